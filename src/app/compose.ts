@@ -1,0 +1,207 @@
+// Composition root: turns a validated RunConfig into a wired run (clock, scheduler, venue, feed, loop) and its report.
+import { Decimal, parseDecimal, toUnits } from '../core/money/decimal.js';
+import { buildInstrument, priceToTicks, QUOTE_E8, type Instrument } from '../core/model/instrument.js';
+import { FillLog } from '../core/portfolio/fill-log.js';
+import { Ledger } from '../core/portfolio/ledger.js';
+import { SeededRng } from '../core/random/seeded-rng.js';
+import { buildReport } from '../core/report/build-report.js';
+import type { JsonValue } from '../core/report/canonical-json.js';
+import { EdgeTracker } from '../core/risk/edge-tracker.js';
+import { RiskMonitor } from '../core/risk/risk-monitor.js';
+import { EventScheduler } from '../core/scheduler/event-scheduler.js';
+import { bpsToPpm } from '../core/sim/fee-schedule.js';
+import { ConstantLatencyModel } from '../core/sim/latency-model.js';
+import { ProbabilisticFillModel } from '../core/sim/probabilistic-fill-model.js';
+import { SimulatedVenue } from '../core/sim/simulated-venue.js';
+import { SymmetricQuoter } from '../core/strategy/symmetric-quoter.js';
+import { VirtualClock } from '../core/time/virtual-clock.js';
+import { ShadowExecError } from '../core/errors/shadow-exec-error.js';
+import { ExecutionLoop, type StopReason } from '../engine/execution-loop.js';
+import { SyntheticFeed } from '../feeds/synthetic/synthetic-feed.js';
+import type { MarketDataFeed } from '../ports/market-data-feed.js';
+import { findFakeInstrument } from '../venues/fake/fake-instruments.js';
+import { FakeVenueRules } from '../venues/fake/fake-venue-rules.js';
+import { configEcho } from './config-echo.js';
+import type { RunConfig } from './run-config.js';
+import { SIMPLIFICATIONS } from './simplifications.js';
+
+export interface ToolInfo {
+  readonly name: string;
+  readonly version: string;
+}
+
+export interface ComposedRun {
+  readonly clock: VirtualClock;
+  readonly scheduler: EventScheduler;
+  readonly loop: ExecutionLoop;
+  readonly feed: MarketDataFeed;
+  readonly startMs: number;
+  /** The report of the run as it stands; call after the scheduler has drained. */
+  buildReport(status: StopReason): JsonValue;
+}
+
+/** bps as a decimal string → bps × 10⁴ (exact; the CLI has already checked the precision). */
+function bpsE4(bps: string, what: string): number {
+  return toUnits(parseDecimal(bps, what), new Decimal('0.0001'), what);
+}
+
+function usdE8(usd: string, what: string): number {
+  return toUnits(parseDecimal(usd, what), QUOTE_E8, what);
+}
+
+function fakeInstrument(symbol: string): Instrument {
+  const spec = findFakeInstrument(symbol);
+  if (spec === undefined) throw new ShadowExecError('E_UNKNOWN_SYMBOL', `the fake venue has no symbol ${symbol}`);
+  return buildInstrument(spec);
+}
+
+export function composeRun(config: RunConfig, tool: ToolInfo): ComposedRun {
+  const startMs = Date.parse(config.start);
+  const clock = new VirtualClock(startMs);
+  const scheduler = new EventScheduler();
+  const rng = new SeededRng(`shadow-exec:${config.seed}`);
+  const instruments = config.symbols.map(fakeInstrument);
+
+  const fees = { makerPpm: bpsToPpm(config.makerFeeBps, '--maker-fee-bps'), takerPpm: bpsToPpm(config.takerFeeBps, '--taker-fee-bps') };
+  const venue = new SimulatedVenue({
+    clock,
+    scheduler,
+    instruments: new Map(instruments.map((i) => [i.symbol, i])),
+    rules: new FakeVenueRules(fees),
+    fillModel: new ProbabilisticFillModel(rng.fork('fills'), Number(config.fillRate), config.fillRate),
+    latency: new ConstantLatencyModel(config.latencyMs),
+  });
+
+  const marketSpec = instruments.map((instrument) => {
+    const defaults = findFakeInstrument(instrument.symbol)!;
+    const startPrice = parseDecimal(config.startPrices[instrument.symbol]!, `--start-prices ${instrument.symbol}`);
+    const startTicks = priceToTicks(instrument, startPrice);
+    const volatility = parseDecimal(config.volatilityBps[instrument.symbol]!, `--volatility-bps ${instrument.symbol}`);
+    const spreadTicks = defaults.marketSpreadTicks;
+    return {
+      instrument,
+      startPrice,
+      volatility,
+      spreadTicks,
+      walk: {
+        symbol: instrument.symbol,
+        startBidTicks: Math.max(1, startTicks - Math.floor(spreadTicks / 2)),
+        spreadTicks,
+        sigmaTicks: startPrice.times(volatility).div(10_000).div(instrument.tickSize).toNumber(),
+        maxLevelLots: Math.max(1, Math.floor(usdE8('200000', 'level size') / (startTicks * instrument.atomE8))),
+      },
+    };
+  });
+  const feed = new SyntheticFeed(
+    { walks: marketSpec.map((m) => m.walk), startMs, intervalMs: config.intervalMs, iterations: config.iterations },
+    rng.fork('market'),
+  );
+
+  const spreadE4 = bpsE4(config.spreadBps, '--spread-bps');
+  const edge = new EdgeTracker(config.symbols, {
+    halfSpreadBpsE4: Math.floor(spreadE4 / 2),
+    makerFeeBpsE4: fees.makerPpm * 100,
+    markoutMs: config.markoutMs,
+    window: config.edgeWindow,
+    minFills: config.edgeMinFills,
+  });
+  const risk = new RiskMonitor({
+    maxInventoryE8: usdE8(config.maxInvUsd, '--max-inv'),
+    maxTotalNotionalE8: usdE8(config.maxTotalUsd, '--max-total'),
+    edgeThresholdBpsE4: bpsE4(config.edgeThresholdBps, '--edge-threshold'),
+  });
+  const ledger = new Ledger(instruments, fees);
+  const fillLog = new FillLog(config.reportFills);
+  const quoter = new SymmetricQuoter({
+    spreadBpsE4: spreadE4,
+    orderNotionalE8: usdE8(config.orderNotionalUsd, '--order-notional'),
+    requoteBpsE4: bpsE4(config.requoteBps, '--requote-bps'),
+  });
+  const loop = new ExecutionLoop({ clock, scheduler, venue, feed, instruments, quoter, risk, edge, ledger, fillLog });
+
+  const model: JsonValue = {
+    venue: venue.describe() as JsonValue,
+    quoter: {
+      name: 'symmetric',
+      spread_bps: config.spreadBps,
+      requote_bps: config.requoteBps,
+      order_notional_usd: config.orderNotionalUsd,
+      rule: 'bid and ask each at least spread_bps/2 from the mid, rounded away from it to whole ticks; size = order_notional_usd / price rounded down to the lot; a quote is cancelled and replaced when its price is requote_bps (at least one tick) away from the new one',
+    },
+    edge: {
+      formula: 'net_edge_bps = spread_bps / 2 - maker_fee_bps - adverse_selection_bps',
+      adverse_selection:
+        'mean over the last `window` fills of side × (quote_mid − mid at fill time + markout_ms) / quote_mid × 10^4 (side +1 buy, −1 sell); 0 until `min_fills` fills have matured',
+      markout_ms: config.markoutMs,
+      window: config.edgeWindow,
+      min_fills: config.edgeMinFills,
+    },
+    market: {
+      kind: 'synthetic',
+      interval_ms: config.intervalMs,
+      generator:
+        'per symbol a seeded random walk of the best bid in whole ticks: step = round(N(0,1) × σ), σ = volatility_bps of the start price; N(0,1) approximated by Irwin–Hall of 4 uniforms; ask = bid + spread_ticks',
+      symbols: Object.fromEntries(
+        marketSpec.map((m) => [
+          m.instrument.symbol,
+          {
+            start_price: config.startPrices[m.instrument.symbol]!,
+            volatility_bps: config.volatilityBps[m.instrument.symbol]!,
+            spread_ticks: m.spreadTicks,
+            tick_size: m.instrument.spec.tickSize,
+            lot_size: m.instrument.spec.lotSize,
+            min_qty: m.instrument.spec.minQty,
+            min_notional: m.instrument.spec.minNotional,
+          },
+        ]),
+      ),
+    },
+    simplifications: [...SIMPLIFICATIONS],
+  };
+
+  return {
+    clock,
+    scheduler,
+    loop,
+    feed,
+    startMs,
+    buildReport(status: StopReason): JsonValue {
+      const c = loop.counters;
+      return buildReport({
+        tool,
+        seed: config.seed,
+        config: configEcho(config),
+        model,
+        execution: {
+          exchange: config.exchange,
+          mode: config.mode,
+          feed: feed.kind,
+          iterations: config.iterations,
+          symbols: config.symbols,
+          status,
+          marketUpdates: c.marketUpdates,
+          eventsProcessed: scheduler.processedCount,
+          startMs,
+          endMs: clock.now(),
+        },
+        orders: {
+          placed: c.ordersPlaced,
+          filled: c.ordersFilled,
+          canceled: c.ordersCanceled,
+          rejected: c.ordersRejected,
+          cancelsSent: c.cancelsSent,
+          cancelRacesLost: c.cancelRacesLost,
+          zeroSizeQuotes: c.zeroSizeQuotes,
+          placedWhileFrozen: c.placedWhileFrozen,
+          openAtEnd: loop.openOrders,
+        },
+        venue: venue.stats(),
+        ledger,
+        fillLog,
+        risk,
+        edge,
+        limits: { maxInvUsd: config.maxInvUsd, maxTotalUsd: config.maxTotalUsd, edgeThresholdBps: config.edgeThresholdBps },
+      });
+    },
+  };
+}

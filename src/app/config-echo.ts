@@ -1,0 +1,32 @@
+// The report's `config` section: every setting that shapes the result, snake_case; output-only options are left out.
+import type { JsonValue } from '../core/report/canonical-json.js';
+import type { RunConfig } from './run-config.js';
+
+export function configEcho(config: RunConfig): JsonValue {
+  return {
+    exchange: config.exchange,
+    mode: config.mode,
+    feed: config.feed,
+    symbols: [...config.symbols],
+    iterations: config.iterations,
+    seed: config.seed,
+    start: config.start,
+    interval_ms: config.intervalMs,
+    max_inv_usd: config.maxInvUsd,
+    max_total_usd: config.maxTotalUsd,
+    edge_threshold_bps: config.edgeThresholdBps,
+    fill_rate: config.fillRate,
+    latency_ms: config.latencyMs,
+    spread_bps: config.spreadBps,
+    requote_bps: config.requoteBps,
+    order_notional_usd: config.orderNotionalUsd,
+    maker_fee_bps: config.makerFeeBps,
+    taker_fee_bps: config.takerFeeBps,
+    markout_ms: config.markoutMs,
+    edge_window: config.edgeWindow,
+    edge_min_fills: config.edgeMinFills,
+    start_prices: { ...config.startPrices },
+    volatility_bps: { ...config.volatilityBps },
+    report_fills: config.reportFills,
+  };
+}

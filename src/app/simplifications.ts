@@ -1,0 +1,11 @@
+// What the simulation leaves out, stated in every report so nobody mistakes it for reality.
+
+export const SIMPLIFICATIONS: readonly string[] = [
+  'no market impact: the loop’s orders and fills never move the synthetic market',
+  'own orders do not appear in the public book and take no queue position',
+  'resting orders fill whole, at their limit price, as maker; no partial fills in the probabilistic model',
+  'an order that crosses the touch on arrival takes liquidity at the touch in full (top-of-book depth treated as unlimited)',
+  'execution reports reach the loop with no latency; only order entry and cancel are delayed',
+  'the mid is the floor of (best bid + best ask) / 2 in whole ticks',
+  'every run ends by cancelling all open orders; markouts still pending at the end are not counted',
+];

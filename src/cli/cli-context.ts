@@ -1,0 +1,24 @@
+// CliContext: what commands get from the process (streams, env, signals) so that only main.ts touches `process` exit paths.
+import type { Writable } from 'node:stream';
+import type { PackageInfo } from './package-info.js';
+
+/** Exit codes of every command. */
+export const EXIT = { ok: 0, failure: 1, usage: 2, interrupted: 130 } as const;
+
+export interface InterruptWatch {
+  /** True once Ctrl-C (SIGINT) or SIGTERM arrived. */
+  readonly requested: () => boolean;
+  /** Stops watching (the next signal falls back to the default handling in main). */
+  readonly dispose: () => void;
+}
+
+export interface CliContext {
+  readonly tool: PackageInfo;
+  readonly stdout: Writable;
+  readonly stderr: Writable;
+  readonly stderrIsTTY: boolean;
+  readonly env: NodeJS.ProcessEnv;
+  setExitCode(code: number): void;
+  /** Watches for a graceful-stop request; `notice` runs on the first signal. A second signal exits at once (130). */
+  onInterrupt(notice: () => void): InterruptWatch;
+}

@@ -1,0 +1,100 @@
+// `shadow-exec run`: one shadow run on the simulated venue; prints the canonical report and returns an exit code.
+import { Command } from 'commander';
+import { composeRun } from '../../app/compose.js';
+import { RUN_DEFAULTS } from '../../app/run-config.js';
+import { canonicalJson } from '../../core/report/canonical-json.js';
+import { runSession } from '../../engine/run-session.js';
+import type { ReportSink } from '../../ports/report-sink.js';
+import { FileReportSink } from '../../report/file-report-sink.js';
+import { StdoutReportSink } from '../../report/stdout-report-sink.js';
+import { FAKE_INSTRUMENTS } from '../../venues/fake/fake-instruments.js';
+import { EXIT, type CliContext } from '../cli-context.js';
+import { Progress } from '../progress.js';
+import { parseRunOptions, type RawRunOptions } from '../run-options.js';
+import { formatSummary } from '../summary.js';
+import { stderrChalk } from '../terminal.js';
+
+interface RunFlags extends RawRunOptions {
+  readonly out?: string;
+  readonly quiet?: boolean;
+}
+
+const D = RUN_DEFAULTS;
+
+export function runCommand(ctx: CliContext): Command {
+  return new Command('run')
+    .description('Run the market-making loop against the simulated venue on a seeded synthetic market and print the JSON report.')
+    .option('--exchange <name>', `venue to simulate: fake (bybit and binance are not available yet)`, D.exchange)
+    .option('--mode <mode>', 'shadow: orders go to the simulated venue only; dryrun: the same on the fake venue', D.mode)
+    .option('--shadow', 'no-op: every run is a shadow run (kept for the original command line)')
+    .option('--no-network', 'no-op: shadow runs on the synthetic feed never touch the network (the default)')
+    .option('--symbols <list>', `comma-separated symbols, from: ${FAKE_INSTRUMENTS.map((i) => i.symbol).join(', ')}`, D.symbols)
+    .option('--iterations <n>', 'market updates per symbol', String(D.iterations))
+    .option('--seed <n>', 'seed of every random stream (market, fills); same seed + flags ⇒ same report bytes', String(D.seed))
+    .option('--start <iso>', 'virtual clock start, ISO-8601 UTC', D.start)
+    .option('--interval-ms <ms>', 'virtual ms between two market updates of one symbol', String(D.intervalMs))
+    .option('--max-inv <usd>', 'per-symbol inventory limit, USD: worst-case position on the order’s side × mark', D.maxInvUsd)
+    .option('--max-total <usd>', 'total notional limit, USD: Σ over symbols of worst-case position × mark', D.maxTotalUsd)
+    .option('--edge-threshold <bps>', 'freeze everything when a symbol’s net edge falls below this, bps', D.edgeThresholdBps)
+    .option('--fill-rate <p>', 'probability (0..1) that a resting order the market has not crossed fills on an update', D.fillRate)
+    .option('--latency-ms <ms>', 'one-way latency of order entry and cancel, virtual ms', String(D.latencyMs))
+    .option('--spread-bps <bps>', 'full quoted spread around mid, bps', D.spreadBps)
+    .option('--requote-bps <bps>', 'cancel/replace a quote once the desired price moved this far, bps (min one tick)', D.requoteBps)
+    .option('--order-notional <usd>', 'target value of each order, USD; the size is rounded down to the lot', D.orderNotionalUsd)
+    .option('--maker-fee-bps <bps>', 'maker fee, bps of notional (negative = rebate)', D.makerFeeBps)
+    .option('--taker-fee-bps <bps>', 'taker fee, bps of notional', D.takerFeeBps)
+    .option('--markout-ms <ms>', 'horizon after a fill at which adverse selection is measured, virtual ms', String(D.markoutMs))
+    .option('--edge-window <n>', 'adverse selection averages the last n matured fills', String(D.edgeWindow))
+    .option('--edge-min-fills <n>', 'fills that must mature before adverse selection counts', String(D.edgeMinFills))
+    .option('--start-prices <list>', 'synthetic start prices, e.g. BTCUSDT=95000,ETHUSDT=3400 (default: built-in per symbol)')
+    .option('--volatility-bps <v>', 'σ of the synthetic mid per update, bps: one value, or SYM=V pairs (default: built-in per symbol)')
+    .option('--report-fills <n>', 'how many of the latest fills the report lists', String(D.reportFills))
+    .option('--out <file>', 'write the report to this file (atomically: temp file + rename) instead of stdout')
+    .option('--quiet', 'no summary on stderr (errors are still printed)')
+    .addHelpText(
+      'after',
+      `
+Output:
+  stdout carries only the report (canonical JSON: sorted keys, decimal strings); stderr the summary.
+
+Exit codes:
+  0 done · 1 runtime failure · 2 bad usage · 130 interrupted (Ctrl-C: the feed stops, every open
+  order is cancelled, and a complete report marked "interrupted" is still written)
+
+Examples:
+  $ shadow-exec run
+  $ shadow-exec run --symbols BTCUSDT,ETHUSDT --iterations 5000 --seed 7 --out report.json
+  $ shadow-exec run --shadow --exchange fake --mode shadow --no-network --symbols BTCUSDT \\
+      --iterations 3 --max-inv 10000 --max-total 50000 --edge-threshold 5.0 --fill-rate 1.0 --latency-ms 50`,
+    )
+    .action(async (flags: RunFlags) => {
+      ctx.setExitCode(await executeRun(flags, ctx));
+    });
+}
+
+async function executeRun(flags: RunFlags, ctx: CliContext): Promise<number> {
+  const config = parseRunOptions(flags);
+  const run = composeRun(config, ctx.tool);
+  const sink: ReportSink = flags.out === undefined ? new StdoutReportSink(ctx.stdout) : new FileReportSink(flags.out);
+  const progress = new Progress(!flags.quiet && ctx.stderrIsTTY, run.feed.expectedUpdates);
+  const startedAt = performance.now();
+  const stop = ctx.onInterrupt(() => {
+    if (!flags.quiet) ctx.stderr.write('\ninterrupt: stopping the feed and cancelling every open order…\n');
+  });
+  let result;
+  try {
+    result = await runSession(run, {
+      stopRequested: stop.requested,
+      yieldSlice: () => new Promise((resolve) => setImmediate(resolve)),
+      onProgress: (n) => progress.update(n),
+    });
+  } finally {
+    progress.stop();
+  }
+  await sink.write(canonicalJson(result.report));
+  stop.dispose();
+  if (!flags.quiet) {
+    ctx.stderr.write(formatSummary(result.report, stderrChalk(ctx.env), { sink: sink.description, wallMs: performance.now() - startedAt }));
+  }
+  return result.status === 'interrupted' ? EXIT.interrupted : EXIT.ok;
+}

@@ -1,0 +1,70 @@
+// CLI entry: parses argv, runs the command, maps every outcome to an exit code. The only place that exits.
+import { CommanderError } from 'commander';
+import { ShadowExecError } from '../core/errors/shadow-exec-error.js';
+import { EXIT, type CliContext, type InterruptWatch } from './cli-context.js';
+import { readPackageInfo } from './package-info.js';
+import { buildProgram } from './program.js';
+
+/** Error codes that mean the user's input was wrong (exit 2), not that the run failed. */
+const USAGE_CODES = new Set(['E_USAGE', 'E_CONFIG', 'E_UNKNOWN_SYMBOL', 'E_INVALID_DECIMAL', 'E_OFF_GRID', 'E_VENUE_UNAVAILABLE']);
+
+function watchInterrupts(notice: () => void): InterruptWatch {
+  let requested = false;
+  const handler = (): void => {
+    if (requested) process.exit(EXIT.interrupted);
+    requested = true;
+    notice();
+  };
+  process.on('SIGINT', handler);
+  process.on('SIGTERM', handler);
+  return {
+    requested: () => requested,
+    dispose: () => {
+      process.off('SIGINT', handler);
+      process.off('SIGTERM', handler);
+    },
+  };
+}
+
+export async function main(argv: readonly string[]): Promise<number> {
+  let exitCode: number = EXIT.ok;
+  const ctx: CliContext = {
+    tool: readPackageInfo(),
+    stdout: process.stdout,
+    stderr: process.stderr,
+    stderrIsTTY: process.stderr.isTTY === true,
+    env: process.env,
+    setExitCode: (code) => {
+      exitCode = code;
+    },
+    onInterrupt: watchInterrupts,
+  };
+  const program = buildProgram(ctx);
+  try {
+    if (argv.length <= 2) {
+      program.outputHelp();
+      return EXIT.usage;
+    }
+    await program.parseAsync(argv as string[]);
+    return exitCode;
+  } catch (error) {
+    return reportError(error, ctx);
+  }
+}
+
+function reportError(error: unknown, ctx: CliContext): number {
+  if (error instanceof CommanderError) {
+    // commander has already printed its message (and help, where asked for).
+    if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version' || error.code === 'commander.help') return EXIT.ok;
+    return EXIT.usage;
+  }
+  if (error instanceof ShadowExecError) {
+    ctx.stderr.write(`error: ${error.message}\n`);
+    if (USAGE_CODES.has(error.code)) return EXIT.usage;
+    ctx.stderr.write(`(code ${error.code}; ${error.retryable ? 'safe to retry' : 'retrying will not help'})\n`);
+    return EXIT.failure;
+  }
+  const message = error instanceof Error ? (error.stack ?? error.message) : String(error);
+  ctx.stderr.write(`error: unexpected failure: ${message}\n`);
+  return EXIT.failure;
+}

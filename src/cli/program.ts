@@ -1,0 +1,29 @@
+// The commander program: global help and version, and the commands.
+import { Command } from 'commander';
+import type { CliContext } from './cli-context.js';
+import { runCommand } from './commands/run-command.js';
+
+export function buildProgram(ctx: CliContext): Command {
+  const program = new Command('shadow-exec')
+    .description(
+      'Runs a crypto market-making execution loop against a simulated venue in shadow mode — no order ever\n' +
+        'reaches a real venue — and prints a canonical JSON report that is byte-identical for the same inputs.',
+    )
+    .version(ctx.tool.version, '-V, --version', 'print the version')
+    .helpOption('-h, --help', 'show help')
+    .showHelpAfterError('(add --help for usage)')
+    .exitOverride()
+    .configureOutput({
+      writeOut: (text) => ctx.stdout.write(text),
+      writeErr: (text) => ctx.stderr.write(text),
+    });
+  program.addCommand(runCommand(ctx).exitOverride().showHelpAfterError('(add --help for usage)'));
+  program.addHelpText(
+    'after',
+    `
+Start with:
+  $ shadow-exec run                 a default shadow run (fake venue, synthetic BTCUSDT market)
+  $ shadow-exec run --help          every option, its unit and default`,
+  );
+  return program;
+}

@@ -1,0 +1,30 @@
+// Progress: an ora spinner on stderr, only on a TTY and only once a run has taken longer than a moment.
+import ora, { type Ora } from 'ora';
+
+/** A run shorter than this (wall ms) never shows a spinner. */
+const SHOW_AFTER_MS = 300;
+
+export class Progress {
+  private spinner: Ora | null = null;
+  private readonly startedAt = performance.now();
+
+  constructor(
+    private readonly enabled: boolean,
+    private readonly totalUpdates: number | null,
+  ) {}
+
+  update(marketUpdates: number): void {
+    if (!this.enabled) return;
+    if (this.spinner === null) {
+      if (performance.now() - this.startedAt < SHOW_AFTER_MS) return;
+      this.spinner = ora({ stream: process.stderr, discardStdin: false }).start();
+    }
+    const pct = this.totalUpdates ? ` (${Math.floor((marketUpdates / this.totalUpdates) * 100)}%)` : '';
+    this.spinner.text = `shadow run: ${marketUpdates.toLocaleString('en-US')} market updates${pct}`;
+  }
+
+  stop(): void {
+    this.spinner?.stop();
+    this.spinner = null;
+  }
+}

@@ -1,0 +1,191 @@
+// Validates the `run` command's raw flag values into a RunConfig; every rejection names the flag, the value and what is allowed.
+import { UsageError } from '../core/errors/shadow-exec-error.js';
+import { Decimal, formatDecimal } from '../core/money/decimal.js';
+import { RUN_DEFAULTS, type RunConfig } from '../app/run-config.js';
+import { FAKE_INSTRUMENTS, findFakeInstrument } from '../venues/fake/fake-instruments.js';
+
+/** Flag values exactly as commander hands them over (strings, or booleans for switches). */
+export interface RawRunOptions {
+  readonly exchange?: string;
+  readonly mode?: string;
+  readonly symbols?: string;
+  readonly iterations?: string;
+  readonly seed?: string;
+  readonly start?: string;
+  readonly intervalMs?: string;
+  readonly maxInv?: string;
+  readonly maxTotal?: string;
+  readonly edgeThreshold?: string;
+  readonly fillRate?: string;
+  readonly latencyMs?: string;
+  readonly spreadBps?: string;
+  readonly requoteBps?: string;
+  readonly orderNotional?: string;
+  readonly makerFeeBps?: string;
+  readonly takerFeeBps?: string;
+  readonly markoutMs?: string;
+  readonly edgeWindow?: string;
+  readonly edgeMinFills?: string;
+  readonly startPrices?: string;
+  readonly volatilityBps?: string;
+  readonly reportFills?: string;
+}
+
+/** Upper bound of any USD amount: QUOTE_E8 integers must stay exact in a double. */
+const MAX_USD = new Decimal(90_000_000);
+const DECIMAL_TEXT = /^[+-]?(\d+(\.\d*)?|\.\d+)$/;
+
+function bad(flag: string, value: string, allowed: string): UsageError {
+  return new UsageError(`${flag} '${value}' is not allowed: expected ${allowed}`);
+}
+
+function integer(flag: string, raw: string | undefined, fallback: number, min: number, max: number): number {
+  if (raw === undefined) return fallback;
+  const text = raw.trim();
+  const allowed = `a whole number from ${min} to ${max}`;
+  if (!/^\d+$/.test(text)) throw bad(flag, raw, allowed);
+  const n = Number(text);
+  if (!Number.isSafeInteger(n) || n < min || n > max) throw bad(flag, raw, allowed);
+  return n;
+}
+
+interface DecimalRule {
+  readonly min: Decimal;
+  readonly max: Decimal;
+  /** Minimum is exclusive (value must be greater). */
+  readonly minExclusive?: boolean;
+  readonly places: number;
+}
+
+function decimalText(flag: string, raw: string, rule: DecimalRule): string {
+  const text = raw.trim();
+  const lower = rule.minExclusive ? `greater than ${rule.min.toString()}` : `from ${rule.min.toString()}`;
+  const allowed = `a decimal ${lower} ${rule.minExclusive ? 'and at most' : 'to'} ${rule.max.toString()} with at most ${rule.places} decimal places`;
+  if (!DECIMAL_TEXT.test(text)) throw bad(flag, raw, allowed);
+  const value = new Decimal(text);
+  const belowMin = rule.minExclusive ? value.lte(rule.min) : value.lt(rule.min);
+  if (belowMin || value.gt(rule.max) || value.decimalPlaces() > rule.places) throw bad(flag, raw, allowed);
+  return formatDecimal(value);
+}
+
+function decimal(flag: string, raw: string | undefined, fallback: string, rule: DecimalRule): string {
+  return decimalText(flag, raw ?? fallback, rule);
+}
+
+const ISO_8601 = /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]\d{2}:\d{2}))?$/;
+
+function isoStart(raw: string | undefined): string {
+  const text = (raw ?? RUN_DEFAULTS.start).trim();
+  const allowed = 'an ISO-8601 UTC time such as 2025-01-01T00:00:00Z (a date alone means midnight UTC)';
+  if (!ISO_8601.test(text)) throw bad('--start', text, allowed);
+  const ms = Date.parse(text);
+  if (!Number.isFinite(ms) || ms < 0) throw bad('--start', text, allowed);
+  return new Date(ms).toISOString();
+}
+
+function symbolList(raw: string | undefined): string[] {
+  const text = raw ?? RUN_DEFAULTS.symbols;
+  const known = FAKE_INSTRUMENTS.map((i) => i.symbol).join(', ');
+  const symbols = text.split(',').map((s) => s.trim().toUpperCase());
+  if (symbols.some((s) => s === '')) throw bad('--symbols', text, `a comma-separated list of: ${known}`);
+  for (const symbol of symbols) {
+    if (findFakeInstrument(symbol) === undefined) {
+      throw new UsageError(`--symbols '${symbol}' is not a symbol of the fake venue: expected one or more of ${known}`);
+    }
+  }
+  const duplicate = symbols.find((s, i) => symbols.indexOf(s) !== i);
+  if (duplicate !== undefined) throw new UsageError(`--symbols '${text}' names ${duplicate} twice: list each symbol once`);
+  return symbols;
+}
+
+/** "SYM=V,SYM=V" (or, when `allowScalar`, one value for every symbol) → per-symbol decimal strings, defaults filled in. */
+function perSymbol(
+  flag: string,
+  raw: string | undefined,
+  symbols: readonly string[],
+  fallback: (symbol: string) => string,
+  rule: DecimalRule,
+  allowScalar: boolean,
+): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const symbol of symbols) out[symbol] = decimalText(flag, fallback(symbol), rule);
+  if (raw === undefined) return out;
+  const text = raw.trim();
+  if (allowScalar && !text.includes('=')) {
+    const value = decimalText(flag, text, rule);
+    for (const symbol of symbols) out[symbol] = value;
+    return out;
+  }
+  for (const part of text.split(',')) {
+    const [key, value, ...rest] = part.split('=');
+    const symbol = (key ?? '').trim().toUpperCase();
+    if (value === undefined || rest.length > 0 || symbol === '') {
+      throw bad(flag, raw, `SYMBOL=VALUE pairs separated by commas${allowScalar ? ', or one value for every symbol' : ''}`);
+    }
+    if (!symbols.includes(symbol)) throw new UsageError(`${flag} names ${symbol}, which is not in --symbols (${symbols.join(', ')})`);
+    out[symbol] = decimalText(`${flag} ${symbol}`, value, rule);
+  }
+  return out;
+}
+
+export function parseRunOptions(raw: RawRunOptions): RunConfig {
+  const exchange = (raw.exchange ?? RUN_DEFAULTS.exchange).trim().toLowerCase();
+  if (exchange === 'bybit' || exchange === 'binance') {
+    throw new UsageError(`--exchange '${exchange}' is not available yet: the ${exchange} venue has not landed; use --exchange fake`);
+  }
+  if (exchange !== 'fake') throw bad('--exchange', raw.exchange ?? '', 'fake (bybit and binance are not available yet)');
+  const mode = (raw.mode ?? RUN_DEFAULTS.mode).trim().toLowerCase();
+  if (mode !== 'shadow' && mode !== 'dryrun') throw bad('--mode', raw.mode ?? '', 'shadow or dryrun');
+
+  const symbols = symbolList(raw.symbols);
+  const usd = (min: number, exclusive: boolean): DecimalRule => ({ min: new Decimal(min), max: MAX_USD, minExclusive: exclusive, places: 8 });
+  const spreadBps = decimal('--spread-bps', raw.spreadBps, RUN_DEFAULTS.spreadBps, { min: new Decimal(0), max: new Decimal(10_000), minExclusive: true, places: 3 });
+  const edgeWindow = integer('--edge-window', raw.edgeWindow, RUN_DEFAULTS.edgeWindow, 1, 100_000);
+
+  const config: RunConfig = {
+    exchange: 'fake',
+    mode,
+    feed: 'synthetic',
+    symbols,
+    iterations: integer('--iterations', raw.iterations, RUN_DEFAULTS.iterations, 1, 1_000_000_000),
+    seed: integer('--seed', raw.seed, RUN_DEFAULTS.seed, 0, Number.MAX_SAFE_INTEGER),
+    start: isoStart(raw.start),
+    intervalMs: integer('--interval-ms', raw.intervalMs, RUN_DEFAULTS.intervalMs, 1, 3_600_000),
+    maxInvUsd: decimal('--max-inv', raw.maxInv, RUN_DEFAULTS.maxInvUsd, usd(0, false)),
+    maxTotalUsd: decimal('--max-total', raw.maxTotal, RUN_DEFAULTS.maxTotalUsd, usd(0, false)),
+    edgeThresholdBps: decimal('--edge-threshold', raw.edgeThreshold, RUN_DEFAULTS.edgeThresholdBps, { min: new Decimal(-10_000), max: new Decimal(10_000), places: 4 }),
+    fillRate: decimal('--fill-rate', raw.fillRate, RUN_DEFAULTS.fillRate, { min: new Decimal(0), max: new Decimal(1), places: 6 }),
+    latencyMs: integer('--latency-ms', raw.latencyMs, RUN_DEFAULTS.latencyMs, 0, 600_000),
+    spreadBps,
+    requoteBps: decimal('--requote-bps', raw.requoteBps, RUN_DEFAULTS.requoteBps, { min: new Decimal(0), max: new Decimal(10_000), places: 4 }),
+    orderNotionalUsd: decimal('--order-notional', raw.orderNotional, RUN_DEFAULTS.orderNotionalUsd, usd(0, true)),
+    makerFeeBps: decimal('--maker-fee-bps', raw.makerFeeBps, RUN_DEFAULTS.makerFeeBps, { min: new Decimal(-100), max: new Decimal(1000), places: 2 }),
+    takerFeeBps: decimal('--taker-fee-bps', raw.takerFeeBps, RUN_DEFAULTS.takerFeeBps, { min: new Decimal(-100), max: new Decimal(1000), places: 2 }),
+    markoutMs: integer('--markout-ms', raw.markoutMs, RUN_DEFAULTS.markoutMs, 0, 3_600_000),
+    edgeWindow,
+    edgeMinFills: integer('--edge-min-fills', raw.edgeMinFills, RUN_DEFAULTS.edgeMinFills, 1, edgeWindow),
+    startPrices: perSymbol('--start-prices', raw.startPrices, symbols, (s) => findFakeInstrument(s)!.startPrice, usd(0, true), false),
+    volatilityBps: perSymbol('--volatility-bps', raw.volatilityBps, symbols, (s) => findFakeInstrument(s)!.volatilityBps, { min: new Decimal(0), max: new Decimal(1000), places: 4 }, true),
+    reportFills: integer('--report-fills', raw.reportFills, RUN_DEFAULTS.reportFills, 0, 100_000),
+  };
+  checkGrid(config);
+  return config;
+}
+
+/** Start prices must sit on the tick grid, and one order must buy at least the minimum quantity. */
+function checkGrid(config: RunConfig): void {
+  const notional = new Decimal(config.orderNotionalUsd);
+  for (const symbol of config.symbols) {
+    const spec = findFakeInstrument(symbol)!;
+    const price = new Decimal(config.startPrices[symbol]!);
+    if (!price.div(spec.tickSize).isInteger()) {
+      throw new UsageError(`--start-prices ${symbol} '${config.startPrices[symbol]}' is not allowed: expected a multiple of the tick size ${spec.tickSize}`);
+    }
+    const minimum = Decimal.max(price.times(spec.minQty), new Decimal(spec.minNotional));
+    if (notional.lt(minimum)) {
+      throw new UsageError(
+        `--order-notional '${config.orderNotionalUsd}' is too small for ${symbol}: one order must be worth at least ${formatDecimal(minimum)} USDT (min qty ${spec.minQty} at ${formatDecimal(price)}, min notional ${spec.minNotional})`,
+      );
+    }
+  }
+}

@@ -1,0 +1,38 @@
+// Error taxonomy: every failure carries a stable code and whether retrying the same call is safe.
+
+/** Stable, documented error codes. Never rename one; add new ones instead. */
+export type ErrorCode =
+  | 'E_USAGE'
+  | 'E_CONFIG'
+  | 'E_UNKNOWN_SYMBOL'
+  | 'E_INVALID_DECIMAL'
+  | 'E_OFF_GRID'
+  | 'E_REPORT_WRITE'
+  | 'E_INVARIANT'
+  | 'E_VENUE_UNAVAILABLE';
+
+export class ShadowExecError extends Error {
+  readonly code: ErrorCode;
+  /** True when repeating the same call unchanged may succeed (I/O hiccup); false for bad input. */
+  readonly retryable: boolean;
+
+  constructor(code: ErrorCode, message: string, options: { retryable?: boolean; cause?: unknown } = {}) {
+    super(message, options.cause === undefined ? undefined : { cause: options.cause });
+    this.name = 'ShadowExecError';
+    this.code = code;
+    this.retryable = options.retryable ?? false;
+  }
+}
+
+/** Bad input from the user: the CLI maps it to exit code 2 and prints the message without a stack. */
+export class UsageError extends ShadowExecError {
+  constructor(message: string) {
+    super('E_USAGE', message, { retryable: false });
+    this.name = 'UsageError';
+  }
+}
+
+/** Thrown when an internal invariant breaks: a bug, never bad input. */
+export function invariant(condition: unknown, message: string): asserts condition {
+  if (!condition) throw new ShadowExecError('E_INVARIANT', `invariant violated: ${message}`);
+}

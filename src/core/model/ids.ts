@@ -1,0 +1,19 @@
+// Counter-based identifiers "<prefix>-<n>": deterministic, never derived from time or randomness.
+
+export type OrderId = string & { readonly __brand: 'OrderId' };
+export type FillId = string & { readonly __brand: 'FillId' };
+
+/** Issues "<prefix>-1", "<prefix>-2", … in call order. */
+export class IdSequence<T extends string> {
+  private next = 1;
+  constructor(private readonly prefix: string) {}
+
+  issue(): T {
+    return `${this.prefix}-${this.next++}` as T;
+  }
+
+  /** How many ids have been issued so far. */
+  get issued(): number {
+    return this.next - 1;
+  }
+}

@@ -1,0 +1,55 @@
+// Order domain types: sides, the status state machine, requests and the venue's view of an order.
+import type { OrderId } from './ids.js';
+
+export type Side = 'BUY' | 'SELL';
+
+/** +1 for BUY, -1 for SELL: the sign a fill applies to a position. */
+export function sideSign(side: Side): 1 | -1 {
+  return side === 'BUY' ? 1 : -1;
+}
+
+export type OrderStatus = 'NEW' | 'OPEN' | 'PARTIALLY_FILLED' | 'FILLED' | 'CANCELED' | 'REJECTED' | 'EXPIRED';
+
+export type Liquidity = 'MAKER' | 'TAKER';
+
+/** Allowed transitions of the order state machine (NEW → OPEN → PARTIALLY_FILLED → FILLED | CANCELED | …). */
+export const ORDER_TRANSITIONS: Readonly<Record<OrderStatus, readonly OrderStatus[]>> = {
+  NEW: ['OPEN', 'PARTIALLY_FILLED', 'FILLED', 'CANCELED', 'REJECTED', 'EXPIRED'],
+  OPEN: ['PARTIALLY_FILLED', 'FILLED', 'CANCELED', 'EXPIRED'],
+  PARTIALLY_FILLED: ['PARTIALLY_FILLED', 'FILLED', 'CANCELED', 'EXPIRED'],
+  FILLED: [],
+  CANCELED: [],
+  REJECTED: [],
+  EXPIRED: [],
+};
+
+export function isTerminal(status: OrderStatus): boolean {
+  return ORDER_TRANSITIONS[status].length === 0;
+}
+
+/** What the loop asks a venue to do: a limit order on the instrument's integer grid. */
+export interface OrderRequest {
+  readonly symbol: string;
+  readonly side: Side;
+  readonly priceTicks: number;
+  readonly qtyLots: number;
+  /** Mid price (ticks) the quote was priced from; used to measure adverse selection. */
+  readonly quoteMidTicks: number;
+}
+
+/** The venue's record of an order; mutated only by the OrderStore. */
+export interface Order {
+  readonly id: OrderId;
+  readonly seq: number;
+  readonly symbol: string;
+  readonly side: Side;
+  readonly priceTicks: number;
+  readonly qtyLots: number;
+  readonly quoteMidTicks: number;
+  /** Virtual ms when the request was sent and when the venue accepted it (-1 until then). */
+  readonly sentAt: number;
+  acceptedAt: number;
+  status: OrderStatus;
+  filledLots: number;
+  cancelRequested: boolean;
+}

@@ -1,0 +1,41 @@
+// The one configured decimal.js constructor, and exact conversions between decimal strings and scaled integers.
+import { Decimal as DecimalJs } from 'decimal.js';
+import { ShadowExecError } from '../errors/shadow-exec-error.js';
+
+/** Configured once: 40 significant digits, half-even rounding, never exponent notation in toString. */
+export const Decimal = DecimalJs.clone({ precision: 40, rounding: DecimalJs.ROUND_HALF_EVEN, toExpNeg: -40, toExpPos: 40 });
+export type Decimal = InstanceType<typeof Decimal>;
+
+const DECIMAL_PATTERN = /^[+-]?(\d+(\.\d*)?|\.\d+)$/;
+
+/** Parses a plain decimal string ("93500.5", "-0.25"); rejects exponents, NaN, Infinity and blanks. */
+export function parseDecimal(text: string, what: string): Decimal {
+  const trimmed = text.trim();
+  if (!DECIMAL_PATTERN.test(trimmed)) {
+    throw new ShadowExecError('E_INVALID_DECIMAL', `${what}: '${text}' is not a plain decimal number`);
+  }
+  return new Decimal(trimmed);
+}
+
+/** value / unit as an exact integer; throws E_OFF_GRID when value is not a whole multiple of unit. */
+export function toUnits(value: Decimal, unit: Decimal, what: string): number {
+  const units = value.div(unit);
+  if (!units.isInteger()) {
+    throw new ShadowExecError('E_OFF_GRID', `${what}: ${value.toString()} is not a multiple of ${unit.toString()}`);
+  }
+  if (units.abs().gt(Number.MAX_SAFE_INTEGER)) {
+    throw new ShadowExecError('E_OFF_GRID', `${what}: ${value.toString()} is too large`);
+  }
+  return units.toNumber();
+}
+
+/** Canonical decimal string: no exponent, no trailing fractional zeros, "0" for zero (never "-0"). */
+export function formatDecimal(value: Decimal): string {
+  if (value.isZero()) return '0';
+  return value.toFixed();
+}
+
+/** Formats integer units (number or bigint) of size `unit` as a canonical decimal string. */
+export function formatUnits(units: number | bigint, unit: Decimal): string {
+  return formatDecimal(new Decimal(units.toString()).times(unit));
+}

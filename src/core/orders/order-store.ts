@@ -1,0 +1,98 @@
+// OrderStore: the venue's deterministic in-memory order book-keeping and state machine; terminal orders are evicted.
+import { IdSequence, type OrderId } from '../model/ids.js';
+import { ORDER_TRANSITIONS, isTerminal, type Order, type OrderRequest, type OrderStatus } from '../model/order.js';
+import { invariant } from '../errors/shadow-exec-error.js';
+
+export interface OrderCounts {
+  created: number;
+  accepted: number;
+  rejected: number;
+  filled: number;
+  partiallyFilled: number;
+  canceled: number;
+  expired: number;
+}
+
+export class OrderStore {
+  private readonly ids = new IdSequence<OrderId>('O');
+  /** Live (non-terminal) orders per symbol, in creation order. */
+  private readonly live = new Map<string, Map<OrderId, Order>>();
+  private liveTotal = 0;
+  readonly counts: OrderCounts = { created: 0, accepted: 0, rejected: 0, filled: 0, partiallyFilled: 0, canceled: 0, expired: 0 };
+
+  create(request: OrderRequest, sentAt: number): Order {
+    const id = this.ids.issue();
+    const order: Order = {
+      id,
+      seq: this.ids.issued,
+      symbol: request.symbol,
+      side: request.side,
+      priceTicks: request.priceTicks,
+      qtyLots: request.qtyLots,
+      quoteMidTicks: request.quoteMidTicks,
+      sentAt,
+      acceptedAt: -1,
+      status: 'NEW',
+      filledLots: 0,
+      cancelRequested: false,
+    };
+    let symbolOrders = this.live.get(request.symbol);
+    if (symbolOrders === undefined) {
+      symbolOrders = new Map();
+      this.live.set(request.symbol, symbolOrders);
+    }
+    symbolOrders.set(id, order);
+    this.liveTotal++;
+    this.counts.created++;
+    return order;
+  }
+
+  /** Moves `order` to `to`; an illegal transition is a bug. */
+  transition(order: Order, to: OrderStatus): void {
+    invariant(ORDER_TRANSITIONS[order.status].includes(to), `order ${order.id}: ${order.status} → ${to} is not allowed`);
+    order.status = to;
+    switch (to) {
+      case 'OPEN':
+        this.counts.accepted++;
+        break;
+      case 'REJECTED':
+        this.counts.rejected++;
+        break;
+      case 'FILLED':
+        this.counts.filled++;
+        break;
+      case 'PARTIALLY_FILLED':
+        this.counts.partiallyFilled++;
+        break;
+      case 'CANCELED':
+        this.counts.canceled++;
+        break;
+      case 'EXPIRED':
+        this.counts.expired++;
+        break;
+      case 'NEW':
+        break;
+    }
+    if (isTerminal(to)) this.evict(order);
+  }
+
+  /** Records `lots` filled and moves the order to PARTIALLY_FILLED or FILLED. */
+  fill(order: Order, lots: number): void {
+    invariant(lots > 0 && order.filledLots + lots <= order.qtyLots, `order ${order.id}: fill of ${lots} lots exceeds remaining`);
+    order.filledLots += lots;
+    this.transition(order, order.filledLots === order.qtyLots ? 'FILLED' : 'PARTIALLY_FILLED');
+  }
+
+  /** Live orders of `symbol` in creation order. Iterating while orders turn terminal is safe. */
+  liveOrders(symbol: string): Iterable<Order> {
+    return this.live.get(symbol)?.values() ?? [];
+  }
+
+  get liveCount(): number {
+    return this.liveTotal;
+  }
+
+  private evict(order: Order): void {
+    if (this.live.get(order.symbol)?.delete(order.id)) this.liveTotal--;
+  }
+}

@@ -1,0 +1,109 @@
+// WorkingOrders: the loop's own view of its live orders (sent, not yet terminal), with per-side exposure totals.
+import type { OrderId } from '../model/ids.js';
+import type { Side } from '../model/order.js';
+
+export interface WorkingOrder {
+  readonly id: OrderId;
+  readonly symbol: string;
+  readonly side: Side;
+  readonly priceTicks: number;
+  readonly qtyLots: number;
+  remainingLots: number;
+  /** A cancel has been sent; the order still counts as exposure until the venue confirms. */
+  cancelSent: boolean;
+}
+
+interface SymbolWorking {
+  /** The current quote on each side (the order the quoter manages), if any. */
+  bid: WorkingOrder | null;
+  ask: WorkingOrder | null;
+  /** Remaining lots of every live order, quote or not (including ones being cancelled). */
+  openBuyLots: number;
+  openSellLots: number;
+  readonly orders: Map<OrderId, WorkingOrder>;
+}
+
+export class WorkingOrders {
+  private readonly bySymbol = new Map<string, SymbolWorking>();
+  private readonly byId = new Map<OrderId, WorkingOrder>();
+
+  constructor(symbols: readonly string[]) {
+    for (const symbol of symbols) {
+      this.bySymbol.set(symbol, { bid: null, ask: null, openBuyLots: 0, openSellLots: 0, orders: new Map() });
+    }
+  }
+
+  private symbol(symbol: string): SymbolWorking {
+    const s = this.bySymbol.get(symbol);
+    if (s === undefined) throw new Error(`no working orders for symbol ${symbol}`);
+    return s;
+  }
+
+  /** Records a freshly sent order and makes it the quote on its side. */
+  add(order: Omit<WorkingOrder, 'remainingLots' | 'cancelSent'>): WorkingOrder {
+    const working: WorkingOrder = { ...order, remainingLots: order.qtyLots, cancelSent: false };
+    const s = this.symbol(order.symbol);
+    s.orders.set(order.id, working);
+    this.byId.set(order.id, working);
+    if (order.side === 'BUY') {
+      s.openBuyLots += order.qtyLots;
+      s.bid = working;
+    } else {
+      s.openSellLots += order.qtyLots;
+      s.ask = working;
+    }
+    return working;
+  }
+
+  get(id: OrderId): WorkingOrder | undefined {
+    return this.byId.get(id);
+  }
+
+  quote(symbol: string, side: Side): WorkingOrder | null {
+    const s = this.symbol(symbol);
+    return side === 'BUY' ? s.bid : s.ask;
+  }
+
+  /** Detaches the order from its quote slot (it stays live until terminal). */
+  release(order: WorkingOrder): void {
+    const s = this.symbol(order.symbol);
+    if (s.bid === order) s.bid = null;
+    if (s.ask === order) s.ask = null;
+  }
+
+  reduce(order: WorkingOrder, lots: number): void {
+    order.remainingLots -= lots;
+    const s = this.symbol(order.symbol);
+    if (order.side === 'BUY') s.openBuyLots -= lots;
+    else s.openSellLots -= lots;
+    if (order.remainingLots <= 0) this.remove(order);
+  }
+
+  /** The order reached a terminal state: its remaining lots stop counting. */
+  remove(order: WorkingOrder): void {
+    if (!this.byId.delete(order.id)) return;
+    const s = this.symbol(order.symbol);
+    s.orders.delete(order.id);
+    if (order.side === 'BUY') s.openBuyLots -= order.remainingLots;
+    else s.openSellLots -= order.remainingLots;
+    order.remainingLots = 0;
+    this.release(order);
+  }
+
+  openBuyLots(symbol: string): number {
+    return this.symbol(symbol).openBuyLots;
+  }
+
+  openSellLots(symbol: string): number {
+    return this.symbol(symbol).openSellLots;
+  }
+
+  /** Every live order, in the order they were sent (id sequence order). */
+  all(): WorkingOrder[] {
+    return [...this.byId.values()];
+  }
+
+  get count(): number {
+    return this.byId.size;
+  }
+}

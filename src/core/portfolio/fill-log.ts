@@ -1,0 +1,37 @@
+// FillLog: keeps the most recent N fills (with their fees) for the report; memory stays flat on long runs.
+import type { Fill } from '../model/fill.js';
+
+export interface LoggedFill {
+  readonly fill: Fill;
+  readonly feePico: bigint;
+}
+
+export class FillLog {
+  private readonly ring: LoggedFill[] = [];
+  private total = 0;
+
+  /** @param capacity how many of the latest fills to keep (0 keeps none) */
+  constructor(private readonly capacity: number) {}
+
+  add(fill: Fill, feePico: bigint): void {
+    this.total++;
+    if (this.capacity === 0) return;
+    if (this.ring.length < this.capacity) this.ring.push({ fill, feePico });
+    else this.ring[(this.total - 1) % this.capacity] = { fill, feePico };
+  }
+
+  /** Kept fills, oldest first. */
+  recent(): LoggedFill[] {
+    if (this.ring.length < this.capacity || this.capacity === 0) return [...this.ring];
+    const start = this.total % this.capacity;
+    return [...this.ring.slice(start), ...this.ring.slice(0, start)];
+  }
+
+  get count(): number {
+    return this.total;
+  }
+
+  get omitted(): number {
+    return this.total - this.ring.length;
+  }
+}

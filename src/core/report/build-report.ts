@@ -1,0 +1,208 @@
+// Builds the run report (a JSON value, canonicalised later) from the finished run's state; pure.
+import { Decimal, formatDecimal } from '../money/decimal.js';
+import { PICO, formatPrice, formatQty } from '../model/instrument.js';
+import { bookPnl, type Ledger } from '../portfolio/ledger.js';
+import type { FillLog } from '../portfolio/fill-log.js';
+import type { EdgeTracker } from '../risk/edge-tracker.js';
+import type { RiskMonitor } from '../risk/risk-monitor.js';
+import type { VenueStats } from '../../ports/exchange-client.js';
+import type { JsonValue } from './canonical-json.js';
+import { bpsE4, isoUtc, pico } from './units.js';
+
+export interface ReportInput {
+  readonly tool: { readonly name: string; readonly version: string };
+  readonly seed: number;
+  /** The resolved run configuration, already as JSON. */
+  readonly config: JsonValue;
+  /** Models and simplifications in force, already as JSON. */
+  readonly model: JsonValue;
+  readonly execution: {
+    readonly exchange: string;
+    readonly mode: string;
+    readonly feed: string;
+    readonly iterations: number;
+    readonly symbols: readonly string[];
+    readonly status: 'completed' | 'interrupted';
+    readonly marketUpdates: number;
+    readonly eventsProcessed: number;
+    readonly startMs: number;
+    readonly endMs: number;
+  };
+  readonly orders: {
+    readonly placed: number;
+    readonly filled: number;
+    readonly canceled: number;
+    readonly rejected: number;
+    readonly cancelsSent: number;
+    readonly cancelRacesLost: number;
+    readonly zeroSizeQuotes: number;
+    readonly placedWhileFrozen: number;
+    readonly openAtEnd: number;
+  };
+  readonly venue: VenueStats;
+  readonly ledger: Ledger;
+  readonly fillLog: FillLog;
+  readonly risk: RiskMonitor;
+  readonly edge: EdgeTracker;
+  readonly limits: { readonly maxInvUsd: string; readonly maxTotalUsd: string; readonly edgeThresholdBps: string };
+}
+
+export function buildReport(input: ReportInput): JsonValue {
+  const { ledger, risk, edge, venue } = input;
+  const positions: Record<string, JsonValue> = {};
+  const pnlBySymbol: Record<string, JsonValue> = {};
+  const feesBySymbol: Record<string, JsonValue> = {};
+  const fillsBySymbol: Record<string, JsonValue> = {};
+  const edgeBySymbol: Record<string, JsonValue> = {};
+  let realised = 0n;
+  let unrealised = 0n;
+  let fees = 0n;
+  let netValue = 0n;
+  let grossValue = 0n;
+
+  for (const book of ledger.allBooks()) {
+    const { instrument } = book;
+    const symbol = instrument.symbol;
+    const p = bookPnl(book);
+    realised += p.realisedPico;
+    unrealised += p.unrealisedPico;
+    fees += p.feesPico;
+    netValue += p.positionValuePico;
+    grossValue += p.positionValuePico < 0n ? -p.positionValuePico : p.positionValuePico;
+    positions[symbol] = {
+      qty: formatQty(instrument, book.positionLots),
+      mark_price: book.markTicks > 0 ? formatPrice(instrument, book.markTicks) : null,
+      avg_entry_price: averageEntryPrice(book.costBasisPico, book.positionLots, instrument.lotSize),
+      value_usd: pico(p.positionValuePico),
+    };
+    pnlBySymbol[symbol] = {
+      realized: pico(p.realisedPico),
+      unrealized: pico(p.unrealisedPico),
+      fees: pico(p.feesPico),
+      total: pico(p.totalPico),
+    };
+    feesBySymbol[symbol] = pico(p.feesPico);
+    fillsBySymbol[symbol] = {
+      count: book.fills,
+      maker: book.makerFills,
+      taker: book.takerFills,
+      bought_qty: formatQty(instrument, book.boughtLots),
+      sold_qty: formatQty(instrument, book.soldLots),
+      notional_usd: pico(book.tradedNotionalPico),
+    };
+    const e = edge.snapshot(symbol);
+    edgeBySymbol[symbol] = {
+      net_edge_bps: bpsE4(e.netEdgeBpsE4),
+      adverse_selection_bps: bpsE4(e.adverseSelectionBpsE4),
+      half_spread_bps: bpsE4(edge.settings.halfSpreadBpsE4),
+      maker_fee_bps: bpsE4(edge.settings.makerFeeBpsE4),
+      matured_markouts: e.maturedMarkouts,
+      pending_markouts: e.pendingMarkouts,
+    };
+  }
+
+  const instruments = new Map([...ledger.allBooks()].map((b) => [b.instrument.symbol, b.instrument]));
+  const recent = input.fillLog.recent().map(({ fill, feePico }): JsonValue => {
+    const instrument = instruments.get(fill.symbol)!;
+    return {
+      id: fill.id,
+      order_id: fill.orderId,
+      symbol: fill.symbol,
+      side: fill.side,
+      price: formatPrice(instrument, fill.priceTicks),
+      qty: formatQty(instrument, fill.qtyLots),
+      liquidity: fill.liquidity,
+      fee: pico(feePico),
+      utc: isoUtc(fill.ts),
+    };
+  });
+
+  const freezes = risk.freezeEvents;
+  const last = freezes[freezes.length - 1];
+  const ex = input.execution;
+  return {
+    tool: input.tool.name,
+    version: input.tool.version,
+    seed: input.seed,
+    config: input.config,
+    model: input.model,
+    execution: {
+      exchange: ex.exchange,
+      mode: ex.mode,
+      feed: ex.feed,
+      iterations: ex.iterations,
+      symbols: [...ex.symbols],
+      status: ex.status,
+      interrupted: ex.status === 'interrupted',
+      market_updates: ex.marketUpdates,
+      events_processed: ex.eventsProcessed,
+      virtual_duration_ms: ex.endMs - ex.startMs,
+    },
+    orders: {
+      placed: input.orders.placed,
+      filled: input.orders.filled,
+      canceled: input.orders.canceled,
+      rejected: input.orders.rejected,
+      risk_blocks: risk.blocksTotal,
+      cancels_sent: input.orders.cancelsSent,
+      cancel_races_lost: input.orders.cancelRacesLost,
+      zero_size_quotes: input.orders.zeroSizeQuotes,
+      placed_while_frozen: input.orders.placedWhileFrozen,
+      open_at_end: input.orders.openAtEnd,
+      rejects_by_code: venue.rejectsByCode,
+    },
+    fills: {
+      count: input.fillLog.count,
+      maker: venue.makerFills,
+      taker: venue.takerFills,
+      by_symbol: fillsBySymbol,
+      recent,
+      recent_omitted: input.fillLog.omitted,
+    },
+    fees: { total: pico(fees), by_symbol: feesBySymbol },
+    pnl: {
+      realized: pico(realised),
+      unrealized: pico(unrealised),
+      fees: pico(fees),
+      total: pico(realised + unrealised - fees),
+      by_symbol: pnlBySymbol,
+    },
+    positions: { by_symbol: positions, net_pos_usd: pico(netValue), total_notional_usd: pico(grossValue) },
+    risk: {
+      state: risk.state,
+      frozen: risk.frozen,
+      blocks_total: risk.blocksTotal,
+      blocks_by_reason: risk.blocksByReason(),
+      freezes_total: freezes.length,
+      freeze_events: freezes.map(
+        (f): JsonValue => ({
+          reason: f.reason,
+          symbol: f.symbol,
+          utc: isoUtc(f.ts),
+          net_edge_bps: bpsE4(f.edgeBpsE4),
+          threshold_bps: bpsE4(f.thresholdBpsE4),
+          orders_cancelled: f.ordersCancelled,
+          cancels_confirmed_utc: f.cancelsConfirmedAt < 0 ? null : isoUtc(f.cancelsConfirmedAt),
+          cancel_duration_ms: f.cancelsConfirmedAt < 0 ? null : f.cancelsConfirmedAt - f.ts,
+        }),
+      ),
+      last_freeze_reason: last?.reason ?? null,
+      last_freeze_symbol: last?.symbol ?? null,
+      limits: {
+        max_inv_usd: input.limits.maxInvUsd,
+        max_total_usd: input.limits.maxTotalUsd,
+        edge_threshold_bps: input.limits.edgeThresholdBps,
+      },
+      edge_by_symbol: edgeBySymbol,
+    },
+    runtime: { clock: 'virtual', start_utc: isoUtc(ex.startMs), utc: isoUtc(ex.endMs) },
+  };
+}
+
+/** |cost basis| / |position|, in quote per base unit, rounded half-even to 8 decimals; null when flat. */
+function averageEntryPrice(costPico: bigint, positionLots: number, lotSize: Decimal): string | null {
+  if (positionLots === 0) return null;
+  const cost = new Decimal(costPico.toString()).abs().times(PICO);
+  const qty = lotSize.times(Math.abs(positionLots));
+  return formatDecimal(cost.div(qty).toDecimalPlaces(8));
+}

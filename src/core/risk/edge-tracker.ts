@@ -1,0 +1,108 @@
+// EdgeTracker: per-symbol net edge = quoted half-spread − maker fee − adverse selection from the loop's own fills.
+import type { Fill } from '../model/fill.js';
+import { sideSign } from '../model/order.js';
+
+/** All edge figures are bps × 10⁴ (1 unit = 0.0001 bps), integers. */
+export interface EdgeSettings {
+  readonly halfSpreadBpsE4: number;
+  readonly makerFeeBpsE4: number;
+  /** A fill's markout is read at the first update of its symbol at or after fill time + horizon (ms). */
+  readonly markoutMs: number;
+  /** Adverse selection is the mean of the last `window` matured markouts… */
+  readonly window: number;
+  /** …and counts only once at least `minFills` have matured (before that it is taken as 0). */
+  readonly minFills: number;
+}
+
+interface PendingMarkout {
+  readonly dueTs: number;
+  readonly sign: 1 | -1;
+  readonly quoteMidTicks: number;
+}
+
+interface SymbolEdge {
+  readonly pending: PendingMarkout[];
+  pendingHead: number;
+  /** Ring buffer of the last `window` adverse-selection samples. */
+  readonly samples: number[];
+  sampleCount: number;
+  sampleSum: number;
+  matured: number;
+}
+
+export interface EdgeSnapshot {
+  readonly netEdgeBpsE4: number;
+  readonly adverseSelectionBpsE4: number;
+  readonly maturedMarkouts: number;
+  readonly pendingMarkouts: number;
+}
+
+export class EdgeTracker {
+  private readonly bySymbol = new Map<string, SymbolEdge>();
+
+  constructor(symbols: readonly string[], readonly settings: EdgeSettings) {
+    for (const symbol of symbols) {
+      this.bySymbol.set(symbol, { pending: [], pendingHead: 0, samples: [], sampleCount: 0, sampleSum: 0, matured: 0 });
+    }
+  }
+
+  private symbol(symbol: string): SymbolEdge {
+    const s = this.bySymbol.get(symbol);
+    if (s === undefined) throw new Error(`edge tracker has no symbol ${symbol}`);
+    return s;
+  }
+
+  onFill(fill: Fill): void {
+    this.symbol(fill.symbol).pending.push({
+      dueTs: fill.ts + this.settings.markoutMs,
+      sign: sideSign(fill.side),
+      quoteMidTicks: fill.quoteMidTicks,
+    });
+  }
+
+  /**
+   * Matures due markouts with this update's mid. Adverse selection of one fill, bps × 10⁴:
+   *   sign × (quoteMid − markoutMid) / quoteMid × 10⁸   (truncated toward zero; buy sign +1)
+   * Positive means the market moved against the fill. Returns true when the edge changed.
+   */
+  onMarket(symbol: string, ts: number, midTicks: number): boolean {
+    const s = this.symbol(symbol);
+    let changed = false;
+    while (s.pendingHead < s.pending.length && s.pending[s.pendingHead]!.dueTs <= ts) {
+      const p = s.pending[s.pendingHead++]!;
+      const sample = Number((BigInt(p.sign * (p.quoteMidTicks - midTicks)) * 100_000_000n) / BigInt(p.quoteMidTicks));
+      this.push(s, sample);
+      changed = true;
+    }
+    if (s.pendingHead > 1024 && s.pendingHead * 2 > s.pending.length) {
+      s.pending.splice(0, s.pendingHead);
+      s.pendingHead = 0;
+    }
+    return changed;
+  }
+
+  private push(s: SymbolEdge, sample: number): void {
+    const window = this.settings.window;
+    if (s.sampleCount < window) {
+      s.samples.push(sample);
+      s.sampleCount++;
+    } else {
+      const slot = s.matured % window;
+      s.sampleSum -= s.samples[slot]!;
+      s.samples[slot] = sample;
+    }
+    s.sampleSum += sample;
+    s.matured++;
+  }
+
+  snapshot(symbol: string): EdgeSnapshot {
+    const s = this.symbol(symbol);
+    const adverse = s.matured >= this.settings.minFills && s.sampleCount > 0 ? Math.trunc(s.sampleSum / s.sampleCount) : 0;
+    return {
+      netEdgeBpsE4: this.settings.halfSpreadBpsE4 - this.settings.makerFeeBpsE4 - adverse,
+      adverseSelectionBpsE4: adverse,
+      maturedMarkouts: s.matured,
+      pendingMarkouts: s.pending.length - s.pendingHead,
+    };
+  }
+}

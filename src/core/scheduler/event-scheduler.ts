@@ -1,0 +1,75 @@
+// EventScheduler: one binary min-heap of callbacks ordered by (time, seq); the run's single event loop.
+import { invariant } from '../errors/shadow-exec-error.js';
+
+export type EventAction = () => void;
+
+interface ScheduledEvent {
+  readonly time: number;
+  readonly seq: number;
+  readonly action: EventAction;
+}
+
+export class EventScheduler {
+  private readonly heap: ScheduledEvent[] = [];
+  private seq = 0;
+  private processed = 0;
+
+  /** Schedules `action` at virtual ms `time`; equal times run in scheduling order. */
+  schedule(time: number, action: EventAction): void {
+    invariant(Number.isFinite(time), `event time must be finite, got ${time}`);
+    const event: ScheduledEvent = { time, seq: this.seq++, action };
+    const heap = this.heap;
+    let i = heap.length;
+    heap.push(event);
+    while (i > 0) {
+      const parent = (i - 1) >> 1;
+      const p = heap[parent]!;
+      if (!before(event, p)) break;
+      heap[i] = p;
+      i = parent;
+    }
+    heap[i] = event;
+  }
+
+  get size(): number {
+    return this.heap.length;
+  }
+
+  /** Time of the earliest event, or null when empty. */
+  peekTime(): number | null {
+    return this.heap.length === 0 ? null : this.heap[0]!.time;
+  }
+
+  /** Removes the earliest event and returns it (time + action), or null when empty. */
+  pop(): { time: number; action: EventAction } | null {
+    const heap = this.heap;
+    const top = heap[0];
+    if (top === undefined) return null;
+    const last = heap.pop()!;
+    if (heap.length > 0) {
+      let i = 0;
+      const n = heap.length;
+      for (;;) {
+        const l = 2 * i + 1;
+        if (l >= n) break;
+        const r = l + 1;
+        const c = r < n && before(heap[r]!, heap[l]!) ? r : l;
+        if (!before(heap[c]!, last)) break;
+        heap[i] = heap[c]!;
+        i = c;
+      }
+      heap[i] = last;
+    }
+    this.processed++;
+    return top;
+  }
+
+  /** Events popped so far. */
+  get processedCount(): number {
+    return this.processed;
+  }
+}
+
+function before(a: ScheduledEvent, b: ScheduledEvent): boolean {
+  return a.time < b.time || (a.time === b.time && a.seq < b.seq);
+}

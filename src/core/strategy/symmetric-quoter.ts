@@ -1,0 +1,45 @@
+// SymmetricQuoter: a bid and an ask around mid at a fixed spread, sized from a notional, on the instrument grid.
+import type { Instrument } from '../model/instrument.js';
+
+export interface QuoterSettings {
+  /** Full quoted spread, bps × 10⁴ (each side sits at least half of it away from mid). */
+  readonly spreadBpsE4: number;
+  /** Target notional of each order, QUOTE_E8. */
+  readonly orderNotionalE8: number;
+  /** Replace a resting quote when the desired price moved by at least this, bps × 10⁴ (min 1 tick). */
+  readonly requoteBpsE4: number;
+}
+
+export interface Quote {
+  readonly bidTicks: number;
+  readonly askTicks: number;
+  readonly bidLots: number;
+  readonly askLots: number;
+  /** Price move (ticks) that triggers a cancel/replace. */
+  readonly requoteTicks: number;
+}
+
+const BPS_E4_PER_UNIT = 100_000_000; // 1 = 10⁴ bps × 10⁴
+
+export class SymmetricQuoter {
+  constructor(readonly settings: QuoterSettings) {}
+
+  /** Quote around `midTicks`; a side whose size rounds to zero lots gets 0 lots (not quoted). */
+  quote(instrument: Instrument, midTicks: number): Quote {
+    const half = Math.max(1, Math.ceil((midTicks * this.settings.spreadBpsE4) / (2 * BPS_E4_PER_UNIT)));
+    const bidTicks = midTicks - half;
+    const askTicks = midTicks + half;
+    return {
+      bidTicks,
+      askTicks,
+      bidLots: bidTicks > 0 ? this.lots(instrument, bidTicks) : 0,
+      askLots: this.lots(instrument, askTicks),
+      requoteTicks: Math.max(1, Math.ceil((midTicks * this.settings.requoteBpsE4) / BPS_E4_PER_UNIT)),
+    };
+  }
+
+  /** Largest whole number of lots whose notional does not exceed the target (rounded down to the lot). */
+  private lots(instrument: Instrument, priceTicks: number): number {
+    return Math.floor(this.settings.orderNotionalE8 / (priceTicks * instrument.atomE8));
+  }
+}

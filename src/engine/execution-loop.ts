@@ -1,0 +1,225 @@
+// ExecutionLoop: per market update, lets the venue match, marks the book, checks edge, and quotes through the risk monitor.
+import type { Fill } from '../core/model/fill.js';
+import type { OrderId } from '../core/model/ids.js';
+import type { Instrument } from '../core/model/instrument.js';
+import { midTicks, type TopOfBook } from '../core/model/market-update.js';
+import type { Order, Side } from '../core/model/order.js';
+import { WorkingOrders, type WorkingOrder } from '../core/orders/working-orders.js';
+import type { Ledger } from '../core/portfolio/ledger.js';
+import type { FillLog } from '../core/portfolio/fill-log.js';
+import type { EdgeTracker } from '../core/risk/edge-tracker.js';
+import type { FreezeEvent } from '../core/risk/risk-decision.js';
+import type { ExposureView, RiskMonitor } from '../core/risk/risk-monitor.js';
+import type { EventScheduler } from '../core/scheduler/event-scheduler.js';
+import type { VenueReject } from '../core/sim/venue-rules.js';
+import type { SymmetricQuoter } from '../core/strategy/symmetric-quoter.js';
+import type { Clock } from '../ports/clock.js';
+import type { ExchangeClient, ExecutionListener } from '../ports/exchange-client.js';
+import type { MarketDataFeed } from '../ports/market-data-feed.js';
+import { newLoopCounters, type LoopCounters } from './loop-counters.js';
+
+export interface ExecutionLoopDeps {
+  readonly clock: Clock;
+  readonly scheduler: EventScheduler;
+  readonly venue: ExchangeClient;
+  readonly feed: MarketDataFeed;
+  /** In configured symbol order. */
+  readonly instruments: readonly Instrument[];
+  readonly quoter: SymmetricQuoter;
+  readonly risk: RiskMonitor;
+  readonly edge: EdgeTracker;
+  readonly ledger: Ledger;
+  readonly fillLog: FillLog;
+}
+
+export type StopReason = 'completed' | 'interrupted';
+
+const SIDES: readonly Side[] = ['BUY', 'SELL'];
+
+export class ExecutionLoop implements ExecutionListener, ExposureView {
+  readonly counters: LoopCounters = newLoopCounters();
+  readonly symbols: readonly string[];
+  private readonly working: WorkingOrders;
+  private readonly instrumentBySymbol: ReadonlyMap<string, Instrument>;
+  private readonly seenSymbol = new Set<string>();
+  /** Orders a freeze asked to cancel that the venue has not yet confirmed terminal. */
+  private readonly freezeCancels = new Map<OrderId, FreezeEvent>();
+  private stopping: StopReason | null = null;
+  private feedDone = false;
+
+  constructor(private readonly deps: ExecutionLoopDeps) {
+    this.symbols = deps.instruments.map((i) => i.symbol);
+    this.instrumentBySymbol = new Map(deps.instruments.map((i) => [i.symbol, i]));
+    this.working = new WorkingOrders(this.symbols);
+    deps.venue.setListener(this);
+  }
+
+  /** Schedules the first market update; later ones are pulled one at a time as each is handled. */
+  start(): void {
+    this.pullNextUpdate();
+  }
+
+  get stopReason(): StopReason | null {
+    return this.stopping;
+  }
+
+  get feedExhausted(): boolean {
+    return this.feedDone;
+  }
+
+  get openOrders(): number {
+    return this.working.count;
+  }
+
+  /** Stops the feed and cancels every live order; the scheduler must then be drained. Idempotent. */
+  stop(reason: StopReason): void {
+    if (this.stopping !== null) return;
+    this.stopping = reason;
+    this.deps.feed.stop();
+    this.cancelAll();
+  }
+
+  private pullNextUpdate(): void {
+    const update = this.deps.feed.next();
+    if (update === null) {
+      this.feedDone = true;
+      return;
+    }
+    this.deps.scheduler.schedule(update.ts, () => this.onMarket(update));
+  }
+
+  private onMarket(update: TopOfBook): void {
+    if (this.stopping !== null) return;
+    this.counters.marketUpdates++;
+    const { symbol } = update;
+    this.deps.venue.onMarketUpdate(update);
+    const mid = midTicks(update);
+    this.deps.ledger.mark(symbol, mid);
+
+    const first = !this.seenSymbol.has(symbol);
+    if (first) this.seenSymbol.add(symbol);
+    if (this.deps.edge.onMarket(symbol, update.ts, mid) || first) {
+      const freeze = this.deps.risk.evaluateEdge(symbol, this.deps.edge.snapshot(symbol).netEdgeBpsE4, update.ts);
+      if (freeze !== null) this.freezeAll(freeze);
+    }
+    if (!this.deps.risk.frozen) this.requote(symbol, mid);
+    this.pullNextUpdate();
+  }
+
+  private requote(symbol: string, mid: number): void {
+    const instrument = this.instrumentBySymbol.get(symbol)!;
+    const quote = this.deps.quoter.quote(instrument, mid);
+    this.counters.quotesEvaluated++;
+    for (const side of SIDES) {
+      const price = side === 'BUY' ? quote.bidTicks : quote.askTicks;
+      const lots = side === 'BUY' ? quote.bidLots : quote.askLots;
+      const resting = this.working.quote(symbol, side);
+      if (resting !== null) {
+        if (Math.abs(resting.priceTicks - price) < quote.requoteTicks) continue;
+        this.cancel(resting);
+      }
+      if (lots <= 0) {
+        this.counters.zeroSizeQuotes++;
+        continue;
+      }
+      if (this.deps.risk.checkOrder({ symbol, side, qtyLots: lots }, this).kind === 'deny') continue;
+      const id = this.deps.venue.placeOrder({ symbol, side, priceTicks: price, qtyLots: lots, quoteMidTicks: mid });
+      this.working.add({ id, symbol, side, priceTicks: price, qtyLots: lots });
+      this.counters.ordersPlaced++;
+      if (this.deps.risk.frozen) this.counters.placedWhileFrozen++;
+    }
+  }
+
+  private cancel(order: WorkingOrder): void {
+    this.working.release(order);
+    if (order.cancelSent) return;
+    order.cancelSent = true;
+    this.counters.cancelsSent++;
+    this.deps.venue.cancelOrder(order.id);
+  }
+
+  /** Cancels every live order (orders whose cancel is already in flight are left to it). */
+  private cancelAll(): void {
+    for (const order of this.working.all()) this.cancel(order);
+  }
+
+  private freezeAll(event: FreezeEvent): void {
+    const live = this.working.all();
+    this.cancelAll();
+    event.ordersCancelled = live.length;
+    for (const order of live) this.freezeCancels.set(order.id, event);
+    if (live.length === 0) event.cancelsConfirmedAt = event.ts;
+  }
+
+  /** An order reached a terminal state at the venue. */
+  private settled(id: OrderId): void {
+    const event = this.freezeCancels.get(id);
+    if (event === undefined) return;
+    this.freezeCancels.delete(id);
+    for (const pending of this.freezeCancels.values()) if (pending === event) return;
+    event.cancelsConfirmedAt = this.deps.clock.now();
+  }
+
+  // ── ExecutionListener ────────────────────────────────────────────────────────────
+
+  onAccepted(_order: Order): void {}
+
+  onRejected(order: Order, _reject: VenueReject): void {
+    this.counters.ordersRejected++;
+    const working = this.working.get(order.id);
+    if (working !== undefined) this.working.remove(working);
+    this.settled(order.id);
+  }
+
+  onFill(fill: Fill, order: Order): void {
+    this.counters.fills++;
+    const fee = this.deps.ledger.applyFill(fill);
+    this.deps.fillLog.add(fill, fee);
+    this.deps.edge.onFill(fill);
+    const working = this.working.get(order.id);
+    if (working !== undefined) this.working.reduce(working, fill.qtyLots);
+    if (order.status === 'FILLED') {
+      this.counters.ordersFilled++;
+      this.settled(order.id);
+    }
+  }
+
+  onCanceled(order: Order): void {
+    this.counters.ordersCanceled++;
+    const working = this.working.get(order.id);
+    if (working !== undefined) this.working.remove(working);
+    this.settled(order.id);
+  }
+
+  onCancelRejected(order: Order, _reject: VenueReject): void {
+    if (order.status === 'FILLED') this.counters.cancelRacesLost++;
+    const working = this.working.get(order.id);
+    if (working !== undefined && order.status === 'NEW') {
+      // The cancel overtook the order; ask again once the venue has it.
+      working.cancelSent = false;
+      this.deps.scheduler.schedule(this.deps.clock.now(), () => this.cancel(working));
+    }
+  }
+
+  // ── ExposureView ─────────────────────────────────────────────────────────────────
+
+  positionLots(symbol: string): number {
+    return this.deps.ledger.book(symbol).positionLots;
+  }
+
+  openBuyLots(symbol: string): number {
+    return this.working.openBuyLots(symbol);
+  }
+
+  openSellLots(symbol: string): number {
+    return this.working.openSellLots(symbol);
+  }
+
+  markTicks(symbol: string): number {
+    return this.deps.ledger.book(symbol).markTicks;
+  }
+
+  atomE8(symbol: string): number {
+    return this.instrumentBySymbol.get(symbol)!.atomE8;
+  }
+}

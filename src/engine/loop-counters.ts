@@ -1,0 +1,33 @@
+// LoopCounters: what the execution loop itself did, counted from its side of the wire.
+
+export interface LoopCounters {
+  marketUpdates: number;
+  quotesEvaluated: number;
+  ordersPlaced: number;
+  ordersFilled: number;
+  ordersCanceled: number;
+  ordersRejected: number;
+  cancelsSent: number;
+  /** Cancels the venue refused because the order had already filled: the fill won the race. */
+  cancelRacesLost: number;
+  /** Orders not sent because the quoted size rounded below one lot. */
+  zeroSizeQuotes: number;
+  fills: number;
+  placedWhileFrozen: number;
+}
+
+export function newLoopCounters(): LoopCounters {
+  return {
+    marketUpdates: 0,
+    quotesEvaluated: 0,
+    ordersPlaced: 0,
+    ordersFilled: 0,
+    ordersCanceled: 0,
+    ordersRejected: 0,
+    cancelsSent: 0,
+    cancelRacesLost: 0,
+    zeroSizeQuotes: 0,
+    fills: 0,
+    placedWhileFrozen: 0,
+  };
+}

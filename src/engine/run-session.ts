@@ -1,0 +1,45 @@
+// RunSession: drives a composed run on its scheduler to the end or to a stop request, then drains and reports.
+import type { ComposedRun } from '../app/compose.js';
+import type { JsonValue } from '../core/report/canonical-json.js';
+import type { StopReason } from './execution-loop.js';
+
+export interface SessionHooks {
+  /** Returns true once the user asked to stop (Ctrl-C); checked between slices. */
+  readonly stopRequested: () => boolean;
+  /** Lets the host's event loop breathe between slices (signals, spinner); resolved promise when not needed. */
+  readonly yieldSlice: () => Promise<void>;
+  /** Market updates handled so far; called between slices. */
+  readonly onProgress?: (marketUpdates: number) => void;
+  /** Events per slice between yields. @default 16384 */
+  readonly sliceEvents?: number;
+}
+
+export interface SessionResult {
+  readonly status: StopReason;
+  readonly report: JsonValue;
+}
+
+export async function runSession(run: ComposedRun, hooks: SessionHooks): Promise<SessionResult> {
+  const { clock, scheduler, loop } = run;
+  const slice = hooks.sliceEvents ?? 16_384;
+  loop.start();
+  for (;;) {
+    for (let i = 0; i < slice; i++) {
+      const event = scheduler.pop();
+      if (event === null) break;
+      clock.advanceTo(event.time);
+      event.action();
+    }
+    if (scheduler.size === 0) {
+      if (loop.stopReason !== null) break;
+      loop.stop('completed');
+      continue;
+    }
+    hooks.onProgress?.(loop.counters.marketUpdates);
+    await hooks.yieldSlice();
+    if (loop.stopReason === null && hooks.stopRequested()) loop.stop('interrupted');
+  }
+  hooks.onProgress?.(loop.counters.marketUpdates);
+  const status = loop.stopReason ?? 'completed';
+  return { status, report: run.buildReport(status) };
+}

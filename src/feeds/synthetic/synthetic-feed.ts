@@ -1,0 +1,49 @@
+// SyntheticFeed: the MarketDataFeed of seeded random walks, one update per symbol every interval on the virtual clock.
+import { RandomWalk, type RandomWalkSettings } from '../../core/market/random-walk.js';
+import type { TopOfBook } from '../../core/model/market-update.js';
+import type { MarketDataFeed } from '../../ports/market-data-feed.js';
+import type { Rng } from '../../ports/rng.js';
+
+export interface SyntheticFeedSettings {
+  readonly walks: readonly RandomWalkSettings[];
+  /** Virtual ms of the first update. */
+  readonly startMs: number;
+  /** Virtual ms between two updates of the same symbol. */
+  readonly intervalMs: number;
+  /** Updates per symbol. */
+  readonly iterations: number;
+}
+
+export class SyntheticFeed implements MarketDataFeed {
+  readonly kind = 'synthetic';
+  readonly expectedUpdates: number;
+  private readonly walks: RandomWalk[];
+  private step = 0;
+  private symbolIndex = 0;
+  private stopped = false;
+
+  /** @param rng the 'market' stream; each symbol forks its own, so adding a symbol never shifts another's path */
+  constructor(
+    private readonly settings: SyntheticFeedSettings,
+    rng: Rng,
+  ) {
+    this.walks = settings.walks.map((w) => new RandomWalk(w, rng.fork(w.symbol)));
+    this.expectedUpdates = settings.iterations * settings.walks.length;
+  }
+
+  /** Updates come step by step, symbols in configured order within a step. */
+  next(): TopOfBook | null {
+    if (this.stopped || this.step >= this.settings.iterations || this.walks.length === 0) return null;
+    const ts = this.settings.startMs + this.step * this.settings.intervalMs;
+    const update = this.walks[this.symbolIndex]!.step(ts, this.step === 0);
+    if (++this.symbolIndex === this.walks.length) {
+      this.symbolIndex = 0;
+      this.step++;
+    }
+    return update;
+  }
+
+  stop(): void {
+    this.stopped = true;
+  }
+}

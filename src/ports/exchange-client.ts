@@ -1,0 +1,46 @@
+// ExchangeClient port: what the execution loop asks of a venue, and the execution reports it gets back.
+import type { Fill } from '../core/model/fill.js';
+import type { OrderId } from '../core/model/ids.js';
+import type { TopOfBook } from '../core/model/market-update.js';
+import type { Order, OrderRequest } from '../core/model/order.js';
+import type { VenueReject } from '../core/sim/venue-rules.js';
+
+/** Execution reports, delivered in event order on the run's scheduler. */
+export interface ExecutionListener {
+  onAccepted(order: Order): void;
+  onRejected(order: Order, reject: VenueReject): void;
+  onFill(fill: Fill, order: Order): void;
+  onCanceled(order: Order): void;
+  /** The venue refused a cancel; `order.status` tells why (FILLED: the cancel lost the race to a fill). */
+  onCancelRejected(order: Order, reject: VenueReject): void;
+}
+
+export interface ExchangeClient {
+  readonly venue: string;
+  setListener(listener: ExecutionListener): void;
+  /** A simulated venue matches resting orders against public market data; live clients ignore it. */
+  onMarketUpdate(update: TopOfBook): void;
+  /** Sends a new order; returns its id at once, the outcome arrives as execution reports. */
+  placeOrder(request: OrderRequest): OrderId;
+  /** Sends a cancel; the outcome arrives as onCanceled or onCancelRejected. */
+  cancelOrder(orderId: OrderId): void;
+  /** Venue-side counters for the report. */
+  stats(): VenueStats;
+  /** Models in force (fill, latency, fees), for the report's `model` section. */
+  describe(): Record<string, unknown>;
+}
+
+export interface VenueStats {
+  readonly ordersCreated: number;
+  readonly accepted: number;
+  readonly rejected: number;
+  readonly rejectsByCode: Record<string, number>;
+  readonly filled: number;
+  readonly partiallyFilled: number;
+  readonly canceled: number;
+  readonly cancelsRejected: number;
+  readonly fills: number;
+  readonly makerFills: number;
+  readonly takerFills: number;
+  readonly liveOrders: number;
+}

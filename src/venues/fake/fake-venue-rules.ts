@@ -1,0 +1,49 @@
+// FakeVenueRules: generic instrument-filter checks with the fake venue's own error codes.
+import { formatUnits } from '../../core/money/decimal.js';
+import { QUOTE_E8, formatQty, type Instrument } from '../../core/model/instrument.js';
+import type { OrderRequest } from '../../core/model/order.js';
+import type { FeeSchedule } from '../../core/sim/fee-schedule.js';
+import type { VenueReject, VenueRules } from '../../core/sim/venue-rules.js';
+
+/** Default fees of the fake venue: maker 2 bps, taker 5.5 bps (a common entry tier for linear perpetuals). */
+export const FAKE_DEFAULT_FEES = { makerBps: '2', takerBps: '5.5' } as const;
+
+export class FakeVenueRules implements VenueRules {
+  readonly venue = 'fake';
+  constructor(readonly fees: FeeSchedule) {}
+
+  validate(request: OrderRequest, instrument: Instrument): VenueReject | null {
+    if (request.priceTicks <= 0) return { code: 'FAKE_INVALID_PRICE', message: 'price must be positive' };
+    if (request.qtyLots < instrument.minQtyLots) {
+      return {
+        code: 'FAKE_QTY_TOO_SMALL',
+        message: `quantity ${formatQty(instrument, request.qtyLots)} is below the minimum ${instrument.spec.minQty}`,
+      };
+    }
+    if (request.qtyLots > instrument.maxQtyLots) {
+      return {
+        code: 'FAKE_QTY_TOO_LARGE',
+        message: `quantity ${formatQty(instrument, request.qtyLots)} is above the maximum ${instrument.spec.maxQty}`,
+      };
+    }
+    const notionalE8 = request.priceTicks * request.qtyLots * instrument.atomE8;
+    if (notionalE8 < instrument.minNotionalE8) {
+      return {
+        code: 'FAKE_NOTIONAL_TOO_SMALL',
+        message: `order value ${formatUnits(notionalE8, QUOTE_E8)} is below the minimum ${instrument.spec.minNotional}`,
+      };
+    }
+    return null;
+  }
+
+  cancelRejected(reason: 'ALREADY_FILLED' | 'ALREADY_CANCELED' | 'UNKNOWN_ORDER'): VenueReject {
+    switch (reason) {
+      case 'ALREADY_FILLED':
+        return { code: 'FAKE_ORDER_FILLED', message: 'order already filled' };
+      case 'ALREADY_CANCELED':
+        return { code: 'FAKE_ORDER_CANCELED', message: 'order already cancelled' };
+      case 'UNKNOWN_ORDER':
+        return { code: 'FAKE_UNKNOWN_ORDER', message: 'order does not exist' };
+    }
+  }
+}
