@@ -81,6 +81,12 @@ async function executeRun(flags: RunFlags, ctx: CliContext): Promise<number> {
   const stop = ctx.onInterrupt(() => {
     if (!flags.quiet) ctx.stderr.write('\ninterrupt: stopping the feed and cancelling every open order…\n');
   });
+  if (!flags.quiet) {
+    const updates = run.feed.expectedUpdates?.toLocaleString('en-US') ?? 'open-ended';
+    ctx.stderr.write(
+      `shadow run started: ${config.exchange} venue, ${config.mode} mode, ${config.symbols.join(',')}, ${updates} market updates, seed ${config.seed} (Ctrl-C stops gracefully)\n`,
+    );
+  }
   let result;
   try {
     result = await runSession(run, {
