@@ -4,11 +4,12 @@ import type { OrderId } from '../core/model/ids.js';
 import type { Instrument } from '../core/model/instrument.js';
 import { midTicks, type TopOfBook } from '../core/model/market-update.js';
 import type { Order, Side } from '../core/model/order.js';
-import { WorkingOrders, type WorkingOrder } from '../core/orders/working-orders.js';
-import type { Ledger } from '../core/portfolio/ledger.js';
+import { WorkingOrders, type SymbolWorking, type WorkingOrder } from '../core/orders/working-orders.js';
+import type { Ledger, SymbolBook } from '../core/portfolio/ledger.js';
 import type { FillLog } from '../core/portfolio/fill-log.js';
 import type { EdgeTracker } from '../core/risk/edge-tracker.js';
 import type { FreezeEvent } from '../core/risk/risk-decision.js';
+import { worstCaseNotionalE8 } from '../core/risk/exposure.js';
 import type { ExposureView, RiskMonitor } from '../core/risk/risk-monitor.js';
 import type { EventScheduler } from '../core/scheduler/event-scheduler.js';
 import type { VenueReject } from '../core/sim/venue-rules.js';
@@ -41,6 +42,8 @@ export class ExecutionLoop implements ExecutionListener, ExposureView {
   readonly symbols: readonly string[];
   private readonly working: WorkingOrders;
   private readonly instrumentBySymbol: ReadonlyMap<string, Instrument>;
+  /** Per symbol, the ledger book and working-order totals, resolved once for the risk check's hot loop. */
+  private readonly exposures: readonly { readonly book: SymbolBook; readonly working: SymbolWorking; readonly atomE8: number }[];
   private readonly seenSymbol = new Set<string>();
   /** Orders a freeze asked to cancel that the venue has not yet confirmed terminal. */
   private readonly freezeCancels = new Map<OrderId, FreezeEvent>();
@@ -51,6 +54,11 @@ export class ExecutionLoop implements ExecutionListener, ExposureView {
     this.symbols = deps.instruments.map((i) => i.symbol);
     this.instrumentBySymbol = new Map(deps.instruments.map((i) => [i.symbol, i]));
     this.working = new WorkingOrders(this.symbols);
+    this.exposures = deps.instruments.map((i) => ({
+      book: deps.ledger.book(i.symbol),
+      working: this.working.symbol(i.symbol),
+      atomE8: i.atomE8,
+    }));
     deps.venue.setListener(this);
   }
 
@@ -124,7 +132,7 @@ export class ExecutionLoop implements ExecutionListener, ExposureView {
       }
       if (this.deps.risk.checkOrder({ symbol, side, qtyLots: lots }, this).kind === 'deny') continue;
       const id = this.deps.venue.placeOrder({ symbol, side, priceTicks: price, qtyLots: lots, quoteMidTicks: mid });
-      this.working.add({ id, symbol, side, priceTicks: price, qtyLots: lots });
+      this.working.add(id, symbol, side, price, lots);
       this.counters.ordersPlaced++;
       if (this.deps.risk.frozen) this.counters.placedWhileFrozen++;
     }
@@ -202,6 +210,14 @@ export class ExecutionLoop implements ExecutionListener, ExposureView {
   }
 
   // ── ExposureView ─────────────────────────────────────────────────────────────────
+
+  worstCaseTotalE8(): number {
+    let total = 0;
+    for (const e of this.exposures) {
+      total += worstCaseNotionalE8(e.book.positionLots, e.working.openBuyLots, e.working.openSellLots, e.book.markTicks, e.atomE8);
+    }
+    return total;
+  }
 
   positionLots(symbol: string): number {
     return this.deps.ledger.book(symbol).positionLots;

@@ -32,7 +32,10 @@ export class UsageError extends ShadowExecError {
   }
 }
 
-/** Thrown when an internal invariant breaks: a bug, never bad input. */
-export function invariant(condition: unknown, message: string): asserts condition {
-  if (!condition) throw new ShadowExecError('E_INVARIANT', `invariant violated: ${message}`);
+/**
+ * The error for a broken internal invariant: a bug, never bad input. Hot paths write
+ * `if (!ok) throw invariantViolation(\`…\`)` so the message is only built when it fails.
+ */
+export function invariantViolation(message: string): ShadowExecError {
+  return new ShadowExecError('E_INVARIANT', `invariant violated: ${message}`);
 }

@@ -1,7 +1,7 @@
 // OrderStore: the venue's deterministic in-memory order book-keeping and state machine; terminal orders are evicted.
 import { IdSequence, type OrderId } from '../model/ids.js';
 import { ORDER_TRANSITIONS, isTerminal, type Order, type OrderRequest, type OrderStatus } from '../model/order.js';
-import { invariant } from '../errors/shadow-exec-error.js';
+import { invariantViolation } from '../errors/shadow-exec-error.js';
 
 export interface OrderCounts {
   created: number;
@@ -49,7 +49,7 @@ export class OrderStore {
 
   /** Moves `order` to `to`; an illegal transition is a bug. */
   transition(order: Order, to: OrderStatus): void {
-    invariant(ORDER_TRANSITIONS[order.status].includes(to), `order ${order.id}: ${order.status} → ${to} is not allowed`);
+    if (!ORDER_TRANSITIONS[order.status].includes(to)) throw invariantViolation(`order ${order.id}: ${order.status} → ${to} is not allowed`);
     order.status = to;
     switch (to) {
       case 'OPEN':
@@ -78,7 +78,7 @@ export class OrderStore {
 
   /** Records `lots` filled and moves the order to PARTIALLY_FILLED or FILLED. */
   fill(order: Order, lots: number): void {
-    invariant(lots > 0 && order.filledLots + lots <= order.qtyLots, `order ${order.id}: fill of ${lots} lots exceeds remaining`);
+    if (!(lots > 0 && order.filledLots + lots <= order.qtyLots)) throw invariantViolation(`order ${order.id}: fill of ${lots} lots exceeds remaining`);
     order.filledLots += lots;
     this.transition(order, order.filledLots === order.qtyLots ? 'FILLED' : 'PARTIALLY_FILLED');
   }

@@ -2,54 +2,57 @@
 import type { OrderId } from '../model/ids.js';
 import type { Side } from '../model/order.js';
 
-export interface WorkingOrder {
-  readonly id: OrderId;
-  readonly symbol: string;
-  readonly side: Side;
-  readonly priceTicks: number;
-  readonly qtyLots: number;
+export class WorkingOrder {
   remainingLots: number;
   /** A cancel has been sent; the order still counts as exposure until the venue confirms. */
-  cancelSent: boolean;
+  cancelSent = false;
+
+  constructor(
+    readonly id: OrderId,
+    readonly symbol: string,
+    readonly side: Side,
+    readonly priceTicks: number,
+    readonly qtyLots: number,
+  ) {
+    this.remainingLots = qtyLots;
+  }
 }
 
-interface SymbolWorking {
+export interface SymbolWorking {
   /** The current quote on each side (the order the quoter manages), if any. */
   bid: WorkingOrder | null;
   ask: WorkingOrder | null;
   /** Remaining lots of every live order, quote or not (including ones being cancelled). */
   openBuyLots: number;
   openSellLots: number;
-  readonly orders: Map<OrderId, WorkingOrder>;
 }
 
 export class WorkingOrders {
   private readonly bySymbol = new Map<string, SymbolWorking>();
+  /** Live orders in the order they were sent. */
   private readonly byId = new Map<OrderId, WorkingOrder>();
 
   constructor(symbols: readonly string[]) {
-    for (const symbol of symbols) {
-      this.bySymbol.set(symbol, { bid: null, ask: null, openBuyLots: 0, openSellLots: 0, orders: new Map() });
-    }
+    for (const symbol of symbols) this.bySymbol.set(symbol, { bid: null, ask: null, openBuyLots: 0, openSellLots: 0 });
   }
 
-  private symbol(symbol: string): SymbolWorking {
+  /** The live per-symbol record (read it, never write it). */
+  symbol(symbol: string): SymbolWorking {
     const s = this.bySymbol.get(symbol);
     if (s === undefined) throw new Error(`no working orders for symbol ${symbol}`);
     return s;
   }
 
   /** Records a freshly sent order and makes it the quote on its side. */
-  add(order: Omit<WorkingOrder, 'remainingLots' | 'cancelSent'>): WorkingOrder {
-    const working: WorkingOrder = { ...order, remainingLots: order.qtyLots, cancelSent: false };
-    const s = this.symbol(order.symbol);
-    s.orders.set(order.id, working);
-    this.byId.set(order.id, working);
-    if (order.side === 'BUY') {
-      s.openBuyLots += order.qtyLots;
+  add(id: OrderId, symbol: string, side: Side, priceTicks: number, qtyLots: number): WorkingOrder {
+    const working = new WorkingOrder(id, symbol, side, priceTicks, qtyLots);
+    const s = this.symbol(symbol);
+    this.byId.set(id, working);
+    if (side === 'BUY') {
+      s.openBuyLots += qtyLots;
       s.bid = working;
     } else {
-      s.openSellLots += order.qtyLots;
+      s.openSellLots += qtyLots;
       s.ask = working;
     }
     return working;
@@ -71,6 +74,7 @@ export class WorkingOrders {
     if (s.ask === order) s.ask = null;
   }
 
+  /** A fill of `lots`: they stop counting as open; a fully filled order is removed. */
   reduce(order: WorkingOrder, lots: number): void {
     order.remainingLots -= lots;
     const s = this.symbol(order.symbol);
@@ -83,11 +87,11 @@ export class WorkingOrders {
   remove(order: WorkingOrder): void {
     if (!this.byId.delete(order.id)) return;
     const s = this.symbol(order.symbol);
-    s.orders.delete(order.id);
     if (order.side === 'BUY') s.openBuyLots -= order.remainingLots;
     else s.openSellLots -= order.remainingLots;
     order.remainingLots = 0;
-    this.release(order);
+    if (s.bid === order) s.bid = null;
+    if (s.ask === order) s.ask = null;
   }
 
   openBuyLots(symbol: string): number {
@@ -98,7 +102,7 @@ export class WorkingOrders {
     return this.symbol(symbol).openSellLots;
   }
 
-  /** Every live order, in the order they were sent (id sequence order). */
+  /** Every live order, in the order they were sent. */
   all(): WorkingOrder[] {
     return [...this.byId.values()];
   }

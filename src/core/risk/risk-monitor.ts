@@ -16,7 +16,8 @@ export interface RiskLimits {
 
 /** Read-only exposure the monitor needs; the loop implements it from the ledger and its working orders. */
 export interface ExposureView {
-  readonly symbols: readonly string[];
+  /** Σ over all symbols of worstCaseNotionalE8(position, open buys, open sells, mark, atom). */
+  worstCaseTotalE8(): number;
   positionLots(symbol: string): number;
   openBuyLots(symbol: string): number;
   openSellLots(symbol: string): number;
@@ -67,10 +68,7 @@ export class RiskMonitor {
       return { kind: 'deny', reason: 'MAX_INVENTORY' };
     }
 
-    let totalNow = 0;
-    for (const s of view.symbols) {
-      totalNow += worstCaseNotionalE8(view.positionLots(s), view.openBuyLots(s), view.openSellLots(s), view.markTicks(s), view.atomE8(s));
-    }
+    const totalNow = view.worstCaseTotalE8();
     const symbolNow = worstCaseNotionalE8(pos, buys, sells, mark, atom);
     const symbolAfter =
       order.side === 'BUY'

@@ -1,5 +1,5 @@
 // EventScheduler: one binary min-heap of callbacks ordered by (time, seq); the run's single event loop.
-import { invariant } from '../errors/shadow-exec-error.js';
+import { invariantViolation } from '../errors/shadow-exec-error.js';
 
 export type EventAction = () => void;
 
@@ -16,7 +16,7 @@ export class EventScheduler {
 
   /** Schedules `action` at virtual ms `time`; equal times run in scheduling order. */
   schedule(time: number, action: EventAction): void {
-    invariant(Number.isFinite(time), `event time must be finite, got ${time}`);
+    if (!Number.isFinite(time)) throw invariantViolation(`event time must be finite, got ${time}`);
     const event: ScheduledEvent = { time, seq: this.seq++, action };
     const heap = this.heap;
     let i = heap.length;

@@ -1,0 +1,81 @@
+// `npm run bench`: throughput (market updates/s) of the synthetic loop on the fake venue, and memory over a long run.
+import { composeRun } from '../src/app/compose.js';
+import { parseRunOptions, type RawRunOptions } from '../src/cli/run-options.js';
+import { runSession } from '../src/engine/run-session.js';
+import { FAKE_INSTRUMENTS } from '../src/venues/fake/fake-instruments.js';
+
+const TOOL = { name: 'shadow-exec', version: 'bench' };
+const MB = 1024 * 1024;
+
+interface Measured {
+  readonly updates: number;
+  readonly seconds: number;
+  readonly fills: number;
+  readonly ordersPlaced: number;
+  readonly heapSamplesMb: number[];
+  readonly peakRssMb: number;
+}
+
+async function measure(options: RawRunOptions, sampleEvery: number): Promise<Measured> {
+  const run = composeRun(parseRunOptions(options), TOOL);
+  const heapSamplesMb: number[] = [];
+  let nextSample = sampleEvery;
+  let peakRss = process.memoryUsage().rss;
+  const gc = (globalThis as { gc?: () => void }).gc;
+  const started = process.hrtime.bigint();
+  const result = await runSession(run, {
+    stopRequested: () => false,
+    yieldSlice: () => Promise.resolve(),
+    sliceEvents: 1 << 20,
+    onProgress: (updates) => {
+      peakRss = Math.max(peakRss, process.memoryUsage().rss);
+      if (updates >= nextSample) {
+        nextSample += sampleEvery;
+        gc?.();
+        heapSamplesMb.push(process.memoryUsage().heapUsed / MB);
+      }
+    },
+  });
+  const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+  const report = result.report as { fills: { count: number }; orders: { placed: number } };
+  return {
+    updates: run.loop.counters.marketUpdates,
+    seconds,
+    fills: report.fills.count,
+    ordersPlaced: report.orders.placed,
+    heapSamplesMb,
+    peakRssMb: Math.max(peakRss, process.memoryUsage().rss) / MB,
+  };
+}
+
+function line(label: string, m: Measured): string {
+  const rate = m.updates / m.seconds;
+  return `${label.padEnd(34)} ${m.updates.toLocaleString('en-US').padStart(12)} updates  ${m.seconds.toFixed(2).padStart(6)} s  ${Math.round(rate).toLocaleString('en-US').padStart(11)} updates/s  fills ${m.fills.toLocaleString('en-US')}  orders ${m.ordersPlaced.toLocaleString('en-US')}  peak RSS ${m.peakRssMb.toFixed(0)} MB`;
+}
+
+async function main(): Promise<void> {
+  const scale = Number(process.env['BENCH_SCALE'] ?? '1');
+  const ten = FAKE_INSTRUMENTS.slice(0, 10).map((i) => i.symbol).join(',');
+  process.stdout.write(`shadow-exec bench · node ${process.version} · ${process.arch} · BENCH_SCALE=${scale}\n`);
+  process.stdout.write('synthetic feed, fake venue, probabilistic fills (default flags unless stated)\n\n');
+
+  await measure({ iterations: String(200_000) }, 1e9); // warm-up: JIT
+  const one = await measure({ iterations: String(3_000_000 * scale) }, 1e9);
+  process.stdout.write(line('1 symbol (BTCUSDT)', one) + '\n');
+  const tenSymbols = await measure({ symbols: ten, iterations: String(300_000 * scale) }, 1e9);
+  process.stdout.write(line('10 symbols', tenSymbols) + '\n');
+  const busy = await measure({ iterations: String(1_000_000 * scale), fillRate: '0.5', requoteBps: '0' }, 1e9);
+  process.stdout.write(line('1 symbol, busy (fill-rate 0.5, requote every tick)', busy) + '\n');
+
+  const longUpdates = 10_000_000 * scale;
+  const long = await measure({ symbols: 'BTCUSDT,ETHUSDT', iterations: String(longUpdates / 2) }, longUpdates / 10);
+  process.stdout.write(line('long run (2 symbols)', long) + '\n');
+  const samples = long.heapSamplesMb.map((mb) => mb.toFixed(1)).join(', ');
+  process.stdout.write(`  heap used after GC at each 10% of the long run (MB): ${samples}\n`);
+  const first = long.heapSamplesMb[0] ?? 0;
+  const last = long.heapSamplesMb[long.heapSamplesMb.length - 1] ?? 0;
+  process.stdout.write(`  heap growth first → last sample: ${(last - first).toFixed(1)} MB${(globalThis as { gc?: unknown }).gc ? '' : ' (run with --expose-gc for exact samples)'}\n`);
+  process.stdout.write(`\ntarget: ≥ 1,000,000 market updates/s on one core for the synthetic loop; memory flat over 10 M updates\n`);
+}
+
+await main();
