@@ -18,6 +18,7 @@ import { VirtualClock } from '../core/time/virtual-clock.js';
 import { ShadowExecError } from '../core/errors/shadow-exec-error.js';
 import { ExecutionLoop, type StopReason } from '../engine/execution-loop.js';
 import { SyntheticFeed } from '../feeds/synthetic/synthetic-feed.js';
+import type { ExchangeClient } from '../ports/exchange-client.js';
 import type { MarketDataFeed } from '../ports/market-data-feed.js';
 import { findFakeInstrument } from '../venues/fake/fake-instruments.js';
 import { FakeVenueRules } from '../venues/fake/fake-venue-rules.js';
@@ -28,6 +29,11 @@ import { SIMPLIFICATIONS } from './simplifications.js';
 export interface ToolInfo {
   readonly name: string;
   readonly version: string;
+}
+
+export interface ComposeOptions {
+  /** Decorates the venue client the loop talks to (a request journal, a recorder in tests). */
+  readonly wrapVenue?: (venue: ExchangeClient) => ExchangeClient;
 }
 
 export interface ComposedRun {
@@ -55,7 +61,7 @@ function fakeInstrument(symbol: string): Instrument {
   return buildInstrument(spec);
 }
 
-export function composeRun(config: RunConfig, tool: ToolInfo): ComposedRun {
+export function composeRun(config: RunConfig, tool: ToolInfo, options: ComposeOptions = {}): ComposedRun {
   const startMs = Date.parse(config.start);
   const clock = new VirtualClock(startMs);
   const scheduler = new EventScheduler();
@@ -117,10 +123,11 @@ export function composeRun(config: RunConfig, tool: ToolInfo): ComposedRun {
     orderNotionalE8: usdE8(config.orderNotionalUsd, '--order-notional'),
     requoteBpsE4: bpsE4(config.requoteBps, '--requote-bps'),
   });
-  const loop = new ExecutionLoop({ clock, scheduler, venue, feed, instruments, quoter, risk, edge, ledger, fillLog });
+  const client = options.wrapVenue?.(venue) ?? venue;
+  const loop = new ExecutionLoop({ clock, scheduler, venue: client, feed, instruments, quoter, risk, edge, ledger, fillLog });
 
   const model: JsonValue = {
-    venue: venue.describe() as JsonValue,
+    venue: client.describe() as JsonValue,
     quoter: {
       name: 'symmetric',
       spread_bps: config.spreadBps,
@@ -195,7 +202,7 @@ export function composeRun(config: RunConfig, tool: ToolInfo): ComposedRun {
           placedWhileFrozen: c.placedWhileFrozen,
           openAtEnd: loop.openOrders,
         },
-        venue: venue.stats(),
+        venue: client.stats(),
         ledger,
         fillLog,
         risk,

@@ -1,0 +1,349 @@
+// Unit tests of parseRunOptions: defaults, canonical decimals, per-symbol flags, and the UsageError raised for every bad flag value.
+import { describe, it, expect } from 'vitest';
+import { RUN_DEFAULTS } from '../../src/app/run-config.js';
+import { ShadowExecError, UsageError } from '../../src/core/errors/shadow-exec-error.js';
+import { parseRunOptions, type RawRunOptions } from '../../src/cli/run-options.js';
+import { FAKE_INSTRUMENTS } from '../../src/venues/fake/fake-instruments.js';
+
+/** Runs parseRunOptions expecting a UsageError; returns it so the test can inspect its message. */
+function usageError(raw: RawRunOptions): UsageError {
+  let caught: unknown;
+  try {
+    parseRunOptions(raw);
+  } catch (error) {
+    caught = error;
+  }
+  expect(caught, `parseRunOptions(${JSON.stringify(raw)}) should throw`).toBeInstanceOf(UsageError);
+  const error = caught as UsageError;
+  expect(error).toBeInstanceOf(ShadowExecError);
+  expect(error.code).toBe('E_USAGE');
+  expect(error.retryable).toBe(false);
+  return error;
+}
+
+describe('parseRunOptions defaults', () => {
+  it('resolves an empty option set to the RUN_DEFAULTS values', () => {
+    const config = parseRunOptions({});
+    expect(config).toEqual({
+      exchange: RUN_DEFAULTS.exchange,
+      mode: RUN_DEFAULTS.mode,
+      feed: 'synthetic',
+      symbols: [RUN_DEFAULTS.symbols],
+      iterations: RUN_DEFAULTS.iterations,
+      seed: RUN_DEFAULTS.seed,
+      start: RUN_DEFAULTS.start,
+      intervalMs: RUN_DEFAULTS.intervalMs,
+      maxInvUsd: RUN_DEFAULTS.maxInvUsd,
+      maxTotalUsd: RUN_DEFAULTS.maxTotalUsd,
+      edgeThresholdBps: RUN_DEFAULTS.edgeThresholdBps,
+      fillRate: RUN_DEFAULTS.fillRate,
+      latencyMs: RUN_DEFAULTS.latencyMs,
+      spreadBps: RUN_DEFAULTS.spreadBps,
+      requoteBps: RUN_DEFAULTS.requoteBps,
+      orderNotionalUsd: RUN_DEFAULTS.orderNotionalUsd,
+      makerFeeBps: RUN_DEFAULTS.makerFeeBps,
+      takerFeeBps: RUN_DEFAULTS.takerFeeBps,
+      markoutMs: RUN_DEFAULTS.markoutMs,
+      edgeWindow: RUN_DEFAULTS.edgeWindow,
+      edgeMinFills: RUN_DEFAULTS.edgeMinFills,
+      startPrices: { BTCUSDT: '93500' },
+      volatilityBps: { BTCUSDT: '0.5' },
+      reportFills: RUN_DEFAULTS.reportFills,
+    });
+  });
+
+  it('gives the same config for the defaults spelled out as commander passes them (strings)', () => {
+    const spelledOut: RawRunOptions = {
+      exchange: RUN_DEFAULTS.exchange,
+      mode: RUN_DEFAULTS.mode,
+      symbols: RUN_DEFAULTS.symbols,
+      iterations: String(RUN_DEFAULTS.iterations),
+      seed: String(RUN_DEFAULTS.seed),
+      start: RUN_DEFAULTS.start,
+      intervalMs: String(RUN_DEFAULTS.intervalMs),
+      maxInv: RUN_DEFAULTS.maxInvUsd,
+      maxTotal: RUN_DEFAULTS.maxTotalUsd,
+      edgeThreshold: RUN_DEFAULTS.edgeThresholdBps,
+      fillRate: RUN_DEFAULTS.fillRate,
+      latencyMs: String(RUN_DEFAULTS.latencyMs),
+      spreadBps: RUN_DEFAULTS.spreadBps,
+      requoteBps: RUN_DEFAULTS.requoteBps,
+      orderNotional: RUN_DEFAULTS.orderNotionalUsd,
+      makerFeeBps: RUN_DEFAULTS.makerFeeBps,
+      takerFeeBps: RUN_DEFAULTS.takerFeeBps,
+      markoutMs: String(RUN_DEFAULTS.markoutMs),
+      edgeWindow: String(RUN_DEFAULTS.edgeWindow),
+      edgeMinFills: String(RUN_DEFAULTS.edgeMinFills),
+      reportFills: String(RUN_DEFAULTS.reportFills),
+    };
+    expect(parseRunOptions(spelledOut)).toEqual(parseRunOptions({}));
+  });
+
+  it('fills in the built-in start price and volatility of every listed symbol', () => {
+    const config = parseRunOptions({ symbols: 'ETHUSDT,SOLUSDT' });
+    expect(config.startPrices).toEqual({ ETHUSDT: '3350', SOLUSDT: '190' });
+    expect(config.volatilityBps).toEqual({ ETHUSDT: '0.7', SOLUSDT: '1' });
+  });
+});
+
+describe('parseRunOptions canonical values', () => {
+  it('canonicalises decimals: trailing zeros go, whole numbers lose the point', () => {
+    const config = parseRunOptions({ edgeThreshold: '5.0', maxInv: '1.10', fillRate: '1.0', spreadBps: '06.500', orderNotional: '500.00' });
+    expect(config.edgeThresholdBps).toBe('5');
+    expect(config.maxInvUsd).toBe('1.1');
+    expect(config.fillRate).toBe('1');
+    expect(config.spreadBps).toBe('6.5');
+    expect(config.orderNotionalUsd).toBe('500');
+  });
+
+  it('accepts a leading-dot decimal and a plus sign', () => {
+    const config = parseRunOptions({ fillRate: '.25', edgeThreshold: '+3' });
+    expect(config.fillRate).toBe('0.25');
+    expect(config.edgeThresholdBps).toBe('3');
+  });
+
+  it('accepts a negative edge threshold and a maker rebate', () => {
+    const config = parseRunOptions({ edgeThreshold: '-1.5', makerFeeBps: '-0.25' });
+    expect(config.edgeThresholdBps).toBe('-1.5');
+    expect(config.makerFeeBps).toBe('-0.25');
+  });
+
+  it('upper-cases symbols and trims the spaces around them, keeping their order', () => {
+    expect(parseRunOptions({ symbols: 'ethusdt, btcUSDT' }).symbols).toEqual(['ETHUSDT', 'BTCUSDT']);
+  });
+
+  it('lower-cases --exchange and --mode', () => {
+    const config = parseRunOptions({ exchange: 'FAKE', mode: 'DryRun' });
+    expect(config.exchange).toBe('fake');
+    expect(config.mode).toBe('dryrun');
+  });
+
+  it('normalises --start to an ISO-8601 UTC timestamp with milliseconds', () => {
+    expect(parseRunOptions({ start: '2025-06-01' }).start).toBe('2025-06-01T00:00:00.000Z');
+    expect(parseRunOptions({ start: '2025-06-01T12:30:00Z' }).start).toBe('2025-06-01T12:30:00.000Z');
+    expect(parseRunOptions({ start: '2025-06-01T12:30+02:00' }).start).toBe('2025-06-01T10:30:00.000Z');
+  });
+
+  it('trims whitespace around whole numbers', () => {
+    expect(parseRunOptions({ iterations: ' 7 ' }).iterations).toBe(7);
+  });
+});
+
+describe('parseRunOptions per-symbol flags', () => {
+  it('--volatility-bps with one value applies it to every symbol', () => {
+    const config = parseRunOptions({ symbols: 'BTCUSDT,ETHUSDT', volatilityBps: '3.50' });
+    expect(config.volatilityBps).toEqual({ BTCUSDT: '3.5', ETHUSDT: '3.5' });
+  });
+
+  it('--volatility-bps with SYM=V pairs sets those symbols and keeps the built-in value of the rest', () => {
+    const config = parseRunOptions({ symbols: 'BTCUSDT,ETHUSDT,SOLUSDT', volatilityBps: 'btcusdt=2,SOLUSDT=4.0' });
+    expect(config.volatilityBps).toEqual({ BTCUSDT: '2', ETHUSDT: '0.7', SOLUSDT: '4' });
+  });
+
+  it('--start-prices with SYM=V pairs overrides the built-in start price', () => {
+    const config = parseRunOptions({ symbols: 'BTCUSDT,ETHUSDT', startPrices: 'BTCUSDT=95000.5,ethusdt=3400.10' });
+    expect(config.startPrices).toEqual({ BTCUSDT: '95000.5', ETHUSDT: '3400.1' });
+  });
+
+  it('--start-prices rejects a single bare value (pairs only)', () => {
+    const error = usageError({ startPrices: '3000' });
+    expect(error.message).toContain('--start-prices');
+    expect(error.message).toContain("'3000'");
+    expect(error.message).toContain('SYMBOL=VALUE');
+  });
+
+  it('--volatility-bps rejects a malformed pair and names both allowed forms', () => {
+    const error = usageError({ volatilityBps: 'BTCUSDT=2=3' });
+    expect(error.message).toContain('--volatility-bps');
+    expect(error.message).toContain("'BTCUSDT=2=3'");
+    expect(error.message).toContain('SYMBOL=VALUE pairs');
+    expect(error.message).toContain('one value for every symbol');
+  });
+
+  it('--volatility-bps rejects a value above 1000 bps, naming the symbol', () => {
+    const error = usageError({ volatilityBps: 'BTCUSDT=1001' });
+    expect(error.message).toContain('--volatility-bps BTCUSDT');
+    expect(error.message).toContain("'1001'");
+    expect(error.message).toContain('from 0 to 1000');
+  });
+});
+
+describe('parseRunOptions rejects bad values with a UsageError naming flag, value and what is allowed', () => {
+  it('--fill-rate above 1', () => {
+    const { message } = usageError({ fillRate: '1.5' });
+    expect(message).toContain('--fill-rate');
+    expect(message).toContain("'1.5'");
+    expect(message).toContain('from 0 to 1');
+  });
+
+  it('--fill-rate that is not a number', () => {
+    const { message } = usageError({ fillRate: 'abc' });
+    expect(message).toContain('--fill-rate');
+    expect(message).toContain("'abc'");
+    expect(message).toContain('a decimal from 0 to 1');
+  });
+
+  it('--fill-rate in exponent notation', () => {
+    const { message } = usageError({ fillRate: '1e-1' });
+    expect(message).toContain("--fill-rate '1e-1'");
+  });
+
+  it('--fill-rate with more than 6 decimal places', () => {
+    const { message } = usageError({ fillRate: '0.1234567' });
+    expect(message).toContain("--fill-rate '0.1234567'");
+    expect(message).toContain('at most 6 decimal places');
+  });
+
+  it('--iterations 0', () => {
+    const { message } = usageError({ iterations: '0' });
+    expect(message).toContain("--iterations '0'");
+    expect(message).toContain('a whole number from 1 to 1000000000');
+  });
+
+  it('--iterations 1.5', () => {
+    const { message } = usageError({ iterations: '1.5' });
+    expect(message).toContain("--iterations '1.5'");
+    expect(message).toContain('whole number');
+  });
+
+  it('--iterations above the maximum', () => {
+    const { message } = usageError({ iterations: '1000000001' });
+    expect(message).toContain("--iterations '1000000001'");
+  });
+
+  it('--latency-ms -1', () => {
+    const { message } = usageError({ latencyMs: '-1' });
+    expect(message).toContain("--latency-ms '-1'");
+    expect(message).toContain('a whole number from 0 to 600000');
+  });
+
+  it('--spread-bps 0 (must be strictly positive)', () => {
+    const { message } = usageError({ spreadBps: '0' });
+    expect(message).toContain("--spread-bps '0'");
+    expect(message).toContain('greater than 0');
+  });
+
+  it('--max-inv -5', () => {
+    const { message } = usageError({ maxInv: '-5' });
+    expect(message).toContain("--max-inv '-5'");
+    expect(message).toContain('from 0 to 90000000');
+  });
+
+  it('--seed beyond the largest safe integer', () => {
+    const { message } = usageError({ seed: '9007199254740992' });
+    expect(message).toContain("--seed '9007199254740992'");
+    expect(message).toContain('9007199254740991');
+  });
+
+  it('--symbols FOOUSDT, listing every known symbol', () => {
+    const { message } = usageError({ symbols: 'FOOUSDT' });
+    expect(message).toContain("--symbols 'FOOUSDT'");
+    expect(message).toContain('not a symbol of the fake venue');
+    for (const instrument of FAKE_INSTRUMENTS) expect(message).toContain(instrument.symbol);
+  });
+
+  it('--symbols naming the same symbol twice', () => {
+    const { message } = usageError({ symbols: 'BTCUSDT,BTCUSDT' });
+    expect(message).toContain("--symbols 'BTCUSDT,BTCUSDT'");
+    expect(message).toContain('BTCUSDT twice');
+    expect(message).toContain('list each symbol once');
+  });
+
+  it('--symbols with an empty entry', () => {
+    const { message } = usageError({ symbols: 'BTCUSDT,' });
+    expect(message).toContain("--symbols 'BTCUSDT,'");
+    expect(message).toContain('comma-separated list');
+  });
+
+  it('--start tomorrow', () => {
+    const { message } = usageError({ start: 'tomorrow' });
+    expect(message).toContain("--start 'tomorrow'");
+    expect(message).toContain('ISO-8601');
+  });
+
+  it('--start before the Unix epoch', () => {
+    const { message } = usageError({ start: '1969-12-31' });
+    expect(message).toContain("--start '1969-12-31'");
+  });
+
+  it('--exchange bybit is not available yet', () => {
+    const { message } = usageError({ exchange: 'bybit' });
+    expect(message).toContain("--exchange 'bybit'");
+    expect(message).toContain('not available yet');
+    expect(message).toContain('--exchange fake');
+  });
+
+  it('--exchange binance is not available yet', () => {
+    const { message } = usageError({ exchange: 'binance' });
+    expect(message).toContain("--exchange 'binance'");
+    expect(message).toContain('not available yet');
+  });
+
+  it('--exchange with an unknown venue', () => {
+    const { message } = usageError({ exchange: 'kraken' });
+    expect(message).toContain("--exchange 'kraken'");
+    expect(message).toContain('expected fake');
+  });
+
+  it('--mode live', () => {
+    const { message } = usageError({ mode: 'live' });
+    expect(message).toContain("--mode 'live'");
+    expect(message).toContain('shadow or dryrun');
+  });
+
+  it('--start-prices off the 0.1 tick grid of BTCUSDT', () => {
+    const { message } = usageError({ startPrices: 'BTCUSDT=93500.05' });
+    expect(message).toContain("--start-prices BTCUSDT '93500.05'");
+    expect(message).toContain('multiple of the tick size 0.1');
+  });
+
+  it('--start-prices for a symbol that is not in --symbols', () => {
+    const { message } = usageError({ symbols: 'BTCUSDT', startPrices: 'ETHUSDT=3000' });
+    expect(message).toContain('--start-prices');
+    expect(message).toContain('ETHUSDT');
+    expect(message).toContain('not in --symbols (BTCUSDT)');
+  });
+
+  it('--start-prices of zero', () => {
+    const { message } = usageError({ startPrices: 'BTCUSDT=0' });
+    expect(message).toContain("--start-prices BTCUSDT '0'");
+    expect(message).toContain('greater than 0');
+  });
+
+  it('--order-notional 5, too small to buy the BTCUSDT minimum quantity', () => {
+    const { message } = usageError({ orderNotional: '5' });
+    expect(message).toContain("--order-notional '5'");
+    expect(message).toContain('too small for BTCUSDT');
+    expect(message).toContain('at least 93.5 USDT');
+    expect(message).toContain('min qty 0.001');
+  });
+
+  it('--order-notional checks the minimum against the start price given on the command line', () => {
+    expect(() => parseRunOptions({ orderNotional: '99.99', startPrices: 'BTCUSDT=100000' })).toThrow(/too small for BTCUSDT: one order must be worth at least 100 USDT/);
+    expect(parseRunOptions({ orderNotional: '100', startPrices: 'BTCUSDT=100000' }).orderNotionalUsd).toBe('100');
+    expect(parseRunOptions({ orderNotional: '99.99', startPrices: 'BTCUSDT=99000' }).orderNotionalUsd).toBe('99.99');
+  });
+
+  it('--edge-min-fills greater than --edge-window', () => {
+    const { message } = usageError({ edgeWindow: '10', edgeMinFills: '11' });
+    expect(message).toContain("--edge-min-fills '11'");
+    expect(message).toContain('a whole number from 1 to 10');
+  });
+
+  it('--edge-min-fills equal to --edge-window is allowed', () => {
+    const config = parseRunOptions({ edgeWindow: '10', edgeMinFills: '10' });
+    expect(config.edgeWindow).toBe(10);
+    expect(config.edgeMinFills).toBe(10);
+  });
+
+  it('--maker-fee-bps with too many decimal places', () => {
+    const { message } = usageError({ makerFeeBps: '1.234' });
+    expect(message).toContain("--maker-fee-bps '1.234'");
+    expect(message).toContain('at most 2 decimal places');
+  });
+
+  it('an empty value', () => {
+    const { message } = usageError({ fillRate: '' });
+    expect(message).toContain("--fill-rate ''");
+  });
+});

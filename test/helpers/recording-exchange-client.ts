@@ -1,0 +1,52 @@
+// RecordingExchangeClient: passes every call through to a real client and records what the loop sent, and when.
+import type { OrderId } from '../../src/core/model/ids.js';
+import type { TopOfBook } from '../../src/core/model/market-update.js';
+import type { OrderRequest } from '../../src/core/model/order.js';
+import type { Clock } from '../../src/ports/clock.js';
+import type { ExchangeClient, ExecutionListener, VenueStats } from '../../src/ports/exchange-client.js';
+
+export interface SentOrder {
+  readonly id: OrderId;
+  readonly at: number;
+  readonly request: OrderRequest;
+}
+
+export class RecordingExchangeClient implements ExchangeClient {
+  readonly sent: SentOrder[] = [];
+  readonly cancels: { readonly id: OrderId; readonly at: number }[] = [];
+  readonly venue: string;
+
+  constructor(
+    private readonly inner: ExchangeClient,
+    private readonly clock: () => Clock,
+  ) {
+    this.venue = inner.venue;
+  }
+
+  setListener(listener: ExecutionListener): void {
+    this.inner.setListener(listener);
+  }
+
+  onMarketUpdate(update: TopOfBook): void {
+    this.inner.onMarketUpdate(update);
+  }
+
+  placeOrder(request: OrderRequest): OrderId {
+    const id = this.inner.placeOrder(request);
+    this.sent.push({ id, at: this.clock().now(), request });
+    return id;
+  }
+
+  cancelOrder(orderId: OrderId): void {
+    this.cancels.push({ id: orderId, at: this.clock().now() });
+    this.inner.cancelOrder(orderId);
+  }
+
+  stats(): VenueStats {
+    return this.inner.stats();
+  }
+
+  describe(): Record<string, unknown> {
+    return this.inner.describe();
+  }
+}
