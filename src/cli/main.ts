@@ -42,7 +42,7 @@ export async function main(argv: readonly string[]): Promise<number> {
   const program = buildProgram(ctx);
   try {
     if (argv.length <= 2) {
-      program.outputHelp();
+      program.outputHelp({ error: true });
       return EXIT.usage;
     }
     await program.parseAsync(argv as string[]);

@@ -6,8 +6,7 @@ import { runCommand } from './commands/run-command.js';
 export function buildProgram(ctx: CliContext): Command {
   const program = new Command('shadow-exec')
     .description(
-      'Runs a crypto market-making execution loop against a simulated venue in shadow mode — no order ever\n' +
-        'reaches a real venue — and prints a canonical JSON report that is byte-identical for the same inputs.',
+      'Runs a crypto market-making execution loop against a simulated venue in shadow mode (no order ever reaches a real venue) and prints a canonical JSON report that is byte-identical for the same inputs.',
     )
     .version(ctx.tool.version, '-V, --version', 'print the version')
     .helpOption('-h, --help', 'show help')

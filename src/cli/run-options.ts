@@ -72,14 +72,20 @@ function decimal(flag: string, raw: string | undefined, fallback: string, rule: 
   return decimalText(flag, raw ?? fallback, rule);
 }
 
-const ISO_8601 = /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]\d{2}:\d{2}))?$/;
+const ISO_8601_PARTS = /^(\d{4})-(\d{2})-(\d{2})(?:T(\d{2}):(\d{2})(?::(\d{2})(?:\.\d{1,3})?)?(?:Z|[+-]\d{2}:\d{2}))?$/;
 
 function isoStart(raw: string | undefined): string {
   const text = (raw ?? RUN_DEFAULTS.start).trim();
   const allowed = 'an ISO-8601 UTC time such as 2025-01-01T00:00:00Z (a date alone means midnight UTC)';
-  if (!ISO_8601.test(text)) throw bad('--start', text, allowed);
+  const parts = ISO_8601_PARTS.exec(text);
+  if (parts === null) throw bad('--start', text, allowed);
+  const [y, mo, d, h, mi, sec] = parts.slice(1, 7).map((p) => Number(p ?? '0')) as [number, number, number, number, number, number];
+  // Date.parse rolls impossible dates forward (2025-02-30 → 2025-03-02); rebuild the fields and compare.
+  const check = new Date(Date.UTC(y, mo - 1, d, h, mi, sec));
+  const exists =
+    check.getUTCFullYear() === y && check.getUTCMonth() === mo - 1 && check.getUTCDate() === d && check.getUTCHours() === h && check.getUTCMinutes() === mi && check.getUTCSeconds() === sec;
   const ms = Date.parse(text);
-  if (!Number.isFinite(ms) || ms < 0) throw bad('--start', text, allowed);
+  if (!exists || !Number.isFinite(ms) || ms < 0) throw bad('--start', text, allowed);
   return new Date(ms).toISOString();
 }
 
@@ -116,6 +122,7 @@ function perSymbol(
     for (const symbol of symbols) out[symbol] = value;
     return out;
   }
+  const seen = new Set<string>();
   for (const part of text.split(',')) {
     const [key, value, ...rest] = part.split('=');
     const symbol = (key ?? '').trim().toUpperCase();
@@ -123,6 +130,8 @@ function perSymbol(
       throw bad(flag, raw, `SYMBOL=VALUE pairs separated by commas${allowScalar ? ', or one value for every symbol' : ''}`);
     }
     if (!symbols.includes(symbol)) throw new UsageError(`${flag} names ${symbol}, which is not in --symbols (${symbols.join(', ')})`);
+    if (seen.has(symbol)) throw new UsageError(`${flag} '${raw}' names ${symbol} twice: give each symbol once`);
+    seen.add(symbol);
     out[symbol] = decimalText(`${flag} ${symbol}`, value, rule);
   }
   return out;
@@ -163,7 +172,7 @@ export function parseRunOptions(raw: RawRunOptions): RunConfig {
     takerFeeBps: decimal('--taker-fee-bps', raw.takerFeeBps, RUN_DEFAULTS.takerFeeBps, { min: new Decimal(-100), max: new Decimal(1000), places: 2 }),
     markoutMs: integer('--markout-ms', raw.markoutMs, RUN_DEFAULTS.markoutMs, 0, 3_600_000),
     edgeWindow,
-    edgeMinFills: integer('--edge-min-fills', raw.edgeMinFills, RUN_DEFAULTS.edgeMinFills, 1, edgeWindow),
+    edgeMinFills: integer('--edge-min-fills', raw.edgeMinFills, Math.min(RUN_DEFAULTS.edgeMinFills, edgeWindow), 1, edgeWindow),
     startPrices: perSymbol('--start-prices', raw.startPrices, symbols, (s) => findFakeInstrument(s)!.startPrice, usd(0, true), false),
     volatilityBps: perSymbol('--volatility-bps', raw.volatilityBps, symbols, (s) => findFakeInstrument(s)!.volatilityBps, { min: new Decimal(0), max: new Decimal(1000), places: 4 }, true),
     reportFills: integer('--report-fills', raw.reportFills, RUN_DEFAULTS.reportFills, 0, 100_000),

@@ -27,7 +27,10 @@ export class FileReportSink implements ReportSink {
     } catch (error) {
       await rm(temp, { force: true }).catch(() => undefined);
       const reason = error instanceof Error ? error.message : String(error);
-      throw new ShadowExecError('E_REPORT_WRITE', `cannot write the report to ${this.path}: ${reason}`, { retryable: true, cause: error });
+      const code = (error as NodeJS.ErrnoException).code ?? '';
+      // A missing folder, a directory in the way or no permission stay wrong on retry; a full disk or I/O hiccup may not.
+      const retryable = !['ENOENT', 'ENOTDIR', 'EISDIR', 'EACCES', 'EPERM', 'EROFS'].includes(code);
+      throw new ShadowExecError('E_REPORT_WRITE', `cannot write the report to ${this.path}: ${reason}`, { retryable, cause: error });
     }
   }
 }

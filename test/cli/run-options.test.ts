@@ -347,3 +347,23 @@ describe('parseRunOptions rejects bad values with a UsageError naming flag, valu
     expect(message).toContain("--fill-rate ''");
   });
 });
+
+describe('parseRunOptions edge cases found in review', () => {
+  it('rejects a calendar date that does not exist instead of rolling it forward', () => {
+    expect(usageError({ start: '2025-02-30' }).message).toContain("--start '2025-02-30' is not allowed");
+    expect(usageError({ start: '2025-01-01T24:00:00Z' }).message).toContain('--start');
+  });
+
+  it('converts a time with an offset to UTC', () => {
+    expect(parseRunOptions({ start: '2025-01-01T12:30:00+02:00' }).start).toBe('2025-01-01T10:30:00.000Z');
+  });
+
+  it('rejects a symbol named twice in a per-symbol flag', () => {
+    expect(usageError({ startPrices: 'BTCUSDT=95000,BTCUSDT=96000' }).message).toContain('names BTCUSDT twice');
+  });
+
+  it('lowers the default --edge-min-fills to a smaller --edge-window', () => {
+    expect(parseRunOptions({ edgeWindow: '3' }).edgeMinFills).toBe(3);
+    expect(parseRunOptions({ edgeWindow: '30' }).edgeMinFills).toBe(RUN_DEFAULTS.edgeMinFills);
+  });
+});

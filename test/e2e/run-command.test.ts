@@ -204,15 +204,18 @@ describe('shadow-exec run --out', () => {
     });
   });
 
-  it('into a missing folder exits 1 with a report-write error, no stack trace and nothing left behind', async () => {
+  it('into a missing folder or onto a directory exits 2 before the run starts, naming --out', async () => {
     await withTempDir(async (dir) => {
       const file = join(dir, 'missing', 'report.json');
-      const result = await cli(['run', '--iterations', '3', '--quiet', '--out', file]);
-      expect(result.code).toBe(1);
-      expect(result.stdout).toBe('');
-      expect(result.stderr).toContain(`error: cannot write the report to ${file}`);
-      expect(result.stderr).toContain('E_REPORT_WRITE');
-      expect(result.stderr).not.toContain(STACK_FRAME);
+      const missing = await cli(['run', '--iterations', '3', '--out', file]);
+      expect(missing.code).toBe(2);
+      expect(missing.stdout).toBe('');
+      expect(missing.stderr).toContain(`error: --out '${file}': the folder ${join(dir, 'missing')} does not exist`);
+      expect(missing.stderr).not.toContain('shadow run started');
+      expect(missing.stderr).not.toContain(STACK_FRAME);
+      const directory = await cli(['run', '--iterations', '3', '--out', dir]);
+      expect(directory.code).toBe(2);
+      expect(directory.stderr).toContain(`error: --out '${dir}' is a directory: expected a file path`);
       expect(await readdir(dir)).toEqual([]);
     });
   });

@@ -1,7 +1,10 @@
 // `shadow-exec run`: one shadow run on the simulated venue; prints the canonical report and returns an exit code.
+import { statSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
 import { Command } from 'commander';
 import { composeRun } from '../../app/compose.js';
 import { RUN_DEFAULTS } from '../../app/run-config.js';
+import { UsageError } from '../../core/errors/shadow-exec-error.js';
 import { canonicalJson } from '../../core/report/canonical-json.js';
 import { runSession } from '../../engine/run-session.js';
 import type { ReportSink } from '../../ports/report-sink.js';
@@ -45,7 +48,7 @@ export function runCommand(ctx: CliContext): Command {
     .option('--taker-fee-bps <bps>', 'taker fee, bps of notional', D.takerFeeBps)
     .option('--markout-ms <ms>', 'horizon after a fill at which adverse selection is measured, virtual ms', String(D.markoutMs))
     .option('--edge-window <n>', 'adverse selection averages the last n matured fills', String(D.edgeWindow))
-    .option('--edge-min-fills <n>', 'fills that must mature before adverse selection counts', String(D.edgeMinFills))
+    .option('--edge-min-fills <n>', `fills that must mature before adverse selection counts (default: ${D.edgeMinFills}, or --edge-window when smaller)`)
     .option('--start-prices <list>', 'synthetic start prices, e.g. BTCUSDT=95000,ETHUSDT=3400 (default: built-in per symbol)')
     .option('--volatility-bps <v>', 'σ of the synthetic mid per update, bps: one value, or SYM=V pairs (default: built-in per symbol)')
     .option('--report-fills <n>', 'how many of the latest fills the report lists', String(D.reportFills))
@@ -72,8 +75,17 @@ Examples:
     });
 }
 
+/** Fails before the run, not after it, when the report could not be written where --out points. */
+function checkOutPath(out: string): void {
+  const where = statSync(resolve(out), { throwIfNoEntry: false });
+  if (where?.isDirectory()) throw new UsageError(`--out '${out}' is a directory: expected a file path`);
+  const folder = statSync(dirname(resolve(out)), { throwIfNoEntry: false });
+  if (folder === undefined || !folder.isDirectory()) throw new UsageError(`--out '${out}': the folder ${dirname(resolve(out))} does not exist`);
+}
+
 async function executeRun(flags: RunFlags, ctx: CliContext): Promise<number> {
   const config = parseRunOptions(flags);
+  if (flags.out !== undefined) checkOutPath(flags.out);
   const run = composeRun(config, ctx.tool);
   const sink: ReportSink = flags.out === undefined ? new StdoutReportSink(ctx.stdout) : new FileReportSink(flags.out);
   const progress = new Progress(!flags.quiet && ctx.stderrIsTTY, run.feed.expectedUpdates);
