@@ -39,6 +39,10 @@ export async function main(argv: readonly string[]): Promise<number> {
     },
     onInterrupt: watchInterrupts,
   };
+  // A closed reader (`shadow-exec … | head`) must not crash the process with an unhandled EPIPE.
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code !== 'EPIPE') ctx.stderr.write(`error: stdout: ${error.message}\n`);
+  });
   const program = buildProgram(ctx);
   try {
     if (argv.length <= 2) {

@@ -7,11 +7,16 @@ export class StdoutReportSink implements ReportSink {
   readonly description = 'stdout';
   constructor(private readonly stream: Writable = process.stdout) {}
 
+  /** A reader that went away early (`| head`) is not a failure: the write resolves on EPIPE, like other Unix tools. */
   write(text: string): Promise<void> {
     return new Promise((resolve, reject) => {
-      this.stream.write(text, (error) =>
-        error ? reject(new ShadowExecError('E_REPORT_WRITE', `cannot write the report to stdout: ${error.message}`, { retryable: true })) : resolve(),
-      );
+      const settle = (error: NodeJS.ErrnoException | null | undefined): void => {
+        this.stream.off('error', settle);
+        if (!error || error.code === 'EPIPE') resolve();
+        else reject(new ShadowExecError('E_REPORT_WRITE', `cannot write the report to stdout: ${error.message}`, { retryable: false }));
+      };
+      this.stream.once('error', settle);
+      this.stream.write(text, (error) => settle(error));
     });
   }
 }

@@ -1,10 +1,11 @@
 // End-to-end tests of `shadow-exec run` through the built CLI: report content and canonical bytes, determinism, stderr summary, --out/--quiet, usage errors, help/version, Ctrl-C, freeze and risk limits.
+import { spawn } from 'node:child_process';
 import { mkdtemp, readFile, readdir, rm } from 'node:fs/promises';
 import { readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, it, expect } from 'vitest';
-import { ROOT, runCli, type CliOptions, type CliResult } from '../helpers/cli.js';
+import { BIN, ROOT, runCli, type CliOptions, type CliResult } from '../helpers/cli.js';
 
 type Json = string | number | boolean | null | Json[] | { [key: string]: Json };
 type Report = any;
@@ -390,5 +391,18 @@ describe('shadow-exec run: risk limits', () => {
     expect(r.risk.blocks_by_reason.MAX_TOTAL_NOTIONAL).toBeGreaterThan(0);
     expect(Number(r.positions.total_notional_usd)).toBeLessThanOrEqual(900);
     expect(r.orders.open_at_end).toBe(0);
+  });
+});
+
+describe('shadow-exec run: a reader that closes early', () => {
+  it('exits 0 without an EPIPE crash when stdout is closed before the report is written (`| head`)', async () => {
+    const child = spawn(process.execPath, [BIN, 'run', '--iterations', '2000', '--quiet'], { stdio: ['ignore', 'pipe', 'pipe'] });
+    child.stdout.destroy();
+    let stderr = '';
+    child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
+    const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+    expect(stderr).not.toContain('EPIPE');
+    expect(stderr).not.toContain('Unhandled');
+    expect(code).toBe(0);
   });
 });
