@@ -17,6 +17,8 @@ export interface CliContext {
   readonly stdout: Writable;
   readonly stderr: Writable;
   readonly stderrIsTTY: boolean;
+  /** Terminal width of stderr; 0 when unknown (a pseudo-terminal without a size gets no spinner). */
+  readonly stderrColumns: number;
   readonly env: NodeJS.ProcessEnv;
   setExitCode(code: number): void;
   /** Watches for a graceful-stop request; `notice` runs on the first signal. A second signal exits at once (130). */

@@ -33,6 +33,7 @@ export async function main(argv: readonly string[]): Promise<number> {
     stdout: process.stdout,
     stderr: process.stderr,
     stderrIsTTY: process.stderr.isTTY === true,
+    stderrColumns: process.stderr.columns ?? 0,
     env: process.env,
     setExitCode: (code) => {
       exitCode = code;

@@ -15,12 +15,11 @@ export class Progress {
 
   update(marketUpdates: number): void {
     if (!this.enabled) return;
-    if (this.spinner === null) {
-      if (performance.now() - this.startedAt < SHOW_AFTER_MS) return;
-      this.spinner = ora({ stream: process.stderr, discardStdin: false }).start();
-    }
+    if (this.spinner === null && performance.now() - this.startedAt < SHOW_AFTER_MS) return;
     const pct = this.totalUpdates ? ` (${Math.floor((marketUpdates / this.totalUpdates) * 100)}%)` : '';
-    this.spinner.text = `shadow run: ${marketUpdates.toLocaleString('en-US')} market updates${pct}`;
+    const text = `shadow run: ${marketUpdates.toLocaleString('en-US')} market updates${pct}`;
+    if (this.spinner === null) this.spinner = ora({ stream: process.stderr, discardStdin: false, text }).start();
+    else this.spinner.text = text;
   }
 
   stop(): void {

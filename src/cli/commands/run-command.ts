@@ -88,7 +88,7 @@ async function executeRun(flags: RunFlags, ctx: CliContext): Promise<number> {
   if (flags.out !== undefined) checkOutPath(flags.out);
   const run = composeRun(config, ctx.tool);
   const sink: ReportSink = flags.out === undefined ? new StdoutReportSink(ctx.stdout) : new FileReportSink(flags.out);
-  const progress = new Progress(!flags.quiet && ctx.stderrIsTTY, run.feed.expectedUpdates);
+  const progress = new Progress(!flags.quiet && ctx.stderrIsTTY && ctx.stderrColumns > 0, run.feed.expectedUpdates);
   const startedAt = performance.now();
   const stop = ctx.onInterrupt(() => {
     if (!flags.quiet) ctx.stderr.write('\ninterrupt: stopping the feed and cancelling every open order…\n');
