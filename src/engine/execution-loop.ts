@@ -170,7 +170,13 @@ export class ExecutionLoop implements ExecutionListener, ExposureView {
 
   // ── ExecutionListener ────────────────────────────────────────────────────────────
 
-  onAccepted(_order: Order): void {}
+  onAccepted(order: Order): void {
+    const working = this.working.get(order.id);
+    if (working?.recancelOnAccept) {
+      working.recancelOnAccept = false;
+      this.cancel(working);
+    }
+  }
 
   onRejected(order: Order, _reject: VenueReject): void {
     this.counters.ordersRejected++;
@@ -203,9 +209,9 @@ export class ExecutionLoop implements ExecutionListener, ExposureView {
     if (order.status === 'FILLED') this.counters.cancelRacesLost++;
     const working = this.working.get(order.id);
     if (working !== undefined && order.status === 'NEW') {
-      // The cancel overtook the order; ask again once the venue has it.
+      // The cancel overtook the order (possible when cancels travel faster than entries): ask again once it is accepted.
       working.cancelSent = false;
-      this.deps.scheduler.schedule(this.deps.clock.now(), () => this.cancel(working));
+      working.recancelOnAccept = true;
     }
   }
 

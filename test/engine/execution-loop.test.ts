@@ -7,6 +7,21 @@ import { worstCaseNotionalE8 } from '../../src/core/risk/exposure.js';
 import { runSession, type SessionResult } from '../../src/engine/run-session.js';
 import type { ExposureView } from '../../src/core/risk/risk-monitor.js';
 import { RecordingExchangeClient } from '../helpers/recording-exchange-client.js';
+import { ExecutionLoop } from '../../src/engine/execution-loop.js';
+import { SimulatedVenue } from '../../src/core/sim/simulated-venue.js';
+import { EventScheduler } from '../../src/core/scheduler/event-scheduler.js';
+import { VirtualClock } from '../../src/core/time/virtual-clock.js';
+import { SeededRng } from '../../src/core/random/seeded-rng.js';
+import { ProbabilisticFillModel } from '../../src/core/sim/probabilistic-fill-model.js';
+import { FakeVenueRules } from '../../src/venues/fake/fake-venue-rules.js';
+import { FAKE_INSTRUMENTS } from '../../src/venues/fake/fake-instruments.js';
+import { buildInstrument } from '../../src/core/model/instrument.js';
+import { SymmetricQuoter } from '../../src/core/strategy/symmetric-quoter.js';
+import { RiskMonitor } from '../../src/core/risk/risk-monitor.js';
+import { EdgeTracker } from '../../src/core/risk/edge-tracker.js';
+import { Ledger } from '../../src/core/portfolio/ledger.js';
+import { FillLog } from '../../src/core/portfolio/fill-log.js';
+import { SyntheticFeed } from '../../src/feeds/synthetic/synthetic-feed.js';
 
 const TOOL = { name: 'shadow-exec', version: 'test' };
 
@@ -151,5 +166,57 @@ describe('ExecutionLoop', () => {
     const c = await bytes('12');
     expect(a).toBe(b);
     expect(c).not.toBe(a);
+  });
+});
+
+describe('ExecutionLoop when a cancel overtakes its order', () => {
+  it('sends the cancel again once the venue accepts the order, so nothing is left open', () => {
+
+    const btc = buildInstrument(FAKE_INSTRUMENTS[0]!);
+    const clock = new VirtualClock(0);
+    const scheduler = new EventScheduler();
+    const rng = new SeededRng('recancel');
+    const fees = { makerPpm: 200, takerPpm: 550 };
+    const venue = new SimulatedVenue({
+      clock,
+      scheduler,
+      instruments: new Map([[btc.symbol, btc]]),
+      rules: new FakeVenueRules(fees),
+      fillModel: new ProbabilisticFillModel(rng.fork('fills'), 0, '0'),
+      latency: { name: 'split', entryDelayMs: () => 100, cancelDelayMs: () => 10, describe: () => ({}) },
+    });
+    const feed = new SyntheticFeed(
+      { walks: [{ symbol: 'BTCUSDT', startBidTicks: 935000, spreadTicks: 1, sigmaTicks: 0, maxLevelLots: 10 }], startMs: 0, intervalMs: 100, iterations: 1 },
+      rng.fork('market'),
+    );
+    const loop = new ExecutionLoop({
+      clock,
+      scheduler,
+      venue,
+      feed,
+      instruments: [btc],
+      quoter: new SymmetricQuoter({ spreadBpsE4: 200_000, orderNotionalE8: 500e8, requoteBpsE4: 20_000 }),
+      risk: new RiskMonitor({ maxInventoryE8: 1e12, maxTotalNotionalE8: 1e13, edgeThresholdBpsE4: -1e8 }),
+      edge: new EdgeTracker(['BTCUSDT'], { halfSpreadBpsE4: 100_000, makerFeeBpsE4: 20_000, markoutMs: 1000, window: 20, minFills: 5 }),
+      ledger: new Ledger([btc], fees),
+      fillLog: new FillLog(10),
+    });
+    loop.start();
+    const drain = () => {
+      for (let e = scheduler.pop(); e !== null; e = scheduler.pop()) {
+        clock.advanceTo(e.time);
+        e.action();
+      }
+    };
+    // The single update at t=0 places a bid and an ask (entries land at t=100); stop at once: cancels land at t=10.
+    scheduler.schedule(0, () => loop.stop('completed'));
+    drain();
+    const stats = venue.stats();
+    expect(stats.ordersCreated).toBe(2);
+    expect(stats.cancelsRejected).toBe(2);
+    expect(stats.canceled).toBe(2);
+    expect(stats.liveOrders).toBe(0);
+    expect(loop.openOrders).toBe(0);
+    expect(clock.now()).toBe(110);
   });
 });

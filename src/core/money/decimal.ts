@@ -7,12 +7,17 @@ export const Decimal = DecimalJs.clone({ precision: 40, rounding: DecimalJs.ROUN
 export type Decimal = InstanceType<typeof Decimal>;
 
 const DECIMAL_PATTERN = /^[+-]?(\d+(\.\d*)?|\.\d+)$/;
+/** Longer inputs could lose digits to the 40-digit precision and pass a grid check they should fail. */
+const MAX_DIGITS = 30;
 
 /** Parses a plain decimal string ("93500.5", "-0.25"); rejects exponents, NaN, Infinity and blanks. */
 export function parseDecimal(text: string, what: string): Decimal {
   const trimmed = text.trim();
   if (!DECIMAL_PATTERN.test(trimmed)) {
     throw new ShadowExecError('E_INVALID_DECIMAL', `${what}: '${text}' is not a plain decimal number`);
+  }
+  if (trimmed.replace(/[^0-9]/g, '').replace(/^0+/, '').length > MAX_DIGITS) {
+    throw new ShadowExecError('E_INVALID_DECIMAL', `${what}: '${text}' has more than ${MAX_DIGITS} digits`);
   }
   return new Decimal(trimmed);
 }

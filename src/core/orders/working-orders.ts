@@ -6,6 +6,8 @@ export class WorkingOrder {
   remainingLots: number;
   /** A cancel has been sent; the order still counts as exposure until the venue confirms. */
   cancelSent = false;
+  /** A cancel overtook the order and was refused; send it again once the venue accepts the order. */
+  recancelOnAccept = false;
 
   constructor(
     readonly id: OrderId,

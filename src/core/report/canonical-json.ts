@@ -1,21 +1,32 @@
-// Canonical JSON: keys sorted at every level (code-unit order), two-space indent, trailing newline.
+// Canonical JSON: keys sorted at every level by UTF-16 code units, two-space indent, trailing newline.
 
 export type JsonValue = string | number | boolean | null | JsonValue[] | { [key: string]: JsonValue };
 
-/** Serialises `value` canonically; numbers must be safe integers (money travels as decimal strings). */
+/**
+ * Serialises `value` canonically. Written by hand rather than with JSON.stringify's indent, because a
+ * JS object always lists integer-like keys ("9", "10") first, which would break code-unit order.
+ * Numbers must be safe integers (money travels as decimal strings).
+ */
 export function canonicalJson(value: JsonValue): string {
-  return JSON.stringify(sortKeys(value, '$'), null, 2) + '\n';
+  return write(value, '', '$') + '\n';
 }
 
-function sortKeys(value: JsonValue, path: string): JsonValue {
-  if (Array.isArray(value)) return value.map((v, i) => sortKeys(v, `${path}[${i}]`));
-  if (value !== null && typeof value === 'object') {
-    const out: { [key: string]: JsonValue } = {};
-    for (const key of Object.keys(value).sort()) out[key] = sortKeys(value[key]!, `${path}.${key}`);
-    return out;
+function write(value: JsonValue, indent: string, path: string): string {
+  if (value === null || typeof value === 'boolean' || typeof value === 'string') return JSON.stringify(value);
+  if (typeof value === 'number') {
+    if (!Number.isSafeInteger(value)) throw new Error(`canonical JSON holds only safe integers; ${path} is ${value}`);
+    return String(value);
   }
-  if (typeof value === 'number' && !Number.isSafeInteger(value)) {
-    throw new Error(`canonical JSON holds only safe integers; ${path} is ${value}`);
+  const inner = indent + '  ';
+  if (Array.isArray(value)) {
+    if (value.length === 0) return '[]';
+    return `[\n${value.map((v, i) => inner + write(v, inner, `${path}[${i}]`)).join(',\n')}\n${indent}]`;
   }
-  return value;
+  const keys = Object.keys(value).sort(byCodeUnits);
+  if (keys.length === 0) return '{}';
+  return `{\n${keys.map((k) => `${inner}${JSON.stringify(k)}: ${write(value[k]!, inner, `${path}.${k}`)}`).join(',\n')}\n${indent}}`;
+}
+
+function byCodeUnits(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
 }

@@ -133,7 +133,8 @@ export class SimulatedVenue implements ExchangeClient {
 
   private rejectCancel(order: Order, why: 'ALREADY_FILLED' | 'ALREADY_CANCELED' | 'UNKNOWN_ORDER'): void {
     this.cancelsRejected++;
-    this.byId.delete(order.id);
+    // A NEW order's entry is still on its way: keep it addressable so a later cancel can reach it.
+    if (order.status !== 'NEW') this.byId.delete(order.id);
     this.listener.onCancelRejected(order, this.deps.rules.cancelRejected(why));
   }
 

@@ -1,0 +1,157 @@
+// Covers EdgeTracker: markout maturity timing, adverse-selection samples (truncated), rolling window mean, minFills gate, net edge.
+import { describe, it, expect } from 'vitest';
+import { EdgeTracker, type EdgeSettings } from '../../../src/core/risk/edge-tracker.js';
+import type { Fill } from '../../../src/core/model/fill.js';
+import type { FillId, OrderId } from '../../../src/core/model/ids.js';
+import type { Side } from '../../../src/core/model/order.js';
+
+const SETTINGS: EdgeSettings = {
+  halfSpreadBpsE4: 100_000, // 10 bps
+  makerFeeBpsE4: 20_000, // 2 bps
+  markoutMs: 1000,
+  window: 3,
+  minFills: 1,
+};
+
+function fill(side: Side, ts: number, quoteMidTicks: number, symbol = 'BTCUSDT'): Fill {
+  return {
+    id: 'F-1' as FillId,
+    orderId: 'O-1' as OrderId,
+    symbol,
+    side,
+    priceTicks: quoteMidTicks,
+    qtyLots: 1,
+    liquidity: 'MAKER',
+    ts,
+    quoteMidTicks,
+  };
+}
+
+/** Matures one fill and returns its sample (window 1, minFills 1, so adverse = the sample). */
+function sampleOf(side: Side, quoteMid: number, markoutMid: number): number {
+  const t = new EdgeTracker(['BTCUSDT'], { ...SETTINGS, window: 1 });
+  t.onFill(fill(side, 0, quoteMid));
+  t.onMarket('BTCUSDT', 1000, markoutMid);
+  return t.snapshot('BTCUSDT').adverseSelectionBpsE4;
+}
+
+describe('EdgeTracker', () => {
+  it('reports halfSpread − makerFee with no markouts', () => {
+    const t = new EdgeTracker(['BTCUSDT'], SETTINGS);
+    expect(t.snapshot('BTCUSDT')).toEqual({ netEdgeBpsE4: 80_000, adverseSelectionBpsE4: 0, maturedMarkouts: 0, pendingMarkouts: 0 });
+  });
+
+  it('matures a markout at the first update at or after fill ts + markoutMs', () => {
+    const t = new EdgeTracker(['BTCUSDT'], SETTINGS);
+    t.onFill(fill('BUY', 1000, 1_000_000));
+    expect(t.snapshot('BTCUSDT').pendingMarkouts).toBe(1);
+    expect(t.onMarket('BTCUSDT', 1999, 900_000)).toBe(false);
+    expect(t.snapshot('BTCUSDT').maturedMarkouts).toBe(0);
+    expect(t.onMarket('BTCUSDT', 2000, 999_000)).toBe(true);
+    expect(t.snapshot('BTCUSDT')).toEqual({
+      netEdgeBpsE4: -20_000, // 100 000 − 20 000 − 100 000
+      adverseSelectionBpsE4: 100_000, // (1 000 000 − 999 000) × 1e8 / 1 000 000 = 10 bps
+      maturedMarkouts: 1,
+      pendingMarkouts: 0,
+    });
+    expect(t.onMarket('BTCUSDT', 3000, 500_000)).toBe(false);
+    expect(t.snapshot('BTCUSDT').adverseSelectionBpsE4).toBe(100_000);
+  });
+
+  it('uses the mid of the first update after the due time when updates are sparse', () => {
+    const t = new EdgeTracker(['BTCUSDT'], SETTINGS);
+    t.onFill(fill('BUY', 1000, 1_000_000));
+    t.onMarket('BTCUSDT', 2500, 998_000);
+    expect(t.snapshot('BTCUSDT').adverseSelectionBpsE4).toBe(200_000);
+  });
+
+  it('signs the sample: a buy followed by a falling mid and a sell followed by a rising mid are adverse', () => {
+    expect(sampleOf('BUY', 1_000_000, 999_000)).toBe(100_000);
+    expect(sampleOf('BUY', 1_000_000, 1_001_000)).toBe(-100_000);
+    expect(sampleOf('SELL', 1_000_000, 1_001_000)).toBe(100_000);
+    expect(sampleOf('SELL', 1_000_000, 999_000)).toBe(-100_000);
+    expect(sampleOf('SELL', 1_000_000, 1_000_000)).toBe(0);
+  });
+
+  it('truncates each sample toward zero', () => {
+    expect(sampleOf('BUY', 3, 2)).toBe(33_333_333); // 1e8 / 3 = 33 333 333.3
+    expect(sampleOf('SELL', 3, 2)).toBe(-33_333_333);
+    expect(sampleOf('BUY', 935_000, 934_999)).toBe(106); // 1e8 / 935 000 = 106.95
+    expect(sampleOf('SELL', 935_000, 934_999)).toBe(-106);
+  });
+
+  it('averages the last `window` samples, truncating the mean toward zero', () => {
+    const t = new EdgeTracker(['BTCUSDT'], SETTINGS);
+    const mids = [999_000, 998_000, 1_000_000, 997_000]; // samples 100 000, 200 000, 0, 300 000
+    mids.forEach((mid, i) => {
+      t.onFill(fill('BUY', i * 10, 1_000_000));
+      t.onMarket('BTCUSDT', i * 10 + 1000, mid);
+    });
+    // last three: (200 000 + 0 + 300 000) / 3 = 166 666.67 → 166 666
+    expect(t.snapshot('BTCUSDT')).toEqual({ netEdgeBpsE4: -86_666, adverseSelectionBpsE4: 166_666, maturedMarkouts: 4, pendingMarkouts: 0 });
+    t.onFill(fill('BUY', 100, 1_000_000));
+    t.onMarket('BTCUSDT', 1100, 1_000_000); // window now 0, 300 000, 0
+    expect(t.snapshot('BTCUSDT').adverseSelectionBpsE4).toBe(100_000);
+  });
+
+  it('truncates a negative mean toward zero', () => {
+    const t = new EdgeTracker(['BTCUSDT'], SETTINGS);
+    for (const [i, mid] of [1_001_000, 1_000_000, 1_001_000].entries()) {
+      t.onFill(fill('BUY', i, 1_000_000));
+      t.onMarket('BTCUSDT', i + 1000, mid);
+    }
+    expect(t.snapshot('BTCUSDT').adverseSelectionBpsE4).toBe(-66_666); // −200 000 / 3
+    expect(t.snapshot('BTCUSDT').netEdgeBpsE4).toBe(146_666);
+  });
+
+  it('counts adverse selection as 0 until minFills markouts have matured', () => {
+    const t = new EdgeTracker(['BTCUSDT'], { ...SETTINGS, minFills: 3 });
+    for (let i = 0; i < 2; i++) {
+      t.onFill(fill('BUY', i, 1_000_000));
+      t.onMarket('BTCUSDT', i + 1000, 999_000);
+    }
+    expect(t.snapshot('BTCUSDT')).toEqual({ netEdgeBpsE4: 80_000, adverseSelectionBpsE4: 0, maturedMarkouts: 2, pendingMarkouts: 0 });
+    t.onFill(fill('BUY', 2, 1_000_000));
+    t.onMarket('BTCUSDT', 1002, 999_000);
+    expect(t.snapshot('BTCUSDT').adverseSelectionBpsE4).toBe(100_000);
+    expect(t.snapshot('BTCUSDT').netEdgeBpsE4).toBe(-20_000);
+  });
+
+  it('matures every due markout in one update and leaves later ones pending', () => {
+    const t = new EdgeTracker(['BTCUSDT'], { ...SETTINGS, window: 10 });
+    t.onFill(fill('BUY', 0, 1_000_000));
+    t.onFill(fill('SELL', 500, 1_000_000));
+    t.onFill(fill('BUY', 1500, 1_000_000));
+    expect(t.onMarket('BTCUSDT', 1500, 998_000)).toBe(true); // matures the first two: +200 000 and −200 000
+    expect(t.snapshot('BTCUSDT')).toEqual({ netEdgeBpsE4: 80_000, adverseSelectionBpsE4: 0, maturedMarkouts: 2, pendingMarkouts: 1 });
+    t.onMarket('BTCUSDT', 2500, 997_000); // +300 000
+    expect(t.snapshot('BTCUSDT').adverseSelectionBpsE4).toBe(100_000);
+    expect(t.snapshot('BTCUSDT').pendingMarkouts).toBe(0);
+  });
+
+  it('keeps symbols apart', () => {
+    const t = new EdgeTracker(['BTCUSDT', 'ETHUSDT'], SETTINGS);
+    t.onFill(fill('BUY', 0, 1_000_000, 'ETHUSDT'));
+    expect(t.onMarket('BTCUSDT', 5000, 1)).toBe(false);
+    expect(t.snapshot('ETHUSDT').pendingMarkouts).toBe(1);
+    t.onMarket('ETHUSDT', 1000, 999_000);
+    expect(t.snapshot('ETHUSDT').adverseSelectionBpsE4).toBe(100_000);
+    expect(t.snapshot('BTCUSDT').maturedMarkouts).toBe(0);
+  });
+
+  it('keeps counts right across compaction of a long pending queue', () => {
+    const t = new EdgeTracker(['BTCUSDT'], SETTINGS);
+    for (let i = 0; i < 1100; i++) t.onFill(fill('BUY', i, 1_000_000));
+    t.onMarket('BTCUSDT', 2049, 1_000_000); // fills 0..1049 mature with sample 0
+    expect(t.snapshot('BTCUSDT')).toEqual({ netEdgeBpsE4: 80_000, adverseSelectionBpsE4: 0, maturedMarkouts: 1050, pendingMarkouts: 50 });
+    t.onFill(fill('BUY', 1100, 1_000_000));
+    t.onMarket('BTCUSDT', 2100, 999_000); // the remaining 51 mature with 100 000 each
+    expect(t.snapshot('BTCUSDT')).toEqual({ netEdgeBpsE4: -20_000, adverseSelectionBpsE4: 100_000, maturedMarkouts: 1101, pendingMarkouts: 0 });
+  });
+
+  it('exposes its settings and throws for an unknown symbol', () => {
+    const t = new EdgeTracker(['BTCUSDT'], SETTINGS);
+    expect(t.settings).toBe(SETTINGS);
+    expect(() => t.snapshot('XRPUSDT')).toThrow('edge tracker has no symbol XRPUSDT');
+  });
+});

@@ -1,0 +1,46 @@
+// Covers marketCrosses: a resting buy is crossed by an ask at or below it, a resting sell by a bid at or above it.
+import { describe, it, expect } from 'vitest';
+import { marketCrosses } from '../../../src/core/sim/fill-model.js';
+import type { Order, Side } from '../../../src/core/model/order.js';
+import type { OrderId } from '../../../src/core/model/ids.js';
+import type { TopOfBook } from '../../../src/core/model/market-update.js';
+
+function order(side: Side, priceTicks: number): Order {
+  return {
+    id: 'O-1' as OrderId,
+    seq: 1,
+    symbol: 'BTCUSDT',
+    side,
+    priceTicks,
+    qtyLots: 1,
+    quoteMidTicks: priceTicks,
+    sentAt: 0,
+    acceptedAt: 0,
+    status: 'OPEN',
+    filledLots: 0,
+    cancelRequested: false,
+  };
+}
+
+function book(bidTicks: number, askTicks: number): TopOfBook {
+  return { symbol: 'BTCUSDT', ts: 0, bidTicks, askTicks, bidLots: 1, askLots: 1 };
+}
+
+describe('marketCrosses', () => {
+  it('crosses a buy when the ask is at or below its price, not when above', () => {
+    expect(marketCrosses(order('BUY', 1000), book(990, 1001))).toBe(false);
+    expect(marketCrosses(order('BUY', 1000), book(990, 1000))).toBe(true);
+    expect(marketCrosses(order('BUY', 1000), book(990, 999))).toBe(true);
+  });
+
+  it('crosses a sell when the bid is at or above its price, not when below', () => {
+    expect(marketCrosses(order('SELL', 1000), book(999, 1010))).toBe(false);
+    expect(marketCrosses(order('SELL', 1000), book(1000, 1010))).toBe(true);
+    expect(marketCrosses(order('SELL', 1000), book(1001, 1010))).toBe(true);
+  });
+
+  it('ignores the far side of the book', () => {
+    expect(marketCrosses(order('BUY', 1000), book(1005, 1010))).toBe(false);
+    expect(marketCrosses(order('SELL', 1000), book(990, 995))).toBe(false);
+  });
+});
