@@ -48,7 +48,6 @@ export class ExecutionLoop implements ExecutionListener, ExposureView {
   /** Orders a freeze asked to cancel that the venue has not yet confirmed terminal. */
   private readonly freezeCancels = new Map<OrderId, FreezeEvent>();
   private stopping: StopReason | null = null;
-  private feedDone = false;
 
   constructor(private readonly deps: ExecutionLoopDeps) {
     this.symbols = deps.instruments.map((i) => i.symbol);
@@ -71,10 +70,6 @@ export class ExecutionLoop implements ExecutionListener, ExposureView {
     return this.stopping;
   }
 
-  get feedExhausted(): boolean {
-    return this.feedDone;
-  }
-
   get openOrders(): number {
     return this.working.count;
   }
@@ -89,10 +84,7 @@ export class ExecutionLoop implements ExecutionListener, ExposureView {
 
   private pullNextUpdate(): void {
     const update = this.deps.feed.next();
-    if (update === null) {
-      this.feedDone = true;
-      return;
-    }
+    if (update === null) return;
     this.deps.scheduler.schedule(update.ts, () => this.onMarket(update));
   }
 

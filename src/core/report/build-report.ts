@@ -1,7 +1,7 @@
 // Builds the run report (a JSON value, canonicalised later) from the finished run's state; pure.
 import { Decimal, formatDecimal } from '../money/decimal.js';
 import { PICO, formatPrice, formatQty } from '../model/instrument.js';
-import { bookPnl, type Ledger } from '../portfolio/ledger.js';
+import { averageEntry, bookPnl, type Ledger } from '../portfolio/ledger.js';
 import type { FillLog } from '../portfolio/fill-log.js';
 import type { EdgeTracker } from '../risk/edge-tracker.js';
 import type { RiskMonitor } from '../risk/risk-monitor.js';
@@ -72,7 +72,7 @@ export function buildReport(input: ReportInput): JsonValue {
     positions[symbol] = {
       qty: formatQty(instrument, book.positionLots),
       mark_price: book.markTicks > 0 ? formatPrice(instrument, book.markTicks) : null,
-      avg_entry_price: averageEntryPrice(book.costBasisPico, book.positionLots, instrument.lotSize),
+      avg_entry_price: averageEntryPrice(averageEntry(book), instrument.lotSize),
       value_usd: pico(p.positionValuePico),
     };
     pnlBySymbol[symbol] = {
@@ -199,10 +199,9 @@ export function buildReport(input: ReportInput): JsonValue {
   };
 }
 
-/** |cost basis| / |position|, in quote per base unit, rounded half-even to 8 decimals; null when flat. */
-function averageEntryPrice(costPico: bigint, positionLots: number, lotSize: Decimal): string | null {
-  if (positionLots === 0) return null;
-  const cost = new Decimal(costPico.toString()).abs().times(PICO);
-  const qty = lotSize.times(Math.abs(positionLots));
-  return formatDecimal(cost.div(qty).toDecimalPlaces(8));
+/** |cost basis| / |position| in quote per base unit, rounded half-even to 8 decimals; null when flat. */
+function averageEntryPrice(entry: { costPico: bigint; lots: number } | null, lotSize: Decimal): string | null {
+  if (entry === null) return null;
+  const cost = new Decimal(entry.costPico.toString()).times(PICO);
+  return formatDecimal(cost.div(lotSize.times(entry.lots)).toDecimalPlaces(8));
 }
