@@ -39,7 +39,6 @@ const SIDES: readonly Side[] = ['BUY', 'SELL'];
 
 export class ExecutionLoop implements ExecutionListener, ExposureView {
   readonly counters: LoopCounters = newLoopCounters();
-  readonly symbols: readonly string[];
   private readonly working: WorkingOrders;
   private readonly instrumentBySymbol: ReadonlyMap<string, Instrument>;
   /** Per symbol, the ledger book and working-order totals, resolved once for the risk check's hot loop. */
@@ -50,9 +49,8 @@ export class ExecutionLoop implements ExecutionListener, ExposureView {
   private stopping: StopReason | null = null;
 
   constructor(private readonly deps: ExecutionLoopDeps) {
-    this.symbols = deps.instruments.map((i) => i.symbol);
     this.instrumentBySymbol = new Map(deps.instruments.map((i) => [i.symbol, i]));
-    this.working = new WorkingOrders(this.symbols);
+    this.working = new WorkingOrders(deps.instruments.map((i) => i.symbol));
     this.exposures = deps.instruments.map((i) => ({
       book: deps.ledger.book(i.symbol),
       working: this.working.symbol(i.symbol),
@@ -109,7 +107,6 @@ export class ExecutionLoop implements ExecutionListener, ExposureView {
   private requote(symbol: string, mid: number): void {
     const instrument = this.instrumentBySymbol.get(symbol)!;
     const quote = this.deps.quoter.quote(instrument, mid);
-    this.counters.quotesEvaluated++;
     for (const side of SIDES) {
       const price = side === 'BUY' ? quote.bidTicks : quote.askTicks;
       const lots = side === 'BUY' ? quote.bidLots : quote.askLots;

@@ -2,7 +2,6 @@
 
 export interface LoopCounters {
   marketUpdates: number;
-  quotesEvaluated: number;
   ordersPlaced: number;
   ordersFilled: number;
   ordersCanceled: number;
@@ -19,7 +18,6 @@ export interface LoopCounters {
 export function newLoopCounters(): LoopCounters {
   return {
     marketUpdates: 0,
-    quotesEvaluated: 0,
     ordersPlaced: 0,
     ordersFilled: 0,
     ordersCanceled: 0,

@@ -35,7 +35,7 @@ export class SimulatedVenue implements ExchangeClient {
   private listener: ExecutionListener = NO_LISTENER;
   private readonly store = new OrderStore();
   private readonly fillIds = new IdSequence<FillId>('F');
-  /** Every order ever created, for cancels by id; terminal orders are dropped when their cancel window passes. */
+  /** Orders a cancel can still address: live ones, and terminal ones until the cancel already in flight is answered. */
   private readonly byId = new Map<OrderId, Order>();
   private readonly lastBook = new Map<string, TopOfBook>();
   private readonly rejectsByCode = new Map<string, number>();
