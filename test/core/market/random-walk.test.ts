@@ -2,22 +2,9 @@
 import { describe, it, expect } from 'vitest';
 import { RandomWalk, type RandomWalkSettings } from '../../../src/core/market/random-walk.js';
 import { SeededRng } from '../../../src/core/random/seeded-rng.js';
-import type { Rng } from '../../../src/ports/rng.js';
+import { ScriptedRng } from '../../helpers/scripted-rng.js';
 
 const SETTINGS: RandomWalkSettings = { symbol: 'BTCUSDT', startBidTicks: 935000, spreadTicks: 1, sigmaTicks: 10, maxLevelLots: 10 };
-
-class ScriptedRng implements Rng {
-  draws = 0;
-  constructor(private readonly values: number[]) {}
-  next(): number {
-    const v = this.values[this.draws++];
-    if (v === undefined) throw new Error('script exhausted');
-    return v;
-  }
-  fork(): Rng {
-    throw new Error('not used');
-  }
-}
 
 describe('RandomWalk', () => {
   it('returns the start bid on the first step, drawing only the two sizes', () => {

@@ -1,28 +1,9 @@
 // Covers buildInstrument (integer grid: atomE8, atomPico, lot limits, min notional), its config errors, and price/qty helpers.
 import { describe, it, expect } from 'vitest';
-import { buildInstrument, formatPrice, formatQty, priceToTicks, type InstrumentSpec } from '../../../src/core/model/instrument.js';
+import { buildInstrument, formatPrice, formatQty, priceToTicks } from '../../../src/core/model/instrument.js';
 import { Decimal } from '../../../src/core/money/decimal.js';
-import { ShadowExecError } from '../../../src/core/errors/shadow-exec-error.js';
-
-const BTC: InstrumentSpec = {
-  symbol: 'BTCUSDT',
-  baseAsset: 'BTC',
-  quoteAsset: 'USDT',
-  tickSize: '0.1',
-  lotSize: '0.001',
-  minQty: '0.001',
-  maxQty: '100',
-  minNotional: '5',
-};
-
-function codeOf(fn: () => unknown): string | undefined {
-  try {
-    fn();
-  } catch (e) {
-    return e instanceof ShadowExecError ? e.code : 'not a ShadowExecError';
-  }
-  return undefined;
-}
+import { codeOf } from '../../helpers/error-code.js';
+import { BTCUSDT_SPEC as BTC } from '../../helpers/instrument-specs.js';
 
 describe('buildInstrument', () => {
   it('derives the BTCUSDT grid exactly', () => {

@@ -1,16 +1,7 @@
 // Covers decimal.ts: strict plain-decimal parsing, exact unit conversion (E_OFF_GRID) and canonical formatting.
 import { describe, it, expect } from 'vitest';
 import { Decimal, formatDecimal, formatUnits, parseDecimal, toUnits } from '../../../src/core/money/decimal.js';
-import { ShadowExecError } from '../../../src/core/errors/shadow-exec-error.js';
-
-function codeOf(fn: () => unknown): string | undefined {
-  try {
-    fn();
-  } catch (e) {
-    return e instanceof ShadowExecError ? e.code : 'not a ShadowExecError';
-  }
-  return undefined;
-}
+import { codeOf } from '../../helpers/error-code.js';
 
 describe('parseDecimal', () => {
   it.each(['1e5', '1E5', 'NaN', 'Infinity', '-Infinity', '', ' ', '1.2.3', '0x10', '1,5', '- 1', 'abc', '.'])(

@@ -2,18 +2,9 @@
 import { describe, it, expect } from 'vitest';
 import { OrderStore } from '../../../src/core/orders/order-store.js';
 import type { Order, OrderRequest, OrderStatus } from '../../../src/core/model/order.js';
-import { ShadowExecError } from '../../../src/core/errors/shadow-exec-error.js';
+import { codeOf } from '../../helpers/error-code.js';
 
 const REQ: OrderRequest = { symbol: 'BTCUSDT', side: 'BUY', priceTicks: 934065, qtyLots: 10, quoteMidTicks: 935000 };
-
-function codeOf(fn: () => unknown): string | undefined {
-  try {
-    fn();
-  } catch (e) {
-    return e instanceof ShadowExecError ? e.code : 'not a ShadowExecError';
-  }
-  return undefined;
-}
 
 function ids(orders: Iterable<Order>): string[] {
   return [...orders].map((o) => o.id);

@@ -1,22 +1,13 @@
 // Covers Ledger and bookPnl: average-cost positions, realised/unrealised PnL, maker/taker fees in ppm, all exact in pico-quote.
 import { describe, it, expect } from 'vitest';
 import { Ledger, averageEntry, bookPnl, type SymbolBook } from '../../../src/core/portfolio/ledger.js';
-import { buildInstrument, type InstrumentSpec } from '../../../src/core/model/instrument.js';
+import { buildInstrument } from '../../../src/core/model/instrument.js';
 import type { Fill } from '../../../src/core/model/fill.js';
 import type { FillId, OrderId } from '../../../src/core/model/ids.js';
 import type { Liquidity, Side } from '../../../src/core/model/order.js';
 import { SeededRng } from '../../../src/core/random/seeded-rng.js';
+import { BTCUSDT_SPEC as BTC_SPEC } from '../../helpers/instrument-specs.js';
 
-const BTC_SPEC: InstrumentSpec = {
-  symbol: 'BTCUSDT',
-  baseAsset: 'BTC',
-  quoteAsset: 'USDT',
-  tickSize: '0.1',
-  lotSize: '0.001',
-  minQty: '0.001',
-  maxQty: '100',
-  minNotional: '5',
-};
 const BTC = buildInstrument(BTC_SPEC); // 1 tick × 1 lot = 1e-4 USDT = 100 000 000 pico
 const ETH = buildInstrument({ ...BTC_SPEC, symbol: 'ETHUSDT', baseAsset: 'ETH', tickSize: '0.01', lotSize: '0.01', minQty: '0.01' });
 const FEES = { makerPpm: 200, takerPpm: 550 }; // 2 bps maker, 5.5 bps taker

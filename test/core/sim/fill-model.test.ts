@@ -1,26 +1,8 @@
 // Covers marketCrosses: a resting buy is crossed by an ask at or below it, a resting sell by a bid at or above it.
 import { describe, it, expect } from 'vitest';
 import { marketCrosses } from '../../../src/core/sim/fill-model.js';
-import type { Order, Side } from '../../../src/core/model/order.js';
-import type { OrderId } from '../../../src/core/model/ids.js';
 import type { TopOfBook } from '../../../src/core/model/market-update.js';
-
-function order(side: Side, priceTicks: number): Order {
-  return {
-    id: 'O-1' as OrderId,
-    seq: 1,
-    symbol: 'BTCUSDT',
-    side,
-    priceTicks,
-    qtyLots: 1,
-    quoteMidTicks: priceTicks,
-    sentAt: 0,
-    acceptedAt: 0,
-    status: 'OPEN',
-    filledLots: 0,
-    cancelRequested: false,
-  };
-}
+import { makeOrder as order } from '../../helpers/orders.js';
 
 function book(bidTicks: number, askTicks: number): TopOfBook {
   return { symbol: 'BTCUSDT', ts: 0, bidTicks, askTicks, bidLots: 1, askLots: 1 };

@@ -2,40 +2,18 @@
 import { describe, it, expect } from 'vitest';
 import { ProbabilisticFillModel } from '../../../src/core/sim/probabilistic-fill-model.js';
 import { SeededRng } from '../../../src/core/random/seeded-rng.js';
-import type { Rng } from '../../../src/ports/rng.js';
 import type { Order, Side } from '../../../src/core/model/order.js';
-import type { OrderId } from '../../../src/core/model/ids.js';
 import type { TopOfBook } from '../../../src/core/model/market-update.js';
-
-/** Replays fixed draws and counts them. */
-class ScriptedRng implements Rng {
-  draws = 0;
-  constructor(private readonly values: number[]) {}
-  next(): number {
-    const v = this.values[this.draws++];
-    if (v === undefined) throw new Error('script exhausted');
-    return v;
-  }
-  fork(): Rng {
-    throw new Error('not used');
-  }
-}
+import { ScriptedRng } from '../../helpers/scripted-rng.js';
+import { makeOrder } from '../../helpers/orders.js';
 
 function order(side: Side, priceTicks: number, qtyLots = 10, filledLots = 0): Order {
-  return {
-    id: 'O-1' as OrderId,
-    seq: 1,
-    symbol: 'BTCUSDT',
-    side,
-    priceTicks,
+  return makeOrder(side, priceTicks, {
     qtyLots,
     quoteMidTicks: 935000,
-    sentAt: 0,
-    acceptedAt: 0,
     status: filledLots > 0 ? 'PARTIALLY_FILLED' : 'OPEN',
     filledLots,
-    cancelRequested: false,
-  };
+  });
 }
 
 const BOOK: TopOfBook = { symbol: 'BTCUSDT', ts: 100, bidTicks: 935000, askTicks: 935001, bidLots: 5, askLots: 5 };

@@ -2,17 +2,9 @@
 import { describe, it, expect } from 'vitest';
 import { SymmetricQuoter, type QuoterSettings } from '../../../src/core/strategy/symmetric-quoter.js';
 import { buildInstrument } from '../../../src/core/model/instrument.js';
+import { BTCUSDT_SPEC } from '../../helpers/instrument-specs.js';
 
-const BTC = buildInstrument({
-  symbol: 'BTCUSDT',
-  baseAsset: 'BTC',
-  quoteAsset: 'USDT',
-  tickSize: '0.1',
-  lotSize: '0.001',
-  minQty: '0.001',
-  maxQty: '100',
-  minNotional: '5',
-}); // atomE8 = 10 000
+const BTC = buildInstrument(BTCUSDT_SPEC); // atomE8 = 10 000
 
 const BASE: QuoterSettings = {
   spreadBpsE4: 200_000, // 20 bps

@@ -1,18 +1,9 @@
 // Covers VirtualClock: fixed start, forward moves, and refusal to go backwards.
 import { describe, it, expect } from 'vitest';
 import { VirtualClock } from '../../../src/core/time/virtual-clock.js';
-import { ShadowExecError } from '../../../src/core/errors/shadow-exec-error.js';
+import { codeOf } from '../../helpers/error-code.js';
 
 const START = Date.UTC(2025, 0, 1); // 1735689600000, a fixed instant (not the wall clock)
-
-function codeOf(fn: () => void): string | undefined {
-  try {
-    fn();
-  } catch (e) {
-    return e instanceof ShadowExecError ? e.code : 'not a ShadowExecError';
-  }
-  return undefined;
-}
 
 describe('VirtualClock', () => {
   it('starts at the given instant', () => {
