@@ -59,6 +59,7 @@ export function buildReport(input: ReportInput): JsonValue {
   let fees = 0n;
   let netValue = 0n;
   let grossValue = 0n;
+  let cash = 0n;
 
   for (const book of ledger.allBooks()) {
     const { instrument } = book;
@@ -68,12 +69,14 @@ export function buildReport(input: ReportInput): JsonValue {
     unrealised += p.unrealisedPico;
     fees += p.feesPico;
     netValue += p.positionValuePico;
+    cash += book.cashPico;
     grossValue += p.positionValuePico < 0n ? -p.positionValuePico : p.positionValuePico;
     positions[symbol] = {
       qty: formatQty(instrument, book.positionLots),
       mark_price: book.markTicks > 0 ? formatPrice(instrument, book.markTicks) : null,
       avg_entry_price: averageEntryPrice(averageEntry(book), instrument.lotSize),
       value_usd: pico(p.positionValuePico),
+      cash_usd: pico(book.cashPico),
     };
     pnlBySymbol[symbol] = {
       realized: pico(p.realisedPico),
@@ -167,7 +170,7 @@ export function buildReport(input: ReportInput): JsonValue {
       total: pico(realised + unrealised - fees),
       by_symbol: pnlBySymbol,
     },
-    positions: { by_symbol: positions, net_pos_usd: pico(netValue), total_notional_usd: pico(grossValue) },
+    positions: { by_symbol: positions, net_pos_usd: pico(netValue), total_notional_usd: pico(grossValue), cash_usd: pico(cash) },
     risk: {
       state: risk.state,
       frozen: risk.frozen,

@@ -93,14 +93,15 @@ function get(value: JsonValue, ...path: string[]): JsonValue {
 describe('buildReport', () => {
   const report = buildReport(input());
 
-  it('reports positions with mark, average entry and signed value', () => {
+  it('reports positions with mark, average entry, signed value and cash (realised = cash + cost basis)', () => {
     expect(get(report, 'positions')).toEqual({
       by_symbol: {
-        BTCUSDT: { qty: '-0.005', mark_price: '93700', avg_entry_price: '93600', value_usd: '-468.5' },
-        ETHUSDT: { qty: '0', mark_price: null, avg_entry_price: null, value_usd: '0' },
+        BTCUSDT: { qty: '-0.005', mark_price: '93700', avg_entry_price: '93600', value_usd: '-468.5', cash_usd: '469' },
+        ETHUSDT: { qty: '0', mark_price: null, avg_entry_price: null, value_usd: '0', cash_usd: '0' },
       },
       net_pos_usd: '-468.5',
       total_notional_usd: '468.5',
+      cash_usd: '469',
     });
   });
 
