@@ -3,11 +3,14 @@ import type { Writable } from 'node:stream';
 import type { PackageInfo } from './package-info.js';
 
 /** Exit codes of every command. */
-export const EXIT = { ok: 0, failure: 1, usage: 2, interrupted: 130 } as const;
+/** Exit codes of every command; a graceful stop after a signal exits 128 + its number. */
+export const EXIT = { ok: 0, failure: 1, usage: 2, interrupted: 130, terminated: 143 } as const;
 
 export interface InterruptWatch {
   /** True once Ctrl-C (SIGINT) or SIGTERM arrived. */
   readonly requested: () => boolean;
+  /** 130 after SIGINT, 143 after SIGTERM. */
+  readonly exitCode: () => number;
   /** Stops watching (the next signal falls back to the default handling in main). */
   readonly dispose: () => void;
 }
@@ -21,6 +24,6 @@ export interface CliContext {
   readonly stderrColumns: number;
   readonly env: NodeJS.ProcessEnv;
   setExitCode(code: number): void;
-  /** Watches for a graceful-stop request; `notice` runs on the first signal. A second signal exits at once (130). */
+  /** Watches for a graceful-stop request; `notice` runs on the first signal. A second signal exits at once (128 + its number). */
   onInterrupt(notice: () => void): InterruptWatch;
 }

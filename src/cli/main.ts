@@ -8,17 +8,21 @@ import { buildProgram } from './program.js';
 /** Error codes that mean the user's input was wrong (exit 2), not that the run failed. */
 const USAGE_CODES = new Set(['E_USAGE', 'E_CONFIG', 'E_UNKNOWN_SYMBOL', 'E_INVALID_DECIMAL', 'E_OFF_GRID', 'E_VENUE_UNAVAILABLE']);
 
+/** Exit code after a graceful stop: 128 + the signal's number, as shells report it (SIGINT 130, SIGTERM 143). */
+const SIGNAL_EXIT: Readonly<Record<'SIGINT' | 'SIGTERM', number>> = { SIGINT: EXIT.interrupted, SIGTERM: EXIT.terminated };
+
 function watchInterrupts(notice: () => void): InterruptWatch {
-  let requested = false;
-  const handler = (): void => {
-    if (requested) process.exit(EXIT.interrupted);
-    requested = true;
+  let received: 'SIGINT' | 'SIGTERM' | null = null;
+  const handler = (signal: 'SIGINT' | 'SIGTERM'): void => {
+    if (received !== null) process.exit(SIGNAL_EXIT[signal]);
+    received = signal;
     notice();
   };
   process.on('SIGINT', handler);
   process.on('SIGTERM', handler);
   return {
-    requested: () => requested,
+    requested: () => received !== null,
+    exitCode: () => SIGNAL_EXIT[received ?? 'SIGINT'],
     dispose: () => {
       process.off('SIGINT', handler);
       process.off('SIGTERM', handler);
@@ -53,23 +57,24 @@ export async function main(argv: readonly string[]): Promise<number> {
     await program.parseAsync(argv as string[]);
     return exitCode;
   } catch (error) {
-    return reportError(error, ctx);
+    return exitCodeFor(error, ctx.stderr);
   }
 }
 
-function reportError(error: unknown, ctx: CliContext): number {
+/** Prints what went wrong (never a stack for bad input) and returns the exit code for it. */
+export function exitCodeFor(error: unknown, stderr: Pick<NodeJS.WritableStream, 'write'>): number {
   if (error instanceof CommanderError) {
     // commander has already printed its message (and help, where asked for).
     if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version' || error.code === 'commander.help') return EXIT.ok;
     return EXIT.usage;
   }
   if (error instanceof ShadowExecError) {
-    ctx.stderr.write(`error: ${error.message}\n`);
+    stderr.write(`error: ${error.message}\n`);
     if (USAGE_CODES.has(error.code)) return EXIT.usage;
-    ctx.stderr.write(`(code ${error.code}; ${error.retryable ? 'safe to retry' : 'retrying will not help'})\n`);
+    stderr.write(`(code ${error.code}; ${error.retryable ? 'safe to retry' : 'retrying will not help'})\n`);
     return EXIT.failure;
   }
   const message = error instanceof Error ? (error.stack ?? error.message) : String(error);
-  ctx.stderr.write(`error: unexpected failure: ${message}\n`);
+  stderr.write(`error: unexpected failure: ${message}\n`);
   return EXIT.failure;
 }

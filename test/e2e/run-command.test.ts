@@ -320,6 +320,30 @@ describe('shadow-exec run: Ctrl-C', () => {
   });
 });
 
+describe('shadow-exec run: SIGTERM', () => {
+  it('on SIGTERM stops gracefully like Ctrl-C, writes the --out report marked interrupted and exits 143', async () => {
+    await withTempDir(async (dir) => {
+      const out = join(dir, 'report.json');
+      let sent = false;
+      const result = await cli(['run', '--iterations', '50000000', '--out', out], {
+        timeoutMs: 25_000,
+        onStderr: (child, stderrSoFar) => {
+          if (!sent && stderrSoFar.includes('shadow run started')) {
+            sent = true;
+            child.kill('SIGTERM');
+          }
+        },
+      });
+      expect(result.code).toBe(143);
+      expect(result.stdout).toBe('');
+      const r = JSON.parse(await readFile(out, 'utf8'));
+      expect(r.execution.status).toBe('interrupted');
+      expect(r.orders.open_at_end).toBe(0);
+      expect(await readdir(dir)).toEqual(['report.json']);
+    });
+  });
+});
+
 describe('shadow-exec run: edge freeze', () => {
   it(`freezes on EDGE_BELOW_THRESHOLD, cancels every order and places none while frozen (${FREEZE_ARGS.slice(1).join(' ')})`, async () => {
     const result = await cli(FREEZE_ARGS);

@@ -61,8 +61,8 @@ Output:
   stdout carries only the report (canonical JSON: sorted keys, decimal strings); stderr the summary.
 
 Exit codes:
-  0 done · 1 runtime failure · 2 bad usage · 130 interrupted (Ctrl-C: the feed stops, every open
-  order is cancelled, and a complete report marked "interrupted" is still written)
+  0 done · 1 runtime failure · 2 bad usage · 130 interrupted by Ctrl-C, 143 by SIGTERM (the feed
+  stops, every open order is cancelled, and a complete report marked "interrupted" is still written)
 
 Examples:
   $ shadow-exec run
@@ -114,5 +114,5 @@ async function executeRun(flags: RunFlags, ctx: CliContext): Promise<number> {
   if (!flags.quiet) {
     ctx.stderr.write(formatSummary(result.report, stderrChalk(ctx.env), { sink: sink.description, wallMs: performance.now() - startedAt }));
   }
-  return result.status === 'interrupted' ? EXIT.interrupted : EXIT.ok;
+  return result.status === 'interrupted' ? stop.exitCode() : EXIT.ok;
 }
