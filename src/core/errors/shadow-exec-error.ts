@@ -8,8 +8,7 @@ export type ErrorCode =
   | 'E_INVALID_DECIMAL'
   | 'E_OFF_GRID'
   | 'E_REPORT_WRITE'
-  | 'E_INVARIANT'
-  | 'E_VENUE_UNAVAILABLE';
+  | 'E_INVARIANT';
 
 export class ShadowExecError extends Error {
   readonly code: ErrorCode;

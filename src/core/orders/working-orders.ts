@@ -92,8 +92,7 @@ export class WorkingOrders {
     if (order.side === 'BUY') s.openBuyLots -= order.remainingLots;
     else s.openSellLots -= order.remainingLots;
     order.remainingLots = 0;
-    if (s.bid === order) s.bid = null;
-    if (s.ask === order) s.ask = null;
+    this.release(order);
   }
 
   openBuyLots(symbol: string): number {
