@@ -3,7 +3,7 @@ import type { Fill } from '../core/model/fill.js';
 import type { OrderId } from '../core/model/ids.js';
 import type { Instrument } from '../core/model/instrument.js';
 import { midTicks, type TopOfBook } from '../core/model/market-update.js';
-import type { Order, Side } from '../core/model/order.js';
+import type { Order, OrderOptions, Side } from '../core/model/order.js';
 import { WorkingOrders, type SymbolWorking, type WorkingOrder } from '../core/orders/working-orders.js';
 import type { Ledger, SymbolBook } from '../core/portfolio/ledger.js';
 import type { FillLog } from '../core/portfolio/fill-log.js';
@@ -31,6 +31,8 @@ export interface ExecutionLoopDeps {
   readonly edge: EdgeTracker;
   readonly ledger: Ledger;
   readonly fillLog: FillLog;
+  /** Options sent with every order (time in force, post-only, reduce-only). */
+  readonly orderOptions: OrderOptions;
 }
 
 export type StopReason = 'completed' | 'interrupted';
@@ -47,6 +49,8 @@ export class ExecutionLoop implements ExecutionListener, ExposureView {
   /** Orders a freeze asked to cancel that the venue has not yet confirmed terminal. */
   private readonly freezeCancels = new Map<OrderId, FreezeEvent>();
   private stopping: StopReason | null = null;
+  /** Live orders whose cancel the venue refused (rate limit): cancelled again on the next market update. */
+  private readonly cancelRetries: WorkingOrder[] = [];
 
   constructor(private readonly deps: ExecutionLoopDeps) {
     this.instrumentBySymbol = new Map(deps.instruments.map((i) => [i.symbol, i]));
@@ -89,6 +93,7 @@ export class ExecutionLoop implements ExecutionListener, ExposureView {
   private onMarket(update: TopOfBook): void {
     if (this.stopping !== null) return;
     this.counters.marketUpdates++;
+    if (this.cancelRetries.length > 0) this.retryCancels();
     const { symbol } = update;
     this.deps.venue.onMarketUpdate(update);
     const mid = midTicks(update);
@@ -120,7 +125,7 @@ export class ExecutionLoop implements ExecutionListener, ExposureView {
         continue;
       }
       if (this.deps.risk.checkOrder({ symbol, side, qtyLots: lots }, this).kind === 'deny') continue;
-      const id = this.deps.venue.placeOrder({ symbol, side, priceTicks: price, qtyLots: lots, quoteMidTicks: mid });
+      const id = this.deps.venue.placeOrder({ symbol, side, priceTicks: price, qtyLots: lots, quoteMidTicks: mid, options: this.deps.orderOptions });
       this.working.add(id, symbol, side, price, lots);
       this.counters.ordersPlaced++;
       if (this.deps.risk.frozen) this.counters.placedWhileFrozen++;
@@ -133,6 +138,15 @@ export class ExecutionLoop implements ExecutionListener, ExposureView {
     order.cancelSent = true;
     this.counters.cancelsSent++;
     this.deps.venue.cancelOrder(order.id);
+  }
+
+  private retryCancels(): void {
+    for (const order of this.cancelRetries.splice(0)) {
+      if (this.working.get(order.id) !== order) continue;
+      order.cancelSent = false;
+      this.counters.cancelRetries++;
+      this.cancel(order);
+    }
   }
 
   /** Cancels every live order (orders whose cancel is already in flight are left to it). */
@@ -197,10 +211,14 @@ export class ExecutionLoop implements ExecutionListener, ExposureView {
   onCancelRejected(order: Order, _reject: VenueReject): void {
     if (order.status === 'FILLED') this.counters.cancelRacesLost++;
     const working = this.working.get(order.id);
-    if (working !== undefined && order.status === 'NEW') {
+    if (working === undefined) return;
+    if (order.status === 'NEW') {
       // The cancel overtook the order (possible when cancels travel faster than entries): ask again once it is accepted.
       working.cancelSent = false;
       working.recancelOnAccept = true;
+    } else if (order.status === 'OPEN' || order.status === 'PARTIALLY_FILLED') {
+      // The venue refused the cancel itself (rate limit): the order still rests, so ask again on the next update.
+      this.cancelRetries.push(working);
     }
   }
 

@@ -7,6 +7,8 @@ export interface LoopCounters {
   ordersCanceled: number;
   ordersRejected: number;
   cancelsSent: number;
+  /** Cancels sent again because the venue refused the first one while the order still rested (rate limit). */
+  cancelRetries: number;
   /** Cancels the venue refused because the order had already filled: the fill won the race. */
   cancelRacesLost: number;
   /** Orders not sent because the quoted size rounded below one lot. */
@@ -23,6 +25,7 @@ export function newLoopCounters(): LoopCounters {
     ordersCanceled: 0,
     ordersRejected: 0,
     cancelsSent: 0,
+    cancelRetries: 0,
     cancelRacesLost: 0,
     zeroSizeQuotes: 0,
     fills: 0,

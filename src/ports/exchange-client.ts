@@ -38,9 +38,13 @@ export interface VenueStats {
   readonly filled: number;
   readonly partiallyFilled: number;
   readonly canceled: number;
+  /** Orders the venue itself cancelled or expired (post-only that would take, IOC/FOK remainder), by the venue's reason. */
+  readonly venueCancels: Record<string, number>;
   readonly cancelsRejected: number;
   readonly fills: number;
   readonly makerFills: number;
   readonly takerFills: number;
   readonly liveOrders: number;
+  /** The venue API's own counters (requests by endpoint, throttling, credentials); empty for the fake venue. */
+  readonly api: Record<string, unknown>;
 }

@@ -1,5 +1,5 @@
 // makeOrder: an accepted, unfilled OPEN order O-1 on BTCUSDT (1 lot, quoted at its own price), with fields overridable.
-import type { Order, Side } from '../../src/core/model/order.js';
+import { DEFAULT_ORDER_OPTIONS, type Order, type Side } from '../../src/core/model/order.js';
 import type { OrderId } from '../../src/core/model/ids.js';
 
 export function makeOrder(side: Side, priceTicks: number, overrides: Partial<Order> = {}): Order {
@@ -17,5 +17,6 @@ export function makeOrder(side: Side, priceTicks: number, overrides: Partial<Ord
     filledLots: 0,
     cancelRequested: false,
     ...overrides,
+    options: overrides.options ?? DEFAULT_ORDER_OPTIONS,
   };
 }

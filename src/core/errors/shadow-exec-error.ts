@@ -8,6 +8,8 @@ export type ErrorCode =
   | 'E_INVALID_DECIMAL'
   | 'E_OFF_GRID'
   | 'E_REPORT_WRITE'
+  | 'E_ORDER_OPTIONS'
+  | 'E_JOURNAL_WRITE'
   | 'E_INVARIANT';
 
 export class ShadowExecError extends Error {

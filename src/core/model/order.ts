@@ -27,6 +27,20 @@ export function isTerminal(status: OrderStatus): boolean {
   return ORDER_TRANSITIONS[status].length === 0;
 }
 
+/** How long a limit order may rest: until cancelled, or only for its immediate match (all of it for FOK). */
+export type TimeInForce = 'GTC' | 'IOC' | 'FOK';
+
+/** Venue-neutral order options; each venue adapter maps them onto its own wire fields. */
+export interface OrderOptions {
+  readonly timeInForce: TimeInForce;
+  /** Must rest as maker: a venue cancels, rejects or expires one that would take on arrival (venue rules decide). */
+  readonly postOnly: boolean;
+  /** May only shrink the position; a venue rejects one that would open or grow it. */
+  readonly reduceOnly: boolean;
+}
+
+export const DEFAULT_ORDER_OPTIONS: OrderOptions = Object.freeze({ timeInForce: 'GTC', postOnly: false, reduceOnly: false });
+
 /** What the loop asks a venue to do: a limit order on the instrument's integer grid. */
 export interface OrderRequest {
   readonly symbol: string;
@@ -35,6 +49,8 @@ export interface OrderRequest {
   readonly qtyLots: number;
   /** Mid price (ticks) the quote was priced from; used to measure adverse selection. */
   readonly quoteMidTicks: number;
+  /** Absent means DEFAULT_ORDER_OPTIONS (a plain GTC limit). */
+  readonly options?: OrderOptions;
 }
 
 /** The venue's record of an order; mutated only by the OrderStore. */
@@ -46,6 +62,7 @@ export interface Order {
   readonly priceTicks: number;
   readonly qtyLots: number;
   readonly quoteMidTicks: number;
+  readonly options: OrderOptions;
   /** Virtual ms when the request was sent and when the venue accepted it (-1 until then). */
   readonly sentAt: number;
   acceptedAt: number;

@@ -1,6 +1,6 @@
 // OrderStore: the venue's deterministic in-memory order book-keeping and state machine; terminal orders are evicted.
 import { IdSequence, type OrderId } from '../model/ids.js';
-import { ORDER_TRANSITIONS, isTerminal, type Order, type OrderRequest, type OrderStatus } from '../model/order.js';
+import { DEFAULT_ORDER_OPTIONS, ORDER_TRANSITIONS, isTerminal, type Order, type OrderRequest, type OrderStatus } from '../model/order.js';
 import { invariantViolation } from '../errors/shadow-exec-error.js';
 
 export interface OrderCounts {
@@ -30,6 +30,7 @@ export class OrderStore {
       priceTicks: request.priceTicks,
       qtyLots: request.qtyLots,
       quoteMidTicks: request.quoteMidTicks,
+      options: request.options ?? DEFAULT_ORDER_OPTIONS,
       sentAt,
       acceptedAt: -1,
       status: 'NEW',

@@ -153,6 +153,7 @@ export function buildReport(input: ReportInput): JsonValue {
       placed_while_frozen: input.orders.placedWhileFrozen,
       open_at_end: input.orders.openAtEnd,
       rejects_by_code: venue.rejectsByCode,
+      venue_cancels: venue.venueCancels,
     },
     fills: {
       count: input.fillLog.count,
@@ -199,6 +200,8 @@ export function buildReport(input: ReportInput): JsonValue {
       edge_by_symbol: edgeBySymbol,
     },
     runtime: { clock: 'virtual', start_utc: isoUtc(ex.startMs), utc: isoUtc(ex.endMs) },
+    // The venue API section appears only for venues that model one (Bybit, Binance), not for the fake venue.
+    ...(Object.keys(venue.api).length > 0 ? { venue_api: venue.api as JsonValue } : {}),
   };
 }
 

@@ -11,6 +11,22 @@ export function canonicalJson(value: JsonValue): string {
   return write(value, '', '$') + '\n';
 }
 
+/** The same canonical form on one line (no spaces, no newline): one record of a JSON-lines file. */
+export function canonicalJsonLine(value: JsonValue): string {
+  return writeCompact(value, '$');
+}
+
+function writeCompact(value: JsonValue, path: string): string {
+  if (value === null || typeof value === 'boolean' || typeof value === 'string') return JSON.stringify(value);
+  if (typeof value === 'number') {
+    if (!Number.isSafeInteger(value)) throw new Error(`canonical JSON holds only safe integers; ${path} is ${value}`);
+    return String(value);
+  }
+  if (Array.isArray(value)) return `[${value.map((v, i) => writeCompact(v, `${path}[${i}]`)).join(',')}]`;
+  const keys = Object.keys(value).sort(byCodeUnits);
+  return `{${keys.map((k) => `${JSON.stringify(k)}:${writeCompact(value[k]!, `${path}.${k}`)}`).join(',')}}`;
+}
+
 function write(value: JsonValue, indent: string, path: string): string {
   if (value === null || typeof value === 'boolean' || typeof value === 'string') return JSON.stringify(value);
   if (typeof value === 'number') {

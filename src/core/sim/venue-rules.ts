@@ -1,4 +1,4 @@
-// VenueRules port: how a simulated venue validates orders and words its rejections.
+// VenueRules port: how a simulated venue validates orders, words its rejections and treats post-only, reduce-only, IOC and FOK.
 import type { Instrument } from '../model/instrument.js';
 import type { OrderRequest } from '../model/order.js';
 import type { FeeSchedule } from './fee-schedule.js';
@@ -9,11 +9,27 @@ export interface VenueReject {
   readonly message: string;
 }
 
+/**
+ * What the venue does with an order it accepted but will not let rest or complete:
+ * `cancel` (Bybit PostOnly, IOC/FOK remainder), `expire` (Binance futures GTX, IOC/FOK) or
+ * `reject` (Binance spot LIMIT_MAKER: -2010, never accepted). `reason` is the venue's own word for it.
+ */
+export type VenueOutcome =
+  | { readonly kind: 'cancel'; readonly reason: string }
+  | { readonly kind: 'expire'; readonly reason: string }
+  | { readonly kind: 'reject'; readonly reject: VenueReject };
+
 export interface VenueRules {
   readonly venue: string;
   readonly fees: FeeSchedule;
-  /** null when the venue accepts the order. */
+  /** Instrument filters (grid, minimums, maximums); null when the venue accepts the order. */
   validate(request: OrderRequest, instrument: Instrument): VenueReject | null;
   /** The answer to a cancel that arrives for an order the venue no longer has open. */
   cancelRejected(reason: 'ALREADY_FILLED' | 'ALREADY_CANCELED' | 'UNKNOWN_ORDER'): VenueReject;
+  /** A post-only order that would take liquidity on arrival. */
+  postOnlyWouldTake(): VenueOutcome;
+  /** A reduce-only order that would open, grow or flip the position. */
+  reduceOnlyViolated(): VenueReject;
+  /** An IOC order's unfilled rest, or a FOK order the touch cannot fill completely. */
+  immediateRemainder(timeInForce: 'IOC' | 'FOK'): VenueOutcome;
 }

@@ -3,7 +3,7 @@ import { formatUnits } from '../../core/money/decimal.js';
 import { QUOTE_E8, formatQty, type Instrument } from '../../core/model/instrument.js';
 import type { OrderRequest } from '../../core/model/order.js';
 import type { FeeSchedule } from '../../core/sim/fee-schedule.js';
-import type { VenueReject, VenueRules } from '../../core/sim/venue-rules.js';
+import type { VenueOutcome, VenueReject, VenueRules } from '../../core/sim/venue-rules.js';
 
 /** Default fees of the fake venue: maker 2 bps, taker 5.5 bps (a common entry tier for linear perpetuals). */
 export const FAKE_DEFAULT_FEES = { makerBps: '2', takerBps: '5.5' } as const;
@@ -45,5 +45,17 @@ export class FakeVenueRules implements VenueRules {
       case 'UNKNOWN_ORDER':
         return { code: 'FAKE_UNKNOWN_ORDER', message: 'order does not exist' };
     }
+  }
+
+  postOnlyWouldTake(): VenueOutcome {
+    return { kind: 'cancel', reason: 'FAKE_POST_ONLY_WOULD_TAKE' };
+  }
+
+  reduceOnlyViolated(): VenueReject {
+    return { code: 'FAKE_REDUCE_ONLY', message: 'reduce-only order would open or grow the position' };
+  }
+
+  immediateRemainder(timeInForce: 'IOC' | 'FOK'): VenueOutcome {
+    return { kind: 'cancel', reason: timeInForce === 'IOC' ? 'FAKE_IOC_REMAINDER' : 'FAKE_FOK_NOT_FILLED' };
   }
 }

@@ -23,6 +23,7 @@ describe('OrderStore', () => {
       priceTicks: 934065,
       qtyLots: 10,
       quoteMidTicks: 935000,
+      options: { timeInForce: 'GTC', postOnly: false, reduceOnly: false },
       sentAt: 1000,
       acceptedAt: -1,
       status: 'NEW',

@@ -39,11 +39,13 @@ const VENUE: VenueStats = {
   filled: 2,
   partiallyFilled: 0,
   canceled: 0,
+  venueCancels: {},
   cancelsRejected: 0,
   fills: 2,
   makerFills: 2,
   takerFills: 0,
   liveOrders: 0,
+  api: {},
 };
 
 function input(): ReportInput {

@@ -1,6 +1,6 @@
-// Covers canonicalJson: recursively sorted keys, two-space indent, trailing newline, array order kept, safe integers only.
+// Covers canonicalJson and canonicalJsonLine: recursively sorted keys, two-space indent or one line, array order kept, safe integers only.
 import { describe, it, expect } from 'vitest';
-import { canonicalJson } from '../../../src/core/report/canonical-json.js';
+import { canonicalJson, canonicalJsonLine } from '../../../src/core/report/canonical-json.js';
 
 describe('canonicalJson', () => {
   it('sorts keys at every level, indents by two spaces and ends with a newline', () => {
@@ -47,5 +47,15 @@ describe('canonicalJson integer-like keys', () => {
   it('sorts integer-like keys by code units like every other key, not numerically first', () => {
     expect(canonicalJson({ b: 1, '10': 2, '9': 3 })).toBe('{\n  "10": 2,\n  "9": 3,\n  "b": 1\n}\n');
     expect(canonicalJson({ '2': 1, '1x': 2 })).toBe('{\n  "1x": 2,\n  "2": 1\n}\n');
+  });
+});
+
+describe('canonicalJsonLine', () => {
+  it('writes one line with keys in code-unit order and no spaces', () => {
+    expect(canonicalJsonLine({ b: [1, { d: 'x', c: null }], a: true, '10': 1, '9': 2 })).toBe('{"10":1,"9":2,"a":true,"b":[1,{"c":null,"d":"x"}]}');
+  });
+
+  it('refuses a non-integer number', () => {
+    expect(() => canonicalJsonLine({ a: 0.5 })).toThrow('canonical JSON holds only safe integers; $.a is 0.5');
   });
 });

@@ -1,0 +1,25 @@
+// RequestGate port: the venue API between the loop and the matching engine — client-side throttling, venue-side rate limits, and a tap on every request sent.
+import type { Order } from '../model/order.js';
+import type { VenueReject } from './venue-rules.js';
+
+/** The venue API calls a simulated venue makes; each venue maps them to its own endpoints. */
+export type VenueRequestKind = 'create' | 'cancel' | 'cancel-all' | 'amend';
+
+export interface RequestGate {
+  /** Virtual ms the client holds this request before sending it, so that it never exceeds a limit (0 = send now). */
+  clientDelayMs(kind: VenueRequestKind, order: Order, nowMs: number): number;
+  /** Called when the request leaves the client (after any hold): render, sign, journal, count. */
+  onSend(kind: VenueRequestKind, order: Order, sendMs: number): void;
+  /** The venue's answer when the request arrives over its rate limit; null when admitted. */
+  venueAdmit(kind: VenueRequestKind, order: Order, arrivalMs: number): VenueReject | null;
+  /** Counters for the report's `venue_api` section. */
+  report(): Record<string, unknown>;
+}
+
+/** A gate that never holds, never rejects and keeps no record: the fake venue's API. */
+export const OPEN_GATE: RequestGate = {
+  clientDelayMs: () => 0,
+  onSend: () => {},
+  venueAdmit: () => null,
+  report: () => ({}),
+};

@@ -1,0 +1,105 @@
+// BybitVenueRules: Bybit V5 order checks per category (linear, spot), answered with Bybit's retCodes, on the order's decimal strings.
+import { Decimal } from '../../core/money/decimal.js';
+import { formatPrice, formatQty, type Instrument } from '../../core/model/instrument.js';
+import type { OrderRequest } from '../../core/model/order.js';
+import type { FeeSchedule } from '../../core/sim/fee-schedule.js';
+import type { VenueOutcome, VenueReject, VenueRules } from '../../core/sim/venue-rules.js';
+import type { BybitCategory } from './bybit-category.js';
+import { BYBIT_REJECT_REASON, BYBIT_RET } from './bybit-error-codes.js';
+import type { BybitInstrument } from './bybit-instruments.js';
+
+/** The order fields Bybit checks, as the decimal strings of the request body. */
+export interface BybitOrderFields {
+  readonly price: string;
+  readonly qty: string;
+  readonly postOnly: boolean;
+}
+
+function withDetail(ret: VenueReject, detail: string): VenueReject {
+  return { code: ret.code, message: `${ret.message} (${detail})` };
+}
+
+function multipleOf(value: Decimal, step: string): boolean {
+  return value.div(step).isInteger();
+}
+
+/**
+ * Checks an order's strings against a Bybit instrument, in the order Bybit reports them: grid, then size, then value.
+ * Linear answers 10001 for grid and size (the table has no finer code) and 110094 below minNotionalValue;
+ * spot answers 170134/170137/170135/170140. The parenthesised detail is ours, not Bybit's retMsg.
+ */
+export function checkBybitOrder(fields: BybitOrderFields, instrument: BybitInstrument): VenueReject | null {
+  const { spec } = instrument;
+  const price = new Decimal(fields.price);
+  const qty = new Decimal(fields.qty);
+  const linear = instrument.category === 'linear';
+  if (!multipleOf(price, spec.tickSize)) {
+    return withDetail(linear ? BYBIT_RET.PARAMS : BYBIT_RET.SPOT_PRICE_DECIMAL, `price ${fields.price} is not a multiple of tickSize ${spec.tickSize}`);
+  }
+  if (instrument.minPrice !== null && price.lt(instrument.minPrice)) {
+    return withDetail(BYBIT_RET.PARAMS, `price ${fields.price} is below minPrice ${instrument.minPrice}`);
+  }
+  if (instrument.maxPrice !== null && price.gt(instrument.maxPrice)) {
+    return withDetail(BYBIT_RET.PARAMS, `price ${fields.price} is above maxPrice ${instrument.maxPrice}`);
+  }
+  if (!multipleOf(qty, spec.lotSize)) {
+    const step = linear ? 'qtyStep' : 'basePrecision';
+    return withDetail(linear ? BYBIT_RET.PARAMS : BYBIT_RET.SPOT_QTY_DECIMAL, `qty ${fields.qty} is not a multiple of ${step} ${spec.lotSize}`);
+  }
+  if (qty.lt(spec.minQty)) {
+    return withDetail(linear ? BYBIT_RET.PARAMS : BYBIT_RET.SPOT_QTY_TOO_SMALL, `qty ${fields.qty} is below minOrderQty ${spec.minQty}`);
+  }
+  const maxQty = fields.postOnly ? instrument.postOnlyMaxQty : spec.maxQty;
+  if (qty.gt(maxQty)) {
+    return withDetail(linear ? BYBIT_RET.PARAMS : BYBIT_RET.SPOT_QTY_TOO_LARGE, `qty ${fields.qty} is above the maximum ${maxQty}`);
+  }
+  const value = price.times(qty);
+  if (value.lt(spec.minNotional)) {
+    const field = linear ? 'minNotionalValue' : 'minOrderAmt';
+    return withDetail(linear ? BYBIT_RET.MIN_NOTIONAL : BYBIT_RET.SPOT_AMOUNT_TOO_SMALL, `order value ${value.toFixed()} is below ${field} ${spec.minNotional}`);
+  }
+  return null;
+}
+
+export class BybitVenueRules implements VenueRules {
+  readonly venue = 'bybit';
+
+  constructor(
+    readonly category: BybitCategory,
+    readonly fees: FeeSchedule,
+    private readonly instruments: ReadonlyMap<string, BybitInstrument>,
+  ) {}
+
+  validate(request: OrderRequest, instrument: Instrument): VenueReject | null {
+    const bybit = this.instruments.get(request.symbol);
+    if (bybit === undefined) return withDetail(BYBIT_RET.PARAMS, `symbol ${request.symbol} is not listed in category ${this.category}`);
+    if (request.priceTicks <= 0) return withDetail(BYBIT_RET.PARAMS, 'price must be positive');
+    const fields: BybitOrderFields = {
+      price: formatPrice(instrument, request.priceTicks),
+      qty: formatQty(instrument, request.qtyLots),
+      postOnly: request.options?.postOnly ?? false,
+    };
+    return checkBybitOrder(fields, bybit);
+  }
+
+  cancelRejected(reason: 'ALREADY_FILLED' | 'ALREADY_CANCELED' | 'UNKNOWN_ORDER'): VenueReject {
+    if (this.category === 'spot') {
+      if (reason === 'ALREADY_FILLED') return BYBIT_RET.SPOT_FILLED;
+      return reason === 'ALREADY_CANCELED' ? BYBIT_RET.SPOT_CANCELED : BYBIT_RET.SPOT_ORDER_NOT_EXISTS;
+    }
+    if (reason === 'ALREADY_FILLED') return BYBIT_RET.ORDER_FINISHED;
+    return reason === 'ALREADY_CANCELED' ? BYBIT_RET.ORDER_CANCELLED : BYBIT_RET.ORDER_NOT_EXISTS;
+  }
+
+  postOnlyWouldTake(): VenueOutcome {
+    return { kind: 'cancel', reason: BYBIT_REJECT_REASON.POST_ONLY_WOULD_TAKE };
+  }
+
+  reduceOnlyViolated(): VenueReject {
+    return BYBIT_RET.REDUCE_ONLY;
+  }
+
+  immediateRemainder(timeInForce: 'IOC' | 'FOK'): VenueOutcome {
+    return { kind: 'cancel', reason: timeInForce === 'IOC' ? BYBIT_REJECT_REASON.IOC_NO_IMMEDIATE_QTY : BYBIT_REJECT_REASON.FOK_NO_FULL_FILL };
+  }
+}

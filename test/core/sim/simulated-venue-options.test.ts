@@ -1,0 +1,140 @@
+// Covers SimulatedVenue order options and the request gate: post-only, reduce-only, IOC/FOK, touch-size taker fills, client holds and venue-side limits.
+import { describe, it, expect } from 'vitest';
+import type { Order, OrderOptions } from '../../../src/core/model/order.js';
+import type { RequestGate, VenueRequestKind } from '../../../src/core/sim/request-gate.js';
+import { harness } from '../../helpers/venue-harness.js';
+
+const GTC: OrderOptions = { timeInForce: 'GTC', postOnly: false, reduceOnly: false };
+const POST_ONLY: OrderOptions = { ...GTC, postOnly: true };
+const REDUCE_ONLY: OrderOptions = { ...GTC, reduceOnly: true };
+const IOC: OrderOptions = { ...GTC, timeInForce: 'IOC' };
+const FOK: OrderOptions = { ...GTC, timeInForce: 'FOK' };
+
+describe('SimulatedVenue post-only', () => {
+  it('lets the venue cancel a post-only order that would take on arrival, and counts it by reason', () => {
+    const h = harness();
+    h.market(0, 934000, 934010); // touch 5 lots each side
+    h.place('BUY', 934010, 2, 'BTCUSDT', POST_ONLY);
+    h.runUntil(100);
+    expect(h.rec.lines).toEqual(['50 canceled O-1 CANCELED filled=0']);
+    expect(h.rec.fills).toEqual([]);
+    expect(h.venue.stats().venueCancels).toEqual({ FAKE_POST_ONLY_WOULD_TAKE: 1 });
+  });
+
+  it('rests a post-only order that does not cross', () => {
+    const h = harness();
+    h.market(0, 934000, 934010);
+    h.place('BUY', 934000, 2, 'BTCUSDT', POST_ONLY);
+    h.runUntil(100);
+    expect(h.rec.lines).toEqual(['50 accepted O-1 OPEN acceptedAt=50']);
+  });
+});
+
+describe('SimulatedVenue reduce-only', () => {
+  it('rejects a reduce-only order when there is no position to reduce', () => {
+    const h = harness();
+    h.market(0, 934000, 934010);
+    h.place('SELL', 935000, 1, 'BTCUSDT', REDUCE_ONLY);
+    h.runUntil(100);
+    expect(h.rec.lines).toEqual(['50 rejected O-1 REJECTED FAKE_REDUCE_ONLY']);
+  });
+
+  it('accepts a reduce-only order against the position and rejects one that would flip or grow it', () => {
+    const h = harness();
+    h.market(0, 934000, 934010);
+    h.place('BUY', 934010, 3); // takes 3 lots: long 3
+    h.runUntil(60);
+    h.place('SELL', 935000, 3, 'BTCUSDT', REDUCE_ONLY); // closes exactly: allowed
+    h.place('SELL', 935000, 4, 'BTCUSDT', REDUCE_ONLY); // would flip to short 1
+    h.place('BUY', 930000, 1, 'BTCUSDT', REDUCE_ONLY); // would grow the long
+    h.runUntil(200);
+    expect(h.rec.lines).toEqual([
+      '50 fill F-1 O-1 BUY 3@934010 TAKER ts=50 FILLED filled=3',
+      '110 accepted O-2 OPEN acceptedAt=110',
+      '110 rejected O-3 REJECTED FAKE_REDUCE_ONLY',
+      '110 rejected O-4 REJECTED FAKE_REDUCE_ONLY',
+    ]);
+  });
+});
+
+describe('SimulatedVenue time in force and touch size', () => {
+  it('takes only the displayed touch size and rests the GTC remainder as a partially filled order', () => {
+    const h = harness();
+    h.market(0, 934000, 934010); // 5 lots at the ask
+    h.place('BUY', 934010, 8);
+    h.runUntil(100);
+    expect(h.rec.lines).toEqual([
+      '50 fill F-1 O-1 BUY 5@934010 TAKER ts=50 PARTIALLY_FILLED filled=5',
+      '50 accepted O-1 PARTIALLY_FILLED acceptedAt=50',
+    ]);
+  });
+
+  it('cancels the unfilled rest of an IOC order, and an IOC order that does not cross at all', () => {
+    const h = harness();
+    h.market(0, 934000, 934010);
+    h.place('BUY', 934010, 8, 'BTCUSDT', IOC);
+    h.place('BUY', 933000, 1, 'BTCUSDT', IOC);
+    h.runUntil(100);
+    expect(h.rec.lines).toEqual([
+      '50 fill F-1 O-1 BUY 5@934010 TAKER ts=50 PARTIALLY_FILLED filled=5',
+      '50 canceled O-1 CANCELED filled=5',
+      '50 canceled O-2 CANCELED filled=0',
+    ]);
+    expect(h.venue.stats().venueCancels).toEqual({ FAKE_IOC_REMAINDER: 2 });
+  });
+
+  it('fills a FOK order completely when the touch holds enough, and cancels it untouched when it does not', () => {
+    const h = harness();
+    h.market(0, 934000, 934010);
+    h.place('BUY', 934010, 5, 'BTCUSDT', FOK);
+    h.place('BUY', 934010, 6, 'BTCUSDT', FOK);
+    h.runUntil(100);
+    expect(h.rec.lines).toEqual(['50 fill F-1 O-1 BUY 5@934010 TAKER ts=50 FILLED filled=5', '50 canceled O-2 CANCELED filled=0']);
+    expect(h.venue.stats().venueCancels).toEqual({ FAKE_FOK_NOT_FILLED: 1 });
+  });
+});
+
+/** A gate that holds every create by `holdMs`, records sends, and rejects cancels arriving before `cancelOpenAt`. */
+function scriptedGate(holdMs: number, cancelOpenAt: number): RequestGate & { sends: string[] } {
+  const sends: string[] = [];
+  return {
+    sends,
+    clientDelayMs: (kind: VenueRequestKind) => (kind === 'create' ? holdMs : 0),
+    onSend: (kind: VenueRequestKind, order: Order, sendMs: number) => {
+      sends.push(`${sendMs} ${kind} ${order.id}`);
+    },
+    venueAdmit: (kind: VenueRequestKind, _order: Order, arrivalMs: number) =>
+      kind === 'cancel' && arrivalMs < cancelOpenAt ? { code: 'LIMITED', message: 'too many requests' } : null,
+    report: () => ({ sends: sends.length }),
+  };
+}
+
+describe('SimulatedVenue request gate', () => {
+  it('sends a held create after the hold and delivers it one latency later', () => {
+    const gate = scriptedGate(30, 0);
+    const h = harness({ gate });
+    h.market(0, 934000, 934010);
+    h.place('BUY', 934000, 1);
+    h.runUntil(200);
+    expect(gate.sends).toEqual(['30 create O-1']);
+    expect(h.rec.lines).toEqual(['80 accepted O-1 OPEN acceptedAt=80']);
+    expect(h.venue.stats().api).toEqual({ sends: 1 });
+  });
+
+  it('answers a cancel over the venue limit with the limit reject and keeps the order live and cancellable', () => {
+    const gate = scriptedGate(0, 150);
+    const h = harness({ gate });
+    h.market(0, 934000, 934010);
+    const id = h.place('BUY', 934000, 1);
+    h.runUntil(60);
+    h.venue.cancelOrder(id); // arrives at 110: refused
+    h.runUntil(120);
+    h.venue.cancelOrder(id); // arrives at 170: admitted
+    h.runUntil(300);
+    expect(h.rec.lines).toEqual([
+      '50 accepted O-1 OPEN acceptedAt=50',
+      '110 cancel-rejected O-1 OPEN LIMITED',
+      '170 canceled O-1 CANCELED filled=0',
+    ]);
+  });
+});
