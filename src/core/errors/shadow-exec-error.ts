@@ -10,6 +10,7 @@ export type ErrorCode =
   | 'E_REPORT_WRITE'
   | 'E_ORDER_OPTIONS'
   | 'E_JOURNAL_WRITE'
+  | 'E_SECRETS'
   | 'E_INVARIANT';
 
 export class ShadowExecError extends Error {
