@@ -20,8 +20,8 @@ import { ExecutionLoop, type StopReason } from '../engine/execution-loop.js';
 import { SyntheticFeed } from '../feeds/synthetic/synthetic-feed.js';
 import type { ExchangeClient } from '../ports/exchange-client.js';
 import type { MarketDataFeed } from '../ports/market-data-feed.js';
-import { findFakeInstrument } from '../venues/fake/fake-instruments.js';
-import { FakeVenueRules } from '../venues/fake/fake-venue-rules.js';
+import type { BybitDryRun } from '../venues/bybit/bybit-api-gate.js';
+import { wireVenue } from './venue-wiring.js';
 import { configEcho } from './config-echo.js';
 import type { RunConfig } from './run-config.js';
 import { SIMPLIFICATIONS } from './simplifications.js';
@@ -34,6 +34,8 @@ export interface ToolInfo {
 export interface ComposeOptions {
   /** Decorates the venue client the loop talks to (a request journal, a recorder in tests). */
   readonly wrapVenue?: (venue: ExchangeClient) => ExchangeClient;
+  /** Keys and journal of a --mode dryrun run on a real venue (the CLI resolves them; they never enter RunConfig). */
+  readonly dryRun?: BybitDryRun | null;
 }
 
 export interface ComposedRun {
@@ -55,35 +57,35 @@ function usdE8(usd: string, what: string): number {
   return toUnits(parseDecimal(usd, what), QUOTE_E8, what);
 }
 
-function fakeInstrument(symbol: string): Instrument {
-  const spec = findFakeInstrument(symbol);
-  if (spec === undefined) throw new ShadowExecError('E_UNKNOWN_SYMBOL', `the fake venue has no symbol ${symbol}`);
-  return buildInstrument(spec);
-}
-
 export function composeRun(config: RunConfig, tool: ToolInfo, options: ComposeOptions = {}): ComposedRun {
   const startMs = Date.parse(config.start);
   const clock = new VirtualClock(startMs);
   const scheduler = new EventScheduler();
   const rng = new SeededRng(`shadow-exec:${config.seed}`);
-  const instruments = config.symbols.map(fakeInstrument);
+  const instruments: Instrument[] = config.instruments.map((v) => buildInstrument(v.spec));
+  const instrumentMap = new Map(instruments.map((i) => [i.symbol, i]));
 
   const fees = { makerPpm: bpsToPpm(config.makerFeeBps, '--maker-fee-bps'), takerPpm: bpsToPpm(config.takerFeeBps, '--taker-fee-bps') };
+  if (config.mode === 'dryrun' && config.exchange !== 'fake' && (options.dryRun ?? null) === null) {
+    throw new ShadowExecError('E_INVARIANT', 'invariant violated: a dry run on a real venue needs its signing keys');
+  }
+  const wiring = wireVenue(config, instrumentMap, fees, config.mode === 'dryrun' ? (options.dryRun ?? null) : null);
   const venue = new SimulatedVenue({
     clock,
     scheduler,
-    instruments: new Map(instruments.map((i) => [i.symbol, i])),
-    rules: new FakeVenueRules(fees),
+    instruments: instrumentMap,
+    rules: wiring.rules,
     fillModel: new ProbabilisticFillModel(rng.fork('fills'), Number(config.fillRate), config.fillRate),
     latency: new ConstantLatencyModel(config.latencyMs),
+    ...(wiring.gate === undefined ? {} : { gate: wiring.gate }),
   });
 
-  const marketSpec = instruments.map((instrument) => {
-    const defaults = findFakeInstrument(instrument.symbol)!;
+  const marketSpec = instruments.map((instrument, i) => {
+    const defaults = config.instruments[i]!;
     const startPrice = parseDecimal(config.startPrices[instrument.symbol]!, `--start-prices ${instrument.symbol}`);
     const startTicks = priceToTicks(instrument, startPrice);
     const volatility = parseDecimal(config.volatilityBps[instrument.symbol]!, `--volatility-bps ${instrument.symbol}`);
-    const spreadTicks = defaults.marketSpreadTicks;
+    const spreadTicks = defaults.spreadTicks;
     return {
       instrument,
       startPrice,
@@ -124,10 +126,10 @@ export function composeRun(config: RunConfig, tool: ToolInfo, options: ComposeOp
     requoteBpsE4: bpsE4(config.requoteBps, '--requote-bps'),
   });
   const client = options.wrapVenue?.(venue) ?? venue;
-  const loop = new ExecutionLoop({ clock, scheduler, venue: client, feed, instruments, quoter, risk, edge, ledger, fillLog });
+  const loop = new ExecutionLoop({ clock, scheduler, venue: client, feed, instruments, quoter, risk, edge, ledger, fillLog, orderOptions: config.orderOptions });
 
   const model: JsonValue = {
-    venue: client.describe() as JsonValue,
+    venue: { ...(client.describe() as Record<string, JsonValue>), ...(wiring.model as Record<string, JsonValue>) },
     quoter: {
       name: 'symmetric',
       spread_bps: config.spreadBps,
@@ -197,6 +199,7 @@ export function composeRun(config: RunConfig, tool: ToolInfo, options: ComposeOp
           canceled: c.ordersCanceled,
           rejected: c.ordersRejected,
           cancelsSent: c.cancelsSent,
+          cancelRetries: c.cancelRetries,
           cancelRacesLost: c.cancelRacesLost,
           zeroSizeQuotes: c.zeroSizeQuotes,
           placedWhileFrozen: c.placedWhileFrozen,

@@ -1,15 +1,33 @@
 // RunConfig: the validated, fully resolved settings of one run, and their defaults.
+import type { OrderOptions } from '../core/model/order.js';
+import type { ApiEnv } from '../ports/secret-provider.js';
+import type { BybitCategory } from '../venues/bybit/bybit-category.js';
+import type { VenueInstrument } from './venue-instruments.js';
 
 export type ExchangeName = 'fake' | 'bybit' | 'binance';
 export type RunMode = 'shadow' | 'dryrun';
 
 /** Every decimal is a canonical decimal string (money and rates never travel as floats). */
 export interface RunConfig {
-  readonly exchange: 'fake';
+  readonly exchange: 'fake' | 'bybit';
   readonly mode: RunMode;
   readonly feed: 'synthetic';
+  /** Bybit product category; null on the fake venue. */
+  readonly category: BybitCategory | null;
   /** Symbols in the order given; at least one, no duplicates. */
   readonly symbols: readonly string[];
+  /** The instrument of each symbol, in `symbols` order, from the venue's catalog. */
+  readonly instruments: readonly VenueInstrument[];
+  /** --instruments FILE as given, or null for the built-in/bundled specs. */
+  readonly instrumentsFile: string | null;
+  /** Sent with every order. */
+  readonly orderOptions: OrderOptions;
+  /** Real venues: the client holds requests to stay within the venue's rate limits (false: --no-throttle). */
+  readonly throttle: boolean;
+  /** Which key set signs dry-run requests. */
+  readonly apiEnv: ApiEnv;
+  /** X-BAPI-RECV-WINDOW of signed requests, ms. */
+  readonly recvWindowMs: number;
   /** Market updates per symbol. */
   readonly iterations: number;
   readonly seed: number;
@@ -71,4 +89,7 @@ export const RUN_DEFAULTS = {
   edgeWindow: 20,
   edgeMinFills: 5,
   reportFills: 20,
+  category: 'linear',
+  apiEnv: 'dev',
+  recvWindowMs: 5000,
 } as const;

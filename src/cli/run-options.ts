@@ -1,8 +1,13 @@
 // Validates the `run` command's raw flag values into a RunConfig; every rejection names the flag, the value and what is allowed.
-import { UsageError } from '../core/errors/shadow-exec-error.js';
+import { readFileSync } from 'node:fs';
+import { ShadowExecError, UsageError } from '../core/errors/shadow-exec-error.js';
 import { Decimal, formatDecimal } from '../core/money/decimal.js';
 import { RUN_DEFAULTS, type RunConfig } from '../app/run-config.js';
-import { FAKE_INSTRUMENTS, findFakeInstrument } from '../venues/fake/fake-instruments.js';
+import { bybitCatalog, fakeCatalog, resolveSymbols, type InstrumentCatalog, type VenueInstrument } from '../app/venue-instruments.js';
+import { API_ENVS, type ApiEnv } from '../ports/secret-provider.js';
+import { BYBIT_CATEGORIES, BYBIT_DEFAULT_FEES, isBybitCategory, type BybitCategory } from '../venues/bybit/bybit-category.js';
+import { FAKE_DEFAULT_FEES } from '../venues/fake/fake-venue-rules.js';
+import { parseOrderOptions } from './order-options.js';
 
 /** Flag values exactly as commander hands them over (strings, or booleans for switches). */
 export interface RawRunOptions {
@@ -29,7 +34,18 @@ export interface RawRunOptions {
   readonly startPrices?: string;
   readonly volatilityBps?: string;
   readonly reportFills?: string;
+  readonly category?: string;
+  readonly instruments?: string;
+  readonly orderOptions?: string;
+  /** commander's --no-throttle sets this to false. */
+  readonly throttle?: boolean;
+  readonly apiEnv?: string;
+  readonly recvWindow?: string;
 }
+
+/** Reads --instruments FILE; replaced in tests. */
+export type ReadText = (path: string) => string;
+const readText: ReadText = (path) => readFileSync(path, 'utf8');
 
 /** Upper bound of any USD amount: QUOTE_E8 integers must stay exact in a double. */
 const MAX_USD = new Decimal(90_000_000);
@@ -91,17 +107,39 @@ function isoStart(raw: string | undefined): string {
 
 function symbolList(raw: string | undefined): string[] {
   const text = raw ?? RUN_DEFAULTS.symbols;
-  const known = FAKE_INSTRUMENTS.map((i) => i.symbol).join(', ');
   const symbols = text.split(',').map((s) => s.trim().toUpperCase());
-  if (symbols.some((s) => s === '')) throw bad('--symbols', text, `a comma-separated list of: ${known}`);
-  for (const symbol of symbols) {
-    if (findFakeInstrument(symbol) === undefined) {
-      throw new UsageError(`--symbols '${symbol}' is not a symbol of the fake venue: expected one or more of ${known}`);
-    }
-  }
+  if (symbols.some((s) => s === '')) throw bad('--symbols', text, 'a comma-separated list of symbols');
   const duplicate = symbols.find((s, i) => symbols.indexOf(s) !== i);
   if (duplicate !== undefined) throw new UsageError(`--symbols '${text}' names ${duplicate} twice: list each symbol once`);
   return symbols;
+}
+
+function loadBybitCatalog(category: BybitCategory, path: string | undefined, read: ReadText): InstrumentCatalog {
+  if (path === undefined) return bybitCatalog(category, null);
+  let text: string;
+  try {
+    text = read(path);
+  } catch (error) {
+    throw new UsageError(`--instruments '${path}' cannot be read: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
+  }
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (error) {
+    throw new UsageError(`--instruments '${path}' is not valid JSON (${(error as Error).message}): expected a saved /v5/market/instruments-info response`);
+  }
+  try {
+    return bybitCatalog(category, { path, json });
+  } catch (error) {
+    if (error instanceof ShadowExecError) throw new UsageError(`--instruments ${error.message}`);
+    throw error;
+  }
+}
+
+function choice<T extends string>(flag: string, raw: string | undefined, fallback: T, allowed: readonly T[]): T {
+  const text = (raw ?? fallback).trim().toLowerCase();
+  if (!(allowed as readonly string[]).includes(text)) throw bad(flag, raw ?? '', allowed.join(', '));
+  return text as T;
 }
 
 /** "SYM=V,SYM=V" (or, when `allowScalar`, one value for every symbol) → per-symbol decimal strings, defaults filled in. */
@@ -109,13 +147,20 @@ function perSymbol(
   flag: string,
   raw: string | undefined,
   symbols: readonly string[],
-  fallback: (symbol: string) => string,
+  fallback: (symbol: string) => string | null,
   rule: DecimalRule,
   allowScalar: boolean,
 ): Record<string, string> {
   const out: Record<string, string> = {};
-  for (const symbol of symbols) out[symbol] = decimalText(flag, fallback(symbol), rule);
-  if (raw === undefined) return out;
+  for (const symbol of symbols) {
+    const value = fallback(symbol);
+    if (value !== null) out[symbol] = decimalText(flag, value, rule);
+  }
+  const missing = (): string[] => symbols.filter((s) => out[s] === undefined);
+  if (raw === undefined) {
+    if (missing().length > 0) throw new UsageError(`${flag} must give ${missing().join(', ')} a value: there is no built-in default for ${missing().length === 1 ? 'it' : 'them'}`);
+    return out;
+  }
   const text = raw.trim();
   if (allowScalar && !text.includes('=')) {
     const value = decimalText(flag, text, rule);
@@ -134,28 +179,47 @@ function perSymbol(
     seen.add(symbol);
     out[symbol] = decimalText(`${flag} ${symbol}`, value, rule);
   }
+  if (missing().length > 0) throw new UsageError(`${flag} must give ${missing().join(', ')} a value: there is no built-in default for ${missing().length === 1 ? 'it' : 'them'}`);
   return out;
 }
 
-export function parseRunOptions(raw: RawRunOptions): RunConfig {
+export function parseRunOptions(raw: RawRunOptions, read: ReadText = readText): RunConfig {
   const exchange = (raw.exchange ?? RUN_DEFAULTS.exchange).trim().toLowerCase();
-  if (exchange === 'bybit' || exchange === 'binance') {
-    throw new UsageError(`--exchange '${exchange}' is not available yet: the ${exchange} venue has not landed; use --exchange fake`);
+  if (exchange === 'binance') {
+    throw new UsageError(`--exchange '${exchange}' is not available yet: the binance venue has not landed; use --exchange fake or bybit`);
   }
-  if (exchange !== 'fake') throw bad('--exchange', raw.exchange ?? '', 'fake (bybit and binance are not available yet)');
+  if (exchange !== 'fake' && exchange !== 'bybit') throw bad('--exchange', raw.exchange ?? '', 'fake or bybit (binance is not available yet)');
   const mode = (raw.mode ?? RUN_DEFAULTS.mode).trim().toLowerCase();
   if (mode !== 'shadow' && mode !== 'dryrun') throw bad('--mode', raw.mode ?? '', 'shadow or dryrun');
-
+  if (exchange === 'fake') {
+    for (const [flag, value] of [['--category', raw.category], ['--instruments', raw.instruments]] as const) {
+      if (value !== undefined) throw new UsageError(`${flag} applies to --exchange bybit only; the fake venue has one built-in catalog`);
+    }
+  }
+  const category: BybitCategory | null = exchange === 'bybit' ? choice('--category', raw.category, RUN_DEFAULTS.category, BYBIT_CATEGORIES) : null;
+  if (category !== null && !isBybitCategory(category)) throw bad('--category', raw.category ?? '', BYBIT_CATEGORIES.join(', '));
+  const catalog = category === null ? fakeCatalog() : loadBybitCatalog(category, raw.instruments, read);
   const symbols = symbolList(raw.symbols);
+  const instruments = resolveSymbols(catalog, symbols);
+  const bySymbol = new Map<string, VenueInstrument>(instruments.map((i) => [i.spec.symbol, i]));
+  const fees = category === null ? FAKE_DEFAULT_FEES : BYBIT_DEFAULT_FEES[category];
+  const apiEnv: ApiEnv = choice('--api-env', raw.apiEnv, RUN_DEFAULTS.apiEnv, API_ENVS);
   const usd = (min: number, exclusive: boolean): DecimalRule => ({ min: new Decimal(min), max: MAX_USD, minExclusive: exclusive, places: 8 });
   const spreadBps = decimal('--spread-bps', raw.spreadBps, RUN_DEFAULTS.spreadBps, { min: new Decimal(0), max: new Decimal(10_000), minExclusive: true, places: 3 });
   const edgeWindow = integer('--edge-window', raw.edgeWindow, RUN_DEFAULTS.edgeWindow, 1, 100_000);
 
   const config: RunConfig = {
-    exchange: 'fake',
+    exchange,
     mode,
     feed: 'synthetic',
+    category,
     symbols,
+    instruments,
+    instrumentsFile: raw.instruments ?? null,
+    orderOptions: parseOrderOptions(raw.orderOptions, exchange, category),
+    throttle: raw.throttle ?? true,
+    apiEnv,
+    recvWindowMs: integer('--recv-window', raw.recvWindow, RUN_DEFAULTS.recvWindowMs, 1, 60_000),
     iterations: integer('--iterations', raw.iterations, RUN_DEFAULTS.iterations, 1, 1_000_000_000),
     seed: integer('--seed', raw.seed, RUN_DEFAULTS.seed, 0, Number.MAX_SAFE_INTEGER),
     start: isoStart(raw.start),
@@ -168,13 +232,13 @@ export function parseRunOptions(raw: RawRunOptions): RunConfig {
     spreadBps,
     requoteBps: decimal('--requote-bps', raw.requoteBps, RUN_DEFAULTS.requoteBps, { min: new Decimal(0), max: new Decimal(10_000), places: 4 }),
     orderNotionalUsd: decimal('--order-notional', raw.orderNotional, RUN_DEFAULTS.orderNotionalUsd, usd(0, true)),
-    makerFeeBps: decimal('--maker-fee-bps', raw.makerFeeBps, RUN_DEFAULTS.makerFeeBps, { min: new Decimal(-100), max: new Decimal(1000), places: 2 }),
-    takerFeeBps: decimal('--taker-fee-bps', raw.takerFeeBps, RUN_DEFAULTS.takerFeeBps, { min: new Decimal(-100), max: new Decimal(1000), places: 2 }),
+    makerFeeBps: decimal('--maker-fee-bps', raw.makerFeeBps, fees.makerBps, { min: new Decimal(-100), max: new Decimal(1000), places: 2 }),
+    takerFeeBps: decimal('--taker-fee-bps', raw.takerFeeBps, fees.takerBps, { min: new Decimal(-100), max: new Decimal(1000), places: 2 }),
     markoutMs: integer('--markout-ms', raw.markoutMs, RUN_DEFAULTS.markoutMs, 0, 3_600_000),
     edgeWindow,
     edgeMinFills: integer('--edge-min-fills', raw.edgeMinFills, Math.min(RUN_DEFAULTS.edgeMinFills, edgeWindow), 1, edgeWindow),
-    startPrices: perSymbol('--start-prices', raw.startPrices, symbols, (s) => findFakeInstrument(s)!.startPrice, usd(0, true), false),
-    volatilityBps: perSymbol('--volatility-bps', raw.volatilityBps, symbols, (s) => findFakeInstrument(s)!.volatilityBps, { min: new Decimal(0), max: new Decimal(1000), places: 4 }, true),
+    startPrices: perSymbol('--start-prices', raw.startPrices, symbols, (s) => bySymbol.get(s)!.startPrice, usd(0, true), false),
+    volatilityBps: perSymbol('--volatility-bps', raw.volatilityBps, symbols, (s) => bySymbol.get(s)!.volatilityBps, { min: new Decimal(0), max: new Decimal(1000), places: 4 }, true),
     reportFills: integer('--report-fills', raw.reportFills, RUN_DEFAULTS.reportFills, 0, 100_000),
   };
   checkGrid(config);
@@ -184,8 +248,8 @@ export function parseRunOptions(raw: RawRunOptions): RunConfig {
 /** Start prices must sit on the tick grid, and one order must buy at least the minimum quantity. */
 function checkGrid(config: RunConfig): void {
   const notional = new Decimal(config.orderNotionalUsd);
-  for (const symbol of config.symbols) {
-    const spec = findFakeInstrument(symbol)!;
+  for (const { spec } of config.instruments) {
+    const symbol = spec.symbol;
     const price = new Decimal(config.startPrices[symbol]!);
     if (!price.div(spec.tickSize).isInteger()) {
       throw new UsageError(`--start-prices ${symbol} '${config.startPrices[symbol]}' is not allowed: expected a multiple of the tick size ${spec.tickSize}`);

@@ -28,7 +28,24 @@ describe('parseRunOptions defaults', () => {
       exchange: RUN_DEFAULTS.exchange,
       mode: RUN_DEFAULTS.mode,
       feed: 'synthetic',
+      category: null,
       symbols: [RUN_DEFAULTS.symbols],
+      instruments: [
+        {
+          spec: expect.objectContaining({ symbol: 'BTCUSDT', tickSize: '0.1', lotSize: '0.001' }),
+          provenance: 'built-in fake instrument',
+          takenAt: null,
+          bybit: null,
+          startPrice: '93500',
+          volatilityBps: '0.5',
+          spreadTicks: 1,
+        },
+      ],
+      instrumentsFile: null,
+      orderOptions: { timeInForce: 'GTC', postOnly: false, reduceOnly: false },
+      throttle: true,
+      apiEnv: 'dev',
+      recvWindowMs: 5000,
       iterations: RUN_DEFAULTS.iterations,
       seed: RUN_DEFAULTS.seed,
       start: RUN_DEFAULTS.start,
@@ -266,9 +283,9 @@ describe('parseRunOptions rejects bad values with a UsageError naming flag, valu
     expect(message).toContain("--start '1969-12-31'");
   });
 
-  it('--exchange bybit is not available yet', () => {
-    const { message } = usageError({ exchange: 'bybit' });
-    expect(message).toContain("--exchange 'bybit'");
+  it('--exchange binance is not available yet', () => {
+    const { message } = usageError({ exchange: 'binance' });
+    expect(message).toContain("--exchange 'binance'");
     expect(message).toContain('not available yet');
     expect(message).toContain('--exchange fake');
   });

@@ -1,4 +1,5 @@
 // The execution loop end to end in-process: freeze behaviour, limit enforcement at every order, graceful stop, determinism.
+import { DEFAULT_ORDER_OPTIONS } from '../../src/core/model/order.js';
 import { describe, expect, it } from 'vitest';
 import { composeRun, type ComposedRun } from '../../src/app/compose.js';
 import { parseRunOptions, type RawRunOptions } from '../../src/cli/run-options.js';
@@ -200,6 +201,7 @@ describe('ExecutionLoop when a cancel overtakes its order', () => {
       edge: new EdgeTracker(['BTCUSDT'], { halfSpreadBpsE4: 100_000, makerFeeBpsE4: 20_000, markoutMs: 1000, window: 20, minFills: 5 }),
       ledger: new Ledger([btc], fees),
       fillLog: new FillLog(10),
+      orderOptions: DEFAULT_ORDER_OPTIONS,
     });
     loop.start();
     const drain = () => {

@@ -10,7 +10,17 @@ import { runSession } from '../../engine/run-session.js';
 import type { ReportSink } from '../../ports/report-sink.js';
 import { FileReportSink } from '../../report/file-report-sink.js';
 import { StdoutReportSink } from '../../report/stdout-report-sink.js';
+import type { BybitDryRun } from '../../venues/bybit/bybit-api-gate.js';
+import { BYBIT_DEFAULT_FEES } from '../../venues/bybit/bybit-category.js';
 import { FAKE_INSTRUMENTS } from '../../venues/fake/fake-instruments.js';
+import { FAKE_DEFAULT_FEES } from '../../venues/fake/fake-venue-rules.js';
+import { ChainedSecretProvider } from '../../secrets/chained-secret-provider.js';
+import { EnvSecretProvider } from '../../secrets/env-secret-provider.js';
+import { FileSecretProvider } from '../../secrets/file-secret-provider.js';
+import { maskKey } from '../../secrets/mask-key.js';
+import { resolveCredentials } from '../../secrets/resolve-credentials.js';
+import { FileRequestJournal } from '../../report/file-request-journal.js';
+import type { RunConfig } from '../../app/run-config.js';
 import { EXIT, type CliContext } from '../cli-context.js';
 import { Progress } from '../progress.js';
 import { parseRunOptions, type RawRunOptions } from '../run-options.js';
@@ -20,6 +30,8 @@ import { stderrChalk } from '../terminal.js';
 interface RunFlags extends RawRunOptions {
   readonly out?: string;
   readonly quiet?: boolean;
+  readonly journal?: string;
+  readonly secrets?: string;
 }
 
 const D = RUN_DEFAULTS;
@@ -27,11 +39,19 @@ const D = RUN_DEFAULTS;
 export function runCommand(ctx: CliContext): Command {
   return new Command('run')
     .description('Run the market-making loop against the simulated venue on a seeded synthetic market and print the JSON report.')
-    .option('--exchange <name>', `venue to simulate: fake (bybit and binance are not available yet)`, D.exchange)
-    .option('--mode <mode>', 'shadow: orders go to the simulated venue only; dryrun: the same on the fake venue', D.mode)
+    .option('--exchange <name>', 'venue to simulate: fake, or bybit (Bybit V5 rules, codes and rate limits); binance is not available yet', D.exchange)
+    .option('--category <c>', `bybit only: linear (USDT perpetuals) or spot (default: ${D.category})`)
+    .option('--mode <mode>', 'shadow: orders go to the simulated venue only; dryrun: also render and sign every request as the venue would receive it', D.mode)
+    .option('--instruments <file>', 'bybit only: a saved GET /v5/market/instruments-info response to use instead of the bundled specs')
+    .option('--order-options <list>', 'sent with every order: postOnly, reduceOnly (linear), timeInForce=GTC|IOC|FOK, e.g. postOnly or timeInForce=IOC')
+    .option('--journal <file>', 'dryrun on bybit: write each rendered request (method, path, headers with the key masked, signed body) as a JSON line')
+    .option('--secrets <file>', 'JSON key file {"bybit":{"<api-env>":{"apiKey":…,"apiSecret":…}}}, mode 600; else BYBIT_API_KEY/BYBIT_API_SECRET')
+    .option('--api-env <env>', 'which key set signs dry-run requests: dev, shadow, soak or prod', D.apiEnv)
+    .option('--recv-window <ms>', 'X-BAPI-RECV-WINDOW of signed requests, ms (1–60000)', String(D.recvWindowMs))
+    .option('--no-throttle', 'bybit: send even over the rate limits; the simulated venue then answers retCode 10006 (rehearses a rate-limit storm)')
     .option('--shadow', 'no-op: every run is a shadow run (kept for the original command line)')
     .option('--no-network', 'no-op: shadow runs on the synthetic feed never touch the network (the default)')
-    .option('--symbols <list>', `comma-separated symbols, from: ${FAKE_INSTRUMENTS.map((i) => i.symbol).join(', ')}`, D.symbols)
+    .option('--symbols <list>', `comma-separated symbols; fake: ${FAKE_INSTRUMENTS.map((i) => i.symbol).join(', ')}; bybit (bundled): BTCUSDT, ETHUSDT, SOLUSDT`, D.symbols)
     .option('--iterations <n>', 'market updates per symbol', String(D.iterations))
     .option('--seed <n>', 'seed of every random stream (market, fills); same seed + flags ⇒ same report bytes', String(D.seed))
     .option('--start <iso>', 'virtual clock start, ISO-8601 UTC', D.start)
@@ -44,8 +64,8 @@ export function runCommand(ctx: CliContext): Command {
     .option('--spread-bps <bps>', 'full quoted spread around mid, bps', D.spreadBps)
     .option('--requote-bps <bps>', 'cancel/replace a quote once the desired price moved this far, bps (min one tick)', D.requoteBps)
     .option('--order-notional <usd>', 'target value of each order, USD; the size is rounded down to the lot', D.orderNotionalUsd)
-    .option('--maker-fee-bps <bps>', 'maker fee, bps of notional (negative = rebate)', D.makerFeeBps)
-    .option('--taker-fee-bps <bps>', 'taker fee, bps of notional', D.takerFeeBps)
+    .option('--maker-fee-bps <bps>', `maker fee, bps of notional, negative = rebate (default: fake ${FAKE_DEFAULT_FEES.makerBps}, bybit linear ${BYBIT_DEFAULT_FEES.linear.makerBps}, spot ${BYBIT_DEFAULT_FEES.spot.makerBps})`)
+    .option('--taker-fee-bps <bps>', `taker fee, bps of notional (default: fake ${FAKE_DEFAULT_FEES.takerBps}, bybit linear ${BYBIT_DEFAULT_FEES.linear.takerBps}, spot ${BYBIT_DEFAULT_FEES.spot.takerBps})`)
     .option('--markout-ms <ms>', 'horizon after a fill at which adverse selection is measured, virtual ms', String(D.markoutMs))
     .option('--edge-window <n>', 'adverse selection averages the last n matured fills', String(D.edgeWindow))
     .option('--edge-min-fills <n>', `fills that must mature before adverse selection counts (default: ${D.edgeMinFills}, or --edge-window when smaller)`)
@@ -67,6 +87,9 @@ Exit codes:
 Examples:
   $ shadow-exec run
   $ shadow-exec run --symbols BTCUSDT,ETHUSDT --iterations 5000 --seed 7 --out report.json
+  $ shadow-exec run --exchange bybit --category linear --order-options postOnly
+  $ shadow-exec run --exchange bybit --mode dryrun --journal requests.jsonl
+  $ shadow-exec run --exchange bybit --latency-ms 0 --requote-bps 0 --no-throttle   # rate-limit storm
   $ shadow-exec run --shadow --exchange fake --mode shadow --no-network --symbols BTCUSDT \\
       --iterations 3 --max-inv 10000 --max-total 50000 --edge-threshold 5.0 --fill-rate 1.0 --latency-ms 50`,
     )
@@ -76,17 +99,47 @@ Examples:
 }
 
 /** Fails before the run, not after it, when the report could not be written where --out points. */
-function checkOutPath(out: string): void {
+function checkOutPath(out: string, flag: string): void {
   const where = statSync(resolve(out), { throwIfNoEntry: false });
-  if (where?.isDirectory()) throw new UsageError(`--out '${out}' is a directory: expected a file path`);
+  if (where?.isDirectory()) throw new UsageError(`${flag} '${out}' is a directory: expected a file path`);
   const folder = statSync(dirname(resolve(out)), { throwIfNoEntry: false });
-  if (folder === undefined || !folder.isDirectory()) throw new UsageError(`--out '${out}': the folder ${dirname(resolve(out))} does not exist`);
+  if (folder === undefined || !folder.isDirectory()) throw new UsageError(`${flag} '${out}': the folder ${dirname(resolve(out))} does not exist`);
+}
+
+/** Keys and journal for a dry run on a real venue: placeholder keys when none are configured, said on stderr. */
+function prepareDryRun(config: RunConfig, flags: RunFlags, ctx: CliContext): BybitDryRun | null {
+  if (flags.journal !== undefined && (config.mode !== 'dryrun' || config.exchange === 'fake')) {
+    throw new UsageError(`--journal needs --mode dryrun on a real venue (--exchange bybit): a shadow run renders no requests`);
+  }
+  const providers = [];
+  if (flags.secrets !== undefined) providers.push(FileSecretProvider.load(flags.secrets));
+  providers.push(new EnvSecretProvider(ctx.env));
+  if (config.mode !== 'dryrun' || config.exchange === 'fake') return null;
+  const credentials = resolveCredentials(new ChainedSecretProvider(providers), 'bybit', config.apiEnv, { allowPlaceholder: true });
+  if (flags.journal !== undefined) checkOutPath(flags.journal, '--journal');
+  if (!flags.quiet) {
+    ctx.stderr.write(
+      credentials.source === 'placeholder'
+        ? `dry run: no bybit keys for api env ${config.apiEnv} (BYBIT_API_KEY/BYBIT_API_SECRET or --secrets): signing with the built-in placeholder pair; signatures are not valid for any account\n`
+        : `dry run: signing with bybit key ${maskKey(credentials.apiKey)} (${config.apiEnv}, from ${credentials.source}); nothing is sent\n`,
+    );
+  }
+  return { credentials, recvWindowMs: config.recvWindowMs, journal: flags.journal === undefined ? null : new FileRequestJournal(flags.journal) };
 }
 
 async function executeRun(flags: RunFlags, ctx: CliContext): Promise<number> {
   const config = parseRunOptions(flags);
-  if (flags.out !== undefined) checkOutPath(flags.out);
-  const run = composeRun(config, ctx.tool);
+  if (flags.out !== undefined) checkOutPath(flags.out, '--out');
+  const dryRun = prepareDryRun(config, flags, ctx);
+  try {
+    return await runAndReport(config, flags, ctx, dryRun);
+  } finally {
+    dryRun?.journal?.close();
+  }
+}
+
+async function runAndReport(config: RunConfig, flags: RunFlags, ctx: CliContext, dryRun: BybitDryRun | null): Promise<number> {
+  const run = composeRun(config, ctx.tool, { dryRun });
   const sink: ReportSink = flags.out === undefined ? new StdoutReportSink(ctx.stdout) : new FileReportSink(flags.out);
   const progress = new Progress(!flags.quiet && ctx.stderrIsTTY && ctx.stderrColumns > 0, run.feed.expectedUpdates);
   const startedAt = performance.now();
@@ -96,7 +149,7 @@ async function executeRun(flags: RunFlags, ctx: CliContext): Promise<number> {
   if (!flags.quiet) {
     const updates = run.feed.expectedUpdates?.toLocaleString('en-US') ?? 'open-ended';
     ctx.stderr.write(
-      `shadow run started: ${config.exchange} venue, ${config.mode} mode, ${config.symbols.join(',')}, ${updates} market updates, seed ${config.seed} (Ctrl-C stops gracefully)\n`,
+      `shadow run started: ${config.exchange}${config.category === null ? '' : ` ${config.category}`} venue, ${config.mode} mode, ${config.symbols.join(',')}, ${updates} market updates, seed ${config.seed} (Ctrl-C stops gracefully)\n`,
     );
   }
   let result;

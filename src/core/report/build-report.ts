@@ -34,6 +34,7 @@ export interface ReportInput {
     readonly canceled: number;
     readonly rejected: number;
     readonly cancelsSent: number;
+    readonly cancelRetries: number;
     readonly cancelRacesLost: number;
     readonly zeroSizeQuotes: number;
     readonly placedWhileFrozen: number;
@@ -148,6 +149,7 @@ export function buildReport(input: ReportInput): JsonValue {
       rejected: input.orders.rejected,
       risk_blocks: risk.blocksTotal,
       cancels_sent: input.orders.cancelsSent,
+      cancel_retries: input.orders.cancelRetries,
       cancel_races_lost: input.orders.cancelRacesLost,
       zero_size_quotes: input.orders.zeroSizeQuotes,
       placed_while_frozen: input.orders.placedWhileFrozen,

@@ -76,7 +76,7 @@ function input(): ReportInput {
       startMs: START,
       endMs: START + 2000,
     },
-    orders: { placed: 2, filled: 2, canceled: 0, rejected: 0, cancelsSent: 0, cancelRacesLost: 0, zeroSizeQuotes: 0, placedWhileFrozen: 0, openAtEnd: 0 },
+    orders: { placed: 2, filled: 2, canceled: 0, rejected: 0, cancelsSent: 0, cancelRetries: 0, cancelRacesLost: 0, zeroSizeQuotes: 0, placedWhileFrozen: 0, openAtEnd: 0 },
     venue: VENUE,
     ledger,
     fillLog,

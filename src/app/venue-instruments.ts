@@ -1,0 +1,87 @@
+// The instruments a run trades, resolved from the chosen venue's catalog (built-in, bundled or --instruments FILE), with synthetic-market defaults.
+import { UsageError } from '../core/errors/shadow-exec-error.js';
+import { Decimal } from '../core/money/decimal.js';
+import type { InstrumentSpec } from '../core/model/instrument.js';
+import { findFakeInstrument, FAKE_INSTRUMENTS } from '../venues/fake/fake-instruments.js';
+import { BYBIT_BUNDLED_INSTRUMENTS } from '../venues/bybit/bybit-bundled-instruments.js';
+import type { BybitCategory } from '../venues/bybit/bybit-category.js';
+import { parseBybitInstrumentsInfo, type BybitInstrument } from '../venues/bybit/bybit-instruments.js';
+
+export interface VenueInstrument {
+  readonly spec: InstrumentSpec;
+  /** Where the numbers come from, and the date they were taken when known. */
+  readonly provenance: string;
+  readonly takenAt: string | null;
+  /** Bybit's extra limits (price band, post-only maximum); null on the fake venue. */
+  readonly bybit: BybitInstrument | null;
+  /** Synthetic-market defaults: start price (null: --start-prices must give one), σ per update in bps, spread in ticks. */
+  readonly startPrice: string | null;
+  readonly volatilityBps: string;
+  readonly spreadTicks: number;
+}
+
+export interface InstrumentCatalog {
+  readonly description: string;
+  readonly symbols: readonly string[];
+  find(symbol: string): VenueInstrument | undefined;
+}
+
+function catalogOf(description: string, instruments: readonly VenueInstrument[]): InstrumentCatalog {
+  const bySymbol = new Map(instruments.map((i) => [i.spec.symbol, i]));
+  return { description, symbols: instruments.map((i) => i.spec.symbol), find: (symbol) => bySymbol.get(symbol) };
+}
+
+export function fakeCatalog(): InstrumentCatalog {
+  return catalogOf(
+    'the fake venue',
+    FAKE_INSTRUMENTS.map((f) => ({
+      spec: f,
+      provenance: 'built-in fake instrument',
+      takenAt: null,
+      bybit: null,
+      startPrice: f.startPrice,
+      volatilityBps: f.volatilityBps,
+      spreadTicks: f.marketSpreadTicks,
+    })),
+  );
+}
+
+/** Market defaults for a real-venue symbol: the fake venue's start price and σ when it knows the symbol, its spread re-gridded. */
+function withMarketDefaults(bybit: BybitInstrument, provenance: string): VenueInstrument {
+  const fake = findFakeInstrument(bybit.spec.symbol);
+  const spreadPrice = fake === undefined ? null : new Decimal(fake.tickSize).times(fake.marketSpreadTicks);
+  const startPrice = fake === undefined || !new Decimal(fake.startPrice).div(bybit.spec.tickSize).isInteger() ? null : fake.startPrice;
+  return {
+    spec: bybit.spec,
+    provenance,
+    takenAt: bybit.takenAt,
+    bybit,
+    startPrice,
+    volatilityBps: fake?.volatilityBps ?? '1',
+    spreadTicks: spreadPrice === null ? 1 : Math.max(1, spreadPrice.div(bybit.spec.tickSize).ceil().toNumber()),
+  };
+}
+
+/** The bundled Bybit instruments of `category`, or those of a saved instruments-info response (`file` already JSON-parsed). */
+export function bybitCatalog(category: BybitCategory, file: { readonly path: string; readonly json: unknown } | null): InstrumentCatalog {
+  if (file !== null) {
+    const provenance = `--instruments ${file.path}`;
+    const list = parseBybitInstrumentsInfo(file.json, category, file.path).map((b) => withMarketDefaults(b, provenance));
+    return catalogOf(`Bybit ${category} instruments from ${file.path}`, list);
+  }
+  const list = BYBIT_BUNDLED_INSTRUMENTS[category].flatMap((bundle) =>
+    parseBybitInstrumentsInfo(bundle.response, category, 'bundled Bybit instruments').map((b) => withMarketDefaults(b, bundle.provenance)),
+  );
+  return catalogOf(`Bybit ${category} (bundled)`, list);
+}
+
+/** Looks up each symbol, or explains which ones the catalog has. */
+export function resolveSymbols(catalog: InstrumentCatalog, symbols: readonly string[]): VenueInstrument[] {
+  return symbols.map((symbol) => {
+    const found = catalog.find(symbol);
+    if (found === undefined) {
+      throw new UsageError(`--symbols '${symbol}' is not a symbol of ${catalog.description}: expected one or more of ${catalog.symbols.join(', ')}`);
+    }
+    return found;
+  });
+}

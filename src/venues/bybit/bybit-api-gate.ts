@@ -1,0 +1,210 @@
+// BybitApiGate: Bybit's V5 API in front of the simulated matching engine — client throttling, venue rate limits (10006 / 403), and the dry-run request journal.
+import { RollingWindowLimiter } from '../../core/limits/rolling-window-limiter.js';
+import { formatPrice, formatQty, type Instrument } from '../../core/model/instrument.js';
+import type { Order } from '../../core/model/order.js';
+import { canonicalJsonLine, type JsonValue } from '../../core/report/canonical-json.js';
+import { isoUtc } from '../../core/report/units.js';
+import type { RequestGate, VenueRequestKind } from '../../core/sim/request-gate.js';
+import type { VenueReject } from '../../core/sim/venue-rules.js';
+import type { RequestJournal } from '../../ports/request-journal.js';
+import type { VenueCredentials } from '../../ports/secret-provider.js';
+import { maskKey } from '../../secrets/mask-key.js';
+import type { BybitCategory } from './bybit-category.js';
+import { BYBIT_RET } from './bybit-error-codes.js';
+import { BYBIT_ENDPOINT_LIMITS, BYBIT_IP_LIMIT, BYBIT_LIMIT_HEADERS } from './bybit-rate-limits.js';
+import { BYBIT_ENDPOINTS, renderCancelOrder, renderCreateOrder, type BybitRequest } from './bybit-requests.js';
+import { signBybitRest } from './bybit-signing.js';
+
+const KINDS: readonly VenueRequestKind[] = ['create', 'cancel', 'cancel-all', 'amend'];
+
+/** What Bybit answers when the per-IP limit is breached: HTTP 403, no retCode (docs/v5/error.mdx, HTTP codes). */
+const IP_LIMITED: VenueReject = { code: 'HTTP_403', message: 'Forbidden request: IP rate limit breached' };
+
+export interface BybitDryRun {
+  readonly credentials: VenueCredentials;
+  readonly recvWindowMs: number;
+  /** null: requests are rendered, signed and counted but not written anywhere. */
+  readonly journal: RequestJournal | null;
+}
+
+export interface BybitApiGateSettings {
+  readonly category: BybitCategory;
+  readonly instruments: ReadonlyMap<string, Instrument>;
+  /** true: the client holds a request until every limit has room; false: it sends anyway (rate-limit storm). */
+  readonly throttle: boolean;
+  /** orderLinkId = prefix + order id (ids are per run: give each run its own prefix against a real account). */
+  readonly linkIdPrefix: string;
+  /** Present in --mode dryrun: every request is rendered, signed and journaled. */
+  readonly dryRun: BybitDryRun | null;
+}
+
+interface EndpointState {
+  readonly client: RollingWindowLimiter;
+  readonly venue: RollingWindowLimiter;
+  sent: number;
+  limited: number;
+  lastStatus: number | null;
+  minStatus: number | null;
+  lastResetMs: number | null;
+}
+
+export class BybitApiGate implements RequestGate {
+  private readonly endpoints = new Map<VenueRequestKind, EndpointState>();
+  private readonly venueIp = new RollingWindowLimiter(BYBIT_IP_LIMIT.limit, BYBIT_IP_LIMIT.windowMs);
+  private held = 0;
+  private totalWaitMs = 0;
+  private maxWaitMs = 0;
+  private ipLimited = 0;
+  private rendered = 0;
+
+  constructor(private readonly settings: BybitApiGateSettings) {
+    for (const kind of KINDS) {
+      const { limit, windowMs } = BYBIT_ENDPOINT_LIMITS[settings.category][kind];
+      this.endpoints.set(kind, {
+        client: new RollingWindowLimiter(limit, windowMs),
+        venue: new RollingWindowLimiter(limit, windowMs),
+        sent: 0,
+        limited: 0,
+        lastStatus: null,
+        minStatus: null,
+        lastResetMs: null,
+      });
+    }
+  }
+
+  clientDelayMs(kind: VenueRequestKind, _order: Order, nowMs: number): number {
+    if (!this.settings.throttle) return 0;
+    const endpoint = this.endpoints.get(kind)!;
+    // Reserve the send slot now, so later requests of this endpoint queue behind this one (one FIFO per endpoint:
+    // a held create never delays a cancel). No client-side IP queue is needed: the four endpoint limits together
+    // allow at most 4 × limit × 5 requests per 5 s (200 linear, 400 spot), under the 600 of the IP limit.
+    const sendMs = endpoint.client.earliest(nowMs);
+    endpoint.client.record(sendMs);
+    const wait = sendMs - nowMs;
+    if (wait > 0) {
+      this.held++;
+      this.totalWaitMs += wait;
+      if (wait > this.maxWaitMs) this.maxWaitMs = wait;
+    }
+    return wait;
+  }
+
+  onSend(kind: VenueRequestKind, order: Order, sendMs: number): void {
+    this.endpoints.get(kind)!.sent++;
+    const dryRun = this.settings.dryRun;
+    if (dryRun === null) return;
+    const request = this.render(kind, order);
+    const { credentials, recvWindowMs, journal } = dryRun;
+    const signed = signBybitRest({
+      method: request.method,
+      apiKey: credentials.apiKey,
+      apiSecret: credentials.apiSecret,
+      timestampMs: sendMs,
+      recvWindowMs,
+      jsonBody: request.body,
+    });
+    this.rendered++;
+    if (journal === null) return;
+    const headers: Record<string, JsonValue> = { ...signed.headers, 'X-BAPI-API-KEY': maskKey(credentials.apiKey) };
+    journal.append(
+      canonicalJsonLine({
+        seq: this.rendered,
+        send_ms: sendMs,
+        send_utc: isoUtc(sendMs),
+        kind,
+        order_id: order.id,
+        method: request.method,
+        path: request.path,
+        headers,
+        body: request.body,
+      }),
+    );
+  }
+
+  venueAdmit(kind: VenueRequestKind, _order: Order, arrivalMs: number): VenueReject | null {
+    const endpoint = this.endpoints.get(kind)!;
+    if (this.venueIp.earliest(arrivalMs) > arrivalMs) {
+      this.ipLimited++;
+      return IP_LIMITED;
+    }
+    const resetMs = endpoint.venue.earliest(arrivalMs);
+    if (resetMs > arrivalMs) {
+      endpoint.limited++;
+      endpoint.lastStatus = 0;
+      endpoint.minStatus = 0;
+      endpoint.lastResetMs = resetMs;
+      return BYBIT_RET.RATE_LIMIT;
+    }
+    endpoint.venue.record(arrivalMs);
+    this.venueIp.record(arrivalMs);
+    const status = endpoint.venue.remaining(arrivalMs);
+    endpoint.lastStatus = status;
+    endpoint.minStatus = endpoint.minStatus === null ? status : Math.min(endpoint.minStatus, status);
+    endpoint.lastResetMs = arrivalMs;
+    return null;
+  }
+
+  private render(kind: VenueRequestKind, order: Order): BybitRequest {
+    const { category, linkIdPrefix } = this.settings;
+    const linkId = linkIdPrefix + order.id;
+    if (kind === 'cancel') return renderCancelOrder(category, order.symbol, linkId);
+    const instrument = this.settings.instruments.get(order.symbol)!;
+    return renderCreateOrder({
+      category,
+      symbol: order.symbol,
+      side: order.side,
+      orderType: 'Limit',
+      qty: formatQty(instrument, order.qtyLots),
+      price: formatPrice(instrument, order.priceTicks),
+      options: order.options,
+      orderLinkId: linkId,
+    });
+  }
+
+  report(): Record<string, unknown> {
+    const byEndpoint: Record<string, JsonValue> = {};
+    for (const kind of KINDS) {
+      const e = this.endpoints.get(kind)!;
+      if (e.sent === 0 && e.limited === 0) continue;
+      byEndpoint[BYBIT_ENDPOINTS[kind]] = {
+        sent: e.sent,
+        rejected_10006: e.limited,
+        limit_per_window: e.venue.limit,
+        peak_in_window: e.venue.peak,
+        limit_status_min: e.minStatus,
+        last_response_headers:
+          e.lastStatus === null
+            ? null
+            : {
+                [BYBIT_LIMIT_HEADERS.limit]: String(e.venue.limit),
+                [BYBIT_LIMIT_HEADERS.status]: String(e.lastStatus),
+                [BYBIT_LIMIT_HEADERS.reset]: String(e.lastResetMs),
+              },
+      };
+    }
+    const dryRun = this.settings.dryRun;
+    return {
+      category: this.settings.category,
+      endpoints: byEndpoint,
+      rate_limits: {
+        rule: 'per endpoint: the limit in any rolling 1 s window per UID (docs/v5/rate-limit.mdx); per IP: 600 requests in any 5 s',
+        throttle: this.settings.throttle,
+        throttled_requests: this.held,
+        total_wait_ms: this.totalWaitMs,
+        max_wait_ms: this.maxWaitMs,
+        ip_limit: `${BYBIT_IP_LIMIT.limit} per ${BYBIT_IP_LIMIT.windowMs} ms`,
+        ip_peak_in_window: this.venueIp.peak,
+        ip_rejected_403: this.ipLimited,
+      },
+      dry_run:
+        dryRun === null
+          ? null
+          : {
+              rendered_requests: this.rendered,
+              journaled: dryRun.journal !== null,
+              recv_window_ms: dryRun.recvWindowMs,
+              credentials: { source: dryRun.credentials.source, api_env: dryRun.credentials.apiEnv, api_key: maskKey(dryRun.credentials.apiKey) },
+            },
+    };
+  }
+}
