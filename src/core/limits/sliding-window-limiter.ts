@@ -67,7 +67,21 @@ export class SlidingWindowLimiter implements RateLimiter {
     requireCost(cost, this.name);
     requireFits(cost, this.budget, this.name);
     if (this.canTake(nowMs, cost)) return 0;
-    let excess = this.total + cost - this.budget;
+    return this.waitUntilWithin(nowMs, cost, this.budget);
+  }
+
+  /**
+   * When one more unit fits the venue's hard limit again: nowMs while usage < limit, otherwise the moment enough
+   * of the oldest takes expire (Bybit's `X-Bapi-Limit-Reset-Timestamp` once the limit is reached).
+   */
+  limitResetAtMs(nowMs: number): number {
+    const usage = this.usage(nowMs);
+    return usage + 1 <= this.limit ? nowMs : nowMs + this.waitUntilWithin(nowMs, 1, this.limit);
+  }
+
+  /** ms until usage + cost <= cap, given usage + cost > cap now. */
+  private waitUntilWithin(nowMs: number, cost: number, cap: number): number {
+    let excess = this.total + cost - cap;
     for (let i = this.head; i < this.entries.length; i += 1) {
       const entry = this.entries[i]!;
       excess -= entry.cost;

@@ -63,6 +63,17 @@ describe('SlidingWindowLimiter', () => {
     expect(s.waitMs(100, 3)).toBe(1000); // needs the take at 100 gone too
   });
 
+  it('reports when one more unit fits the hard limit again (the reset timestamp), even past the budget', () => {
+    const s = new SlidingWindowLimiter({ name: 's', limit: 10, windowMs: 1000, queueAtPercent: 50 });
+    s.take(0, 5);
+    expect(s.limitResetAtMs(0)).toBe(0); // under the hard limit
+    s.record(200, 5);
+    s.record(300, 2);
+    expect(s.limitResetAtMs(300)).toBe(1000); // 12 used; once the 5 at t=0 expire, 7 + 1 fits the limit of 10
+    s.record(300, 3);
+    expect(s.limitResetAtMs(300)).toBe(1200); // 15 used: the takes at t=0 and t=200 must both expire
+  });
+
   it('rejects costs above the budget and time going backwards', () => {
     const s = new SlidingWindowLimiter({ name: 's', limit: 10, windowMs: 1000 });
     expect(codeOf(() => s.waitMs(0, 11))).toBe('E_CONFIG');
