@@ -1,5 +1,5 @@
 // BybitApiGate: Bybit's V5 API in front of the simulated matching engine — client throttling, venue rate limits (10006 / 403), and the dry-run request journal.
-import { RollingWindowLimiter } from '../../core/limits/rolling-window-limiter.js';
+import { SlidingWindowLimiter } from '../../core/limits/sliding-window-limiter.js';
 import { formatPrice, formatQty, type Instrument } from '../../core/model/instrument.js';
 import type { Order } from '../../core/model/order.js';
 import { canonicalJsonLine, type JsonValue } from '../../core/report/canonical-json.js';
@@ -10,15 +10,16 @@ import type { RequestJournal } from '../../ports/request-journal.js';
 import type { VenueCredentials } from '../../ports/secret-provider.js';
 import { maskKey } from '../../secrets/mask-key.js';
 import type { BybitCategory } from './bybit-category.js';
-import { BYBIT_RET } from './bybit-error-codes.js';
-import { BYBIT_ENDPOINT_LIMITS, BYBIT_IP_LIMIT, BYBIT_LIMIT_HEADERS } from './bybit-rate-limits.js';
+import { BYBIT_ERRORS, bybitReject } from './bybit-error-codes.js';
+import { BYBIT_IP_BAN_HTTP_STATUS, BYBIT_IP_LIMIT, BYBIT_UID_WINDOW_MS, bybitEndpointLimit, bybitLimitHeaders, type BybitTradeEndpoint } from './bybit-rate-limits.js';
 import { BYBIT_ENDPOINTS, renderCancelOrder, renderCreateOrder, type BybitRequest } from './bybit-requests.js';
 import { signBybitRest } from './bybit-signing.js';
 
 const KINDS: readonly VenueRequestKind[] = ['create', 'cancel', 'cancel-all', 'amend'];
 
 /** What Bybit answers when the per-IP limit is breached: HTTP 403, no retCode (docs/v5/error.mdx, HTTP codes). */
-const IP_LIMITED: VenueReject = { code: 'HTTP_403', message: 'Forbidden request: IP rate limit breached' };
+const IP_LIMITED: VenueReject = { code: `HTTP_${BYBIT_IP_BAN_HTTP_STATUS}`, message: 'Forbidden request: IP rate limit breached' };
+const RATE_LIMITED: VenueReject = bybitReject(BYBIT_ERRORS.RATE_LIMIT);
 
 export interface BybitDryRun {
   readonly credentials: VenueCredentials;
@@ -39,8 +40,10 @@ export interface BybitApiGateSettings {
 }
 
 interface EndpointState {
-  readonly client: RollingWindowLimiter;
-  readonly venue: RollingWindowLimiter;
+  readonly client: SlidingWindowLimiter;
+  readonly venue: SlidingWindowLimiter;
+  /** Send time of the endpoint's latest request: the FIFO never sends one before it. */
+  lastSendMs: number;
   sent: number;
   limited: number;
   lastStatus: number | null;
@@ -50,7 +53,7 @@ interface EndpointState {
 
 export class BybitApiGate implements RequestGate {
   private readonly endpoints = new Map<VenueRequestKind, EndpointState>();
-  private readonly venueIp = new RollingWindowLimiter(BYBIT_IP_LIMIT.limit, BYBIT_IP_LIMIT.windowMs);
+  private readonly venueIp = new SlidingWindowLimiter({ name: 'venue ip', limit: BYBIT_IP_LIMIT.requests, windowMs: BYBIT_IP_LIMIT.windowMs });
   private held = 0;
   private totalWaitMs = 0;
   private maxWaitMs = 0;
@@ -59,10 +62,12 @@ export class BybitApiGate implements RequestGate {
 
   constructor(private readonly settings: BybitApiGateSettings) {
     for (const kind of KINDS) {
-      const { limit, windowMs } = BYBIT_ENDPOINT_LIMITS[settings.category][kind];
+      const path = BYBIT_ENDPOINTS[kind] as BybitTradeEndpoint;
+      const limit = bybitEndpointLimit(path, settings.category);
       this.endpoints.set(kind, {
-        client: new RollingWindowLimiter(limit, windowMs),
-        venue: new RollingWindowLimiter(limit, windowMs),
+        client: new SlidingWindowLimiter({ name: `client ${path}`, limit, windowMs: BYBIT_UID_WINDOW_MS }),
+        venue: new SlidingWindowLimiter({ name: `venue ${path}`, limit, windowMs: BYBIT_UID_WINDOW_MS }),
+        lastSendMs: Number.NEGATIVE_INFINITY,
         sent: 0,
         limited: 0,
         lastStatus: null,
@@ -78,8 +83,10 @@ export class BybitApiGate implements RequestGate {
     // Reserve the send slot now, so later requests of this endpoint queue behind this one (one FIFO per endpoint:
     // a held create never delays a cancel). No client-side IP queue is needed: the four endpoint limits together
     // allow at most 4 × limit × 5 requests per 5 s (200 linear, 400 spot), under the 600 of the IP limit.
-    const sendMs = endpoint.client.earliest(nowMs);
-    endpoint.client.record(sendMs);
+    const from = Math.max(nowMs, endpoint.lastSendMs);
+    const sendMs = from + endpoint.client.waitMs(from, 1);
+    endpoint.client.take(sendMs, 1);
+    endpoint.lastSendMs = sendMs;
     const wait = sendMs - nowMs;
     if (wait > 0) {
       this.held++;
@@ -123,21 +130,20 @@ export class BybitApiGate implements RequestGate {
 
   venueAdmit(kind: VenueRequestKind, _order: Order, arrivalMs: number): VenueReject | null {
     const endpoint = this.endpoints.get(kind)!;
-    if (this.venueIp.earliest(arrivalMs) > arrivalMs) {
+    if (!this.venueIp.canTake(arrivalMs, 1)) {
       this.ipLimited++;
       return IP_LIMITED;
     }
-    const resetMs = endpoint.venue.earliest(arrivalMs);
-    if (resetMs > arrivalMs) {
+    if (!endpoint.venue.canTake(arrivalMs, 1)) {
       endpoint.limited++;
       endpoint.lastStatus = 0;
       endpoint.minStatus = 0;
-      endpoint.lastResetMs = resetMs;
-      return BYBIT_RET.RATE_LIMIT;
+      endpoint.lastResetMs = endpoint.venue.limitResetAtMs(arrivalMs);
+      return RATE_LIMITED;
     }
-    endpoint.venue.record(arrivalMs);
-    this.venueIp.record(arrivalMs);
-    const status = endpoint.venue.remaining(arrivalMs);
+    endpoint.venue.take(arrivalMs, 1);
+    this.venueIp.take(arrivalMs, 1);
+    const status = endpoint.venue.limit - endpoint.venue.usage(arrivalMs);
     endpoint.lastStatus = status;
     endpoint.minStatus = endpoint.minStatus === null ? status : Math.min(endpoint.minStatus, status);
     endpoint.lastResetMs = arrivalMs;
@@ -170,16 +176,9 @@ export class BybitApiGate implements RequestGate {
         sent: e.sent,
         rejected_10006: e.limited,
         limit_per_window: e.venue.limit,
-        peak_in_window: e.venue.peak,
+        peak_in_window: e.venue.peakUsage,
         limit_status_min: e.minStatus,
-        last_response_headers:
-          e.lastStatus === null
-            ? null
-            : {
-                [BYBIT_LIMIT_HEADERS.limit]: String(e.venue.limit),
-                [BYBIT_LIMIT_HEADERS.status]: String(e.lastStatus),
-                [BYBIT_LIMIT_HEADERS.reset]: String(e.lastResetMs),
-              },
+        last_response_headers: e.lastStatus === null ? null : bybitLimitHeaders(e.venue.limit, e.lastStatus, e.lastResetMs!),
       };
     }
     const dryRun = this.settings.dryRun;
@@ -192,8 +191,8 @@ export class BybitApiGate implements RequestGate {
         throttled_requests: this.held,
         total_wait_ms: this.totalWaitMs,
         max_wait_ms: this.maxWaitMs,
-        ip_limit: `${BYBIT_IP_LIMIT.limit} per ${BYBIT_IP_LIMIT.windowMs} ms`,
-        ip_peak_in_window: this.venueIp.peak,
+        ip_limit: `${BYBIT_IP_LIMIT.requests} per ${BYBIT_IP_LIMIT.windowMs} ms`,
+        ip_peak_in_window: this.venueIp.peakUsage,
         ip_rejected_403: this.ipLimited,
       },
       dry_run:

@@ -1,35 +1,82 @@
-// Bybit V5 retCodes and retMsgs the simulated venue answers with, from the official error table.
+// Bybit V5 retCodes and order reject reasons the simulated venue answers with, with the docs' exact texts.
+// Source unless noted: bybit-exchange/docs docs/v5/error.mdx @dc3c88bf ("UMA & UTA & Futures of Classic Account", "Spot Trade").
 import type { VenueReject } from '../../core/sim/venue-rules.js';
 
-/**
- * retCode → retMsg exactly as docs/v5/error.mdx (bybit-exchange/docs) words them.
- * 110094 is not in the stored docs table; it is the code Bybit returns for a linear order under
- * minNotionalValue as seen in practice ("Order does not meet minimum order value").
- */
-export const BYBIT_RET = {
-  PARAMS: { code: '10001', message: 'Request parameter error' },
-  RATE_LIMIT: { code: '10006', message: 'Too many visits. Exceeded the API Rate Limit.' },
-  ORDER_NOT_EXISTS: { code: '110001', message: 'Order does not exist' },
-  ORDER_FINISHED: { code: '110008', message: 'The order has been completed or cancelled.' },
-  ORDER_CANCELLED: { code: '110010', message: 'The order has been cancelled' },
-  REDUCE_ONLY: { code: '110017', message: 'Reduce-only rule not satisfied' },
-  MIN_NOTIONAL: { code: '110094', message: 'Order does not meet minimum order value' },
-  SPOT_QTY_TOO_LARGE: { code: '170135', message: 'Order quantity too large.' },
-  SPOT_QTY_TOO_SMALL: { code: '170136', message: 'Order quantity lower than the minimum.' },
-  SPOT_PRICE_DECIMAL: { code: '170134', message: 'Order price decimal too long.' },
-  SPOT_QTY_DECIMAL: { code: '170137', message: 'Order volume decimal too long' },
-  SPOT_FILLED: { code: '170139', message: 'Order has been filled.' },
-  SPOT_AMOUNT_TOO_SMALL: { code: '170140', message: 'Transaction amount lower than the minimum.' },
-  SPOT_CANCELED: { code: '170142', message: 'Order has been canceled' },
-  SPOT_ORDER_NOT_EXISTS: { code: '170213', message: 'Order does not exist.' },
-} as const satisfies Record<string, VenueReject>;
+export interface BybitError {
+  readonly retCode: number;
+  /** The description text the docs give for the code. */
+  readonly retMsg: string;
+}
+
+function code(retCode: number, retMsg: string): BybitError {
+  return { retCode, retMsg };
+}
+
+export const BYBIT_ERRORS = {
+  /** Generic parameter error. The docs list no dedicated linear codes for an off-tick price, an off-step or out-of-range qty: use this. */
+  PARAMS: code(10001, 'Request parameter error'),
+  /** Per-UID API rate limit exceeded. */
+  RATE_LIMIT: code(10006, 'Too many visits. Exceeded the API Rate Limit.'),
+  ORDER_NOT_EXISTS: code(110001, 'Order does not exist'),
+  /** Linear: price outside the allowed band (not the tick rule). */
+  PRICE_OUT_OF_RANGE: code(110003, 'Order price exceeds the allowable range.'),
+  ORDER_COMPLETED_OR_CANCELLED: code(110008, 'The order has been completed or cancelled.'),
+  ORDER_CANCELLED: code(110010, 'The order has been cancelled'),
+  /** Linear: a reduce-only order that would open or grow a position. */
+  REDUCE_ONLY_NOT_SATISFIED: code(110017, 'Reduce-only rule not satisfied'),
+  /** Spot: too many orders for the spot order-rate rule. */
+  SPOT_TOO_MANY_NEW_ORDERS: code(170005, 'Too many new orders; current limit is %s orders per %s.'),
+  SPOT_ORDER_AMOUNT_TOO_LARGE: code(170124, 'Order amount too large.'),
+  SPOT_PRICE_TOO_HIGH: code(170132, 'Order price too high.'),
+  SPOT_PRICE_TOO_LOW: code(170133, 'Order price lower than the minimum.'),
+  /** Spot: price not a multiple of the tick size. */
+  SPOT_PRICE_DECIMAL_TOO_LONG: code(170134, 'Order price decimal too long.'),
+  SPOT_QTY_TOO_LARGE: code(170135, 'Order quantity too large.'),
+  SPOT_QTY_TOO_SMALL: code(170136, 'Order quantity lower than the minimum.'),
+  /** Spot: qty not a multiple of the base precision. The docs' text has no final period. */
+  SPOT_QTY_DECIMAL_TOO_LONG: code(170137, 'Order volume decimal too long'),
+  /** Spot: order value (price × qty) under the minimum. */
+  SPOT_ORDER_FILLED: code(170139, 'Order has been filled.'),
+  SPOT_NOTIONAL_TOO_SMALL: code(170140, 'Transaction amount lower than the minimum.'),
+  SPOT_ORDER_CANCELED: code(170142, 'Order has been canceled'),
+  SPOT_ORDER_NOT_EXISTS: code(170213, 'Order does not exist.'),
+} as const satisfies Record<string, BybitError>;
 
 /**
- * `rejectReason` values (docs/v5/enum.mdx) the venue records when it cancels an accepted order itself.
- * PostOnly: "If the order would be filled immediately when submitted, it will be cancelled" (docs/v5/order/create-order.mdx).
+ * The `ret_msg` the API returns when the per-UID limit is hit: "If you receive `"ret_msg": "Too many visits!"` in the JSON
+ * response, you have hit the API rate limit" (docs/v5/rate-limit.mdx, "API Rate Limit"). error.mdx describes the same
+ * retCode 10006 as {@link BYBIT_ERRORS.RATE_LIMIT}.retMsg.
  */
-export const BYBIT_REJECT_REASON = {
-  POST_ONLY_WOULD_TAKE: 'EC_PostOnlyWillTakeLiquidity',
-  IOC_NO_IMMEDIATE_QTY: 'EC_NoImmediateQtyToFill',
-  FOK_NO_FULL_FILL: 'EC_CancelForNoFullFill',
-} as const;
+export const BYBIT_RATE_LIMIT_RET_MSG = 'Too many visits!';
+
+/**
+ * Linear minimum order value: not verifiable from the stored official docs (the stored error.mdx versions have no code
+ * for it). Third-party code reports retCode 110094 "Order does not meet minimum order value 5USDT"; treat as unverified.
+ */
+export const BYBIT_UNVERIFIED_LINEAR_MIN_NOTIONAL = code(110094, 'Order does not meet minimum order value %sUSDT');
+
+/**
+ * PostOnly is not a retCode: "If the order would be filled immediately when submitted, it will be **cancelled**"
+ * (docs/v5/order/create-order.mdx, timeInForce). The order ends with orderStatus `Cancelled` (docs/v5/enum.mdx orderStatus)
+ * and rejectReason `EC_PostOnlyWillTakeLiquidity` — "your post only order would have executed as a taker, and so was
+ * rejected" (enum.mdx rejectReason). The docs do not tie the status to the reason explicitly; `Cancelled` follows create-order.mdx.
+ */
+export const BYBIT_POST_ONLY_CANCEL = { orderStatus: 'Cancelled', rejectReason: 'EC_PostOnlyWillTakeLiquidity' } as const;
+
+/** rejectReason for a Market order sent with PostOnly (enum.mdx rejectReason). */
+export const BYBIT_MARKET_CANNOT_BE_POST_ONLY = 'EC_MarketOrderCannotBePostOnly';
+
+/** cancelType of an order cancelled by the reduce-only rule (enum.mdx cancelType: "cancelled by reduceOnly"). */
+export const BYBIT_CANCEL_BY_REDUCE_ONLY = 'CancelByReduceOnly';
+
+/**
+ * rejectReason of an accepted IOC order cancelled for want of an immediate match, and of a FOK order that could not fill
+ * completely (docs/v5/enum.mdx rejectReason: EC_NoImmediateQtyToFill, EC_CancelForNoFullFill).
+ */
+export const BYBIT_IOC_CANCEL_REASON = 'EC_NoImmediateQtyToFill';
+export const BYBIT_FOK_CANCEL_REASON = 'EC_CancelForNoFullFill';
+
+/** A Bybit error as the simulated venue's reject: the retCode as a string, and the docs' text (optionally with our detail). */
+export function bybitReject(error: BybitError, detail?: string): VenueReject {
+  return { code: String(error.retCode), message: detail === undefined ? error.retMsg : `${error.retMsg} (${detail})` };
+}

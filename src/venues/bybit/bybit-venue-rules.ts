@@ -5,7 +5,16 @@ import type { OrderRequest } from '../../core/model/order.js';
 import type { FeeSchedule } from '../../core/sim/fee-schedule.js';
 import type { VenueOutcome, VenueReject, VenueRules } from '../../core/sim/venue-rules.js';
 import type { BybitCategory } from './bybit-category.js';
-import { BYBIT_REJECT_REASON, BYBIT_RET } from './bybit-error-codes.js';
+import { fillPlaceholders } from '../shared/fill-placeholders.js';
+import {
+  BYBIT_ERRORS,
+  BYBIT_FOK_CANCEL_REASON,
+  BYBIT_IOC_CANCEL_REASON,
+  BYBIT_POST_ONLY_CANCEL,
+  BYBIT_UNVERIFIED_LINEAR_MIN_NOTIONAL,
+  bybitReject,
+  type BybitError,
+} from './bybit-error-codes.js';
 import type { BybitInstrument } from './bybit-instruments.js';
 
 /** The order fields Bybit checks, as the decimal strings of the request body. */
@@ -13,10 +22,6 @@ export interface BybitOrderFields {
   readonly price: string;
   readonly qty: string;
   readonly postOnly: boolean;
-}
-
-function withDetail(ret: VenueReject, detail: string): VenueReject {
-  return { code: ret.code, message: `${ret.message} (${detail})` };
 }
 
 function multipleOf(value: Decimal, step: string): boolean {
@@ -34,29 +39,32 @@ export function checkBybitOrder(fields: BybitOrderFields, instrument: BybitInstr
   const qty = new Decimal(fields.qty);
   const linear = instrument.category === 'linear';
   if (!multipleOf(price, spec.tickSize)) {
-    return withDetail(linear ? BYBIT_RET.PARAMS : BYBIT_RET.SPOT_PRICE_DECIMAL, `price ${fields.price} is not a multiple of tickSize ${spec.tickSize}`);
+    return bybitReject(linear ? BYBIT_ERRORS.PARAMS : BYBIT_ERRORS.SPOT_PRICE_DECIMAL_TOO_LONG, `price ${fields.price} is not a multiple of tickSize ${spec.tickSize}`);
   }
   if (instrument.minPrice !== null && price.lt(instrument.minPrice)) {
-    return withDetail(BYBIT_RET.PARAMS, `price ${fields.price} is below minPrice ${instrument.minPrice}`);
+    return bybitReject(BYBIT_ERRORS.PARAMS, `price ${fields.price} is below minPrice ${instrument.minPrice}`);
   }
   if (instrument.maxPrice !== null && price.gt(instrument.maxPrice)) {
-    return withDetail(BYBIT_RET.PARAMS, `price ${fields.price} is above maxPrice ${instrument.maxPrice}`);
+    return bybitReject(BYBIT_ERRORS.PARAMS, `price ${fields.price} is above maxPrice ${instrument.maxPrice}`);
   }
   if (!multipleOf(qty, spec.lotSize)) {
     const step = linear ? 'qtyStep' : 'basePrecision';
-    return withDetail(linear ? BYBIT_RET.PARAMS : BYBIT_RET.SPOT_QTY_DECIMAL, `qty ${fields.qty} is not a multiple of ${step} ${spec.lotSize}`);
+    return bybitReject(linear ? BYBIT_ERRORS.PARAMS : BYBIT_ERRORS.SPOT_QTY_DECIMAL_TOO_LONG, `qty ${fields.qty} is not a multiple of ${step} ${spec.lotSize}`);
   }
   if (qty.lt(spec.minQty)) {
-    return withDetail(linear ? BYBIT_RET.PARAMS : BYBIT_RET.SPOT_QTY_TOO_SMALL, `qty ${fields.qty} is below minOrderQty ${spec.minQty}`);
+    return bybitReject(linear ? BYBIT_ERRORS.PARAMS : BYBIT_ERRORS.SPOT_QTY_TOO_SMALL, `qty ${fields.qty} is below minOrderQty ${spec.minQty}`);
   }
   const maxQty = fields.postOnly ? instrument.postOnlyMaxQty : spec.maxQty;
   if (qty.gt(maxQty)) {
-    return withDetail(linear ? BYBIT_RET.PARAMS : BYBIT_RET.SPOT_QTY_TOO_LARGE, `qty ${fields.qty} is above the maximum ${maxQty}`);
+    return bybitReject(linear ? BYBIT_ERRORS.PARAMS : BYBIT_ERRORS.SPOT_QTY_TOO_LARGE, `qty ${fields.qty} is above the maximum ${maxQty}`);
   }
   const value = price.times(qty);
   if (value.lt(spec.minNotional)) {
     const field = linear ? 'minNotionalValue' : 'minOrderAmt';
-    return withDetail(linear ? BYBIT_RET.MIN_NOTIONAL : BYBIT_RET.SPOT_AMOUNT_TOO_SMALL, `order value ${value.toFixed()} is below ${field} ${spec.minNotional}`);
+    const error: BybitError = linear
+      ? { retCode: BYBIT_UNVERIFIED_LINEAR_MIN_NOTIONAL.retCode, retMsg: fillPlaceholders(BYBIT_UNVERIFIED_LINEAR_MIN_NOTIONAL.retMsg, spec.minNotional) }
+      : BYBIT_ERRORS.SPOT_NOTIONAL_TOO_SMALL;
+    return bybitReject(error, `order value ${value.toFixed()} is below ${field} ${spec.minNotional}`);
   }
   return null;
 }
@@ -72,8 +80,8 @@ export class BybitVenueRules implements VenueRules {
 
   validate(request: OrderRequest, instrument: Instrument): VenueReject | null {
     const bybit = this.instruments.get(request.symbol);
-    if (bybit === undefined) return withDetail(BYBIT_RET.PARAMS, `symbol ${request.symbol} is not listed in category ${this.category}`);
-    if (request.priceTicks <= 0) return withDetail(BYBIT_RET.PARAMS, 'price must be positive');
+    if (bybit === undefined) return bybitReject(BYBIT_ERRORS.PARAMS, `symbol ${request.symbol} is not listed in category ${this.category}`);
+    if (request.priceTicks <= 0) return bybitReject(BYBIT_ERRORS.PARAMS, 'price must be positive');
     const fields: BybitOrderFields = {
       price: formatPrice(instrument, request.priceTicks),
       qty: formatQty(instrument, request.qtyLots),
@@ -84,22 +92,22 @@ export class BybitVenueRules implements VenueRules {
 
   cancelRejected(reason: 'ALREADY_FILLED' | 'ALREADY_CANCELED' | 'UNKNOWN_ORDER'): VenueReject {
     if (this.category === 'spot') {
-      if (reason === 'ALREADY_FILLED') return BYBIT_RET.SPOT_FILLED;
-      return reason === 'ALREADY_CANCELED' ? BYBIT_RET.SPOT_CANCELED : BYBIT_RET.SPOT_ORDER_NOT_EXISTS;
+      if (reason === 'ALREADY_FILLED') return bybitReject(BYBIT_ERRORS.SPOT_ORDER_FILLED);
+      return bybitReject(reason === 'ALREADY_CANCELED' ? BYBIT_ERRORS.SPOT_ORDER_CANCELED : BYBIT_ERRORS.SPOT_ORDER_NOT_EXISTS);
     }
-    if (reason === 'ALREADY_FILLED') return BYBIT_RET.ORDER_FINISHED;
-    return reason === 'ALREADY_CANCELED' ? BYBIT_RET.ORDER_CANCELLED : BYBIT_RET.ORDER_NOT_EXISTS;
+    if (reason === 'ALREADY_FILLED') return bybitReject(BYBIT_ERRORS.ORDER_COMPLETED_OR_CANCELLED);
+    return bybitReject(reason === 'ALREADY_CANCELED' ? BYBIT_ERRORS.ORDER_CANCELLED : BYBIT_ERRORS.ORDER_NOT_EXISTS);
   }
 
   postOnlyWouldTake(): VenueOutcome {
-    return { kind: 'cancel', reason: BYBIT_REJECT_REASON.POST_ONLY_WOULD_TAKE };
+    return { kind: 'cancel', reason: BYBIT_POST_ONLY_CANCEL.rejectReason };
   }
 
   reduceOnlyViolated(): VenueReject {
-    return BYBIT_RET.REDUCE_ONLY;
+    return bybitReject(BYBIT_ERRORS.REDUCE_ONLY_NOT_SATISFIED);
   }
 
   immediateRemainder(timeInForce: 'IOC' | 'FOK'): VenueOutcome {
-    return { kind: 'cancel', reason: timeInForce === 'IOC' ? BYBIT_REJECT_REASON.IOC_NO_IMMEDIATE_QTY : BYBIT_REJECT_REASON.FOK_NO_FULL_FILL };
+    return { kind: 'cancel', reason: timeInForce === 'IOC' ? BYBIT_IOC_CANCEL_REASON : BYBIT_FOK_CANCEL_REASON };
   }
 }
