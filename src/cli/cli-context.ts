@@ -2,7 +2,6 @@
 import type { Writable } from 'node:stream';
 import type { PackageInfo } from './package-info.js';
 
-/** Exit codes of every command. */
 /** Exit codes of every command; a graceful stop after a signal exits 128 + its number. */
 export const EXIT = { ok: 0, failure: 1, usage: 2, interrupted: 130, terminated: 143 } as const;
 

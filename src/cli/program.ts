@@ -2,6 +2,7 @@
 import { Command } from 'commander';
 import type { CliContext } from './cli-context.js';
 import { runCommand } from './commands/run-command.js';
+import { signCommand } from './commands/sign-command.js';
 
 export function buildProgram(ctx: CliContext): Command {
   const program = new Command('shadow-exec')
@@ -17,12 +18,15 @@ export function buildProgram(ctx: CliContext): Command {
       writeErr: (text) => ctx.stderr.write(text),
     });
   program.addCommand(runCommand(ctx).exitOverride().showHelpAfterError('(add --help for usage)'));
+  program.addCommand(signCommand(ctx).exitOverride().showHelpAfterError('(add --help for usage)'));
   program.addHelpText(
     'after',
     `
 Start with:
   $ shadow-exec run                 a default shadow run (fake venue, synthetic BTCUSDT market)
-  $ shadow-exec run --help          every option, its unit and default`,
+  $ shadow-exec run --help          every option, its unit and default
+  $ shadow-exec run --exchange bybit --mode dryrun --journal requests.jsonl
+  $ shadow-exec sign --help         sign one Bybit request by hand`,
   );
   return program;
 }

@@ -1,5 +1,8 @@
 // Golden reports: every case in golden/cases.json, re-run through the built CLI, must match its file byte for byte.
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll } from 'vitest';
 import { describe, expect, it } from 'vitest';
 import { ROOT, runCli } from '../helpers/cli.js';
 import { unifiedDiff } from '../helpers/line-diff.js';
@@ -8,6 +11,20 @@ interface GoldenCase {
   readonly name: string;
   readonly description: string;
   readonly args: readonly string[];
+  /** The case also writes a request journal, compared with golden/<name>.journal.jsonl. */
+  readonly journal?: boolean;
+}
+
+/** Dry runs sign with the placeholder pair whatever keys the caller's environment holds. */
+const NO_KEYS = { BYBIT_API_KEY: '', BYBIT_API_SECRET: '', BYBIT_API_KEY_DEV: '', BYBIT_API_SECRET_DEV: '' };
+const tmp = mkdtempSync(join(tmpdir(), 'shadow-exec-golden-test-'));
+afterAll(() => rmSync(tmp, { recursive: true, force: true }));
+
+function expectSame(golden: string, actual: string, file: string): void {
+  if (actual !== golden) {
+    const diff = unifiedDiff(golden, actual, { expected: file, actual: 'this build' });
+    expect.fail(`output differs from ${file} (if the change is intended: npm run golden:update, review, commit)\n${diff}`);
+  }
 }
 
 const cases = JSON.parse(readFileSync(`${ROOT}golden/cases.json`, 'utf8')) as GoldenCase[];
@@ -19,13 +36,11 @@ describe('golden reports', () => {
 
   for (const c of cases) {
     it(`reproduces golden/${c.name}.json byte for byte (${c.description})`, async () => {
-      const golden = readFileSync(`${ROOT}golden/${c.name}.json`, 'utf8');
-      const result = await runCli([...c.args, '--quiet']);
+      const journal = join(tmp, `${c.name}.journal.jsonl`);
+      const result = await runCli([...c.args, ...(c.journal ? ['--journal', journal] : []), '--quiet'], { env: NO_KEYS });
       expect(result.code).toBe(0);
-      if (result.stdout !== golden) {
-        const diff = unifiedDiff(golden, result.stdout, { expected: `golden/${c.name}.json`, actual: 'this build' });
-        expect.fail(`report differs from golden/${c.name}.json (if the change is intended: npm run golden:update, review, commit)\n${diff}`);
-      }
+      expectSame(readFileSync(`${ROOT}golden/${c.name}.json`, 'utf8'), result.stdout, `golden/${c.name}.json`);
+      if (c.journal) expectSame(readFileSync(`${ROOT}golden/${c.name}.journal.jsonl`, 'utf8'), readFileSync(journal, 'utf8'), `golden/${c.name}.journal.jsonl`);
     });
   }
 

@@ -1,0 +1,110 @@
+// `shadow-exec sign`: signs one Bybit V5 REST request with the configured keys and prints signature and headers as JSON, for checking by hand.
+import { Command } from 'commander';
+import { UsageError } from '../../core/errors/shadow-exec-error.js';
+import { canonicalJson } from '../../core/report/canonical-json.js';
+import { API_ENVS, type ApiEnv } from '../../ports/secret-provider.js';
+import { ChainedSecretProvider } from '../../secrets/chained-secret-provider.js';
+import { EnvSecretProvider } from '../../secrets/env-secret-provider.js';
+import { FileSecretProvider } from '../../secrets/file-secret-provider.js';
+import { maskKey } from '../../secrets/mask-key.js';
+import { placeholderCredentials } from '../../secrets/placeholder-credentials.js';
+import { resolveCredentials } from '../../secrets/resolve-credentials.js';
+import { BYBIT_DEFAULT_RECV_WINDOW_MS, signBybitRest } from '../../venues/bybit/bybit-signing.js';
+import { EXIT, type CliContext } from '../cli-context.js';
+
+interface SignFlags {
+  readonly exchange: string;
+  readonly method: string;
+  readonly path?: string;
+  readonly body?: string;
+  readonly query?: string;
+  readonly timestamp?: string;
+  readonly recvWindow: string;
+  readonly secrets?: string;
+  readonly apiEnv: string;
+  readonly placeholder?: boolean;
+}
+
+function wholeMs(flag: string, raw: string, max: number): number {
+  if (!/^\d+$/.test(raw.trim())) throw new UsageError(`${flag} '${raw}' is not allowed: expected whole milliseconds from 0 to ${max}`);
+  const n = Number(raw.trim());
+  if (!Number.isSafeInteger(n) || n > max) throw new UsageError(`${flag} '${raw}' is not allowed: expected whole milliseconds from 0 to ${max}`);
+  return n;
+}
+
+export function signCommand(ctx: CliContext): Command {
+  return new Command('sign')
+    .description('Sign one Bybit V5 REST request with your keys (never sent anywhere) and print the string-to-sign, signature and X-BAPI-* headers as JSON.')
+    .option('--exchange <name>', 'venue whose signing rule to apply: bybit (binance is not available yet)', 'bybit')
+    .option('--method <m>', 'GET (signs --query) or POST (signs --body)', 'POST')
+    .option('--path <path>', 'request path, e.g. /v5/order/create (printed, not signed: Bybit signs only timestamp, key, recv window and payload)')
+    .option('--body <json>', 'POST: the JSON body exactly as it will be sent, byte for byte')
+    .option('--query <qs>', "GET: the query string exactly as sent, without the leading '?'")
+    .option('--timestamp <ms>', 'X-BAPI-TIMESTAMP, UTC ms (default: now)')
+    .option('--recv-window <ms>', 'X-BAPI-RECV-WINDOW, ms', String(BYBIT_DEFAULT_RECV_WINDOW_MS))
+    .option('--secrets <file>', 'JSON key file {"bybit":{"<api-env>":{"apiKey":…,"apiSecret":…}}}, mode 600; else BYBIT_API_KEY/BYBIT_API_SECRET')
+    .option('--api-env <env>', `which key set: ${API_ENVS.join(', ')}`, 'dev')
+    .option('--placeholder', 'sign with the built-in placeholder pair instead of your keys (for trying the command)')
+    .addHelpText(
+      'after',
+      `
+The API key is masked in the output (abc…***) and the secret is never printed.
+
+Example:
+  $ BYBIT_API_KEY=… BYBIT_API_SECRET=… shadow-exec sign --path /v5/order/create \\
+      --body '{"category":"linear","symbol":"BTCUSDT","side":"Buy","orderType":"Limit","qty":"0.001","price":"90000"}' \\
+      --timestamp 1735689600000`,
+    )
+    .action((flags: SignFlags) => {
+      ctx.setExitCode(executeSign(flags, ctx));
+    });
+}
+
+function executeSign(flags: SignFlags, ctx: CliContext): number {
+  const exchange = flags.exchange.trim().toLowerCase();
+  if (exchange === 'binance') throw new UsageError("--exchange 'binance' is not available yet for sign: the binance venue has not landed");
+  if (exchange !== 'bybit') throw new UsageError(`--exchange '${flags.exchange}' is not allowed: expected bybit`);
+  const method = flags.method.trim().toUpperCase();
+  if (method !== 'GET' && method !== 'POST') throw new UsageError(`--method '${flags.method}' is not allowed: expected GET or POST`);
+  if (method === 'POST' && flags.query !== undefined) throw new UsageError('--query is for GET; a POST signs its --body');
+  if (method === 'GET' && flags.body !== undefined) throw new UsageError('--body is for POST; a GET signs its --query');
+  if (method === 'POST' && flags.body === undefined) throw new UsageError('POST needs --body: the JSON body exactly as it will be sent');
+  const apiEnv = flags.apiEnv.trim().toLowerCase();
+  if (!(API_ENVS as readonly string[]).includes(apiEnv)) throw new UsageError(`--api-env '${flags.apiEnv}' is not allowed: expected ${API_ENVS.join(', ')}`);
+  const timestampMs = flags.timestamp === undefined ? Date.now() : wholeMs('--timestamp', flags.timestamp, Number.MAX_SAFE_INTEGER);
+  const recvWindowMs = wholeMs('--recv-window', flags.recvWindow, 60_000);
+
+  const credentials = flags.placeholder
+    ? placeholderCredentials('bybit', apiEnv as ApiEnv)
+    : resolveCredentials(
+        new ChainedSecretProvider([...(flags.secrets === undefined ? [] : [FileSecretProvider.load(flags.secrets)]), new EnvSecretProvider(ctx.env)]),
+        'bybit',
+        apiEnv as ApiEnv,
+        { allowPlaceholder: false },
+      );
+  const signed = signBybitRest({
+    method,
+    apiKey: credentials.apiKey,
+    apiSecret: credentials.apiSecret,
+    timestampMs,
+    recvWindowMs,
+    ...(method === 'GET' ? { queryString: flags.query ?? '' } : { jsonBody: flags.body! }),
+  });
+  const masked = maskKey(credentials.apiKey);
+  ctx.stdout.write(
+    canonicalJson({
+      exchange: 'bybit',
+      method,
+      path: flags.path ?? null,
+      timestamp: String(timestampMs),
+      recv_window: String(recvWindowMs),
+      payload: method === 'GET' ? (flags.query ?? '') : flags.body!,
+      string_to_sign_masked: `${timestampMs}${masked}${recvWindowMs}${method === 'GET' ? (flags.query ?? '') : flags.body!}`,
+      signature: signed.signature,
+      headers: { ...signed.headers, 'X-BAPI-API-KEY': masked },
+      credentials: { source: credentials.source, api_env: apiEnv, api_key: masked },
+    }),
+  );
+  if (credentials.source === 'placeholder') ctx.stderr.write('signed with the built-in placeholder pair: the signature is not valid for any account\n');
+  return EXIT.ok;
+}
