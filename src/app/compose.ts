@@ -126,7 +126,7 @@ export function composeRun(config: RunConfig, tool: ToolInfo, options: ComposeOp
     requoteBpsE4: bpsE4(config.requoteBps, '--requote-bps'),
   });
   const client = options.wrapVenue?.(venue) ?? venue;
-  const loop = new ExecutionLoop({ clock, scheduler, venue: client, feed, instruments, quoter, risk, edge, ledger, fillLog, orderOptions: config.orderOptions });
+  const loop = new ExecutionLoop({ clock, scheduler, venue: client, feed, instruments, quoter, risk, edge, ledger, fillLog, orderOptions: config.orderOptions, requoteMode: config.requoteMode, cancelMode: config.cancelMode });
 
   const model: JsonValue = {
     venue: { ...(client.describe() as Record<string, JsonValue>), ...(wiring.model as Record<string, JsonValue>) },
@@ -200,6 +200,9 @@ export function composeRun(config: RunConfig, tool: ToolInfo, options: ComposeOp
           rejected: c.ordersRejected,
           cancelsSent: c.cancelsSent,
           cancelRetries: c.cancelRetries,
+          cancelAllsSent: c.cancelAllsSent,
+          amendsSent: c.amendsSent,
+          amendsRejected: c.amendsRejected,
           cancelRacesLost: c.cancelRacesLost,
           zeroSizeQuotes: c.zeroSizeQuotes,
           placedWhileFrozen: c.placedWhileFrozen,

@@ -14,6 +14,8 @@ export function configEcho(config: RunConfig): JsonValue {
       post_only: config.orderOptions.postOnly,
       reduce_only: config.orderOptions.reduceOnly,
     },
+    requote_mode: config.requoteMode,
+    cancel_mode: config.cancelMode,
     throttle: config.throttle,
     api_env: config.apiEnv,
     recv_window_ms: config.recvWindowMs,

@@ -22,6 +22,10 @@ export interface RunConfig {
   readonly instrumentsFile: string | null;
   /** Sent with every order. */
   readonly orderOptions: OrderOptions;
+  /** A moved quote is cancelled and replaced, or amended in place. */
+  readonly requoteMode: 'replace' | 'amend';
+  /** A freeze or stop sends one cancel per order, or one cancel-all per symbol. */
+  readonly cancelMode: 'per-order' | 'cancel-all';
   /** Real venues: the client holds requests to stay within the venue's rate limits (false: --no-throttle). */
   readonly throttle: boolean;
   /** Which key set signs dry-run requests. */
@@ -90,6 +94,8 @@ export const RUN_DEFAULTS = {
   edgeMinFills: 5,
   reportFills: 20,
   category: 'linear',
+  requoteMode: 'replace',
+  cancelMode: 'per-order',
   apiEnv: 'dev',
   recvWindowMs: 5000,
 } as const;

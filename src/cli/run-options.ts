@@ -41,6 +41,8 @@ export interface RawRunOptions {
   readonly throttle?: boolean;
   readonly apiEnv?: string;
   readonly recvWindow?: string;
+  readonly requoteMode?: string;
+  readonly cancelMode?: string;
 }
 
 /** Reads --instruments FILE; replaced in tests. */
@@ -217,6 +219,8 @@ export function parseRunOptions(raw: RawRunOptions, read: ReadText = readText): 
     instruments,
     instrumentsFile: raw.instruments ?? null,
     orderOptions: parseOrderOptions(raw.orderOptions, exchange, category),
+    requoteMode: choice('--requote-mode', raw.requoteMode, RUN_DEFAULTS.requoteMode, ['replace', 'amend'] as const),
+    cancelMode: choice('--cancel-mode', raw.cancelMode, RUN_DEFAULTS.cancelMode, ['per-order', 'cancel-all'] as const),
     throttle: raw.throttle ?? true,
     apiEnv,
     recvWindowMs: integer('--recv-window', raw.recvWindow, RUN_DEFAULTS.recvWindowMs, 1, 60_000),

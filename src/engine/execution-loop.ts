@@ -33,7 +33,14 @@ export interface ExecutionLoopDeps {
   readonly fillLog: FillLog;
   /** Options sent with every order (time in force, post-only, reduce-only). */
   readonly orderOptions: OrderOptions;
+  /** How a quote that moved is updated: cancel and place a new order, or amend the resting one in place. */
+  readonly requoteMode: RequoteMode;
+  /** How a freeze or stop cancels: one cancel per order, or one cancel-all request per symbol. */
+  readonly cancelMode: CancelMode;
 }
+
+export type RequoteMode = 'replace' | 'amend';
+export type CancelMode = 'per-order' | 'cancel-all';
 
 export type StopReason = 'completed' | 'interrupted';
 
@@ -118,6 +125,7 @@ export class ExecutionLoop implements ExecutionListener, ExposureView {
       const resting = this.working.quote(symbol, side);
       if (resting !== null) {
         if (Math.abs(resting.priceTicks - price) < quote.requoteTicks) continue;
+        if (this.deps.requoteMode === 'amend' && this.tryAmend(resting, price, lots)) continue;
         this.cancel(resting);
       }
       if (lots <= 0) {
@@ -130,6 +138,19 @@ export class ExecutionLoop implements ExecutionListener, ExposureView {
       this.counters.ordersPlaced++;
       if (this.deps.risk.frozen) this.counters.placedWhileFrozen++;
     }
+  }
+
+  /** Amends a resting, accepted quote to a new price and size; false when it cannot be amended (then it is replaced). */
+  private tryAmend(order: WorkingOrder, priceTicks: number, lots: number): boolean {
+    if (!order.accepted || order.cancelSent || order.amendPending || lots <= 0) return false;
+    const increase = lots - order.remainingLots;
+    if (increase > 0 && this.deps.risk.checkOrder({ symbol: order.symbol, side: order.side, qtyLots: increase }, this).kind === 'deny') return false;
+    const filled = order.qtyLots - order.remainingLots;
+    this.working.amend(order, priceTicks, lots);
+    order.amendPending = true;
+    this.counters.amendsSent++;
+    this.deps.venue.amendOrder(order.id, priceTicks, filled + lots);
+    return true;
   }
 
   private cancel(order: WorkingOrder): void {
@@ -151,7 +172,21 @@ export class ExecutionLoop implements ExecutionListener, ExposureView {
 
   /** Cancels every live order (orders whose cancel is already in flight are left to it). */
   private cancelAll(): void {
-    for (const order of this.working.all()) this.cancel(order);
+    if (this.deps.cancelMode === 'per-order') {
+      for (const order of this.working.all()) this.cancel(order);
+      return;
+    }
+    for (const symbol of this.deps.instruments.map((i) => i.symbol)) {
+      const live = this.working.ofSymbol(symbol);
+      if (live.length === 0) continue;
+      for (const order of live) {
+        this.working.release(order);
+        // A cancel-all reaches only what the venue holds: orders still on their way are cancelled once accepted.
+        if (!order.accepted) order.recancelOnAccept = true;
+      }
+      this.counters.cancelAllsSent++;
+      this.deps.venue.cancelAll(symbol);
+    }
   }
 
   private freezeAll(event: FreezeEvent): void {
@@ -175,6 +210,7 @@ export class ExecutionLoop implements ExecutionListener, ExposureView {
 
   onAccepted(order: Order): void {
     const working = this.working.get(order.id);
+    if (working !== undefined) working.accepted = true;
     if (working?.recancelOnAccept) {
       working.recancelOnAccept = false;
       this.cancel(working);
@@ -219,6 +255,32 @@ export class ExecutionLoop implements ExecutionListener, ExposureView {
     } else if (order.status === 'OPEN' || order.status === 'PARTIALLY_FILLED') {
       // The venue refused the cancel itself (rate limit): the order still rests, so ask again on the next update.
       this.cancelRetries.push(working);
+    }
+  }
+
+  onAmended(order: Order): void {
+    const working = this.working.get(order.id);
+    if (working === undefined) return;
+    working.amendPending = false;
+    this.working.amend(working, order.priceTicks, order.qtyLots - order.filledLots);
+  }
+
+  onAmendRejected(order: Order, _reject: VenueReject): void {
+    this.counters.amendsRejected++;
+    const working = this.working.get(order.id);
+    if (working === undefined) return;
+    working.amendPending = false;
+    if (order.status === 'OPEN' || order.status === 'PARTIALLY_FILLED') {
+      // The venue kept the order as it was: track that again, then take it off the book.
+      this.working.amend(working, order.priceTicks, order.qtyLots - order.filledLots);
+      this.cancel(working);
+    }
+  }
+
+  onCancelAllRejected(symbol: string, _reject: VenueReject): void {
+    // Fall back to one cancel per order (each retried on later updates if the venue refuses it too).
+    for (const order of this.working.ofSymbol(symbol)) {
+      if (order.accepted && !order.cancelSent) this.cancel(order);
     }
   }
 

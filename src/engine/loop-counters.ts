@@ -9,6 +9,11 @@ export interface LoopCounters {
   cancelsSent: number;
   /** Cancels sent again because the venue refused the first one while the order still rested (rate limit). */
   cancelRetries: number;
+  /** Cancel-all requests (one per symbol) sent by a freeze or stop in cancel-all mode. */
+  cancelAllsSent: number;
+  /** Amends sent to move a quote in place (amend requote mode), and the venue's refusals of them. */
+  amendsSent: number;
+  amendsRejected: number;
   /** Cancels the venue refused because the order had already filled: the fill won the race. */
   cancelRacesLost: number;
   /** Orders not sent because the quoted size rounded below one lot. */
@@ -26,6 +31,9 @@ export function newLoopCounters(): LoopCounters {
     ordersRejected: 0,
     cancelsSent: 0,
     cancelRetries: 0,
+    cancelAllsSent: 0,
+    amendsSent: 0,
+    amendsRejected: 0,
     cancelRacesLost: 0,
     zeroSizeQuotes: 0,
     fills: 0,

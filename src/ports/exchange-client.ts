@@ -13,6 +13,12 @@ export interface ExecutionListener {
   onCanceled(order: Order): void;
   /** The venue refused a cancel; `order.status` tells why (FILLED: the cancel lost the race to a fill). */
   onCancelRejected(order: Order, reject: VenueReject): void;
+  /** The venue applied an amend: `order` shows the new price and quantity. */
+  onAmended(order: Order): void;
+  /** The venue refused an amend; `order` still shows what rests (or its terminal status). */
+  onAmendRejected(order: Order, reject: VenueReject): void;
+  /** The venue refused a cancel-all for `symbol` (rate limit): every order it would have cancelled still rests. */
+  onCancelAllRejected(symbol: string, reject: VenueReject): void;
 }
 
 export interface ExchangeClient {
@@ -24,6 +30,10 @@ export interface ExchangeClient {
   placeOrder(request: OrderRequest): OrderId;
   /** Sends a cancel; the outcome arrives as onCanceled or onCancelRejected. */
   cancelOrder(orderId: OrderId): void;
+  /** One request cancelling every order of `symbol` the venue holds when it arrives (orders still in flight are not touched). */
+  cancelAll(symbol: string): void;
+  /** Changes a resting order's price and total quantity in place; the outcome arrives as onAmended or onAmendRejected. */
+  amendOrder(orderId: OrderId, priceTicks: number, qtyLots: number): void;
   /** Venue-side counters for the report. */
   stats(): VenueStats;
   /** Models in force (fill, latency, fees), for the report's `model` section. */
@@ -38,6 +48,8 @@ export interface VenueStats {
   readonly filled: number;
   readonly partiallyFilled: number;
   readonly canceled: number;
+  readonly amended: number;
+  readonly amendsRejected: number;
   /** Orders the venue itself cancelled or expired (post-only that would take, IOC/FOK remainder), by the venue's reason. */
   readonly venueCancels: Record<string, number>;
   readonly cancelsRejected: number;

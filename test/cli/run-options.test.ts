@@ -43,6 +43,8 @@ describe('parseRunOptions defaults', () => {
       ],
       instrumentsFile: null,
       orderOptions: { timeInForce: 'GTC', postOnly: false, reduceOnly: false },
+      requoteMode: 'replace',
+      cancelMode: 'per-order',
       throttle: true,
       apiEnv: 'dev',
       recvWindowMs: 5000,

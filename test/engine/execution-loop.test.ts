@@ -202,6 +202,8 @@ describe('ExecutionLoop when a cancel overtakes its order', () => {
       ledger: new Ledger([btc], fees),
       fillLog: new FillLog(10),
       orderOptions: DEFAULT_ORDER_OPTIONS,
+      requoteMode: 'replace',
+      cancelMode: 'per-order',
     });
     loop.start();
     const drain = () => {

@@ -14,6 +14,8 @@ export interface SentOrder {
 export class RecordingExchangeClient implements ExchangeClient {
   readonly sent: SentOrder[] = [];
   readonly cancels: { readonly id: OrderId; readonly at: number }[] = [];
+  readonly cancelAlls: { readonly symbol: string; readonly at: number }[] = [];
+  readonly amends: { readonly id: OrderId; readonly at: number; readonly priceTicks: number; readonly qtyLots: number }[] = [];
   readonly venue: string;
 
   constructor(
@@ -40,6 +42,16 @@ export class RecordingExchangeClient implements ExchangeClient {
   cancelOrder(orderId: OrderId): void {
     this.cancels.push({ id: orderId, at: this.clock().now() });
     this.inner.cancelOrder(orderId);
+  }
+
+  cancelAll(symbol: string): void {
+    this.cancelAlls.push({ symbol, at: this.clock().now() });
+    this.inner.cancelAll(symbol);
+  }
+
+  amendOrder(orderId: OrderId, priceTicks: number, qtyLots: number): void {
+    this.amends.push({ id: orderId, at: this.clock().now(), priceTicks, qtyLots });
+    this.inner.amendOrder(orderId, priceTicks, qtyLots);
   }
 
   stats(): VenueStats {

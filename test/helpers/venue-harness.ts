@@ -52,6 +52,17 @@ export class Recorder implements ExecutionListener {
     this.rejects.push(reject);
     this.lines.push(`${this.clock.now()} cancel-rejected ${order.id} ${order.status} ${reject.code}`);
   }
+  onAmended(order: Order): void {
+    this.lines.push(`${this.clock.now()} amended ${order.id} ${order.status} ${order.qtyLots}@${order.priceTicks}`);
+  }
+  onAmendRejected(order: Order, reject: VenueReject): void {
+    this.rejects.push(reject);
+    this.lines.push(`${this.clock.now()} amend-rejected ${order.id} ${order.status} ${reject.code}`);
+  }
+  onCancelAllRejected(symbol: string, reject: VenueReject): void {
+    this.rejects.push(reject);
+    this.lines.push(`${this.clock.now()} cancel-all-rejected ${symbol} ${reject.code}`);
+  }
 }
 
 /** Counts draws so tests can check the fill stream is not consumed. */

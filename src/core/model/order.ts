@@ -59,8 +59,9 @@ export interface Order {
   readonly seq: number;
   readonly symbol: string;
   readonly side: Side;
-  readonly priceTicks: number;
-  readonly qtyLots: number;
+  /** Changed only by an amend the venue accepted (OrderStore.amend). */
+  priceTicks: number;
+  qtyLots: number;
   readonly quoteMidTicks: number;
   readonly options: OrderOptions;
   /** Virtual ms when the request was sent and when the venue accepted it (-1 until then). */

@@ -11,6 +11,7 @@ export interface OrderCounts {
   partiallyFilled: number;
   canceled: number;
   expired: number;
+  amended: number;
 }
 
 export class OrderStore {
@@ -18,7 +19,7 @@ export class OrderStore {
   /** Live (non-terminal) orders per symbol, in creation order. */
   private readonly live = new Map<string, Map<OrderId, Order>>();
   private liveTotal = 0;
-  readonly counts: OrderCounts = { created: 0, accepted: 0, rejected: 0, filled: 0, partiallyFilled: 0, canceled: 0, expired: 0 };
+  readonly counts: OrderCounts = { created: 0, accepted: 0, rejected: 0, filled: 0, partiallyFilled: 0, canceled: 0, expired: 0, amended: 0 };
 
   create(request: OrderRequest, sentAt: number): Order {
     const id = this.ids.issue();
@@ -82,6 +83,15 @@ export class OrderStore {
     if (!(lots > 0 && order.filledLots + lots <= order.qtyLots)) throw invariantViolation(`order ${order.id}: fill of ${lots} lots exceeds remaining`);
     order.filledLots += lots;
     this.transition(order, order.filledLots === order.qtyLots ? 'FILLED' : 'PARTIALLY_FILLED');
+  }
+
+  /** An accepted amend: new limit price and total quantity (which must stay above what has filled). */
+  amend(order: Order, priceTicks: number, qtyLots: number): void {
+    if (order.status !== 'OPEN' && order.status !== 'PARTIALLY_FILLED') throw invariantViolation(`order ${order.id}: amend in status ${order.status}`);
+    if (!(qtyLots > order.filledLots)) throw invariantViolation(`order ${order.id}: amended qty ${qtyLots} not above filled ${order.filledLots}`);
+    order.priceTicks = priceTicks;
+    order.qtyLots = qtyLots;
+    this.counts.amended++;
   }
 
   /** Live orders of `symbol` in creation order. Iterating while orders turn terminal is safe. */

@@ -8,13 +8,19 @@ export class WorkingOrder {
   cancelSent = false;
   /** A cancel overtook the order and was refused; send it again once the venue accepts the order. */
   recancelOnAccept = false;
+  /** The venue has accepted the order (it rests or has filled in part): only then can it be amended or caught by a cancel-all. */
+  accepted = false;
+  /** An amend is on its way; the order is not amended again until the venue answers. */
+  amendPending = false;
 
   constructor(
     readonly id: OrderId,
     readonly symbol: string,
     readonly side: Side,
-    readonly priceTicks: number,
-    readonly qtyLots: number,
+    /** Limit price, ticks; changed by an amend. */
+    public priceTicks: number,
+    /** Total quantity, lots; changed by an amend. */
+    public qtyLots: number,
   ) {
     this.remainingLots = qtyLots;
   }
@@ -83,6 +89,22 @@ export class WorkingOrders {
     if (order.side === 'BUY') s.openBuyLots -= lots;
     else s.openSellLots -= lots;
     if (order.remainingLots <= 0) this.remove(order);
+  }
+
+  /** An amend sent (or confirmed, or reverted): new price and remaining lots; the total becomes filled + remaining. */
+  amend(order: WorkingOrder, priceTicks: number, remainingLots: number): void {
+    const s = this.symbol(order.symbol);
+    const delta = remainingLots - order.remainingLots;
+    if (order.side === 'BUY') s.openBuyLots += delta;
+    else s.openSellLots += delta;
+    order.qtyLots += delta;
+    order.remainingLots = remainingLots;
+    order.priceTicks = priceTicks;
+  }
+
+  /** Live orders of one symbol, in the order they were sent. */
+  ofSymbol(symbol: string): WorkingOrder[] {
+    return [...this.byId.values()].filter((o) => o.symbol === symbol);
   }
 
   /** The order reached a terminal state: its remaining lots stop counting. */

@@ -35,6 +35,9 @@ export interface ReportInput {
     readonly rejected: number;
     readonly cancelsSent: number;
     readonly cancelRetries: number;
+    readonly cancelAllsSent: number;
+    readonly amendsSent: number;
+    readonly amendsRejected: number;
     readonly cancelRacesLost: number;
     readonly zeroSizeQuotes: number;
     readonly placedWhileFrozen: number;
@@ -150,6 +153,9 @@ export function buildReport(input: ReportInput): JsonValue {
       risk_blocks: risk.blocksTotal,
       cancels_sent: input.orders.cancelsSent,
       cancel_retries: input.orders.cancelRetries,
+      cancel_alls_sent: input.orders.cancelAllsSent,
+      amends_sent: input.orders.amendsSent,
+      amends_rejected: input.orders.amendsRejected,
       cancel_races_lost: input.orders.cancelRacesLost,
       zero_size_quotes: input.orders.zeroSizeQuotes,
       placed_while_frozen: input.orders.placedWhileFrozen,

@@ -5,13 +5,21 @@ import type { VenueReject } from './venue-rules.js';
 /** The venue API calls a simulated venue makes; each venue maps them to its own endpoints. */
 export type VenueRequestKind = 'create' | 'cancel' | 'cancel-all' | 'amend';
 
+/** One venue API call: the order it addresses (none for cancel-all) and, for an amend, the new price and quantity. */
+export interface GateRequest {
+  readonly kind: VenueRequestKind;
+  readonly symbol: string;
+  readonly order: Order | null;
+  readonly amend: { readonly priceTicks: number; readonly qtyLots: number } | null;
+}
+
 export interface RequestGate {
   /** Virtual ms the client holds this request before sending it, so that it never exceeds a limit (0 = send now). */
-  clientDelayMs(kind: VenueRequestKind, order: Order, nowMs: number): number;
+  clientDelayMs(request: GateRequest, nowMs: number): number;
   /** Called when the request leaves the client (after any hold): render, sign, journal, count. */
-  onSend(kind: VenueRequestKind, order: Order, sendMs: number): void;
+  onSend(request: GateRequest, sendMs: number): void;
   /** The venue's answer when the request arrives over its rate limit; null when admitted. */
-  venueAdmit(kind: VenueRequestKind, order: Order, arrivalMs: number): VenueReject | null;
+  venueAdmit(request: GateRequest, arrivalMs: number): VenueReject | null;
   /** Counters for the report's `venue_api` section. */
   report(): Record<string, unknown>;
 }

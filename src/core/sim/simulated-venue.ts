@@ -11,7 +11,8 @@ import type { EventScheduler } from '../scheduler/event-scheduler.js';
 import { ppmToBps } from './fee-schedule.js';
 import type { FillModel } from './fill-model.js';
 import type { LatencyModel } from './latency-model.js';
-import { OPEN_GATE, type RequestGate } from './request-gate.js';
+import { OPEN_GATE, type GateRequest, type RequestGate } from './request-gate.js';
+import { VenueCounters } from './venue-counters.js';
 import type { VenueOutcome, VenueReject, VenueRules } from './venue-rules.js';
 
 export interface SimulatedVenueDeps {
@@ -31,17 +32,12 @@ const NO_LISTENER: ExecutionListener = {
   onFill() {},
   onCanceled() {},
   onCancelRejected() {},
+  onAmended() {},
+  onAmendRejected() {},
+  onCancelAllRejected() {},
 };
 
-function count(map: Map<string, number>, key: string): void {
-  map.set(key, (map.get(key) ?? 0) + 1);
-}
-
-function sorted(map: Map<string, number>): Record<string, number> {
-  const out: Record<string, number> = {};
-  for (const key of [...map.keys()].sort()) out[key] = map.get(key)!;
-  return out;
-}
+type TerminalWhy = 'ALREADY_FILLED' | 'ALREADY_CANCELED' | 'UNKNOWN_ORDER';
 
 export class SimulatedVenue implements ExchangeClient {
   readonly venue: string;
@@ -54,11 +50,7 @@ export class SimulatedVenue implements ExchangeClient {
   private readonly lastBook = new Map<string, TopOfBook>();
   /** The venue's own view of each position, signed lots (reduce-only checks). */
   private readonly positionLots = new Map<string, number>();
-  private readonly rejectsByCode = new Map<string, number>();
-  private readonly venueCancels = new Map<string, number>();
-  private cancelsRejected = 0;
-  private makerFills = 0;
-  private takerFills = 0;
+  private readonly counters = new VenueCounters();
 
   constructor(private readonly deps: SimulatedVenueDeps) {
     this.venue = deps.rules.venue;
@@ -73,7 +65,10 @@ export class SimulatedVenue implements ExchangeClient {
     const now = this.deps.clock.now();
     const order = this.store.create(request, now);
     this.byId.set(order.id, order);
-    this.send('create', order, now, () => this.arrive(order), this.deps.latency.entryDelayMs());
+    this.send({ kind: 'create', symbol: order.symbol, order, amend: null }, now, this.deps.latency.entryDelayMs(), {
+      arrive: () => this.arrive(order),
+      limited: (reject) => this.reject(order, reject),
+    });
     return order.id;
   }
 
@@ -81,24 +76,52 @@ export class SimulatedVenue implements ExchangeClient {
     const order = this.byId.get(orderId);
     if (order === undefined) {
       // The venue has no record (terminal and forgotten): the cancel is refused without a report.
-      this.cancelsRejected++;
+      this.counters.cancelsRejected++;
       return;
     }
     order.cancelRequested = true;
-    this.send('cancel', order, this.deps.clock.now(), () => this.arriveCancel(order), this.deps.latency.cancelDelayMs());
+    this.send({ kind: 'cancel', symbol: order.symbol, order, amend: null }, this.deps.clock.now(), this.deps.latency.cancelDelayMs(), {
+      arrive: () => this.arriveCancel(order),
+      limited: (reject) => this.rejectCancelWith(order, reject),
+    });
+  }
+
+  cancelAll(symbol: string): void {
+    this.send({ kind: 'cancel-all', symbol, order: null, amend: null }, this.deps.clock.now(), this.deps.latency.cancelDelayMs(), {
+      arrive: () => this.arriveCancelAll(symbol),
+      limited: (reject) => this.listener.onCancelAllRejected(symbol, reject),
+    });
+  }
+
+  amendOrder(orderId: OrderId, priceTicks: number, qtyLots: number): void {
+    const order = this.byId.get(orderId);
+    if (order === undefined) {
+      this.counters.amendsRejected++;
+      return;
+    }
+    const amend = { priceTicks, qtyLots };
+    // An amend travels like a cancel (same one-way latency).
+    this.send({ kind: 'amend', symbol: order.symbol, order, amend }, this.deps.clock.now(), this.deps.latency.cancelDelayMs(), {
+      arrive: () => this.arriveAmend(order, priceTicks, qtyLots),
+      limited: (reject) => this.rejectAmend(order, reject),
+    });
   }
 
   /** Holds the request while the gate says so, taps it as it leaves, and delivers it after the one-way latency. */
-  private send(kind: 'create' | 'cancel', order: Order, now: number, arrive: () => void, latencyMs: number): void {
-    const hold = this.gate.clientDelayMs(kind, order, now);
+  private send(
+    request: GateRequest,
+    now: number,
+    latencyMs: number,
+    on: { readonly arrive: () => void; readonly limited: (reject: VenueReject) => void },
+  ): void {
+    const hold = this.gate.clientDelayMs(request, now);
     const leave = (): void => {
       const sendMs = now + hold;
-      this.gate.onSend(kind, order, sendMs);
+      this.gate.onSend(request, sendMs);
       this.deps.scheduler.schedule(sendMs + latencyMs, () => {
-        const limited = this.gate.venueAdmit(kind, order, this.deps.clock.now());
-        if (limited === null) arrive();
-        else if (kind === 'create') this.reject(order, limited);
-        else this.rejectCancelWith(order, limited);
+        const limited = this.gate.venueAdmit(request, this.deps.clock.now());
+        if (limited === null) on.arrive();
+        else on.limited(limited);
       });
     };
     if (hold === 0) leave();
@@ -125,31 +148,74 @@ export class SimulatedVenue implements ExchangeClient {
       return;
     }
     order.acceptedAt = this.deps.clock.now();
-    const book = this.lastBook.get(order.symbol);
-    const crosses = book !== undefined && (order.side === 'BUY' ? book.askTicks <= order.priceTicks : book.bidTicks >= order.priceTicks);
-    const { timeInForce, postOnly } = order.options;
-    if (crosses && postOnly) {
-      this.conclude(order, this.deps.rules.postOnlyWouldTake());
-      return;
-    }
-    if (crosses) {
-      // A marketable limit takes at the touch, up to the size displayed there.
-      const touchTicks = order.side === 'BUY' ? book.askTicks : book.bidTicks;
-      const touchLots = order.side === 'BUY' ? book.askLots : book.bidLots;
-      const lots = Math.min(order.qtyLots, touchLots);
-      if (timeInForce === 'FOK' && lots < order.qtyLots) {
-        this.conclude(order, this.deps.rules.immediateRemainder('FOK'));
-        return;
-      }
-      if (lots > 0) this.execute(order, touchTicks, lots, 'TAKER', order.acceptedAt);
-      if (order.status === 'FILLED') return;
-    }
-    if (timeInForce !== 'GTC') {
-      this.conclude(order, this.deps.rules.immediateRemainder(timeInForce));
+    if (!this.matchAtTouch(order)) return;
+    if (order.options.timeInForce !== 'GTC') {
+      this.conclude(order, this.deps.rules.immediateRemainder(order.options.timeInForce));
       return;
     }
     if (order.status === 'NEW') this.store.transition(order, 'OPEN');
     this.listener.onAccepted(order);
+  }
+
+  /**
+   * An order that crosses the touch as it arrives (or is amended) takes there, up to the displayed size; post-only
+   * and unfillable FOK orders end instead. Returns whether the order is still live and its unfilled rest may rest.
+   */
+  private matchAtTouch(order: Order): boolean {
+    const book = this.lastBook.get(order.symbol);
+    const crosses = book !== undefined && (order.side === 'BUY' ? book.askTicks <= order.priceTicks : book.bidTicks >= order.priceTicks);
+    if (!crosses) return true;
+    if (order.options.postOnly) {
+      this.conclude(order, this.deps.rules.postOnlyWouldTake());
+      return false;
+    }
+    const touchTicks = order.side === 'BUY' ? book.askTicks : book.bidTicks;
+    const touchLots = order.side === 'BUY' ? book.askLots : book.bidLots;
+    const remaining = order.qtyLots - order.filledLots;
+    const lots = Math.min(remaining, touchLots);
+    if (order.options.timeInForce === 'FOK' && lots < remaining) {
+      this.conclude(order, this.deps.rules.immediateRemainder('FOK'));
+      return false;
+    }
+    if (lots > 0) this.execute(order, touchTicks, lots, 'TAKER', this.deps.clock.now());
+    return order.status !== 'FILLED';
+  }
+
+  private arriveCancelAll(symbol: string): void {
+    for (const order of [...this.store.liveOrders(symbol)]) {
+      if (order.status !== 'OPEN' && order.status !== 'PARTIALLY_FILLED') continue;
+      this.store.transition(order, 'CANCELED');
+      if (!order.cancelRequested) this.byId.delete(order.id);
+      this.listener.onCanceled(order);
+    }
+  }
+
+  private arriveAmend(order: Order, priceTicks: number, qtyLots: number): void {
+    if (order.status !== 'OPEN' && order.status !== 'PARTIALLY_FILLED') {
+      this.rejectAmend(order, this.deps.rules.cancelRejected(this.terminalWhy(order)));
+      return;
+    }
+    if (qtyLots <= order.filledLots) {
+      this.rejectAmend(order, this.deps.rules.amendBelowFilled());
+      return;
+    }
+    const reject = this.deps.rules.validate({ ...order, priceTicks, qtyLots }, this.deps.instruments.get(order.symbol)!);
+    if (reject !== null) {
+      this.rejectAmend(order, reject);
+      return;
+    }
+    this.store.amend(order, priceTicks, qtyLots);
+    if (this.matchAtTouch(order)) this.listener.onAmended(order);
+  }
+
+  private rejectAmend(order: Order, reject: VenueReject): void {
+    this.counters.amendsRejected++;
+    this.listener.onAmendRejected(order, reject);
+  }
+
+  private terminalWhy(order: Order): TerminalWhy {
+    if (order.status === 'FILLED') return 'ALREADY_FILLED';
+    return order.status === 'CANCELED' ? 'ALREADY_CANCELED' : 'UNKNOWN_ORDER';
   }
 
   /** A reduce-only order must face the position and not exceed it (so it can neither open, grow nor flip it). */
@@ -161,7 +227,7 @@ export class SimulatedVenue implements ExchangeClient {
   }
 
   private reject(order: Order, reject: VenueReject): void {
-    count(this.rejectsByCode, reject.code);
+    this.counters.reject(reject.code);
     this.store.transition(order, 'REJECTED');
     this.byId.delete(order.id);
     this.listener.onRejected(order, reject);
@@ -173,7 +239,7 @@ export class SimulatedVenue implements ExchangeClient {
       this.reject(order, outcome.reject);
       return;
     }
-    count(this.venueCancels, outcome.reason);
+    this.counters.venueCancel(outcome.reason);
     this.store.transition(order, outcome.kind === 'cancel' ? 'CANCELED' : 'EXPIRED');
     if (!order.cancelRequested) this.byId.delete(order.id);
     this.listener.onCanceled(order);
@@ -187,26 +253,14 @@ export class SimulatedVenue implements ExchangeClient {
         this.byId.delete(order.id);
         this.listener.onCanceled(order);
         return;
-      case 'NEW':
-        this.rejectCancel(order, 'UNKNOWN_ORDER');
-        return;
-      case 'FILLED':
-        this.rejectCancel(order, 'ALREADY_FILLED');
-        return;
-      case 'CANCELED':
-      case 'REJECTED':
-      case 'EXPIRED':
-        this.rejectCancel(order, order.status === 'CANCELED' ? 'ALREADY_CANCELED' : 'UNKNOWN_ORDER');
+      default:
+        this.rejectCancelWith(order, this.deps.rules.cancelRejected(this.terminalWhy(order)));
         return;
     }
   }
 
-  private rejectCancel(order: Order, why: 'ALREADY_FILLED' | 'ALREADY_CANCELED' | 'UNKNOWN_ORDER'): void {
-    this.rejectCancelWith(order, this.deps.rules.cancelRejected(why));
-  }
-
   private rejectCancelWith(order: Order, reject: VenueReject): void {
-    this.cancelsRejected++;
+    this.counters.cancelsRejected++;
     // A live order stays addressable (a NEW one's entry is still on its way; an open one survived a refused cancel).
     if (order.status !== 'NEW' && order.status !== 'OPEN' && order.status !== 'PARTIALLY_FILLED') this.byId.delete(order.id);
     this.listener.onCancelRejected(order, reject);
@@ -224,8 +278,8 @@ export class SimulatedVenue implements ExchangeClient {
       ts,
       quoteMidTicks: order.quoteMidTicks,
     };
-    if (liquidity === 'MAKER') this.makerFills++;
-    else this.takerFills++;
+    if (liquidity === 'MAKER') this.counters.makerFills++;
+    else this.counters.takerFills++;
     this.positionLots.set(order.symbol, (this.positionLots.get(order.symbol) ?? 0) + sideSign(order.side) * lots);
     this.store.fill(order, lots);
     if (order.status === 'FILLED' && !order.cancelRequested) this.byId.delete(order.id);
@@ -233,23 +287,7 @@ export class SimulatedVenue implements ExchangeClient {
   }
 
   stats(): VenueStats {
-    const c = this.store.counts;
-    return {
-      ordersCreated: c.created,
-      accepted: c.accepted,
-      rejected: c.rejected,
-      rejectsByCode: sorted(this.rejectsByCode),
-      filled: c.filled,
-      partiallyFilled: c.partiallyFilled,
-      canceled: c.canceled,
-      venueCancels: sorted(this.venueCancels),
-      cancelsRejected: this.cancelsRejected,
-      fills: this.fillIds.issued,
-      makerFills: this.makerFills,
-      takerFills: this.takerFills,
-      liveOrders: this.store.liveCount,
-      api: this.gate.report(),
-    };
+    return this.counters.stats(this.store.counts, this.fillIds.issued, this.store.liveCount, this.gate.report());
   }
 
   describe(): Record<string, unknown> {

@@ -30,6 +30,8 @@ export interface VenueRules {
   postOnlyWouldTake(): VenueOutcome;
   /** A reduce-only order that would open, grow or flip the position. */
   reduceOnlyViolated(): VenueReject;
+  /** An amend whose new quantity is not above what has already filled. */
+  amendBelowFilled(): VenueReject;
   /** An IOC order's unfilled rest, or a FOK order the touch cannot fill completely. */
   immediateRemainder(timeInForce: 'IOC' | 'FOK'): VenueOutcome;
 }

@@ -1,10 +1,9 @@
 // BybitApiGate: Bybit's V5 API in front of the simulated matching engine — client throttling, venue rate limits (10006 / 403), and the dry-run request journal.
 import { SlidingWindowLimiter } from '../../core/limits/sliding-window-limiter.js';
 import { formatPrice, formatQty, type Instrument } from '../../core/model/instrument.js';
-import type { Order } from '../../core/model/order.js';
 import { canonicalJsonLine, type JsonValue } from '../../core/report/canonical-json.js';
 import { isoUtc } from '../../core/report/units.js';
-import type { RequestGate, VenueRequestKind } from '../../core/sim/request-gate.js';
+import type { GateRequest, RequestGate, VenueRequestKind } from '../../core/sim/request-gate.js';
 import type { VenueReject } from '../../core/sim/venue-rules.js';
 import type { RequestJournal } from '../../ports/request-journal.js';
 import type { VenueCredentials } from '../../ports/secret-provider.js';
@@ -12,7 +11,8 @@ import { maskKey } from '../../secrets/mask-key.js';
 import type { BybitCategory } from './bybit-category.js';
 import { BYBIT_ERRORS, bybitReject } from './bybit-error-codes.js';
 import { BYBIT_IP_BAN_HTTP_STATUS, BYBIT_IP_LIMIT, BYBIT_UID_WINDOW_MS, bybitEndpointLimit, bybitLimitHeaders, type BybitTradeEndpoint } from './bybit-rate-limits.js';
-import { BYBIT_ENDPOINTS, renderCancelOrder, renderCreateOrder, type BybitRequest } from './bybit-requests.js';
+import { BYBIT_ENDPOINTS, renderAmendOrder, renderCancelAll, renderCancelOrder, renderCreateOrder, type BybitRequest } from './bybit-requests.js';
+import { invariantViolation } from '../../core/errors/shadow-exec-error.js';
 import { signBybitRest } from './bybit-signing.js';
 
 const KINDS: readonly VenueRequestKind[] = ['create', 'cancel', 'cancel-all', 'amend'];
@@ -77,9 +77,9 @@ export class BybitApiGate implements RequestGate {
     }
   }
 
-  clientDelayMs(kind: VenueRequestKind, _order: Order, nowMs: number): number {
+  clientDelayMs(request: GateRequest, nowMs: number): number {
     if (!this.settings.throttle) return 0;
-    const endpoint = this.endpoints.get(kind)!;
+    const endpoint = this.endpoints.get(request.kind)!;
     // Reserve the send slot now, so later requests of this endpoint queue behind this one (one FIFO per endpoint:
     // a held create never delays a cancel). No client-side IP queue is needed: the four endpoint limits together
     // allow at most 4 × limit × 5 requests per 5 s (200 linear, 400 spot), under the 600 of the IP limit.
@@ -96,11 +96,11 @@ export class BybitApiGate implements RequestGate {
     return wait;
   }
 
-  onSend(kind: VenueRequestKind, order: Order, sendMs: number): void {
-    this.endpoints.get(kind)!.sent++;
+  onSend(gateRequest: GateRequest, sendMs: number): void {
+    this.endpoints.get(gateRequest.kind)!.sent++;
     const dryRun = this.settings.dryRun;
     if (dryRun === null) return;
-    const request = this.render(kind, order);
+    const request = this.render(gateRequest);
     const { credentials, recvWindowMs, journal } = dryRun;
     const signed = signBybitRest({
       method: request.method,
@@ -118,8 +118,9 @@ export class BybitApiGate implements RequestGate {
         seq: this.rendered,
         send_ms: sendMs,
         send_utc: isoUtc(sendMs),
-        kind,
-        order_id: order.id,
+        kind: gateRequest.kind,
+        order_id: gateRequest.order?.id ?? null,
+        symbol: gateRequest.symbol,
         method: request.method,
         path: request.path,
         headers,
@@ -128,8 +129,8 @@ export class BybitApiGate implements RequestGate {
     );
   }
 
-  venueAdmit(kind: VenueRequestKind, _order: Order, arrivalMs: number): VenueReject | null {
-    const endpoint = this.endpoints.get(kind)!;
+  venueAdmit(request: GateRequest, arrivalMs: number): VenueReject | null {
+    const endpoint = this.endpoints.get(request.kind)!;
     if (!this.venueIp.canTake(arrivalMs, 1)) {
       this.ipLimited++;
       return IP_LIMITED;
@@ -150,11 +151,21 @@ export class BybitApiGate implements RequestGate {
     return null;
   }
 
-  private render(kind: VenueRequestKind, order: Order): BybitRequest {
+  private render(request: GateRequest): BybitRequest {
     const { category, linkIdPrefix } = this.settings;
+    const { kind, order, symbol } = request;
+    const instrument = this.settings.instruments.get(symbol)!;
+    if (kind === 'cancel-all') return renderCancelAll(category, symbol);
+    if (order === null) throw invariantViolation(`a Bybit ${kind} request needs its order`);
     const linkId = linkIdPrefix + order.id;
-    if (kind === 'cancel') return renderCancelOrder(category, order.symbol, linkId);
-    const instrument = this.settings.instruments.get(order.symbol)!;
+    if (kind === 'cancel') return renderCancelOrder(category, symbol, linkId);
+    if (kind === 'amend') {
+      const amend = request.amend!;
+      return renderAmendOrder(category, symbol, linkId, {
+        ...(amend.qtyLots === order.qtyLots ? {} : { qty: formatQty(instrument, amend.qtyLots) }),
+        ...(amend.priceTicks === order.priceTicks ? {} : { price: formatPrice(instrument, amend.priceTicks) }),
+      });
+    }
     return renderCreateOrder({
       category,
       symbol: order.symbol,

@@ -24,6 +24,7 @@ export const BYBIT_ERRORS = {
   ORDER_CANCELLED: code(110010, 'The order has been cancelled'),
   /** Linear: a reduce-only order that would open or grow a position. */
   REDUCE_ONLY_NOT_SATISFIED: code(110017, 'Reduce-only rule not satisfied'),
+  AMEND_QTY_NOT_ABOVE_FILLED: code(110064, 'The modified contract quantity cannot be less than or equal to the filled quantity.'),
   /** Spot: too many orders for the spot order-rate rule. */
   SPOT_TOO_MANY_NEW_ORDERS: code(170005, 'Too many new orders; current limit is %s orders per %s.'),
   SPOT_ORDER_AMOUNT_TOO_LARGE: code(170124, 'Order amount too large.'),
@@ -40,6 +41,7 @@ export const BYBIT_ERRORS = {
   SPOT_NOTIONAL_TOO_SMALL: code(170140, 'Transaction amount lower than the minimum.'),
   SPOT_ORDER_CANCELED: code(170142, 'Order has been canceled'),
   SPOT_ORDER_NOT_EXISTS: code(170213, 'Order does not exist.'),
+  SPOT_AMEND_QTY_BELOW_FILLED: code(170313, 'The modified contract quantity cannot be less than to the filled quantity'),
 } as const satisfies Record<string, BybitError>;
 
 /**

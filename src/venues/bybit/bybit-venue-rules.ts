@@ -107,6 +107,10 @@ export class BybitVenueRules implements VenueRules {
     return bybitReject(BYBIT_ERRORS.REDUCE_ONLY_NOT_SATISFIED);
   }
 
+  amendBelowFilled(): VenueReject {
+    return bybitReject(this.category === 'spot' ? BYBIT_ERRORS.SPOT_AMEND_QTY_BELOW_FILLED : BYBIT_ERRORS.AMEND_QTY_NOT_ABOVE_FILLED);
+  }
+
   immediateRemainder(timeInForce: 'IOC' | 'FOK'): VenueOutcome {
     return { kind: 'cancel', reason: timeInForce === 'IOC' ? BYBIT_IOC_CANCEL_REASON : BYBIT_FOK_CANCEL_REASON };
   }

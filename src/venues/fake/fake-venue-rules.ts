@@ -55,6 +55,10 @@ export class FakeVenueRules implements VenueRules {
     return { code: 'FAKE_REDUCE_ONLY', message: 'reduce-only order would open or grow the position' };
   }
 
+  amendBelowFilled(): VenueReject {
+    return { code: 'FAKE_AMEND_BELOW_FILLED', message: 'amended quantity must be above the filled quantity' };
+  }
+
   immediateRemainder(timeInForce: 'IOC' | 'FOK'): VenueOutcome {
     return { kind: 'cancel', reason: timeInForce === 'IOC' ? 'FAKE_IOC_REMAINDER' : 'FAKE_FOK_NOT_FILLED' };
   }

@@ -88,7 +88,7 @@ describe('OrderStore', () => {
     store.fill(c, 4);
     store.transition(d, 'EXPIRED');
     store.transition(f, 'REJECTED');
-    expect(store.counts).toEqual({ created: 6, accepted: 5, rejected: 1, filled: 1, partiallyFilled: 1, canceled: 1, expired: 1 });
+    expect(store.counts).toEqual({ created: 6, accepted: 5, rejected: 1, filled: 1, partiallyFilled: 1, canceled: 1, expired: 1, amended: 0 });
   });
 
   it('moves a partial fill to PARTIALLY_FILLED and the final fill to FILLED', () => {
@@ -158,5 +158,20 @@ describe('OrderStore', () => {
     expect(visited).toEqual(['O-1', 'O-2', 'O-3', 'O-4']);
     expect(store.liveCount).toBe(0);
     expect(store.counts.filled).toBe(4);
+  });
+});
+
+describe('OrderStore amend', () => {
+  it('changes price and quantity of a live order and counts it; refuses a terminal order or a quantity not above the filled', () => {
+    const store = new OrderStore();
+    const order = store.create(REQ, 0);
+    store.transition(order, 'OPEN');
+    store.fill(order, 4);
+    store.amend(order, 934000, 12);
+    expect([order.priceTicks, order.qtyLots, order.filledLots, order.status]).toEqual([934000, 12, 4, 'PARTIALLY_FILLED']);
+    expect(store.counts.amended).toBe(1);
+    expect(() => store.amend(order, 934000, 4)).toThrow('amended qty 4 not above filled 4');
+    store.transition(order, 'CANCELED');
+    expect(() => store.amend(order, 934000, 20)).toThrow('amend in status CANCELED');
   });
 });

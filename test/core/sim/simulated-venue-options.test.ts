@@ -1,7 +1,7 @@
 // Covers SimulatedVenue order options and the request gate: post-only, reduce-only, IOC/FOK, touch-size taker fills, client holds and venue-side limits.
 import { describe, it, expect } from 'vitest';
 import type { Order, OrderOptions } from '../../../src/core/model/order.js';
-import type { RequestGate, VenueRequestKind } from '../../../src/core/sim/request-gate.js';
+import type { GateRequest, RequestGate } from '../../../src/core/sim/request-gate.js';
 import { harness } from '../../helpers/venue-harness.js';
 
 const GTC: OrderOptions = { timeInForce: 'GTC', postOnly: false, reduceOnly: false };
@@ -99,12 +99,11 @@ function scriptedGate(holdMs: number, cancelOpenAt: number): RequestGate & { sen
   const sends: string[] = [];
   return {
     sends,
-    clientDelayMs: (kind: VenueRequestKind) => (kind === 'create' ? holdMs : 0),
-    onSend: (kind: VenueRequestKind, order: Order, sendMs: number) => {
-      sends.push(`${sendMs} ${kind} ${order.id}`);
+    clientDelayMs: (r: GateRequest) => (r.kind === 'create' ? holdMs : 0),
+    onSend: (r: GateRequest, sendMs: number) => {
+      sends.push(`${sendMs} ${r.kind} ${r.order?.id ?? r.symbol}`);
     },
-    venueAdmit: (kind: VenueRequestKind, _order: Order, arrivalMs: number) =>
-      kind === 'cancel' && arrivalMs < cancelOpenAt ? { code: 'LIMITED', message: 'too many requests' } : null,
+    venueAdmit: (r: GateRequest, arrivalMs: number) => (r.kind === 'cancel' && arrivalMs < cancelOpenAt ? { code: 'LIMITED', message: 'too many requests' } : null),
     report: () => ({ sends: sends.length }),
   };
 }
@@ -136,5 +135,63 @@ describe('SimulatedVenue request gate', () => {
       '110 cancel-rejected O-1 OPEN LIMITED',
       '170 canceled O-1 CANCELED filled=0',
     ]);
+  });
+});
+
+describe('SimulatedVenue cancel-all', () => {
+  it('cancels every resting order of the symbol when it arrives, but not orders still in flight or of other symbols', () => {
+    const h = harness();
+    h.market(0, 934000, 934010);
+    h.market(0, 335000, 335010, 'ETHUSDT');
+    h.place('BUY', 933000, 1);
+    h.place('SELL', 935000, 1);
+    h.place('BUY', 334000, 1, 'ETHUSDT');
+    h.runUntil(60);
+    h.venue.cancelAll('BTCUSDT'); // arrives at 110
+    h.runUntil(61);
+    h.place('BUY', 932000, 1); // arrives at 111, after the cancel-all
+    h.runUntil(200);
+    expect(h.rec.lines.slice(3)).toEqual(['110 canceled O-1 CANCELED filled=0', '110 canceled O-2 CANCELED filled=0', '111 accepted O-4 OPEN acceptedAt=111']);
+  });
+});
+
+describe('SimulatedVenue amend', () => {
+  it('moves a resting order to a new price and quantity, and fills it at the new price later', () => {
+    const h = harness({ fillRate: 1 });
+    h.market(0, 934000, 934010);
+    const id = h.place('BUY', 933000, 2);
+    h.runUntil(60);
+    h.venue.amendOrder(id, 933500, 3);
+    h.runUntil(120);
+    expect(h.rec.lines).toEqual(['50 accepted O-1 OPEN acceptedAt=50', '110 amended O-1 OPEN 3@933500']);
+    h.market(130, 934000, 934010);
+    expect(h.rec.fills.map((f) => `${f.qtyLots}@${f.priceTicks}`)).toEqual(['3@933500']);
+    expect(h.venue.stats().amended).toBe(1);
+  });
+
+  it('takes at the touch when the amended price crosses, and lets the venue cancel a post-only order instead', () => {
+    const h = harness();
+    h.market(0, 934000, 934010);
+    const plain = h.place('BUY', 933000, 2);
+    const postOnly = h.place('BUY', 933000, 2, 'BTCUSDT', POST_ONLY);
+    h.runUntil(60);
+    h.venue.amendOrder(plain, 934010, 2);
+    h.venue.amendOrder(postOnly, 934010, 2);
+    h.runUntil(200);
+    expect(h.rec.lines.slice(2)).toEqual(['110 fill F-1 O-1 BUY 2@934010 TAKER ts=110 FILLED filled=2', '110 canceled O-2 CANCELED filled=0']);
+  });
+
+  it('refuses an amend that would cut the quantity to what has filled, and ignores one for an order it has forgotten', () => {
+    const h = harness();
+    h.market(0, 934000, 934010); // 5 lots at the ask
+    const taken = h.place('BUY', 934010, 8); // takes 5, rests 3
+    const filled = h.place('SELL', 934000, 1); // fills whole at the bid
+    h.runUntil(60);
+    h.venue.amendOrder(taken, 933000, 5);
+    h.venue.amendOrder(filled, 935000, 1);
+    h.runUntil(200);
+    // O-2 filled whole on arrival, so the venue no longer knows it: the amend is dropped without a report, like a cancel.
+    expect(h.rec.lines.slice(-1)).toEqual(['110 amend-rejected O-1 PARTIALLY_FILLED FAKE_AMEND_BELOW_FILLED']);
+    expect(h.venue.stats().amendsRejected).toBe(2);
   });
 });

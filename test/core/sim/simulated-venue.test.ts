@@ -281,6 +281,8 @@ describe('SimulatedVenue rejects', () => {
       filled: 0,
       partiallyFilled: 0,
       canceled: 0,
+      amended: 0,
+      amendsRejected: 0,
       venueCancels: {},
       cancelsRejected: 0,
       fills: 0,
