@@ -12,7 +12,7 @@ import { maskKey } from '../../secrets/mask-key.js';
 import type { BybitCategory } from './bybit-category.js';
 import { BYBIT_ERRORS, bybitReject } from './bybit-error-codes.js';
 import { BYBIT_IP_BAN_HTTP_STATUS, BYBIT_IP_LIMIT, BYBIT_UID_WINDOW_MS, bybitEndpointLimit, bybitLimitHeaders, type BybitTradeEndpoint } from './bybit-rate-limits.js';
-import { BYBIT_ENDPOINTS, renderCancelOrder, renderCreateOrder, type BybitRequest } from './bybit-requests.js';
+import { BYBIT_ENDPOINTS, renderAmendOrder, renderCancelAll, renderCancelOrder, renderCreateOrder, type BybitRequest } from './bybit-requests.js';
 import { signBybitRest } from './bybit-signing.js';
 
 const KINDS: readonly VenueRequestKind[] = ['create', 'cancel', 'cancel-all', 'amend'];
@@ -154,7 +154,10 @@ export class BybitApiGate implements RequestGate {
     const { category, linkIdPrefix } = this.settings;
     const linkId = linkIdPrefix + order.id;
     if (kind === 'cancel') return renderCancelOrder(category, order.symbol, linkId);
+    if (kind === 'cancel-all') return renderCancelAll(category, order.symbol);
     const instrument = this.settings.instruments.get(order.symbol)!;
+    // An amend carries the order as it should become: its price and total qty after the change.
+    if (kind === 'amend') return renderAmendOrder(category, order.symbol, linkId, { price: formatPrice(instrument, order.priceTicks), qty: formatQty(instrument, order.qtyLots) });
     return renderCreateOrder({
       category,
       symbol: order.symbol,
