@@ -8,6 +8,7 @@ export type ErrorCode =
   | 'E_INVALID_DECIMAL'
   | 'E_OFF_GRID'
   | 'E_REPORT_WRITE'
+  | 'E_REPLAY_FORMAT'
   | 'E_INVARIANT';
 
 export class ShadowExecError extends Error {
