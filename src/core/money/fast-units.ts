@@ -29,12 +29,21 @@ const CH_0 = 48;
 const CH_DOT = 46;
 const CH_MINUS = 45;
 const CH_PLUS = 43;
+/** Steps finer than 10^-MAX_SCALE are refused: 10^k stays exact in a double up to k = 22. */
+const MAX_SCALE = 22;
+/** 10^k for k = 0…MAX_SCALE, built by exact multiplications. */
+const POW10: readonly number[] = (() => {
+  const powers = [1];
+  for (let k = 1; k <= MAX_SCALE; k++) powers.push((powers[k - 1] ?? 0) * 10);
+  return powers;
+})();
 
 /** Compiles a positive plain-decimal step ("0.0001", "0.5", "10"); throws E_INVALID_DECIMAL or E_CONFIG. */
 export function compileUnitGrid(step: string, what = 'step'): UnitGrid {
   const value = parseDecimal(step, what);
   if (value.lte(0)) throw new ShadowExecError('E_CONFIG', `${what}: '${step}' must be positive`);
   const scale = Math.max(0, value.decimalPlaces());
+  if (scale > MAX_SCALE) throw new ShadowExecError('E_CONFIG', `${what}: '${step}' has more than ${MAX_SCALE} decimals`);
   const scaled = value.times(`1e${scale}`);
   if (scaled.gt(Number.MAX_SAFE_INTEGER)) throw new ShadowExecError('E_CONFIG', `${what}: '${step}' is too large`);
   return { step, scale, stepScaled: scaled.toNumber() };
@@ -44,7 +53,6 @@ export function compileUnitGrid(step: string, what = 'step'): UnitGrid {
 export function tryDecimalToUnits(text: unknown, grid: UnitGrid): number {
   if (typeof text !== 'string') return NaN;
   const len = text.length;
-  const scale = grid.scale;
   let i = 0;
   let negative = false;
   let c = text.charCodeAt(0);
@@ -54,32 +62,33 @@ export function tryDecimalToUnits(text: unknown, grid: UnitGrid): number {
   } else if (c === CH_PLUS) {
     i = 1;
   }
+  const intStart = i;
   let n = 0;
-  let digits = 0;
+  // (c >>> 0) > 9 is one unsigned compare for "not a digit" (c < 0 wraps to a huge value).
   for (; i < len; i++) {
     c = text.charCodeAt(i) - CH_0;
-    if (c < 0 || c > 9) break;
+    if (c >>> 0 > 9) break;
     n = n * 10 + c;
-    digits++;
   }
+  let digits = i - intStart;
   let frac = 0;
+  const scale = grid.scale;
   if (i < len) {
     if (c !== CH_DOT - CH_0) return NaN;
-    for (i++; i < len; i++) {
+    i++;
+    digits += len - i;
+    const keptEnd = len - i > scale ? i + scale : len;
+    frac = keptEnd - i;
+    for (; i < keptEnd; i++) {
       c = text.charCodeAt(i) - CH_0;
-      if (c < 0 || c > 9) return NaN;
-      digits++;
-      if (frac < scale) {
-        n = n * 10 + c;
-        frac++;
-      } else if (c !== 0) {
-        // A multiple of the step has at most `scale` decimals: a non-zero digit beyond is off the grid.
-        return NaN;
-      }
+      if (c >>> 0 > 9) return NaN;
+      n = n * 10 + c;
     }
+    // A multiple of the step has at most `scale` decimals: anything but '0' beyond is off the grid (or not a digit).
+    for (; i < len; i++) if (text.charCodeAt(i) !== CH_0) return NaN;
   }
   if (digits === 0) return NaN;
-  for (; frac < scale; frac++) n *= 10;
+  if (frac < scale) n *= POW10[scale - frac] ?? NaN;
   // Rounding is monotone, so a true N above 2^53 can never come out of the loop as a safe value.
   if (n > Number.MAX_SAFE_INTEGER) return bigUnits(text, grid, negative);
   const step = grid.stepScaled;
@@ -152,7 +161,7 @@ export function tryDecimalToUnitsRounded(text: unknown, grid: UnitGrid): number 
     }
   }
   if (digits === 0) return NaN;
-  for (; frac < scale; frac++) n *= 10;
+  if (frac < scale) n *= POW10[scale - frac] ?? NaN;
   if (n > Number.MAX_SAFE_INTEGER) return bigUnitsRounded(text, grid, negative);
   const step = grid.stepScaled;
   let units = Math.floor(n / step);

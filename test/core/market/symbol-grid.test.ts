@@ -16,6 +16,18 @@ describe('buildSymbolGrid', () => {
     expect(grid.priceUnits(undefined)).toBeNaN();
   });
 
+  it('converts quote fields like priceUnits/qtyUnits whatever was converted before (one-entry memo per field)', () => {
+    const grid = buildSymbolGrid(BTCUSDT_SPEC);
+    expect([grid.bidPriceUnits(''), grid.askPriceUnits(''), grid.bidQtyUnits(''), grid.askQtyUnits('')]).toEqual([NaN, NaN, NaN, NaN]);
+    expect([grid.bidPriceUnits('0'), grid.askQtyUnits('0')]).toEqual([0, 0]);
+    const texts = ['100.1', '100.1', '100.2', 'bad', '100.2', '100.15', '100.2', '100.1'];
+    expect(texts.map((t) => grid.bidPriceUnits(t))).toEqual([1001, 1001, 1002, NaN, 1002, NaN, 1002, 1001]);
+    expect(texts.map((t) => grid.askPriceUnits(t))).toEqual(texts.map((t) => grid.priceUnits(t)));
+    const qtys = ['0.001', '0.001', '0.0015', '0.002', null];
+    expect(qtys.map((t) => grid.bidQtyUnits(t))).toEqual([1, 1, NaN, 2, NaN]);
+    expect(qtys.map((t) => grid.askQtyUnits(t))).toEqual(qtys.map((t) => grid.qtyUnits(t)));
+  });
+
   it('rounds reference prices half-even to the tick', () => {
     const grid = buildSymbolGrid(BTCUSDT_SPEC);
     expect(grid.refPriceUnits('28552.81')).toBe(285528);

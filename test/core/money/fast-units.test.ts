@@ -31,6 +31,8 @@ describe('compileUnitGrid', () => {
     expect(codeOf(() => compileUnitGrid('-0.1'))).toBe('E_CONFIG');
     expect(codeOf(() => compileUnitGrid('1e-5'))).toBe('E_INVALID_DECIMAL');
     expect(codeOf(() => compileUnitGrid('abc'))).toBe('E_INVALID_DECIMAL');
+    expect(codeOf(() => compileUnitGrid(`0.${'0'.repeat(22)}1`))).toBe('E_CONFIG');
+    expect(compileUnitGrid(`0.${'0'.repeat(21)}1`).scale).toBe(22);
   });
 });
 

@@ -192,10 +192,10 @@ export class BinanceStreamParser implements MarketFrameParser {
     const grid = this.grid(w.s);
     if (typeof grid === 'string') return grid;
     const ts = w.E === undefined ? receivedAtMs : w.E;
-    const bidTicks = grid.priceUnits(w.b);
-    const bidLots = grid.qtyUnits(w.B);
-    const askTicks = grid.priceUnits(w.a);
-    const askLots = grid.qtyUnits(w.A);
+    const bidTicks = grid.bidPriceUnits(w.b);
+    const bidLots = grid.bidQtyUnits(w.B);
+    const askTicks = grid.askPriceUnits(w.a);
+    const askLots = grid.askQtyUnits(w.A);
     if (!isId(w.u) || !isId(ts) || !(bidTicks >= 0) || !(bidLots >= 0) || !(askTicks >= 0) || !(askLots >= 0)) {
       return this.fail('invalid-value', `${grid.symbol} bookTicker`);
     }

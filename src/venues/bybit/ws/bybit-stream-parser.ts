@@ -26,6 +26,12 @@ export interface BybitStreamParserOptions {
 }
 
 const isId = Number.isSafeInteger as (value: unknown) => value is number;
+/** First letters of the normalised topics: orderbook, publicTrade, tickers, kline; 'r' of orderbook.rpi. */
+const CH_O = 111;
+const CH_P = 112;
+const CH_T = 116;
+const CH_K = 107;
+const CH_R = 114;
 
 export class BybitStreamParser implements MarketFrameParser {
   lastDetail = '';
@@ -55,10 +61,21 @@ export class BybitStreamParser implements MarketFrameParser {
     if (typeof push.topic !== 'string') return this.reply(message as BybitReplyWire);
     if (!isId(push.ts)) return this.fail('invalid-value', `${push.topic} ts`);
     const topic = push.topic;
-    if (topic.startsWith('orderbook.') && !topic.startsWith('orderbook.rpi.')) return this.orderbook(push, push.ts, out);
-    if (topic.startsWith('publicTrade.')) return this.trades(push.data, push.ts, out);
-    if (topic.startsWith('tickers.')) return this.ticker(push, push.ts, out);
-    if (topic.startsWith('kline.')) return this.klines(topic, push.data, push.ts, out);
+    // Dispatch on the first letter, then confirm the prefix: one startsWith per frame.
+    switch (topic.charCodeAt(0)) {
+      case CH_O:
+        if (topic.startsWith('orderbook.') && topic.charCodeAt(10) !== CH_R) return this.orderbook(push, push.ts, out);
+        break;
+      case CH_P:
+        if (topic.startsWith('publicTrade.')) return this.trades(push.data, push.ts, out);
+        break;
+      case CH_T:
+        if (topic.startsWith('tickers.')) return this.ticker(push, push.ts, out);
+        break;
+      case CH_K:
+        if (topic.startsWith('kline.')) return this.klines(topic, push.data, push.ts, out);
+        break;
+    }
     for (const prefix of BYBIT_IGNORED_TOPICS) if (topic.startsWith(prefix)) return this.fail('ignored', topic);
     return this.fail('unknown', `topic ${topic}`);
   }
@@ -143,10 +160,10 @@ export class BybitStreamParser implements MarketFrameParser {
     if (merged === undefined) return this.fail('invalid-value', `${grid.symbol} tickers field type`);
     const start = out.length;
     if (merged.quoteTouched && merged.bid1Price && merged.bid1Size && merged.ask1Price && merged.ask1Size) {
-      const bidTicks = grid.priceUnits(merged.bid1Price);
-      const bidLots = grid.qtyUnits(merged.bid1Size);
-      const askTicks = grid.priceUnits(merged.ask1Price);
-      const askLots = grid.qtyUnits(merged.ask1Size);
+      const bidTicks = grid.bidPriceUnits(merged.bid1Price);
+      const bidLots = grid.bidQtyUnits(merged.bid1Size);
+      const askTicks = grid.askPriceUnits(merged.ask1Price);
+      const askLots = grid.askQtyUnits(merged.ask1Size);
       if (!(bidTicks >= 0) || !(bidLots >= 0) || !(askTicks >= 0) || !(askLots >= 0)) return this.rejectTicker(grid.symbol);
       out.push({ kind: 'quote', symbol: grid.symbol, ts, bidTicks, askTicks, bidLots, askLots, seq: cs });
     }
