@@ -11,6 +11,7 @@ export type ErrorCode =
   | 'E_ORDER_OPTIONS'
   | 'E_JOURNAL_WRITE'
   | 'E_SECRETS'
+  | 'E_REPLAY_FORMAT'
   | 'E_INVARIANT';
 
 export class ShadowExecError extends Error {

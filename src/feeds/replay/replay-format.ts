@@ -1,0 +1,170 @@
+// Replay file format v1 (JSON Lines): pure encoding and validating decoding of the header and record lines.
+//
+// A replay file is UTF-8 text, one JSON object per line, lines ended by "\n" ("\r\n" is accepted):
+//   line 1   header  {"format":"shadow-exec-replay","version":1,"venue":"binance","market":"spot"[,"url":…][,"source":…]}
+//   line 2…  frame   {"t":<int ms>,"frame":"<raw WebSocket text frame, exactly as received>"}
+//            rest    {"t":<int ms>,"rest":"GET /api/v3/depth?symbol=NKNUSDT&limit=1000","body":"<raw response body>"}
+// `t` is the receive time in integer ms since the Unix epoch (0 ≤ t ≤ MAX_SAFE_INTEGER); records are in
+// non-decreasing `t`, file order breaking ties (a replay delivers them in file order). A `rest` record
+// is a REST response the book sync needs (depth snapshot), placed at the time it was received.
+// venue/market pairs: binance spot|usdm, bybit spot|linear. Unknown keys, a missing key, a wrong type
+// and blank lines (except one final empty line) are errors: ShadowExecError E_REPLAY_FORMAT naming the
+// line. Encoding writes keys in the order above, so the same records always give the same bytes.
+// Full description: docs/replay-format.md.
+import { ShadowExecError } from '../../core/errors/shadow-exec-error.js';
+
+export const REPLAY_FORMAT = 'shadow-exec-replay';
+export const REPLAY_VERSION = 1;
+
+export type ReplayVenue = 'binance' | 'bybit';
+export type ReplayMarket = 'spot' | 'usdm' | 'linear';
+
+const MARKETS: Readonly<Record<ReplayVenue, readonly ReplayMarket[]>> = { binance: ['spot', 'usdm'], bybit: ['spot', 'linear'] };
+
+export interface ReplayHeader {
+  readonly format: typeof REPLAY_FORMAT;
+  readonly version: typeof REPLAY_VERSION;
+  readonly venue: ReplayVenue;
+  readonly market: ReplayMarket;
+  /** The WebSocket URL the frames were received on (with its stream list), when known. */
+  readonly url?: string;
+  /** Free-text provenance (recorder, capture, conversion). */
+  readonly source?: string;
+}
+
+export interface ReplayFrameRecord {
+  readonly kind: 'frame';
+  /** Receive time, integer ms since the epoch. */
+  readonly t: number;
+  readonly frame: string;
+}
+
+export interface ReplayRestRecord {
+  readonly kind: 'rest';
+  readonly t: number;
+  /** "GET <path>?<query>" as sent, without scheme and host. */
+  readonly rest: string;
+  readonly body: string;
+}
+
+export type ReplayRecord = ReplayFrameRecord | ReplayRestRecord;
+
+const HEADER_KEYS = new Set(['format', 'version', 'venue', 'market', 'url', 'source']);
+
+export function encodeReplayHeader(header: ReplayHeader): string {
+  validateHeader(header, 1);
+  const ordered: Record<string, unknown> = { format: header.format, version: header.version, venue: header.venue, market: header.market };
+  if (header.url !== undefined) ordered['url'] = header.url;
+  if (header.source !== undefined) ordered['source'] = header.source;
+  return JSON.stringify(ordered);
+}
+
+/** One record line, without its "\n". */
+export function encodeReplayRecord(record: ReplayRecord): string {
+  return record.kind === 'frame'
+    ? JSON.stringify({ t: record.t, frame: record.frame })
+    : JSON.stringify({ t: record.t, rest: record.rest, body: record.body });
+}
+
+export function decodeReplayHeader(line: string, lineNo = 1): ReplayHeader {
+  const value = parseObject(line, lineNo);
+  for (const key of Object.keys(value)) if (!HEADER_KEYS.has(key)) throw formatError(lineNo, `unknown header key '${key}'`);
+  if (value['format'] !== REPLAY_FORMAT) throw formatError(lineNo, `not a replay header: "format" must be "${REPLAY_FORMAT}"`);
+  const header = value as unknown as ReplayHeader;
+  validateHeader(header, lineNo);
+  return header;
+}
+
+export function decodeReplayRecord(line: string, lineNo: number): ReplayRecord {
+  const value = parseObject(line, lineNo);
+  const t = value['t'];
+  if (!Number.isSafeInteger(t) || (t as number) < 0) throw formatError(lineNo, '"t" must be a non-negative integer (receive time in ms)');
+  const keys = Object.keys(value);
+  if (typeof value['frame'] === 'string' && keys.length === 2) return { kind: 'frame', t: t as number, frame: value['frame'] };
+  if (typeof value['rest'] === 'string' && typeof value['body'] === 'string' && keys.length === 3) {
+    if (!/^GET \/\S*$/.test(value['rest'])) throw formatError(lineNo, `"rest" must be "GET /<path>", got ${JSON.stringify(value['rest'])}`);
+    return { kind: 'rest', t: t as number, rest: value['rest'], body: value['body'] };
+  }
+  throw formatError(lineNo, `a record is {"t","frame"} or {"t","rest","body"} with string values; got keys ${keys.join(',')}`);
+}
+
+/** Decodes a file line by line, checking the header comes first and `t` never decreases. */
+export class ReplayDecoder {
+  private lineNo = 0;
+  private lastT = 0;
+  private header: ReplayHeader | null = null;
+  private ended = false;
+
+  /** The next line (without or with its "\r"); returns the header for line 1, a record after, null for the final empty line. */
+  next(rawLine: string): ReplayHeader | ReplayRecord | null {
+    this.lineNo++;
+    const line = rawLine.endsWith('\r') ? rawLine.slice(0, -1) : rawLine;
+    if (this.ended) throw formatError(this.lineNo - 1, 'blank line inside the file');
+    if (line === '') {
+      if (this.header === null) throw formatError(this.lineNo, 'empty file: the header line is missing');
+      this.ended = true;
+      return null;
+    }
+    if (this.header === null) {
+      this.header = decodeReplayHeader(line, this.lineNo);
+      return this.header;
+    }
+    const record = decodeReplayRecord(line, this.lineNo);
+    if (record.t < this.lastT) throw formatError(this.lineNo, `"t" ${record.t} is before the previous record's ${this.lastT}`);
+    this.lastT = record.t;
+    return record;
+  }
+}
+
+/** A whole replay text (as read from a file). */
+export function decodeReplay(text: string): { header: ReplayHeader; records: ReplayRecord[] } {
+  const decoder = new ReplayDecoder();
+  const lines = text.split('\n');
+  const records: ReplayRecord[] = [];
+  let header: ReplayHeader | null = null;
+  for (const line of lines) {
+    const item = decoder.next(line);
+    if (item === null) continue;
+    if ('kind' in item) records.push(item);
+    else header = item;
+  }
+  if (header === null) throw formatError(1, 'empty file: the header line is missing');
+  return { header, records };
+}
+
+/** Header, then records, each followed by "\n": the canonical bytes of a replay file. */
+export function encodeReplay(header: ReplayHeader, records: readonly ReplayRecord[]): string {
+  let text = `${encodeReplayHeader(header)}\n`;
+  let lastT = 0;
+  records.forEach((record, i) => {
+    if (!Number.isSafeInteger(record.t) || record.t < 0 || record.t < lastT) throw formatError(i + 2, `"t" ${record.t} must be a non-negative integer, not before ${lastT}`);
+    lastT = record.t;
+    text += `${encodeReplayRecord(record)}\n`;
+  });
+  return text;
+}
+
+function validateHeader(header: ReplayHeader, lineNo: number): void {
+  if (header.version !== REPLAY_VERSION) throw formatError(lineNo, `unsupported version ${JSON.stringify(header.version)} (this build reads ${REPLAY_VERSION})`);
+  if (typeof header.venue !== 'string' || !Object.hasOwn(MARKETS, header.venue)) throw formatError(lineNo, `"venue" must be one of ${Object.keys(MARKETS).join(', ')}`);
+  const markets = MARKETS[header.venue];
+  if (!markets.includes(header.market)) throw formatError(lineNo, `"market" for ${header.venue} must be one of ${markets.join(', ')}`);
+  for (const key of ['url', 'source'] as const) {
+    if (header[key] !== undefined && typeof header[key] !== 'string') throw formatError(lineNo, `"${key}" must be a string`);
+  }
+}
+
+function parseObject(line: string, lineNo: number): Record<string, unknown> {
+  let value: unknown;
+  try {
+    value = JSON.parse(line);
+  } catch {
+    throw formatError(lineNo, 'not valid JSON');
+  }
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) throw formatError(lineNo, 'not a JSON object');
+  return value as Record<string, unknown>;
+}
+
+function formatError(lineNo: number, message: string): ShadowExecError {
+  return new ShadowExecError('E_REPLAY_FORMAT', `replay line ${lineNo}: ${message}`);
+}

@@ -1,0 +1,42 @@
+// MarketFrameParser port: turns one raw venue WebSocket text frame into normalised market-data events and a frame class.
+import type { MarketDataEvent } from '../core/model/market-data-event.js';
+
+/**
+ * What a frame was, so the caller can count it (health report) and route control frames:
+ * - 'market-data'    one or more events were appended;
+ * - 'ignored'        a well-formed venue data frame this parser does not normalise or that carries
+ *                    nothing new (24h tickers, liquidations, spot tickers without a book, a ticker delta
+ *                    before its snapshot);
+ * - 'control'        connection-level traffic: pong, auth reply, Binance serverShutdown;
+ * - 'ack'            a successful subscribe/unsubscribe/property reply;
+ * - 'error'          a venue error reply (Binance {code,msg}, Bybit success:false);
+ * - 'unknown'        valid JSON of no known shape;
+ * - 'invalid-json'   not parseable as JSON;
+ * - 'unknown-symbol' market data for a symbol the grid lookup does not know (or cannot tell);
+ * - 'invalid-value'  a known message with a missing/mistyped field, a malformed or off-grid decimal.
+ * Only 'market-data' appends to `out`; every other class leaves `out` as it was.
+ */
+export type FrameClass =
+  | 'market-data'
+  | 'ignored'
+  | 'control'
+  | 'ack'
+  | 'error'
+  | 'unknown'
+  | 'invalid-json'
+  | 'unknown-symbol'
+  | 'invalid-value';
+
+export interface MarketFrameParser {
+  /**
+   * Parses `frame` with one JSON.parse and appends its events to `out` in frame order. Reuse one `out`
+   * and read the events from its previous length; truncate it in batches (`out.length = 0` after every
+   * frame reallocates its storage and costs about as much as parsing a bookTicker).
+   * @param receivedAtMs receive time (ms since the epoch), used as `ts` only by frames without a venue event time
+   */
+  parse(frame: string, receivedAtMs: number, out: MarketDataEvent[]): FrameClass;
+  /** Why the last frame was not 'market-data' (symbol, event type or field); '' after market data. For logs only. */
+  readonly lastDetail: string;
+  /** Forgets per-connection state (merged tickers); call on reconnect, before the new subscription's snapshots. */
+  reset(): void;
+}

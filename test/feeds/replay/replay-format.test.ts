@@ -1,0 +1,112 @@
+// Covers replay-format.ts: canonical encoding, round trips, and every validation error with its line number (E_REPLAY_FORMAT).
+import { describe, it, expect } from 'vitest';
+import {
+  decodeReplay,
+  decodeReplayHeader,
+  decodeReplayRecord,
+  encodeReplay,
+  encodeReplayHeader,
+  encodeReplayRecord,
+  ReplayDecoder,
+  type ReplayHeader,
+  type ReplayRecord,
+} from '../../../src/feeds/replay/replay-format.js';
+import { ShadowExecError } from '../../../src/core/errors/shadow-exec-error.js';
+import { codeOf } from '../../helpers/error-code.js';
+
+const HEADER: ReplayHeader = { format: 'shadow-exec-replay', version: 1, venue: 'binance', market: 'spot', url: 'wss://x/stream?streams=a@b', source: 'test' };
+const RECORDS: ReplayRecord[] = [
+  { kind: 'frame', t: 1000, frame: '{"u":1,"s":"X"}' },
+  { kind: 'rest', t: 1000, rest: 'GET /api/v3/depth?symbol=X&limit=1000', body: '{"lastUpdateId":1,"bids":[],"asks":[]}' },
+  { kind: 'frame', t: 1002, frame: 'not json at all, kept raw\twith "quotes"' },
+];
+
+function messageOf(fn: () => unknown): string {
+  try {
+    fn();
+  } catch (e) {
+    return e instanceof ShadowExecError ? `${e.code} ${e.message}` : String(e);
+  }
+  return 'no error';
+}
+
+describe('encoding', () => {
+  it('writes keys in the documented order, one line per item, each ended by \\n', () => {
+    expect(encodeReplay(HEADER, RECORDS)).toBe(
+      '{"format":"shadow-exec-replay","version":1,"venue":"binance","market":"spot","url":"wss://x/stream?streams=a@b","source":"test"}\n'
+      + '{"t":1000,"frame":"{\\"u\\":1,\\"s\\":\\"X\\"}"}\n'
+      + '{"t":1000,"rest":"GET /api/v3/depth?symbol=X&limit=1000","body":"{\\"lastUpdateId\\":1,\\"bids\\":[],\\"asks\\":[]}"}\n'
+      + '{"t":1002,"frame":"not json at all, kept raw\\twith \\"quotes\\""}\n',
+    );
+  });
+
+  it('omits absent optional header keys', () => {
+    expect(encodeReplayHeader({ format: 'shadow-exec-replay', version: 1, venue: 'bybit', market: 'linear' })).toBe(
+      '{"format":"shadow-exec-replay","version":1,"venue":"bybit","market":"linear"}',
+    );
+  });
+
+  it('round-trips header and records exactly', () => {
+    expect(decodeReplay(encodeReplay(HEADER, RECORDS))).toEqual({ header: HEADER, records: RECORDS });
+    expect(decodeReplayRecord(encodeReplayRecord(RECORDS[1] as ReplayRecord), 2)).toEqual(RECORDS[1]);
+  });
+
+  it('refuses to encode records whose t decreases or is not an integer', () => {
+    expect(codeOf(() => encodeReplay(HEADER, [{ kind: 'frame', t: 5, frame: 'a' }, { kind: 'frame', t: 4, frame: 'b' }]))).toBe('E_REPLAY_FORMAT');
+    expect(codeOf(() => encodeReplay(HEADER, [{ kind: 'frame', t: 1.5, frame: 'a' }]))).toBe('E_REPLAY_FORMAT');
+    expect(codeOf(() => encodeReplayHeader({ ...HEADER, market: 'linear' }))).toBe('E_REPLAY_FORMAT');
+  });
+});
+
+describe('decoding', () => {
+  const head = encodeReplayHeader(HEADER);
+
+  it('accepts \\r\\n line ends and one final empty line', () => {
+    expect(decodeReplay(`${head}\r\n{"t":1,"frame":"x"}\r\n`).records).toEqual([{ kind: 'frame', t: 1, frame: 'x' }]);
+    expect(decodeReplay(`${head}\n{"t":1,"frame":"x"}`).records).toHaveLength(1);
+  });
+
+  it.each([
+    ['', 'E_REPLAY_FORMAT replay line 1: empty file: the header line is missing'],
+    ['{"t":1,"frame":"x"}\n', 'E_REPLAY_FORMAT replay line 1: unknown header key \'t\''],
+    ['{"format":"other","version":1,"venue":"binance","market":"spot"}\n', 'E_REPLAY_FORMAT replay line 1: not a replay header: "format" must be "shadow-exec-replay"'],
+    ['{"format":"shadow-exec-replay","version":2,"venue":"binance","market":"spot"}\n', 'E_REPLAY_FORMAT replay line 1: unsupported version 2 (this build reads 1)'],
+    ['{"format":"shadow-exec-replay","version":1,"venue":"kraken","market":"spot"}\n', 'E_REPLAY_FORMAT replay line 1: "venue" must be one of binance, bybit'],
+    ['{"format":"shadow-exec-replay","version":1,"venue":"toString","market":"spot"}\n', 'E_REPLAY_FORMAT replay line 1: "venue" must be one of binance, bybit'],
+    ['{"format":"shadow-exec-replay","version":1,"venue":"bybit","market":"usdm"}\n', 'E_REPLAY_FORMAT replay line 1: "market" for bybit must be one of spot, linear'],
+    ['{"format":"shadow-exec-replay","version":1,"venue":"bybit","market":"spot","url":5}\n', 'E_REPLAY_FORMAT replay line 1: "url" must be a string'],
+  ])('refuses the header of %j', (text, expected) => {
+    expect(messageOf(() => decodeReplay(text))).toBe(expected);
+  });
+
+  it.each([
+    ['{"t":1,"frame":"x"', 'replay line 3: not valid JSON'],
+    ['[1,2]', 'replay line 3: not a JSON object'],
+    ['{"t":-1,"frame":"x"}', 'replay line 3: "t" must be a non-negative integer (receive time in ms)'],
+    ['{"t":1.5,"frame":"x"}', 'replay line 3: "t" must be a non-negative integer (receive time in ms)'],
+    ['{"t":"1","frame":"x"}', 'replay line 3: "t" must be a non-negative integer (receive time in ms)'],
+    ['{"t":1,"frame":{"a":1}}', 'replay line 3: a record is {"t","frame"} or {"t","rest","body"} with string values; got keys t,frame'],
+    ['{"t":1,"frame":"x","extra":1}', 'replay line 3: a record is {"t","frame"} or {"t","rest","body"} with string values; got keys t,frame,extra'],
+    ['{"t":1,"rest":"POST /api/v3/order","body":""}', 'replay line 3: "rest" must be "GET /<path>", got "POST /api/v3/order"'],
+    ['{"t":1,"rest":"GET /x"}', 'replay line 3: a record is {"t","frame"} or {"t","rest","body"} with string values; got keys t,rest'],
+    ['{"t":4,"frame":"x"}', 'replay line 3: "t" 4 is before the previous record\'s 5'],
+  ])('refuses the record %j and names its line', (line, expected) => {
+    expect(messageOf(() => decodeReplay(`${head}\n{"t":5,"frame":"a"}\n${line}\n`))).toBe(`E_REPLAY_FORMAT ${expected}`);
+  });
+
+  it('refuses a blank line inside the file', () => {
+    expect(messageOf(() => decodeReplay(`${head}\n\n{"t":5,"frame":"a"}\n`))).toBe('E_REPLAY_FORMAT replay line 2: blank line inside the file');
+  });
+
+  it('decodes line by line with ReplayDecoder: header, records, then null for the final empty line', () => {
+    const decoder = new ReplayDecoder();
+    expect(decoder.next(head)).toEqual(HEADER);
+    expect(decoder.next('{"t":7,"frame":"a"}')).toEqual({ kind: 'frame', t: 7, frame: 'a' });
+    expect(decoder.next('{"t":7,"frame":"b"}')).toEqual({ kind: 'frame', t: 7, frame: 'b' });
+    expect(decoder.next('')).toBeNull();
+  });
+
+  it('decodes a header line on its own', () => {
+    expect(decodeReplayHeader(head)).toEqual(HEADER);
+  });
+});
