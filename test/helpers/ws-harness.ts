@@ -60,6 +60,12 @@ export class WsHarness {
     return this.feed;
   }
 
+  /** State of the single connection built by connection(). */
+  connectionState(): string {
+    if (this.conn === null) throw new Error('no connection built');
+    return this.conn.state;
+  }
+
   /** Events of one type, typed. */
   eventsOf<T extends WsConnectionEvent['type']>(type: T): Extract<WsConnectionEvent, { type: T }>[] {
     return this.events.filter((e): e is Extract<WsConnectionEvent, { type: T }> => e.type === type);

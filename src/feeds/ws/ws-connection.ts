@@ -1,8 +1,11 @@
 // WsConnection: one logical venue WebSocket — state machine, backoff reconnect, circuit breaker, seamless replacement, subscriptions.
 import type { Rng } from '../../ports/rng.js';
+import { FrameDelivery } from './frame-delivery.js';
 import { backoffDelayMs } from './reconnect-backoff.js';
+import { ReconnectPolicy } from './reconnect-policy.js';
+import { NamedTimers } from './named-timers.js';
 import { SequenceDeduplicator } from './sequence-deduplicator.js';
-import type { TimerHandle, Timers } from './timers.js';
+import type { Timers } from './timers.js';
 import { TopicRegistry } from './topic-registry.js';
 import type { WsConnectionEvent, WsEventListener } from './ws-connection-events.js';
 import { resolveWsConnectionSettings, type ResolvedWsConnectionSettings, type WsConnectionOptions } from './ws-connection-options.js';
@@ -11,7 +14,7 @@ import { WsHealthCounters, type WsConnectionHealth } from './ws-health.js';
 import { WsSession } from './ws-session.js';
 import type { WsSessionHost } from './ws-session-host.js';
 import { defaultWsSocketFactory, type WsSocketFactory } from './ws-socket-factory.js';
-import type { WsDataFrame, WsVenueProtocol } from './ws-venue-protocol.js';
+import type { WsVenueProtocol } from './ws-venue-protocol.js';
 
 type ConnectionTimer = 'reconnect' | 'stable' | 'rotate' | 'ready' | 'close';
 
@@ -22,9 +25,7 @@ type ConnectionTimer = 'reconnect' | 'stable' | 'rotate' | 'ready' | 'close';
  * maxReconnectAttempts attempts, end in DISCONNECTED with a reason. serverShutdown and the venue's
  * connection age limit open a replacement socket while the old one keeps serving; the replacement
  * takes over once its subscriptions are acknowledged (or seamlessReadyTimeoutMs passed), then the
- * old socket is closed. Data frames with a sequence key are delivered once across all sockets
- * (and across connections sharing the deduplicator); a replacement's key-less frames are dropped
- * until it takes over.
+ * old socket is closed, so no frame is lost (see FrameDelivery for duplicates).
  */
 export class WsConnection implements WsSessionHost {
   readonly connectionId: string;
@@ -34,26 +35,20 @@ export class WsConnection implements WsSessionHost {
   readonly counters = new WsHealthCounters();
   readonly settings: ResolvedWsConnectionSettings;
   private readonly rng: Rng;
-  private readonly onData: (frame: WsDataFrame) => void;
   private readonly listener: WsEventListener | undefined;
-  private readonly dedup: SequenceDeduplicator;
+  private readonly delivery: FrameDelivery;
   private readonly registry: TopicRegistry;
-  private readonly ownTimers = new Map<ConnectionTimer, TimerHandle>();
+  private readonly ownTimers: NamedTimers<ConnectionTimer>;
   private current: WsConnectionState = 'DISCONNECTED';
   private primary: WsSession | null = null;
   private standby: WsSession | null = null;
   private readonly retiring = new Set<WsSession>();
-  private attempt = 0;
+  private readonly policy: ReconnectPolicy;
   private rotationAttempt = 0;
-  private consecutiveFailures = 0;
-  private circuitOpen = false;
   private everConnected = false;
   private closeReason: string | null = null;
   private requestSeq = 0;
   private sessionSeq = 0;
-  private servingSinceMs: number | null = null;
-  private closedUptimeMs = 0;
-  private lastEndedMessageAtMs: number | null = null;
   private stopping: Promise<void> | null = null;
 
   constructor(options: WsConnectionOptions) {
@@ -61,12 +56,14 @@ export class WsConnection implements WsSessionHost {
     this.connectionId = this.settings.id;
     this.protocol = options.protocol;
     this.timers = options.timers;
+    this.ownTimers = new NamedTimers(options.timers);
     this.rng = options.rng;
-    this.onData = options.onData;
     this.listener = options.listener;
     this.socketFactory = options.socketFactory ?? defaultWsSocketFactory;
-    this.dedup = options.deduplicator ?? new SequenceDeduplicator();
+    const dedup = options.deduplicator ?? new SequenceDeduplicator();
+    this.delivery = new FrameDelivery(this.connectionId, this.protocol, dedup, this.counters, options.onData, (e) => this.emit(e));
     this.registry = new TopicRegistry(options.protocol);
+    this.policy = new ReconnectPolicy(this.settings, options.rng);
   }
 
   get state(): WsConnectionState {
@@ -76,9 +73,7 @@ export class WsConnection implements WsSessionHost {
   /** Dials; a no-op unless DISCONNECTED. Restarting after the circuit opened closes it again. */
   start(): void {
     if (this.current !== 'DISCONNECTED') return;
-    this.circuitOpen = false;
-    this.consecutiveFailures = 0;
-    this.attempt = 0;
+    this.policy.reset();
     this.closeReason = null;
     this.dial('start');
   }
@@ -87,18 +82,18 @@ export class WsConnection implements WsSessionHost {
   stop(reason = 'stopped'): Promise<void> {
     if (this.stopping !== null) return this.stopping;
     if (this.current === 'DISCONNECTED') return Promise.resolve();
-    this.clearOwnTimers();
-    this.endServing();
+    this.ownTimers.clear();
+    this.counters.stopUptime(this.timers.now());
     this.transition('CLOSING', reason);
     const sessions = [this.primary, this.standby, ...this.retiring].filter((s): s is WsSession => s !== null);
     this.primary = this.standby = null;
     for (const s of sessions) {
-      this.noteEnded(s);
+      this.counters.noteEndedSocket(s.lastMessageAt);
       s.close(reason);
     }
-    this.arm('close', this.settings.closeTimeoutMs, () => sessions.forEach((s) => s.terminate()));
+    this.ownTimers.arm('close', this.settings.closeTimeoutMs, () => sessions.forEach((s) => s.terminate()));
     this.stopping = Promise.all(sessions.map((s) => s.closed)).then(() => {
-      this.disarm('close');
+      this.ownTimers.disarm('close');
       this.retiring.clear();
       this.stopping = null;
       this.closeReason = reason;
@@ -133,34 +128,21 @@ export class WsConnection implements WsSessionHost {
 
   health(): WsConnectionHealth {
     const now = this.timers.now();
-    const uptime = this.servingSinceMs === null ? 0 : now - this.servingSinceMs;
-    const lastAt = this.primary?.lastMessageAt ?? this.lastEndedMessageAtMs;
-    const c = this.counters;
-    return {
+    const uptime = this.counters.uptime(now);
+    const lastAt = this.primary?.lastMessageAt ?? this.counters.lastEndedMessageAt;
+    return this.counters.snapshot({
       connectionId: this.connectionId,
       venue: this.protocol.venue,
       state: this.current,
       closeReason: this.closeReason,
-      uptimeMs: uptime,
-      totalUptimeMs: this.closedUptimeMs + uptime,
-      connects: c.connects,
-      reconnects: c.reconnects,
-      seamlessReconnects: c.seamlessReconnects,
-      failedAttempts: c.failedAttempts,
-      consecutiveFailures: this.consecutiveFailures,
-      circuitBreaker: this.circuitOpen ? 'open' : 'closed',
-      ...c.snapshotTables(),
-      parseErrors: c.received.invalid.messages,
-      duplicatesDropped: c.duplicatesDropped,
+      uptimeMs: uptime.current,
+      totalUptimeMs: uptime.total,
+      consecutiveFailures: this.policy.consecutiveFailures,
+      circuitBreaker: this.policy.circuitOpen ? 'open' : 'closed',
       lastMessageAgeMs: lastAt === null ? null : now - lastAt,
-      staleEvents: c.staleEvents,
-      pongTimeouts: c.pongTimeouts,
-      serverShutdowns: c.serverShutdowns,
-      consumerErrors: c.consumerErrors,
-      subscriptionFailures: c.subscriptionFailures,
       failedTopics: this.registry.sortedFailures(),
       activeTopics: this.registry.sortedTopics(),
-    };
+    });
   }
 
   // ——— WsSessionHost ———
@@ -175,10 +157,10 @@ export class WsConnection implements WsSessionHost {
 
   onSessionOpen(session: WsSession): void {
     this.counters.connects++;
-    this.consecutiveFailures = 0;
+    this.policy.opened();
     session.subscribe(this.registry.topics());
     if (session === this.standby) {
-      this.arm('ready', this.settings.seamlessReadyTimeoutMs, () => this.promoteStandby('ready timeout'));
+      this.ownTimers.arm('ready', this.settings.seamlessReadyTimeoutMs, () => this.promoteStandby('ready timeout'));
       return;
     }
     if (session !== this.primary) return;
@@ -189,50 +171,47 @@ export class WsConnection implements WsSessionHost {
   }
 
   onSessionEnded(session: WsSession, reason: string): void {
-    this.noteEnded(session);
+    this.counters.noteEndedSocket(session.lastMessageAt);
     if (session === this.standby) {
       this.standby = null;
-      this.disarm('ready');
+      this.ownTimers.disarm('ready');
       if (session.openedAtMs === null) this.counters.failedAttempts++;
       this.emit({ type: 'seamless-reconnect', connectionId: this.connectionId, phase: 'abandoned', reason, atMs: this.timers.now() });
       this.rotationAttempt++;
-      this.arm('rotate', backoffDelayMs(this.rotationAttempt, this.settings.backoff, this.rng), () => this.startReplacement('retry'));
+      this.ownTimers.arm('rotate', backoffDelayMs(this.rotationAttempt, this.settings.backoff, this.rng), () => this.startReplacement('retry'));
       return;
     }
     if (session !== this.primary) return;
     this.primary = null;
-    this.endServing();
-    this.disarm('stable');
-    this.disarm('rotate');
+    this.counters.stopUptime(this.timers.now());
+    this.ownTimers.disarm('stable');
+    this.ownTimers.disarm('rotate');
     const replacement = this.standby;
     if (replacement !== null) {
       this.standby = null;
       this.primary = replacement;
-      this.disarm('ready');
+      this.ownTimers.disarm('ready');
       if (replacement.isOpen) return this.completeReplacement(`old socket lost: ${reason}`);
       this.transition('CONNECTING', `socket lost (${reason}); replacement still connecting`);
       return;
     }
-    if (session.openedAtMs === null) {
-      this.counters.failedAttempts++;
-      this.consecutiveFailures++;
-      if (this.consecutiveFailures >= this.settings.circuitBreakerThreshold) return this.openCircuit();
+    const dialFailed = session.openedAtMs === null;
+    if (dialFailed) this.counters.failedAttempts++;
+    const decision = this.policy.lost(dialFailed, reason);
+    if (decision.kind === 'give-up') {
+      if (decision.circuitOpen) {
+        this.emit({ type: 'circuit-open', connectionId: this.connectionId, consecutiveFailures: this.policy.consecutiveFailures, atMs: this.timers.now() });
+      }
+      return this.giveUp(decision.reason);
     }
-    this.scheduleReconnect(reason);
+    const { attempt, delayMs } = decision;
+    this.transition('RECONNECTING', reason);
+    this.emit({ type: 'reconnect-scheduled', connectionId: this.connectionId, attempt, delayMs, atMs: this.timers.now() });
+    this.ownTimers.arm('reconnect', delayMs, () => this.dial(`reconnect attempt ${attempt}`));
   }
 
   onSessionData(session: WsSession, text: string, message: unknown, receivedAtMs: number): void {
-    const key = this.protocol.sequenceKey(message);
-    if (key !== null ? !this.dedup.admit(key) : session !== this.primary) {
-      this.counters.duplicatesDropped++;
-      return;
-    }
-    try {
-      this.onData({ connectionId: this.connectionId, receivedAtMs, text, message, sequenceKey: key });
-    } catch (error) {
-      this.counters.consumerErrors++;
-      this.emit({ type: 'consumer-error', connectionId: this.connectionId, error, atMs: receivedAtMs });
-    }
+    this.delivery.deliver(session === this.primary, text, message, receivedAtMs);
   }
 
   onSessionSubscribed(_session: WsSession, topics: readonly string[]): void {
@@ -270,32 +249,15 @@ export class WsConnection implements WsSessionHost {
     return new WsSession(`${this.connectionId}#${++this.sessionSeq}`, this);
   }
 
-  private scheduleReconnect(reason: string): void {
-    this.attempt++;
-    const max = this.settings.maxReconnectAttempts;
-    if (this.attempt > max) return this.giveUp(`reconnect attempts exhausted (${max}) after: ${reason}`);
-    const delayMs = backoffDelayMs(this.attempt, this.settings.backoff, this.rng);
-    this.transition('RECONNECTING', reason);
-    this.emit({ type: 'reconnect-scheduled', connectionId: this.connectionId, attempt: this.attempt, delayMs, atMs: this.timers.now() });
-    this.arm('reconnect', delayMs, () => this.dial(`reconnect attempt ${this.attempt}`));
-  }
-
-  private openCircuit(): void {
-    this.circuitOpen = true;
-    const n = this.consecutiveFailures;
-    this.emit({ type: 'circuit-open', connectionId: this.connectionId, consecutiveFailures: n, atMs: this.timers.now() });
-    this.giveUp(`circuit open after ${n} consecutive failed connection attempts`);
-  }
-
   private giveUp(reason: string): void {
-    this.clearOwnTimers();
+    this.ownTimers.clear();
     this.closeReason = reason;
     this.transition('DISCONNECTED', reason);
   }
 
   private startReplacement(reason: string): void {
     if (this.current !== 'CONNECTED' || this.standby !== null || this.primary === null) return;
-    this.disarm('rotate');
+    this.ownTimers.disarm('rotate');
     this.emit({ type: 'seamless-reconnect', connectionId: this.connectionId, phase: 'started', reason, atMs: this.timers.now() });
     this.standby = this.newSession();
   }
@@ -306,10 +268,10 @@ export class WsConnection implements WsSessionHost {
     const old = this.primary;
     this.standby = null;
     this.primary = next;
-    this.disarm('ready');
-    this.endServing();
+    this.ownTimers.disarm('ready');
+    this.counters.stopUptime(this.timers.now());
     if (old !== null) {
-      this.noteEnded(old);
+      this.counters.noteEndedSocket(old.lastMessageAt);
       this.retiring.add(old);
       void old.closed.then(() => this.retiring.delete(old));
       old.close('replaced');
@@ -326,24 +288,13 @@ export class WsConnection implements WsSessionHost {
 
   /** The primary socket starts serving: uptime clock, stable timer, age-limit rotation. */
   private beginServing(): void {
-    this.servingSinceMs = this.timers.now();
-    this.arm('stable', this.settings.stableAfterMs, () => (this.attempt = 0));
+    this.counters.startUptime(this.timers.now());
+    this.ownTimers.arm('stable', this.settings.stableAfterMs, () => this.policy.stable());
     const maxAge = this.protocol.maxConnectionAgeMs;
     if (maxAge !== null) {
       const delay = Math.max(0, maxAge - this.settings.rotateBeforeAgeLimitMs);
-      this.arm('rotate', delay, () => this.startReplacement('connection age limit'));
+      this.ownTimers.arm('rotate', delay, () => this.startReplacement('connection age limit'));
     }
-  }
-
-  private endServing(): void {
-    if (this.servingSinceMs === null) return;
-    this.closedUptimeMs += this.timers.now() - this.servingSinceMs;
-    this.servingSinceMs = null;
-  }
-
-  private noteEnded(session: WsSession): void {
-    const at = session.lastMessageAt;
-    if (at !== null && (this.lastEndedMessageAtMs === null || at > this.lastEndedMessageAtMs)) this.lastEndedMessageAtMs = at;
   }
 
   private transition(to: WsConnectionState, reason: string): void {
@@ -351,28 +302,5 @@ export class WsConnection implements WsSessionHost {
     this.current = to;
     this.counters.countTransition(from, to);
     this.emit({ type: 'state', connectionId: this.connectionId, from, to, reason, atMs: this.timers.now() });
-  }
-
-  private arm(name: ConnectionTimer, delayMs: number, callback: () => void): void {
-    this.disarm(name);
-    this.ownTimers.set(
-      name,
-      this.timers.setTimeout(() => {
-        this.ownTimers.delete(name);
-        callback();
-      }, delayMs),
-    );
-  }
-
-  private disarm(name: ConnectionTimer): void {
-    const handle = this.ownTimers.get(name);
-    if (handle === undefined) return;
-    this.timers.clearTimeout(handle);
-    this.ownTimers.delete(name);
-  }
-
-  private clearOwnTimers(): void {
-    for (const handle of this.ownTimers.values()) this.timers.clearTimeout(handle);
-    this.ownTimers.clear();
   }
 }

@@ -55,6 +55,22 @@ export interface WsConnectionHealth {
   readonly transitions: Readonly<Record<string, number>>;
 }
 
+/** The part of the health only the connection knows (state, clocks, topics). */
+export type WsConnectionStateHealth = Pick<
+  WsConnectionHealth,
+  | 'connectionId'
+  | 'venue'
+  | 'state'
+  | 'closeReason'
+  | 'uptimeMs'
+  | 'totalUptimeMs'
+  | 'consecutiveFailures'
+  | 'circuitBreaker'
+  | 'lastMessageAgeMs'
+  | 'failedTopics'
+  | 'activeTopics'
+>;
+
 function traffic(): WsTraffic {
   return { messages: 0, bytes: 0 };
 }
@@ -81,6 +97,38 @@ export class WsHealthCounters {
   consumerErrors = 0;
   subscriptionFailures = 0;
   readonly transitions = new Map<string, number>();
+  private servingSinceMs: number | null = null;
+  private closedUptimeMs = 0;
+  private lastEndedMessageAtMs: number | null = null;
+
+  /** A socket starts serving at `nowMs` (Timers-port ms). */
+  startUptime(nowMs: number): void {
+    this.servingSinceMs = nowMs;
+  }
+
+  /** The serving socket stops serving; its uptime is banked. */
+  stopUptime(nowMs: number): void {
+    if (this.servingSinceMs === null) return;
+    this.closedUptimeMs += nowMs - this.servingSinceMs;
+    this.servingSinceMs = null;
+  }
+
+  /** ms the current socket has served (0 when none) and the total including earlier sockets. */
+  uptime(nowMs: number): { readonly current: number; readonly total: number } {
+    const current = this.servingSinceMs === null ? 0 : nowMs - this.servingSinceMs;
+    return { current, total: this.closedUptimeMs + current };
+  }
+
+  /** Remembers the last message time of a socket that ended, for lastMessageAgeMs. */
+  noteEndedSocket(lastMessageAtMs: number | null): void {
+    if (lastMessageAtMs !== null && (this.lastEndedMessageAtMs === null || lastMessageAtMs > this.lastEndedMessageAtMs)) {
+      this.lastEndedMessageAtMs = lastMessageAtMs;
+    }
+  }
+
+  get lastEndedMessageAt(): number | null {
+    return this.lastEndedMessageAtMs;
+  }
 
   countReceived(type: WsReceivedType, bytes: number): void {
     const t = this.received[type];
@@ -99,8 +147,27 @@ export class WsHealthCounters {
     this.transitions.set(key, (this.transitions.get(key) ?? 0) + 1);
   }
 
+  /** The health value: these counters plus what only the connection knows. */
+  snapshot(state: WsConnectionStateHealth): WsConnectionHealth {
+    return {
+      ...state,
+      connects: this.connects,
+      reconnects: this.reconnects,
+      seamlessReconnects: this.seamlessReconnects,
+      failedAttempts: this.failedAttempts,
+      ...this.tables(),
+      parseErrors: this.received.invalid.messages,
+      duplicatesDropped: this.duplicatesDropped,
+      staleEvents: this.staleEvents,
+      pongTimeouts: this.pongTimeouts,
+      serverShutdowns: this.serverShutdowns,
+      consumerErrors: this.consumerErrors,
+      subscriptionFailures: this.subscriptionFailures,
+    };
+  }
+
   /** Deep copies of the traffic tables and the transitions as a key-sorted record. */
-  snapshotTables(): Pick<WsConnectionHealth, 'received' | 'sent' | 'transitions'> {
+  private tables(): Pick<WsConnectionHealth, 'received' | 'sent' | 'transitions'> {
     const copy = <K extends string>(table: Record<K, WsTraffic>): Record<K, WsTraffic> => {
       const out = {} as Record<K, WsTraffic>;
       for (const key of Object.keys(table).sort() as K[]) out[key] = { ...table[key] };

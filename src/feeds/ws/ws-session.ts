@@ -1,16 +1,11 @@
 // WsSession: one socket of a connection — frame classification, the per-socket subscription queue, heartbeat and stale watch.
 import type WebSocket from 'ws';
+import { NamedTimers } from './named-timers.js';
 import { OutgoingRateLimiter } from './outgoing-rate-limiter.js';
-import type { TimerHandle } from './timers.js';
+import { SocketSubscriptions } from './socket-subscriptions.js';
 import type { WsSessionHost } from './ws-session-host.js';
-import type { WsRequestOp } from './ws-venue-protocol.js';
 
 type Phase = 'connecting' | 'open' | 'ended';
-
-interface InFlightRequest {
-  readonly op: WsRequestOp;
-  readonly topics: readonly string[];
-}
 
 /** Longest sample of a skipped frame put into an event. */
 const SAMPLE_CHARS = 120;
@@ -18,14 +13,9 @@ const SAMPLE_CHARS = 120;
 export class WsSession {
   private phase: Phase = 'connecting';
   private readonly socket: WebSocket;
-  /** Topics waiting to be sent, insertion-ordered; a topic is never in both. */
-  private readonly pendingSub = new Set<string>();
-  private readonly pendingUnsub = new Set<string>();
-  /** Topics subscribed on the socket once everything sent so far is processed. */
-  private readonly onSocket = new Set<string>();
-  private readonly inFlight = new Map<string, InFlightRequest>();
+  private readonly subscriptions = new SocketSubscriptions();
   private readonly limiter: OutgoingRateLimiter | null;
-  private readonly timers = new Map<string, TimerHandle>();
+  private readonly timers: NamedTimers<'connect' | 'ping' | 'pong' | 'stale' | 'flush'>;
   private lastMessageAtMs: number | null = null;
   private awaitingPongSinceMs: number | null = null;
   private readyReported = false;
@@ -37,6 +27,7 @@ export class WsSession {
     readonly id: string,
     private readonly host: WsSessionHost,
   ) {
+    this.timers = new NamedTimers(host.timers);
     const { limits } = host.protocol;
     const max = limits.maxClientMessagesPerSecond;
     this.limiter = max === null ? null : new OutgoingRateLimiter(Math.max(1, max - (limits.pongFramesCountAgainstLimit ? 1 : 0)), 1000);
@@ -51,7 +42,7 @@ export class WsSession {
       resolveClosed();
       this.end(`socket closed (code ${code}${reason.length > 0 ? `, ${reason.toString()}` : ''})`);
     });
-    this.arm('connect', host.settings.connectTimeoutMs, () => this.fail(`connect timeout after ${host.settings.connectTimeoutMs} ms`));
+    this.timers.arm('connect', host.settings.connectTimeoutMs, () => this.fail(`connect timeout after ${host.settings.connectTimeoutMs} ms`));
   }
 
   get isOpen(): boolean {
@@ -64,24 +55,16 @@ export class WsSession {
 
   /** Open, with every queued subscribe sent and answered. */
   get isReady(): boolean {
-    if (this.phase !== 'open' || this.pendingSub.size > 0) return false;
-    for (const r of this.inFlight.values()) if (r.op === 'subscribe') return false;
-    return true;
+    return this.phase === 'open' && this.subscriptions.subscribesSettled;
   }
 
   subscribe(topics: Iterable<string>): void {
-    for (const t of topics) {
-      if (this.pendingUnsub.delete(t)) continue;
-      if (!this.onSocket.has(t)) this.pendingSub.add(t);
-    }
+    this.subscriptions.want(topics);
     this.flush();
   }
 
   unsubscribe(topics: Iterable<string>): void {
-    for (const t of topics) {
-      if (this.pendingSub.delete(t)) continue;
-      if (this.onSocket.has(t)) this.pendingUnsub.add(t);
-    }
+    this.subscriptions.drop(topics);
     this.flush();
   }
 
@@ -89,7 +72,7 @@ export class WsSession {
   close(reason: string): void {
     if (this.phase === 'ended') return;
     this.phase = 'ended';
-    this.clearTimers();
+    this.timers.clear();
     if (this.socket.readyState === this.socket.OPEN) this.socket.close(1000, reason);
     else this.socket.terminate();
   }
@@ -109,7 +92,7 @@ export class WsSession {
   private end(reason: string): void {
     if (this.phase === 'ended') return;
     this.phase = 'ended';
-    this.clearTimers();
+    this.timers.clear();
     this.host.onSessionEnded(this, reason);
   }
 
@@ -119,9 +102,9 @@ export class WsSession {
     const now = this.host.timers.now();
     this.openedAtMs = now;
     this.lastMessageAtMs = null;
-    this.disarm('connect');
+    this.timers.disarm('connect');
     const interval = this.host.protocol.clientPingIntervalMs;
-    if (interval !== null) this.arm('ping', interval, () => this.sendPing());
+    if (interval !== null) this.timers.arm('ping', interval, () => this.sendPing());
     this.armStale(this.host.settings.staleAfterMs);
     this.host.onSessionOpen(this);
     this.checkReady();
@@ -151,7 +134,7 @@ export class WsSession {
       case 'pong':
         host.counters.countReceived('pong', bytes);
         this.awaitingPongSinceMs = null;
-        this.disarm('pong');
+        this.timers.disarm('pong');
         return;
       case 'ack':
         host.counters.countReceived('control', bytes);
@@ -159,7 +142,7 @@ export class WsSession {
         return;
       case 'reject':
         host.counters.countReceived('control', bytes);
-        this.settle(cls.requestId, cls.failedTopics ?? [], cls.code, cls.message, cls.failedTopics === null);
+        this.settle(cls.requestId, cls.failedTopics ?? [], cls.code, cls.message);
         return;
       case 'server-shutdown':
         host.counters.countReceived('control', bytes);
@@ -175,28 +158,20 @@ export class WsSession {
     this.host.emit({ type: 'frame-skipped', connectionId: this.host.connectionId, kind, sample: text.slice(0, SAMPLE_CHARS), atMs });
   }
 
-  /**
-   * Applies an ack (failed === null) or a reject to its request: the request with that id, or the
-   * oldest one in flight when the venue echoed none. Named failed topics fail; the rest of the
-   * request succeeds. `allFailed`: the venue named no topic, so the whole request failed.
-   */
-  private settle(requestId: string | null, failed: readonly string[] | null, code: string, message: string, allFailed = false): void {
-    const key = requestId === null ? this.inFlight.keys().next().value : this.inFlight.has(requestId) ? requestId : undefined;
-    const request = key === undefined ? undefined : this.inFlight.get(key);
-    const now = this.host.timers.now();
-    if (key === undefined || request === undefined) {
-      if (failed !== null) this.host.emit({ type: 'control-error', connectionId: this.host.connectionId, code, message, atMs: now });
+  /** Applies an ack (failed null) or a reject (failed empty: the whole request) to its request. */
+  private settle(requestId: string | null, failed: readonly string[] | null, code: string, message: string): void {
+    const host = this.host;
+    const settled = this.subscriptions.settle(requestId, failed);
+    const atMs = host.timers.now();
+    if (settled === null) {
+      if (failed !== null) host.emit({ type: 'control-error', connectionId: host.connectionId, code, message, atMs });
       return;
     }
-    this.inFlight.delete(key);
-    const failedSet = new Set(allFailed ? request.topics : (failed ?? []));
-    const succeeded = request.topics.filter((t) => !failedSet.has(t));
-    if (request.op === 'subscribe') {
-      for (const t of failedSet) this.onSocket.delete(t);
-      if (succeeded.length > 0) this.host.onSessionSubscribed(this, succeeded);
-      if (failedSet.size > 0) this.host.onSessionRefused(this, [...failedSet], code, message);
-    } else if (failedSet.size > 0) {
-      this.host.emit({ type: 'control-error', connectionId: this.host.connectionId, code, message: `unsubscribe ${[...failedSet].join(',')}: ${message}`, atMs: now });
+    if (settled.op === 'subscribe') {
+      if (settled.succeeded.length > 0) host.onSessionSubscribed(this, settled.succeeded);
+      if (settled.failed.length > 0) host.onSessionRefused(this, settled.failed, code, message);
+    } else if (settled.failed.length > 0) {
+      host.emit({ type: 'control-error', connectionId: host.connectionId, code, message: `unsubscribe ${settled.failed.join(',')}: ${message}`, atMs });
     }
     this.checkReady();
   }
@@ -211,33 +186,17 @@ export class WsSession {
   /** Sends queued requests, unsubscribes first, within the per-request and per-second limits. */
   private flush(): void {
     if (this.phase !== 'open') return;
-    this.disarm('flush');
+    this.timers.disarm('flush');
     const { protocol, timers } = this.host;
     const perRequest = protocol.limits.maxTopicsPerRequest ?? Number.POSITIVE_INFINITY;
-    while (this.pendingUnsub.size > 0 || this.pendingSub.size > 0) {
+    while (this.subscriptions.hasQueued) {
       const now = timers.now();
-      if (this.limiter !== null) {
-        const at = this.limiter.nextFreeAt(now);
-        if (at > now) {
-          this.arm('flush', at - now, () => this.flush());
-          return;
-        }
-      }
-      const op: WsRequestOp = this.pendingUnsub.size > 0 ? 'unsubscribe' : 'subscribe';
-      const source = op === 'unsubscribe' ? this.pendingUnsub : this.pendingSub;
-      const topics: string[] = [];
-      for (const t of source) {
-        if (topics.length >= perRequest) break;
-        topics.push(t);
-      }
-      for (const t of topics) {
-        source.delete(t);
-        if (op === 'subscribe') this.onSocket.add(t);
-        else this.onSocket.delete(t);
-      }
+      const freeAt = this.limiter?.nextFreeAt(now) ?? now;
+      if (freeAt > now) return this.timers.arm('flush', freeAt - now, () => this.flush());
       const requestId = this.host.nextRequestId();
-      this.inFlight.set(protocol.requestKey(requestId), { op, topics });
-      this.send(protocol.encodeRequest(op, topics, requestId), 'control', now);
+      const request = this.subscriptions.take(perRequest, protocol.requestKey(requestId));
+      if (request === null) return;
+      this.send(protocol.encodeRequest(request.op, request.topics, requestId), 'control', now);
     }
   }
 
@@ -257,10 +216,10 @@ export class WsSession {
       this.send(text, 'ping', now);
       if (this.awaitingPongSinceMs === null) {
         this.awaitingPongSinceMs = now;
-        this.arm('pong', settings.pongTimeoutMs, () => this.onPongTimeout());
+        this.timers.arm('pong', settings.pongTimeoutMs, () => this.onPongTimeout());
       }
     }
-    this.arm('ping', interval, () => this.sendPing());
+    this.timers.arm('ping', interval, () => this.sendPing());
   }
 
   private onPongTimeout(): void {
@@ -282,7 +241,7 @@ export class WsSession {
   /** One timer checks silence: when it fires early relative to the last message, it re-arms for the rest. */
   private armStale(delayMs: number): void {
     if (this.host.settings.staleAfterMs <= 0) return;
-    this.arm('stale', delayMs, () => {
+    this.timers.arm('stale', delayMs, () => {
       const now = this.host.timers.now();
       const silentMs = now - (this.lastMessageAtMs ?? this.openedAtMs ?? now);
       const limit = this.host.settings.staleAfterMs;
@@ -291,26 +250,5 @@ export class WsSession {
       this.host.emit({ type: 'stale', connectionId: this.host.connectionId, silentMs, atMs: now });
       this.fail(`stale: no message for ${silentMs} ms`);
     });
-  }
-
-  private arm(name: string, delayMs: number, callback: () => void): void {
-    this.disarm(name);
-    const handle = this.host.timers.setTimeout(() => {
-      this.timers.delete(name);
-      callback();
-    }, delayMs);
-    this.timers.set(name, handle);
-  }
-
-  private disarm(name: string): void {
-    const handle = this.timers.get(name);
-    if (handle === undefined) return;
-    this.host.timers.clearTimeout(handle);
-    this.timers.delete(name);
-  }
-
-  private clearTimers(): void {
-    for (const handle of this.timers.values()) this.host.timers.clearTimeout(handle);
-    this.timers.clear();
   }
 }
