@@ -1,4 +1,5 @@
 // WsVenueProtocol: the venue hooks of the WebSocket adapter (endpoint, control messages, frame classes, limits, sequence keys).
+import { ShadowExecError } from '../../core/errors/shadow-exec-error.js';
 
 /** What an incoming JSON message is, as far as the connection layer cares. */
 export type WsFrameClass =
@@ -85,4 +86,18 @@ export interface WsDataFrame {
 export function field(obj: unknown, key: string): unknown {
   if (typeof obj !== 'object' || obj === null || Array.isArray(obj)) return undefined;
   return (obj as Record<string, unknown>)[key];
+}
+
+/** Returns `url` when it is an absolute ws:// or wss:// URL; otherwise an E_CONFIG error. */
+export function validateWsUrl(url: string): string {
+  let protocol: string;
+  try {
+    protocol = new URL(url).protocol;
+  } catch {
+    throw new ShadowExecError('E_CONFIG', `WebSocket URL '${url}' is not a valid URL`);
+  }
+  if (protocol !== 'ws:' && protocol !== 'wss:') {
+    throw new ShadowExecError('E_CONFIG', `WebSocket URL '${url}' must start with ws:// or wss://`);
+  }
+  return url;
 }

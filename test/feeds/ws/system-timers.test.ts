@@ -12,7 +12,12 @@ describe('SystemTimers', () => {
     const fired: string[] = [];
     const cancelled = timers.setTimeout(() => fired.push('cancelled'), 0);
     timers.clearTimeout(cancelled);
-    await new Promise<void>((resolve) => timers.setTimeout(() => resolve(fired.push('kept') as unknown as void), 0));
+    await new Promise<void>((resolve) =>
+      timers.setTimeout(() => {
+        fired.push('kept');
+        resolve();
+      }, 0),
+    );
     expect(fired).toEqual(['kept']);
   });
 });

@@ -101,6 +101,16 @@ describe('WsConnection', () => {
     expect(h.server.clients.length).toBe(1);
   });
 
+  it('stops while the first dial is still in progress', async () => {
+    const h = await create('binance');
+    const conn = h.connection();
+    conn.start();
+    await conn.stop();
+    expect(h.transitions()).toEqual(['DISCONNECTED>CONNECTING', 'CONNECTING>CLOSING', 'CLOSING>DISCONNECTED']);
+    expect(h.timers.pendingDelays()).toEqual([]);
+    expect(conn.health().connects).toBe(0);
+  });
+
   it('stops while waiting to reconnect without dialling again', async () => {
     const h = await create('bybit');
     const conn = h.connection();

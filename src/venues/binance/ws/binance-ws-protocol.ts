@@ -1,6 +1,6 @@
 // Binance spot market-stream WebSocket protocol: combined-stream endpoint, SUBSCRIBE/UNSUBSCRIBE, acks, error frames, serverShutdown, limits.
 import type { WsFrameClass, WsRequestOp, WsVenueLimits, WsVenueProtocol } from '../../../feeds/ws/ws-venue-protocol.js';
-import { field } from '../../../feeds/ws/ws-venue-protocol.js';
+import { field, validateWsUrl } from '../../../feeds/ws/ws-venue-protocol.js';
 
 // Facts below: binance/binance-spot-api-docs web-socket-streams.md (copied in
 // test/fixtures/venues/binance_spot_ws_control_docs.json, docs HEAD a5e0bc3, 2026-07-21).
@@ -44,7 +44,7 @@ export class BinanceWsProtocol implements WsVenueProtocol {
   readonly maxConnectionAgeMs = BINANCE_MAX_CONNECTION_AGE_MS;
 
   constructor(options: BinanceWsProtocolOptions = {}) {
-    this.url = options.url ?? BINANCE_SPOT_STREAM_URL;
+    this.url = validateWsUrl(options.url ?? BINANCE_SPOT_STREAM_URL);
   }
 
   validateTopic(topic: string): string | null {

@@ -1,6 +1,6 @@
 // Bybit V5 public WebSocket protocol: endpoints per category, subscribe/unsubscribe, acks and refusals, ping/pong, args limits.
 import type { WsFrameClass, WsRequestOp, WsVenueLimits, WsVenueProtocol } from '../../../feeds/ws/ws-venue-protocol.js';
-import { field } from '../../../feeds/ws/ws-venue-protocol.js';
+import { field, validateWsUrl } from '../../../feeds/ws/ws-venue-protocol.js';
 
 // Facts below: bybit-exchange/docs docs/v5/websocket/wss-authentication.mdx (slug /v5/ws/connect),
 // examples copied in test/fixtures/venues/bybit_v5_ws_control_docs.json.
@@ -61,7 +61,7 @@ export class BybitWsProtocol implements WsVenueProtocol {
   readonly maxConnectionAgeMs = null;
 
   constructor(readonly options: BybitWsProtocolOptions) {
-    this.url = options.url ?? BYBIT_PUBLIC_URLS[options.category];
+    this.url = validateWsUrl(options.url ?? BYBIT_PUBLIC_URLS[options.category]);
     this.limits = bybitPublicLimits(options.category);
   }
 

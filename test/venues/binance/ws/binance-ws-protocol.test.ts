@@ -1,6 +1,7 @@
 // Covers BinanceWsProtocol against the docs' examples: requests, ack/error/serverShutdown/data classes, sequence keys, limits.
 import { describe, expect, it } from 'vitest';
 import { BINANCE_SPOT_STREAM_URL, BinanceWsProtocol } from '../../../../src/venues/binance/ws/binance-ws-protocol.js';
+import { codeOf } from '../../../helpers/error-code.js';
 import { binanceDocErrorMessages, binanceDocExample } from '../../../helpers/venue-ws-fixtures.js';
 
 const p = new BinanceWsProtocol();
@@ -11,6 +12,8 @@ describe('BinanceWsProtocol', () => {
     expect(p.url).toBe('wss://stream.binance.com:9443/stream');
     expect(p.url).toBe(BINANCE_SPOT_STREAM_URL);
     expect(new BinanceWsProtocol({ url: 'ws://127.0.0.1:9/stream' }).url).toBe('ws://127.0.0.1:9/stream');
+    expect(codeOf(() => new BinanceWsProtocol({ url: 'https://api.binance.com' }))).toBe('E_CONFIG');
+    expect(codeOf(() => new BinanceWsProtocol({ url: 'not a url' }))).toBe('E_CONFIG');
   });
 
   it('encodes SUBSCRIBE and UNSUBSCRIBE exactly as the docs do', () => {
