@@ -73,7 +73,8 @@ export class WsSession {
     if (this.phase === 'ended') return;
     this.phase = 'ended';
     this.timers.clear();
-    if (this.socket.readyState === this.socket.OPEN) this.socket.close(1000, reason);
+    // A close frame's reason is at most 123 bytes (RFC 6455 §5.5); ws throws on longer ones.
+    if (this.socket.readyState === this.socket.OPEN) this.socket.close(1000, Buffer.byteLength(reason) <= 123 ? reason : '');
     else this.socket.terminate();
   }
 

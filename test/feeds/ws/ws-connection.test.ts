@@ -83,21 +83,21 @@ describe('WsConnection', () => {
     });
   });
 
-  it('stops with a normal close, ends DISCONNECTED and leaves no timer behind', async () => {
+  it('stops with a normal close (even with a reason too long for a close frame), ends DISCONNECTED and leaves no timer behind', async () => {
     const h = await create('bybit');
     const conn = h.connection();
     conn.start();
     conn.start();
     await h.waitFor(() => conn.state === 'CONNECTED' && h.server.clients.length === 1, 'connected');
     h.timers.advance(3_000);
-    await conn.stop();
+    await conn.stop('x'.repeat(200));
     expect(conn.state).toBe('DISCONNECTED');
     expect(h.transitions().slice(-2)).toEqual(['CONNECTED>CLOSING', 'CLOSING>DISCONNECTED']);
     await h.waitFor(() => h.server.client(1).closeCode !== null, 'server saw the close');
     expect(h.server.client(1).closeCode).toBe(1000);
     expect(h.timers.pendingDelays()).toEqual([]);
     const health = conn.health();
-    expect([health.closeReason, health.uptimeMs, health.totalUptimeMs]).toEqual(['stopped', 0, 3_000]);
+    expect([health.closeReason, health.uptimeMs, health.totalUptimeMs]).toEqual(['x'.repeat(200), 0, 3_000]);
     expect(h.server.clients.length).toBe(1);
   });
 

@@ -3,10 +3,13 @@ import type { WsFrameClass, WsRequestOp, WsVenueLimits, WsVenueProtocol } from '
 import { field, validateWsUrl } from '../../../feeds/ws/ws-venue-protocol.js';
 
 // Facts below: binance/binance-spot-api-docs web-socket-streams.md (copied in
-// test/fixtures/venues/binance_spot_ws_control_docs.json, docs HEAD a5e0bc3, 2026-07-21).
+// test/fixtures/venues/binance_spot_ws_docs_examples.json, docs HEAD a5e0bc3, 2026-07-21).
 
-/** "The base endpoint is: wss://stream.binance.com:9443"; "Combined streams are accessed at /stream?streams=…".
- *  We dial /stream with no stream and SUBSCRIBE, so every (re)subscription goes through one path. */
+/**
+ * "The base endpoint is: wss://stream.binance.com:9443"; "Combined streams are accessed at
+ * /stream?streams=…". We dial /stream with no stream and SUBSCRIBE, so every (re)subscription
+ * takes one path (the docs: "combined … is true when connecting using /stream/").
+ */
 export const BINANCE_SPOT_STREAM_URL = 'wss://stream.binance.com:9443/stream';
 
 /** "A single connection to stream.binance.com is only valid for 24 hours". */
@@ -33,8 +36,11 @@ export interface BinanceWsProtocolOptions {
   readonly url?: string;
 }
 
-/** Stream names: "All symbols for streams are lowercase" (e.g. btcusdt@depth, btcusdt@kline_1m, !ticker@arr). */
-const STREAM_NAME = /^[a-z0-9!][a-z0-9_@!.-]*$/;
+/**
+ * Stream names "<symbol>@<type>[@<option>]" or "!<name>@arr": "All symbols for streams are
+ * lowercase"; stream types are camelCase (aggTrade, bookTicker), kline timezones add "@+08:00".
+ */
+const STREAM_NAME = /^(?:[a-z0-9]+|![A-Za-z0-9_]+)@[A-Za-z0-9_@.:+-]+$/;
 
 export class BinanceWsProtocol implements WsVenueProtocol {
   readonly venue = 'binance';
@@ -49,7 +55,7 @@ export class BinanceWsProtocol implements WsVenueProtocol {
 
   validateTopic(topic: string): string | null {
     if (STREAM_NAME.test(topic)) return null;
-    return `'${topic}' is not a Binance stream name (lowercase, e.g. btcusdt@depth)`;
+    return `'${topic}' is not a Binance stream name (lowercase symbol, e.g. btcusdt@depth)`;
   }
 
   /** {"method":"SUBSCRIBE","params":["btcusdt@aggTrade","btcusdt@depth"],"id":1} (ids: 64-bit signed integers). */

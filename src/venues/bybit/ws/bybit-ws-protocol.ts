@@ -3,7 +3,7 @@ import type { WsFrameClass, WsRequestOp, WsVenueLimits, WsVenueProtocol } from '
 import { field, validateWsUrl } from '../../../feeds/ws/ws-venue-protocol.js';
 
 // Facts below: bybit-exchange/docs docs/v5/websocket/wss-authentication.mdx (slug /v5/ws/connect),
-// examples copied in test/fixtures/venues/bybit_v5_ws_control_docs.json.
+// examples copied in test/fixtures/venues/bybit_v5_ws_control_docs_examples.json.
 
 export type BybitPublicCategory = 'spot' | 'linear' | 'inverse' | 'option';
 
@@ -42,7 +42,7 @@ export interface BybitWsProtocolOptions {
 }
 
 /** Topics are "<name>.<param>…", e.g. orderbook.50.BTCUSDT, publicTrade.BTCUSDT, kline.5.BTCUSDT, tickers.BTC-26DEC25. */
-const TOPIC = /^[A-Za-z]+(\.[A-Za-z0-9_-]+)+$/;
+const TOPIC = /^[A-Za-z_]+(\.[A-Za-z0-9_-]+)+$/;
 
 /** Refusals name the topic at the end of ret_msg: "error:handler not found,topic:publicTrade.NOTASYMBOL" (observed, not in the docs). */
 const REFUSED_TOPIC = /topic:([^\s,]+)/;

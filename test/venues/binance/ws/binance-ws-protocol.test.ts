@@ -75,9 +75,12 @@ describe('BinanceWsProtocol', () => {
     expect(p.clientPingIntervalMs).toBeNull();
   });
 
-  it('accepts lowercase stream names only', () => {
-    expect(p.validateTopic('btcusdt@depth@100ms')).toBeNull();
-    expect(p.validateTopic('!ticker@arr')).toBeNull();
-    expect(p.validateTopic('BTCUSDT@depth')).toBe("'BTCUSDT@depth' is not a Binance stream name (lowercase, e.g. btcusdt@depth)");
+  it('accepts stream names with a lowercase symbol and camelCase types, and nothing else', () => {
+    for (const name of ['btcusdt@depth@100ms', 'btcusdt@aggTrade', 'bnbusdt@bookTicker', '!miniTicker@arr', '!ticker_1h@arr', 'bnbbtc@kline_1m@+08:00', 'bnbbtc@depth5']) {
+      expect(p.validateTopic(name), name).toBeNull();
+    }
+    expect(p.validateTopic('BTCUSDT@depth')).toBe("'BTCUSDT@depth' is not a Binance stream name (lowercase symbol, e.g. btcusdt@depth)");
+    expect(p.validateTopic('btcusdt')).not.toBeNull();
+    expect(p.validateTopic('btc usdt@trade')).not.toBeNull();
   });
 });

@@ -92,6 +92,8 @@ describe('BybitWsProtocol', () => {
   it('accepts dotted topics and refuses anything else', () => {
     expect(linear.validateTopic('orderbook.50.BTCUSDT')).toBeNull();
     expect(linear.validateTopic('tickers.BTC-26DEC25')).toBeNull();
+    expect(linear.validateTopic('tickers_lt.BTC3LUSDT')).toBeNull();
+    expect(linear.validateTopic('kline.D.BTCUSDT')).toBeNull();
     expect(linear.validateTopic('BTCUSDT')).toBe("'BTCUSDT' is not a Bybit topic (e.g. orderbook.50.BTCUSDT)");
   });
 });
