@@ -1,0 +1,35 @@
+// FrameDelivery: hands each data frame to the consumer once — dedup by sequence key, key-less frames only from the serving socket, consumer errors contained.
+import type { SequenceDeduplicator } from './sequence-deduplicator.js';
+import type { WsEventListener } from './ws-connection-events.js';
+import type { WsHealthCounters } from './ws-health.js';
+import type { WsDataFrame, WsVenueProtocol } from './ws-venue-protocol.js';
+
+export class FrameDelivery {
+  constructor(
+    private readonly connectionId: string,
+    private readonly protocol: WsVenueProtocol,
+    private readonly dedup: SequenceDeduplicator,
+    private readonly counters: WsHealthCounters,
+    private readonly onData: (frame: WsDataFrame) => void,
+    private readonly emit: WsEventListener,
+  ) {}
+
+  /**
+   * A frame whose sequence key was already delivered (by any socket sharing the deduplicator) is
+   * dropped; a key-less frame is delivered only when `fromServingSocket` (a replacement's are
+   * dropped until it takes over). A throwing consumer is counted and reported, never propagated.
+   */
+  deliver(fromServingSocket: boolean, text: string, message: unknown, receivedAtMs: number): void {
+    const key = this.protocol.sequenceKey(message);
+    if (key !== null ? !this.dedup.admit(key) : !fromServingSocket) {
+      this.counters.duplicatesDropped++;
+      return;
+    }
+    try {
+      this.onData({ connectionId: this.connectionId, receivedAtMs, text, message, sequenceKey: key });
+    } catch (error) {
+      this.counters.consumerErrors++;
+      this.emit({ type: 'consumer-error', connectionId: this.connectionId, error, atMs: receivedAtMs });
+    }
+  }
+}
