@@ -1,17 +1,10 @@
 // FixedWindowCounter: at most `limit` units per window aligned to multiples of windowMs since the epoch (Binance style).
 import { invariantViolation } from '../errors/shadow-exec-error.js';
-import type { RateLimiter } from './rate-limiter.js';
-import { budgetFor, requireCost, requireFits, requireMonotonic, requirePositiveInteger } from './limiter-input.js';
+import { WindowLimiter } from './window-limiter.js';
+import { type WindowLimiterOptions, requireCost, requireFits } from './limiter-input.js';
 
-export interface FixedWindowCounterOptions {
-  readonly name: string;
-  /** Units allowed per window by the venue. */
-  readonly limit: number;
-  /** Window length, ms; windows start at multiples of it since the Unix epoch (a day window resets at 00:00 UTC). */
-  readonly windowMs: number;
-  /** The client queues beyond this percentage of `limit` (integer 1..100); default 100. */
-  readonly queueAtPercent?: number;
-}
+/** Window length `windowMs`: windows start at multiples of it since the Unix epoch (a day window resets at 00:00 UTC). */
+export type FixedWindowCounterOptions = WindowLimiterOptions;
 
 /**
  * The count resets to zero when a new window starts; waiting means waiting for the next window start.
@@ -19,28 +12,9 @@ export interface FixedWindowCounterOptions {
  * 00:00 UTC every day, and `10 SECOND` interval resets at 00, 10, 20... seconds of each minute"
  * (binance/binance-spot-api-docs web-socket-api.md, "How to interpret rate limits").
  */
-export class FixedWindowCounter implements RateLimiter {
-  readonly name: string;
-  readonly limit: number;
-  readonly budget: number;
-  readonly windowMs: number;
+export class FixedWindowCounter extends WindowLimiter {
   private windowStart = 0;
   private count = 0;
-  private lastMs: number | undefined;
-  private peak = 0;
-
-  constructor(options: FixedWindowCounterOptions) {
-    requirePositiveInteger(options.limit, `${options.name}: limit`);
-    requirePositiveInteger(options.windowMs, `${options.name}: windowMs`);
-    this.name = options.name;
-    this.limit = options.limit;
-    this.windowMs = options.windowMs;
-    this.budget = budgetFor(options.limit, options.queueAtPercent ?? 100, options.name);
-  }
-
-  get peakUsage(): number {
-    return this.peak;
-  }
 
   /** Start of the window containing nowMs. */
   windowStartAt(nowMs: number): number {
@@ -55,16 +29,6 @@ export class FixedWindowCounter implements RateLimiter {
   usage(nowMs: number): number {
     this.advance(nowMs);
     return this.count;
-  }
-
-  canTake(nowMs: number, cost: number): boolean {
-    requireCost(cost, this.name);
-    return this.usage(nowMs) + cost <= this.budget || cost === 0;
-  }
-
-  wouldExceed(nowMs: number, cost: number): boolean {
-    requireCost(cost, this.name);
-    return this.usage(nowMs) + cost > this.limit && cost > 0;
   }
 
   waitMs(nowMs: number, cost: number): number {
@@ -91,8 +55,7 @@ export class FixedWindowCounter implements RateLimiter {
   }
 
   private advance(nowMs: number): void {
-    requireMonotonic(nowMs, this.lastMs, this.name);
-    this.lastMs = nowMs;
+    this.checkTime(nowMs);
     const start = this.windowStartAt(nowMs);
     if (start !== this.windowStart) {
       this.windowStart = start;

@@ -42,3 +42,24 @@ export function budgetFor(limit: number, queueAtPercent: number, what: string): 
   }
   return Math.max(1, Math.floor((limit * queueAtPercent) / 100));
 }
+
+/** The settings every window limiter takes: a name, `limit` units per `windowMs`, and where the client starts queueing. */
+export interface WindowLimiterOptions {
+  readonly name: string;
+  readonly limit: number;
+  readonly windowMs: number;
+  /** The client queues beyond this percentage of `limit` (integer 1..100); default 100. */
+  readonly queueAtPercent?: number;
+}
+
+/** Validates window-limiter options; `budget` is the usage at which the client starts to queue. */
+export function resolveWindowOptions(options: WindowLimiterOptions): { name: string; limit: number; windowMs: number; budget: number } {
+  requirePositiveInteger(options.limit, `${options.name}: limit`);
+  requirePositiveInteger(options.windowMs, `${options.name}: windowMs`);
+  return {
+    name: options.name,
+    limit: options.limit,
+    windowMs: options.windowMs,
+    budget: budgetFor(options.limit, options.queueAtPercent ?? 100, options.name),
+  };
+}

@@ -1,16 +1,10 @@
 // SlidingWindowLimiter: at most `limit` units in any rolling window of windowMs (Bybit style), exact, from a log of takes.
 import { invariantViolation } from '../errors/shadow-exec-error.js';
-import type { RateLimiter } from './rate-limiter.js';
-import { budgetFor, requireCost, requireFits, requireMonotonic, requirePositiveInteger } from './limiter-input.js';
+import { WindowLimiter } from './window-limiter.js';
+import { type WindowLimiterOptions, requireCost, requireFits } from './limiter-input.js';
 
-export interface SlidingWindowLimiterOptions {
-  readonly name: string;
-  /** Units allowed in any window of `windowMs`. */
-  readonly limit: number;
-  readonly windowMs: number;
-  /** The client queues beyond this percentage of `limit` (integer 1..100); default 100. */
-  readonly queueAtPercent?: number;
-}
+/** Window length `windowMs`: any rolling span of that length. */
+export type SlidingWindowLimiterOptions = WindowLimiterOptions;
 
 interface Entry {
   readonly atMs: number;
@@ -23,44 +17,15 @@ interface Entry {
  * window per second", and "No more than 600 requests are allowed in any 5-second window" per IP
  * (bybit-exchange/docs docs/v5/rate-limit.mdx). Memory: one entry per take still inside the window.
  */
-export class SlidingWindowLimiter implements RateLimiter {
-  readonly name: string;
-  readonly limit: number;
-  readonly budget: number;
-  readonly windowMs: number;
+export class SlidingWindowLimiter extends WindowLimiter {
   /** Oldest first; times non-decreasing. */
   private entries: Entry[] = [];
   private head = 0;
   private total = 0;
-  private lastMs: number | undefined;
-  private peak = 0;
-
-  constructor(options: SlidingWindowLimiterOptions) {
-    requirePositiveInteger(options.limit, `${options.name}: limit`);
-    requirePositiveInteger(options.windowMs, `${options.name}: windowMs`);
-    this.name = options.name;
-    this.limit = options.limit;
-    this.windowMs = options.windowMs;
-    this.budget = budgetFor(options.limit, options.queueAtPercent ?? 100, options.name);
-  }
-
-  get peakUsage(): number {
-    return this.peak;
-  }
 
   usage(nowMs: number): number {
     this.advance(nowMs);
     return this.total;
-  }
-
-  canTake(nowMs: number, cost: number): boolean {
-    requireCost(cost, this.name);
-    return this.usage(nowMs) + cost <= this.budget || cost === 0;
-  }
-
-  wouldExceed(nowMs: number, cost: number): boolean {
-    requireCost(cost, this.name);
-    return this.usage(nowMs) + cost > this.limit && cost > 0;
   }
 
   waitMs(nowMs: number, cost: number): number {
@@ -116,8 +81,7 @@ export class SlidingWindowLimiter implements RateLimiter {
   }
 
   private advance(nowMs: number): void {
-    requireMonotonic(nowMs, this.lastMs, this.name);
-    this.lastMs = nowMs;
+    this.checkTime(nowMs);
     while (this.head < this.entries.length && this.entries[this.head]!.atMs + this.windowMs <= nowMs) {
       this.total -= this.entries[this.head]!.cost;
       this.head += 1;

@@ -1,4 +1,5 @@
 // Book sync results as values: the state of a venue book synchroniser, what one event did, and its counters.
+import type { OrderBook } from './order-book.js';
 
 /**
  * - `awaiting-snapshot`: never synced yet; deltas are buffered (Binance) or dropped (Bybit).
@@ -86,4 +87,10 @@ export function emptyBookSyncCounters(): BookSyncCounters {
     resyncs: 0,
     updateIdJumps: 0,
   };
+}
+
+/** The `crossed` outcome when `book` is crossed (best bid ≥ best ask), else null; the caller then marks sync lost. */
+export function crossedBookOutcome(book: OrderBook, updateId: number): BookSyncOutcome | null {
+  if (!book.isCrossed()) return null;
+  return { kind: 'crossed', updateId, bidTicks: book.bestBidTicks() as number, askTicks: book.bestAskTicks() as number };
 }

@@ -37,6 +37,7 @@ import { invariantViolation } from '../../core/errors/shadow-exec-error.js';
 import type { BookDeltaEvent, BookSnapshotEvent } from '../../core/model/market-data-event.js';
 import { OrderBook } from '../../core/market/order-book.js';
 import {
+  crossedBookOutcome,
   emptyBookSyncCounters,
   type BookSyncCounters,
   type BookSyncOutcome,
@@ -228,13 +229,8 @@ export class BinanceBookSync {
 
   /** Reports and handles a crossed book; `delta` (null for a snapshot) is kept for the next snapshot. */
   private crossedOutcome(delta: BookDeltaEvent | null): BookSyncOutcome | null {
-    if (!this.book.isCrossed()) return null;
-    const outcome: BookSyncOutcome = {
-      kind: 'crossed',
-      updateId: this.bookUpdateId,
-      bidTicks: this.book.bestBidTicks() as number,
-      askTicks: this.book.bestAskTicks() as number,
-    };
+    const outcome = crossedBookOutcome(this.book, this.bookUpdateId);
+    if (outcome === null) return null;
     this.stats.crossed++;
     this.markLost();
     this.buffer = delta === null ? [] : [delta];

@@ -30,6 +30,7 @@ import { invariantViolation } from '../../core/errors/shadow-exec-error.js';
 import type { BookDeltaEvent, BookSnapshotEvent } from '../../core/model/market-data-event.js';
 import { OrderBook } from '../../core/market/order-book.js';
 import {
+  crossedBookOutcome,
   emptyBookSyncCounters,
   type BookSyncCounters,
   type BookSyncOutcome,
@@ -122,13 +123,8 @@ export class BybitBookSync {
   }
 
   private crossedOutcome(): BookSyncOutcome | null {
-    if (!this.book.isCrossed()) return null;
-    const outcome: BookSyncOutcome = {
-      kind: 'crossed',
-      updateId: this.bookUpdateId,
-      bidTicks: this.book.bestBidTicks() as number,
-      askTicks: this.book.bestAskTicks() as number,
-    };
+    const outcome = crossedBookOutcome(this.book, this.bookUpdateId);
+    if (outcome === null) return null;
     this.stats.crossed++;
     this.markLost();
     return outcome;
