@@ -126,7 +126,7 @@ export function composeRun(config: RunConfig, tool: ToolInfo, options: ComposeOp
     requoteBpsE4: bpsE4(config.requoteBps, '--requote-bps'),
   });
   const client = options.wrapVenue?.(venue) ?? venue;
-  const loop = new ExecutionLoop({ clock, scheduler, venue: client, feed, instruments, quoter, risk, edge, ledger, fillLog, orderOptions: config.orderOptions, requoteMode: config.requoteMode, cancelMode: config.cancelMode });
+  const loop = new ExecutionLoop({ clock, scheduler, venue: client, feed, instruments, quoter, risk, edge, ledger, fillLog, orderOptions: config.orderOptions, requoteMode: config.requoteMode, cancelMode: config.cancelMode, exitOco: config.exitOco === null ? null : { takeProfitBpsE4: bpsE4(config.exitOco.takeProfitBps, '--exit-oco'), stopLossBpsE4: bpsE4(config.exitOco.stopLossBps, '--exit-oco') } });
 
   const model: JsonValue = {
     venue: { ...(client.describe() as Record<string, JsonValue>), ...(wiring.model as Record<string, JsonValue>) },
@@ -203,6 +203,9 @@ export function composeRun(config: RunConfig, tool: ToolInfo, options: ComposeOp
           cancelAllsSent: c.cancelAllsSent,
           amendsSent: c.amendsSent,
           amendsRejected: c.amendsRejected,
+          exitOcosPlaced: c.exitOcosPlaced,
+          exitOcosCancelled: c.exitOcosCancelled,
+          exitOcosSkipped: c.exitOcosSkipped,
           cancelRacesLost: c.cancelRacesLost,
           zeroSizeQuotes: c.zeroSizeQuotes,
           placedWhileFrozen: c.placedWhileFrozen,

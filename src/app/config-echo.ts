@@ -16,6 +16,7 @@ export function configEcho(config: RunConfig): JsonValue {
     },
     requote_mode: config.requoteMode,
     cancel_mode: config.cancelMode,
+    exit_oco: config.exitOco === null ? null : { take_profit_bps: config.exitOco.takeProfitBps, stop_loss_bps: config.exitOco.stopLossBps },
     throttle: config.throttle,
     api_env: config.apiEnv,
     recv_window_ms: config.recvWindowMs,

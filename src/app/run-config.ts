@@ -26,6 +26,8 @@ export interface RunConfig {
   readonly requoteMode: 'replace' | 'amend';
   /** A freeze or stop sends one cancel per order, or one cancel-all per symbol. */
   readonly cancelMode: 'per-order' | 'cancel-all';
+  /** Keep an exit OCO on each open position: take profit and stop distances from the mid, bps; null: none. */
+  readonly exitOco: { readonly takeProfitBps: string; readonly stopLossBps: string } | null;
   /** Real venues: the client holds requests to stay within the venue's rate limits (false: --no-throttle). */
   readonly throttle: boolean;
   /** Which key set signs dry-run requests. */

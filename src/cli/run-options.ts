@@ -43,6 +43,7 @@ export interface RawRunOptions {
   readonly recvWindow?: string;
   readonly requoteMode?: string;
   readonly cancelMode?: string;
+  readonly exitOco?: string;
 }
 
 /** Reads --instruments FILE; replaced in tests. */
@@ -138,6 +139,17 @@ function loadBybitCatalog(category: BybitCategory, path: string | undefined, rea
   }
 }
 
+/** "TP:SL" in bps → the exit OCO setting; only venues with order lists take it (the fake venue; Binance spot). */
+function exitOco(raw: string | undefined, exchange: string, category: string | null): RunConfig['exitOco'] {
+  if (raw === undefined) return null;
+  if (exchange === 'bybit') throw new UsageError('--exit-oco needs a venue with OCO order lists: Bybit V5 has none (use --exchange fake)');
+  const parts = raw.split(':');
+  const rule: DecimalRule = { min: new Decimal(0), max: new Decimal(10_000), minExclusive: true, places: 4 };
+  if (parts.length !== 2) throw bad('--exit-oco', raw, 'TAKE_PROFIT_BPS:STOP_LOSS_BPS, e.g. 20:30');
+  void category;
+  return { takeProfitBps: decimalText('--exit-oco take profit', parts[0]!, rule), stopLossBps: decimalText('--exit-oco stop loss', parts[1]!, rule) };
+}
+
 function choice<T extends string>(flag: string, raw: string | undefined, fallback: T, allowed: readonly T[]): T {
   const text = (raw ?? fallback).trim().toLowerCase();
   if (!(allowed as readonly string[]).includes(text)) throw bad(flag, raw ?? '', allowed.join(', '));
@@ -221,6 +233,7 @@ export function parseRunOptions(raw: RawRunOptions, read: ReadText = readText): 
     orderOptions: parseOrderOptions(raw.orderOptions, exchange, category),
     requoteMode: choice('--requote-mode', raw.requoteMode, RUN_DEFAULTS.requoteMode, ['replace', 'amend'] as const),
     cancelMode: choice('--cancel-mode', raw.cancelMode, RUN_DEFAULTS.cancelMode, ['per-order', 'cancel-all'] as const),
+    exitOco: exitOco(raw.exitOco, exchange, category),
     throttle: raw.throttle ?? true,
     apiEnv,
     recvWindowMs: integer('--recv-window', raw.recvWindow, RUN_DEFAULTS.recvWindowMs, 1, 60_000),

@@ -17,6 +17,7 @@ import type { SymmetricQuoter } from '../core/strategy/symmetric-quoter.js';
 import type { Clock } from '../ports/clock.js';
 import type { ExchangeClient, ExecutionListener } from '../ports/exchange-client.js';
 import type { MarketDataFeed } from '../ports/market-data-feed.js';
+import { ExitOcoManager, type ExitOcoSettings } from './exit-oco.js';
 import { newLoopCounters, type LoopCounters } from './loop-counters.js';
 
 export interface ExecutionLoopDeps {
@@ -37,6 +38,8 @@ export interface ExecutionLoopDeps {
   readonly requoteMode: RequoteMode;
   /** How a freeze or stop cancels: one cancel per order, or one cancel-all request per symbol. */
   readonly cancelMode: CancelMode;
+  /** Keep an exit OCO on every open position; null: no exits. */
+  readonly exitOco: ExitOcoSettings | null;
 }
 
 export type RequoteMode = 'replace' | 'amend';
@@ -56,6 +59,7 @@ export class ExecutionLoop implements ExecutionListener, ExposureView {
   /** Orders a freeze asked to cancel that the venue has not yet confirmed terminal. */
   private readonly freezeCancels = new Map<OrderId, FreezeEvent>();
   private stopping: StopReason | null = null;
+  private readonly exits: ExitOcoManager | null;
   /** Live orders whose cancel the venue refused (rate limit): cancelled again on the next market update. */
   private readonly cancelRetries: WorkingOrder[] = [];
 
@@ -67,6 +71,10 @@ export class ExecutionLoop implements ExecutionListener, ExposureView {
       working: this.working.symbol(i.symbol),
       atomE8: i.atomE8,
     }));
+    this.exits =
+      deps.exitOco === null
+        ? null
+        : new ExitOcoManager(deps.exitOco, { venue: deps.venue, working: this.working, ledger: deps.ledger, instruments: this.instrumentBySymbol, counters: this.counters });
     deps.venue.setListener(this);
   }
 
@@ -113,6 +121,7 @@ export class ExecutionLoop implements ExecutionListener, ExposureView {
       if (freeze !== null) this.freezeAll(freeze);
     }
     if (!this.deps.risk.frozen) this.requote(symbol, mid);
+    this.exits?.onMarket(symbol, mid, this.deps.risk.frozen);
     this.pullNextUpdate();
   }
 
@@ -199,6 +208,7 @@ export class ExecutionLoop implements ExecutionListener, ExposureView {
 
   /** An order reached a terminal state at the venue. */
   private settled(id: OrderId): void {
+    this.exits?.onTerminal(id);
     const event = this.freezeCancels.get(id);
     if (event === undefined) return;
     this.freezeCancels.delete(id);

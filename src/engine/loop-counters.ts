@@ -14,6 +14,10 @@ export interface LoopCounters {
   /** Amends sent to move a quote in place (amend requote mode), and the venue's refusals of them. */
   amendsSent: number;
   amendsRejected: number;
+  /** Exit OCOs placed, cancelled because the position changed, and skipped as below the instrument's minimums. */
+  exitOcosPlaced: number;
+  exitOcosCancelled: number;
+  exitOcosSkipped: number;
   /** Cancels the venue refused because the order had already filled: the fill won the race. */
   cancelRacesLost: number;
   /** Orders not sent because the quoted size rounded below one lot. */
@@ -34,6 +38,9 @@ export function newLoopCounters(): LoopCounters {
     cancelAllsSent: 0,
     amendsSent: 0,
     amendsRejected: 0,
+    exitOcosPlaced: 0,
+    exitOcosCancelled: 0,
+    exitOcosSkipped: 0,
     cancelRacesLost: 0,
     zeroSizeQuotes: 0,
     fills: 0,

@@ -3,6 +3,7 @@ import type { Fill } from '../core/model/fill.js';
 import type { OrderId } from '../core/model/ids.js';
 import type { TopOfBook } from '../core/model/market-update.js';
 import type { Order, OrderRequest } from '../core/model/order.js';
+import type { OcoIds, OcoRequest } from '../core/model/order-list.js';
 import type { VenueReject } from '../core/sim/venue-rules.js';
 
 /** Execution reports, delivered in event order on the run's scheduler. */
@@ -34,6 +35,8 @@ export interface ExchangeClient {
   cancelAll(symbol: string): void;
   /** Changes a resting order's price and total quantity in place; the outcome arrives as onAmended or onAmendRejected. */
   amendOrder(orderId: OrderId, priceTicks: number, qtyLots: number): void;
+  /** Sends an OCO (one request, two linked legs); returns both leg ids at once, the outcome arrives per leg. */
+  placeOco(request: OcoRequest): OcoIds;
   /** Venue-side counters for the report. */
   stats(): VenueStats;
   /** Models in force (fill, latency, fees), for the report's `model` section. */
@@ -50,6 +53,9 @@ export interface VenueStats {
   readonly canceled: number;
   readonly amended: number;
   readonly amendsRejected: number;
+  /** OCO lists sent, and stop legs the market triggered. */
+  readonly ocoLists: number;
+  readonly stopsTriggered: number;
   /** Orders the venue itself cancelled or expired (post-only that would take, IOC/FOK remainder), by the venue's reason. */
   readonly venueCancels: Record<string, number>;
   readonly cancelsRejected: number;

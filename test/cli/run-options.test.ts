@@ -45,6 +45,7 @@ describe('parseRunOptions defaults', () => {
       orderOptions: { timeInForce: 'GTC', postOnly: false, reduceOnly: false },
       requoteMode: 'replace',
       cancelMode: 'per-order',
+      exitOco: null,
       throttle: true,
       apiEnv: 'dev',
       recvWindowMs: 5000,

@@ -86,3 +86,33 @@ describe('ExecutionLoop with --cancel-mode cancel-all', () => {
     expect(report.orders.open_at_end).toBe(0);
   });
 });
+
+describe('ExecutionLoop with --exit-oco', () => {
+  it('keeps one exit OCO per open position, renews it when the position changes, and ends with nothing open', async () => {
+    const { recorder, report, run: composed } = await run({ iterations: '1500', fillRate: '0.2', exitOco: '15:25', seed: '4' });
+    expect(recorder.ocos.length).toBe(report.orders.exit_ocos.placed);
+    expect(recorder.ocos.length).toBeGreaterThan(0);
+    for (const o of recorder.ocos) {
+      // Exit side opposite the position, prices around the mid: SELL limit above, stop below; BUY mirrored.
+      if (o.request.side === 'SELL') expect(o.request.limitPriceTicks > o.request.quoteMidTicks && o.request.stopTicks < o.request.quoteMidTicks).toBe(true);
+      else expect(o.request.limitPriceTicks < o.request.quoteMidTicks && o.request.stopTicks > o.request.quoteMidTicks).toBe(true);
+      expect(o.request.stopLimitPriceTicks).toBe(o.request.side === 'SELL' ? o.request.stopTicks - 1 : o.request.stopTicks + 1);
+    }
+    // Every exit ended by one leg executing (the other cancelled) or by a cancel when the position changed (list cancelled).
+    expect(report.orders.venue_cancels.OCO_OTHER_LEG_FILLED + report.orders.venue_cancels.OCO_LIST_CANCELED).toBe(recorder.ocos.length);
+    expect(report.orders.open_at_end).toBe(0);
+    expect(composed.loop.openOrders).toBe(0);
+  });
+
+  it('triggers exit stops in a falling market and never places an exit while frozen', async () => {
+    const { report, recorder } = await run({ iterations: '2000', fillRate: '0.2', exitOco: '40:3', volatilityBps: '4', spreadBps: '8', edgeThreshold: '-100', seed: '8' });
+    expect(report.orders.exit_ocos.stops_triggered).toBeGreaterThan(0);
+    expect(report.orders.venue_cancels.OCO_STOP_TRIGGERED).toBe(report.orders.exit_ocos.stops_triggered);
+    const frozen = await run({ ...FREEZE_FOR_OCO, exitOco: '15:25' });
+    const freezeAt = Date.parse(frozen.report.risk.freeze_events[0].utc);
+    expect(frozen.recorder.ocos.filter((o) => o.at >= freezeAt)).toEqual([]);
+    expect(recorder.ocos.length).toBeGreaterThan(0);
+  });
+});
+
+const FREEZE_FOR_OCO: RawRunOptions = { symbols: 'BTCUSDT,ETHUSDT', iterations: '2000', volatilityBps: '5', spreadBps: '8', latencyMs: '200', edgeThreshold: '1.5', fillRate: '0.1', seed: '42' };

@@ -204,6 +204,7 @@ describe('ExecutionLoop when a cancel overtakes its order', () => {
       orderOptions: DEFAULT_ORDER_OPTIONS,
       requoteMode: 'replace',
       cancelMode: 'per-order',
+      exitOco: null,
     });
     loop.start();
     const drain = () => {

@@ -16,6 +16,7 @@ export function makeOrder(side: Side, priceTicks: number, overrides: Partial<Ord
     status: 'OPEN',
     filledLots: 0,
     cancelRequested: false,
+    leg: null,
     ...overrides,
     options: overrides.options ?? DEFAULT_ORDER_OPTIONS,
   };

@@ -2,6 +2,7 @@
 import type { OrderId } from '../../src/core/model/ids.js';
 import type { TopOfBook } from '../../src/core/model/market-update.js';
 import type { OrderRequest } from '../../src/core/model/order.js';
+import type { OcoIds, OcoRequest } from '../../src/core/model/order-list.js';
 import type { Clock } from '../../src/ports/clock.js';
 import type { ExchangeClient, ExecutionListener, VenueStats } from '../../src/ports/exchange-client.js';
 
@@ -15,6 +16,7 @@ export class RecordingExchangeClient implements ExchangeClient {
   readonly sent: SentOrder[] = [];
   readonly cancels: { readonly id: OrderId; readonly at: number }[] = [];
   readonly cancelAlls: { readonly symbol: string; readonly at: number }[] = [];
+  readonly ocos: { readonly ids: OcoIds; readonly at: number; readonly request: OcoRequest }[] = [];
   readonly amends: { readonly id: OrderId; readonly at: number; readonly priceTicks: number; readonly qtyLots: number }[] = [];
   readonly venue: string;
 
@@ -52,6 +54,12 @@ export class RecordingExchangeClient implements ExchangeClient {
   amendOrder(orderId: OrderId, priceTicks: number, qtyLots: number): void {
     this.amends.push({ id: orderId, at: this.clock().now(), priceTicks, qtyLots });
     this.inner.amendOrder(orderId, priceTicks, qtyLots);
+  }
+
+  placeOco(request: OcoRequest): OcoIds {
+    const ids = this.inner.placeOco(request);
+    this.ocos.push({ ids, at: this.clock().now(), request });
+    return ids;
   }
 
   stats(): VenueStats {

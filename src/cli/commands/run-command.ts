@@ -65,6 +65,7 @@ export function runCommand(ctx: CliContext): Command {
     .option('--requote-bps <bps>', 'cancel/replace a quote once the desired price moved this far, bps (min one tick)', D.requoteBps)
     .option('--requote-mode <mode>', 'replace: cancel a moved quote and place a new one; amend: move the resting order in place (one amend request)', D.requoteMode)
     .option('--cancel-mode <mode>', 'how a freeze or the end of the run cancels: per-order (one cancel each) or cancel-all (one request per symbol)', D.cancelMode)
+    .option('--exit-oco <tp:sl>', 'keep an OCO closing each open position: take profit TP bps above/below the mid, stop SL bps the other way (fake venue; Binance spot)')
     .option('--order-notional <usd>', 'target value of each order, USD; the size is rounded down to the lot', D.orderNotionalUsd)
     .option('--maker-fee-bps <bps>', `maker fee, bps of notional, negative = rebate (default: fake ${FAKE_DEFAULT_FEES.makerBps}, bybit linear ${BYBIT_DEFAULT_FEES.linear.makerBps}, spot ${BYBIT_DEFAULT_FEES.spot.makerBps})`)
     .option('--taker-fee-bps <bps>', `taker fee, bps of notional (default: fake ${FAKE_DEFAULT_FEES.takerBps}, bybit linear ${BYBIT_DEFAULT_FEES.linear.takerBps}, spot ${BYBIT_DEFAULT_FEES.spot.takerBps})`)

@@ -1,5 +1,6 @@
 // Order domain types: sides, the status state machine, requests and the venue's view of an order.
 import type { OrderId } from './ids.js';
+import type { OrderListLeg } from './order-list.js';
 
 export type Side = 'BUY' | 'SELL';
 
@@ -37,6 +38,8 @@ export interface OrderOptions {
   readonly postOnly: boolean;
   /** May only shrink the position; a venue rejects one that would open or grow it. */
   readonly reduceOnly: boolean;
+  /** Iceberg: only this much (a decimal string in base units) shows in the book; absent for a plain order. */
+  readonly icebergQty?: string;
 }
 
 export const DEFAULT_ORDER_OPTIONS: OrderOptions = Object.freeze({ timeInForce: 'GTC', postOnly: false, reduceOnly: false });
@@ -70,4 +73,6 @@ export interface Order {
   status: OrderStatus;
   filledLots: number;
   cancelRequested: boolean;
+  /** Set for a leg of an order list (OCO); null for a single order. */
+  readonly leg: OrderListLeg | null;
 }

@@ -1,6 +1,7 @@
 // OrderStore: the venue's deterministic in-memory order book-keeping and state machine; terminal orders are evicted.
 import { IdSequence, type OrderId } from '../model/ids.js';
-import { DEFAULT_ORDER_OPTIONS, ORDER_TRANSITIONS, isTerminal, type Order, type OrderRequest, type OrderStatus } from '../model/order.js';
+import type { OcoRequest, OrderListLeg } from '../model/order-list.js';
+import { DEFAULT_ORDER_OPTIONS, ORDER_TRANSITIONS, isTerminal, type Order, type OrderOptions, type OrderRequest, type OrderStatus } from '../model/order.js';
 import { invariantViolation } from '../errors/shadow-exec-error.js';
 
 export interface OrderCounts {
@@ -21,7 +22,7 @@ export class OrderStore {
   private liveTotal = 0;
   readonly counts: OrderCounts = { created: 0, accepted: 0, rejected: 0, filled: 0, partiallyFilled: 0, canceled: 0, expired: 0, amended: 0 };
 
-  create(request: OrderRequest, sentAt: number): Order {
+  create(request: OrderRequest, sentAt: number, leg: OrderListLeg | null = null): Order {
     const id = this.ids.issue();
     const order: Order = {
       id,
@@ -37,6 +38,7 @@ export class OrderStore {
       status: 'NEW',
       filledLots: 0,
       cancelRequested: false,
+      leg,
     };
     let symbolOrders = this.live.get(request.symbol);
     if (symbolOrders === undefined) {
@@ -47,6 +49,18 @@ export class OrderStore {
     this.liveTotal++;
     this.counts.created++;
     return order;
+  }
+
+  /** Creates both legs of an OCO, linked to each other: the limit leg first, then the stop leg. */
+  createOco(request: OcoRequest, listId: string, options: OrderOptions, sentAt: number): { limit: Order; stop: Order } {
+    const base = { symbol: request.symbol, side: request.side, qtyLots: request.qtyLots, quoteMidTicks: request.quoteMidTicks };
+    const limitLeg: OrderListLeg = { listId, role: 'limit', siblingId: '' as OrderId, stopTicks: null, triggered: false };
+    const stopLeg: OrderListLeg = { listId, role: 'stop', siblingId: '' as OrderId, stopTicks: request.stopTicks, triggered: false };
+    const limit = this.create({ ...base, priceTicks: request.limitPriceTicks, options: { ...options, postOnly: true } }, sentAt, limitLeg);
+    const stop = this.create({ ...base, priceTicks: request.stopLimitPriceTicks, options }, sentAt, stopLeg);
+    limitLeg.siblingId = stop.id;
+    stopLeg.siblingId = limit.id;
+    return { limit, stop };
   }
 
   /** Moves `order` to `to`; an illegal transition is a bug. */

@@ -53,16 +53,20 @@ export class WorkingOrders {
 
   /** Records a freshly sent order and makes it the quote on its side. */
   add(id: OrderId, symbol: string, side: Side, priceTicks: number, qtyLots: number): WorkingOrder {
+    const working = this.addOther(id, symbol, side, priceTicks, qtyLots);
+    const s = this.symbol(symbol);
+    if (side === 'BUY') s.bid = working;
+    else s.ask = working;
+    return working;
+  }
+
+  /** Records a live order that is not a quote (an exit OCO leg): it counts as exposure but the quoter never manages it. */
+  addOther(id: OrderId, symbol: string, side: Side, priceTicks: number, qtyLots: number): WorkingOrder {
     const working = new WorkingOrder(id, symbol, side, priceTicks, qtyLots);
     const s = this.symbol(symbol);
     this.byId.set(id, working);
-    if (side === 'BUY') {
-      s.openBuyLots += qtyLots;
-      s.bid = working;
-    } else {
-      s.openSellLots += qtyLots;
-      s.ask = working;
-    }
+    if (side === 'BUY') s.openBuyLots += qtyLots;
+    else s.openSellLots += qtyLots;
     return working;
   }
 

@@ -38,6 +38,9 @@ export interface ReportInput {
     readonly cancelAllsSent: number;
     readonly amendsSent: number;
     readonly amendsRejected: number;
+    readonly exitOcosPlaced: number;
+    readonly exitOcosCancelled: number;
+    readonly exitOcosSkipped: number;
     readonly cancelRacesLost: number;
     readonly zeroSizeQuotes: number;
     readonly placedWhileFrozen: number;
@@ -156,6 +159,12 @@ export function buildReport(input: ReportInput): JsonValue {
       cancel_alls_sent: input.orders.cancelAllsSent,
       amends_sent: input.orders.amendsSent,
       amends_rejected: input.orders.amendsRejected,
+      exit_ocos: {
+        placed: input.orders.exitOcosPlaced,
+        cancelled: input.orders.exitOcosCancelled,
+        skipped_below_minimum: input.orders.exitOcosSkipped,
+        stops_triggered: venue.stopsTriggered,
+      },
       cancel_races_lost: input.orders.cancelRacesLost,
       zero_size_quotes: input.orders.zeroSizeQuotes,
       placed_while_frozen: input.orders.placedWhileFrozen,

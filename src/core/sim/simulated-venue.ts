@@ -6,6 +6,7 @@ import { IdSequence, type FillId, type OrderId } from '../model/ids.js';
 import type { Instrument } from '../model/instrument.js';
 import type { TopOfBook } from '../model/market-update.js';
 import { sideSign, type Liquidity, type Order, type OrderRequest } from '../model/order.js';
+import { stopReached, type OcoIds, type OcoRequest } from '../model/order-list.js';
 import { OrderStore } from '../orders/order-store.js';
 import type { EventScheduler } from '../scheduler/event-scheduler.js';
 import { ppmToBps } from './fee-schedule.js';
@@ -51,6 +52,7 @@ export class SimulatedVenue implements ExchangeClient {
   /** The venue's own view of each position, signed lots (reduce-only checks). */
   private readonly positionLots = new Map<string, number>();
   private readonly counters = new VenueCounters();
+  private readonly listIds = new IdSequence<string>('L');
 
   constructor(private readonly deps: SimulatedVenueDeps) {
     this.venue = deps.rules.venue;
@@ -107,6 +109,23 @@ export class SimulatedVenue implements ExchangeClient {
     });
   }
 
+  placeOco(request: OcoRequest): OcoIds {
+    const now = this.deps.clock.now();
+    const listId = this.listIds.issue();
+    const { limit, stop } = this.store.createOco(request, listId, { timeInForce: 'GTC', postOnly: false, reduceOnly: false }, now);
+    this.byId.set(limit.id, limit);
+    this.byId.set(stop.id, stop);
+    this.counters.ocoLists++;
+    this.send({ kind: 'oco', symbol: request.symbol, order: limit, amend: null, oco: { request, limit, stop } }, now, this.deps.latency.entryDelayMs(), {
+      arrive: () => this.arriveOco(request, limit, stop),
+      limited: (reject) => {
+        this.reject(limit, reject);
+        this.reject(stop, reject);
+      },
+    });
+    return { listId, limitId: limit.id, stopId: stop.id };
+  }
+
   /** Holds the request while the gate says so, taps it as it leaves, and delivers it after the one-way latency. */
   private send(
     request: GateRequest,
@@ -130,10 +149,61 @@ export class SimulatedVenue implements ExchangeClient {
 
   onMarketUpdate(update: TopOfBook): void {
     this.lastBook.set(update.symbol, update);
+    let dormantStops = false;
     for (const order of this.store.liveOrders(update.symbol)) {
       if (order.status !== 'OPEN' && order.status !== 'PARTIALLY_FILLED') continue;
+      if (order.leg?.role === 'stop' && !order.leg.triggered) {
+        dormantStops = true;
+        continue;
+      }
       const lots = this.deps.fillModel.restingFill(order, update);
       if (lots > 0) this.execute(order, order.priceTicks, lots, 'MAKER', update.ts);
+    }
+    if (dormantStops) this.triggerStops(update);
+  }
+
+  /** Dormant OCO stop legs the market has reached become limit orders (and may take at once); their limit leg is cancelled. */
+  private triggerStops(update: TopOfBook): void {
+    for (const order of [...this.store.liveOrders(update.symbol)]) {
+      const leg = order.leg;
+      if (leg === null || leg.role !== 'stop' || leg.triggered || order.status !== 'OPEN') continue;
+      if (!stopReached(order.side, leg.stopTicks!, update.bidTicks, update.askTicks)) continue;
+      leg.triggered = true;
+      this.counters.stopsTriggered++;
+      this.cancelSibling(order, 'OCO_STOP_TRIGGERED');
+      this.matchAtTouch(order);
+    }
+  }
+
+  /** One leg of an OCO executed or triggered: the venue cancels the other. */
+  private cancelSibling(order: Order, reason: string): void {
+    const sibling = order.leg === null ? undefined : this.byId.get(order.leg.siblingId);
+    if (sibling === undefined || (sibling.status !== 'OPEN' && sibling.status !== 'PARTIALLY_FILLED')) return;
+    this.conclude(sibling, { kind: 'cancel', reason });
+  }
+
+  private arriveOco(request: OcoRequest, limit: Order, stop: Order): void {
+    const instrument = this.deps.instruments.get(request.symbol);
+    const book = this.lastBook.get(request.symbol);
+    let reject: VenueReject | null =
+      instrument === undefined
+        ? { code: 'UNKNOWN_SYMBOL', message: `unknown symbol ${request.symbol}` }
+        : (this.deps.rules.validate(limit, instrument) ?? this.deps.rules.validate(stop, instrument));
+    if (reject === null) {
+      reject =
+        this.deps.rules.validateOco === undefined
+          ? { code: 'OCO_UNSUPPORTED', message: `the ${this.venue} venue has no OCO order lists` }
+          : this.deps.rules.validateOco(request, book === undefined ? request.quoteMidTicks : Math.floor((book.bidTicks + book.askTicks) / 2));
+    }
+    if (reject !== null) {
+      this.reject(limit, reject);
+      this.reject(stop, reject);
+      return;
+    }
+    for (const leg of [limit, stop]) {
+      leg.acceptedAt = this.deps.clock.now();
+      this.store.transition(leg, 'OPEN');
+      this.listener.onAccepted(leg);
     }
   }
 
@@ -195,6 +265,10 @@ export class SimulatedVenue implements ExchangeClient {
       this.rejectAmend(order, this.deps.rules.cancelRejected(this.terminalWhy(order)));
       return;
     }
+    if (order.leg !== null) {
+      this.rejectAmend(order, { code: 'OCO_LEG_NOT_AMENDABLE', message: 'a leg of an order list cannot be amended' });
+      return;
+    }
     if (qtyLots <= order.filledLots) {
       this.rejectAmend(order, this.deps.rules.amendBelowFilled());
       return;
@@ -252,6 +326,8 @@ export class SimulatedVenue implements ExchangeClient {
         this.store.transition(order, 'CANCELED');
         this.byId.delete(order.id);
         this.listener.onCanceled(order);
+        // Cancelling one leg of an order list cancels the whole list (Binance order lists).
+        this.cancelSibling(order, 'OCO_LIST_CANCELED');
         return;
       default:
         this.rejectCancelWith(order, this.deps.rules.cancelRejected(this.terminalWhy(order)));
@@ -284,6 +360,7 @@ export class SimulatedVenue implements ExchangeClient {
     this.store.fill(order, lots);
     if (order.status === 'FILLED' && !order.cancelRequested) this.byId.delete(order.id);
     this.listener.onFill(fill, order);
+    if (order.leg !== null) this.cancelSibling(order, 'OCO_OTHER_LEG_FILLED');
   }
 
   stats(): VenueStats {

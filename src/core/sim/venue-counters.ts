@@ -15,6 +15,8 @@ export class VenueCounters {
   private readonly venueCancels = new Map<string, number>();
   cancelsRejected = 0;
   amendsRejected = 0;
+  ocoLists = 0;
+  stopsTriggered = 0;
   makerFills = 0;
   takerFills = 0;
 
@@ -37,6 +39,8 @@ export class VenueCounters {
       canceled: orders.canceled,
       amended: orders.amended,
       amendsRejected: this.amendsRejected,
+      ocoLists: this.ocoLists,
+      stopsTriggered: this.stopsTriggered,
       venueCancels: sorted(this.venueCancels),
       cancelsRejected: this.cancelsRejected,
       fills,

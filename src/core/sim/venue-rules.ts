@@ -1,6 +1,7 @@
 // VenueRules port: how a simulated venue validates orders, words its rejections and treats post-only, reduce-only, IOC and FOK.
 import type { Instrument } from '../model/instrument.js';
 import type { OrderRequest } from '../model/order.js';
+import type { OcoRequest } from '../model/order-list.js';
 import type { FeeSchedule } from './fee-schedule.js';
 
 /** A venue's rejection, with its own code and message as the venue would send them. */
@@ -32,6 +33,11 @@ export interface VenueRules {
   reduceOnlyViolated(): VenueReject;
   /** An amend whose new quantity is not above what has already filled. */
   amendBelowFilled(): VenueReject;
+  /**
+   * An OCO's price relationship against the market (`marketTicks`: the mid, standing in for the last price); null when
+   * accepted. Absent: the venue has no order lists, and every OCO is rejected with `ocoUnsupported`.
+   */
+  validateOco?(request: OcoRequest, marketTicks: number): VenueReject | null;
   /** An IOC order's unfilled rest, or a FOK order the touch cannot fill completely. */
   immediateRemainder(timeInForce: 'IOC' | 'FOK'): VenueOutcome;
 }

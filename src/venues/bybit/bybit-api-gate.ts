@@ -3,7 +3,7 @@ import { SlidingWindowLimiter } from '../../core/limits/sliding-window-limiter.j
 import { formatPrice, formatQty, type Instrument } from '../../core/model/instrument.js';
 import { canonicalJsonLine, type JsonValue } from '../../core/report/canonical-json.js';
 import { isoUtc } from '../../core/report/units.js';
-import type { GateRequest, RequestGate, VenueRequestKind } from '../../core/sim/request-gate.js';
+import type { GateRequest, RequestGate } from '../../core/sim/request-gate.js';
 import type { VenueReject } from '../../core/sim/venue-rules.js';
 import type { RequestJournal } from '../../ports/request-journal.js';
 import type { VenueCredentials } from '../../ports/secret-provider.js';
@@ -11,11 +11,11 @@ import { maskKey } from '../../secrets/mask-key.js';
 import type { BybitCategory } from './bybit-category.js';
 import { BYBIT_ERRORS, bybitReject } from './bybit-error-codes.js';
 import { BYBIT_IP_BAN_HTTP_STATUS, BYBIT_IP_LIMIT, BYBIT_UID_WINDOW_MS, bybitEndpointLimit, bybitLimitHeaders, type BybitTradeEndpoint } from './bybit-rate-limits.js';
-import { BYBIT_ENDPOINTS, renderAmendOrder, renderCancelAll, renderCancelOrder, renderCreateOrder, type BybitRequest } from './bybit-requests.js';
+import { BYBIT_ENDPOINTS, type BybitRequestKind, renderAmendOrder, renderCancelAll, renderCancelOrder, renderCreateOrder, type BybitRequest } from './bybit-requests.js';
 import { invariantViolation } from '../../core/errors/shadow-exec-error.js';
 import { signBybitRest } from './bybit-signing.js';
 
-const KINDS: readonly VenueRequestKind[] = ['create', 'cancel', 'cancel-all', 'amend'];
+const KINDS: readonly BybitRequestKind[] = ['create', 'cancel', 'cancel-all', 'amend'];
 
 /** What Bybit answers when the per-IP limit is breached: HTTP 403, no retCode (docs/v5/error.mdx, HTTP codes). */
 const IP_LIMITED: VenueReject = { code: `HTTP_${BYBIT_IP_BAN_HTTP_STATUS}`, message: 'Forbidden request: IP rate limit breached' };
@@ -52,7 +52,7 @@ interface EndpointState {
 }
 
 export class BybitApiGate implements RequestGate {
-  private readonly endpoints = new Map<VenueRequestKind, EndpointState>();
+  private readonly endpoints = new Map<BybitRequestKind, EndpointState>();
   private readonly venueIp = new SlidingWindowLimiter({ name: 'venue ip', limit: BYBIT_IP_LIMIT.requests, windowMs: BYBIT_IP_LIMIT.windowMs });
   private held = 0;
   private totalWaitMs = 0;
@@ -77,9 +77,15 @@ export class BybitApiGate implements RequestGate {
     }
   }
 
+  /** The endpoint state of a request; an OCO never reaches Bybit (the CLI refuses it), so it is a bug here. */
+  private endpoint(request: GateRequest): EndpointState {
+    if (request.kind === 'oco') throw invariantViolation('Bybit has no OCO order lists');
+    return this.endpoints.get(request.kind)!;
+  }
+
   clientDelayMs(request: GateRequest, nowMs: number): number {
     if (!this.settings.throttle) return 0;
-    const endpoint = this.endpoints.get(request.kind)!;
+    const endpoint = this.endpoint(request);
     // Reserve the send slot now, so later requests of this endpoint queue behind this one (one FIFO per endpoint:
     // a held create never delays a cancel). No client-side IP queue is needed: the four endpoint limits together
     // allow at most 4 × limit × 5 requests per 5 s (200 linear, 400 spot), under the 600 of the IP limit.
@@ -97,7 +103,7 @@ export class BybitApiGate implements RequestGate {
   }
 
   onSend(gateRequest: GateRequest, sendMs: number): void {
-    this.endpoints.get(gateRequest.kind)!.sent++;
+    this.endpoint(gateRequest).sent++;
     const dryRun = this.settings.dryRun;
     if (dryRun === null) return;
     const request = this.render(gateRequest);
@@ -130,7 +136,7 @@ export class BybitApiGate implements RequestGate {
   }
 
   venueAdmit(request: GateRequest, arrivalMs: number): VenueReject | null {
-    const endpoint = this.endpoints.get(request.kind)!;
+    const endpoint = this.endpoint(request);
     if (!this.venueIp.canTake(arrivalMs, 1)) {
       this.ipLimited++;
       return IP_LIMITED;

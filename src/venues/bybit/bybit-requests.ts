@@ -4,8 +4,11 @@ import type { OrderOptions, Side } from '../../core/model/order.js';
 import type { VenueRequestKind } from '../../core/sim/request-gate.js';
 import type { BybitCategory } from './bybit-category.js';
 
+/** The request kinds Bybit V5 has (no OCO order lists: spot TP/SL orders are a different product). */
+export type BybitRequestKind = Exclude<VenueRequestKind, 'oco'>;
+
 /** docs/v5/order/create-order.mdx, cancel-order.mdx, cancel-all.mdx, amend-order.mdx: all POST with a JSON body. */
-export const BYBIT_ENDPOINTS: Readonly<Record<VenueRequestKind, string>> = {
+export const BYBIT_ENDPOINTS: Readonly<Record<BybitRequestKind, string>> = {
   create: '/v5/order/create',
   cancel: '/v5/order/cancel',
   'cancel-all': '/v5/order/cancel-all',

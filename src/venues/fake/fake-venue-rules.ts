@@ -2,6 +2,7 @@
 import { formatUnits } from '../../core/money/decimal.js';
 import { QUOTE_E8, formatQty, type Instrument } from '../../core/model/instrument.js';
 import type { OrderRequest } from '../../core/model/order.js';
+import { ocoPricesOrdered, type OcoRequest } from '../../core/model/order-list.js';
 import type { FeeSchedule } from '../../core/sim/fee-schedule.js';
 import type { VenueOutcome, VenueReject, VenueRules } from '../../core/sim/venue-rules.js';
 
@@ -53,6 +54,12 @@ export class FakeVenueRules implements VenueRules {
 
   reduceOnlyViolated(): VenueReject {
     return { code: 'FAKE_REDUCE_ONLY', message: 'reduce-only order would open or grow the position' };
+  }
+
+  validateOco(request: OcoRequest, marketTicks: number): VenueReject | null {
+    return ocoPricesOrdered(request, marketTicks)
+      ? null
+      : { code: 'FAKE_OCO_PRICES', message: 'OCO prices must be ordered limit > market > stop (sell) or limit < market < stop (buy)' };
   }
 
   amendBelowFilled(): VenueReject {

@@ -29,6 +29,7 @@ describe('OrderStore', () => {
       status: 'NEW',
       filledLots: 0,
       cancelRequested: false,
+      leg: null,
     });
     expect(b.id).toBe('O-2');
     expect(b.seq).toBe(2);

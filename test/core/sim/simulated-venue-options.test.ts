@@ -195,3 +195,56 @@ describe('SimulatedVenue amend', () => {
     expect(h.venue.stats().amendsRejected).toBe(2);
   });
 });
+
+describe('SimulatedVenue OCO order lists', () => {
+  // SELL exit of a long: take profit resting at 935000, stop at 933000 turning into a limit at 932900.
+  const SELL_OCO = { symbol: 'BTCUSDT', side: 'SELL' as const, qtyLots: 2, limitPriceTicks: 935000, stopTicks: 933000, stopLimitPriceTicks: 932900, quoteMidTicks: 934005 };
+
+  it('accepts both legs, fills the limit leg, and cancels the stop leg exactly once', () => {
+    const h = harness({ fillRate: 1 });
+    h.market(0, 934000, 934010);
+    const ids = h.venue.placeOco(SELL_OCO);
+    expect(ids).toEqual({ listId: 'L-1', limitId: 'O-1', stopId: 'O-2' });
+    h.runUntil(60);
+    h.market(100, 934000, 934010); // fill-rate 1: the resting limit leg fills; the dormant stop leg cannot
+    h.market(200, 934000, 934010);
+    expect(h.rec.lines).toEqual([
+      '50 accepted O-1 OPEN acceptedAt=50',
+      '50 accepted O-2 OPEN acceptedAt=50',
+      '100 fill F-1 O-1 SELL 2@935000 MAKER ts=100 FILLED filled=2',
+      '100 canceled O-2 CANCELED filled=0',
+    ]);
+    expect(h.venue.stats().venueCancels).toEqual({ OCO_OTHER_LEG_FILLED: 1 });
+    expect(h.venue.stats().ocoLists).toBe(1);
+  });
+
+  it('triggers the stop leg when the bid reaches the stop, cancels the limit leg, and takes at the touch', () => {
+    const h = harness();
+    h.market(0, 934000, 934010);
+    h.venue.placeOco(SELL_OCO);
+    h.runUntil(60);
+    h.market(100, 933500, 933510); // above the stop: nothing
+    h.market(200, 932950, 932960); // bid 932950 ≤ stop 933000: triggered, sells at the bid (≥ its 932900 limit)
+    expect(h.rec.lines.slice(2)).toEqual(['200 canceled O-1 CANCELED filled=0', '200 fill F-1 O-2 SELL 2@932950 TAKER ts=200 FILLED filled=2']);
+    expect(h.venue.stats().stopsTriggered).toBe(1);
+    expect(h.venue.stats().venueCancels).toEqual({ OCO_STOP_TRIGGERED: 1 });
+  });
+
+  it('rejects both legs when the prices are not ordered around the market, and cancels the whole list when one leg is cancelled', () => {
+    const h = harness();
+    h.market(0, 934000, 934010);
+    h.venue.placeOco({ ...SELL_OCO, limitPriceTicks: 933900 }); // limit below the market
+    const ids = h.venue.placeOco(SELL_OCO);
+    h.runUntil(60);
+    h.venue.cancelOrder(ids.stopId);
+    h.runUntil(200);
+    expect(h.rec.lines).toEqual([
+      '50 rejected O-1 REJECTED FAKE_OCO_PRICES',
+      '50 rejected O-2 REJECTED FAKE_OCO_PRICES',
+      '50 accepted O-3 OPEN acceptedAt=50',
+      '50 accepted O-4 OPEN acceptedAt=50',
+      '110 canceled O-4 CANCELED filled=0',
+      '110 canceled O-3 CANCELED filled=0',
+    ]);
+  });
+});

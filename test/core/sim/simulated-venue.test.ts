@@ -283,6 +283,8 @@ describe('SimulatedVenue rejects', () => {
       canceled: 0,
       amended: 0,
       amendsRejected: 0,
+      ocoLists: 0,
+      stopsTriggered: 0,
       venueCancels: {},
       cancelsRejected: 0,
       fills: 0,

@@ -1,0 +1,53 @@
+// Order lists: an OCO (one-cancels-the-other) pair of a resting limit leg and a dormant stop-limit leg, venue-neutral.
+import type { OrderId } from './ids.js';
+import type { Side } from './order.js';
+
+/**
+ * An OCO closing or reducing a position: both legs on `side`, `qtyLots` each. The limit leg rests as maker at
+ * `limitPriceTicks` (take profit); the stop leg waits until the market reaches `stopTicks`, then becomes a limit order at
+ * `stopLimitPriceTicks`. Executing or triggering one leg cancels the other.
+ * SELL: limit above the market, stop below it. BUY: limit below, stop above.
+ */
+export interface OcoRequest {
+  readonly symbol: string;
+  readonly side: Side;
+  readonly qtyLots: number;
+  readonly limitPriceTicks: number;
+  readonly stopTicks: number;
+  readonly stopLimitPriceTicks: number;
+  /** Mid price (ticks) the exit was priced from. */
+  readonly quoteMidTicks: number;
+}
+
+export interface OcoIds {
+  readonly listId: string;
+  readonly limitId: OrderId;
+  readonly stopId: OrderId;
+}
+
+/** The list membership of one leg, held on the venue's Order. */
+export interface OrderListLeg {
+  readonly listId: string;
+  readonly role: 'limit' | 'stop';
+  /** Set once by the OrderStore when it creates the pair. */
+  siblingId: OrderId;
+  /** Stop leg only: the trigger price, ticks. */
+  readonly stopTicks: number | null;
+  /** Stop leg only: the market has reached the trigger and the leg now rests (or trades) as a limit order. */
+  triggered: boolean;
+}
+
+/**
+ * The price relationship an OCO must respect against the market price (Binance's rule for order lists):
+ * SELL: limit price > market > stop; BUY: limit price < market < stop.
+ */
+export function ocoPricesOrdered(request: OcoRequest, marketTicks: number): boolean {
+  return request.side === 'SELL'
+    ? request.limitPriceTicks > marketTicks && marketTicks > request.stopTicks
+    : request.limitPriceTicks < marketTicks && marketTicks < request.stopTicks;
+}
+
+/** True when the market has reached a dormant stop: a SELL stop when the best bid is at or below it, a BUY stop when the best ask is at or above it. */
+export function stopReached(side: Side, stopTicks: number, bidTicks: number, askTicks: number): boolean {
+  return side === 'SELL' ? bidTicks <= stopTicks : askTicks >= stopTicks;
+}
