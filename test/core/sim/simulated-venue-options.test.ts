@@ -1,6 +1,6 @@
 // Covers SimulatedVenue order options and the request gate: post-only, reduce-only, IOC/FOK, touch-size taker fills, client holds and venue-side limits.
 import { describe, it, expect } from 'vitest';
-import type { Order, OrderOptions } from '../../../src/core/model/order.js';
+import type { OrderOptions } from '../../../src/core/model/order.js';
 import type { GateRequest, RequestGate } from '../../../src/core/sim/request-gate.js';
 import { harness } from '../../helpers/venue-harness.js';
 

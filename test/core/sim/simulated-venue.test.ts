@@ -1,8 +1,7 @@
 // Covers SimulatedVenue: entry/cancel latency on the scheduler, taker fills on arrival, resting fills, cancel races, rejects and stats.
 import { describe, it, expect } from 'vitest';
-import { ConstantLatencyModel, type LatencyModel } from '../../../src/core/sim/latency-model.js';
+import type { LatencyModel } from '../../../src/core/sim/latency-model.js';
 import type { FillModel } from '../../../src/core/sim/fill-model.js';
-import type { Order } from '../../../src/core/model/order.js';
 import type { OrderId } from '../../../src/core/model/ids.js';
 import { harness } from '../../helpers/venue-harness.js';
 

@@ -1,0 +1,266 @@
+// VenueMatchingEngine: the simulated venue's side of the wire — accepting, rejecting, matching, cancelling and amending orders and OCO lists as requests arrive.
+import type { Clock } from '../../ports/clock.js';
+import type { ExecutionListener, VenueStats } from '../../ports/exchange-client.js';
+import type { Fill } from '../model/fill.js';
+import { IdSequence, type FillId, type OrderId } from '../model/ids.js';
+import type { Instrument } from '../model/instrument.js';
+import type { TopOfBook } from '../model/market-update.js';
+import { sideSign, type Liquidity, type Order } from '../model/order.js';
+import { stopReached, type OcoRequest } from '../model/order-list.js';
+import { OrderStore } from '../orders/order-store.js';
+import type { FillModel } from './fill-model.js';
+import { VenueCounters } from './venue-counters.js';
+import type { VenueOutcome, VenueReject, VenueRules } from './venue-rules.js';
+
+export interface MatchingEngineDeps {
+  readonly clock: Clock;
+  readonly instruments: ReadonlyMap<string, Instrument>;
+  readonly rules: VenueRules;
+  readonly fillModel: FillModel;
+  /** Where execution reports go (the venue's current listener). */
+  readonly listener: () => ExecutionListener;
+}
+
+type TerminalWhy = 'ALREADY_FILLED' | 'ALREADY_CANCELED' | 'UNKNOWN_ORDER';
+
+/** Everything here runs when a request or a market update reaches the venue; sending and latency live in SimulatedVenue. */
+export class VenueMatchingEngine {
+  readonly store = new OrderStore();
+  readonly counters = new VenueCounters();
+  private readonly fillIds = new IdSequence<FillId>('F');
+  /** Orders a cancel can still address: live ones, and terminal ones until the cancel already in flight is answered. */
+  readonly byId = new Map<OrderId, Order>();
+  private readonly lastBook = new Map<string, TopOfBook>();
+  /** The venue's own view of each position, signed lots (reduce-only checks). */
+  private readonly positionLots = new Map<string, number>();
+
+  constructor(private readonly deps: MatchingEngineDeps) {}
+
+  private get listener(): ExecutionListener {
+    return this.deps.listener();
+  }
+
+  get venue(): string {
+    return this.deps.rules.venue;
+  }
+
+  onMarketUpdate(update: TopOfBook): void {
+    this.lastBook.set(update.symbol, update);
+    let dormantStops = false;
+    for (const order of this.store.liveOrders(update.symbol)) {
+      if (order.status !== 'OPEN' && order.status !== 'PARTIALLY_FILLED') continue;
+      if (order.leg?.role === 'stop' && !order.leg.triggered) {
+        dormantStops = true;
+        continue;
+      }
+      const lots = this.deps.fillModel.restingFill(order, update);
+      if (lots > 0) this.execute(order, order.priceTicks, lots, 'MAKER', update.ts);
+    }
+    if (dormantStops) this.triggerStops(update);
+  }
+
+  /** Dormant OCO stop legs the market has reached become limit orders (and may take at once); their limit leg is cancelled. */
+  private triggerStops(update: TopOfBook): void {
+    for (const order of [...this.store.liveOrders(update.symbol)]) {
+      const leg = order.leg;
+      if (leg === null || leg.role !== 'stop' || leg.triggered || order.status !== 'OPEN') continue;
+      if (!stopReached(order.side, leg.stopTicks!, update.bidTicks, update.askTicks)) continue;
+      leg.triggered = true;
+      this.counters.stopsTriggered++;
+      this.cancelSibling(order, 'OCO_STOP_TRIGGERED');
+      this.matchAtTouch(order);
+    }
+  }
+
+  /** One leg of an OCO executed or triggered: the venue cancels the other. */
+  private cancelSibling(order: Order, reason: string): void {
+    const sibling = order.leg === null ? undefined : this.byId.get(order.leg.siblingId);
+    if (sibling === undefined || (sibling.status !== 'OPEN' && sibling.status !== 'PARTIALLY_FILLED')) return;
+    this.conclude(sibling, { kind: 'cancel', reason });
+  }
+
+  arriveOco(request: OcoRequest, limit: Order, stop: Order): void {
+    const instrument = this.deps.instruments.get(request.symbol);
+    const book = this.lastBook.get(request.symbol);
+    let reject: VenueReject | null =
+      instrument === undefined
+        ? { code: 'UNKNOWN_SYMBOL', message: `unknown symbol ${request.symbol}` }
+        : (this.deps.rules.validate(limit, instrument) ?? this.deps.rules.validate(stop, instrument));
+    if (reject === null) {
+      reject =
+        this.deps.rules.validateOco === undefined
+          ? { code: 'OCO_UNSUPPORTED', message: `the ${this.venue} venue has no OCO order lists` }
+          : this.deps.rules.validateOco(request, book === undefined ? request.quoteMidTicks : Math.floor((book.bidTicks + book.askTicks) / 2));
+    }
+    if (reject !== null) {
+      this.reject(limit, reject);
+      this.reject(stop, reject);
+      return;
+    }
+    for (const leg of [limit, stop]) {
+      leg.acceptedAt = this.deps.clock.now();
+      this.store.transition(leg, 'OPEN');
+      this.listener.onAccepted(leg);
+    }
+  }
+
+  arrive(order: Order): void {
+    const instrument = this.deps.instruments.get(order.symbol);
+    const reject: VenueReject | null =
+      instrument === undefined
+        ? { code: 'UNKNOWN_SYMBOL', message: `unknown symbol ${order.symbol}` }
+        : (this.deps.rules.validate(order, instrument) ?? this.reduceOnlyCheck(order));
+    if (reject !== null) {
+      this.reject(order, reject);
+      return;
+    }
+    order.acceptedAt = this.deps.clock.now();
+    if (!this.matchAtTouch(order)) return;
+    if (order.options.timeInForce !== 'GTC') {
+      this.conclude(order, this.deps.rules.immediateRemainder(order.options.timeInForce));
+      return;
+    }
+    if (order.status === 'NEW') this.store.transition(order, 'OPEN');
+    this.listener.onAccepted(order);
+  }
+
+  /**
+   * An order that crosses the touch as it arrives (or is amended) takes there, up to the displayed size; post-only
+   * and unfillable FOK orders end instead. Returns whether the order is still live and its unfilled rest may rest.
+   */
+  private matchAtTouch(order: Order): boolean {
+    const book = this.lastBook.get(order.symbol);
+    const crosses = book !== undefined && (order.side === 'BUY' ? book.askTicks <= order.priceTicks : book.bidTicks >= order.priceTicks);
+    if (!crosses) return true;
+    if (order.options.postOnly) {
+      this.conclude(order, this.deps.rules.postOnlyWouldTake());
+      return false;
+    }
+    const touchTicks = order.side === 'BUY' ? book.askTicks : book.bidTicks;
+    const touchLots = order.side === 'BUY' ? book.askLots : book.bidLots;
+    const remaining = order.qtyLots - order.filledLots;
+    const lots = Math.min(remaining, touchLots);
+    if (order.options.timeInForce === 'FOK' && lots < remaining) {
+      this.conclude(order, this.deps.rules.immediateRemainder('FOK'));
+      return false;
+    }
+    if (lots > 0) this.execute(order, touchTicks, lots, 'TAKER', this.deps.clock.now());
+    return order.status !== 'FILLED';
+  }
+
+  arriveCancelAll(symbol: string): void {
+    for (const order of [...this.store.liveOrders(symbol)]) {
+      if (order.status !== 'OPEN' && order.status !== 'PARTIALLY_FILLED') continue;
+      this.store.transition(order, 'CANCELED');
+      if (!order.cancelRequested) this.byId.delete(order.id);
+      this.listener.onCanceled(order);
+    }
+  }
+
+  arriveAmend(order: Order, priceTicks: number, qtyLots: number): void {
+    if (order.status !== 'OPEN' && order.status !== 'PARTIALLY_FILLED') {
+      this.rejectAmend(order, this.deps.rules.cancelRejected(this.terminalWhy(order)));
+      return;
+    }
+    if (order.leg !== null) {
+      this.rejectAmend(order, { code: 'OCO_LEG_NOT_AMENDABLE', message: 'a leg of an order list cannot be amended' });
+      return;
+    }
+    if (qtyLots <= order.filledLots) {
+      this.rejectAmend(order, this.deps.rules.amendBelowFilled());
+      return;
+    }
+    const reject = this.deps.rules.validate({ ...order, priceTicks, qtyLots }, this.deps.instruments.get(order.symbol)!);
+    if (reject !== null) {
+      this.rejectAmend(order, reject);
+      return;
+    }
+    this.store.amend(order, priceTicks, qtyLots);
+    if (this.matchAtTouch(order)) this.listener.onAmended(order);
+  }
+
+  rejectAmend(order: Order, reject: VenueReject): void {
+    this.counters.amendsRejected++;
+    this.listener.onAmendRejected(order, reject);
+  }
+
+  private terminalWhy(order: Order): TerminalWhy {
+    if (order.status === 'FILLED') return 'ALREADY_FILLED';
+    return order.status === 'CANCELED' ? 'ALREADY_CANCELED' : 'UNKNOWN_ORDER';
+  }
+
+  /** A reduce-only order must face the position and not exceed it (so it can neither open, grow nor flip it). */
+  private reduceOnlyCheck(order: Order): VenueReject | null {
+    if (!order.options.reduceOnly) return null;
+    const position = this.positionLots.get(order.symbol) ?? 0;
+    const reduces = position * sideSign(order.side) < 0 && order.qtyLots <= Math.abs(position);
+    return reduces ? null : this.deps.rules.reduceOnlyViolated();
+  }
+
+  reject(order: Order, reject: VenueReject): void {
+    this.counters.reject(reject.code);
+    this.store.transition(order, 'REJECTED');
+    this.byId.delete(order.id);
+    this.listener.onRejected(order, reject);
+  }
+
+  /** The venue ends an accepted order it will not let rest: cancelled or expired with its reason, or rejected. */
+  private conclude(order: Order, outcome: VenueOutcome): void {
+    if (outcome.kind === 'reject') {
+      this.reject(order, outcome.reject);
+      return;
+    }
+    this.counters.venueCancel(outcome.reason);
+    this.store.transition(order, outcome.kind === 'cancel' ? 'CANCELED' : 'EXPIRED');
+    if (!order.cancelRequested) this.byId.delete(order.id);
+    this.listener.onCanceled(order);
+  }
+
+  arriveCancel(order: Order): void {
+    switch (order.status) {
+      case 'OPEN':
+      case 'PARTIALLY_FILLED':
+        this.store.transition(order, 'CANCELED');
+        this.byId.delete(order.id);
+        this.listener.onCanceled(order);
+        // Cancelling one leg of an order list cancels the whole list (Binance order lists).
+        this.cancelSibling(order, 'OCO_LIST_CANCELED');
+        return;
+      default:
+        this.rejectCancelWith(order, this.deps.rules.cancelRejected(this.terminalWhy(order)));
+        return;
+    }
+  }
+
+  rejectCancelWith(order: Order, reject: VenueReject): void {
+    this.counters.cancelsRejected++;
+    // A live order stays addressable (a NEW one's entry is still on its way; an open one survived a refused cancel).
+    if (order.status !== 'NEW' && order.status !== 'OPEN' && order.status !== 'PARTIALLY_FILLED') this.byId.delete(order.id);
+    this.listener.onCancelRejected(order, reject);
+  }
+
+  private execute(order: Order, priceTicks: number, lots: number, liquidity: Liquidity, ts: number): void {
+    const fill: Fill = {
+      id: this.fillIds.issue(),
+      orderId: order.id,
+      symbol: order.symbol,
+      side: order.side,
+      priceTicks,
+      qtyLots: lots,
+      liquidity,
+      ts,
+      quoteMidTicks: order.quoteMidTicks,
+    };
+    if (liquidity === 'MAKER') this.counters.makerFills++;
+    else this.counters.takerFills++;
+    this.positionLots.set(order.symbol, (this.positionLots.get(order.symbol) ?? 0) + sideSign(order.side) * lots);
+    this.store.fill(order, lots);
+    if (order.status === 'FILLED' && !order.cancelRequested) this.byId.delete(order.id);
+    this.listener.onFill(fill, order);
+    if (order.leg !== null) this.cancelSibling(order, 'OCO_OTHER_LEG_FILLED');
+  }
+
+  stats(api: Record<string, unknown>): VenueStats {
+    return this.counters.stats(this.store.counts, this.fillIds.issued, this.store.liveCount, api);
+  }
+}
