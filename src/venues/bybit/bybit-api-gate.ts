@@ -1,8 +1,9 @@
 // BybitApiGate: Bybit's V5 API in front of the simulated matching engine — client throttling, venue rate limits (10006 / 403), and the dry-run request journal.
 import { SlidingWindowLimiter } from '../../core/limits/sliding-window-limiter.js';
 import { formatPrice, formatQty, type Instrument } from '../../core/model/instrument.js';
-import { canonicalJsonLine, type JsonValue } from '../../core/report/canonical-json.js';
-import { isoUtc } from '../../core/report/units.js';
+import type { JsonValue } from '../../core/report/canonical-json.js';
+import { requestJournalLine } from '../shared/request-journal-line.js';
+import { ThrottleStats } from '../shared/throttle-stats.js';
 import type { GateRequest, RequestGate } from '../../core/sim/request-gate.js';
 import type { VenueReject } from '../../core/sim/venue-rules.js';
 import type { RequestJournal } from '../../ports/request-journal.js';
@@ -54,9 +55,7 @@ interface EndpointState {
 export class BybitApiGate implements RequestGate {
   private readonly endpoints = new Map<BybitRequestKind, EndpointState>();
   private readonly venueIp = new SlidingWindowLimiter({ name: 'venue ip', limit: BYBIT_IP_LIMIT.requests, windowMs: BYBIT_IP_LIMIT.windowMs });
-  private held = 0;
-  private totalWaitMs = 0;
-  private maxWaitMs = 0;
+  private readonly throttle = new ThrottleStats();
   private ipLimited = 0;
   private rendered = 0;
 
@@ -94,11 +93,7 @@ export class BybitApiGate implements RequestGate {
     endpoint.client.take(sendMs, 1);
     endpoint.lastSendMs = sendMs;
     const wait = sendMs - nowMs;
-    if (wait > 0) {
-      this.held++;
-      this.totalWaitMs += wait;
-      if (wait > this.maxWaitMs) this.maxWaitMs = wait;
-    }
+    this.throttle.record(wait);
     return wait;
   }
 
@@ -118,21 +113,8 @@ export class BybitApiGate implements RequestGate {
     });
     this.rendered++;
     if (journal === null) return;
-    const headers: Record<string, JsonValue> = { ...signed.headers, 'X-BAPI-API-KEY': maskKey(credentials.apiKey) };
-    journal.append(
-      canonicalJsonLine({
-        seq: this.rendered,
-        send_ms: sendMs,
-        send_utc: isoUtc(sendMs),
-        kind: gateRequest.kind,
-        order_id: gateRequest.order?.id ?? null,
-        symbol: gateRequest.symbol,
-        method: request.method,
-        path: request.path,
-        headers,
-        body: request.body,
-      }),
-    );
+    const headers = { ...signed.headers, 'X-BAPI-API-KEY': maskKey(credentials.apiKey) };
+    journal.append(requestJournalLine(this.rendered, sendMs, gateRequest, { method: request.method, path: request.path, headers, body: request.body }));
   }
 
   venueAdmit(request: GateRequest, arrivalMs: number): VenueReject | null {
@@ -205,9 +187,7 @@ export class BybitApiGate implements RequestGate {
       rate_limits: {
         rule: 'per endpoint: the limit in any rolling 1 s window per UID (docs/v5/rate-limit.mdx); per IP: 600 requests in any 5 s',
         throttle: this.settings.throttle,
-        throttled_requests: this.held,
-        total_wait_ms: this.totalWaitMs,
-        max_wait_ms: this.maxWaitMs,
+        ...this.throttle.report(),
         ip_limit: `${BYBIT_IP_LIMIT.requests} per ${BYBIT_IP_LIMIT.windowMs} ms`,
         ip_peak_in_window: this.venueIp.peakUsage,
         ip_rejected_403: this.ipLimited,
