@@ -79,6 +79,7 @@ export function composeRun(config: RunConfig, tool: ToolInfo, options: ComposeOp
     latency: new ConstantLatencyModel(config.latencyMs),
     ...(wiring.gate === undefined ? {} : { gate: wiring.gate }),
   });
+  wiring.bindVenue(venue);
 
   const marketSpec = instruments.map((instrument, i) => {
     const defaults = config.instruments[i]!;

@@ -8,6 +8,7 @@ export function configEcho(config: RunConfig): JsonValue {
     mode: config.mode,
     feed: config.feed,
     category: config.category,
+    market: config.market,
     instruments_file: config.instrumentsFile,
     order_options: {
       time_in_force: config.orderOptions.timeInForce,

@@ -2,6 +2,7 @@
 import type { OrderOptions } from '../core/model/order.js';
 import type { ApiEnv } from '../ports/secret-provider.js';
 import type { BybitCategory } from '../venues/bybit/bybit-category.js';
+import type { BinanceMarket } from '../venues/binance/binance-market.js';
 import type { VenueInstrument } from './venue-instruments.js';
 
 export type ExchangeName = 'fake' | 'bybit' | 'binance';
@@ -9,11 +10,13 @@ export type RunMode = 'shadow' | 'dryrun';
 
 /** Every decimal is a canonical decimal string (money and rates never travel as floats). */
 export interface RunConfig {
-  readonly exchange: 'fake' | 'bybit';
+  readonly exchange: 'fake' | 'bybit' | 'binance';
   readonly mode: RunMode;
   readonly feed: 'synthetic';
-  /** Bybit product category; null on the fake venue. */
+  /** Bybit product category; null on other venues. */
   readonly category: BybitCategory | null;
+  /** Binance market (spot, USD-M futures); null on other venues. */
+  readonly market: BinanceMarket | null;
   /** Symbols in the order given; at least one, no duplicates. */
   readonly symbols: readonly string[];
   /** The instrument of each symbol, in `symbols` order, from the venue's catalog. */
@@ -96,6 +99,7 @@ export const RUN_DEFAULTS = {
   edgeMinFills: 5,
   reportFills: 20,
   category: 'linear',
+  market: 'spot',
   requoteMode: 'replace',
   cancelMode: 'per-order',
   apiEnv: 'dev',

@@ -6,14 +6,19 @@ import { findFakeInstrument, FAKE_INSTRUMENTS } from '../venues/fake/fake-instru
 import { BYBIT_BUNDLED_INSTRUMENTS } from '../venues/bybit/bybit-bundled-instruments.js';
 import type { BybitCategory } from '../venues/bybit/bybit-category.js';
 import { parseBybitInstrumentsInfo, type BybitInstrument } from '../venues/bybit/bybit-instruments.js';
+import { BINANCE_BUNDLED_INSTRUMENTS } from '../venues/binance/binance-bundled-instruments.js';
+import { parseBinanceExchangeInfo, type BinanceInstrument } from '../venues/binance/binance-instruments.js';
+import type { BinanceMarket } from '../venues/binance/binance-market.js';
 
 export interface VenueInstrument {
   readonly spec: InstrumentSpec;
   /** Where the numbers come from, and the date they were taken when known. */
   readonly provenance: string;
   readonly takenAt: string | null;
-  /** Bybit's extra limits (price band, post-only maximum); null on the fake venue. */
+  /** Bybit's extra limits (price band, post-only maximum); null on other venues. */
   readonly bybit: BybitInstrument | null;
+  /** Binance's filters (PRICE_FILTER, LOT_SIZE, NOTIONAL, ICEBERG_PARTS, MAX_NUM_ORDERS); null on other venues. */
+  readonly binance: BinanceInstrument | null;
   /** Synthetic-market defaults: start price (null: --start-prices must give one), σ per update in bps, spread in ticks. */
   readonly startPrice: string | null;
   readonly volatilityBps: string;
@@ -39,6 +44,7 @@ export function fakeCatalog(): InstrumentCatalog {
       provenance: 'built-in fake instrument',
       takenAt: null,
       bybit: null,
+      binance: null,
       startPrice: f.startPrice,
       volatilityBps: f.volatilityBps,
       spreadTicks: f.marketSpreadTicks,
@@ -47,18 +53,22 @@ export function fakeCatalog(): InstrumentCatalog {
 }
 
 /** Market defaults for a real-venue symbol: the fake venue's start price and σ when it knows the symbol, its spread re-gridded. */
-function withMarketDefaults(bybit: BybitInstrument, provenance: string): VenueInstrument {
-  const fake = findFakeInstrument(bybit.spec.symbol);
+function withMarketDefaults(
+  venue: { readonly spec: InstrumentSpec; readonly takenAt: string | null },
+  provenance: string,
+  extra: { readonly bybit: BybitInstrument | null; readonly binance: BinanceInstrument | null },
+): VenueInstrument {
+  const fake = findFakeInstrument(venue.spec.symbol);
   const spreadPrice = fake === undefined ? null : new Decimal(fake.tickSize).times(fake.marketSpreadTicks);
-  const startPrice = fake === undefined || !new Decimal(fake.startPrice).div(bybit.spec.tickSize).isInteger() ? null : fake.startPrice;
+  const startPrice = fake === undefined || !new Decimal(fake.startPrice).div(venue.spec.tickSize).isInteger() ? null : fake.startPrice;
   return {
-    spec: bybit.spec,
+    spec: venue.spec,
     provenance,
-    takenAt: bybit.takenAt,
-    bybit,
+    takenAt: venue.takenAt,
+    ...extra,
     startPrice,
     volatilityBps: fake?.volatilityBps ?? '1',
-    spreadTicks: spreadPrice === null ? 1 : Math.max(1, spreadPrice.div(bybit.spec.tickSize).ceil().toNumber()),
+    spreadTicks: spreadPrice === null ? 1 : Math.max(1, spreadPrice.div(venue.spec.tickSize).ceil().toNumber()),
   };
 }
 
@@ -66,13 +76,27 @@ function withMarketDefaults(bybit: BybitInstrument, provenance: string): VenueIn
 export function bybitCatalog(category: BybitCategory, file: { readonly path: string; readonly json: unknown } | null): InstrumentCatalog {
   if (file !== null) {
     const provenance = `--instruments ${file.path}`;
-    const list = parseBybitInstrumentsInfo(file.json, category, file.path).map((b) => withMarketDefaults(b, provenance));
+    const list = parseBybitInstrumentsInfo(file.json, category, file.path).map((b) => withMarketDefaults(b, provenance, { bybit: b, binance: null }));
     return catalogOf(`Bybit ${category} instruments from ${file.path}`, list);
   }
   const list = BYBIT_BUNDLED_INSTRUMENTS[category].flatMap((bundle) =>
-    parseBybitInstrumentsInfo(bundle.response, category, 'bundled Bybit instruments').map((b) => withMarketDefaults(b, bundle.provenance)),
+    parseBybitInstrumentsInfo(bundle.response, category, 'bundled Bybit instruments').map((b) => withMarketDefaults(b, bundle.provenance, { bybit: b, binance: null })),
   );
   return catalogOf(`Bybit ${category} (bundled)`, list);
+}
+
+/** The bundled Binance instruments of `market`, or those of a saved exchangeInfo response (`file` already JSON-parsed). */
+export function binanceCatalog(market: BinanceMarket, file: { readonly path: string; readonly json: unknown } | null): InstrumentCatalog {
+  const label = market === 'spot' ? 'spot' : 'USD-M';
+  if (file !== null) {
+    const provenance = `--instruments ${file.path}`;
+    const list = parseBinanceExchangeInfo(file.json, market, file.path).map((b) => withMarketDefaults(b, provenance, { bybit: null, binance: b }));
+    return catalogOf(`Binance ${label} instruments from ${file.path}`, list);
+  }
+  const list = BINANCE_BUNDLED_INSTRUMENTS[market].flatMap((bundle) =>
+    parseBinanceExchangeInfo(bundle.response, market, 'bundled Binance instruments').map((b) => withMarketDefaults(b, bundle.provenance, { bybit: null, binance: b })),
+  );
+  return catalogOf(`Binance ${label} (bundled)`, list);
 }
 
 /** Looks up each symbol, or explains which ones the catalog has. */

@@ -8,6 +8,10 @@ import { BybitApiGate, type BybitDryRun } from '../venues/bybit/bybit-api-gate.j
 import { BybitVenueRules } from '../venues/bybit/bybit-venue-rules.js';
 import type { BybitInstrument } from '../venues/bybit/bybit-instruments.js';
 import { FakeVenueRules } from '../venues/fake/fake-venue-rules.js';
+import { BinanceApiGate } from '../venues/binance/binance-api-gate.js';
+import type { BinanceInstrument } from '../venues/binance/binance-instruments.js';
+import type { BinanceMarket } from '../venues/binance/binance-market.js';
+import { BinanceVenueRules } from '../venues/binance/binance-venue-rules.js';
 import type { RunConfig } from './run-config.js';
 
 export interface VenueWiring {
@@ -15,10 +19,15 @@ export interface VenueWiring {
   /** undefined: no API in front of the matching engine (the fake venue). */
   readonly gate: RequestGate | undefined;
   readonly model: JsonValue;
+  /** Rules that ask the venue about its open orders learn the venue here, once it exists. */
+  bindVenue(venue: { openOrderCount(symbol: string): number }): void;
 }
 
+/** Keys and journal of a dry run on a real venue (the same shape for Bybit and Binance). */
+export type VenueDryRun = BybitDryRun;
+
 /** `dryRun` carries the signing keys and journal of a --mode dryrun run on a real venue; null otherwise. */
-export function wireVenue(config: RunConfig, instruments: ReadonlyMap<string, Instrument>, fees: FeeSchedule, dryRun: BybitDryRun | null): VenueWiring {
+export function wireVenue(config: RunConfig, instruments: ReadonlyMap<string, Instrument>, fees: FeeSchedule, dryRun: VenueDryRun | null): VenueWiring {
   const instrumentModel: Record<string, JsonValue> = {};
   for (const v of config.instruments) {
     instrumentModel[v.spec.symbol] = {
@@ -30,15 +39,28 @@ export function wireVenue(config: RunConfig, instruments: ReadonlyMap<string, In
       source: v.provenance,
       taken_at: v.takenAt,
       ...(v.bybit === null ? {} : { min_price: v.bybit.minPrice, max_price: v.bybit.maxPrice, post_only_max_qty: v.bybit.postOnlyMaxQty }),
+      ...(v.binance === null
+        ? {}
+        : {
+            min_price: v.binance.priceFilter.minPrice,
+            max_price: v.binance.priceFilter.maxPrice,
+            notional_filter: v.binance.notional?.filter ?? null,
+            max_notional: v.binance.notional?.max ?? null,
+            iceberg_parts: v.binance.icebergParts,
+            max_num_orders: v.binance.maxNumOrders,
+          }),
     };
   }
   const options = {
     time_in_force: config.orderOptions.timeInForce,
     post_only: config.orderOptions.postOnly,
     reduce_only: config.orderOptions.reduceOnly,
+    iceberg_qty: config.orderOptions.icebergQty ?? null,
   };
+  const unbound = (): void => {};
+  if (config.market !== null) return wireBinance(config, config.market, instruments, fees, dryRun, instrumentModel, options);
   if (config.exchange === 'fake' || config.category === null) {
-    return { rules: new FakeVenueRules(fees), gate: undefined, model: { instruments: instrumentModel, order_options: options } };
+    return { rules: new FakeVenueRules(fees), gate: undefined, model: { instruments: instrumentModel, order_options: options }, bindVenue: unbound };
   }
   const bybitInstruments = new Map<string, BybitInstrument>(config.instruments.map((v) => [v.spec.symbol, v.bybit!]));
   return {
@@ -56,6 +78,40 @@ export function wireVenue(config: RunConfig, instruments: ReadonlyMap<string, In
       order_options: options,
       rules:
         'checked in this order on arrival: tick grid, price band, qty step, min qty, max qty (post-only: its own maximum), min order value; a post-only order that would take is cancelled (EC_PostOnlyWillTakeLiquidity); a reduce-only order must face the position and not exceed it (else 110017); IOC/FOK take at the touch up to its displayed size and cancel the rest',
+    },
+    bindVenue: unbound,
+  };
+}
+
+function wireBinance(
+  config: RunConfig,
+  market: BinanceMarket,
+  instruments: ReadonlyMap<string, Instrument>,
+  fees: FeeSchedule,
+  dryRun: VenueDryRun | null,
+  instrumentModel: Record<string, JsonValue>,
+  options: JsonValue,
+): VenueWiring {
+  let venue: { openOrderCount(symbol: string): number } | null = null;
+  const binanceInstruments = new Map<string, BinanceInstrument>(config.instruments.map((v) => [v.spec.symbol, v.binance!]));
+  const rules = new BinanceVenueRules(market, fees, binanceInstruments, {
+    openOrders: (symbol) => venue?.openOrderCount(symbol) ?? 0,
+    icebergQty: (request) => request.options?.icebergQty ?? null,
+  });
+  return {
+    rules,
+    gate: new BinanceApiGate({ market, instruments, throttle: config.throttle, clientIdPrefix: `se${config.seed}-`, dryRun }),
+    model: {
+      market,
+      instruments: instrumentModel,
+      order_options: options,
+      rules:
+        market === 'spot'
+          ? 'checked on arrival: PRICE_FILTER, LOT_SIZE, NOTIONAL, ICEBERG_PARTS, MAX_NUM_ORDERS (-1013 "Filter failure: …"), then iceberg checks (-2010); LIMIT_MAKER that would take: -2010 "Order would immediately match and take."; IOC/FOK remainder: EXPIRED; OCO: each leg\'s filters, then LIMIT_MAKER price > last > stop (SELL) or < last < stop (BUY), the mid standing in for the last price'
+          : 'checked on arrival: PRICE_FILTER (-4014/-4013/-4002), LOT_SIZE (-4023/-4004/-4005), MIN_NOTIONAL (-4164, not for reduce-only), open orders (-2025); GTX that would take: -5022; reduceOnly that would grow: -2022; IOC remainder EXPIRED; FOK that cannot fill: -5021',
+    },
+    bindVenue: (v) => {
+      venue = v;
     },
   };
 }

@@ -3,10 +3,12 @@ import { readFileSync } from 'node:fs';
 import { ShadowExecError, UsageError } from '../core/errors/shadow-exec-error.js';
 import { Decimal, formatDecimal } from '../core/money/decimal.js';
 import { RUN_DEFAULTS, type RunConfig } from '../app/run-config.js';
-import { bybitCatalog, fakeCatalog, resolveSymbols, type InstrumentCatalog, type VenueInstrument } from '../app/venue-instruments.js';
+import { binanceCatalog, bybitCatalog, fakeCatalog, resolveSymbols, type InstrumentCatalog, type VenueInstrument } from '../app/venue-instruments.js';
 import { API_ENVS, type ApiEnv } from '../ports/secret-provider.js';
-import { BYBIT_CATEGORIES, BYBIT_DEFAULT_FEES, isBybitCategory, type BybitCategory } from '../venues/bybit/bybit-category.js';
+import { BYBIT_CATEGORIES, BYBIT_DEFAULT_FEES, type BybitCategory } from '../venues/bybit/bybit-category.js';
 import { FAKE_DEFAULT_FEES } from '../venues/fake/fake-venue-rules.js';
+import { BINANCE_DEFAULT_FEES, BINANCE_MARKETS, type BinanceMarket } from '../venues/binance/binance-market.js';
+import { binanceAmendSupport } from '../venues/binance/binance-requests.js';
 import { parseOrderOptions } from './order-options.js';
 
 /** Flag values exactly as commander hands them over (strings, or booleans for switches). */
@@ -35,6 +37,7 @@ export interface RawRunOptions {
   readonly volatilityBps?: string;
   readonly reportFills?: string;
   readonly category?: string;
+  readonly market?: string;
   readonly instruments?: string;
   readonly orderOptions?: string;
   /** commander's --no-throttle sets this to false. */
@@ -117,8 +120,9 @@ function symbolList(raw: string | undefined): string[] {
   return symbols;
 }
 
-function loadBybitCatalog(category: BybitCategory, path: string | undefined, read: ReadText): InstrumentCatalog {
-  if (path === undefined) return bybitCatalog(category, null);
+/** The venue's catalog: bundled specs, or a saved instruments response (--instruments FILE) read and checked here. */
+function loadCatalog(load: (file: { path: string; json: unknown } | null) => InstrumentCatalog, what: string, path: string | undefined, read: ReadText): InstrumentCatalog {
+  if (path === undefined) return load(null);
   let text: string;
   try {
     text = read(path);
@@ -129,10 +133,10 @@ function loadBybitCatalog(category: BybitCategory, path: string | undefined, rea
   try {
     json = JSON.parse(text);
   } catch (error) {
-    throw new UsageError(`--instruments '${path}' is not valid JSON (${(error as Error).message}): expected a saved /v5/market/instruments-info response`);
+    throw new UsageError(`--instruments '${path}' is not valid JSON (${(error as Error).message}): expected a saved ${what} response`);
   }
   try {
-    return bybitCatalog(category, { path, json });
+    return load({ path, json });
   } catch (error) {
     if (error instanceof ShadowExecError) throw new UsageError(`--instruments ${error.message}`);
     throw error;
@@ -140,14 +144,23 @@ function loadBybitCatalog(category: BybitCategory, path: string | undefined, rea
 }
 
 /** "TP:SL" in bps → the exit OCO setting; only venues with order lists take it (the fake venue; Binance spot). */
-function exitOco(raw: string | undefined, exchange: string, category: string | null): RunConfig['exitOco'] {
+function exitOco(raw: string | undefined, exchange: string, market: BinanceMarket | null): RunConfig['exitOco'] {
   if (raw === undefined) return null;
-  if (exchange === 'bybit') throw new UsageError('--exit-oco needs a venue with OCO order lists: Bybit V5 has none (use --exchange fake)');
+  if (exchange === 'bybit') throw new UsageError('--exit-oco needs a venue with OCO order lists: Bybit V5 has none (use --exchange binance --market spot, or fake)');
+  if (market === 'usdm') throw new UsageError('--exit-oco needs OCO order lists: Binance USD-M futures have none (use --market spot)');
   const parts = raw.split(':');
   const rule: DecimalRule = { min: new Decimal(0), max: new Decimal(10_000), minExclusive: true, places: 4 };
   if (parts.length !== 2) throw bad('--exit-oco', raw, 'TAKE_PROFIT_BPS:STOP_LOSS_BPS, e.g. 20:30');
-  void category;
   return { takeProfitBps: decimalText('--exit-oco take profit', parts[0]!, rule), stopLossBps: decimalText('--exit-oco stop loss', parts[1]!, rule) };
+}
+
+/** Binance spot cannot move an order's price in place (only Order Amend Keep Priority, which lowers the quantity). */
+function requoteMode(raw: string | undefined, market: BinanceMarket | null): RunConfig['requoteMode'] {
+  const mode = choice('--requote-mode', raw, RUN_DEFAULTS.requoteMode, ['replace', 'amend'] as const);
+  if (mode === 'amend' && market !== null && !binanceAmendSupport(market).price) {
+    throw new UsageError(`--requote-mode amend is not available on Binance ${market}: ${binanceAmendSupport(market).note}`);
+  }
+  return mode;
 }
 
 function choice<T extends string>(flag: string, raw: string | undefined, fallback: T, allowed: readonly T[]): T {
@@ -199,24 +212,24 @@ function perSymbol(
 
 export function parseRunOptions(raw: RawRunOptions, read: ReadText = readText): RunConfig {
   const exchange = (raw.exchange ?? RUN_DEFAULTS.exchange).trim().toLowerCase();
-  if (exchange === 'binance') {
-    throw new UsageError(`--exchange '${exchange}' is not available yet: the binance venue has not landed; use --exchange fake or bybit`);
-  }
-  if (exchange !== 'fake' && exchange !== 'bybit') throw bad('--exchange', raw.exchange ?? '', 'fake or bybit (binance is not available yet)');
+  if (exchange !== 'fake' && exchange !== 'bybit' && exchange !== 'binance') throw bad('--exchange', raw.exchange ?? '', 'fake, bybit or binance');
   const mode = (raw.mode ?? RUN_DEFAULTS.mode).trim().toLowerCase();
   if (mode !== 'shadow' && mode !== 'dryrun') throw bad('--mode', raw.mode ?? '', 'shadow or dryrun');
-  if (exchange === 'fake') {
-    for (const [flag, value] of [['--category', raw.category], ['--instruments', raw.instruments]] as const) {
-      if (value !== undefined) throw new UsageError(`${flag} applies to --exchange bybit only; the fake venue has one built-in catalog`);
-    }
-  }
+  if (exchange === 'fake' && raw.instruments !== undefined) throw new UsageError('--instruments applies to --exchange bybit or binance; the fake venue has one built-in catalog');
+  if (exchange !== 'bybit' && raw.category !== undefined) throw new UsageError('--category applies to --exchange bybit only (Binance: --market spot|usdm)');
+  if (exchange !== 'binance' && raw.market !== undefined) throw new UsageError('--market applies to --exchange binance only (Bybit: --category linear|spot)');
   const category: BybitCategory | null = exchange === 'bybit' ? choice('--category', raw.category, RUN_DEFAULTS.category, BYBIT_CATEGORIES) : null;
-  if (category !== null && !isBybitCategory(category)) throw bad('--category', raw.category ?? '', BYBIT_CATEGORIES.join(', '));
-  const catalog = category === null ? fakeCatalog() : loadBybitCatalog(category, raw.instruments, read);
+  const market: BinanceMarket | null = exchange === 'binance' ? choice('--market', raw.market, RUN_DEFAULTS.market, BINANCE_MARKETS) : null;
+  const catalog =
+    category !== null
+      ? loadCatalog((file) => bybitCatalog(category, file), '/v5/market/instruments-info', raw.instruments, read)
+      : market !== null
+        ? loadCatalog((file) => binanceCatalog(market, file), market === 'spot' ? 'GET /api/v3/exchangeInfo' : 'GET /fapi/v1/exchangeInfo', raw.instruments, read)
+        : fakeCatalog();
   const symbols = symbolList(raw.symbols);
   const instruments = resolveSymbols(catalog, symbols);
   const bySymbol = new Map<string, VenueInstrument>(instruments.map((i) => [i.spec.symbol, i]));
-  const fees = category === null ? FAKE_DEFAULT_FEES : BYBIT_DEFAULT_FEES[category];
+  const fees = category !== null ? BYBIT_DEFAULT_FEES[category] : market !== null ? BINANCE_DEFAULT_FEES[market] : FAKE_DEFAULT_FEES;
   const apiEnv: ApiEnv = choice('--api-env', raw.apiEnv, RUN_DEFAULTS.apiEnv, API_ENVS);
   const usd = (min: number, exclusive: boolean): DecimalRule => ({ min: new Decimal(min), max: MAX_USD, minExclusive: exclusive, places: 8 });
   const spreadBps = decimal('--spread-bps', raw.spreadBps, RUN_DEFAULTS.spreadBps, { min: new Decimal(0), max: new Decimal(10_000), minExclusive: true, places: 3 });
@@ -227,13 +240,14 @@ export function parseRunOptions(raw: RawRunOptions, read: ReadText = readText): 
     mode,
     feed: 'synthetic',
     category,
+    market,
     symbols,
     instruments,
     instrumentsFile: raw.instruments ?? null,
-    orderOptions: parseOrderOptions(raw.orderOptions, exchange, category),
-    requoteMode: choice('--requote-mode', raw.requoteMode, RUN_DEFAULTS.requoteMode, ['replace', 'amend'] as const),
+    orderOptions: parseOrderOptions(raw.orderOptions, { exchange, category, market }),
+    requoteMode: requoteMode(raw.requoteMode, market),
     cancelMode: choice('--cancel-mode', raw.cancelMode, RUN_DEFAULTS.cancelMode, ['per-order', 'cancel-all'] as const),
-    exitOco: exitOco(raw.exitOco, exchange, category),
+    exitOco: exitOco(raw.exitOco, exchange, market),
     throttle: raw.throttle ?? true,
     apiEnv,
     recvWindowMs: integer('--recv-window', raw.recvWindow, RUN_DEFAULTS.recvWindowMs, 1, 60_000),

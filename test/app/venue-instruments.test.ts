@@ -40,6 +40,7 @@ describe('bybitCatalog, bundled', () => {
         postOnlyMaxQty: '1190.000',
         takenAt: '2025-01-02',
       },
+      binance: null,
       startPrice: '93500',
       volatilityBps: '0.5',
       spreadTicks: 1,

@@ -1,54 +1,60 @@
 // Covers parseOrderOptions and supportedOrderOptions: defaults, each option, timeInForce case, and every UsageError with the supported options for the venue/category.
 import { describe, it, expect } from 'vitest';
-import { parseOrderOptions, supportedOrderOptions } from '../../src/cli/order-options.js';
+import { parseOrderOptions, supportedOrderOptions, type OptionVenue } from '../../src/cli/order-options.js';
 import { DEFAULT_ORDER_OPTIONS } from '../../src/core/model/order.js';
 import { thrown } from '../helpers/thrown.js';
 
 function usage(raw: string, exchange: 'fake' | 'bybit' = 'bybit', category: 'linear' | 'spot' | null = 'linear'): { name: string; code: string; message: string } {
-  return thrown(() => parseOrderOptions(raw, exchange, category));
+  return thrown(() => parseOrderOptions(raw, venue(exchange, category)));
+}
+
+
+/** A fake or Bybit venue as --order-options sees it. */
+function venue(exchange: 'fake' | 'bybit', category: 'linear' | 'spot' | null): OptionVenue {
+  return { exchange, category, market: null };
 }
 
 describe('supportedOrderOptions', () => {
   // docs/v5/order/create-order.mdx: reduceOnly applies to linear (and inverse) only, not spot.
   it('offers reduceOnly everywhere except Bybit spot', () => {
-    expect(supportedOrderOptions('bybit', 'linear')).toEqual(['postOnly', 'reduceOnly', 'timeInForce=GTC|IOC|FOK']);
-    expect(supportedOrderOptions('bybit', 'spot')).toEqual(['postOnly', 'timeInForce=GTC|IOC|FOK']);
-    expect(supportedOrderOptions('fake', null)).toEqual(['postOnly', 'reduceOnly', 'timeInForce=GTC|IOC|FOK']);
+    expect(supportedOrderOptions(venue('bybit', 'linear'))).toEqual(['postOnly', 'reduceOnly', 'timeInForce=GTC|IOC|FOK']);
+    expect(supportedOrderOptions(venue('bybit', 'spot'))).toEqual(['postOnly', 'timeInForce=GTC|IOC|FOK']);
+    expect(supportedOrderOptions(venue('fake', null))).toEqual(['postOnly', 'reduceOnly', 'timeInForce=GTC|IOC|FOK']);
   });
 });
 
 describe('parseOrderOptions', () => {
   it('returns the defaults (a plain GTC limit) when the flag is absent or blank', () => {
-    expect(parseOrderOptions(undefined, 'bybit', 'linear')).toBe(DEFAULT_ORDER_OPTIONS);
-    expect(parseOrderOptions('', 'fake', null)).toBe(DEFAULT_ORDER_OPTIONS);
-    expect(parseOrderOptions('   ', 'bybit', 'spot')).toBe(DEFAULT_ORDER_OPTIONS);
+    expect(parseOrderOptions(undefined, venue('bybit', 'linear'))).toBe(DEFAULT_ORDER_OPTIONS);
+    expect(parseOrderOptions('', venue('fake', null))).toBe(DEFAULT_ORDER_OPTIONS);
+    expect(parseOrderOptions('   ', venue('bybit', 'spot'))).toBe(DEFAULT_ORDER_OPTIONS);
     expect(DEFAULT_ORDER_OPTIONS).toEqual({ timeInForce: 'GTC', postOnly: false, reduceOnly: false });
   });
 
   it('reads postOnly as a bare flag, =true or =false', () => {
-    expect(parseOrderOptions('postOnly', 'bybit', 'spot')).toEqual({ timeInForce: 'GTC', postOnly: true, reduceOnly: false });
-    expect(parseOrderOptions('postOnly=true', 'bybit', 'linear')).toEqual({ timeInForce: 'GTC', postOnly: true, reduceOnly: false });
-    expect(parseOrderOptions('postOnly=false', 'fake', null)).toEqual({ timeInForce: 'GTC', postOnly: false, reduceOnly: false });
+    expect(parseOrderOptions('postOnly', venue('bybit', 'spot'))).toEqual({ timeInForce: 'GTC', postOnly: true, reduceOnly: false });
+    expect(parseOrderOptions('postOnly=true', venue('bybit', 'linear'))).toEqual({ timeInForce: 'GTC', postOnly: true, reduceOnly: false });
+    expect(parseOrderOptions('postOnly=false', venue('fake', null))).toEqual({ timeInForce: 'GTC', postOnly: false, reduceOnly: false });
   });
 
   it('reads reduceOnly on Bybit linear and on the fake venue', () => {
-    expect(parseOrderOptions('reduceOnly', 'bybit', 'linear')).toEqual({ timeInForce: 'GTC', postOnly: false, reduceOnly: true });
-    expect(parseOrderOptions('reduceOnly=true', 'fake', null)).toEqual({ timeInForce: 'GTC', postOnly: false, reduceOnly: true });
+    expect(parseOrderOptions('reduceOnly', venue('bybit', 'linear'))).toEqual({ timeInForce: 'GTC', postOnly: false, reduceOnly: true });
+    expect(parseOrderOptions('reduceOnly=true', venue('fake', null))).toEqual({ timeInForce: 'GTC', postOnly: false, reduceOnly: true });
   });
 
   it('reads timeInForce in any case and stores it upper-case', () => {
-    expect(parseOrderOptions('timeInForce=IOC', 'bybit', 'linear').timeInForce).toBe('IOC');
-    expect(parseOrderOptions('timeInForce=ioc', 'bybit', 'spot').timeInForce).toBe('IOC');
-    expect(parseOrderOptions('timeInForce=Fok', 'fake', null).timeInForce).toBe('FOK');
-    expect(parseOrderOptions('timeInForce=gtc', 'bybit', 'linear').timeInForce).toBe('GTC');
+    expect(parseOrderOptions('timeInForce=IOC', venue('bybit', 'linear')).timeInForce).toBe('IOC');
+    expect(parseOrderOptions('timeInForce=ioc', venue('bybit', 'spot')).timeInForce).toBe('IOC');
+    expect(parseOrderOptions('timeInForce=Fok', venue('fake', null)).timeInForce).toBe('FOK');
+    expect(parseOrderOptions('timeInForce=gtc', venue('bybit', 'linear')).timeInForce).toBe('GTC');
   });
 
   it('combines options separated by commas, spaces around each allowed, and freezes the result', () => {
-    const options = parseOrderOptions(' reduceOnly , timeInForce=FOK ', 'bybit', 'linear');
+    const options = parseOrderOptions(' reduceOnly , timeInForce=FOK ', venue('bybit', 'linear'));
     expect(options).toEqual({ timeInForce: 'FOK', postOnly: false, reduceOnly: true });
     expect(Object.isFrozen(options)).toBe(true);
-    expect(parseOrderOptions('postOnly,reduceOnly,timeInForce=GTC', 'bybit', 'linear')).toEqual({ timeInForce: 'GTC', postOnly: true, reduceOnly: true });
-    expect(parseOrderOptions('postOnly=false,timeInForce=IOC', 'bybit', 'spot')).toEqual({ timeInForce: 'IOC', postOnly: false, reduceOnly: false });
+    expect(parseOrderOptions('postOnly,reduceOnly,timeInForce=GTC', venue('bybit', 'linear'))).toEqual({ timeInForce: 'GTC', postOnly: true, reduceOnly: true });
+    expect(parseOrderOptions('postOnly=false,timeInForce=IOC', venue('bybit', 'spot'))).toEqual({ timeInForce: 'IOC', postOnly: false, reduceOnly: false });
   });
 
   it('refuses an unknown option, listing the options supported for that venue and category', () => {
@@ -113,5 +119,24 @@ describe('parseOrderOptions', () => {
       "--order-options 'postOnly=true=false': 'postOnly=true=false' is not NAME or NAME=VALUE; supported for bybit spot: postOnly, timeInForce=GTC|IOC|FOK",
     );
     expect(usage('postOnly,', 'fake', null).message).toBe("--order-options 'postOnly,': '' is not NAME or NAME=VALUE; supported for fake: postOnly, reduceOnly, timeInForce=GTC|IOC|FOK");
+  });
+});
+
+describe('parseOrderOptions on Binance', () => {
+  const spot: OptionVenue = { exchange: 'binance', category: null, market: 'spot' };
+  const usdm: OptionVenue = { exchange: 'binance', category: null, market: 'usdm' };
+
+  it('takes icebergQty on spot and reduceOnly on USD-M', () => {
+    expect(parseOrderOptions('icebergQty=0.001', spot)).toEqual({ timeInForce: 'GTC', postOnly: false, reduceOnly: false, icebergQty: '0.001' });
+    expect(parseOrderOptions('reduceOnly,postOnly', usdm)).toEqual({ timeInForce: 'GTC', postOnly: true, reduceOnly: true });
+  });
+
+  it('refuses what the market does not have, naming the supported options', () => {
+    expect(thrown(() => parseOrderOptions('reduceOnly', spot)).message).toBe(
+      "--order-options: unknown option 'reduceOnly' (reduceOnly is valid on Binance USD-M futures only); supported for binance spot: postOnly, timeInForce=GTC|IOC|FOK, icebergQty=QTY",
+    );
+    expect(thrown(() => parseOrderOptions('icebergQty=0.001', usdm)).message).toContain("unknown option 'icebergQty' (icebergQty is valid on Binance spot only)");
+    expect(thrown(() => parseOrderOptions('icebergQty=0.001,timeInForce=IOC', spot)).message).toContain('icebergQty needs timeInForce GTC');
+    expect(thrown(() => parseOrderOptions('icebergQty=0', spot)).message).toContain('expected a positive decimal quantity');
   });
 });

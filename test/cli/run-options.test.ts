@@ -29,6 +29,7 @@ describe('parseRunOptions defaults', () => {
       mode: RUN_DEFAULTS.mode,
       feed: 'synthetic',
       category: null,
+      market: null,
       symbols: [RUN_DEFAULTS.symbols],
       instruments: [
         {
@@ -36,6 +37,7 @@ describe('parseRunOptions defaults', () => {
           provenance: 'built-in fake instrument',
           takenAt: null,
           bybit: null,
+          binance: null,
           startPrice: '93500',
           volatilityBps: '0.5',
           spreadTicks: 1,
@@ -286,17 +288,16 @@ describe('parseRunOptions rejects bad values with a UsageError naming flag, valu
     expect(message).toContain("--start '1969-12-31'");
   });
 
-  it('--exchange binance is not available yet', () => {
-    const { message } = usageError({ exchange: 'binance' });
-    expect(message).toContain("--exchange 'binance'");
-    expect(message).toContain('not available yet');
-    expect(message).toContain('--exchange fake');
+  it('--market on a venue other than binance, and --category off bybit', () => {
+    expect(usageError({ market: 'spot' }).message).toBe('--market applies to --exchange binance only (Bybit: --category linear|spot)');
+    expect(usageError({ exchange: 'binance', category: 'spot' }).message).toBe('--category applies to --exchange bybit only (Binance: --market spot|usdm)');
+    expect(usageError({ exchange: 'binance', market: 'coinm' }).message).toContain("--market 'coinm'");
   });
 
-  it('--exchange binance is not available yet', () => {
-    const { message } = usageError({ exchange: 'binance' });
-    expect(message).toContain("--exchange 'binance'");
-    expect(message).toContain('not available yet');
+  it('--requote-mode amend on Binance spot, and --exit-oco on Bybit or Binance USD-M', () => {
+    expect(usageError({ exchange: 'binance', requoteMode: 'amend' }).message).toContain('--requote-mode amend is not available on Binance spot');
+    expect(usageError({ exchange: 'bybit', exitOco: '20:30' }).message).toContain('Bybit V5 has none');
+    expect(usageError({ exchange: 'binance', market: 'usdm', exitOco: '20:30' }).message).toContain('Binance USD-M futures have none');
   });
 
   it('--exchange with an unknown venue', () => {

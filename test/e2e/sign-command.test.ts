@@ -48,7 +48,8 @@ describe('shadow-exec sign --exchange bybit', () => {
     [['--method', 'PUT', '--body', '{}'], "--method 'PUT'"],
     [['--body', '{}', '--timestamp', 'soon'], "--timestamp 'soon'"],
     [['--method', 'POST'], 'POST needs --body'],
-    [['--exchange', 'binance', '--body', '{}'], 'not available yet'],
+    [['--exchange', 'kraken', '--body', '{}'], "--exchange 'kraken'"],
+    [['--exchange', 'binance', '--query', 'a=1', '--timestamp', '5'], 'on binance timestamp and recvWindow are parameters inside --query'],
   ])('exits 2 for %j', async (args, expected) => {
     const r = await runCli(['sign', '--placeholder', ...args], { env: NO_KEYS });
     expect(r.code).toBe(2);

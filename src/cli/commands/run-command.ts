@@ -10,8 +10,9 @@ import { runSession } from '../../engine/run-session.js';
 import type { ReportSink } from '../../ports/report-sink.js';
 import { FileReportSink } from '../../report/file-report-sink.js';
 import { StdoutReportSink } from '../../report/stdout-report-sink.js';
-import type { BybitDryRun } from '../../venues/bybit/bybit-api-gate.js';
+import type { VenueDryRun } from '../../app/venue-wiring.js';
 import { BYBIT_DEFAULT_FEES } from '../../venues/bybit/bybit-category.js';
+import { BINANCE_DEFAULT_FEES } from '../../venues/binance/binance-market.js';
 import { FAKE_INSTRUMENTS } from '../../venues/fake/fake-instruments.js';
 import { FAKE_DEFAULT_FEES } from '../../venues/fake/fake-venue-rules.js';
 import { ChainedSecretProvider } from '../../secrets/chained-secret-provider.js';
@@ -39,19 +40,20 @@ const D = RUN_DEFAULTS;
 export function runCommand(ctx: CliContext): Command {
   return new Command('run')
     .description('Run the market-making loop against the simulated venue on a seeded synthetic market and print the JSON report.')
-    .option('--exchange <name>', 'venue to simulate: fake, or bybit (Bybit V5 rules, codes and rate limits); binance is not available yet', D.exchange)
+    .option('--exchange <name>', 'venue to simulate: fake, bybit (Bybit V5) or binance (spot or USD-M futures): rules, codes and rate limits of each', D.exchange)
     .option('--category <c>', `bybit only: linear (USDT perpetuals) or spot (default: ${D.category})`)
+    .option('--market <m>', `binance only: spot or usdm (USD-M futures) (default: ${D.market})`)
     .option('--mode <mode>', 'shadow: orders go to the simulated venue only; dryrun: also render and sign every request as the venue would receive it', D.mode)
-    .option('--instruments <file>', 'bybit only: a saved GET /v5/market/instruments-info response to use instead of the bundled specs')
-    .option('--order-options <list>', 'sent with every order: postOnly, reduceOnly (linear), timeInForce=GTC|IOC|FOK, e.g. postOnly or timeInForce=IOC')
-    .option('--journal <file>', 'dryrun on bybit: write each rendered request (method, path, headers with the key masked, signed body) as a JSON line')
-    .option('--secrets <file>', 'JSON key file {"bybit":{"<api-env>":{"apiKey":…,"apiSecret":…}}}, mode 600; else BYBIT_API_KEY/BYBIT_API_SECRET')
+    .option('--instruments <file>', 'a saved instruments response instead of the bundled specs: bybit GET /v5/market/instruments-info, binance exchangeInfo')
+    .option('--order-options <list>', 'sent with every order: postOnly, reduceOnly (bybit linear, binance usdm), timeInForce=GTC|IOC|FOK, icebergQty=QTY (binance spot)')
+    .option('--journal <file>', 'dryrun on bybit/binance: write each rendered request (method, path, query, headers with the key masked, signed body) as a JSON line')
+    .option('--secrets <file>', 'JSON key file {"bybit"|"binance":{"<api-env>":{"apiKey":…,"apiSecret":…}}}, mode 600; else BYBIT_API_KEY/BYBIT_API_SECRET or BINANCE_API_KEY/BINANCE_SECRET_KEY')
     .option('--api-env <env>', 'which key set signs dry-run requests: dev, shadow, soak or prod', D.apiEnv)
-    .option('--recv-window <ms>', 'X-BAPI-RECV-WINDOW of signed requests, ms (1–60000)', String(D.recvWindowMs))
-    .option('--no-throttle', 'bybit: send even over the rate limits; the simulated venue then answers retCode 10006 (rehearses a rate-limit storm)')
+    .option('--recv-window <ms>', 'recvWindow of signed requests, ms (1–60000)', String(D.recvWindowMs))
+    .option('--no-throttle', 'send even over the rate limits; the simulated venue then answers as the venue does (bybit retCode 10006; binance HTTP 429, then 418 bans)')
     .option('--shadow', 'no-op: every run is a shadow run (kept for the original command line)')
     .option('--no-network', 'no-op: shadow runs on the synthetic feed never touch the network (the default)')
-    .option('--symbols <list>', `comma-separated symbols; fake: ${FAKE_INSTRUMENTS.map((i) => i.symbol).join(', ')}; bybit (bundled): BTCUSDT, ETHUSDT, SOLUSDT`, D.symbols)
+    .option('--symbols <list>', `comma-separated symbols; fake: ${FAKE_INSTRUMENTS.map((i) => i.symbol).join(', ')}; bybit and binance (bundled): BTCUSDT, ETHUSDT, SOLUSDT`, D.symbols)
     .option('--iterations <n>', 'market updates per symbol', String(D.iterations))
     .option('--seed <n>', 'seed of every random stream (market, fills); same seed + flags ⇒ same report bytes', String(D.seed))
     .option('--start <iso>', 'virtual clock start, ISO-8601 UTC', D.start)
@@ -67,8 +69,8 @@ export function runCommand(ctx: CliContext): Command {
     .option('--cancel-mode <mode>', 'how a freeze or the end of the run cancels: per-order (one cancel each) or cancel-all (one request per symbol)', D.cancelMode)
     .option('--exit-oco <tp:sl>', 'keep an OCO closing each open position: take profit TP bps above/below the mid, stop SL bps the other way (fake venue; Binance spot)')
     .option('--order-notional <usd>', 'target value of each order, USD; the size is rounded down to the lot', D.orderNotionalUsd)
-    .option('--maker-fee-bps <bps>', `maker fee, bps of notional, negative = rebate (default: fake ${FAKE_DEFAULT_FEES.makerBps}, bybit linear ${BYBIT_DEFAULT_FEES.linear.makerBps}, spot ${BYBIT_DEFAULT_FEES.spot.makerBps})`)
-    .option('--taker-fee-bps <bps>', `taker fee, bps of notional (default: fake ${FAKE_DEFAULT_FEES.takerBps}, bybit linear ${BYBIT_DEFAULT_FEES.linear.takerBps}, spot ${BYBIT_DEFAULT_FEES.spot.takerBps})`)
+    .option('--maker-fee-bps <bps>', `maker fee, bps of notional, negative = rebate (default: fake ${FAKE_DEFAULT_FEES.makerBps}, bybit linear ${BYBIT_DEFAULT_FEES.linear.makerBps}, spot ${BYBIT_DEFAULT_FEES.spot.makerBps}, binance spot ${BINANCE_DEFAULT_FEES.spot.makerBps}, usdm ${BINANCE_DEFAULT_FEES.usdm.makerBps})`)
+    .option('--taker-fee-bps <bps>', `taker fee, bps of notional (default: fake ${FAKE_DEFAULT_FEES.takerBps}, bybit linear ${BYBIT_DEFAULT_FEES.linear.takerBps}, spot ${BYBIT_DEFAULT_FEES.spot.takerBps}, binance spot ${BINANCE_DEFAULT_FEES.spot.takerBps}, usdm ${BINANCE_DEFAULT_FEES.usdm.takerBps})`)
     .option('--markout-ms <ms>', 'horizon after a fill at which adverse selection is measured, virtual ms', String(D.markoutMs))
     .option('--edge-window <n>', 'adverse selection averages the last n matured fills', String(D.edgeWindow))
     .option('--edge-min-fills <n>', `fills that must mature before adverse selection counts (default: ${D.edgeMinFills}, or --edge-window when smaller)`)
@@ -93,6 +95,8 @@ Examples:
   $ shadow-exec run --exchange bybit --category linear --order-options postOnly
   $ shadow-exec run --exchange bybit --mode dryrun --journal requests.jsonl
   $ shadow-exec run --exchange bybit --latency-ms 0 --requote-bps 0 --no-throttle   # rate-limit storm
+  $ shadow-exec run --exchange binance --market spot --spread-bps 40 --exit-oco 20:30 --order-options icebergQty=0.001
+  $ shadow-exec run --exchange binance --market usdm --mode dryrun --journal usdm.jsonl
   $ shadow-exec run --shadow --exchange fake --mode shadow --no-network --symbols BTCUSDT \\
       --iterations 3 --max-inv 10000 --max-total 50000 --edge-threshold 5.0 --fill-rate 1.0 --latency-ms 50`,
     )
@@ -110,21 +114,23 @@ function checkOutPath(out: string, flag: string): void {
 }
 
 /** Keys and journal for a dry run on a real venue: placeholder keys when none are configured, said on stderr. */
-function prepareDryRun(config: RunConfig, flags: RunFlags, ctx: CliContext): BybitDryRun | null {
+function prepareDryRun(config: RunConfig, flags: RunFlags, ctx: CliContext): VenueDryRun | null {
   if (flags.journal !== undefined && (config.mode !== 'dryrun' || config.exchange === 'fake')) {
-    throw new UsageError(`--journal needs --mode dryrun on a real venue (--exchange bybit): a shadow run renders no requests`);
+    throw new UsageError(`--journal needs --mode dryrun on a real venue (--exchange bybit or binance): a shadow run renders no requests`);
   }
   const providers = [];
   if (flags.secrets !== undefined) providers.push(FileSecretProvider.load(flags.secrets));
   providers.push(new EnvSecretProvider(ctx.env));
   if (config.mode !== 'dryrun' || config.exchange === 'fake') return null;
-  const credentials = resolveCredentials(new ChainedSecretProvider(providers), 'bybit', config.apiEnv, { allowPlaceholder: true });
+  const venue = config.exchange;
+  const credentials = resolveCredentials(new ChainedSecretProvider(providers), venue, config.apiEnv, { allowPlaceholder: true });
+  const envNames = venue === 'bybit' ? 'BYBIT_API_KEY/BYBIT_API_SECRET' : 'BINANCE_API_KEY/BINANCE_SECRET_KEY';
   if (flags.journal !== undefined) checkOutPath(flags.journal, '--journal');
   if (!flags.quiet) {
     ctx.stderr.write(
       credentials.source === 'placeholder'
-        ? `dry run: no bybit keys for api env ${config.apiEnv} (BYBIT_API_KEY/BYBIT_API_SECRET or --secrets): signing with the built-in placeholder pair; signatures are not valid for any account\n`
-        : `dry run: signing with bybit key ${maskKey(credentials.apiKey)} (${config.apiEnv}, from ${credentials.source}); nothing is sent\n`,
+        ? `dry run: no ${venue} keys for api env ${config.apiEnv} (${envNames} or --secrets): signing with the built-in placeholder pair; signatures are not valid for any account\n`
+        : `dry run: signing with ${venue} key ${maskKey(credentials.apiKey)} (${config.apiEnv}, from ${credentials.source}); nothing is sent\n`,
     );
   }
   return { credentials, recvWindowMs: config.recvWindowMs, journal: flags.journal === undefined ? null : new FileRequestJournal(flags.journal) };
@@ -141,7 +147,7 @@ async function executeRun(flags: RunFlags, ctx: CliContext): Promise<number> {
   }
 }
 
-async function runAndReport(config: RunConfig, flags: RunFlags, ctx: CliContext, dryRun: BybitDryRun | null): Promise<number> {
+async function runAndReport(config: RunConfig, flags: RunFlags, ctx: CliContext, dryRun: VenueDryRun | null): Promise<number> {
   const run = composeRun(config, ctx.tool, { dryRun });
   const sink: ReportSink = flags.out === undefined ? new StdoutReportSink(ctx.stdout) : new FileReportSink(flags.out);
   const progress = new Progress(!flags.quiet && ctx.stderrIsTTY && ctx.stderrColumns > 0, run.feed.expectedUpdates);
@@ -152,7 +158,7 @@ async function runAndReport(config: RunConfig, flags: RunFlags, ctx: CliContext,
   if (!flags.quiet) {
     const updates = run.feed.expectedUpdates?.toLocaleString('en-US') ?? 'open-ended';
     ctx.stderr.write(
-      `shadow run started: ${config.exchange}${config.category === null ? '' : ` ${config.category}`} venue, ${config.mode} mode, ${config.symbols.join(',')}, ${updates} market updates, seed ${config.seed} (Ctrl-C stops gracefully)\n`,
+      `shadow run started: ${config.exchange}${config.category === null ? '' : ` ${config.category}`}${config.market === null ? '' : ` ${config.market}`} venue, ${config.mode} mode, ${config.symbols.join(',')}, ${updates} market updates, seed ${config.seed} (Ctrl-C stops gracefully)\n`,
     );
   }
   let result;

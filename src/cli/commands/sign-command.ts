@@ -1,8 +1,9 @@
-// `shadow-exec sign`: signs one Bybit V5 REST request with the configured keys and prints signature and headers as JSON, for checking by hand.
+// `shadow-exec sign`: signs one Bybit V5 or Binance REST request with the configured keys and prints signature and headers as JSON, for checking by hand.
 import { Command } from 'commander';
 import { UsageError } from '../../core/errors/shadow-exec-error.js';
 import { canonicalJson } from '../../core/report/canonical-json.js';
-import { API_ENVS, type ApiEnv } from '../../ports/secret-provider.js';
+import { API_ENVS, type ApiEnv, type SecretVenue, type VenueCredentials } from '../../ports/secret-provider.js';
+import { signBinanceRequest } from '../../venues/binance/binance-signing.js';
 import { ChainedSecretProvider } from '../../secrets/chained-secret-provider.js';
 import { EnvSecretProvider } from '../../secrets/env-secret-provider.js';
 import { FileSecretProvider } from '../../secrets/file-secret-provider.js';
@@ -34,15 +35,15 @@ function wholeMs(flag: string, raw: string, max: number): number {
 
 export function signCommand(ctx: CliContext): Command {
   return new Command('sign')
-    .description('Sign one Bybit V5 REST request with your keys (never sent anywhere) and print the string-to-sign, signature and X-BAPI-* headers as JSON.')
-    .option('--exchange <name>', 'venue whose signing rule to apply: bybit (binance is not available yet)', 'bybit')
-    .option('--method <m>', 'GET (signs --query) or POST (signs --body)', 'POST')
+    .description('Sign one REST request with your keys (never sent anywhere) and print what was signed, the signature and the headers as JSON: Bybit V5 (X-BAPI-*) or Binance (signature parameter, X-MBX-APIKEY).')
+    .option('--exchange <name>', 'venue whose signing rule to apply: bybit or binance', 'bybit')
+    .option('--method <m>', 'bybit: GET (signs --query) or POST (signs --body)', 'POST')
     .option('--path <path>', 'request path, e.g. /v5/order/create (printed, not signed: Bybit signs only timestamp, key, recv window and payload)')
-    .option('--body <json>', 'POST: the JSON body exactly as it will be sent, byte for byte')
-    .option('--query <qs>', "GET: the query string exactly as sent, without the leading '?'")
+    .option('--body <text>', "bybit POST: the JSON body exactly as sent; binance: the request body (signed after the query string)")
+    .option('--query <qs>', "bybit GET, or binance: the query string exactly as sent, without the leading '?' (binance: with timestamp and recvWindow)")
     .option('--timestamp <ms>', 'X-BAPI-TIMESTAMP, UTC ms (default: now)')
     .option('--recv-window <ms>', 'X-BAPI-RECV-WINDOW, ms', String(BYBIT_DEFAULT_RECV_WINDOW_MS))
-    .option('--secrets <file>', 'JSON key file {"bybit":{"<api-env>":{"apiKey":…,"apiSecret":…}}}, mode 600; else BYBIT_API_KEY/BYBIT_API_SECRET')
+    .option('--secrets <file>', 'JSON key file {"bybit"|"binance":{"<api-env>":{"apiKey":…,"apiSecret":…}}}, mode 600; else BYBIT_API_KEY/BYBIT_API_SECRET or BINANCE_API_KEY/BINANCE_SECRET_KEY')
     .option('--api-env <env>', `which key set: ${API_ENVS.join(', ')}`, 'dev')
     .option('--placeholder', 'sign with the built-in placeholder pair instead of your keys (for trying the command)')
     .addHelpText(
@@ -50,10 +51,12 @@ export function signCommand(ctx: CliContext): Command {
       `
 The API key is masked in the output (abc…***) and the secret is never printed.
 
-Example:
+Examples:
   $ BYBIT_API_KEY=… BYBIT_API_SECRET=… shadow-exec sign --path /v5/order/create \\
       --body '{"category":"linear","symbol":"BTCUSDT","side":"Buy","orderType":"Limit","qty":"0.001","price":"90000"}' \\
-      --timestamp 1735689600000`,
+      --timestamp 1735689600000
+  $ BINANCE_API_KEY=… BINANCE_SECRET_KEY=… shadow-exec sign --exchange binance \\
+      --query 'symbol=LTCBTC&side=BUY&type=LIMIT&timeInForce=GTC&quantity=1&price=0.1&recvWindow=5000&timestamp=1499827319559'`,
     )
     .action((flags: SignFlags) => {
       ctx.setExitCode(executeSign(flags, ctx));
@@ -62,8 +65,8 @@ Example:
 
 function executeSign(flags: SignFlags, ctx: CliContext): number {
   const exchange = flags.exchange.trim().toLowerCase();
-  if (exchange === 'binance') throw new UsageError("--exchange 'binance' is not available yet for sign: the binance venue has not landed");
-  if (exchange !== 'bybit') throw new UsageError(`--exchange '${flags.exchange}' is not allowed: expected bybit`);
+  if (exchange === 'binance') return signBinance(flags, ctx);
+  if (exchange !== 'bybit') throw new UsageError(`--exchange '${flags.exchange}' is not allowed: expected bybit or binance`);
   const method = flags.method.trim().toUpperCase();
   if (method !== 'GET' && method !== 'POST') throw new UsageError(`--method '${flags.method}' is not allowed: expected GET or POST`);
   if (method === 'POST' && flags.query !== undefined) throw new UsageError('--query is for GET; a POST signs its --body');
@@ -74,14 +77,7 @@ function executeSign(flags: SignFlags, ctx: CliContext): number {
   const timestampMs = flags.timestamp === undefined ? Date.now() : wholeMs('--timestamp', flags.timestamp, Number.MAX_SAFE_INTEGER);
   const recvWindowMs = wholeMs('--recv-window', flags.recvWindow, 60_000);
 
-  const credentials = flags.placeholder
-    ? placeholderCredentials('bybit', apiEnv as ApiEnv)
-    : resolveCredentials(
-        new ChainedSecretProvider([...(flags.secrets === undefined ? [] : [FileSecretProvider.load(flags.secrets)]), new EnvSecretProvider(ctx.env)]),
-        'bybit',
-        apiEnv as ApiEnv,
-        { allowPlaceholder: false },
-      );
+  const credentials = signingKeys(flags, ctx, 'bybit', apiEnv as ApiEnv);
   const signed = signBybitRest({
     method,
     apiKey: credentials.apiKey,
@@ -102,6 +98,43 @@ function executeSign(flags: SignFlags, ctx: CliContext): number {
       string_to_sign_masked: `${timestampMs}${masked}${recvWindowMs}${method === 'GET' ? (flags.query ?? '') : flags.body!}`,
       signature: signed.signature,
       headers: { ...signed.headers, 'X-BAPI-API-KEY': masked },
+      credentials: { source: credentials.source, api_env: apiEnv, api_key: masked },
+    }),
+  );
+  if (credentials.source === 'placeholder') ctx.stderr.write('signed with the built-in placeholder pair: the signature is not valid for any account\n');
+  return EXIT.ok;
+}
+
+function apiEnvOf(flags: SignFlags): ApiEnv {
+  const apiEnv = flags.apiEnv.trim().toLowerCase();
+  if (!(API_ENVS as readonly string[]).includes(apiEnv)) throw new UsageError(`--api-env '${flags.apiEnv}' is not allowed: expected ${API_ENVS.join(', ')}`);
+  return apiEnv as ApiEnv;
+}
+
+/** The configured keys (--secrets file, then the environment), or the placeholder pair with --placeholder. */
+function signingKeys(flags: SignFlags, ctx: CliContext, venue: SecretVenue, apiEnv: ApiEnv): VenueCredentials {
+  if (flags.placeholder) return placeholderCredentials(venue, apiEnv);
+  const providers = [...(flags.secrets === undefined ? [] : [FileSecretProvider.load(flags.secrets)]), new EnvSecretProvider(ctx.env)];
+  return resolveCredentials(new ChainedSecretProvider(providers), venue, apiEnv, { allowPlaceholder: false });
+}
+
+/** Binance: HMAC-SHA256 of query string + body (non-ASCII percent-encoded first); the signature goes last in the body, else the query. */
+function signBinance(flags: SignFlags, ctx: CliContext): number {
+  if (flags.timestamp !== undefined) throw new UsageError('--timestamp is for bybit; on binance timestamp and recvWindow are parameters inside --query');
+  if (flags.query === undefined && flags.body === undefined) throw new UsageError('binance needs --query and/or --body: the parameters exactly as sent, timestamp included');
+  const apiEnv = apiEnvOf(flags);
+  const credentials = signingKeys(flags, ctx, 'binance', apiEnv);
+  const signed = signBinanceRequest({ apiKey: credentials.apiKey, apiSecret: credentials.apiSecret, queryString: flags.query ?? '', requestBody: flags.body ?? '' });
+  const masked = maskKey(credentials.apiKey);
+  ctx.stdout.write(
+    canonicalJson({
+      exchange: 'binance',
+      path: flags.path ?? null,
+      payload: signed.payload,
+      signature: signed.signature,
+      query_string: signed.queryString,
+      body: signed.requestBody,
+      headers: { ...signed.headers, 'X-MBX-APIKEY': masked },
       credentials: { source: credentials.source, api_env: apiEnv, api_key: masked },
     }),
   );

@@ -141,6 +141,11 @@ export class SimulatedVenue implements ExchangeClient {
     else this.deps.scheduler.schedule(now + hold, leave);
   }
 
+  /** Accepted, live orders on `symbol` (for venue rules that limit open orders, e.g. Binance MAX_NUM_ORDERS). */
+  openOrderCount(symbol: string): number {
+    return this.engine.openOrderCount(symbol);
+  }
+
   stats(): VenueStats {
     return this.engine.stats(this.gate.report());
   }

@@ -206,10 +206,12 @@ export class VenueMatchingEngine {
 
   /** The venue ends an accepted order it will not let rest: cancelled or expired with its reason, or rejected. */
   private conclude(order: Order, outcome: VenueOutcome): void {
-    if (outcome.kind === 'reject') {
+    if (outcome.kind === 'reject' && order.status === 'NEW') {
       this.reject(order, outcome.reject);
       return;
     }
+    // An order already accepted (an amend that would now take) cannot be rejected: the venue cancels it, citing the code.
+    if (outcome.kind === 'reject') outcome = { kind: 'cancel', reason: outcome.reject.code };
     this.counters.venueCancel(outcome.reason);
     this.store.transition(order, outcome.kind === 'cancel' ? 'CANCELED' : 'EXPIRED');
     if (!order.cancelRequested) this.byId.delete(order.id);
@@ -258,6 +260,13 @@ export class VenueMatchingEngine {
     if (order.status === 'FILLED' && !order.cancelRequested) this.byId.delete(order.id);
     this.listener.onFill(fill, order);
     if (order.leg !== null) this.cancelSibling(order, 'OCO_OTHER_LEG_FILLED');
+  }
+
+  /** Orders the venue has accepted and not yet ended on `symbol` (orders still in flight do not count). */
+  openOrderCount(symbol: string): number {
+    let n = 0;
+    for (const order of this.store.liveOrders(symbol)) if (order.status === 'OPEN' || order.status === 'PARTIALLY_FILLED') n++;
+    return n;
   }
 
   stats(api: Record<string, unknown>): VenueStats {

@@ -48,7 +48,8 @@ export type BinanceEndpoint =
   | 'POST /api/v3/orderList/oco'
   | 'POST /fapi/v1/order'
   | 'DELETE /fapi/v1/order'
-  | 'DELETE /fapi/v1/allOpenOrders';
+  | 'DELETE /fapi/v1/allOpenOrders'
+  | 'PUT /fapi/v1/order';
 
 interface EndpointCost {
   readonly market: BinanceMarket;
@@ -73,6 +74,9 @@ export const BINANCE_ENDPOINT_COSTS: Readonly<Record<BinanceEndpoint, EndpointCo
   'POST /fapi/v1/order': { market: 'usdm', weight: 0, orders: 1 },
   'DELETE /fapi/v1/order': { market: 'usdm', weight: 1, orders: 0 },
   'DELETE /fapi/v1/allOpenOrders': { market: 'usdm', weight: 1, orders: 0 },
+  // Modify Order (developers.binance.com usds-margined-futures trade/rest-api/Modify-Order): "1 on 10s order rate limit;
+  // 1 on 1min order rate limit; 0 on IP rate limit".
+  'PUT /fapi/v1/order': { market: 'usdm', weight: 0, orders: 1 },
 };
 
 /** Costs of one request per limiter name of its market. */

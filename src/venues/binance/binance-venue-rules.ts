@@ -1,5 +1,7 @@
 // BinanceVenueRules: Binance spot and USD-M order checks (symbol filters, iceberg, order count) answered with Binance's codes, on the order's decimal strings.
-import { Decimal } from '../../core/money/decimal.js';
+import { Decimal, formatUnits } from '../../core/money/decimal.js';
+import type { OcoRequest } from '../../core/model/order-list.js';
+import { checkBinanceOco } from './binance-oco.js';
 import { formatPrice, formatQty, type Instrument } from '../../core/model/instrument.js';
 import type { OrderRequest } from '../../core/model/order.js';
 import type { FeeSchedule } from '../../core/sim/fee-schedule.js';
@@ -197,6 +199,37 @@ export class BinanceVenueRules implements VenueRules {
    * no fill, LIMIT IOC … orders that partially fill)", enums.md); USD-M IOC likewise ends EXPIRED (New Order notes), USD-M
    * FOK is rejected, -5021 FOK_ORDER_REJECT (usds-margined-futures error-code).
    */
+  /**
+   * Spot OCO (checkBinanceOco): each leg's filters (an OCO adds 2 orders to MAX_NUM_ORDERS), ocoAllowed, then the price
+   * relationship against the last price — the simulator passes the mid, having no trade prints on a synthetic market.
+   * USD-M has no OCO: -1020 "This operation is not supported." (the CLI refuses it before).
+   */
+  validateOco(request: OcoRequest, marketTicks: number): VenueReject | null {
+    const binance = this.instruments.get(request.symbol);
+    if (binance === undefined) return binanceReject(BINANCE_SPOT_ERRORS.BAD_SYMBOL);
+    if (this.market !== 'spot') return binanceReject(BINANCE_SPOT_ERRORS.UNSUPPORTED_OPERATION);
+    const tick = new Decimal(binance.spec.tickSize);
+    const price = (ticks: number): string => formatUnits(ticks, tick);
+    const error = checkBinanceOco(
+      {
+        symbol: request.symbol,
+        side: request.side,
+        quantity: formatUnits(request.qtyLots, new Decimal(binance.spec.lotSize)),
+        limitMakerPrice: price(request.limitPriceTicks),
+        stopPrice: price(request.stopTicks),
+        stopLimitPrice: price(request.stopLimitPriceTicks),
+        stopTimeInForce: 'GTC',
+        listClientOrderId: null,
+        limitMakerClientOrderId: null,
+        stopClientOrderId: null,
+      },
+      binance,
+      this.context.openOrders(request.symbol),
+      price(marketTicks),
+    );
+    return error === null ? null : binanceReject(error);
+  }
+
   immediateRemainder(timeInForce: 'IOC' | 'FOK'): VenueOutcome {
     if (this.market === 'usdm' && timeInForce === 'FOK') return { kind: 'reject', reject: binanceReject(BINANCE_USDM_ERRORS.FOK_REJECTED) };
     return { kind: 'expire', reason: `EXPIRED (${timeInForce})` };

@@ -1,0 +1,243 @@
+// BinanceApiGate: Binance's REST API in front of the simulated matching engine — weight and order-count limits with 80 % queueing, 429/418 answers, and the dry-run journal.
+import { invariantViolation } from '../../core/errors/shadow-exec-error.js';
+import { formatPrice, formatQty, type Instrument } from '../../core/model/instrument.js';
+import type { JsonValue } from '../../core/report/canonical-json.js';
+import { isoUtc } from '../../core/report/units.js';
+import type { GateRequest, RequestGate } from '../../core/sim/request-gate.js';
+import type { VenueReject } from '../../core/sim/venue-rules.js';
+import type { RateLimitGroup } from '../../core/limits/rate-limit-group.js';
+import type { RequestJournal } from '../../ports/request-journal.js';
+import type { VenueCredentials } from '../../ports/secret-provider.js';
+import { maskKey } from '../../secrets/mask-key.js';
+import { requestJournalLine } from '../shared/request-journal-line.js';
+import { ThrottleStats } from '../shared/throttle-stats.js';
+import { BINANCE_SPOT_ERRORS, BINANCE_USDM_ERRORS, binanceErrorPayload } from './binance-error-codes.js';
+import type { BinanceMarket } from './binance-market.js';
+import { renderOco } from './binance-oco.js';
+import {
+  BINANCE_HTTP_IP_BANNED,
+  BINANCE_HTTP_RATE_LIMITED,
+  BINANCE_LIMITS,
+  BINANCE_RETRY_AFTER_HEADER,
+  binanceCosts,
+  binanceRetryAfterSeconds,
+  binanceSimulatedBanMs,
+  binanceUsageHeaders,
+  createBinanceLimiters,
+  type BinanceEndpoint,
+} from './binance-rate-limits.js';
+import { renderCancelAll, renderCancelOrder, renderModifyOrder, renderNewOrder, type BinanceRequest } from './binance-requests.js';
+import { binanceQueryString, signBinanceRequest, withBinanceTiming } from './binance-signing.js';
+
+export interface BinanceDryRun {
+  readonly credentials: VenueCredentials;
+  readonly recvWindowMs: number;
+  /** null: requests are rendered, signed and counted but not written anywhere. */
+  readonly journal: RequestJournal | null;
+}
+
+export interface BinanceApiGateSettings {
+  readonly market: BinanceMarket;
+  readonly instruments: ReadonlyMap<string, Instrument>;
+  /** true: the client queues from 80 % of any limit and never exceeds one; false: it sends anyway (429s, then 418 bans). */
+  readonly throttle: boolean;
+  /** newClientOrderId = prefix + order id; listClientOrderId = prefix + list id. */
+  readonly clientIdPrefix: string;
+  readonly dryRun: BinanceDryRun | null;
+}
+
+const ENDPOINTS: Readonly<Record<BinanceMarket, Partial<Record<GateRequest['kind'], BinanceEndpoint>>>> = {
+  spot: { create: 'POST /api/v3/order', cancel: 'DELETE /api/v3/order', 'cancel-all': 'DELETE /api/v3/openOrders', oco: 'POST /api/v3/orderList/oco' },
+  usdm: { create: 'POST /fapi/v1/order', cancel: 'DELETE /fapi/v1/order', 'cancel-all': 'DELETE /fapi/v1/allOpenOrders', amend: 'PUT /fapi/v1/order' },
+};
+
+/**
+ * Repeat-offender rule (a simulator choice; Binance documents only that "repeatedly violating rate limits and/or failing
+ * to back off after receiving 429s will result in an automated IP ban (HTTP status 418)"): a request that arrives over a
+ * limit before the Retry-After of the previous 429 has passed is a failure to back off, and bans the IP for
+ * binanceSimulatedBanMs(n) (2 min, doubling per ban, at most 3 days). While banned every request gets 418.
+ */
+export class BinanceApiGate implements RequestGate {
+  private readonly client: RateLimitGroup;
+  private readonly venue: RateLimitGroup;
+  private lastSendMs = Number.NEGATIVE_INFINITY;
+  private readonly throttle = new ThrottleStats();
+  private readonly sentByEndpoint = new Map<string, number>();
+  private rendered = 0;
+  private http429 = 0;
+  private http418 = 0;
+  private bans = 0;
+  private bannedUntilMs = Number.NEGATIVE_INFINITY;
+  private backOffUntilMs = Number.NEGATIVE_INFINITY;
+  private lastRetryAfter: string | null = null;
+  private lastUsageHeaders: Record<string, string> | null = null;
+  private readonly peakHeaders = new Map<string, number>();
+
+  constructor(private readonly settings: BinanceApiGateSettings) {
+    this.client = createBinanceLimiters(settings.market);
+    this.venue = createBinanceLimiters(settings.market, 100);
+  }
+
+  private endpoint(request: GateRequest): BinanceEndpoint {
+    const endpoint = ENDPOINTS[this.settings.market][request.kind];
+    if (endpoint === undefined) throw invariantViolation(`Binance ${this.settings.market} has no ${request.kind} endpoint (the CLI refuses it)`);
+    return endpoint;
+  }
+
+  /** One FIFO for all endpoints: weight and order counts are shared by every request of the account and IP. */
+  clientDelayMs(request: GateRequest, nowMs: number): number {
+    if (!this.settings.throttle) return 0;
+    const costs = binanceCosts(this.endpoint(request));
+    const from = Math.max(nowMs, this.lastSendMs);
+    const sendMs = from + this.client.waitMs(from, costs);
+    const decision = this.client.tryTake(sendMs, costs);
+    if (decision.kind !== 'taken') throw invariantViolation(`Binance client limiter refused at its own wait time ${sendMs}`);
+    this.lastSendMs = sendMs;
+    this.throttle.record(sendMs - nowMs);
+    return sendMs - nowMs;
+  }
+
+  onSend(gateRequest: GateRequest, sendMs: number): void {
+    const endpoint = this.endpoint(gateRequest);
+    this.sentByEndpoint.set(endpoint, (this.sentByEndpoint.get(endpoint) ?? 0) + 1);
+    const dryRun = this.settings.dryRun;
+    if (dryRun === null) return;
+    const request = this.render(gateRequest);
+    const params = withBinanceTiming(request.params, sendMs, dryRun.recvWindowMs);
+    // Parameters travel in the query string for every method (all are allowed there; rest-api.md "General API Information").
+    const signed = signBinanceRequest({ apiKey: dryRun.credentials.apiKey, apiSecret: dryRun.credentials.apiSecret, queryString: binanceQueryString(params) });
+    this.rendered++;
+    if (dryRun.journal === null) return;
+    dryRun.journal.append(
+      requestJournalLine(this.rendered, sendMs, gateRequest, {
+        method: request.method,
+        path: request.path,
+        query: signed.queryString,
+        headers: { ...signed.headers, 'X-MBX-APIKEY': maskKey(dryRun.credentials.apiKey) },
+        body: signed.requestBody,
+      }),
+    );
+  }
+
+  venueAdmit(request: GateRequest, arrivalMs: number): VenueReject | null {
+    if (arrivalMs < this.bannedUntilMs) return this.banned(arrivalMs);
+    const costs = binanceCosts(this.endpoint(request));
+    const exceeded = this.venue.exceeded(arrivalMs, costs);
+    if (exceeded.length > 0) {
+      if (arrivalMs < this.backOffUntilMs) {
+        this.bans++;
+        this.bannedUntilMs = arrivalMs + binanceSimulatedBanMs(this.bans);
+        return this.banned(arrivalMs);
+      }
+      return this.rateLimited(exceeded[0]!, arrivalMs);
+    }
+    this.venue.record(arrivalMs, costs);
+    this.lastUsageHeaders = binanceUsageHeaders(this.settings.market, this.venue, arrivalMs);
+    for (const [header, value] of Object.entries(this.lastUsageHeaders)) {
+      this.peakHeaders.set(header, Math.max(this.peakHeaders.get(header) ?? 0, Number(value)));
+    }
+    return null;
+  }
+
+  /** HTTP 429 with Retry-After until the limit's window resets; body -1003 (weight) or -1015 (orders). */
+  private rateLimited(limiterName: string, arrivalMs: number): VenueReject {
+    const spec = BINANCE_LIMITS[this.settings.market].find((l) => l.name === limiterName)!;
+    const resetMs = arrivalMs - (arrivalMs % spec.windowMs) + spec.windowMs;
+    const retryAfter = binanceRetryAfterSeconds(resetMs - arrivalMs);
+    this.http429++;
+    this.backOffUntilMs = resetMs;
+    this.lastRetryAfter = retryAfter;
+    const errors = this.settings.market === 'spot' ? BINANCE_SPOT_ERRORS : BINANCE_USDM_ERRORS;
+    const interval = spec.windowMs === 60_000 ? '1 MINUTE' : spec.windowMs === 10_000 ? '10 SECOND' : '1 DAY';
+    const body =
+      spec.kind === 'REQUEST_WEIGHT'
+        ? binanceErrorPayload(this.settings.market === 'spot' ? BINANCE_SPOT_ERRORS.TOO_MUCH_WEIGHT : BINANCE_USDM_ERRORS.TOO_MANY_REQUESTS, spec.limit, interval)
+        : binanceErrorPayload(errors.TOO_MANY_ORDERS, spec.limit, interval);
+    return { code: `HTTP_${BINANCE_HTTP_RATE_LIMITED}`, message: `${body.code} ${body.msg} (${BINANCE_RETRY_AFTER_HEADER}: ${retryAfter})` };
+  }
+
+  private banned(arrivalMs: number): VenueReject {
+    this.http418++;
+    const retryAfter = binanceRetryAfterSeconds(this.bannedUntilMs - arrivalMs);
+    this.lastRetryAfter = retryAfter;
+    const errors = this.settings.market === 'spot' ? BINANCE_SPOT_ERRORS : BINANCE_USDM_ERRORS;
+    const body = binanceErrorPayload(errors.IP_BANNED, String(this.bannedUntilMs));
+    return { code: `HTTP_${BINANCE_HTTP_IP_BANNED}`, message: `${body.code} ${body.msg} (${BINANCE_RETRY_AFTER_HEADER}: ${retryAfter})` };
+  }
+
+  private render(request: GateRequest): BinanceRequest {
+    const { market, clientIdPrefix } = this.settings;
+    const instrument = this.settings.instruments.get(request.symbol)!;
+    if (request.kind === 'cancel-all') return renderCancelAll(market, request.symbol);
+    const order = request.order;
+    if (order === null) throw invariantViolation(`a Binance ${request.kind} request needs its order`);
+    const clientId = clientIdPrefix + order.id;
+    switch (request.kind) {
+      case 'cancel':
+        return renderCancelOrder(market, request.symbol, clientId);
+      case 'amend':
+        return renderModifyOrder(request.symbol, clientId, order.side, formatQty(instrument, request.amend!.qtyLots), formatPrice(instrument, request.amend!.priceTicks));
+      case 'oco': {
+        const { request: oco, limit, stop } = request.oco!;
+        return renderOco({
+          symbol: oco.symbol,
+          side: oco.side,
+          quantity: formatQty(instrument, oco.qtyLots),
+          limitMakerPrice: formatPrice(instrument, oco.limitPriceTicks),
+          stopPrice: formatPrice(instrument, oco.stopTicks),
+          stopLimitPrice: formatPrice(instrument, oco.stopLimitPriceTicks),
+          stopTimeInForce: 'GTC',
+          listClientOrderId: clientIdPrefix + (limit.leg?.listId ?? ''),
+          limitMakerClientOrderId: clientIdPrefix + limit.id,
+          stopClientOrderId: clientIdPrefix + stop.id,
+        });
+      }
+      case 'create':
+        return renderNewOrder({
+          market,
+          symbol: request.symbol,
+          side: order.side,
+          quantity: formatQty(instrument, order.qtyLots),
+          price: formatPrice(instrument, order.priceTicks),
+          options: { ...order.options, icebergQty: order.options.icebergQty ?? null },
+          newClientOrderId: clientId,
+        });
+    }
+  }
+
+  report(): Record<string, unknown> {
+    const endpoints: Record<string, JsonValue> = {};
+    for (const key of [...this.sentByEndpoint.keys()].sort()) endpoints[key] = { sent: this.sentByEndpoint.get(key)! };
+    const limits: Record<string, JsonValue> = {};
+    for (const spec of BINANCE_LIMITS[this.settings.market]) {
+      limits[spec.name] = { limit: spec.limit, window_ms: spec.windowMs, peak: this.peakHeaders.get(spec.header) ?? 0, header: spec.header };
+    }
+    const dryRun = this.settings.dryRun;
+    return {
+      market: this.settings.market,
+      endpoints,
+      rate_limits: {
+        rule: 'fixed windows aligned to the epoch (REQUEST_WEIGHT per minute, ORDERS per 10 s and per day or minute); the client queues from 80 % of any limit',
+        throttle: this.settings.throttle,
+        ...this.throttle.report(),
+        limits,
+        last_usage_headers: this.lastUsageHeaders,
+        http_429: this.http429,
+        http_418: this.http418,
+        ip_bans: this.bans,
+        banned_until_utc: this.bans === 0 ? null : isoUtc(this.bannedUntilMs),
+        last_retry_after: this.lastRetryAfter,
+        ban_rule: 'simulator choice: a request over a limit before the last 429 Retry-After passed bans the IP for 2 min, doubling per ban, at most 3 days',
+      },
+      dry_run:
+        dryRun === null
+          ? null
+          : {
+              rendered_requests: this.rendered,
+              journaled: dryRun.journal !== null,
+              recv_window_ms: dryRun.recvWindowMs,
+              credentials: { source: dryRun.credentials.source, api_env: dryRun.credentials.apiEnv, api_key: maskKey(dryRun.credentials.apiKey) },
+            },
+    };
+  }
+}
