@@ -9,7 +9,17 @@ import { fileURLToPath } from 'node:url';
 const root = fileURLToPath(new URL('../', import.meta.url));
 const cases = JSON.parse(readFileSync(`${root}golden/cases.json`, 'utf8'));
 // Goldens never depend on keys in the caller's environment: dry runs sign with the placeholder pair.
-const env = { ...process.env, BYBIT_API_KEY: '', BYBIT_API_SECRET: '', BYBIT_API_KEY_DEV: '', BYBIT_API_SECRET_DEV: '' };
+const env = {
+  ...process.env,
+  BYBIT_API_KEY: '',
+  BYBIT_API_SECRET: '',
+  BYBIT_API_KEY_DEV: '',
+  BYBIT_API_SECRET_DEV: '',
+  BINANCE_API_KEY: '',
+  BINANCE_SECRET_KEY: '',
+  BINANCE_API_KEY_DEV: '',
+  BINANCE_SECRET_KEY_DEV: '',
+};
 const tmp = mkdtempSync(join(tmpdir(), 'shadow-exec-goldens-'));
 try {
   for (const c of cases) {

@@ -100,7 +100,7 @@ function wireBinance(
   });
   return {
     rules,
-    gate: new BinanceApiGate({ market, instruments, throttle: config.throttle, clientIdPrefix: `se${config.seed}-`, dryRun }),
+    gate: new BinanceApiGate({ market, instruments, throttle: config.throttle, latencyMs: config.latencyMs, clientIdPrefix: `se${config.seed}-`, dryRun }),
     model: {
       market,
       instruments: instrumentModel,

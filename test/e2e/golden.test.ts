@@ -16,7 +16,16 @@ interface GoldenCase {
 }
 
 /** Dry runs sign with the placeholder pair whatever keys the caller's environment holds. */
-const NO_KEYS = { BYBIT_API_KEY: '', BYBIT_API_SECRET: '', BYBIT_API_KEY_DEV: '', BYBIT_API_SECRET_DEV: '' };
+const NO_KEYS = {
+  BYBIT_API_KEY: '',
+  BYBIT_API_SECRET: '',
+  BYBIT_API_KEY_DEV: '',
+  BYBIT_API_SECRET_DEV: '',
+  BINANCE_API_KEY: '',
+  BINANCE_SECRET_KEY: '',
+  BINANCE_API_KEY_DEV: '',
+  BINANCE_SECRET_KEY_DEV: '',
+};
 const tmp = mkdtempSync(join(tmpdir(), 'shadow-exec-golden-test-'));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 
@@ -58,5 +67,22 @@ describe('golden reports', () => {
     expect(normal.risk.frozen).toBe(false);
     expect(normal.risk.blocks_total).toBe(0);
     expect(normal.fills.count).toBeGreaterThan(0);
+  });
+
+  it('Binance goldens: spot stays within 80 % of ORDERS 10 s, the USD-M journal holds every request, each exit OCO ends once', () => {
+    const read = (name: string) => JSON.parse(readFileSync(`${ROOT}golden/${name}.json`, 'utf8'));
+    const spot = read('binance-spot-shadow');
+    expect(spot.venue_api.rate_limits.limits.ORDERS_10S).toMatchObject({ limit: 50, peak: 40 });
+    expect(spot.fills.maker).toBe(spot.fills.count);
+    const usdm = read('binance-usdm-dryrun');
+    const journal = readFileSync(`${ROOT}golden/binance-usdm-dryrun.journal.jsonl`, 'utf8').trimEnd().split('\n');
+    expect(journal.length).toBe(usdm.venue_api.dry_run.rendered_requests);
+    expect(journal.length).toBe(usdm.orders.placed + usdm.orders.amends_sent + usdm.orders.cancel_alls_sent);
+    const oco = read('binance-oco-iceberg');
+    const ended = oco.orders.venue_cancels;
+    expect(ended.OCO_OTHER_LEG_FILLED + ended.OCO_LIST_CANCELED + ended.OCO_STOP_TRIGGERED).toBe(oco.orders.exit_ocos.placed);
+    expect(ended.OCO_STOP_TRIGGERED).toBe(oco.orders.exit_ocos.stops_triggered);
+    expect(oco.model.venue.order_options.iceberg_qty).toBe('0.001');
+    expect(oco.orders.open_at_end).toBe(0);
   });
 });

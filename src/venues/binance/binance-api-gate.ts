@@ -41,6 +41,12 @@ export interface BinanceApiGateSettings {
   readonly instruments: ReadonlyMap<string, Instrument>;
   /** true: the client queues from 80 % of any limit and never exceeds one; false: it sends anyway (429s, then 418 bans). */
   readonly throttle: boolean;
+  /**
+   * One-way latency, virtual ms, from a request leaving the client to the venue counting it. Binance counts a request in
+   * the epoch-aligned window it arrives in, so the client charges its own limiters at send + latencyMs: charged at send
+   * time, the tail of one client window and the next could land in one venue window (up to 2 × 80 % of a limit).
+   */
+  readonly latencyMs: number;
   /** newClientOrderId = prefix + order id; listClientOrderId = prefix + list id. */
   readonly clientIdPrefix: string;
   readonly dryRun: BinanceDryRun | null;
@@ -89,9 +95,11 @@ export class BinanceApiGate implements RequestGate {
     if (!this.settings.throttle) return 0;
     const costs = binanceCosts(this.endpoint(request));
     const from = Math.max(nowMs, this.lastSendMs);
-    const sendMs = from + this.client.waitMs(from, costs);
-    const decision = this.client.tryTake(sendMs, costs);
-    if (decision.kind !== 'taken') throw invariantViolation(`Binance client limiter refused at its own wait time ${sendMs}`);
+    const lag = this.settings.latencyMs;
+    const arrivalMs = from + lag + this.client.waitMs(from + lag, costs);
+    const decision = this.client.tryTake(arrivalMs, costs);
+    if (decision.kind !== 'taken') throw invariantViolation(`Binance client limiter refused at its own wait time ${arrivalMs}`);
+    const sendMs = arrivalMs - lag;
     this.lastSendMs = sendMs;
     this.throttle.record(sendMs - nowMs);
     return sendMs - nowMs;
@@ -129,7 +137,7 @@ export class BinanceApiGate implements RequestGate {
         this.bannedUntilMs = arrivalMs + binanceSimulatedBanMs(this.bans);
         return this.banned(arrivalMs);
       }
-      return this.rateLimited(exceeded[0]!, arrivalMs);
+      return this.rateLimited(exceeded, arrivalMs);
     }
     this.venue.record(arrivalMs, costs);
     this.lastUsageHeaders = binanceUsageHeaders(this.settings.market, this.venue, arrivalMs);
@@ -139,10 +147,15 @@ export class BinanceApiGate implements RequestGate {
     return null;
   }
 
-  /** HTTP 429 with Retry-After until the limit's window resets; body -1003 (weight) or -1015 (orders). */
-  private rateLimited(limiterName: string, arrivalMs: number): VenueReject {
-    const spec = BINANCE_LIMITS[this.settings.market].find((l) => l.name === limiterName)!;
-    const resetMs = arrivalMs - (arrivalMs % spec.windowMs) + spec.windowMs;
+  /**
+   * HTTP 429 with Retry-After until every broken limit has reset: the message and Retry-After follow the broken limit whose
+   * window ends last (member order on a tie); body -1003 (weight) or -1015 (orders).
+   */
+  private rateLimited(limiterNames: readonly string[], arrivalMs: number): VenueReject {
+    const resetAt = (windowMs: number): number => arrivalMs - (arrivalMs % windowMs) + windowMs;
+    const broken = BINANCE_LIMITS[this.settings.market].filter((l) => limiterNames.includes(l.name));
+    const spec = broken.reduce((last, l) => (resetAt(l.windowMs) > resetAt(last.windowMs) ? l : last));
+    const resetMs = resetAt(spec.windowMs);
     const retryAfter = binanceRetryAfterSeconds(resetMs - arrivalMs);
     this.http429++;
     this.backOffUntilMs = resetMs;
