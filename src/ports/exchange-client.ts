@@ -55,6 +55,9 @@ export interface VenueStats {
   readonly amendsRejected: number;
   /** OCO lists sent, and stop legs the market triggered. */
   readonly ocoLists: number;
+  /** Orders cancelled while the client's rate limiter still held them: they were never sent. */
+  readonly dequeued: number;
+  readonly ocoListsDequeued: number;
   readonly stopsTriggered: number;
   /** Orders the venue itself cancelled or expired (post-only that would take, IOC/FOK remainder), by the venue's reason. */
   readonly venueCancels: Record<string, number>;

@@ -48,7 +48,8 @@ describe('shadow-exec run --exchange binance (spot)', () => {
   });
 
   it('rejects LIMIT_MAKER quotes that would take with -2010 in a volatile market with latency, and never takes', async () => {
-    const r = await run(['--spread-bps', '40', '--order-options', 'postOnly', '--volatility-bps', '6', '--latency-ms', '300', '--edge-threshold', '-50', '--iterations', '400', '--quiet']);
+    // Requotes only every 20 bps keep the order rate under the spot ORDERS budget, so nothing waits in the client queue.
+    const r = await run(['--spread-bps', '40', '--order-options', 'postOnly', '--volatility-bps', '6', '--latency-ms', '1000', '--requote-bps', '20', '--edge-threshold', '-50', '--iterations', '400', '--quiet']);
     expect(r.code).toBe(0);
     expect(Object.keys(r.report.orders.rejects_by_code)).toEqual(['-2010']);
     expect(r.report.orders.rejects_by_code['-2010']).toBeGreaterThan(0);
@@ -62,7 +63,8 @@ describe('shadow-exec run --exchange binance (spot)', () => {
     const r = await run(['--spread-bps', '40', '--order-options', `icebergQty=${icebergQty}`, '--iterations', '100', '--quiet']);
     expect(r.code).toBe(0);
     expect(r.report.model.venue.instruments.BTCUSDT.iceberg_parts).toBe(10);
-    expect(r.report.orders.rejects_by_code).toEqual({ '-1013': r.report.orders.placed });
+    // Orders cancelled while the client still held them (spot ORDERS budget) are never sent, so never rejected.
+    expect(r.report.orders.rejects_by_code).toEqual({ '-1013': r.report.orders.placed - r.report.orders.dequeued_before_send });
     expect(r.report.fills.count).toBe(0);
   });
 
@@ -82,14 +84,15 @@ describe('shadow-exec run --exchange binance (spot)', () => {
     expect(orders.exit_ocos.placed).toBeGreaterThan(0);
     expect(orders.rejects_by_code).toEqual({});
     const ended = (orders.venue_cancels.OCO_OTHER_LEG_FILLED ?? 0) + (orders.venue_cancels.OCO_LIST_CANCELED ?? 0) + (orders.venue_cancels.OCO_STOP_TRIGGERED ?? 0);
-    expect(ended).toBe(orders.exit_ocos.placed);
+    // A list cancelled while the client still held it was never sent: it ends without the venue.
+    expect(ended + orders.exit_ocos.dequeued_before_send).toBe(orders.exit_ocos.placed);
     expect(orders.open_at_end).toBe(0);
-    expect(r.report.venue_api.endpoints['POST /api/v3/orderList/oco'].sent).toBe(orders.exit_ocos.placed);
+    expect(r.report.venue_api.endpoints['POST /api/v3/orderList/oco'].sent).toBe(orders.exit_ocos.placed - orders.exit_ocos.dequeued_before_send);
     expect(r.report.config.exit_oco).toEqual({ take_profit_bps: '15', stop_loss_bps: '25' });
   });
 
   it('triggers OCO stops in a faster market: the venue cancels the take profit, and every accepted list ends once', async () => {
-    const r = await run(['--spread-bps', '40', '--exit-oco', '40:5', '--fill-rate', '0.03', '--volatility-bps', '3', '--edge-threshold', '-100', '--iterations', '1500', '--quiet']);
+    const r = await run(['--spread-bps', '40', '--exit-oco', '40:5', '--fill-rate', '0.1', '--volatility-bps', '2', '--requote-bps', '10', '--edge-threshold', '-100', '--iterations', '1500', '--quiet']);
     expect(r.code).toBe(0);
     const { orders } = r.report;
     expect(orders.exit_ocos.stops_triggered).toBeGreaterThan(0);
@@ -97,7 +100,7 @@ describe('shadow-exec run --exchange binance (spot)', () => {
     // An OCO refused on arrival (-2010, the prices no longer straddle the market) rejects both legs and never ends.
     const refusedLists = (orders.rejects_by_code['-2010'] ?? 0) / 2;
     const ended = (orders.venue_cancels.OCO_OTHER_LEG_FILLED ?? 0) + (orders.venue_cancels.OCO_LIST_CANCELED ?? 0) + orders.venue_cancels.OCO_STOP_TRIGGERED;
-    expect(ended + refusedLists).toBe(orders.exit_ocos.placed);
+    expect(ended + refusedLists + orders.exit_ocos.dequeued_before_send).toBe(orders.exit_ocos.placed);
     expect(orders.open_at_end).toBe(0);
   });
 });

@@ -164,6 +164,7 @@ export function buildReport(input: ReportInput): JsonValue {
         cancelled: input.orders.exitOcosCancelled,
         skipped_below_minimum: input.orders.exitOcosSkipped,
         stops_triggered: venue.stopsTriggered,
+        dequeued_before_send: venue.ocoListsDequeued,
       },
       cancel_races_lost: input.orders.cancelRacesLost,
       zero_size_quotes: input.orders.zeroSizeQuotes,
@@ -171,6 +172,7 @@ export function buildReport(input: ReportInput): JsonValue {
       open_at_end: input.orders.openAtEnd,
       rejects_by_code: venue.rejectsByCode,
       venue_cancels: venue.venueCancels,
+      dequeued_before_send: venue.dequeued,
     },
     fills: {
       count: input.fillLog.count,

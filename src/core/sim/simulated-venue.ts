@@ -42,6 +42,8 @@ export class SimulatedVenue implements ExchangeClient {
   private readonly gate: RequestGate;
   private readonly engine: VenueMatchingEngine;
   private readonly listIds = new IdSequence<string>('L');
+  /** Creates (and OCO limit legs) still held by the client's rate limiter: a cancel removes them from the queue instead. */
+  private readonly heldCreates = new Set<OrderId>();
 
   constructor(private readonly deps: SimulatedVenueDeps) {
     this.venue = deps.rules.venue;
@@ -76,6 +78,13 @@ export class SimulatedVenue implements ExchangeClient {
       return;
     }
     order.cancelRequested = true;
+    const heldId = this.heldCreates.has(orderId) ? orderId : order.leg !== null && this.heldCreates.has(order.leg.siblingId) ? order.leg.siblingId : null;
+    if (heldId !== null) {
+      // Never sent: the client drops it (an OCO: the whole list) from its queue, no request goes out.
+      this.heldCreates.delete(heldId);
+      this.engine.dequeue(this.engine.byId.get(heldId)!);
+      return;
+    }
     this.send({ kind: 'cancel', symbol: order.symbol, order, amend: null }, this.deps.clock.now(), this.deps.latency.cancelDelayMs(), {
       arrive: () => this.engine.arriveCancel(order),
       limited: (reject) => this.engine.rejectCancelWith(order, reject),
@@ -128,7 +137,10 @@ export class SimulatedVenue implements ExchangeClient {
     on: { readonly arrive: () => void; readonly limited: (reject: VenueReject) => void },
   ): void {
     const hold = this.gate.clientDelayMs(request, now);
+    const held = hold > 0 && (request.kind === 'create' || request.kind === 'oco') ? request.order : null;
+    if (held !== null) this.heldCreates.add(held.id);
     const leave = (): void => {
+      if (held !== null && !this.heldCreates.delete(held.id)) return; // dequeued while held
       const sendMs = now + hold;
       this.gate.onSend(request, sendMs);
       this.deps.scheduler.schedule(sendMs + latencyMs, () => {

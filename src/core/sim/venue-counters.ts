@@ -16,6 +16,9 @@ export class VenueCounters {
   cancelsRejected = 0;
   amendsRejected = 0;
   ocoLists = 0;
+  /** Orders cancelled by the client while its rate limiter still held them: never sent. */
+  dequeued = 0;
+  ocoListsDequeued = 0;
   stopsTriggered = 0;
   makerFills = 0;
   takerFills = 0;
@@ -40,6 +43,8 @@ export class VenueCounters {
       amended: orders.amended,
       amendsRejected: this.amendsRejected,
       ocoLists: this.ocoLists,
+      dequeued: this.dequeued,
+      ocoListsDequeued: this.ocoListsDequeued,
       stopsTriggered: this.stopsTriggered,
       venueCancels: sorted(this.venueCancels),
       cancelsRejected: this.cancelsRejected,

@@ -262,6 +262,21 @@ export class VenueMatchingEngine {
     if (order.leg !== null) this.cancelSibling(order, 'OCO_OTHER_LEG_FILLED');
   }
 
+  /**
+   * The client cancelled an order its rate limiter was still holding: it never reaches the venue. It ends CANCELED
+   * (an OCO limit leg takes its stop leg with it), counted apart from venue cancels.
+   */
+  dequeue(order: Order): void {
+    if (order.leg === null) this.counters.dequeued++;
+    else this.counters.ocoListsDequeued++;
+    for (const o of order.leg === null ? [order] : [order, this.byId.get(order.leg.siblingId)]) {
+      if (o === undefined || o.status !== 'NEW') continue;
+      this.store.transition(o, 'CANCELED');
+      this.byId.delete(o.id);
+      this.listener.onCanceled(o);
+    }
+  }
+
   /** Orders the venue has accepted and not yet ended on `symbol` (orders still in flight do not count). */
   openOrderCount(symbol: string): number {
     let n = 0;

@@ -248,3 +248,26 @@ describe('SimulatedVenue OCO order lists', () => {
     ]);
   });
 });
+
+describe('SimulatedVenue client queue', () => {
+  it('drops a held create from the queue when it is cancelled before it leaves: nothing is sent, it ends CANCELED', () => {
+    const sends: string[] = [];
+    const gate: RequestGate = {
+      clientDelayMs: (r: GateRequest) => (r.kind === 'create' ? 500 : 0),
+      onSend: (r: GateRequest, sendMs: number) => {
+        sends.push(`${sendMs} ${r.kind} ${r.order?.id}`);
+      },
+      venueAdmit: () => null,
+      report: () => ({}),
+    };
+    const h = harness({ gate });
+    h.market(0, 934000, 934010);
+    const id = h.place('BUY', 934000, 1);
+    h.runUntil(100);
+    h.venue.cancelOrder(id);
+    h.runUntil(1000);
+    expect(sends).toEqual([]);
+    expect(h.rec.lines).toEqual(['100 canceled O-1 CANCELED filled=0']);
+    expect(h.venue.stats().dequeued).toBe(1);
+  });
+});

@@ -283,6 +283,8 @@ describe('SimulatedVenue rejects', () => {
       amended: 0,
       amendsRejected: 0,
       ocoLists: 0,
+      dequeued: 0,
+      ocoListsDequeued: 0,
       stopsTriggered: 0,
       venueCancels: {},
       cancelsRejected: 0,
