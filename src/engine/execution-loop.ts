@@ -95,10 +95,20 @@ export class ExecutionLoop implements ExecutionListener, ExposureView {
     this.cancelAll();
   }
 
+  /** The one market event scheduled and not yet handled (the feed is pulled one event at a time). */
+  private pending: MarketDataEvent | null = null;
+  /** Bound once: scheduling a market event allocates no closure. */
+  private readonly handlePending = (): void => {
+    const event = this.pending!;
+    this.pending = null;
+    this.onMarketEvent(event);
+  };
+
   private pullNextUpdate(): void {
     const event = this.deps.feed.next();
     if (event === null) return;
-    this.deps.scheduler.schedule(event.ts, () => this.onMarketEvent(event));
+    this.pending = event;
+    this.deps.scheduler.schedule(event.ts, this.handlePending);
   }
 
   /**
