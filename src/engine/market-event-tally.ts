@@ -14,13 +14,10 @@ export interface SymbolEventCounts {
 export class MarketEventTally {
   private readonly bySymbol = new Map<string, SymbolEventCounts>();
 
-  /** Counts a quote; true when it is the symbol's first. One map lookup: this sits on the per-quote hot path. */
+  /** Counts a quote; true when it is the symbol's first quote (trades, bars, marks do not count). One map lookup: this sits on the per-quote hot path. */
   quote(symbol: string): boolean {
     const counts = this.bySymbol.get(symbol);
-    if (counts !== undefined) {
-      counts.quotes++;
-      return false;
-    }
+    if (counts !== undefined) return counts.quotes++ === 0;
     this.bySymbol.set(symbol, { quotes: 1, trades: 0, bars: 0, marks: 0 });
     return true;
   }

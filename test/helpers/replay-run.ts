@@ -19,6 +19,7 @@ import { VirtualClock } from '../../src/core/time/virtual-clock.js';
 import { ExecutionLoop } from '../../src/engine/execution-loop.js';
 import { runSession } from '../../src/engine/run-session.js';
 import type { ExchangeClient } from '../../src/ports/exchange-client.js';
+import type { MarketDataFeed } from '../../src/ports/market-data-feed.js';
 import { FakeVenueRules } from '../../src/venues/fake/fake-venue-rules.js';
 
 export interface ReplayRunOptions extends ReplayBuildOptions {
@@ -29,6 +30,8 @@ export interface ReplayRunOptions extends ReplayBuildOptions {
   /** Order notional, USDT. @default 50 */
   readonly orderNotionalUsd?: number;
   readonly wrapVenue?: (venue: ExchangeClient) => ExchangeClient;
+  /** Replaces the feed the loop pulls from (the report still describes the replay). */
+  readonly wrapFeed?: (feed: MarketDataFeed) => MarketDataFeed;
 }
 
 export interface ReplayRun {
@@ -66,7 +69,7 @@ export async function runReplay(label: string, text: string, specs: readonly Ins
   const fillLog = new FillLog(5);
   const quoter = new SymmetricQuoter({ spreadBpsE4, orderNotionalE8: (options.orderNotionalUsd ?? 50) * 1e8, requoteBpsE4: 10_000 });
   const loop = new ExecutionLoop({
-    clock, scheduler, venue: client, feed: replay.feed, instruments, quoter, risk, edge, ledger, fillLog,
+    clock, scheduler, venue: client, feed: options.wrapFeed?.(replay.feed) ?? replay.feed, instruments, quoter, risk, edge, ledger, fillLog,
     orderOptions: DEFAULT_ORDER_OPTIONS, requoteMode: 'replace', cancelMode: 'per-order',
   });
   const run: ComposedRun = {
