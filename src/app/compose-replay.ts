@@ -160,7 +160,8 @@ export function replayVenueKit(header: ReplayHeader, grids: SymbolGridLookup): R
     };
   }
   const market = header.market === 'usdm' ? 'usdm' : 'spot';
-  const parser = new BinanceStreamParser(rawStreamOf(header.url) === null ? { grids } : { grids, rawStream: rawStreamOf(header.url)! });
+  const rawStream = rawStreamOf(header.url);
+  const parser = new BinanceStreamParser(rawStream === null ? { grids } : { grids, rawStream });
   // REST depth snapshots: spot GET /api/v3/depth (binance/binance-spot-api-docs rest-api.md, "Order book"),
   // USDⓈ-M GET /fapi/v1/depth (developers.binance.com/docs/derivatives/usds-margined-futures/market-data/rest-api/Order-Book).
   const depthPath = market === 'spot' ? '/api/v3/depth' : '/fapi/v1/depth';
@@ -177,7 +178,7 @@ export function replayVenueKit(header: ReplayHeader, grids: SymbolGridLookup): R
     },
     bookSyncRule:
       market === 'spot'
-        ? `Binance spot diff depth on a ${depthPath} snapshot (binance/binance-spot-api-docs web-socket-streams.md, "How to manage a local order book correctly"): deltas buffered until the snapshot, the first applied one has U <= lastUpdateId+1 <= u, then each U = previous u + 1; a skipped id is a gap`
+        ? `Binance spot diff depth on a ${depthPath} snapshot (binance/binance-spot-api-docs web-socket-streams.md, "How to manage a local order book correctly"): deltas buffered until the snapshot, the first applied one has U <= lastUpdateId+1 <= u, later ones with u <= the book's id are stale, one with U > the book's id + 1 is a gap`
         : `Binance USD-M diff depth on a ${depthPath} snapshot (How-to-manage-a-local-order-book-correctly): deltas with u < lastUpdateId dropped, the first has U <= lastUpdateId <= u, then each pu = previous u; a mismatch is a gap`,
   };
 }
