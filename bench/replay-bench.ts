@@ -57,7 +57,7 @@ const spec = (symbol: string, tickSize: string, lotSize: string): InstrumentSpec
 /** Finest NKNUSDT grid of the 2021 capture (as test/helpers/market-grids.ts) and Bybit linear BTCUSDT. */
 const NKNUSDT = spec('NKNUSDT', '0.00001', '0.1');
 const BTCUSDT = spec('BTCUSDT', '0.1', '0.001');
-const ROUNDS = 7;
+const ROUNDS = 5;
 const START = 1_700_000_000_000;
 
 function bookTickerSample(root: string, frames: number): Sample {
