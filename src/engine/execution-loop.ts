@@ -1,8 +1,10 @@
-// ExecutionLoop: per market update, lets the venue match, marks the book, checks edge, and quotes through the risk monitor.
+// ExecutionLoop: per quote, lets the venue match, marks the book, checks edge, and quotes through the risk monitor; passes trades, bars and marks on.
 import type { Fill } from '../core/model/fill.js';
 import type { OrderId } from '../core/model/ids.js';
+import { invariantViolation } from '../core/errors/shadow-exec-error.js';
 import type { Instrument } from '../core/model/instrument.js';
-import { midTicks, type TopOfBook } from '../core/model/market-update.js';
+import type { MarketContextEvent, MarketDataEvent, QuoteEvent } from '../core/model/market-data-event.js';
+import { midTicks } from '../core/model/market-update.js';
 import type { Order, OrderOptions, Side } from '../core/model/order.js';
 import { WorkingOrders, type SymbolWorking, type WorkingOrder } from '../core/orders/working-orders.js';
 import type { Ledger, SymbolBook } from '../core/portfolio/ledger.js';
@@ -19,6 +21,7 @@ import type { ExchangeClient, ExecutionListener } from '../ports/exchange-client
 import type { MarketDataFeed } from '../ports/market-data-feed.js';
 import { ExitOcoManager, type ExitOcoSettings } from './exit-oco.js';
 import { newLoopCounters, type LoopCounters } from './loop-counters.js';
+import { MarketEventTally } from './market-event-tally.js';
 
 export interface ExecutionLoopDeps {
   readonly clock: Clock;
@@ -51,11 +54,12 @@ const SIDES: readonly Side[] = ['BUY', 'SELL'];
 
 export class ExecutionLoop implements ExecutionListener, ExposureView {
   readonly counters: LoopCounters = newLoopCounters();
+  /** Events handled, by kind and symbol (a symbol's first quote is also what triggers its first edge check). */
+  readonly marketEvents = new MarketEventTally();
   private readonly working: WorkingOrders;
   private readonly instrumentBySymbol: ReadonlyMap<string, Instrument>;
   /** Per symbol, the ledger book and working-order totals, resolved once for the risk check's hot loop. */
   private readonly exposures: readonly { readonly book: SymbolBook; readonly working: SymbolWorking; readonly atomE8: number }[];
-  private readonly seenSymbol = new Set<string>();
   /** Orders a freeze asked to cancel that the venue has not yet confirmed terminal. */
   private readonly freezeCancels = new Map<OrderId, FreezeEvent>();
   private stopping: StopReason | null = null;
@@ -99,14 +103,51 @@ export class ExecutionLoop implements ExecutionListener, ExposureView {
     this.cancelAll();
   }
 
+  /** The one market event scheduled and not yet handled (the feed is pulled one event at a time). */
+  private pending: MarketDataEvent | null = null;
+  /** Bound once: scheduling a market event allocates no closure. */
+  private readonly handlePending = (): void => {
+    const event = this.pending!;
+    this.pending = null;
+    this.onMarketEvent(event);
+  };
+
   private pullNextUpdate(): void {
-    const update = this.deps.feed.next();
-    if (update === null) return;
-    this.deps.scheduler.schedule(update.ts, () => this.onMarket(update));
+    const event = this.deps.feed.next();
+    if (event === null) return;
+    this.pending = event;
+    this.deps.scheduler.schedule(event.ts, this.handlePending);
   }
 
-  private onMarket(update: TopOfBook): void {
+  /**
+   * Dispatch by kind: a quote drives matching, marking, edge and requoting; a trade, bar or mark is
+   * counted and passed on (venue hook; bars also to the strategy). Book events never reach the loop:
+   * a feed that reads books yields quotes from them (MarketDataFeed contract).
+   */
+  private onMarketEvent(event: MarketDataEvent): void {
     if (this.stopping !== null) return;
+    switch (event.kind) {
+      case 'quote':
+        this.onQuote(event);
+        break;
+      case 'trade':
+      case 'bar':
+      case 'mark':
+        this.onContext(event);
+        break;
+      default:
+        throw invariantViolation(`the feed delivered a ${event.kind} event for ${event.symbol}: book events must become quotes in the feed`);
+    }
+    this.pullNextUpdate();
+  }
+
+  private onContext(event: MarketContextEvent): void {
+    this.marketEvents.context(event);
+    this.deps.venue.onMarketEvent?.(event);
+    if (event.kind === 'bar') this.deps.quoter.onBar(event);
+  }
+
+  private onQuote(update: QuoteEvent): void {
     this.counters.marketUpdates++;
     if (this.cancelRetries.length > 0) this.retryCancels();
     const { symbol } = update;
@@ -114,15 +155,13 @@ export class ExecutionLoop implements ExecutionListener, ExposureView {
     const mid = midTicks(update);
     this.deps.ledger.mark(symbol, mid);
 
-    const first = !this.seenSymbol.has(symbol);
-    if (first) this.seenSymbol.add(symbol);
+    const first = this.marketEvents.quote(symbol);
     if (this.deps.edge.onMarket(symbol, update.ts, mid) || first) {
       const freeze = this.deps.risk.evaluateEdge(symbol, this.deps.edge.snapshot(symbol).netEdgeBpsE4, update.ts);
       if (freeze !== null) this.freezeAll(freeze);
     }
     if (!this.deps.risk.frozen) this.requote(symbol, mid);
     this.exits?.onMarket(symbol, mid, this.deps.risk.frozen);
-    this.pullNextUpdate();
   }
 
   private requote(symbol: string, mid: number): void {

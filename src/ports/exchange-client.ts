@@ -1,6 +1,7 @@
 // ExchangeClient port: what the execution loop asks of a venue, and the execution reports it gets back.
 import type { Fill } from '../core/model/fill.js';
 import type { OrderId } from '../core/model/ids.js';
+import type { MarketContextEvent } from '../core/model/market-data-event.js';
 import type { TopOfBook } from '../core/model/market-update.js';
 import type { Order, OrderRequest } from '../core/model/order.js';
 import type { OcoIds, OcoRequest } from '../core/model/order-list.js';
@@ -27,6 +28,11 @@ export interface ExchangeClient {
   setListener(listener: ExecutionListener): void;
   /** A simulated venue matches resting orders against public market data; live clients ignore it. */
   onMarketUpdate(update: TopOfBook): void;
+  /**
+   * Trades, bars and mark prices of a real-data feed, in event order, for fill models that need them
+   * (trade-through, queue). Optional: a client without it never sees them (synthetic feeds yield none).
+   */
+  onMarketEvent?(event: MarketContextEvent): void;
   /** Sends a new order; returns its id at once, the outcome arrives as execution reports. */
   placeOrder(request: OrderRequest): OrderId;
   /** Sends a cancel; the outcome arrives as onCanceled or onCancelRejected. */

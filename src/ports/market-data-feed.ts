@@ -1,13 +1,23 @@
-// MarketDataFeed port: a time-ordered source of market updates.
-import type { TopOfBook } from '../core/model/market-update.js';
+// MarketDataFeed port: a time-ordered source of normalised market-data events (quotes, trades, bars, marks).
+import type { MarketDataEvent } from '../core/model/market-data-event.js';
+import type { JsonValue } from '../core/report/canonical-json.js';
 
 export interface MarketDataFeed {
   /** Human-readable kind for the report ("synthetic", "replay:…"). */
   readonly kind: string;
   /** Total updates this feed will yield, when known (for progress); null when open-ended. */
   readonly expectedUpdates: number | null;
-  /** The next update in non-decreasing `ts` order, or null when the feed is exhausted or stopped. */
-  next(): TopOfBook | null;
+  /**
+   * The next event in non-decreasing `ts` order (virtual ms), or null when the feed is exhausted or stopped.
+   * Only 'quote', 'trade', 'bar' and 'mark' events: a feed that reads order books (book-snapshot /
+   * book-delta) keeps the book itself and yields a QuoteEvent when its top changes.
+   */
+  next(): MarketDataEvent | null;
   /** Stops the feed: every later `next()` returns null. Idempotent. */
   stop(): void;
+  /**
+   * The feed's own health for the report's replay/live-only `market_data` section (deterministic
+   * counters, no wall clock). Synthetic feeds do not implement it, so their reports have no such section.
+   */
+  health?(): JsonValue;
 }

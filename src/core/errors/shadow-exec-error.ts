@@ -12,6 +12,7 @@ export type ErrorCode =
   | 'E_JOURNAL_WRITE'
   | 'E_SECRETS'
   | 'E_REPLAY_FORMAT'
+  | 'E_REPLAY_READ'
   | 'E_INVARIANT';
 
 export class ShadowExecError extends Error {

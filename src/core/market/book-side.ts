@@ -67,20 +67,32 @@ export class BookSide {
       this.lots.push(qtyLots);
       return true;
     }
+    const lots = this.lots;
     const i = this.search(key);
     if (i >= 0) {
       if (qtyLots === 0) {
-        keys.splice(i, 1);
-        this.lots.splice(i, 1);
+        // Shift the tail down by hand: splice would allocate the removed elements' array on every call.
+        for (let j = i + 1; j < n; j++) {
+          keys[j - 1] = keys[j] as number;
+          lots[j - 1] = lots[j] as number;
+        }
+        keys.length = n - 1;
+        lots.length = n - 1;
       } else {
-        this.lots[i] = qtyLots;
+        lots[i] = qtyLots;
       }
       return true;
     }
     if (qtyLots === 0) return false;
     const slot = -i - 1;
-    keys.splice(slot, 0, key);
-    this.lots.splice(slot, 0, qtyLots);
+    keys.push(key);
+    lots.push(qtyLots);
+    for (let j = n; j > slot; j--) {
+      keys[j] = keys[j - 1] as number;
+      lots[j] = lots[j - 1] as number;
+    }
+    keys[slot] = key;
+    lots[slot] = qtyLots;
     return true;
   }
 

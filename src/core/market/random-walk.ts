@@ -1,6 +1,6 @@
 // RandomWalk: one symbol's synthetic best bid/ask, a seeded integer-tick random walk with a fixed spread.
 import type { Rng } from '../../ports/rng.js';
-import type { TopOfBook } from '../model/market-update.js';
+import type { QuoteEvent } from '../model/market-data-event.js';
 import { approxStandardNormal } from '../random/seeded-rng.js';
 
 export interface RandomWalkSettings {
@@ -25,20 +25,22 @@ export class RandomWalk {
     this.bidTicks = settings.startBidTicks;
   }
 
-  /** Advances one step and returns the book at `ts`. The bid never falls below 1 tick. */
-  step(ts: number, first: boolean): TopOfBook {
+  /** Advances one step and returns the top of book at `ts` (no venue sequence: seq null). The bid never falls below 1 tick. */
+  step(ts: number, first: boolean): QuoteEvent {
     if (!first) {
       const move = Math.round(approxStandardNormal(this.rng) * this.settings.sigmaTicks);
       this.bidTicks = Math.max(1, this.bidTicks + move);
     }
     const max = this.settings.maxLevelLots;
     return {
+      kind: 'quote',
       symbol: this.settings.symbol,
       ts,
       bidTicks: this.bidTicks,
       askTicks: this.bidTicks + this.settings.spreadTicks,
       bidLots: 1 + Math.floor(this.rng.next() * max),
       askLots: 1 + Math.floor(this.rng.next() * max),
+      seq: null,
     };
   }
 }

@@ -97,3 +97,6 @@ export interface MarkPriceEvent {
 }
 
 export type MarketDataEvent = TradeEvent | QuoteEvent | BookSnapshotEvent | BookDeltaEvent | BarEvent | MarkPriceEvent;
+
+/** What a feed delivers to the loop besides quotes: context the loop counts and passes on (venue hook, strategy bars). */
+export type MarketContextEvent = TradeEvent | BarEvent | MarkPriceEvent;

@@ -52,6 +52,8 @@ export interface ReportInput {
   readonly risk: RiskMonitor;
   readonly edge: EdgeTracker;
   readonly limits: { readonly maxInvUsd: string; readonly maxTotalUsd: string; readonly edgeThresholdBps: string };
+  /** The feed's health (replay and live feeds): reported as `market_data`; absent for synthetic runs. */
+  readonly marketData?: JsonValue | undefined;
 }
 
 export function buildReport(input: ReportInput): JsonValue {
@@ -221,6 +223,7 @@ export function buildReport(input: ReportInput): JsonValue {
     runtime: { clock: 'virtual', start_utc: isoUtc(ex.startMs), utc: isoUtc(ex.endMs) },
     // The venue API section appears only for venues that model one (Bybit, Binance), not for the fake venue.
     ...(Object.keys(venue.api).length > 0 ? { venue_api: venue.api as JsonValue } : {}),
+    ...(input.marketData === undefined ? {} : { market_data: input.marketData }),
   };
 }
 

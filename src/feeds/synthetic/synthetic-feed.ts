@@ -1,6 +1,6 @@
-// SyntheticFeed: the MarketDataFeed of seeded random walks, one update per symbol every interval on the virtual clock.
+// SyntheticFeed: the MarketDataFeed of seeded random walks, one QuoteEvent per symbol every interval on the virtual clock.
 import { RandomWalk, type RandomWalkSettings } from '../../core/market/random-walk.js';
-import type { TopOfBook } from '../../core/model/market-update.js';
+import type { QuoteEvent } from '../../core/model/market-data-event.js';
 import type { MarketDataFeed } from '../../ports/market-data-feed.js';
 import type { Rng } from '../../ports/rng.js';
 
@@ -32,7 +32,7 @@ export class SyntheticFeed implements MarketDataFeed {
   }
 
   /** Updates come step by step, symbols in configured order within a step. */
-  next(): TopOfBook | null {
+  next(): QuoteEvent | null {
     if (this.stopped || this.step >= this.settings.iterations || this.walks.length === 0) return null;
     const ts = this.settings.startMs + this.step * this.settings.intervalMs;
     const update = this.walks[this.symbolIndex]!.step(ts, this.step === 0);

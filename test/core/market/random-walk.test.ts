@@ -1,4 +1,4 @@
-// Covers RandomWalk: first step at the start bid, integer-tick moves from approxStandardNormal × σ, fixed spread, sizes, bid floor.
+// Covers RandomWalk: first step at the start bid, integer-tick moves from approxStandardNormal × σ, fixed spread, sizes, bid floor; steps are QuoteEvents without a venue seq.
 import { describe, it, expect } from 'vitest';
 import { RandomWalk, type RandomWalkSettings } from '../../../src/core/market/random-walk.js';
 import { SeededRng } from '../../../src/core/random/seeded-rng.js';
@@ -10,7 +10,7 @@ describe('RandomWalk', () => {
   it('returns the start bid on the first step, drawing only the two sizes', () => {
     const rng = new ScriptedRng([0, 0.99]);
     const book = new RandomWalk(SETTINGS, rng).step(1000, true);
-    expect(book).toEqual({ symbol: 'BTCUSDT', ts: 1000, bidTicks: 935000, askTicks: 935001, bidLots: 1, askLots: 10 });
+    expect(book).toEqual({ kind: 'quote', symbol: 'BTCUSDT', ts: 1000, bidTicks: 935000, askTicks: 935001, bidLots: 1, askLots: 10, seq: null });
     expect(rng.draws).toBe(2);
   });
 
@@ -19,7 +19,7 @@ describe('RandomWalk', () => {
     const rng = new ScriptedRng([0.5, 0.5, 0.9, 0.8, 0.5, 0.2, 0.35, 0.05]);
     const walk = new RandomWalk({ ...SETTINGS, spreadTicks: 3 }, rng);
     walk.step(0, true);
-    expect(walk.step(100, false)).toEqual({ symbol: 'BTCUSDT', ts: 100, bidTicks: 935007, askTicks: 935010, bidLots: 4, askLots: 1 });
+    expect(walk.step(100, false)).toEqual({ kind: 'quote', symbol: 'BTCUSDT', ts: 100, bidTicks: 935007, askTicks: 935010, bidLots: 4, askLots: 1, seq: null });
     expect(rng.draws).toBe(8);
   });
 

@@ -1,4 +1,4 @@
-// Covers buildReport: positions, PnL, fees, fills, edge and freeze sections as exact decimal strings from a hand-built run state.
+// Covers buildReport: positions, PnL, fees, fills, edge and freeze sections as exact decimal strings from a hand-built run state; the optional market_data section.
 import { describe, it, expect } from 'vitest';
 import { buildReport, type ReportInput } from '../../../src/core/report/build-report.js';
 import { canonicalJson, type JsonValue } from '../../../src/core/report/canonical-json.js';
@@ -190,6 +190,12 @@ describe('buildReport', () => {
     risk.evaluateEdge('ETHUSDT', -1, START);
     const events = get(buildReport({ ...i, risk }), 'risk', 'freeze_events') as JsonValue[];
     expect(events[0]).toMatchObject({ cancels_confirmed_utc: null, cancel_duration_ms: null, symbol: 'ETHUSDT' });
+  });
+
+  it('adds a market_data section only when the input carries one (replay and live feeds)', () => {
+    expect(Object.keys(report as Record<string, JsonValue>)).not.toContain('market_data');
+    const withFeed = buildReport({ ...input(), marketData: { records: 3 } }) as Record<string, JsonValue>;
+    expect(withFeed['market_data']).toEqual({ records: 3 });
   });
 
   it('is canonicalisable and the same for the same input', () => {

@@ -1,0 +1,198 @@
+// Composition of a replay feed (`--feed replay:FILE`): reads the file, picks the recorded venue's parser and book sync, and describes the replay for the report.
+//
+// Contract for compose.ts (the integrator wires the CLI flags):
+//   const replay = buildReplayFeed(path, instrumentSpecs, { clockStartMs, durationMs, barResolutions });
+//   - `instrumentSpecs` are the instruments the run trades (the same specs the venue and loop get); each
+//     must be quoted in USDT (the ledger, risk limits and report count money in USDT) — anything else
+//     is refused with a UsageError. `replayInstrumentSpecs(catalogSpecs, symbols)` picks them by symbol.
+//   - Start the VirtualClock at `replay.startMs` (the first record's receive time, or `clockStartMs`
+//     when given: records before it warm the books up and deliver nothing) and hand `replay.feed` to
+//     the ExecutionLoop in place of the SyntheticFeed; the loop's instruments are the traded ones.
+//   - Report: `model.market = replay.model` (instead of the synthetic market model), and
+//     `marketData: replay.healthReport(loop.marketEvents)` in buildReport's input (→ `market_data`).
+//     Synthetic runs pass nothing, so their reports keep their exact bytes.
+//   - `replay.header.venue`/`.market` say what was recorded: check them against --exchange/--category
+//     (a Bybit linear file needs Bybit linear grids), e.g. with `replayVenueMismatch()`.
+// Errors: UsageError (unreadable path, non-USDT or duplicate instrument), E_REPLAY_FORMAT with the line
+// number (malformed file), E_REPLAY_READ (other I/O), E_CONFIG (bad bar resolution list).
+import { UsageError } from '../core/errors/shadow-exec-error.js';
+import type { EmptyIntervalRule } from '../core/market/bar-buffer.js';
+import { formatResolution, parseResolutionList } from '../core/market/bar-resolution.js';
+import { buildSymbolGridLookup, type SymbolGridLookup } from '../core/market/symbol-grid.js';
+import type { InstrumentSpec } from '../core/model/instrument.js';
+import type { MarketDataEvent } from '../core/model/market-data-event.js';
+import type { JsonValue } from '../core/report/canonical-json.js';
+import { isoUtc } from '../core/report/units.js';
+import type { MarketEventTally } from '../engine/market-event-tally.js';
+import { readReplayFile, type DecodedReplay } from '../feeds/replay/read-replay-file.js';
+import { decodeReplay, type ReplayHeader } from '../feeds/replay/replay-format.js';
+import { ReplayFeed } from '../feeds/replay/replay-feed.js';
+import type { RestRecordClass, ReplayVenueKit } from '../feeds/replay/replay-venue-kit.js';
+import { BinanceBookSync } from '../venues/binance/binance-book-sync.js';
+import { BinanceStreamParser } from '../venues/binance/ws/binance-stream-parser.js';
+import { BybitBookSync } from '../venues/bybit/bybit-book-sync.js';
+import { BybitStreamParser } from '../venues/bybit/ws/bybit-stream-parser.js';
+
+export interface ReplayBuildOptions {
+  /** Virtual clock start (--start); default: the first record's receive time. */
+  readonly clockStartMs?: number | null;
+  /** Virtual run length (--duration): records at or after start + duration are not read. Default: the whole file. */
+  readonly durationMs?: number | null;
+  /** Bar resolutions built from trades, "1s,1m" style (bar-resolution.ts); "" for none. @default "1m" */
+  readonly barResolutions?: string;
+  /** @default 'skip' */
+  readonly emptyBars?: EmptyIntervalRule;
+  /** Instruments whose frames are parsed and books kept for the health report, but not traded (any quote currency). */
+  readonly observe?: readonly InstrumentSpec[];
+}
+
+export interface ReplayWiring {
+  readonly feed: ReplayFeed;
+  readonly header: ReplayHeader;
+  /** Traded symbols, in the order given. */
+  readonly symbols: readonly string[];
+  /** Where the virtual clock starts. */
+  readonly startMs: number;
+  /** For the report's `model.market`. */
+  readonly model: JsonValue;
+  /** The report's `market_data` section: the feed's health plus what the loop received (`loop`). */
+  healthReport(received: MarketEventTally): JsonValue;
+}
+
+/** Used as the clock start of a file without records and without --start (DESIGN §3 default). */
+const EMPTY_REPLAY_START_MS = Date.UTC(2025, 0, 1);
+
+/** Reads and decodes `path`, then composes the feed. */
+export function buildReplayFeed(path: string, instruments: readonly InstrumentSpec[], options: ReplayBuildOptions = {}): ReplayWiring {
+  return buildReplayFeedFromDecoded(path, readReplayFile(path), instruments, options);
+}
+
+/** The same from replay text already in memory (tests, benchmarks); `label` names it in the report. */
+export function buildReplayFeedFromText(label: string, text: string, instruments: readonly InstrumentSpec[], options: ReplayBuildOptions = {}): ReplayWiring {
+  return buildReplayFeedFromDecoded(label, decodeReplay(text), instruments, options);
+}
+
+/** Picks the specs of `symbols` from `available` (a venue catalog or an --instruments file), refusing unknown symbols. */
+export function replayInstrumentSpecs(available: readonly InstrumentSpec[], symbols: readonly string[]): InstrumentSpec[] {
+  return symbols.map((symbol) => {
+    const spec = available.find((s) => s.symbol === symbol);
+    if (spec === undefined) {
+      throw new UsageError(`replay symbol '${symbol}' has no instrument spec: expected one of ${available.map((s) => s.symbol).join(', ')}`);
+    }
+    return spec;
+  });
+}
+
+/** A message when the recorded venue/market cannot be run as `exchange`/`category`, else null. */
+export function replayVenueMismatch(header: ReplayHeader, exchange: string, category: string | null): string | null {
+  if (header.venue !== exchange) return `the replay was recorded on ${header.venue} ${header.market}, not on ${exchange}`;
+  if (category !== null && header.market !== category) return `the replay was recorded on ${header.venue} ${header.market}, not ${category}`;
+  return null;
+}
+
+/** The same from records already decoded (benchmarks); `label` names the replay in the report. */
+export function buildReplayFeedFromDecoded(label: string, replay: DecodedReplay, instruments: readonly InstrumentSpec[], options: ReplayBuildOptions): ReplayWiring {
+  const { header, records } = replay;
+  const symbols = instruments.map((i) => i.symbol);
+  for (const spec of instruments) {
+    if (spec.quoteAsset !== 'USDT') {
+      throw new UsageError(`replay symbol '${spec.symbol}' is quoted in ${spec.quoteAsset}: a run trades USDT-quoted instruments only (money is counted in USDT); observe it instead`);
+    }
+  }
+  const observed = (options.observe ?? []).filter((s) => !symbols.includes(s.symbol));
+  const grids = buildSymbolGridLookup([...instruments, ...observed]);
+  const kit = replayVenueKit(header, grids);
+  const resolutionText = options.barResolutions ?? '1m';
+  const resolutionsMs = resolutionText === '' ? [] : parseResolutionList(resolutionText);
+  const emptyBars = options.emptyBars ?? 'skip';
+  const startMs = options.clockStartMs ?? records[0]?.t ?? EMPTY_REPLAY_START_MS;
+  const endMs = options.durationMs === undefined || options.durationMs === null ? null : startMs + options.durationMs;
+  const feed = new ReplayFeed({ label, header, records, kit, tradedSymbols: symbols, barResolutionsMs: resolutionsMs, emptyBars, startMs, endMs });
+
+  const model: JsonValue = {
+    kind: 'replay',
+    file: label,
+    venue: header.venue,
+    market: header.market,
+    url: header.url ?? null,
+    source: header.source ?? null,
+    records: records.length,
+    first_record_utc: records.length === 0 ? null : isoUtc(records[0]!.t),
+    last_record_utc: records.length === 0 ? null : isoUtc(records[records.length - 1]!.t),
+    start_utc: isoUtc(startMs),
+    end_utc: endMs === null ? null : isoUtc(endMs),
+    traded_symbols: [...symbols],
+    observed_symbols: observed.map((s) => s.symbol),
+    event_time:
+      "every event a record produces is delivered at the record's receive time t (ms) on the virtual clock, whatever venue time the frame carries; records before the start warm books up and deliver nothing",
+    top_of_book:
+      'per symbol, once a depth snapshot or delta has been read the synced book is the only quote source: a quote is published whenever its best bid or ask (price or size) changes; stream quotes (bookTicker, tickers) are delivered only for symbols without book events so far',
+    book_sync: kit.bookSyncRule,
+    gaps: 'a replay cannot resubscribe or fetch: after a gap, a too-old snapshot or a crossed book the symbol publishes no quote until a later snapshot in the file resyncs its book',
+    bars: {
+      resolutions: resolutionsMs.map(formatResolution),
+      empty_intervals: emptyBars,
+      rule: 'bars built from the traded symbols\' trades on the receive-time clock, aligned to epoch boundaries, delivered at their end boundary; late trades dropped; bars open at the end are not delivered; venue klines are delivered as received (source venue)',
+    },
+  };
+
+  return {
+    feed,
+    header,
+    symbols,
+    startMs,
+    model,
+    healthReport(received: MarketEventTally): JsonValue {
+      return { ...(feed.health() as Record<string, JsonValue>), loop: received.toJson() };
+    },
+  };
+}
+
+/** The recorded venue's parser, book sync and REST decoding. */
+export function replayVenueKit(header: ReplayHeader, grids: SymbolGridLookup): ReplayVenueKit {
+  if (header.venue === 'bybit') {
+    return {
+      parser: new BybitStreamParser({ grids }),
+      newBookSync: (symbol) => new BybitBookSync(symbol),
+      parseRest: () => 'unsupported',
+      bookSyncRule:
+        'Bybit V5 orderbook.<depth>.<symbol> (bybit-exchange/docs docs/v5/websocket/public/orderbook.mdx): every snapshot replaces the book; deltas before a snapshot or after a sync loss are dropped; a delta with u not above the book\'s is stale; u jumps are applied and counted (contiguity is not promised); a crossed book is a sync loss',
+    };
+  }
+  const market = header.market === 'usdm' ? 'usdm' : 'spot';
+  const rawStream = rawStreamOf(header.url);
+  const parser = new BinanceStreamParser(rawStream === null ? { grids } : { grids, rawStream });
+  // REST depth snapshots: spot GET /api/v3/depth (binance/binance-spot-api-docs rest-api.md, "Order book"),
+  // USDⓈ-M GET /fapi/v1/depth (developers.binance.com/docs/derivatives/usds-margined-futures/market-data/rest-api/Order-Book).
+  const depthPath = market === 'spot' ? '/api/v3/depth' : '/fapi/v1/depth';
+  return {
+    parser,
+    newBookSync: (symbol) => new BinanceBookSync(symbol, { market }),
+    parseRest(request: string, body: string, receivedAtMs: number, out: MarketDataEvent[]): RestRecordClass {
+      const target = request.slice('GET '.length);
+      const query = target.indexOf('?');
+      if ((query < 0 ? target : target.slice(0, query)) !== depthPath) return 'unsupported';
+      const symbol = new URLSearchParams(query < 0 ? '' : target.slice(query + 1)).get('symbol');
+      if (symbol === null) return 'unsupported';
+      return parser.parseDepthSnapshotBody(body, symbol, receivedAtMs, out);
+    },
+    bookSyncRule:
+      market === 'spot'
+        ? `Binance spot diff depth on a ${depthPath} snapshot (binance/binance-spot-api-docs web-socket-streams.md, "How to manage a local order book correctly"): deltas buffered until the snapshot, the first applied one has U <= lastUpdateId+1 <= u, later ones with u <= the book's id are stale, one with U > the book's id + 1 is a gap`
+        : `Binance USD-M diff depth on a ${depthPath} snapshot (How-to-manage-a-local-order-book-correctly): deltas with u < lastUpdateId dropped, the first has U <= lastUpdateId <= u, then each pu = previous u; a mismatch is a gap`,
+  };
+}
+
+/** The stream name of a raw `/ws/<streamName>` URL (one stream, unwrapped payloads); null for combined streams or no URL. */
+function rawStreamOf(url: string | undefined): string | null {
+  if (url === undefined) return null;
+  let path: string;
+  try {
+    path = new URL(url).pathname;
+  } catch {
+    return null;
+  }
+  if (!path.startsWith('/ws/')) return null;
+  const name = path.slice('/ws/'.length);
+  return name === '' || name.includes('/') ? null : name;
+}
