@@ -6,13 +6,12 @@ import type { Instrument } from '../core/model/instrument.js';
 import type { MarketContextEvent, MarketDataEvent, QuoteEvent } from '../core/model/market-data-event.js';
 import { midTicks } from '../core/model/market-update.js';
 import type { Order, OrderOptions, Side } from '../core/model/order.js';
-import { WorkingOrders, type SymbolWorking, type WorkingOrder } from '../core/orders/working-orders.js';
-import type { Ledger, SymbolBook } from '../core/portfolio/ledger.js';
+import { WorkingOrders, type WorkingOrder } from '../core/orders/working-orders.js';
+import type { Ledger } from '../core/portfolio/ledger.js';
 import type { FillLog } from '../core/portfolio/fill-log.js';
 import type { EdgeTracker } from '../core/risk/edge-tracker.js';
 import type { FreezeEvent } from '../core/risk/risk-decision.js';
-import { worstCaseNotionalE8 } from '../core/risk/exposure.js';
-import type { ExposureView, RiskMonitor } from '../core/risk/risk-monitor.js';
+import type { RiskMonitor } from '../core/risk/risk-monitor.js';
 import type { EventScheduler } from '../core/scheduler/event-scheduler.js';
 import type { VenueReject } from '../core/sim/venue-rules.js';
 import type { SymmetricQuoter } from '../core/strategy/symmetric-quoter.js';
@@ -21,6 +20,7 @@ import type { ExchangeClient, ExecutionListener } from '../ports/exchange-client
 import type { MarketDataFeed } from '../ports/market-data-feed.js';
 import { ExitOcoManager, type ExitOcoSettings } from './exit-oco.js';
 import { newLoopCounters, type LoopCounters } from './loop-counters.js';
+import { LoopExposure } from './loop-exposure.js';
 import { MarketEventTally } from './market-event-tally.js';
 
 export interface ExecutionLoopDeps {
@@ -52,14 +52,14 @@ export type StopReason = 'completed' | 'interrupted';
 
 const SIDES: readonly Side[] = ['BUY', 'SELL'];
 
-export class ExecutionLoop implements ExecutionListener, ExposureView {
+export class ExecutionLoop implements ExecutionListener {
   readonly counters: LoopCounters = newLoopCounters();
   /** Events handled, by kind and symbol (a symbol's first quote is also what triggers its first edge check). */
   readonly marketEvents = new MarketEventTally();
   private readonly working: WorkingOrders;
   private readonly instrumentBySymbol: ReadonlyMap<string, Instrument>;
-  /** Per symbol, the ledger book and working-order totals, resolved once for the risk check's hot loop. */
-  private readonly exposures: readonly { readonly book: SymbolBook; readonly working: SymbolWorking; readonly atomE8: number }[];
+  /** What the risk monitor reads: positions, open lots and marks. */
+  readonly exposure: LoopExposure;
   /** Orders a freeze asked to cancel that the venue has not yet confirmed terminal. */
   private readonly freezeCancels = new Map<OrderId, FreezeEvent>();
   private stopping: StopReason | null = null;
@@ -70,11 +70,7 @@ export class ExecutionLoop implements ExecutionListener, ExposureView {
   constructor(private readonly deps: ExecutionLoopDeps) {
     this.instrumentBySymbol = new Map(deps.instruments.map((i) => [i.symbol, i]));
     this.working = new WorkingOrders(deps.instruments.map((i) => i.symbol));
-    this.exposures = deps.instruments.map((i) => ({
-      book: deps.ledger.book(i.symbol),
-      working: this.working.symbol(i.symbol),
-      atomE8: i.atomE8,
-    }));
+    this.exposure = new LoopExposure(deps.instruments, deps.ledger, this.working);
     this.exits =
       deps.exitOco === null
         ? null
@@ -180,7 +176,7 @@ export class ExecutionLoop implements ExecutionListener, ExposureView {
         this.counters.zeroSizeQuotes++;
         continue;
       }
-      if (this.deps.risk.checkOrder({ symbol, side, qtyLots: lots }, this).kind === 'deny') continue;
+      if (this.deps.risk.checkOrder({ symbol, side, qtyLots: lots }, this.exposure).kind === 'deny') continue;
       const id = this.deps.venue.placeOrder({ symbol, side, priceTicks: price, qtyLots: lots, quoteMidTicks: mid, options: this.deps.orderOptions });
       this.working.add(id, symbol, side, price, lots);
       this.counters.ordersPlaced++;
@@ -192,7 +188,7 @@ export class ExecutionLoop implements ExecutionListener, ExposureView {
   private tryAmend(order: WorkingOrder, priceTicks: number, lots: number): boolean {
     if (!order.accepted || order.cancelSent || order.amendPending || lots <= 0) return false;
     const increase = lots - order.remainingLots;
-    if (increase > 0 && this.deps.risk.checkOrder({ symbol: order.symbol, side: order.side, qtyLots: increase }, this).kind === 'deny') return false;
+    if (increase > 0 && this.deps.risk.checkOrder({ symbol: order.symbol, side: order.side, qtyLots: increase }, this.exposure).kind === 'deny') return false;
     const filled = order.qtyLots - order.remainingLots;
     this.working.amend(order, priceTicks, lots);
     order.amendPending = true;
@@ -331,35 +327,5 @@ export class ExecutionLoop implements ExecutionListener, ExposureView {
     for (const order of this.working.ofSymbol(symbol)) {
       if (order.accepted && !order.cancelSent) this.cancel(order);
     }
-  }
-
-  // ── ExposureView ─────────────────────────────────────────────────────────────────
-
-  worstCaseTotalE8(): number {
-    let total = 0;
-    for (const e of this.exposures) {
-      total += worstCaseNotionalE8(e.book.positionLots, e.working.openBuyLots, e.working.openSellLots, e.book.markTicks, e.atomE8);
-    }
-    return total;
-  }
-
-  positionLots(symbol: string): number {
-    return this.deps.ledger.book(symbol).positionLots;
-  }
-
-  openBuyLots(symbol: string): number {
-    return this.working.openBuyLots(symbol);
-  }
-
-  openSellLots(symbol: string): number {
-    return this.working.openSellLots(symbol);
-  }
-
-  markTicks(symbol: string): number {
-    return this.deps.ledger.book(symbol).markTicks;
-  }
-
-  atomE8(symbol: string): number {
-    return this.instrumentBySymbol.get(symbol)!.atomE8;
   }
 }

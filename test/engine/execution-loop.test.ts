@@ -42,7 +42,7 @@ function harness(options: RawRunOptions): Harness {
       recorder = new RecordingExchangeClient(venue, () => run!.clock);
       const place = recorder.placeOrder.bind(recorder);
       recorder.placeOrder = (request) => {
-        const view: ExposureView & { positionLots(s: string): number } = run!.loop;
+        const view: ExposureView = run!.loop.exposure;
         atSend.push({
           pos: view.positionLots(request.symbol),
           buys: view.openBuyLots(request.symbol),
