@@ -1,6 +1,6 @@
 // Composition root: turns a validated RunConfig into a wired run (clock, scheduler, venue, feed, loop) and its report.
 import { Decimal, parseDecimal, toUnits } from '../core/money/decimal.js';
-import { buildInstrument, priceToTicks, QUOTE_E8, type Instrument } from '../core/model/instrument.js';
+import { buildInstrument, QUOTE_E8, type Instrument } from '../core/model/instrument.js';
 import { FillLog } from '../core/portfolio/fill-log.js';
 import { Ledger } from '../core/portfolio/ledger.js';
 import { SeededRng } from '../core/random/seeded-rng.js';
@@ -17,11 +17,11 @@ import { SymmetricQuoter } from '../core/strategy/symmetric-quoter.js';
 import { VirtualClock } from '../core/time/virtual-clock.js';
 import { ShadowExecError } from '../core/errors/shadow-exec-error.js';
 import { ExecutionLoop, type StopReason } from '../engine/execution-loop.js';
-import { SyntheticFeed } from '../feeds/synthetic/synthetic-feed.js';
 import type { ExchangeClient } from '../ports/exchange-client.js';
 import type { MarketDataFeed } from '../ports/market-data-feed.js';
 import type { BybitDryRun } from '../venues/bybit/bybit-api-gate.js';
 import { wireVenue } from './venue-wiring.js';
+import { composeMarket } from './compose-market.js';
 import { configEcho } from './config-echo.js';
 import type { RunConfig } from './run-config.js';
 import { SIMPLIFICATIONS } from './simplifications.js';
@@ -58,11 +58,13 @@ function usdE8(usd: string, what: string): number {
 }
 
 export function composeRun(config: RunConfig, tool: ToolInfo, options: ComposeOptions = {}): ComposedRun {
-  const startMs = Date.parse(config.start);
-  const clock = new VirtualClock(startMs);
   const scheduler = new EventScheduler();
   const rng = new SeededRng(`shadow-exec:${config.seed}`);
   const instruments: Instrument[] = config.instruments.map((v) => buildInstrument(v.spec));
+  const market = composeMarket(config, instruments, rng);
+  const feed = market.feed;
+  const startMs = market.startMs;
+  const clock = new VirtualClock(startMs);
   const instrumentMap = new Map(instruments.map((i) => [i.symbol, i]));
 
   const fees = { makerPpm: bpsToPpm(config.makerFeeBps, '--maker-fee-bps'), takerPpm: bpsToPpm(config.takerFeeBps, '--taker-fee-bps') };
@@ -80,31 +82,6 @@ export function composeRun(config: RunConfig, tool: ToolInfo, options: ComposeOp
     ...(wiring.gate === undefined ? {} : { gate: wiring.gate }),
   });
   wiring.bindVenue(venue);
-
-  const marketSpec = instruments.map((instrument, i) => {
-    const defaults = config.instruments[i]!;
-    const startPrice = parseDecimal(config.startPrices[instrument.symbol]!, `--start-prices ${instrument.symbol}`);
-    const startTicks = priceToTicks(instrument, startPrice);
-    const volatility = parseDecimal(config.volatilityBps[instrument.symbol]!, `--volatility-bps ${instrument.symbol}`);
-    const spreadTicks = defaults.spreadTicks;
-    return {
-      instrument,
-      startPrice,
-      volatility,
-      spreadTicks,
-      walk: {
-        symbol: instrument.symbol,
-        startBidTicks: Math.max(1, startTicks - Math.floor(spreadTicks / 2)),
-        spreadTicks,
-        sigmaTicks: startPrice.times(volatility).div(10_000).div(instrument.tickSize).toNumber(),
-        maxLevelLots: Math.max(1, Math.floor(usdE8('200000', 'level size') / (startTicks * instrument.atomE8))),
-      },
-    };
-  });
-  const feed = new SyntheticFeed(
-    { walks: marketSpec.map((m) => m.walk), startMs, intervalMs: config.intervalMs, iterations: config.iterations },
-    rng.fork('market'),
-  );
 
   const spreadE4 = bpsE4(config.spreadBps, '--spread-bps');
   const edge = new EdgeTracker(config.symbols, {
@@ -146,26 +123,7 @@ export function composeRun(config: RunConfig, tool: ToolInfo, options: ComposeOp
       window: config.edgeWindow,
       min_fills: config.edgeMinFills,
     },
-    market: {
-      kind: 'synthetic',
-      interval_ms: config.intervalMs,
-      generator:
-        'per symbol a seeded random walk of the best bid in whole ticks: step = round(N(0,1) × σ), σ = volatility_bps of the start price; N(0,1) approximated by Irwin–Hall of 4 uniforms; ask = bid + spread_ticks',
-      symbols: Object.fromEntries(
-        marketSpec.map((m) => [
-          m.instrument.symbol,
-          {
-            start_price: config.startPrices[m.instrument.symbol]!,
-            volatility_bps: config.volatilityBps[m.instrument.symbol]!,
-            spread_ticks: m.spreadTicks,
-            tick_size: m.instrument.spec.tickSize,
-            lot_size: m.instrument.spec.lotSize,
-            min_qty: m.instrument.spec.minQty,
-            min_notional: m.instrument.spec.minNotional,
-          },
-        ]),
-      ),
-    },
+    market: market.model,
     simplifications: [...SIMPLIFICATIONS],
   };
 
@@ -218,6 +176,7 @@ export function composeRun(config: RunConfig, tool: ToolInfo, options: ComposeOp
         risk,
         edge,
         limits: { maxInvUsd: config.maxInvUsd, maxTotalUsd: config.maxTotalUsd, edgeThresholdBps: config.edgeThresholdBps },
+        marketData: market.marketData(loop.marketEvents),
       });
     },
   };

@@ -7,6 +7,8 @@ export function configEcho(config: RunConfig): JsonValue {
     exchange: config.exchange,
     mode: config.mode,
     feed: config.feed,
+    replay_file: config.replayFile,
+    duration_ms: config.durationMs,
     category: config.category,
     market: config.market,
     instruments_file: config.instrumentsFile,

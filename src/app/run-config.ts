@@ -12,7 +12,13 @@ export type RunMode = 'shadow' | 'dryrun';
 export interface RunConfig {
   readonly exchange: 'fake' | 'bybit' | 'binance';
   readonly mode: RunMode;
-  readonly feed: 'synthetic';
+  readonly feed: 'synthetic' | 'replay';
+  /** --feed replay:FILE; null for the synthetic feed. */
+  readonly replayFile: string | null;
+  /** --duration: virtual run length, ms; null: the feed decides (iterations, or the end of the file). */
+  readonly durationMs: number | null;
+  /** --start was given (a replay otherwise starts at its first record). */
+  readonly startGiven: boolean;
   /** Bybit product category; null on other venues. */
   readonly category: BybitCategory | null;
   /** Binance market (spot, USD-M futures); null on other venues. */

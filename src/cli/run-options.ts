@@ -47,6 +47,8 @@ export interface RawRunOptions {
   readonly requoteMode?: string;
   readonly cancelMode?: string;
   readonly exitOco?: string;
+  readonly feed?: string;
+  readonly duration?: string;
 }
 
 /** Reads --instruments FILE; replaced in tests. */
@@ -154,6 +156,27 @@ function exitOco(raw: string | undefined, exchange: string, market: BinanceMarke
   return { takeProfitBps: decimalText('--exit-oco take profit', parts[0]!, rule), stopLossBps: decimalText('--exit-oco stop loss', parts[1]!, rule) };
 }
 
+/** --feed synthetic | replay:FILE (the file is read when the run is composed). */
+function feedOption(raw: string | undefined): { feed: 'synthetic' | 'replay'; replayFile: string | null } {
+  const text = (raw ?? 'synthetic').trim();
+  if (text === 'synthetic') return { feed: 'synthetic', replayFile: null };
+  if (text.startsWith('replay:') && text.length > 'replay:'.length) return { feed: 'replay', replayFile: text.slice('replay:'.length) };
+  if (text === 'live') throw new UsageError("--feed 'live' is not available yet: live WebSocket feeds have not landed; use synthetic or replay:FILE");
+  throw bad('--feed', text, 'synthetic or replay:FILE (a file recorded in the shadow-exec replay format)');
+}
+
+const DURATION = /^(\d+)(ms|s|m|h)$/;
+const DURATION_UNIT_MS: Readonly<Record<string, number>> = { ms: 1, s: 1000, m: 60_000, h: 3_600_000 };
+
+/** --duration 500ms | 30s | 10m | 2h → virtual ms (at most 30 days). */
+function durationOption(raw: string | undefined): number | null {
+  if (raw === undefined) return null;
+  const match = DURATION.exec(raw.trim());
+  const ms = match === null ? NaN : Number(match[1]) * DURATION_UNIT_MS[match[2]!]!;
+  if (!Number.isSafeInteger(ms) || ms <= 0 || ms > 30 * 86_400_000) throw bad('--duration', raw, 'a positive whole number with a unit ms, s, m or h (at most 30 days), e.g. 30s or 10m');
+  return ms;
+}
+
 /** Binance spot cannot move an order's price in place (only Order Amend Keep Priority, which lowers the quantity). */
 function requoteMode(raw: string | undefined, market: BinanceMarket | null): RunConfig['requoteMode'] {
   const mode = choice('--requote-mode', raw, RUN_DEFAULTS.requoteMode, ['replace', 'amend'] as const);
@@ -231,6 +254,8 @@ export function parseRunOptions(raw: RawRunOptions, read: ReadText = readText): 
   const bySymbol = new Map<string, VenueInstrument>(instruments.map((i) => [i.spec.symbol, i]));
   const fees = category !== null ? BYBIT_DEFAULT_FEES[category] : market !== null ? BINANCE_DEFAULT_FEES[market] : FAKE_DEFAULT_FEES;
   const apiEnv: ApiEnv = choice('--api-env', raw.apiEnv, RUN_DEFAULTS.apiEnv, API_ENVS);
+  const { feed, replayFile } = feedOption(raw.feed);
+  const synthetic = feed === 'synthetic';
   const usd = (min: number, exclusive: boolean): DecimalRule => ({ min: new Decimal(min), max: MAX_USD, minExclusive: exclusive, places: 8 });
   const spreadBps = decimal('--spread-bps', raw.spreadBps, RUN_DEFAULTS.spreadBps, { min: new Decimal(0), max: new Decimal(10_000), minExclusive: true, places: 3 });
   const edgeWindow = integer('--edge-window', raw.edgeWindow, RUN_DEFAULTS.edgeWindow, 1, 100_000);
@@ -238,7 +263,10 @@ export function parseRunOptions(raw: RawRunOptions, read: ReadText = readText): 
   const config: RunConfig = {
     exchange,
     mode,
-    feed: 'synthetic',
+    feed,
+    replayFile,
+    durationMs: durationOption(raw.duration),
+    startGiven: raw.start !== undefined,
     category,
     market,
     symbols,
@@ -268,11 +296,15 @@ export function parseRunOptions(raw: RawRunOptions, read: ReadText = readText): 
     markoutMs: integer('--markout-ms', raw.markoutMs, RUN_DEFAULTS.markoutMs, 0, 3_600_000),
     edgeWindow,
     edgeMinFills: integer('--edge-min-fills', raw.edgeMinFills, Math.min(RUN_DEFAULTS.edgeMinFills, edgeWindow), 1, edgeWindow),
-    startPrices: perSymbol('--start-prices', raw.startPrices, symbols, (s) => bySymbol.get(s)!.startPrice, usd(0, true), false),
-    volatilityBps: perSymbol('--volatility-bps', raw.volatilityBps, symbols, (s) => bySymbol.get(s)!.volatilityBps, { min: new Decimal(0), max: new Decimal(1000), places: 4 }, true),
+    // A replay brings its own prices: the synthetic market's settings do not apply.
+    startPrices: synthetic ? perSymbol('--start-prices', raw.startPrices, symbols, (s) => bySymbol.get(s)!.startPrice, usd(0, true), false) : {},
+    volatilityBps: synthetic ? perSymbol('--volatility-bps', raw.volatilityBps, symbols, (s) => bySymbol.get(s)!.volatilityBps, { min: new Decimal(0), max: new Decimal(1000), places: 4 }, true) : {},
     reportFills: integer('--report-fills', raw.reportFills, RUN_DEFAULTS.reportFills, 0, 100_000),
   };
-  checkGrid(config);
+  if (synthetic) checkGrid(config);
+  else if (raw.startPrices !== undefined || raw.volatilityBps !== undefined) {
+    throw new UsageError('--start-prices and --volatility-bps shape the synthetic market; a replay brings its own prices');
+  }
   return config;
 }
 

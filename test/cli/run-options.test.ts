@@ -28,6 +28,9 @@ describe('parseRunOptions defaults', () => {
       exchange: RUN_DEFAULTS.exchange,
       mode: RUN_DEFAULTS.mode,
       feed: 'synthetic',
+      replayFile: null,
+      durationMs: null,
+      startGiven: false,
       category: null,
       market: null,
       symbols: [RUN_DEFAULTS.symbols],
@@ -81,7 +84,7 @@ describe('parseRunOptions defaults', () => {
       symbols: RUN_DEFAULTS.symbols,
       iterations: String(RUN_DEFAULTS.iterations),
       seed: String(RUN_DEFAULTS.seed),
-      start: RUN_DEFAULTS.start,
+      // --start has no commander default: a replay must know whether it was given.
       intervalMs: String(RUN_DEFAULTS.intervalMs),
       maxInv: RUN_DEFAULTS.maxInvUsd,
       maxTotal: RUN_DEFAULTS.maxTotalUsd,

@@ -56,7 +56,9 @@ export function runCommand(ctx: CliContext): Command {
     .option('--symbols <list>', `comma-separated symbols; fake: ${FAKE_INSTRUMENTS.map((i) => i.symbol).join(', ')}; bybit and binance (bundled): BTCUSDT, ETHUSDT, SOLUSDT`, D.symbols)
     .option('--iterations <n>', 'market updates per symbol', String(D.iterations))
     .option('--seed <n>', 'seed of every random stream (market, fills); same seed + flags ⇒ same report bytes', String(D.seed))
-    .option('--start <iso>', 'virtual clock start, ISO-8601 UTC', D.start)
+    .option('--start <iso>', `virtual clock start, ISO-8601 UTC (default: ${D.start}; a replay starts at its first record)`)
+    .option('--feed <feed>', 'market data: synthetic (seeded random walks), or replay:FILE (a recording in the shadow-exec replay format, see docs/replay-format.md)', 'synthetic')
+    .option('--duration <d>', 'end the run after this much virtual time, e.g. 30s, 10m, 2h (default: --iterations, or the whole replay file)')
     .option('--interval-ms <ms>', 'virtual ms between two market updates of one symbol', String(D.intervalMs))
     .option('--max-inv <usd>', 'per-symbol inventory limit, USD: worst-case position on the order’s side × mark', D.maxInvUsd)
     .option('--max-total <usd>', 'total notional limit, USD: Σ over symbols of worst-case position × mark', D.maxTotalUsd)
@@ -97,6 +99,8 @@ Examples:
   $ shadow-exec run --exchange bybit --latency-ms 0 --requote-bps 0 --no-throttle   # rate-limit storm
   $ shadow-exec run --exchange binance --market spot --spread-bps 40 --exit-oco 20:30 --order-options icebergQty=0.001
   $ shadow-exec run --exchange binance --market usdm --mode dryrun --journal usdm.jsonl
+  $ shadow-exec run --exchange binance --instruments nkn-exchange-info.json --symbols NKNUSDT \\
+      --feed replay:binance-spot-2021-10-11.jsonl --duration 10s
   $ shadow-exec run --shadow --exchange fake --mode shadow --no-network --symbols BTCUSDT \\
       --iterations 3 --max-inv 10000 --max-total 50000 --edge-threshold 5.0 --fill-rate 1.0 --latency-ms 50`,
     )

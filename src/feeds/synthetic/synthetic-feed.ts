@@ -12,6 +12,8 @@ export interface SyntheticFeedSettings {
   readonly intervalMs: number;
   /** Updates per symbol. */
   readonly iterations: number;
+  /** Virtual run length (--duration): no update at or after startMs + durationMs; null: iterations alone decide. */
+  readonly durationMs?: number | null;
 }
 
 export class SyntheticFeed implements MarketDataFeed {
@@ -28,12 +30,17 @@ export class SyntheticFeed implements MarketDataFeed {
     rng: Rng,
   ) {
     this.walks = settings.walks.map((w) => new RandomWalk(w, rng.fork(w.symbol)));
-    this.expectedUpdates = settings.iterations * settings.walks.length;
+    const steps = settings.durationMs == null ? settings.iterations : Math.min(settings.iterations, Math.ceil(settings.durationMs / settings.intervalMs));
+    this.lastStep = steps;
+    this.expectedUpdates = steps * settings.walks.length;
   }
+
+  /** Steps the feed yields: iterations, or fewer when --duration ends the run first. */
+  private readonly lastStep: number;
 
   /** Updates come step by step, symbols in configured order within a step. */
   next(): QuoteEvent | null {
-    if (this.stopped || this.step >= this.settings.iterations || this.walks.length === 0) return null;
+    if (this.stopped || this.step >= this.lastStep || this.walks.length === 0) return null;
     const ts = this.settings.startMs + this.step * this.settings.intervalMs;
     const update = this.walks[this.symbolIndex]!.step(ts, this.step === 0);
     if (++this.symbolIndex === this.walks.length) {

@@ -1,0 +1,90 @@
+// The market a run trades against: the seeded synthetic walk, or a replay file (--feed replay:FILE), with its model and health for the report.
+import { ShadowExecError, UsageError } from '../core/errors/shadow-exec-error.js';
+import { parseDecimal, toUnits } from '../core/money/decimal.js';
+import { priceToTicks, QUOTE_E8, type Instrument } from '../core/model/instrument.js';
+import type { JsonValue } from '../core/report/canonical-json.js';
+import type { MarketEventTally } from '../engine/market-event-tally.js';
+import { SyntheticFeed } from '../feeds/synthetic/synthetic-feed.js';
+import type { MarketDataFeed } from '../ports/market-data-feed.js';
+import type { Rng } from '../ports/rng.js';
+import { buildReplayFeed, replayVenueMismatch } from './compose-replay.js';
+import type { RunConfig } from './run-config.js';
+
+export interface ComposedMarket {
+  readonly feed: MarketDataFeed;
+  /** Where the virtual clock starts. */
+  readonly startMs: number;
+  /** The report's `model.market`. */
+  readonly model: JsonValue;
+  /** The report's `market_data` section (replays only: the feed's health and what the loop received). */
+  marketData(received: MarketEventTally): JsonValue | undefined;
+}
+
+function usdE8(usd: string, what: string): number {
+  return toUnits(parseDecimal(usd, what), QUOTE_E8, what);
+}
+
+export function composeMarket(config: RunConfig, instruments: readonly Instrument[], rng: Rng): ComposedMarket {
+  return config.replayFile === null ? syntheticMarket(config, instruments, rng) : replayMarket(config, config.replayFile, instruments);
+}
+
+function replayMarket(config: RunConfig, path: string, instruments: readonly Instrument[]): ComposedMarket {
+  const replay = buildReplayFeed(
+    path,
+    instruments.map((i) => i.spec),
+    { clockStartMs: config.startGiven ? Date.parse(config.start) : null, durationMs: config.durationMs, barResolutions: '1m' },
+  );
+  const mismatch = replayVenueMismatch(replay.header, config.exchange, config.category ?? config.market);
+  if (mismatch !== null) throw new UsageError(`--feed replay:${path}: ${mismatch}`);
+  return { feed: replay.feed, startMs: replay.startMs, model: replay.model, marketData: (received) => replay.healthReport(received) };
+}
+
+function syntheticMarket(config: RunConfig, instruments: readonly Instrument[], rng: Rng): ComposedMarket {
+  const startMs = Date.parse(config.start);
+  const marketSpec = instruments.map((instrument, i) => {
+    const defaults = config.instruments[i]!;
+    const startText = config.startPrices[instrument.symbol];
+    const volatilityText = config.volatilityBps[instrument.symbol];
+    if (startText === undefined || volatilityText === undefined) throw new ShadowExecError('E_INVARIANT', `invariant violated: no synthetic market settings for ${instrument.symbol}`);
+    const startPrice = parseDecimal(startText, `--start-prices ${instrument.symbol}`);
+    const startTicks = priceToTicks(instrument, startPrice);
+    const volatility = parseDecimal(volatilityText, `--volatility-bps ${instrument.symbol}`);
+    const spreadTicks = defaults.spreadTicks;
+    return {
+      instrument,
+      spreadTicks,
+      walk: {
+        symbol: instrument.symbol,
+        startBidTicks: Math.max(1, startTicks - Math.floor(spreadTicks / 2)),
+        spreadTicks,
+        sigmaTicks: startPrice.times(volatility).div(10_000).div(instrument.tickSize).toNumber(),
+        maxLevelLots: Math.max(1, Math.floor(usdE8('200000', 'level size') / (startTicks * instrument.atomE8))),
+      },
+    };
+  });
+  const feed = new SyntheticFeed(
+    { walks: marketSpec.map((m) => m.walk), startMs, intervalMs: config.intervalMs, iterations: config.iterations, durationMs: config.durationMs },
+    rng.fork('market'),
+  );
+  const model: JsonValue = {
+    kind: 'synthetic',
+    interval_ms: config.intervalMs,
+    generator:
+      'per symbol a seeded random walk of the best bid in whole ticks: step = round(N(0,1) × σ), σ = volatility_bps of the start price; N(0,1) approximated by Irwin–Hall of 4 uniforms; ask = bid + spread_ticks',
+    symbols: Object.fromEntries(
+      marketSpec.map((m) => [
+        m.instrument.symbol,
+        {
+          start_price: config.startPrices[m.instrument.symbol]!,
+          volatility_bps: config.volatilityBps[m.instrument.symbol]!,
+          spread_ticks: m.spreadTicks,
+          tick_size: m.instrument.spec.tickSize,
+          lot_size: m.instrument.spec.lotSize,
+          min_qty: m.instrument.spec.minQty,
+          min_notional: m.instrument.spec.minNotional,
+        },
+      ]),
+    ),
+  };
+  return { feed, startMs, model, marketData: () => undefined };
+}
