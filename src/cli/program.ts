@@ -3,6 +3,7 @@ import { Command } from 'commander';
 import type { CliContext } from './cli-context.js';
 import { runCommand } from './commands/run-command.js';
 import { signCommand } from './commands/sign-command.js';
+import { goldenCommand } from './commands/golden-command.js';
 
 export function buildProgram(ctx: CliContext): Command {
   const program = new Command('shadow-exec')
@@ -19,6 +20,9 @@ export function buildProgram(ctx: CliContext): Command {
     });
   program.addCommand(runCommand(ctx).exitOverride().showHelpAfterError('(add --help for usage)'));
   program.addCommand(signCommand(ctx).exitOverride().showHelpAfterError('(add --help for usage)'));
+  const golden = goldenCommand(ctx).exitOverride().showHelpAfterError('(add --help for usage)');
+  for (const sub of golden.commands) sub.exitOverride().showHelpAfterError('(add --help for usage)');
+  program.addCommand(golden);
   program.addHelpText(
     'after',
     `
@@ -26,7 +30,8 @@ Start with:
   $ shadow-exec run                 a default shadow run (fake venue, synthetic BTCUSDT market)
   $ shadow-exec run --help          every option, its unit and default
   $ shadow-exec run --exchange bybit --mode dryrun --journal requests.jsonl
-  $ shadow-exec sign --help         sign one Bybit request by hand`,
+  $ shadow-exec sign --help         sign one Bybit or Binance request by hand
+  $ shadow-exec golden check        re-run every golden case and diff it (the CI smoke test)`,
   );
   return program;
 }

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { afterAll } from 'vitest';
 import { describe, expect, it } from 'vitest';
 import { ROOT, runCli } from '../helpers/cli.js';
-import { unifiedDiff } from '../helpers/line-diff.js';
+import { unifiedDiff } from '../../src/core/report/line-diff.js';
 
 interface GoldenCase {
   readonly name: string;

@@ -1,4 +1,4 @@
-// A small unified line diff (LCS) so a golden mismatch reads like `diff -u`, with a few lines of context.
+// A small unified line diff (LCS), so a golden mismatch reads like `diff -u`, with a few lines of context. Pure.
 
 export function unifiedDiff(expected: string, actual: string, labels = { expected: 'golden', actual: 'actual' }, context = 3): string {
   const a = expected.split('\n');

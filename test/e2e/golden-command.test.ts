@@ -1,0 +1,44 @@
+// End-to-end `shadow-exec golden check [DIR]`: all repository goldens match this build; a tampered golden exits 1 with a unified diff naming it; --update rewrites it.
+import { mkdtempSync, readFileSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { ROOT, runCli } from '../helpers/cli.js';
+
+const tmp = mkdtempSync(join(tmpdir(), 'shadow-exec-golden-cmd-'));
+afterAll(() => rmSync(tmp, { recursive: true, force: true }));
+
+describe('shadow-exec golden check', () => {
+  it('passes on the repository goldens', async () => {
+    const r = await runCli(['golden', 'check', `${ROOT}golden`], { timeoutMs: 60_000 });
+    expect(r.code).toBe(0);
+    const cases = (JSON.parse(readFileSync(`${ROOT}golden/cases.json`, 'utf8')) as unknown[]).length;
+    expect(r.stderr).toContain(`${cases} case(s), 0 mismatch(es)`);
+    expect(r.stdout).toBe('');
+  });
+
+  it('exits 1 with a unified diff for a changed golden, and --update rewrites it to match', async () => {
+    const dir = join(tmp, 'golden');
+    mkdirSync(dir);
+    const original = JSON.parse(readFileSync(`${ROOT}golden/cases.json`, 'utf8')).find((c: { name: string }) => c.name === 'original-command');
+    writeFileSync(join(dir, 'cases.json'), JSON.stringify([original]));
+    const good = readFileSync(`${ROOT}golden/original-command.json`, 'utf8');
+    writeFileSync(join(dir, 'original-command.json'), good.replace('"placed": 6', '"placed": 7'));
+    const bad = await runCli(['golden', 'check', dir]);
+    expect(bad.code).toBe(1);
+    expect(bad.stderr).toContain('MISMATCH original-command');
+    expect(bad.stdout).toContain(`--- ${join(dir, 'original-command.json')}`);
+    expect(bad.stdout).toContain('-    "placed": 7,');
+    expect(bad.stdout).toContain('+    "placed": 6,');
+    const update = await runCli(['golden', 'check', '--update', dir]);
+    expect(update.code).toBe(0);
+    expect(readFileSync(join(dir, 'original-command.json'), 'utf8')).toBe(good);
+    expect((await runCli(['golden', 'check', dir])).code).toBe(0);
+  });
+
+  it('exits 2 when the folder has no cases.json', async () => {
+    const r = await runCli(['golden', 'check', join(tmp, 'nowhere')]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('cannot read');
+  });
+});
