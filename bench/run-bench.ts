@@ -3,6 +3,9 @@ import { composeRun } from '../src/app/compose.js';
 import { parseRunOptions, type RawRunOptions } from '../src/cli/run-options.js';
 import { runSession } from '../src/engine/run-session.js';
 import { FAKE_INSTRUMENTS } from '../src/venues/fake/fake-instruments.js';
+import { formatParseThroughput, measureParseThroughput } from './parse-bench.js';
+import { formatReplayThroughput, measureReplayThroughput } from './replay-bench.js';
+import { formatWsThroughput, measureWsThroughput } from './ws-bench.js';
 
 const TOOL = { name: 'shadow-exec', version: 'bench' };
 const MB = 1024 * 1024;
@@ -76,6 +79,13 @@ async function main(): Promise<void> {
   const last = long.heapSamplesMb[long.heapSamplesMb.length - 1] ?? 0;
   process.stdout.write(`  heap growth first → last sample: ${(last - first).toFixed(1)} MB${(globalThis as { gc?: unknown }).gc ? '' : ' (run with --expose-gc for exact samples)'}\n`);
   process.stdout.write(`\ntarget: ≥ 1,000,000 market updates/s on one core for the synthetic loop; memory flat over 10 M updates\n`);
+
+  const frames = Math.max(20_000, Math.round(200_000 * scale));
+  process.stdout.write(`\nmarket data (${frames.toLocaleString('en-US')} frames per sample)\n`);
+  for (const r of measureParseThroughput('.', frames)) process.stdout.write(`${formatParseThroughput(r)}\n`);
+  for (const r of measureReplayThroughput('.', frames)) process.stdout.write(`${formatReplayThroughput(r)}\n`);
+  process.stdout.write(`${formatWsThroughput(await measureWsThroughput(Math.max(10_000, Math.round(100_000 * scale))))}\n`);
+  process.stdout.write('target: the replay pipeline (parse → book → loop) at ≥ 0.75× the JSON.parse-only pass, for bookTicker frames and Bybit orderbook.50 deltas\n');
 }
 
 await main();
