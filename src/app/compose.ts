@@ -10,7 +10,8 @@ import { EdgeTracker } from '../core/risk/edge-tracker.js';
 import { RiskMonitor } from '../core/risk/risk-monitor.js';
 import { EventScheduler } from '../core/scheduler/event-scheduler.js';
 import { bpsToPpm } from '../core/sim/fee-schedule.js';
-import { ConstantLatencyModel } from '../core/sim/latency-model.js';
+import { ConstantLatencyModel, type LatencyModel } from '../core/sim/latency-model.js';
+import { OPEN_GATE, type RequestGate } from '../core/sim/request-gate.js';
 import { ProbabilisticFillModel } from '../core/sim/probabilistic-fill-model.js';
 import { SimulatedVenue } from '../core/sim/simulated-venue.js';
 import { SymmetricQuoter } from '../core/strategy/symmetric-quoter.js';
@@ -36,6 +37,10 @@ export interface ComposeOptions {
   readonly wrapVenue?: (venue: ExchangeClient) => ExchangeClient;
   /** Keys and journal of a --mode dryrun run on a real venue (the CLI resolves them; they never enter RunConfig). */
   readonly dryRun?: BybitDryRun | null;
+  /** Rehearsals: decorate the market feed, the venue API gate and the latency model to inject scenario events. */
+  readonly wrapFeed?: (feed: MarketDataFeed) => MarketDataFeed;
+  readonly wrapGate?: (gate: RequestGate) => RequestGate;
+  readonly wrapLatency?: (latency: LatencyModel, clock: VirtualClock) => LatencyModel;
 }
 
 export interface ComposedRun {
@@ -62,7 +67,7 @@ export function composeRun(config: RunConfig, tool: ToolInfo, options: ComposeOp
   const rng = new SeededRng(`shadow-exec:${config.seed}`);
   const instruments: Instrument[] = config.instruments.map((v) => buildInstrument(v.spec));
   const market = composeMarket(config, instruments, rng);
-  const feed = market.feed;
+  const feed = options.wrapFeed?.(market.feed) ?? market.feed;
   const startMs = market.startMs;
   const clock = new VirtualClock(startMs);
   const instrumentMap = new Map(instruments.map((i) => [i.symbol, i]));
@@ -78,8 +83,8 @@ export function composeRun(config: RunConfig, tool: ToolInfo, options: ComposeOp
     instruments: instrumentMap,
     rules: wiring.rules,
     fillModel: new ProbabilisticFillModel(rng.fork('fills'), Number(config.fillRate), config.fillRate),
-    latency: new ConstantLatencyModel(config.latencyMs),
-    ...(wiring.gate === undefined ? {} : { gate: wiring.gate }),
+    latency: options.wrapLatency?.(new ConstantLatencyModel(config.latencyMs), clock) ?? new ConstantLatencyModel(config.latencyMs),
+    ...(options.wrapGate !== undefined ? { gate: options.wrapGate(wiring.gate ?? OPEN_GATE) } : wiring.gate === undefined ? {} : { gate: wiring.gate }),
   });
   wiring.bindVenue(venue);
 

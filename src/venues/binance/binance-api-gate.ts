@@ -91,8 +91,15 @@ export class BinanceApiGate implements RequestGate {
   }
 
   /** One FIFO for all endpoints: weight and order counts are shared by every request of the account and IP. */
+  private throttleOn: boolean | null = null;
+
+  /** Rehearsals switch client throttling off for a rate-limit storm and back on after it. */
+  setThrottle(on: boolean): void {
+    this.throttleOn = on;
+  }
+
   clientDelayMs(request: GateRequest, nowMs: number): number {
-    if (!this.settings.throttle) return 0;
+    if (!(this.throttleOn ?? this.settings.throttle)) return 0;
     const costs = binanceCosts(this.endpoint(request));
     const from = Math.max(nowMs, this.lastSendMs);
     const lag = this.settings.latencyMs;

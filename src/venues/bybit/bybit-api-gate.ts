@@ -82,8 +82,15 @@ export class BybitApiGate implements RequestGate {
     return this.endpoints.get(request.kind)!;
   }
 
+  private throttleOn: boolean | null = null;
+
+  /** Rehearsals switch client throttling off for a rate-limit storm and back on after it. */
+  setThrottle(on: boolean): void {
+    this.throttleOn = on;
+  }
+
   clientDelayMs(request: GateRequest, nowMs: number): number {
-    if (!this.settings.throttle) return 0;
+    if (!(this.throttleOn ?? this.settings.throttle)) return 0;
     const endpoint = this.endpoint(request);
     // Reserve the send slot now, so later requests of this endpoint queue behind this one (one FIFO per endpoint:
     // a held create never delays a cancel). No client-side IP queue is needed: the four endpoint limits together
