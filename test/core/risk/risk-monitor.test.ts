@@ -165,6 +165,9 @@ describe('RiskMonitor edge freeze', () => {
       thresholdBpsE4: 10_000,
       ordersCancelled: 0,
       cancelsConfirmedAt: -1,
+      source: 'auto',
+      staleAgeMs: null,
+      drawdownPico: null,
     });
     expect(risk.state).toBe('FROZEN');
     expect(risk.frozen).toBe(true);

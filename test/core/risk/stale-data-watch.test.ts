@@ -1,0 +1,43 @@
+// Covers StaleDataWatch: watch start times, data moving only forward, the strict > staleMs rule, the stalest symbol and its name tie-break.
+import { describe, it, expect } from 'vitest';
+import { StaleDataWatch } from '../../../src/core/risk/stale-data-watch.js';
+
+const T0 = 1_735_689_600_000;
+
+describe('StaleDataWatch', () => {
+  it('reports nothing before any symbol is watched or seen', () => {
+    expect(new StaleDataWatch().stalest(T0 + 3_600_000, 1000)).toBeNull();
+  });
+
+  it('counts a watched symbol with no data from the watch start, strictly more than staleMs', () => {
+    const watch = new StaleDataWatch();
+    watch.watch(['BTCUSDT'], T0);
+    expect(watch.stalest(T0 + 1000, 1000)).toBeNull();
+    expect(watch.stalest(T0 + 1001, 1000)).toEqual({ symbol: 'BTCUSDT', ageMs: 1001, lastMs: T0 });
+  });
+
+  it('does not restart the clock of a symbol already seen when watched again', () => {
+    const watch = new StaleDataWatch();
+    watch.onData('BTCUSDT', T0 + 10);
+    watch.watch(['BTCUSDT', 'ETHUSDT'], T0 + 500);
+    expect(watch.stalest(T0 + 1011, 1000)).toEqual({ symbol: 'BTCUSDT', ageMs: 1001, lastMs: T0 + 10 });
+    expect(watch.symbols()).toEqual(['BTCUSDT', 'ETHUSDT']);
+  });
+
+  it('keeps the latest data time: an older timestamp does not move it back', () => {
+    const watch = new StaleDataWatch();
+    watch.onData('BTCUSDT', T0 + 3000);
+    watch.onData('BTCUSDT', T0 + 1000);
+    expect(watch.stalest(T0 + 8000, 5000)).toBeNull();
+    expect(watch.stalest(T0 + 8001, 5000)).toEqual({ symbol: 'BTCUSDT', ageMs: 5001, lastMs: T0 + 3000 });
+  });
+
+  it('names the stalest symbol, and the first by name when ages tie', () => {
+    const watch = new StaleDataWatch();
+    watch.watch(['SOLUSDT', 'ETHUSDT', 'BTCUSDT'], T0);
+    watch.onData('BTCUSDT', T0 + 4000);
+    expect(watch.stalest(T0 + 6000, 5000)).toEqual({ symbol: 'ETHUSDT', ageMs: 6000, lastMs: T0 });
+    watch.onData('ETHUSDT', T0 + 6000);
+    expect(watch.stalest(T0 + 9500, 5000)).toEqual({ symbol: 'SOLUSDT', ageMs: 9500, lastMs: T0 });
+  });
+});
