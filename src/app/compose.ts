@@ -8,6 +8,8 @@ import { buildReport } from '../core/report/build-report.js';
 import type { JsonValue } from '../core/report/canonical-json.js';
 import { EdgeTracker } from '../core/risk/edge-tracker.js';
 import { RiskMonitor } from '../core/risk/risk-monitor.js';
+import { CircuitBreaker } from '../core/risk/circuit-breaker.js';
+import { parseUnfreezePolicy } from '../core/risk/unfreeze-policy.js';
 import { EventScheduler } from '../core/scheduler/event-scheduler.js';
 import { bpsToPpm } from '../core/sim/fee-schedule.js';
 import { ConstantLatencyModel, type LatencyModel } from '../core/sim/latency-model.js';
@@ -58,6 +60,10 @@ function bpsE4(bps: string, what: string): number {
   return toUnits(parseDecimal(bps, what), new Decimal('0.0001'), what);
 }
 
+function usdPico(usd: string, what: string): bigint {
+  return BigInt(toUnits(parseDecimal(usd, what), QUOTE_E8, what)) * 10_000n;
+}
+
 function usdE8(usd: string, what: string): number {
   return toUnits(parseDecimal(usd, what), QUOTE_E8, what);
 }
@@ -100,7 +106,13 @@ export function composeRun(config: RunConfig, tool: ToolInfo, options: ComposeOp
     maxInventoryE8: usdE8(config.maxInvUsd, '--max-inv'),
     maxTotalNotionalE8: usdE8(config.maxTotalUsd, '--max-total'),
     edgeThresholdBpsE4: bpsE4(config.edgeThresholdBps, '--edge-threshold'),
+    staleMs: config.staleMs,
+    maxDrawdownPico: config.maxDrawdownUsd === null ? null : usdPico(config.maxDrawdownUsd, '--max-drawdown'),
+    reduceAtDrawdownPico: config.reduceAtDrawdownUsd === null ? null : usdPico(config.reduceAtDrawdownUsd, '--reduce-at-drawdown'),
+    maxOrdersPerSec: config.maxOrdersPerSec,
+    unfreeze: parseUnfreezePolicy(config.unfreeze),
   });
+  const breaker = new CircuitBreaker({ failureThreshold: config.circuit.failures, windowMs: config.circuit.windowMs, cooldownMs: config.circuit.cooldownMs });
   const ledger = new Ledger(instruments, fees);
   const fillLog = new FillLog(config.reportFills);
   const quoter = new SymmetricQuoter({
@@ -109,7 +121,7 @@ export function composeRun(config: RunConfig, tool: ToolInfo, options: ComposeOp
     requoteBpsE4: bpsE4(config.requoteBps, '--requote-bps'),
   });
   const client = options.wrapVenue?.(venue) ?? venue;
-  const loop = new ExecutionLoop({ clock, scheduler, venue: client, feed, instruments, quoter, risk, edge, ledger, fillLog, orderOptions: config.orderOptions, requoteMode: config.requoteMode, cancelMode: config.cancelMode, exitOco: config.exitOco === null ? null : { takeProfitBpsE4: bpsE4(config.exitOco.takeProfitBps, '--exit-oco'), stopLossBpsE4: bpsE4(config.exitOco.stopLossBps, '--exit-oco') } });
+  const loop = new ExecutionLoop({ clock, scheduler, venue: client, feed, instruments, quoter, risk, edge, ledger, fillLog, orderOptions: config.orderOptions, requoteMode: config.requoteMode, cancelMode: config.cancelMode, breaker, exitOco: config.exitOco === null ? null : { takeProfitBpsE4: bpsE4(config.exitOco.takeProfitBps, '--exit-oco'), stopLossBpsE4: bpsE4(config.exitOco.stopLossBps, '--exit-oco') } });
 
   const model: JsonValue = {
     venue: { ...(client.describe() as Record<string, JsonValue>), ...(wiring.model as Record<string, JsonValue>) },
@@ -180,8 +192,19 @@ export function composeRun(config: RunConfig, tool: ToolInfo, options: ComposeOp
         fillLog,
         risk,
         edge,
-        limits: { maxInvUsd: config.maxInvUsd, maxTotalUsd: config.maxTotalUsd, edgeThresholdBps: config.edgeThresholdBps },
+        limits: {
+          maxInvUsd: config.maxInvUsd,
+          maxTotalUsd: config.maxTotalUsd,
+          edgeThresholdBps: config.edgeThresholdBps,
+          staleMs: config.staleMs,
+          maxDrawdownUsd: config.maxDrawdownUsd,
+          reduceAtDrawdownUsd: config.reduceAtDrawdownUsd,
+          maxOrdersPerSec: config.maxOrdersPerSec,
+          unfreeze: config.unfreeze,
+        },
         marketData: market.marketData(loop.marketEvents),
+        circuit: { state: breaker.state(clock.now()), transitions: breaker.transitions },
+        manualActions: loop.supervisor.manualActions,
       });
     },
   };

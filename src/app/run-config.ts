@@ -35,6 +35,17 @@ export interface RunConfig {
   readonly requoteMode: 'replace' | 'amend';
   /** A freeze or stop sends one cancel per order, or one cancel-all per symbol. */
   readonly cancelMode: 'per-order' | 'cancel-all';
+  /** Freeze (STALE_MARKET_DATA) after this long without market data for a traded symbol, ms; null: off. */
+  readonly staleMs: number | null;
+  /** Freeze (MAX_DRAWDOWN) beyond this drop of total PnL from its peak, USD; REDUCING beyond the softer one; null: off. */
+  readonly maxDrawdownUsd: string | null;
+  readonly reduceAtDrawdownUsd: string | null;
+  /** Block orders beyond this many in any rolling second; null: off. */
+  readonly maxOrdersPerSec: number | null;
+  /** How a freeze ends: "manual", or "auto:<ms>" after its condition has cleared for that long. */
+  readonly unfreeze: string;
+  /** Venue circuit breaker: opens after `failures` venue failures within `windowMs`, probes after `cooldownMs`. */
+  readonly circuit: { readonly failures: number; readonly windowMs: number; readonly cooldownMs: number };
   /** Keep an exit OCO on each open position: take profit and stop distances from the mid, bps; null: none. */
   readonly exitOco: { readonly takeProfitBps: string; readonly stopLossBps: string } | null;
   /** Real venues: the client holds requests to stay within the venue's rate limits (false: --no-throttle). */
@@ -105,6 +116,10 @@ export const RUN_DEFAULTS = {
   edgeMinFills: 5,
   reportFills: 20,
   category: 'linear',
+  unfreeze: 'manual',
+  circuitFailures: 5,
+  circuitWindowMs: 30_000,
+  circuitCooldownMs: 60_000,
   market: 'spot',
   requoteMode: 'replace',
   cancelMode: 'per-order',

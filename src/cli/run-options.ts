@@ -10,6 +10,7 @@ import { FAKE_DEFAULT_FEES } from '../venues/fake/fake-venue-rules.js';
 import { BINANCE_DEFAULT_FEES, BINANCE_MARKETS, type BinanceMarket } from '../venues/binance/binance-market.js';
 import { binanceAmendSupport } from '../venues/binance/binance-requests.js';
 import { parseOrderOptions } from './order-options.js';
+import { formatUnfreezePolicy, parseUnfreezePolicy } from '../core/risk/unfreeze-policy.js';
 
 /** Flag values exactly as commander hands them over (strings, or booleans for switches). */
 export interface RawRunOptions {
@@ -49,6 +50,14 @@ export interface RawRunOptions {
   readonly exitOco?: string;
   readonly feed?: string;
   readonly duration?: string;
+  readonly staleMs?: string;
+  readonly maxDrawdown?: string;
+  readonly reduceAtDrawdown?: string;
+  readonly maxOrdersPerSec?: string;
+  readonly unfreeze?: string;
+  readonly circuitFailures?: string;
+  readonly circuitWindowMs?: string;
+  readonly circuitCooldownMs?: string;
 }
 
 /** Reads --instruments FILE; replaced in tests. */
@@ -154,6 +163,16 @@ function exitOco(raw: string | undefined, exchange: string, market: BinanceMarke
   const rule: DecimalRule = { min: new Decimal(0), max: new Decimal(10_000), minExclusive: true, places: 4 };
   if (parts.length !== 2) throw bad('--exit-oco', raw, 'TAKE_PROFIT_BPS:STOP_LOSS_BPS, e.g. 20:30');
   return { takeProfitBps: decimalText('--exit-oco take profit', parts[0]!, rule), stopLossBps: decimalText('--exit-oco stop loss', parts[1]!, rule) };
+}
+
+/** --unfreeze manual | auto:<ms>. */
+function unfreezeOption(raw: string | undefined): string {
+  const text = (raw ?? RUN_DEFAULTS.unfreeze).trim();
+  try {
+    return formatUnfreezePolicy(parseUnfreezePolicy(text));
+  } catch {
+    throw bad('--unfreeze', text, 'manual, or auto:<ms> (unfreeze that long after the freeze condition cleared, e.g. auto:5000)');
+  }
 }
 
 /** --feed synthetic | replay:FILE (the file is read when the run is composed). */
@@ -276,6 +295,16 @@ export function parseRunOptions(raw: RawRunOptions, read: ReadText = readText): 
     requoteMode: requoteMode(raw.requoteMode, market),
     cancelMode: choice('--cancel-mode', raw.cancelMode, RUN_DEFAULTS.cancelMode, ['per-order', 'cancel-all'] as const),
     exitOco: exitOco(raw.exitOco, exchange, market),
+    staleMs: raw.staleMs === undefined ? null : integer('--stale-ms', raw.staleMs, 0, 1, 86_400_000),
+    maxDrawdownUsd: raw.maxDrawdown === undefined ? null : decimalText('--max-drawdown', raw.maxDrawdown, usd(0, true)),
+    reduceAtDrawdownUsd: raw.reduceAtDrawdown === undefined ? null : decimalText('--reduce-at-drawdown', raw.reduceAtDrawdown, usd(0, true)),
+    maxOrdersPerSec: raw.maxOrdersPerSec === undefined ? null : integer('--max-orders-per-sec', raw.maxOrdersPerSec, 0, 1, 100_000),
+    unfreeze: unfreezeOption(raw.unfreeze),
+    circuit: {
+      failures: integer('--circuit-failures', raw.circuitFailures, RUN_DEFAULTS.circuitFailures, 1, 1000),
+      windowMs: integer('--circuit-window-ms', raw.circuitWindowMs, RUN_DEFAULTS.circuitWindowMs, 1, 86_400_000),
+      cooldownMs: integer('--circuit-cooldown-ms', raw.circuitCooldownMs, RUN_DEFAULTS.circuitCooldownMs, 1, 86_400_000),
+    },
     throttle: raw.throttle ?? true,
     apiEnv,
     recvWindowMs: integer('--recv-window', raw.recvWindow, RUN_DEFAULTS.recvWindowMs, 1, 60_000),
@@ -301,6 +330,9 @@ export function parseRunOptions(raw: RawRunOptions, read: ReadText = readText): 
     volatilityBps: synthetic ? perSymbol('--volatility-bps', raw.volatilityBps, symbols, (s) => bySymbol.get(s)!.volatilityBps, { min: new Decimal(0), max: new Decimal(1000), places: 4 }, true) : {},
     reportFills: integer('--report-fills', raw.reportFills, RUN_DEFAULTS.reportFills, 0, 100_000),
   };
+  if (config.maxDrawdownUsd !== null && config.reduceAtDrawdownUsd !== null && !new Decimal(config.reduceAtDrawdownUsd).lt(config.maxDrawdownUsd)) {
+    throw new UsageError(`--reduce-at-drawdown '${config.reduceAtDrawdownUsd}' must be below --max-drawdown '${config.maxDrawdownUsd}'`);
+  }
   if (synthetic) checkGrid(config);
   else if (raw.startPrices !== undefined || raw.volatilityBps !== undefined) {
     throw new UsageError('--start-prices and --volatility-bps shape the synthetic market; a replay brings its own prices');

@@ -21,6 +21,9 @@ import type { MarketDataFeed } from '../ports/market-data-feed.js';
 import { ExitOcoManager, type ExitOcoSettings } from './exit-oco.js';
 import { newLoopCounters, type LoopCounters } from './loop-counters.js';
 import { LoopExposure } from './loop-exposure.js';
+import { RiskSupervisor } from './risk-supervisor.js';
+import { CircuitBreaker } from '../core/risk/circuit-breaker.js';
+import type { ControlSource } from '../core/risk/risk-decision.js';
 import { MarketEventTally } from './market-event-tally.js';
 
 export interface ExecutionLoopDeps {
@@ -43,6 +46,10 @@ export interface ExecutionLoopDeps {
   readonly cancelMode: CancelMode;
   /** Keep an exit OCO on every open position; null: no exits. */
   readonly exitOco: ExitOcoSettings | null;
+  /** Venue circuit breaker (venue failures open it and freeze everything); absent: a breaker with the defaults. */
+  readonly breaker?: CircuitBreaker;
+  /** Virtual ms between periodic risk checks (stale data, auto-unfreeze). @default 100 */
+  readonly riskCheckMs?: number;
 }
 
 export type RequoteMode = 'replace' | 'amend';
@@ -64,6 +71,10 @@ export class ExecutionLoop implements ExecutionListener {
   private readonly freezeCancels = new Map<OrderId, FreezeEvent>();
   private stopping: StopReason | null = null;
   private readonly exits: ExitOcoManager | null;
+  readonly supervisor: RiskSupervisor;
+  readonly breaker: CircuitBreaker;
+  /** False once the feed is exhausted: the periodic risk check stops then, so the run can end. */
+  private feedActive = true;
   /** Live orders whose cancel the venue refused (rate limit): cancelled again on the next market update. */
   private readonly cancelRetries: WorkingOrder[] = [];
 
@@ -75,11 +86,32 @@ export class ExecutionLoop implements ExecutionListener {
       deps.exitOco === null
         ? null
         : new ExitOcoManager(deps.exitOco, { venue: deps.venue, working: this.working, ledger: deps.ledger, instruments: this.instrumentBySymbol, counters: this.counters });
+    this.breaker = deps.breaker ?? new CircuitBreaker();
+    this.supervisor = new RiskSupervisor({
+      clock: deps.clock,
+      scheduler: deps.scheduler,
+      risk: deps.risk,
+      ledger: deps.ledger,
+      breaker: this.breaker,
+      checkEveryMs: deps.riskCheckMs ?? 100,
+      hooks: { freeze: (event) => this.freezeAll(event), running: () => this.stopping === null && this.feedActive },
+    });
     deps.venue.setListener(this);
+  }
+
+  /** Operator control (signal, control file, rehearsal): freeze everything now, or end a freeze. */
+  manualFreeze(source: ControlSource): void {
+    if (this.stopping === null) this.supervisor.manualFreeze(source);
+  }
+
+  manualUnfreeze(source: ControlSource): void {
+    if (this.stopping === null) this.supervisor.manualUnfreeze(source);
   }
 
   /** Schedules the first market update; later ones are pulled one at a time as each is handled. */
   start(): void {
+    if (this.supervisor.needsClock) this.supervisor.start(this.deps.instruments.map((i) => i.symbol));
+    else this.deps.risk.watchMarketData(this.deps.instruments.map((i) => i.symbol), this.deps.clock.now());
     this.pullNextUpdate();
   }
 
@@ -110,7 +142,10 @@ export class ExecutionLoop implements ExecutionListener {
 
   private pullNextUpdate(): void {
     const event = this.deps.feed.next();
-    if (event === null) return;
+    if (event === null) {
+      this.feedActive = false;
+      return;
+    }
     this.pending = event;
     this.deps.scheduler.schedule(event.ts, this.handlePending);
   }
@@ -147,6 +182,7 @@ export class ExecutionLoop implements ExecutionListener {
     this.counters.marketUpdates++;
     if (this.cancelRetries.length > 0) this.retryCancels();
     const { symbol } = update;
+    this.supervisor.onMarketData(symbol, update.ts);
     this.deps.venue.onMarketUpdate(update);
     const mid = midTicks(update);
     this.deps.ledger.mark(symbol, mid);
@@ -156,6 +192,7 @@ export class ExecutionLoop implements ExecutionListener {
       const freeze = this.deps.risk.evaluateEdge(symbol, this.deps.edge.snapshot(symbol).netEdgeBpsE4, update.ts);
       if (freeze !== null) this.freezeAll(freeze);
     }
+    this.supervisor.check();
     if (!this.deps.risk.frozen) this.requote(symbol, mid);
     this.exits?.onMarket(symbol, mid, this.deps.risk.frozen);
   }
@@ -176,7 +213,11 @@ export class ExecutionLoop implements ExecutionListener {
         this.counters.zeroSizeQuotes++;
         continue;
       }
-      if (this.deps.risk.checkOrder({ symbol, side, qtyLots: lots }, this.exposure).kind === 'deny') continue;
+      if (this.deps.risk.checkOrderAt({ symbol, side, qtyLots: lots }, this.exposure, this.deps.clock.now()).kind === 'deny') continue;
+      if (!this.supervisor.mayPlaceOrder()) {
+        this.counters.circuitBlocks++;
+        continue;
+      }
       const id = this.deps.venue.placeOrder({ symbol, side, priceTicks: price, qtyLots: lots, quoteMidTicks: mid, options: this.deps.orderOptions });
       this.working.add(id, symbol, side, price, lots);
       this.counters.ordersPlaced++;
@@ -254,6 +295,7 @@ export class ExecutionLoop implements ExecutionListener {
   // ── ExecutionListener ────────────────────────────────────────────────────────────
 
   onAccepted(order: Order): void {
+    this.supervisor.onVenueAnswer(null);
     const working = this.working.get(order.id);
     if (working !== undefined) working.accepted = true;
     if (working?.recancelOnAccept) {
@@ -262,8 +304,9 @@ export class ExecutionLoop implements ExecutionListener {
     }
   }
 
-  onRejected(order: Order, _reject: VenueReject): void {
+  onRejected(order: Order, reject: VenueReject): void {
     this.counters.ordersRejected++;
+    this.supervisor.onVenueAnswer(reject.code);
     const working = this.working.get(order.id);
     if (working !== undefined) this.working.remove(working);
     this.settled(order.id);
@@ -289,7 +332,8 @@ export class ExecutionLoop implements ExecutionListener {
     this.settled(order.id);
   }
 
-  onCancelRejected(order: Order, _reject: VenueReject): void {
+  onCancelRejected(order: Order, reject: VenueReject): void {
+    this.supervisor.onVenueAnswer(reject.code);
     if (order.status === 'FILLED') this.counters.cancelRacesLost++;
     const working = this.working.get(order.id);
     if (working === undefined) return;
@@ -310,7 +354,8 @@ export class ExecutionLoop implements ExecutionListener {
     this.working.amend(working, order.priceTicks, order.qtyLots - order.filledLots);
   }
 
-  onAmendRejected(order: Order, _reject: VenueReject): void {
+  onAmendRejected(order: Order, reject: VenueReject): void {
+    this.supervisor.onVenueAnswer(reject.code);
     this.counters.amendsRejected++;
     const working = this.working.get(order.id);
     if (working === undefined) return;
@@ -322,7 +367,8 @@ export class ExecutionLoop implements ExecutionListener {
     }
   }
 
-  onCancelAllRejected(symbol: string, _reject: VenueReject): void {
+  onCancelAllRejected(symbol: string, reject: VenueReject): void {
+    this.supervisor.onVenueAnswer(reject.code);
     // Fall back to one cancel per order (each retried on later updates if the venue refuses it too).
     for (const order of this.working.ofSymbol(symbol)) {
       if (order.accepted && !order.cancelSent) this.cancel(order);

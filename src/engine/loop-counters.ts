@@ -18,6 +18,8 @@ export interface LoopCounters {
   exitOcosPlaced: number;
   exitOcosCancelled: number;
   exitOcosSkipped: number;
+  /** Quotes not sent because the venue circuit breaker was open or its single half-open probe was taken. */
+  circuitBlocks: number;
   /** Cancels the venue refused because the order had already filled: the fill won the race. */
   cancelRacesLost: number;
   /** Orders not sent because the quoted size rounded below one lot. */
@@ -41,6 +43,7 @@ export function newLoopCounters(): LoopCounters {
     exitOcosPlaced: 0,
     exitOcosCancelled: 0,
     exitOcosSkipped: 0,
+    circuitBlocks: 0,
     cancelRacesLost: 0,
     zeroSizeQuotes: 0,
     fills: 0,

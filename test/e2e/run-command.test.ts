@@ -88,7 +88,16 @@ describe('shadow-exec run: the original design command line', () => {
     expect(r.orders.placed).toBe(r.orders.filled + r.orders.canceled + r.orders.rejected + r.orders.open_at_end);
 
     expect(r.risk.frozen).toBe(false);
-    expect(r.risk.limits).toEqual({ edge_threshold_bps: '5', max_inv_usd: '10000', max_total_usd: '50000' });
+    expect(r.risk.limits).toEqual({
+      edge_threshold_bps: '5',
+      max_inv_usd: '10000',
+      max_total_usd: '50000',
+      stale_ms: null,
+      max_drawdown_usd: null,
+      reduce_at_drawdown_usd: null,
+      max_orders_per_sec: null,
+      unfreeze: 'manual',
+    });
     expect(r.runtime.clock).toBe('virtual');
     expect(r.runtime.start_utc).toBe('2025-01-01T00:00:00.000Z');
     expect(r.runtime.utc).toBe('2025-01-01T00:00:00.300Z');

@@ -8,6 +8,7 @@ import type { RiskMonitor } from '../risk/risk-monitor.js';
 import type { VenueStats } from '../../ports/exchange-client.js';
 import type { JsonValue } from './canonical-json.js';
 import { bpsE4, isoUtc, pico } from './units.js';
+import { riskSection, type RiskReportInput } from './risk-section.js';
 
 export interface ReportInput {
   readonly tool: { readonly name: string; readonly version: string };
@@ -51,7 +52,9 @@ export interface ReportInput {
   readonly fillLog: FillLog;
   readonly risk: RiskMonitor;
   readonly edge: EdgeTracker;
-  readonly limits: { readonly maxInvUsd: string; readonly maxTotalUsd: string; readonly edgeThresholdBps: string };
+  readonly limits: RiskReportInput['limits'];
+  readonly circuit?: RiskReportInput['circuit'];
+  readonly manualActions?: RiskReportInput['manualActions'];
   /** The feed's health (replay and live feeds): reported as `market_data`; absent for synthetic runs. */
   readonly marketData?: JsonValue | undefined;
 }
@@ -129,8 +132,6 @@ export function buildReport(input: ReportInput): JsonValue {
     };
   });
 
-  const freezes = risk.freezeEvents;
-  const last = freezes[freezes.length - 1];
   const ex = input.execution;
   return {
     tool: input.tool.name,
@@ -193,33 +194,7 @@ export function buildReport(input: ReportInput): JsonValue {
       by_symbol: pnlBySymbol,
     },
     positions: { by_symbol: positions, net_pos_usd: pico(netValue), total_notional_usd: pico(grossValue), cash_usd: pico(cash) },
-    risk: {
-      state: risk.state,
-      frozen: risk.frozen,
-      blocks_total: risk.blocksTotal,
-      blocks_by_reason: risk.blocksByReason(),
-      freezes_total: freezes.length,
-      freeze_events: freezes.map(
-        (f): JsonValue => ({
-          reason: f.reason,
-          symbol: f.symbol,
-          utc: isoUtc(f.ts),
-          net_edge_bps: bpsE4(f.edgeBpsE4),
-          threshold_bps: bpsE4(f.thresholdBpsE4),
-          orders_cancelled: f.ordersCancelled,
-          cancels_confirmed_utc: f.cancelsConfirmedAt < 0 ? null : isoUtc(f.cancelsConfirmedAt),
-          cancel_duration_ms: f.cancelsConfirmedAt < 0 ? null : f.cancelsConfirmedAt - f.ts,
-        }),
-      ),
-      last_freeze_reason: last?.reason ?? null,
-      last_freeze_symbol: last?.symbol ?? null,
-      limits: {
-        max_inv_usd: input.limits.maxInvUsd,
-        max_total_usd: input.limits.maxTotalUsd,
-        edge_threshold_bps: input.limits.edgeThresholdBps,
-      },
-      edge_by_symbol: edgeBySymbol,
-    },
+    risk: riskSection({ risk, edgeBySymbol, limits: input.limits, ...(input.circuit === undefined ? {} : { circuit: input.circuit }), ...(input.manualActions === undefined ? {} : { manualActions: input.manualActions }) }),
     runtime: { clock: 'virtual', start_utc: isoUtc(ex.startMs), utc: isoUtc(ex.endMs) },
     // The venue API section appears only for venues that model one (Bybit, Binance), not for the fake venue.
     ...(Object.keys(venue.api).length > 0 ? { venue_api: venue.api as JsonValue } : {}),

@@ -158,9 +158,12 @@ describe('buildReport', () => {
       {
         reason: 'EDGE_BELOW_THRESHOLD',
         symbol: 'BTCUSDT',
+        source: 'auto',
         utc: '2025-01-01T00:00:01.500Z',
         net_edge_bps: '-1.2345',
         threshold_bps: '1',
+        stale_age_ms: null,
+        drawdown_usd: null,
         orders_cancelled: 2,
         cancels_confirmed_utc: '2025-01-01T00:00:01.560Z',
         cancel_duration_ms: 60,
