@@ -2,6 +2,7 @@
 
 export type BlockReason = 'MAX_INVENTORY' | 'MAX_TOTAL_NOTIONAL' | 'FROZEN' | 'MAX_ORDER_RATE' | 'REDUCING_ONLY';
 export type FreezeReason = 'EDGE_BELOW_THRESHOLD' | 'STALE_MARKET_DATA' | 'MAX_DRAWDOWN' | 'VENUE_CIRCUIT_OPEN' | 'MANUAL';
+export const FREEZE_REASONS: readonly FreezeReason[] = ['EDGE_BELOW_THRESHOLD', 'STALE_MARKET_DATA', 'MAX_DRAWDOWN', 'VENUE_CIRCUIT_OPEN', 'MANUAL'];
 /** Why the system only lets position-reducing orders through. */
 export type ReducingReason = 'SOFT_DRAWDOWN' | 'MANUAL';
 
