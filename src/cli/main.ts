@@ -6,7 +6,7 @@ import { readPackageInfo } from './package-info.js';
 import { buildProgram } from './program.js';
 
 /** Error codes that mean the user's input was wrong (exit 2), not that the run failed. */
-const USAGE_CODES = new Set(['E_USAGE', 'E_CONFIG', 'E_UNKNOWN_SYMBOL', 'E_INVALID_DECIMAL', 'E_OFF_GRID', 'E_ORDER_OPTIONS', 'E_SECRETS', 'E_REPLAY_FORMAT']);
+const USAGE_CODES = new Set(['E_USAGE', 'E_CONFIG', 'E_UNKNOWN_SYMBOL', 'E_INVALID_DECIMAL', 'E_OFF_GRID', 'E_ORDER_OPTIONS', 'E_SECRETS', 'E_REPLAY_FORMAT', 'E_SCENARIO']);
 
 /** Exit code after a graceful stop: 128 + the signal's number, as shells report it (SIGINT 130, SIGTERM 143). */
 const SIGNAL_EXIT: Readonly<Record<'SIGINT' | 'SIGTERM', number>> = { SIGINT: EXIT.interrupted, SIGTERM: EXIT.terminated };

@@ -4,6 +4,7 @@ import type { CliContext } from './cli-context.js';
 import { runCommand } from './commands/run-command.js';
 import { signCommand } from './commands/sign-command.js';
 import { goldenCommand } from './commands/golden-command.js';
+import { rehearseCommand } from './commands/rehearse-command.js';
 
 export function buildProgram(ctx: CliContext): Command {
   const program = new Command('shadow-exec')
@@ -20,6 +21,7 @@ export function buildProgram(ctx: CliContext): Command {
     });
   program.addCommand(runCommand(ctx).exitOverride().showHelpAfterError('(add --help for usage)'));
   program.addCommand(signCommand(ctx).exitOverride().showHelpAfterError('(add --help for usage)'));
+  program.addCommand(rehearseCommand(ctx).exitOverride().showHelpAfterError('(add --help for usage)'));
   const golden = goldenCommand(ctx).exitOverride().showHelpAfterError('(add --help for usage)');
   for (const sub of golden.commands) sub.exitOverride().showHelpAfterError('(add --help for usage)');
   program.addCommand(golden);
@@ -31,7 +33,8 @@ Start with:
   $ shadow-exec run --help          every option, its unit and default
   $ shadow-exec run --exchange bybit --mode dryrun --journal requests.jsonl
   $ shadow-exec sign --help         sign one Bybit or Binance request by hand
-  $ shadow-exec golden check        re-run every golden case and diff it (the CI smoke test)`,
+  $ shadow-exec golden check        re-run every golden case and diff it (the CI smoke test)
+  $ shadow-exec rehearse --list     built-in freeze rehearsals (exit 3 when an expectation fails)`,
   );
   return program;
 }

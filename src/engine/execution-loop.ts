@@ -99,6 +99,11 @@ export class ExecutionLoop implements ExecutionListener {
     deps.venue.setListener(this);
   }
 
+  /** The risk monitor the loop consults (read-only use: state, freezes, unfreezes). */
+  get riskMonitor(): RiskMonitor {
+    return this.deps.risk;
+  }
+
   /** Operator control (signal, control file, rehearsal): freeze everything now, or end a freeze. */
   manualFreeze(source: ControlSource): void {
     if (this.stopping === null) this.supervisor.manualFreeze(source);

@@ -1,0 +1,77 @@
+// `shadow-exec rehearse FILE|NAME`: runs a rehearsal scenario on the virtual clock and judges its expectations (exit 0 all pass, 3 any fails).
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Command } from 'commander';
+import { UsageError } from '../../core/errors/shadow-exec-error.js';
+import { canonicalJson } from '../../core/report/canonical-json.js';
+import { parseScenarioText } from '../../scenario/scenario-validate.js';
+import { rehearse } from '../../scenario/scenario-runner.js';
+import { FileReportSink } from '../../report/file-report-sink.js';
+import { StdoutReportSink } from '../../report/stdout-report-sink.js';
+import { EXIT, type CliContext } from '../cli-context.js';
+
+/** Built-in scenarios ship in the package: dist/src/cli/commands → <package>/scenarios. */
+const BUILT_IN = fileURLToPath(new URL('../../../../scenarios/', import.meta.url));
+
+/** Exit code of a rehearsal whose run completed but an expectation failed (1 stays "the run itself failed"). */
+export const EXIT_EXPECTATION_FAILED = 3;
+
+function builtInNames(): string[] {
+  if (!existsSync(BUILT_IN)) return [];
+  return readdirSync(BUILT_IN)
+    .filter((f) => f.endsWith('.json'))
+    .map((f) => f.slice(0, -'.json'.length))
+    .sort();
+}
+
+/** A path to a file, or the name of a built-in scenario. */
+function resolveScenario(target: string): string {
+  if (existsSync(target)) return target;
+  const builtIn = join(BUILT_IN, `${target}.json`);
+  if (existsSync(builtIn)) return builtIn;
+  throw new UsageError(`rehearse: '${target}' is neither a file nor a built-in scenario; built-in: ${builtInNames().join(', ') || 'none'} (see rehearse --list)`);
+}
+
+export function rehearseCommand(ctx: CliContext): Command {
+  return new Command('rehearse')
+    .description('Rehearse a scenario on the virtual clock — market moves, faults and operator actions at exact times — and check its expectations. stdout: the report with an `expectations` section; stderr: the timeline.')
+    .argument('[scenario]', 'a scenario file (JSON, see src/scenario/scenario-schema.json) or the name of a built-in one')
+    .option('--list', 'list the built-in scenarios with one line each')
+    .option('--out <file>', 'write the report to this file (atomically) instead of stdout')
+    .option('--quiet', 'no timeline on stderr')
+    .addHelpText(
+      'after',
+      `
+Exit codes: 0 every expectation holds · 3 an expectation failed (the report shows the observed value) ·
+1 the run itself failed · 2 bad usage or a bad scenario file (the message names the field's JSON path)
+
+Examples:
+  $ shadow-exec rehearse --list
+  $ shadow-exec rehearse venue-outage
+  $ shadow-exec rehearse my-scenario.json --out rehearsal.json`,
+    )
+    .action(async (target: string | undefined, flags: { list?: boolean; out?: string; quiet?: boolean }) => {
+      if (flags.list) {
+        for (const name of builtInNames()) {
+          const text = readFileSync(join(BUILT_IN, `${name}.json`), 'utf8');
+          const description = (JSON.parse(text) as { description?: string }).description ?? '';
+          ctx.stdout.write(`${name.padEnd(28)} ${description}\n`);
+        }
+        ctx.setExitCode(EXIT.ok);
+        return;
+      }
+      if (target === undefined) throw new UsageError('rehearse: name a scenario file or a built-in scenario (rehearse --list shows them)');
+      const path = resolveScenario(target);
+      const scenario = parseScenarioText(readFileSync(path, 'utf8'));
+      if (!flags.quiet) ctx.stderr.write(`rehearsal ${scenario.name}: ${scenario.description}\n`);
+      const result = await rehearse(scenario, ctx.tool, flags.quiet ? () => {} : (line) => ctx.stderr.write(`${line}\n`));
+      const sink = flags.out === undefined ? new StdoutReportSink(ctx.stdout) : new FileReportSink(flags.out);
+      await sink.write(canonicalJson(result.report));
+      if (!flags.quiet) {
+        const failed = result.results.filter((r) => !r.passed).length;
+        ctx.stderr.write(result.passed ? `rehearsal passed: ${result.results.length} expectation(s) hold\n` : `rehearsal FAILED: ${failed} of ${result.results.length} expectation(s) did not hold\n`);
+      }
+      ctx.setExitCode(result.passed ? EXIT.ok : EXIT_EXPECTATION_FAILED);
+    });
+}

@@ -1,0 +1,172 @@
+// ScenarioRunner: runs a rehearsal on the virtual clock — the run its file describes, the timeline injected at exact times, the expectations judged.
+import { composeRun, type ComposedRun, type ToolInfo } from '../app/compose.js';
+import type { RunConfig } from '../app/run-config.js';
+import { parseRunOptions, type RawRunOptions } from '../cli/run-options.js';
+import { Decimal } from '../core/money/decimal.js';
+import { SeededRng } from '../core/random/seeded-rng.js';
+import type { JsonValue } from '../core/report/canonical-json.js';
+import { SpikeableLatencyModel } from '../core/sim/latency-model.js';
+import type { RequestGate } from '../core/sim/request-gate.js';
+import type { VenueReject } from '../core/sim/venue-rules.js';
+import { runSession } from '../engine/run-session.js';
+import { RecordingClient } from './recording-client.js';
+import { evaluateExpectations, type ExpectationResult } from './expectations.js';
+import { FaultGate } from './fault-gate.js';
+import { PerturbedFeed } from './perturbed-feed.js';
+import type { Scenario, ScenarioEvent } from './scenario.js';
+
+export interface RehearsalResult {
+  readonly report: JsonValue;
+  readonly results: readonly ExpectationResult[];
+  readonly passed: boolean;
+}
+
+/** The venue's answer to a request signed with a timestamp outside its recvWindow. */
+function staleTimestampReject(exchange: RunConfig['exchange']): VenueReject {
+  if (exchange === 'bybit') return { code: '10002', message: 'The request time exceeds the time window range.' };
+  if (exchange === 'binance') return { code: '-1021', message: 'Timestamp for this request is outside of the recvWindow.' };
+  return { code: 'FAKE_TIMESTAMP', message: 'request timestamp outside the receive window' };
+}
+
+function seconds(ms: number): string {
+  return `+${new Decimal(ms).div(1000).toFixed(3)}s`;
+}
+
+function describe(event: ScenarioEvent): string {
+  const { type, ...rest } = event;
+  const fields = Object.entries(rest).map(([k, v]) => `${k}=${String(v)}`);
+  return [type, ...fields].join(' ');
+}
+
+/** Run flags of the scenario, with the market section turned into the flags it stands for. */
+function runFlags(scenario: Scenario): RawRunOptions {
+  const flags: Record<string, unknown> = { ...scenario.run };
+  if (scenario.market.kind === 'replay') flags['feed'] = `replay:${scenario.market.file}`;
+  else {
+    if (scenario.market.startPrices !== null) flags['startPrices'] = scenario.market.startPrices;
+    if (scenario.market.volatilityBps !== null) flags['volatilityBps'] = scenario.market.volatilityBps;
+  }
+  return flags as RawRunOptions;
+}
+
+export async function rehearse(scenario: Scenario, tool: ToolInfo, log: (line: string) => void = () => {}): Promise<RehearsalResult> {
+  const config = parseRunOptions(runFlags(scenario));
+  let feed: PerturbedFeed | null = null;
+  let gate: FaultGate | null = null;
+  let latency: SpikeableLatencyModel | null = null;
+  let recorder: RecordingClient | null = null;
+  let run: ComposedRun | null = null;
+  run = composeRun(config, tool, {
+    wrapFeed: (inner) => (feed = new PerturbedFeed(inner, new SeededRng(`shadow-exec:${config.seed}`).fork('rehearsal'))),
+    wrapGate: (inner: RequestGate) => {
+      const throttled = inner as RequestGate & { setThrottle?: (on: boolean) => void };
+      gate = new FaultGate(inner, config.recvWindowMs, staleTimestampReject(config.exchange), throttled.setThrottle?.bind(throttled) ?? null);
+      return gate;
+    },
+    wrapLatency: (inner, clock) => (latency = new SpikeableLatencyModel(inner, () => clock.now())),
+    wrapVenue: (inner) => (recorder = new RecordingClient(inner, () => run!.clock.now())),
+  });
+  const composed = run;
+  const f = feed!;
+  const g = gate!;
+  const l = latency!;
+  const start = composed.startMs;
+  const openOrdersAt = new Map<number, number>();
+  // Probes first: scheduled before the timeline, they see the state just before the events of their time.
+  for (const e of scenario.expect) {
+    if (e.type === 'open_orders') composed.scheduler.schedule(start + e.atMs, () => openOrdersAt.set(e.atMs, composed.loop.openOrders));
+  }
+  const applied: JsonValue[] = [];
+  for (const entry of scenario.timeline) {
+    const at = start + entry.atMs;
+    composed.scheduler.schedule(at, () => {
+      const outcome = apply(entry.event, at, { composed, feed: f, gate: g, latency: l, config });
+      applied.push({ at_ms: entry.atMs, event: describe(entry.event), outcome });
+      log(`${seconds(entry.atMs).padStart(10)}  ${describe(entry.event).padEnd(44)} → ${outcome}`);
+    });
+  }
+  const result = await runSession(composed, { stopRequested: () => false, yieldSlice: () => Promise.resolve() });
+  const risk = result.report as Record<string, JsonValue>;
+  const since = (ms: number): number => ms - start;
+  const results = evaluateExpectations(
+    scenario.expect,
+    {
+      freezes: composed.loop.riskMonitor.freezeEvents.map((x) => ({ reason: x.reason, atMs: since(x.ts) })),
+      unfreezes: composed.loop.riskMonitor.unfreezeEvents.map((x) => ({ atMs: since(x.ts) })),
+      circuitOpenings: composed.loop.breaker.transitions.filter((t) => t.to === 'OPEN').map((t) => since(t.atMs)),
+      ordersPlacedAt: recorder!.placedAt.map(since),
+      openOrdersAt,
+    },
+    risk,
+  );
+  for (const r of results) log(`expect #${r.index} ${r.type}: ${r.passed ? 'pass' : 'FAIL'} (expected ${JSON.stringify(r.expected)}, observed ${JSON.stringify(r.observed)})`);
+  const passed = results.every((r) => r.passed);
+  const report: JsonValue = {
+    ...risk,
+    scenario: { name: scenario.name, description: scenario.description },
+    rehearsal: { timeline: applied, market: f.report(), injected_faults: (g.report()['injected_faults'] as JsonValue | undefined) ?? {} },
+    expectations: { passed, results: results.map((r) => ({ index: r.index, type: r.type, expected: r.expected, observed: r.observed, passed: r.passed })) },
+  };
+  return { report, results, passed };
+}
+
+interface Handles {
+  readonly composed: ComposedRun;
+  readonly feed: PerturbedFeed;
+  readonly gate: FaultGate;
+  readonly latency: SpikeableLatencyModel;
+  readonly config: RunConfig;
+}
+
+/** Applies one timeline event at virtual time `at`; returns what the system did, for the timeline. */
+function apply(event: ScenarioEvent, at: number, h: Handles): string {
+  const { loop } = h.composed;
+  switch (event.type) {
+    case 'price_jump':
+      h.feed.priceJump(event.symbol, Number(event.bps));
+      return `mid of ${event.symbol} moves ${event.bps} bps from the next update`;
+    case 'spread_blowout':
+      h.feed.spreadBlowout(event.symbol, event.ticks, at + event.forMs);
+      return `spread of ${event.symbol} +${event.ticks} ticks until ${seconds(at + event.forMs - h.composed.startMs)}`;
+    case 'volatility': {
+      const base = Number(h.config.volatilityBps[event.symbol] ?? '0');
+      const target = Number(event.bps);
+      h.feed.volatility(event.symbol, Math.sqrt(Math.max(0, target * target - base * base)));
+      return `σ of ${event.symbol} per update becomes ${event.bps} bps`;
+    }
+    case 'trade_burst':
+      h.feed.tradeBurst(event.symbol, event.count, event.side, loop.exposure.markTicks(event.symbol), at);
+      return `${event.count} ${event.side} trades injected`;
+    case 'adverse_flow':
+      h.feed.adverseFlow(event.symbol, Number(event.bpsPerUpdate), at + event.forMs);
+      return `${event.symbol} drifts ${event.bpsPerUpdate} bps per update`;
+    case 'ws_disconnect':
+    case 'ws_silence':
+      h.feed.silence(at + event.forMs);
+      return `no market data until ${seconds(at + event.forMs - h.composed.startMs)}`;
+    case 'venue_errors':
+      h.gate.venueOutage(event.kind, at, at + event.forMs);
+      return `venue answers ${event.kind === '5xx' ? 'HTTP 503' : 'nothing (timeout)'} until ${seconds(at + event.forMs - h.composed.startMs)}`;
+    case 'rate_limit_storm':
+      h.gate.rateLimitStorm(at, at + event.forMs);
+      return 'client throttling off: the venue answers with its rate-limit errors';
+    case 'latency_spike':
+      h.latency.spike(event.ms, at + event.forMs);
+      return `+${event.ms} ms one-way latency until ${seconds(at + event.forMs - h.composed.startMs)}`;
+    case 'clock_skew':
+      h.gate.clockSkew(event.ms);
+      return Math.abs(event.ms) > h.config.recvWindowMs ? `clock ${event.ms} ms off: beyond recvWindow ${h.config.recvWindowMs} ms, the venue refuses signed requests` : `clock ${event.ms} ms off: within recvWindow`;
+    case 'order_rejects':
+      h.gate.orderRejects(event.code, at, at + event.forMs);
+      return `venue rejects new orders with ${event.code}`;
+    case 'freeze':
+      loop.manualFreeze('scenario');
+      return loop.riskMonitor.frozen ? 'frozen (MANUAL): every order cancelled' : 'freeze ignored';
+    case 'unfreeze':
+      loop.manualUnfreeze('scenario');
+      return loop.riskMonitor.frozen ? 'still frozen' : 'unfrozen: quoting resumes';
+    case 'stop':
+      loop.stop('interrupted');
+      return 'stopped: feed closed, every order cancelled';
+  }
+}

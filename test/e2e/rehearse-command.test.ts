@@ -1,0 +1,59 @@
+// End-to-end `shadow-exec rehearse`: the built-in list, every built-in scenario passing, exit 3 with the observed value for a wrong expectation, exit 2 naming the bad field.
+import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { ROOT, runCli } from '../helpers/cli.js';
+
+const tmp = mkdtempSync(join(tmpdir(), 'shadow-exec-rehearse-'));
+afterAll(() => rmSync(tmp, { recursive: true, force: true }));
+const BUILT_IN = readdirSync(`${ROOT}scenarios`).filter((f) => f.endsWith('.json')).map((f) => f.slice(0, -5)).sort();
+
+describe('shadow-exec rehearse', () => {
+  it('lists the built-in scenarios, one line each', async () => {
+    const r = await runCli(['rehearse', '--list']);
+    expect(r.code).toBe(0);
+    const lines = r.stdout.trimEnd().split('\n');
+    expect(lines.map((l) => l.split(/\s+/)[0])).toEqual(BUILT_IN);
+    expect(BUILT_IN).toEqual(
+      expect.arrayContaining(['normal-session', 'edge-collapse', 'inventory-breach', 'total-notional-breach', 'ws-outage', 'venue-outage', 'rate-limit-storm', 'manual-freeze', 'cancel-race']),
+    );
+  });
+
+  it.each(BUILT_IN)('passes built-in scenario %s (exit 0, every expectation holds)', async (name) => {
+    const r = await runCli(['rehearse', name, '--quiet']);
+    expect(r.code).toBe(0);
+    const report = JSON.parse(r.stdout);
+    expect(report.expectations.passed).toBe(true);
+    expect(report.scenario.name).toBe(name);
+    expect(report.expectations.results.every((x: { passed: boolean }) => x.passed)).toBe(true);
+  });
+
+  it('exits 3 when an expectation fails, showing the observed value, and prints the timeline on stderr', async () => {
+    const r = await runCli(['rehearse', 'test/fixtures/scenarios/wrong-expectation.json']);
+    expect(r.code).toBe(3);
+    const report = JSON.parse(r.stdout);
+    expect(report.expectations.passed).toBe(false);
+    expect(report.expectations.results[1]).toEqual({ index: 1, type: 'report', expected: { path: 'risk.frozen', equals: false }, observed: true, passed: false });
+    expect(report.expectations.results[0].passed).toBe(true);
+    expect(r.stderr).toContain('+20.000s  freeze');
+    expect(r.stderr).toContain('frozen (MANUAL): every order cancelled');
+    expect(r.stderr).toContain('rehearsal FAILED: 1 of 2 expectation(s) did not hold');
+  });
+
+  it('exits 2 for a malformed scenario, naming the JSON path of the bad field', async () => {
+    const file = join(tmp, 'bad.json');
+    writeFileSync(file, JSON.stringify({ name: 'bad', description: 'x', run: {}, market: { kind: 'synthetic' }, timeline: [{ at: 'soon', event: { type: 'freeze' } }], expect: [{ type: 'report', path: 'risk.frozen', equals: true }] }));
+    const r = await runCli(['rehearse', file]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('timeline[0].at');
+    expect(r.stderr).toContain('"soon"');
+  });
+
+  it('exits 2 for an unknown scenario name, listing the built-in ones', async () => {
+    const r = await runCli(['rehearse', 'no-such-scenario']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain("'no-such-scenario' is neither a file nor a built-in scenario");
+    expect(r.stderr).toContain('venue-outage');
+  });
+});
