@@ -2,7 +2,9 @@
 import { readFileSync } from 'node:fs';
 import { ShadowExecError, UsageError } from '../core/errors/shadow-exec-error.js';
 import { Decimal, formatDecimal } from '../core/money/decimal.js';
-import { RUN_DEFAULTS, type RunConfig } from '../app/run-config.js';
+import { RUN_DEFAULTS, type LiveRunConfig, type RunConfig } from '../app/run-config.js';
+import { validateRestUrl } from '../app/live-venue.js';
+import { validateWsUrl } from '../feeds/ws/ws-venue-protocol.js';
 import { binanceCatalog, bybitCatalog, fakeCatalog, resolveSymbols, type InstrumentCatalog, type VenueInstrument } from '../app/venue-instruments.js';
 import { API_ENVS, type ApiEnv } from '../ports/secret-provider.js';
 import { BYBIT_CATEGORIES, BYBIT_DEFAULT_FEES, type BybitCategory } from '../venues/bybit/bybit-category.js';
@@ -49,6 +51,9 @@ export interface RawRunOptions {
   readonly exitOco?: string;
   readonly feed?: string;
   readonly duration?: string;
+  readonly wsUrl?: string;
+  readonly restUrl?: string;
+  readonly wsConnections?: string;
 }
 
 /** Reads --instruments FILE; replaced in tests. */
@@ -156,19 +161,47 @@ function exitOco(raw: string | undefined, exchange: string, market: BinanceMarke
   return { takeProfitBps: decimalText('--exit-oco take profit', parts[0]!, rule), stopLossBps: decimalText('--exit-oco stop loss', parts[1]!, rule) };
 }
 
-/** --feed synthetic | replay:FILE (the file is read when the run is composed). */
-function feedOption(raw: string | undefined): { feed: 'synthetic' | 'replay'; replayFile: string | null } {
+/** --feed synthetic | replay:FILE | live (a replay file is read when the run is composed). */
+function feedOption(raw: string | undefined): { feed: RunConfig['feed']; replayFile: string | null } {
   const text = (raw ?? 'synthetic').trim();
   if (text === 'synthetic') return { feed: 'synthetic', replayFile: null };
   if (text.startsWith('replay:') && text.length > 'replay:'.length) return { feed: 'replay', replayFile: text.slice('replay:'.length) };
-  if (text === 'live') throw new UsageError("--feed 'live' is not available yet: live WebSocket feeds have not landed; use synthetic or replay:FILE");
-  throw bad('--feed', text, 'synthetic or replay:FILE (a file recorded in the shadow-exec replay format)');
+  if (text === 'live') return { feed: 'live', replayFile: null };
+  throw bad('--feed', text, 'synthetic, replay:FILE (a file recorded in the shadow-exec replay format) or live');
+}
+
+/** A URL flag checked by `validate` (which throws E_CONFIG), re-raised as bad usage naming the flag. */
+function urlOption(flag: string, raw: string | undefined, validate: (url: string) => string): string | null {
+  if (raw === undefined) return null;
+  try {
+    return validate(raw.trim());
+  } catch (error) {
+    if (error instanceof ShadowExecError) throw new UsageError(`${flag}: ${error.message}`);
+    throw error;
+  }
+}
+
+/** --ws-url, --rest-url, --ws-connections: only with --feed live on a real venue; --rest-url only on Binance. */
+function liveOption(raw: RawRunOptions, feed: RunConfig['feed'], exchange: string): LiveRunConfig | null {
+  const given = (['--ws-url', '--rest-url', '--ws-connections'] as const).filter((_, i) => [raw.wsUrl, raw.restUrl, raw.wsConnections][i] !== undefined);
+  if (feed !== 'live') {
+    if (given.length > 0) throw new UsageError(`${given.join(', ')} ${given.length === 1 ? 'applies' : 'apply'} to --feed live only`);
+    return null;
+  }
+  if (exchange === 'fake') throw new UsageError('--feed live needs --exchange binance or bybit: the fake venue has no public market data');
+  if (raw.restUrl !== undefined && exchange !== 'binance') throw new UsageError('--rest-url applies to --exchange binance only: Bybit book snapshots arrive on the WebSocket');
+  if (raw.start !== undefined) throw new UsageError('--start does not apply to --feed live: a live run runs on the system clock');
+  return {
+    wsUrl: urlOption('--ws-url', raw.wsUrl, validateWsUrl),
+    restUrl: urlOption('--rest-url', raw.restUrl, validateRestUrl),
+    connections: integer('--ws-connections', raw.wsConnections, RUN_DEFAULTS.wsConnections, 1, 16),
+  };
 }
 
 const DURATION = /^(\d+)(ms|s|m|h)$/;
 const DURATION_UNIT_MS: Readonly<Record<string, number>> = { ms: 1, s: 1000, m: 60_000, h: 3_600_000 };
 
-/** --duration 500ms | 30s | 10m | 2h → virtual ms (at most 30 days). */
+/** --duration 500ms | 30s | 10m | 2h → ms (virtual; wall clock on a live feed; at most 30 days). */
 function durationOption(raw: string | undefined): number | null {
   if (raw === undefined) return null;
   const match = DURATION.exec(raw.trim());
@@ -265,6 +298,7 @@ export function parseRunOptions(raw: RawRunOptions, read: ReadText = readText): 
     mode,
     feed,
     replayFile,
+    live: liveOption(raw, feed, exchange),
     durationMs: durationOption(raw.duration),
     startGiven: raw.start !== undefined,
     category,
@@ -296,14 +330,14 @@ export function parseRunOptions(raw: RawRunOptions, read: ReadText = readText): 
     markoutMs: integer('--markout-ms', raw.markoutMs, RUN_DEFAULTS.markoutMs, 0, 3_600_000),
     edgeWindow,
     edgeMinFills: integer('--edge-min-fills', raw.edgeMinFills, Math.min(RUN_DEFAULTS.edgeMinFills, edgeWindow), 1, edgeWindow),
-    // A replay brings its own prices: the synthetic market's settings do not apply.
+    // A replay or a live feed brings its own prices: the synthetic market's settings do not apply.
     startPrices: synthetic ? perSymbol('--start-prices', raw.startPrices, symbols, (s) => bySymbol.get(s)!.startPrice, usd(0, true), false) : {},
     volatilityBps: synthetic ? perSymbol('--volatility-bps', raw.volatilityBps, symbols, (s) => bySymbol.get(s)!.volatilityBps, { min: new Decimal(0), max: new Decimal(1000), places: 4 }, true) : {},
     reportFills: integer('--report-fills', raw.reportFills, RUN_DEFAULTS.reportFills, 0, 100_000),
   };
   if (synthetic) checkGrid(config);
   else if (raw.startPrices !== undefined || raw.volatilityBps !== undefined) {
-    throw new UsageError('--start-prices and --volatility-bps shape the synthetic market; a replay brings its own prices');
+    throw new UsageError(`--start-prices and --volatility-bps shape the synthetic market; ${feed === 'live' ? 'a live feed' : 'a replay'} brings its own prices`);
   }
   return config;
 }
