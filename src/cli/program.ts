@@ -1,6 +1,7 @@
 // The commander program: global help and version, and the commands.
 import { Command } from 'commander';
 import type { CliContext } from './cli-context.js';
+import { recordCommand } from './commands/record-command.js';
 import { runCommand } from './commands/run-command.js';
 import { signCommand } from './commands/sign-command.js';
 
@@ -18,6 +19,7 @@ export function buildProgram(ctx: CliContext): Command {
       writeErr: (text) => ctx.stderr.write(text),
     });
   program.addCommand(runCommand(ctx).exitOverride().showHelpAfterError('(add --help for usage)'));
+  program.addCommand(recordCommand(ctx).exitOverride().showHelpAfterError('(add --help for usage)'));
   program.addCommand(signCommand(ctx).exitOverride().showHelpAfterError('(add --help for usage)'));
   program.addHelpText(
     'after',
@@ -26,6 +28,7 @@ Start with:
   $ shadow-exec run                 a default shadow run (fake venue, synthetic BTCUSDT market)
   $ shadow-exec run --help          every option, its unit and default
   $ shadow-exec run --exchange bybit --mode dryrun --journal requests.jsonl
+  $ shadow-exec record --help       record a venue's public streams into a replay file
   $ shadow-exec sign --help         sign one Bybit request by hand`,
   );
   return program;

@@ -171,7 +171,7 @@ function feedOption(raw: string | undefined): { feed: RunConfig['feed']; replayF
 }
 
 /** A URL flag checked by `validate` (which throws E_CONFIG), re-raised as bad usage naming the flag. */
-function urlOption(flag: string, raw: string | undefined, validate: (url: string) => string): string | null {
+export function urlOption(flag: string, raw: string | undefined, validate: (url: string) => string): string | null {
   if (raw === undefined) return null;
   try {
     return validate(raw.trim());
@@ -202,7 +202,7 @@ const DURATION = /^(\d+)(ms|s|m|h)$/;
 const DURATION_UNIT_MS: Readonly<Record<string, number>> = { ms: 1, s: 1000, m: 60_000, h: 3_600_000 };
 
 /** --duration 500ms | 30s | 10m | 2h → ms (virtual; wall clock on a live feed; at most 30 days). */
-function durationOption(raw: string | undefined): number | null {
+export function durationOption(raw: string | undefined): number | null {
   if (raw === undefined) return null;
   const match = DURATION.exec(raw.trim());
   const ms = match === null ? NaN : Number(match[1]) * DURATION_UNIT_MS[match[2]!]!;

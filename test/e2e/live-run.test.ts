@@ -103,6 +103,46 @@ describe('shadow-exec run --feed live', () => {
     expect(r.market_data.live.websocket).toMatchObject({ frames_delivered: 3 });
   });
 
+  it('with --ws-connections 2 loses nothing when the server drops one connection, and counts the duplicates', async () => {
+    const { ws } = await servers('bybit');
+    const book = (type: 'snapshot' | 'delta', u: number, bid: string): string =>
+      text(bybitOrderbook(0, 'BTCUSDT', type, u, [[bid, '1.000']], type === 'snapshot' ? [['95010.0', '1.000']] : []));
+    const result = await runCli(
+      ['run', '--exchange', 'bybit', '--feed', 'live', '--ws-url', `${ws.url}/v5/public/linear`, '--ws-connections', '2', '--duration', '1200ms', ...QUOTING],
+      {
+        timeoutMs: 10_000,
+        onStderr: script([
+          ['live: ws-1 subscribed', () => undefined],
+          [
+            'live: ws-2 subscribed',
+            () => {
+              for (const id of [1, 2]) ws.sendRaw(id, book('snapshot', 1, '95000.0'));
+              for (const id of [1, 2]) ws.sendRaw(id, book('delta', 2, '95001.0'));
+              // A close frame follows the data already sent, so ws-1 is known to have received both frames.
+              ws.client(1).socket.close(1001, 'going away');
+            },
+          ],
+          [
+            'live: ws-1 lost',
+            () => {
+              ws.sendRaw(2, book('delta', 3, '95002.0'));
+              ws.sendRaw(2, book('delta', 4, '95003.0'));
+            },
+          ],
+        ]),
+      },
+    );
+    expect(result.stderr).toContain('live feed ' + `${ws.url}/v5/public/linear (2 connections)`);
+    expect(result.code).toBe(0);
+    const r: Json = JSON.parse(result.stdout);
+    expect(r.execution.market_updates).toBe(4);
+    expect(r.market_data.books.BTCUSDT).toMatchObject({ update_id: 4, snapshots: 1, applied: 3, gaps: 0 });
+    expect(r.market_data.live.websocket).toMatchObject({ connections_configured: 2, frames_delivered: 4, duplicates_dropped: 2 });
+    expect(result.stderr).toContain('live: ws-1 lost: socket closed (code 1001, going away)');
+    // Which socket delivered each frame first is a race; the sum is not.
+    expect(r.market_data.live.websocket.by_connection.reduce((n: number, c: Json) => n + c.duplicates_dropped, 0)).toBe(2);
+  });
+
   it('on SIGINT stops the feed, cancels every open order and writes a complete interrupted report (exit 130)', async () => {
     const { ws, http } = await servers('binance');
     const result = await runCli(['run', '--exchange', 'binance', '--feed', 'live', '--ws-url', `${ws.url}/stream`, '--rest-url', http.url, '--spread-bps', '40'], {

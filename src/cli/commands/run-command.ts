@@ -116,7 +116,7 @@ Examples:
 }
 
 /** Fails before the run, not after it, when the report could not be written where --out points. */
-function checkOutPath(out: string, flag: string): void {
+export function checkOutPath(out: string, flag: string): void {
   const where = statSync(resolve(out), { throwIfNoEntry: false });
   if (where?.isDirectory()) throw new UsageError(`${flag} '${out}' is a directory: expected a file path`);
   const folder = statSync(dirname(resolve(out)), { throwIfNoEntry: false });

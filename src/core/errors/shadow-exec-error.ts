@@ -13,6 +13,7 @@ export type ErrorCode =
   | 'E_SECRETS'
   | 'E_REPLAY_FORMAT'
   | 'E_REPLAY_READ'
+  | 'E_RECORD_WRITE'
   | 'E_INVARIANT';
 
 export class ShadowExecError extends Error {

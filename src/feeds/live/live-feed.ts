@@ -33,6 +33,7 @@ import type { WsConnectionEvent } from '../ws/ws-connection-events.js';
 import type { WsDataFrame, WsVenueProtocol } from '../ws/ws-venue-protocol.js';
 import { DepthSnapshotFetcher, type HttpGet } from './depth-snapshot-fetcher.js';
 import { websocketHealthJson } from './live-health.js';
+import { gaveUp, wsEventLine } from './ws-event-line.js';
 
 /** Connection tuning a live run may override (tests: fast backoff, a low circuit threshold). */
 export type LiveWsTuning = Partial<
@@ -265,39 +266,13 @@ export class LiveFeed implements MarketDataFeed {
   }
 
   private onWsEvent(event: WsConnectionEvent): void {
-    const log = (text: string): void => this.observer.log(`${event.connectionId} ${text}`);
-    switch (event.type) {
-      case 'state':
-        if (event.to === 'CONNECTED') {
-          if (this.ws.connections.every((c) => c.connectionId === event.connectionId || c.state !== 'CONNECTED')) this.settings.kit.parser.reset();
-          log(`connected to ${this.settings.protocol.url}`);
-        } else if (event.to === 'RECONNECTING') log(`lost: ${event.reason}`);
-        else if (event.to === 'DISCONNECTED' && !this.stopped) {
-          log(`gave up: ${event.reason}`);
-          this.checkFailed(event.reason);
-        }
-        return;
-      case 'reconnect-scheduled':
-        log(`reconnect attempt ${event.attempt} in ${event.delayMs} ms`);
-        return;
-      case 'subscribed':
-        log(`subscribed ${event.topics.join(',')}`);
-        return;
-      case 'subscription-failed':
-        log(`subscription to ${event.topic} refused (${event.code}: ${event.message})`);
-        return;
-      case 'circuit-open':
-        log(`circuit breaker open after ${event.consecutiveFailures} consecutive failed connection attempts`);
-        return;
-      case 'stale':
-        log(`stale: no message for ${event.silentMs} ms`);
-        return;
-      case 'server-shutdown':
-        log('server announced shutdown: switching to a new connection');
-        return;
-      default:
-        return;
+    if (event.type === 'state' && event.to === 'CONNECTED') {
+      // A connection came up while no other one serves: forget per-connection parser state (merged tickers).
+      if (this.ws.connections.every((c) => c.connectionId === event.connectionId || c.state !== 'CONNECTED')) this.settings.kit.parser.reset();
     }
+    const line = wsEventLine(event, this.settings.protocol.url);
+    if (line !== null) this.observer.log(line);
+    if (gaveUp(event) && !this.stopped) this.checkFailed(event.reason);
   }
 
   /** Every connection gave up: the feed failed. */
