@@ -4,7 +4,8 @@ import { DEFAULT_STREAM_KINDS, validateRestUrl } from '../app/live-venue.js';
 import { ShadowExecError, UsageError } from '../core/errors/shadow-exec-error.js';
 import type { ReplayMarket, ReplayVenue } from '../feeds/replay/replay-format.js';
 import { validateWsUrl } from '../feeds/ws/ws-venue-protocol.js';
-import { durationOption, urlOption } from './run-options.js';
+import { urlOption } from './live-options.js';
+import { durationOption } from './run-options.js';
 
 export interface RawRecordOptions {
   readonly exchange?: string;

@@ -2,9 +2,8 @@
 import { readFileSync } from 'node:fs';
 import { ShadowExecError, UsageError } from '../core/errors/shadow-exec-error.js';
 import { Decimal, formatDecimal } from '../core/money/decimal.js';
-import { RUN_DEFAULTS, type LiveRunConfig, type RunConfig } from '../app/run-config.js';
-import { validateRestUrl } from '../app/live-venue.js';
-import { validateWsUrl } from '../feeds/ws/ws-venue-protocol.js';
+import { RUN_DEFAULTS, type RunConfig } from '../app/run-config.js';
+import { liveOption } from './live-options.js';
 import { binanceCatalog, bybitCatalog, fakeCatalog, resolveSymbols, type InstrumentCatalog, type VenueInstrument } from '../app/venue-instruments.js';
 import { API_ENVS, type ApiEnv } from '../ports/secret-provider.js';
 import { BYBIT_CATEGORIES, BYBIT_DEFAULT_FEES, type BybitCategory } from '../venues/bybit/bybit-category.js';
@@ -168,34 +167,6 @@ function feedOption(raw: string | undefined): { feed: RunConfig['feed']; replayF
   if (text.startsWith('replay:') && text.length > 'replay:'.length) return { feed: 'replay', replayFile: text.slice('replay:'.length) };
   if (text === 'live') return { feed: 'live', replayFile: null };
   throw bad('--feed', text, 'synthetic, replay:FILE (a file recorded in the shadow-exec replay format) or live');
-}
-
-/** A URL flag checked by `validate` (which throws E_CONFIG), re-raised as bad usage naming the flag. */
-export function urlOption(flag: string, raw: string | undefined, validate: (url: string) => string): string | null {
-  if (raw === undefined) return null;
-  try {
-    return validate(raw.trim());
-  } catch (error) {
-    if (error instanceof ShadowExecError) throw new UsageError(`${flag}: ${error.message}`);
-    throw error;
-  }
-}
-
-/** --ws-url, --rest-url, --ws-connections: only with --feed live on a real venue; --rest-url only on Binance. */
-function liveOption(raw: RawRunOptions, feed: RunConfig['feed'], exchange: string): LiveRunConfig | null {
-  const given = (['--ws-url', '--rest-url', '--ws-connections'] as const).filter((_, i) => [raw.wsUrl, raw.restUrl, raw.wsConnections][i] !== undefined);
-  if (feed !== 'live') {
-    if (given.length > 0) throw new UsageError(`${given.join(', ')} ${given.length === 1 ? 'applies' : 'apply'} to --feed live only`);
-    return null;
-  }
-  if (exchange === 'fake') throw new UsageError('--feed live needs --exchange binance or bybit: the fake venue has no public market data');
-  if (raw.restUrl !== undefined && exchange !== 'binance') throw new UsageError('--rest-url applies to --exchange binance only: Bybit book snapshots arrive on the WebSocket');
-  if (raw.start !== undefined) throw new UsageError('--start does not apply to --feed live: a live run runs on the system clock');
-  return {
-    wsUrl: urlOption('--ws-url', raw.wsUrl, validateWsUrl),
-    restUrl: urlOption('--rest-url', raw.restUrl, validateRestUrl),
-    connections: integer('--ws-connections', raw.wsConnections, RUN_DEFAULTS.wsConnections, 1, 16),
-  };
 }
 
 const DURATION = /^(\d+)(ms|s|m|h)$/;

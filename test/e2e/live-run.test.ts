@@ -163,3 +163,15 @@ describe('shadow-exec run --feed live', () => {
     expect(result.stderr).toContain('interrupt: stopping the feed and cancelling every open order');
   });
 });
+
+describe('shadow-exec run --feed live: usage', () => {
+  it.each([
+    [['--exchange', 'binance', '--feed', 'live', '--no-network'], '--no-network and --feed live contradict each other'],
+    [['--exchange', 'bybit', '--feed', 'live', '--ws-connections', '0'], "--ws-connections '0' is not allowed: expected a whole number from 1 to 16"],
+    [['--exchange', 'binance', '--ws-url', 'ws://127.0.0.1:1/stream'], '--ws-url applies to --feed live only'],
+  ])('exits 2 for %j', async (args, expected) => {
+    const r = await runCli(['run', ...args]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain(expected);
+  });
+});

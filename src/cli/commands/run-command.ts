@@ -31,6 +31,8 @@ import { formatSummary } from '../summary.js';
 import { stderrChalk } from '../terminal.js';
 
 interface RunFlags extends RawRunOptions {
+  /** commander's --no-network sets this to false. */
+  readonly network?: boolean;
   readonly out?: string;
   readonly quiet?: boolean;
   readonly journal?: string;
@@ -54,7 +56,7 @@ export function runCommand(ctx: CliContext): Command {
     .option('--recv-window <ms>', 'recvWindow of signed requests, ms (1–60000)', String(D.recvWindowMs))
     .option('--no-throttle', 'send even over the rate limits; the simulated venue then answers as the venue does (bybit retCode 10006; binance HTTP 429, then 418 bans)')
     .option('--shadow', 'no-op: every run is a shadow run (kept for the original command line)')
-    .option('--no-network', 'no-op: shadow runs on the synthetic feed never touch the network (the default)')
+    .option('--no-network', 'refuse --feed live: only a live feed touches the network (reading public market data); synthetic and replay runs never do')
     .option('--symbols <list>', `comma-separated symbols; fake: ${FAKE_INSTRUMENTS.map((i) => i.symbol).join(', ')}; bybit and binance (bundled): BTCUSDT, ETHUSDT, SOLUSDT`, D.symbols)
     .option('--iterations <n>', 'market updates per symbol', String(D.iterations))
     .option('--seed <n>', 'seed of every random stream (market, fills); same seed + flags ⇒ same report bytes', String(D.seed))
@@ -148,6 +150,7 @@ function prepareDryRun(config: RunConfig, flags: RunFlags, ctx: CliContext): Ven
 
 async function executeRun(flags: RunFlags, ctx: CliContext): Promise<number> {
   const config = parseRunOptions(flags);
+  if (flags.network === false && config.feed === 'live') throw new UsageError('--no-network and --feed live contradict each other: a live feed reads the venue\'s public market data over the network');
   if (flags.out !== undefined) checkOutPath(flags.out, '--out');
   const dryRun = prepareDryRun(config, flags, ctx);
   try {
