@@ -49,7 +49,7 @@ describe('shadow-exec record', () => {
       d4: text(binanceDepth(0, 'BTCUSDT', 104, 104, [['95002.00', '0']])),
     };
     const recorded = await runCli(
-      ['record', '--exchange', 'binance', '--symbols', 'BTCUSDT', '--duration', '1s', '--out', out, '--ws-url', `${ws.url}/stream`, '--rest-url', http.url],
+      ['record', '--exchange', 'binance', '--symbols', 'BTCUSDT', '--duration', '1500ms', '--out', out, '--ws-url', `${ws.url}/stream`, '--rest-url', http.url],
       {
         timeoutMs: 10_000,
         onStderr: script([
@@ -63,7 +63,7 @@ describe('shadow-exec record', () => {
         ]),
       },
     );
-    expect(recorded.stderr).toContain(`record: recording btcusdt@depth@100ms,btcusdt@bookTicker,btcusdt@aggTrade to ${out}, for 1000 ms`);
+    expect(recorded.stderr).toContain(`record: recording btcusdt@depth@100ms,btcusdt@bookTicker,btcusdt@aggTrade to ${out}, for 1500 ms`);
     expect(recorded.stderr).toContain('record: 5 frames, 1 depth snapshots,');
     expect(recorded.code).toBe(0);
     const file = readFileSync(out, 'utf8');
