@@ -7,10 +7,11 @@ import { BINANCE_SPOT_STREAM_URL, BinanceWsProtocol } from '../venues/binance/ws
 import { BYBIT_PUBLIC_URLS, BybitWsProtocol } from '../venues/bybit/ws/bybit-ws-protocol.js';
 
 /**
- * Binance USDⓈ-M market streams: the official connector's default `wss://fstream.binance.com`
- * (binance/binance-futures-connector-node src/modules/websocket/UMStream.js), combined streams under
- * `/stream` as on spot. USD-M allows 10 incoming messages/s per connection; the spot limit of 5 that
- * BinanceWsProtocol enforces is stricter, so it is kept.
+ * Binance USDⓈ-M market streams: "Base Url: wss://fstream.binance.com", "Combined streams are accessed at
+ * /stream?streams=…" (developers.binance.com/docs/derivatives/usds-margined-futures/websocket-market-streams;
+ * also the official connector's default, binance/binance-futures-connector-node src/modules/websocket/UMStream.js).
+ * The page allows "10 incoming messages per second" and 1024 streams per connection; BinanceWsProtocol
+ * enforces the spot limit of 5/s, which is stricter, so it is kept for USD-M too.
  */
 export const BINANCE_USDM_STREAM_URL = 'wss://fstream.binance.com/stream';
 
