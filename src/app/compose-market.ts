@@ -1,4 +1,4 @@
-// The market a run trades against: the seeded synthetic walk, or a replay file (--feed replay:FILE), with its model and health for the report.
+// The market a run trades against: the seeded synthetic walk, a replay file (--feed replay:FILE) or a venue's live public feed (--feed live), with its model and health for the report.
 import { ShadowExecError, UsageError } from '../core/errors/shadow-exec-error.js';
 import { parseDecimal, toUnits } from '../core/money/decimal.js';
 import { priceToTicks, QUOTE_E8, type Instrument } from '../core/model/instrument.js';
@@ -7,6 +7,7 @@ import type { MarketEventTally } from '../engine/market-event-tally.js';
 import { SyntheticFeed } from '../feeds/synthetic/synthetic-feed.js';
 import type { MarketDataFeed } from '../ports/market-data-feed.js';
 import type { Rng } from '../ports/rng.js';
+import { buildLiveFeed } from './compose-live.js';
 import { buildReplayFeed, replayVenueMismatch } from './compose-replay.js';
 import type { RunConfig } from './run-config.js';
 
@@ -16,7 +17,7 @@ export interface ComposedMarket {
   readonly startMs: number;
   /** The report's `model.market`. */
   readonly model: JsonValue;
-  /** The report's `market_data` section (replays only: the feed's health and what the loop received). */
+  /** The report's `market_data` section (replay and live feeds: the feed's health and what the loop received). */
   marketData(received: MarketEventTally): JsonValue | undefined;
 }
 
@@ -25,7 +26,20 @@ function usdE8(usd: string, what: string): number {
 }
 
 export function composeMarket(config: RunConfig, instruments: readonly Instrument[], rng: Rng): ComposedMarket {
+  if (config.live !== null) return liveMarket(config, config.live, instruments, rng);
   return config.replayFile === null ? syntheticMarket(config, instruments, rng) : replayMarket(config, config.replayFile, instruments);
+}
+
+function liveMarket(config: RunConfig, live: NonNullable<RunConfig['live']>, instruments: readonly Instrument[], rng: Rng): ComposedMarket {
+  const venue = config.exchange;
+  if (venue === 'fake') throw new UsageError('--feed live needs --exchange binance or bybit: the fake venue has no public market data');
+  const market = venue === 'bybit' ? (config.category ?? 'linear') : (config.market ?? 'spot');
+  const wiring = buildLiveFeed(
+    { venue, market, wsUrl: live.wsUrl, restUrl: live.restUrl, connections: live.connections },
+    instruments.map((i) => i.spec),
+    rng,
+  );
+  return { feed: wiring.feed, startMs: wiring.startMs, model: wiring.model, marketData: (received) => wiring.healthReport(received) };
 }
 
 function replayMarket(config: RunConfig, path: string, instruments: readonly Instrument[]): ComposedMarket {

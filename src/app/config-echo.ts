@@ -50,5 +50,7 @@ export function configEcho(config: RunConfig): JsonValue {
     start_prices: { ...config.startPrices },
     volatility_bps: { ...config.volatilityBps },
     report_fills: config.reportFills,
+    // Live runs only, so the reports of synthetic and replay runs keep their bytes.
+    ...(config.live === null ? {} : { live: { ws_url: config.live.wsUrl, rest_url: config.live.restUrl, ws_connections: config.live.connections } }),
   };
 }

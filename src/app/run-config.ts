@@ -12,10 +12,12 @@ export type RunMode = 'shadow' | 'dryrun';
 export interface RunConfig {
   readonly exchange: 'fake' | 'bybit' | 'binance';
   readonly mode: RunMode;
-  readonly feed: 'synthetic' | 'replay';
-  /** --feed replay:FILE; null for the synthetic feed. */
+  readonly feed: 'synthetic' | 'replay' | 'live';
+  /** --feed replay:FILE; null for the synthetic and live feeds. */
   readonly replayFile: string | null;
-  /** --duration: virtual run length, ms; null: the feed decides (iterations, or the end of the file). */
+  /** --feed live: endpoint overrides and redundancy; null for the other feeds. */
+  readonly live: LiveRunConfig | null;
+  /** --duration: run length, ms (virtual; wall clock on a live feed); null: the feed decides (iterations, the end of the file, Ctrl-C). */
   readonly durationMs: number | null;
   /** --start was given (a replay otherwise starts at its first record). */
   readonly startGiven: boolean;
@@ -93,6 +95,16 @@ export interface RunConfig {
   readonly reportFills: number;
 }
 
+/** --feed live settings. */
+export interface LiveRunConfig {
+  /** --ws-url: the WebSocket URL dialled instead of the venue's public endpoint; null: the public one. */
+  readonly wsUrl: string | null;
+  /** --rest-url (Binance): REST base of the depth snapshots; null: the public one. */
+  readonly restUrl: string | null;
+  /** --ws-connections: redundant connections, 1..16. */
+  readonly connections: number;
+}
+
 export const RUN_DEFAULTS = {
   exchange: 'fake',
   mode: 'shadow',
@@ -125,4 +137,5 @@ export const RUN_DEFAULTS = {
   cancelMode: 'per-order',
   apiEnv: 'dev',
   recvWindowMs: 5000,
+  wsConnections: 1,
 } as const;

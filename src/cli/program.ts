@@ -1,6 +1,7 @@
 // The commander program: global help and version, and the commands.
 import { Command } from 'commander';
 import type { CliContext } from './cli-context.js';
+import { recordCommand } from './commands/record-command.js';
 import { runCommand } from './commands/run-command.js';
 import { signCommand } from './commands/sign-command.js';
 import { goldenCommand } from './commands/golden-command.js';
@@ -20,6 +21,7 @@ export function buildProgram(ctx: CliContext): Command {
       writeErr: (text) => ctx.stderr.write(text),
     });
   program.addCommand(runCommand(ctx).exitOverride().showHelpAfterError('(add --help for usage)'));
+  program.addCommand(recordCommand(ctx).exitOverride().showHelpAfterError('(add --help for usage)'));
   program.addCommand(signCommand(ctx).exitOverride().showHelpAfterError('(add --help for usage)'));
   program.addCommand(rehearseCommand(ctx).exitOverride().showHelpAfterError('(add --help for usage)'));
   const golden = goldenCommand(ctx).exitOverride().showHelpAfterError('(add --help for usage)');
@@ -32,6 +34,7 @@ Start with:
   $ shadow-exec run                 a default shadow run (fake venue, synthetic BTCUSDT market)
   $ shadow-exec run --help          every option, its unit and default
   $ shadow-exec run --exchange bybit --mode dryrun --journal requests.jsonl
+  $ shadow-exec record --help       record a venue's public streams into a replay file
   $ shadow-exec sign --help         sign one Bybit or Binance request by hand
   $ shadow-exec golden check        re-run every golden case and diff it (the CI smoke test)
   $ shadow-exec rehearse --list     built-in freeze rehearsals (exit 3 when an expectation fails)`,

@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { ShadowExecError, UsageError } from '../core/errors/shadow-exec-error.js';
 import { Decimal, formatDecimal } from '../core/money/decimal.js';
 import { RUN_DEFAULTS, type RunConfig } from '../app/run-config.js';
+import { liveOption } from './live-options.js';
 import { binanceCatalog, bybitCatalog, fakeCatalog, resolveSymbols, type InstrumentCatalog, type VenueInstrument } from '../app/venue-instruments.js';
 import { API_ENVS, type ApiEnv } from '../ports/secret-provider.js';
 import { BYBIT_CATEGORIES, BYBIT_DEFAULT_FEES, type BybitCategory } from '../venues/bybit/bybit-category.js';
@@ -58,6 +59,9 @@ export interface RawRunOptions {
   readonly circuitFailures?: string;
   readonly circuitWindowMs?: string;
   readonly circuitCooldownMs?: string;
+  readonly wsUrl?: string;
+  readonly restUrl?: string;
+  readonly wsConnections?: string;
 }
 
 /** Reads --instruments FILE; replaced in tests. */
@@ -175,20 +179,20 @@ function unfreezeOption(raw: string | undefined): string {
   }
 }
 
-/** --feed synthetic | replay:FILE (the file is read when the run is composed). */
-function feedOption(raw: string | undefined): { feed: 'synthetic' | 'replay'; replayFile: string | null } {
+/** --feed synthetic | replay:FILE | live (a replay file is read when the run is composed). */
+function feedOption(raw: string | undefined): { feed: RunConfig['feed']; replayFile: string | null } {
   const text = (raw ?? 'synthetic').trim();
   if (text === 'synthetic') return { feed: 'synthetic', replayFile: null };
   if (text.startsWith('replay:') && text.length > 'replay:'.length) return { feed: 'replay', replayFile: text.slice('replay:'.length) };
-  if (text === 'live') throw new UsageError("--feed 'live' is not available yet: live WebSocket feeds have not landed; use synthetic or replay:FILE");
-  throw bad('--feed', text, 'synthetic or replay:FILE (a file recorded in the shadow-exec replay format)');
+  if (text === 'live') return { feed: 'live', replayFile: null };
+  throw bad('--feed', text, 'synthetic, replay:FILE (a file recorded in the shadow-exec replay format) or live');
 }
 
 const DURATION = /^(\d+)(ms|s|m|h)$/;
 const DURATION_UNIT_MS: Readonly<Record<string, number>> = { ms: 1, s: 1000, m: 60_000, h: 3_600_000 };
 
-/** --duration 500ms | 30s | 10m | 2h → virtual ms (at most 30 days). */
-function durationOption(raw: string | undefined): number | null {
+/** --duration 500ms | 30s | 10m | 2h → ms (virtual; wall clock on a live feed; at most 30 days). */
+export function durationOption(raw: string | undefined): number | null {
   if (raw === undefined) return null;
   const match = DURATION.exec(raw.trim());
   const ms = match === null ? NaN : Number(match[1]) * DURATION_UNIT_MS[match[2]!]!;
@@ -284,6 +288,7 @@ export function parseRunOptions(raw: RawRunOptions, read: ReadText = readText): 
     mode,
     feed,
     replayFile,
+    live: liveOption(raw, feed, exchange),
     durationMs: durationOption(raw.duration),
     startGiven: raw.start !== undefined,
     category,
@@ -325,7 +330,7 @@ export function parseRunOptions(raw: RawRunOptions, read: ReadText = readText): 
     markoutMs: integer('--markout-ms', raw.markoutMs, RUN_DEFAULTS.markoutMs, 0, 3_600_000),
     edgeWindow,
     edgeMinFills: integer('--edge-min-fills', raw.edgeMinFills, Math.min(RUN_DEFAULTS.edgeMinFills, edgeWindow), 1, edgeWindow),
-    // A replay brings its own prices: the synthetic market's settings do not apply.
+    // A replay or a live feed brings its own prices: the synthetic market's settings do not apply.
     startPrices: synthetic ? perSymbol('--start-prices', raw.startPrices, symbols, (s) => bySymbol.get(s)!.startPrice, usd(0, true), false) : {},
     volatilityBps: synthetic ? perSymbol('--volatility-bps', raw.volatilityBps, symbols, (s) => bySymbol.get(s)!.volatilityBps, { min: new Decimal(0), max: new Decimal(1000), places: 4 }, true) : {},
     reportFills: integer('--report-fills', raw.reportFills, RUN_DEFAULTS.reportFills, 0, 100_000),
@@ -335,7 +340,7 @@ export function parseRunOptions(raw: RawRunOptions, read: ReadText = readText): 
   }
   if (synthetic) checkGrid(config);
   else if (raw.startPrices !== undefined || raw.volatilityBps !== undefined) {
-    throw new UsageError('--start-prices and --volatility-bps shape the synthetic market; a replay brings its own prices');
+    throw new UsageError(`--start-prices and --volatility-bps shape the synthetic market; ${feed === 'live' ? 'a live feed' : 'a replay'} brings its own prices`);
   }
   return config;
 }

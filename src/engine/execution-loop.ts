@@ -120,6 +120,12 @@ export class ExecutionLoop implements ExecutionListener {
     this.pullNextUpdate();
   }
 
+  /** Live feeds: the feed had nothing (next() returned null) and now has events again — pull the next one. */
+  resume(): void {
+    this.feedActive = true;
+    if (this.stopping === null) this.pullNextUpdate();
+  }
+
   get stopReason(): StopReason | null {
     return this.stopping;
   }

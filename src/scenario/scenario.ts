@@ -39,8 +39,7 @@ export const SCENARIO_RUN_KEYS = [
   'cancelMode',
   'exitOco',
   'duration',
-  // Risk settings of issue #7 whose flags are not wired yet (--stale-ms, --max-drawdown, --reduce-at-drawdown,
-  // --max-orders-per-sec, --unfreeze, --circuit-failures, --circuit-window-ms, --circuit-cooldown-ms).
+  // The full risk monitor (--stale-ms, --max-drawdown, --reduce-at-drawdown, --max-orders-per-sec, --unfreeze, --circuit-*).
   'staleMs',
   'maxDrawdown',
   'reduceAtDrawdown',
@@ -54,7 +53,7 @@ export const SCENARIO_RUN_KEYS = [
 export type ScenarioRunKey = (typeof SCENARIO_RUN_KEYS)[number];
 
 /** Run keys the market section owns; naming one under `run` is an error that points there. */
-export const MARKET_OWNED_RUN_KEYS = ['feed', 'startPrices', 'volatilityBps'] as const;
+export const MARKET_OWNED_RUN_KEYS = ['feed', 'startPrices', 'volatilityBps', 'wsUrl', 'restUrl', 'wsConnections'] as const;
 
 /** The `run` section: flag values as strings (exactly what the CLI would receive), `throttle` a boolean. */
 export type ScenarioRunOptions = { readonly [K in Exclude<ScenarioRunKey, 'throttle'>]?: string } & { readonly throttle?: boolean };

@@ -29,6 +29,7 @@ describe('parseRunOptions defaults', () => {
       mode: RUN_DEFAULTS.mode,
       feed: 'synthetic',
       replayFile: null,
+      live: null,
       durationMs: null,
       startGiven: false,
       category: null,
@@ -395,5 +396,36 @@ describe('parseRunOptions edge cases found in review', () => {
   it('lowers the default --edge-min-fills to a smaller --edge-window', () => {
     expect(parseRunOptions({ edgeWindow: '3' }).edgeMinFills).toBe(3);
     expect(parseRunOptions({ edgeWindow: '30' }).edgeMinFills).toBe(RUN_DEFAULTS.edgeMinFills);
+  });
+});
+
+describe('parseRunOptions --feed live', () => {
+  it('resolves the live settings on a real venue, with the public endpoints by default', () => {
+    const config = parseRunOptions({ exchange: 'binance', feed: 'live' });
+    expect(config.feed).toBe('live');
+    expect(config.replayFile).toBeNull();
+    expect(config.live).toEqual({ wsUrl: null, restUrl: null, connections: 1 });
+    expect(config.startPrices).toEqual({});
+    const custom = parseRunOptions({ exchange: 'binance', feed: 'live', wsUrl: 'ws://127.0.0.1:9000/stream', restUrl: 'http://127.0.0.1:9001/', wsConnections: '3' });
+    expect(custom.live).toEqual({ wsUrl: 'ws://127.0.0.1:9000/stream', restUrl: 'http://127.0.0.1:9001', connections: 3 });
+    expect(parseRunOptions({ exchange: 'bybit', feed: 'live', wsUrl: 'wss://example.test/v5/public/linear' }).live).toEqual({
+      wsUrl: 'wss://example.test/v5/public/linear',
+      restUrl: null,
+      connections: 1,
+    });
+  });
+
+  it.each<[RawRunOptions, string]>([
+    [{ feed: 'live' }, '--feed live needs --exchange binance or bybit'],
+    [{ wsUrl: 'ws://127.0.0.1:1' }, '--ws-url applies to --feed live only'],
+    [{ exchange: 'binance', wsConnections: '2' }, '--ws-connections applies to --feed live only'],
+    [{ exchange: 'bybit', feed: 'live', restUrl: 'http://127.0.0.1:1' }, '--rest-url applies to --exchange binance only'],
+    [{ exchange: 'binance', feed: 'live', wsUrl: 'http://127.0.0.1:1' }, "--ws-url: WebSocket URL 'http://127.0.0.1:1' must start with ws:// or wss://"],
+    [{ exchange: 'binance', feed: 'live', restUrl: 'ftp://x' }, "--rest-url: REST URL 'ftp://x' must start with http:// or https://"],
+    [{ exchange: 'binance', feed: 'live', wsConnections: '17' }, "--ws-connections '17' is not allowed: expected a whole number from 1 to 16"],
+    [{ exchange: 'binance', feed: 'live', start: '2025-01-01' }, '--start does not apply to --feed live'],
+    [{ exchange: 'binance', feed: 'live', startPrices: 'BTCUSDT=95000' }, 'a live feed brings its own prices'],
+  ])('refuses %j', (raw, expected) => {
+    expect(usageError(raw).message).toContain(expected);
   });
 });

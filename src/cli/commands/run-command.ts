@@ -6,7 +6,8 @@ import { composeRun } from '../../app/compose.js';
 import { RUN_DEFAULTS } from '../../app/run-config.js';
 import { UsageError } from '../../core/errors/shadow-exec-error.js';
 import { canonicalJson } from '../../core/report/canonical-json.js';
-import { runSession } from '../../engine/run-session.js';
+import { runSession, type SessionResult } from '../../engine/run-session.js';
+import { LiveFeed } from '../../feeds/live/live-feed.js';
 import type { ReportSink } from '../../ports/report-sink.js';
 import { FileReportSink } from '../../report/file-report-sink.js';
 import { StdoutReportSink } from '../../report/stdout-report-sink.js';
@@ -24,11 +25,14 @@ import { FileRequestJournal } from '../../report/file-request-journal.js';
 import type { RunConfig } from '../../app/run-config.js';
 import { EXIT, type CliContext } from '../cli-context.js';
 import { Progress } from '../progress.js';
+import { liveStartLine, runLive } from '../live-run.js';
 import { parseRunOptions, type RawRunOptions } from '../run-options.js';
 import { formatSummary } from '../summary.js';
 import { stderrChalk } from '../terminal.js';
 
 interface RunFlags extends RawRunOptions {
+  /** commander's --no-network sets this to false. */
+  readonly network?: boolean;
   readonly out?: string;
   readonly quiet?: boolean;
   readonly journal?: string;
@@ -52,13 +56,16 @@ export function runCommand(ctx: CliContext): Command {
     .option('--recv-window <ms>', 'recvWindow of signed requests, ms (1–60000)', String(D.recvWindowMs))
     .option('--no-throttle', 'send even over the rate limits; the simulated venue then answers as the venue does (bybit retCode 10006; binance HTTP 429, then 418 bans)')
     .option('--shadow', 'no-op: every run is a shadow run (kept for the original command line)')
-    .option('--no-network', 'no-op: shadow runs on the synthetic feed never touch the network (the default)')
+    .option('--no-network', 'refuse --feed live: only a live feed touches the network (reading public market data); synthetic and replay runs never do')
     .option('--symbols <list>', `comma-separated symbols; fake: ${FAKE_INSTRUMENTS.map((i) => i.symbol).join(', ')}; bybit and binance (bundled): BTCUSDT, ETHUSDT, SOLUSDT`, D.symbols)
     .option('--iterations <n>', 'market updates per symbol', String(D.iterations))
     .option('--seed <n>', 'seed of every random stream (market, fills); same seed + flags ⇒ same report bytes', String(D.seed))
     .option('--start <iso>', `virtual clock start, ISO-8601 UTC (default: ${D.start}; a replay starts at its first record)`)
-    .option('--feed <feed>', 'market data: synthetic (seeded random walks), or replay:FILE (a recording in the shadow-exec replay format, see docs/replay-format.md)', 'synthetic')
-    .option('--duration <d>', 'end the run after this much virtual time, e.g. 30s, 10m, 2h (default: --iterations, or the whole replay file)')
+    .option('--feed <feed>', 'market data: synthetic (seeded random walks), replay:FILE (a recording in the shadow-exec replay format, see docs/replay-format.md), or live (the venue\'s public WebSocket; bybit or binance)', 'synthetic')
+    .option('--duration <d>', 'end the run after this much time, e.g. 30s, 10m, 2h: virtual, or wall-clock on --feed live (default: --iterations, the whole replay file, or until Ctrl-C)')
+    .option('--ws-url <url>', '--feed live: WebSocket URL to dial instead of the venue\'s public endpoint (a mirror, a test server)')
+    .option('--rest-url <url>', '--feed live on binance: REST base of the depth snapshots instead of the public one')
+    .option('--ws-connections <n>', `--feed live: redundant connections with the same streams, deduplicated by venue sequence ids, 1–16 (default: ${D.wsConnections})`)
     .option('--interval-ms <ms>', 'virtual ms between two market updates of one symbol', String(D.intervalMs))
     .option('--max-inv <usd>', 'per-symbol inventory limit, USD: worst-case position on the order’s side × mark', D.maxInvUsd)
     .option('--max-total <usd>', 'total notional limit, USD: Σ over symbols of worst-case position × mark', D.maxTotalUsd)
@@ -109,6 +116,7 @@ Examples:
   $ shadow-exec run --exchange binance --market usdm --mode dryrun --journal usdm.jsonl
   $ shadow-exec run --exchange binance --instruments nkn-exchange-info.json --symbols NKNUSDT \\
       --feed replay:binance-spot-2021-10-11.jsonl --duration 10s
+  $ shadow-exec run --exchange binance --spread-bps 40 --feed live --duration 10m --ws-connections 2
   $ shadow-exec run --shadow --exchange fake --mode shadow --no-network --symbols BTCUSDT \\
       --iterations 3 --max-inv 10000 --max-total 50000 --edge-threshold 5.0 --fill-rate 1.0 --latency-ms 50`,
     )
@@ -118,7 +126,7 @@ Examples:
 }
 
 /** Fails before the run, not after it, when the report could not be written where --out points. */
-function checkOutPath(out: string, flag: string): void {
+export function checkOutPath(out: string, flag: string): void {
   const where = statSync(resolve(out), { throwIfNoEntry: false });
   if (where?.isDirectory()) throw new UsageError(`${flag} '${out}' is a directory: expected a file path`);
   const folder = statSync(dirname(resolve(out)), { throwIfNoEntry: false });
@@ -150,6 +158,7 @@ function prepareDryRun(config: RunConfig, flags: RunFlags, ctx: CliContext): Ven
 
 async function executeRun(flags: RunFlags, ctx: CliContext): Promise<number> {
   const config = parseRunOptions(flags);
+  if (flags.network === false && config.feed === 'live') throw new UsageError('--no-network and --feed live contradict each other: a live feed reads the venue\'s public market data over the network');
   if (flags.out !== undefined) checkOutPath(flags.out, '--out');
   const dryRun = prepareDryRun(config, flags, ctx);
   try {
@@ -164,22 +173,37 @@ async function runAndReport(config: RunConfig, flags: RunFlags, ctx: CliContext,
   const sink: ReportSink = flags.out === undefined ? new StdoutReportSink(ctx.stdout) : new FileReportSink(flags.out);
   const progress = new Progress(!flags.quiet && ctx.stderrIsTTY && ctx.stderrColumns > 0, run.feed.expectedUpdates);
   const startedAt = performance.now();
+  const live = run.feed instanceof LiveFeed ? run.feed : null;
+  let wakeLive = (): void => undefined;
   const stop = ctx.onInterrupt(() => {
     if (!flags.quiet) ctx.stderr.write('\ninterrupt: stopping the feed and cancelling every open order…\n');
+    wakeLive();
   });
   if (!flags.quiet) {
     const updates = run.feed.expectedUpdates?.toLocaleString('en-US') ?? 'open-ended';
     ctx.stderr.write(
-      `shadow run started: ${config.exchange}${config.category === null ? '' : ` ${config.category}`}${config.market === null ? '' : ` ${config.market}`} venue, ${config.mode} mode, ${config.symbols.join(',')}, ${updates} market updates, seed ${config.seed} (Ctrl-C stops gracefully)\n`,
+      `shadow run started: ${config.exchange}${config.category === null ? '' : ` ${config.category}`}${config.market === null ? '' : ` ${config.market}`} venue, ${config.mode} mode, ${config.symbols.join(',')}, ${live === null ? `${updates} market updates` : liveStartLine(config, live)}, seed ${config.seed} (Ctrl-C stops gracefully)\n`,
     );
   }
-  let result;
+  let result: SessionResult;
+  let failure: string | null = null;
   try {
-    result = await runSession(run, {
-      stopRequested: stop.requested,
-      yieldSlice: () => new Promise((resolve) => setImmediate(resolve)),
-      onProgress: (n) => progress.update(n),
-    });
+    if (live !== null) {
+      const outcome = await runLive(run, live, config, {
+        stopRequested: stop.requested,
+        onProgress: (n) => progress.update(n),
+        log: flags.quiet ? null : (line) => ctx.stderr.write(`live: ${line}\n`),
+        setWake: (wake) => (wakeLive = wake),
+      });
+      result = outcome;
+      failure = outcome.failure;
+    } else {
+      result = await runSession(run, {
+        stopRequested: stop.requested,
+        yieldSlice: () => new Promise((resolve) => setImmediate(resolve)),
+        onProgress: (n) => progress.update(n),
+      });
+    }
   } finally {
     progress.stop();
   }
@@ -188,5 +212,11 @@ async function runAndReport(config: RunConfig, flags: RunFlags, ctx: CliContext,
   if (!flags.quiet) {
     ctx.stderr.write(formatSummary(result.report, stderrChalk(ctx.env), { sink: sink.description, wallMs: performance.now() - startedAt }));
   }
-  return result.status === 'interrupted' ? stop.exitCode() : EXIT.ok;
+  if (result.status === 'interrupted') return stop.exitCode();
+  if (failure !== null) {
+    // The report is written (complete, market_data.live.failure says why); the run still failed.
+    ctx.stderr.write(`error: the live feed failed: ${failure} (the report covers the run up to then)\n`);
+    return EXIT.failure;
+  }
+  return EXIT.ok;
 }

@@ -14,6 +14,7 @@ export type ErrorCode =
   | 'E_REPLAY_FORMAT'
   | 'E_REPLAY_READ'
   | 'E_SCENARIO'
+  | 'E_RECORD_WRITE'
   | 'E_INVARIANT';
 
 export class ShadowExecError extends Error {

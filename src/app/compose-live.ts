@@ -1,0 +1,115 @@
+// Composition of a live feed (`--feed live`): the venue's public endpoint, streams and parser, the shared frame pipeline, and the live model and health for the report.
+import { UsageError } from '../core/errors/shadow-exec-error.js';
+import { formatResolution, parseResolutionList } from '../core/market/bar-resolution.js';
+import { buildSymbolGridLookup } from '../core/market/symbol-grid.js';
+import type { InstrumentSpec } from '../core/model/instrument.js';
+import type { JsonValue } from '../core/report/canonical-json.js';
+import type { MarketEventTally } from '../engine/market-event-tally.js';
+import { SystemClock } from '../engine/system-clock.js';
+import type { HttpGet } from '../feeds/live/depth-snapshot-fetcher.js';
+import { LiveFeed, type LiveWsTuning } from '../feeds/live/live-feed.js';
+import { REPLAY_FORMAT, REPLAY_VERSION, type ReplayMarket, type ReplayVenue } from '../feeds/replay/replay-format.js';
+import { SystemTimers } from '../feeds/ws/system-timers.js';
+import type { Timers } from '../feeds/ws/timers.js';
+import type { Clock } from '../ports/clock.js';
+import type { Rng } from '../ports/rng.js';
+import { replayVenueKit } from './compose-replay.js';
+import { DEFAULT_STREAM_KINDS, depthSnapshotRequest, liveEndpoint, liveProtocol, liveTopics } from './live-venue.js';
+
+export interface LiveBuildSettings {
+  readonly venue: ReplayVenue;
+  readonly market: ReplayMarket;
+  /** --ws-url, --rest-url; null: the venue's public endpoints. */
+  readonly wsUrl: string | null;
+  readonly restUrl: string | null;
+  /** --ws-connections. */
+  readonly connections: number;
+  /** Bar resolutions built from trades ("1m"). @default "1m" */
+  readonly barResolutions?: string;
+}
+
+/** Ports a test may replace. */
+export interface LiveBuildPorts {
+  readonly clock?: Clock;
+  readonly timers?: Timers;
+  readonly get?: HttpGet;
+  readonly ws?: LiveWsTuning;
+}
+
+export interface LiveWiring {
+  readonly feed: LiveFeed;
+  /** Where the run's clock starts: the system clock at composition. */
+  readonly startMs: number;
+  /** The report's `model.market`. */
+  readonly model: JsonValue;
+  /** The report's `market_data`: the feed's health (pipeline, books, WebSocket, snapshots) and what the loop received. */
+  healthReport(received: MarketEventTally): JsonValue;
+}
+
+export function buildLiveFeed(settings: LiveBuildSettings, instruments: readonly InstrumentSpec[], rng: Rng, ports: LiveBuildPorts = {}): LiveWiring {
+  for (const spec of instruments) {
+    if (spec.quoteAsset !== 'USDT') throw new UsageError(`live symbol '${spec.symbol}' is quoted in ${spec.quoteAsset}: a run trades USDT-quoted instruments only (money is counted in USDT)`);
+  }
+  const { venue, market } = settings;
+  const symbols = instruments.map((i) => i.symbol);
+  const endpoint = liveEndpoint(venue, market, settings.wsUrl, settings.restUrl);
+  const protocol = liveProtocol(endpoint);
+  const topics = liveTopics(venue, symbols);
+  const kit = replayVenueKit({ format: REPLAY_FORMAT, version: REPLAY_VERSION, venue, market, url: endpoint.wsUrl }, buildSymbolGridLookup(instruments));
+  const clock = ports.clock ?? new SystemClock();
+  const timers = ports.timers ?? new SystemTimers();
+  const resolutionText = settings.barResolutions ?? '1m';
+  const resolutionsMs = resolutionText === '' ? [] : parseResolutionList(resolutionText);
+  const restUrl = endpoint.restUrl;
+  const feed = new LiveFeed({
+    venue,
+    market,
+    protocol,
+    topics,
+    kit,
+    tradedSymbols: symbols,
+    barResolutionsMs: resolutionsMs,
+    connections: settings.connections,
+    timers,
+    clock,
+    rng: rng.fork('ws'),
+    snapshots: restUrl === null ? null : { restUrl, requestLine: (symbol) => depthSnapshotRequest(market, symbol), ...(ports.get === undefined ? {} : { get: ports.get }) },
+    ...(venue === 'bybit' ? { bookTopic: (symbol: string) => `${DEFAULT_STREAM_KINDS.bybit[0]}.${symbol}` } : {}),
+    ...(ports.ws === undefined ? {} : { ws: ports.ws }),
+  });
+  const startMs = clock.now();
+  const model: JsonValue = {
+    kind: 'live',
+    venue,
+    market,
+    url: endpoint.wsUrl,
+    rest_url: restUrl,
+    topics: [...topics],
+    connections: settings.connections,
+    traded_symbols: [...symbols],
+    clock: 'system: wall-clock ms since the epoch, held when the system clock steps back',
+    event_time:
+      'every event a frame (or REST snapshot) produces is delivered at its receive time on the system clock, whatever venue time it carries; market events are handled as they arrive, order latency and other scheduled events when the wall clock reaches their time',
+    top_of_book:
+      'per symbol, once a depth snapshot or delta has been read the synced book is the only quote source: a quote is published whenever its best bid or ask (price or size) changes; stream quotes (bookTicker, tickers) are delivered only for symbols without book events so far',
+    book_sync: kit.bookSyncRule,
+    gaps:
+      venue === 'binance'
+        ? 'an unsynced book (first delta, gap, too-old snapshot, crossed) fetches a REST depth snapshot (limit 1000; one in flight per symbol, backoff 0.5 s doubling to 30 s while it stays unsynced) and publishes no quote until it is synced'
+        : 'a crossed book unsubscribes and resubscribes the orderbook topic, whose first push is a fresh snapshot; no quote until then',
+    redundancy: 'every connection subscribes every topic; frames with a venue sequence id are delivered once, from whichever connection got them first',
+    bars: {
+      resolutions: resolutionsMs.map(formatResolution),
+      empty_intervals: 'skip',
+      rule: "bars built from the traded symbols' trades on the receive-time clock, aligned to epoch boundaries, delivered at their end boundary (with the next frame at or after it); late trades dropped; bars open at the end are not delivered; venue klines are delivered as received (source venue)",
+    },
+  };
+  return {
+    feed,
+    startMs,
+    model,
+    healthReport(received: MarketEventTally): JsonValue {
+      return { ...(feed.health() as Record<string, JsonValue>), loop: received.toJson() };
+    },
+  };
+}

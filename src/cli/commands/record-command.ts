@@ -1,0 +1,79 @@
+// `shadow-exec record`: writes a venue's public streams (and Binance depth snapshots) to a replay file until --duration or Ctrl-C; returns an exit code.
+import { Command } from 'commander';
+import { buildRecorder } from '../../app/compose-record.js';
+import { DEFAULT_STREAM_KINDS } from '../../app/live-venue.js';
+import { EXIT, type CliContext } from '../cli-context.js';
+import { parseRecordOptions, type RawRecordOptions } from '../record-options.js';
+import { RecordProgress } from '../record-progress.js';
+import { checkOutPath } from './run-command.js';
+
+interface RecordFlags extends RawRecordOptions {
+  readonly quiet?: boolean;
+}
+
+export function recordCommand(ctx: CliContext): Command {
+  return new Command('record')
+    .description("Record a venue's public market-data streams into a replay file (docs/replay-format.md) that `run --feed replay:FILE` replays.")
+    .option('--exchange <name>', 'binance or bybit')
+    .option('--market <m>', 'binance only: spot or usdm (default: spot)')
+    .option('--category <c>', 'bybit only: linear or spot (default: linear)')
+    .option('--symbols <list>', 'comma-separated venue symbols, e.g. BTCUSDT,ETHUSDT')
+    .option('--streams <list>', `stream kinds per symbol (default: binance ${DEFAULT_STREAM_KINDS.binance.join(',')}; bybit ${DEFAULT_STREAM_KINDS.bybit.join(',')})`)
+    .option('--duration <d>', 'stop after this much wall-clock time, e.g. 30s, 10m, 2h (default: until Ctrl-C)')
+    .option('--out <file>', 'the replay file to write (created or truncated)')
+    .option('--ws-url <url>', "WebSocket URL to dial instead of the venue's public endpoint (a mirror, a test server)")
+    .option('--rest-url <url>', 'binance: REST base of the depth snapshots instead of the public one')
+    .option('--quiet', 'no connection lines or summary on stderr (errors are still printed)')
+    .addHelpText(
+      'after',
+      `
+Output:
+  The file: a header line, then one {"t","frame"} line per data frame (t = receive time, ms) and, on Binance,
+  one {"t","rest","body"} line per REST depth snapshot the book sync needed. Progress on a terminal only.
+
+Exit codes:
+  0 done · 1 the connection gave up (circuit breaker) or the file could not be written · 2 bad usage ·
+  130 Ctrl-C, 143 SIGTERM (the file is flushed, fsynced and closed with a complete last line either way)
+
+Examples:
+  $ shadow-exec record --exchange binance --symbols BTCUSDT --duration 10m --out btc.jsonl
+  $ shadow-exec record --exchange bybit --category linear --symbols BTCUSDT,ETHUSDT --streams orderbook.50,publicTrade --out bybit.jsonl
+  $ shadow-exec run --exchange binance --feed replay:btc.jsonl --spread-bps 40`,
+    )
+    .action(async (flags: RecordFlags) => {
+      ctx.setExitCode(await executeRecord(flags, ctx));
+    });
+}
+
+async function executeRecord(flags: RecordFlags, ctx: CliContext): Promise<number> {
+  const config = parseRecordOptions(flags);
+  checkOutPath(config.out, '--out');
+  const { recorder, topics } = buildRecorder({ ...config, recorder: `${ctx.tool.name} record ${ctx.tool.version}` });
+  const log = flags.quiet ? undefined : (line: string): void => void ctx.stderr.write(`record: ${line}\n`);
+  const stop = ctx.onInterrupt(() => {
+    log?.('interrupt: closing the recording');
+    recorder.wake();
+  });
+  const progress = new RecordProgress(!flags.quiet && ctx.stderrIsTTY && ctx.stderrColumns > 0);
+  const until = config.durationMs === null ? 'until Ctrl-C' : `for ${config.durationMs} ms`;
+  log?.(`recording ${topics.join(',')} to ${config.out}, ${until}`);
+  let outcome;
+  try {
+    outcome = await recorder.run({
+      durationMs: config.durationMs,
+      stopRequested: stop.requested,
+      onProgress: (stats) => progress.update(stats),
+      ...(log === undefined ? {} : { log }),
+    });
+  } finally {
+    progress.stop();
+    stop.dispose();
+  }
+  log?.(`${outcome.frames} frames, ${outcome.restRecords} depth snapshots, ${outcome.bytes} bytes in ${outcome.elapsedMs} ms → ${config.out}`);
+  if (outcome.endReason === 'interrupted') return stop.exitCode();
+  if (outcome.failure !== null) {
+    ctx.stderr.write(`error: the connection gave up: ${outcome.failure} (the recording up to then is in ${config.out})\n`);
+    return EXIT.failure;
+  }
+  return EXIT.ok;
+}

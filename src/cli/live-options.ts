@@ -1,0 +1,48 @@
+// Validates the --feed live flags (--ws-url, --rest-url, --ws-connections) of `run`, and URL flags shared with `record`.
+import { validateRestUrl } from '../app/live-venue.js';
+import { RUN_DEFAULTS, type LiveRunConfig, type RunConfig } from '../app/run-config.js';
+import { ShadowExecError, UsageError } from '../core/errors/shadow-exec-error.js';
+import { validateWsUrl } from '../feeds/ws/ws-venue-protocol.js';
+
+/** The raw flags this file reads. */
+export interface RawLiveOptions {
+  readonly wsUrl?: string;
+  readonly restUrl?: string;
+  readonly wsConnections?: string;
+  readonly start?: string;
+}
+
+/** A URL flag checked by `validate` (which throws E_CONFIG), re-raised as bad usage naming the flag. */
+export function urlOption(flag: string, raw: string | undefined, validate: (url: string) => string): string | null {
+  if (raw === undefined) return null;
+  try {
+    return validate(raw.trim());
+  } catch (error) {
+    if (error instanceof ShadowExecError) throw new UsageError(`${flag}: ${error.message}`);
+    throw error;
+  }
+}
+
+/** --ws-url, --rest-url, --ws-connections: only with --feed live on a real venue; --rest-url only on Binance. */
+export function liveOption(raw: RawLiveOptions, feed: RunConfig['feed'], exchange: string): LiveRunConfig | null {
+  const given = (['--ws-url', '--rest-url', '--ws-connections'] as const).filter((_, i) => [raw.wsUrl, raw.restUrl, raw.wsConnections][i] !== undefined);
+  if (feed !== 'live') {
+    if (given.length > 0) throw new UsageError(`${given.join(', ')} ${given.length === 1 ? 'applies' : 'apply'} to --feed live only`);
+    return null;
+  }
+  if (exchange === 'fake') throw new UsageError('--feed live needs --exchange binance or bybit: the fake venue has no public market data');
+  if (raw.restUrl !== undefined && exchange !== 'binance') throw new UsageError('--rest-url applies to --exchange binance only: Bybit book snapshots arrive on the WebSocket');
+  if (raw.start !== undefined) throw new UsageError('--start does not apply to --feed live: a live run runs on the system clock');
+  return {
+    wsUrl: urlOption('--ws-url', raw.wsUrl, validateWsUrl),
+    restUrl: urlOption('--rest-url', raw.restUrl, validateRestUrl),
+    connections: connections(raw.wsConnections),
+  };
+}
+
+function connections(raw: string | undefined): number {
+  if (raw === undefined) return RUN_DEFAULTS.wsConnections;
+  const n = /^\d+$/.test(raw.trim()) ? Number(raw.trim()) : NaN;
+  if (!(n >= 1 && n <= 16)) throw new UsageError(`--ws-connections '${raw}' is not allowed: expected a whole number from 1 to 16`);
+  return n;
+}

@@ -1,0 +1,84 @@
+// Validates the `record` command's raw flag values into RecordConfig; every rejection names the flag, the value and what is allowed.
+import { invalidRecordTopic } from '../app/compose-record.js';
+import { DEFAULT_STREAM_KINDS, validateRestUrl } from '../app/live-venue.js';
+import { ShadowExecError, UsageError } from '../core/errors/shadow-exec-error.js';
+import type { ReplayMarket, ReplayVenue } from '../feeds/replay/replay-format.js';
+import { validateWsUrl } from '../feeds/ws/ws-venue-protocol.js';
+import { urlOption } from './live-options.js';
+import { durationOption } from './run-options.js';
+
+export interface RawRecordOptions {
+  readonly exchange?: string;
+  readonly market?: string;
+  readonly category?: string;
+  readonly symbols?: string;
+  readonly streams?: string;
+  readonly duration?: string;
+  readonly out?: string;
+  readonly wsUrl?: string;
+  readonly restUrl?: string;
+}
+
+export interface RecordConfig {
+  readonly venue: ReplayVenue;
+  readonly market: ReplayMarket;
+  /** Upper-case venue symbols, in the order given. */
+  readonly symbols: readonly string[];
+  /** Stream kinds per symbol ("depth@100ms", "orderbook.50"). */
+  readonly streams: readonly string[];
+  /** Wall-clock length, ms; null: until Ctrl-C. */
+  readonly durationMs: number | null;
+  readonly out: string;
+  readonly wsUrl: string | null;
+  readonly restUrl: string | null;
+}
+
+const SYMBOL = /^[A-Z0-9][A-Z0-9-]*$/;
+
+function list(flag: string, raw: string, what: string): string[] {
+  const items = raw.split(',').map((s) => s.trim());
+  if (items.some((s) => s === '')) throw new UsageError(`${flag} '${raw}' is not allowed: expected a comma-separated list of ${what}`);
+  const duplicate = items.find((s, i) => items.indexOf(s) !== i);
+  if (duplicate !== undefined) throw new UsageError(`${flag} '${raw}' names ${duplicate} twice: list each once`);
+  return items;
+}
+
+export function parseRecordOptions(raw: RawRecordOptions): RecordConfig {
+  const exchange = (raw.exchange ?? '').trim().toLowerCase();
+  if (exchange !== 'binance' && exchange !== 'bybit') throw new UsageError(`--exchange '${raw.exchange ?? ''}' is not allowed: expected binance or bybit (record reads a real venue's public streams)`);
+  if (exchange !== 'bybit' && raw.category !== undefined) throw new UsageError('--category applies to --exchange bybit only (Binance: --market spot|usdm)');
+  if (exchange !== 'binance' && raw.market !== undefined) throw new UsageError('--market applies to --exchange binance only (Bybit: --category linear|spot)');
+  if (exchange !== 'binance' && raw.restUrl !== undefined) throw new UsageError('--rest-url applies to --exchange binance only: Bybit book snapshots arrive on the WebSocket');
+  const marketRaw = (exchange === 'binance' ? (raw.market ?? 'spot') : (raw.category ?? 'linear')).trim().toLowerCase();
+  const allowed = exchange === 'binance' ? ['spot', 'usdm'] : ['linear', 'spot'];
+  if (!allowed.includes(marketRaw)) throw new UsageError(`${exchange === 'binance' ? '--market' : '--category'} '${marketRaw}' is not allowed: expected ${allowed.join(' or ')}`);
+  const market = marketRaw as ReplayMarket;
+  if (raw.symbols === undefined) throw new UsageError('--symbols is required: the symbols to record, e.g. BTCUSDT,ETHUSDT');
+  const symbols = list('--symbols', raw.symbols, 'symbols').map((s) => s.toUpperCase());
+  const badSymbol = symbols.find((s) => !SYMBOL.test(s));
+  if (badSymbol !== undefined) throw new UsageError(`--symbols '${raw.symbols}' is not allowed: '${badSymbol}' is not a venue symbol (letters and digits, e.g. BTCUSDT)`);
+  const streams = raw.streams === undefined ? [...DEFAULT_STREAM_KINDS[exchange]] : list('--streams', raw.streams, 'stream kinds');
+  if (raw.out === undefined) throw new UsageError('--out is required: the replay file to write');
+  const config: RecordConfig = {
+    venue: exchange,
+    market,
+    symbols,
+    streams,
+    durationMs: durationOption(raw.duration),
+    out: raw.out,
+    wsUrl: urlOption('--ws-url', raw.wsUrl, validateWsUrl),
+    restUrl: urlOption('--rest-url', raw.restUrl, validateRestUrl),
+  };
+  let invalid: string | null;
+  try {
+    invalid = invalidRecordTopic(config);
+  } catch (error) {
+    if (error instanceof ShadowExecError) throw new UsageError(error.message);
+    throw error;
+  }
+  if (invalid !== null) {
+    const kinds = DEFAULT_STREAM_KINDS[exchange].join(',');
+    throw new UsageError(`--streams '${streams.join(',')}' is not allowed: ${invalid}; stream kinds are per symbol, e.g. ${kinds}`);
+  }
+  return config;
+}

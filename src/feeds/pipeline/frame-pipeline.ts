@@ -1,0 +1,263 @@
+// FramePipeline: raw venue frames and REST depth bodies → venue parser → per-symbol book sync and top of book → bar buffer → time-stamped MarketDataEvents (shared by ReplayFeed and LiveFeed).
+//
+// Rules (stated; ReplayFeed and LiveFeed inherit them):
+// - Time: every event an input produces is delivered at the input's receive time `t` (its `ts` is set
+//   to `t`, whatever venue time the frame carried). Callers feed inputs in non-decreasing `t`, so
+//   delivered events never go back in time. Bars built from trades are the exception: they are
+//   delivered at their end boundary (on the same receive-time clock), before the first input at or after it.
+// - Top of book, per symbol: once a book event (depth snapshot or delta) of the symbol has been read,
+//   its book is its ONLY source of quotes — a QuoteEvent is published after a book event whenever the
+//   synced book's best bid or ask (price or size) differs from the last published one; stream quotes
+//   (Binance bookTicker, Bybit tickers) of that symbol are then counted as superseded and dropped.
+//   Before any book event (or for a symbol without a depth stream) stream quotes are delivered.
+// - Gaps: a sync loss (gap, snapshot too old, crossed book) clears the book and stops the symbol's
+//   quotes until a snapshot resyncs it (Binance: a REST depth body; Bybit: a snapshot frame). Counted
+//   per symbol; `onBookOutcome` lets a live feed fetch or resubscribe for that snapshot.
+// - Symbols: events of traded symbols are delivered; events of other symbols the parser knows (observed
+//   ones) keep their books for the health report and are counted as skipped; frames of symbols the parser
+//   does not know are classed 'unknown-symbol' and counted by symbol. Unknown or invalid frames are
+//   counted (with their position, first few) and skipped; nothing in a frame stops the pipeline.
+// - Bars: trades of traded symbols feed a BarBuffer at the configured resolutions (source 'buffer');
+//   venue klines are delivered as they come (source 'venue', `closed` as the venue says). Bars still
+//   open at the end are not delivered (they never completed).
+// - Warm-up: events before `startMs` warm books and bars up without being delivered (counted).
+import { invariantViolation } from '../../core/errors/shadow-exec-error.js';
+import { BarBuffer, type EmptyIntervalRule } from '../../core/market/bar-buffer.js';
+import type { BookSyncOutcome } from '../../core/market/book-sync-outcome.js';
+import type { BookDeltaEvent, BookSnapshotEvent, MarketDataEvent, QuoteEvent, TradeEvent } from '../../core/model/market-data-event.js';
+import type { JsonValue } from '../../core/report/canonical-json.js';
+import { BookTop } from '../replay/book-top.js';
+import { ReplayHealth, type SymbolReplayState } from '../replay/replay-health.js';
+import type { ReplayBookSync, ReplayVenueKit } from '../replay/replay-venue-kit.js';
+
+export interface FramePipelineSettings {
+  readonly kit: ReplayVenueKit;
+  /** Symbols the run trades: only their events are delivered. */
+  readonly tradedSymbols: readonly string[];
+  /** Bar lengths (ms) built from trades; empty: no bars from trades. */
+  readonly barResolutionsMs: readonly number[];
+  /** @default 'skip' */
+  readonly emptyBars?: EmptyIntervalRule;
+  /** Events before it are not delivered (warm-up). */
+  readonly startMs: number;
+  /** Told every book outcome of every symbol (after the pipeline applied it); live feeds react to sync loss. */
+  readonly onBookOutcome?: (symbol: string, outcome: BookSyncOutcome, sync: ReplayBookSync) => void;
+}
+
+/** Parsed-event and delivery buffer truncation threshold (see MarketFrameParser.parse). */
+const BATCH = 1024;
+
+export class FramePipeline {
+  /** Counters behind health(); read them directly in tests. */
+  readonly counters = new ReplayHealth();
+  private readonly states = new Map<string, SymbolReplayState>();
+  private readonly bars: BarBuffer | null;
+  private readonly resolutionsMs: readonly number[];
+  /** Earliest instant at which an open (or carried) bar can complete; +∞ before the first trade. */
+  private barDueMs = Infinity;
+  private readonly parsed: MarketDataEvent[] = [];
+  private readonly queue: MarketDataEvent[] = [];
+  private head = 0;
+  private lastDeliveredMs = -Infinity;
+  private lastState: SymbolReplayState | null = null;
+  /** Position (replay: file line) of the input being read. */
+  private position = 0;
+
+  constructor(private readonly settings: FramePipelineSettings) {
+    this.resolutionsMs = [...settings.barResolutionsMs];
+    this.bars = this.resolutionsMs.length === 0 ? null : new BarBuffer({ resolutionsMs: this.resolutionsMs, emptyIntervals: settings.emptyBars ?? 'skip' });
+    for (const symbol of settings.tradedSymbols) this.stateOf(symbol);
+  }
+
+  /** The next delivered event not yet taken, or null when none is waiting. */
+  take(): MarketDataEvent | null {
+    if (this.head === this.queue.length) {
+      if (this.head >= BATCH) {
+        this.queue.length = 0;
+        this.head = 0;
+      }
+      return null;
+    }
+    return this.queue[this.head++]!;
+  }
+
+  /** Events delivered and not yet taken. */
+  get waiting(): number {
+    return this.queue.length - this.head;
+  }
+
+  /** One raw WebSocket text frame received at `t` (ms, never before the previous input); `position` names it in problem samples. */
+  frame(text: string, t: number, position: number): void {
+    this.begin(t, position);
+    const parsed = this.parsed;
+    const start = parsed.length;
+    const parser = this.settings.kit.parser;
+    const frameClass = parser.parse(text, t, parsed);
+    this.counters.frame(frameClass, parser.lastDetail, position);
+    for (let i = start; i < parsed.length; i++) this.route(parsed[i]!, t);
+  }
+
+  /** One REST response ("GET /path?query" + raw body) received at `t`: a depth snapshot for the book sync. */
+  rest(request: string, body: string, t: number, position: number): void {
+    this.begin(t, position);
+    const parsed = this.parsed;
+    const start = parsed.length;
+    const kit = this.settings.kit;
+    const restClass = kit.parseRest(request, body, t, parsed);
+    const detail = restClass === 'market-data' ? '' : restClass === 'unsupported' ? 'not a request the replay uses' : kit.parser.lastDetail;
+    this.counters.restRecord(restClass, detail === '' ? '' : `${request}: ${detail}`, position);
+    for (let i = start; i < parsed.length; i++) this.route(parsed[i]!, t);
+  }
+
+  /** The book synchroniser of `symbol`, or null before its first book event. */
+  bookSync(symbol: string): ReplayBookSync | null {
+    return this.states.get(symbol)?.sync ?? null;
+  }
+
+  /** Health so far (records, frame classes, events, books, bars) for the report's market_data section. */
+  health(): JsonValue {
+    return this.counters.toJson([...this.states.values()], {
+      resolutionsMs: this.resolutionsMs,
+      emptyIntervals: this.settings.emptyBars ?? 'skip',
+      counters: this.bars?.counters() ?? null,
+    });
+  }
+
+  private begin(t: number, position: number): void {
+    this.position = position;
+    this.counters.records++;
+    if (t >= this.barDueMs) this.completeBars(t);
+    if (this.parsed.length >= BATCH) this.parsed.length = 0;
+  }
+
+  private route(event: MarketDataEvent, t: number): void {
+    const state = this.stateOf(event.symbol);
+    if (event.kind === 'book-snapshot' || event.kind === 'book-delta') {
+      this.onBook(state, event, t);
+      return;
+    }
+    if (!state.traded) {
+      state.skippedUntraded++;
+      return;
+    }
+    switch (event.kind) {
+      case 'quote':
+        if (state.sync !== null) {
+          state.streamQuotesSuperseded++;
+          return;
+        }
+        state.quotesFromStream++;
+        this.deliver(event.ts === t ? event : { ...event, ts: t });
+        return;
+      case 'trade': {
+        if (event.qtyLots <= 0) {
+          // A trade of no size cannot be one (and would corrupt a bar): skipped like an invalid frame.
+          this.counters.problem(this.position, 'zero-size trade', `${event.symbol} ${event.tradeId}`);
+          return;
+        }
+        const trade: TradeEvent = event.ts === t ? event : { ...event, ts: t };
+        this.deliver(trade);
+        if (this.bars !== null) {
+          this.deliverBars(this.bars.onTrade(trade));
+          this.barDueMs = Math.min(this.barDueMs, this.nextBoundary(t));
+        }
+        return;
+      }
+      case 'bar':
+        this.counters.barsFromVenue++;
+        this.deliver(event.ts === t ? event : { ...event, ts: t });
+        return;
+      case 'mark':
+        this.deliver(event.ts === t ? event : { ...event, ts: t });
+        return;
+    }
+  }
+
+  private onBook(state: SymbolReplayState, event: BookSnapshotEvent | BookDeltaEvent, t: number): void {
+    const sync = (state.sync ??= this.settings.kit.newBookSync(state.symbol));
+    const outcome = event.kind === 'book-snapshot' ? sync.onSnapshot(event) : sync.onDelta(event);
+    if (ReplayHealth.isSyncLoss(outcome)) state.syncLosses++;
+    this.settings.onBookOutcome?.(state.symbol, outcome, sync);
+    if (!state.traded) {
+      state.skippedUntraded++;
+      return;
+    }
+    if (sync.state !== 'synced') {
+      state.top.invalidate();
+      state.updatesWithoutQuote++;
+      return;
+    }
+    if (!state.top.update(sync.book)) {
+      if (!state.top.valid) state.updatesWithoutQuote++;
+      return;
+    }
+    const top = state.top;
+    const quote: QuoteEvent = {
+      kind: 'quote',
+      symbol: state.symbol,
+      ts: t,
+      bidTicks: top.bidTicks,
+      askTicks: top.askTicks,
+      bidLots: top.bidLots,
+      askLots: top.askLots,
+      seq: sync.updateId,
+    };
+    state.quotesFromBook++;
+    this.deliver(quote);
+  }
+
+  /** Bars whose end is ≤ t complete before the input at t is read. */
+  private completeBars(t: number): void {
+    this.deliverBars(this.bars!.advanceTo(t));
+    this.barDueMs = this.nextBoundary(t);
+  }
+
+  private deliverBars(bars: readonly MarketDataEvent[]): void {
+    for (const bar of bars) {
+      this.counters.barsFromBuffer++;
+      this.deliver(bar);
+    }
+  }
+
+  /** Smallest bar boundary after t over the resolutions: no bar can complete before it. */
+  private nextBoundary(t: number): number {
+    let due = Infinity;
+    for (const r of this.resolutionsMs) due = Math.min(due, t - (t % r) + r);
+    return due;
+  }
+
+  private deliver(event: MarketDataEvent): void {
+    if (event.ts < this.lastDeliveredMs) throw invariantViolation(`replay event at ${event.ts} after one at ${this.lastDeliveredMs}`);
+    if (event.ts < this.settings.startMs) {
+      this.counters.warmupEvents++;
+      return;
+    }
+    this.lastDeliveredMs = event.ts;
+    this.counters.lastEventMs = event.ts;
+    this.counters.delivered[event.kind as 'quote' | 'trade' | 'bar' | 'mark']++;
+    this.queue.push(event);
+  }
+
+  private stateOf(symbol: string): SymbolReplayState {
+    const last = this.lastState;
+    if (last !== null && last.symbol === symbol) return last;
+    let state = this.states.get(symbol);
+    if (state === undefined) {
+      state = {
+        symbol,
+        traded: this.settings.tradedSymbols.includes(symbol),
+        sync: null,
+        top: new BookTop(),
+        quotesFromBook: 0,
+        quotesFromStream: 0,
+        streamQuotesSuperseded: 0,
+        updatesWithoutQuote: 0,
+        syncLosses: 0,
+        skippedUntraded: 0,
+      };
+      this.states.set(symbol, state);
+    }
+    this.lastState = state;
+    return state;
+  }
+}

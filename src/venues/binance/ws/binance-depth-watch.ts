@@ -1,0 +1,35 @@
+// BinanceDepthWatch: the DepthSyncWatch of Binance diff depth — BinanceBookSync run on update ids alone (level-less events), so a recorder fetches snapshots exactly when a replay of its file will need them.
+import type { DepthSyncWatch } from '../../../feeds/live/depth-sync-watch.js';
+import { BinanceBookSync, type BinanceBookMarket } from '../binance-book-sync.js';
+import { depthIdsOf, depthSnapshotIdOf } from './binance-depth-ids.js';
+
+export class BinanceDepthWatch implements DepthSyncWatch {
+  private readonly syncs = new Map<string, BinanceBookSync>();
+
+  constructor(private readonly market: BinanceBookMarket) {}
+
+  onMessage(message: unknown, receivedAtMs: number): string | null {
+    const delta = depthIdsOf(message, receivedAtMs);
+    if (delta === null) return null;
+    const sync = this.syncOf(delta.symbol);
+    sync.onDelta(delta);
+    return sync.state === 'synced' ? null : delta.symbol;
+  }
+
+  onSnapshot(symbol: string, body: string, receivedAtMs: number): boolean {
+    const snapshot = depthSnapshotIdOf(body, symbol, receivedAtMs);
+    if (snapshot === null) return false;
+    const sync = this.syncOf(symbol);
+    sync.onSnapshot(snapshot);
+    return sync.state === 'synced';
+  }
+
+  private syncOf(symbol: string): BinanceBookSync {
+    let sync = this.syncs.get(symbol);
+    if (sync === undefined) {
+      sync = new BinanceBookSync(symbol, { market: this.market });
+      this.syncs.set(symbol, sync);
+    }
+    return sync;
+  }
+}

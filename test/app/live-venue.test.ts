@@ -1,0 +1,41 @@
+// Covers the live endpoints and topics: public WebSocket and REST bases per venue/market, overrides, per-symbol stream names, the depth request line, and URL validation.
+import { describe, expect, it } from 'vitest';
+import { depthSnapshotRequest, liveEndpoint, liveProtocol, liveTopics, validateRestUrl } from '../../src/app/live-venue.js';
+import { thrown } from '../helpers/thrown.js';
+
+describe('liveEndpoint', () => {
+  it('uses the public endpoints of each venue and market', () => {
+    expect(liveEndpoint('binance', 'spot', null, null)).toEqual({ venue: 'binance', market: 'spot', wsUrl: 'wss://stream.binance.com:9443/stream', restUrl: 'https://api.binance.com' });
+    expect(liveEndpoint('binance', 'usdm', null, null)).toEqual({ venue: 'binance', market: 'usdm', wsUrl: 'wss://fstream.binance.com/stream', restUrl: 'https://fapi.binance.com' });
+    expect(liveEndpoint('bybit', 'linear', null, null)).toEqual({ venue: 'bybit', market: 'linear', wsUrl: 'wss://stream.bybit.com/v5/public/linear', restUrl: null });
+    expect(liveEndpoint('bybit', 'spot', null, null).wsUrl).toBe('wss://stream.bybit.com/v5/public/spot');
+  });
+
+  it('applies overrides and refuses what cannot be dialled', () => {
+    expect(liveEndpoint('binance', 'spot', 'ws://127.0.0.1:1/stream', 'http://127.0.0.1:2/')).toMatchObject({ wsUrl: 'ws://127.0.0.1:1/stream', restUrl: 'http://127.0.0.1:2' });
+    expect(thrown(() => liveEndpoint('bybit', 'linear', null, 'http://127.0.0.1:2'))).toEqual({
+      name: 'ShadowExecError',
+      code: 'E_CONFIG',
+      message: 'a REST URL applies to Binance only: Bybit book snapshots arrive on the WebSocket',
+    });
+    expect(thrown(() => validateRestUrl('not a url')).message).toBe("REST URL 'not a url' is not a valid URL");
+  });
+});
+
+describe('liveTopics and depthSnapshotRequest', () => {
+  it('expands the default streams per symbol in the venue\'s syntax, valid for its protocol', () => {
+    const binance = liveTopics('binance', ['BTCUSDT', 'ETHUSDT']);
+    expect(binance).toEqual(['btcusdt@depth@100ms', 'btcusdt@bookTicker', 'btcusdt@aggTrade', 'ethusdt@depth@100ms', 'ethusdt@bookTicker', 'ethusdt@aggTrade']);
+    const bybit = liveTopics('bybit', ['BTCUSDT']);
+    expect(bybit).toEqual(['orderbook.50.BTCUSDT', 'publicTrade.BTCUSDT', 'tickers.BTCUSDT']);
+    expect(liveTopics('bybit', ['BTCUSDT'], ['kline.1'])).toEqual(['kline.1.BTCUSDT']);
+    const binanceProtocol = liveProtocol(liveEndpoint('binance', 'spot', null, null));
+    const bybitProtocol = liveProtocol(liveEndpoint('bybit', 'linear', null, null));
+    expect([...binance.map((t) => binanceProtocol.validateTopic(t)), ...bybit.map((t) => bybitProtocol.validateTopic(t))].every((v) => v === null)).toBe(true);
+  });
+
+  it('builds the depth request line of each Binance market', () => {
+    expect(depthSnapshotRequest('spot', 'BTCUSDT')).toBe('GET /api/v3/depth?symbol=BTCUSDT&limit=1000');
+    expect(depthSnapshotRequest('usdm', 'BTCUSDT')).toBe('GET /fapi/v1/depth?symbol=BTCUSDT&limit=1000');
+  });
+});

@@ -1,0 +1,110 @@
+// Covers LiveSession on loopback sockets: events handled as they arrive and order latency waited out on the system clock, the end on --duration with open orders cancelled, a stop request, and the stop when the feed's circuit breaker opens.
+import { afterEach, describe, expect, it } from 'vitest';
+import { LiveSession, type LiveSessionResult } from '../../src/engine/live-session.js';
+import { SystemClock } from '../../src/engine/system-clock.js';
+import { SystemTimers } from '../../src/feeds/ws/system-timers.js';
+import { docsBtc } from '../helpers/bybit-instruments.js';
+import { composeLiveRun } from '../helpers/live-run.js';
+import { LoopbackWsServer } from '../helpers/loopback-ws-server.js';
+import { bybitOrderbook } from '../helpers/replay-frames.js';
+import type { LiveBuildPorts } from '../../src/app/compose-live.js';
+import type { LiveFeed } from '../../src/feeds/live/live-feed.js';
+
+type Json = any;
+
+const closers: (() => Promise<void>)[] = [];
+afterEach(async () => {
+  for (const close of closers.splice(0).reverse()) await close();
+});
+
+const book = (type: 'snapshot' | 'delta', u: number, bid: string, ask: string | null): string => {
+  const record = bybitOrderbook(0, 'BTCUSDT', type, u, [[bid, '1.000']], ask === null ? [] : [[ask, '1.000']]);
+  return record.kind === 'frame' ? record.frame : '';
+};
+
+interface Rig {
+  readonly ws: LoopbackWsServer;
+  readonly session: LiveSession;
+  readonly feed: LiveFeed;
+  readonly log: string[];
+  readonly stop: { requested: boolean };
+  readonly result: Promise<LiveSessionResult>;
+}
+
+/** Starts a session on a Bybit loopback server; `prepare` runs on the server before the first dial. */
+async function session(durationMs: number | null, ports: LiveBuildPorts = {}, latencyMs = 0, prepare: (ws: LoopbackWsServer) => void = () => undefined): Promise<Rig> {
+  const ws = await LoopbackWsServer.start({ venue: 'bybit' });
+  closers.push(() => ws.close());
+  prepare(ws);
+  const clock = new SystemClock();
+  const { run, live } = composeLiveRun(
+    { venue: 'bybit', market: 'linear', wsUrl: `${ws.url}/v5/public/linear`, restUrl: null, connections: 1, barResolutions: '' },
+    [docsBtc('linear').spec],
+    { clock, ...ports },
+    latencyMs,
+  );
+  const log: string[] = [];
+  const stop = { requested: false };
+  const s = new LiveSession(run, live.feed, { clock, timers: new SystemTimers(), durationMs, stopRequested: () => stop.requested, log: (line) => log.push(line) });
+  const result = s.execute();
+  closers.push(async () => {
+    stop.requested = true;
+    s.wake();
+    await result.catch(() => undefined);
+  });
+  return { ws, session: s, feed: live.feed, log, stop, result };
+}
+
+async function until(condition: () => boolean, what: string): Promise<void> {
+  const deadline = Date.now() + 3000;
+  while (!condition()) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for: ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 2));
+  }
+}
+
+describe('LiveSession', () => {
+  it('handles frames as they arrive, waits out order latency on the wall clock and ends on the duration with every order cancelled', async () => {
+    const s = await session(600, {}, 50);
+    await until(() => s.log.includes('ws-1 subscribed orderbook.50.BTCUSDT,publicTrade.BTCUSDT,tickers.BTCUSDT'), 'subscribed');
+    s.ws.sendRaw(1, book('snapshot', 1, '95000.0', '95010.0'));
+    const result = await s.result;
+    const r: Json = result.report;
+    expect(result.endReason).toBe('duration');
+    expect(result.status).toBe('completed');
+    expect(r.execution.market_updates).toBe(1);
+    expect(r.orders).toMatchObject({ placed: 2, filled: 0, canceled: 2, cancels_sent: 2, open_at_end: 0 });
+    expect(r.execution.virtual_duration_ms).toBeGreaterThanOrEqual(600);
+    expect(r.runtime).toMatchObject({ clock: 'system', byte_stable: false });
+    expect(r.market_data.live).toMatchObject({ end_reason: 'duration', failure: null });
+  });
+
+  it('stops at once on a stop request, reporting "interrupted"', async () => {
+    const s = await session(null);
+    await until(() => s.log.some((l) => l.startsWith('ws-1 subscribed')), 'subscribed');
+    s.ws.sendRaw(1, book('snapshot', 1, '95000.0', '95010.0'));
+    s.ws.sendRaw(1, book('delta', 2, '95001.0', null));
+    await until(() => (s.feed.health() as Json).frames === 2, 'both frames read');
+    s.stop.requested = true;
+    s.session.wake();
+    const result = await s.result;
+    expect(result.endReason).toBe('interrupted');
+    expect(result.status).toBe('interrupted');
+    expect((result.report as Json).orders).toMatchObject({ placed: 4, filled: 2, canceled: 2, open_at_end: 0 });
+    expect((result.report as Json).market_data.live.end_reason).toBe('interrupted');
+  });
+
+  it('ends when the feed circuit breaker opens and reports why', async () => {
+    const tuning = { circuitBreakerThreshold: 3, backoff: { initialDelayMs: 1, maxDelayMs: 4, jitterRatio: 0 } };
+    const s = await session(null, { ws: tuning }, 0, (ws) => ws.rejectHandshakes(503));
+    const result = await s.result;
+    expect(result.endReason).toBe('feed-failed');
+    expect(result.status).toBe('completed');
+    expect(result.failure).toBe('circuit open after 3 consecutive failed connection attempts');
+    const r: Json = result.report;
+    expect(r.execution.market_updates).toBe(0);
+    expect(r.market_data.live).toMatchObject({ end_reason: 'feed-failed', failure: 'circuit open after 3 consecutive failed connection attempts' });
+    expect(r.market_data.live.websocket).toMatchObject({ connected: 0, circuits_open: 1, failed_attempts: 3 });
+    expect(s.log).toContain('ws-1 circuit breaker open after 3 consecutive failed connection attempts');
+  });
+});
