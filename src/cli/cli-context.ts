@@ -25,4 +25,6 @@ export interface CliContext {
   setExitCode(code: number): void;
   /** Watches for a graceful-stop request; `notice` runs on the first signal. A second signal exits at once (128 + its number). */
   onInterrupt(notice: () => void): InterruptWatch;
+  /** Operator control signals: SIGUSR1 → freeze, SIGUSR2 → unfreeze. Returns the function that stops listening. */
+  onControlSignal?(handler: (action: 'freeze' | 'unfreeze') => void): () => void;
 }

@@ -43,6 +43,16 @@ export async function main(argv: readonly string[]): Promise<number> {
       exitCode = code;
     },
     onInterrupt: watchInterrupts,
+    onControlSignal: (handler) => {
+      const freeze = (): void => handler('freeze');
+      const unfreeze = (): void => handler('unfreeze');
+      process.on('SIGUSR1', freeze);
+      process.on('SIGUSR2', unfreeze);
+      return () => {
+        process.off('SIGUSR1', freeze);
+        process.off('SIGUSR2', unfreeze);
+      };
+    },
   };
   // A closed reader (`shadow-exec … | head`) must not crash the process with an unhandled EPIPE.
   process.stdout.on('error', (error: NodeJS.ErrnoException) => {

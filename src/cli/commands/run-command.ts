@@ -26,6 +26,7 @@ import type { RunConfig } from '../../app/run-config.js';
 import { EXIT, type CliContext } from '../cli-context.js';
 import { Progress } from '../progress.js';
 import { liveStartLine, runLive } from '../live-run.js';
+import { OperatorControl } from '../operator-control.js';
 import { parseRunOptions, type RawRunOptions } from '../run-options.js';
 import { formatSummary } from '../summary.js';
 import { stderrChalk } from '../terminal.js';
@@ -37,6 +38,7 @@ interface RunFlags extends RawRunOptions {
   readonly quiet?: boolean;
   readonly journal?: string;
   readonly secrets?: string;
+  readonly control?: string;
 }
 
 const D = RUN_DEFAULTS;
@@ -85,6 +87,7 @@ export function runCommand(ctx: CliContext): Command {
     .option('--requote-mode <mode>', 'replace: cancel a moved quote and place a new one; amend: move the resting order in place (one amend request)', D.requoteMode)
     .option('--cancel-mode <mode>', 'how a freeze or the end of the run cancels: per-order (one cancel each) or cancel-all (one request per symbol)', D.cancelMode)
     .option('--exit-oco <tp:sl>', 'keep an OCO closing each open position: take profit TP bps above/below the mid, stop SL bps the other way (fake venue; Binance spot)')
+    .option('--control <file>', 'operator control: append a line "freeze" or "unfreeze" to this file during the run (SIGUSR1 freezes and SIGUSR2 unfreezes too)')
     .option('--order-notional <usd>', 'target value of each order, USD; the size is rounded down to the lot', D.orderNotionalUsd)
     .option('--maker-fee-bps <bps>', `maker fee, bps of notional, negative = rebate (default: fake ${FAKE_DEFAULT_FEES.makerBps}, bybit linear ${BYBIT_DEFAULT_FEES.linear.makerBps}, spot ${BYBIT_DEFAULT_FEES.spot.makerBps}, binance spot ${BINANCE_DEFAULT_FEES.spot.makerBps}, usdm ${BINANCE_DEFAULT_FEES.usdm.makerBps})`)
     .option('--taker-fee-bps <bps>', `taker fee, bps of notional (default: fake ${FAKE_DEFAULT_FEES.takerBps}, bybit linear ${BYBIT_DEFAULT_FEES.linear.takerBps}, spot ${BYBIT_DEFAULT_FEES.spot.takerBps}, binance spot ${BINANCE_DEFAULT_FEES.spot.takerBps}, usdm ${BINANCE_DEFAULT_FEES.usdm.takerBps})`)
@@ -185,13 +188,27 @@ async function runAndReport(config: RunConfig, flags: RunFlags, ctx: CliContext,
       `shadow run started: ${config.exchange}${config.category === null ? '' : ` ${config.category}`}${config.market === null ? '' : ` ${config.market}`} venue, ${config.mode} mode, ${config.symbols.join(',')}, ${live === null ? `${updates} market updates` : liveStartLine(config, live)}, seed ${config.seed} (Ctrl-C stops gracefully)\n`,
     );
   }
+  const control = new OperatorControl(
+    {
+      manualFreeze: (source) => run.loop.manualFreeze(source),
+      manualUnfreeze: (source) => run.loop.manualUnfreeze(source),
+      frozenNow: () => run.loop.riskMonitor.frozen,
+      nowUtc: () => new Date(run.clock.now()).toISOString(),
+    },
+    flags.control ?? null,
+    (line) => ctx.stderr.write(`${line}\n`),
+  );
+  const stopSignals = ctx.onControlSignal?.((action) => control.signal(action)) ?? ((): void => undefined);
   let result: SessionResult;
   let failure: string | null = null;
   try {
     if (live !== null) {
       const outcome = await runLive(run, live, config, {
         stopRequested: stop.requested,
-        onProgress: (n) => progress.update(n),
+        onProgress: (n) => {
+          control.poll();
+          progress.update(n);
+        },
         log: flags.quiet ? null : (line) => ctx.stderr.write(`live: ${line}\n`),
         setWake: (wake) => (wakeLive = wake),
       });
@@ -200,12 +217,17 @@ async function runAndReport(config: RunConfig, flags: RunFlags, ctx: CliContext,
     } else {
       result = await runSession(run, {
         stopRequested: stop.requested,
-        yieldSlice: () => new Promise((resolve) => setImmediate(resolve)),
+        yieldSlice: () =>
+          new Promise((resolve) => {
+            control.poll();
+            setImmediate(resolve);
+          }),
         onProgress: (n) => progress.update(n),
       });
     }
   } finally {
     progress.stop();
+    stopSignals();
   }
   await sink.write(canonicalJson(result.report));
   stop.dispose();
