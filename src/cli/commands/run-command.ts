@@ -182,12 +182,7 @@ async function runAndReport(config: RunConfig, flags: RunFlags, ctx: CliContext,
     if (!flags.quiet) ctx.stderr.write('\ninterrupt: stopping the feed and cancelling every open order…\n');
     wakeLive();
   });
-  if (!flags.quiet) {
-    const updates = run.feed.expectedUpdates?.toLocaleString('en-US') ?? 'open-ended';
-    ctx.stderr.write(
-      `shadow run started: ${config.exchange}${config.category === null ? '' : ` ${config.category}`}${config.market === null ? '' : ` ${config.market}`} venue, ${config.mode} mode, ${config.symbols.join(',')}, ${live === null ? `${updates} market updates` : liveStartLine(config, live)}, seed ${config.seed} (Ctrl-C stops gracefully)\n`,
-    );
-  }
+  // Listening for control (file offset, signal handlers) starts before the start line, so an action sent on seeing it counts.
   const control = new OperatorControl(
     {
       manualFreeze: (source) => run.loop.manualFreeze(source),
@@ -199,6 +194,12 @@ async function runAndReport(config: RunConfig, flags: RunFlags, ctx: CliContext,
     (line) => ctx.stderr.write(`${line}\n`),
   );
   const stopSignals = ctx.onControlSignal?.((action) => control.signal(action)) ?? ((): void => undefined);
+  if (!flags.quiet) {
+    const updates = run.feed.expectedUpdates?.toLocaleString('en-US') ?? 'open-ended';
+    ctx.stderr.write(
+      `shadow run started: ${config.exchange}${config.category === null ? '' : ` ${config.category}`}${config.market === null ? '' : ` ${config.market}`} venue, ${config.mode} mode, ${config.symbols.join(',')}, ${live === null ? `${updates} market updates` : liveStartLine(config, live)}, seed ${config.seed} (Ctrl-C stops gracefully)\n`,
+    );
+  }
   let result: SessionResult;
   let failure: string | null = null;
   try {
