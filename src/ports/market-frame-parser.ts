@@ -29,7 +29,7 @@ export type FrameClass =
 
 export interface MarketFrameParser {
   /**
-   * Parses `frame` with one JSON.parse and appends its events to `out` in frame order. Reuse one `out`
+   * Parses `frame` (at most one JSON.parse; venue fast paths read hot compact frames in place) and appends its events to `out` in frame order. Reuse one `out`
    * and read the events from its previous length; truncate it in batches (`out.length = 0` after every
    * frame reallocates its storage and costs about as much as parsing a bookTicker).
    * @param receivedAtMs receive time (ms since the epoch), used as `ts` only by frames without a venue event time

@@ -1,7 +1,7 @@
 // Per-symbol price/quantity grids for the market-data parsers, compiled once from InstrumentSpecs, and the venue-symbol lookup over them.
 import { ShadowExecError } from '../errors/shadow-exec-error.js';
 import type { InstrumentSpec } from '../model/instrument.js';
-import { compileUnitGrid, tryDecimalToUnits, tryDecimalToUnitsRounded, type UnitGrid } from '../money/fast-units.js';
+import { compileUnitGrid, tryDecimalRangeToUnits, tryDecimalToUnits, tryDecimalToUnitsRounded, type UnitGrid } from '../money/fast-units.js';
 
 /** Converts one symbol's venue decimal strings to integer units. Every method returns NaN on failure (see fast-units.ts). */
 export interface SymbolGrid {
@@ -11,6 +11,9 @@ export interface SymbolGrid {
   priceUnits(text: unknown): number;
   /** Exact quantity in lots; NaN when malformed, off the lot grid or too large. */
   qtyUnits(text: unknown): number;
+  /** priceUnits / qtyUnits of the characters [start, end) of `text`, read in place (the parsers' fast paths). */
+  priceUnitsAt(text: string, start: number, end: number): number;
+  qtyUnitsAt(text: string, start: number, end: number): number;
   /** A computed reference price (mark, index) in ticks, rounded half-even; NaN when malformed or too large. */
   refPriceUnits(text: unknown): number;
   /**
@@ -71,6 +74,14 @@ class CompiledSymbolGrid implements SymbolGrid {
     return tryDecimalToUnits(text, this.lot);
   }
 
+  priceUnitsAt(text: string, start: number, end: number): number {
+    return tryDecimalRangeToUnits(text, start, end, this.tick);
+  }
+
+  qtyUnitsAt(text: string, start: number, end: number): number {
+    return tryDecimalRangeToUnits(text, start, end, this.lot);
+  }
+
   refPriceUnits(text: unknown): number {
     return tryDecimalToUnitsRounded(text, this.tick);
   }
@@ -120,5 +131,12 @@ export class CachedSymbolGrids {
     this.lastSymbol = venueSymbol;
     this.lastGrid = grid;
     return grid;
+  }
+
+  /** get() of the characters [start, end) of `text`; the last hit is matched in place, without a substring. */
+  getAt(text: string, start: number, end: number): SymbolGrid | undefined {
+    const last = this.lastSymbol;
+    if (last !== null && end - start === last.length && text.startsWith(last, start)) return this.lastGrid;
+    return this.get(text.slice(start, end));
   }
 }

@@ -52,20 +52,27 @@ export function compileUnitGrid(step: string, what = 'step'): UnitGrid {
 /** value / step as an exact integer, or NaN when `text` is not a plain decimal, is off the grid or is too large. */
 export function tryDecimalToUnits(text: unknown, grid: UnitGrid): number {
   if (typeof text !== 'string') return NaN;
-  const len = text.length;
-  let i = 0;
+  return tryDecimalRangeToUnits(text, 0, text.length, grid);
+}
+
+/**
+ * As tryDecimalToUnits for the characters [start, end) of `text`, read in place (no substring): the
+ * fast paths of the stream parsers convert decimals inside a raw frame. 0 ≤ start ≤ end ≤ text.length.
+ */
+export function tryDecimalRangeToUnits(text: string, start: number, end: number, grid: UnitGrid): number {
+  let i = start;
   let negative = false;
-  let c = text.charCodeAt(0);
+  let c = start < end ? text.charCodeAt(start) : -1;
   if (c === CH_MINUS) {
     negative = true;
-    i = 1;
+    i++;
   } else if (c === CH_PLUS) {
-    i = 1;
+    i++;
   }
   const intStart = i;
   let n = 0;
   // (c >>> 0) > 9 is one unsigned compare for "not a digit" (c < 0 wraps to a huge value).
-  for (; i < len; i++) {
+  for (; i < end; i++) {
     c = text.charCodeAt(i) - CH_0;
     if (c >>> 0 > 9) break;
     n = n * 10 + c;
@@ -73,11 +80,11 @@ export function tryDecimalToUnits(text: unknown, grid: UnitGrid): number {
   let digits = i - intStart;
   let frac = 0;
   const scale = grid.scale;
-  if (i < len) {
+  if (i < end) {
     if (c !== CH_DOT - CH_0) return NaN;
     i++;
-    digits += len - i;
-    const keptEnd = len - i > scale ? i + scale : len;
+    digits += end - i;
+    const keptEnd = end - i > scale ? i + scale : end;
     frac = keptEnd - i;
     for (; i < keptEnd; i++) {
       c = text.charCodeAt(i) - CH_0;
@@ -85,12 +92,12 @@ export function tryDecimalToUnits(text: unknown, grid: UnitGrid): number {
       n = n * 10 + c;
     }
     // A multiple of the step has at most `scale` decimals: anything but '0' beyond is off the grid (or not a digit).
-    for (; i < len; i++) if (text.charCodeAt(i) !== CH_0) return NaN;
+    for (; i < end; i++) if (text.charCodeAt(i) !== CH_0) return NaN;
   }
   if (digits === 0) return NaN;
   if (frac < scale) n *= POW10[scale - frac] ?? NaN;
   // Rounding is monotone, so a true N above 2^53 can never come out of the loop as a safe value.
-  if (n > Number.MAX_SAFE_INTEGER) return bigUnits(text, grid, negative);
+  if (n > Number.MAX_SAFE_INTEGER) return bigUnits(start === 0 && end === text.length ? text : text.slice(start, end), grid, negative);
   const step = grid.stepScaled;
   if (step !== 1) {
     if (n % step !== 0) return NaN;

@@ -4,6 +4,7 @@ import { Decimal, parseDecimal, toUnits } from '../../../src/core/money/decimal.
 import {
   compileUnitGrid,
   decimalToUnits,
+  tryDecimalRangeToUnits,
   tryDecimalToUnits,
   tryDecimalToUnitsRounded,
 } from '../../../src/core/money/fast-units.js';
@@ -226,6 +227,17 @@ describe('equivalence with parseDecimal + toUnits', () => {
         const text = v.toFixed(8);
         expect(tryDecimalToUnits(text, grid)).toBe(reference(text, '0.00000001'));
       }
+    }
+  });
+});
+
+describe('tryDecimalRangeToUnits', () => {
+  it('converts a range in place exactly as tryDecimalToUnits converts the substring', () => {
+    const tick = compileUnitGrid('0.00001');
+    const values = ['0.35210000', '0', '-0', '+1.5', '.5', '5.', '', '-', '1e5', '0.000001', '0.35215', '90071992547.40991', '1 ', '12a'];
+    for (const value of values) {
+      const text = `"x":"${value}",`;
+      expect(tryDecimalRangeToUnits(text, 5, 5 + value.length, tick)).toBe(tryDecimalToUnits(value, tick));
     }
   });
 });

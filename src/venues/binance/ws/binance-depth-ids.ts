@@ -1,6 +1,6 @@
 // Binance diff-depth update ids read from raw frames and REST snapshot bodies, without prices: what a recorder needs to follow book sync without instrument grids.
 import type { BookDeltaEvent, BookSnapshotEvent } from '../../../core/model/market-data-event.js';
-import { isPartialDepthStream } from './binance-stream-parser.js';
+import { isPartialDepthStream } from './binance-stream-name.js';
 import type { BinanceCombinedEnvelope, BinanceDepthSnapshotWire, BinanceDepthUpdateWire } from './binance-ws-wire.js';
 
 const isId = Number.isSafeInteger as (value: unknown) => value is number;

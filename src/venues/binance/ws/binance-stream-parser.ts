@@ -8,6 +8,8 @@ import { CachedSymbolGrids, type SymbolGrid, type SymbolGridLookup } from '../..
 import type { MarketDataEvent } from '../../../core/model/market-data-event.js';
 import { isPlainDecimal } from '../../../core/money/fast-units.js';
 import type { FrameClass, MarketFrameParser } from '../../../ports/market-frame-parser.js';
+import { BinanceFastFrames } from './binance-fast-frames.js';
+import { isPartialDepthStream } from './binance-stream-name.js';
 import {
   BINANCE_IGNORED_EVENTS,
   type BinanceAggTradeWire,
@@ -40,16 +42,20 @@ export class BinanceStreamParser implements MarketFrameParser {
   private readonly rawStream: string | undefined;
   /** Stream name → upper-case symbol, for payloads without a symbol (spot partial depth). */
   private readonly streamSymbols = new Map<string, string>();
+  /** bookTicker and diff depth in compact form, read without JSON.parse (same events; everything else falls through). */
+  private readonly fast: BinanceFastFrames;
 
   constructor(options: BinanceStreamParserOptions) {
     this.grids = new CachedSymbolGrids(options.grids);
     this.rawStream = options.rawStream;
+    this.fast = new BinanceFastFrames(this.grids, options.rawStream);
   }
 
   /** Stateless on Binance: nothing to forget. */
   reset(): void {}
 
   parse(frame: string, receivedAtMs: number, out: MarketDataEvent[]): FrameClass {
+    if (this.fast.tryParse(frame, receivedAtMs, out)) return this.ok();
     let message: unknown;
     try {
       message = JSON.parse(frame);
@@ -261,10 +267,3 @@ export class BinanceStreamParser implements MarketFrameParser {
   }
 }
 
-/** "<symbol>@depth<levels>[@<speed>]" (partial) as opposed to "<symbol>@depth[@<speed>]" (diff). */
-export function isPartialDepthStream(stream: string): boolean {
-  const at = stream.indexOf('@depth');
-  if (at < 0) return false;
-  const next = stream.charCodeAt(at + 6);
-  return next >= 48 && next <= 57;
-}

@@ -18,6 +18,7 @@ import {
   type BybitTickerDataWire,
   type BybitTradeWire,
 } from './bybit-ws-wire.js';
+import { BybitFastFrames } from './bybit-fast-frames.js';
 import { BybitTickerMerge } from './bybit-ticker-merge.js';
 
 export interface BybitStreamParserOptions {
@@ -40,8 +41,12 @@ export class BybitStreamParser implements MarketFrameParser {
   /** Topic → symbol (its last dot-separated part), for pushes whose data carries no symbol (kline). */
   private readonly topicSymbols = new Map<string, string>();
 
+  /** orderbook pushes in compact form, read without JSON.parse (same events; everything else falls through). */
+  private readonly fast: BybitFastFrames;
+
   constructor(options: BybitStreamParserOptions) {
     this.grids = new CachedSymbolGrids(options.grids);
+    this.fast = new BybitFastFrames(this.grids);
   }
 
   /** Forgets merged ticker state: after a reconnect, deltas must wait for the new snapshot. */
@@ -50,6 +55,7 @@ export class BybitStreamParser implements MarketFrameParser {
   }
 
   parse(frame: string, receivedAtMs: number, out: MarketDataEvent[]): FrameClass {
+    if (this.fast.tryParse(frame, out)) return this.ok();
     let message: unknown;
     try {
       message = JSON.parse(frame);

@@ -4,7 +4,8 @@ import { describe, it, expect } from 'vitest';
 import { buildSymbolGridLookup } from '../../../../src/core/market/symbol-grid.js';
 import type { MarketDataEvent } from '../../../../src/core/model/market-data-event.js';
 import type { FrameClass } from '../../../../src/ports/market-frame-parser.js';
-import { BinanceStreamParser, isPartialDepthStream } from '../../../../src/venues/binance/ws/binance-stream-parser.js';
+import { isPartialDepthStream } from '../../../../src/venues/binance/ws/binance-stream-name.js';
+import { BinanceStreamParser } from '../../../../src/venues/binance/ws/binance-stream-parser.js';
 import { BINANCE_CAPTURE_SPECS, BINANCE_DOC_SPECS, gridSpec } from '../../../helpers/market-grids.js';
 
 const FIXTURES = new URL('../../../fixtures/venues/', import.meta.url);
