@@ -6,7 +6,7 @@ import type { Instrument } from '../core/model/instrument.js';
 import type { MarketContextEvent, MarketDataEvent, QuoteEvent } from '../core/model/market-data-event.js';
 import { midTicks } from '../core/model/market-update.js';
 import type { Order, OrderOptions, Side } from '../core/model/order.js';
-import { WorkingOrders, type WorkingOrder } from '../core/orders/working-orders.js';
+import { WorkingOrders, type SymbolWorking, type WorkingOrder } from '../core/orders/working-orders.js';
 import type { Ledger } from '../core/portfolio/ledger.js';
 import type { FillLog } from '../core/portfolio/fill-log.js';
 import type { EdgeTracker } from '../core/risk/edge-tracker.js';
@@ -65,6 +65,8 @@ export class ExecutionLoop implements ExecutionListener {
   readonly marketEvents = new MarketEventTally();
   private readonly working: WorkingOrders;
   private readonly instrumentBySymbol: ReadonlyMap<string, Instrument>;
+  /** Per traded symbol, what requoting reads: its instrument and the loop's working-order record (one lookup per quote). */
+  private readonly quoting: ReadonlyMap<string, { readonly instrument: Instrument; readonly working: SymbolWorking }>;
   /** What the risk monitor reads: positions, open lots and marks. */
   readonly exposure: LoopExposure;
   /** Orders a freeze asked to cancel that the venue has not yet confirmed terminal. */
@@ -81,6 +83,7 @@ export class ExecutionLoop implements ExecutionListener {
   constructor(private readonly deps: ExecutionLoopDeps) {
     this.instrumentBySymbol = new Map(deps.instruments.map((i) => [i.symbol, i]));
     this.working = new WorkingOrders(deps.instruments.map((i) => i.symbol));
+    this.quoting = new Map(deps.instruments.map((i) => [i.symbol, { instrument: i, working: this.working.symbol(i.symbol) }]));
     this.exposure = new LoopExposure(deps.instruments, deps.ledger, this.working);
     this.exits =
       deps.exitOco === null
@@ -209,12 +212,12 @@ export class ExecutionLoop implements ExecutionListener {
   }
 
   private requote(symbol: string, mid: number): void {
-    const instrument = this.instrumentBySymbol.get(symbol)!;
+    const { instrument, working } = this.quoting.get(symbol)!;
     const quote = this.deps.quoter.quote(instrument, mid);
     for (const side of SIDES) {
       const price = side === 'BUY' ? quote.bidTicks : quote.askTicks;
       const lots = side === 'BUY' ? quote.bidLots : quote.askLots;
-      const resting = this.working.quote(symbol, side);
+      const resting = side === 'BUY' ? working.bid : working.ask;
       if (resting !== null) {
         if (Math.abs(resting.priceTicks - price) < quote.requoteTicks) continue;
         if (this.deps.requoteMode === 'amend' && this.tryAmend(resting, price, lots)) continue;

@@ -3,6 +3,7 @@ import { IdSequence, type OrderId } from '../model/ids.js';
 import type { OcoRequest, OrderListLeg } from '../model/order-list.js';
 import { DEFAULT_ORDER_OPTIONS, ORDER_TRANSITIONS, isTerminal, type Order, type OrderOptions, type OrderRequest, type OrderStatus } from '../model/order.js';
 import { invariantViolation } from '../errors/shadow-exec-error.js';
+import { RestingOrders } from './resting-orders.js';
 
 export interface OrderCounts {
   created: number;
@@ -20,6 +21,8 @@ export class OrderStore {
   /** Live (non-terminal) orders per symbol, in creation order. */
   private readonly live = new Map<string, Map<OrderId, Order>>();
   private liveTotal = 0;
+  /** Live orders the venue has let rest (OPEN or PARTIALLY_FILLED), per symbol: what a market update can fill. */
+  private readonly resting = new RestingOrders();
   readonly counts: OrderCounts = { created: 0, accepted: 0, rejected: 0, filled: 0, partiallyFilled: 0, canceled: 0, expired: 0, amended: 0 };
 
   create(request: OrderRequest, sentAt: number, leg: OrderListLeg | null = null): Order {
@@ -65,7 +68,8 @@ export class OrderStore {
 
   /** Moves `order` to `to`; an illegal transition is a bug. */
   transition(order: Order, to: OrderStatus): void {
-    if (!ORDER_TRANSITIONS[order.status].includes(to)) throw invariantViolation(`order ${order.id}: ${order.status} → ${to} is not allowed`);
+    const from = order.status;
+    if (!ORDER_TRANSITIONS[from].includes(to)) throw invariantViolation(`order ${order.id}: ${from} → ${to} is not allowed`);
     order.status = to;
     switch (to) {
       case 'OPEN':
@@ -89,7 +93,12 @@ export class OrderStore {
       case 'NEW':
         break;
     }
-    if (isTerminal(to)) this.evict(order);
+    if (isTerminal(to)) {
+      this.evict(order);
+      if (from !== 'NEW') this.resting.ended(order.symbol);
+    } else if (from === 'NEW') {
+      this.resting.add(order); // to is OPEN or PARTIALLY_FILLED
+    }
   }
 
   /** Records `lots` filled and moves the order to PARTIALLY_FILLED or FILLED. */
@@ -111,6 +120,15 @@ export class OrderStore {
   /** Live orders of `symbol` in creation order. Iterating while orders turn terminal is safe. */
   liveOrders(symbol: string): Iterable<Order> {
     return this.live.get(symbol)?.values() ?? [];
+  }
+
+  /**
+   * Live orders of `symbol` that rest at the venue (OPEN or PARTIALLY_FILLED when this is called), in creation order.
+   * Orders ending later stay in the array until the next call: check each one's status, and do not call this again
+   * while iterating the array it returned.
+   */
+  restingOrders(symbol: string): readonly Order[] {
+    return this.resting.of(symbol);
   }
 
   get liveCount(): number {

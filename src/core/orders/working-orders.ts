@@ -21,6 +21,8 @@ export class WorkingOrder {
     public priceTicks: number,
     /** Total quantity, lots; changed by an amend. */
     public qtyLots: number,
+    /** The per-symbol record this order counts in (resolved once, so updates need no symbol lookup). */
+    readonly totals: SymbolWorking,
   ) {
     this.remainingLots = qtyLots;
   }
@@ -54,7 +56,7 @@ export class WorkingOrders {
   /** Records a freshly sent order and makes it the quote on its side. */
   add(id: OrderId, symbol: string, side: Side, priceTicks: number, qtyLots: number): WorkingOrder {
     const working = this.addOther(id, symbol, side, priceTicks, qtyLots);
-    const s = this.symbol(symbol);
+    const s = working.totals;
     if (side === 'BUY') s.bid = working;
     else s.ask = working;
     return working;
@@ -62,8 +64,8 @@ export class WorkingOrders {
 
   /** Records a live order that is not a quote (an exit OCO leg): it counts as exposure but the quoter never manages it. */
   addOther(id: OrderId, symbol: string, side: Side, priceTicks: number, qtyLots: number): WorkingOrder {
-    const working = new WorkingOrder(id, symbol, side, priceTicks, qtyLots);
     const s = this.symbol(symbol);
+    const working = new WorkingOrder(id, symbol, side, priceTicks, qtyLots, s);
     this.byId.set(id, working);
     if (side === 'BUY') s.openBuyLots += qtyLots;
     else s.openSellLots += qtyLots;
@@ -81,7 +83,7 @@ export class WorkingOrders {
 
   /** Detaches the order from its quote slot (it stays live until terminal). */
   release(order: WorkingOrder): void {
-    const s = this.symbol(order.symbol);
+    const s = order.totals;
     if (s.bid === order) s.bid = null;
     if (s.ask === order) s.ask = null;
   }
@@ -89,7 +91,7 @@ export class WorkingOrders {
   /** A fill of `lots`: they stop counting as open; a fully filled order is removed. */
   reduce(order: WorkingOrder, lots: number): void {
     order.remainingLots -= lots;
-    const s = this.symbol(order.symbol);
+    const s = order.totals;
     if (order.side === 'BUY') s.openBuyLots -= lots;
     else s.openSellLots -= lots;
     if (order.remainingLots <= 0) this.remove(order);
@@ -97,7 +99,7 @@ export class WorkingOrders {
 
   /** An amend sent (or confirmed, or reverted): new price and remaining lots; the total becomes filled + remaining. */
   amend(order: WorkingOrder, priceTicks: number, remainingLots: number): void {
-    const s = this.symbol(order.symbol);
+    const s = order.totals;
     const delta = remainingLots - order.remainingLots;
     if (order.side === 'BUY') s.openBuyLots += delta;
     else s.openSellLots += delta;
@@ -114,7 +116,7 @@ export class WorkingOrders {
   /** The order reached a terminal state: its remaining lots stop counting. */
   remove(order: WorkingOrder): void {
     if (!this.byId.delete(order.id)) return;
-    const s = this.symbol(order.symbol);
+    const s = order.totals;
     if (order.side === 'BUY') s.openBuyLots -= order.remainingLots;
     else s.openSellLots -= order.remainingLots;
     order.remainingLots = 0;

@@ -70,8 +70,7 @@ export class EdgeTracker {
     let changed = false;
     while (s.pendingHead < s.pending.length && s.pending[s.pendingHead]!.dueTs <= ts) {
       const p = s.pending[s.pendingHead++]!;
-      const sample = Number((BigInt(p.sign * (p.quoteMidTicks - midTicks)) * 100_000_000n) / BigInt(p.quoteMidTicks));
-      this.push(s, sample);
+      this.push(s, adverseSelectionBpsE4(p.sign * (p.quoteMidTicks - midTicks), p.quoteMidTicks));
       changed = true;
     }
     if (s.pendingHead > 1024 && s.pendingHead * 2 > s.pending.length) {
@@ -105,4 +104,19 @@ export class EdgeTracker {
       pendingMarkouts: s.pending.length - s.pendingHead,
     };
   }
+}
+
+/**
+ * trunc(moveTicks × 10⁸ / quoteMidTicks), exactly (integer division truncated toward zero). Plain number division
+ * is exact here when |moveTicks × 10⁸| + quoteMidTicks ≤ 2⁵³: the true quotient is then at least 1/quoteMidTicks
+ * away from the next integer, more than half an ulp of it, so rounding cannot carry it across. Otherwise (or for a
+ * non-positive mid, where bigint division throws or truncates differently) the bigint path.
+ */
+function adverseSelectionBpsE4(moveTicks: number, quoteMidTicks: number): number {
+  const scaled = moveTicks * 100_000_000;
+  if (quoteMidTicks > 0 && Math.abs(scaled) + quoteMidTicks <= Number.MAX_SAFE_INTEGER) {
+    const q = Math.trunc(scaled / quoteMidTicks);
+    return q === 0 ? 0 : q; // never -0 (bigint 0 is +0)
+  }
+  return Number((BigInt(moveTicks) * 100_000_000n) / BigInt(quoteMidTicks));
 }

@@ -8,25 +8,31 @@ export interface StaleSymbol {
   readonly lastMs: number;
 }
 
+/** One symbol's latest data time, virtual ms (a mutable cell: the per-quote update is one map lookup). */
+interface LastData {
+  ms: number;
+}
+
 export class StaleDataWatch {
-  /** Latest data time per symbol, virtual ms. */
-  private readonly last = new Map<string, number>();
+  /** Latest data time per symbol, in the order symbols were first watched or seen. */
+  private readonly last = new Map<string, LastData>();
 
   /** Starts the clock for symbols that have had no data yet: they count as last heard from at sinceMs. */
   watch(symbols: readonly string[], sinceMs: number): void {
-    for (const symbol of symbols) if (!this.last.has(symbol)) this.last.set(symbol, sinceMs);
+    for (const symbol of symbols) if (!this.last.has(symbol)) this.last.set(symbol, { ms: sinceMs });
   }
 
   /** Market data for `symbol` at tsMs; an older timestamp than one already seen does not move the clock back. */
   onData(symbol: string, tsMs: number): void {
     const previous = this.last.get(symbol);
-    if (previous === undefined || tsMs > previous) this.last.set(symbol, tsMs);
+    if (previous === undefined) this.last.set(symbol, { ms: tsMs });
+    else if (tsMs > previous.ms) previous.ms = tsMs;
   }
 
   /** The symbol with the oldest data whose age is strictly more than staleMs (ties: symbol name ascending), or null. */
   stalest(nowMs: number, staleMs: number): StaleSymbol | null {
     let worst: StaleSymbol | null = null;
-    for (const [symbol, lastMs] of this.last) {
+    for (const [symbol, { ms: lastMs }] of this.last) {
       const ageMs = nowMs - lastMs;
       if (ageMs <= staleMs) continue;
       if (worst === null || ageMs > worst.ageMs || (ageMs === worst.ageMs && symbol < worst.symbol)) worst = { symbol, ageMs, lastMs };

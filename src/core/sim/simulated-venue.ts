@@ -12,7 +12,7 @@ import type { FillModel } from './fill-model.js';
 import type { LatencyModel } from './latency-model.js';
 import { OPEN_GATE, type GateRequest, type RequestGate } from './request-gate.js';
 import { VenueMatchingEngine } from './venue-matching-engine.js';
-import type { VenueReject, VenueRules } from './venue-rules.js';
+import type { VenueRules } from './venue-rules.js';
 
 export interface SimulatedVenueDeps {
   readonly clock: Clock;
@@ -63,10 +63,7 @@ export class SimulatedVenue implements ExchangeClient {
     const now = this.deps.clock.now();
     const order = this.engine.store.create(request, now);
     this.engine.byId.set(order.id, order);
-    this.send({ kind: 'create', symbol: order.symbol, order, amend: null }, now, this.deps.latency.entryDelayMs(), {
-      arrive: () => this.engine.arrive(order),
-      limited: (reject) => this.engine.reject(order, reject),
-    });
+    this.send({ kind: 'create', symbol: order.symbol, order, amend: null }, now, this.deps.latency.entryDelayMs());
     return order.id;
   }
 
@@ -85,17 +82,11 @@ export class SimulatedVenue implements ExchangeClient {
       this.engine.dequeue(this.engine.byId.get(heldId)!);
       return;
     }
-    this.send({ kind: 'cancel', symbol: order.symbol, order, amend: null }, this.deps.clock.now(), this.deps.latency.cancelDelayMs(), {
-      arrive: () => this.engine.arriveCancel(order),
-      limited: (reject) => this.engine.rejectCancelWith(order, reject),
-    });
+    this.send({ kind: 'cancel', symbol: order.symbol, order, amend: null }, this.deps.clock.now(), this.deps.latency.cancelDelayMs());
   }
 
   cancelAll(symbol: string): void {
-    this.send({ kind: 'cancel-all', symbol, order: null, amend: null }, this.deps.clock.now(), this.deps.latency.cancelDelayMs(), {
-      arrive: () => this.engine.arriveCancelAll(symbol),
-      limited: (reject) => this.listener.onCancelAllRejected(symbol, reject),
-    });
+    this.send({ kind: 'cancel-all', symbol, order: null, amend: null }, this.deps.clock.now(), this.deps.latency.cancelDelayMs());
   }
 
   amendOrder(orderId: OrderId, priceTicks: number, qtyLots: number): void {
@@ -106,10 +97,7 @@ export class SimulatedVenue implements ExchangeClient {
     }
     const amend = { priceTicks, qtyLots };
     // An amend travels like a cancel (same one-way latency).
-    this.send({ kind: 'amend', symbol: order.symbol, order, amend }, this.deps.clock.now(), this.deps.latency.cancelDelayMs(), {
-      arrive: () => this.engine.arriveAmend(order, priceTicks, qtyLots),
-      limited: (reject) => this.engine.rejectAmend(order, reject),
-    });
+    this.send({ kind: 'amend', symbol: order.symbol, order, amend }, this.deps.clock.now(), this.deps.latency.cancelDelayMs());
   }
 
   placeOco(request: OcoRequest): OcoIds {
@@ -119,38 +107,66 @@ export class SimulatedVenue implements ExchangeClient {
     this.engine.byId.set(limit.id, limit);
     this.engine.byId.set(stop.id, stop);
     this.engine.counters.ocoLists++;
-    this.send({ kind: 'oco', symbol: request.symbol, order: limit, amend: null, oco: { request, limit, stop } }, now, this.deps.latency.entryDelayMs(), {
-      arrive: () => this.engine.arriveOco(request, limit, stop),
-      limited: (reject) => {
-        this.engine.reject(limit, reject);
-        this.engine.reject(stop, reject);
-      },
-    });
+    this.send({ kind: 'oco', symbol: request.symbol, order: limit, amend: null, oco: { request, limit, stop } }, now, this.deps.latency.entryDelayMs());
     return { listId, limitId: limit.id, stopId: stop.id };
   }
 
-  /** Holds the request while the gate says so, taps it as it leaves, and delivers it after the one-way latency. */
-  private send(
-    request: GateRequest,
-    now: number,
-    latencyMs: number,
-    on: { readonly arrive: () => void; readonly limited: (reject: VenueReject) => void },
-  ): void {
+  /**
+   * Holds the request while the gate says so, taps it as it leaves, and delivers it after the one-way latency.
+   * Hot path (every order and cancel): no closure unless the gate holds the request, one for its arrival.
+   */
+  private send(request: GateRequest, now: number, latencyMs: number): void {
     const hold = this.gate.clientDelayMs(request, now);
+    if (hold === 0) {
+      this.leave(request, now, latencyMs);
+      return;
+    }
     const held = hold > 0 && (request.kind === 'create' || request.kind === 'oco') ? request.order : null;
     if (held !== null) this.heldCreates.add(held.id);
-    const leave = (): void => {
+    this.deps.scheduler.schedule(now + hold, () => {
       if (held !== null && !this.heldCreates.delete(held.id)) return; // dequeued while held
-      const sendMs = now + hold;
-      this.gate.onSend(request, sendMs);
-      this.deps.scheduler.schedule(sendMs + latencyMs, () => {
-        const limited = this.gate.venueAdmit(request, this.deps.clock.now());
-        if (limited === null) on.arrive();
-        else on.limited(limited);
-      });
-    };
-    if (hold === 0) leave();
-    else this.deps.scheduler.schedule(now + hold, leave);
+      this.leave(request, now + hold, latencyMs);
+    });
+  }
+
+  /** The request leaves the client at sendMs (virtual ms) and reaches the venue latencyMs later. */
+  private leave(request: GateRequest, sendMs: number, latencyMs: number): void {
+    this.gate.onSend(request, sendMs);
+    this.deps.scheduler.schedule(sendMs + latencyMs, () => this.deliver(request));
+  }
+
+  /** The request reaches the venue: the venue's rate limit may refuse it, else the matching engine acts on it. */
+  private deliver(request: GateRequest): void {
+    const limited = this.gate.venueAdmit(request, this.deps.clock.now());
+    const order = request.order;
+    switch (request.kind) {
+      case 'create':
+        if (limited === null) this.engine.arrive(order!);
+        else this.engine.reject(order!, limited);
+        return;
+      case 'cancel':
+        if (limited === null) this.engine.arriveCancel(order!);
+        else this.engine.rejectCancelWith(order!, limited);
+        return;
+      case 'cancel-all':
+        if (limited === null) this.engine.arriveCancelAll(request.symbol);
+        else this.listener.onCancelAllRejected(request.symbol, limited);
+        return;
+      case 'amend':
+        if (limited === null) this.engine.arriveAmend(order!, request.amend!.priceTicks, request.amend!.qtyLots);
+        else this.engine.rejectAmend(order!, limited);
+        return;
+      case 'oco': {
+        const { request: oco, limit, stop } = request.oco!;
+        if (limited === null) {
+          this.engine.arriveOco(oco, limit, stop);
+        } else {
+          this.engine.reject(limit, limited);
+          this.engine.reject(stop, limited);
+        }
+        return;
+      }
+    }
   }
 
   /** Accepted, live orders on `symbol` (for venue rules that limit open orders, e.g. Binance MAX_NUM_ORDERS). */

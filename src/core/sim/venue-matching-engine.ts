@@ -47,7 +47,10 @@ export class VenueMatchingEngine {
   onMarketUpdate(update: TopOfBook): void {
     this.lastBook.set(update.symbol, update);
     let dormantStops = false;
-    for (const order of this.store.liveOrders(update.symbol)) {
+    // Orders that were still NEW when the update came cannot be filled by it; only resting ones are visited, in creation order.
+    const resting = this.store.restingOrders(update.symbol);
+    for (let i = 0; i < resting.length; i++) {
+      const order = resting[i]!;
       if (order.status !== 'OPEN' && order.status !== 'PARTIALLY_FILLED') continue;
       if (order.leg?.role === 'stop' && !order.leg.triggered) {
         dormantStops = true;

@@ -23,10 +23,23 @@ export interface Quote {
 const BPS_E4_PER_UNIT = 100_000_000; // 1 = 10⁴ bps × 10⁴
 
 export class SymmetricQuoter {
+  /** The last quote and its inputs: a quote depends on (instrument, mid) only, and most updates leave the mid unchanged. */
+  private lastInstrument: Instrument | null = null;
+  private lastMidTicks = Number.NaN;
+  private lastQuote: Quote | null = null;
+
   constructor(readonly settings: QuoterSettings) {}
 
   /** Quote around `midTicks`; a side whose size rounds to zero lots gets 0 lots (not quoted). */
   quote(instrument: Instrument, midTicks: number): Quote {
+    if (this.lastQuote !== null && midTicks === this.lastMidTicks && instrument === this.lastInstrument) return this.lastQuote;
+    this.lastInstrument = instrument;
+    this.lastMidTicks = midTicks;
+    this.lastQuote = this.compute(instrument, midTicks);
+    return this.lastQuote;
+  }
+
+  private compute(instrument: Instrument, midTicks: number): Quote {
     const half = Math.max(1, Math.ceil((midTicks * this.settings.spreadBpsE4) / (2 * BPS_E4_PER_UNIT)));
     const bidTicks = midTicks - half;
     const askTicks = midTicks + half;
