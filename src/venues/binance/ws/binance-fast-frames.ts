@@ -23,18 +23,30 @@ const ID = '(0|[1-9][0-9]{0,15})';
 /** The combined-stream wrapper's opening, with the stream name captured (no escapes, no control characters). */
 const WRAPPER = '(?:\\{"stream":"([^"\\\\\\x00-\\x1f]*)","data":)?';
 const SYMBOL = '"s":"([A-Z0-9]+)"';
-const DECIMAL = '"([0-9.]+)"';
 
-/** Groups: 1 stream, 2 u, 3 E, 4 T, 5 s, 6 b, 7 B, 8 a, 9 A, 10 the wrapper's closing brace. */
-const BOOK_TICKER = new RegExp(
-  `^${WRAPPER}\\{(?:"e":"bookTicker",)?"u":${ID}(?:,"E":${ID},"T":${ID})?,${SYMBOL},"b":${DECIMAL},"B":${DECIMAL},"a":${DECIMAL},"A":${DECIMAL}\\}(\\})?$`,
-);
+/**
+ * The whole bookTicker frame, without capture groups (matching is native and allocates nothing); once it
+ * matches, the fields are read at positions the shape fixes. The wrapper's closing brace is checked apart.
+ */
+const BOOK_TICKER =
+  /^(?:\{"stream":"[^"\\\x00-\x1f]*","data":)?\{(?:"e":"bookTicker",)?"u":(?:0|[1-9]\d{0,15})(?:,"E":(?:0|[1-9]\d{0,15}),"T":(?:0|[1-9]\d{0,15}))?,"s":"[A-Z0-9]+","b":"[0-9.]+","B":"[0-9.]+","a":"[0-9.]+","A":"[0-9.]+"\}\}?$/;
 /** Groups: 1 stream, 2 E, 3 T, 4 s, 5 U, 6 u, 7 pu; the match ends where the bid levels start. */
 const DEPTH_UPDATE_HEAD = new RegExp(`^${WRAPPER}\\{"e":"depthUpdate","E":${ID}(?:,"T":${ID})?,${SYMBOL},"U":${ID},"u":${ID}(?:,"pu":${ID})?,"b":`);
 
 const CH_OPEN_BRACE = 123;
+const CH_CLOSE_BRACE = 125;
 const CH_QUOTE = 34;
-const CH_U = 117;
+const CH_0 = 48;
+const CH_E = 101;
+const CH_UPPER_E = 69;
+const CH_S = 115;
+const CH_CLOSE_BRACKET = 93;
+/** Where a wrapped frame's stream name starts: after {"stream":" . */
+const STREAM_NAME_AT = '{"stream":"'.length;
+/** From the stream name's closing quote to the payload: ","data": (its opening quote is the name's closing one). */
+const DATA_KEY = '","data":';
+const SPOT_TICKER_HEAD = '{"u":';
+const FUTURES_TICKER_HEAD = '{"e":"bookTicker","u":';
 
 export class BinanceFastFrames {
   private readonly scan = new CompactJsonScanner();
@@ -47,28 +59,49 @@ export class BinanceFastFrames {
 
   /** Appends the frame's event and returns true, or returns false with `out` untouched (the caller parses it the slow way). */
   tryParse(frame: string, receivedAtMs: number, out: MarketDataEvent[]): boolean {
-    // The payload's first key tells the shape: "u" (spot bookTicker) or "e" (the others).
-    const payloadAt = frame.charCodeAt(1) === CH_QUOTE && frame.charCodeAt(2) === 115 /* s */ ? frame.indexOf('"data":{') + 7 : 0;
-    if (frame.charCodeAt(payloadAt) !== CH_OPEN_BRACE) return false;
-    const key = frame.charCodeAt(payloadAt + 2);
-    if (key === CH_U || frame.startsWith('"e":"bookTicker"', payloadAt + 1)) return this.bookTicker(frame, receivedAtMs, out);
-    if (frame.startsWith('"e":"depthUpdate"', payloadAt + 1)) return this.depthUpdate(frame, out);
+    if (frame.charCodeAt(0) !== CH_OPEN_BRACE || frame.charCodeAt(frame.length - 1) !== CH_CLOSE_BRACE) return false;
+    const wrapped = frame.charCodeAt(2) === CH_S && frame.charCodeAt(1) === CH_QUOTE;
+    // The last field tells the shape: a quoted decimal ("A", bookTicker) or a level array ("a", depthUpdate).
+    const last = frame.charCodeAt(frame.length - (wrapped ? 3 : 2));
+    if (last === CH_QUOTE) return this.bookTicker(frame, wrapped, receivedAtMs, out);
+    if (last === CH_CLOSE_BRACKET) return this.depthUpdate(frame, out);
     return false;
   }
 
-  private bookTicker(frame: string, receivedAtMs: number, out: MarketDataEvent[]): boolean {
-    const m = BOOK_TICKER.exec(frame);
-    if (m === null || (m[1] === undefined) !== (m[10] === undefined)) return false;
-    const grid = this.grids.get(m[5]!);
+  private bookTicker(frame: string, wrapped: boolean, receivedAtMs: number, out: MarketDataEvent[]): boolean {
+    // A wrapped frame ends with the wrapper's brace after the payload's: "…"}} (the shape allows one or two).
+    if (frame.charCodeAt(frame.length - 2) === CH_CLOSE_BRACE ? !wrapped : wrapped) return false;
+    if (!BOOK_TICKER.test(frame)) return false;
+    // The shape matched: every field sits where it fixes it, and each string runs to the next quote.
+    let i = wrapped ? frame.indexOf('"', STREAM_NAME_AT) + DATA_KEY.length : 0; // the payload's '{'
+    i += frame.charCodeAt(i + 2) === CH_E ? FUTURES_TICKER_HEAD.length : SPOT_TICKER_HEAD.length; // first digit of u
+    let u = 0;
+    for (let d = frame.charCodeAt(i) - CH_0; d >>> 0 <= 9; d = frame.charCodeAt(++i) - CH_0) u = u * 10 + d;
+    let ts = receivedAtMs; // spot carries no event time: the receive time stands in, as on the slow path
+    if (frame.charCodeAt(i + 2) === CH_UPPER_E) {
+      i += 5; // ,"E":
+      ts = 0;
+      for (let d = frame.charCodeAt(i) - CH_0; d >>> 0 <= 9; d = frame.charCodeAt(++i) - CH_0) ts = ts * 10 + d;
+      i = frame.indexOf(',', i + 5); // past ,"T":<digits>
+    }
+    // 16 digits can pass 2^53: such ids are left to the slow path, which refuses them.
+    if (u > Number.MAX_SAFE_INTEGER || ts > Number.MAX_SAFE_INTEGER) return false;
+    const symbolAt = i + 6; // ,"s":"
+    const symbolEnd = frame.indexOf('\"', symbolAt);
+    const grid = this.grids.getAt(frame, symbolAt, symbolEnd);
     if (grid === undefined) return false;
-    const u = Number(m[2]);
-    // Spot carries no event time: the receive time stands in, as on the slow path.
-    const ts = m[3] === undefined ? receivedAtMs : Number(m[3]);
-    const bidTicks = grid.bidPriceUnits(m[6]);
-    const bidLots = grid.bidQtyUnits(m[7]);
-    const askTicks = grid.askPriceUnits(m[8]);
-    const askLots = grid.askQtyUnits(m[9]);
-    if (!Number.isSafeInteger(u) || !Number.isSafeInteger(ts) || (m[4] !== undefined && !Number.isSafeInteger(Number(m[4])))) return false;
+    const bAt = symbolEnd + 7; // ","b":"
+    const bEnd = frame.indexOf('\"', bAt);
+    const BAt = bEnd + 7;
+    const BEnd = frame.indexOf('\"', BAt);
+    const aAt = BEnd + 7;
+    const aEnd = frame.indexOf('\"', aAt);
+    const AAt = aEnd + 7;
+    const AEnd = frame.indexOf('\"', AAt);
+    const bidTicks = grid.priceUnitsAt(frame, bAt, bEnd);
+    const bidLots = grid.qtyUnitsAt(frame, BAt, BEnd);
+    const askTicks = grid.priceUnitsAt(frame, aAt, aEnd);
+    const askLots = grid.qtyUnitsAt(frame, AAt, AEnd);
     if (!(bidTicks >= 0) || !(bidLots >= 0) || !(askTicks >= 0) || !(askLots >= 0)) return false;
     out.push({ kind: 'quote', symbol: grid.symbol, ts, bidTicks, askTicks, bidLots, askLots, seq: u });
     return true;
