@@ -1,6 +1,5 @@
 // ExecutionLoop: per quote, lets the venue match, marks the book, checks edge, and quotes through the risk monitor; passes trades, bars and marks on.
 import type { Fill } from '../core/model/fill.js';
-import type { OrderId } from '../core/model/ids.js';
 import { invariantViolation } from '../core/errors/shadow-exec-error.js';
 import type { Instrument } from '../core/model/instrument.js';
 import type { MarketContextEvent, MarketDataEvent, QuoteEvent } from '../core/model/market-data-event.js';
@@ -10,7 +9,6 @@ import { WorkingOrders, type SymbolWorking, type WorkingOrder } from '../core/or
 import type { Ledger } from '../core/portfolio/ledger.js';
 import type { FillLog } from '../core/portfolio/fill-log.js';
 import type { EdgeTracker } from '../core/risk/edge-tracker.js';
-import type { FreezeEvent } from '../core/risk/risk-decision.js';
 import type { RiskMonitor } from '../core/risk/risk-monitor.js';
 import type { EventScheduler } from '../core/scheduler/event-scheduler.js';
 import type { VenueReject } from '../core/sim/venue-rules.js';
@@ -25,6 +23,7 @@ import { RiskSupervisor } from './risk-supervisor.js';
 import { CircuitBreaker } from '../core/risk/circuit-breaker.js';
 import type { ControlSource } from '../core/risk/risk-decision.js';
 import { MarketEventTally } from './market-event-tally.js';
+import { OrderCancellation, type CancelMode } from './order-cancellation.js';
 
 export interface ExecutionLoopDeps {
   readonly clock: Clock;
@@ -53,7 +52,6 @@ export interface ExecutionLoopDeps {
 }
 
 export type RequoteMode = 'replace' | 'amend';
-export type CancelMode = 'per-order' | 'cancel-all';
 
 export type StopReason = 'completed' | 'interrupted';
 
@@ -69,16 +67,13 @@ export class ExecutionLoop implements ExecutionListener {
   private readonly quoting: ReadonlyMap<string, { readonly instrument: Instrument; readonly working: SymbolWorking }>;
   /** What the risk monitor reads: positions, open lots and marks. */
   readonly exposure: LoopExposure;
-  /** Orders a freeze asked to cancel that the venue has not yet confirmed terminal. */
-  private readonly freezeCancels = new Map<OrderId, FreezeEvent>();
   private stopping: StopReason | null = null;
   private readonly exits: ExitOcoManager | null;
   readonly supervisor: RiskSupervisor;
   readonly breaker: CircuitBreaker;
   /** False once the feed is exhausted: the periodic risk check stops then, so the run can end. */
   private feedActive = true;
-  /** Live orders whose cancel the venue refused (rate limit): cancelled again on the next market update. */
-  private readonly cancelRetries: WorkingOrder[] = [];
+  private readonly cancellation: OrderCancellation;
 
   constructor(private readonly deps: ExecutionLoopDeps) {
     this.instrumentBySymbol = new Map(deps.instruments.map((i) => [i.symbol, i]));
@@ -89,6 +84,15 @@ export class ExecutionLoop implements ExecutionListener {
       deps.exitOco === null
         ? null
         : new ExitOcoManager(deps.exitOco, { venue: deps.venue, working: this.working, ledger: deps.ledger, instruments: this.instrumentBySymbol, counters: this.counters });
+    this.cancellation = new OrderCancellation({
+      clock: deps.clock,
+      venue: deps.venue,
+      working: this.working,
+      counters: this.counters,
+      cancelMode: deps.cancelMode,
+      symbols: deps.instruments.map((i) => i.symbol),
+      exits: this.exits,
+    });
     this.breaker = deps.breaker ?? new CircuitBreaker();
     this.supervisor = new RiskSupervisor({
       clock: deps.clock,
@@ -97,7 +101,7 @@ export class ExecutionLoop implements ExecutionListener {
       ledger: deps.ledger,
       breaker: this.breaker,
       checkEveryMs: deps.riskCheckMs ?? 100,
-      hooks: { freeze: (event) => this.freezeAll(event), running: () => this.stopping === null && this.feedActive },
+      hooks: { freeze: (event) => this.cancellation.freezeAll(event), running: () => this.stopping === null && this.feedActive },
     });
     deps.venue.setListener(this);
   }
@@ -142,7 +146,7 @@ export class ExecutionLoop implements ExecutionListener {
     if (this.stopping !== null) return;
     this.stopping = reason;
     this.deps.feed.stop();
-    this.cancelAll();
+    this.cancellation.cancelAll();
   }
 
   /** The one market event scheduled and not yet handled (the feed is pulled one event at a time). */
@@ -194,7 +198,7 @@ export class ExecutionLoop implements ExecutionListener {
 
   private onQuote(update: QuoteEvent): void {
     this.counters.marketUpdates++;
-    if (this.cancelRetries.length > 0) this.retryCancels();
+    if (this.cancellation.retriesPending) this.cancellation.retryPending();
     const { symbol } = update;
     this.supervisor.onMarketData(symbol, update.ts);
     this.deps.venue.onMarketUpdate(update);
@@ -204,7 +208,7 @@ export class ExecutionLoop implements ExecutionListener {
     const first = this.marketEvents.quote(symbol);
     if (this.deps.edge.onMarket(symbol, update.ts, mid) || first) {
       const freeze = this.deps.risk.evaluateEdge(symbol, this.deps.edge.snapshot(symbol).netEdgeBpsE4, update.ts);
-      if (freeze !== null) this.freezeAll(freeze);
+      if (freeze !== null) this.cancellation.freezeAll(freeze);
     }
     this.supervisor.check();
     if (!this.deps.risk.frozen) this.requote(symbol, mid);
@@ -221,7 +225,7 @@ export class ExecutionLoop implements ExecutionListener {
       if (resting !== null) {
         if (Math.abs(resting.priceTicks - price) < quote.requoteTicks) continue;
         if (this.deps.requoteMode === 'amend' && this.tryAmend(resting, price, lots)) continue;
-        this.cancel(resting);
+        this.cancellation.cancel(resting);
       }
       if (lots <= 0) {
         this.counters.zeroSizeQuotes++;
@@ -252,60 +256,6 @@ export class ExecutionLoop implements ExecutionListener {
     return true;
   }
 
-  private cancel(order: WorkingOrder): void {
-    this.working.release(order);
-    if (order.cancelSent) return;
-    order.cancelSent = true;
-    this.counters.cancelsSent++;
-    this.deps.venue.cancelOrder(order.id);
-  }
-
-  private retryCancels(): void {
-    for (const order of this.cancelRetries.splice(0)) {
-      if (this.working.get(order.id) !== order) continue;
-      order.cancelSent = false;
-      this.counters.cancelRetries++;
-      this.cancel(order);
-    }
-  }
-
-  /** Cancels every live order (orders whose cancel is already in flight are left to it). */
-  private cancelAll(): void {
-    if (this.deps.cancelMode === 'per-order') {
-      for (const order of this.working.all()) this.cancel(order);
-      return;
-    }
-    for (const symbol of this.deps.instruments.map((i) => i.symbol)) {
-      const live = this.working.ofSymbol(symbol);
-      if (live.length === 0) continue;
-      for (const order of live) {
-        this.working.release(order);
-        // A cancel-all reaches only what the venue holds: orders still on their way are cancelled once accepted.
-        if (!order.accepted) order.recancelOnAccept = true;
-      }
-      this.counters.cancelAllsSent++;
-      this.deps.venue.cancelAll(symbol);
-    }
-  }
-
-  private freezeAll(event: FreezeEvent): void {
-    const live = this.working.all();
-    this.cancelAll();
-    event.ordersCancelled = live.length;
-    for (const order of live) this.freezeCancels.set(order.id, event);
-    if (live.length === 0) event.cancelsConfirmedAt = event.ts;
-  }
-
-  /** An order reached a terminal state at the venue. */
-  private settled(id: OrderId): void {
-    this.exits?.onTerminal(id);
-    const event = this.freezeCancels.get(id);
-    if (event === undefined) return;
-    this.freezeCancels.delete(id);
-    for (const pending of this.freezeCancels.values()) if (pending === event) return;
-    event.cancelsConfirmedAt = this.deps.clock.now();
-  }
-
   // ── ExecutionListener ────────────────────────────────────────────────────────────
 
   onAccepted(order: Order): void {
@@ -314,7 +264,7 @@ export class ExecutionLoop implements ExecutionListener {
     if (working !== undefined) working.accepted = true;
     if (working?.recancelOnAccept) {
       working.recancelOnAccept = false;
-      this.cancel(working);
+      this.cancellation.cancel(working);
     }
   }
 
@@ -323,7 +273,7 @@ export class ExecutionLoop implements ExecutionListener {
     this.supervisor.onVenueAnswer(reject.code);
     const working = this.working.get(order.id);
     if (working !== undefined) this.working.remove(working);
-    this.settled(order.id);
+    this.cancellation.settled(order.id);
   }
 
   onFill(fill: Fill, order: Order): void {
@@ -335,7 +285,7 @@ export class ExecutionLoop implements ExecutionListener {
     if (working !== undefined) this.working.reduce(working, fill.qtyLots);
     if (order.status === 'FILLED') {
       this.counters.ordersFilled++;
-      this.settled(order.id);
+      this.cancellation.settled(order.id);
     }
   }
 
@@ -343,7 +293,7 @@ export class ExecutionLoop implements ExecutionListener {
     this.counters.ordersCanceled++;
     const working = this.working.get(order.id);
     if (working !== undefined) this.working.remove(working);
-    this.settled(order.id);
+    this.cancellation.settled(order.id);
   }
 
   onCancelRejected(order: Order, reject: VenueReject): void {
@@ -357,7 +307,7 @@ export class ExecutionLoop implements ExecutionListener {
       working.recancelOnAccept = true;
     } else if (order.status === 'OPEN' || order.status === 'PARTIALLY_FILLED') {
       // The venue refused the cancel itself (rate limit): the order still rests, so ask again on the next update.
-      this.cancelRetries.push(working);
+      this.cancellation.retryLater(working);
     }
   }
 
@@ -377,7 +327,7 @@ export class ExecutionLoop implements ExecutionListener {
     if (order.status === 'OPEN' || order.status === 'PARTIALLY_FILLED') {
       // The venue kept the order as it was: track that again, then take it off the book.
       this.working.amend(working, order.priceTicks, order.qtyLots - order.filledLots);
-      this.cancel(working);
+      this.cancellation.cancel(working);
     }
   }
 
@@ -385,7 +335,7 @@ export class ExecutionLoop implements ExecutionListener {
     this.supervisor.onVenueAnswer(reject.code);
     // Fall back to one cancel per order (each retried on later updates if the venue refuses it too).
     for (const order of this.working.ofSymbol(symbol)) {
-      if (order.accepted && !order.cancelSent) this.cancel(order);
+      if (order.accepted && !order.cancelSent) this.cancellation.cancel(order);
     }
   }
 }
