@@ -16,7 +16,8 @@ import type { ComposedRun } from '../app/compose.js';
 import type { JsonValue } from '../core/report/canonical-json.js';
 import type { Clock } from '../ports/clock.js';
 import type { LiveFeed } from '../feeds/live/live-feed.js';
-import type { TimerHandle, Timers } from '../feeds/ws/timers.js';
+import { InterruptibleSleep } from '../feeds/ws/interruptible-sleep.js';
+import type { Timers } from '../feeds/ws/timers.js';
 import type { SessionResult } from './run-session.js';
 
 export type LiveEndReason = 'duration' | 'interrupted' | 'feed-failed';
@@ -46,21 +47,20 @@ export interface LiveSessionResult extends SessionResult {
 const MAX_IDLE_MS = 250;
 
 export class LiveSession {
-  private waker: (() => void) | null = null;
-  private wakePending = false;
+  /** The wait between events; new events or a stop request end it early. */
+  private readonly idle: InterruptibleSleep;
 
   constructor(
     private readonly run: ComposedRun,
     private readonly feed: LiveFeed,
     private readonly options: LiveSessionOptions,
-  ) {}
+  ) {
+    this.idle = new InterruptibleSleep(options.timers);
+  }
 
   /** Ends the current wait at once (events arrived, a stop was requested). */
   wake(): void {
-    const waker = this.waker;
-    this.waker = null;
-    if (waker === null) this.wakePending = true;
-    else waker();
+    this.idle.wake();
   }
 
   async execute(): Promise<LiveSessionResult> {
@@ -107,7 +107,7 @@ export class LiveSession {
       if (this.feed.failure !== null) return 'feed-failed';
       this.options.onProgress?.(loop.counters.marketUpdates);
       const due = scheduler.peekTime();
-      await this.sleep(Math.min(due ?? Infinity, endMs ?? Infinity, now + MAX_IDLE_MS) - now);
+      await this.idle.sleep(Math.min(due ?? Infinity, endMs ?? Infinity, now + MAX_IDLE_MS) - now);
     }
   }
 
@@ -122,25 +122,6 @@ export class LiveSession {
       clock.advanceTo(Math.max(clock.now(), event.time));
       event.action();
     }
-  }
-
-  private sleep(ms: number): Promise<void> {
-    if (this.wakePending) {
-      this.wakePending = false;
-      return Promise.resolve();
-    }
-    return new Promise((resolve) => {
-      const timers = this.options.timers;
-      let handle: TimerHandle = null;
-      this.waker = () => {
-        timers.clearTimeout(handle);
-        resolve();
-      };
-      handle = timers.setTimeout(() => {
-        this.waker = null;
-        resolve();
-      }, Math.max(0, Math.ceil(ms)));
-    });
   }
 }
 

@@ -11,7 +11,8 @@
 import type { Clock } from '../../ports/clock.js';
 import type { Rng } from '../../ports/rng.js';
 import type { ReplayFileWriter } from '../replay/replay-file-writer.js';
-import type { TimerHandle, Timers } from '../ws/timers.js';
+import { InterruptibleSleep } from '../ws/interruptible-sleep.js';
+import type { Timers } from '../ws/timers.js';
 import { WsConnection } from '../ws/ws-connection.js';
 import type { WsDataFrame, WsVenueProtocol } from '../ws/ws-venue-protocol.js';
 import { DepthSnapshotFetcher, type HttpGet } from './depth-snapshot-fetcher.js';
@@ -71,9 +72,11 @@ export class LiveRecorder {
   private restRecords = 0;
   private failure: string | null = null;
   private stopped = false;
-  private waker: (() => void) | null = null;
+  /** The wait between flushes; a stop request ends it early. */
+  private readonly idle: InterruptibleSleep;
 
   constructor(private readonly settings: LiveRecorderSettings) {
+    this.idle = new InterruptibleSleep(settings.timers);
     this.connection = new WsConnection({
       ...settings.ws,
       protocol: settings.protocol,
@@ -106,9 +109,7 @@ export class LiveRecorder {
 
   /** Ends the current wait at once (a stop was requested). */
   wake(): void {
-    const waker = this.waker;
-    this.waker = null;
-    waker?.();
+    this.idle.wake();
   }
 
   /** Records until the duration passed, a stop is requested or the connection gives up; the file is closed when it resolves. */
@@ -128,7 +129,7 @@ export class LiveRecorder {
         else if (endMs !== null && now >= endMs) endReason = 'duration';
         else if (this.failure !== null) endReason = 'feed-failed';
         else {
-          await this.sleep(Math.min(FLUSH_MS, endMs === null ? FLUSH_MS : endMs - now));
+          await this.idle.sleep(Math.min(FLUSH_MS, endMs === null ? FLUSH_MS : endMs - now));
           writer.flush();
           hooks.onProgress?.(stats());
           continue;
@@ -161,20 +162,5 @@ export class LiveRecorder {
     this.log(`${symbol} depth snapshot recorded (${synced ? 'book in sync' : 'not usable yet: fetching another'})`);
     if (synced) this.fetcher!.synced(symbol);
     else this.fetcher!.request(symbol);
-  }
-
-  private sleep(ms: number): Promise<void> {
-    return new Promise((resolve) => {
-      const timers = this.settings.timers;
-      let handle: TimerHandle = null;
-      this.waker = () => {
-        timers.clearTimeout(handle);
-        resolve();
-      };
-      handle = timers.setTimeout(() => {
-        this.waker = null;
-        resolve();
-      }, Math.max(0, Math.ceil(ms)));
-    });
   }
 }

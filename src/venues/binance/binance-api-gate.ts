@@ -6,9 +6,8 @@ import { isoUtc } from '../../core/report/units.js';
 import type { GateRequest, RequestGate } from '../../core/sim/request-gate.js';
 import type { VenueReject } from '../../core/sim/venue-rules.js';
 import type { RateLimitGroup } from '../../core/limits/rate-limit-group.js';
-import type { RequestJournal } from '../../ports/request-journal.js';
-import type { VenueCredentials } from '../../ports/secret-provider.js';
 import { maskKey } from '../../secrets/mask-key.js';
+import { dryRunSection, type DryRunSettings } from '../shared/dry-run.js';
 import { requestJournalLine } from '../shared/request-journal-line.js';
 import { ThrottleStats } from '../shared/throttle-stats.js';
 import { BINANCE_SPOT_ERRORS, BINANCE_USDM_ERRORS, binanceErrorPayload } from './binance-error-codes.js';
@@ -29,12 +28,7 @@ import {
 import { renderCancelAll, renderCancelOrder, renderModifyOrder, renderNewOrder, type BinanceRequest } from './binance-requests.js';
 import { binanceQueryString, signBinanceRequest, withBinanceTiming } from './binance-signing.js';
 
-export interface BinanceDryRun {
-  readonly credentials: VenueCredentials;
-  readonly recvWindowMs: number;
-  /** null: requests are rendered, signed and counted but not written anywhere. */
-  readonly journal: RequestJournal | null;
-}
+export type BinanceDryRun = DryRunSettings;
 
 export interface BinanceApiGateSettings {
   readonly market: BinanceMarket;
@@ -249,15 +243,7 @@ export class BinanceApiGate implements RequestGate {
         last_retry_after: this.lastRetryAfter,
         ban_rule: 'simulator choice: a request over a limit before the last 429 Retry-After passed bans the IP for 2 min, doubling per ban, at most 3 days',
       },
-      dry_run:
-        dryRun === null
-          ? null
-          : {
-              rendered_requests: this.rendered,
-              journaled: dryRun.journal !== null,
-              recv_window_ms: dryRun.recvWindowMs,
-              credentials: { source: dryRun.credentials.source, api_env: dryRun.credentials.apiEnv, api_key: maskKey(dryRun.credentials.apiKey) },
-            },
+      dry_run: dryRunSection(dryRun, this.rendered),
     };
   }
 }

@@ -2,12 +2,11 @@
 import { SlidingWindowLimiter } from '../../core/limits/sliding-window-limiter.js';
 import { formatPrice, formatQty, type Instrument } from '../../core/model/instrument.js';
 import type { JsonValue } from '../../core/report/canonical-json.js';
+import { dryRunSection, type DryRunSettings } from '../shared/dry-run.js';
 import { requestJournalLine } from '../shared/request-journal-line.js';
 import { ThrottleStats } from '../shared/throttle-stats.js';
 import type { GateRequest, RequestGate } from '../../core/sim/request-gate.js';
 import type { VenueReject } from '../../core/sim/venue-rules.js';
-import type { RequestJournal } from '../../ports/request-journal.js';
-import type { VenueCredentials } from '../../ports/secret-provider.js';
 import { maskKey } from '../../secrets/mask-key.js';
 import type { BybitCategory } from './bybit-category.js';
 import { BYBIT_ERRORS, bybitReject } from './bybit-error-codes.js';
@@ -22,12 +21,7 @@ const KINDS: readonly BybitRequestKind[] = ['create', 'cancel', 'cancel-all', 'a
 const IP_LIMITED: VenueReject = { code: `HTTP_${BYBIT_IP_BAN_HTTP_STATUS}`, message: 'Forbidden request: IP rate limit breached' };
 const RATE_LIMITED: VenueReject = bybitReject(BYBIT_ERRORS.RATE_LIMIT);
 
-export interface BybitDryRun {
-  readonly credentials: VenueCredentials;
-  readonly recvWindowMs: number;
-  /** null: requests are rendered, signed and counted but not written anywhere. */
-  readonly journal: RequestJournal | null;
-}
+export type BybitDryRun = DryRunSettings;
 
 export interface BybitApiGateSettings {
   readonly category: BybitCategory;
@@ -199,15 +193,7 @@ export class BybitApiGate implements RequestGate {
         ip_peak_in_window: this.venueIp.peakUsage,
         ip_rejected_403: this.ipLimited,
       },
-      dry_run:
-        dryRun === null
-          ? null
-          : {
-              rendered_requests: this.rendered,
-              journaled: dryRun.journal !== null,
-              recv_window_ms: dryRun.recvWindowMs,
-              credentials: { source: dryRun.credentials.source, api_env: dryRun.credentials.apiEnv, api_key: maskKey(dryRun.credentials.apiKey) },
-            },
+      dry_run: dryRunSection(dryRun, this.rendered),
     };
   }
 }

@@ -1,55 +1,8 @@
 // Covers RiskMonitor: MAX_INVENTORY and MAX_TOTAL_NOTIONAL blocks at their exact limits, reducing orders, FROZEN, edge freezes, block counts.
 import { describe, it, expect } from 'vitest';
-import { RiskMonitor, type ExposureView, type RiskLimits } from '../../../src/core/risk/risk-monitor.js';
-import { worstCaseNotionalE8 } from '../../../src/core/risk/exposure.js';
+import { RiskMonitor, type RiskLimits } from '../../../src/core/risk/risk-monitor.js';
+import { BTC_LOT_E8, ETH_LOT_E8, FakeExposure } from '../../helpers/fake-exposure.js';
 
-interface SymbolExposure {
-  position: number;
-  openBuys: number;
-  openSells: number;
-  mark: number;
-  atomE8: number;
-}
-
-/** A hand-set exposure: BTCUSDT at 93 500.0 (1 lot = 93.5 USDT) and ETHUSDT at 3350.00 (1 lot = 33.5 USDT). */
-class FakeExposure implements ExposureView {
-  readonly bySymbol = new Map<string, SymbolExposure>([
-    ['BTCUSDT', { position: 0, openBuys: 0, openSells: 0, mark: 935000, atomE8: 10_000 }],
-    ['ETHUSDT', { position: 0, openBuys: 0, openSells: 0, mark: 335000, atomE8: 10_000 }],
-  ]);
-  private get(symbol: string): SymbolExposure {
-    const s = this.bySymbol.get(symbol);
-    if (s === undefined) throw new Error(symbol);
-    return s;
-  }
-  set(symbol: string, values: Partial<SymbolExposure>): this {
-    Object.assign(this.get(symbol), values);
-    return this;
-  }
-  worstCaseTotalE8(): number {
-    let total = 0;
-    for (const s of this.bySymbol.values()) total += worstCaseNotionalE8(s.position, s.openBuys, s.openSells, s.mark, s.atomE8);
-    return total;
-  }
-  positionLots(symbol: string): number {
-    return this.get(symbol).position;
-  }
-  openBuyLots(symbol: string): number {
-    return this.get(symbol).openBuys;
-  }
-  openSellLots(symbol: string): number {
-    return this.get(symbol).openSells;
-  }
-  markTicks(symbol: string): number {
-    return this.get(symbol).mark;
-  }
-  atomE8(symbol: string): number {
-    return this.get(symbol).atomE8;
-  }
-}
-
-const BTC_LOT_E8 = 9_350_000_000; // 935 000 ticks × 10 000
-const ETH_LOT_E8 = 3_350_000_000;
 const HUGE = 1e15;
 
 function monitor(limits: Partial<RiskLimits> = {}): RiskMonitor {
