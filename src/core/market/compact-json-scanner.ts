@@ -30,11 +30,6 @@ export class CompactJsonScanner {
     this.pos = 0;
   }
 
-  /** The text being read. */
-  get source(): string {
-    return this.text;
-  }
-
   /** True once every character has been read. */
   get atEnd(): boolean {
     return this.pos === this.text.length;
@@ -45,11 +40,6 @@ export class CompactJsonScanner {
     if (!this.text.startsWith(literal, this.pos)) return false;
     this.pos += literal.length;
     return true;
-  }
-
-  /** The next character code, not consumed (NaN at the end). */
-  peek(): number {
-    return this.text.charCodeAt(this.pos);
   }
 
   /** A string value without escapes or control characters: its content bounds land in strStart/strEnd. */
@@ -70,16 +60,6 @@ export class CompactJsonScanner {
       if (c === CH_BACKSLASH || c < 0x20) return false;
     }
     return false;
-  }
-
-  /** True when the last string read equals `value`. */
-  strIs(value: string): boolean {
-    return this.strEnd - this.strStart === value.length && this.text.startsWith(value, this.strStart);
-  }
-
-  /** The last string read, as a new string (for the rare fields kept as text). */
-  strText(): string {
-    return this.text.slice(this.strStart, this.strEnd);
   }
 
   /** A JSON number that is a non-negative safe integer written without sign, fraction or exponent; NaN otherwise. */
