@@ -3,10 +3,22 @@ import { invariantViolation } from '../errors/shadow-exec-error.js';
 
 export type EventAction = () => void;
 
+/** What the queue holds: due time (virtual ms), scheduling sequence number (tie-breaker), and what runs, called as `event.action()`. */
 interface ScheduledEvent {
   readonly time: number;
   readonly seq: number;
-  readonly action: EventAction;
+  action(): void;
+}
+
+/**
+ * An object that is its own event (no wrapper object, no closure): scheduleSelf stamps its time and seq, and pop()
+ * hands it back so the caller runs it as `event.action()` (a method call: `this` is the object). Schedule one at
+ * most once at a time.
+ */
+export interface SelfScheduled {
+  time: number;
+  seq: number;
+  action(): void;
 }
 
 export class EventScheduler {
@@ -22,7 +34,18 @@ export class EventScheduler {
   /** Schedules `action` at virtual ms `time`; equal times run in scheduling order. */
   schedule(time: number, action: EventAction): void {
     if (!Number.isFinite(time)) throw invariantViolation(`event time must be finite, got ${time}`);
-    const event: ScheduledEvent = { time, seq: this.seq++, action };
+    this.insert({ time, seq: this.seq++, action });
+  }
+
+  /** Schedules `event` itself at virtual ms `time` (same ordering as schedule); pop() returns the object. */
+  scheduleSelf(event: SelfScheduled, time: number): void {
+    if (!Number.isFinite(time)) throw invariantViolation(`event time must be finite, got ${time}`);
+    event.time = time;
+    event.seq = this.seq++;
+    this.insert(event);
+  }
+
+  private insert(event: ScheduledEvent): void {
     const front = this.front;
     if (front === null) {
       const top = this.heap[0];
@@ -62,8 +85,8 @@ export class EventScheduler {
     return this.heap.length === 0 ? null : this.heap[0]!.time;
   }
 
-  /** Removes the earliest event and returns it (time + action), or null when empty. */
-  pop(): { time: number; action: EventAction } | null {
+  /** Removes the earliest event and returns it (time + action, to be called as `event.action()`), or null when empty. */
+  pop(): { readonly time: number; action(): void } | null {
     const front = this.front;
     if (front !== null) {
       this.front = null;
