@@ -23,6 +23,12 @@ export interface MatchingEngineDeps {
 
 type TerminalWhy = 'ALREADY_FILLED' | 'ALREADY_CANCELED' | 'UNKNOWN_ORDER';
 
+/** The venue's own per-symbol state: the last book it saw (none yet: undefined) and its view of the position, signed lots (reduce-only checks). */
+interface VenueSymbol {
+  lastBook: TopOfBook | undefined;
+  positionLots: number;
+}
+
 /** Everything here runs when a request or a market update reaches the venue; sending and latency live in SimulatedVenue. */
 export class VenueMatchingEngine {
   readonly store = new OrderStore();
@@ -30,9 +36,10 @@ export class VenueMatchingEngine {
   private readonly fillIds = new IdSequence<FillId>('F');
   /** Orders a cancel can still address: live ones, and terminal ones until the cancel already in flight is answered. */
   readonly byId = new Map<OrderId, Order>();
-  private readonly lastBook = new Map<string, TopOfBook>();
-  /** The venue's own view of each position, signed lots (reduce-only checks). */
-  private readonly positionLots = new Map<string, number>();
+  private readonly symbols = new Map<string, VenueSymbol>();
+  /** The symbol looked up last and its state: most lookups repeat the symbol of the quote being handled. */
+  private lastSymbol: string | null = null;
+  private lastState: VenueSymbol | null = null;
 
   constructor(private readonly deps: MatchingEngineDeps) {}
 
@@ -44,8 +51,21 @@ export class VenueMatchingEngine {
     return this.deps.rules.venue;
   }
 
+  /** The symbol's state, created on first use. */
+  private symbol(symbol: string): VenueSymbol {
+    if (symbol === this.lastSymbol) return this.lastState!;
+    let state = this.symbols.get(symbol);
+    if (state === undefined) {
+      state = { lastBook: undefined, positionLots: 0 };
+      this.symbols.set(symbol, state);
+    }
+    this.lastSymbol = symbol;
+    this.lastState = state;
+    return state;
+  }
+
   onMarketUpdate(update: TopOfBook): void {
-    this.lastBook.set(update.symbol, update);
+    this.symbol(update.symbol).lastBook = update;
     let dormantStops = false;
     // Orders that were still NEW when the update came cannot be filled by it; only resting ones are visited, in creation order.
     const resting = this.store.restingOrders(update.symbol);
@@ -64,7 +84,7 @@ export class VenueMatchingEngine {
 
   /** Dormant OCO stop legs the market has reached become limit orders (and may take at once); their limit leg is cancelled. */
   private triggerStops(update: TopOfBook): void {
-    for (const order of [...this.store.liveOrders(update.symbol)]) {
+    for (const order of this.store.liveOrders(update.symbol)) {
       const leg = order.leg;
       if (leg === null || leg.role !== 'stop' || leg.triggered || order.status !== 'OPEN') continue;
       if (!stopReached(order.side, leg.stopTicks!, update.bidTicks, update.askTicks)) continue;
@@ -84,7 +104,7 @@ export class VenueMatchingEngine {
 
   arriveOco(request: OcoRequest, limit: Order, stop: Order): void {
     const instrument = this.deps.instruments.get(request.symbol);
-    const book = this.lastBook.get(request.symbol);
+    const book = this.symbol(request.symbol).lastBook;
     let reject: VenueReject | null =
       instrument === undefined
         ? { code: 'UNKNOWN_SYMBOL', message: `unknown symbol ${request.symbol}` }
@@ -132,7 +152,7 @@ export class VenueMatchingEngine {
    * and unfillable FOK orders end instead. Returns whether the order is still live and its unfilled rest may rest.
    */
   private matchAtTouch(order: Order): boolean {
-    const book = this.lastBook.get(order.symbol);
+    const book = this.symbol(order.symbol).lastBook;
     const crosses = book !== undefined && (order.side === 'BUY' ? book.askTicks <= order.priceTicks : book.bidTicks >= order.priceTicks);
     if (!crosses) return true;
     if (order.options.postOnly) {
@@ -152,7 +172,7 @@ export class VenueMatchingEngine {
   }
 
   arriveCancelAll(symbol: string): void {
-    for (const order of [...this.store.liveOrders(symbol)]) {
+    for (const order of this.store.liveOrders(symbol)) {
       if (order.status !== 'OPEN' && order.status !== 'PARTIALLY_FILLED') continue;
       this.store.transition(order, 'CANCELED');
       if (!order.cancelRequested) this.byId.delete(order.id);
@@ -195,7 +215,7 @@ export class VenueMatchingEngine {
   /** A reduce-only order must face the position and not exceed it (so it can neither open, grow nor flip it). */
   private reduceOnlyCheck(order: Order): VenueReject | null {
     if (!order.options.reduceOnly) return null;
-    const position = this.positionLots.get(order.symbol) ?? 0;
+    const position = this.symbol(order.symbol).positionLots;
     const reduces = position * sideSign(order.side) < 0 && order.qtyLots <= Math.abs(position);
     return reduces ? null : this.deps.rules.reduceOnlyViolated();
   }
@@ -258,7 +278,7 @@ export class VenueMatchingEngine {
     };
     if (liquidity === 'MAKER') this.counters.makerFills++;
     else this.counters.takerFills++;
-    this.positionLots.set(order.symbol, (this.positionLots.get(order.symbol) ?? 0) + sideSign(order.side) * lots);
+    this.symbol(order.symbol).positionLots += sideSign(order.side) * lots;
     this.store.fill(order, lots);
     if (order.status === 'FILLED' && !order.cancelRequested) this.byId.delete(order.id);
     this.listener.onFill(fill, order);
@@ -282,9 +302,7 @@ export class VenueMatchingEngine {
 
   /** Orders the venue has accepted and not yet ended on `symbol` (orders still in flight do not count). */
   openOrderCount(symbol: string): number {
-    let n = 0;
-    for (const order of this.store.liveOrders(symbol)) if (order.status === 'OPEN' || order.status === 'PARTIALLY_FILLED') n++;
-    return n;
+    return this.store.openCount(symbol);
   }
 
   stats(api: Record<string, unknown>): VenueStats {
