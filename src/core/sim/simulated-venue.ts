@@ -63,7 +63,7 @@ export class SimulatedVenue implements ExchangeClient, RequestReceiver {
   placeOrder(request: OrderRequest): OrderId {
     const now = this.deps.clock.now();
     const order = this.engine.store.create(request, now);
-    this.engine.byId.set(order.id, order);
+    this.engine.byId.set(order);
     this.send(new VenueRequest(this, 'create', order.symbol, order, null), now, this.deps.latency.entryDelayMs());
     return order.id;
   }
@@ -105,8 +105,8 @@ export class SimulatedVenue implements ExchangeClient, RequestReceiver {
     const now = this.deps.clock.now();
     const listId = this.listIds.issue();
     const { limit, stop } = this.engine.store.createOco(request, listId, { timeInForce: 'GTC', postOnly: false, reduceOnly: false }, now);
-    this.engine.byId.set(limit.id, limit);
-    this.engine.byId.set(stop.id, stop);
+    this.engine.byId.set(limit);
+    this.engine.byId.set(stop);
     this.engine.counters.ocoLists++;
     this.send(new VenueRequest(this, 'oco', request.symbol, limit, null, { request, limit, stop }), now, this.deps.latency.entryDelayMs());
     return { listId, limitId: limit.id, stopId: stop.id };

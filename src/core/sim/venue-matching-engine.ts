@@ -2,11 +2,12 @@
 import type { Clock } from '../../ports/clock.js';
 import type { ExecutionListener, VenueStats } from '../../ports/exchange-client.js';
 import type { Fill } from '../model/fill.js';
-import { IdSequence, type FillId, type OrderId } from '../model/ids.js';
+import { IdSequence, type FillId } from '../model/ids.js';
 import type { Instrument } from '../model/instrument.js';
 import type { TopOfBook } from '../model/market-update.js';
 import { sideSign, type Liquidity, type Order } from '../model/order.js';
 import { stopReached, type OcoRequest } from '../model/order-list.js';
+import { OrderIndex } from '../orders/order-index.js';
 import { OrderStore } from '../orders/order-store.js';
 import type { FillModel } from './fill-model.js';
 import { VenueCounters } from './venue-counters.js';
@@ -35,7 +36,7 @@ export class VenueMatchingEngine {
   readonly counters = new VenueCounters();
   private readonly fillIds = new IdSequence<FillId>('F');
   /** Orders a cancel can still address: live ones, and terminal ones until the cancel already in flight is answered. */
-  readonly byId = new Map<OrderId, Order>();
+  readonly byId = new OrderIndex();
   private readonly symbols = new Map<string, VenueSymbol>();
   /** The symbol looked up last and its state: most lookups repeat the symbol of the quote being handled. */
   private lastSymbol: string | null = null;
@@ -175,7 +176,7 @@ export class VenueMatchingEngine {
     for (const order of this.store.liveOrders(symbol)) {
       if (order.status !== 'OPEN' && order.status !== 'PARTIALLY_FILLED') continue;
       this.store.transition(order, 'CANCELED');
-      if (!order.cancelRequested) this.byId.delete(order.id);
+      if (!order.cancelRequested) this.byId.delete(order);
       this.listener.onCanceled(order);
     }
   }
@@ -223,7 +224,7 @@ export class VenueMatchingEngine {
   reject(order: Order, reject: VenueReject): void {
     this.counters.reject(reject.code);
     this.store.transition(order, 'REJECTED');
-    this.byId.delete(order.id);
+    this.byId.delete(order);
     this.listener.onRejected(order, reject);
   }
 
@@ -237,7 +238,7 @@ export class VenueMatchingEngine {
     if (outcome.kind === 'reject') outcome = { kind: 'cancel', reason: outcome.reject.code };
     this.counters.venueCancel(outcome.reason);
     this.store.transition(order, outcome.kind === 'cancel' ? 'CANCELED' : 'EXPIRED');
-    if (!order.cancelRequested) this.byId.delete(order.id);
+    if (!order.cancelRequested) this.byId.delete(order);
     this.listener.onCanceled(order);
   }
 
@@ -246,7 +247,7 @@ export class VenueMatchingEngine {
       case 'OPEN':
       case 'PARTIALLY_FILLED':
         this.store.transition(order, 'CANCELED');
-        this.byId.delete(order.id);
+        this.byId.delete(order);
         this.listener.onCanceled(order);
         // Cancelling one leg of an order list cancels the whole list (Binance order lists).
         this.cancelSibling(order, 'OCO_LIST_CANCELED');
@@ -260,7 +261,7 @@ export class VenueMatchingEngine {
   rejectCancelWith(order: Order, reject: VenueReject): void {
     this.counters.cancelsRejected++;
     // A live order stays addressable (a NEW one's entry is still on its way; an open one survived a refused cancel).
-    if (order.status !== 'NEW' && order.status !== 'OPEN' && order.status !== 'PARTIALLY_FILLED') this.byId.delete(order.id);
+    if (order.status !== 'NEW' && order.status !== 'OPEN' && order.status !== 'PARTIALLY_FILLED') this.byId.delete(order);
     this.listener.onCancelRejected(order, reject);
   }
 
@@ -280,7 +281,7 @@ export class VenueMatchingEngine {
     else this.counters.takerFills++;
     this.symbol(order.symbol).positionLots += sideSign(order.side) * lots;
     this.store.fill(order, lots);
-    if (order.status === 'FILLED' && !order.cancelRequested) this.byId.delete(order.id);
+    if (order.status === 'FILLED' && !order.cancelRequested) this.byId.delete(order);
     this.listener.onFill(fill, order);
     if (order.leg !== null) this.cancelSibling(order, 'OCO_OTHER_LEG_FILLED');
   }
@@ -295,7 +296,7 @@ export class VenueMatchingEngine {
     for (const o of order.leg === null ? [order] : [order, this.byId.get(order.leg.siblingId)]) {
       if (o === undefined || o.status !== 'NEW') continue;
       this.store.transition(o, 'CANCELED');
-      this.byId.delete(o.id);
+      this.byId.delete(o);
       this.listener.onCanceled(o);
     }
   }
