@@ -6,10 +6,15 @@ export type FillId = string & { readonly __brand: 'FillId' };
 /** Issues "<prefix>-1", "<prefix>-2", … in call order. */
 export class IdSequence<T extends string> {
   private next = 1;
-  constructor(private readonly prefix: string) {}
+  /** "<prefix>-", joined once: issuing is then one concatenation. */
+  private readonly head: string;
+
+  constructor(prefix: string) {
+    this.head = `${prefix}-`;
+  }
 
   issue(): T {
-    return `${this.prefix}-${this.next++}` as T;
+    return (this.head + this.next++) as T;
   }
 
   /** How many ids have been issued so far. */

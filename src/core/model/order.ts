@@ -24,8 +24,39 @@ export const ORDER_TRANSITIONS: Readonly<Record<OrderStatus, readonly OrderStatu
   EXPIRED: [],
 };
 
+/** A status's position in the bit masks below (a switch on interned strings: no keyed property lookup). */
+function statusBit(status: OrderStatus): number {
+  switch (status) {
+    case 'NEW':
+      return 0;
+    case 'OPEN':
+      return 1;
+    case 'PARTIALLY_FILLED':
+      return 2;
+    case 'FILLED':
+      return 3;
+    case 'CANCELED':
+      return 4;
+    case 'REJECTED':
+      return 5;
+    case 'EXPIRED':
+      return 6;
+  }
+}
+
+/** ORDER_TRANSITIONS as bit masks, indexed by statusBit(from): bit statusBit(to) set when from → to is allowed. */
+const ALLOWED_MASKS: readonly number[] = (Object.keys(ORDER_TRANSITIONS) as OrderStatus[])
+  .sort((a, b) => statusBit(a) - statusBit(b))
+  .map((from) => ORDER_TRANSITIONS[from].reduce((mask, to) => mask | (1 << statusBit(to)), 0));
+
+/** Whether ORDER_TRANSITIONS allows from → to. */
+export function transitionAllowed(from: OrderStatus, to: OrderStatus): boolean {
+  return ((ALLOWED_MASKS[statusBit(from)]! >> statusBit(to)) & 1) === 1;
+}
+
+/** A status with no way out (FILLED, CANCELED, REJECTED, EXPIRED). */
 export function isTerminal(status: OrderStatus): boolean {
-  return ORDER_TRANSITIONS[status].length === 0;
+  return ALLOWED_MASKS[statusBit(status)] === 0;
 }
 
 /** How long a limit order may rest: until cancelled, or only for its immediate match (all of it for FOK). */

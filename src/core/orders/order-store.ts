@@ -1,9 +1,9 @@
 // OrderStore: the venue's deterministic in-memory order book-keeping and state machine; terminal orders are evicted.
 import { IdSequence, type OrderId } from '../model/ids.js';
 import type { OcoRequest, OrderListLeg } from '../model/order-list.js';
-import { DEFAULT_ORDER_OPTIONS, ORDER_TRANSITIONS, isTerminal, type Order, type OrderOptions, type OrderRequest, type OrderStatus } from '../model/order.js';
+import { DEFAULT_ORDER_OPTIONS, isTerminal, transitionAllowed, type Order, type OrderOptions, type OrderRequest, type OrderStatus } from '../model/order.js';
 import { invariantViolation } from '../errors/shadow-exec-error.js';
-import { RestingOrders } from './resting-orders.js';
+import { SymbolOrders } from './symbol-orders.js';
 
 export interface OrderCounts {
   created: number;
@@ -18,11 +18,12 @@ export interface OrderCounts {
 
 export class OrderStore {
   private readonly ids = new IdSequence<OrderId>('O');
-  /** Live (non-terminal) orders per symbol, in creation order. */
-  private readonly live = new Map<string, Map<OrderId, Order>>();
+  /** Per symbol, its live orders and the resting ones among them (created on the symbol's first order or query). */
+  private readonly bySymbol = new Map<string, SymbolOrders>();
+  /** The symbol looked up last and its record: a run's lookups mostly repeat the same symbol. */
+  private lastSymbol: string | null = null;
+  private lastOrders: SymbolOrders | null = null;
   private liveTotal = 0;
-  /** Live orders the venue has let rest (OPEN or PARTIALLY_FILLED), per symbol: what a market update can fill. */
-  private readonly resting = new RestingOrders();
   readonly counts: OrderCounts = { created: 0, accepted: 0, rejected: 0, filled: 0, partiallyFilled: 0, canceled: 0, expired: 0, amended: 0 };
 
   create(request: OrderRequest, sentAt: number, leg: OrderListLeg | null = null): Order {
@@ -43,12 +44,7 @@ export class OrderStore {
       cancelRequested: false,
       leg,
     };
-    let symbolOrders = this.live.get(request.symbol);
-    if (symbolOrders === undefined) {
-      symbolOrders = new Map();
-      this.live.set(request.symbol, symbolOrders);
-    }
-    symbolOrders.set(id, order);
+    this.symbolOrders(request.symbol).live.add(order);
     this.liveTotal++;
     this.counts.created++;
     return order;
@@ -69,7 +65,7 @@ export class OrderStore {
   /** Moves `order` to `to`; an illegal transition is a bug. */
   transition(order: Order, to: OrderStatus): void {
     const from = order.status;
-    if (!ORDER_TRANSITIONS[from].includes(to)) throw invariantViolation(`order ${order.id}: ${from} → ${to} is not allowed`);
+    if (!transitionAllowed(from, to)) throw invariantViolation(`order ${order.id}: ${from} → ${to} is not allowed`);
     order.status = to;
     switch (to) {
       case 'OPEN':
@@ -94,10 +90,12 @@ export class OrderStore {
         break;
     }
     if (isTerminal(to)) {
-      this.evict(order);
-      if (from !== 'NEW') this.resting.ended(order.symbol);
+      const symbolOrders = this.symbolOrders(order.symbol);
+      symbolOrders.live.ended();
+      this.liveTotal--;
+      if (from !== 'NEW') symbolOrders.resting.ended();
     } else if (from === 'NEW') {
-      this.resting.add(order); // to is OPEN or PARTIALLY_FILLED
+      this.symbolOrders(order.symbol).resting.add(order); // to is OPEN or PARTIALLY_FILLED
     }
   }
 
@@ -117,9 +115,14 @@ export class OrderStore {
     this.counts.amended++;
   }
 
-  /** Live orders of `symbol` in creation order. Iterating while orders turn terminal is safe. */
-  liveOrders(symbol: string): Iterable<Order> {
-    return this.live.get(symbol)?.values() ?? [];
+  /** Live orders of `symbol` in creation order, as a fresh array: ending or creating orders while iterating it is safe. */
+  liveOrders(symbol: string): Order[] {
+    return this.symbolOrders(symbol).live.snapshot();
+  }
+
+  /** Live orders of `symbol` that are OPEN or PARTIALLY_FILLED. */
+  openCount(symbol: string): number {
+    return this.symbolOrders(symbol).live.openCount();
   }
 
   /**
@@ -128,14 +131,23 @@ export class OrderStore {
    * while iterating the array it returned.
    */
   restingOrders(symbol: string): readonly Order[] {
-    return this.resting.of(symbol);
+    return this.symbolOrders(symbol).resting.current();
   }
 
   get liveCount(): number {
     return this.liveTotal;
   }
 
-  private evict(order: Order): void {
-    if (this.live.get(order.symbol)?.delete(order.id)) this.liveTotal--;
+  /** The symbol's record, created on first use (an empty one answers like no orders). */
+  private symbolOrders(symbol: string): SymbolOrders {
+    if (symbol === this.lastSymbol) return this.lastOrders!;
+    let record = this.bySymbol.get(symbol);
+    if (record === undefined) {
+      record = new SymbolOrders();
+      this.bySymbol.set(symbol, record);
+    }
+    this.lastSymbol = symbol;
+    this.lastOrders = record;
+    return record;
   }
 }

@@ -41,6 +41,9 @@ export class WorkingOrders {
   private readonly bySymbol = new Map<string, SymbolWorking>();
   /** Live orders in the order they were sent. */
   private readonly byId = new Map<OrderId, WorkingOrder>();
+  /** The symbol looked up last and its record (one quote's orders share a symbol). */
+  private lastSymbol: string | null = null;
+  private lastWorking: SymbolWorking | null = null;
 
   constructor(symbols: readonly string[]) {
     for (const symbol of symbols) this.bySymbol.set(symbol, { bid: null, ask: null, openBuyLots: 0, openSellLots: 0 });
@@ -48,8 +51,11 @@ export class WorkingOrders {
 
   /** The live per-symbol record (read it, never write it). */
   symbol(symbol: string): SymbolWorking {
+    if (symbol === this.lastSymbol) return this.lastWorking!;
     const s = this.bySymbol.get(symbol);
     if (s === undefined) throw new Error(`no working orders for symbol ${symbol}`);
+    this.lastSymbol = symbol;
+    this.lastWorking = s;
     return s;
   }
 

@@ -28,15 +28,38 @@ export interface SymbolBook {
   tradedNotionalPico: bigint;
 }
 
+/**
+ * A book and its fee per (tick × lot) of notional for each liquidity, pico-quote, when that is a whole number: then a
+ * fill's fee is exactly ticks × lots × that, so the half-even division (which would find no remainder) is skipped.
+ * null when atom × ppm is not a multiple of 10⁶ (the fee needs the rounded division).
+ */
+interface BookEntry {
+  readonly book: SymbolBook;
+  readonly makerFeePerAtomPico: bigint | null;
+  readonly takerFeePerAtomPico: bigint | null;
+}
+
+/** atom × ppm / 10⁶ when exact, else null (also for a non-integer ppm: the fill path then fails as it always did). */
+function exactFeePerAtom(atomPico: bigint, ppm: number): bigint | null {
+  if (!Number.isSafeInteger(ppm)) return null;
+  const scaled = atomPico * BigInt(ppm);
+  return scaled % PPM === 0n ? scaled / PPM : null;
+}
+
 export class Ledger {
-  private readonly books = new Map<string, SymbolBook>();
+  private readonly books = new Map<string, BookEntry>();
+  /** The same books in instrument order (iterated on every risk check). */
+  private readonly bookList: SymbolBook[] = [];
+  /** The symbol looked up last and its entry: a run's lookups mostly repeat the symbol of the quote being handled. */
+  private lastSymbol: string | null = null;
+  private lastEntry: BookEntry | null = null;
 
   constructor(
     instruments: readonly Instrument[],
     private readonly fees: FeeSchedule,
   ) {
     for (const instrument of instruments) {
-      this.books.set(instrument.symbol, {
+      const book: SymbolBook = {
         instrument,
         positionLots: 0,
         costBasisPico: 0n,
@@ -49,51 +72,69 @@ export class Ledger {
         boughtLots: 0,
         soldLots: 0,
         tradedNotionalPico: 0n,
+      };
+      this.books.set(instrument.symbol, {
+        book,
+        makerFeePerAtomPico: exactFeePerAtom(instrument.atomPico, fees.makerPpm),
+        takerFeePerAtomPico: exactFeePerAtom(instrument.atomPico, fees.takerPpm),
       });
     }
+    for (const entry of this.books.values()) this.bookList.push(entry.book);
+  }
+
+  private entry(symbol: string): BookEntry {
+    if (symbol === this.lastSymbol) return this.lastEntry!;
+    const entry = this.books.get(symbol);
+    if (entry === undefined) throw new Error(`ledger has no symbol ${symbol}`);
+    this.lastSymbol = symbol;
+    this.lastEntry = entry;
+    return entry;
   }
 
   book(symbol: string): SymbolBook {
-    const book = this.books.get(symbol);
-    if (book === undefined) throw new Error(`ledger has no symbol ${symbol}`);
-    return book;
+    return this.entry(symbol).book;
   }
 
   /** Books in the order the instruments were given (the config's symbol order). */
   allBooks(): IterableIterator<SymbolBook> {
-    return this.books.values();
+    return this.bookList.values();
   }
 
   mark(symbol: string, markTicks: number): void {
-    this.book(symbol).markTicks = markTicks;
+    this.entry(symbol).book.markTicks = markTicks;
   }
 
   /** Applies a fill; returns its fee in pico-quote. */
   applyFill(fill: Fill): bigint {
-    const book = this.book(fill.symbol);
+    const entry = this.entry(fill.symbol);
+    const book = entry.book;
     const atom = book.instrument.atomPico;
     const sign = sideSign(fill.side);
-    const notional = BigInt(fill.priceTicks * fill.qtyLots) * atom;
-    const ppm = BigInt(fill.liquidity === 'MAKER' ? this.fees.makerPpm : this.fees.takerPpm);
-    const fee = divRoundHalfEven(notional * ppm, PPM);
+    const maker = fill.liquidity === 'MAKER';
+    const atoms = BigInt(fill.priceTicks * fill.qtyLots);
+    const notional = atoms * atom;
+    const feePerAtom = maker ? entry.makerFeePerAtomPico : entry.takerFeePerAtomPico;
+    const fee = feePerAtom !== null ? atoms * feePerAtom : divRoundHalfEven(notional * BigInt(maker ? this.fees.makerPpm : this.fees.takerPpm), PPM);
+    const signedNotional = sign > 0 ? notional : -notional;
 
     const pos = book.positionLots;
     if (pos === 0 || Math.sign(pos) === sign) {
-      book.costBasisPico += BigInt(sign) * notional;
+      book.costBasisPico += signedNotional;
       book.positionLots = pos + sign * fill.qtyLots;
     } else {
       const absPos = Math.abs(pos);
       const closing = Math.min(fill.qtyLots, absPos);
-      const removed = divRoundHalfEven(book.costBasisPico * BigInt(closing), BigInt(absPos));
+      // Closing the whole position removes the whole cost basis (the division would be exact).
+      const removed = closing === absPos ? book.costBasisPico : divRoundHalfEven(book.costBasisPico * BigInt(closing), BigInt(absPos));
       book.costBasisPico -= removed;
       const opening = fill.qtyLots - closing;
       book.positionLots = pos + sign * fill.qtyLots;
       if (opening > 0) book.costBasisPico = BigInt(sign * fill.priceTicks * opening) * atom;
     }
-    book.cashPico -= BigInt(sign) * notional;
+    book.cashPico -= signedNotional;
     book.feesPico += fee;
     book.fills++;
-    if (fill.liquidity === 'MAKER') book.makerFills++;
+    if (maker) book.makerFills++;
     else book.takerFills++;
     if (sign > 0) book.boughtLots += fill.qtyLots;
     else book.soldLots += fill.qtyLots;

@@ -39,6 +39,9 @@ export interface EdgeSnapshot {
 
 export class EdgeTracker {
   private readonly bySymbol = new Map<string, SymbolEdge>();
+  /** The symbol looked up last and its record (each quote asks about one symbol). */
+  private lastSymbol: string | null = null;
+  private lastEdge: SymbolEdge | null = null;
 
   constructor(symbols: readonly string[], readonly settings: EdgeSettings) {
     for (const symbol of symbols) {
@@ -47,8 +50,11 @@ export class EdgeTracker {
   }
 
   private symbol(symbol: string): SymbolEdge {
+    if (symbol === this.lastSymbol) return this.lastEdge!;
     const s = this.bySymbol.get(symbol);
     if (s === undefined) throw new Error(`edge tracker has no symbol ${symbol}`);
+    this.lastSymbol = symbol;
+    this.lastEdge = s;
     return s;
   }
 

@@ -16,6 +16,9 @@ interface LastData {
 export class StaleDataWatch {
   /** Latest data time per symbol, in the order symbols were first watched or seen. */
   private readonly last = new Map<string, LastData>();
+  /** The symbol seen last and its cell (consecutive quotes are mostly of one symbol). */
+  private lastSymbol: string | null = null;
+  private lastCell: LastData | null = null;
 
   /** Starts the clock for symbols that have had no data yet: they count as last heard from at sinceMs. */
   watch(symbols: readonly string[], sinceMs: number): void {
@@ -24,9 +27,13 @@ export class StaleDataWatch {
 
   /** Market data for `symbol` at tsMs; an older timestamp than one already seen does not move the clock back. */
   onData(symbol: string, tsMs: number): void {
-    const previous = this.last.get(symbol);
-    if (previous === undefined) this.last.set(symbol, { ms: tsMs });
-    else if (tsMs > previous.ms) previous.ms = tsMs;
+    let cell = symbol === this.lastSymbol ? this.lastCell! : this.last.get(symbol);
+    if (cell === undefined) {
+      cell = { ms: tsMs };
+      this.last.set(symbol, cell);
+    } else if (tsMs > cell.ms) cell.ms = tsMs;
+    this.lastSymbol = symbol;
+    this.lastCell = cell;
   }
 
   /** The symbol with the oldest data whose age is strictly more than staleMs (ties: symbol name ascending), or null. */

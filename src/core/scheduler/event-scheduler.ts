@@ -1,12 +1,27 @@
-// EventScheduler: callbacks ordered by (time, seq) — a binary min-heap plus a slot for an event due before all of it; the run's single event loop.
+// EventScheduler: callbacks ordered by (time, seq) — a FIFO lane, a binary min-heap and a slot for an event due before all of them; the run's single event loop.
 import { invariantViolation } from '../errors/shadow-exec-error.js';
 
 export type EventAction = () => void;
 
+/** What the queue holds: due time (virtual ms), scheduling sequence number (tie-breaker), and what runs, called as `event.action()`. */
 interface ScheduledEvent {
   readonly time: number;
   readonly seq: number;
-  readonly action: EventAction;
+  action(): void;
+}
+
+/** The lane drops its consumed prefix only past this many entries (amortises the move). */
+const LANE_COMPACT_AT = 1024;
+
+/**
+ * An object that is its own event (no wrapper object, no closure): scheduleSelf stamps its time and seq, and pop()
+ * hands it back so the caller runs it as `event.action()` (a method call: `this` is the object). Schedule one at
+ * most once at a time.
+ */
+export interface SelfScheduled {
+  time: number;
+  seq: number;
+  action(): void;
 }
 
 export class EventScheduler {
@@ -15,6 +30,13 @@ export class EventScheduler {
    * before the requests still in flight — lands here and leaves from here without sifting through the heap.
    */
   private front: ScheduledEvent | null = null;
+  /**
+   * Events in (time, seq) order, entries before laneHead already popped. An event joins when it is not before the
+   * lane's last one: requests sent with a constant latency arrive in the order they were sent, so they queue here in
+   * O(1) instead of sifting through the heap. The rest go to the heap; pop takes the earlier of the two heads.
+   */
+  private readonly lane: (ScheduledEvent | undefined)[] = [];
+  private laneHead = 0;
   private readonly heap: ScheduledEvent[] = [];
   private seq = 0;
   private processed = 0;
@@ -22,20 +44,39 @@ export class EventScheduler {
   /** Schedules `action` at virtual ms `time`; equal times run in scheduling order. */
   schedule(time: number, action: EventAction): void {
     if (!Number.isFinite(time)) throw invariantViolation(`event time must be finite, got ${time}`);
-    const event: ScheduledEvent = { time, seq: this.seq++, action };
+    this.insert({ time, seq: this.seq++, action });
+  }
+
+  /** Schedules `event` itself at virtual ms `time` (same ordering as schedule); pop() returns the object. */
+  scheduleSelf(event: SelfScheduled, time: number): void {
+    if (!Number.isFinite(time)) throw invariantViolation(`event time must be finite, got ${time}`);
+    event.time = time;
+    event.seq = this.seq++;
+    this.insert(event);
+  }
+
+  private insert(event: ScheduledEvent): void {
     const front = this.front;
     if (front === null) {
       const top = this.heap[0];
-      if (top === undefined || before(event, top)) {
+      const head = this.lane[this.laneHead];
+      if ((top === undefined || before(event, top)) && (head === undefined || before(event, head))) {
         this.front = event;
         return;
       }
     } else if (before(event, front)) {
       this.front = event;
-      this.heapPush(front);
+      this.enqueue(front);
       return;
     }
-    this.heapPush(event);
+    this.enqueue(event);
+  }
+
+  /** Into the lane when that keeps it ordered, else into the heap. */
+  private enqueue(event: ScheduledEvent): void {
+    const lane = this.lane;
+    if (this.laneHead === lane.length || !before(event, lane[lane.length - 1]!)) lane.push(event);
+    else this.heapPush(event);
   }
 
   private heapPush(event: ScheduledEvent): void {
@@ -53,17 +94,20 @@ export class EventScheduler {
   }
 
   get size(): number {
-    return this.heap.length + (this.front === null ? 0 : 1);
+    return this.heap.length + (this.lane.length - this.laneHead) + (this.front === null ? 0 : 1);
   }
 
   /** Time of the earliest event, or null when empty. */
   peekTime(): number | null {
     if (this.front !== null) return this.front.time;
-    return this.heap.length === 0 ? null : this.heap[0]!.time;
+    const top = this.heap[0];
+    const head = this.lane[this.laneHead];
+    if (head === undefined) return top === undefined ? null : top.time;
+    return top === undefined || before(head, top) ? head.time : top.time;
   }
 
-  /** Removes the earliest event and returns it (time + action), or null when empty. */
-  pop(): { time: number; action: EventAction } | null {
+  /** Removes the earliest event and returns it (time + action, to be called as `event.action()`), or null when empty. */
+  pop(): { readonly time: number; action(): void } | null {
     const front = this.front;
     if (front !== null) {
       this.front = null;
@@ -72,6 +116,20 @@ export class EventScheduler {
     }
     const heap = this.heap;
     const top = heap[0];
+    const lane = this.lane;
+    const head = lane[this.laneHead];
+    if (head !== undefined && (top === undefined || before(head, top))) {
+      lane[this.laneHead++] = undefined; // popped: the lane no longer holds it
+      if (this.laneHead === lane.length) {
+        while (lane.length > 0) lane.pop();
+        this.laneHead = 0;
+      } else if (this.laneHead >= LANE_COMPACT_AT && this.laneHead * 2 >= lane.length) {
+        lane.splice(0, this.laneHead);
+        this.laneHead = 0;
+      }
+      this.processed++;
+      return head;
+    }
     if (top === undefined) return null;
     const last = heap.pop()!;
     if (heap.length > 0) {

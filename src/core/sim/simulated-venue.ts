@@ -10,8 +10,9 @@ import type { EventScheduler } from '../scheduler/event-scheduler.js';
 import { ppmToBps } from './fee-schedule.js';
 import type { FillModel } from './fill-model.js';
 import type { LatencyModel } from './latency-model.js';
-import { OPEN_GATE, type GateRequest, type RequestGate } from './request-gate.js';
+import { OPEN_GATE, type RequestGate } from './request-gate.js';
 import { VenueMatchingEngine } from './venue-matching-engine.js';
+import { VenueRequest, type RequestReceiver } from './venue-request.js';
 import type { VenueRules } from './venue-rules.js';
 
 export interface SimulatedVenueDeps {
@@ -36,7 +37,7 @@ const NO_LISTENER: ExecutionListener = {
   onCancelAllRejected() {},
 };
 
-export class SimulatedVenue implements ExchangeClient {
+export class SimulatedVenue implements ExchangeClient, RequestReceiver {
   readonly venue: string;
   private listener: ExecutionListener = NO_LISTENER;
   private readonly gate: RequestGate;
@@ -62,8 +63,8 @@ export class SimulatedVenue implements ExchangeClient {
   placeOrder(request: OrderRequest): OrderId {
     const now = this.deps.clock.now();
     const order = this.engine.store.create(request, now);
-    this.engine.byId.set(order.id, order);
-    this.send({ kind: 'create', symbol: order.symbol, order, amend: null }, now, this.deps.latency.entryDelayMs());
+    this.engine.byId.set(order);
+    this.send(new VenueRequest(this, 'create', order.symbol, order, null), now, this.deps.latency.entryDelayMs());
     return order.id;
   }
 
@@ -75,18 +76,18 @@ export class SimulatedVenue implements ExchangeClient {
       return;
     }
     order.cancelRequested = true;
-    const heldId = this.heldCreates.has(orderId) ? orderId : order.leg !== null && this.heldCreates.has(order.leg.siblingId) ? order.leg.siblingId : null;
+    const heldId = this.heldCreates.size === 0 ? null : this.heldCreates.has(orderId) ? orderId : order.leg !== null && this.heldCreates.has(order.leg.siblingId) ? order.leg.siblingId : null;
     if (heldId !== null) {
       // Never sent: the client drops it (an OCO: the whole list) from its queue, no request goes out.
       this.heldCreates.delete(heldId);
       this.engine.dequeue(this.engine.byId.get(heldId)!);
       return;
     }
-    this.send({ kind: 'cancel', symbol: order.symbol, order, amend: null }, this.deps.clock.now(), this.deps.latency.cancelDelayMs());
+    this.send(new VenueRequest(this, 'cancel', order.symbol, order, null), this.deps.clock.now(), this.deps.latency.cancelDelayMs());
   }
 
   cancelAll(symbol: string): void {
-    this.send({ kind: 'cancel-all', symbol, order: null, amend: null }, this.deps.clock.now(), this.deps.latency.cancelDelayMs());
+    this.send(new VenueRequest(this, 'cancel-all', symbol, null, null), this.deps.clock.now(), this.deps.latency.cancelDelayMs());
   }
 
   amendOrder(orderId: OrderId, priceTicks: number, qtyLots: number): void {
@@ -97,25 +98,25 @@ export class SimulatedVenue implements ExchangeClient {
     }
     const amend = { priceTicks, qtyLots };
     // An amend travels like a cancel (same one-way latency).
-    this.send({ kind: 'amend', symbol: order.symbol, order, amend }, this.deps.clock.now(), this.deps.latency.cancelDelayMs());
+    this.send(new VenueRequest(this, 'amend', order.symbol, order, amend), this.deps.clock.now(), this.deps.latency.cancelDelayMs());
   }
 
   placeOco(request: OcoRequest): OcoIds {
     const now = this.deps.clock.now();
     const listId = this.listIds.issue();
     const { limit, stop } = this.engine.store.createOco(request, listId, { timeInForce: 'GTC', postOnly: false, reduceOnly: false }, now);
-    this.engine.byId.set(limit.id, limit);
-    this.engine.byId.set(stop.id, stop);
+    this.engine.byId.set(limit);
+    this.engine.byId.set(stop);
     this.engine.counters.ocoLists++;
-    this.send({ kind: 'oco', symbol: request.symbol, order: limit, amend: null, oco: { request, limit, stop } }, now, this.deps.latency.entryDelayMs());
+    this.send(new VenueRequest(this, 'oco', request.symbol, limit, null, { request, limit, stop }), now, this.deps.latency.entryDelayMs());
     return { listId, limitId: limit.id, stopId: stop.id };
   }
 
   /**
    * Holds the request while the gate says so, taps it as it leaves, and delivers it after the one-way latency.
-   * Hot path (every order and cancel): no closure unless the gate holds the request, one for its arrival.
+   * Hot path (every order and cancel): no closure unless the gate holds the request; the request is its own arrival event.
    */
-  private send(request: GateRequest, now: number, latencyMs: number): void {
+  private send(request: VenueRequest, now: number, latencyMs: number): void {
     const hold = this.gate.clientDelayMs(request, now);
     if (hold === 0) {
       this.leave(request, now, latencyMs);
@@ -130,13 +131,13 @@ export class SimulatedVenue implements ExchangeClient {
   }
 
   /** The request leaves the client at sendMs (virtual ms) and reaches the venue latencyMs later. */
-  private leave(request: GateRequest, sendMs: number, latencyMs: number): void {
+  private leave(request: VenueRequest, sendMs: number, latencyMs: number): void {
     this.gate.onSend(request, sendMs);
-    this.deps.scheduler.schedule(sendMs + latencyMs, () => this.deliver(request));
+    this.deps.scheduler.scheduleSelf(request, sendMs + latencyMs);
   }
 
-  /** The request reaches the venue: the venue's rate limit may refuse it, else the matching engine acts on it. */
-  private deliver(request: GateRequest): void {
+  /** The request reaches the venue (called by its arrival event): the venue's rate limit may refuse it, else the matching engine acts on it. */
+  deliver(request: VenueRequest): void {
     const limited = this.gate.venueAdmit(request, this.deps.clock.now());
     const order = request.order;
     switch (request.kind) {

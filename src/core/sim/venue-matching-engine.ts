@@ -2,11 +2,12 @@
 import type { Clock } from '../../ports/clock.js';
 import type { ExecutionListener, VenueStats } from '../../ports/exchange-client.js';
 import type { Fill } from '../model/fill.js';
-import { IdSequence, type FillId, type OrderId } from '../model/ids.js';
+import { IdSequence, type FillId } from '../model/ids.js';
 import type { Instrument } from '../model/instrument.js';
 import type { TopOfBook } from '../model/market-update.js';
 import { sideSign, type Liquidity, type Order } from '../model/order.js';
 import { stopReached, type OcoRequest } from '../model/order-list.js';
+import { OrderIndex } from '../orders/order-index.js';
 import { OrderStore } from '../orders/order-store.js';
 import type { FillModel } from './fill-model.js';
 import { VenueCounters } from './venue-counters.js';
@@ -23,16 +24,23 @@ export interface MatchingEngineDeps {
 
 type TerminalWhy = 'ALREADY_FILLED' | 'ALREADY_CANCELED' | 'UNKNOWN_ORDER';
 
+/** The venue's own per-symbol state: the last book it saw (none yet: undefined) and its view of the position, signed lots (reduce-only checks). */
+interface VenueSymbol {
+  lastBook: TopOfBook | undefined;
+  positionLots: number;
+}
+
 /** Everything here runs when a request or a market update reaches the venue; sending and latency live in SimulatedVenue. */
 export class VenueMatchingEngine {
   readonly store = new OrderStore();
   readonly counters = new VenueCounters();
   private readonly fillIds = new IdSequence<FillId>('F');
   /** Orders a cancel can still address: live ones, and terminal ones until the cancel already in flight is answered. */
-  readonly byId = new Map<OrderId, Order>();
-  private readonly lastBook = new Map<string, TopOfBook>();
-  /** The venue's own view of each position, signed lots (reduce-only checks). */
-  private readonly positionLots = new Map<string, number>();
+  readonly byId = new OrderIndex();
+  private readonly symbols = new Map<string, VenueSymbol>();
+  /** The symbol looked up last and its state: most lookups repeat the symbol of the quote being handled. */
+  private lastSymbol: string | null = null;
+  private lastState: VenueSymbol | null = null;
 
   constructor(private readonly deps: MatchingEngineDeps) {}
 
@@ -44,8 +52,21 @@ export class VenueMatchingEngine {
     return this.deps.rules.venue;
   }
 
+  /** The symbol's state, created on first use. */
+  private symbol(symbol: string): VenueSymbol {
+    if (symbol === this.lastSymbol) return this.lastState!;
+    let state = this.symbols.get(symbol);
+    if (state === undefined) {
+      state = { lastBook: undefined, positionLots: 0 };
+      this.symbols.set(symbol, state);
+    }
+    this.lastSymbol = symbol;
+    this.lastState = state;
+    return state;
+  }
+
   onMarketUpdate(update: TopOfBook): void {
-    this.lastBook.set(update.symbol, update);
+    this.symbol(update.symbol).lastBook = update;
     let dormantStops = false;
     // Orders that were still NEW when the update came cannot be filled by it; only resting ones are visited, in creation order.
     const resting = this.store.restingOrders(update.symbol);
@@ -64,7 +85,7 @@ export class VenueMatchingEngine {
 
   /** Dormant OCO stop legs the market has reached become limit orders (and may take at once); their limit leg is cancelled. */
   private triggerStops(update: TopOfBook): void {
-    for (const order of [...this.store.liveOrders(update.symbol)]) {
+    for (const order of this.store.liveOrders(update.symbol)) {
       const leg = order.leg;
       if (leg === null || leg.role !== 'stop' || leg.triggered || order.status !== 'OPEN') continue;
       if (!stopReached(order.side, leg.stopTicks!, update.bidTicks, update.askTicks)) continue;
@@ -84,7 +105,7 @@ export class VenueMatchingEngine {
 
   arriveOco(request: OcoRequest, limit: Order, stop: Order): void {
     const instrument = this.deps.instruments.get(request.symbol);
-    const book = this.lastBook.get(request.symbol);
+    const book = this.symbol(request.symbol).lastBook;
     let reject: VenueReject | null =
       instrument === undefined
         ? { code: 'UNKNOWN_SYMBOL', message: `unknown symbol ${request.symbol}` }
@@ -132,7 +153,7 @@ export class VenueMatchingEngine {
    * and unfillable FOK orders end instead. Returns whether the order is still live and its unfilled rest may rest.
    */
   private matchAtTouch(order: Order): boolean {
-    const book = this.lastBook.get(order.symbol);
+    const book = this.symbol(order.symbol).lastBook;
     const crosses = book !== undefined && (order.side === 'BUY' ? book.askTicks <= order.priceTicks : book.bidTicks >= order.priceTicks);
     if (!crosses) return true;
     if (order.options.postOnly) {
@@ -152,10 +173,10 @@ export class VenueMatchingEngine {
   }
 
   arriveCancelAll(symbol: string): void {
-    for (const order of [...this.store.liveOrders(symbol)]) {
+    for (const order of this.store.liveOrders(symbol)) {
       if (order.status !== 'OPEN' && order.status !== 'PARTIALLY_FILLED') continue;
       this.store.transition(order, 'CANCELED');
-      if (!order.cancelRequested) this.byId.delete(order.id);
+      if (!order.cancelRequested) this.byId.delete(order);
       this.listener.onCanceled(order);
     }
   }
@@ -195,7 +216,7 @@ export class VenueMatchingEngine {
   /** A reduce-only order must face the position and not exceed it (so it can neither open, grow nor flip it). */
   private reduceOnlyCheck(order: Order): VenueReject | null {
     if (!order.options.reduceOnly) return null;
-    const position = this.positionLots.get(order.symbol) ?? 0;
+    const position = this.symbol(order.symbol).positionLots;
     const reduces = position * sideSign(order.side) < 0 && order.qtyLots <= Math.abs(position);
     return reduces ? null : this.deps.rules.reduceOnlyViolated();
   }
@@ -203,7 +224,7 @@ export class VenueMatchingEngine {
   reject(order: Order, reject: VenueReject): void {
     this.counters.reject(reject.code);
     this.store.transition(order, 'REJECTED');
-    this.byId.delete(order.id);
+    this.byId.delete(order);
     this.listener.onRejected(order, reject);
   }
 
@@ -217,7 +238,7 @@ export class VenueMatchingEngine {
     if (outcome.kind === 'reject') outcome = { kind: 'cancel', reason: outcome.reject.code };
     this.counters.venueCancel(outcome.reason);
     this.store.transition(order, outcome.kind === 'cancel' ? 'CANCELED' : 'EXPIRED');
-    if (!order.cancelRequested) this.byId.delete(order.id);
+    if (!order.cancelRequested) this.byId.delete(order);
     this.listener.onCanceled(order);
   }
 
@@ -226,7 +247,7 @@ export class VenueMatchingEngine {
       case 'OPEN':
       case 'PARTIALLY_FILLED':
         this.store.transition(order, 'CANCELED');
-        this.byId.delete(order.id);
+        this.byId.delete(order);
         this.listener.onCanceled(order);
         // Cancelling one leg of an order list cancels the whole list (Binance order lists).
         this.cancelSibling(order, 'OCO_LIST_CANCELED');
@@ -240,7 +261,7 @@ export class VenueMatchingEngine {
   rejectCancelWith(order: Order, reject: VenueReject): void {
     this.counters.cancelsRejected++;
     // A live order stays addressable (a NEW one's entry is still on its way; an open one survived a refused cancel).
-    if (order.status !== 'NEW' && order.status !== 'OPEN' && order.status !== 'PARTIALLY_FILLED') this.byId.delete(order.id);
+    if (order.status !== 'NEW' && order.status !== 'OPEN' && order.status !== 'PARTIALLY_FILLED') this.byId.delete(order);
     this.listener.onCancelRejected(order, reject);
   }
 
@@ -258,9 +279,9 @@ export class VenueMatchingEngine {
     };
     if (liquidity === 'MAKER') this.counters.makerFills++;
     else this.counters.takerFills++;
-    this.positionLots.set(order.symbol, (this.positionLots.get(order.symbol) ?? 0) + sideSign(order.side) * lots);
+    this.symbol(order.symbol).positionLots += sideSign(order.side) * lots;
     this.store.fill(order, lots);
-    if (order.status === 'FILLED' && !order.cancelRequested) this.byId.delete(order.id);
+    if (order.status === 'FILLED' && !order.cancelRequested) this.byId.delete(order);
     this.listener.onFill(fill, order);
     if (order.leg !== null) this.cancelSibling(order, 'OCO_OTHER_LEG_FILLED');
   }
@@ -275,16 +296,14 @@ export class VenueMatchingEngine {
     for (const o of order.leg === null ? [order] : [order, this.byId.get(order.leg.siblingId)]) {
       if (o === undefined || o.status !== 'NEW') continue;
       this.store.transition(o, 'CANCELED');
-      this.byId.delete(o.id);
+      this.byId.delete(o);
       this.listener.onCanceled(o);
     }
   }
 
   /** Orders the venue has accepted and not yet ended on `symbol` (orders still in flight do not count). */
   openOrderCount(symbol: string): number {
-    let n = 0;
-    for (const order of this.store.liveOrders(symbol)) if (order.status === 'OPEN' || order.status === 'PARTIALLY_FILLED') n++;
-    return n;
+    return this.store.openCount(symbol);
   }
 
   stats(api: Record<string, unknown>): VenueStats {

@@ -1,0 +1,105 @@
+// OrderIndex: the venue's addressable orders by id — an OrderStore id is "O-<seq>", so an order is found by its seq in a window array, without hashing strings.
+import type { OrderId } from '../model/ids.js';
+import type { Order } from '../model/order.js';
+
+/** The window is reorganised only past this many slots (amortises the moves). */
+const MIN_WINDOW = 1024;
+
+/**
+ * Invariants: slots[i] is the order with seq base + i, or undefined; every slot before `head` is undefined; orders
+ * with a seq below `base` are in `overflow`. Orders are added in (nearly) increasing seq, so the window stays dense
+ * and short; an old order that stays addressable while many newer ones come and go is moved to `overflow`, so the
+ * window never grows beyond a few times the number of addressable orders plus MIN_WINDOW.
+ * Lookups verify the found order's id, so any id an OrderStore did not issue answers undefined, as a map would.
+ */
+export class OrderIndex {
+  private readonly slots: (Order | undefined)[] = [];
+  private base = 1;
+  private head = 0;
+  /** Orders held in `slots`. */
+  private inWindow = 0;
+  private readonly overflow = new Map<number, Order>();
+
+  /** Adds (or replaces) the order under its id. `order.id` must be "O-<order.seq>" (OrderStore ids). */
+  set(order: Order): void {
+    const seq = order.seq;
+    if (seq < this.base) {
+      this.overflow.set(seq, order);
+      return;
+    }
+    const slots = this.slots;
+    const i = seq - this.base;
+    while (slots.length < i) slots.push(undefined);
+    if (i === slots.length) slots.push(order);
+    else if (slots[i] === undefined) slots[i] = order;
+    else {
+      slots[i] = order;
+      return;
+    }
+    this.inWindow++;
+    if (i < this.head) this.head = i;
+    if (slots.length - this.head > 4 * MIN_WINDOW && this.inWindow * 4 < slots.length - this.head) this.evacuateOldHalf();
+  }
+
+  get(id: OrderId): Order | undefined {
+    const seq = seqOf(id);
+    if (seq < 0) return undefined;
+    const order = seq >= this.base ? this.slots[seq - this.base] : this.overflow.get(seq);
+    return order !== undefined && order.id === id ? order : undefined;
+  }
+
+  /** Removes the order if it is indexed. */
+  delete(order: Order): void {
+    const seq = order.seq;
+    if (seq < this.base) {
+      if (this.overflow.get(seq) === order) this.overflow.delete(seq);
+      return;
+    }
+    const slots = this.slots;
+    const i = seq - this.base;
+    if (i >= slots.length || slots[i] !== order) return;
+    slots[i] = undefined;
+    this.inWindow--;
+    let head = this.head;
+    while (head < slots.length && slots[head] === undefined) head++;
+    this.head = head;
+    if (head >= MIN_WINDOW && head * 2 >= slots.length) this.dropHead();
+  }
+
+  /** Drops the empty slots before `head`. */
+  private dropHead(): void {
+    this.slots.splice(0, this.head);
+    this.base += this.head;
+    this.head = 0;
+  }
+
+  /** Moves the orders in the older half of a sparse window to `overflow`, then drops that half. */
+  private evacuateOldHalf(): void {
+    const slots = this.slots;
+    const mid = this.head + ((slots.length - this.head) >> 1);
+    for (let i = this.head; i < mid; i++) {
+      const order = slots[i];
+      if (order === undefined) continue;
+      this.overflow.set(this.base + i, order);
+      slots[i] = undefined;
+      this.inWindow--;
+    }
+    let head = mid;
+    while (head < slots.length && slots[head] === undefined) head++;
+    this.head = head;
+    this.dropHead();
+  }
+}
+
+/** The n of "O-n" (digits only, at most 15 of them), or -1 for any other string. */
+function seqOf(id: string): number {
+  const length = id.length;
+  if (length < 3 || length > 17 || id.charCodeAt(0) !== 79 /* O */ || id.charCodeAt(1) !== 45 /* - */) return -1;
+  let n = 0;
+  for (let i = 2; i < length; i++) {
+    const digit = id.charCodeAt(i) - 48;
+    if (digit < 0 || digit > 9) return -1;
+    n = n * 10 + digit;
+  }
+  return n;
+}

@@ -1,0 +1,10 @@
+// SymbolOrders: one symbol's order book-keeping at the venue — its live orders and the resting subset a market update can fill.
+import { LiveOrders } from './live-orders.js';
+import { RestingOrders } from './resting-orders.js';
+
+export class SymbolOrders {
+  /** Non-terminal orders, creation order. */
+  readonly live = new LiveOrders();
+  /** Orders the venue has let rest (OPEN or PARTIALLY_FILLED), creation order. */
+  readonly resting = new RestingOrders();
+}
