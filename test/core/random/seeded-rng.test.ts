@@ -104,3 +104,17 @@ describe('approxStandardNormal', () => {
     expect(i).toBe(4);
   });
 });
+
+describe('SeededRng stepping Alea itself', () => {
+  it('gives exactly seedrandom’s alea quick() stream, for root seeds and forks', async () => {
+    const { default: seedrandom } = await import('seedrandom');
+    for (const seed of ['42', 'bench/fills', 'market/BTCUSDT', '', 'ünï']) {
+      const ours = new SeededRng(seed);
+      const theirs = seedrandom.alea(seed);
+      for (let i = 0; i < 20_000; i++) expect(ours.next()).toBe(theirs.quick());
+    }
+    const fork = new SeededRng('7').fork('fills');
+    const reference = seedrandom.alea('7/fills');
+    for (let i = 0; i < 1_000; i++) expect(fork.next()).toBe(reference.quick());
+  });
+});

@@ -142,3 +142,48 @@ describe('EventScheduler', () => {
     expect(s.size).toBe(0);
   });
 });
+
+describe('EventScheduler front slot, FIFO lane and heap together', () => {
+  it('pops in exactly (time, seq) order over seeded random mixes of in-order and out-of-order schedules, self-scheduled events and pops', () => {
+    const rng = new SeededRng('scheduler-lanes');
+    const s = new EventScheduler();
+    const reference: { time: number; seq: number }[] = [];
+    let seq = 0;
+    let now = 0;
+    const popped: number[] = [];
+    const expected: number[] = [];
+    const popOne = (): void => {
+      reference.sort((a, b) => a.time - b.time || a.seq - b.seq);
+      const want = reference.shift()!;
+      expect(s.peekTime()).toBe(want.time);
+      const event = s.pop()!;
+      expect(event.time).toBe(want.time);
+      now = event.time;
+      event.action();
+      expected.push(want.seq);
+    };
+    for (let step = 0; step < 20_000; step++) {
+      const r = rng.next();
+      if (r < 0.55) {
+        // Mostly constant-latency arrivals (in order), sometimes an earlier one, sometimes one due now.
+        const kind = rng.next();
+        const time = kind < 0.6 ? now + 50 : kind < 0.8 ? now : now + Math.floor(rng.next() * 60);
+        const id = seq++;
+        reference.push({ time, seq: id });
+        if (rng.next() < 0.3) {
+          const self = { time: 0, seq: 0, action: () => popped.push(id) };
+          s.scheduleSelf(self, time);
+        } else {
+          s.schedule(time, () => popped.push(id));
+        }
+      } else if (reference.length > 0) {
+        popOne();
+      }
+      expect(s.size).toBe(reference.length);
+    }
+    while (reference.length > 0) popOne();
+    expect(s.pop()).toBeNull();
+    expect(popped).toEqual(expected);
+    expect(popped.length).toBeGreaterThan(8_000);
+  });
+});
