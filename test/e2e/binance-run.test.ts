@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { Decimal } from '../../src/core/money/decimal.js';
-import { runCli } from '../helpers/cli.js';
+import { runVenue } from '../helpers/cli.js';
 
 const tmp = mkdtempSync(join(tmpdir(), 'shadow-exec-binance-e2e-'));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
@@ -14,10 +14,7 @@ const NO_KEYS = { BINANCE_API_KEY: '', BINANCE_SECRET_KEY: '', BINANCE_API_KEY_D
 const KEY = 'e2eBINANCEkey0123456789';
 const SECRET = 'e2e-BINANCE-secret-never-printed-4b3a';
 
-async function run(args: string[], env: NodeJS.ProcessEnv = NO_KEYS): Promise<{ code: number | null; report: any; stderr: string; stdout: string }> {
-  const result = await runCli(['run', '--exchange', 'binance', ...args], { env });
-  return { code: result.code, report: result.code === 0 ? JSON.parse(result.stdout) : null, stderr: result.stderr, stdout: result.stdout };
-}
+const run = (args: string[], env: NodeJS.ProcessEnv = NO_KEYS): ReturnType<typeof runVenue> => runVenue('binance', args, env);
 
 describe('shadow-exec run --exchange binance (spot)', () => {
   it('runs spot BTCUSDT with Binance fees 10/10, the bundled filters and the venue API section', async () => {

@@ -4,7 +4,7 @@ import { chmodSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { runCli } from '../helpers/cli.js';
+import { runCli, runVenue } from '../helpers/cli.js';
 
 const tmp = mkdtempSync(join(tmpdir(), 'shadow-exec-bybit-e2e-'));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
@@ -13,10 +13,7 @@ const NO_KEYS = { BYBIT_API_KEY: '', BYBIT_API_SECRET: '', BYBIT_API_KEY_DEV: ''
 const KEY = 'e2eKEYabcdef123456';
 const SECRET = 'e2e-SECRET-never-printed-9f8e7d';
 
-async function report(args: string[], env: NodeJS.ProcessEnv = NO_KEYS): Promise<{ code: number | null; report: any; stderr: string; stdout: string }> {
-  const result = await runCli(['run', '--exchange', 'bybit', ...args], { env });
-  return { code: result.code, report: result.code === 0 ? JSON.parse(result.stdout) : null, stderr: result.stderr, stdout: result.stdout };
-}
+const report = (args: string[], env: NodeJS.ProcessEnv = NO_KEYS): ReturnType<typeof runVenue> => runVenue('bybit', args, env);
 
 describe('shadow-exec run --exchange bybit', () => {
   it('runs linear BTCUSDT by default with Bybit fees, the bundled dated instrument and the venue API section', async () => {

@@ -43,3 +43,13 @@ export function runCli(args: readonly string[], options: CliOptions = {}): Promi
     });
   });
 }
+
+/** A `run --exchange <exchange> …` and its report parsed from stdout when it exited 0 (null otherwise). */
+export async function runVenue(
+  exchange: string,
+  args: readonly string[],
+  env: NodeJS.ProcessEnv,
+): Promise<{ code: number | null; report: any; stderr: string; stdout: string }> {
+  const result = await runCli(['run', '--exchange', exchange, ...args], { env });
+  return { code: result.code, report: result.code === 0 ? JSON.parse(result.stdout) : null, stderr: result.stderr, stdout: result.stdout };
+}
