@@ -9,8 +9,11 @@ import type { Clock } from '../ports/clock.js';
 
 /** Venue answers that count as failures of the venue itself (not of the order): outages, timeouts, server errors. */
 export function isVenueFailure(code: string): boolean {
-  return code === 'TIMEOUT' || /^HTTP_5\d\d$/.test(code);
+  return code === 'TIMEOUT' || HTTP_5XX.test(code);
 }
+
+/** Compiled once (a literal in the function would build a RegExp on every venue refusal). */
+const HTTP_5XX = /^HTTP_5\d\d$/;
 
 export interface SupervisorHooks {
   /** Freeze everything: cancel every order, place nothing (the loop's freezeAll). */
