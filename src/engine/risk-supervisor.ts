@@ -70,10 +70,13 @@ export class RiskSupervisor {
 
   /** Every check in order: stale data, drawdown (and its softer REDUCING limit), then the unfreeze policy; each only when configured. */
   check(): void {
-    const now = this.deps.clock.now();
     const limits = this.deps.risk.limits;
+    const drawdown = limits.maxDrawdownPico != null || limits.reduceAtDrawdownPico != null;
+    // Runs on every quote: with nothing configured and nothing frozen there is nothing to ask (not even the time).
+    if (limits.staleMs == null && !drawdown && !this.deps.risk.frozen) return;
+    const now = this.deps.clock.now();
     if (limits.staleMs != null) this.apply(this.deps.risk.checkStale(now));
-    if (limits.maxDrawdownPico != null || limits.reduceAtDrawdownPico != null) {
+    if (drawdown) {
       let total = 0n;
       for (const book of this.deps.ledger.allBooks()) total += bookPnl(book).totalPico;
       this.apply(this.deps.risk.checkDrawdown(total, now));
