@@ -4,7 +4,7 @@ import { invariantViolation } from '../core/errors/shadow-exec-error.js';
 import type { Instrument } from '../core/model/instrument.js';
 import type { MarketContextEvent, MarketDataEvent, QuoteEvent } from '../core/model/market-data-event.js';
 import { midTicks } from '../core/model/market-update.js';
-import type { Order, OrderOptions, Side } from '../core/model/order.js';
+import type { Order, OrderOptions, OrderRequest, Side } from '../core/model/order.js';
 import { WorkingOrders, type SymbolWorking, type WorkingOrder } from '../core/orders/working-orders.js';
 import type { Ledger } from '../core/portfolio/ledger.js';
 import type { FillLog } from '../core/portfolio/fill-log.js';
@@ -57,6 +57,7 @@ export type RequoteMode = 'replace' | 'amend';
 export type StopReason = 'completed' | 'interrupted';
 
 const SIDES: readonly Side[] = ['BUY', 'SELL'];
+type Mutable<T> = { -readonly [K in keyof T]: T[K] };
 
 export class ExecutionLoop implements ExecutionListener {
   readonly counters: LoopCounters = newLoopCounters();
@@ -75,8 +76,14 @@ export class ExecutionLoop implements ExecutionListener {
   /** False once the feed is exhausted: the periodic risk check stops then, so the run can end. */
   private feedActive = true;
   private readonly cancellation: OrderCancellation;
+  /**
+   * The quote order being sent — the risk check's intent, then the venue's request — overwritten for every order (no
+   * object per order): the risk monitor reads it during the check only, a venue client copies what it keeps (ExchangeClient.placeOrder).
+   */
+  private readonly request: Mutable<OrderRequest>;
 
   constructor(private readonly deps: ExecutionLoopDeps) {
+    this.request = { symbol: '', side: 'BUY', priceTicks: 0, qtyLots: 0, quoteMidTicks: 0, options: deps.orderOptions };
     this.instrumentBySymbol = new Map(deps.instruments.map((i) => [i.symbol, i]));
     this.working = new WorkingOrders(deps.instruments.map((i) => i.symbol));
     this.quoting = new Map(deps.instruments.map((i) => [i.symbol, { instrument: i, working: this.working.symbol(i.symbol) }]));
@@ -226,12 +233,18 @@ export class ExecutionLoop implements ExecutionListener {
         this.counters.zeroSizeQuotes++;
         continue;
       }
-      if (this.deps.risk.checkOrderAt({ symbol, side, qtyLots: lots }, this.exposure, this.deps.clock.now()).kind === 'deny') continue;
+      const request = this.request;
+      request.symbol = symbol;
+      request.side = side;
+      request.priceTicks = price;
+      request.qtyLots = lots;
+      request.quoteMidTicks = mid;
+      if (this.deps.risk.checkOrderAt(request, this.exposure, this.deps.clock.now()).kind === 'deny') continue;
       if (!this.supervisor.mayPlaceOrder()) {
         this.counters.circuitBlocks++;
         continue;
       }
-      const id = this.deps.venue.placeOrder({ symbol, side, priceTicks: price, qtyLots: lots, quoteMidTicks: mid, options: this.deps.orderOptions });
+      const id = this.deps.venue.placeOrder(request);
       this.working.add(id, symbol, side, price, lots);
       this.counters.ordersPlaced++;
       if (this.deps.risk.frozen) this.counters.placedWhileFrozen++;

@@ -33,7 +33,10 @@ export interface ExchangeClient {
    * (trade-through, queue). Optional: a client without it never sees them (synthetic feeds yield none).
    */
   onMarketEvent?(event: MarketContextEvent): void;
-  /** Sends a new order; returns its id at once, the outcome arrives as execution reports. */
+  /**
+   * Sends a new order; returns its id at once, the outcome arrives as execution reports. The request is read during
+   * the call only (copy what must be kept): the loop overwrites one request object for every order it sends.
+   */
   placeOrder(request: OrderRequest): OrderId;
   /** Sends a cancel; the outcome arrives as onCanceled or onCancelRejected. */
   cancelOrder(orderId: OrderId): void;

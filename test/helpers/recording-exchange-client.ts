@@ -37,7 +37,7 @@ export class RecordingExchangeClient implements ExchangeClient {
 
   placeOrder(request: OrderRequest): OrderId {
     const id = this.inner.placeOrder(request);
-    this.sent.push({ id, at: this.clock().now(), request });
+    this.sent.push({ id, at: this.clock().now(), request: { ...request } }); // a copy: the caller may reuse the request (ExchangeClient.placeOrder)
     return id;
   }
 

@@ -1,6 +1,12 @@
-// OrderIndex: the venue's addressable orders by id — an OrderStore id is "O-<seq>", so an order is found by its seq in a window array, without hashing strings.
+// OrderIndex: orders by id where an id is "O-<seq>" (OrderStore ids), found by that seq in a window array without hashing strings — the venue's orders, and the loop's working orders.
 import type { OrderId } from '../model/ids.js';
 import type { Order } from '../model/order.js';
+
+/** What the index holds: anything carrying an OrderStore id and the seq in it (id === "O-<seq>"). */
+export interface SeqKeyed {
+  readonly id: OrderId;
+  readonly seq: number;
+}
 
 /** The window is reorganised only past this many slots (amortises the moves). */
 const MIN_WINDOW = 1024;
@@ -12,20 +18,21 @@ const MIN_WINDOW = 1024;
  * window never grows beyond a few times the number of addressable orders plus MIN_WINDOW.
  * Lookups verify the found order's id, so any id an OrderStore did not issue answers undefined, as a map would.
  */
-export class OrderIndex {
-  private readonly slots: (Order | undefined)[] = [];
+export class OrderIndex<T extends SeqKeyed = Order> {
+  private readonly slots: (T | undefined)[] = [];
   private base = 1;
   private head = 0;
   /** Orders held in `slots`. */
   private inWindow = 0;
-  private readonly overflow = new Map<number, Order>();
+  private readonly overflow = new Map<number, T>();
 
-  /** Adds (or replaces) the order under its id. `order.id` must be "O-<order.seq>" (OrderStore ids). */
-  set(order: Order): void {
+  /** Adds (or replaces) the order under its id; true when none was there. `order.id` must be "O-<order.seq>" (OrderStore ids). */
+  set(order: T): boolean {
     const seq = order.seq;
     if (seq < this.base) {
+      const added = !this.overflow.has(seq);
       this.overflow.set(seq, order);
-      return;
+      return added;
     }
     const slots = this.slots;
     const i = seq - this.base;
@@ -34,36 +41,45 @@ export class OrderIndex {
     else if (slots[i] === undefined) slots[i] = order;
     else {
       slots[i] = order;
-      return;
+      return false;
     }
     this.inWindow++;
     if (i < this.head) this.head = i;
     if (slots.length - this.head > 4 * MIN_WINDOW && this.inWindow * 4 < slots.length - this.head) this.evacuateOldHalf();
+    return true;
   }
 
-  get(id: OrderId): Order | undefined {
-    const seq = seqOf(id);
+  get(id: OrderId): T | undefined {
+    const seq = orderSeqOf(id);
     if (seq < 0) return undefined;
     const order = seq >= this.base ? this.slots[seq - this.base] : this.overflow.get(seq);
     return order !== undefined && order.id === id ? order : undefined;
   }
 
-  /** Removes the order if it is indexed. */
-  delete(order: Order): void {
+  /** Removes the order if it is indexed; returns whether it was. */
+  delete(order: T): boolean {
     const seq = order.seq;
-    if (seq < this.base) {
-      if (this.overflow.get(seq) === order) this.overflow.delete(seq);
-      return;
-    }
+    if (seq < this.base) return this.overflow.get(seq) === order && this.overflow.delete(seq);
     const slots = this.slots;
     const i = seq - this.base;
-    if (i >= slots.length || slots[i] !== order) return;
+    if (i >= slots.length || slots[i] !== order) return false;
     slots[i] = undefined;
     this.inWindow--;
     let head = this.head;
     while (head < slots.length && slots[head] === undefined) head++;
     this.head = head;
     if (head >= MIN_WINDOW && head * 2 >= slots.length) this.dropHead();
+    return true;
+  }
+
+  /** Every indexed order, in no particular order (callers that need one sort). */
+  values(): T[] {
+    const out: T[] = [...this.overflow.values()];
+    for (let i = this.head; i < this.slots.length; i++) {
+      const order = this.slots[i];
+      if (order !== undefined) out.push(order);
+    }
+    return out;
   }
 
   /** Drops the empty slots before `head`. */
@@ -91,10 +107,11 @@ export class OrderIndex {
   }
 }
 
-/** The n of "O-n" (digits only, at most 15 of them), or -1 for any other string. */
-function seqOf(id: string): number {
+/** The n of "O-n" (digits only, at most 15 of them, no leading zero), or -1 for any other string: one id per n. */
+export function orderSeqOf(id: string): number {
   const length = id.length;
   if (length < 3 || length > 17 || id.charCodeAt(0) !== 79 /* O */ || id.charCodeAt(1) !== 45 /* - */) return -1;
+  if (length > 3 && id.charCodeAt(2) === 48 /* 0 */) return -1;
   let n = 0;
   for (let i = 2; i < length; i++) {
     const digit = id.charCodeAt(i) - 48;

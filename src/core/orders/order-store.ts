@@ -3,6 +3,7 @@ import { IdSequence, type OrderId } from '../model/ids.js';
 import type { OcoRequest, OrderListLeg } from '../model/order-list.js';
 import { DEFAULT_ORDER_OPTIONS, isTerminal, transitionAllowed, type Order, type OrderOptions, type OrderRequest, type OrderStatus } from '../model/order.js';
 import { invariantViolation } from '../errors/shadow-exec-error.js';
+import { OrderRecord } from './order-record.js';
 import { SymbolOrders } from './symbol-orders.js';
 
 export interface OrderCounts {
@@ -28,22 +29,18 @@ export class OrderStore {
 
   create(request: OrderRequest, sentAt: number, leg: OrderListLeg | null = null): Order {
     const id = this.ids.issue();
-    const order: Order = {
+    const order = new OrderRecord(
       id,
-      seq: this.ids.issued,
-      symbol: request.symbol,
-      side: request.side,
-      priceTicks: request.priceTicks,
-      qtyLots: request.qtyLots,
-      quoteMidTicks: request.quoteMidTicks,
-      options: request.options ?? DEFAULT_ORDER_OPTIONS,
+      this.ids.issued,
+      request.symbol,
+      request.side,
+      request.priceTicks,
+      request.qtyLots,
+      request.quoteMidTicks,
+      request.options ?? DEFAULT_ORDER_OPTIONS,
       sentAt,
-      acceptedAt: -1,
-      status: 'NEW',
-      filledLots: 0,
-      cancelRequested: false,
       leg,
-    };
+    );
     this.symbolOrders(request.symbol).live.add(order);
     this.liveTotal++;
     this.counts.created++;

@@ -1,6 +1,7 @@
 // WorkingOrders: the loop's own view of its live orders (sent, not yet terminal), with per-side exposure totals.
 import type { OrderId } from '../model/ids.js';
 import type { Side } from '../model/order.js';
+import { OrderIndex, orderSeqOf } from './order-index.js';
 
 export class WorkingOrder {
   remainingLots: number;
@@ -12,8 +13,12 @@ export class WorkingOrder {
   accepted = false;
   /** An amend is on its way; the order is not amended again until the venue answers. */
   amendPending = false;
+  /** The n of an "O-<n>" id (how the index finds the order without hashing the id), or -1 for an id of another form. */
+  readonly seq: number;
 
   constructor(
+    /** Send order among the loop's orders (0, 1, …): what listings sort by. */
+    readonly ordinal: number,
     readonly id: OrderId,
     readonly symbol: string,
     readonly side: Side,
@@ -25,6 +30,7 @@ export class WorkingOrder {
     readonly totals: SymbolWorking,
   ) {
     this.remainingLots = qtyLots;
+    this.seq = orderSeqOf(id);
   }
 }
 
@@ -39,8 +45,15 @@ export interface SymbolWorking {
 
 export class WorkingOrders {
   private readonly bySymbol = new Map<string, SymbolWorking>();
-  /** Live orders in the order they were sent. */
-  private readonly byId = new Map<OrderId, WorkingOrder>();
+  /**
+   * Live orders by id: "O-<n>" ids (every simulated venue's) by n in a window array, any other id in a map.
+   * Invariant: a live order is in exactly one of the two (seq ≥ 0: byIdSeq), and `live` counts them.
+   */
+  private readonly byIdSeq = new OrderIndex<WorkingOrder>();
+  private readonly byOtherId = new Map<OrderId, WorkingOrder>();
+  private live = 0;
+  /** The next order's send ordinal. */
+  private sent = 0;
   /** The symbol looked up last and its record (one quote's orders share a symbol). */
   private lastSymbol: string | null = null;
   private lastWorking: SymbolWorking | null = null;
@@ -71,15 +84,22 @@ export class WorkingOrders {
   /** Records a live order that is not a quote (an exit OCO leg): it counts as exposure but the quoter never manages it. */
   addOther(id: OrderId, symbol: string, side: Side, priceTicks: number, qtyLots: number): WorkingOrder {
     const s = this.symbol(symbol);
-    const working = new WorkingOrder(id, symbol, side, priceTicks, qtyLots, s);
-    this.byId.set(id, working);
+    const working = new WorkingOrder(this.sent++, id, symbol, side, priceTicks, qtyLots, s);
+    // Like a map, an id given again replaces the earlier order under it (which then no longer counts as live).
+    let added: boolean;
+    if (working.seq >= 0) added = this.byIdSeq.set(working);
+    else {
+      added = !this.byOtherId.has(id);
+      this.byOtherId.set(id, working);
+    }
+    if (added) this.live++;
     if (side === 'BUY') s.openBuyLots += qtyLots;
     else s.openSellLots += qtyLots;
     return working;
   }
 
   get(id: OrderId): WorkingOrder | undefined {
-    return this.byId.get(id);
+    return this.byIdSeq.get(id) ?? (this.byOtherId.size === 0 ? undefined : this.byOtherId.get(id));
   }
 
   quote(symbol: string, side: Side): WorkingOrder | null {
@@ -116,12 +136,13 @@ export class WorkingOrders {
 
   /** Live orders of one symbol, in the order they were sent. */
   ofSymbol(symbol: string): WorkingOrder[] {
-    return [...this.byId.values()].filter((o) => o.symbol === symbol);
+    return this.all().filter((o) => o.symbol === symbol);
   }
 
   /** The order reached a terminal state: its remaining lots stop counting. */
   remove(order: WorkingOrder): void {
-    if (!this.byId.delete(order.id)) return;
+    if (!(order.seq >= 0 ? this.byIdSeq.delete(order) : this.byOtherId.delete(order.id))) return;
+    this.live--;
     const s = order.totals;
     if (order.side === 'BUY') s.openBuyLots -= order.remainingLots;
     else s.openSellLots -= order.remainingLots;
@@ -139,10 +160,11 @@ export class WorkingOrders {
 
   /** Every live order, in the order they were sent. */
   all(): WorkingOrder[] {
-    return [...this.byId.values()];
+    // Ordinals are unique: no ties to break. Runs on a freeze or stop, not per order.
+    return [...this.byIdSeq.values(), ...this.byOtherId.values()].sort((a, b) => a.ordinal - b.ordinal);
   }
 
   get count(): number {
-    return this.byId.size;
+    return this.live;
   }
 }

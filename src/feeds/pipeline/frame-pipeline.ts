@@ -24,11 +24,12 @@
 import { invariantViolation } from '../../core/errors/shadow-exec-error.js';
 import { BarBuffer, type EmptyIntervalRule } from '../../core/market/bar-buffer.js';
 import type { BookSyncOutcome } from '../../core/market/book-sync-outcome.js';
-import type { BookDeltaEvent, BookSnapshotEvent, MarketDataEvent, QuoteEvent, TradeEvent } from '../../core/model/market-data-event.js';
+import type { BookDeltaEvent, BookSnapshotEvent, MarketDataEvent, TradeEvent } from '../../core/model/market-data-event.js';
 import type { JsonValue } from '../../core/report/canonical-json.js';
 import { BookTop } from '../replay/book-top.js';
 import { ReplayHealth, type SymbolReplayState } from '../replay/replay-health.js';
 import type { ReplayBookSync, ReplayVenueKit } from '../replay/replay-venue-kit.js';
+import { QuoteRecord } from '../../core/model/quote-record.js';
 
 export interface FramePipelineSettings {
   readonly kit: ReplayVenueKit;
@@ -197,16 +198,7 @@ export class FramePipeline {
       return;
     }
     const top = state.top;
-    const quote: QuoteEvent = {
-      kind: 'quote',
-      symbol: state.symbol,
-      ts: t,
-      bidTicks: top.bidTicks,
-      askTicks: top.askTicks,
-      bidLots: top.bidLots,
-      askLots: top.askLots,
-      seq: sync.updateId,
-    };
+    const quote = new QuoteRecord(state.symbol, t, top.bidTicks, top.askTicks, top.bidLots, top.askLots, sync.updateId);
     state.quotesFromBook++;
     this.deliver(quote);
   }

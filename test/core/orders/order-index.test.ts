@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import type { OrderId } from '../../../src/core/model/ids.js';
 import type { Order } from '../../../src/core/model/order.js';
-import { OrderIndex } from '../../../src/core/orders/order-index.js';
+import { OrderIndex, orderSeqOf } from '../../../src/core/orders/order-index.js';
 import { SeededRng } from '../../../src/core/random/seeded-rng.js';
 
 const order = (seq: number): Order => ({ id: `O-${seq}` as OrderId, seq } as Order);
@@ -55,5 +55,24 @@ describe('OrderIndex', () => {
     expect(index.get(o.id)).toBeUndefined();
     index.set(o);
     expect(index.get(o.id)).toBe(o);
+  });
+
+  it('says whether set added and delete removed, and lists what it holds', () => {
+    const index = new OrderIndex();
+    const a = order(1);
+    const b = order(2);
+    expect(index.set(a)).toBe(true);
+    expect(index.set(a)).toBe(false);
+    expect(index.set(b)).toBe(true);
+    expect(index.values().map((o) => o.seq).sort((x, y) => x - y)).toEqual([1, 2]);
+    expect(index.delete(a)).toBe(true);
+    expect(index.delete(a)).toBe(false);
+    expect(index.values()).toEqual([b]);
+  });
+
+  it('reads only canonical "O-<n>" ids', () => {
+    expect(orderSeqOf('O-0')).toBe(0);
+    expect(orderSeqOf('O-120')).toBe(120);
+    for (const id of ['O-01', 'O-', 'O-1a', 'o-1', 'O-1234567890123456']) expect(orderSeqOf(id)).toBe(-1);
   });
 });

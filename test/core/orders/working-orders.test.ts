@@ -1,7 +1,8 @@
-// Covers WorkingOrders: per-side open lots through add/reduce/remove, quote slots, release, and live-order listing.
+// Covers WorkingOrders: per-side open lots through add/reduce/remove, quote slots, release, live-order listing, and lookups by id against a Map.
 import { describe, it, expect } from 'vitest';
-import { WorkingOrders } from '../../../src/core/orders/working-orders.js';
+import { WorkingOrders, type WorkingOrder } from '../../../src/core/orders/working-orders.js';
 import type { OrderId } from '../../../src/core/model/ids.js';
+import { SeededRng } from '../../../src/core/random/seeded-rng.js';
 
 const id = (n: number): OrderId => `O-${n}` as OrderId;
 
@@ -122,5 +123,55 @@ describe('WorkingOrders', () => {
   it('throws for a symbol it was not built with', () => {
     const w = new WorkingOrders(['BTCUSDT']);
     expect(() => w.openBuyLots('ETHUSDT')).toThrow('no working orders for symbol ETHUSDT');
+  });
+
+  it('finds, counts and lists live orders exactly as a Map keyed by id would, for "O-<n>" ids and ids of any other form', () => {
+    const rng = new SeededRng('working-orders');
+    const w = new WorkingOrders(['BTCUSDT', 'ETHUSDT']);
+    const reference = new Map<string, WorkingOrder>(); // insertion order = send order
+    const live: WorkingOrder[] = [];
+    const issued: string[] = [];
+    let next = 1;
+    const fresh = (): OrderId => {
+      const n = next++;
+      const r = rng.next();
+      // Mostly simulated-venue ids, some from another venue, some that look close to "O-<n>" but are not it.
+      const text = r < 0.8 ? `O-${n}` : r < 0.9 ? `x${n}` : r < 0.95 ? `O-0${n}` : `O-${n} `;
+      issued.push(text);
+      return text as OrderId;
+    };
+    for (let step = 0; step < 40_000; step++) {
+      const r = rng.next();
+      if (r < 0.4 || live.length === 0) {
+        const symbol = rng.next() < 0.5 ? 'BTCUSDT' : 'ETHUSDT';
+        const side = rng.next() < 0.5 ? 'BUY' : 'SELL';
+        const o = rng.next() < 0.9 ? w.add(fresh(), symbol, side, 100, 5) : w.addOther(fresh(), symbol, side, 100, 5);
+        reference.set(o.id, o);
+        live.push(o);
+      } else if (r < 0.75) {
+        // Mostly the oldest ends (a cancelled quote), sometimes any; one in forty stays live for good.
+        const at = rng.next() < 0.7 ? 0 : Math.floor(rng.next() * live.length);
+        const o = live.splice(at, 1)[0]!;
+        if (o.ordinal % 40 === 0) continue;
+        if (rng.next() < 0.5) w.remove(o);
+        else w.reduce(o, o.remainingLots);
+        reference.delete(o.id);
+      } else if (r < 0.98) {
+        const text = issued[Math.floor(rng.next() * issued.length)] ?? 'O-1';
+        expect(w.get(text as OrderId)).toBe(reference.get(text));
+      } else {
+        expect(w.count).toBe(reference.size);
+        expect(w.all()).toEqual([...reference.values()]);
+      }
+    }
+    expect(w.count).toBe(reference.size);
+    expect(w.all()).toEqual([...reference.values()]);
+    expect(w.ofSymbol('ETHUSDT')).toEqual([...reference.values()].filter((o) => o.symbol === 'ETHUSDT'));
+    for (const text of issued) expect(w.get(text as OrderId)).toBe(reference.get(text));
+    for (const text of ['O-', 'O-0', '', 'O-99999999999999999', 'X-1']) expect(w.get(text as OrderId)).toBe(reference.get(text));
+    expect(reference.size).toBeGreaterThan(300); // the long-lived ones, which the id index moves out of its window
+    let buys = 0;
+    for (const o of reference.values()) if (o.symbol === 'BTCUSDT' && o.side === 'BUY') buys += o.remainingLots;
+    expect(w.openBuyLots('BTCUSDT')).toBe(buys);
   });
 });

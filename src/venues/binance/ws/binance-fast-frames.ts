@@ -17,6 +17,7 @@ import { CompactJsonScanner } from '../../../core/market/compact-json-scanner.js
 import type { CachedSymbolGrids } from '../../../core/market/symbol-grid.js';
 import type { MarketDataEvent } from '../../../core/model/market-data-event.js';
 import { isPartialDepthStream } from './binance-stream-name.js';
+import { QuoteRecord } from '../../../core/model/quote-record.js';
 
 /** A JSON integer ≥ 0 as venues write ids and times (range checked after matching). */
 const ID = '(0|[1-9][0-9]{0,15})';
@@ -103,7 +104,7 @@ export class BinanceFastFrames {
     const askTicks = grid.priceUnitsAt(frame, aAt, aEnd);
     const askLots = grid.qtyUnitsAt(frame, AAt, AEnd);
     if (!(bidTicks >= 0) || !(bidLots >= 0) || !(askTicks >= 0) || !(askLots >= 0)) return false;
-    out.push({ kind: 'quote', symbol: grid.symbol, ts, bidTicks, askTicks, bidLots, askLots, seq: u });
+    out.push(new QuoteRecord(grid.symbol, ts, bidTicks, askTicks, bidLots, askLots, u));
     return true;
   }
 

@@ -6,6 +6,7 @@
 import { parseBookLevels } from '../../../core/market/parse-book-levels.js';
 import { CachedSymbolGrids, type SymbolGrid, type SymbolGridLookup } from '../../../core/market/symbol-grid.js';
 import type { MarketDataEvent } from '../../../core/model/market-data-event.js';
+import { QuoteRecord } from '../../../core/model/quote-record.js';
 import { isPlainDecimal } from '../../../core/money/fast-units.js';
 import type { FrameClass, MarketFrameParser } from '../../../ports/market-frame-parser.js';
 import { BinanceFastFrames } from './binance-fast-frames.js';
@@ -205,7 +206,7 @@ export class BinanceStreamParser implements MarketFrameParser {
     if (!isId(w.u) || !isId(ts) || !(bidTicks >= 0) || !(bidLots >= 0) || !(askTicks >= 0) || !(askLots >= 0)) {
       return this.fail('invalid-value', `${grid.symbol} bookTicker`);
     }
-    out.push({ kind: 'quote', symbol: grid.symbol, ts, bidTicks, askTicks, bidLots, askLots, seq: w.u });
+    out.push(new QuoteRecord(grid.symbol, ts, bidTicks, askTicks, bidLots, askLots, w.u));
     return this.ok();
   }
 

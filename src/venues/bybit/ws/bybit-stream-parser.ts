@@ -20,6 +20,7 @@ import {
 } from './bybit-ws-wire.js';
 import { BybitFastFrames } from './bybit-fast-frames.js';
 import { BybitTickerMerge } from './bybit-ticker-merge.js';
+import { QuoteRecord } from '../../../core/model/quote-record.js';
 
 export interface BybitStreamParserOptions {
   /** Grids of the instruments to normalise, by venue symbol ("BTCUSDT"); one parser per category (spot, linear). */
@@ -171,7 +172,7 @@ export class BybitStreamParser implements MarketFrameParser {
       const askTicks = grid.askPriceUnits(merged.ask1Price);
       const askLots = grid.askQtyUnits(merged.ask1Size);
       if (!(bidTicks >= 0) || !(bidLots >= 0) || !(askTicks >= 0) || !(askLots >= 0)) return this.rejectTicker(grid.symbol);
-      out.push({ kind: 'quote', symbol: grid.symbol, ts, bidTicks, askTicks, bidLots, askLots, seq: cs });
+      out.push(new QuoteRecord(grid.symbol, ts, bidTicks, askTicks, bidLots, askLots, cs));
     }
     if (merged.markTouched && merged.markPrice) {
       // Mark and index are computed finer than the tick ("28552.81" on a 0.1 tick): rounded half-even.
