@@ -24,6 +24,7 @@ import { CircuitBreaker } from '../core/risk/circuit-breaker.js';
 import type { ControlSource } from '../core/risk/risk-decision.js';
 import { MarketEventTally } from './market-event-tally.js';
 import { OrderCancellation, type CancelMode } from './order-cancellation.js';
+import { PendingMarketEvent } from './pending-market-event.js';
 
 export interface ExecutionLoopDeps {
   readonly clock: Clock;
@@ -103,6 +104,7 @@ export class ExecutionLoop implements ExecutionListener {
       checkEveryMs: deps.riskCheckMs ?? 100,
       hooks: { freeze: (event) => this.cancellation.freezeAll(event), running: () => this.stopping === null && this.feedActive },
     });
+    this.pending = new PendingMarketEvent(deps.scheduler, (event) => this.onMarketEvent(event));
     deps.venue.setListener(this);
   }
 
@@ -149,14 +151,8 @@ export class ExecutionLoop implements ExecutionListener {
     this.cancellation.cancelAll();
   }
 
-  /** The one market event scheduled and not yet handled (the feed is pulled one event at a time). */
-  private pending: MarketDataEvent | null = null;
-  /** Bound once: scheduling a market event allocates no closure. */
-  private readonly handlePending = (): void => {
-    const event = this.pending!;
-    this.pending = null;
-    this.onMarketEvent(event);
-  };
+  /** The one market event scheduled and not yet handled (the feed is pulled one event at a time); its own scheduler event. */
+  private readonly pending: PendingMarketEvent;
 
   private pullNextUpdate(): void {
     const event = this.deps.feed.next();
@@ -164,8 +160,7 @@ export class ExecutionLoop implements ExecutionListener {
       this.feedActive = false;
       return;
     }
-    this.pending = event;
-    this.deps.scheduler.schedule(event.ts, this.handlePending);
+    this.pending.schedule(event);
   }
 
   /**
@@ -207,7 +202,7 @@ export class ExecutionLoop implements ExecutionListener {
 
     const first = this.marketEvents.quote(symbol);
     if (this.deps.edge.onMarket(symbol, update.ts, mid) || first) {
-      const freeze = this.deps.risk.evaluateEdge(symbol, this.deps.edge.snapshot(symbol).netEdgeBpsE4, update.ts);
+      const freeze = this.deps.risk.evaluateEdge(symbol, this.deps.edge.netEdgeBpsE4(symbol), update.ts);
       if (freeze !== null) this.cancellation.freezeAll(freeze);
     }
     this.supervisor.check();

@@ -9,8 +9,11 @@ import type { Clock } from '../ports/clock.js';
 
 /** Venue answers that count as failures of the venue itself (not of the order): outages, timeouts, server errors. */
 export function isVenueFailure(code: string): boolean {
-  return code === 'TIMEOUT' || /^HTTP_5\d\d$/.test(code);
+  return code === 'TIMEOUT' || HTTP_5XX.test(code);
 }
+
+/** Compiled once (a literal in the function would build a RegExp on every venue refusal). */
+const HTTP_5XX = /^HTTP_5\d\d$/;
 
 export interface SupervisorHooks {
   /** Freeze everything: cancel every order, place nothing (the loop's freezeAll). */
@@ -67,10 +70,13 @@ export class RiskSupervisor {
 
   /** Every check in order: stale data, drawdown (and its softer REDUCING limit), then the unfreeze policy; each only when configured. */
   check(): void {
-    const now = this.deps.clock.now();
     const limits = this.deps.risk.limits;
+    const drawdown = limits.maxDrawdownPico != null || limits.reduceAtDrawdownPico != null;
+    // Runs on every quote: with nothing configured and nothing frozen there is nothing to ask (not even the time).
+    if (limits.staleMs == null && !drawdown && !this.deps.risk.frozen) return;
+    const now = this.deps.clock.now();
     if (limits.staleMs != null) this.apply(this.deps.risk.checkStale(now));
-    if (limits.maxDrawdownPico != null || limits.reduceAtDrawdownPico != null) {
+    if (drawdown) {
       let total = 0n;
       for (const book of this.deps.ledger.allBooks()) total += bookPnl(book).totalPico;
       this.apply(this.deps.risk.checkDrawdown(total, now));

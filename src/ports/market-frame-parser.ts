@@ -30,8 +30,9 @@ export type FrameClass =
 export interface MarketFrameParser {
   /**
    * Parses `frame` (at most one JSON.parse; venue fast paths read hot compact frames in place) and appends its events to `out` in frame order. Reuse one `out`
-   * and read the events from its previous length; truncate it in batches (`out.length = 0` after every
-   * frame reallocates its storage and costs about as much as parsing a bookTicker).
+   * and read the events from its previous length; empty it by pops once they are handled (`out.length = 0`
+   * after every frame reallocates its storage and costs about as much as parsing a bookTicker; keeping a batch
+   * of events alive instead carries them through scavenges).
    * @param receivedAtMs receive time (ms since the epoch), used as `ts` only by frames without a venue event time
    */
   parse(frame: string, receivedAtMs: number, out: MarketDataEvent[]): FrameClass;

@@ -14,12 +14,13 @@ export class SeededRng implements Rng {
   /**
    * Alea's generator state (Baagøe's algorithm), stepped here exactly as seedrandom's alea steps it — the same
    * IEEE-754 operations in the same order, so the same stream — without a closure call per draw.
-   * s0..s2 in [0, 1); c an integer carry.
+   * s0..s2 in [0, 1); c an integer carry. Given a number here (the constructor sets the real state): a field declared
+   * without a value starts undefined (ES2022 class fields) and V8 would then allocate a box for every draw.
    */
-  private c: number;
-  private s0: number;
-  private s1: number;
-  private s2: number;
+  private c = 0;
+  private s0 = 0.5;
+  private s1 = 0.5;
+  private s2 = 0.5;
 
   /** @param seed the stream's full seed string; forks append "/<name>" */
   constructor(private readonly seed: string) {

@@ -102,13 +102,23 @@ export class EdgeTracker {
 
   snapshot(symbol: string): EdgeSnapshot {
     const s = this.symbol(symbol);
-    const adverse = s.matured >= this.settings.minFills && s.sampleCount > 0 ? Math.trunc(s.sampleSum / s.sampleCount) : 0;
+    const adverse = this.adverse(s);
     return {
       netEdgeBpsE4: this.settings.halfSpreadBpsE4 - this.settings.makerFeeBpsE4 - adverse,
       adverseSelectionBpsE4: adverse,
       maturedMarkouts: s.matured,
       pendingMarkouts: s.pending.length - s.pendingHead,
     };
+  }
+
+  /** snapshot(symbol).netEdgeBpsE4 without building the snapshot (the loop asks after every matured markout). */
+  netEdgeBpsE4(symbol: string): number {
+    return this.settings.halfSpreadBpsE4 - this.settings.makerFeeBpsE4 - this.adverse(this.symbol(symbol));
+  }
+
+  /** Mean of the window's samples once minFills have matured, else 0 (bps × 10⁴, truncated toward zero). */
+  private adverse(s: SymbolEdge): number {
+    return s.matured >= this.settings.minFills && s.sampleCount > 0 ? Math.trunc(s.sampleSum / s.sampleCount) : 0;
   }
 }
 

@@ -22,34 +22,39 @@ export interface Quote {
 
 const BPS_E4_PER_UNIT = 100_000_000; // 1 = 10⁴ bps × 10⁴
 
+/** The quoter's own quote record, overwritten in place when the inputs change. */
+type MutableQuote = { -readonly [K in keyof Quote]: Quote[K] };
+
 export class SymmetricQuoter {
   /** The last quote and its inputs: a quote depends on (instrument, mid) only, and most updates leave the mid unchanged. */
   private lastInstrument: Instrument | null = null;
   private lastMidTicks = Number.NaN;
-  private lastQuote: Quote | null = null;
+  /** One record reused for every quote: requoting on every mid move allocates nothing. */
+  private readonly current: MutableQuote = { bidTicks: 0, askTicks: 0, bidLots: 0, askLots: 0, requoteTicks: 0 };
 
   constructor(readonly settings: QuoterSettings) {}
 
-  /** Quote around `midTicks`; a side whose size rounds to zero lots gets 0 lots (not quoted). */
+  /**
+   * Quote around `midTicks`; a side whose size rounds to zero lots gets 0 lots (not quoted).
+   * The quote belongs to the quoter: read it before the next call (which may overwrite it), never keep it.
+   */
   quote(instrument: Instrument, midTicks: number): Quote {
-    if (this.lastQuote !== null && midTicks === this.lastMidTicks && instrument === this.lastInstrument) return this.lastQuote;
+    if (midTicks === this.lastMidTicks && instrument === this.lastInstrument) return this.current;
     this.lastInstrument = instrument;
     this.lastMidTicks = midTicks;
-    this.lastQuote = this.compute(instrument, midTicks);
-    return this.lastQuote;
+    this.compute(instrument, midTicks, this.current);
+    return this.current;
   }
 
-  private compute(instrument: Instrument, midTicks: number): Quote {
+  private compute(instrument: Instrument, midTicks: number, out: MutableQuote): void {
     const half = Math.max(1, Math.ceil((midTicks * this.settings.spreadBpsE4) / (2 * BPS_E4_PER_UNIT)));
     const bidTicks = midTicks - half;
     const askTicks = midTicks + half;
-    return {
-      bidTicks,
-      askTicks,
-      bidLots: bidTicks > 0 ? this.lots(instrument, bidTicks) : 0,
-      askLots: this.lots(instrument, askTicks),
-      requoteTicks: Math.max(1, Math.ceil((midTicks * this.settings.requoteBpsE4) / BPS_E4_PER_UNIT)),
-    };
+    out.bidTicks = bidTicks;
+    out.askTicks = askTicks;
+    out.bidLots = bidTicks > 0 ? this.lots(instrument, bidTicks) : 0;
+    out.askLots = this.lots(instrument, askTicks);
+    out.requoteTicks = Math.max(1, Math.ceil((midTicks * this.settings.requoteBpsE4) / BPS_E4_PER_UNIT));
   }
 
   /** Completed bars of the run's feed. This quoter prices off the top of book only, so it ignores them. */

@@ -3,7 +3,11 @@ import type { Clock } from '../../ports/clock.js';
 import { invariantViolation } from '../errors/shadow-exec-error.js';
 
 export class VirtualClock implements Clock {
-  private nowMs: number;
+  /**
+   * Virtual ms since the Unix epoch. Initialised here, not only in the constructor: a field declared without a value
+   * starts undefined (ES2022 class fields), so V8 would box every later time (past 2³¹, not a small integer) anew.
+   */
+  private nowMs = 0;
 
   /** @param startMs virtual start, ms since the Unix epoch */
   constructor(startMs: number) {

@@ -46,9 +46,6 @@ export interface FramePipelineSettings {
   readonly onBookOutcome?: (symbol: string, outcome: BookSyncOutcome, sync: ReplayBookSync) => void;
 }
 
-/** Parsed-event and delivery buffer truncation threshold (see MarketFrameParser.parse). */
-const BATCH = 1024;
-
 export class FramePipeline implements BookView {
   /** Counters behind health(); read them directly in tests. */
   readonly counters = new ReplayHealth();
@@ -57,7 +54,13 @@ export class FramePipeline implements BookView {
   private readonly resolutionsMs: readonly number[];
   /** Earliest instant at which an open (or carried) bar can complete; +∞ before the first trade. */
   private barDueMs = Infinity;
+  /**
+   * The parser's output for the input being read. Emptied (by pops: they keep the storage, MarketFrameParser.parse)
+   * once the input is routed, so parsed events are garbage as soon as the loop is done with them: holding a batch of
+   * them would carry short-lived objects through scavenges and can make V8 allocate them in old space.
+   */
   private readonly parsed: MarketDataEvent[] = [];
+  /** Delivered events, `head` the next to take; emptied (by pops) whenever every one has been taken, for the same reason. */
   private readonly queue: MarketDataEvent[] = [];
   private head = 0;
   private lastDeliveredMs = -Infinity;
@@ -73,9 +76,10 @@ export class FramePipeline implements BookView {
 
   /** The next delivered event not yet taken, or null when none is waiting. */
   take(): MarketDataEvent | null {
-    if (this.head === this.queue.length) {
-      if (this.head >= BATCH) {
-        this.queue.length = 0;
+    const queue = this.queue;
+    if (this.head === queue.length) {
+      if (this.head > 0) {
+        while (queue.length > 0) queue.pop();
         this.head = 0;
       }
       return null;
@@ -97,6 +101,7 @@ export class FramePipeline implements BookView {
     const frameClass = parser.parse(text, t, parsed);
     this.counters.frame(frameClass, parser.lastDetail, position);
     for (let i = start; i < parsed.length; i++) this.route(parsed[i]!, t);
+    while (parsed.length > start) parsed.pop();
   }
 
   /** One REST response ("GET /path?query" + raw body) received at `t`: a depth snapshot for the book sync. */
@@ -109,6 +114,7 @@ export class FramePipeline implements BookView {
     const detail = restClass === 'market-data' ? '' : restClass === 'unsupported' ? 'not a request the replay uses' : kit.parser.lastDetail;
     this.counters.restRecord(restClass, detail === '' ? '' : `${request}: ${detail}`, position);
     for (let i = start; i < parsed.length; i++) this.route(parsed[i]!, t);
+    while (parsed.length > start) parsed.pop();
   }
 
   /** The book synchroniser of `symbol`, or null before its first book event. */
@@ -136,7 +142,6 @@ export class FramePipeline implements BookView {
     this.position = position;
     this.counters.records++;
     if (t >= this.barDueMs) this.completeBars(t);
-    if (this.parsed.length >= BATCH) this.parsed.length = 0;
   }
 
   private route(event: MarketDataEvent, t: number): void {

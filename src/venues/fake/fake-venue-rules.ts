@@ -9,6 +9,11 @@ import type { VenueOutcome, VenueReject, VenueRules } from '../../core/sim/venue
 /** Default fees of the fake venue: maker 2 bps, taker 5.5 bps (a common entry tier for linear perpetuals). */
 export const FAKE_DEFAULT_FEES = { makerBps: '2', takerBps: '5.5' } as const;
 
+/** The cancel refusals, shared (a VenueReject is read-only): a quoter's cancel racing a fill gets one on every lost race. */
+const ORDER_FILLED: VenueReject = Object.freeze({ code: 'FAKE_ORDER_FILLED', message: 'order already filled' });
+const ORDER_CANCELED: VenueReject = Object.freeze({ code: 'FAKE_ORDER_CANCELED', message: 'order already cancelled' });
+const UNKNOWN_ORDER: VenueReject = Object.freeze({ code: 'FAKE_UNKNOWN_ORDER', message: 'order does not exist' });
+
 export class FakeVenueRules implements VenueRules {
   readonly venue = 'fake';
   constructor(readonly fees: FeeSchedule) {}
@@ -40,11 +45,11 @@ export class FakeVenueRules implements VenueRules {
   cancelRejected(reason: 'ALREADY_FILLED' | 'ALREADY_CANCELED' | 'UNKNOWN_ORDER'): VenueReject {
     switch (reason) {
       case 'ALREADY_FILLED':
-        return { code: 'FAKE_ORDER_FILLED', message: 'order already filled' };
+        return ORDER_FILLED;
       case 'ALREADY_CANCELED':
-        return { code: 'FAKE_ORDER_CANCELED', message: 'order already cancelled' };
+        return ORDER_CANCELED;
       case 'UNKNOWN_ORDER':
-        return { code: 'FAKE_UNKNOWN_ORDER', message: 'order does not exist' };
+        return UNKNOWN_ORDER;
     }
   }
 

@@ -56,6 +56,18 @@ describe('EdgeTracker', () => {
     });
     expect(t.onMarket('BTCUSDT', 3000, 500_000)).toBe(false);
     expect(t.snapshot('BTCUSDT').adverseSelectionBpsE4).toBe(100_000);
+    expect(t.netEdgeBpsE4('BTCUSDT')).toBe(-20_000);
+  });
+
+  it('netEdgeBpsE4 answers as snapshot().netEdgeBpsE4 through minFills, the window and both signs', () => {
+    const t = new EdgeTracker(['BTCUSDT'], { ...SETTINGS, minFills: 2 });
+    const mids = [1_000_000, 1_003_000, 998_500, 1_000_000, 996_000, 1_007_000, 1_000_000];
+    for (let i = 0; i < mids.length; i++) {
+      t.onFill(fill(i % 2 === 0 ? 'BUY' : 'SELL', 1000 * i, mids[i]!));
+      t.onMarket('BTCUSDT', 1000 * i + 1000, mids[(i + 1) % mids.length]!);
+      expect(t.netEdgeBpsE4('BTCUSDT')).toBe(t.snapshot('BTCUSDT').netEdgeBpsE4);
+    }
+    expect(t.snapshot('BTCUSDT').maturedMarkouts).toBe(mids.length);
   });
 
   it('uses the mid of the first update after the due time when updates are sparse', () => {

@@ -68,4 +68,15 @@ describe('SymmetricQuoter', () => {
     expect(q.askTicks).toBe(2);
     expect(q.askLots).toBe(5_000_000); // 1e11 / (2 × 1e4)
   });
+
+  it('reuses one quote record: each call answers exactly what a fresh quoter computes for that mid', () => {
+    const quoter = new SymmetricQuoter(BASE);
+    const first = quoter.quote(BTC, 935000);
+    for (const mid of [935000, 935001, 1, 2_000_000, 935000, 935000, 17]) {
+      const q = quoter.quote(BTC, mid);
+      expect(q).toBe(first);
+      expect({ ...q }).toEqual({ ...new SymmetricQuoter(BASE).quote(BTC, mid) });
+    }
+    expect(quoter.quote(BTC, 935000)).toEqual({ bidTicks: 934065, askTicks: 935935, bidLots: 10, askLots: 10, requoteTicks: 468 });
+  });
 });
