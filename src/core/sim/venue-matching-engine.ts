@@ -10,7 +10,8 @@ import { sideSign, type Liquidity, type Order } from '../model/order.js';
 import { stopReached, type OcoRequest } from '../model/order-list.js';
 import { OrderIndex } from '../orders/order-index.js';
 import { OrderStore } from '../orders/order-store.js';
-import { tradeReaches, type FillModel } from './fill-model.js';
+import type { FillModel } from './fill-model.js';
+import { ordersReachedByTrade } from './trade-priority.js';
 import { VenueCounters } from './venue-counters.js';
 import type { VenueOutcome, VenueReject, VenueRules } from './venue-rules.js';
 
@@ -89,18 +90,8 @@ export class VenueMatchingEngine {
    * best price first, then oldest; each takes what the fill model grants from what the better-placed ones left.
    */
   onTrade(trade: TradeEvent): void {
-    const resting = this.store.restingOrders(trade.symbol);
-    let reached: Order[] | null = null;
-    for (let i = 0; i < resting.length; i++) {
-      const order = resting[i]!;
-      if (order.status !== 'OPEN' && order.status !== 'PARTIALLY_FILLED') continue;
-      if (order.leg?.role === 'stop' && !order.leg.triggered) continue;
-      if (!tradeReaches(order, trade.priceTicks)) continue;
-      (reached ??= []).push(order);
-    }
+    const reached = ordersReachedByTrade(this.store.restingOrders(trade.symbol), trade.priceTicks);
     if (reached === null) return;
-    // Creation order is seq order, so a stable sort by price keeps time priority within a price.
-    reached.sort((a, b) => (a.side === 'BUY' ? b.priceTicks - a.priceTicks : a.priceTicks - b.priceTicks) || a.seq - b.seq);
     let taken = 0;
     for (const order of reached) {
       if (order.status !== 'OPEN' && order.status !== 'PARTIALLY_FILLED') continue;
