@@ -12,9 +12,8 @@ import { CircuitBreaker } from '../core/risk/circuit-breaker.js';
 import { parseUnfreezePolicy } from '../core/risk/unfreeze-policy.js';
 import { EventScheduler } from '../core/scheduler/event-scheduler.js';
 import { bpsToPpm } from '../core/sim/fee-schedule.js';
-import { ConstantLatencyModel, type LatencyModel } from '../core/sim/latency-model.js';
+import type { LatencyModel } from '../core/sim/latency-model.js';
 import { OPEN_GATE, type RequestGate } from '../core/sim/request-gate.js';
-import { ProbabilisticFillModel } from '../core/sim/probabilistic-fill-model.js';
 import { SimulatedVenue } from '../core/sim/simulated-venue.js';
 import { SymmetricQuoter } from '../core/strategy/symmetric-quoter.js';
 import { VirtualClock } from '../core/time/virtual-clock.js';
@@ -27,7 +26,8 @@ import { wireVenue } from './venue-wiring.js';
 import { composeMarket } from './compose-market.js';
 import { configEcho } from './config-echo.js';
 import type { RunConfig } from './run-config.js';
-import { SIMPLIFICATIONS } from './simplifications.js';
+import { buildFillModel, buildLatencyModel } from './fill-model-wiring.js';
+import { simplifications } from './simplifications.js';
 
 export interface ToolInfo {
   readonly name: string;
@@ -82,14 +82,16 @@ export function composeRun(config: RunConfig, tool: ToolInfo, options: ComposeOp
   if (config.mode === 'dryrun' && config.exchange !== 'fake' && (options.dryRun ?? null) === null) {
     throw new ShadowExecError('E_INVARIANT', 'invariant violated: a dry run on a real venue needs its signing keys');
   }
+  const fillModel = buildFillModel(config, rng, instrumentMap, market.feed.book);
+  const latency = buildLatencyModel(config, rng);
   const wiring = wireVenue(config, instrumentMap, fees, config.mode === 'dryrun' ? (options.dryRun ?? null) : null);
   const venue = new SimulatedVenue({
     clock,
     scheduler,
     instruments: instrumentMap,
     rules: wiring.rules,
-    fillModel: new ProbabilisticFillModel(rng.fork('fills'), Number(config.fillRate), config.fillRate),
-    latency: options.wrapLatency?.(new ConstantLatencyModel(config.latencyMs), clock) ?? new ConstantLatencyModel(config.latencyMs),
+    fillModel,
+    latency: options.wrapLatency?.(latency, clock) ?? latency,
     ...(options.wrapGate !== undefined ? { gate: options.wrapGate(wiring.gate ?? OPEN_GATE) } : wiring.gate === undefined ? {} : { gate: wiring.gate }),
   });
   wiring.bindVenue(venue);
@@ -141,7 +143,7 @@ export function composeRun(config: RunConfig, tool: ToolInfo, options: ComposeOp
       min_fills: config.edgeMinFills,
     },
     market: market.model,
-    simplifications: [...SIMPLIFICATIONS],
+    simplifications: [...simplifications(fillModel)],
   };
 
   return {

@@ -1,5 +1,6 @@
 // RunConfig: the validated, fully resolved settings of one run, and their defaults.
 import type { OrderOptions } from '../core/model/order.js';
+import type { QueueCancelRule } from '../core/sim/queue-cancel-rule.js';
 import type { ApiEnv } from '../ports/secret-provider.js';
 import type { BybitCategory } from '../venues/bybit/bybit-category.js';
 import type { BinanceMarket } from '../venues/binance/binance-market.js';
@@ -7,6 +8,10 @@ import type { VenueInstrument } from './venue-instruments.js';
 
 export type ExchangeName = 'fake' | 'bybit' | 'binance';
 export type RunMode = 'shadow' | 'dryrun';
+
+/** --fill-model: how resting orders fill (src/core/sim: probabilistic-, trade-through-, queue-position-fill-model.ts). */
+export type FillModelName = 'probabilistic' | 'trade-through' | 'queue';
+export const FILL_MODELS: readonly FillModelName[] = ['probabilistic', 'trade-through', 'queue'];
 
 /** Every decimal is a canonical decimal string (money and rates never travel as floats). */
 export interface RunConfig {
@@ -69,10 +74,16 @@ export interface RunConfig {
   readonly maxTotalUsd: string;
   /** Freeze when a symbol's net edge falls below this, bps. */
   readonly edgeThresholdBps: string;
-  /** Probability per update that a resting, uncrossed order fills, 0..1. */
+  /** How resting orders fill; default probabilistic on the synthetic feed, trade-through on replay and live feeds. */
+  readonly fillModel: FillModelName;
+  /** Probabilistic model: probability per update that a resting, uncrossed order fills, 0..1. */
   readonly fillRate: string;
-  /** One-way latency of order entry and cancel, virtual ms. */
+  /** Queue model: where public cancellations at the order's level come from; null for the other models. */
+  readonly queueCancels: QueueCancelRule | null;
+  /** One-way latency of order entry, cancel and amend, virtual ms… */
   readonly latencyMs: number;
+  /** …plus a seeded uniform 0..latencyJitterMs per request (0: constant). */
+  readonly latencyJitterMs: number;
   /** Full quoted spread, bps. */
   readonly spreadBps: string;
   /** Price move that makes the quoter cancel/replace, bps. */

@@ -2,7 +2,8 @@
 import { readFileSync } from 'node:fs';
 import { ShadowExecError, UsageError } from '../core/errors/shadow-exec-error.js';
 import { Decimal, formatDecimal } from '../core/money/decimal.js';
-import { RUN_DEFAULTS, type RunConfig } from '../app/run-config.js';
+import { FILL_MODELS, RUN_DEFAULTS, type RunConfig } from '../app/run-config.js';
+import { QUEUE_CANCEL_RULES } from '../core/sim/queue-cancel-rule.js';
 import { liveOption } from './live-options.js';
 import { binanceCatalog, bybitCatalog, fakeCatalog, resolveSymbols, type InstrumentCatalog, type VenueInstrument } from '../app/venue-instruments.js';
 import { API_ENVS, type ApiEnv } from '../ports/secret-provider.js';
@@ -27,6 +28,9 @@ export interface RawRunOptions {
   readonly edgeThreshold?: string;
   readonly fillRate?: string;
   readonly latencyMs?: string;
+  readonly latencyJitterMs?: string;
+  readonly fillModel?: string;
+  readonly queueCancels?: string;
   readonly spreadBps?: string;
   readonly requoteBps?: string;
   readonly orderNotional?: string;
@@ -200,6 +204,23 @@ export function durationOption(raw: string | undefined): number | null {
   return ms;
 }
 
+/**
+ * --fill-model (default: probabilistic on the synthetic feed, which prints no trades; trade-through on replay and live
+ * feeds) with the settings that belong to it: --fill-rate to probabilistic, --queue-cancels to queue.
+ */
+function fillModelOptions(raw: RawRunOptions, synthetic: boolean): Pick<RunConfig, 'fillModel' | 'fillRate' | 'queueCancels'> {
+  const fillModel = choice('--fill-model', raw.fillModel, synthetic ? 'probabilistic' : 'trade-through', FILL_MODELS);
+  if (raw.fillRate !== undefined && fillModel !== 'probabilistic') {
+    throw new UsageError(`--fill-rate applies to --fill-model probabilistic, not ${fillModel} (which fills from trades and the touch)`);
+  }
+  if (raw.queueCancels !== undefined && fillModel !== 'queue') throw new UsageError(`--queue-cancels applies to --fill-model queue, not ${fillModel}`);
+  return {
+    fillModel,
+    fillRate: decimal('--fill-rate', raw.fillRate, RUN_DEFAULTS.fillRate, { min: new Decimal(0), max: new Decimal(1), places: 6 }),
+    queueCancels: fillModel === 'queue' ? choice('--queue-cancels', raw.queueCancels, 'proportional', QUEUE_CANCEL_RULES) : null,
+  };
+}
+
 /** Binance spot cannot move an order's price in place (only Order Amend Keep Priority, which lowers the quantity). */
 function requoteMode(raw: string | undefined, market: BinanceMarket | null): RunConfig['requoteMode'] {
   const mode = choice('--requote-mode', raw, RUN_DEFAULTS.requoteMode, ['replace', 'amend'] as const);
@@ -320,8 +341,9 @@ export function parseRunOptions(raw: RawRunOptions, read: ReadText = readText): 
     maxInvUsd: decimal('--max-inv', raw.maxInv, RUN_DEFAULTS.maxInvUsd, usd(0, false)),
     maxTotalUsd: decimal('--max-total', raw.maxTotal, RUN_DEFAULTS.maxTotalUsd, usd(0, false)),
     edgeThresholdBps: decimal('--edge-threshold', raw.edgeThreshold, RUN_DEFAULTS.edgeThresholdBps, { min: new Decimal(-10_000), max: new Decimal(10_000), places: 4 }),
-    fillRate: decimal('--fill-rate', raw.fillRate, RUN_DEFAULTS.fillRate, { min: new Decimal(0), max: new Decimal(1), places: 6 }),
     latencyMs: integer('--latency-ms', raw.latencyMs, RUN_DEFAULTS.latencyMs, 0, 600_000),
+    latencyJitterMs: integer('--latency-jitter-ms', raw.latencyJitterMs, 0, 0, 600_000),
+    ...fillModelOptions(raw, synthetic),
     spreadBps,
     requoteBps: decimal('--requote-bps', raw.requoteBps, RUN_DEFAULTS.requoteBps, { min: new Decimal(0), max: new Decimal(10_000), places: 4 }),
     orderNotionalUsd: decimal('--order-notional', raw.orderNotional, RUN_DEFAULTS.orderNotionalUsd, usd(0, true)),

@@ -287,7 +287,7 @@ export class ExecutionLoop implements ExecutionListener {
   onFill(fill: Fill, order: Order): void {
     this.counters.fills++;
     const fee = this.deps.ledger.applyFill(fill);
-    this.deps.fillLog.add(fill, fee);
+    this.deps.fillLog.add(fill, fee, order.qtyLots - order.filledLots);
     this.deps.edge.onFill(fill);
     const working = this.working.get(order.id);
     if (working !== undefined) this.working.reduce(working, fill.qtyLots);

@@ -75,6 +75,8 @@ export interface VenueStats {
   readonly makerFills: number;
   readonly takerFills: number;
   readonly liveOrders: number;
+  /** What the fill model counted (fills from the touch, from trades, queue depletion …), for the report's `fills.model`. */
+  readonly fillModel: Record<string, unknown>;
   /** The venue API's own counters (requests by endpoint, throttling, credentials); empty for the fake venue. */
   readonly api: Record<string, unknown>;
 }

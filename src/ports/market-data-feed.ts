@@ -1,6 +1,7 @@
 // MarketDataFeed port: a time-ordered source of normalised market-data events (quotes, trades, bars, marks).
 import type { MarketDataEvent } from '../core/model/market-data-event.js';
 import type { JsonValue } from '../core/report/canonical-json.js';
+import type { BookView } from './book-view.js';
 
 export interface MarketDataFeed {
   /** Human-readable kind for the report ("synthetic", "replay:…"). */
@@ -15,6 +16,11 @@ export interface MarketDataFeed {
   next(): MarketDataEvent | null;
   /** Stops the feed: every later `next()` returns null. Idempotent. */
   stop(): void;
+  /**
+   * The public L2 books the feed keeps (replay and live feeds reading depth streams), for queue-position fill
+   * models; absent on feeds that keep none (synthetic).
+   */
+  readonly book?: BookView;
   /**
    * The feed's own health for the report's replay/live-only `market_data` section (deterministic
    * counters, no wall clock). Synthetic feeds do not implement it, so their reports have no such section.

@@ -34,7 +34,7 @@ function script(steps: readonly (readonly [marker: string, act: (child: ChildPro
   };
 }
 
-const QUOTING = ['--spread-bps', '40', '--fill-rate', '1', '--latency-ms', '0', '--edge-threshold', '-10000'];
+const QUOTING = ['--spread-bps', '40', '--fill-model', 'probabilistic', '--fill-rate', '1', '--latency-ms', '0', '--edge-threshold', '-10000'];
 
 describe('shadow-exec run --feed live', () => {
   it('trades a scripted Binance spot session: REST-synced book, quotes filled, health reported, ended by --duration', async () => {

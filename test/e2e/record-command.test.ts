@@ -86,7 +86,7 @@ describe('shadow-exec record', () => {
       frames.d4,
     ]);
 
-    const replay = ['run', '--exchange', 'binance', '--feed', `replay:${out}`, '--spread-bps', '40', '--fill-rate', '1', '--latency-ms', '0', '--edge-threshold', '-10000', '--quiet'];
+    const replay = ['run', '--exchange', 'binance', '--feed', `replay:${out}`, '--spread-bps', '40', '--fill-model', 'probabilistic', '--fill-rate', '1', '--latency-ms', '0', '--edge-threshold', '-10000', '--quiet'];
     const a = await runCli(replay);
     const b = await runCli(replay);
     expect(a.code).toBe(0);

@@ -137,7 +137,7 @@ describe('replay through the execution loop', () => {
     const seen: string[] = [];
     const onBar = vi.spyOn(SymmetricQuoter.prototype, 'onBar');
     class HookedClient extends RecordingExchangeClient {
-      onMarketEvent(e: MarketContextEvent): void {
+      override onMarketEvent(e: MarketContextEvent): void {
         seen.push(`${e.kind}@${e.ts}${e.kind === 'bar' ? `/${e.source}` : ''}`);
       }
     }

@@ -184,7 +184,7 @@ describe('ExecutionLoop when a cancel overtakes its order', () => {
       instruments: new Map([[btc.symbol, btc]]),
       rules: new FakeVenueRules(fees),
       fillModel: new ProbabilisticFillModel(rng.fork('fills'), 0, '0'),
-      latency: { name: 'split', entryDelayMs: () => 100, cancelDelayMs: () => 10, describe: () => ({}) },
+      latency: { name: 'split', entryDelayMs: () => 100, cancelDelayMs: () => 10, amendDelayMs: () => 10, describe: () => ({}) },
     });
     const feed = new SyntheticFeed(
       { walks: [{ symbol: 'BTCUSDT', startBidTicks: 935000, spreadTicks: 1, sigmaTicks: 0, maxLevelLots: 10 }], startMs: 0, intervalMs: 100, iterations: 1 },

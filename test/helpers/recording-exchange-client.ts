@@ -1,5 +1,6 @@
 // RecordingExchangeClient: passes every call through to a real client and records what the loop sent, and when.
 import type { OrderId } from '../../src/core/model/ids.js';
+import type { MarketContextEvent } from '../../src/core/model/market-data-event.js';
 import type { TopOfBook } from '../../src/core/model/market-update.js';
 import type { OrderRequest } from '../../src/core/model/order.js';
 import type { OcoIds, OcoRequest } from '../../src/core/model/order-list.js';
@@ -33,6 +34,10 @@ export class RecordingExchangeClient implements ExchangeClient {
 
   onMarketUpdate(update: TopOfBook): void {
     this.inner.onMarketUpdate(update);
+  }
+
+  onMarketEvent(event: MarketContextEvent): void {
+    this.inner.onMarketEvent?.(event);
   }
 
   placeOrder(request: OrderRequest): OrderId {

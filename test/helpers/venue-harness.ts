@@ -86,6 +86,10 @@ export interface Harness {
   rng: CountingRng;
   runUntil(t: number): void;
   market(t: number, bidTicks: number, askTicks: number, symbol?: string): void;
+  /** A quote with sizes at t (BTCUSDT). */
+  quote(t: number, bidTicks: number, askTicks: number, bidLots: number, askLots: number): void;
+  /** A public trade at t (BTCUSDT); `takerSide` 'sell' by default (a seller hitting bids). */
+  trade(t: number, priceTicks: number, qtyLots: number, takerSide?: 'buy' | 'sell'): void;
   place(side: Side, priceTicks: number, qtyLots: number, symbol?: string, options?: OrderOptions): OrderId;
 }
 
@@ -123,6 +127,14 @@ export function harness(options: { fillRate?: number; latency?: LatencyModel; fi
     market(t, bidTicks, askTicks, symbol = 'BTCUSDT') {
       runUntil(t);
       venue.onMarketUpdate({ symbol, ts: t, bidTicks, askTicks, bidLots: 5, askLots: 5 });
+    },
+    quote(t, bidTicks, askTicks, bidLots, askLots) {
+      runUntil(t);
+      venue.onMarketUpdate({ symbol: 'BTCUSDT', ts: t, bidTicks, askTicks, bidLots, askLots });
+    },
+    trade(t, priceTicks, qtyLots, takerSide = 'sell') {
+      runUntil(t);
+      venue.onMarketEvent({ kind: 'trade', symbol: 'BTCUSDT', ts: t, priceTicks, qtyLots, takerSide, tradeId: `T${t}` });
     },
     place(side, priceTicks, qtyLots, symbol = 'BTCUSDT', orderOptions) {
       const request: OrderRequest = { symbol, side, priceTicks, qtyLots, quoteMidTicks: 935005, ...(orderOptions === undefined ? {} : { options: orderOptions }) };

@@ -43,6 +43,11 @@ export class BookSide {
     return n === 0 ? 0 : (this.lots[n - 1] as number);
   }
 
+  /** Worst price the side holds in ticks (lowest bid / highest ask), or null when the side is empty. */
+  worstTicks(): number | null {
+    return this.keys.length === 0 ? null : this.sign * (this.keys[0] as number);
+  }
+
   /** Size resting at `priceTicks`, 0 when there is no level there. */
   lotsAt(priceTicks: number): number {
     const i = this.search(this.sign * priceTicks);

@@ -85,6 +85,18 @@ export class OrderBook {
     return this.askSide.lotsAt(priceTicks);
   }
 
+  /**
+   * Size at `priceTicks` on one side, lots: 0 for an empty price at or inside the worst level the side holds, null
+   * for a price beyond it (or an empty side): a partial book (Bybit 50/200 levels) cannot tell what rests there.
+   */
+  levelLots(side: 'bid' | 'ask', priceTicks: number): number | null {
+    const book = side === 'bid' ? this.bidSide : this.askSide;
+    const worst = book.worstTicks();
+    if (worst === null) return null;
+    const beyond = side === 'bid' ? priceTicks < worst : priceTicks > worst;
+    return beyond ? null : book.lotsAt(priceTicks);
+  }
+
   /** Up to `n` bid levels, highest price first. */
   topBids(n: number): BookLevel[] {
     return this.bidSide.top(n);

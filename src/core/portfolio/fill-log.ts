@@ -4,6 +4,8 @@ import type { Fill } from '../model/fill.js';
 export interface LoggedFill {
   readonly fill: Fill;
   readonly feePico: bigint;
+  /** Lots of the order still open after this fill (the venues' leavesQty): 0 when it completed the order. */
+  readonly leavesLots: number;
 }
 
 export class FillLog {
@@ -13,11 +15,11 @@ export class FillLog {
   /** @param capacity how many of the latest fills to keep (0 keeps none) */
   constructor(private readonly capacity: number) {}
 
-  add(fill: Fill, feePico: bigint): void {
+  add(fill: Fill, feePico: bigint, leavesLots: number): void {
     this.total++;
     if (this.capacity === 0) return;
-    if (this.ring.length < this.capacity) this.ring.push({ fill, feePico });
-    else this.ring[(this.total - 1) % this.capacity] = { fill, feePico };
+    if (this.ring.length < this.capacity) this.ring.push({ fill, feePico, leavesLots });
+    else this.ring[(this.total - 1) % this.capacity] = { fill, feePico, leavesLots };
   }
 
   /** Kept fills, oldest first. */

@@ -117,7 +117,7 @@ export function buildReport(input: ReportInput): JsonValue {
   }
 
   const instruments = new Map([...ledger.allBooks()].map((b) => [b.instrument.symbol, b.instrument]));
-  const recent = input.fillLog.recent().map(({ fill, feePico }): JsonValue => {
+  const recent = input.fillLog.recent().map(({ fill, feePico, leavesLots }): JsonValue => {
     const instrument = instruments.get(fill.symbol)!;
     return {
       id: fill.id,
@@ -127,6 +127,7 @@ export function buildReport(input: ReportInput): JsonValue {
       price: formatPrice(instrument, fill.priceTicks),
       qty: formatQty(instrument, fill.qtyLots),
       liquidity: fill.liquidity,
+      leaves_qty: formatQty(instrument, leavesLots),
       fee: pico(feePico),
       utc: isoUtc(fill.ts),
     };
@@ -181,6 +182,8 @@ export function buildReport(input: ReportInput): JsonValue {
       count: input.fillLog.count,
       maker: venue.makerFills,
       taker: venue.takerFills,
+      partial: venue.partiallyFilled,
+      model: venue.fillModel as JsonValue,
       by_symbol: fillsBySymbol,
       recent,
       recent_omitted: input.fillLog.omitted,

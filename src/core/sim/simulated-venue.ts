@@ -3,6 +3,7 @@ import type { Clock } from '../../ports/clock.js';
 import type { ExchangeClient, ExecutionListener, VenueStats } from '../../ports/exchange-client.js';
 import { IdSequence, type OrderId } from '../model/ids.js';
 import type { Instrument } from '../model/instrument.js';
+import type { MarketContextEvent } from '../model/market-data-event.js';
 import type { TopOfBook } from '../model/market-update.js';
 import type { OrderRequest } from '../model/order.js';
 import type { OcoIds, OcoRequest } from '../model/order-list.js';
@@ -56,6 +57,11 @@ export class SimulatedVenue implements ExchangeClient, RequestReceiver {
     this.engine.onMarketUpdate(update);
   }
 
+  /** Trades reach resting orders through the fill model (trade-through, queue); bars and marks play no part. */
+  onMarketEvent(event: MarketContextEvent): void {
+    if (event.kind === 'trade') this.engine.onTrade(event);
+  }
+
   setListener(listener: ExecutionListener): void {
     this.listener = listener;
   }
@@ -97,8 +103,7 @@ export class SimulatedVenue implements ExchangeClient, RequestReceiver {
       return;
     }
     const amend = { priceTicks, qtyLots };
-    // An amend travels like a cancel (same one-way latency).
-    this.send(new VenueRequest(this, 'amend', order.symbol, order, amend), this.deps.clock.now(), this.deps.latency.cancelDelayMs());
+    this.send(new VenueRequest(this, 'amend', order.symbol, order, amend), this.deps.clock.now(), this.deps.latency.amendDelayMs());
   }
 
   placeOco(request: OcoRequest): OcoIds {
@@ -176,7 +181,7 @@ export class SimulatedVenue implements ExchangeClient, RequestReceiver {
   }
 
   stats(): VenueStats {
-    return this.engine.stats(this.gate.report());
+    return { ...this.engine.stats(this.gate.report()), fillModel: this.deps.fillModel.stats() };
   }
 
   describe(): Record<string, unknown> {

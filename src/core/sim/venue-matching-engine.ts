@@ -4,12 +4,14 @@ import type { ExecutionListener, VenueStats } from '../../ports/exchange-client.
 import type { Fill } from '../model/fill.js';
 import { IdSequence, type FillId } from '../model/ids.js';
 import type { Instrument } from '../model/instrument.js';
+import type { TradeEvent } from '../model/market-data-event.js';
 import type { TopOfBook } from '../model/market-update.js';
 import { sideSign, type Liquidity, type Order } from '../model/order.js';
 import { stopReached, type OcoRequest } from '../model/order-list.js';
 import { OrderIndex } from '../orders/order-index.js';
 import { OrderStore } from '../orders/order-store.js';
 import type { FillModel } from './fill-model.js';
+import { ordersReachedByTrade } from './trade-priority.js';
 import { VenueCounters } from './venue-counters.js';
 import type { VenueOutcome, VenueReject, VenueRules } from './venue-rules.js';
 
@@ -77,10 +79,27 @@ export class VenueMatchingEngine {
         dormantStops = true;
         continue;
       }
-      const lots = this.deps.fillModel.restingFill(order, update);
+      const lots = this.deps.fillModel.quoteFill(order, update);
       if (lots > 0) this.execute(order, order.priceTicks, lots, 'MAKER', update.ts);
     }
     if (dormantStops) this.triggerStops(update);
+  }
+
+  /**
+   * A public trade: resting orders it reaches (at or through their price) are offered it in price-time priority,
+   * best price first, then oldest; each takes what the fill model grants from what the better-placed ones left.
+   */
+  onTrade(trade: TradeEvent): void {
+    const reached = ordersReachedByTrade(this.store.restingOrders(trade.symbol), trade.priceTicks);
+    if (reached === null) return;
+    let taken = 0;
+    for (const order of reached) {
+      if (order.status !== 'OPEN' && order.status !== 'PARTIALLY_FILLED') continue;
+      const lots = this.deps.fillModel.tradeFill(order, trade, taken);
+      if (lots <= 0) continue;
+      taken += lots;
+      this.execute(order, order.priceTicks, lots, 'MAKER', trade.ts);
+    }
   }
 
   /** Dormant OCO stop legs the market has reached become limit orders (and may take at once); their limit leg is cancelled. */
@@ -92,7 +111,7 @@ export class VenueMatchingEngine {
       leg.triggered = true;
       this.counters.stopsTriggered++;
       this.cancelSibling(order, 'OCO_STOP_TRIGGERED');
-      this.matchAtTouch(order);
+      if (this.matchAtTouch(order)) this.deps.fillModel.onRest(order);
     }
   }
 
@@ -124,6 +143,7 @@ export class VenueMatchingEngine {
     for (const leg of [limit, stop]) {
       leg.acceptedAt = this.deps.clock.now();
       this.store.transition(leg, 'OPEN');
+      this.deps.fillModel.onRest(leg);
       this.listener.onAccepted(leg);
     }
   }
@@ -145,6 +165,7 @@ export class VenueMatchingEngine {
       return;
     }
     if (order.status === 'NEW') this.store.transition(order, 'OPEN');
+    this.deps.fillModel.onRest(order);
     this.listener.onAccepted(order);
   }
 
@@ -199,8 +220,12 @@ export class VenueMatchingEngine {
       this.rejectAmend(order, reject);
       return;
     }
+    // A new price or a larger size sends the order to the back of its level; shrinking it keeps its place.
+    const requeue = priceTicks !== order.priceTicks || qtyLots > order.qtyLots;
     this.store.amend(order, priceTicks, qtyLots);
-    if (this.matchAtTouch(order)) this.listener.onAmended(order);
+    if (!this.matchAtTouch(order)) return;
+    if (requeue) this.deps.fillModel.onRest(order);
+    this.listener.onAmended(order);
   }
 
   rejectAmend(order: Order, reject: VenueReject): void {
@@ -306,7 +331,7 @@ export class VenueMatchingEngine {
     return this.store.openCount(symbol);
   }
 
-  stats(api: Record<string, unknown>): VenueStats {
+  stats(api: Record<string, unknown>): Omit<VenueStats, 'fillModel'> {
     return this.counters.stats(this.store.counts, this.fillIds.issued, this.store.liveCount, api);
   }
 }

@@ -22,6 +22,7 @@ import type { BookSyncOutcome } from '../../core/market/book-sync-outcome.js';
 import type { MarketDataEvent } from '../../core/model/market-data-event.js';
 import type { JsonValue } from '../../core/report/canonical-json.js';
 import type { Clock } from '../../ports/clock.js';
+import type { BookView } from '../../ports/book-view.js';
 import type { MarketDataFeed } from '../../ports/market-data-feed.js';
 import type { Rng } from '../../ports/rng.js';
 import { FramePipeline } from '../pipeline/frame-pipeline.js';
@@ -188,6 +189,11 @@ export class LiveFeed implements MarketDataFeed {
   /** Resolves once every connection is closed (after stop()). */
   closed(): Promise<void> {
     return this.closing ?? Promise.resolve();
+  }
+
+  /** The pipeline's synced books (BookView), as of the latest frame read. */
+  get book(): BookView {
+    return this.pipeline;
   }
 
   /** Records why the run ended (duration, interrupted, feed failure) for the health report. */

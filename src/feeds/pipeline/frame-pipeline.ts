@@ -25,7 +25,9 @@ import { invariantViolation } from '../../core/errors/shadow-exec-error.js';
 import { BarBuffer, type EmptyIntervalRule } from '../../core/market/bar-buffer.js';
 import type { BookSyncOutcome } from '../../core/market/book-sync-outcome.js';
 import type { BookDeltaEvent, BookSnapshotEvent, MarketDataEvent, TradeEvent } from '../../core/model/market-data-event.js';
+import type { Side } from '../../core/model/order.js';
 import type { JsonValue } from '../../core/report/canonical-json.js';
+import type { BookView } from '../../ports/book-view.js';
 import { BookTop } from '../replay/book-top.js';
 import { ReplayHealth, type SymbolReplayState } from '../replay/replay-health.js';
 import type { ReplayBookSync, ReplayVenueKit } from '../replay/replay-venue-kit.js';
@@ -45,7 +47,7 @@ export interface FramePipelineSettings {
   readonly onBookOutcome?: (symbol: string, outcome: BookSyncOutcome, sync: ReplayBookSync) => void;
 }
 
-export class FramePipeline {
+export class FramePipeline implements BookView {
   /** Counters behind health(); read them directly in tests. */
   readonly counters = new ReplayHealth();
   private readonly states = new Map<string, SymbolReplayState>();
@@ -119,6 +121,13 @@ export class FramePipeline {
   /** The book synchroniser of `symbol`, or null before its first book event. */
   bookSync(symbol: string): ReplayBookSync | null {
     return this.states.get(symbol)?.sync ?? null;
+  }
+
+  /** Public size at a price level of a traded or observed symbol's synced book (BookView); null without a synced book. */
+  levelLots(symbol: string, side: Side, priceTicks: number): number | null {
+    const sync = this.states.get(symbol)?.sync;
+    if (sync === undefined || sync === null || sync.state !== 'synced') return null;
+    return sync.book.levelLots(side === 'BUY' ? 'bid' : 'ask', priceTicks);
   }
 
   /** Health so far (records, frame classes, events, books, bars) for the report's market_data section. */

@@ -13,6 +13,7 @@
 import type { EmptyIntervalRule } from '../../core/market/bar-buffer.js';
 import type { MarketDataEvent } from '../../core/model/market-data-event.js';
 import type { JsonValue } from '../../core/report/canonical-json.js';
+import type { BookView } from '../../ports/book-view.js';
 import type { MarketDataFeed } from '../../ports/market-data-feed.js';
 import { FramePipeline } from '../pipeline/frame-pipeline.js';
 import type { ReplayHeader, ReplayRecord } from './replay-format.js';
@@ -59,6 +60,11 @@ export class ReplayFeed implements MarketDataFeed {
       this.counters.firstRecordMs = records[0]!.t;
       this.counters.lastRecordMs = records[records.length - 1]!.t;
     }
+  }
+
+  /** The pipeline's synced books (BookView), as of the latest record read. */
+  get book(): BookView {
+    return this.pipeline;
   }
 
   /** Counters behind health(); read them directly in tests. */

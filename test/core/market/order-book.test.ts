@@ -94,6 +94,21 @@ describe('OrderBook', () => {
     });
   });
 
+  describe('#levelLots', () => {
+    it('answers sizes inside the depth the side holds (0 for an empty price, or one better than the best) and null beyond it', () => {
+      const book = bookWith([[100, 5], [98, 3]], [[102, 4], [105, 1]]);
+      expect(book.levelLots('bid', 100)).toBe(5);
+      expect(book.levelLots('bid', 99)).toBe(0);
+      expect(book.levelLots('bid', 101)).toBe(0);
+      expect(book.levelLots('bid', 98)).toBe(3);
+      expect(book.levelLots('bid', 97)).toBeNull();
+      expect(book.levelLots('ask', 104)).toBe(0);
+      expect(book.levelLots('ask', 105)).toBe(1);
+      expect(book.levelLots('ask', 106)).toBeNull();
+      expect(bookWith([], []).levelLots('bid', 100)).toBeNull();
+    });
+  });
+
   describe('#isCrossed', () => {
     it('is false for a normal book and for a book with an empty side', () => {
       expect(bookWith([[100, 1]], [[101, 1]]).isCrossed()).toBe(false);

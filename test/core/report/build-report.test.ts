@@ -51,6 +51,7 @@ const VENUE: VenueStats = {
   makerFills: 2,
   takerFills: 0,
   liveOrders: 0,
+  fillModel: { fills_when_crossed: 1, fills_by_chance: 2 },
   api: {},
 };
 
@@ -58,7 +59,7 @@ function input(): ReportInput {
   const ledger = new Ledger([BTC, ETH], { makerPpm: 200, takerPpm: 550 });
   const fillLog = new FillLog(1);
   const fills = [fill(1, 'BUY', 935000, 10, START + 100), fill(2, 'SELL', 936000, 15, START + 200)];
-  for (const f of fills) fillLog.add(f, ledger.applyFill(f));
+  for (const f of fills) fillLog.add(f, ledger.applyFill(f), 5); // 5 lots (0.005 BTC) of each order left open
   ledger.mark('BTCUSDT', 937000);
   const risk = new RiskMonitor({ maxInventoryE8: 1, maxTotalNotionalE8: 1, edgeThresholdBpsE4: 10_000 });
   const event = risk.evaluateEdge('BTCUSDT', -12_345, START + 1500)!;
@@ -145,12 +146,15 @@ describe('buildReport', () => {
         price: '93600',
         qty: '0.015',
         liquidity: 'MAKER',
+        leaves_qty: '0.005',
         fee: '0.2808',
         utc: '2025-01-01T00:00:00.200Z',
       },
     ]);
     expect(get(report, 'fills', 'count')).toBe(2);
     expect(get(report, 'fills', 'recent_omitted')).toBe(1);
+    expect(get(report, 'fills', 'partial')).toBe(VENUE.partiallyFilled);
+    expect(get(report, 'fills', 'model')).toEqual({ fills_when_crossed: 1, fills_by_chance: 2 });
   });
 
   it('reports the freeze event with its cancel timing and the edge per symbol', () => {

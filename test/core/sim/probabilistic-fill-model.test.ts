@@ -22,31 +22,31 @@ describe('ProbabilisticFillModel', () => {
   it('fills the whole remaining size when the market crosses, without drawing', () => {
     const rng = new ScriptedRng([]);
     const model = new ProbabilisticFillModel(rng, 0.5, '0.5');
-    expect(model.restingFill(order('BUY', 935001), BOOK)).toBe(10);
-    expect(model.restingFill(order('SELL', 935000, 10, 4), BOOK)).toBe(6);
+    expect(model.quoteFill(order('BUY', 935001), BOOK)).toBe(10);
+    expect(model.quoteFill(order('SELL', 935000, 10, 4), BOOK)).toBe(6);
     expect(rng.draws).toBe(0);
   });
 
   it('fills an uncrossed order when the draw is below the fill rate, one draw per call', () => {
     const rng = new ScriptedRng([0.49, 0.5, 0.51]);
     const model = new ProbabilisticFillModel(rng, 0.5, '0.5');
-    expect(model.restingFill(order('BUY', 934000, 10, 3), BOOK)).toBe(7);
-    expect(model.restingFill(order('BUY', 934000), BOOK)).toBe(0);
-    expect(model.restingFill(order('SELL', 936000), BOOK)).toBe(0);
+    expect(model.quoteFill(order('BUY', 934000, 10, 3), BOOK)).toBe(7);
+    expect(model.quoteFill(order('BUY', 934000), BOOK)).toBe(0);
+    expect(model.quoteFill(order('SELL', 936000), BOOK)).toBe(0);
     expect(rng.draws).toBe(3);
   });
 
   it('always fills at rate 1 and never fills uncrossed at rate 0, drawing nothing', () => {
     const rng = new ScriptedRng([]);
-    expect(new ProbabilisticFillModel(rng, 1, '1').restingFill(order('BUY', 934000), BOOK)).toBe(10);
-    expect(new ProbabilisticFillModel(rng, 0, '0').restingFill(order('BUY', 934000), BOOK)).toBe(0);
+    expect(new ProbabilisticFillModel(rng, 1, '1').quoteFill(order('BUY', 934000), BOOK)).toBe(10);
+    expect(new ProbabilisticFillModel(rng, 0, '0').quoteFill(order('BUY', 934000), BOOK)).toBe(0);
     expect(rng.draws).toBe(0);
   });
 
   it('fills roughly fill-rate of the time on a seeded stream, identically for the same seed', () => {
     const run = (): number[] => {
       const model = new ProbabilisticFillModel(new SeededRng('fills'), 0.3, '0.3');
-      return Array.from({ length: 2000 }, () => model.restingFill(order('BUY', 934000, 1), BOOK));
+      return Array.from({ length: 2000 }, () => model.quoteFill(order('BUY', 934000, 1), BOOK));
     };
     const a = run();
     expect(a).toEqual(run());

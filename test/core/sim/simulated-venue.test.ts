@@ -116,7 +116,7 @@ describe('SimulatedVenue resting fills', () => {
   });
 
   it('reports partial fills from the fill model and cancels the rest', () => {
-    const oneLot: FillModel = { name: 'one-lot', restingFill: () => 1, describe: () => ({ name: 'one-lot' }) };
+    const oneLot: FillModel = { name: 'one-lot', onRest: () => {}, quoteFill: () => 1, tradeFill: () => 0, describe: () => ({ name: 'one-lot' }), simplifications: () => [], stats: () => ({}) };
     const h = harness({ fillModel: oneLot });
     h.place('BUY', 934000, 3);
     h.runUntil(50);
@@ -231,7 +231,7 @@ describe('SimulatedVenue cancels', () => {
   });
 
   it('answers FAKE_UNKNOWN_ORDER, with the order still NEW, to a cancel that overtakes the entry', () => {
-    const slowEntry: LatencyModel = { name: 'split', entryDelayMs: () => 100, cancelDelayMs: () => 10, describe: () => ({}) };
+    const slowEntry: LatencyModel = { name: 'split', entryDelayMs: () => 100, cancelDelayMs: () => 10, amendDelayMs: () => 10, describe: () => ({}) };
     const h = harness({ latency: slowEntry });
     h.place('BUY', 934000, 2);
     h.venue.cancelOrder('O-1' as OrderId);
@@ -292,6 +292,7 @@ describe('SimulatedVenue rejects', () => {
       makerFills: 0,
       takerFills: 0,
       liveOrders: 0,
+      fillModel: { fills_when_crossed: 0, fills_by_chance: 0 },
       api: {},
     });
   });
@@ -310,7 +311,7 @@ describe('SimulatedVenue description', () => {
     expect(h.venue.venue).toBe('fake');
     const d = h.venue.describe();
     expect(d.venue).toBe('fake');
-    expect(d.latency_model).toEqual({ name: 'constant', entry_ms: '50', cancel_ms: '50' });
+    expect(d.latency_model).toEqual({ name: 'constant', entry_ms: '50', cancel_ms: '50', amend_ms: '50' });
     expect(d.fees).toEqual({ maker_bps: '2', taker_bps: '5.5' });
     expect((d.fill_model as Record<string, string>).fill_rate).toBe('0.25');
   });
@@ -321,6 +322,7 @@ describe('SimulatedVenue cancel that overtakes its order', () => {
     name: 'split',
     entryDelayMs: () => 100,
     cancelDelayMs: () => 10,
+    amendDelayMs: () => 10,
     describe: () => ({ name: 'split' }),
   };
 

@@ -93,6 +93,24 @@ describe('ReplayFeed', () => {
     expect(books['NKNUSDT']).toMatchObject({ state: 'synced', update_id: 106, snapshots: 2, gaps: 1, resyncs: 1, sync_losses: 1, applied: 3, updates_without_quote: 2 });
   });
 
+  it('shows its synced book as a BookView at the event being handed out, and nothing while the book is out of sync', () => {
+    const feed = feedOf([
+      SNAPSHOT,
+      binanceDepth(T + 200, 'NKNUSDT', 101, 101, [['0.35200000', '5.00000000']]),
+      binanceDepth(T + 300, 'NKNUSDT', 103, 103, [['0.35210000', '1.00000000']]), // gap: 102 missing
+    ]);
+    expect(feed.book.levelLots('NKNUSDT', 'BUY', 35210)).toBeNull(); // nothing read yet
+    expect(feed.next()).toMatchObject({ kind: 'quote', ts: T + 100 });
+    expect(feed.book.levelLots('NKNUSDT', 'BUY', 35210)).toBe(6720);
+    expect(feed.book.levelLots('NKNUSDT', 'BUY', 35200)).toBe(11440);
+    expect(feed.book.levelLots('NKNUSDT', 'BUY', 35190)).toBeNull(); // beyond the snapshot's depth
+    expect(feed.book.levelLots('NKNUSDT', 'SELL', 35230)).toBe(0); // inside the spread
+    expect(feed.book.levelLots('NKNUSDT', 'SELL', 35270)).toBe(100);
+    expect(feed.book.levelLots('XYZUSDT', 'BUY', 1)).toBeNull();
+    expect(feed.next()).toBeNull(); // the second delta changes no top; the third is a gap
+    expect(feed.book.levelLots('NKNUSDT', 'BUY', 35210)).toBeNull();
+  });
+
   it('builds bars from trades and delivers each at its end boundary, before the record that passes it', () => {
     const events = drain(
       [

@@ -1,0 +1,27 @@
+// Builds the run's fill model and latency model from its settings (--fill-model, --fill-rate, --queue-cancels, --latency-ms, --latency-jitter-ms).
+import type { Instrument } from '../core/model/instrument.js';
+import type { FillModel } from '../core/sim/fill-model.js';
+import { IcebergVisible } from '../core/sim/iceberg-visible.js';
+import { ConstantLatencyModel, JitteredLatencyModel, type LatencyModel } from '../core/sim/latency-model.js';
+import { ProbabilisticFillModel } from '../core/sim/probabilistic-fill-model.js';
+import { QueuePositionFillModel } from '../core/sim/queue-position-fill-model.js';
+import { TradeThroughFillModel } from '../core/sim/trade-through-fill-model.js';
+import { NO_BOOK_VIEW, type BookView } from '../ports/book-view.js';
+import type { Rng } from '../ports/rng.js';
+import type { RunConfig } from './run-config.js';
+
+/** @param book the feed's public books (queue model); absent on feeds that keep none */
+export function buildFillModel(config: RunConfig, rng: Rng, instruments: ReadonlyMap<string, Instrument>, book: BookView | undefined): FillModel {
+  switch (config.fillModel) {
+    case 'probabilistic':
+      return new ProbabilisticFillModel(rng.fork('fills'), Number(config.fillRate), config.fillRate);
+    case 'trade-through':
+      return new TradeThroughFillModel(new IcebergVisible(instruments));
+    case 'queue':
+      return new QueuePositionFillModel(book ?? NO_BOOK_VIEW, config.queueCancels ?? 'proportional', new IcebergVisible(instruments), instruments);
+  }
+}
+
+export function buildLatencyModel(config: RunConfig, rng: Rng): LatencyModel {
+  return config.latencyJitterMs === 0 ? new ConstantLatencyModel(config.latencyMs) : new JitteredLatencyModel(config.latencyMs, config.latencyJitterMs, rng.fork('latency'));
+}

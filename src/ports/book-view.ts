@@ -1,0 +1,14 @@
+// BookView port: read access to the public L2 book a real-data feed keeps, for fill models that need queue depth.
+import type { Side } from '../core/model/order.js';
+
+export interface BookView {
+  /**
+   * Public size resting at `priceTicks` on the side a `side` order joins (bids for BUY, asks for SELL), lots, as of
+   * the market event being handled: 0 when the level is empty but inside the book's known depth; null when the feed
+   * cannot tell (no synced book for the symbol, or the price lies beyond the depth it keeps).
+   */
+  levelLots(symbol: string, side: Side, priceTicks: number): number | null;
+}
+
+/** A feed that keeps no book: every answer is "cannot tell". */
+export const NO_BOOK_VIEW: BookView = { levelLots: () => null };
