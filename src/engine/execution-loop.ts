@@ -1,20 +1,18 @@
-// ExecutionLoop: per quote, lets the venue match, marks the book, checks edge, and quotes through the risk monitor; passes trades, bars and marks on.
-import type { Fill } from '../core/model/fill.js';
+// ExecutionLoop: per quote, lets the venue match, marks the book, checks edge, and quotes through the risk monitor; passes trades, bars and marks on (execution reports: ExecutionReports).
 import { invariantViolation } from '../core/errors/shadow-exec-error.js';
 import type { Instrument } from '../core/model/instrument.js';
 import type { MarketContextEvent, MarketDataEvent, QuoteEvent } from '../core/model/market-data-event.js';
 import { midTicks } from '../core/model/market-update.js';
-import type { Order, OrderOptions, OrderRequest, Side } from '../core/model/order.js';
+import type { OrderOptions, OrderRequest, Side } from '../core/model/order.js';
 import { WorkingOrders, type SymbolWorking, type WorkingOrder } from '../core/orders/working-orders.js';
 import type { Ledger } from '../core/portfolio/ledger.js';
 import type { FillLog } from '../core/portfolio/fill-log.js';
 import type { EdgeTracker } from '../core/risk/edge-tracker.js';
 import type { RiskMonitor } from '../core/risk/risk-monitor.js';
 import type { EventScheduler } from '../core/scheduler/event-scheduler.js';
-import type { VenueReject } from '../core/sim/venue-rules.js';
 import type { SymmetricQuoter } from '../core/strategy/symmetric-quoter.js';
 import type { Clock } from '../ports/clock.js';
-import type { ExchangeClient, ExecutionListener } from '../ports/exchange-client.js';
+import type { ExchangeClient } from '../ports/exchange-client.js';
 import type { MarketDataFeed } from '../ports/market-data-feed.js';
 import { ExitOcoManager, type ExitOcoSettings } from './exit-oco.js';
 import { newLoopCounters, type LoopCounters } from './loop-counters.js';
@@ -24,6 +22,7 @@ import { CircuitBreaker } from '../core/risk/circuit-breaker.js';
 import type { ControlSource } from '../core/risk/risk-decision.js';
 import { MarketEventTally } from './market-event-tally.js';
 import { OrderCancellation, type CancelMode } from './order-cancellation.js';
+import { ExecutionReports } from './execution-reports.js';
 import { PendingMarketEvent } from './pending-market-event.js';
 
 export interface ExecutionLoopDeps {
@@ -59,7 +58,7 @@ export type StopReason = 'completed' | 'interrupted';
 const SIDES: readonly Side[] = ['BUY', 'SELL'];
 type Mutable<T> = { -readonly [K in keyof T]: T[K] };
 
-export class ExecutionLoop implements ExecutionListener {
+export class ExecutionLoop {
   readonly counters: LoopCounters = newLoopCounters();
   /** Events handled, by kind and symbol (a symbol's first quote is also what triggers its first edge check). */
   readonly marketEvents = new MarketEventTally();
@@ -112,7 +111,9 @@ export class ExecutionLoop implements ExecutionListener {
       hooks: { freeze: (event) => this.cancellation.freezeAll(event), running: () => this.stopping === null && this.feedActive },
     });
     this.pending = new PendingMarketEvent(deps.scheduler, (event) => this.onMarketEvent(event));
-    deps.venue.setListener(this);
+    deps.venue.setListener(
+      new ExecutionReports({ working: this.working, cancellation: this.cancellation, counters: this.counters, supervisor: this.supervisor, ledger: deps.ledger, fillLog: deps.fillLog, edge: deps.edge }),
+    );
   }
 
   /** The risk monitor the loop consults (read-only use: state, freezes, unfreezes). */
@@ -262,88 +263,5 @@ export class ExecutionLoop implements ExecutionListener {
     this.counters.amendsSent++;
     this.deps.venue.amendOrder(order.id, priceTicks, filled + lots);
     return true;
-  }
-
-  // ── ExecutionListener ────────────────────────────────────────────────────────────
-
-  onAccepted(order: Order): void {
-    this.supervisor.onVenueAnswer(null);
-    const working = this.working.get(order.id);
-    if (working !== undefined) working.accepted = true;
-    if (working?.recancelOnAccept) {
-      working.recancelOnAccept = false;
-      this.cancellation.cancel(working);
-    }
-  }
-
-  onRejected(order: Order, reject: VenueReject): void {
-    this.counters.ordersRejected++;
-    this.supervisor.onVenueAnswer(reject.code);
-    const working = this.working.get(order.id);
-    if (working !== undefined) this.working.remove(working);
-    this.cancellation.settled(order.id);
-  }
-
-  onFill(fill: Fill, order: Order): void {
-    this.counters.fills++;
-    const fee = this.deps.ledger.applyFill(fill);
-    this.deps.fillLog.add(fill, fee, order.qtyLots - order.filledLots);
-    this.deps.edge.onFill(fill);
-    const working = this.working.get(order.id);
-    if (working !== undefined) this.working.reduce(working, fill.qtyLots);
-    if (order.status === 'FILLED') {
-      this.counters.ordersFilled++;
-      this.cancellation.settled(order.id);
-    }
-  }
-
-  onCanceled(order: Order): void {
-    this.counters.ordersCanceled++;
-    const working = this.working.get(order.id);
-    if (working !== undefined) this.working.remove(working);
-    this.cancellation.settled(order.id);
-  }
-
-  onCancelRejected(order: Order, reject: VenueReject): void {
-    this.supervisor.onVenueAnswer(reject.code);
-    if (order.status === 'FILLED') this.counters.cancelRacesLost++;
-    const working = this.working.get(order.id);
-    if (working === undefined) return;
-    if (order.status === 'NEW') {
-      // The cancel overtook the order (possible when cancels travel faster than entries): ask again once it is accepted.
-      working.cancelSent = false;
-      working.recancelOnAccept = true;
-    } else if (order.status === 'OPEN' || order.status === 'PARTIALLY_FILLED') {
-      // The venue refused the cancel itself (rate limit): the order still rests, so ask again on the next update.
-      this.cancellation.retryLater(working);
-    }
-  }
-
-  onAmended(order: Order): void {
-    const working = this.working.get(order.id);
-    if (working === undefined) return;
-    working.amendPending = false;
-    this.working.amend(working, order.priceTicks, order.qtyLots - order.filledLots);
-  }
-
-  onAmendRejected(order: Order, reject: VenueReject): void {
-    this.supervisor.onVenueAnswer(reject.code);
-    this.counters.amendsRejected++;
-    const working = this.working.get(order.id);
-    if (working === undefined) return;
-    working.amendPending = false;
-    if (order.status === 'OPEN' || order.status === 'PARTIALLY_FILLED') {
-      // The venue kept the order as it was: track that again, then take it off the book.
-      this.working.amend(working, order.priceTicks, order.qtyLots - order.filledLots);
-      this.cancellation.cancel(working);
-    }
-  }
-
-  onCancelAllRejected(symbol: string, reject: VenueReject): void {
-    this.supervisor.onVenueAnswer(reject.code);
-    // Fall back to one cancel per order (each retried on later updates if the venue refuses it too).
-    for (const order of this.working.ofSymbol(symbol)) {
-      if (order.accepted && !order.cancelSent) this.cancellation.cancel(order);
-    }
   }
 }

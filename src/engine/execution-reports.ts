@@ -1,0 +1,110 @@
+// ExecutionReports: what the loop does with each execution report the venue sends (accept, reject, fill, cancel, amend, refusals).
+import type { Fill } from '../core/model/fill.js';
+import type { Order } from '../core/model/order.js';
+import type { WorkingOrders } from '../core/orders/working-orders.js';
+import type { FillLog } from '../core/portfolio/fill-log.js';
+import type { Ledger } from '../core/portfolio/ledger.js';
+import type { EdgeTracker } from '../core/risk/edge-tracker.js';
+import type { VenueReject } from '../core/sim/venue-rules.js';
+import type { ExecutionListener } from '../ports/exchange-client.js';
+import type { LoopCounters } from './loop-counters.js';
+import type { OrderCancellation } from './order-cancellation.js';
+import type { RiskSupervisor } from './risk-supervisor.js';
+
+export interface ExecutionReportsDeps {
+  /** The loop's record of its live orders. */
+  readonly working: WorkingOrders;
+  readonly cancellation: OrderCancellation;
+  readonly counters: LoopCounters;
+  /** Told every venue answer (the circuit breaker counts failures). */
+  readonly supervisor: RiskSupervisor;
+  readonly ledger: Ledger;
+  readonly fillLog: FillLog;
+  readonly edge: EdgeTracker;
+}
+
+/** The ExecutionListener the loop registers with its venue: keeps working orders, ledger, fill log, edge and counters in step. */
+export class ExecutionReports implements ExecutionListener {
+  constructor(private readonly deps: ExecutionReportsDeps) {}
+
+  onAccepted(order: Order): void {
+    this.deps.supervisor.onVenueAnswer(null);
+    const working = this.deps.working.get(order.id);
+    if (working !== undefined) working.accepted = true;
+    if (working?.recancelOnAccept) {
+      working.recancelOnAccept = false;
+      this.deps.cancellation.cancel(working);
+    }
+  }
+
+  onRejected(order: Order, reject: VenueReject): void {
+    this.deps.counters.ordersRejected++;
+    this.deps.supervisor.onVenueAnswer(reject.code);
+    const working = this.deps.working.get(order.id);
+    if (working !== undefined) this.deps.working.remove(working);
+    this.deps.cancellation.settled(order.id);
+  }
+
+  onFill(fill: Fill, order: Order): void {
+    this.deps.counters.fills++;
+    const fee = this.deps.ledger.applyFill(fill);
+    this.deps.fillLog.add(fill, fee, order.qtyLots - order.filledLots);
+    this.deps.edge.onFill(fill);
+    const working = this.deps.working.get(order.id);
+    if (working !== undefined) this.deps.working.reduce(working, fill.qtyLots);
+    if (order.status === 'FILLED') {
+      this.deps.counters.ordersFilled++;
+      this.deps.cancellation.settled(order.id);
+    }
+  }
+
+  onCanceled(order: Order): void {
+    this.deps.counters.ordersCanceled++;
+    const working = this.deps.working.get(order.id);
+    if (working !== undefined) this.deps.working.remove(working);
+    this.deps.cancellation.settled(order.id);
+  }
+
+  onCancelRejected(order: Order, reject: VenueReject): void {
+    this.deps.supervisor.onVenueAnswer(reject.code);
+    if (order.status === 'FILLED') this.deps.counters.cancelRacesLost++;
+    const working = this.deps.working.get(order.id);
+    if (working === undefined) return;
+    if (order.status === 'NEW') {
+      // The cancel overtook the order (possible when cancels travel faster than entries): ask again once it is accepted.
+      working.cancelSent = false;
+      working.recancelOnAccept = true;
+    } else if (order.status === 'OPEN' || order.status === 'PARTIALLY_FILLED') {
+      // The venue refused the cancel itself (rate limit): the order still rests, so ask again on the next update.
+      this.deps.cancellation.retryLater(working);
+    }
+  }
+
+  onAmended(order: Order): void {
+    const working = this.deps.working.get(order.id);
+    if (working === undefined) return;
+    working.amendPending = false;
+    this.deps.working.amend(working, order.priceTicks, order.qtyLots - order.filledLots);
+  }
+
+  onAmendRejected(order: Order, reject: VenueReject): void {
+    this.deps.supervisor.onVenueAnswer(reject.code);
+    this.deps.counters.amendsRejected++;
+    const working = this.deps.working.get(order.id);
+    if (working === undefined) return;
+    working.amendPending = false;
+    if (order.status === 'OPEN' || order.status === 'PARTIALLY_FILLED') {
+      // The venue kept the order as it was: track that again, then take it off the book.
+      this.deps.working.amend(working, order.priceTicks, order.qtyLots - order.filledLots);
+      this.deps.cancellation.cancel(working);
+    }
+  }
+
+  onCancelAllRejected(symbol: string, reject: VenueReject): void {
+    this.deps.supervisor.onVenueAnswer(reject.code);
+    // Fall back to one cancel per order (each retried on later updates if the venue refuses it too).
+    for (const order of this.deps.working.ofSymbol(symbol)) {
+      if (order.accepted && !order.cancelSent) this.deps.cancellation.cancel(order);
+    }
+  }
+}
