@@ -1,7 +1,7 @@
 // VenueMatchingEngine: the simulated venue's side of the wire — accepting, rejecting, matching, cancelling and amending orders and OCO lists as requests arrive.
 import type { Clock } from '../../ports/clock.js';
 import type { ExecutionListener, VenueStats } from '../../ports/exchange-client.js';
-import type { Fill } from '../model/fill.js';
+import { FillRecord } from '../model/fill-record.js';
 import { IdSequence, type FillId } from '../model/ids.js';
 import type { Instrument } from '../model/instrument.js';
 import type { TradeEvent } from '../model/market-data-event.js';
@@ -13,6 +13,7 @@ import { OrderStore } from '../orders/order-store.js';
 import type { FillModel } from './fill-model.js';
 import { ordersReachedByTrade } from './trade-priority.js';
 import { VenueCounters } from './venue-counters.js';
+import { VenueSymbols } from './venue-symbols.js';
 import type { VenueOutcome, VenueReject, VenueRules } from './venue-rules.js';
 
 export interface MatchingEngineDeps {
@@ -26,12 +27,6 @@ export interface MatchingEngineDeps {
 
 type TerminalWhy = 'ALREADY_FILLED' | 'ALREADY_CANCELED' | 'UNKNOWN_ORDER';
 
-/** The venue's own per-symbol state: the last book it saw (none yet: undefined) and its view of the position, signed lots (reduce-only checks). */
-interface VenueSymbol {
-  lastBook: TopOfBook | undefined;
-  positionLots: number;
-}
-
 /** Everything here runs when a request or a market update reaches the venue; sending and latency live in SimulatedVenue. */
 export class VenueMatchingEngine {
   readonly store = new OrderStore();
@@ -39,10 +34,7 @@ export class VenueMatchingEngine {
   private readonly fillIds = new IdSequence<FillId>('F');
   /** Orders a cancel can still address: live ones, and terminal ones until the cancel already in flight is answered. */
   readonly byId = new OrderIndex();
-  private readonly symbols = new Map<string, VenueSymbol>();
-  /** The symbol looked up last and its state: most lookups repeat the symbol of the quote being handled. */
-  private lastSymbol: string | null = null;
-  private lastState: VenueSymbol | null = null;
+  private readonly symbols = new VenueSymbols();
 
   constructor(private readonly deps: MatchingEngineDeps) {}
 
@@ -54,21 +46,8 @@ export class VenueMatchingEngine {
     return this.deps.rules.venue;
   }
 
-  /** The symbol's state, created on first use. */
-  private symbol(symbol: string): VenueSymbol {
-    if (symbol === this.lastSymbol) return this.lastState!;
-    let state = this.symbols.get(symbol);
-    if (state === undefined) {
-      state = { lastBook: undefined, positionLots: 0 };
-      this.symbols.set(symbol, state);
-    }
-    this.lastSymbol = symbol;
-    this.lastState = state;
-    return state;
-  }
-
   onMarketUpdate(update: TopOfBook): void {
-    this.symbol(update.symbol).lastBook = update;
+    this.symbols.get(update.symbol).lastBook = update;
     let dormantStops = false;
     // Orders that were still NEW when the update came cannot be filled by it; only resting ones are visited, in creation order.
     const resting = this.store.restingOrders(update.symbol);
@@ -124,7 +103,7 @@ export class VenueMatchingEngine {
 
   arriveOco(request: OcoRequest, limit: Order, stop: Order): void {
     const instrument = this.deps.instruments.get(request.symbol);
-    const book = this.symbol(request.symbol).lastBook;
+    const book = this.symbols.get(request.symbol).lastBook;
     let reject: VenueReject | null =
       instrument === undefined
         ? { code: 'UNKNOWN_SYMBOL', message: `unknown symbol ${request.symbol}` }
@@ -174,7 +153,7 @@ export class VenueMatchingEngine {
    * and unfillable FOK orders end instead. Returns whether the order is still live and its unfilled rest may rest.
    */
   private matchAtTouch(order: Order): boolean {
-    const book = this.symbol(order.symbol).lastBook;
+    const book = this.symbols.get(order.symbol).lastBook;
     const crosses = book !== undefined && (order.side === 'BUY' ? book.askTicks <= order.priceTicks : book.bidTicks >= order.priceTicks);
     if (!crosses) return true;
     if (order.options.postOnly) {
@@ -241,7 +220,7 @@ export class VenueMatchingEngine {
   /** A reduce-only order must face the position and not exceed it (so it can neither open, grow nor flip it). */
   private reduceOnlyCheck(order: Order): VenueReject | null {
     if (!order.options.reduceOnly) return null;
-    const position = this.symbol(order.symbol).positionLots;
+    const position = this.symbols.get(order.symbol).positionLots;
     const reduces = position * sideSign(order.side) < 0 && order.qtyLots <= Math.abs(position);
     return reduces ? null : this.deps.rules.reduceOnlyViolated();
   }
@@ -291,20 +270,10 @@ export class VenueMatchingEngine {
   }
 
   private execute(order: Order, priceTicks: number, lots: number, liquidity: Liquidity, ts: number): void {
-    const fill: Fill = {
-      id: this.fillIds.issue(),
-      orderId: order.id,
-      symbol: order.symbol,
-      side: order.side,
-      priceTicks,
-      qtyLots: lots,
-      liquidity,
-      ts,
-      quoteMidTicks: order.quoteMidTicks,
-    };
+    const fill = new FillRecord(this.fillIds.issue(), order.id, order.symbol, order.side, priceTicks, lots, liquidity, ts, order.quoteMidTicks);
     if (liquidity === 'MAKER') this.counters.makerFills++;
     else this.counters.takerFills++;
-    this.symbol(order.symbol).positionLots += sideSign(order.side) * lots;
+    this.symbols.get(order.symbol).positionLots += sideSign(order.side) * lots;
     this.store.fill(order, lots);
     if (order.status === 'FILLED' && !order.cancelRequested) this.byId.delete(order);
     this.listener.onFill(fill, order);
