@@ -402,6 +402,20 @@ describe('parseRunOptions edge cases found in review', () => {
   });
 });
 
+describe('parseRunOptions --fill-model', () => {
+  it('defaults to probabilistic on the synthetic feed and to trade-through on live and replay feeds', () => {
+    expect(parseRunOptions({})).toMatchObject({ fillModel: 'probabilistic', fillRate: '0.05', queueCancels: null, latencyJitterMs: 0 });
+    expect(parseRunOptions({ exchange: 'binance', feed: 'live' }).fillModel).toBe('trade-through');
+    expect(parseRunOptions({ exchange: 'binance', feed: 'replay:x.jsonl' }).fillModel).toBe('trade-through');
+  });
+
+  it('takes the queue model with its cancel rule (proportional by default) and a latency jitter', () => {
+    expect(parseRunOptions({ exchange: 'bybit', feed: 'live', fillModel: 'queue' })).toMatchObject({ fillModel: 'queue', queueCancels: 'proportional' });
+    expect(parseRunOptions({ fillModel: 'Queue', queueCancels: 'AHEAD-FIRST', latencyJitterMs: '25' })).toMatchObject({ fillModel: 'queue', queueCancels: 'ahead-first', latencyJitterMs: 25 });
+    expect(parseRunOptions({ exchange: 'binance', feed: 'live', fillModel: 'probabilistic', fillRate: '0.2' })).toMatchObject({ fillModel: 'probabilistic', fillRate: '0.2' });
+  });
+});
+
 describe('parseRunOptions --feed live', () => {
   it('resolves the live settings on a real venue, with the public endpoints by default', () => {
     const config = parseRunOptions({ exchange: 'binance', feed: 'live' });
