@@ -1,11 +1,15 @@
 // FillLog: keeps the most recent N fills (with their fees) for the report; memory stays flat on long runs.
 import type { Fill } from '../model/fill.js';
 
-export interface LoggedFill {
-  readonly fill: Fill;
-  readonly feePico: bigint;
-  /** Lots of the order still open after this fill (the venues' leavesQty): 0 when it completed the order. */
-  readonly leavesLots: number;
+/** One logged fill. A class, not a literal: V8 never pretenures constructor-made objects (see QuoteRecord), and most entries are soon overwritten. */
+export class LoggedFill {
+  constructor(
+    readonly fill: Fill,
+    /** Fee, pico-quote. */
+    readonly feePico: bigint,
+    /** Lots of the order still open after this fill (the venues' leavesQty): 0 when it completed the order. */
+    readonly leavesLots: number,
+  ) {}
 }
 
 export class FillLog {
@@ -18,8 +22,8 @@ export class FillLog {
   add(fill: Fill, feePico: bigint, leavesLots: number): void {
     this.total++;
     if (this.capacity === 0) return;
-    if (this.ring.length < this.capacity) this.ring.push({ fill, feePico, leavesLots });
-    else this.ring[(this.total - 1) % this.capacity] = { fill, feePico, leavesLots };
+    if (this.ring.length < this.capacity) this.ring.push(new LoggedFill(fill, feePico, leavesLots));
+    else this.ring[(this.total - 1) % this.capacity] = new LoggedFill(fill, feePico, leavesLots);
   }
 
   /** Kept fills, oldest first. */

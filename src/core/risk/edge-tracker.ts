@@ -14,10 +14,15 @@ export interface EdgeSettings {
   readonly minFills: number;
 }
 
-interface PendingMarkout {
-  readonly dueTs: number;
-  readonly sign: 1 | -1;
-  readonly quoteMidTicks: number;
+/** A fill waiting for its markout. A class, not a literal: V8 never pretenures constructor-made objects (see QuoteRecord). */
+class PendingMarkout {
+  constructor(
+    /** Virtual ms at which the markout matures (fill time + markout horizon). */
+    readonly dueTs: number,
+    /** +1 buy, -1 sell. */
+    readonly sign: 1 | -1,
+    readonly quoteMidTicks: number,
+  ) {}
 }
 
 interface SymbolEdge {
@@ -59,11 +64,7 @@ export class EdgeTracker {
   }
 
   onFill(fill: Fill): void {
-    this.symbol(fill.symbol).pending.push({
-      dueTs: fill.ts + this.settings.markoutMs,
-      sign: sideSign(fill.side),
-      quoteMidTicks: fill.quoteMidTicks,
-    });
+    this.symbol(fill.symbol).pending.push(new PendingMarkout(fill.ts + this.settings.markoutMs, sideSign(fill.side), fill.quoteMidTicks));
   }
 
   /**
