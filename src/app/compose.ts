@@ -143,7 +143,7 @@ export function composeRun(config: RunConfig, tool: ToolInfo, options: ComposeOp
       min_fills: config.edgeMinFills,
     },
     market: market.model,
-    simplifications: [...simplifications(fillModel)],
+    simplifications: simplifications(fillModel),
   };
 
   return {

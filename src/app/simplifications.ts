@@ -1,8 +1,8 @@
 // What the simulation leaves out, stated in every report so nobody mistakes it for reality.
 import type { FillModel } from '../core/sim/fill-model.js';
 
-/** The run's simplifications: the common ones, with the fill model's own in second place. */
-export function simplifications(fillModel: FillModel): readonly string[] {
+/** The run's simplifications (a fresh array): the common ones, with the fill model's own in second place. */
+export function simplifications(fillModel: FillModel): string[] {
   return [
     'no market impact: the loop’s orders and fills never move the market (synthetic or recorded)',
     ...fillModel.simplifications(),
