@@ -11,7 +11,9 @@
 //
 // Accepted text: /^[+-]?(\d+(\.\d*)?|\.\d+)$/ — the same plain decimals as parseDecimal, except that
 // surrounding whitespace is rejected (venues send none) and there is no 30-digit cap (trailing zeros
-// like "0.35130000" are free). "-0" gives 0, never -0.
+// like "0.35130000" are free). "-0" gives 0, never -0. Text longer than MAX_DECIMAL_CHARS is refused
+// (NaN) before any digit is read: no venue sends such a decimal, and a hostile 10 M-digit one must
+// not cost a BigInt of its whole length (bounded time whatever the input).
 import { ShadowExecError } from '../errors/shadow-exec-error.js';
 import { parseDecimal } from './decimal.js';
 
@@ -24,6 +26,11 @@ export interface UnitGrid {
   readonly stepScaled: number;
 }
 
+/**
+ * Longest decimal text accepted, in characters (sign, digits, point). Venue decimals are at most
+ * ~30 characters ("0.000000012345678900000000"); 64 leaves room for trailing zeros. Longer: NaN.
+ */
+export const MAX_DECIMAL_CHARS = 64;
 const PLAIN_DECIMAL = /^[+-]?(\d+(\.\d*)?|\.\d+)$/;
 const CH_0 = 48;
 const CH_DOT = 46;
@@ -60,6 +67,7 @@ export function tryDecimalToUnits(text: unknown, grid: UnitGrid): number {
  * fast paths of the stream parsers convert decimals inside a raw frame. 0 ≤ start ≤ end ≤ text.length.
  */
 export function tryDecimalRangeToUnits(text: string, start: number, end: number, grid: UnitGrid): number {
+  if (end - start > MAX_DECIMAL_CHARS) return NaN;
   let i = start;
   let negative = false;
   let c = start < end ? text.charCodeAt(start) : -1;
@@ -127,7 +135,7 @@ function bigUnits(text: string, grid: UnitGrid, negative: boolean): number {
  * large. For computed reference prices (mark, index) that venues publish finer than the tick.
  */
 export function tryDecimalToUnitsRounded(text: unknown, grid: UnitGrid): number {
-  if (typeof text !== 'string') return NaN;
+  if (typeof text !== 'string' || text.length > MAX_DECIMAL_CHARS) return NaN;
   const len = text.length;
   const scale = grid.scale;
   let i = 0;
@@ -224,6 +232,9 @@ export function decimalToUnits(text: string, grid: UnitGrid, what: string): numb
 
 /** The error `decimalToUnits` throws for a text `tryDecimalToUnits` refused (slow; failure path only). */
 export function unitsFailure(text: unknown, grid: UnitGrid, what: string): ShadowExecError {
+  if (typeof text === 'string' && text.length > MAX_DECIMAL_CHARS) {
+    return new ShadowExecError('E_INVALID_DECIMAL', `${what}: a decimal of ${text.length} characters is longer than ${MAX_DECIMAL_CHARS}`);
+  }
   if (typeof text !== 'string' || !PLAIN_DECIMAL.test(text)) {
     return new ShadowExecError('E_INVALID_DECIMAL', `${what}: ${JSON.stringify(text) ?? String(text)} is not a plain decimal number`);
   }

@@ -7,6 +7,7 @@ import {
   tryDecimalRangeToUnits,
   tryDecimalToUnits,
   tryDecimalToUnitsRounded,
+  MAX_DECIMAL_CHARS,
 } from '../../../src/core/money/fast-units.js';
 import { SeededRng } from '../../../src/core/random/seeded-rng.js';
 import { codeOf } from '../../helpers/error-code.js';
@@ -60,6 +61,27 @@ describe('tryDecimalToUnits', () => {
     const text = '0.3513' + '0'.repeat(30);
     expect(tryDecimalToUnits(text, TICK_0_0001)).toBe(3513);
     expect(codeOf(() => parseDecimal(text, 'x'))).toBe('E_INVALID_DECIMAL');
+  });
+
+  it('refuses a decimal longer than MAX_DECIMAL_CHARS before reading its digits, however many zeros it has', () => {
+    const atLimit = '0.0001' + '0'.repeat(MAX_DECIMAL_CHARS - 6);
+    expect(tryDecimalToUnits(atLimit, TICK_0_0001)).toBe(1);
+    expect(tryDecimalToUnits(atLimit + '0', TICK_0_0001)).toBeNaN();
+    expect(tryDecimalRangeToUnits(`"${atLimit}0"`, 1, atLimit.length + 2, TICK_0_0001)).toBeNaN();
+    expect(tryDecimalToUnitsRounded(atLimit + '0', TICK_0_0001)).toBeNaN();
+  });
+
+  it('refuses a 10 M-digit decimal (a BigInt of it took seconds) with a message that does not echo it', () => {
+    const huge = '9'.repeat(10_000_000);
+    expect(tryDecimalToUnits(huge, TICK_0_0001)).toBeNaN();
+    expect(tryDecimalToUnitsRounded(huge, TICK_0_0001)).toBeNaN();
+    let message = '';
+    try {
+      decimalToUnits(huge, TICK_0_0001, 'price');
+    } catch (error) {
+      message = (error as Error).message;
+    }
+    expect(message).toBe(`price: a decimal of 10000000 characters is longer than ${MAX_DECIMAL_CHARS}`);
   });
 
   it('gives 0, never -0, for zero', () => {
