@@ -20,7 +20,14 @@ export class FrameDelivery {
    * dropped until it takes over). A throwing consumer is counted and reported, never propagated.
    */
   deliver(fromServingSocket: boolean, text: string, message: unknown, receivedAtMs: number): void {
-    const key = this.protocol.sequenceKey(message);
+    let key: string | null;
+    try {
+      key = this.protocol.sequenceKey(message);
+    } catch {
+      // A hostile frame (e.g. a 20,000-deep array where an id belongs) must not stop the run: counted and skipped.
+      this.counters.consumerErrors++;
+      return;
+    }
     if (key !== null ? !this.dedup.admit(key) : !fromServingSocket) {
       this.counters.duplicatesDropped++;
       return;

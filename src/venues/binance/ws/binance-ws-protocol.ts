@@ -108,7 +108,9 @@ export class BinanceWsProtocol implements WsVenueProtocol {
   sequenceKey(message: unknown): string | null {
     const stream = field(message, 'stream');
     const payload = typeof stream === 'string' ? field(message, 'data') : message;
-    const prefix = typeof stream === 'string' ? stream : String(field(payload, 's'));
+    const symbol = field(payload, 's');
+    // Only a primitive is turned into text: String() of a deeply nested array recurses into a RangeError.
+    const prefix = typeof stream === 'string' ? stream : typeof symbol === 'object' && symbol !== null ? '?' : String(symbol);
     const event = field(payload, 'e');
     let id: unknown;
     if (event === 'depthUpdate' || event === 'bookTicker') id = field(payload, 'u');

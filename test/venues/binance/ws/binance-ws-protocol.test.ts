@@ -84,3 +84,11 @@ describe('BinanceWsProtocol', () => {
     expect(p.validateTopic('btc usdt@trade')).not.toBeNull();
   });
 });
+
+describe('BinanceWsProtocol#sequenceKey on hostile frames', () => {
+  it('does not throw when the symbol field is a 20,000-deep array', () => {
+    const deep = '['.repeat(20_000) + ']'.repeat(20_000);
+    const message: unknown = JSON.parse(`{"e":"depthUpdate","s":${deep},"u":1}`);
+    expect(new BinanceWsProtocol().sequenceKey(message)).toBe('?|depthUpdate|1');
+  });
+});
