@@ -1,4 +1,5 @@
 // CLI entry: parses argv, runs the command, maps every outcome to an exit code. The only place that exits.
+import type { Writable } from 'node:stream';
 import { CommanderError } from 'commander';
 import { ShadowExecError } from '../core/errors/shadow-exec-error.js';
 import { EXIT, type CliContext, type InterruptWatch } from './cli-context.js';
@@ -30,18 +31,68 @@ function watchInterrupts(notice: () => void): InterruptWatch {
   };
 }
 
-export async function main(argv: readonly string[]): Promise<number> {
+/** What an in-process caller hands the CLI instead of the process: streams, environment, and optionally signals. */
+export interface CliIo {
+  readonly stdout: Writable;
+  readonly stderr: Writable;
+  readonly env: NodeJS.ProcessEnv;
+  /** @default false (no spinner) */
+  readonly stderrIsTTY?: boolean;
+  /** @default 0 (unknown width) */
+  readonly stderrColumns?: number;
+  /** @default a watch that never fires (no signal reaches an in-process run) */
+  readonly onInterrupt?: CliContext['onInterrupt'];
+  /** @default none (SIGUSR1/SIGUSR2 are not listened to) */
+  readonly onControlSignal?: CliContext['onControlSignal'];
+}
+
+const NEVER_INTERRUPTED: CliContext['onInterrupt'] = () => ({ requested: () => false, exitCode: () => EXIT.interrupted, dispose: () => undefined });
+
+/**
+ * Runs one CLI invocation in this process and returns its exit code (never exits).
+ * `args` are the user's arguments only (`['run', '--iterations', '3']`), without node and the script path.
+ * Relative paths resolve against process.cwd().
+ */
+export async function runCli(args: readonly string[], io: CliIo): Promise<number> {
   let exitCode: number = EXIT.ok;
   const ctx: CliContext = {
     tool: readPackageInfo(),
+    stdout: io.stdout,
+    stderr: io.stderr,
+    stderrIsTTY: io.stderrIsTTY ?? false,
+    stderrColumns: io.stderrColumns ?? 0,
+    env: io.env,
+    setExitCode: (code) => {
+      exitCode = code;
+    },
+    onInterrupt: io.onInterrupt ?? NEVER_INTERRUPTED,
+    ...(io.onControlSignal === undefined ? {} : { onControlSignal: io.onControlSignal }),
+  };
+  const program = buildProgram(ctx);
+  try {
+    if (args.length === 0) {
+      program.outputHelp({ error: true });
+      return EXIT.usage;
+    }
+    await program.parseAsync(args as string[], { from: 'user' });
+    return exitCode;
+  } catch (error) {
+    return exitCodeFor(error, ctx.stderr);
+  }
+}
+
+/** The process entry (bin/shadow-exec.js): `argv` is process.argv; wires the real streams, environment and signals. */
+export async function main(argv: readonly string[]): Promise<number> {
+  // A closed reader (`shadow-exec … | head`) must not crash the process with an unhandled EPIPE.
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code !== 'EPIPE') process.stderr.write(`error: stdout: ${error.message}\n`);
+  });
+  return runCli(argv.slice(2), {
     stdout: process.stdout,
     stderr: process.stderr,
     stderrIsTTY: process.stderr.isTTY === true,
     stderrColumns: process.stderr.columns ?? 0,
     env: process.env,
-    setExitCode: (code) => {
-      exitCode = code;
-    },
     onInterrupt: watchInterrupts,
     onControlSignal: (handler) => {
       const freeze = (): void => handler('freeze');
@@ -53,22 +104,7 @@ export async function main(argv: readonly string[]): Promise<number> {
         process.off('SIGUSR2', unfreeze);
       };
     },
-  };
-  // A closed reader (`shadow-exec … | head`) must not crash the process with an unhandled EPIPE.
-  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
-    if (error.code !== 'EPIPE') ctx.stderr.write(`error: stdout: ${error.message}\n`);
   });
-  const program = buildProgram(ctx);
-  try {
-    if (argv.length <= 2) {
-      program.outputHelp({ error: true });
-      return EXIT.usage;
-    }
-    await program.parseAsync(argv as string[]);
-    return exitCode;
-  } catch (error) {
-    return exitCodeFor(error, ctx.stderr);
-  }
 }
 
 /** Prints what went wrong (never a stack for bad input) and returns the exit code for it. */

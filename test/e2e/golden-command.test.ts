@@ -1,4 +1,4 @@
-// End-to-end `shadow-exec golden check [DIR]`: all repository goldens match this build; a tampered golden exits 1 with a unified diff naming it; --update rewrites it.
+// End-to-end `shadow-exec golden check [DIR]` (spawned, as CI runs it) on two cases: matching goldens pass, a tampered one exits 1 with a unified diff naming it, --update rewrites it. golden.test.ts checks every case.
 import { mkdtempSync, readFileSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -9,11 +9,19 @@ const tmp = mkdtempSync(join(tmpdir(), 'shadow-exec-golden-cmd-'));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 
 describe('shadow-exec golden check', () => {
-  it('passes on the repository goldens', async () => {
-    const r = await runCli(['golden', 'check', `${ROOT}golden`], { timeoutMs: 60_000 });
+  it('passes on goldens that match this build, a report and a request journal', async () => {
+    const dir = join(tmp, 'matching');
+    mkdirSync(dir);
+    const names = ['original-command', 'bybit-dryrun'];
+    const all = JSON.parse(readFileSync(`${ROOT}golden/cases.json`, 'utf8')) as Array<{ name: string; journal?: boolean }>;
+    const picked = names.map((n) => all.find((c) => c.name === n)!);
+    expect(picked.map((c) => c.journal === true)).toEqual([false, true]);
+    writeFileSync(join(dir, 'cases.json'), JSON.stringify(picked));
+    for (const file of ['original-command.json', 'bybit-dryrun.json', 'bybit-dryrun.journal.jsonl']) writeFileSync(join(dir, file), readFileSync(`${ROOT}golden/${file}`, 'utf8'));
+    const r = await runCli(['golden', 'check', dir]);
     expect(r.code).toBe(0);
-    const cases = (JSON.parse(readFileSync(`${ROOT}golden/cases.json`, 'utf8')) as unknown[]).length;
-    expect(r.stderr).toContain(`${cases} case(s), 0 mismatch(es)`);
+    expect(r.stderr).toContain('2 case(s), 0 mismatch(es)');
+    expect(r.stderr).toContain(`ok       bybit-dryrun (${join(dir, 'bybit-dryrun.journal.jsonl')})`);
     expect(r.stdout).toBe('');
   });
 

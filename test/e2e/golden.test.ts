@@ -1,10 +1,10 @@
-// Golden reports: every case in golden/cases.json, re-run through the built CLI, must match its file byte for byte.
+// Golden reports: every case in golden/cases.json, re-run through the built CLI in this process (one test per case), must match its file byte for byte.
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll } from 'vitest';
 import { describe, expect, it } from 'vitest';
-import { ROOT, runCli } from '../helpers/cli.js';
+import { ROOT, runCliInProcess } from '../helpers/cli.js';
 import { unifiedDiff } from '../../src/core/report/line-diff.js';
 
 interface GoldenCase {
@@ -46,7 +46,7 @@ describe('golden reports', () => {
   for (const c of cases) {
     it(`reproduces golden/${c.name}.json byte for byte (${c.description})`, async () => {
       const journal = join(tmp, `${c.name}.journal.jsonl`);
-      const result = await runCli([...c.args, ...(c.journal ? ['--journal', journal] : []), '--quiet'], { env: NO_KEYS });
+      const result = await runCliInProcess([...c.args, ...(c.journal ? ['--journal', journal] : []), '--quiet'], { env: NO_KEYS });
       expect(result.code).toBe(0);
       expectSame(readFileSync(`${ROOT}golden/${c.name}.json`, 'utf8'), result.stdout, `golden/${c.name}.json`);
       if (c.journal) expectSame(readFileSync(`${ROOT}golden/${c.name}.journal.jsonl`, 'utf8'), readFileSync(journal, 'utf8'), `golden/${c.name}.journal.jsonl`);

@@ -42,7 +42,7 @@ describe('shadow-exec run --feed live', () => {
     const result = await runCli(
       ['run', '--exchange', 'binance', '--feed', 'live', '--ws-url', `${ws.url}/stream`, '--rest-url', http.url, '--duration', '1500ms', ...QUOTING],
       {
-        timeoutMs: 10_000,
+        timeoutMs: 90_000,
         onStderr: script([
           ['live: ws-1 subscribed', () => ws.sendRaw(1, text(binanceDepth(0, 'BTCUSDT', 101, 101, [['95001.00', '0.50000']])))],
           [
@@ -82,7 +82,7 @@ describe('shadow-exec run --feed live', () => {
     const { ws } = await servers('bybit');
     const book = (type: 'snapshot' | 'delta', u: number, b: [string, string][], a: [string, string][]): string => text(bybitOrderbook(0, 'BTCUSDT', type, u, b, a));
     const result = await runCli(['run', '--exchange', 'bybit', '--feed', 'live', '--ws-url', `${ws.url}/v5/public/linear`, '--duration', '1200ms', ...QUOTING], {
-      timeoutMs: 10_000,
+      timeoutMs: 90_000,
       onStderr: script([
         [
           'live: ws-1 subscribed',
@@ -110,7 +110,7 @@ describe('shadow-exec run --feed live', () => {
     const result = await runCli(
       ['run', '--exchange', 'bybit', '--feed', 'live', '--ws-url', `${ws.url}/v5/public/linear`, '--ws-connections', '2', '--duration', '1200ms', ...QUOTING],
       {
-        timeoutMs: 10_000,
+        timeoutMs: 90_000,
         onStderr: script([
           ['live: ws-1 subscribed', () => undefined],
           [
@@ -146,7 +146,7 @@ describe('shadow-exec run --feed live', () => {
   it('on SIGINT stops the feed, cancels every open order and writes a complete interrupted report (exit 130)', async () => {
     const { ws, http } = await servers('binance');
     const result = await runCli(['run', '--exchange', 'binance', '--feed', 'live', '--ws-url', `${ws.url}/stream`, '--rest-url', http.url, '--spread-bps', '40'], {
-      timeoutMs: 10_000,
+      timeoutMs: 90_000,
       onStderr: script([
         ['shadow run started', () => undefined],
         ['live: ws-1 subscribed', () => ws.sendRaw(1, text(binanceDepth(0, 'BTCUSDT', 101, 101, [['95001.00', '0.50000']])))],

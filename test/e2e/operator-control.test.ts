@@ -15,7 +15,7 @@ describe('operator control of a running session', () => {
   it('freezes on SIGUSR1, unfreezes on SIGUSR2, and records both with source signal', async () => {
     let step = 0;
     const result = await runCli(LONG, {
-      timeoutMs: 25_000,
+      timeoutMs: 90_000,
       onStderr: (child, err) => {
         if (step === 0 && err.includes('shadow run started')) {
           step = 1;
@@ -48,7 +48,7 @@ describe('operator control of a running session', () => {
     writeFileSync(file, '# operator control\nfreeze\n'); // lines already there when the run starts do not count
     let step = 0;
     const result = await runCli([...LONG, '--control', file], {
-      timeoutMs: 25_000,
+      timeoutMs: 90_000,
       onStderr: (child, err) => {
         if (step === 0 && err.includes('shadow run started')) {
           step = 1;

@@ -51,7 +51,7 @@ describe('shadow-exec record', () => {
     const recorded = await runCli(
       ['record', '--exchange', 'binance', '--symbols', 'BTCUSDT', '--duration', '1500ms', '--out', out, '--ws-url', `${ws.url}/stream`, '--rest-url', http.url],
       {
-        timeoutMs: 10_000,
+        timeoutMs: 90_000,
         onStderr: script([
           ['record: ws-1 subscribed', () => ws.sendRaw(1, frames.d1)],
           [
@@ -107,7 +107,7 @@ describe('shadow-exec record', () => {
       text(bybitOrderbook(0, 'BTCUSDT', 'delta', 2, [['95001.0', '1.000']], [])),
     ];
     const recorded = await runCli(['record', '--exchange', 'bybit', '--symbols', 'BTCUSDT', '--streams', 'orderbook.50', '--out', out, '--ws-url', `${ws.url}/v5/public/linear`], {
-      timeoutMs: 10_000,
+      timeoutMs: 90_000,
       onStderr: script([
         [
           'record: ws-1 subscribed orderbook.50.BTCUSDT',

@@ -298,7 +298,7 @@ describe('shadow-exec run: Ctrl-C', () => {
     let interruptSent = false;
     const huge = 50_000_000;
     const result = await cli(['run', '--iterations', String(huge)], {
-      timeoutMs: 25_000,
+      timeoutMs: 90_000,
       onStderr: (child, stderrSoFar) => {
         if (!interruptSent && stderrSoFar.includes('shadow run started')) {
           interruptSent = true;
@@ -335,7 +335,7 @@ describe('shadow-exec run: SIGTERM', () => {
       const out = join(dir, 'report.json');
       let sent = false;
       const result = await cli(['run', '--iterations', '50000000', '--out', out], {
-        timeoutMs: 25_000,
+        timeoutMs: 90_000,
         onStderr: (child, stderrSoFar) => {
           if (!sent && stderrSoFar.includes('shadow run started')) {
             sent = true;

@@ -31,12 +31,33 @@ interface Rig {
   readonly result: Promise<LiveSessionResult>;
 }
 
+/**
+ * A wall clock that stands still until release(), then runs on from where it stood: a run's duration counts only from
+ * release, so a loaded machine that is slow to connect and deliver the first frame cannot eat the duration (no wall budget).
+ */
+function heldWall(): { read: () => number; release: () => void } {
+  const heldAt = Date.now();
+  let releasedAt: number | null = null;
+  return {
+    read: () => (releasedAt === null ? heldAt : heldAt + (Date.now() - releasedAt)),
+    release: () => {
+      releasedAt ??= Date.now();
+    },
+  };
+}
+
 /** Starts a session on a Bybit loopback server; `prepare` runs on the server before the first dial. */
-async function session(durationMs: number | null, ports: LiveBuildPorts = {}, latencyMs = 0, prepare: (ws: LoopbackWsServer) => void = () => undefined): Promise<Rig> {
+async function session(
+  durationMs: number | null,
+  ports: LiveBuildPorts = {},
+  latencyMs = 0,
+  prepare: (ws: LoopbackWsServer) => void = () => undefined,
+  wall: () => number = Date.now,
+): Promise<Rig> {
   const ws = await LoopbackWsServer.start({ venue: 'bybit' });
   closers.push(() => ws.close());
   prepare(ws);
-  const clock = new SystemClock();
+  const clock = new SystemClock(wall);
   const { run, live } = composeLiveRun(
     { venue: 'bybit', market: 'linear', wsUrl: `${ws.url}/v5/public/linear`, restUrl: null, connections: 1, barResolutions: '' },
     [docsBtc('linear').spec],
@@ -56,7 +77,7 @@ async function session(durationMs: number | null, ports: LiveBuildPorts = {}, la
 }
 
 async function until(condition: () => boolean, what: string): Promise<void> {
-  const deadline = Date.now() + 3000;
+  const deadline = Date.now() + 60_000; // hang guard only: a loaded machine may take seconds
   while (!condition()) {
     if (Date.now() > deadline) throw new Error(`timed out waiting for: ${what}`);
     await new Promise((resolve) => setTimeout(resolve, 2));
@@ -65,9 +86,13 @@ async function until(condition: () => boolean, what: string): Promise<void> {
 
 describe('LiveSession', () => {
   it('handles frames as they arrive, waits out order latency on the wall clock and ends on the duration with every order cancelled', async () => {
-    const s = await session(600, {}, 50);
+    const wall = heldWall();
+    const s = await session(600, {}, 50, undefined, wall.read);
     await until(() => s.log.includes('ws-1 subscribed orderbook.50.BTCUSDT,publicTrade.BTCUSDT,tickers.BTCUSDT'), 'subscribed');
     s.ws.sendRaw(1, book('snapshot', 1, '95000.0', '95010.0'));
+    await until(() => (s.feed.health() as Json).frames === 1, 'the snapshot read');
+    // The 50 ms order latency and the 600 ms end are both due on the clock from here: the place comes first however slow the machine.
+    wall.release();
     const result = await s.result;
     const r: Json = result.report;
     expect(result.endReason).toBe('duration');
