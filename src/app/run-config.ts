@@ -1,4 +1,5 @@
 // RunConfig: the validated, fully resolved settings of one run, and their defaults.
+import { Decimal, formatDecimal } from '../core/money/decimal.js';
 import type { OrderOptions } from '../core/model/order.js';
 import type { QueueCancelRule } from '../core/sim/queue-cancel-rule.js';
 import type { ApiEnv } from '../ports/secret-provider.js';
@@ -84,7 +85,7 @@ export interface RunConfig {
   readonly latencyMs: number;
   /** …plus a seeded uniform 0..latencyJitterMs per request (0: constant). */
   readonly latencyJitterMs: number;
-  /** Full quoted spread, bps. */
+  /** Full quoted spread, bps; default defaultSpreadBps(makerFeeBps) (20, or wider where the maker fee would eat the edge). */
   readonly spreadBps: string;
   /** Price move that makes the quoter cancel/replace, bps. */
   readonly requoteBps: string;
@@ -114,6 +115,18 @@ export interface LiveRunConfig {
   readonly restUrl: string | null;
   /** --ws-connections: redundant connections, 1..16. */
   readonly connections: number;
+}
+
+/** Net edge a default quote keeps at t=0 (half spread − maker fee), bps: four times the default --edge-threshold. */
+export const DEFAULT_START_EDGE_BPS = 8;
+
+/**
+ * The default --spread-bps of a venue: max(20, 2 × (maker fee + 8)) bps, so the half spread minus the maker fee starts at
+ * 8 bps or more, above the default 2 bps --edge-threshold (fake, bybit linear, binance usdm: 20; 10 bps spot fees: 36).
+ */
+export function defaultSpreadBps(makerFeeBps: string): string {
+  const derived = new Decimal(makerFeeBps).plus(DEFAULT_START_EDGE_BPS).times(2);
+  return formatDecimal(Decimal.max(new Decimal(RUN_DEFAULTS.spreadBps), derived));
 }
 
 export const RUN_DEFAULTS = {

@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { ShadowExecError, UsageError } from '../core/errors/shadow-exec-error.js';
 import { Decimal, formatDecimal } from '../core/money/decimal.js';
-import { FILL_MODELS, RUN_DEFAULTS, type RunConfig } from '../app/run-config.js';
+import { defaultSpreadBps, FILL_MODELS, RUN_DEFAULTS, type RunConfig } from '../app/run-config.js';
 import { QUEUE_CANCEL_RULES } from '../core/sim/queue-cancel-rule.js';
 import { liveOption } from './live-options.js';
 import { binanceCatalog, bybitCatalog, fakeCatalog, resolveSymbols, type InstrumentCatalog, type VenueInstrument } from '../app/venue-instruments.js';
@@ -301,7 +301,9 @@ export function parseRunOptions(raw: RawRunOptions, read: ReadText = readText): 
   const { feed, replayFile } = feedOption(raw.feed);
   const synthetic = feed === 'synthetic';
   const usd = (min: number, exclusive: boolean): DecimalRule => ({ min: new Decimal(min), max: MAX_USD, minExclusive: exclusive, places: 8 });
-  const spreadBps = decimal('--spread-bps', raw.spreadBps, RUN_DEFAULTS.spreadBps, { min: new Decimal(0), max: new Decimal(10_000), minExclusive: true, places: 3 });
+  const feeRule: DecimalRule = { min: new Decimal(-100), max: new Decimal(1000), places: 2 };
+  const makerFeeBps = decimal('--maker-fee-bps', raw.makerFeeBps, fees.makerBps, feeRule);
+  const spreadBps = decimal('--spread-bps', raw.spreadBps, defaultSpreadBps(makerFeeBps), { min: new Decimal(0), max: new Decimal(10_000), minExclusive: true, places: 3 });
   const edgeWindow = integer('--edge-window', raw.edgeWindow, RUN_DEFAULTS.edgeWindow, 1, 100_000);
 
   const config: RunConfig = {
@@ -347,8 +349,8 @@ export function parseRunOptions(raw: RawRunOptions, read: ReadText = readText): 
     spreadBps,
     requoteBps: decimal('--requote-bps', raw.requoteBps, RUN_DEFAULTS.requoteBps, { min: new Decimal(0), max: new Decimal(10_000), places: 4 }),
     orderNotionalUsd: decimal('--order-notional', raw.orderNotional, RUN_DEFAULTS.orderNotionalUsd, usd(0, true)),
-    makerFeeBps: decimal('--maker-fee-bps', raw.makerFeeBps, fees.makerBps, { min: new Decimal(-100), max: new Decimal(1000), places: 2 }),
-    takerFeeBps: decimal('--taker-fee-bps', raw.takerFeeBps, fees.takerBps, { min: new Decimal(-100), max: new Decimal(1000), places: 2 }),
+    makerFeeBps,
+    takerFeeBps: decimal('--taker-fee-bps', raw.takerFeeBps, fees.takerBps, feeRule),
     markoutMs: integer('--markout-ms', raw.markoutMs, RUN_DEFAULTS.markoutMs, 0, 3_600_000),
     edgeWindow,
     edgeMinFills: integer('--edge-min-fills', raw.edgeMinFills, Math.min(RUN_DEFAULTS.edgeMinFills, edgeWindow), 1, edgeWindow),

@@ -446,3 +446,22 @@ describe('parseRunOptions --feed live', () => {
     expect(usageError(raw).message).toContain(expected);
   });
 });
+
+describe('parseRunOptions venue-aware default spread', () => {
+  it('widens the default spread on 10 bps maker-fee spot venues so a quote starts 8 bps above the fee', () => {
+    expect(parseRunOptions({ exchange: 'binance' }).spreadBps).toBe('36');
+    expect(parseRunOptions({ exchange: 'bybit', category: 'spot' }).spreadBps).toBe('36');
+  });
+
+  it('keeps 20 bps where the maker fee is 2 bps or a rebate', () => {
+    expect(parseRunOptions({}).spreadBps).toBe('20');
+    expect(parseRunOptions({ exchange: 'bybit' }).spreadBps).toBe('20');
+    expect(parseRunOptions({ exchange: 'binance', market: 'usdm' }).spreadBps).toBe('20');
+    expect(parseRunOptions({ makerFeeBps: '-1' }).spreadBps).toBe('20');
+  });
+
+  it('derives the default from --maker-fee-bps and leaves an explicit --spread-bps alone', () => {
+    expect(parseRunOptions({ makerFeeBps: '7.25' }).spreadBps).toBe('30.5');
+    expect(parseRunOptions({ exchange: 'binance', spreadBps: '14' }).spreadBps).toBe('14');
+  });
+});

@@ -3,7 +3,7 @@ import { statSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { Command } from 'commander';
 import { composeRun } from '../../app/compose.js';
-import { RUN_DEFAULTS } from '../../app/run-config.js';
+import { DEFAULT_START_EDGE_BPS, defaultSpreadBps, RUN_DEFAULTS } from '../../app/run-config.js';
 import { UsageError } from '../../core/errors/shadow-exec-error.js';
 import { canonicalJson } from '../../core/report/canonical-json.js';
 import { runSession, type SessionResult } from '../../engine/run-session.js';
@@ -77,7 +77,7 @@ export function runCommand(ctx: CliContext): Command {
     .option('--queue-cancels <rule>', 'queue model: where public cancels at the order\'s level come from: proportional, behind-first (pessimistic), ahead-first (optimistic) (default: proportional)')
     .option('--latency-ms <ms>', 'one-way latency of order entry, cancel and amend, virtual ms', String(D.latencyMs))
     .option('--latency-jitter-ms <ms>', 'add a seeded uniform 0..ms to each request\'s latency: requests can overtake each other and cancels lose races to fills (default: 0)')
-    .option('--spread-bps <bps>', 'full quoted spread around mid, bps', D.spreadBps)
+    .option('--spread-bps <bps>', `full quoted spread around mid, bps (default: max(${D.spreadBps}, 2 × (maker fee + ${DEFAULT_START_EDGE_BPS})), so a quote starts with ${DEFAULT_START_EDGE_BPS} bps of net edge: ${D.spreadBps} on fake, bybit linear and binance usdm, ${defaultSpreadBps(BINANCE_DEFAULT_FEES.spot.makerBps)} on bybit and binance spot)`)
     .option('--requote-bps <bps>', 'cancel/replace a quote once the desired price moved this far, bps (min one tick)', D.requoteBps)
     .option('--stale-ms <ms>', 'freeze (STALE_MARKET_DATA) when a traded symbol has had no market data for longer than this, virtual ms (default: off)')
     .option('--max-drawdown <usd>', 'freeze (MAX_DRAWDOWN) when total PnL falls this far below its peak, USD (default: off)')
