@@ -6,6 +6,7 @@ import { SystemTimers } from '../../src/feeds/ws/system-timers.js';
 import { docsBtc } from '../helpers/bybit-instruments.js';
 import { composeLiveRun } from '../helpers/live-run.js';
 import { LoopbackWsServer } from '../helpers/loopback-ws-server.js';
+import { waitUntil } from '../helpers/wait-until.js';
 import { bybitOrderbook } from '../helpers/replay-frames.js';
 import type { LiveBuildPorts } from '../../src/app/compose-live.js';
 import type { LiveFeed } from '../../src/feeds/live/live-feed.js';
@@ -76,21 +77,13 @@ async function session(
   return { ws, session: s, feed: live.feed, log, stop, result };
 }
 
-async function until(condition: () => boolean, what: string): Promise<void> {
-  const deadline = Date.now() + 60_000; // hang guard only: a loaded machine may take seconds
-  while (!condition()) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for: ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 2));
-  }
-}
-
 describe('LiveSession', () => {
   it('handles frames as they arrive, waits out order latency on the wall clock and ends on the duration with every order cancelled', async () => {
     const wall = heldWall();
     const s = await session(600, {}, 50, undefined, wall.read);
-    await until(() => s.log.includes('ws-1 subscribed orderbook.50.BTCUSDT,publicTrade.BTCUSDT,tickers.BTCUSDT'), 'subscribed');
+    await waitUntil(() => s.log.includes('ws-1 subscribed orderbook.50.BTCUSDT,publicTrade.BTCUSDT,tickers.BTCUSDT'), 'subscribed');
     s.ws.sendRaw(1, book('snapshot', 1, '95000.0', '95010.0'));
-    await until(() => (s.feed.health() as Json).frames === 1, 'the snapshot read');
+    await waitUntil(() => (s.feed.health() as Json).frames === 1, 'the snapshot read');
     // The 50 ms order latency and the 600 ms end are both due on the clock from here: the place comes first however slow the machine.
     wall.release();
     const result = await s.result;
@@ -106,10 +99,10 @@ describe('LiveSession', () => {
 
   it('stops at once on a stop request, reporting "interrupted"', async () => {
     const s = await session(null);
-    await until(() => s.log.some((l) => l.startsWith('ws-1 subscribed')), 'subscribed');
+    await waitUntil(() => s.log.some((l) => l.startsWith('ws-1 subscribed')), 'subscribed');
     s.ws.sendRaw(1, book('snapshot', 1, '95000.0', '95010.0'));
     s.ws.sendRaw(1, book('delta', 2, '95001.0', null));
-    await until(() => (s.feed.health() as Json).frames === 2, 'both frames read');
+    await waitUntil(() => (s.feed.health() as Json).frames === 2, 'both frames read');
     s.stop.requested = true;
     s.session.wake();
     const result = await s.result;
