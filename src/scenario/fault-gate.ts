@@ -77,11 +77,11 @@ export class FaultGate implements RequestGate {
   private fault(kind: GateRequest['kind'], _order: Order | null, t: number): VenueReject | null {
     if (inside(this.outage, t)) {
       return this.outage!.kind === '5xx'
-        ? { code: 'HTTP_503', message: 'Service Unavailable (injected venue outage)' }
-        : { code: 'TIMEOUT', message: 'no answer within the client timeout (injected venue outage)' };
+        ? { code: 'HTTP_503', message: 'Service Unavailable', detail: 'injected venue outage' }
+        : { code: 'TIMEOUT', message: 'no answer within the client timeout', detail: 'injected venue outage' };
     }
     if (Math.abs(this.skewMs) > this.recvWindowMs) return this.skewReject;
-    if ((kind === 'create' || kind === 'oco') && inside(this.rejects, t)) return { code: this.rejects!.code, message: 'injected order reject' };
+    if ((kind === 'create' || kind === 'oco') && inside(this.rejects, t)) return { code: this.rejects!.code, message: 'injected order reject', detail: 'scenario order_rejects' };
     return null;
   }
 

@@ -18,18 +18,18 @@ describe('FaultGate', () => {
     const g = gate();
     g.venueOutage('5xx', 1000, 3000);
     expect(g.venueAdmit(create, 999)).toBeNull();
-    expect(g.venueAdmit(create, 1000)).toEqual({ code: 'HTTP_503', message: 'Service Unavailable (injected venue outage)' });
+    expect(g.venueAdmit(create, 1000)).toEqual({ code: 'HTTP_503', message: 'Service Unavailable', detail: 'injected venue outage' });
     expect(g.venueAdmit(cancel, 2999)?.code).toBe('HTTP_503');
     expect(g.venueAdmit(cancel, 3000)).toBeNull();
     g.venueOutage('timeout', 4000, 5000);
-    expect(g.venueAdmit(create, 4500)?.code).toBe('TIMEOUT');
+    expect(g.venueAdmit(create, 4500)).toEqual({ code: 'TIMEOUT', message: 'no answer within the client timeout', detail: 'injected venue outage' });
     expect(g.report()).toEqual({ injected_faults: { HTTP_503: 2, TIMEOUT: 1 } });
   });
 
   it('rejects new orders only with the given code during order_rejects', () => {
     const g = gate();
     g.orderRejects('110017', 0, 1000);
-    expect(g.venueAdmit(create, 10)).toEqual({ code: '110017', message: 'injected order reject' });
+    expect(g.venueAdmit(create, 10)).toEqual({ code: '110017', message: 'injected order reject', detail: 'scenario order_rejects' });
     expect(g.venueAdmit(cancel, 10)).toBeNull();
     expect(g.venueAdmit(create, 1000)).toBeNull();
   });

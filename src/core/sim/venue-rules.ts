@@ -4,10 +4,14 @@ import type { OrderRequest } from '../model/order.js';
 import type { OcoRequest } from '../model/order-list.js';
 import type { FeeSchedule } from './fee-schedule.js';
 
-/** A venue's rejection, with its own code and message as the venue would send them. */
+/**
+ * A venue's rejection: `code` and `message` exactly as the venue's current error table words them (never with our text
+ * appended); `detail`, when present, is the simulator's own explanation (the values that failed the check).
+ */
 export interface VenueReject {
   readonly code: string;
   readonly message: string;
+  readonly detail?: string;
 }
 
 /**

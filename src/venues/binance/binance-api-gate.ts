@@ -150,7 +150,8 @@ export class BinanceApiGate implements RequestGate {
 
   /**
    * HTTP 429 with Retry-After until every broken limit has reset: the message and Retry-After follow the broken limit whose
-   * window ends last (member order on a tie); body -1003 (weight) or -1015 (orders).
+   * window ends last (member order on a tie); body -1003 (weight) or -1015 (orders). The message is the body's `msg` as
+   * is; the body code and Retry-After go in the detail.
    */
   private rateLimited(limiterNames: readonly string[], arrivalMs: number): VenueReject {
     const resetAt = (windowMs: number): number => arrivalMs - (arrivalMs % windowMs) + windowMs;
@@ -167,7 +168,7 @@ export class BinanceApiGate implements RequestGate {
       spec.kind === 'REQUEST_WEIGHT'
         ? binanceErrorPayload(this.settings.market === 'spot' ? BINANCE_SPOT_ERRORS.TOO_MUCH_WEIGHT : BINANCE_USDM_ERRORS.TOO_MANY_REQUESTS, spec.limit, interval)
         : binanceErrorPayload(errors.TOO_MANY_ORDERS, spec.limit, interval);
-    return { code: `HTTP_${BINANCE_HTTP_RATE_LIMITED}`, message: `${body.code} ${body.msg} (${BINANCE_RETRY_AFTER_HEADER}: ${retryAfter})` };
+    return { code: `HTTP_${BINANCE_HTTP_RATE_LIMITED}`, message: body.msg, detail: `body code ${body.code}, ${BINANCE_RETRY_AFTER_HEADER}: ${retryAfter}` };
   }
 
   private banned(arrivalMs: number): VenueReject {
@@ -176,7 +177,7 @@ export class BinanceApiGate implements RequestGate {
     this.lastRetryAfter = retryAfter;
     const errors = this.settings.market === 'spot' ? BINANCE_SPOT_ERRORS : BINANCE_USDM_ERRORS;
     const body = binanceErrorPayload(errors.IP_BANNED, String(this.bannedUntilMs));
-    return { code: `HTTP_${BINANCE_HTTP_IP_BANNED}`, message: `${body.code} ${body.msg} (${BINANCE_RETRY_AFTER_HEADER}: ${retryAfter})` };
+    return { code: `HTTP_${BINANCE_HTTP_IP_BANNED}`, message: body.msg, detail: `body code ${body.code}, ${BINANCE_RETRY_AFTER_HEADER}: ${retryAfter}` };
   }
 
   private render(request: GateRequest): BinanceRequest {

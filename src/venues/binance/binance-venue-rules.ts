@@ -140,7 +140,8 @@ export interface BinanceOrderContext {
  */
 export const BINANCE_USDM_AMEND_BELOW_FILLED: VenueReject = {
   code: 'ORDER_CANCELED_BY_AMEND',
-  message: 'The amendment cancels the order: new quantity <= executedQty (USD-M Modify Order; Binance documents no error code)',
+  message: 'the order will be cancelled by the amendment',
+  detail: 'new quantity <= executedQty of a partially filled order (USD-M Modify Order); Binance documents no error code for it',
 };
 
 export class BinanceVenueRules implements VenueRules {
@@ -167,7 +168,7 @@ export class BinanceVenueRules implements VenueRules {
     return error === null ? null : binanceReject(error);
   }
 
-  /** -2011 CANCEL_REJECTED "Unknown order sent.": the order is not open (spot errors.md; USD-M error-code -2011). */
+  /** -2011 CANCEL_REJECTED "Unknown order sent." (spot errors.md) / "Unknown order sent" (USD-M error-code): the order is not open. */
   cancelRejected(): VenueReject {
     return binanceReject(this.market === 'spot' ? BINANCE_SPOT_ERRORS.UNKNOWN_ORDER : BINANCE_USDM_ERRORS.UNKNOWN_ORDER);
   }

@@ -9,7 +9,7 @@ import type { GateRequest, RequestGate } from '../../core/sim/request-gate.js';
 import type { VenueReject } from '../../core/sim/venue-rules.js';
 import { maskKey } from '../../secrets/mask-key.js';
 import type { BybitCategory } from './bybit-category.js';
-import { BYBIT_ERRORS, bybitReject } from './bybit-error-codes.js';
+import { BYBIT_ERRORS, BYBIT_HTTP_FORBIDDEN_MESSAGE, bybitReject } from './bybit-error-codes.js';
 import { BYBIT_IP_BAN_HTTP_STATUS, BYBIT_IP_LIMIT, BYBIT_UID_WINDOW_MS, bybitEndpointLimit, bybitLimitHeaders, type BybitTradeEndpoint } from './bybit-rate-limits.js';
 import { BYBIT_ENDPOINTS, type BybitRequestKind, renderAmendOrder, renderCancelAll, renderCancelOrder, renderCreateOrder, type BybitRequest } from './bybit-requests.js';
 import { invariantViolation } from '../../core/errors/shadow-exec-error.js';
@@ -18,7 +18,11 @@ import { signBybitRest } from './bybit-signing.js';
 const KINDS: readonly BybitRequestKind[] = ['create', 'cancel', 'cancel-all', 'amend'];
 
 /** What Bybit answers when the per-IP limit is breached: HTTP 403, no retCode (docs/v5/error.mdx, HTTP codes). */
-const IP_LIMITED: VenueReject = { code: `HTTP_${BYBIT_IP_BAN_HTTP_STATUS}`, message: 'Forbidden request: IP rate limit breached' };
+const IP_LIMITED: VenueReject = {
+  code: `HTTP_${BYBIT_IP_BAN_HTTP_STATUS}`,
+  message: BYBIT_HTTP_FORBIDDEN_MESSAGE,
+  detail: `IP rate limit breached (${BYBIT_IP_LIMIT.requests} requests per ${BYBIT_IP_LIMIT.windowMs} ms)`,
+};
 const RATE_LIMITED: VenueReject = bybitReject(BYBIT_ERRORS.RATE_LIMIT);
 
 export type BybitDryRun = DryRunSettings;

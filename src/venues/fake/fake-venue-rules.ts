@@ -23,20 +23,23 @@ export class FakeVenueRules implements VenueRules {
     if (request.qtyLots < instrument.minQtyLots) {
       return {
         code: 'FAKE_QTY_TOO_SMALL',
-        message: `quantity ${formatQty(instrument, request.qtyLots)} is below the minimum ${instrument.spec.minQty}`,
+        message: 'quantity below the minimum',
+        detail: `quantity ${formatQty(instrument, request.qtyLots)} is below the minimum ${instrument.spec.minQty}`,
       };
     }
     if (request.qtyLots > instrument.maxQtyLots) {
       return {
         code: 'FAKE_QTY_TOO_LARGE',
-        message: `quantity ${formatQty(instrument, request.qtyLots)} is above the maximum ${instrument.spec.maxQty}`,
+        message: 'quantity above the maximum',
+        detail: `quantity ${formatQty(instrument, request.qtyLots)} is above the maximum ${instrument.spec.maxQty}`,
       };
     }
     const notionalE8 = request.priceTicks * request.qtyLots * instrument.atomE8;
     if (notionalE8 < instrument.minNotionalE8) {
       return {
         code: 'FAKE_NOTIONAL_TOO_SMALL',
-        message: `order value ${formatUnits(notionalE8, QUOTE_E8)} is below the minimum ${instrument.spec.minNotional}`,
+        message: 'order value below the minimum',
+        detail: `order value ${formatUnits(notionalE8, QUOTE_E8)} is below the minimum ${instrument.spec.minNotional}`,
       };
     }
     return null;
