@@ -44,4 +44,9 @@ export interface VenueRules {
   validateOco?(request: OcoRequest, marketTicks: number): VenueReject | null;
   /** An IOC order's unfilled rest, or a FOK order the touch cannot fill completely. */
   immediateRemainder(timeInForce: 'IOC' | 'FOK'): VenueOutcome;
+  /**
+   * The venue's answer to a signed request stamped `timestampMs` (the client's clock) arriving at `serverMs` (the venue's),
+   * for either side of its timing window (behind by more than `recvWindowMs`, or too far ahead); null when processed.
+   */
+  timestampRejected(timestampMs: number, serverMs: number, recvWindowMs: number): VenueReject | null;
 }

@@ -14,6 +14,7 @@ import {
   binanceReject,
   type BinanceError,
 } from './binance-error-codes.js';
+import { timestampBreach, timestampBreachDetail } from '../shared/timestamp-window.js';
 import type { BinanceInstrument } from './binance-instruments.js';
 import type { BinanceMarket } from './binance-market.js';
 
@@ -234,5 +235,18 @@ export class BinanceVenueRules implements VenueRules {
   immediateRemainder(timeInForce: 'IOC' | 'FOK'): VenueOutcome {
     if (this.market === 'usdm' && timeInForce === 'FOK') return { kind: 'reject', reject: binanceReject(BINANCE_USDM_ERRORS.FOK_REJECTED) };
     return { kind: 'expire', reason: `EXPIRED (${timeInForce})` };
+  }
+
+  /**
+   * -1021 INVALID_TIMESTAMP with the message for its side (errors.md; USD-M error-code): "… was 1000ms ahead of the server's
+   * time." when `timestamp >= serverTime + 1000`, "… is outside of the recvWindow." when `serverTime - timestamp > recvWindow`
+   * (rest-api.md "Timing security").
+   */
+  timestampRejected(timestampMs: number, serverMs: number, recvWindowMs: number): VenueReject | null {
+    const breach = timestampBreach(timestampMs, serverMs, recvWindowMs);
+    if (breach === null) return null;
+    const errors = this.market === 'spot' ? BINANCE_SPOT_ERRORS : BINANCE_USDM_ERRORS;
+    const error = breach === 'ahead' ? errors.TIMESTAMP_AHEAD : errors.TIMESTAMP_OUTSIDE_RECV_WINDOW;
+    return { ...binanceReject(error), detail: timestampBreachDetail(timestampMs, serverMs, recvWindowMs) };
   }
 }

@@ -13,6 +13,7 @@ import {
   bybitReject,
 } from './bybit-error-codes.js';
 import type { BybitInstrument } from './bybit-instruments.js';
+import { timestampBreach, timestampBreachDetail } from '../shared/timestamp-window.js';
 
 /** The order fields Bybit checks, as the decimal strings of the request body. */
 export interface BybitOrderFields {
@@ -108,5 +109,11 @@ export class BybitVenueRules implements VenueRules {
 
   immediateRemainder(timeInForce: 'IOC' | 'FOK'): VenueOutcome {
     return { kind: 'cancel', reason: timeInForce === 'IOC' ? BYBIT_IOC_CANCEL_REASON : BYBIT_FOK_CANCEL_REASON };
+  }
+
+  /** 10002 on either side of `server_time - recv_window <= timestamp < server_time + 1000` (docs/v5/guide.mdx). */
+  timestampRejected(timestampMs: number, serverMs: number, recvWindowMs: number): VenueReject | null {
+    if (timestampBreach(timestampMs, serverMs, recvWindowMs) === null) return null;
+    return bybitReject(BYBIT_ERRORS.TIMESTAMP_OUT_OF_WINDOW, timestampBreachDetail(timestampMs, serverMs, recvWindowMs));
   }
 }

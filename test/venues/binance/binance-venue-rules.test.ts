@@ -216,3 +216,29 @@ describe('BinanceVenueRules', () => {
     expect([r.venue, r.market, r.fees]).toEqual(['binance', 'spot', { makerPpm: 1000, takerPpm: 1000 }]);
   });
 });
+
+describe('BinanceVenueRules.timestampRejected (rest-api.md "Timing security")', () => {
+  const window = 'accepted: server time - 5000 ms (recvWindow) <= timestamp < server time + 1000 ms';
+
+  it('processes a timestamp from recvWindow behind up to 999 ms ahead, on both markets', () => {
+    for (const market of ['spot', 'usdm'] as const) {
+      expect(rules(market).timestampRejected(5_000, 10_000, 5_000)).toBeNull();
+      expect(rules(market).timestampRejected(10_999, 10_000, 5_000)).toBeNull();
+    }
+  });
+
+  it('answers -1021 with the message for its side: "was 1000ms ahead" from 1000 ms ahead, "outside of the recvWindow" beyond recvWindow behind', () => {
+    for (const market of ['spot', 'usdm'] as const) {
+      expect(rules(market).timestampRejected(11_000, 10_000, 5_000)).toEqual({
+        code: '-1021',
+        message: "Timestamp for this request was 1000ms ahead of the server's time.",
+        detail: `timestamp 1000 ms ahead of the server time; ${window}`,
+      });
+      expect(rules(market).timestampRejected(4_999, 10_000, 5_000)).toEqual({
+        code: '-1021',
+        message: 'Timestamp for this request is outside of the recvWindow.',
+        detail: `timestamp 5001 ms behind the server time; ${window}`,
+      });
+    }
+  });
+});

@@ -192,3 +192,20 @@ describe('BybitVenueRules answers', () => {
     expect(spot.immediateRemainder('FOK')).toEqual({ kind: 'cancel', reason: 'EC_CancelForNoFullFill' });
   });
 });
+
+describe('BybitVenueRules.timestampRejected (docs/v5/guide.mdx: server_time - recv_window <= timestamp < server_time + 1000)', () => {
+  const linear = new BybitVenueRules('linear', FEES, new Map());
+  const window = 'accepted: server time - 5000 ms (recvWindow) <= timestamp < server time + 1000 ms';
+  const refused = (off: string) => ({ code: '10002', message: 'The request time exceeds the time window range.', detail: `timestamp ${off} the server time; ${window}` });
+
+  it('processes a timestamp from recv_window behind up to 999 ms ahead', () => {
+    expect(linear.timestampRejected(5_000, 10_000, 5_000)).toBeNull();
+    expect(linear.timestampRejected(10_999, 10_000, 5_000)).toBeNull();
+  });
+
+  it('answers 10002 both for a timestamp more than recv_window behind and for one 1000 ms or more ahead', () => {
+    expect(linear.timestampRejected(4_999, 10_000, 5_000)).toEqual(refused('5001 ms behind'));
+    expect(linear.timestampRejected(11_000, 10_000, 5_000)).toEqual(refused('1000 ms ahead of'));
+    expect(new BybitVenueRules('spot', FEES, new Map()).timestampRejected(12_500, 10_000, 5_000)).toEqual(refused('2500 ms ahead of'));
+  });
+});

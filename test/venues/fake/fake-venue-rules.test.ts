@@ -71,3 +71,22 @@ describe('fake venue identity and fees', () => {
     expect(FAKE_DEFAULT_FEES).toEqual({ makerBps: '2', takerBps: '5.5' });
   });
 });
+
+describe('FakeVenueRules.timestampRejected', () => {
+  const window = 'accepted: server time - 5000 ms (recvWindow) <= timestamp < server time + 1000 ms';
+
+  it('uses the real venues\' window with its own code, worded for each side', () => {
+    expect(rules.timestampRejected(10_999, 10_000, 5_000)).toBeNull();
+    expect(rules.timestampRejected(5_000, 10_000, 5_000)).toBeNull();
+    expect(rules.timestampRejected(11_000, 10_000, 5_000)).toEqual({
+      code: 'FAKE_TIMESTAMP',
+      message: 'request timestamp ahead of the venue clock',
+      detail: `timestamp 1000 ms ahead of the server time; ${window}`,
+    });
+    expect(rules.timestampRejected(4_999, 10_000, 5_000)).toEqual({
+      code: 'FAKE_TIMESTAMP',
+      message: 'request timestamp outside the receive window',
+      detail: `timestamp 5001 ms behind the server time; ${window}`,
+    });
+  });
+});
