@@ -157,8 +157,10 @@ describe('buildReport', () => {
     expect(get(report, 'fills', 'model')).toEqual({ fills_when_crossed: 1, fills_by_chance: 2 });
   });
 
-  it('reports the freeze event with its cancel timing and the edge per symbol', () => {
-    expect(get(report, 'risk', 'freeze_events')).toEqual([
+  it('reports the freeze count as freeze_events (a number, as the original tool did), the record in freezes with its cancel timing, and the edge per symbol', () => {
+    expect(get(report, 'risk', 'freeze_events')).toBe(1);
+    expect(get(report, 'risk', 'freezes_total')).toBe(1);
+    expect(get(report, 'risk', 'freezes')).toEqual([
       {
         reason: 'EDGE_BELOW_THRESHOLD',
         symbol: 'BTCUSDT',
@@ -195,7 +197,7 @@ describe('buildReport', () => {
     const i = input();
     const risk = new RiskMonitor({ maxInventoryE8: 1, maxTotalNotionalE8: 1, edgeThresholdBpsE4: 0 });
     risk.evaluateEdge('ETHUSDT', -1, START);
-    const events = get(buildReport({ ...i, risk }), 'risk', 'freeze_events') as JsonValue[];
+    const events = get(buildReport({ ...i, risk }), 'risk', 'freezes') as JsonValue[];
     expect(events[0]).toMatchObject({ cancels_confirmed_utc: null, cancel_duration_ms: null, symbol: 'ETHUSDT' });
   });
 
