@@ -20,6 +20,23 @@ export interface TradeEvent {
   readonly tradeId: string;
 }
 
+/**
+ * A trade the venue printed that did not happen in its public book (Binance USDⓈ-M `trade` frames whose
+ * `X` is not "MARKET": insurance-fund takeovers, auto-deleveraging). Counted in the feed's health, never
+ * delivered to the loop, so no fill model ever sees it. Price and quantity stay the venue's decimal
+ * strings: such prices are often finer than the tick (they are bankruptcy prices, not book prices).
+ */
+export interface OffBookTradeEvent {
+  readonly kind: 'off-book-trade';
+  readonly symbol: string;
+  readonly ts: number;
+  /** The venue's own label of where the trade came from ("INSURANCE_FUND", "ADL", "NA"). */
+  readonly origin: string;
+  readonly tradeId: string;
+  readonly price: string;
+  readonly qty: string;
+}
+
 /** Best bid and ask. Structurally a TopOfBook (market-update.ts) plus kind and seq. */
 export interface QuoteEvent {
   readonly kind: 'quote';
@@ -96,7 +113,7 @@ export interface MarkPriceEvent {
   readonly fundingRate: string | null;
 }
 
-export type MarketDataEvent = TradeEvent | QuoteEvent | BookSnapshotEvent | BookDeltaEvent | BarEvent | MarkPriceEvent;
+export type MarketDataEvent = TradeEvent | QuoteEvent | BookSnapshotEvent | BookDeltaEvent | BarEvent | MarkPriceEvent | OffBookTradeEvent;
 
 /** What a feed delivers to the loop besides quotes: context the loop counts and passes on (venue hook, strategy bars). */
 export type MarketContextEvent = TradeEvent | BarEvent | MarkPriceEvent;

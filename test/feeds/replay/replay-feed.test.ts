@@ -6,10 +6,12 @@ import type { ReplayRecord } from '../../../src/feeds/replay/replay-format.js';
 import { BINANCE_CAPTURE_SPECS, gridSpec } from '../../helpers/market-grids.js';
 import {
   BINANCE_SPOT_HEADER,
+  BINANCE_USDM_HEADER,
   binanceAggTrade,
   binanceBookTicker,
   binanceDepth,
   binanceDepthSnapshot,
+  binanceUsdmTrade,
   frame,
   replayText,
 } from '../../helpers/replay-frames.js';
@@ -190,6 +192,26 @@ describe('ReplayFeed', () => {
     feed.stop();
     expect(feed.next()).toBeNull();
     expect(feed.next()).toBeNull();
+  });
+
+  it('counts trades outside the public book by origin and never delivers them (no fill model, no bar, no trade count)', () => {
+    const btc = gridSpec('BTCUSDT', 'BTC', 'USDT', '0.1', '0.001');
+    const text = replayText(BINANCE_USDM_HEADER, [
+      binanceUsdmTrade(T + 100, 'BTCUSDT', 1, '70206.20', '0.010', 'MARKET'),
+      binanceUsdmTrade(T + 200, 'BTCUSDT', 2, '70190.1234567', '1.500', 'INSURANCE_FUND', true),
+      binanceUsdmTrade(T + 300, 'BTCUSDT', 3, '70195.55', '0.200', 'ADL'),
+      binanceUsdmTrade(T + 400, 'BTCUSDT', 4, '70188.00', '0.300', 'INSURANCE_FUND'),
+      binanceUsdmTrade(T + 500, 'BTCUSDT', 5, '70206.30', '0.020', 'MARKET', true),
+    ]);
+    const { feed } = buildReplayFeedFromText('t', text, [btc], { barResolutions: '1s' });
+    const events: MarketDataEvent[] = [];
+    for (let e = feed.next(); e !== null; e = feed.next()) events.push(e);
+    expect(events.map((e) => (e.kind === 'trade' ? `trade:${e.tradeId}@${e.ts - T}` : e.kind))).toEqual(['trade:1@100', 'trade:5@500']);
+    const health = feed.health() as Record<string, Record<string, unknown>>;
+    expect(health['off_book_trades']).toEqual({ ADL: 1, INSURANCE_FUND: 2 });
+    expect(health['events_delivered']).toEqual({ quote: 0, trade: 2, bar: 0, mark: 0 });
+    expect(health['frames_by_class']).toMatchObject({ 'market-data': 5, 'invalid-value': 0 });
+    expect(health['bars']).toMatchObject({ trades_in: 2 });
   });
 
   it('trades only the symbols it is given', () => {

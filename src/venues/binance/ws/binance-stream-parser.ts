@@ -10,6 +10,7 @@ import { QuoteRecord } from '../../../core/model/quote-record.js';
 import { isPlainDecimal } from '../../../core/money/fast-units.js';
 import type { FrameClass, MarketFrameParser } from '../../../ports/market-frame-parser.js';
 import { BinanceFastFrames } from './binance-fast-frames.js';
+import { isOffBookTrade, readOffBookTrade } from './binance-off-book-trade.js';
 import { isPartialDepthStream } from './binance-stream-name.js';
 import {
   BINANCE_IGNORED_EVENTS,
@@ -107,6 +108,7 @@ export class BinanceStreamParser implements MarketFrameParser {
       }
       case 'trade': {
         const w = p as unknown as BinanceTradeWire;
+        if (isOffBookTrade(w)) return this.offBookTrade(w, out);
         return this.trade(w.s, w.E, w.t, w.p, w.q, w.m, out);
       }
       case 'kline':
@@ -219,6 +221,13 @@ export class BinanceStreamParser implements MarketFrameParser {
     if (!isId(E) || !isId(id) || typeof m !== 'boolean' || !(priceTicks >= 0) || !(qtyLots >= 0)) return this.fail('invalid-value', `${grid.symbol} trade`);
     out.push({ kind: 'trade', symbol: grid.symbol, ts: E, priceTicks, qtyLots, takerSide: m ? 'sell' : 'buy', tradeId: String(id) });
     return this.ok();
+  }
+
+  /** USDⓈ-M trade with X ≠ "MARKET" (insurance fund, ADL): an off-book-trade event, counted and never offered to a fill model. */
+  private offBookTrade(w: BinanceTradeWire, out: MarketDataEvent[]): FrameClass {
+    const grid = this.grid(w.s);
+    if (typeof grid === 'string') return grid;
+    return readOffBookTrade(w, grid, out) ? this.ok() : this.fail('invalid-value', `${grid.symbol} off-book trade`);
   }
 
   /** k.t open time, k.T inclusive close time, k.x closed flag, k.n trade count (Kline/Candlestick Streams). */

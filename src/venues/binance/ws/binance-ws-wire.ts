@@ -16,7 +16,10 @@ export interface BinanceCombinedEnvelope {
   readonly data?: unknown;
 }
 
-/** `<symbol>@trade`: t trade id, m "is the buyer the market maker?" (true → the taker sold). */
+/**
+ * `<symbol>@trade`: t trade id, m "is the buyer the market maker?" (true → the taker sold). USDⓈ-M adds
+ * X, the trade's origin ("MARKET" in the public book; "INSURANCE_FUND", "ADL", … off it: binance-off-book-trade.ts).
+ */
 export interface BinanceTradeWire {
   readonly e: 'trade';
   readonly E?: unknown;
@@ -26,6 +29,7 @@ export interface BinanceTradeWire {
   readonly q?: unknown;
   readonly T?: unknown;
   readonly m?: unknown;
+  readonly X?: unknown;
 }
 
 /** `<symbol>@aggTrade`: a aggregate trade id, f/l first/last trade id; futures add `nq`. */

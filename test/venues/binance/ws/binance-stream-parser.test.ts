@@ -272,6 +272,46 @@ describe('BinanceStreamParser on USDⓈ-M doc examples', () => {
     ]);
   });
 
+  describe('trade frames outside the public book (X ≠ MARKET)', () => {
+    // Real USDⓈ-M frame posted at dev.binance.vision/t/insurance-fund-trades-information/18342 (Python repr → JSON);
+    // its price is finer than OPUSDT's 0.0001 tick.
+    const INSURANCE_FUND = '{"e":"trade","E":1704282915916,"T":1704282915915,"s":"OPUSDT","t":460859189,"p":"3.7041208","q":"3.5","X":"INSURANCE_FUND","m":true}';
+    const opParser = (): BinanceStreamParser => new BinanceStreamParser({ grids: buildSymbolGridLookup([gridSpec('OPUSDT', 'OP', 'USDT', '0.0001', '0.1')]) });
+
+    it('reads an insurance-fund trade as an off-book-trade event with the venue strings, off-grid price kept', () => {
+      const { cls, events } = parseOne(opParser(), `{"stream":"opusdt@trade","data":${INSURANCE_FUND}}`);
+      expect(cls).toBe('market-data');
+      expect(events).toEqual([{ kind: 'off-book-trade', symbol: 'OPUSDT', ts: 1704282915916, origin: 'INSURANCE_FUND', tradeId: '460859189', price: '3.7041208', qty: '3.5' }]);
+    });
+
+    it('keeps every X other than MARKET as its origin, and reads X = MARKET (or no X) as a book trade', () => {
+      const parser = opParser();
+      const out: MarketDataEvent[] = [];
+      for (const x of ['ADL', 'NA', 'SOMETHING_NEW']) parser.parse(INSURANCE_FUND.replace('"INSURANCE_FUND"', `"${x}"`), 1, out);
+      parser.parse(INSURANCE_FUND.replace('"INSURANCE_FUND"', '"MARKET"').replace('"3.7041208"', '"3.7041"'), 1, out);
+      parser.parse(INSURANCE_FUND.replace(',"X":"INSURANCE_FUND"', '').replace('"3.7041208"', '"3.7041"'), 1, out);
+      expect(out.map((e) => (e.kind === 'off-book-trade' ? `${e.kind}:${e.origin}` : e.kind))).toEqual([
+        'off-book-trade:ADL', 'off-book-trade:NA', 'off-book-trade:SOMETHING_NEW', 'trade', 'trade',
+      ]);
+      expect(out[3]).toEqual({ kind: 'trade', symbol: 'OPUSDT', ts: 1704282915916, priceTicks: 37041, qtyLots: 35, takerSide: 'sell', tradeId: '460859189' });
+    });
+
+    it('refuses an off-book trade with a mistyped X, id, price or quantity as invalid-value', () => {
+      const parser = opParser();
+      const out: MarketDataEvent[] = [];
+      const frames = [
+        INSURANCE_FUND.replace('"INSURANCE_FUND"', '5'),
+        INSURANCE_FUND.replace('"INSURANCE_FUND"', '""'),
+        INSURANCE_FUND.replace('460859189', '"460859189"'),
+        INSURANCE_FUND.replace('"3.7041208"', '"3.7e0"'),
+        INSURANCE_FUND.replace('"3.5"', '3.5'),
+      ];
+      expect(frames.map((f) => parser.parse(f, 1, out))).toEqual(Array(frames.length).fill('invalid-value'));
+      expect([out, parser.lastDetail]).toEqual([[], 'OPUSDT off-book trade']);
+      expect(parser.parse(INSURANCE_FUND.replace('"OPUSDT"', '"XYZUSDT"'), 1, out)).toBe('unknown-symbol');
+    });
+  });
+
   it('tells partial from diff depth stream names', () => {
     expect(['btcusdt@depth5', 'btcusdt@depth10@100ms', 'btcusdt@depth20@500ms', 'btcusdt@depth', 'btcusdt@depth@100ms', 'btcusdt@bookTicker'].map(isPartialDepthStream))
       .toEqual([true, true, true, false, false, false]);
