@@ -104,7 +104,8 @@ export class BinanceStreamParser implements MarketFrameParser {
         return this.bookTicker(p as BinanceBookTickerWire, receivedAtMs, out);
       case 'aggTrade': {
         const w = p as unknown as BinanceAggTradeWire;
-        return this.trade(w.s, w.E, w.a, w.p, w.q, w.m, out);
+        // Frames of the older futures format carry no aggregate id `a`: the first trade id `f` names the aggregate.
+        return this.trade(w.s, w.E, w.a === undefined ? w.f : w.a, w.p, w.q, w.m, out);
       }
       case 'trade': {
         const w = p as unknown as BinanceTradeWire;
@@ -212,7 +213,7 @@ export class BinanceStreamParser implements MarketFrameParser {
     return this.ok();
   }
 
-  /** trade (id `t`) and aggTrade (id `a`): `m` = "is the buyer the market maker?", so m → the taker sold (web-socket-streams.md). */
+  /** trade (id `t`) and aggTrade (id `a`, or `f` without it): `m` = "is the buyer the market maker?", so m → the taker sold (web-socket-streams.md). */
   private trade(s: unknown, E: unknown, id: unknown, price: unknown, qty: unknown, m: unknown, out: MarketDataEvent[]): FrameClass {
     const grid = this.grid(s);
     if (typeof grid === 'string') return grid;

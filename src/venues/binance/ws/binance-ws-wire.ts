@@ -32,12 +32,17 @@ export interface BinanceTradeWire {
   readonly X?: unknown;
 }
 
-/** `<symbol>@aggTrade`: a aggregate trade id, f/l first/last trade id; futures add `nq`. */
+/**
+ * `<symbol>@aggTrade`: a aggregate trade id, f/l first/last trade id; futures add `nq`. Older futures frames
+ * come without `a`: the parser then names the aggregate by `f` (its first trade id; aggregates never share one).
+ */
 export interface BinanceAggTradeWire {
   readonly e: 'aggTrade';
   readonly E?: unknown;
   readonly s?: unknown;
   readonly a?: unknown;
+  readonly f?: unknown;
+  readonly l?: unknown;
   readonly p?: unknown;
   readonly q?: unknown;
   readonly T?: unknown;

@@ -272,6 +272,19 @@ describe('BinanceStreamParser on USDⓈ-M doc examples', () => {
     ]);
   });
 
+  it('accepts an aggTrade of the older futures format without `a`, naming the aggregate by its first trade id f', () => {
+    const frame = combined('aggTrade_real').replace('"a":2125892847,', '');
+    expect(frame).not.toContain('"a":');
+    const parser = docParser();
+    expect(parseOne(parser, frame).events).toEqual([
+      { kind: 'trade', symbol: 'BTCUSDT', ts: 1712861210813, priceTicks: 702062000, qtyLots: 8249, takerSide: 'sell', tradeId: '4867106680' },
+    ]);
+    const out: MarketDataEvent[] = [];
+    expect(parser.parse(frame.replace('"f":4867106680,', ''), 1, out)).toBe('invalid-value');
+    expect(parser.parse(frame.replace('4867106680', '"4867106680"'), 1, out)).toBe('invalid-value');
+    expect([out, parser.lastDetail]).toEqual([[], 'BTCUSDT trade']);
+  });
+
   describe('trade frames outside the public book (X ≠ MARKET)', () => {
     // Real USDⓈ-M frame posted at dev.binance.vision/t/insurance-fund-trades-information/18342 (Python repr → JSON);
     // its price is finer than OPUSDT's 0.0001 tick.
