@@ -113,7 +113,30 @@ export interface MarkPriceEvent {
   readonly fundingRate: string | null;
 }
 
-export type MarketDataEvent = TradeEvent | QuoteEvent | BookSnapshotEvent | BookDeltaEvent | BarEvent | MarkPriceEvent | OffBookTradeEvent;
+/**
+ * A symbol's rolling-window statistics as the venue publishes them (Binance `<symbol>@ticker`, 24 h). Context
+ * only: counted and passed to the venue hook; it plays no part in fills or quoting.
+ */
+export interface TickerEvent {
+  readonly kind: 'ticker';
+  readonly symbol: string;
+  readonly ts: number;
+  /** The statistics window, ms since the epoch (open and close time as the venue states them). */
+  readonly windowOpenTs: number;
+  readonly windowCloseTs: number;
+  /** Last, open, high and low price of the window in ticks, rounded half-even (a window can span a tick-size change). */
+  readonly lastTicks: number;
+  readonly openTicks: number;
+  readonly highTicks: number;
+  readonly lowTicks: number;
+  /** Base-asset and quote-asset volume over the window, the venue's decimal strings. */
+  readonly baseVolume: string;
+  readonly quoteVolume: string;
+  /** Number of trades in the window. */
+  readonly tradeCount: number;
+}
+
+export type MarketDataEvent = TradeEvent | QuoteEvent | BookSnapshotEvent | BookDeltaEvent | BarEvent | MarkPriceEvent | TickerEvent | OffBookTradeEvent;
 
 /** What a feed delivers to the loop besides quotes: context the loop counts and passes on (venue hook, strategy bars). */
-export type MarketContextEvent = TradeEvent | BarEvent | MarkPriceEvent;
+export type MarketContextEvent = TradeEvent | BarEvent | MarkPriceEvent | TickerEvent;

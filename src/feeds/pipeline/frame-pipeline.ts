@@ -186,6 +186,7 @@ export class FramePipeline implements BookView {
         this.deliver(event.ts === t ? event : { ...event, ts: t });
         return;
       case 'mark':
+      case 'ticker':
         this.deliver(event.ts === t ? event : { ...event, ts: t });
         return;
       case 'off-book-trade':
@@ -247,7 +248,7 @@ export class FramePipeline implements BookView {
     }
     this.lastDeliveredMs = event.ts;
     this.counters.lastEventMs = event.ts;
-    this.counters.delivered[event.kind as 'quote' | 'trade' | 'bar' | 'mark']++;
+    this.counters.delivered[event.kind as 'quote' | 'trade' | 'bar' | 'mark' | 'ticker']++;
     this.queue.push(event);
   }
 

@@ -43,7 +43,7 @@ export class ReplayHealth {
   readonly offBookTrades = new Map<string, number>();
   readonly problems: { line: number; what: string; detail: string }[] = [];
   problemsTotal = 0;
-  readonly delivered = { quote: 0, trade: 0, bar: 0, mark: 0 };
+  readonly delivered = { quote: 0, trade: 0, bar: 0, mark: 0, ticker: 0 };
   /** Delivered bars by source. */
   barsFromBuffer = 0;
   barsFromVenue = 0;

@@ -209,7 +209,7 @@ describe('ReplayFeed', () => {
     expect(events.map((e) => (e.kind === 'trade' ? `trade:${e.tradeId}@${e.ts - T}` : e.kind))).toEqual(['trade:1@100', 'trade:5@500']);
     const health = feed.health() as Record<string, Record<string, unknown>>;
     expect(health['off_book_trades']).toEqual({ ADL: 1, INSURANCE_FUND: 2 });
-    expect(health['events_delivered']).toEqual({ quote: 0, trade: 2, bar: 0, mark: 0 });
+    expect(health['events_delivered']).toEqual({ quote: 0, trade: 2, bar: 0, mark: 0, ticker: 0 });
     expect(health['frames_by_class']).toMatchObject({ 'market-data': 5, 'invalid-value': 0 });
     expect(health['bars']).toMatchObject({ trades_in: 2 });
   });

@@ -11,6 +11,7 @@ import { isPlainDecimal } from '../../../core/money/fast-units.js';
 import type { FrameClass, MarketFrameParser } from '../../../ports/market-frame-parser.js';
 import { BinanceFastFrames } from './binance-fast-frames.js';
 import { isOffBookTrade, readOffBookTrade } from './binance-off-book-trade.js';
+import { readTicker24h } from './binance-ticker-24h.js';
 import { isPartialDepthStream } from './binance-stream-name.js';
 import {
   BINANCE_IGNORED_EVENTS,
@@ -20,6 +21,7 @@ import {
   type BinanceDepthUpdateWire,
   type BinanceKlineWire,
   type BinanceMarkPriceWire,
+  type BinanceTicker24hWire,
   type BinanceTradeWire,
 } from './binance-ws-wire.js';
 
@@ -116,6 +118,8 @@ export class BinanceStreamParser implements MarketFrameParser {
         return this.kline(p as unknown as BinanceKlineWire, out);
       case 'markPriceUpdate':
         return this.markPrice(p as unknown as BinanceMarkPriceWire, out);
+      case '24hrTicker':
+        return this.ticker24h(p as unknown as BinanceTicker24hWire, out);
       case 'serverShutdown':
         // Sent before a server goes down for maintenance: reconnect (web-socket-streams.md, Server Shutdown).
         return this.fail('control', 'serverShutdown');
@@ -265,6 +269,13 @@ export class BinanceStreamParser implements MarketFrameParser {
     }
     out.push({ kind: 'mark', symbol: grid.symbol, ts: w.E, markTicks, indexTicks, fundingRate });
     return this.ok();
+  }
+
+  /** `<symbol>@ticker` 24 h statistics: a ticker context event (binance-ticker-24h.ts). */
+  private ticker24h(w: BinanceTicker24hWire, out: MarketDataEvent[]): FrameClass {
+    const grid = this.grid(w.s);
+    if (typeof grid === 'string') return grid;
+    return readTicker24h(w, grid, out) ? this.ok() : this.fail('invalid-value', `${grid.symbol} 24hrTicker`);
   }
 
   private ok(): 'market-data' {

@@ -121,6 +121,22 @@ export interface BinanceMarkPriceWire {
   readonly r?: unknown;
 }
 
+/** `<symbol>@ticker`, event `24hrTicker`: rolling 24 h statistics (binance-ticker-24h.ts names the fields read). */
+export interface BinanceTicker24hWire {
+  readonly e: '24hrTicker';
+  readonly E?: unknown;
+  readonly s?: unknown;
+  readonly c?: unknown;
+  readonly o?: unknown;
+  readonly h?: unknown;
+  readonly l?: unknown;
+  readonly v?: unknown;
+  readonly q?: unknown;
+  readonly O?: unknown;
+  readonly C?: unknown;
+  readonly n?: unknown;
+}
+
 /** Reply to SUBSCRIBE / UNSUBSCRIBE / LIST_SUBSCRIPTIONS / SET_PROPERTY / GET_PROPERTY: `{"result":…,"id":…}`. */
 export interface BinanceCommandReplyWire {
   readonly result?: unknown;
@@ -139,7 +155,6 @@ export interface BinanceErrorWire {
  * (web-socket-streams.md; USDⓈ-M market streams). Arrays (all-market streams) are ignored as a whole.
  */
 export const BINANCE_IGNORED_EVENTS: ReadonlySet<string> = new Set([
-  '24hrTicker',
   '24hrMiniTicker',
   '1hTicker',
   '4hTicker',
