@@ -16,6 +16,9 @@ import type { MarketDataEvent } from '../../../core/model/market-data-event.js';
 import { isPlainDecimal } from '../../../core/money/fast-units.js';
 import type { BinanceTradeWire } from './binance-ws-wire.js';
 
+/** A time or id: a safe integer ≥ 0. */
+const isNat = (value: unknown): value is number => Number.isSafeInteger(value) && (value as number) >= 0;
+
 /** The `X` of a trade in the public book; a frame without `X` (spot, older futures frames) is one too. */
 export const BINANCE_BOOK_TRADE_ORIGIN = 'MARKET';
 
@@ -27,7 +30,7 @@ export function isOffBookTrade(w: BinanceTradeWire): boolean {
 /** Appends the off-book trade of `w` to `out`; false (nothing appended) when a field is missing or mistyped. */
 export function readOffBookTrade(w: BinanceTradeWire, grid: SymbolGrid, out: MarketDataEvent[]): boolean {
   const { E, t, X, p, q } = w;
-  if (!Number.isSafeInteger(E) || !Number.isSafeInteger(t) || typeof X !== 'string' || X === '' || !isPlainDecimal(p) || !isPlainDecimal(q)) return false;
-  out.push({ kind: 'off-book-trade', symbol: grid.symbol, ts: E as number, origin: X, tradeId: String(t), price: p, qty: q });
+  if (!isNat(E) || !isNat(t) || typeof X !== 'string' || X === '' || !isPlainDecimal(p) || !isPlainDecimal(q)) return false;
+  out.push({ kind: 'off-book-trade', symbol: grid.symbol, ts: E, origin: X, tradeId: String(t), price: p, qty: q });
   return true;
 }
