@@ -11,7 +11,8 @@ import type { MarketDataEvent } from '../../../core/model/market-data-event.js';
 import { isPlainDecimal } from '../../../core/money/fast-units.js';
 import type { BinanceTicker24hWire } from './binance-ws-wire.js';
 
-const isId = Number.isSafeInteger as (value: unknown) => value is number;
+/** A time or count: a safe integer ≥ 0. */
+const isNat = (value: unknown): value is number => Number.isSafeInteger(value) && (value as number) >= 0;
 
 /** Appends the TickerEvent of `w` to `out`; false (nothing appended) when a field is missing, mistyped or out of range. */
 export function readTicker24h(w: BinanceTicker24hWire, grid: SymbolGrid, out: MarketDataEvent[]): boolean {
@@ -21,7 +22,7 @@ export function readTicker24h(w: BinanceTicker24hWire, grid: SymbolGrid, out: Ma
   const highTicks = grid.refPriceUnits(w.h);
   const lowTicks = grid.refPriceUnits(w.l);
   const { E, O, C, n, v, q } = w;
-  if (!isId(E) || !isId(O) || !isId(C) || C < O || !isId(n) || n < 0 || !isPlainDecimal(v) || !isPlainDecimal(q)
+  if (!isNat(E) || !isNat(O) || !isNat(C) || C < O || !isNat(n) || !isPlainDecimal(v) || !isPlainDecimal(q)
     || !(lastTicks >= 0) || !(openTicks >= 0) || !(highTicks >= 0) || !(lowTicks >= 0)) {
     return false;
   }
