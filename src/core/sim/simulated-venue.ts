@@ -57,7 +57,7 @@ export class SimulatedVenue implements ExchangeClient, RequestReceiver {
     this.engine.onMarketUpdate(update);
   }
 
-  /** Trades reach resting orders through the fill model (trade-through, queue); bars and marks play no part. */
+  /** Trades reach resting orders through the fill model (trade-through, queue); bars, marks and tickers play no part. */
   onMarketEvent(event: MarketContextEvent): void {
     if (event.kind === 'trade') this.engine.onTrade(event);
   }
