@@ -53,16 +53,24 @@ export class FaultGate implements RequestGate {
     this.skewMs = ms;
   }
 
-  clientDelayMs(request: GateRequest, nowMs: number): number {
+  get laneCount(): number {
+    return this.inner.laneCount;
+  }
+
+  laneOf(request: GateRequest): number {
+    return this.inner.laneOf(request);
+  }
+
+  sendableAtMs(request: GateRequest, nowMs: number): number {
     if (this.stormWindow !== null && nowMs >= this.stormWindow.untilMs) {
       this.stormWindow = null;
       this.setThrottle?.(true);
     }
-    return this.inner.clientDelayMs(request, nowMs);
+    return this.inner.sendableAtMs(request, nowMs);
   }
 
-  onSend(request: GateRequest, sendMs: number): void {
-    this.inner.onSend(request, sendMs);
+  onSend(request: GateRequest, sendMs: number, heldMs: number): void {
+    this.inner.onSend(request, sendMs, heldMs);
   }
 
   venueAdmit(request: GateRequest, arrivalMs: number): VenueReject | null {

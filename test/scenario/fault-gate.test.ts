@@ -47,9 +47,9 @@ describe('FaultGate', () => {
     const g = gate(switched);
     g.rateLimitStorm(100, 600);
     expect(switched).toEqual([false]);
-    g.clientDelayMs(create, 599);
+    g.sendableAtMs(create, 599);
     expect(switched).toEqual([false]);
-    g.clientDelayMs(create, 600);
+    g.sendableAtMs(create, 600);
     expect(switched).toEqual([false, true]);
   });
 });
