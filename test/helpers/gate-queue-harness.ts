@@ -26,6 +26,7 @@ export class GateQueueHarness {
   readonly scheduler = new EventScheduler();
   readonly sends: Send[] = [];
   readonly arrivals: Arrival[] = [];
+  private readonly sendTime = new Map<QueuedRequest, number>();
   readonly queue: ClientSendQueue<QueuedRequest>;
 
   /** @param latencyMs one-way latency, virtual ms: each request sent reaches gate.venueAdmit this much later */
@@ -38,6 +39,7 @@ export class GateQueueHarness {
     this.queue = new ClientSendQueue<QueuedRequest>(this.clock, this.scheduler, gate, gate.laneCount, (request, sendMs, heldMs) => {
       gate.onSend(request, sendMs, heldMs);
       this.sends.push({ request, sendMs, heldMs });
+      this.sendTime.set(request, sendMs);
       this.scheduler.schedule(sendMs + latencyMs, () => {
         this.arrivals.push({ request, arrivalMs: sendMs + latencyMs, answer: gate.venueAdmit(request, sendMs + latencyMs) });
       });
@@ -85,6 +87,6 @@ export class GateQueueHarness {
 
   /** When `request` left, or null if it has not (yet). */
   sentAt(request: QueuedRequest): number | null {
-    return this.sends.find((s) => s.request === request)?.sendMs ?? null;
+    return this.sendTime.get(request) ?? null;
   }
 }
