@@ -156,6 +156,16 @@ describe('BybitApiGate without throttling', () => {
     expect(report(g).rate_limits).toMatchObject({ throttle: false, throttled_requests: 0, total_wait_ms: 0, max_wait_ms: 0 });
   });
 
+  it('counts every request that reaches Bybit against the 600 per 5 s IP limit, those answered 10006 included', () => {
+    const g = gate(false);
+    // 600 creates within one second: 10 admitted, 590 answered 10006, all 600 counted per IP.
+    for (let i = 0; i < 600; i += 1) g.venueAdmit(req('create'), 1000 + Math.floor(i / 6));
+    expect(report(g).endpoints[CREATE]).toMatchObject({ rejected_10006: 590 });
+    // A cancel has endpoint room but the IP window (t − 5000, t] is full until the first arrivals leave it.
+    expect(g.venueAdmit(req('cancel'), 5999)).toEqual({ code: 'HTTP_403', message: 'Forbidden request: IP rate limit breached' });
+    expect(report(g).rate_limits).toMatchObject({ ip_rejected_403: 1, ip_peak_in_window: 601 });
+  });
+
   it('does not count a create storm against cancels', () => {
     const g = gate(false);
     for (let i = 0; i < 12; i += 1) g.venueAdmit(req('create'), 100);
