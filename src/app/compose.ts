@@ -29,6 +29,7 @@ import { configEcho } from './config-echo.js';
 import type { RunConfig } from './run-config.js';
 import { buildFillModel, buildLatencyModel } from './fill-model-wiring.js';
 import { simplifications } from './simplifications.js';
+import { loopOrderCounts } from '../engine/loop-counters.js';
 
 export interface ToolInfo {
   readonly name: string;
@@ -173,24 +174,7 @@ export function composeRun(config: RunConfig, tool: ToolInfo, options: ComposeOp
           startMs,
           endMs: clock.now(),
         },
-        orders: {
-          placed: c.ordersPlaced,
-          filled: c.ordersFilled,
-          canceled: c.ordersCanceled,
-          rejected: c.ordersRejected,
-          cancelsSent: c.cancelsSent,
-          cancelRetries: c.cancelRetries,
-          cancelAllsSent: c.cancelAllsSent,
-          amendsSent: c.amendsSent,
-          amendsRejected: c.amendsRejected,
-          exitOcosPlaced: c.exitOcosPlaced,
-          exitOcosCancelled: c.exitOcosCancelled,
-          exitOcosSkipped: c.exitOcosSkipped,
-          cancelRacesLost: c.cancelRacesLost,
-          zeroSizeQuotes: c.zeroSizeQuotes,
-          placedWhileFrozen: c.placedWhileFrozen,
-          openAtEnd: loop.openOrders,
-        },
+        orders: loopOrderCounts(c, loop.openOrders),
         venue: client.stats(),
         ledger,
         fillLog,

@@ -40,8 +40,10 @@ export function formatSummary(report: JsonValue, c: ChalkInstance, info: { sink:
   }
   const blocks = obj(risk['blocks_by_reason']);
   const blockText = Object.keys(blocks).length === 0 ? '' : ` (${Object.entries(blocks).map(([k, v]) => `${k} ${String(v)}`).join(', ')})`;
+  const held = Number(orders['held_by_throttle'] ?? 0);
+  const heldText = held === 0 ? '' : ` (${String(orders['requested'])} requested: ${String(held)} held by the rate-limit throttle, ${String(orders['dropped_before_send'])} of them cancelled before they were sent)`;
   lines.push(
-    `  orders: placed ${String(orders['placed'])}, filled ${String(orders['filled'])}, canceled ${String(orders['canceled'])}, rejected ${String(orders['rejected'])}, risk blocks ${String(orders['risk_blocks'])}${blockText}`,
+    `  orders: placed ${String(orders['placed'])}${heldText}, filled ${String(orders['filled'])}, canceled ${String(orders['canceled'])}, rejected ${String(orders['rejected'])}, risk blocks ${String(orders['risk_blocks'])}${blockText}`,
   );
   lines.push(`  pnl: total ${signed(String(pnl['total']))} USDT (realized ${String(pnl['realized'])}, unrealized ${String(pnl['unrealized'])}, fees ${String(pnl['fees'])})`);
   // `risk.freezes` holds the records; `risk.freeze_events` is their count.

@@ -62,21 +62,30 @@ export class FaultGate implements RequestGate {
     this.skewMs = ms;
   }
 
-  clientDelayMs(request: GateRequest, nowMs: number): number {
+  get laneCount(): number {
+    return this.inner.laneCount;
+  }
+
+  laneOf(request: GateRequest): number {
+    return this.inner.laneOf(request);
+  }
+
+  sendableAtMs(request: GateRequest, nowMs: number): number {
     if (this.stormWindow !== null && nowMs >= this.stormWindow.untilMs) {
       this.stormWindow = null;
       this.setThrottle?.(true);
     }
-    return this.inner.clientDelayMs(request, nowMs);
+    return this.inner.sendableAtMs(request, nowMs);
   }
 
-  onSend(request: GateRequest, sendMs: number): void {
+  onSend(request: GateRequest, sendMs: number, heldMs: number): void {
     this.stamped.set(request, sendMs + this.skewMs);
-    this.inner.onSend(request, sendMs);
+    this.inner.onSend(request, sendMs, heldMs);
   }
 
   venueAdmit(request: GateRequest, arrivalMs: number): VenueReject | null {
     const timestampMs = this.stamped.get(request) ?? arrivalMs + this.skewMs;
+    this.stamped.delete(request);
     const fault = this.fault(request.kind, timestampMs, arrivalMs);
     if (fault !== null) {
       this.injected.set(fault.code, (this.injected.get(fault.code) ?? 0) + 1);

@@ -46,7 +46,7 @@ describe('FaultGate', () => {
     // Stamped when it left (skew -4900 ms), it arrives 101 ms later: 5001 ms behind the venue's clock.
     g.clockSkew(-4900);
     const late: GateRequest = { ...create };
-    g.onSend(late, 1000);
+    g.onSend(late, 1000, 0);
     expect(g.venueAdmit(late, 1101)).toEqual(stale('5001 ms behind'));
     expect(g.report()).toEqual({ injected_faults: { '10002': 2 }, timestamp_rejects: { ahead: 0, behind: 2 } });
   });
@@ -64,7 +64,7 @@ describe('FaultGate', () => {
     const g = gate();
     g.clockSkew(1500);
     const inFlight: GateRequest = { ...create };
-    g.onSend(inFlight, 0);
+    g.onSend(inFlight, 0, 0);
     g.clockSkew(0);
     expect(g.venueAdmit(inFlight, 400)).toEqual(stale('1100 ms ahead of'));
     expect(g.venueAdmit(create, 400)).toBeNull();
@@ -75,9 +75,9 @@ describe('FaultGate', () => {
     const g = gate(switched);
     g.rateLimitStorm(100, 600);
     expect(switched).toEqual([false]);
-    g.clientDelayMs(create, 599);
+    g.sendableAtMs(create, 599);
     expect(switched).toEqual([false]);
-    g.clientDelayMs(create, 600);
+    g.sendableAtMs(create, 600);
     expect(switched).toEqual([false, true]);
   });
 });

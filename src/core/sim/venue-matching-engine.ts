@@ -291,7 +291,7 @@ export class VenueMatchingEngine {
       if (o === undefined || o.status !== 'NEW') continue;
       this.store.transition(o, 'CANCELED');
       this.byId.delete(o);
-      this.listener.onCanceled(o);
+      this.listener.onDropped(o);
     }
   }
 
@@ -300,7 +300,7 @@ export class VenueMatchingEngine {
     return this.store.openCount(symbol);
   }
 
-  stats(api: Record<string, unknown>): Omit<VenueStats, 'fillModel'> {
+  stats(api: Record<string, unknown>): Omit<VenueStats, 'fillModel' | 'wire'> {
     return this.counters.stats(this.store.counts, this.fillIds.issued, this.store.liveCount, api);
   }
 }

@@ -53,6 +53,19 @@ const VENUE: VenueStats = {
   liveOrders: 0,
   fillModel: { fills_when_crossed: 1, fills_by_chance: 2 },
   api: {},
+  wire: {
+    createsSent: 2,
+    cancelsSent: 0,
+    ocoCancelsSent: 0,
+    cancelAllsSent: 0,
+    amendsSent: 0,
+    ocoListsSent: 0,
+    createsHeld: 0,
+    ocoListsHeld: 0,
+    requestsHeld: 0,
+    createsQueuedAtEnd: 0,
+    ocoListsQueuedAtEnd: 0,
+  },
 };
 
 function input(): ReportInput {
@@ -83,7 +96,7 @@ function input(): ReportInput {
       startMs: START,
       endMs: START + 2000,
     },
-    orders: { placed: 2, filled: 2, canceled: 0, rejected: 0, cancelsSent: 0, cancelRetries: 0, cancelAllsSent: 0, amendsSent: 0, amendsRejected: 0, exitOcosPlaced: 0, exitOcosCancelled: 0, exitOcosSkipped: 0, cancelRacesLost: 0, zeroSizeQuotes: 0, placedWhileFrozen: 0, openAtEnd: 0 },
+    orders: { placed: 2, filled: 2, canceled: 0, rejected: 0, cancelRetries: 0, amendsRejected: 0, exitOcosPlaced: 0, exitOcosCancelled: 0, exitOcosSkipped: 0, exitOcoLegsFilled: 0, exitOcoLegsCanceled: 0, exitOcoLegsRejected: 0, cancelRacesLost: 0, zeroSizeQuotes: 0, placedWhileFrozen: 0, openAtEnd: 0 },
     venue: VENUE,
     ledger,
     fillLog,

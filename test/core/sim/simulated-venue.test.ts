@@ -294,6 +294,19 @@ describe('SimulatedVenue rejects', () => {
       liveOrders: 0,
       fillModel: { fills_when_crossed: 0, fills_by_chance: 0 },
       api: {},
+      wire: {
+        createsSent: 6,
+        cancelsSent: 0,
+        ocoCancelsSent: 0,
+        cancelAllsSent: 0,
+        amendsSent: 0,
+        ocoListsSent: 0,
+        createsHeld: 0,
+        ocoListsHeld: 0,
+        requestsHeld: 0,
+        createsQueuedAtEnd: 0,
+        ocoListsQueuedAtEnd: 0,
+      },
     });
   });
 

@@ -27,7 +27,7 @@ function fill(g: BinanceApiGate, count: number, atMs: number): void {
 describe('BinanceApiGate without throttling: HTTP 429', () => {
   it('sends at once and answers the 51st spot order of a 10 s window with 429 -1015, Retry-After to the window end', () => {
     const g = binanceGate('spot', false);
-    for (let i = 0; i < 51; i += 1) expect(g.clientDelayMs(req('create'), T0 + 3_250)).toBe(0);
+    for (let i = 0; i < 51; i += 1) expect(g.sendableAtMs(req('create'), T0 + 3_250)).toBe(T0 + 3_250);
     fill(g, 50, T0 + 3_250);
     expect(g.venueAdmit(req('create'), T0 + 3_250)).toEqual(SPOT_ORDERS_429(7)); // 6.75 s, rounded up
     expect(gateReport(g).rate_limits).toMatchObject({ throttle: false, http_429: 1, http_418: 0, ip_bans: 0, banned_until_utc: null, last_retry_after: '7' });
