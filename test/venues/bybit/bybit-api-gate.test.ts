@@ -162,7 +162,7 @@ describe('BybitApiGate without throttling', () => {
     for (let i = 0; i < 600; i += 1) g.venueAdmit(req('create'), 1000 + Math.floor(i / 6));
     expect(report(g).endpoints[CREATE]).toMatchObject({ rejected_10006: 590 });
     // A cancel has endpoint room but the IP window (t − 5000, t] is full until the first arrivals leave it.
-    expect(g.venueAdmit(req('cancel'), 5999)).toEqual({ code: 'HTTP_403', message: 'Forbidden request: IP rate limit breached' });
+    expect(g.venueAdmit(req('cancel'), 5999)).toMatchObject({ code: 'HTTP_403', message: 'Forbidden request.' });
     expect(report(g).rate_limits).toMatchObject({ ip_rejected_403: 1, ip_peak_in_window: 601 });
   });
 
