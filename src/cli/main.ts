@@ -117,7 +117,7 @@ export function exitCodeFor(error: unknown, stderr: Pick<NodeJS.WritableStream, 
   if (error instanceof ShadowExecError) {
     stderr.write(`error: ${error.message}\n`);
     if (USAGE_CODES.has(error.code)) return EXIT.usage;
-    stderr.write(`(code ${error.code}; ${error.retryable ? 'safe to retry' : 'retrying will not help'})\n`);
+    stderr.write(`(code ${error.code}; ${error.advice})\n`);
     return EXIT.failure;
   }
   const message = error instanceof Error ? (error.stack ?? error.message) : String(error);

@@ -4,6 +4,7 @@ import { dirname, resolve } from 'node:path';
 import { Command } from 'commander';
 import { composeRun } from '../../app/compose.js';
 import { DEFAULT_START_EDGE_BPS, defaultSpreadBps, RUN_DEFAULTS } from '../../app/run-config.js';
+import { feedFailure } from '../../core/errors/feed-failure.js';
 import { UsageError } from '../../core/errors/shadow-exec-error.js';
 import { canonicalJson } from '../../core/report/canonical-json.js';
 import { runSession, type SessionResult } from '../../engine/run-session.js';
@@ -109,8 +110,10 @@ Output:
   stdout carries only the report (canonical JSON: sorted keys, decimal strings); stderr the summary.
 
 Exit codes:
-  0 done · 1 runtime failure · 2 bad usage · 130 interrupted by Ctrl-C, 143 by SIGTERM (the feed
-  stops, every open order is cancelled, and a complete report marked "interrupted" is still written)
+  0 done · 1 runtime failure, e.g. a live feed that gave up or delivered no market data in --duration
+  (E_FEED_FAILED, E_FEED_NO_DATA: stderr names the cause, the report is written with status "failed") ·
+  2 bad usage · 130 interrupted by Ctrl-C, 143 by SIGTERM (the feed stops, every open order is
+  cancelled, and a complete report marked "interrupted" is still written)
 
 Examples:
   $ shadow-exec run
@@ -204,7 +207,7 @@ async function runAndReport(config: RunConfig, flags: RunFlags, ctx: CliContext,
     );
   }
   let result: SessionResult;
-  let failure: string | null = null;
+  let failure: { readonly gaveUp: boolean; readonly cause: string } | null = null;
   try {
     if (live !== null) {
       const outcome = await runLive(run, live, config, {
@@ -217,7 +220,7 @@ async function runAndReport(config: RunConfig, flags: RunFlags, ctx: CliContext,
         setWake: (wake) => (wakeLive = wake),
       });
       result = outcome;
-      failure = outcome.failure;
+      if (outcome.failure !== null && outcome.status === 'failed') failure = { gaveUp: outcome.endReason === 'feed-failed', cause: outcome.failure };
     } else {
       result = await runSession(run, {
         stopRequested: stop.requested,
@@ -239,10 +242,7 @@ async function runAndReport(config: RunConfig, flags: RunFlags, ctx: CliContext,
     ctx.stderr.write(formatSummary(result.report, stderrChalk(ctx.env), { sink: sink.description, wallMs: performance.now() - startedAt }));
   }
   if (result.status === 'interrupted') return stop.exitCode();
-  if (failure !== null) {
-    // The report is written (complete, market_data.live.failure says why); the run still failed.
-    ctx.stderr.write(`error: the live feed failed: ${failure} (the report covers the run up to then)\n`);
-    return EXIT.failure;
-  }
+  // The report is written (complete, status "failed", market_data.live.failure says why); the run still failed: exit 1.
+  if (failure !== null) throw feedFailure(failure.gaveUp, failure.cause, 'the report covers the run up to then');
   return EXIT.ok;
 }

@@ -90,6 +90,8 @@ export class LiveFeed implements MarketDataFeed {
   private stopped = false;
   private closing: Promise<void> | null = null;
   private failureReason: string | null = null;
+  /** The latest reason a connection was lost or gave up ("connection refused by …", "HTTP 503 on the WebSocket upgrade …"). */
+  private lastLoss: string | null = null;
   private endReason: string | null = null;
   /** Bybit symbols whose orderbook topic was resubscribed and whose snapshot has not come yet. */
   private readonly resubscribing = new Set<string>();
@@ -201,6 +203,24 @@ export class LiveFeed implements MarketDataFeed {
     this.endReason ??= reason;
   }
 
+  /**
+   * The run ended (its duration passed) without one market update for a traded symbol: the feed failed too. Sets
+   * and returns `failure`, naming what was seen: the last connection error, or frames that carried nothing usable.
+   */
+  noteNoData(waitedMs: number): string {
+    const frames = this.pipeline.counters.frames;
+    const seen =
+      this.lastLoss !== null
+        ? `last connection error: ${this.lastLoss}`
+        : frames === 0
+          ? this.ws.connections.some((c) => c.health().connects > 0)
+            ? 'connected, but no data frame arrived'
+            : 'no connection opened'
+          : `${frames} frames read, none a market update of ${this.settings.tradedSymbols.join(',')}`;
+    this.failureReason ??= `no market data in ${waitedMs} ms; ${seen}`;
+    return this.failureReason;
+  }
+
   health(): JsonValue {
     const base = this.pipeline.health() as Record<string, JsonValue>;
     const books = Object.values(base['books'] as Record<string, { gaps: number; stale_snapshots: number; crossed: number; resyncs: number }>);
@@ -276,6 +296,7 @@ export class LiveFeed implements MarketDataFeed {
       // A connection came up while no other one serves: forget per-connection parser state (merged tickers).
       if (this.ws.connections.every((c) => c.connectionId === event.connectionId || c.state !== 'CONNECTED')) this.settings.kit.parser.reset();
     }
+    if (event.type === 'state' && (event.to === 'RECONNECTING' || gaveUp(event))) this.lastLoss = event.reason;
     const line = wsEventLine(event, this.settings.protocol.url);
     if (line !== null) this.observer.log(line);
     if (gaveUp(event) && !this.stopped) this.checkFailed(event.reason);

@@ -183,14 +183,14 @@ describe('LiveFeed redundancy and failure', () => {
     r.feed.setObserver({ wake: () => woken++, log: (line) => r.log.push(line) });
     r.feed.start();
     await waitUntil(() => r.feed.failure !== null, 'failure');
-    expect(r.feed.failure).toBe('circuit open after 2 consecutive failed connection attempts');
+    expect(r.feed.failure).toBe('circuit open after 2 consecutive failed connection attempts; last: the WebSocket upgrade got HTTP 503 instead of 101');
     expect(woken).toBe(1);
     expect(r.ws.handshakeAttempts).toBe(2);
     expect(r.log).toEqual([
-      'ws-1 lost: socket closed (code 1006)',
+      'ws-1 lost: the WebSocket upgrade got HTTP 503 instead of 101',
       'ws-1 reconnect attempt 1 in 1 ms',
       'ws-1 circuit breaker open after 2 consecutive failed connection attempts',
-      'ws-1 gave up: circuit open after 2 consecutive failed connection attempts',
+      'ws-1 gave up: circuit open after 2 consecutive failed connection attempts; last: the WebSocket upgrade got HTTP 503 instead of 101',
     ]);
     const ws = (r.feed.health() as { live: { websocket: Record<string, unknown> } }).live.websocket;
     expect(ws).toMatchObject({ connected: 0, circuits_open: 1, failed_attempts: 2 });
