@@ -63,4 +63,12 @@ describe('shadow-exec rehearse', () => {
     expect(r.stderr).toBe("error: rehearse: 'scenarios' is a directory: name a scenario file in it or a built-in scenario (rehearse --list shows them)\n");
     expect(r.stdout).toBe('');
   });
+
+  it('exits 2 naming the JSON path of a bad run value (run.fillRate), not the CLI flag', async () => {
+    const file = join(tmp, 'bad-fill-rate.json');
+    writeFileSync(file, JSON.stringify({ name: 'bad', description: 'x', run: { fillRate: '2' }, market: { kind: 'synthetic' }, timeline: [], expect: [{ type: 'report', path: 'risk.frozen', equals: false }] }));
+    const r = await runCliInProcess(['rehearse', file, '--quiet']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe("error: run.fillRate: '2' is not allowed: expected a decimal from 0 to 1 with at most 6 decimal places\n");
+  });
 });

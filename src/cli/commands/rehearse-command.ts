@@ -68,7 +68,8 @@ export function rehearseCommand(ctx: CliContext): Command {
       'after',
       `
 Exit codes: 0 every expectation holds · 3 an expectation failed (the report shows the observed value) ·
-1 the run itself failed · 2 bad usage or a bad scenario file (the message names the field's JSON path)
+1 the run itself failed · 2 bad usage or a bad scenario file (the message names the field's JSON path,
+e.g. run.fillRate, also for values the run refuses)
 
 Examples:
   $ shadow-exec rehearse --list
