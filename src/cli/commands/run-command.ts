@@ -54,7 +54,7 @@ export function runCommand(ctx: CliContext): Command {
     .option('--instruments <file>', 'a saved instruments response instead of the bundled specs: bybit GET /v5/market/instruments-info, binance exchangeInfo')
     .option('--order-options <list>', 'sent with every order: postOnly, reduceOnly (bybit linear, binance usdm), timeInForce=GTC|IOC|FOK, icebergQty=QTY (binance spot)')
     .option('--journal <file>', 'dryrun on bybit/binance: write each rendered request (method, path, query, headers with the key masked, signed body) as a JSON line')
-    .option('--secrets <file>', 'JSON key file {"bybit"|"binance":{"<api-env>":{"apiKey":…,"apiSecret":…}}}, mode 600; else BYBIT_API_KEY/BYBIT_API_SECRET or BINANCE_API_KEY/BINANCE_SECRET_KEY')
+    .option('--secrets <file>', 'JSON key file {"bybit"|"binance":{"<api-env>":{"apiKey":…,"apiSecret":…}}}, mode 600, then BYBIT_API_KEY/BYBIT_API_SECRET or BINANCE_API_KEY/BINANCE_SECRET_KEY; without either a dry run signs with placeholders, but a named file that lacks the --api-env is an error')
     .option('--api-env <env>', 'which key set signs dry-run requests: dev, shadow, soak or prod', D.apiEnv)
     .option('--recv-window <ms>', 'recvWindow of signed requests, ms (1–60000)', String(D.recvWindowMs))
     .option('--no-throttle', 'send even over the rate limits; the simulated venue then answers as the venue does (bybit retCode 10006; binance HTTP 429, then 418 bans)')
@@ -147,12 +147,12 @@ function prepareDryRun(config: RunConfig, flags: RunFlags, ctx: CliContext): Ven
   if (flags.journal !== undefined && (config.mode !== 'dryrun' || config.exchange === 'fake')) {
     throw new UsageError(`--journal needs --mode dryrun on a real venue (--exchange bybit or binance): a shadow run renders no requests`);
   }
-  const providers = [];
-  if (flags.secrets !== undefined) providers.push(FileSecretProvider.load(flags.secrets));
-  providers.push(new EnvSecretProvider(ctx.env));
+  const file = flags.secrets === undefined ? null : FileSecretProvider.load(flags.secrets);
+  const providers = [...(file === null ? [] : [file]), new EnvSecretProvider(ctx.env)];
   if (config.mode !== 'dryrun' || config.exchange === 'fake') return null;
   const venue = config.exchange;
-  const credentials = resolveCredentials(new ChainedSecretProvider(providers), venue, config.apiEnv, { allowPlaceholder: true });
+  // Placeholders only when no key file was named: an explicit --secrets without the --api-env's keys is a mistake.
+  const credentials = resolveCredentials(new ChainedSecretProvider(providers), venue, config.apiEnv, { allowPlaceholder: true, secretsFile: file });
   const envNames = venue === 'bybit' ? 'BYBIT_API_KEY/BYBIT_API_SECRET' : 'BINANCE_API_KEY/BINANCE_SECRET_KEY';
   if (flags.journal !== undefined) checkOutPath(flags.journal, '--journal');
   if (!flags.quiet) {
