@@ -129,7 +129,7 @@ describe('shadow-exec run --exchange bybit', () => {
     [['--category', 'inverse'], ["--category 'inverse'", 'linear, spot']],
     [['--symbols', 'DOGEUSDT'], ["'DOGEUSDT' is not a symbol of Bybit linear (bundled)", 'BTCUSDT, ETHUSDT, SOLUSDT']],
     [['--journal', 'x.jsonl'], ['--journal needs --mode dryrun']],
-    [['--instruments', 'no-such-file.json'], ["--instruments 'no-such-file.json' cannot be read: ENOENT"]],
+    [['--instruments', 'no-such-file.json'], ["--instruments 'no-such-file.json' cannot be read: no such file or directory (ENOENT)"]],
   ])('exits 2 for %j with a message naming the problem', async (args, expected) => {
     const r = await runCli(['run', '--exchange', 'bybit', ...args], { env: NO_KEYS });
     expect(r.code).toBe(2);
