@@ -252,6 +252,13 @@ export class LiveFeed implements MarketDataFeed {
     if (this.pipeline.waiting > 0) this.observer.wake();
   }
 
+  /** A frame the connection could not use (not JSON, binary, unknown): market_data counts and samples it like the parser's own. */
+  private onSkipped(kind: 'invalid' | 'unknown', sample: string): void {
+    const t = this.received(this.settings.clock.now());
+    this.pipeline.skipped(kind === 'invalid' ? 'invalid-json' : 'unknown', sample, t, ++this.inputs + 1);
+    if (this.pipeline.waiting > 0) this.observer.wake();
+  }
+
   private onRest(request: string, body: string, receivedAtMs: number): void {
     if (this.stopped) return;
     const t = this.received(receivedAtMs);
@@ -297,6 +304,7 @@ export class LiveFeed implements MarketDataFeed {
       if (this.ws.connections.every((c) => c.connectionId === event.connectionId || c.state !== 'CONNECTED')) this.settings.kit.parser.reset();
     }
     if (event.type === 'state' && (event.to === 'RECONNECTING' || gaveUp(event))) this.lastLoss = event.reason;
+    if (event.type === 'frame-skipped' && !this.stopped) this.onSkipped(event.kind, event.sample);
     const line = wsEventLine(event, this.settings.protocol.url);
     if (line !== null) this.observer.log(line);
     if (gaveUp(event) && !this.stopped) this.checkFailed(event.reason);
