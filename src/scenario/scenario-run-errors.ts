@@ -18,12 +18,17 @@ export function scenarioPathOfFlag(flag: string): string | null {
 }
 
 /**
- * A bad-input error whose message names flags becomes a ScenarioError at the first flag's path, every flag
+ * A replay file that cannot be read or decoded is the scenario's `market.file`. Otherwise, a bad-input error whose message names flags becomes a ScenarioError at the first flag's path, every flag
  * replaced by its path: "--fill-rate '2' is not allowed: …" → "run.fillRate: '2' is not allowed: …". Anything
  * else is returned as it was.
  */
 export function asScenarioError(error: unknown): unknown {
-  if (!(error instanceof ShadowExecError) || error instanceof ScenarioError || !INPUT_CODES.has(error.code)) return error;
+  if (!(error instanceof ShadowExecError) || error instanceof ScenarioError) return error;
+  // The replay file of a replay market: unreadable (E_USAGE "replay file '…' cannot be read") or malformed (E_REPLAY_FORMAT).
+  if (error.code === 'E_REPLAY_FORMAT' || (error.code === 'E_USAGE' && error.message.startsWith('replay file '))) {
+    return new ScenarioError('market.file', `market.file: ${error.message}`);
+  }
+  if (!INPUT_CODES.has(error.code)) return error;
   let first: string | null = null;
   const message = error.message.replace(/--[a-z][a-z0-9-]*/g, (flag) => {
     const path = scenarioPathOfFlag(flag);

@@ -53,6 +53,11 @@ describe('rehearse: bad run values name their JSON path', () => {
     expect(e.message).toMatch(/^run\.symbols: 'FOOUSDT' is not a symbol of Bybit linear/);
   });
 
+  it('a replay market whose file cannot be read: market.file', async () => {
+    const e = await rehearsalError({}, { kind: 'replay', file: 'no-such-recording.jsonl' });
+    expect([e.path, e.message]).toEqual(['market.file', "market.file: replay file 'no-such-recording.jsonl' cannot be read (ENOENT)"]);
+  });
+
   it('a market field: market.volatilityBps', async () => {
     const e = await rehearsalError({}, { kind: 'synthetic', volatilityBps: 'x' });
     expect(e.path).toBe('market.volatilityBps');
