@@ -21,6 +21,9 @@
 //   `problems` entry (frame-sample.ts: truncated, credential-like values masked). Frames a live connection
 //   rejected before the parser (not JSON, binary, unknown to the protocol) are counted here too (`skipped`), so
 //   `frames_by_class.invalid-json` counts every frame that was not JSON, whichever layer found it.
+// - Off-book trades (insurance-fund, ADL prints the venue flags as not from its public book) of traded
+//   symbols are counted by the venue's label (`off_book_trades`) and never delivered: they must not fill
+//   anything, feed bars or count as trades.
 // - Bars: trades of traded symbols feed a BarBuffer at the configured resolutions (source 'buffer');
 //   venue klines are delivered as they come (source 'venue', `closed` as the venue says). Bars still
 //   open at the end are not delivered (they never completed).
@@ -213,7 +216,12 @@ export class FramePipeline implements BookView {
         this.deliver(event.ts === t ? event : { ...event, ts: t });
         return;
       case 'mark':
+      case 'ticker':
         this.deliver(event.ts === t ? event : { ...event, ts: t });
+        return;
+      case 'off-book-trade':
+        // Not a trade in the public book: counted by the venue's label, never delivered (no fill model sees it).
+        this.counters.offBookTrade(event.origin);
         return;
     }
   }
@@ -270,7 +278,7 @@ export class FramePipeline implements BookView {
     }
     this.lastDeliveredMs = event.ts;
     this.counters.lastEventMs = event.ts;
-    this.counters.delivered[event.kind as 'quote' | 'trade' | 'bar' | 'mark']++;
+    this.counters.delivered[event.kind as 'quote' | 'trade' | 'bar' | 'mark' | 'ticker']++;
     this.queue.push(event);
   }
 
