@@ -72,8 +72,8 @@ describe('shadow-exec run --feed live: a feed that never delivers', () => {
     ws.silent = true;
     const result = await runCliInProcess(liveRun(`${ws.url}/v5/public/linear`));
     expect(result.code).toBe(1);
-    expect(result.stderr).toContain('error: the live feed failed: no market data in 800 ms; connected, but no data frame arrived; the report covers the run up to then\n(code E_FEED_NO_DATA;');
-    expect(result.stderr).toContain('live: ws-1 connected to');
+    // "connected, but …" once the dial made it within the 800 ms (the unit test holds the clock to assert it exactly).
+    expect(result.stderr).toMatch(/error: the live feed failed: no market data in 800 ms; (connected, but no data frame arrived|no connection opened); the report covers the run up to then\n\(code E_FEED_NO_DATA;/);
   });
 });
 

@@ -113,7 +113,11 @@ describe('LiveSession', () => {
   });
 
   it('fails (status "failed", failure says what the feed saw) when the duration passes without one market update', async () => {
-    const s = await session(300, {}, 0, (ws) => (ws.silent = true));
+    const wall = heldWall();
+    const s = await session(300, {}, 0, (ws) => (ws.silent = true), wall.read);
+    // The 300 ms count from the open connection on: a slow machine cannot turn this into "no connection opened".
+    await waitUntil(() => s.ws.clients.length === 1 && s.ws.client(1).received.length === 1, 'connected and subscribe sent');
+    wall.release();
     const result = await s.result;
     expect(result.endReason).toBe('duration');
     expect(result.status).toBe('failed');
