@@ -34,6 +34,7 @@ import type { WsConnectionEvent } from '../ws/ws-connection-events.js';
 import type { WsDataFrame, WsVenueProtocol } from '../ws/ws-venue-protocol.js';
 import { DepthSnapshotFetcher, type HttpGet } from './depth-snapshot-fetcher.js';
 import { websocketHealthJson } from './live-health.js';
+import { noDataCause } from './no-data-cause.js';
 import { gaveUp, wsEventLine } from './ws-event-line.js';
 
 /** Connection tuning a live run may override (tests: fast backoff, a low circuit threshold). */
@@ -208,16 +209,9 @@ export class LiveFeed implements MarketDataFeed {
    * and returns `failure`, naming what was seen: the last connection error, or frames that carried nothing usable.
    */
   noteNoData(waitedMs: number): string {
-    const frames = this.pipeline.counters.frames;
-    const seen =
-      this.lastLoss !== null
-        ? `last connection error: ${this.lastLoss}`
-        : frames === 0
-          ? this.ws.connections.some((c) => c.health().connects > 0)
-            ? 'connected, but no data frame arrived'
-            : 'no connection opened'
-          : `${frames} frames read, none a market update of ${this.settings.tradedSymbols.join(',')}`;
-    this.failureReason ??= `no market data in ${waitedMs} ms; ${seen}`;
+    const connected = this.ws.connections.some((c) => c.health().connects > 0);
+    const frames = { count: this.pipeline.counters.frames, usableFor: this.settings.tradedSymbols.join(',') };
+    this.failureReason ??= `no market data in ${waitedMs} ms; ${noDataCause(this.lastLoss, connected, frames)}`;
     return this.failureReason;
   }
 

@@ -20,6 +20,7 @@ import type { WsDataFrame, WsVenueProtocol } from '../ws/ws-venue-protocol.js';
 import { DepthSnapshotFetcher, type HttpGet } from './depth-snapshot-fetcher.js';
 import type { DepthSyncWatch } from './depth-sync-watch.js';
 import type { LiveWsTuning } from './live-feed.js';
+import { noDataCause } from './no-data-cause.js';
 import { gaveUp, wsEventLine } from './ws-event-line.js';
 
 export interface LiveRecorderSettings {
@@ -149,7 +150,7 @@ export class LiveRecorder {
     }
     // A recording whose time passed without one data frame failed too: the file holds its header only.
     if (endReason === 'duration' && this.frames === 0) {
-      this.failure = `no data frame in ${hooks.durationMs ?? 0} ms; ${this.lastLoss === null ? (this.connection.health().connects > 0 ? 'connected, but no data frame arrived' : 'no connection opened') : `last connection error: ${this.lastLoss}`}`;
+      this.failure = `no data frame in ${hooks.durationMs ?? 0} ms; ${noDataCause(this.lastLoss, this.connection.health().connects > 0)}`;
     }
     return { ...stats(), endReason, failure: this.failure };
   }
