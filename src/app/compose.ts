@@ -4,7 +4,7 @@ import { buildInstrument, QUOTE_E8, type Instrument } from '../core/model/instru
 import { FillLog } from '../core/portfolio/fill-log.js';
 import { Ledger } from '../core/portfolio/ledger.js';
 import { SeededRng } from '../core/random/seeded-rng.js';
-import { buildReport } from '../core/report/build-report.js';
+import { buildReport, type RunStatus } from '../core/report/build-report.js';
 import type { JsonValue } from '../core/report/canonical-json.js';
 import { EdgeTracker } from '../core/risk/edge-tracker.js';
 import { RiskMonitor } from '../core/risk/risk-monitor.js';
@@ -19,7 +19,7 @@ import type { VenueRules } from '../core/sim/venue-rules.js';
 import { SymmetricQuoter } from '../core/strategy/symmetric-quoter.js';
 import { VirtualClock } from '../core/time/virtual-clock.js';
 import { ShadowExecError } from '../core/errors/shadow-exec-error.js';
-import { ExecutionLoop, type StopReason } from '../engine/execution-loop.js';
+import { ExecutionLoop } from '../engine/execution-loop.js';
 import type { ExchangeClient } from '../ports/exchange-client.js';
 import type { MarketDataFeed } from '../ports/market-data-feed.js';
 import type { BybitDryRun } from '../venues/bybit/bybit-api-gate.js';
@@ -55,7 +55,7 @@ export interface ComposedRun {
   readonly feed: MarketDataFeed;
   readonly startMs: number;
   /** The report of the run as it stands; call after the scheduler has drained. */
-  buildReport(status: StopReason): JsonValue;
+  buildReport(status: RunStatus): JsonValue;
 }
 
 /** bps as a decimal string → bps × 10⁴ (exact; the CLI has already checked the precision). */
@@ -155,7 +155,7 @@ export function composeRun(config: RunConfig, tool: ToolInfo, options: ComposeOp
     loop,
     feed,
     startMs,
-    buildReport(status: StopReason): JsonValue {
+    buildReport(status: RunStatus): JsonValue {
       const c = loop.counters;
       return buildReport({
         tool,

@@ -83,10 +83,9 @@ export async function runCli(args: readonly string[], io: CliIo): Promise<number
 
 /** The process entry (bin/shadow-exec.js): `argv` is process.argv; wires the real streams, environment and signals. */
 export async function main(argv: readonly string[]): Promise<number> {
-  // A closed reader (`shadow-exec … | head`) must not crash the process with an unhandled EPIPE.
-  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
-    if (error.code !== 'EPIPE') process.stderr.write(`error: stdout: ${error.message}\n`);
-  });
+  // A closed reader (`shadow-exec … | head`) or a full disk must not crash the process with an unhandled 'error'.
+  // Nothing is printed here: the report sink that wrote reports the failure, once, with its code and advice.
+  process.stdout.on('error', () => undefined);
   return runCli(argv.slice(2), {
     stdout: process.stdout,
     stderr: process.stderr,
@@ -117,7 +116,7 @@ export function exitCodeFor(error: unknown, stderr: Pick<NodeJS.WritableStream, 
   if (error instanceof ShadowExecError) {
     stderr.write(`error: ${error.message}\n`);
     if (USAGE_CODES.has(error.code)) return EXIT.usage;
-    stderr.write(`(code ${error.code}; ${error.retryable ? 'safe to retry' : 'retrying will not help'})\n`);
+    stderr.write(`(code ${error.code}; ${error.advice})\n`);
     return EXIT.failure;
   }
   const message = error instanceof Error ? (error.stack ?? error.message) : String(error);

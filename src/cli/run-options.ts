@@ -1,6 +1,7 @@
 // Validates the `run` command's raw flag values into a RunConfig; every rejection names the flag, the value and what is allowed.
 import { readFileSync } from 'node:fs';
 import { ShadowExecError, UsageError } from '../core/errors/shadow-exec-error.js';
+import { inputReadError } from '../core/errors/io-failure.js';
 import { Decimal, formatDecimal } from '../core/money/decimal.js';
 import { defaultSpreadBps, FILL_MODELS, RUN_DEFAULTS, type RunConfig } from '../app/run-config.js';
 import { QUEUE_CANCEL_RULES } from '../core/sim/queue-cancel-rule.js';
@@ -146,7 +147,7 @@ function loadCatalog(load: (file: { path: string; json: unknown } | null) => Ins
   try {
     text = read(path);
   } catch (error) {
-    throw new UsageError(`--instruments '${path}' cannot be read: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
+    throw inputReadError('--instruments', path, error);
   }
   let json: unknown;
   try {

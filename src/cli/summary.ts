@@ -27,7 +27,8 @@ export function formatSummary(report: JsonValue, c: ChalkInstance, info: { sink:
   const interrupted = ex['status'] === 'interrupted';
   lines.push(
     `${c.bold(`${String(r['tool'])} ${String(r['version'])}`)} · ${String(ex['exchange'])} venue · ${String(ex['mode'])} mode · ${String(ex['feed'])} feed · seed ${String(r['seed'])}` +
-      (interrupted ? c.yellow(' · interrupted') : ''),
+      (interrupted ? c.yellow(' · interrupted') : '') +
+      (ex['status'] === 'failed' ? c.red(' · failed') : ''),
   );
   for (const symbol of Object.keys(positions)) {
     const p = obj(positions[symbol]);

@@ -2,7 +2,7 @@
 import { open, rename, rm } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import type { ReportSink } from '../ports/report-sink.js';
-import { ShadowExecError } from '../core/errors/shadow-exec-error.js';
+import { ioWriteError } from '../core/errors/io-failure.js';
 
 export class FileReportSink implements ReportSink {
   readonly description: string;
@@ -26,11 +26,7 @@ export class FileReportSink implements ReportSink {
       await rename(temp, this.path);
     } catch (error) {
       await rm(temp, { force: true }).catch(() => undefined);
-      const reason = error instanceof Error ? error.message : String(error);
-      const code = (error as NodeJS.ErrnoException).code ?? '';
-      // A missing folder, a directory in the way or no permission stay wrong on retry; a full disk or I/O hiccup may not.
-      const retryable = !['ENOENT', 'ENOTDIR', 'EISDIR', 'EACCES', 'EPERM', 'EROFS'].includes(code);
-      throw new ShadowExecError('E_REPORT_WRITE', `cannot write the report to ${this.path}: ${reason}`, { retryable, cause: error });
+      throw ioWriteError('E_REPORT_WRITE', `the report to ${this.path}`, error);
     }
   }
 }

@@ -1,14 +1,13 @@
 // FileRequestJournal: JSON-lines request journal on disk, buffered, flushed and fsynced on close (and whenever the buffer fills).
 import { closeSync, fsyncSync, openSync, writeSync } from 'node:fs';
+import { ioWriteError } from '../core/errors/io-failure.js';
 import { ShadowExecError } from '../core/errors/shadow-exec-error.js';
 import type { RequestJournal } from '../ports/request-journal.js';
 
 const FLUSH_BYTES = 64 * 1024;
 
 function journalError(path: string, error: unknown): ShadowExecError {
-  const code = (error as NodeJS.ErrnoException).code ?? 'unknown';
-  const retryable = code === 'EAGAIN' || code === 'EBUSY' || code === 'ENOSPC' || code === 'EIO';
-  return new ShadowExecError('E_JOURNAL_WRITE', `cannot write the request journal ${path}: ${code}`, { retryable, cause: error });
+  return ioWriteError('E_JOURNAL_WRITE', `the request journal ${path}`, error);
 }
 
 export class FileRequestJournal implements RequestJournal {

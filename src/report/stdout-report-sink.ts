@@ -1,7 +1,7 @@
 // StdoutReportSink: writes the report to a stream (stdout) and resolves once the stream has taken it.
 import type { Writable } from 'node:stream';
 import type { ReportSink } from '../ports/report-sink.js';
-import { ShadowExecError } from '../core/errors/shadow-exec-error.js';
+import { ioWriteError } from '../core/errors/io-failure.js';
 
 export class StdoutReportSink implements ReportSink {
   readonly description = 'stdout';
@@ -13,7 +13,7 @@ export class StdoutReportSink implements ReportSink {
       const settle = (error: NodeJS.ErrnoException | null | undefined): void => {
         this.stream.off('error', settle);
         if (!error || error.code === 'EPIPE') resolve();
-        else reject(new ShadowExecError('E_REPORT_WRITE', `cannot write the report to stdout: ${error.message}`, { retryable: false }));
+        else reject(ioWriteError('E_REPORT_WRITE', 'the report to stdout', error));
       };
       this.stream.once('error', settle);
       this.stream.write(text, (error) => settle(error));

@@ -13,6 +13,7 @@ import { evaluateExpectations, type ExpectationResult } from './expectations.js'
 import { FaultGate } from './fault-gate.js';
 import { TIMESTAMP_AHEAD_LIMIT_MS } from '../venues/shared/timestamp-window.js';
 import { PerturbedFeed } from './perturbed-feed.js';
+import { asScenarioError } from './scenario-run-errors.js';
 import type { Scenario, ScenarioEvent } from './scenario.js';
 
 export interface RehearsalResult {
@@ -58,22 +59,32 @@ function runFlags(scenario: Scenario): RawRunOptions {
 }
 
 export async function rehearse(scenario: Scenario, tool: ToolInfo, log: (line: string) => void = () => {}): Promise<RehearsalResult> {
-  const config = parseRunOptions(runFlags(scenario));
+  let config: RunConfig;
+  try {
+    config = parseRunOptions(runFlags(scenario));
+  } catch (error) {
+    throw asScenarioError(error);
+  }
   let feed: PerturbedFeed | null = null;
   let gate: FaultGate | null = null;
   let latency: SpikeableLatencyModel | null = null;
   let recorder: RecordingClient | null = null;
   let run: ComposedRun | null = null;
-  run = composeRun(config, tool, {
-    wrapFeed: (inner) => (feed = new PerturbedFeed(inner, new SeededRng(`shadow-exec:${config.seed}`).fork('rehearsal'))),
-    wrapGate: (inner: RequestGate, rules) => {
-      const throttled = inner as RequestGate & { setThrottle?: (on: boolean) => void };
-      gate = new FaultGate(inner, config.recvWindowMs, rules.timestampRejected.bind(rules), throttled.setThrottle?.bind(throttled) ?? null);
-      return gate;
-    },
-    wrapLatency: (inner, clock) => (latency = new SpikeableLatencyModel(inner, () => clock.now())),
-    wrapVenue: (inner) => (recorder = new RecordingClient(inner, () => run!.clock.now())),
-  });
+  try {
+    run = composeRun(config, tool, {
+      wrapFeed: (inner) => (feed = new PerturbedFeed(inner, new SeededRng(`shadow-exec:${config.seed}`).fork('rehearsal'))),
+      wrapGate: (inner: RequestGate, rules) => {
+        const throttled = inner as RequestGate & { setThrottle?: (on: boolean) => void };
+        gate = new FaultGate(inner, config.recvWindowMs, rules.timestampRejected.bind(rules), throttled.setThrottle?.bind(throttled) ?? null);
+        return gate;
+      },
+      wrapLatency: (inner, clock) => (latency = new SpikeableLatencyModel(inner, () => clock.now())),
+      wrapVenue: (inner) => (recorder = new RecordingClient(inner, () => run!.clock.now())),
+    });
+  } catch (error) {
+    // A symbol the venue does not list, an order option it refuses: the scenario's fields, named by their JSON paths.
+    throw asScenarioError(error);
+  }
   const composed = run;
   const f = feed!;
   const g = gate!;

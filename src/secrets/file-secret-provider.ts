@@ -72,7 +72,11 @@ function statOrFail(path: string): Stats {
  * Bad JSON is reported without the parser's message, which can quote file content.
  */
 export class FileSecretProvider implements SecretProvider {
-  private constructor(private readonly entries: ReadonlyMap<string, Entry>) {}
+  private constructor(
+    /** The file as named on the command line. */
+    readonly path: string,
+    private readonly entries: ReadonlyMap<string, Entry>,
+  ) {}
 
   static load(path: string, options: { checkPermissions?: boolean } = {}): FileSecretProvider {
     const stats = statOrFail(path);
@@ -94,7 +98,12 @@ export class FileSecretProvider implements SecretProvider {
     } catch {
       throw fail(path, 'is not valid JSON');
     }
-    return new FileSecretProvider(parseDocument(path, doc));
+    return new FileSecretProvider(path, parseDocument(path, doc));
+  }
+
+  /** The api envs the file holds keys for on `venue`, in API_ENVS order (names only: for error messages). */
+  apiEnvsOf(venue: SecretVenue): ApiEnv[] {
+    return API_ENVS.filter((apiEnv) => this.entries.has(`${venue}/${apiEnv}`));
   }
 
   getCredentials(venue: SecretVenue, apiEnv: ApiEnv): Credentials | null {

@@ -24,6 +24,12 @@ describe('exitCodeFor', () => {
     expect(run(new ShadowExecError('E_REPORT_WRITE', 'no folder')).text).toContain('retrying will not help');
   });
 
+  it('prints the advice an error carries after its code', () => {
+    expect(run(new ShadowExecError('E_JOURNAL_WRITE', 'cannot write x: no space left on the device (ENOSPC)', { advice: 'retry will not help until space is freed' })).text).toBe(
+      'error: cannot write x: no space left on the device (ENOSPC)\n(code E_JOURNAL_WRITE; retry will not help until space is freed)\n',
+    );
+  });
+
   it('maps commander usage errors to 2 and help/version to 0 (commander has printed them already)', () => {
     expect(run(new CommanderError(1, 'commander.unknownOption', "error: unknown option '--x'"))).toEqual({ code: 2, text: '' });
     expect(run(new CommanderError(0, 'commander.helpDisplayed', '(outputHelp)')).code).toBe(0);

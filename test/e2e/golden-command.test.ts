@@ -3,7 +3,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync, mkdirSync } from 'nod
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { ROOT, runCli } from '../helpers/cli.js';
+import { ROOT, runCli, runCliInProcess } from '../helpers/cli.js';
 
 const tmp = mkdtempSync(join(tmpdir(), 'shadow-exec-golden-cmd-'));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
@@ -42,6 +42,25 @@ describe('shadow-exec golden check', () => {
     expect(update.code).toBe(0);
     expect(readFileSync(join(dir, 'original-command.json'), 'utf8')).toBe(good);
     expect((await runCli(['golden', 'check', dir])).code).toBe(0);
+  });
+
+  it('reports a case whose run fails as FAILED (exit code and its error, no stack trace) and still checks the others', async () => {
+    const dir = join(tmp, 'failing');
+    mkdirSync(dir);
+    const original = JSON.parse(readFileSync(`${ROOT}golden/cases.json`, 'utf8')).find((c: { name: string }) => c.name === 'original-command');
+    writeFileSync(join(dir, 'cases.json'), JSON.stringify([{ name: 'broken', description: 'bad flag', args: ['run', '--iterations', 'x'] }, original]));
+    writeFileSync(join(dir, 'original-command.json'), readFileSync(`${ROOT}golden/original-command.json`, 'utf8'));
+    const r = await runCliInProcess(['golden', 'check', dir]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toBe(
+      [
+        "FAILED   broken: exit 2: error: --iterations 'x' is not allowed: expected a whole number from 1 to 1000000000",
+        `ok       original-command (${join(dir, 'original-command.json')})`,
+        '2 case(s), 0 mismatch(es), 1 failed to run',
+        '',
+      ].join('\n'),
+    );
+    expect(r.stdout).toBe('');
   });
 
   it('exits 2 when the folder has no cases.json', async () => {

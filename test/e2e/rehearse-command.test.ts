@@ -3,7 +3,7 @@ import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { ROOT, runCli } from '../helpers/cli.js';
+import { ROOT, runCli, runCliInProcess } from '../helpers/cli.js';
 
 const tmp = mkdtempSync(join(tmpdir(), 'shadow-exec-rehearse-'));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
@@ -55,5 +55,20 @@ describe('shadow-exec rehearse', () => {
     expect(r.code).toBe(2);
     expect(r.stderr).toContain("'no-such-scenario' is neither a file nor a built-in scenario");
     expect(r.stderr).toContain('venue-outage');
+  });
+
+  it('exits 2 in one line, without a stack trace, for a directory', async () => {
+    const r = await runCliInProcess(['rehearse', 'scenarios']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe("error: rehearse: 'scenarios' is a directory: name a scenario file in it or a built-in scenario (rehearse --list shows them)\n");
+    expect(r.stdout).toBe('');
+  });
+
+  it('exits 2 naming the JSON path of a bad run value (run.fillRate), not the CLI flag', async () => {
+    const file = join(tmp, 'bad-fill-rate.json');
+    writeFileSync(file, JSON.stringify({ name: 'bad', description: 'x', run: { fillRate: '2' }, market: { kind: 'synthetic' }, timeline: [], expect: [{ type: 'report', path: 'risk.frozen', equals: false }] }));
+    const r = await runCliInProcess(['rehearse', file, '--quiet']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe("error: run.fillRate: '2' is not allowed: expected a decimal from 0 to 1 with at most 6 decimal places\n");
   });
 });

@@ -28,6 +28,8 @@ describe('FileReportSink', () => {
     expect(error).toBeInstanceOf(ShadowExecError);
     expect((error as ShadowExecError).code).toBe('E_REPORT_WRITE');
     expect((error as ShadowExecError).retryable).toBe(false);
+    expect((error as ShadowExecError).advice).toBe('retrying will not help: fix the path');
+    expect((error as ShadowExecError).message).toBe(`cannot write the report to ${join(dir, 'missing', 'r.json')}: no such file or directory (ENOENT)`);
     expect(await readdir(dir)).toEqual([]);
   });
 });

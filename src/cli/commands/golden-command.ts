@@ -42,13 +42,25 @@ function readCases(dir: string): GoldenCase[] {
   return parsed as GoldenCase[];
 }
 
+/** A case's report (stdout), or why its run failed: exit code and the first line of its stderr. */
+async function runCase(args: readonly string[], cwd: string, env: NodeJS.ProcessEnv): Promise<string | { why: string }> {
+  try {
+    return (await run(process.execPath, args as string[], { cwd, env, maxBuffer: 256 * 1024 * 1024 })).stdout;
+  } catch (error) {
+    const e = error as { code?: number | string; signal?: string | null; stderr?: string };
+    const said = (e.stderr ?? '').split('\n').find((line) => line.trim().length > 0) ?? (error instanceof Error ? error.message.split('\n')[0] : String(error));
+    const how = typeof e.code === 'number' ? `exit ${e.code}` : e.signal ? `killed by ${e.signal}` : String(e.code ?? 'did not run');
+    return { why: `${how}: ${said}` };
+  }
+}
+
 export function goldenCommand(ctx: CliContext): Command {
   const golden = new Command('golden').description('Golden reports: check this build against them (CI smoke test), or rewrite them on purpose.');
   golden
     .command('check')
     .argument('[dir]', 'folder holding cases.json and the golden files', 'golden')
     .option('--update', 'rewrite every golden file from this build instead of comparing (review `git diff` afterwards)')
-    .description('Re-run every case in DIR/cases.json with its recorded arguments (from the folder above DIR) and compare the report, and the request journal where recorded, byte for byte. Exit 0 when all match, 1 with a unified diff per mismatch.')
+    .description('Re-run every case in DIR/cases.json with its recorded arguments (from the folder above DIR) and compare the report, and the request journal where recorded, byte for byte. Exit 0 when all match, 1 with a unified diff per mismatch or when a case fails to run (FAILED, with its exit code and error; the other cases still run).')
     .action(async (dir: string, flags: { update?: boolean }) => {
       ctx.setExitCode(await check(resolve(dir), flags.update === true, ctx));
     });
@@ -60,11 +72,19 @@ async function check(dir: string, update: boolean, ctx: CliContext): Promise<num
   const env = { ...ctx.env, NO_COLOR: '1', ...Object.fromEntries(NO_KEYS.map((k) => [k, ''])) };
   const tmp = mkdtempSync(join(tmpdir(), 'shadow-exec-golden-'));
   let mismatches = 0;
+  let failures = 0;
   try {
     for (const c of cases) {
       const journal = join(tmp, `${c.name}.journal.jsonl`);
       const args = [BIN, ...c.args, ...(c.journal ? ['--journal', journal] : []), '--quiet'];
-      const { stdout } = await run(process.execPath, args, { cwd: dirname(dir), env, maxBuffer: 256 * 1024 * 1024 });
+      const outcome = await runCase(args, dirname(dir), env);
+      if (typeof outcome !== 'string') {
+        // A case whose run fails is a failed case, not the end of the check: say why and go on with the others.
+        failures++;
+        ctx.stderr.write(`FAILED   ${c.name}: ${outcome.why}\n`);
+        continue;
+      }
+      const stdout = outcome;
       const outputs: Array<readonly [string, string]> = [[join(dir, `${c.name}.json`), stdout]];
       if (c.journal) outputs.push([join(dir, `${c.name}.journal.jsonl`), readFileSync(journal, 'utf8')]);
       for (const [file, actual] of outputs) {
@@ -91,6 +111,7 @@ async function check(dir: string, update: boolean, ctx: CliContext): Promise<num
   } finally {
     rmSync(tmp, { recursive: true, force: true });
   }
-  if (!update) ctx.stderr.write(`${cases.length} case(s), ${mismatches} mismatch(es)\n`);
-  return mismatches === 0 ? EXIT.ok : EXIT.failure;
+  if (!update) ctx.stderr.write(`${cases.length} case(s), ${mismatches} mismatch(es)${failures === 0 ? '' : `, ${failures} failed to run`}\n`);
+  else if (failures > 0) ctx.stderr.write(`${failures} case(s) failed to run: their golden files were left as they were\n`);
+  return mismatches === 0 && failures === 0 ? EXIT.ok : EXIT.failure;
 }

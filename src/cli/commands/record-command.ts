@@ -2,6 +2,7 @@
 import { Command } from 'commander';
 import { buildRecorder } from '../../app/compose-record.js';
 import { DEFAULT_STREAM_KINDS } from '../../app/live-venue.js';
+import { feedFailure } from '../../core/errors/feed-failure.js';
 import { EXIT, type CliContext } from '../cli-context.js';
 import { parseRecordOptions, type RawRecordOptions } from '../record-options.js';
 import { RecordProgress } from '../record-progress.js';
@@ -32,7 +33,8 @@ Output:
   one {"t","rest","body"} line per REST depth snapshot the book sync needed. Progress on a terminal only.
 
 Exit codes:
-  0 done · 1 the connection gave up (circuit breaker) or the file could not be written · 2 bad usage ·
+  0 done · 1 the connection gave up (circuit breaker), no data frame arrived in --duration (E_FEED_FAILED,
+  E_FEED_NO_DATA: stderr names the last connection error) or the file could not be written · 2 bad usage ·
   130 Ctrl-C, 143 SIGTERM (the file is flushed, fsynced and closed with a complete last line either way)
 
 Examples:
@@ -72,8 +74,8 @@ async function executeRecord(flags: RecordFlags, ctx: CliContext): Promise<numbe
   log?.(`${outcome.frames} frames, ${outcome.restRecords} depth snapshots, ${outcome.bytes} bytes in ${outcome.elapsedMs} ms → ${config.out}`);
   if (outcome.endReason === 'interrupted') return stop.exitCode();
   if (outcome.failure !== null) {
-    ctx.stderr.write(`error: the connection gave up: ${outcome.failure} (the recording up to then is in ${config.out})\n`);
-    return EXIT.failure;
+    const gaveUp = outcome.endReason === 'feed-failed';
+    throw feedFailure(gaveUp, outcome.failure, gaveUp ? `the recording up to then is in ${config.out}` : `${config.out} holds the header line only`);
   }
   return EXIT.ok;
 }

@@ -4,6 +4,7 @@ import { dirname, resolve } from 'node:path';
 import { Command } from 'commander';
 import { composeRun } from '../../app/compose.js';
 import { DEFAULT_START_EDGE_BPS, defaultSpreadBps, RUN_DEFAULTS } from '../../app/run-config.js';
+import { feedFailure } from '../../core/errors/feed-failure.js';
 import { UsageError } from '../../core/errors/shadow-exec-error.js';
 import { canonicalJson } from '../../core/report/canonical-json.js';
 import { runSession, type SessionResult } from '../../engine/run-session.js';
@@ -53,7 +54,7 @@ export function runCommand(ctx: CliContext): Command {
     .option('--instruments <file>', 'a saved instruments response instead of the bundled specs: bybit GET /v5/market/instruments-info, binance exchangeInfo')
     .option('--order-options <list>', 'sent with every order: postOnly, reduceOnly (bybit linear, binance usdm), timeInForce=GTC|IOC|FOK, icebergQty=QTY (binance spot)')
     .option('--journal <file>', 'dryrun on bybit/binance: write each rendered request (method, path, query, headers with the key masked, signed body) as a JSON line')
-    .option('--secrets <file>', 'JSON key file {"bybit"|"binance":{"<api-env>":{"apiKey":…,"apiSecret":…}}}, mode 600; else BYBIT_API_KEY/BYBIT_API_SECRET or BINANCE_API_KEY/BINANCE_SECRET_KEY')
+    .option('--secrets <file>', 'JSON key file {"bybit"|"binance":{"<api-env>":{"apiKey":…,"apiSecret":…}}}, mode 600, then BYBIT_API_KEY/BYBIT_API_SECRET or BINANCE_API_KEY/BINANCE_SECRET_KEY; without either a dry run signs with placeholders, but a named file that lacks the --api-env is an error')
     .option('--api-env <env>', 'which key set signs dry-run requests: dev, shadow, soak or prod', D.apiEnv)
     .option('--recv-window <ms>', 'recvWindow of signed requests, ms (1–60000)', String(D.recvWindowMs))
     .option('--no-throttle', 'send even over the rate limits; the simulated venue then answers as the venue does (bybit retCode 10006; binance HTTP 429, then 418 bans). Default: the client queues each request until the limits have room, and a quote cancelled while queued is never sent (orders.held_by_throttle, orders.dropped_before_send)')
@@ -109,8 +110,10 @@ Output:
   stdout carries only the report (canonical JSON: sorted keys, decimal strings); stderr the summary.
 
 Exit codes:
-  0 done · 1 runtime failure · 2 bad usage · 130 interrupted by Ctrl-C, 143 by SIGTERM (the feed
-  stops, every open order is cancelled, and a complete report marked "interrupted" is still written)
+  0 done · 1 runtime failure, e.g. a live feed that gave up or delivered no market data in --duration
+  (E_FEED_FAILED, E_FEED_NO_DATA: stderr names the cause, the report is written with status "failed") ·
+  2 bad usage · 130 interrupted by Ctrl-C, 143 by SIGTERM (the feed stops, every open order is
+  cancelled, and a complete report marked "interrupted" is still written)
 
 Examples:
   $ shadow-exec run
@@ -144,12 +147,12 @@ function prepareDryRun(config: RunConfig, flags: RunFlags, ctx: CliContext): Ven
   if (flags.journal !== undefined && (config.mode !== 'dryrun' || config.exchange === 'fake')) {
     throw new UsageError(`--journal needs --mode dryrun on a real venue (--exchange bybit or binance): a shadow run renders no requests`);
   }
-  const providers = [];
-  if (flags.secrets !== undefined) providers.push(FileSecretProvider.load(flags.secrets));
-  providers.push(new EnvSecretProvider(ctx.env));
+  const file = flags.secrets === undefined ? null : FileSecretProvider.load(flags.secrets);
+  const providers = [...(file === null ? [] : [file]), new EnvSecretProvider(ctx.env)];
   if (config.mode !== 'dryrun' || config.exchange === 'fake') return null;
   const venue = config.exchange;
-  const credentials = resolveCredentials(new ChainedSecretProvider(providers), venue, config.apiEnv, { allowPlaceholder: true });
+  // Placeholders only when no key file was named: an explicit --secrets without the --api-env's keys is a mistake.
+  const credentials = resolveCredentials(new ChainedSecretProvider(providers), venue, config.apiEnv, { allowPlaceholder: true, secretsFile: file });
   const envNames = venue === 'bybit' ? 'BYBIT_API_KEY/BYBIT_API_SECRET' : 'BINANCE_API_KEY/BINANCE_SECRET_KEY';
   if (flags.journal !== undefined) checkOutPath(flags.journal, '--journal');
   if (!flags.quiet) {
@@ -204,7 +207,7 @@ async function runAndReport(config: RunConfig, flags: RunFlags, ctx: CliContext,
     );
   }
   let result: SessionResult;
-  let failure: string | null = null;
+  let failure: { readonly gaveUp: boolean; readonly cause: string } | null = null;
   try {
     if (live !== null) {
       const outcome = await runLive(run, live, config, {
@@ -217,7 +220,7 @@ async function runAndReport(config: RunConfig, flags: RunFlags, ctx: CliContext,
         setWake: (wake) => (wakeLive = wake),
       });
       result = outcome;
-      failure = outcome.failure;
+      if (outcome.failure !== null && outcome.status === 'failed') failure = { gaveUp: outcome.endReason === 'feed-failed', cause: outcome.failure };
     } else {
       result = await runSession(run, {
         stopRequested: stop.requested,
@@ -239,10 +242,7 @@ async function runAndReport(config: RunConfig, flags: RunFlags, ctx: CliContext,
     ctx.stderr.write(formatSummary(result.report, stderrChalk(ctx.env), { sink: sink.description, wallMs: performance.now() - startedAt }));
   }
   if (result.status === 'interrupted') return stop.exitCode();
-  if (failure !== null) {
-    // The report is written (complete, market_data.live.failure says why); the run still failed.
-    ctx.stderr.write(`error: the live feed failed: ${failure} (the report covers the run up to then)\n`);
-    return EXIT.failure;
-  }
+  // The report is written (complete, status "failed", market_data.live.failure says why); the run still failed: exit 1.
+  if (failure !== null) throw feedFailure(failure.gaveUp, failure.cause, 'the report covers the run up to then');
   return EXIT.ok;
 }

@@ -10,6 +10,9 @@ import type { JsonValue } from './canonical-json.js';
 import { bpsE4, isoUtc, pico } from './units.js';
 import { riskSection, type RiskReportInput } from './risk-section.js';
 
+/** How a run ended: ran to its end, stopped by the user, or failed (a live feed that gave up or never delivered data). */
+export type RunStatus = 'completed' | 'interrupted' | 'failed';
+
 export interface ReportInput {
   readonly tool: { readonly name: string; readonly version: string };
   readonly seed: number;
@@ -23,7 +26,7 @@ export interface ReportInput {
     readonly feed: string;
     readonly iterations: number;
     readonly symbols: readonly string[];
-    readonly status: 'completed' | 'interrupted';
+    readonly status: RunStatus;
     readonly marketUpdates: number;
     readonly eventsProcessed: number;
     readonly startMs: number;

@@ -1,5 +1,6 @@
 // ReplayFileWriter: appends a replay file (header, then records) with buffered whole-line writes; close() flushes, fsyncs and closes, so the file always ends with a complete line.
 import { closeSync, fsyncSync, openSync, writeSync } from 'node:fs';
+import { ioWriteError } from '../../core/errors/io-failure.js';
 import { ShadowExecError } from '../../core/errors/shadow-exec-error.js';
 import { encodeReplayHeader, encodeReplayRecord, type ReplayHeader, type ReplayRecord } from './replay-format.js';
 
@@ -23,7 +24,7 @@ export class ReplayFileWriter {
     this.fd = fd;
   }
 
-  /** Creates (or truncates) `path` and writes the header line. E_RECORD_WRITE (retryable) when the file cannot be written. */
+  /** Creates (or truncates) `path` and writes the header line. E_RECORD_WRITE (advice by errno, io-failure.ts) when the file cannot be written. */
   static open(path: string, header: ReplayHeader): ReplayFileWriter {
     const line = `${encodeReplayHeader(header)}\n`;
     let fd: number;
@@ -81,6 +82,5 @@ export class ReplayFileWriter {
 }
 
 function writeError(path: string, error: unknown): ShadowExecError {
-  const code = (error as NodeJS.ErrnoException).code ?? String(error);
-  return new ShadowExecError('E_RECORD_WRITE', `writing the recording '${path}' failed (${code})`, { retryable: true, cause: error });
+  return ioWriteError('E_RECORD_WRITE', `the recording '${path}'`, error);
 }

@@ -215,16 +215,43 @@ describe('LiveFeed redundancy and failure', () => {
     r.feed.setObserver({ wake: () => woken++, log: (line) => r.log.push(line) });
     r.feed.start();
     await waitUntil(() => r.feed.failure !== null, 'failure');
-    expect(r.feed.failure).toBe('circuit open after 2 consecutive failed connection attempts');
+    expect(r.feed.failure).toBe('circuit open after 2 consecutive failed connection attempts; last: the WebSocket upgrade got HTTP 503 instead of 101');
     expect(woken).toBe(1);
     expect(r.ws.handshakeAttempts).toBe(2);
     expect(r.log).toEqual([
-      'ws-1 lost: socket closed (code 1006)',
+      'ws-1 lost: the WebSocket upgrade got HTTP 503 instead of 101',
       'ws-1 reconnect attempt 1 in 1 ms',
       'ws-1 circuit breaker open after 2 consecutive failed connection attempts',
-      'ws-1 gave up: circuit open after 2 consecutive failed connection attempts',
+      'ws-1 gave up: circuit open after 2 consecutive failed connection attempts; last: the WebSocket upgrade got HTTP 503 instead of 101',
     ]);
     const ws = (r.feed.health() as { live: { websocket: Record<string, unknown> } }).live.websocket;
     expect(ws).toMatchObject({ connected: 0, circuits_open: 1, failed_attempts: 2 });
+  });
+});
+
+describe('LiveFeed bad frames', () => {
+  it('counts frames that are not JSON once, the same in market_data and websocket, and samples them in problems', async () => {
+    const r = await rig('bybit');
+    r.feed.start();
+    await waitUntil(() => r.ws.clients[0]?.topics.size === 3, 'subscribed');
+    r.ws.sendRaw(1, '{"topic":"orderbook.50.BTCUSDT","data":');
+    r.ws.sendRaw(1, 'not json at all');
+    r.ws.sendRaw(1, JSON.stringify({ hello: 'world', apiKey: 'leaked-key-123' }));
+    r.ws.sendRaw(1, text(bybitOrderbook(0, 'BTCUSDT', 'snapshot', 1, [['95000.0', '1.000']], [['95010.0', '1.000']])));
+    await waitUntil(() => r.feed.waiting === 1, 'the quote after the bad frames');
+    const h = r.feed.health() as { frames_by_class: Record<string, number>; parse_errors: number; problems_total: number; problems: unknown[]; live: { websocket: Record<string, any> } };
+    const ws = h.live.websocket;
+    expect(h.frames_by_class['invalid-json']).toBe(2);
+    expect(ws['received'].invalid.messages).toBe(2);
+    expect(ws['by_connection'][0].received.invalid.messages).toBe(2);
+    expect(h.parse_errors).toBe(2);
+    expect(ws).not.toHaveProperty('parse_errors');
+    expect(h.frames_by_class['unknown']).toBe(1);
+    expect(h.problems_total).toBe(3);
+    expect(h.problems).toEqual([
+      { line: 2, what: 'invalid-json', detail: 'not JSON', sample: '{"topic":"orderbook.50.BTCUSDT","data":' },
+      { line: 3, what: 'invalid-json', detail: 'not JSON', sample: 'not json at all' },
+      { line: 4, what: 'unknown', detail: 'not a frame the venue protocol knows', sample: '{"hello":"world","apiKey":"***"}' },
+    ]);
   });
 });

@@ -132,7 +132,7 @@ describe('ReplayFeed', () => {
     });
   });
 
-  it('counts unknown-symbol, unknown and invalid frames with their lines and keeps replaying', () => {
+  it('counts unknown-symbol, unknown and invalid frames with their lines and a sample of each bad frame, and keeps replaying', () => {
     const feed = feedOf([
       frame(T + 1, 'not json'),
       frame(T + 2, '{"hello":1}'),
@@ -151,9 +151,9 @@ describe('ReplayFeed', () => {
     expect(health['rest_by_class']).toEqual({ unsupported: 1 });
     expect(health['parse_errors']).toBe(2);
     expect(health['problems']).toEqual([
-      { line: 2, what: 'invalid-json', detail: 'not JSON' },
-      { line: 3, what: 'unknown', detail: 'payload without event type' },
-      { line: 5, what: 'invalid-value', detail: 'NKNUSDT bookTicker' },
+      { line: 2, what: 'invalid-json', detail: 'not JSON', sample: 'not json' },
+      { line: 3, what: 'unknown', detail: 'payload without event type', sample: '{"hello":1}' },
+      { line: 5, what: 'invalid-value', detail: 'NKNUSDT bookTicker', sample: '{"stream":"nknusdt@bookTicker","data":{"u":1,"s":"NKNUSDT","b":"0.352100001","B":"1.0","a":"0.35260000","A":"2.0"}}' },
       { line: 6, what: 'zero-size trade', detail: 'NKNUSDT 9' },
       { line: 7, what: 'rest unsupported', detail: 'GET /api/v3/trades?symbol=NKNUSDT: not a request the replay uses' },
     ]);
