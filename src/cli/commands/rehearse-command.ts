@@ -38,7 +38,7 @@ export function rehearseCommand(ctx: CliContext): Command {
     .description('Rehearse a scenario on the virtual clock — market moves, faults and operator actions at exact times — and check its expectations. stdout: the report with an `expectations` section; stderr: the timeline.')
     .argument('[scenario]', 'a scenario file (JSON, see src/scenario/scenario-schema.json) or the name of a built-in one')
     .option('--list', 'list the built-in scenarios with one line each')
-    .option('--out <file>', 'write the report to this file (atomically) instead of stdout')
+    .option('--out <file>', 'write the report to this file instead of stdout (atomically; a device or FIFO is written through, never replaced)')
     .option('--quiet', 'no timeline on stderr')
     .addHelpText(
       'after',

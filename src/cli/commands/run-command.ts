@@ -100,7 +100,7 @@ export function runCommand(ctx: CliContext): Command {
     .option('--start-prices <list>', 'synthetic start prices, e.g. BTCUSDT=95000,ETHUSDT=3400 (default: built-in per symbol)')
     .option('--volatility-bps <v>', 'σ of the synthetic mid per update, bps: one value, or SYM=V pairs (default: built-in per symbol)')
     .option('--report-fills <n>', 'how many of the latest fills the report lists', String(D.reportFills))
-    .option('--out <file>', 'write the report to this file (atomically: temp file + rename) instead of stdout')
+    .option('--out <file>', 'write the report to this file instead of stdout: a regular file or new path atomically (temp file + rename); a device or FIFO (/dev/stdout, a named pipe) is written through, never replaced')
     .option('--quiet', 'no summary on stderr (errors are still printed)')
     .addHelpText(
       'after',
