@@ -1,14 +1,16 @@
 // End-to-end tests of where `run`, `record` and `rehearse` write: special files written through, outputs that would destroy an input refused, writability checked before the run, stale temp files cleaned.
 import { execFileSync } from 'node:child_process';
 import { createReadStream, lstatSync } from 'node:fs';
-import { mkdtemp, readdir, rm } from 'node:fs/promises';
+import { copyFile, mkdtemp, readdir, readFile, rm, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runCliInProcess } from '../helpers/cli.js';
+import { ROOT, runCliInProcess } from '../helpers/cli.js';
 
 const DIST_OUTPUT_PATH = new URL('../../dist/src/report/output-path.js', import.meta.url).href;
 const SMALL_RUN = ['run', '--iterations', '3', '--seed', '1', '--quiet'];
+const STACK_FRAME = '    at ';
+const REPLAY_FIXTURE = join(ROOT, 'test/fixtures/replay/bybit-linear-samples.jsonl');
 
 async function withTempDir<T>(body: (dir: string) => Promise<T>): Promise<T> {
   const dir = await mkdtemp(join(tmpdir(), 'shadow-exec-outputs-'));
@@ -70,6 +72,48 @@ describe('run --out onto a special file', () => {
       expect(result.code).toBe(0);
       expect(lstatSync(device).isCharacterDevice()).toBe(true);
       expect(await readdir(dir)).toEqual(['null']);
+    });
+  });
+});
+
+describe('run --out that would destroy an input or the other output', () => {
+  it('--out naming the replay input (relative, by another spelling) exits 2 before reading it and leaves it byte-identical', async () => {
+    await withTempDir(async (dir) => {
+      const replay = join(dir, 'bybit.jsonl');
+      await copyFile(REPLAY_FIXTURE, replay);
+      const before = await readFile(replay);
+      const result = await runCliInProcess(['run', '--exchange', 'bybit', '--feed', `replay:${replay}`, '--out', './sub/../bybit.jsonl'], { cwd: dir });
+      expect(result.code).toBe(2);
+      expect(result.stdout).toBe('');
+      expect(result.stderr).toBe(`error: --out './sub/../bybit.jsonl' is the same file as --feed replay:FILE '${replay}': writing it would destroy the input\n`);
+      expect(await readFile(replay)).toEqual(before);
+      expect(await readdir(dir)).toEqual(['bybit.jsonl']);
+    });
+  });
+
+  it('--out naming the --journal file through a symlink exits 2 and writes neither', async () => {
+    await withTempDir(async (dir) => {
+      const journal = join(dir, 'requests.jsonl');
+      await writeFile(journal, 'kept\n');
+      await symlink(journal, join(dir, 'link.json'));
+      const args = ['run', '--exchange', 'bybit', '--mode', 'dryrun', '--iterations', '5', '--quiet', '--journal', journal, '--out', join(dir, 'link.json')];
+      const result = await runCliInProcess(args);
+      expect(result.code).toBe(2);
+      expect(result.stderr).toBe(`error: --journal '${journal}' is the same file as --out '${join(dir, 'link.json')}': writing it would destroy the other output\n`);
+      expect(result.stderr).not.toContain(STACK_FRAME);
+      expect(await readFile(journal, 'utf8')).toBe('kept\n');
+    });
+  });
+
+  it('rehearse --out naming its scenario file exits 2 and leaves the scenario intact', async () => {
+    await withTempDir(async (dir) => {
+      const scenario = join(dir, 'normal.json');
+      await copyFile(join(ROOT, 'scenarios/normal-session.json'), scenario);
+      const before = await readFile(scenario);
+      const result = await runCliInProcess(['rehearse', scenario, '--quiet', '--out', scenario]);
+      expect(result.code).toBe(2);
+      expect(result.stderr).toBe(`error: --out '${scenario}' is the same file as the scenario '${scenario}': writing it would destroy the input\n`);
+      expect(await readFile(scenario)).toEqual(before);
     });
   });
 });

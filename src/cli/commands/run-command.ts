@@ -10,6 +10,7 @@ import { runSession, type SessionResult } from '../../engine/run-session.js';
 import { LiveFeed } from '../../feeds/live/live-feed.js';
 import type { ReportSink } from '../../ports/report-sink.js';
 import { FileReportSink } from '../../report/file-report-sink.js';
+import { checkDistinctPaths, type NamedPath } from '../../report/output-path.js';
 import { StdoutReportSink } from '../../report/stdout-report-sink.js';
 import type { VenueDryRun } from '../../app/venue-wiring.js';
 import { BYBIT_DEFAULT_FEES } from '../../venues/bybit/bybit-category.js';
@@ -100,7 +101,7 @@ export function runCommand(ctx: CliContext): Command {
     .option('--start-prices <list>', 'synthetic start prices, e.g. BTCUSDT=95000,ETHUSDT=3400 (default: built-in per symbol)')
     .option('--volatility-bps <v>', 'σ of the synthetic mid per update, bps: one value, or SYM=V pairs (default: built-in per symbol)')
     .option('--report-fills <n>', 'how many of the latest fills the report lists', String(D.reportFills))
-    .option('--out <file>', 'write the report to this file instead of stdout: a regular file or new path atomically (temp file + rename); a device or FIFO (/dev/stdout, a named pipe) is written through, never replaced')
+    .option('--out <file>', 'write the report to this file instead of stdout: a regular file or new path atomically (temp file + rename); a device or FIFO (/dev/stdout, a named pipe) is written through, never replaced; the replay input or --journal is refused (exit 2)')
     .option('--quiet', 'no summary on stderr (errors are still printed)')
     .addHelpText(
       'after',
@@ -139,6 +140,15 @@ export function checkOutPath(out: string, flag: string): void {
   if (folder === undefined || !folder.isDirectory()) throw new UsageError(`${flag} '${out}': the folder ${dirname(resolve(out))} does not exist`);
 }
 
+/** Before anything is read or written: no output may be the same file as an input or the other output. */
+function checkRunPaths(config: RunConfig, flags: RunFlags): void {
+  const named = (flag: string, path: string | null | undefined): NamedPath[] => (path === undefined || path === null ? [] : [{ flag, path }]);
+  const outputs = [...named('--out', flags.out), ...named('--journal', flags.journal)];
+  const inputs = [...named('--feed replay:FILE', config.replayFile), ...named('--instruments', flags.instruments), ...named('--secrets', flags.secrets), ...named('--control', flags.control)];
+  checkDistinctPaths(outputs, inputs);
+  if (flags.out !== undefined) checkOutPath(flags.out, '--out');
+}
+
 /** Keys and journal for a dry run on a real venue: placeholder keys when none are configured, said on stderr. */
 function prepareDryRun(config: RunConfig, flags: RunFlags, ctx: CliContext): VenueDryRun | null {
   if (flags.journal !== undefined && (config.mode !== 'dryrun' || config.exchange === 'fake')) {
@@ -165,7 +175,7 @@ function prepareDryRun(config: RunConfig, flags: RunFlags, ctx: CliContext): Ven
 async function executeRun(flags: RunFlags, ctx: CliContext): Promise<number> {
   const config = parseRunOptions(flags);
   if (flags.network === false && config.feed === 'live') throw new UsageError('--no-network and --feed live contradict each other: a live feed reads the venue\'s public market data over the network');
-  if (flags.out !== undefined) checkOutPath(flags.out, '--out');
+  checkRunPaths(config, flags);
   const dryRun = prepareDryRun(config, flags, ctx);
   try {
     return await runAndReport(config, flags, ctx, dryRun);

@@ -1,0 +1,45 @@
+// Output-path checks: outputs compared with inputs and each other by real path, special files exempt.
+import { execFileSync } from 'node:child_process';
+import { realpathSync } from 'node:fs';
+import { mkdtemp, rm, symlink, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { checkDistinctPaths, realOutputPath } from '../../src/report/output-path.js';
+import { thrown } from '../helpers/thrown.js';
+
+describe('checkDistinctPaths', () => {
+  let dir: string;
+  beforeEach(async () => {
+    dir = await mkdtemp(join(tmpdir(), 'shadow-exec-paths-'));
+  });
+  afterEach(async () => {
+    await rm(dir, { recursive: true, force: true });
+  });
+
+  it('refuses an output that is an input, spelled differently (symlink, dot segments)', async () => {
+    await writeFile(join(dir, 'in.jsonl'), 'x');
+    await symlink(join(dir, 'in.jsonl'), join(dir, 'alias.json'));
+    for (const spelling of [join(dir, 'alias.json'), join(dir, 'sub', '..', 'in.jsonl')]) {
+      const error = thrown(() => checkDistinctPaths([{ flag: '--out', path: spelling }], [{ flag: '--feed replay:FILE', path: join(dir, 'in.jsonl') }]));
+      expect(error).toMatchObject({ code: 'E_USAGE', message: `--out '${spelling}' is the same file as --feed replay:FILE '${join(dir, 'in.jsonl')}': writing it would destroy the input` });
+    }
+  });
+
+  it('refuses two outputs naming one new path, and accepts distinct ones', () => {
+    const a = join(dir, 'a.json');
+    expect(thrown(() => checkDistinctPaths([{ flag: '--out', path: a }, { flag: '--journal', path: a }], []))).toMatchObject({ code: 'E_USAGE' });
+    expect(() => checkDistinctPaths([{ flag: '--out', path: a }, { flag: '--journal', path: join(dir, 'b.jsonl') }], [{ flag: '--control', path: join(dir, 'c') }])).not.toThrow();
+  });
+
+  it('lets a special file be named twice (nothing in /dev/null or a FIFO is destroyed)', () => {
+    execFileSync('mkfifo', [join(dir, 'f')]);
+    expect(() => checkDistinctPaths([{ flag: '--out', path: '/dev/null' }, { flag: '--journal', path: '/dev/null' }], [])).not.toThrow();
+    expect(() => checkDistinctPaths([{ flag: '--out', path: join(dir, 'f') }], [{ flag: '--control', path: join(dir, 'f') }])).not.toThrow();
+  });
+
+  it('resolves a new path through its real folder', async () => {
+    await symlink(dir, join(dir, 'here'));
+    expect(realOutputPath(join(dir, 'here', 'new.json'))).toBe(join(realpathSync(dir), 'new.json'));
+  });
+});
