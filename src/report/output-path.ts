@@ -1,5 +1,5 @@
 // Output paths: what kind of thing a path names (regular file, new path, special file), and the checks every output gets before a run starts.
-import { lstatSync, realpathSync, statSync } from 'node:fs';
+import { closeSync, lstatSync, openSync, realpathSync, rmSync, statSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { UsageError } from '../core/errors/shadow-exec-error.js';
 
@@ -21,6 +21,69 @@ export function outputKind(path: string): OutputKind {
 export function tempPathFor(path: string, pid: number = process.pid): string {
   const absolute = resolve(path);
   return join(dirname(absolute), `.${basename(absolute)}.${pid}.tmp`);
+}
+
+/** Why a probe failed, in the words of the errno code. */
+function reasonOf(error: unknown): string {
+  return (error as NodeJS.ErrnoException).code ?? (error instanceof Error ? error.message : String(error));
+}
+
+/**
+ * Fails with exit 2 before a run starts when `path` (given with `flag`) cannot take the output: a directory, a
+ * missing folder, a folder where no file can be created (the temp file is created and removed to find out), or an
+ * existing file that cannot be opened for writing. A special file is only checked for write permission; a FIFO
+ * with no reader yet is fine (its reader may start later).
+ * `atomic` is false for outputs written in place (journal, recording): then an existing regular file is opened
+ * without truncating and the folder is not probed.
+ */
+export function checkWritableOutput(path: string, flag: string, options: { readonly atomic: boolean }): OutputKind {
+  const absolute = resolve(path);
+  const where = statSync(absolute, { throwIfNoEntry: false });
+  if (where?.isDirectory()) throw new UsageError(`${flag} '${path}' is a directory: expected a file path`);
+  const folder = dirname(absolute);
+  const folderStat = statSync(folder, { throwIfNoEntry: false });
+  if (folderStat === undefined || !folderStat.isDirectory()) throw new UsageError(`${flag} '${path}': the folder ${folder} does not exist`);
+  const kind = outputKind(absolute);
+  if (kind === 'special') {
+    // Opening a FIFO could block or fail until a reader comes; permission is all that can be known now.
+    if (where !== undefined && !where.isFIFO()) probeOpen(absolute, path, flag);
+    return kind;
+  }
+  if (kind === 'regular') probeOpen(absolute, path, flag);
+  if (kind === 'new' || options.atomic) probeCreate(tempPathFor(absolute), path, flag);
+  return kind;
+}
+
+/** Opens an existing file for writing without truncating it (O_WRONLY, no O_CREAT / O_TRUNC), and closes it. */
+function probeOpen(absolute: string, path: string, flag: string): void {
+  try {
+    closeSync(openSync(absolute, 'r+'));
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    // A write-only device (or one that refuses reads) still takes writes: retry write-only.
+    if (code === 'EACCES' || code === 'EPERM' || code === 'EINVAL') {
+      try {
+        closeSync(openSync(absolute, 'a'));
+        return;
+      } catch (again) {
+        throw new UsageError(`${flag} '${path}': cannot be written (${reasonOf(again)})`);
+      }
+    }
+    throw new UsageError(`${flag} '${path}': cannot be written (${reasonOf(error)})`);
+  }
+}
+
+/** Creates the temp file (exclusively) and removes it: proves a file can be created in the folder. */
+function probeCreate(temp: string, path: string, flag: string): void {
+  let fd: number;
+  try {
+    fd = openSync(temp, 'wx', 0o644);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'EEXIST') return; // our own pid's temp file: the folder takes files
+    throw new UsageError(`${flag} '${path}': no file can be created in ${dirname(temp)} (${reasonOf(error)})`);
+  }
+  closeSync(fd);
+  rmSync(temp, { force: true });
 }
 
 /** The resolved real path of `path`, or of its folder joined with its name when it does not exist yet. */

@@ -117,3 +117,60 @@ describe('run --out that would destroy an input or the other output', () => {
     });
   });
 });
+
+describe('every output is checked writable before the run starts (exit 2)', () => {
+  // /proc exists and is a folder, yet no file can be created in it, even by root.
+  const UNWRITABLE = '/proc/shadow-exec-report.json';
+
+  it('run --out: exits 2 naming --out, without running', async () => {
+    const result = await runCliInProcess(['run', '--iterations', '3', '--out', UNWRITABLE]);
+    expect(result.code).toBe(2);
+    expect(result.stdout).toBe('');
+    expect(result.stderr).toBe(`error: --out '${UNWRITABLE}': no file can be created in /proc (ENOENT)\n`);
+  });
+
+  it('run --journal: exits 2 naming --journal, without running', async () => {
+    const result = await runCliInProcess(['run', '--exchange', 'bybit', '--mode', 'dryrun', '--iterations', '3', '--journal', UNWRITABLE]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toBe(`error: --journal '${UNWRITABLE}': no file can be created in /proc (ENOENT)\n`);
+  });
+
+  it('record --out: exits 2 before dialling anything', async () => {
+    const result = await runCliInProcess(['record', '--exchange', 'binance', '--symbols', 'BTCUSDT', '--ws-url', 'ws://127.0.0.1:9/ws', '--rest-url', 'http://127.0.0.1:9', '--out', UNWRITABLE]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toBe(`error: --out '${UNWRITABLE}': no file can be created in /proc (ENOENT)\n`);
+  });
+
+  it('rehearse --out: exits 2 before the rehearsal, not after it', async () => {
+    const result = await runCliInProcess(['rehearse', 'normal-session', '--out', UNWRITABLE]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toBe(`error: --out '${UNWRITABLE}': no file can be created in /proc (ENOENT)\n`);
+  });
+
+  it('rehearse --out into a missing folder exits 2 and leaves no trace', async () => {
+    await withTempDir(async (dir) => {
+      const out = join(dir, 'missing', 'r.json');
+      const result = await runCliInProcess(['rehearse', 'normal-session', '--quiet', '--out', out]);
+      expect(result.code).toBe(2);
+      expect(result.stderr).toBe(`error: --out '${out}': the folder ${join(dir, 'missing')} does not exist\n`);
+      expect(await readdir(dir)).toEqual([]);
+    });
+  });
+
+  it('a refused run leaves an existing --journal file untouched (the journal opens at its first write)', async () => {
+    await withTempDir(async (dir) => {
+      const journal = join(dir, 'requests.jsonl');
+      await writeFile(journal, 'kept\n');
+      const result = await runCliInProcess(['run', '--exchange', 'bybit', '--mode', 'dryrun', '--iterations', '3', '--quiet', '--journal', journal, '--out', UNWRITABLE]);
+      expect(result.code).toBe(2);
+      expect(await readFile(journal, 'utf8')).toBe('kept\n');
+      expect(await readdir(dir)).toEqual(['requests.jsonl']);
+    });
+  });
+
+  it('--journal /dev/null runs a dry run to the end (a device is not fsynced)', async () => {
+    const result = await runCliInProcess(['run', '--exchange', 'bybit', '--mode', 'dryrun', '--iterations', '3', '--quiet', '--journal', '/dev/null']);
+    expect(result.code).toBe(0);
+    expect(lstatSync('/dev/null').isCharacterDevice()).toBe(true);
+  });
+});

@@ -5,7 +5,7 @@ import { DEFAULT_STREAM_KINDS } from '../../app/live-venue.js';
 import { EXIT, type CliContext } from '../cli-context.js';
 import { parseRecordOptions, type RawRecordOptions } from '../record-options.js';
 import { RecordProgress } from '../record-progress.js';
-import { checkOutPath } from './run-command.js';
+import { checkWritableOutput } from '../../report/output-path.js';
 
 interface RecordFlags extends RawRecordOptions {
   readonly quiet?: boolean;
@@ -20,7 +20,7 @@ export function recordCommand(ctx: CliContext): Command {
     .option('--symbols <list>', 'comma-separated venue symbols, e.g. BTCUSDT,ETHUSDT')
     .option('--streams <list>', `stream kinds per symbol (default: binance ${DEFAULT_STREAM_KINDS.binance.join(',')}; bybit ${DEFAULT_STREAM_KINDS.bybit.join(',')})`)
     .option('--duration <d>', 'stop after this much wall-clock time, e.g. 30s, 10m, 2h (default: until Ctrl-C)')
-    .option('--out <file>', 'the replay file to write (created or truncated)')
+    .option('--out <file>', 'the replay file to write (created or truncated; checked writable before connecting, exit 2)')
     .option('--ws-url <url>', "WebSocket URL to dial instead of the venue's public endpoint (a mirror, a test server)")
     .option('--rest-url <url>', 'binance: REST base of the depth snapshots instead of the public one')
     .option('--quiet', 'no connection lines or summary on stderr (errors are still printed)')
@@ -47,7 +47,7 @@ Examples:
 
 async function executeRecord(flags: RecordFlags, ctx: CliContext): Promise<number> {
   const config = parseRecordOptions(flags);
-  checkOutPath(config.out, '--out');
+  checkWritableOutput(config.out, '--out', { atomic: false });
   const { recorder, topics } = buildRecorder({ ...config, recorder: `${ctx.tool.name} record ${ctx.tool.version}` });
   const log = flags.quiet ? undefined : (line: string): void => void ctx.stderr.write(`record: ${line}\n`);
   const stop = ctx.onInterrupt(() => {

@@ -8,7 +8,7 @@ import { canonicalJson } from '../../core/report/canonical-json.js';
 import { parseScenarioText } from '../../scenario/scenario-validate.js';
 import { rehearse } from '../../scenario/scenario-runner.js';
 import { FileReportSink } from '../../report/file-report-sink.js';
-import { checkDistinctPaths } from '../../report/output-path.js';
+import { checkDistinctPaths, checkWritableOutput } from '../../report/output-path.js';
 import { StdoutReportSink } from '../../report/stdout-report-sink.js';
 import { EXIT, type CliContext } from '../cli-context.js';
 
@@ -64,7 +64,10 @@ Examples:
       }
       if (target === undefined) throw new UsageError('rehearse: name a scenario file or a built-in scenario (rehearse --list shows them)');
       const path = resolveScenario(target);
-      if (flags.out !== undefined) checkDistinctPaths([{ flag: '--out', path: flags.out }], [{ flag: 'the scenario', path }]);
+      if (flags.out !== undefined) {
+        checkDistinctPaths([{ flag: '--out', path: flags.out }], [{ flag: 'the scenario', path }]);
+        checkWritableOutput(flags.out, '--out', { atomic: true });
+      }
       const scenario = parseScenarioText(readFileSync(path, 'utf8'));
       if (!flags.quiet) ctx.stderr.write(`rehearsal ${scenario.name}: ${scenario.description}\n`);
       const result = await rehearse(scenario, ctx.tool, flags.quiet ? () => {} : (line) => ctx.stderr.write(`${line}\n`));

@@ -1,6 +1,4 @@
 // `shadow-exec run`: one shadow run on the simulated venue; prints the canonical report and returns an exit code.
-import { statSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
 import { Command } from 'commander';
 import { composeRun } from '../../app/compose.js';
 import { DEFAULT_START_EDGE_BPS, defaultSpreadBps, RUN_DEFAULTS } from '../../app/run-config.js';
@@ -10,7 +8,7 @@ import { runSession, type SessionResult } from '../../engine/run-session.js';
 import { LiveFeed } from '../../feeds/live/live-feed.js';
 import type { ReportSink } from '../../ports/report-sink.js';
 import { FileReportSink } from '../../report/file-report-sink.js';
-import { checkDistinctPaths, type NamedPath } from '../../report/output-path.js';
+import { checkDistinctPaths, checkWritableOutput, type NamedPath } from '../../report/output-path.js';
 import { StdoutReportSink } from '../../report/stdout-report-sink.js';
 import type { VenueDryRun } from '../../app/venue-wiring.js';
 import { BYBIT_DEFAULT_FEES } from '../../venues/bybit/bybit-category.js';
@@ -53,7 +51,7 @@ export function runCommand(ctx: CliContext): Command {
     .option('--mode <mode>', 'shadow: orders go to the simulated venue only; dryrun: also render and sign every request as the venue would receive it', D.mode)
     .option('--instruments <file>', 'a saved instruments response instead of the bundled specs: bybit GET /v5/market/instruments-info, binance exchangeInfo')
     .option('--order-options <list>', 'sent with every order: postOnly, reduceOnly (bybit linear, binance usdm), timeInForce=GTC|IOC|FOK, icebergQty=QTY (binance spot)')
-    .option('--journal <file>', 'dryrun on bybit/binance: write each rendered request (method, path, query, headers with the key masked, signed body) as a JSON line')
+    .option('--journal <file>', 'dryrun on bybit/binance: write each rendered request (method, path, query, headers with the key masked, signed body) as a JSON line (checked writable before the run)')
     .option('--secrets <file>', 'JSON key file {"bybit"|"binance":{"<api-env>":{"apiKey":…,"apiSecret":…}}}, mode 600; else BYBIT_API_KEY/BYBIT_API_SECRET or BINANCE_API_KEY/BINANCE_SECRET_KEY')
     .option('--api-env <env>', 'which key set signs dry-run requests: dev, shadow, soak or prod', D.apiEnv)
     .option('--recv-window <ms>', 'recvWindow of signed requests, ms (1–60000)', String(D.recvWindowMs))
@@ -110,7 +108,7 @@ Output:
   stdout carries only the report (canonical JSON: sorted keys, decimal strings); stderr the summary.
 
 Exit codes:
-  0 done · 1 runtime failure · 2 bad usage · 130 interrupted by Ctrl-C, 143 by SIGTERM (the feed
+  0 done · 1 runtime failure · 2 bad usage, or --out/--journal not writable (checked before the run) · 130 interrupted by Ctrl-C, 143 by SIGTERM (the feed
   stops, every open order is cancelled, and a complete report marked "interrupted" is still written)
 
 Examples:
@@ -132,21 +130,15 @@ Examples:
     });
 }
 
-/** Fails before the run, not after it, when the report could not be written where --out points. */
-export function checkOutPath(out: string, flag: string): void {
-  const where = statSync(resolve(out), { throwIfNoEntry: false });
-  if (where?.isDirectory()) throw new UsageError(`${flag} '${out}' is a directory: expected a file path`);
-  const folder = statSync(dirname(resolve(out)), { throwIfNoEntry: false });
-  if (folder === undefined || !folder.isDirectory()) throw new UsageError(`${flag} '${out}': the folder ${dirname(resolve(out))} does not exist`);
-}
-
 /** Before anything is read or written: no output may be the same file as an input or the other output. */
 function checkRunPaths(config: RunConfig, flags: RunFlags): void {
   const named = (flag: string, path: string | null | undefined): NamedPath[] => (path === undefined || path === null ? [] : [{ flag, path }]);
   const outputs = [...named('--out', flags.out), ...named('--journal', flags.journal)];
   const inputs = [...named('--feed replay:FILE', config.replayFile), ...named('--instruments', flags.instruments), ...named('--secrets', flags.secrets), ...named('--control', flags.control)];
   checkDistinctPaths(outputs, inputs);
-  if (flags.out !== undefined) checkOutPath(flags.out, '--out');
+  // Writable now, not after an hour of work: the report is replaced atomically, the journal written in place.
+  if (flags.out !== undefined) checkWritableOutput(flags.out, '--out', { atomic: true });
+  if (flags.journal !== undefined) checkWritableOutput(flags.journal, '--journal', { atomic: false });
 }
 
 /** Keys and journal for a dry run on a real venue: placeholder keys when none are configured, said on stderr. */
@@ -161,7 +153,6 @@ function prepareDryRun(config: RunConfig, flags: RunFlags, ctx: CliContext): Ven
   const venue = config.exchange;
   const credentials = resolveCredentials(new ChainedSecretProvider(providers), venue, config.apiEnv, { allowPlaceholder: true });
   const envNames = venue === 'bybit' ? 'BYBIT_API_KEY/BYBIT_API_SECRET' : 'BINANCE_API_KEY/BINANCE_SECRET_KEY';
-  if (flags.journal !== undefined) checkOutPath(flags.journal, '--journal');
   if (!flags.quiet) {
     ctx.stderr.write(
       credentials.source === 'placeholder'
