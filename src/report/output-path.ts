@@ -1,5 +1,5 @@
 // Output paths: what kind of thing a path names (regular file, new path, special file), and the checks every output gets before a run starts.
-import { closeSync, lstatSync, openSync, realpathSync, rmSync, statSync } from 'node:fs';
+import { closeSync, lstatSync, openSync, readdirSync, realpathSync, rmSync, statSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { UsageError } from '../core/errors/shadow-exec-error.js';
 
@@ -123,4 +123,44 @@ export function checkDistinctPaths(outputs: readonly NamedPath[], inputs: readon
     }
     seen.push({ ...entry, real });
   }
+}
+
+/** True when a process with this pid exists (EPERM: it exists but belongs to someone else). */
+function pidAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/**
+ * Removes `.<name>.<pid>.tmp` files an earlier, killed run of the same output left next to `path`; a file whose
+ * pid is alive (a concurrent run, this process) is kept. Looks next to the real file a symlink points to, where the
+ * atomic write puts its temp file. Returns the names removed, sorted.
+ */
+export function removeStaleTempFiles(path: string): string[] {
+  const absolute = realOutputPath(path);
+  const folder = dirname(absolute);
+  const prefix = `.${basename(absolute)}.`;
+  let names: string[];
+  try {
+    names = readdirSync(folder);
+  } catch {
+    return [];
+  }
+  const removed: string[] = [];
+  for (const name of names.sort()) {
+    if (!name.startsWith(prefix) || !name.endsWith('.tmp')) continue;
+    const digits = name.slice(prefix.length, -'.tmp'.length);
+    if (!/^[1-9][0-9]{0,9}$/.test(digits)) continue;
+    const pid = Number(digits);
+    if (pid === process.pid || pidAlive(pid)) continue;
+    const file = join(folder, name);
+    if (lstatSync(file, { throwIfNoEntry: false })?.isFile() !== true) continue;
+    rmSync(file, { force: true });
+    removed.push(name);
+  }
+  return removed;
 }

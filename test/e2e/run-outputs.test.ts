@@ -1,6 +1,6 @@
 // End-to-end tests of where `run`, `record` and `rehearse` write: special files written through, outputs that would destroy an input refused, writability checked before the run, stale temp files cleaned.
 import { execFileSync } from 'node:child_process';
-import { createReadStream, lstatSync } from 'node:fs';
+import { createReadStream, lstatSync, readFileSync } from 'node:fs';
 import { copyFile, mkdtemp, readdir, readFile, rm, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -172,5 +172,24 @@ describe('every output is checked writable before the run starts (exit 2)', () =
     const result = await runCliInProcess(['run', '--exchange', 'bybit', '--mode', 'dryrun', '--iterations', '3', '--quiet', '--journal', '/dev/null']);
     expect(result.code).toBe(0);
     expect(lstatSync('/dev/null').isCharacterDevice()).toBe(true);
+  });
+});
+
+describe('stale temp files of a killed run', () => {
+  it('the next run --out (and rehearse --out) removes its own output\'s temp files whose pid is gone, and says so', async () => {
+    await withTempDir(async (dir) => {
+      const dead = Number(readFileSync('/proc/sys/kernel/pid_max', 'utf8').trim()) + 1;
+      const kept = [`.report.json.${process.ppid}.tmp`, `.other.json.${dead}.tmp`];
+      for (const name of [`.report.json.${dead}.tmp`, ...kept]) await writeFile(join(dir, name), '{"partial":');
+      const result = await runCliInProcess(['run', '--iterations', '3', '--out', join(dir, 'report.json')]);
+      expect(result.code).toBe(0);
+      expect(result.stderr).toContain(`removed 1 stale temp file(s) of an earlier, killed run: .report.json.${dead}.tmp\n`);
+      expect((await readdir(dir)).sort()).toEqual([...kept, 'report.json'].sort());
+
+      await writeFile(join(dir, `.rehearsal.json.${dead}.tmp`), '{');
+      const rehearsal = await runCliInProcess(['rehearse', 'normal-session', '--quiet', '--out', join(dir, 'rehearsal.json')]);
+      expect(rehearsal.code).toBe(0);
+      expect((await readdir(dir)).sort()).toEqual([...kept, 'rehearsal.json', 'report.json'].sort());
+    });
   });
 });

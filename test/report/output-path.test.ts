@@ -1,11 +1,11 @@
-// Output-path checks: outputs compared with inputs and each other by real path, special files exempt.
+// Output-path checks: outputs compared with inputs and each other by real path, special files exempt; stale temp files of killed runs removed.
 import { execFileSync } from 'node:child_process';
-import { realpathSync } from 'node:fs';
-import { mkdtemp, rm, symlink, writeFile } from 'node:fs/promises';
+import { readFileSync, realpathSync } from 'node:fs';
+import { mkdtemp, readdir, rm, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { checkDistinctPaths, realOutputPath } from '../../src/report/output-path.js';
+import { checkDistinctPaths, realOutputPath, removeStaleTempFiles } from '../../src/report/output-path.js';
 import { thrown } from '../helpers/thrown.js';
 
 describe('checkDistinctPaths', () => {
@@ -41,5 +41,29 @@ describe('checkDistinctPaths', () => {
   it('resolves a new path through its real folder', async () => {
     await symlink(dir, join(dir, 'here'));
     expect(realOutputPath(join(dir, 'here', 'new.json'))).toBe(join(realpathSync(dir), 'new.json'));
+  });
+});
+
+describe('removeStaleTempFiles', () => {
+  let dir: string;
+  beforeEach(async () => {
+    dir = await mkdtemp(join(tmpdir(), 'shadow-exec-stale-'));
+  });
+  afterEach(async () => {
+    await rm(dir, { recursive: true, force: true });
+  });
+
+  it('removes only its own output\'s temp files whose pid is not alive', async () => {
+    // Above the kernel's pid_max: no process can have this pid.
+    const dead = Number(readFileSync('/proc/sys/kernel/pid_max', 'utf8').trim()) + 1;
+    const alive = process.ppid;
+    const names = [`.report.json.${dead}.tmp`, `.report.json.${alive}.tmp`, `.report.json.${process.pid}.tmp`, `.other.json.${dead}.tmp`, '.report.json.abc.tmp', 'report.json'];
+    for (const name of names) await writeFile(join(dir, name), 'x');
+    expect(removeStaleTempFiles(join(dir, 'report.json'))).toEqual([`.report.json.${dead}.tmp`]);
+    expect((await readdir(dir)).sort()).toEqual(names.slice(1).sort());
+  });
+
+  it('returns nothing for a folder that does not exist', () => {
+    expect(removeStaleTempFiles(join(dir, 'missing', 'r.json'))).toEqual([]);
   });
 });

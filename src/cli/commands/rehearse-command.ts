@@ -11,6 +11,7 @@ import { FileReportSink } from '../../report/file-report-sink.js';
 import { checkDistinctPaths, checkWritableOutput } from '../../report/output-path.js';
 import { StdoutReportSink } from '../../report/stdout-report-sink.js';
 import { EXIT, type CliContext } from '../cli-context.js';
+import { removeStaleReportTemps } from './run-command.js';
 
 /** Built-in scenarios ship in the package: dist/src/cli/commands → <package>/scenarios. */
 const BUILT_IN = fileURLToPath(new URL('../../../../scenarios/', import.meta.url));
@@ -67,6 +68,7 @@ Examples:
       if (flags.out !== undefined) {
         checkDistinctPaths([{ flag: '--out', path: flags.out }], [{ flag: 'the scenario', path }]);
         checkWritableOutput(flags.out, '--out', { atomic: true });
+        removeStaleReportTemps(flags.out, flags.quiet ? null : (line) => ctx.stderr.write(`${line}\n`));
       }
       const scenario = parseScenarioText(readFileSync(path, 'utf8'));
       if (!flags.quiet) ctx.stderr.write(`rehearsal ${scenario.name}: ${scenario.description}\n`);

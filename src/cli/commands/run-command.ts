@@ -8,7 +8,7 @@ import { runSession, type SessionResult } from '../../engine/run-session.js';
 import { LiveFeed } from '../../feeds/live/live-feed.js';
 import type { ReportSink } from '../../ports/report-sink.js';
 import { FileReportSink } from '../../report/file-report-sink.js';
-import { checkDistinctPaths, checkWritableOutput, type NamedPath } from '../../report/output-path.js';
+import { checkDistinctPaths, checkWritableOutput, outputKind, removeStaleTempFiles, type NamedPath } from '../../report/output-path.js';
 import { StdoutReportSink } from '../../report/stdout-report-sink.js';
 import type { VenueDryRun } from '../../app/venue-wiring.js';
 import { BYBIT_DEFAULT_FEES } from '../../venues/bybit/bybit-category.js';
@@ -99,7 +99,7 @@ export function runCommand(ctx: CliContext): Command {
     .option('--start-prices <list>', 'synthetic start prices, e.g. BTCUSDT=95000,ETHUSDT=3400 (default: built-in per symbol)')
     .option('--volatility-bps <v>', 'σ of the synthetic mid per update, bps: one value, or SYM=V pairs (default: built-in per symbol)')
     .option('--report-fills <n>', 'how many of the latest fills the report lists', String(D.reportFills))
-    .option('--out <file>', 'write the report to this file instead of stdout: a regular file or new path atomically (temp file + rename); a device or FIFO (/dev/stdout, a named pipe) is written through, never replaced; the replay input or --journal is refused (exit 2)')
+    .option('--out <file>', 'write the report to this file instead of stdout: a regular file or new path atomically (temp file + rename; stale temp files of a killed run are removed); a device or FIFO (/dev/stdout, a named pipe) is written through, never replaced; the replay input or --journal is refused (exit 2)')
     .option('--quiet', 'no summary on stderr (errors are still printed)')
     .addHelpText(
       'after',
@@ -141,6 +141,13 @@ function checkRunPaths(config: RunConfig, flags: RunFlags): void {
   if (flags.journal !== undefined) checkWritableOutput(flags.journal, '--journal', { atomic: false });
 }
 
+/** Removes the `.<name>.<pid>.tmp` files a killed run of the same --out left behind (only those whose pid is gone). */
+export function removeStaleReportTemps(out: string, log: ((line: string) => void) | null): void {
+  if (outputKind(out) === 'special') return;
+  const removed = removeStaleTempFiles(out);
+  if (removed.length > 0) log?.(`removed ${removed.length} stale temp file(s) of an earlier, killed run: ${removed.join(', ')}`);
+}
+
 /** Keys and journal for a dry run on a real venue: placeholder keys when none are configured, said on stderr. */
 function prepareDryRun(config: RunConfig, flags: RunFlags, ctx: CliContext): VenueDryRun | null {
   if (flags.journal !== undefined && (config.mode !== 'dryrun' || config.exchange === 'fake')) {
@@ -167,6 +174,7 @@ async function executeRun(flags: RunFlags, ctx: CliContext): Promise<number> {
   const config = parseRunOptions(flags);
   if (flags.network === false && config.feed === 'live') throw new UsageError('--no-network and --feed live contradict each other: a live feed reads the venue\'s public market data over the network');
   checkRunPaths(config, flags);
+  if (flags.out !== undefined) removeStaleReportTemps(flags.out, flags.quiet === true ? null : (line) => ctx.stderr.write(`${line}\n`));
   const dryRun = prepareDryRun(config, flags, ctx);
   try {
     return await runAndReport(config, flags, ctx, dryRun);
