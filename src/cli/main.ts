@@ -9,24 +9,26 @@ import { buildProgram } from './program.js';
 /** Error codes that mean the user's input was wrong (exit 2), not that the run failed. */
 const USAGE_CODES = new Set(['E_USAGE', 'E_CONFIG', 'E_UNKNOWN_SYMBOL', 'E_INVALID_DECIMAL', 'E_OFF_GRID', 'E_ORDER_OPTIONS', 'E_SECRETS', 'E_REPLAY_FORMAT', 'E_SCENARIO']);
 
-/** Exit code after a graceful stop: 128 + the signal's number, as shells report it (SIGINT 130, SIGTERM 143). */
-const SIGNAL_EXIT: Readonly<Record<'SIGINT' | 'SIGTERM', number>> = { SIGINT: EXIT.interrupted, SIGTERM: EXIT.terminated };
+/** Signals that stop a run gracefully; SIGHUP is a closed terminal, which must not lose the report. */
+type StopSignal = 'SIGINT' | 'SIGTERM' | 'SIGHUP';
+const STOP_SIGNALS: readonly StopSignal[] = ['SIGINT', 'SIGTERM', 'SIGHUP'];
+
+/** Exit code after a graceful stop: 128 + the signal's number, as shells report it (SIGHUP 129, SIGINT 130, SIGTERM 143). */
+const SIGNAL_EXIT: Readonly<Record<StopSignal, number>> = { SIGINT: EXIT.interrupted, SIGTERM: EXIT.terminated, SIGHUP: EXIT.hangup };
 
 function watchInterrupts(notice: () => void): InterruptWatch {
-  let received: 'SIGINT' | 'SIGTERM' | null = null;
-  const handler = (signal: 'SIGINT' | 'SIGTERM'): void => {
+  let received: StopSignal | null = null;
+  const handler = (signal: StopSignal): void => {
     if (received !== null) process.exit(SIGNAL_EXIT[signal]);
     received = signal;
     notice();
   };
-  process.on('SIGINT', handler);
-  process.on('SIGTERM', handler);
+  for (const signal of STOP_SIGNALS) process.on(signal, handler);
   return {
     requested: () => received !== null,
     exitCode: () => SIGNAL_EXIT[received ?? 'SIGINT'],
     dispose: () => {
-      process.off('SIGINT', handler);
-      process.off('SIGTERM', handler);
+      for (const signal of STOP_SIGNALS) process.off(signal, handler);
     },
   };
 }
@@ -87,6 +89,8 @@ export async function main(argv: readonly string[]): Promise<number> {
   process.stdout.on('error', (error: NodeJS.ErrnoException) => {
     if (error.code !== 'EPIPE') process.stderr.write(`error: stdout: ${error.message}\n`);
   });
+  // A closed terminal (SIGHUP) makes stderr fail with EIO: the summary is lost, the run and its --out report are not.
+  process.stderr.on('error', () => undefined);
   return runCli(argv.slice(2), {
     stdout: process.stdout,
     stderr: process.stderr,

@@ -353,6 +353,33 @@ describe('shadow-exec run: SIGTERM', () => {
   });
 });
 
+describe('shadow-exec run: SIGHUP', () => {
+  it('on SIGHUP (the terminal closed) stops gracefully like SIGTERM, writes the --out report marked interrupted and exits 129', async () => {
+    await withTempDir(async (dir) => {
+      const out = join(dir, 'report.json');
+      let sent = false;
+      const result = await cli(['run', '--iterations', '50000000', '--out', out], {
+        timeoutMs: 90_000,
+        onStderr: (child, stderrSoFar) => {
+          if (!sent && stderrSoFar.includes('shadow run started')) {
+            sent = true;
+            child.kill('SIGHUP');
+          }
+        },
+      });
+      expect(sent).toBe(true);
+      expect(result.signal).toBeNull();
+      expect(result.code).toBe(129);
+      expect(result.stdout).toBe('');
+      const r = JSON.parse(await readFile(out, 'utf8'));
+      expect(r.execution.status).toBe('interrupted');
+      expect(r.orders.open_at_end).toBe(0);
+      expect(result.stderr).toContain('interrupt: stopping the feed and cancelling every open order');
+      expect(await readdir(dir)).toEqual(['report.json']);
+    });
+  });
+});
+
 describe('shadow-exec run: edge freeze', () => {
   it(`freezes on EDGE_BELOW_THRESHOLD, cancels every order and places none while frozen (${FREEZE_ARGS.slice(1).join(' ')})`, async () => {
     const result = await cli(FREEZE_ARGS);

@@ -33,7 +33,7 @@ Output:
 
 Exit codes:
   0 done · 1 the connection gave up (circuit breaker) or the file could not be written · 2 bad usage ·
-  130 Ctrl-C, 143 SIGTERM (the file is flushed, fsynced and closed with a complete last line either way)
+  130 Ctrl-C, 143 SIGTERM, 129 SIGHUP (the file is flushed, fsynced and closed with a complete last line either way)
 
 Examples:
   $ shadow-exec record --exchange binance --symbols BTCUSDT --duration 10m --out btc.jsonl

@@ -108,8 +108,8 @@ Output:
   stdout carries only the report (canonical JSON: sorted keys, decimal strings); stderr the summary.
 
 Exit codes:
-  0 done · 1 runtime failure · 2 bad usage, or --out/--journal not writable (checked before the run) · 130 interrupted by Ctrl-C, 143 by SIGTERM (the feed
-  stops, every open order is cancelled, and a complete report marked "interrupted" is still written)
+  0 done · 1 runtime failure · 2 bad usage, or --out/--journal not writable (checked before the run) ·
+  130 interrupted by Ctrl-C, 143 by SIGTERM, 129 by SIGHUP (a closed terminal) (the feed stops, every open order is cancelled, and a complete report marked "interrupted" is still written)
 
 Examples:
   $ shadow-exec run
