@@ -23,8 +23,11 @@ export interface CliContext {
   readonly stderrColumns: number;
   readonly env: NodeJS.ProcessEnv;
   setExitCode(code: number): void;
-  /** Watches for a graceful-stop request; `notice` runs on the first signal. A second signal exits at once (128 + its number). */
-  onInterrupt(notice: () => void): InterruptWatch;
+  /**
+   * Watches for a graceful-stop request; `notice` runs on the first signal. A second signal exits at once (128 + its
+   * number), saying on stderr that it exits without `abandons` ("cancelling open orders and writing the report").
+   */
+  onInterrupt(notice: () => void, abandons: string): InterruptWatch;
   /** Operator control signals: SIGUSR1 → freeze, SIGUSR2 → unfreeze. Returns the function that stops listening. */
   onControlSignal?(handler: (action: 'freeze' | 'unfreeze') => void): () => void;
 }

@@ -1,4 +1,5 @@
 // CLI entry: parses argv, runs the command, maps every outcome to an exit code. The only place that exits.
+import { writeSync } from 'node:fs';
 import type { Writable } from 'node:stream';
 import { CommanderError } from 'commander';
 import { ShadowExecError } from '../core/errors/shadow-exec-error.js';
@@ -10,25 +11,56 @@ import { buildProgram } from './program.js';
 const USAGE_CODES = new Set(['E_USAGE', 'E_CONFIG', 'E_UNKNOWN_SYMBOL', 'E_INVALID_DECIMAL', 'E_OFF_GRID', 'E_ORDER_OPTIONS', 'E_SECRETS', 'E_REPLAY_FORMAT', 'E_SCENARIO']);
 
 /** Signals that stop a run gracefully; SIGHUP is a closed terminal, which must not lose the report. */
-type StopSignal = 'SIGINT' | 'SIGTERM' | 'SIGHUP';
+export type StopSignal = 'SIGINT' | 'SIGTERM' | 'SIGHUP';
 const STOP_SIGNALS: readonly StopSignal[] = ['SIGINT', 'SIGTERM', 'SIGHUP'];
 
 /** Exit code after a graceful stop: 128 + the signal's number, as shells report it (SIGHUP 129, SIGINT 130, SIGTERM 143). */
 const SIGNAL_EXIT: Readonly<Record<StopSignal, number>> = { SIGINT: EXIT.interrupted, SIGTERM: EXIT.terminated, SIGHUP: EXIT.hangup };
 
-function watchInterrupts(notice: () => void): InterruptWatch {
+/** The parts of `process` a signal watch uses; a test passes its own. */
+export interface SignalHost {
+  on(signal: StopSignal, handler: (signal: StopSignal) => void): unknown;
+  off(signal: StopSignal, handler: (signal: StopSignal) => void): unknown;
+  /** Writes to stderr at once (synchronously: the process exits right after). */
+  writeStderr(text: string): void;
+  exit(code: number): never;
+}
+
+const PROCESS_HOST: SignalHost = {
+  on: (signal, handler) => process.on(signal, handler),
+  off: (signal, handler) => process.off(signal, handler),
+  writeStderr: (text) => {
+    try {
+      writeSync(2, text);
+    } catch {
+      // stderr is gone (a closed terminal): nothing to tell.
+    }
+  },
+  exit: (code) => process.exit(code),
+};
+
+/**
+ * The first stop signal requests a graceful stop (`notice`); a second one exits at once with 128 + its number and
+ * says what it abandons (`abandons`, e.g. "cancelling open orders and writing the report"). Reports are written with
+ * one synchronous write, so this handler runs either before the first byte of the document or after the last: stdout
+ * never carries part of a report.
+ */
+export function watchInterrupts(notice: () => void, abandons: string, host: SignalHost = PROCESS_HOST): InterruptWatch {
   let received: StopSignal | null = null;
   const handler = (signal: StopSignal): void => {
-    if (received !== null) process.exit(SIGNAL_EXIT[signal]);
+    if (received !== null) {
+      host.writeStderr(`\n${signal} again: exiting at once without ${abandons}\n`);
+      host.exit(SIGNAL_EXIT[signal]);
+    }
     received = signal;
     notice();
   };
-  for (const signal of STOP_SIGNALS) process.on(signal, handler);
+  for (const signal of STOP_SIGNALS) host.on(signal, handler);
   return {
     requested: () => received !== null,
     exitCode: () => SIGNAL_EXIT[received ?? 'SIGINT'],
     dispose: () => {
-      for (const signal of STOP_SIGNALS) process.off(signal, handler);
+      for (const signal of STOP_SIGNALS) host.off(signal, handler);
     },
   };
 }
@@ -97,7 +129,7 @@ export async function main(argv: readonly string[]): Promise<number> {
     stderrIsTTY: process.stderr.isTTY === true,
     stderrColumns: process.stderr.columns ?? 0,
     env: process.env,
-    onInterrupt: watchInterrupts,
+    onInterrupt: (notice, abandons) => watchInterrupts(notice, abandons),
     onControlSignal: (handler) => {
       const freeze = (): void => handler('freeze');
       const unfreeze = (): void => handler('unfreeze');

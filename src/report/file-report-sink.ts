@@ -1,5 +1,6 @@
 // FileReportSink: writes the report to a file — atomically (temp file, fsync, rename) for a regular file or a new path, written through for a device, FIFO or other special file.
-import { closeSync, realpathSync, writeSync } from 'node:fs';
+import { closeSync, open as openCallback, realpathSync, writeSync } from 'node:fs';
+import { promisify } from 'node:util';
 import { open, rename, rm } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import type { ReportSink } from '../ports/report-sink.js';
@@ -37,14 +38,13 @@ export class FileReportSink implements ReportSink {
    * synchronous write loop: a second signal can only end the process before the first byte or after the last.
    */
   private async writeThrough(text: string): Promise<void> {
-    const handle = await open(this.path, 'a');
-    const fd = handle.fd;
+    const fd = await openFd(this.path, 'a');
+    // From here to the close nothing yields: the document is whole or absent when a signal handler next runs.
     try {
       const data = Buffer.from(text, 'utf8');
       for (let off = 0; off < data.length; ) off += writeSync(fd, data, off, data.length - off);
     } finally {
-      // The handle owns the fd; close it through the handle so it is not closed twice.
-      await handle.close().catch(() => closeSync(fd));
+      closeSync(fd);
     }
   }
 
@@ -67,6 +67,9 @@ export class FileReportSink implements ReportSink {
     }
   }
 }
+
+/** fs.open off the event loop (a FIFO's open blocks until a reader comes), as a plain fd that closeSync may close. */
+const openFd = promisify(openCallback) as (path: string, flags: string) => Promise<number>;
 
 /** The file a symlink points to; the path itself when it does not exist yet. */
 function realTarget(path: string): string {

@@ -109,7 +109,9 @@ Output:
 
 Exit codes:
   0 done · 1 runtime failure · 2 bad usage, or --out/--journal not writable (checked before the run) ·
-  130 interrupted by Ctrl-C, 143 by SIGTERM, 129 by SIGHUP (a closed terminal) (the feed stops, every open order is cancelled, and a complete report marked "interrupted" is still written)
+  130 interrupted by Ctrl-C, 143 by SIGTERM, 129 by SIGHUP (a closed terminal): the feed stops, every
+  open order is cancelled, and a complete report marked "interrupted" is still written. A second signal
+  exits at once without writing the report (never a partial document) and says so on stderr
 
 Examples:
   $ shadow-exec run
@@ -193,7 +195,7 @@ async function runAndReport(config: RunConfig, flags: RunFlags, ctx: CliContext,
   const stop = ctx.onInterrupt(() => {
     if (!flags.quiet) ctx.stderr.write('\ninterrupt: stopping the feed and cancelling every open order…\n');
     wakeLive();
-  });
+  }, 'cancelling open orders and without writing the report (no partial document is written)');
   // Listening for control (file offset, signal handlers) starts before the start line, so an action sent on seeing it counts.
   const control = new OperatorControl(
     {
