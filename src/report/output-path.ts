@@ -50,7 +50,8 @@ export function checkWritableOutput(path: string, flag: string, options: { reado
     return kind;
   }
   if (kind === 'regular') probeOpen(absolute, path, flag);
-  if (kind === 'new' || options.atomic) probeCreate(tempPathFor(absolute), path, flag);
+  // The atomic write puts its temp file next to the real file (a symlink's target): probe there.
+  if (kind === 'new' || options.atomic) probeCreate(tempPathFor(realOutputPath(absolute)), path, flag);
   return kind;
 }
 

@@ -1,11 +1,11 @@
-// Output-path checks: outputs compared with inputs and each other by real path, special files exempt; stale temp files of killed runs removed.
+// Output-path checks: writability probed without a trace, outputs compared with inputs and each other by real path (special files exempt), stale temp files of killed runs removed.
 import { execFileSync } from 'node:child_process';
 import { readFileSync, realpathSync } from 'node:fs';
 import { mkdtemp, readdir, rm, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { checkDistinctPaths, realOutputPath, removeStaleTempFiles } from '../../src/report/output-path.js';
+import { checkDistinctPaths, checkWritableOutput, realOutputPath, removeStaleTempFiles } from '../../src/report/output-path.js';
 import { thrown } from '../helpers/thrown.js';
 
 describe('checkDistinctPaths', () => {
@@ -65,5 +65,32 @@ describe('removeStaleTempFiles', () => {
 
   it('returns nothing for a folder that does not exist', () => {
     expect(removeStaleTempFiles(join(dir, 'missing', 'r.json'))).toEqual([]);
+  });
+});
+
+describe('checkWritableOutput', () => {
+  let dir: string;
+  beforeEach(async () => {
+    dir = await mkdtemp(join(tmpdir(), 'shadow-exec-writable-'));
+  });
+  afterEach(async () => {
+    await rm(dir, { recursive: true, force: true });
+  });
+
+  it('accepts a new path, an existing file (left byte-identical) and a FIFO without a reader, leaving no probe file', async () => {
+    await writeFile(join(dir, 'r.json'), 'kept');
+    execFileSync('mkfifo', [join(dir, 'f')]);
+    expect(checkWritableOutput(join(dir, 'new.json'), '--out', { atomic: true })).toBe('new');
+    expect(checkWritableOutput(join(dir, 'r.json'), '--out', { atomic: true })).toBe('regular');
+    expect(checkWritableOutput(join(dir, 'r.json'), '--journal', { atomic: false })).toBe('regular');
+    expect(checkWritableOutput(join(dir, 'f'), '--out', { atomic: true })).toBe('special');
+    expect(readFileSync(join(dir, 'r.json'), 'utf8')).toBe('kept');
+    expect((await readdir(dir)).sort()).toEqual(['f', 'r.json']);
+  });
+
+  it('refuses a directory, a missing folder and a folder where no file can be created, naming the flag', () => {
+    expect(thrown(() => checkWritableOutput(dir, '--out', { atomic: true }))).toMatchObject({ code: 'E_USAGE', message: `--out '${dir}' is a directory: expected a file path` });
+    expect(thrown(() => checkWritableOutput(join(dir, 'no', 'r.json'), '--journal', { atomic: false }))).toMatchObject({ message: `--journal '${join(dir, 'no', 'r.json')}': the folder ${join(dir, 'no')} does not exist` });
+    expect(thrown(() => checkWritableOutput('/proc/r.json', '--out', { atomic: true }))).toMatchObject({ message: "--out '/proc/r.json': no file can be created in /proc (ENOENT)" });
   });
 });
