@@ -1,5 +1,5 @@
-// End-to-end `shadow-exec golden check [DIR]` (spawned, as CI runs it) on two cases: matching goldens pass, a tampered one exits 1 with a unified diff naming it, --update rewrites it. golden.test.ts checks every case.
-import { mkdtempSync, readFileSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
+// End-to-end `shadow-exec golden check [DIR]` (spawned, as CI runs it) on two cases: matching goldens pass, a tampered one exits 1 with a unified diff naming it, --update rewrites it; key variables in the environment never reach a golden. golden.test.ts checks every case.
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -61,6 +61,56 @@ describe('shadow-exec golden check', () => {
       ].join('\n'),
     );
     expect(r.stdout).toBe('');
+  });
+
+  it('signs with the placeholder keys only, whatever key variables the environment holds (every api env, both venues)', async () => {
+    const all = JSON.parse(readFileSync(`${ROOT}golden/cases.json`, 'utf8')) as Array<{ name: string; args: string[]; journal?: boolean }>;
+    const base = (name: string) => all.find((c) => c.name === name)!;
+    const cases = [
+      { ...base('bybit-dryrun'), name: 'bybit-prod', args: [...base('bybit-dryrun').args, '--api-env', 'prod'] },
+      { ...base('bybit-dryrun'), name: 'bybit-soak', args: [...base('bybit-dryrun').args, '--api-env', 'soak'] },
+      { ...base('binance-usdm-dryrun'), name: 'binance-shadow', args: [...base('binance-usdm-dryrun').args, '--api-env', 'shadow'] },
+      { ...base('binance-usdm-dryrun'), name: 'binance-prod', args: [...base('binance-usdm-dryrun').args, '--api-env', 'prod'] },
+    ];
+    const MARKER = 'MARKERKEYREAL';
+    const marked: NodeJS.ProcessEnv = {};
+    const cleared: NodeJS.ProcessEnv = {};
+    for (const name of ['BYBIT_API_KEY', 'BYBIT_API_SECRET', 'BINANCE_API_KEY', 'BINANCE_SECRET_KEY']) {
+      for (const suffix of ['', '_DEV', '_SHADOW', '_SOAK', '_PROD']) {
+        marked[name + suffix] = `${MARKER}${name}${suffix}0123456789`;
+        cleared[name + suffix] = undefined;
+      }
+    }
+    const withKeys = join(tmp, 'with-keys');
+    const withoutKeys = join(tmp, 'without-keys');
+    for (const dir of [withKeys, withoutKeys]) {
+      mkdirSync(dir);
+      writeFileSync(join(dir, 'cases.json'), JSON.stringify(cases));
+    }
+    expect((await runCliInProcess(['golden', 'check', '--update', withKeys], { env: marked })).code).toBe(0);
+    expect((await runCliInProcess(['golden', 'check', '--update', withoutKeys], { env: cleared })).code).toBe(0);
+    const files = readdirSync(withKeys).filter((f) => f !== 'cases.json').sort();
+    expect(files).toEqual(cases.flatMap((c) => [`${c.name}.journal.jsonl`, `${c.name}.json`]).sort());
+    for (const file of files) {
+      const text = readFileSync(join(withKeys, file), 'utf8');
+      expect(text, file).not.toContain(MARKER);
+      // maskKey shows a key's first 3 characters: not even those of the marker key.
+      expect(text, file).not.toContain(`${MARKER.slice(0, 3)}…`);
+      expect(text, file).toBe(readFileSync(join(withoutKeys, file), 'utf8'));
+    }
+    expect(readFileSync(join(withKeys, 'bybit-prod.json'), 'utf8')).toContain('"source": "placeholder"');
+    const check = await runCliInProcess(['golden', 'check', withKeys], { env: marked });
+    expect(check.code).toBe(0);
+    expect(check.stderr).toContain('4 case(s), 0 mismatch(es)');
+  });
+
+  it('refuses a case that passes --secrets (exit 2)', async () => {
+    const dir = join(tmp, 'secrets-case');
+    mkdirSync(dir);
+    writeFileSync(join(dir, 'cases.json'), JSON.stringify([{ name: 'x', args: ['run', '--secrets', 'keys.json'] }]));
+    const r = await runCliInProcess(['golden', 'check', dir]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe(`error: golden: ${join(dir, 'cases.json')} [0] passes --secrets: golden runs sign with the placeholder keys only\n`);
   });
 
   it('exits 2 when the folder has no cases.json', async () => {

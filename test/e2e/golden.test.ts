@@ -6,6 +6,9 @@ import { afterAll } from 'vitest';
 import { describe, expect, it } from 'vitest';
 import { ROOT, runCliInProcess } from '../helpers/cli.js';
 import { unifiedDiff } from '../../src/core/report/line-diff.js';
+import { API_ENVS } from '../../src/ports/secret-provider.js';
+import { envVariableCandidates } from '../../src/secrets/env-secret-provider.js';
+import { isKeyVariable } from '../../src/secrets/key-free-env.js';
 
 interface GoldenCase {
   readonly name: string;
@@ -15,17 +18,11 @@ interface GoldenCase {
   readonly journal?: boolean;
 }
 
-/** Dry runs sign with the placeholder pair whatever keys the caller's environment holds. */
-const NO_KEYS = {
-  BYBIT_API_KEY: '',
-  BYBIT_API_SECRET: '',
-  BYBIT_API_KEY_DEV: '',
-  BYBIT_API_SECRET_DEV: '',
-  BINANCE_API_KEY: '',
-  BINANCE_SECRET_KEY: '',
-  BINANCE_API_KEY_DEV: '',
-  BINANCE_SECRET_KEY_DEV: '',
-};
+/** Dry runs sign with the placeholder pair whatever keys the caller's environment holds: every key variable of every venue and api env is blanked. */
+const NO_KEYS: NodeJS.ProcessEnv = Object.fromEntries([
+  ...(['bybit', 'binance'] as const).flatMap((venue) => API_ENVS.flatMap((apiEnv) => envVariableCandidates(venue, apiEnv).flatMap((n) => [[n.apiKey, ''], [n.apiSecret, '']]))),
+  ...Object.keys(process.env).filter(isKeyVariable).map((name) => [name, '']),
+]);
 const tmp = mkdtempSync(join(tmpdir(), 'shadow-exec-golden-test-'));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 

@@ -8,16 +8,13 @@ import { promisify } from 'node:util';
 import { Command } from 'commander';
 import { UsageError } from '../../core/errors/shadow-exec-error.js';
 import { unifiedDiff } from '../../core/report/line-diff.js';
+import { keyFreeEnv } from '../../secrets/key-free-env.js';
 import { EXIT, type CliContext } from '../cli-context.js';
 
 const run = promisify(execFile);
 /** dist/src/cli/commands → the package root. */
 const BIN = fileURLToPath(new URL('../../../../bin/shadow-exec.js', import.meta.url));
 
-/** Goldens never depend on keys in the caller's environment: dry runs sign with the placeholder pair. */
-const NO_KEYS = ['BYBIT', 'BINANCE'].flatMap((v) =>
-  (v === 'BYBIT' ? ['BYBIT_API_KEY', 'BYBIT_API_SECRET'] : ['BINANCE_API_KEY', 'BINANCE_SECRET_KEY']).flatMap((k) => [k, `${k}_DEV`]),
-);
 
 interface GoldenCase {
   readonly name: string;
@@ -38,6 +35,9 @@ function readCases(dir: string): GoldenCase[] {
   parsed.forEach((c: unknown, i) => {
     const ok = typeof c === 'object' && c !== null && typeof (c as GoldenCase).name === 'string' && Array.isArray((c as GoldenCase).args);
     if (!ok) throw new UsageError(`golden: ${file} [${i}] needs a string "name" and an "args" array`);
+    if ((c as GoldenCase).args.some((a) => a === '--secrets' || String(a).startsWith('--secrets='))) {
+      throw new UsageError(`golden: ${file} [${i}] passes --secrets: golden runs sign with the placeholder keys only`);
+    }
   });
   return parsed as GoldenCase[];
 }
@@ -60,7 +60,7 @@ export function goldenCommand(ctx: CliContext): Command {
     .command('check')
     .argument('[dir]', 'folder holding cases.json and the golden files', 'golden')
     .option('--update', 'rewrite every golden file from this build instead of comparing (review `git diff` afterwards)')
-    .description('Re-run every case in DIR/cases.json with its recorded arguments (from the folder above DIR) and compare the report, and the request journal where recorded, byte for byte. Exit 0 when all match, 1 with a unified diff per mismatch or when a case fails to run (FAILED, with its exit code and error; the other cases still run).')
+    .description('Re-run every case in DIR/cases.json with its recorded arguments (from the folder above DIR) and compare the report, and the request journal where recorded, byte for byte. Exit 0 when all match, 1 with a unified diff per mismatch or when a case fails to run (FAILED, with its exit code and error; the other cases still run). Runs never see a key variable (any venue, any api env): dry runs sign with the placeholder keys.')
     .action(async (dir: string, flags: { update?: boolean }) => {
       ctx.setExitCode(await check(resolve(dir), flags.update === true, ctx));
     });
@@ -69,7 +69,9 @@ export function goldenCommand(ctx: CliContext): Command {
 
 async function check(dir: string, update: boolean, ctx: CliContext): Promise<number> {
   const cases = readCases(dir);
-  const env = { ...ctx.env, NO_COLOR: '1', ...Object.fromEntries(NO_KEYS.map((k) => [k, ''])) };
+  // Goldens never depend on keys in the caller's environment: every key variable of every venue and api env (plain,
+  // _DEV, _SHADOW, _SOAK, _PROD) is removed, so a dry run signs with the placeholder pair and no real key reaches golden/.
+  const env = { ...keyFreeEnv(ctx.env), NO_COLOR: '1' };
   const tmp = mkdtempSync(join(tmpdir(), 'shadow-exec-golden-'));
   let mismatches = 0;
   let failures = 0;

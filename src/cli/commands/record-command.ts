@@ -6,7 +6,7 @@ import { feedFailure } from '../../core/errors/feed-failure.js';
 import { EXIT, type CliContext } from '../cli-context.js';
 import { parseRecordOptions, type RawRecordOptions } from '../record-options.js';
 import { RecordProgress } from '../record-progress.js';
-import { checkOutPath } from './run-command.js';
+import { checkWritableOutput } from '../../report/output-path.js';
 
 interface RecordFlags extends RawRecordOptions {
   readonly quiet?: boolean;
@@ -21,7 +21,7 @@ export function recordCommand(ctx: CliContext): Command {
     .option('--symbols <list>', 'comma-separated venue symbols, e.g. BTCUSDT,ETHUSDT')
     .option('--streams <list>', `stream kinds per symbol (default: binance ${DEFAULT_STREAM_KINDS.binance.join(',')}; bybit ${DEFAULT_STREAM_KINDS.bybit.join(',')})`)
     .option('--duration <d>', 'stop after this much wall-clock time, e.g. 30s, 10m, 2h (default: until Ctrl-C)')
-    .option('--out <file>', 'the replay file to write (created or truncated)')
+    .option('--out <file>', 'the replay file to write (created or truncated; checked writable before connecting, exit 2)')
     .option('--ws-url <url>', "WebSocket URL to dial instead of the venue's public endpoint (a mirror, a test server)")
     .option('--rest-url <url>', 'binance: REST base of the depth snapshots instead of the public one')
     .option('--quiet', 'no connection lines or summary on stderr (errors are still printed)')
@@ -35,7 +35,7 @@ Output:
 Exit codes:
   0 done · 1 the connection gave up (circuit breaker), no data frame arrived in --duration (E_FEED_FAILED,
   E_FEED_NO_DATA: stderr names the last connection error) or the file could not be written · 2 bad usage ·
-  130 Ctrl-C, 143 SIGTERM (the file is flushed, fsynced and closed with a complete last line either way)
+  130 Ctrl-C, 143 SIGTERM, 129 SIGHUP (the file is flushed, fsynced and closed with a complete last line either way)
 
 Examples:
   $ shadow-exec record --exchange binance --symbols BTCUSDT --duration 10m --out btc.jsonl
@@ -49,13 +49,13 @@ Examples:
 
 async function executeRecord(flags: RecordFlags, ctx: CliContext): Promise<number> {
   const config = parseRecordOptions(flags);
-  checkOutPath(config.out, '--out');
+  checkWritableOutput(config.out, '--out', { atomic: false });
   const { recorder, topics } = buildRecorder({ ...config, recorder: `${ctx.tool.name} record ${ctx.tool.version}` });
   const log = flags.quiet ? undefined : (line: string): void => void ctx.stderr.write(`record: ${line}\n`);
   const stop = ctx.onInterrupt(() => {
     log?.('interrupt: closing the recording');
     recorder.wake();
-  });
+  }, 'flushing the recording (the file keeps the whole lines written so far)');
   const progress = new RecordProgress(!flags.quiet && ctx.stderrIsTTY && ctx.stderrColumns > 0);
   const until = config.durationMs === null ? 'until Ctrl-C' : `for ${config.durationMs} ms`;
   log?.(`recording ${topics.join(',')} to ${config.out}, ${until}`);

@@ -9,8 +9,10 @@ import { canonicalJson } from '../../core/report/canonical-json.js';
 import { parseScenarioText } from '../../scenario/scenario-validate.js';
 import { rehearse } from '../../scenario/scenario-runner.js';
 import { FileReportSink } from '../../report/file-report-sink.js';
+import { checkDistinctPaths, checkWritableOutput } from '../../report/output-path.js';
 import { StdoutReportSink } from '../../report/stdout-report-sink.js';
 import { EXIT, type CliContext } from '../cli-context.js';
+import { removeStaleReportTemps } from './run-command.js';
 
 /** Built-in scenarios ship in the package: dist/src/cli/commands → <package>/scenarios. */
 const BUILT_IN = fileURLToPath(new URL('../../../../scenarios/', import.meta.url));
@@ -62,7 +64,7 @@ export function rehearseCommand(ctx: CliContext): Command {
     .description('Rehearse a scenario on the virtual clock — market moves, faults and operator actions at exact times — and check its expectations. stdout: the report with an `expectations` section; stderr: the timeline.')
     .argument('[scenario]', 'a scenario file (JSON, see src/scenario/scenario-schema.json) or the name of a built-in one')
     .option('--list', 'list the built-in scenarios with one line each')
-    .option('--out <file>', 'write the report to this file (atomically) instead of stdout')
+    .option('--out <file>', 'write the report to this file instead of stdout (atomically; a device or FIFO is written through, never replaced)')
     .option('--quiet', 'no timeline on stderr')
     .addHelpText(
       'after',
@@ -84,6 +86,11 @@ Examples:
       }
       if (target === undefined) throw new UsageError('rehearse: name a scenario file or a built-in scenario (rehearse --list shows them)');
       const path = resolveScenario(target);
+      if (flags.out !== undefined) {
+        checkDistinctPaths([{ flag: '--out', path: flags.out }], [{ flag: 'the scenario', path }]);
+        checkWritableOutput(flags.out, '--out', { atomic: true });
+        removeStaleReportTemps(flags.out, flags.quiet ? null : (line) => ctx.stderr.write(`${line}\n`));
+      }
       const scenario = parseScenarioText(readScenario(path));
       if (!flags.quiet) ctx.stderr.write(`rehearsal ${scenario.name}: ${scenario.description}\n`);
       const result = await rehearse(scenario, ctx.tool, flags.quiet ? () => {} : (line) => ctx.stderr.write(`${line}\n`));

@@ -30,6 +30,7 @@ const RULES: Readonly<Record<string, Rule>> = {
   EISDIR: { what: 'it is a directory', retryable: false, advice: 'retrying will not help: name a file, not a directory' },
   ENAMETOOLONG: { what: 'file name too long', retryable: false, advice: PATH },
   ELOOP: { what: 'too many symbolic links in the path', retryable: false, advice: PATH },
+  EBADF: { what: 'the output is closed (bad file descriptor)', retryable: false, advice: 'retrying will not help: reopen the output' },
   EMFILE: { what: 'too many open files in this process', retryable: true, advice: 'safe to retry' },
   ENFILE: { what: 'too many open files on the system', retryable: true, advice: 'safe to retry' },
   EAGAIN: { what: 'resource temporarily unavailable', retryable: true, advice: 'safe to retry' },

@@ -73,11 +73,21 @@ export class ReplayFileWriter {
     const fd = this.fd;
     try {
       this.flush();
-      fsyncSync(fd);
+      syncUnlessSpecial(fd);
     } finally {
       this.fd = null;
       closeSync(fd);
     }
+  }
+}
+
+/** fsync; a device or FIFO (`--out /dev/null`, a pipe) cannot be synced (EINVAL) and needs no sync. */
+function syncUnlessSpecial(fd: number): void {
+  try {
+    fsyncSync(fd);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code !== 'EINVAL' && code !== 'ENOTSUP') throw error;
   }
 }
 
