@@ -9,8 +9,8 @@ export interface HeldOffGridLevel {
 }
 
 /**
- * A short sorted array (off-grid levels are rare: a few per book), best first — highest bid, lowest ask —
- * with linear inserts. Invariants: exact prices strictly ordered, every size > 0.
+ * A sorted array (off-grid levels are rare: a few per book), best first — highest bid, lowest ask —
+ * with binary-search inserts. Invariants: exact prices strictly ordered, every size > 0.
  */
 export class OffGridLadder {
   private readonly levels: HeldOffGridLevel[] = [];
@@ -35,17 +35,23 @@ export class OffGridLadder {
   set(level: OffGridLevel): boolean {
     const levels = this.levels;
     const exact = level.price.exact;
-    let i = 0;
-    // Best first: bids descending, asks ascending.
-    while (i < levels.length && (this.side === 'bid' ? levels[i]!.price.exact > exact : levels[i]!.price.exact < exact)) i++;
-    const here = levels[i];
+    // Binary search, best first (bids descending, asks ascending): a hostile book of thousands of off-grid levels stays O(n log n).
+    let lo = 0;
+    let hi = levels.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      const p = levels[mid]!.price.exact;
+      if (this.side === 'bid' ? p > exact : p < exact) lo = mid + 1;
+      else hi = mid;
+    }
+    const here = levels[lo];
     if (here !== undefined && here.price.exact === exact) {
-      if (level.qtyLots === 0) levels.splice(i, 1);
-      else levels[i] = { price: here.price, qtyLots: level.qtyLots };
+      if (level.qtyLots === 0) levels.splice(lo, 1);
+      else levels[lo] = { price: here.price, qtyLots: level.qtyLots };
       return true;
     }
     if (level.qtyLots === 0) return false;
-    levels.splice(i, 0, { price: level.price, qtyLots: level.qtyLots });
+    levels.splice(lo, 0, { price: level.price, qtyLots: level.qtyLots });
     return true;
   }
 

@@ -121,6 +121,10 @@ describe('OrderBook off-grid levels', () => {
           expect(book.isCrossed()).toBe(bestBid !== null && bestAsk !== null && bestBid >= bestAsk);
           expect([book.bidDepth, book.askDepth]).toEqual([model.bid.size, model.ask.size]);
           expect(book.offGridDepth).toBe([...bidPrices, ...askPrices].filter((h) => h % 10 !== 0).length);
+          const offSorted = (side: 'bid' | 'ask'): string[] =>
+            [...model[side].keys()].filter((h) => h % 10 !== 0).sort((x, y) => (side === 'bid' ? y - x : x - y)).map((h) => String(h / 100)); // shortest form: 99.51, 100.05
+          expect(book.offGridBids().map((l) => l.price.text)).toEqual(offSorted('bid'));
+          expect(book.offGridAsks().map((l) => l.price.text)).toEqual(offSorted('ask'));
         }
       }),
       { numRuns: 100, seed: 20261203 },
