@@ -15,6 +15,7 @@ import { bpsToPpm } from '../core/sim/fee-schedule.js';
 import type { LatencyModel } from '../core/sim/latency-model.js';
 import { OPEN_GATE, type RequestGate } from '../core/sim/request-gate.js';
 import { SimulatedVenue } from '../core/sim/simulated-venue.js';
+import type { VenueRules } from '../core/sim/venue-rules.js';
 import { SymmetricQuoter } from '../core/strategy/symmetric-quoter.js';
 import { VirtualClock } from '../core/time/virtual-clock.js';
 import { ShadowExecError } from '../core/errors/shadow-exec-error.js';
@@ -28,6 +29,7 @@ import { configEcho } from './config-echo.js';
 import type { RunConfig } from './run-config.js';
 import { buildFillModel, buildLatencyModel } from './fill-model-wiring.js';
 import { simplifications } from './simplifications.js';
+import { loopOrderCounts } from '../engine/loop-counters.js';
 
 export interface ToolInfo {
   readonly name: string;
@@ -41,7 +43,8 @@ export interface ComposeOptions {
   readonly dryRun?: BybitDryRun | null;
   /** Rehearsals: decorate the market feed, the venue API gate and the latency model to inject scenario events. */
   readonly wrapFeed?: (feed: MarketDataFeed) => MarketDataFeed;
-  readonly wrapGate?: (gate: RequestGate) => RequestGate;
+  /** `rules` lets a rehearsal answer injected faults (a skewed clock) in the venue's words. */
+  readonly wrapGate?: (gate: RequestGate, rules: VenueRules) => RequestGate;
   readonly wrapLatency?: (latency: LatencyModel, clock: VirtualClock) => LatencyModel;
 }
 
@@ -92,7 +95,7 @@ export function composeRun(config: RunConfig, tool: ToolInfo, options: ComposeOp
     rules: wiring.rules,
     fillModel,
     latency: options.wrapLatency?.(latency, clock) ?? latency,
-    ...(options.wrapGate !== undefined ? { gate: options.wrapGate(wiring.gate ?? OPEN_GATE) } : wiring.gate === undefined ? {} : { gate: wiring.gate }),
+    ...(options.wrapGate !== undefined ? { gate: options.wrapGate(wiring.gate ?? OPEN_GATE, wiring.rules) } : wiring.gate === undefined ? {} : { gate: wiring.gate }),
   });
   wiring.bindVenue(venue);
 
@@ -171,24 +174,7 @@ export function composeRun(config: RunConfig, tool: ToolInfo, options: ComposeOp
           startMs,
           endMs: clock.now(),
         },
-        orders: {
-          placed: c.ordersPlaced,
-          filled: c.ordersFilled,
-          canceled: c.ordersCanceled,
-          rejected: c.ordersRejected,
-          cancelsSent: c.cancelsSent,
-          cancelRetries: c.cancelRetries,
-          cancelAllsSent: c.cancelAllsSent,
-          amendsSent: c.amendsSent,
-          amendsRejected: c.amendsRejected,
-          exitOcosPlaced: c.exitOcosPlaced,
-          exitOcosCancelled: c.exitOcosCancelled,
-          exitOcosSkipped: c.exitOcosSkipped,
-          cancelRacesLost: c.cancelRacesLost,
-          zeroSizeQuotes: c.zeroSizeQuotes,
-          placedWhileFrozen: c.placedWhileFrozen,
-          openAtEnd: loop.openOrders,
-        },
+        orders: loopOrderCounts(c, loop.openOrders),
         venue: client.stats(),
         ledger,
         fillLog,

@@ -5,7 +5,7 @@ import type { MarketDataEvent } from '../core/model/market-data-event.js';
  * What a frame was, so the caller can count it (health report) and route control frames:
  * - 'market-data'    one or more events were appended;
  * - 'ignored'        a well-formed venue data frame this parser does not normalise or that carries
- *                    nothing new (24h tickers, liquidations, spot tickers without a book, a ticker delta
+ *                    nothing new (mini tickers, liquidations, spot tickers without a book, a ticker delta
  *                    before its snapshot);
  * - 'control'        connection-level traffic: pong, auth reply, Binance serverShutdown;
  * - 'ack'            a successful subscribe/unsubscribe/property reply;

@@ -170,7 +170,7 @@ function readTimeline(value: unknown, context: Context): TimelineEntry[] {
 function readReportExpectation(object: Record<string, unknown>, path: string): Expectation {
   rejectUnknownKeys(object, path, ['type', 'path', 'equals', 'min', 'max']);
   const reportPath = object['path'];
-  if (typeof reportPath !== 'string' || !REPORT_PATH.test(reportPath)) throw fail(`${path}.path`, 'a dotted report path like "orders.placed" or "risk.freeze_events.0.reason"', reportPath);
+  if (typeof reportPath !== 'string' || !REPORT_PATH.test(reportPath)) throw fail(`${path}.path`, 'a dotted report path like "orders.placed" or "risk.freezes.0.reason"', reportPath);
   const hasRange = 'min' in object || 'max' in object;
   if ('equals' in object && hasRange) throw new ScenarioError(path, `${path}: expected either "equals" or "min"/"max", got both`);
   if ('equals' in object) return { type: 'report', path: reportPath, equals: readJson(object['equals'], `${path}.equals`) };

@@ -14,7 +14,7 @@ describe('shadow-exec run --feed replay:FILE', () => {
     const report = JSON.parse(a.stdout);
     expect(report.execution.feed).toBe(`${CAPTURE}`);
     expect(report.market_data.books.NKNUSDT.gaps).toBe(0);
-    expect(report.market_data.events_delivered).toEqual({ bar: 2, mark: 0, quote: 38, trade: 1 });
+    expect(report.market_data.events_delivered).toEqual({ bar: 2, mark: 0, quote: 38, ticker: 0, trade: 1 });
     expect(report.model.market.kind).toBe('replay');
     const cut = JSON.parse((await runCli(['run', ...NKN, '--feed', CAPTURE, '--spread-bps', '40', '--duration', '5s', '--quiet'])).stdout);
     expect(cut.execution.virtual_duration_ms).toBeLessThanOrEqual(5000);

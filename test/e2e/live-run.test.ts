@@ -67,9 +67,9 @@ describe('shadow-exec run --feed live', () => {
     expect(r.config.live).toEqual({ ws_url: `${ws.url}/stream`, rest_url: http.url, ws_connections: 1 });
     expect(r.model.market).toMatchObject({ kind: 'live', venue: 'binance', market: 'spot', rest_url: http.url, connections: 1 });
     const md = r.market_data;
-    expect(md.events_delivered).toEqual({ bar: 0, mark: 0, quote: 4, trade: 1 });
+    expect(md.events_delivered).toEqual({ bar: 0, mark: 0, quote: 4, ticker: 0, trade: 1 });
     expect(md.books.BTCUSDT).toMatchObject({ state: 'synced', update_id: 104, snapshots: 1, applied: 4, gaps: 0, resyncs: 0 });
-    expect(md.loop).toEqual({ quotes: 4, trades: 1, bars: 0, marks: 0, by_symbol: { BTCUSDT: { quotes: 4, trades: 1, bars: 0, marks: 0 } } });
+    expect(md.loop).toEqual({ quotes: 4, trades: 1, bars: 0, marks: 0, tickers: 0, by_symbol: { BTCUSDT: { quotes: 4, trades: 1, bars: 0, marks: 0, tickers: 0 } } });
     expect(md.live).toMatchObject({ end_reason: 'duration', failure: null, sequence_gaps: 0, resyncs: 0, snapshots: { requested: 1, fetched: 1, failed: 0 } });
     expect(md.live.websocket).toMatchObject({ connections_configured: 1, frames_delivered: 5, duplicates_dropped: 0, reconnects: 0, parse_errors: 0 });
     expect(md.live.websocket.received.data.messages).toBe(5);

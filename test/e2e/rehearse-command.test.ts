@@ -16,7 +16,7 @@ describe('shadow-exec rehearse', () => {
     const lines = r.stdout.trimEnd().split('\n');
     expect(lines.map((l) => l.split(/\s+/)[0])).toEqual(BUILT_IN);
     expect(BUILT_IN).toEqual(
-      expect.arrayContaining(['normal-session', 'edge-collapse', 'inventory-breach', 'total-notional-breach', 'ws-outage', 'venue-outage', 'rate-limit-storm', 'manual-freeze', 'cancel-race']),
+      expect.arrayContaining(['normal-session', 'edge-collapse', 'inventory-breach', 'total-notional-breach', 'ws-outage', 'venue-outage', 'rate-limit-storm', 'manual-freeze', 'cancel-race', 'clock-skew']),
     );
   });
 

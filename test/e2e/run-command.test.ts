@@ -362,8 +362,9 @@ describe('shadow-exec run: edge freeze', () => {
     expect(r.risk.frozen).toBe(true);
     expect(r.risk.state).toBe('FROZEN');
     expect(r.risk.freezes_total).toBeGreaterThanOrEqual(1);
-    expect(r.risk.freeze_events.length).toBe(r.risk.freezes_total);
-    const first = r.risk.freeze_events[0];
+    expect(r.risk.freeze_events).toBe(r.risk.freezes_total);
+    expect(r.risk.freezes.length).toBe(r.risk.freezes_total);
+    const first = r.risk.freezes[0];
     expect(first.reason).toBe('EDGE_BELOW_THRESHOLD');
     expect(first.symbol).toBe('BTCUSDT');
     expect(first.threshold_bps).toBe('1');
@@ -386,7 +387,8 @@ describe('shadow-exec run: edge freeze', () => {
     const r = report(await cli(args));
     expect(r.config.edge_threshold_bps).toBe('-100');
     expect(r.risk.frozen).toBe(false);
-    expect(r.risk.freeze_events).toEqual([]);
+    expect(r.risk.freeze_events).toBe(0);
+    expect(r.risk.freezes).toEqual([]);
   });
 });
 

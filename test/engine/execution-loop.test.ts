@@ -69,7 +69,7 @@ async function complete(run: ComposedRun, stopAfterUpdates = Infinity): Promise<
 }
 
 type Report = {
-  risk: { frozen: boolean; freeze_events: { utc: string; orders_cancelled: number; reason: string }[]; blocks_by_reason: Record<string, number> };
+  risk: { frozen: boolean; freeze_events: number; freezes: { utc: string; orders_cancelled: number; reason: string }[]; blocks_by_reason: Record<string, number> };
   orders: { open_at_end: number; placed: number; placed_while_frozen: number };
   execution: { status: string; interrupted: boolean; market_updates: number };
 };
@@ -91,7 +91,7 @@ describe('ExecutionLoop', () => {
     const result = await complete(run);
     const report = result.report as unknown as Report;
     expect(report.risk.frozen).toBe(true);
-    const freeze = report.risk.freeze_events[0]!;
+    const freeze = report.risk.freezes[0]!;
     expect(freeze.reason).toBe('EDGE_BELOW_THRESHOLD');
     const freezeMs = Date.parse(freeze.utc);
     expect(recorder.sent.filter((s) => s.at >= freezeMs)).toEqual([]);

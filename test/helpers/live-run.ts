@@ -17,6 +17,7 @@ import { SimulatedVenue } from '../../src/core/sim/simulated-venue.js';
 import { SymmetricQuoter } from '../../src/core/strategy/symmetric-quoter.js';
 import { VirtualClock } from '../../src/core/time/virtual-clock.js';
 import { ExecutionLoop } from '../../src/engine/execution-loop.js';
+import { loopOrderCounts } from '../../src/engine/loop-counters.js';
 import { FakeVenueRules } from '../../src/venues/fake/fake-venue-rules.js';
 
 export interface LiveRun {
@@ -67,14 +68,7 @@ export function composeLiveRun(settings: LiveBuildSettings, specs: readonly Inst
           exchange: 'fake', mode: 'shadow', feed: live.feed.kind, iterations: 0, symbols: specs.map((s) => s.symbol), status,
           marketUpdates: loop.counters.marketUpdates, eventsProcessed: scheduler.processedCount, startMs: live.startMs, endMs: clock.now(),
         },
-        orders: {
-          placed: loop.counters.ordersPlaced, filled: loop.counters.ordersFilled, canceled: loop.counters.ordersCanceled,
-          rejected: loop.counters.ordersRejected, cancelsSent: loop.counters.cancelsSent, cancelRetries: loop.counters.cancelRetries,
-          cancelAllsSent: loop.counters.cancelAllsSent, amendsSent: loop.counters.amendsSent, amendsRejected: loop.counters.amendsRejected,
-          exitOcosPlaced: loop.counters.exitOcosPlaced, exitOcosCancelled: loop.counters.exitOcosCancelled, exitOcosSkipped: loop.counters.exitOcosSkipped,
-          cancelRacesLost: loop.counters.cancelRacesLost, zeroSizeQuotes: loop.counters.zeroSizeQuotes,
-          placedWhileFrozen: loop.counters.placedWhileFrozen, openAtEnd: loop.openOrders,
-        },
+        orders: loopOrderCounts(loop.counters, loop.openOrders),
         venue: venue.stats(),
         ledger,
         fillLog,

@@ -4,6 +4,7 @@ import { encodeReplay, type ReplayHeader, type ReplayRecord } from '../../src/fe
 export type Level = readonly [price: string, qty: string];
 
 export const BINANCE_SPOT_HEADER: ReplayHeader = { format: 'shadow-exec-replay', version: 1, venue: 'binance', market: 'spot' };
+export const BINANCE_USDM_HEADER: ReplayHeader = { format: 'shadow-exec-replay', version: 1, venue: 'binance', market: 'usdm' };
 export const BYBIT_LINEAR_HEADER: ReplayHeader = { format: 'shadow-exec-replay', version: 1, venue: 'bybit', market: 'linear' };
 
 export function frame(t: number, text: string): ReplayRecord {
@@ -25,6 +26,11 @@ export function binanceBookTicker(t: number, symbol: string, u: number, bid: Lev
 /** `<symbol>@aggTrade`; `buyerMaker` true means the taker sold. Event time E = t + 5 (a venue clock ahead of the receiver). */
 export function binanceAggTrade(t: number, symbol: string, id: number, price: string, qty: string, buyerMaker = false): ReplayRecord {
   return frame(t, wrap(`${symbol.toLowerCase()}@aggTrade`, { e: 'aggTrade', E: t + 5, s: symbol, a: id, p: price, q: qty, f: id, l: id, T: t + 5, m: buyerMaker, M: true }));
+}
+
+/** USDⓈ-M `<symbol>@trade` with its origin `X` ("MARKET" in the book; "INSURANCE_FUND", "ADL", … off it). Event time E = t + 5. */
+export function binanceUsdmTrade(t: number, symbol: string, id: number, price: string, qty: string, origin: string, buyerMaker = false): ReplayRecord {
+  return frame(t, wrap(`${symbol.toLowerCase()}@trade`, { e: 'trade', E: t + 5, T: t + 4, s: symbol, t: id, p: price, q: qty, X: origin, m: buyerMaker }));
 }
 
 /** `GET /api/v3/depth?symbol=…&limit=1000` and its body. */

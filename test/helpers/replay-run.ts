@@ -18,6 +18,7 @@ import { SimulatedVenue } from '../../src/core/sim/simulated-venue.js';
 import { SymmetricQuoter } from '../../src/core/strategy/symmetric-quoter.js';
 import { VirtualClock } from '../../src/core/time/virtual-clock.js';
 import { ExecutionLoop } from '../../src/engine/execution-loop.js';
+import { loopOrderCounts } from '../../src/engine/loop-counters.js';
 import { runSession } from '../../src/engine/run-session.js';
 import type { ExchangeClient } from '../../src/ports/exchange-client.js';
 import type { MarketDataFeed } from '../../src/ports/market-data-feed.js';
@@ -89,13 +90,7 @@ export async function runReplay(label: string, text: string, specs: readonly Ins
           exchange: 'fake', mode: 'shadow', feed: replay.feed.kind, iterations: 0, symbols: replay.symbols, status,
           marketUpdates: loop.counters.marketUpdates, eventsProcessed: scheduler.processedCount, startMs: replay.startMs, endMs: clock.now(),
         },
-        orders: {
-          placed: loop.counters.ordersPlaced, filled: loop.counters.ordersFilled, canceled: loop.counters.ordersCanceled,
-          rejected: loop.counters.ordersRejected, cancelsSent: loop.counters.cancelsSent, cancelRetries: loop.counters.cancelRetries,
-          cancelAllsSent: loop.counters.cancelAllsSent, amendsSent: loop.counters.amendsSent, amendsRejected: loop.counters.amendsRejected, exitOcosPlaced: loop.counters.exitOcosPlaced, exitOcosCancelled: loop.counters.exitOcosCancelled, exitOcosSkipped: loop.counters.exitOcosSkipped,
-          cancelRacesLost: loop.counters.cancelRacesLost, zeroSizeQuotes: loop.counters.zeroSizeQuotes,
-          placedWhileFrozen: loop.counters.placedWhileFrozen, openAtEnd: loop.openOrders,
-        },
+        orders: loopOrderCounts(loop.counters, loop.openOrders),
         venue: client.stats(),
         ledger,
         fillLog,

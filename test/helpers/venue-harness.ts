@@ -49,6 +49,9 @@ export class Recorder implements ExecutionListener {
   onCanceled(order: Order): void {
     this.lines.push(`${this.clock.now()} canceled ${order.id} ${order.status} filled=${order.filledLots}`);
   }
+  onDropped(order: Order): void {
+    this.lines.push(`${this.clock.now()} dropped ${order.id} ${order.status}`);
+  }
   onCancelRejected(order: Order, reject: VenueReject): void {
     this.rejects.push(reject);
     this.lines.push(`${this.clock.now()} cancel-rejected ${order.id} ${order.status} ${reject.code}`);

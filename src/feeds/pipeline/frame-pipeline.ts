@@ -17,6 +17,9 @@
 //   ones) keep their books for the health report and are counted as skipped; frames of symbols the parser
 //   does not know are classed 'unknown-symbol' and counted by symbol. Unknown or invalid frames are
 //   counted (with their position, first few) and skipped; nothing in a frame stops the pipeline.
+// - Off-book trades (insurance-fund, ADL prints the venue flags as not from its public book) of traded
+//   symbols are counted by the venue's label (`off_book_trades`) and never delivered: they must not fill
+//   anything, feed bars or count as trades.
 // - Bars: trades of traded symbols feed a BarBuffer at the configured resolutions (source 'buffer');
 //   venue klines are delivered as they come (source 'venue', `closed` as the venue says). Bars still
 //   open at the end are not delivered (they never completed).
@@ -183,7 +186,12 @@ export class FramePipeline implements BookView {
         this.deliver(event.ts === t ? event : { ...event, ts: t });
         return;
       case 'mark':
+      case 'ticker':
         this.deliver(event.ts === t ? event : { ...event, ts: t });
+        return;
+      case 'off-book-trade':
+        // Not a trade in the public book: counted by the venue's label, never delivered (no fill model sees it).
+        this.counters.offBookTrade(event.origin);
         return;
     }
   }
@@ -240,7 +248,7 @@ export class FramePipeline implements BookView {
     }
     this.lastDeliveredMs = event.ts;
     this.counters.lastEventMs = event.ts;
-    this.counters.delivered[event.kind as 'quote' | 'trade' | 'bar' | 'mark']++;
+    this.counters.delivered[event.kind as 'quote' | 'trade' | 'bar' | 'mark' | 'ticker']++;
     this.queue.push(event);
   }
 

@@ -39,9 +39,11 @@ export class ReplayHealth {
   readonly framesByClass = Object.fromEntries(FRAME_CLASSES.map((c) => [c, 0])) as Record<FrameClass, number>;
   readonly restByClass = new Map<RestRecordClass, number>();
   readonly unknownSymbols = new Map<string, number>();
+  /** Off-book trades of traded symbols by the venue's label (MarketDataEvent 'off-book-trade'); never delivered. */
+  readonly offBookTrades = new Map<string, number>();
   readonly problems: { line: number; what: string; detail: string }[] = [];
   problemsTotal = 0;
-  readonly delivered = { quote: 0, trade: 0, bar: 0, mark: 0 };
+  readonly delivered = { quote: 0, trade: 0, bar: 0, mark: 0, ticker: 0 };
   /** Delivered bars by source. */
   barsFromBuffer = 0;
   barsFromVenue = 0;
@@ -62,6 +64,11 @@ export class ReplayHealth {
     this.rest++;
     this.restByClass.set(restClass, (this.restByClass.get(restClass) ?? 0) + 1);
     if (restClass !== 'market-data') this.problem(line, `rest ${restClass}`, detail);
+  }
+
+  /** Counts one off-book trade under the venue's label. */
+  offBookTrade(origin: string): void {
+    this.offBookTrades.set(origin, (this.offBookTrades.get(origin) ?? 0) + 1);
   }
 
   /** A book event made the sync lose its book (gap, stale snapshot, crossed). */
@@ -114,6 +121,7 @@ export class ReplayHealth {
     }
     const restByClass = [...this.restByClass.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
     const unknown = [...this.unknownSymbols.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    const offBook = [...this.offBookTrades.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
     const invalid = this.framesByClass['invalid-json'] + this.framesByClass['invalid-value'];
     return {
       records: this.records,
@@ -129,6 +137,7 @@ export class ReplayHealth {
       problems: this.problems.map((p) => ({ ...p })),
       unknown_symbols: Object.fromEntries(unknown),
       events_delivered: { ...this.delivered },
+      off_book_trades: Object.fromEntries(offBook),
       warmup_events: this.warmupEvents,
       symbols,
       books,

@@ -53,6 +53,19 @@ const VENUE: VenueStats = {
   liveOrders: 0,
   fillModel: { fills_when_crossed: 1, fills_by_chance: 2 },
   api: {},
+  wire: {
+    createsSent: 2,
+    cancelsSent: 0,
+    ocoCancelsSent: 0,
+    cancelAllsSent: 0,
+    amendsSent: 0,
+    ocoListsSent: 0,
+    createsHeld: 0,
+    ocoListsHeld: 0,
+    requestsHeld: 0,
+    createsQueuedAtEnd: 0,
+    ocoListsQueuedAtEnd: 0,
+  },
 };
 
 function input(): ReportInput {
@@ -83,7 +96,7 @@ function input(): ReportInput {
       startMs: START,
       endMs: START + 2000,
     },
-    orders: { placed: 2, filled: 2, canceled: 0, rejected: 0, cancelsSent: 0, cancelRetries: 0, cancelAllsSent: 0, amendsSent: 0, amendsRejected: 0, exitOcosPlaced: 0, exitOcosCancelled: 0, exitOcosSkipped: 0, cancelRacesLost: 0, zeroSizeQuotes: 0, placedWhileFrozen: 0, openAtEnd: 0 },
+    orders: { placed: 2, filled: 2, canceled: 0, rejected: 0, cancelRetries: 0, amendsRejected: 0, exitOcosPlaced: 0, exitOcosCancelled: 0, exitOcosSkipped: 0, exitOcoLegsFilled: 0, exitOcoLegsCanceled: 0, exitOcoLegsRejected: 0, cancelRacesLost: 0, zeroSizeQuotes: 0, placedWhileFrozen: 0, openAtEnd: 0 },
     venue: VENUE,
     ledger,
     fillLog,
@@ -157,8 +170,10 @@ describe('buildReport', () => {
     expect(get(report, 'fills', 'model')).toEqual({ fills_when_crossed: 1, fills_by_chance: 2 });
   });
 
-  it('reports the freeze event with its cancel timing and the edge per symbol', () => {
-    expect(get(report, 'risk', 'freeze_events')).toEqual([
+  it('reports the freeze count as freeze_events (a number, as the original tool did), the record in freezes with its cancel timing, and the edge per symbol', () => {
+    expect(get(report, 'risk', 'freeze_events')).toBe(1);
+    expect(get(report, 'risk', 'freezes_total')).toBe(1);
+    expect(get(report, 'risk', 'freezes')).toEqual([
       {
         reason: 'EDGE_BELOW_THRESHOLD',
         symbol: 'BTCUSDT',
@@ -195,7 +210,7 @@ describe('buildReport', () => {
     const i = input();
     const risk = new RiskMonitor({ maxInventoryE8: 1, maxTotalNotionalE8: 1, edgeThresholdBpsE4: 0 });
     risk.evaluateEdge('ETHUSDT', -1, START);
-    const events = get(buildReport({ ...i, risk }), 'risk', 'freeze_events') as JsonValue[];
+    const events = get(buildReport({ ...i, risk }), 'risk', 'freezes') as JsonValue[];
     expect(events[0]).toMatchObject({ cancels_confirmed_utc: null, cancel_duration_ms: null, symbol: 'ETHUSDT' });
   });
 

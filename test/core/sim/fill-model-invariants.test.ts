@@ -83,6 +83,9 @@ class Audit implements ExecutionListener {
   onCanceled(order: Order): void {
     this.orders.set(order.id, order);
   }
+  onDropped(order: Order): void {
+    this.orders.set(order.id, order);
+  }
   onCancelRejected(): void {}
   onAmended(order: Order): void {
     this.orders.set(order.id, order);

@@ -259,11 +259,11 @@ describe('SimulatedVenue rejects', () => {
       '50 rejected O-6 REJECTED FAKE_QTY_TOO_SMALL',
     ]);
     expect(h.rec.rejects.slice(0, 3)).toEqual([
-      { code: 'FAKE_QTY_TOO_SMALL', message: 'quantity 0 is below the minimum 0.001' },
-      { code: 'FAKE_QTY_TOO_LARGE', message: 'quantity 100.001 is above the maximum 100' },
-      { code: 'FAKE_NOTIONAL_TOO_SMALL', message: 'order value 4 is below the minimum 5' },
+      { code: 'FAKE_QTY_TOO_SMALL', message: 'quantity below the minimum', detail: 'quantity 0 is below the minimum 0.001' },
+      { code: 'FAKE_QTY_TOO_LARGE', message: 'quantity above the maximum', detail: 'quantity 100.001 is above the maximum 100' },
+      { code: 'FAKE_NOTIONAL_TOO_SMALL', message: 'order value below the minimum', detail: 'order value 4 is below the minimum 5' },
     ]);
-    expect(h.rec.rejects[4]).toEqual({ code: 'UNKNOWN_SYMBOL', message: 'unknown symbol DOGEUSDT' });
+    expect(h.rec.rejects[4]).toEqual({ code: 'UNKNOWN_SYMBOL', message: 'unknown symbol', detail: 'symbol DOGEUSDT' });
     const stats = h.venue.stats();
     expect(Object.keys(stats.rejectsByCode)).toEqual([
       'FAKE_INVALID_PRICE',
@@ -294,6 +294,19 @@ describe('SimulatedVenue rejects', () => {
       liveOrders: 0,
       fillModel: { fills_when_crossed: 0, fills_by_chance: 0, iceberg_refreshes: 0 },
       api: {},
+      wire: {
+        createsSent: 6,
+        cancelsSent: 0,
+        ocoCancelsSent: 0,
+        cancelAllsSent: 0,
+        amendsSent: 0,
+        ocoListsSent: 0,
+        createsHeld: 0,
+        ocoListsHeld: 0,
+        requestsHeld: 0,
+        createsQueuedAtEnd: 0,
+        ocoListsQueuedAtEnd: 0,
+      },
     });
   });
 

@@ -1,4 +1,4 @@
-// Covers LiveFeed against loopback servers: Binance book sync from a REST snapshot fetched after the first delta, quotes/trades stamped on the live clock, a gap refetching the snapshot, Bybit snapshot/delta and resubscription after a crossed book, redundancy without loss, and the feed failing when the circuit opens.
+// Covers LiveFeed against loopback servers: Binance book sync from a REST snapshot fetched after the first delta, quotes/trades stamped on the live clock, a gap refetching the snapshot, Bybit snapshot/delta and resubscription after a crossed book or a skipped update id, redundancy without loss, and the feed failing when the circuit opens.
 import { afterEach, describe, expect, it } from 'vitest';
 import { buildLiveFeed, type LiveBuildPorts, type LiveBuildSettings } from '../../../src/app/compose-live.js';
 import type { MarketDataEvent } from '../../../src/core/model/market-data-event.js';
@@ -150,6 +150,38 @@ describe('LiveFeed resyncs', () => {
     const health = r.feed.health() as { books: Record<string, Record<string, number>>; live: Record<string, unknown> };
     expect(health.books['BTCUSDT']).toMatchObject({ crossed: 1, resyncs: 1, snapshots: 2 });
     expect(health.live).toMatchObject({ crossed_books: 1, resyncs: 1, resubscribes: { BTCUSDT: 1 }, snapshots: null });
+  });
+
+  it('resubscribes a Bybit orderbook topic exactly once when a delta skips update ids, drops deltas until the new snapshot', async () => {
+    const r = await rig('bybit');
+    r.feed.start();
+    await waitUntil(() => r.ws.clients[0]?.topics.size === 3, 'subscribed');
+    r.ws.sendRaw(1, text(bybitOrderbook(0, 'BTCUSDT', 'snapshot', 10, [['95000.0', '1.000']], [['95010.0', '1.000']])));
+    r.ws.sendRaw(1, text(bybitOrderbook(0, 'BTCUSDT', 'delta', 11, [['95001.0', '1.000']], [])));
+    r.ws.sendRaw(1, text(bybitOrderbook(0, 'BTCUSDT', 'delta', 13, [['95002.0', '1.000']], [])));
+    r.ws.sendRaw(1, text(bybitOrderbook(0, 'BTCUSDT', 'delta', 14, [['95003.0', '1.000']], [])));
+    await waitUntil(() => r.log.includes('BTCUSDT book sync lost (missed-updates: expected 12, received 13)'), 'gap');
+    await waitUntil(() => r.ws.client(1).received.length === 3, 'resubscribed');
+    expect(r.ws.client(1).received.slice(1).map((m) => [JSON.parse(m).op, JSON.parse(m).args])).toEqual([
+      ['unsubscribe', ['orderbook.50.BTCUSDT']],
+      ['subscribe', ['orderbook.50.BTCUSDT']],
+    ]);
+    await waitUntil(() => r.ws.client(1).topics.has('orderbook.50.BTCUSDT'), 'topic back');
+    r.ws.sendRaw(1, text(bybitOrderbook(0, 'BTCUSDT', 'snapshot', 20, [['95004.0', '2.000']], [['95010.0', '1.000']])));
+    r.ws.sendRaw(1, text(bybitOrderbook(0, 'BTCUSDT', 'delta', 21, [['95005.0', '1.000']], [])));
+    await waitUntil(() => r.feed.waiting === 4, 'four quotes');
+    expect(r.drain().map((e) => (e.kind === 'quote' ? [e.bidTicks, e.seq] : e.kind))).toEqual([
+      [950_000, 10],
+      [950_010, 11],
+      [950_040, 20],
+      [950_050, 21],
+    ]);
+    expect(r.ws.client(1).received.length).toBe(3);
+    const health = r.feed.health() as { books: Record<string, Record<string, number>>; live: Record<string, unknown> };
+    expect(health.books['BTCUSDT']).toMatchObject({
+      state: 'synced', update_id: 21, snapshots: 2, applied: 2, gaps: 1, crossed: 0, resyncs: 1, sync_losses: 1, dropped_unsynced: 1, dropped_stale: 0, update_id_jumps: 0,
+    });
+    expect(health.live).toMatchObject({ sequence_gaps: 1, crossed_books: 0, resyncs: 1, resubscribes: { BTCUSDT: 1 }, snapshots: null });
   });
 });
 

@@ -11,6 +11,8 @@ import { QuoteRecord } from '../../../core/model/quote-record.js';
 import { isPlainDecimal } from '../../../core/money/fast-units.js';
 import type { FrameClass, MarketFrameParser } from '../../../ports/market-frame-parser.js';
 import { BinanceFastFrames } from './binance-fast-frames.js';
+import { isOffBookTrade, readOffBookTrade } from './binance-off-book-trade.js';
+import { readTicker24h } from './binance-ticker-24h.js';
 import { isPartialDepthStream } from './binance-stream-name.js';
 import {
   BINANCE_IGNORED_EVENTS,
@@ -20,6 +22,7 @@ import {
   type BinanceDepthUpdateWire,
   type BinanceKlineWire,
   type BinanceMarkPriceWire,
+  type BinanceTicker24hWire,
   type BinanceTradeWire,
 } from './binance-ws-wire.js';
 
@@ -106,16 +109,20 @@ export class BinanceStreamParser implements MarketFrameParser {
         return this.bookTicker(p as BinanceBookTickerWire, receivedAtMs, out);
       case 'aggTrade': {
         const w = p as unknown as BinanceAggTradeWire;
-        return this.trade(w.s, w.E, w.a, w.p, w.q, w.m, out);
+        // Frames of the older futures format carry no aggregate id `a`: the first trade id `f` names the aggregate.
+        return this.trade(w.s, w.E, w.a === undefined ? w.f : w.a, w.p, w.q, w.m, out);
       }
       case 'trade': {
         const w = p as unknown as BinanceTradeWire;
+        if (isOffBookTrade(w)) return this.offBookTrade(w, out);
         return this.trade(w.s, w.E, w.t, w.p, w.q, w.m, out);
       }
       case 'kline':
         return this.kline(p as unknown as BinanceKlineWire, out);
       case 'markPriceUpdate':
         return this.markPrice(p as unknown as BinanceMarkPriceWire, out);
+      case '24hrTicker':
+        return this.ticker24h(p as unknown as BinanceTicker24hWire, out);
       case 'serverShutdown':
         // Sent before a server goes down for maintenance: reconnect (web-socket-streams.md, Server Shutdown).
         return this.fail('control', 'serverShutdown');
@@ -219,7 +226,7 @@ export class BinanceStreamParser implements MarketFrameParser {
     return this.ok();
   }
 
-  /** trade (id `t`) and aggTrade (id `a`): `m` = "is the buyer the market maker?", so m → the taker sold (web-socket-streams.md). */
+  /** trade (id `t`) and aggTrade (id `a`, or `f` without it): `m` = "is the buyer the market maker?", so m → the taker sold (web-socket-streams.md). */
   private trade(s: unknown, E: unknown, id: unknown, price: unknown, qty: unknown, m: unknown, out: MarketDataEvent[]): FrameClass {
     const grid = this.grid(s);
     if (typeof grid === 'string') return grid;
@@ -228,6 +235,13 @@ export class BinanceStreamParser implements MarketFrameParser {
     if (!isId(E) || !isId(id) || typeof m !== 'boolean' || !(priceTicks >= 0) || !(qtyLots >= 0)) return this.fail('invalid-value', `${grid.symbol} trade`);
     out.push({ kind: 'trade', symbol: grid.symbol, ts: E, priceTicks, qtyLots, takerSide: m ? 'sell' : 'buy', tradeId: String(id) });
     return this.ok();
+  }
+
+  /** USDⓈ-M trade with X ≠ "MARKET" (insurance fund, ADL): an off-book-trade event, counted and never offered to a fill model. */
+  private offBookTrade(w: BinanceTradeWire, out: MarketDataEvent[]): FrameClass {
+    const grid = this.grid(w.s);
+    if (typeof grid === 'string') return grid;
+    return readOffBookTrade(w, grid, out) ? this.ok() : this.fail('invalid-value', `${grid.symbol} off-book trade`);
   }
 
   /** k.t open time, k.T inclusive close time, k.x closed flag, k.n trade count (Kline/Candlestick Streams). */
@@ -264,6 +278,13 @@ export class BinanceStreamParser implements MarketFrameParser {
     }
     out.push({ kind: 'mark', symbol: grid.symbol, ts: w.E, markTicks, indexTicks, fundingRate });
     return this.ok();
+  }
+
+  /** `<symbol>@ticker` 24 h statistics: a ticker context event (binance-ticker-24h.ts). */
+  private ticker24h(w: BinanceTicker24hWire, out: MarketDataEvent[]): FrameClass {
+    const grid = this.grid(w.s);
+    if (typeof grid === 'string') return grid;
+    return readTicker24h(w, grid, out) ? this.ok() : this.fail('invalid-value', `${grid.symbol} 24hrTicker`);
   }
 
   private ok(): 'market-data' {
