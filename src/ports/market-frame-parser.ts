@@ -13,7 +13,8 @@ import type { MarketDataEvent } from '../core/model/market-data-event.js';
  * - 'unknown'        valid JSON of no known shape;
  * - 'invalid-json'   not parseable as JSON;
  * - 'unknown-symbol' market data for a symbol the grid lookup does not know (or cannot tell);
- * - 'invalid-value'  a known message with a missing/mistyped field, a malformed or off-grid decimal.
+ * - 'invalid-value'  a known message with a missing/mistyped field, a malformed or off-grid decimal (a book
+ *                    level off the tick grid is no failure: it is kept at its exact price, off-grid-level.ts).
  * Only 'market-data' appends to `out`; every other class leaves `out` as it was.
  */
 export type FrameClass =

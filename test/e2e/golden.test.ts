@@ -91,6 +91,7 @@ describe('golden reports', () => {
     expect((ended.OCO_OTHER_LEG_FILLED ?? 0) + (ended.OCO_LIST_CANCELED ?? 0) + (ended.OCO_STOP_TRIGGERED ?? 0) + refused).toBe(oco.orders.exit_ocos.placed);
     expect(ended.OCO_STOP_TRIGGERED).toBe(oco.orders.exit_ocos.stops_triggered);
     expect(oco.model.venue.order_options.iceberg_qty).toBe('0.001');
+    expect(oco.config.order_options.iceberg_qty).toBe('0.001');
     expect(oco.orders.open_at_end).toBe(0);
   });
 });

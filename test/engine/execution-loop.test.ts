@@ -14,6 +14,7 @@ import { EventScheduler } from '../../src/core/scheduler/event-scheduler.js';
 import { VirtualClock } from '../../src/core/time/virtual-clock.js';
 import { SeededRng } from '../../src/core/random/seeded-rng.js';
 import { ProbabilisticFillModel } from '../../src/core/sim/probabilistic-fill-model.js';
+import { IcebergVisible } from '../../src/core/sim/iceberg-visible.js';
 import { FakeVenueRules } from '../../src/venues/fake/fake-venue-rules.js';
 import { FAKE_INSTRUMENTS } from '../../src/venues/fake/fake-instruments.js';
 import { buildInstrument } from '../../src/core/model/instrument.js';
@@ -183,7 +184,7 @@ describe('ExecutionLoop when a cancel overtakes its order', () => {
       scheduler,
       instruments: new Map([[btc.symbol, btc]]),
       rules: new FakeVenueRules(fees),
-      fillModel: new ProbabilisticFillModel(rng.fork('fills'), 0, '0'),
+      fillModel: new ProbabilisticFillModel(rng.fork('fills'), 0, '0', new IcebergVisible(new Map([[btc.symbol, btc]]))),
       latency: { name: 'split', entryDelayMs: () => 100, cancelDelayMs: () => 10, amendDelayMs: () => 10, describe: () => ({}) },
     });
     const feed = new SyntheticFeed(

@@ -12,6 +12,7 @@ import { RiskMonitor } from '../../src/core/risk/risk-monitor.js';
 import { EventScheduler } from '../../src/core/scheduler/event-scheduler.js';
 import { ConstantLatencyModel } from '../../src/core/sim/latency-model.js';
 import { ProbabilisticFillModel } from '../../src/core/sim/probabilistic-fill-model.js';
+import { IcebergVisible } from '../../src/core/sim/iceberg-visible.js';
 import { SimulatedVenue } from '../../src/core/sim/simulated-venue.js';
 import { SymmetricQuoter } from '../../src/core/strategy/symmetric-quoter.js';
 import { VirtualClock } from '../../src/core/time/virtual-clock.js';
@@ -39,7 +40,7 @@ export function composeLiveRun(settings: LiveBuildSettings, specs: readonly Inst
     scheduler,
     instruments: new Map(instruments.map((i) => [i.symbol, i])),
     rules: new FakeVenueRules(fees),
-    fillModel: new ProbabilisticFillModel(rng.fork('fills'), 1, '1'),
+    fillModel: new ProbabilisticFillModel(rng.fork('fills'), 1, '1', new IcebergVisible(new Map(instruments.map((i) => [i.symbol, i])))),
     latency: new ConstantLatencyModel(latencyMs),
   });
   const edge = new EdgeTracker(specs.map((s) => s.symbol), { halfSpreadBpsE4: 200_000, makerFeeBpsE4: 20_000, markoutMs: 1000, window: 20, minFills: 5 });

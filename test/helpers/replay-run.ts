@@ -13,6 +13,7 @@ import { RiskMonitor } from '../../src/core/risk/risk-monitor.js';
 import { EventScheduler } from '../../src/core/scheduler/event-scheduler.js';
 import { ConstantLatencyModel } from '../../src/core/sim/latency-model.js';
 import { ProbabilisticFillModel } from '../../src/core/sim/probabilistic-fill-model.js';
+import { IcebergVisible } from '../../src/core/sim/iceberg-visible.js';
 import { SimulatedVenue } from '../../src/core/sim/simulated-venue.js';
 import { SymmetricQuoter } from '../../src/core/strategy/symmetric-quoter.js';
 import { VirtualClock } from '../../src/core/time/virtual-clock.js';
@@ -59,7 +60,7 @@ export async function runReplay(label: string, text: string, specs: readonly Ins
     scheduler,
     instruments: new Map(instruments.map((i) => [i.symbol, i])),
     rules: new FakeVenueRules(fees),
-    fillModel: new ProbabilisticFillModel(rng.fork('fills'), fillRate, String(fillRate)),
+    fillModel: new ProbabilisticFillModel(rng.fork('fills'), fillRate, String(fillRate), new IcebergVisible(new Map(instruments.map((i) => [i.symbol, i])))),
     latency: new ConstantLatencyModel(20),
   });
   const client = options.wrapVenue?.(venue) ?? venue;

@@ -4,9 +4,18 @@
 // published the message (Binance `E`, Bybit message `ts`). A frame that carries no event time
 // (Binance spot bookTicker and partial depth) gets the receive time the caller passed to the parser.
 // Trade/transaction times (Binance `T`, Bybit per-trade `T`) stay in the venue wire types.
+import type { ExactOffGrid } from '../money/fast-units.js';
 
 /** [priceTicks, qtyLots]; qtyLots 0 = remove the level (a delta) or an empty level (never in a snapshot from a venue). */
 export type BookLevel = readonly [priceTicks: number, qtyLots: number];
+
+/** A level whose price is off the tick grid, kept at its exact price (src/core/market/off-grid-level.ts says why apart). */
+export interface OffGridLevel {
+  readonly side: 'bid' | 'ask';
+  readonly price: ExactOffGrid;
+  /** On the lot grid like any level; 0 removes it (a delta). */
+  readonly qtyLots: number;
+}
 
 export interface TradeEvent {
   readonly kind: 'trade';
@@ -62,6 +71,8 @@ export interface BookSnapshotEvent {
   readonly updateId: number;
   /** Bybit cross sequence `seq`; null on Binance. */
   readonly seq: number | null;
+  /** Levels whose price is off the tick grid, at their exact price (absent when there are none: the common case). */
+  readonly offGrid?: readonly OffGridLevel[];
 }
 
 /** Absolute quantities for the listed levels; qtyLots 0 removes a level. */
@@ -78,6 +89,8 @@ export interface BookDeltaEvent {
   readonly prevFinalUpdateId: number | null;
   /** Bybit cross sequence `seq`; null on Binance. */
   readonly seq: number | null;
+  /** Levels whose price is off the tick grid, at their exact price (absent when there are none: the common case). */
+  readonly offGrid?: readonly OffGridLevel[];
 }
 
 export interface BarEvent {

@@ -114,6 +114,8 @@ export class ReplayHealth {
         dropped_overflow: c.droppedOverflow,
         update_id_jumps: c.updateIdJumps,
         removed_absent_levels: s.sync.book.removedAbsent,
+        off_grid_levels: s.sync.book.offGridLevelsReceived,
+        off_grid_levels_held: s.sync.book.offGridDepth,
         updates_without_quote: s.updatesWithoutQuote,
       };
     }

@@ -91,7 +91,7 @@ export class BybitBookSync {
   onSnapshot(event: BookSnapshotEvent): BookSyncOutcome {
     this.checkSymbol(event.symbol);
     const recovered = this.currentState === 'needs-resync';
-    this.book.replace(event.bids, event.asks);
+    this.book.replace(event.bids, event.asks, event.offGrid);
     this.bookUpdateId = event.updateId;
     this.lastSeq = event.seq;
     this.currentState = 'synced';
@@ -121,7 +121,7 @@ export class BybitBookSync {
       }
       this.stats.updateIdJumps++;
     }
-    this.book.applyLevels(event.bids, event.asks);
+    this.book.applyLevels(event.bids, event.asks, event.offGrid);
     this.bookUpdateId = u;
     this.lastSeq = event.seq;
     this.stats.applied++;

@@ -292,7 +292,7 @@ describe('SimulatedVenue rejects', () => {
       makerFills: 0,
       takerFills: 0,
       liveOrders: 0,
-      fillModel: { fills_when_crossed: 0, fills_by_chance: 0 },
+      fillModel: { fills_when_crossed: 0, fills_by_chance: 0, iceberg_refreshes: 0 },
       api: {},
       wire: {
         createsSent: 6,

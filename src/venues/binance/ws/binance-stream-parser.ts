@@ -3,9 +3,10 @@
 // Time (`ts`): the payload's event time `E`; spot bookTicker and spot partial depth carry none, so they
 // get the caller's receive time. Trade time / transaction time `T` is not used.
 // Sources are cited per rule; wire shapes are in binance-ws-wire.ts.
+import { OffGridCollector } from '../../../core/market/off-grid-level.js';
 import { parseBookLevels } from '../../../core/market/parse-book-levels.js';
 import { CachedSymbolGrids, type SymbolGrid, type SymbolGridLookup } from '../../../core/market/symbol-grid.js';
-import type { MarketDataEvent } from '../../../core/model/market-data-event.js';
+import type { BookDeltaEvent, BookSnapshotEvent, MarketDataEvent } from '../../../core/model/market-data-event.js';
 import { QuoteRecord } from '../../../core/model/quote-record.js';
 import { isPlainDecimal } from '../../../core/money/fast-units.js';
 import type { FrameClass, MarketFrameParser } from '../../../ports/market-frame-parser.js';
@@ -48,6 +49,8 @@ export class BinanceStreamParser implements MarketFrameParser {
   private readonly streamSymbols = new Map<string, string>();
   /** bookTicker and diff depth in compact form, read without JSON.parse (same events; everything else falls through). */
   private readonly fast: BinanceFastFrames;
+  /** Book levels off the tick grid of the message being read (kept at their exact price, never a reason to refuse it). */
+  private readonly offGrid = new OffGridCollector();
 
   constructor(options: BinanceStreamParserOptions) {
     this.grids = new CachedSymbolGrids(options.grids);
@@ -170,10 +173,12 @@ export class BinanceStreamParser implements MarketFrameParser {
     // Spot has no `pu`; USDⓈ-M's `pu` is the previous event's `u` (Diff-Book-Depth-Streams).
     const pu = w.pu === undefined ? null : w.pu;
     if (!isId(w.E) || !isId(w.U) || !isId(w.u) || (pu !== null && !isId(pu))) return this.fail('invalid-value', `${grid.symbol} depthUpdate ids`);
-    const bids = parseBookLevels(w.b, grid);
-    const asks = parseBookLevels(w.a, grid);
+    const bids = parseBookLevels(w.b, grid, 'bid', this.offGrid);
+    const asks = parseBookLevels(w.a, grid, 'ask', this.offGrid);
+    const offGrid = this.offGrid.take();
     if (bids === null || asks === null) return this.fail('invalid-value', `${grid.symbol} depthUpdate levels`);
-    out.push({ kind: 'book-delta', symbol: grid.symbol, ts: w.E, bids, asks, firstUpdateId: w.U, finalUpdateId: w.u, prevFinalUpdateId: pu, seq: null });
+    const delta: BookDeltaEvent = { kind: 'book-delta', symbol: grid.symbol, ts: w.E, bids, asks, firstUpdateId: w.U, finalUpdateId: w.u, prevFinalUpdateId: pu, seq: null };
+    out.push(offGrid === undefined ? delta : { ...delta, offGrid });
     return this.ok();
   }
 
@@ -182,10 +187,12 @@ export class BinanceStreamParser implements MarketFrameParser {
     const grid = this.grid(w.s);
     if (typeof grid === 'string') return grid;
     if (!isId(w.E) || !isId(w.u)) return this.fail('invalid-value', `${grid.symbol} partial depth ids`);
-    const bids = parseBookLevels(w.b, grid);
-    const asks = parseBookLevels(w.a, grid);
+    const bids = parseBookLevels(w.b, grid, 'bid', this.offGrid);
+    const asks = parseBookLevels(w.a, grid, 'ask', this.offGrid);
+    const offGrid = this.offGrid.take();
     if (bids === null || asks === null) return this.fail('invalid-value', `${grid.symbol} partial depth levels`);
-    out.push({ kind: 'book-snapshot', symbol: grid.symbol, ts: w.E, bids, asks, updateId: w.u, seq: null });
+    const snapshot: BookSnapshotEvent = { kind: 'book-snapshot', symbol: grid.symbol, ts: w.E, bids, asks, updateId: w.u, seq: null };
+    out.push(offGrid === undefined ? snapshot : { ...snapshot, offGrid });
     return this.ok();
   }
 
@@ -194,10 +201,12 @@ export class BinanceStreamParser implements MarketFrameParser {
     if (typeof grid === 'string') return grid;
     const ts = w.E === undefined ? receivedAtMs : w.E;
     if (!isId(w.lastUpdateId) || !isId(ts)) return this.fail('invalid-value', `${symbol} depth snapshot ids`);
-    const bids = parseBookLevels(w.bids, grid);
-    const asks = parseBookLevels(w.asks, grid);
+    const bids = parseBookLevels(w.bids, grid, 'bid', this.offGrid);
+    const asks = parseBookLevels(w.asks, grid, 'ask', this.offGrid);
+    const offGrid = this.offGrid.take();
     if (bids === null || asks === null) return this.fail('invalid-value', `${symbol} depth snapshot levels`);
-    out.push({ kind: 'book-snapshot', symbol: grid.symbol, ts, bids, asks, updateId: w.lastUpdateId, seq: null });
+    const snapshot: BookSnapshotEvent = { kind: 'book-snapshot', symbol: grid.symbol, ts, bids, asks, updateId: w.lastUpdateId, seq: null };
+    out.push(offGrid === undefined ? snapshot : { ...snapshot, offGrid });
     return this.ok();
   }
 

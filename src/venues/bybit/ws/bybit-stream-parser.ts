@@ -3,9 +3,10 @@
 // Time (`ts`): the push's `ts`, "the timestamp (ms) that the system generates the data" — for every
 // event of the push, including each trade of a publicTrade batch (their fill time `T` stays on the wire).
 // Sources: bybit-exchange/docs docs/v5/websocket/public/*.mdx, cited per rule; wire shapes in bybit-ws-wire.ts.
+import { OffGridCollector } from '../../../core/market/off-grid-level.js';
 import { parseBookLevels } from '../../../core/market/parse-book-levels.js';
 import { CachedSymbolGrids, type SymbolGrid, type SymbolGridLookup } from '../../../core/market/symbol-grid.js';
-import type { MarketDataEvent } from '../../../core/model/market-data-event.js';
+import type { BookDeltaEvent, BookSnapshotEvent, MarketDataEvent } from '../../../core/model/market-data-event.js';
 import { isPlainDecimal } from '../../../core/money/fast-units.js';
 import type { FrameClass, MarketFrameParser } from '../../../ports/market-frame-parser.js';
 import {
@@ -44,6 +45,8 @@ export class BybitStreamParser implements MarketFrameParser {
 
   /** orderbook pushes in compact form, read without JSON.parse (same events; everything else falls through). */
   private readonly fast: BybitFastFrames;
+  /** Book levels off the tick grid of the message being read. */
+  private readonly offGrid = new OffGridCollector();
 
   constructor(options: BybitStreamParserOptions) {
     this.grids = new CachedSymbolGrids(options.grids);
@@ -118,14 +121,18 @@ export class BybitStreamParser implements MarketFrameParser {
     if (!isId(data.u) || (seq !== null && !isId(seq)) || (push.type !== 'snapshot' && push.type !== 'delta')) {
       return this.fail('invalid-value', `${grid.symbol} orderbook type/u/seq`);
     }
-    const bids = parseBookLevels(data.b, grid);
-    const asks = parseBookLevels(data.a, grid);
+    const bids = parseBookLevels(data.b, grid, 'bid', this.offGrid);
+    const asks = parseBookLevels(data.a, grid, 'ask', this.offGrid);
+    // Levels off the tick grid are kept at their exact price, never a reason to refuse the message.
+    const offGrid = this.offGrid.take();
     if (bids === null || asks === null) return this.fail('invalid-value', `${grid.symbol} orderbook levels`);
+    let event: BookSnapshotEvent | BookDeltaEvent;
     if (push.type === 'snapshot' || data.u === 1) {
-      out.push({ kind: 'book-snapshot', symbol: grid.symbol, ts, bids, asks, updateId: data.u, seq });
+      event = { kind: 'book-snapshot', symbol: grid.symbol, ts, bids, asks, updateId: data.u, seq };
     } else {
-      out.push({ kind: 'book-delta', symbol: grid.symbol, ts, bids, asks, firstUpdateId: data.u, finalUpdateId: data.u, prevFinalUpdateId: null, seq });
+      event = { kind: 'book-delta', symbol: grid.symbol, ts, bids, asks, firstUpdateId: data.u, finalUpdateId: data.u, prevFinalUpdateId: null, seq };
     }
+    out.push(offGrid === undefined ? event : { ...event, offGrid });
     return this.ok();
   }
 

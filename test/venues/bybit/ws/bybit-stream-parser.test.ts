@@ -189,7 +189,9 @@ describe('BybitStreamParser on bad input', () => {
     ['{"topic":"orderbook.rpi.BTCUSDT","ts":1,"data":{}}', 'ignored'],
     ['{"topic":"orderbook.50.ETHUSDT","type":"snapshot","ts":1,"data":{"s":"ETHUSDT","b":[],"a":[],"u":1}}', 'unknown-symbol'],
     ['{"topic":"orderbook.50.BTCUSDT","type":"partial","ts":1,"data":{"s":"BTCUSDT","b":[],"a":[],"u":2}}', 'invalid-value'],
-    ['{"topic":"orderbook.50.BTCUSDT","type":"delta","ts":1,"data":{"s":"BTCUSDT","b":[["1.05","1"]],"a":[],"u":2}}', 'invalid-value'],
+    // A level off the 0.1 tick is kept at its exact price (test/venues/bybit/bybit-off-grid-book.test.ts), a malformed one is not.
+    ['{"topic":"orderbook.50.BTCUSDT","type":"delta","ts":1,"data":{"s":"BTCUSDT","b":[["1.05","1"]],"a":[],"u":2}}', 'market-data'],
+    ['{"topic":"orderbook.50.BTCUSDT","type":"delta","ts":1,"data":{"s":"BTCUSDT","b":[["1.05x","1"]],"a":[],"u":2}}', 'invalid-value'],
     ['{"topic":"kline.5.BTCUSDT","type":"snapshot","ts":1,"data":[{"start":0,"interval":"7","open":"1","close":"1","high":"1","low":"1","volume":"1","confirm":true}]}', 'invalid-value'],
     ['{"topic":"tickers.BTCUSDT","type":"snapshot","ts":1,"data":null}', 'invalid-value'],
   ] as const)('classifies %j as %s', (frame, expected) => {
