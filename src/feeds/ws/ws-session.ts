@@ -4,6 +4,7 @@ import { NamedTimers } from './named-timers.js';
 import { OutgoingRateLimiter } from './outgoing-rate-limiter.js';
 import { SocketSubscriptions } from './socket-subscriptions.js';
 import type { WsSessionHost } from './ws-session-host.js';
+import type { WsFrameClass } from './ws-venue-protocol.js';
 
 type Phase = 'connecting' | 'open' | 'ended';
 
@@ -126,7 +127,13 @@ export class WsSession {
     } catch {
       return this.skip('invalid', bytes, text, now);
     }
-    const cls = host.protocol.classify(message);
+    let cls: WsFrameClass;
+    try {
+      cls = host.protocol.classify(message);
+    } catch {
+      // classify must not throw; should a hostile frame (a 20,000-deep array…) make it, the frame is counted and skipped.
+      return this.skip('invalid', bytes, text, now);
+    }
     switch (cls.kind) {
       case 'data':
         host.counters.countReceived('data', bytes);

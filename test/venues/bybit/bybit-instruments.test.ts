@@ -208,3 +208,11 @@ describe('parseBybitInstrumentsInfo errors', () => {
     expect(configError(linear)).toEqual({ code: 'E_CONFIG', message: 'saved.json: result.list[1].symbol repeats BTCUSDT' });
   });
 });
+
+describe('parseBybitInstrumentsInfo on hostile values', () => {
+  it('refuses a 20,000-deep array as retCode with E_CONFIG, not a RangeError', () => {
+    const response = instrumentsDocs().linear as Raw;
+    response.retCode = JSON.parse(`${'['.repeat(20_000)}${']'.repeat(20_000)}`);
+    expect(configError(response)).toEqual({ code: 'E_CONFIG', message: expect.stringContaining('retCode must be 0 (a successful response), got an array') });
+  });
+});

@@ -8,6 +8,7 @@ import { CachedSymbolGrids, type SymbolGrid, type SymbolGridLookup } from '../..
 import type { MarketDataEvent } from '../../../core/model/market-data-event.js';
 import { QuoteRecord } from '../../../core/model/quote-record.js';
 import { isPlainDecimal } from '../../../core/money/fast-units.js';
+import { untrustedText } from '../../../core/text/untrusted-text.js';
 import type { FrameClass, MarketFrameParser } from '../../../ports/market-frame-parser.js';
 import { BinanceFastFrames } from './binance-fast-frames.js';
 import { isPartialDepthStream } from './binance-stream-name.js';
@@ -120,7 +121,7 @@ export class BinanceStreamParser implements MarketFrameParser {
         return this.untyped(p, stream, receivedAtMs, out);
       default:
         if (typeof e === 'string' && BINANCE_IGNORED_EVENTS.has(e)) return this.fail('ignored', e);
-        return this.fail('unknown', typeof e === 'string' ? `event type ${e}` : 'event type is not a string');
+        return this.fail('unknown', typeof e === 'string' ? `event type ${untrustedText(e)}` : 'event type is not a string');
     }
   }
 
@@ -134,9 +135,9 @@ export class BinanceStreamParser implements MarketFrameParser {
     }
     if (p['u'] !== undefined && p['b'] !== undefined && p['a'] !== undefined) return this.bookTicker(p as BinanceBookTickerWire, receivedAtMs, out);
     // {"result":null,"id":1} answers SUBSCRIBE, UNSUBSCRIBE, LIST_SUBSCRIPTIONS, SET/GET_PROPERTY (web-socket-streams.md).
-    if ('result' in p && p['id'] !== undefined) return this.fail('ack', `reply to id ${String(p['id'])}`);
+    if ('result' in p && p['id'] !== undefined) return this.fail('ack', `reply to id ${untrustedText(p['id'])}`);
     // {"code":2,"msg":"Invalid request: …","id":…} (web-socket-streams.md, Error Messages).
-    if (typeof p['code'] === 'number' && typeof p['msg'] === 'string') return this.fail('error', `code ${p['code']}: ${p['msg']}`);
+    if (typeof p['code'] === 'number' && typeof p['msg'] === 'string') return this.fail('error', `code ${p['code']}: ${untrustedText(p['msg'])}`);
     return this.fail('unknown', 'payload without event type');
   }
 

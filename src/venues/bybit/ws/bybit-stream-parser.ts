@@ -7,6 +7,7 @@ import { parseBookLevels } from '../../../core/market/parse-book-levels.js';
 import { CachedSymbolGrids, type SymbolGrid, type SymbolGridLookup } from '../../../core/market/symbol-grid.js';
 import type { MarketDataEvent } from '../../../core/model/market-data-event.js';
 import { isPlainDecimal } from '../../../core/money/fast-units.js';
+import { untrustedList, untrustedText } from '../../../core/text/untrusted-text.js';
 import type { FrameClass, MarketFrameParser } from '../../../ports/market-frame-parser.js';
 import {
   BYBIT_IGNORED_TOPICS,
@@ -90,10 +91,10 @@ export class BybitStreamParser implements MarketFrameParser {
   /** Replies on the socket (wss-authentication.mdx): pong, auth, subscribe/unsubscribe acks, failures. */
   private reply(r: BybitReplyWire): FrameClass {
     const op = r.op;
-    if (r.success === false) return this.fail('error', `${String(op)} failed: ${String(r.ret_msg)}`);
+    if (r.success === false) return this.fail('error', `${untrustedText(op)} failed: ${untrustedText(r.ret_msg)}`);
     if (r.type === 'COMMAND_RESP') {
       const failed = (r.data as { failTopics?: unknown } | null | undefined)?.failTopics;
-      return Array.isArray(failed) && failed.length > 0 ? this.fail('error', `failed topics ${failed.join(',')}`) : this.fail('ack', 'COMMAND_RESP');
+      return Array.isArray(failed) && failed.length > 0 ? this.fail('error', `failed topics ${untrustedList(failed)}`) : this.fail('ack', 'COMMAND_RESP');
     }
     if (op === 'ping' || op === 'pong' || op === 'auth') return this.fail('control', op);
     if (r.success === true && (op === 'subscribe' || op === 'unsubscribe')) return this.fail('ack', op);

@@ -345,3 +345,15 @@ describe('BinanceStreamParser on bad input', () => {
     expect(classes.has('invalid-value')).toBe(true);
   });
 });
+
+describe('BinanceStreamParser on hostile frames', () => {
+  const deep = `${'['.repeat(20_000)}${']'.repeat(20_000)}`;
+
+  it('classifies a reply whose id is a 20,000-deep array as an ack, never throwing', () => {
+    const parser = new BinanceStreamParser({ grids: buildSymbolGridLookup(BINANCE_CAPTURE_SPECS) });
+    expect(parser.parse(`{"result":null,"id":${deep}}`, 1, [])).toBe('ack');
+    expect(parser.lastDetail).toBe('reply to id an array');
+    expect(parser.parse(`{"code":2,"msg":"${'m'.repeat(5000)}","id":1}`, 1, [])).toBe('error');
+    expect(parser.lastDetail).toBe(`code 2: ${'m'.repeat(120)}…`);
+  });
+});

@@ -229,3 +229,17 @@ describe('BybitStreamParser on bad input', () => {
     }
   });
 });
+
+describe('BybitStreamParser on hostile frames', () => {
+  const deep = `${'['.repeat(20_000)}${']'.repeat(20_000)}`;
+
+  it.each([
+    [`{"success":false,"op":${deep},"ret_msg":"x"}`, 'error', 'an array failed: x'],
+    [`{"success":false,"op":"subscribe","ret_msg":${deep}}`, 'error', 'subscribe failed: an array'],
+    [`{"type":"COMMAND_RESP","data":{"failTopics":[${deep},"kline.1.X"]}}`, 'error', 'failed topics an array,kline.1.X'],
+  ] as const)('classifies a reply with a 20,000-deep array in one field, never throwing (%#)', (frame, cls, detail) => {
+    const parser = linear();
+    expect(parseOne(parser, frame).cls).toBe(cls);
+    expect(parser.lastDetail).toBe(detail);
+  });
+});
