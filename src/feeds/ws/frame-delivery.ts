@@ -4,6 +4,12 @@ import type { WsEventListener } from './ws-connection-events.js';
 import type { WsHealthCounters } from './ws-health.js';
 import type { WsDataFrame, WsVenueProtocol } from './ws-venue-protocol.js';
 
+/**
+ * Longest sequence key remembered for deduplication; a longer one (a hostile stream name) makes the frame
+ * key-less. The dedup window holds 65,536 keys: unbounded keys would let a feed grow memory at will.
+ */
+export const MAX_SEQUENCE_KEY_CHARS = 256;
+
 export class FrameDelivery {
   constructor(
     private readonly connectionId: string,
@@ -23,6 +29,7 @@ export class FrameDelivery {
     let key: string | null;
     try {
       key = this.protocol.sequenceKey(message);
+      if (key !== null && key.length > MAX_SEQUENCE_KEY_CHARS) key = null;
     } catch {
       // A hostile frame (e.g. a 20,000-deep array where an id belongs) must not stop the run: counted and skipped.
       this.counters.consumerErrors++;

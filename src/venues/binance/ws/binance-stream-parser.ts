@@ -36,6 +36,9 @@ export interface BinanceStreamParserOptions {
 
 type Payload = Record<string, unknown>;
 
+/** Stream names whose symbol is cached (1024: Binance's streams per connection); names beyond are read each time, never kept. */
+const MAX_CACHED_STREAMS = 1024;
+
 const isId = Number.isSafeInteger as (value: unknown) => value is number;
 
 export class BinanceStreamParser implements MarketFrameParser {
@@ -148,7 +151,7 @@ export class BinanceStreamParser implements MarketFrameParser {
       if (at <= 0) return undefined;
       // Stream names use lower-case symbols; payloads and instruments use upper case.
       symbol = stream.slice(0, at).toUpperCase();
-      this.streamSymbols.set(stream, symbol);
+      if (this.streamSymbols.size < MAX_CACHED_STREAMS) this.streamSymbols.set(stream, symbol);
     }
     return symbol;
   }

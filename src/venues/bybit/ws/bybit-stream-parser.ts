@@ -29,6 +29,8 @@ export interface BybitStreamParserOptions {
 }
 
 const isId = Number.isSafeInteger as (value: unknown) => value is number;
+/** Topics whose symbol is cached; topics beyond are read each time, never kept (a feed of ever-new topics must not grow memory). */
+const MAX_CACHED_TOPICS = 1024;
 /** First letters of the normalised topics: orderbook, publicTrade, tickers, kline; 'r' of orderbook.rpi. */
 const CH_O = 111;
 const CH_P = 112;
@@ -227,7 +229,7 @@ export class BybitStreamParser implements MarketFrameParser {
     let symbol = this.topicSymbols.get(topic);
     if (symbol === undefined) {
       symbol = topic.slice(topic.lastIndexOf('.') + 1);
-      this.topicSymbols.set(topic, symbol);
+      if (this.topicSymbols.size < MAX_CACHED_TOPICS) this.topicSymbols.set(topic, symbol);
     }
     return symbol;
   }

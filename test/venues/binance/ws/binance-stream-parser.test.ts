@@ -357,3 +357,11 @@ describe('BinanceStreamParser on hostile frames', () => {
     expect(parser.lastDetail).toBe(`code 2: ${'m'.repeat(120)}…`);
   });
 });
+
+describe('BinanceStreamParser memory bounds', () => {
+  it('caches the symbol of at most 1024 stream names: a feed of ever-new names keeps nothing more', () => {
+    const parser = new BinanceStreamParser({ grids: buildSymbolGridLookup(BINANCE_CAPTURE_SPECS) });
+    for (let i = 0; i < 3000; i++) parser.parse(`{"stream":"x${i}usdt@depth5","data":{"lastUpdateId":1,"bids":[],"asks":[]}}`, 1, []);
+    expect([parser.lastDetail, (parser as unknown as { streamSymbols: Map<string, string> }).streamSymbols.size]).toEqual(['X2999USDT', 1024]);
+  });
+});

@@ -243,3 +243,11 @@ describe('BybitStreamParser on hostile frames', () => {
     expect(parser.lastDetail).toBe(detail);
   });
 });
+
+describe('BybitStreamParser memory bounds', () => {
+  it('caches the symbol of at most 1024 topics: a feed of ever-new kline topics keeps nothing more', () => {
+    const parser = linear();
+    for (let i = 0; i < 3000; i++) parseOne(parser, `{"topic":"kline.1.X${i}","type":"snapshot","ts":1,"data":[]}`);
+    expect([parser.lastDetail, (parser as unknown as { topicSymbols: Map<string, string> }).topicSymbols.size]).toEqual(['X2999', 1024]);
+  });
+});
