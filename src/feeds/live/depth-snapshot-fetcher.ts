@@ -2,15 +2,60 @@
 import type { Clock } from '../../ports/clock.js';
 import type { JsonValue } from '../../core/report/canonical-json.js';
 import type { TimerHandle, Timers } from '../ws/timers.js';
+import { untrustedText } from '../../core/text/untrusted-text.js';
 
-/** One HTTP GET: status and raw body text. Rejects on network errors and aborts. */
-export type HttpGet = (url: string, signal: AbortSignal) => Promise<{ readonly status: number; readonly body: string }>;
+/**
+ * One HTTP GET: status, raw body text and the headers the fetcher reads. Rejects on network errors,
+ * aborts and bodies over MAX_REST_BODY_BYTES. Redirects are not followed: a 3xx comes back as it is.
+ */
+export type HttpGet = (url: string, signal: AbortSignal) => Promise<HttpAnswer>;
 
-/** Node's fetch (undici). */
+export interface HttpAnswer {
+  readonly status: number;
+  readonly body: string;
+  /** The Retry-After header (429, 418), or null/absent. */
+  readonly retryAfter?: string | null;
+  /** The Location header (3xx), or null/absent. */
+  readonly location?: string | null;
+}
+
+/**
+ * Largest REST body read, bytes (4 MiB). A depth snapshot at the largest limit, 5000 ("Default 100; max
+ * 5000", rest-api.md "Order book"), holds 2 × 5000 levels of ~30 bytes: ~300 KB; we ask for 1000 (~60 KB).
+ * A longer body (declared or streamed) is abandoned at the cap, so a hostile endpoint cannot fill memory.
+ */
+export const MAX_REST_BODY_BYTES = 4 * 1024 * 1024;
+
+/** Node's fetch (undici), without following redirects, reading at most MAX_REST_BODY_BYTES of the body. */
 export const fetchHttpGet: HttpGet = async (url, signal) => {
-  const response = await fetch(url, { signal, headers: { accept: 'application/json' } });
-  return { status: response.status, body: await response.text() };
+  const response = await fetch(url, { signal, redirect: 'manual', headers: { accept: 'application/json' } });
+  const head = { status: response.status, retryAfter: response.headers.get('retry-after'), location: response.headers.get('location') };
+  const declared = Number(response.headers.get('content-length') ?? '0');
+  if (declared > MAX_REST_BODY_BYTES) {
+    await response.body?.cancel();
+    throw new Error(`body of ${declared} bytes is over the ${MAX_REST_BODY_BYTES}-byte cap: not read`);
+  }
+  return { ...head, body: await readCapped(response, MAX_REST_BODY_BYTES) };
 };
+
+/** The body as UTF-8 text; rejects (and stops reading) once more than `maxBytes` arrived. */
+async function readCapped(response: Response, maxBytes: number): Promise<string> {
+  if (response.body === null) return '';
+  const reader = response.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let bytes = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    bytes += value.byteLength;
+    if (bytes > maxBytes) {
+      await reader.cancel();
+      throw new Error(`body over the ${maxBytes}-byte cap: not read`);
+    }
+    chunks.push(value);
+  }
+  return Buffer.concat(chunks).toString('utf8');
+}
 
 export interface DepthSnapshotFetcherOptions {
   /** REST base without trailing slash ("https://api.binance.com", --rest-url). */
@@ -116,9 +161,11 @@ export class DepthSnapshotFetcher {
     s.attempts++;
     s.requested++;
     this.get(url, controller.signal).then(
-      ({ status, body }) => {
+      ({ status, body, location }) => {
         if (s.inFlight !== controller || this.stopped) return;
         this.settle(s);
+        // A redirect is not followed: the depth endpoint answering elsewhere is a misconfigured --rest-url or a hostile one.
+        if (status >= 300 && status < 400) return this.fail(symbol, s, `HTTP ${status} redirect to '${untrustedText(location ?? '')}' not followed: give --rest-url the address that serves ${this.options.requestLine(symbol).slice('GET '.length).split('?')[0]}`);
         if (status !== 200) return this.fail(symbol, s, `HTTP ${status}: ${body.slice(0, ERROR_CHARS)}`);
         s.fetched++;
         this.options.onSnapshot(symbol, request, body, this.options.clock.now());

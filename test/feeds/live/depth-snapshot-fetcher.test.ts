@@ -1,6 +1,7 @@
 // Covers DepthSnapshotFetcher on virtual timers and a scripted GET: the request URL and line, one fetch in flight per symbol, retry backoff after failures, reset once synced, timeouts, and stop.
 import { describe, expect, it } from 'vitest';
-import { DepthSnapshotFetcher, snapshotDelayMs, type HttpGet } from '../../../src/feeds/live/depth-snapshot-fetcher.js';
+import { DepthSnapshotFetcher, fetchHttpGet, MAX_REST_BODY_BYTES, snapshotDelayMs, type HttpGet } from '../../../src/feeds/live/depth-snapshot-fetcher.js';
+import { LoopbackHttpServer } from '../../helpers/loopback-http-server.js';
 import { VirtualTimers } from '../../helpers/virtual-timers.js';
 
 interface Call {
@@ -89,5 +90,51 @@ describe('DepthSnapshotFetcher', () => {
     expect(r.timers.pendingDelays()).toEqual([]);
     r.fetcher.request('BTCUSDT');
     expect(r.calls).toHaveLength(1);
+  });
+});
+
+describe('fetchHttpGet against a hostile loopback server', () => {
+  const DEPTH = '/api/v3/depth?symbol=BTCUSDT&limit=1000';
+  const big = 'x'.repeat(MAX_REST_BODY_BYTES + 1);
+
+  async function withServer(run: (server: LoopbackHttpServer) => Promise<void>): Promise<void> {
+    const server = await LoopbackHttpServer.start();
+    try {
+      await run(server);
+    } finally {
+      await server.close();
+    }
+  }
+
+  it('does not follow a redirect: the 302 comes back with its Location, the target is never asked', () =>
+    withServer(async (server) => {
+      server.route(DEPTH, { status: 302, body: '', headers: { location: '/elsewhere' } });
+      server.route('/elsewhere', { status: 200, body: '{"lastUpdateId":1,"bids":[],"asks":[]}' });
+      const answer = await fetchHttpGet(`${server.url}${DEPTH}`, new AbortController().signal);
+      expect([answer.status, answer.location, server.requests]).toEqual([302, '/elsewhere', [DEPTH]]);
+    }));
+
+  it('refuses a body declared over 4 MiB, and one streamed without a length past 4 MiB', () =>
+    withServer(async (server) => {
+      server.route(DEPTH, { status: 200, body: big });
+      await expect(fetchHttpGet(`${server.url}${DEPTH}`, new AbortController().signal)).rejects.toThrow(`body of ${MAX_REST_BODY_BYTES + 1} bytes is over the ${MAX_REST_BODY_BYTES}-byte cap: not read`);
+      server.route(DEPTH, { status: 200, body: big, chunkChars: 65_536 });
+      await expect(fetchHttpGet(`${server.url}${DEPTH}`, new AbortController().signal)).rejects.toThrow(`body over the ${MAX_REST_BODY_BYTES}-byte cap: not read`);
+    }));
+
+  it('reads a body of exactly 4 MiB, streamed', () =>
+    withServer(async (server) => {
+      server.route(DEPTH, { status: 200, body: big.slice(1), chunkChars: 65_536 });
+      const answer = await fetchHttpGet(`${server.url}${DEPTH}`, new AbortController().signal);
+      expect([answer.status, answer.body.length]).toEqual([200, MAX_REST_BODY_BYTES]);
+    }));
+
+  it('counts a redirect as a failed fetch naming where it pointed', async () => {
+    const r = rig();
+    r.fetcher.request('BTCUSDT');
+    r.calls[0]!.resolve({ status: 301, body: '', location: 'https://evil.example/x' } as { status: number; body: string });
+    await settle();
+    expect(r.failures).toEqual([['BTCUSDT', "HTTP 301 redirect to 'https://evil.example/x' not followed: give --rest-url the address that serves /api/v3/depth"]]);
+    expect(r.fetcher.stats()).toMatchObject({ requested: 1, fetched: 0, failed: 1 });
   });
 });

@@ -4,6 +4,7 @@ import { SeededRng } from '../../../src/core/random/seeded-rng.js';
 import { WsConnection } from '../../../src/feeds/ws/ws-connection.js';
 import type { WsConnectionEvent } from '../../../src/feeds/ws/ws-connection-events.js';
 import type { WsVenueProtocol } from '../../../src/feeds/ws/ws-venue-protocol.js';
+import { MAX_WS_MESSAGE_BYTES } from '../../../src/feeds/ws/ws-socket-factory.js';
 import { codeOf } from '../../helpers/error-code.js';
 import { WsHarness } from '../../helpers/ws-harness.js';
 
@@ -123,6 +124,22 @@ describe('WsConnection', () => {
     h.timers.advance(60_000);
     expect([conn.state, conn.health().closeReason, h.timers.pendingDelays()]).toEqual(['DISCONNECTED', 'ctrl-c', []]);
     expect(h.server.handshakeAttempts).toBe(1);
+  });
+
+  it('refuses a message over 4 MiB: ws closes the socket with 1009 and the connection dials again', async () => {
+    const h = await create('binance');
+    const conn = h.connection({ backoff: { jitterRatio: 0 } });
+    conn.subscribe(['btcusdt@depth']);
+    conn.start();
+    await h.waitFor(() => h.server.clients[0]?.topics.size === 1, 'subscribed');
+    h.server.sendRaw(1, `{"stream":"btcusdt@depth","data":"${'x'.repeat(MAX_WS_MESSAGE_BYTES)}"}`);
+    await h.waitFor(() => h.eventsOf('reconnect-scheduled').length === 1, 'a reconnect after the oversized message');
+    expect([h.frames.length, h.eventsOf('socket-error').map((e) => e.message), h.server.clients[0]?.closeCode]).toEqual([0, ['Max payload size exceeded'], 1009]);
+    h.timers.advance(h.eventsOf('reconnect-scheduled')[0]!.delayMs);
+    await h.waitFor(() => h.server.clients[1]?.topics.size === 1, 'resubscribed on a new socket');
+    h.server.publish('btcusdt@depth', 3, 2);
+    await h.waitFor(() => h.frames.length === 1, 'data again');
+    await conn.stop();
   });
 
   it('counts and skips a frame that makes classify throw, and keeps delivering', async () => {
