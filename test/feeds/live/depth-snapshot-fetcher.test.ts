@@ -1,13 +1,13 @@
 // Covers DepthSnapshotFetcher on virtual timers and a scripted GET: the request URL and line, one fetch in flight per symbol, retry backoff after failures, reset once synced, timeouts, and stop.
 import { describe, expect, it } from 'vitest';
-import { DepthSnapshotFetcher, fetchHttpGet, MAX_REST_BODY_BYTES, snapshotDelayMs, type HttpGet } from '../../../src/feeds/live/depth-snapshot-fetcher.js';
+import { DepthSnapshotFetcher, fetchHttpGet, MAX_REST_BODY_BYTES, retryAfterMs, snapshotDelayMs, type HttpGet } from '../../../src/feeds/live/depth-snapshot-fetcher.js';
 import { LoopbackHttpServer } from '../../helpers/loopback-http-server.js';
 import { VirtualTimers } from '../../helpers/virtual-timers.js';
 
 interface Call {
   readonly url: string;
   readonly signal: AbortSignal;
-  resolve(answer: { status: number; body: string }): void;
+  resolve(answer: { status: number; body: string; retryAfter?: string | null; location?: string | null }): void;
   reject(error: Error): void;
 }
 
@@ -28,7 +28,10 @@ function rig() {
     clock: timers,
     get,
     timeoutMs: 500,
-    onSnapshot: (symbol, request, body, t) => snapshots.push([symbol, request, body, t]),
+    onSnapshot: (symbol, request, body, t) => {
+      snapshots.push([symbol, request, body, t]);
+      return body.startsWith('{"lastUpdateId"') ? null : 'not a snapshot';
+    },
     onFailure: (symbol, message) => failures.push([symbol, message]),
   });
   return { timers, calls, fetcher, snapshots, failures };
@@ -64,13 +67,13 @@ describe('DepthSnapshotFetcher', () => {
     expect(r.calls).toHaveLength(1);
     r.timers.advance(1);
     expect(r.calls).toHaveLength(2);
-    r.calls[1]!.resolve({ status: 200, body: '{}' });
+    r.calls[1]!.resolve({ status: 200, body: '{"lastUpdateId":1}' });
     await settle();
     r.fetcher.request('ETHUSDT');
     expect(r.calls).toHaveLength(2);
     r.timers.advance(1000);
     expect(r.calls).toHaveLength(3);
-    r.calls[2]!.resolve({ status: 200, body: '{}' });
+    r.calls[2]!.resolve({ status: 200, body: '{"lastUpdateId":2}' });
     await settle();
     r.fetcher.synced('ETHUSDT');
     r.fetcher.request('ETHUSDT');
@@ -132,9 +135,53 @@ describe('fetchHttpGet against a hostile loopback server', () => {
   it('counts a redirect as a failed fetch naming where it pointed', async () => {
     const r = rig();
     r.fetcher.request('BTCUSDT');
-    r.calls[0]!.resolve({ status: 301, body: '', location: 'https://evil.example/x' } as { status: number; body: string });
+    r.calls[0]!.resolve({ status: 301, body: "", location: "https://evil.example/x" });
     await settle();
     expect(r.failures).toEqual([['BTCUSDT', "HTTP 301 redirect to 'https://evil.example/x' not followed: give --rest-url the address that serves /api/v3/depth"]]);
     expect(r.fetcher.stats()).toMatchObject({ requested: 1, fetched: 0, failed: 1 });
+  });
+});
+
+describe('DepthSnapshotFetcher and rate limits', () => {
+  it('reads Retry-After as whole seconds, 2 min when absent or unreadable, at most 3 days', () => {
+    expect(['7', ' 60 ', null, undefined, '', 'soon', '1.5', '-3', 'Wed, 21 Oct 2015 07:28:00 GMT', '999999999'].map(retryAfterMs))
+      .toEqual([7000, 60_000, 120_000, 120_000, 120_000, 120_000, 120_000, 120_000, 120_000, 259_200_000]);
+  });
+
+  it('after a 429 fetches no symbol before Retry-After has passed, whatever the backoff says', async () => {
+    const r = rig();
+    r.fetcher.request('BTCUSDT');
+    r.calls[0]!.resolve({ status: 429, body: '{"code":-1003,"msg":"Too many requests"}', retryAfter: '7' });
+    await settle();
+    expect(r.failures).toEqual([['BTCUSDT', 'HTTP 429: {"code":-1003,"msg":"Too many requests"}; no fetch for 7 s (Retry-After 7)']]);
+    r.fetcher.request('ETHUSDT');
+    expect([r.calls.length, r.timers.pendingDelays()]).toEqual([1, [7000, 7000]]);
+    r.timers.advance(6999);
+    expect(r.calls.length).toBe(1);
+    r.timers.advance(1);
+    expect(r.calls.map((c) => c.url.split('=')[1])).toEqual(['BTCUSDT&limit', 'BTCUSDT&limit', 'ETHUSDT&limit']);
+    expect(r.fetcher.stats()).toMatchObject({ failed: 1, rate_limited: 1 });
+  });
+
+  it('after a 418 without Retry-After waits 2 minutes (the shortest ban)', async () => {
+    const r = rig();
+    r.fetcher.request('BTCUSDT');
+    r.calls[0]!.resolve({ status: 418, body: '{"code":-1003,"msg":"Way too many requests; IP banned until 1."}' });
+    await settle();
+    expect(r.timers.pendingDelays()).toEqual([120_000]);
+    r.timers.advance(119_999);
+    expect(r.calls.length).toBe(1);
+    r.timers.advance(1);
+    expect(r.calls.length).toBe(2);
+  });
+
+  it('counts a malformed HTTP 200 body as a failed fetch and retries it after the backoff', async () => {
+    const r = rig();
+    r.fetcher.request('BTCUSDT');
+    r.calls[0]!.resolve({ status: 200, body: '<html>maintenance</html>' });
+    await settle();
+    expect(r.failures).toEqual([['BTCUSDT', 'HTTP 200 body is not a depth snapshot: not a snapshot']]);
+    expect(r.fetcher.stats()).toMatchObject({ requested: 1, fetched: 0, failed: 1 });
+    expect(r.timers.pendingDelays()).toEqual([500]);
   });
 });

@@ -1,5 +1,5 @@
 // BinanceDepthWatch: the DepthSyncWatch of Binance diff depth — BinanceBookSync run on update ids alone (level-less events), so a recorder fetches snapshots exactly when a replay of its file will need them.
-import type { DepthSyncWatch } from '../../../feeds/live/depth-sync-watch.js';
+import type { DepthSnapshotVerdict, DepthSyncWatch } from '../../../feeds/live/depth-sync-watch.js';
 import { BinanceBookSync, type BinanceBookMarket } from '../binance-book-sync.js';
 import { depthIdsOf, depthSnapshotIdOf } from './binance-depth-ids.js';
 
@@ -16,12 +16,12 @@ export class BinanceDepthWatch implements DepthSyncWatch {
     return sync.state === 'synced' ? null : delta.symbol;
   }
 
-  onSnapshot(symbol: string, body: string, receivedAtMs: number): boolean {
+  onSnapshot(symbol: string, body: string, receivedAtMs: number): DepthSnapshotVerdict {
     const snapshot = depthSnapshotIdOf(body, symbol, receivedAtMs);
-    if (snapshot === null) return false;
+    if (snapshot === null) return 'malformed';
     const sync = this.syncOf(symbol);
     sync.onSnapshot(snapshot);
-    return sync.state === 'synced';
+    return sync.state === 'synced' ? 'synced' : 'unsynced';
   }
 
   private syncOf(symbol: string): BinanceBookSync {
