@@ -21,7 +21,7 @@ export function recordCommand(ctx: CliContext): Command {
     .option('--streams <list>', `stream kinds per symbol (default: binance ${DEFAULT_STREAM_KINDS.binance.join(',')}; bybit ${DEFAULT_STREAM_KINDS.bybit.join(',')})`)
     .option('--duration <d>', 'stop after this much wall-clock time, e.g. 30s, 10m, 2h (default: until Ctrl-C)')
     .option('--out <file>', 'the replay file to write (created or truncated)')
-    .option('--ws-url <url>', "WebSocket URL to dial instead of the venue's public endpoint (a mirror, a test server)")
+    .option('--ws-url <url>', "WebSocket URL to dial instead of the venue's public endpoint (a mirror, a test server); no credentials, query or fragment; another host than the public one is warned about")
     .option('--rest-url <url>', 'binance: REST base of the depth snapshots instead of the public one (same rules as --ws-url)')
     .option('--quiet', 'no connection lines or summary on stderr (errors are still printed)')
     .addHelpText(
