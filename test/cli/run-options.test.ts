@@ -476,3 +476,20 @@ describe('parseRunOptions venue-aware default spread', () => {
     expect(parseRunOptions({ exchange: 'binance', spreadBps: '14' }).spreadBps).toBe('14');
   });
 });
+
+describe('parseRunOptions --instruments that is not JSON', () => {
+  it('names the file and the position, never a character of its content (a secrets file given by mistake)', () => {
+    const secrets = 'BYBIT_API_KEY=abcdEFGH1234\nBYBIT_API_SECRET=zyxwVUTS9876\n';
+    let caught: unknown;
+    try {
+      parseRunOptions({ exchange: 'bybit', instruments: 'keys.env' }, () => secrets);
+    } catch (error) {
+      caught = error;
+    }
+    expect(caught).toBeInstanceOf(UsageError);
+    const message = (caught as UsageError).message;
+    expect(message).toBe("--instruments 'keys.env' is not valid JSON: unexpected character at line 1, column 1: expected a saved /v5/market/instruments-info response");
+    for (const piece of ['BYBIT', 'abcd', 'zyxw']) expect(message).not.toContain(piece);
+    expect(() => parseRunOptions({ exchange: 'bybit', instruments: 'x.json' }, () => '{"retCode":0,\n "result": {"list": [}}')).toThrow("--instruments 'x.json' is not valid JSON: unexpected character at line 2, column 22");
+  });
+});
