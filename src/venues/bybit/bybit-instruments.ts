@@ -1,4 +1,5 @@
 // Reads a saved Bybit /v5/market/instruments-info response into instrument specs, naming the exact bad field when the file is wrong.
+import { MAX_DECIMAL_CHARS } from '../../core/money/fast-units.js';
 import { untrustedJson, untrustedText } from '../../core/text/untrusted-text.js';
 import { ShadowExecError } from '../../core/errors/shadow-exec-error.js';
 import { Decimal, formatDecimal } from '../../core/money/decimal.js';
@@ -38,6 +39,8 @@ function text(obj: Record<string, unknown>, key: string, source: string, path: s
 
 function decimal(obj: Record<string, unknown>, key: string, source: string, path: string, positive = true): string {
   const value = text(obj, key, source, path);
+  // Longer than any venue decimal (MAX_DECIMAL_CHARS): refused before the regex and decimal.js read all of it.
+  if (value.length > MAX_DECIMAL_CHARS) fail(source, `${path}.${key}`, `must be a plain decimal string of at most ${MAX_DECIMAL_CHARS} characters, got ${value.length}`);
   if (!DECIMAL.test(value)) fail(source, `${path}.${key}`, `must be a plain decimal string, got '${untrustedText(value)}'`);
   if (positive && new Decimal(value).lte(0)) fail(source, `${path}.${key}`, `must be greater than 0, got '${untrustedText(value)}'`);
   return value;

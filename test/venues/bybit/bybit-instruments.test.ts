@@ -216,3 +216,11 @@ describe('parseBybitInstrumentsInfo on hostile values', () => {
     expect(configError(response)).toEqual({ code: 'E_CONFIG', message: expect.stringContaining('retCode must be 0 (a successful response), got an array') });
   });
 });
+
+describe('parseBybitInstrumentsInfo on long decimals (found by the fuzz run)', () => {
+  it('refuses a decimal longer than 64 characters without reading it', () => {
+    const response = instrumentsDocs().linear as Raw;
+    item(response).priceFilter.tickSize = `0.${'1'.repeat(1_000_000)}`;
+    expect(configError(response).message).toContain('priceFilter.tickSize must be a plain decimal string of at most 64 characters, got 1000002');
+  });
+});

@@ -39,7 +39,8 @@ type Payload = Record<string, unknown>;
 /** Stream names whose symbol is cached (1024: Binance's streams per connection); names beyond are read each time, never kept. */
 const MAX_CACHED_STREAMS = 1024;
 
-const isId = Number.isSafeInteger as (value: unknown) => value is number;
+/** Venue ids, sequence numbers and times: safe integers, never negative (a negative one is a corrupt or hostile frame). */
+const isId = (value: unknown): value is number => Number.isSafeInteger(value) && (value as number) >= 0;
 
 export class BinanceStreamParser implements MarketFrameParser {
   lastDetail = '';

@@ -28,7 +28,8 @@ export interface BybitStreamParserOptions {
   readonly grids: SymbolGridLookup;
 }
 
-const isId = Number.isSafeInteger as (value: unknown) => value is number;
+/** Venue ids, sequence numbers and times: safe integers, never negative (a negative one is a corrupt or hostile frame). */
+const isId = (value: unknown): value is number => Number.isSafeInteger(value) && (value as number) >= 0;
 /** Topics whose symbol is cached; topics beyond are read each time, never kept (a feed of ever-new topics must not grow memory). */
 const MAX_CACHED_TOPICS = 1024;
 /** First letters of the normalised topics: orderbook, publicTrade, tickers, kline; 'r' of orderbook.rpi. */

@@ -55,3 +55,9 @@ describe('BinanceDepthWatch', () => {
     expect(watch.onMessage(diff(170, 172, 168), 0)).toBe('NKNUSDT');
   });
 });
+
+describe('depthSnapshotIdOf on a negative id (found by the fuzz run)', () => {
+  it('reads no snapshot from lastUpdateId -1', () => {
+    expect(depthSnapshotIdOf('{"lastUpdateId":-1,"bids":[],"asks":[]}', 'NKNUSDT', 0)).toBeNull();
+  });
+});

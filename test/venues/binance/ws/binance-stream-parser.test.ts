@@ -365,3 +365,13 @@ describe('BinanceStreamParser memory bounds', () => {
     expect([parser.lastDetail, (parser as unknown as { streamSymbols: Map<string, string> }).streamSymbols.size]).toEqual(['X2999USDT', 1024]);
   });
 });
+
+describe('BinanceStreamParser on negative ids (found by the fuzz run)', () => {
+  it.each([
+    '{"u":-1,"s":"NKNUSDT","b":"0.35210","B":"1.0","a":"0.35220","A":"1.0"}',
+    '{"e":"aggTrade","E":-1,"s":"NKNUSDT","a":1,"p":"0.35210","q":"1.0","f":1,"l":1,"T":1,"m":true,"M":true}',
+    '{"e":"depthUpdate","E":1,"s":"NKNUSDT","U":1,"u":-5,"b":[],"a":[]}',
+  ])('refuses %s as invalid-value', (frame) => {
+    expect(new BinanceStreamParser({ grids: buildSymbolGridLookup(BINANCE_CAPTURE_SPECS) }).parse(frame, 1, [])).toBe('invalid-value');
+  });
+});

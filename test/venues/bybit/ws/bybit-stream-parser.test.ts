@@ -251,3 +251,13 @@ describe('BybitStreamParser memory bounds', () => {
     expect([parser.lastDetail, (parser as unknown as { topicSymbols: Map<string, string> }).topicSymbols.size]).toEqual(['X2999', 1024]);
   });
 });
+
+describe('BybitStreamParser on negative ids (found by the fuzz run)', () => {
+  it.each([
+    '{"topic":"orderbook.50.BTCUSDT","type":"delta","ts":-1,"data":{"s":"BTCUSDT","b":[],"a":[],"u":2}}',
+    '{"topic":"orderbook.50.BTCUSDT","type":"snapshot","ts":1,"data":{"s":"BTCUSDT","b":[],"a":[],"u":2,"seq":-3}}',
+    '{"topic":"tickers.BTCUSDT","type":"snapshot","cs":-1,"ts":1,"data":{"symbol":"BTCUSDT","bid1Price":"1.0","bid1Size":"1","ask1Price":"1.1","ask1Size":"1"}}',
+  ])('refuses %s as invalid-value', (frame) => {
+    expect(parseOne(linear(), frame).cls).toBe('invalid-value');
+  });
+});
