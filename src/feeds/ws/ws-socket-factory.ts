@@ -5,8 +5,8 @@ export type WsSocketFactory = (url: string) => WebSocket;
 
 /**
  * Largest incoming message accepted, bytes (4 MiB; ws's own default is 100 MiB). The largest frames the
- * venues send are far smaller: a Bybit orderbook.1000 snapshot holds 2 × 1000 levels of ~25 bytes
- * (~50 KB; bybit-exchange/docs docs/v5/websocket/public/orderbook.mdx, depth 1000), a Binance diff depth
+ * venues send are far smaller: a Bybit orderbook snapshot of the deepest book (orderbook.mdx lists depths up to
+ * 200, later revisions 1000) holds at most 2 × 1000 levels of ~25 bytes (~50 KB), a Binance diff depth
  * @100ms of a busy symbol some 100 KB, an all-market array stream (!ticker@arr, ~2,000 symbols × ~500
  * bytes) about 1 MB. A longer message makes ws close the socket with 1009 (message too big): the
  * connection reconnects like after any drop, and memory stays bounded.
