@@ -5,12 +5,22 @@ import { depthIdsOf, depthSnapshotIdOf } from './binance-depth-ids.js';
 
 export class BinanceDepthWatch implements DepthSyncWatch {
   private readonly syncs = new Map<string, BinanceBookSync>();
+  private readonly symbols: ReadonlySet<string> | null;
 
-  constructor(private readonly market: BinanceBookMarket) {}
+  /**
+   * `symbols` (upper case): the ones recorded; deltas of any other symbol are not followed, so a feed naming
+   * ever-new symbols neither grows the syncs nor sends a REST request per name. Null: every symbol.
+   */
+  constructor(
+    private readonly market: BinanceBookMarket,
+    symbols: readonly string[] | null = null,
+  ) {
+    this.symbols = symbols === null ? null : new Set(symbols);
+  }
 
   onMessage(message: unknown, receivedAtMs: number): string | null {
     const delta = depthIdsOf(message, receivedAtMs);
-    if (delta === null) return null;
+    if (delta === null || (this.symbols !== null && !this.symbols.has(delta.symbol))) return null;
     const sync = this.syncOf(delta.symbol);
     sync.onDelta(delta);
     return sync.state === 'synced' ? null : delta.symbol;

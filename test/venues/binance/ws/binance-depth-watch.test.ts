@@ -61,3 +61,12 @@ describe('depthSnapshotIdOf on a negative id (found by the fuzz run)', () => {
     expect(depthSnapshotIdOf('{"lastUpdateId":-1,"bids":[],"asks":[]}', 'NKNUSDT', 0)).toBeNull();
   });
 });
+
+describe('BinanceDepthWatch limited to the recorded symbols', () => {
+  it('follows no delta of another symbol: no sync kept, no snapshot asked for', () => {
+    const watch = new BinanceDepthWatch('spot', ['NKNUSDT']);
+    for (let i = 0; i < 1000; i++) expect(watch.onMessage({ e: 'depthUpdate', E: 1, s: `X${i}USDT`, U: 1, u: 2, b: [], a: [] }, 0)).toBeNull();
+    expect((watch as unknown as { syncs: Map<string, unknown> }).syncs.size).toBe(0);
+    expect(watch.onMessage(diff(499869753, 499869760), 0)).toBe('NKNUSDT');
+  });
+});
