@@ -1,6 +1,6 @@
-// Covers FrameDelivery: a sequence key longer than 256 characters is not remembered (the frame goes key-less), a throwing sequenceKey is counted and skipped.
+// Covers FrameDelivery: a sequence key longer than 256 characters is remembered by its digest, a throwing sequenceKey is counted and skipped.
 import { describe, expect, it } from 'vitest';
-import { FrameDelivery, MAX_SEQUENCE_KEY_CHARS } from '../../../src/feeds/ws/frame-delivery.js';
+import { boundedSequenceKey, FrameDelivery, MAX_SEQUENCE_KEY_CHARS } from '../../../src/feeds/ws/frame-delivery.js';
 import { SequenceDeduplicator } from '../../../src/feeds/ws/sequence-deduplicator.js';
 import { WsHealthCounters } from '../../../src/feeds/ws/ws-health.js';
 import type { WsDataFrame, WsVenueProtocol } from '../../../src/feeds/ws/ws-venue-protocol.js';
@@ -14,14 +14,13 @@ function delivery(sequenceKey: (message: unknown) => string | null): { frames: W
 }
 
 describe('FrameDelivery', () => {
-  it('delivers a frame whose key is longer than 256 characters key-less, from the serving socket only, and never remembers it', () => {
+  it('remembers a key longer than 256 characters by its SHA-256: duplicates still dropped, memory per key bounded', () => {
     const long = `${'s'.repeat(MAX_SEQUENCE_KEY_CHARS)}|depthUpdate|1`;
     const d = delivery(() => long);
     d.deliver.deliver(true, 'a', {}, 1);
-    d.deliver.deliver(true, 'b', {}, 2);
-    d.deliver.deliver(false, 'c', {}, 3);
-    expect(d.frames.map((f) => [f.text, f.sequenceKey])).toEqual([['a', null], ['b', null]]);
-    expect([d.counters.duplicatesDropped, d.dedup.duplicates]).toEqual([1, 0]);
+    d.deliver.deliver(false, 'b', {}, 2);
+    expect(d.frames.map((f) => [f.text, f.sequenceKey])).toEqual([['a', boundedSequenceKey(long)]]);
+    expect([boundedSequenceKey(long).length, boundedSequenceKey(long).startsWith('#'), d.dedup.duplicates]).toEqual([45, true, 1]);
   });
 
   it('keeps a 256-character key', () => {
