@@ -1,4 +1,5 @@
 // Validates the `run` command's raw flag values into a RunConfig; every rejection names the flag, the value and what is allowed.
+import { jsonSyntaxError } from '../core/text/json-syntax-error.js';
 import { readFileSync } from 'node:fs';
 import { ShadowExecError, UsageError } from '../core/errors/shadow-exec-error.js';
 import { inputReadError } from '../core/errors/io-failure.js';
@@ -152,8 +153,9 @@ function loadCatalog(load: (file: { path: string; json: unknown } | null) => Ins
   let json: unknown;
   try {
     json = JSON.parse(text);
-  } catch (error) {
-    throw new UsageError(`--instruments '${path}' is not valid JSON (${(error as Error).message}): expected a saved ${what} response`);
+  } catch {
+    // jsonSyntaxError names the position only: JSON.parse's message would quote the file (a secrets file given by mistake).
+    throw new UsageError(`--instruments '${path}' is ${jsonSyntaxError(text)}: expected a saved ${what} response`);
   }
   try {
     return load({ path, json });

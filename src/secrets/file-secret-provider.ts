@@ -1,4 +1,5 @@
 // FileSecretProvider: venue keys from a --secrets JSON file that only its owner may read; errors never echo file content.
+import { jsonSyntaxError } from '../core/text/json-syntax-error.js';
 import { readFileSync, statSync, type Stats } from 'node:fs';
 import { ShadowExecError } from '../core/errors/shadow-exec-error.js';
 import { API_ENVS, SECRET_VENUES, type ApiEnv, type SecretProvider, type SecretVenue } from '../ports/secret-provider.js';
@@ -96,7 +97,7 @@ export class FileSecretProvider implements SecretProvider {
     try {
       doc = JSON.parse(text);
     } catch {
-      throw fail(path, 'is not valid JSON');
+      throw fail(path, `is ${jsonSyntaxError(text)}`);
     }
     return new FileSecretProvider(path, parseDocument(path, doc));
   }

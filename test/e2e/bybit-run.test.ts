@@ -159,3 +159,19 @@ describe('shadow-exec run --exchange bybit', () => {
     expect(broken.stderr).toContain("result.list[0].priceFilter.tickSize must be a plain decimal string, got '1e-1'");
   });
 });
+
+describe('shadow-exec run --instruments given a file that is not JSON', () => {
+  it('exits 2 naming the file and the position, and prints no character of the file', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'shadow-exec-instruments-'));
+    const file = join(dir, 'keys.env');
+    writeFileSync(file, 'BYBIT_API_SECRET=Zq8rT2vX9wY4\n');
+    try {
+      const r = await runCli(['run', '--exchange', 'bybit', '--instruments', file], { env: NO_KEYS });
+      expect(r.code).toBe(2);
+      expect(r.stderr).toContain(`--instruments '${file}' is not valid JSON: unexpected character at line 1, column 1`);
+      for (const piece of ['BYBIT_API', 'Zq8rT2', 'SECRET=']) expect(r.stderr).not.toContain(piece);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});

@@ -58,6 +58,8 @@ describe('shadow-exec run --feed live', () => {
       },
     );
     expect(result.stderr).toContain('live: ws-1 subscribed btcusdt@depth@100ms,btcusdt@bookTicker,btcusdt@aggTrade');
+    expect(result.stderr).toContain("warning: --ws-url host '127.0.0.1' is not one of the venue's public hosts (stream.binance.com,");
+    expect(result.stderr).toContain("warning: --rest-url host '127.0.0.1' is not one of the venue's public hosts");
     expect(result.code).toBe(0);
     const r: Json = JSON.parse(result.stdout);
     expect(r.runtime).toMatchObject({ clock: 'system', byte_stable: false });
@@ -170,9 +172,12 @@ describe('shadow-exec run --feed live: usage', () => {
     [['--exchange', 'binance', '--feed', 'live', '--no-network'], '--no-network and --feed live contradict each other'],
     [['--exchange', 'bybit', '--feed', 'live', '--ws-connections', '0'], "--ws-connections '0' is not allowed: expected a whole number from 1 to 16"],
     [['--exchange', 'binance', '--ws-url', 'ws://127.0.0.1:1/stream'], '--ws-url applies to --feed live only'],
+    [['--exchange', 'binance', '--feed', 'live', '--ws-url', 'wss://me:s3cret@stream.binance.com:9443/stream'], "--ws-url: WebSocket URL of host 'stream.binance.com:9443' carries credentials (user:password@)"],
+    [['--exchange', 'binance', '--feed', 'live', '--rest-url', 'https://api.binance.com/?apiKey=s3cret'], "--rest-url: REST URL of host 'api.binance.com' carries a query (?…)"],
   ])('exits 2 for %j', async (args, expected) => {
     const r = await runCli(['run', ...args]);
     expect(r.code).toBe(2);
     expect(r.stderr).toContain(expected);
+    expect(r.stderr).not.toContain('s3cret');
   });
 });

@@ -38,9 +38,9 @@ export function binanceDepthSnapshot(t: number, symbol: string, lastUpdateId: nu
   return { kind: 'rest', t, rest: `GET /api/v3/depth?symbol=${symbol}&limit=1000`, body: JSON.stringify({ lastUpdateId, bids, asks }) };
 }
 
-/** `orderbook.<depth>.<symbol>` snapshot or delta; push ts = t - 7 (as the fixture's made-up receive times). */
+/** `orderbook.<depth>.<symbol>` snapshot or delta; push ts = t - 7 (as the fixture's made-up receive times), never below 0 (the parsers refuse negative times). */
 export function bybitOrderbook(t: number, symbol: string, type: 'snapshot' | 'delta', u: number, b: readonly Level[], a: readonly Level[], depth = 50): ReplayRecord {
-  return frame(t, JSON.stringify({ topic: `orderbook.${depth}.${symbol}`, type, ts: t - 7, data: { s: symbol, b, a, u, seq: 1000 + u }, cts: t - 9 }));
+  return frame(t, JSON.stringify({ topic: `orderbook.${depth}.${symbol}`, type, ts: Math.max(0, t - 7), data: { s: symbol, b, a, u, seq: 1000 + u }, cts: Math.max(0, t - 9) }));
 }
 
 /** `tickers.<symbol>` snapshot with the book and mark fields the parser reads. */
@@ -48,7 +48,7 @@ export function bybitTicker(t: number, symbol: string, bid: Level, ask: Level, m
   return frame(
     t,
     JSON.stringify({
-      topic: `tickers.${symbol}`, type: 'snapshot', ts: t - 7, cs: 5000 + t % 1000,
+      topic: `tickers.${symbol}`, type: 'snapshot', ts: Math.max(0, t - 7), cs: 5000 + t % 1000,
       data: { symbol, bid1Price: bid[0], bid1Size: bid[1], ask1Price: ask[0], ask1Size: ask[1], markPrice, indexPrice: markPrice, fundingRate: '0.0001' },
     }),
   );

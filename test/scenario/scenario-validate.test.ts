@@ -75,7 +75,8 @@ describe('validateScenario — valid files', () => {
     expect(parseScenarioText(JSON.stringify(minimal())).name).toBe('quiet');
     const error = thrown(() => parseScenarioText('{"name": "x",'));
     expect(error.code).toBe('E_SCENARIO');
-    expect(error.message).toMatch(/^\(top level\): expected JSON text, got a parse error \(.+\)$/);
+    expect(error.message).toBe('(top level): expected JSON text, got not valid JSON: it ends early at line 1, column 14');
+    expect(thrown(() => parseScenarioText('name: secret-value')).message).toBe('(top level): expected JSON text, got not valid JSON: unexpected character at line 1, column 2');
   });
 
   it('throws a ScenarioError carrying the bad path', () => {

@@ -1,4 +1,5 @@
 // `shadow-exec golden check [DIR]`: re-runs every recorded golden case through this build and diffs it against its files; `--update` rewrites them.
+import { jsonSyntaxError } from '../../core/text/json-syntax-error.js';
 import { execFile } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -25,11 +26,17 @@ interface GoldenCase {
 
 function readCases(dir: string): GoldenCase[] {
   const file = join(dir, 'cases.json');
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (error) {
+    throw new UsageError(`golden: cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
+  }
   let parsed: unknown;
   try {
-    parsed = JSON.parse(readFileSync(file, 'utf8'));
-  } catch (error) {
-    throw new UsageError(`golden: cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+    parsed = JSON.parse(text);
+  } catch {
+    throw new UsageError(`golden: ${file} is ${jsonSyntaxError(text)}`);
   }
   if (!Array.isArray(parsed)) throw new UsageError(`golden: ${file} must hold an array of cases`);
   parsed.forEach((c: unknown, i) => {

@@ -1,7 +1,7 @@
 // `shadow-exec record`: writes a venue's public streams (and Binance depth snapshots) to a replay file until --duration or Ctrl-C; returns an exit code.
 import { Command } from 'commander';
 import { buildRecorder } from '../../app/compose-record.js';
-import { DEFAULT_STREAM_KINDS } from '../../app/live-venue.js';
+import { DEFAULT_STREAM_KINDS, endpointHostWarnings } from '../../app/live-venue.js';
 import { feedFailure } from '../../core/errors/feed-failure.js';
 import { EXIT, type CliContext } from '../cli-context.js';
 import { parseRecordOptions, type RawRecordOptions } from '../record-options.js';
@@ -22,8 +22,8 @@ export function recordCommand(ctx: CliContext): Command {
     .option('--streams <list>', `stream kinds per symbol (default: binance ${DEFAULT_STREAM_KINDS.binance.join(',')}; bybit ${DEFAULT_STREAM_KINDS.bybit.join(',')})`)
     .option('--duration <d>', 'stop after this much wall-clock time, e.g. 30s, 10m, 2h (default: until Ctrl-C)')
     .option('--out <file>', 'the replay file to write (created or truncated; checked writable before connecting, exit 2)')
-    .option('--ws-url <url>', "WebSocket URL to dial instead of the venue's public endpoint (a mirror, a test server)")
-    .option('--rest-url <url>', 'binance: REST base of the depth snapshots instead of the public one')
+    .option('--ws-url <url>', "WebSocket URL to dial instead of the venue's public endpoint (a mirror, a test server); no credentials, query or fragment; another host than the public one is warned about")
+    .option('--rest-url <url>', 'binance: REST base of the depth snapshots instead of the public one (same rules as --ws-url)')
     .option('--quiet', 'no connection lines or summary on stderr (errors are still printed)')
     .addHelpText(
       'after',
@@ -49,6 +49,8 @@ Examples:
 
 async function executeRecord(flags: RecordFlags, ctx: CliContext): Promise<number> {
   const config = parseRecordOptions(flags);
+  // --ws-url / --rest-url on a host that is not the venue's public one: said on stderr (even with --quiet).
+  for (const line of endpointHostWarnings(config.venue, [['--ws-url', config.wsUrl], ['--rest-url', config.restUrl]])) ctx.stderr.write(`${line}\n`);
   checkWritableOutput(config.out, '--out', { atomic: false });
   const { recorder, topics } = buildRecorder({ ...config, recorder: `${ctx.tool.name} record ${ctx.tool.version}` });
   const log = flags.quiet ? undefined : (line: string): void => void ctx.stderr.write(`record: ${line}\n`);

@@ -1,6 +1,7 @@
 // `shadow-exec run`: one shadow run on the simulated venue; prints the canonical report and returns an exit code.
 import { Command } from 'commander';
 import { composeRun } from '../../app/compose.js';
+import { endpointHostWarnings } from '../../app/live-venue.js';
 import { DEFAULT_START_EDGE_BPS, defaultSpreadBps, RUN_DEFAULTS } from '../../app/run-config.js';
 import { feedFailure } from '../../core/errors/feed-failure.js';
 import { UsageError } from '../../core/errors/shadow-exec-error.js';
@@ -65,8 +66,8 @@ export function runCommand(ctx: CliContext): Command {
     .option('--start <iso>', `virtual clock start, ISO-8601 UTC (default: ${D.start}; a replay starts at its first record)`)
     .option('--feed <feed>', 'market data: synthetic (seeded random walks), replay:FILE (a recording in the shadow-exec replay format, see docs/replay-format.md), or live (the venue\'s public WebSocket; bybit or binance)', 'synthetic')
     .option('--duration <d>', 'end the run after this much time, e.g. 30s, 10m, 2h: virtual, or wall-clock on --feed live (default: --iterations, the whole replay file, or until Ctrl-C)')
-    .option('--ws-url <url>', '--feed live: WebSocket URL to dial instead of the venue\'s public endpoint (a mirror, a test server)')
-    .option('--rest-url <url>', '--feed live on binance: REST base of the depth snapshots instead of the public one')
+    .option('--ws-url <url>', '--feed live: WebSocket URL to dial instead of the venue\'s public endpoint (a mirror, a test server); no credentials, query or fragment; another host than the public one is warned about')
+    .option('--rest-url <url>', '--feed live on binance: REST base of the depth snapshots instead of the public one (same rules as --ws-url)')
     .option('--ws-connections <n>', `--feed live: redundant connections with the same streams, deduplicated by venue sequence ids, 1–16 (default: ${D.wsConnections})`)
     .option('--interval-ms <ms>', 'virtual ms between two market updates of one symbol', String(D.intervalMs))
     .option('--max-inv <usd>', 'per-symbol inventory limit, USD: worst-case position on the order’s side × mark', D.maxInvUsd)
@@ -177,6 +178,7 @@ function prepareDryRun(config: RunConfig, flags: RunFlags, ctx: CliContext): Ven
 
 async function executeRun(flags: RunFlags, ctx: CliContext): Promise<number> {
   const config = parseRunOptions(flags);
+  warnOnEndpointHosts(config, ctx);
   if (flags.network === false && config.feed === 'live') throw new UsageError('--no-network and --feed live contradict each other: a live feed reads the venue\'s public market data over the network');
   checkRunPaths(config, flags);
   if (flags.out !== undefined) removeStaleReportTemps(flags.out, flags.quiet === true ? null : (line) => ctx.stderr.write(`${line}\n`));
@@ -256,4 +258,10 @@ async function runAndReport(config: RunConfig, flags: RunFlags, ctx: CliContext,
   // The report is written (complete, status "failed", market_data.live.failure says why); the run still failed: exit 1.
   if (failure !== null) throw feedFailure(failure.gaveUp, failure.cause, 'the report covers the run up to then');
   return EXIT.ok;
+}
+
+/** --ws-url / --rest-url on a host that is not the venue's public one: said on stderr (even with --quiet), the run goes on. */
+function warnOnEndpointHosts(config: RunConfig, ctx: CliContext): void {
+  if (config.live === null || config.exchange === 'fake') return;
+  for (const line of endpointHostWarnings(config.exchange, [['--ws-url', config.live.wsUrl], ['--rest-url', config.live.restUrl]])) ctx.stderr.write(`${line}\n`);
 }

@@ -253,11 +253,13 @@ export class LiveFeed implements MarketDataFeed {
     if (this.pipeline.waiting > 0) this.observer.wake();
   }
 
-  private onRest(request: string, body: string, receivedAtMs: number): void {
-    if (this.stopped) return;
+  /** A REST depth body through the pipeline: null when it was read as a snapshot, else why not (a failed fetch). */
+  private onRest(request: string, body: string, receivedAtMs: number): string | null {
+    if (this.stopped) return null;
     const t = this.received(receivedAtMs);
-    this.pipeline.rest(request, body, t, ++this.inputs + 1);
+    const refused = this.pipeline.rest(request, body, t, ++this.inputs + 1);
     if (this.pipeline.waiting > 0) this.observer.wake();
+    return refused;
   }
 
   /** Notes an input's receive time (first and last, for the health report); inputs are numbered like the lines of a recording (header = 1). */

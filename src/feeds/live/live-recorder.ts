@@ -164,13 +164,16 @@ export class LiveRecorder {
     if (symbol !== null) this.fetcher?.request(symbol);
   }
 
-  private onSnapshot(symbol: string, request: string, body: string, t: number): void {
-    if (this.stopped) return;
+  /** Records the body (a replay of the file meets it too); null when it is a depth snapshot, else why not (the fetcher counts it failed and retries). */
+  private onSnapshot(symbol: string, request: string, body: string, t: number): string | null {
+    if (this.stopped) return null;
     this.settings.writer.append({ kind: 'rest', t, rest: request, body });
     this.restRecords++;
-    const synced = this.settings.snapshots!.watch.onSnapshot(symbol, body, t);
-    this.log(`${symbol} depth snapshot recorded (${synced ? 'book in sync' : 'not usable yet: fetching another'})`);
-    if (synced) this.fetcher!.synced(symbol);
+    const verdict = this.settings.snapshots!.watch.onSnapshot(symbol, body, t);
+    if (verdict === 'malformed') return 'no lastUpdateId';
+    this.log(`${symbol} depth snapshot recorded (${verdict === 'synced' ? 'book in sync' : 'not usable yet: fetching another'})`);
+    if (verdict === 'synced') this.fetcher!.synced(symbol);
     else this.fetcher!.request(symbol);
+    return null;
   }
 }

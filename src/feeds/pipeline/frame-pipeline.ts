@@ -127,8 +127,8 @@ export class FramePipeline implements BookView {
     this.keepSample(frameClass, text, position);
   }
 
-  /** One REST response ("GET /path?query" + raw body) received at `t`: a depth snapshot for the book sync. */
-  rest(request: string, body: string, t: number, position: number): void {
+  /** One REST response ("GET /path?query" + raw body) received at `t`: a depth snapshot for the book sync. Null when read as one, else why not. */
+  rest(request: string, body: string, t: number, position: number): string | null {
     this.begin(t, position);
     const parsed = this.parsed;
     const start = parsed.length;
@@ -138,6 +138,7 @@ export class FramePipeline implements BookView {
     this.counters.restRecord(restClass, detail === '' ? '' : `${request}: ${detail}`, position);
     for (let i = start; i < parsed.length; i++) this.route(parsed[i]!, t);
     while (parsed.length > start) parsed.pop();
+    return restClass === 'market-data' ? null : `${restClass}${detail === '' ? '' : ` (${detail})`}`;
   }
 
   /** The book synchroniser of `symbol`, or null before its first book event. */

@@ -5,6 +5,7 @@ import { OutgoingRateLimiter } from './outgoing-rate-limiter.js';
 import { SocketSubscriptions } from './socket-subscriptions.js';
 import { describeSocketError } from './socket-failure-cause.js';
 import type { WsSessionHost } from './ws-session-host.js';
+import type { WsFrameClass } from './ws-venue-protocol.js';
 
 type Phase = 'connecting' | 'open' | 'ended';
 
@@ -134,7 +135,13 @@ export class WsSession {
     } catch {
       return this.skip('invalid', bytes, text, now);
     }
-    const cls = host.protocol.classify(message);
+    let cls: WsFrameClass;
+    try {
+      cls = host.protocol.classify(message);
+    } catch {
+      // classify must not throw; should a hostile frame (a 20,000-deep array…) make it, the frame is counted and skipped.
+      return this.skip('invalid', bytes, text, now);
+    }
     switch (cls.kind) {
       case 'data':
         host.counters.countReceived('data', bytes);

@@ -10,6 +10,7 @@ import { docsBtc } from '../../helpers/bybit-instruments.js';
 import { LoopbackHttpServer } from '../../helpers/loopback-http-server.js';
 import { LoopbackWsServer } from '../../helpers/loopback-ws-server.js';
 import { binanceAggTrade, binanceBookTicker, binanceDepth, bybitOrderbook } from '../../helpers/replay-frames.js';
+import { VirtualTimers } from '../../helpers/virtual-timers.js';
 import { waitUntil } from '../../helpers/wait-until.js';
 
 const text = (record: ReplayRecord): string => (record.kind === 'frame' ? record.frame : record.body);
@@ -125,6 +126,23 @@ describe('LiveFeed resyncs', () => {
     const health = r.feed.health() as { books: Record<string, Record<string, number>>; live: Record<string, unknown> };
     expect(health.books['BTCUSDT']).toMatchObject({ gaps: 1, resyncs: 1, snapshots: 2, applied: 2, update_id: 106 });
     expect(health.live).toMatchObject({ sequence_gaps: 1, resyncs: 1, snapshots: { requested: 2, fetched: 2, failed: 0 } });
+  });
+
+  it('counts a malformed HTTP 200 depth body as a failed fetch and syncs from the next one', async () => {
+    const timers = new VirtualTimers(1000);
+    const r = await rig('binance', {}, { timers });
+    r.http.route(DEPTH, { status: 200, body: '{"lastUpdateId":"101","bids":[],"asks":[]}' }, snapshot(100));
+    r.feed.start();
+    await waitUntil(() => r.ws.clients[0]?.topics.size === 3, 'subscribed');
+    r.ws.sendRaw(1, text(binanceDepth(0, 'BTCUSDT', 101, 101, [['95001.00', '0.50000']])));
+    await waitUntil(() => r.log.some((l) => l.startsWith('BTCUSDT depth snapshot failed')), 'the malformed body refused');
+    expect(r.log.filter((l) => l.startsWith('BTCUSDT depth snapshot failed'))).toEqual([
+      'BTCUSDT depth snapshot failed (HTTP 200 body is not a depth snapshot: invalid-value (BTCUSDT depth snapshot ids)); retrying',
+    ]);
+    timers.advance(500);
+    await waitUntil(() => r.log.includes('BTCUSDT book synced at update id 101'), 'synced from the second body');
+    const health = r.feed.health() as { live: Record<string, unknown> };
+    expect(health.live).toMatchObject({ snapshots: { requested: 2, fetched: 1, failed: 1 } });
   });
 
   it('resubscribes a Bybit orderbook topic after a crossed book and resyncs from the new snapshot', async () => {

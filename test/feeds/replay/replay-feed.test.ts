@@ -245,3 +245,14 @@ describe('ReplayFeed', () => {
     expect((feed.health() as Record<string, unknown>)['unknown_symbols']).toEqual({ NKNUSDT: 1 });
   });
 });
+
+describe('ReplayFeed on hostile frames', () => {
+  it('counts a reply frame with a 20,000-deep array in its id and replays on', () => {
+    const deep = `${'['.repeat(20_000)}${']'.repeat(20_000)}`;
+    const feed = feedOf([frame(T + 1, `{"result":null,"id":${deep}}`), binanceBookTicker(T + 2, 'NKNUSDT', 1, ['0.35210000', '1.0'], ['0.35260000', '2.0'])]);
+    const events: MarketDataEvent[] = [];
+    for (let e = feed.next(); e !== null; e = feed.next()) events.push(e);
+    expect(brief(events)).toEqual(['quote@2:35210x10/35260x20']);
+    expect((feed.health() as Record<string, Record<string, number>>)['frames_by_class']).toMatchObject({ ack: 1, 'market-data': 1 });
+  });
+});

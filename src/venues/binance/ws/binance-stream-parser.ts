@@ -9,6 +9,7 @@ import { CachedSymbolGrids, type SymbolGrid, type SymbolGridLookup } from '../..
 import type { BookDeltaEvent, BookSnapshotEvent, MarketDataEvent } from '../../../core/model/market-data-event.js';
 import { QuoteRecord } from '../../../core/model/quote-record.js';
 import { isPlainDecimal } from '../../../core/money/fast-units.js';
+import { untrustedText } from '../../../core/text/untrusted-text.js';
 import type { FrameClass, MarketFrameParser } from '../../../ports/market-frame-parser.js';
 import { BinanceFastFrames } from './binance-fast-frames.js';
 import { isOffBookTrade, readOffBookTrade } from './binance-off-book-trade.js';
@@ -39,7 +40,11 @@ export interface BinanceStreamParserOptions {
 
 type Payload = Record<string, unknown>;
 
-const isId = Number.isSafeInteger as (value: unknown) => value is number;
+/** Stream names whose symbol is cached (1024: Binance's streams per connection); names beyond are read each time, never kept. */
+const MAX_CACHED_STREAMS = 1024;
+
+/** Venue ids, sequence numbers and times: safe integers, never negative (a negative one is a corrupt or hostile frame). */
+const isId = (value: unknown): value is number => Number.isSafeInteger(value) && (value as number) >= 0;
 
 export class BinanceStreamParser implements MarketFrameParser {
   lastDetail = '';
@@ -130,7 +135,7 @@ export class BinanceStreamParser implements MarketFrameParser {
         return this.untyped(p, stream, receivedAtMs, out);
       default:
         if (typeof e === 'string' && BINANCE_IGNORED_EVENTS.has(e)) return this.fail('ignored', e);
-        return this.fail('unknown', typeof e === 'string' ? `event type ${e}` : 'event type is not a string');
+        return this.fail('unknown', typeof e === 'string' ? `event type ${untrustedText(e)}` : 'event type is not a string');
     }
   }
 
@@ -144,9 +149,9 @@ export class BinanceStreamParser implements MarketFrameParser {
     }
     if (p['u'] !== undefined && p['b'] !== undefined && p['a'] !== undefined) return this.bookTicker(p as BinanceBookTickerWire, receivedAtMs, out);
     // {"result":null,"id":1} answers SUBSCRIBE, UNSUBSCRIBE, LIST_SUBSCRIPTIONS, SET/GET_PROPERTY (web-socket-streams.md).
-    if ('result' in p && p['id'] !== undefined) return this.fail('ack', `reply to id ${String(p['id'])}`);
+    if ('result' in p && p['id'] !== undefined) return this.fail('ack', `reply to id ${untrustedText(p['id'])}`);
     // {"code":2,"msg":"Invalid request: …","id":…} (web-socket-streams.md, Error Messages).
-    if (typeof p['code'] === 'number' && typeof p['msg'] === 'string') return this.fail('error', `code ${p['code']}: ${p['msg']}`);
+    if (typeof p['code'] === 'number' && typeof p['msg'] === 'string') return this.fail('error', `code ${p['code']}: ${untrustedText(p['msg'])}`);
     return this.fail('unknown', 'payload without event type');
   }
 
@@ -157,7 +162,7 @@ export class BinanceStreamParser implements MarketFrameParser {
       if (at <= 0) return undefined;
       // Stream names use lower-case symbols; payloads and instruments use upper case.
       symbol = stream.slice(0, at).toUpperCase();
-      this.streamSymbols.set(stream, symbol);
+      if (this.streamSymbols.size < MAX_CACHED_STREAMS) this.streamSymbols.set(stream, symbol);
     }
     return symbol;
   }

@@ -8,6 +8,7 @@ import { parseBookLevels } from '../../../core/market/parse-book-levels.js';
 import { CachedSymbolGrids, type SymbolGrid, type SymbolGridLookup } from '../../../core/market/symbol-grid.js';
 import type { BookDeltaEvent, BookSnapshotEvent, MarketDataEvent } from '../../../core/model/market-data-event.js';
 import { isPlainDecimal } from '../../../core/money/fast-units.js';
+import { untrustedList, untrustedText } from '../../../core/text/untrusted-text.js';
 import type { FrameClass, MarketFrameParser } from '../../../ports/market-frame-parser.js';
 import {
   BYBIT_IGNORED_TOPICS,
@@ -28,7 +29,10 @@ export interface BybitStreamParserOptions {
   readonly grids: SymbolGridLookup;
 }
 
-const isId = Number.isSafeInteger as (value: unknown) => value is number;
+/** Venue ids, sequence numbers and times: safe integers, never negative (a negative one is a corrupt or hostile frame). */
+const isId = (value: unknown): value is number => Number.isSafeInteger(value) && (value as number) >= 0;
+/** Topics whose symbol is cached; topics beyond are read each time, never kept (a feed of ever-new topics must not grow memory). */
+const MAX_CACHED_TOPICS = 1024;
 /** First letters of the normalised topics: orderbook, publicTrade, tickers, kline; 'r' of orderbook.rpi. */
 const CH_O = 111;
 const CH_P = 112;
@@ -93,10 +97,10 @@ export class BybitStreamParser implements MarketFrameParser {
   /** Replies on the socket (wss-authentication.mdx): pong, auth, subscribe/unsubscribe acks, failures. */
   private reply(r: BybitReplyWire): FrameClass {
     const op = r.op;
-    if (r.success === false) return this.fail('error', `${String(op)} failed: ${String(r.ret_msg)}`);
+    if (r.success === false) return this.fail('error', `${untrustedText(op)} failed: ${untrustedText(r.ret_msg)}`);
     if (r.type === 'COMMAND_RESP') {
       const failed = (r.data as { failTopics?: unknown } | null | undefined)?.failTopics;
-      return Array.isArray(failed) && failed.length > 0 ? this.fail('error', `failed topics ${failed.join(',')}`) : this.fail('ack', 'COMMAND_RESP');
+      return Array.isArray(failed) && failed.length > 0 ? this.fail('error', `failed topics ${untrustedList(failed)}`) : this.fail('ack', 'COMMAND_RESP');
     }
     if (op === 'ping' || op === 'pong' || op === 'auth') return this.fail('control', op);
     if (r.success === true && (op === 'subscribe' || op === 'unsubscribe')) return this.fail('ack', op);
@@ -233,7 +237,7 @@ export class BybitStreamParser implements MarketFrameParser {
     let symbol = this.topicSymbols.get(topic);
     if (symbol === undefined) {
       symbol = topic.slice(topic.lastIndexOf('.') + 1);
-      this.topicSymbols.set(topic, symbol);
+      if (this.topicSymbols.size < MAX_CACHED_TOPICS) this.topicSymbols.set(topic, symbol);
     }
     return symbol;
   }

@@ -436,3 +436,33 @@ describe('BinanceStreamParser on bad input', () => {
     expect(classes.has('invalid-value')).toBe(true);
   });
 });
+
+describe('BinanceStreamParser on hostile frames', () => {
+  const deep = `${'['.repeat(20_000)}${']'.repeat(20_000)}`;
+
+  it('classifies a reply whose id is a 20,000-deep array as an ack, never throwing', () => {
+    const parser = new BinanceStreamParser({ grids: buildSymbolGridLookup(BINANCE_CAPTURE_SPECS) });
+    expect(parser.parse(`{"result":null,"id":${deep}}`, 1, [])).toBe('ack');
+    expect(parser.lastDetail).toBe('reply to id an array');
+    expect(parser.parse(`{"code":2,"msg":"${'m'.repeat(5000)}","id":1}`, 1, [])).toBe('error');
+    expect(parser.lastDetail).toBe(`code 2: ${'m'.repeat(120)}…`);
+  });
+});
+
+describe('BinanceStreamParser memory bounds', () => {
+  it('caches the symbol of at most 1024 stream names: a feed of ever-new names keeps nothing more', () => {
+    const parser = new BinanceStreamParser({ grids: buildSymbolGridLookup(BINANCE_CAPTURE_SPECS) });
+    for (let i = 0; i < 3000; i++) parser.parse(`{"stream":"x${i}usdt@depth5","data":{"lastUpdateId":1,"bids":[],"asks":[]}}`, 1, []);
+    expect([parser.lastDetail, (parser as unknown as { streamSymbols: Map<string, string> }).streamSymbols.size]).toEqual(['X2999USDT', 1024]);
+  });
+});
+
+describe('BinanceStreamParser on negative ids (found by the fuzz run)', () => {
+  it.each([
+    '{"u":-1,"s":"NKNUSDT","b":"0.35210","B":"1.0","a":"0.35220","A":"1.0"}',
+    '{"e":"aggTrade","E":-1,"s":"NKNUSDT","a":1,"p":"0.35210","q":"1.0","f":1,"l":1,"T":1,"m":true,"M":true}',
+    '{"e":"depthUpdate","E":1,"s":"NKNUSDT","U":1,"u":-5,"b":[],"a":[]}',
+  ])('refuses %s as invalid-value', (frame) => {
+    expect(new BinanceStreamParser({ grids: buildSymbolGridLookup(BINANCE_CAPTURE_SPECS) }).parse(frame, 1, [])).toBe('invalid-value');
+  });
+});
