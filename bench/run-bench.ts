@@ -2,6 +2,8 @@
 import { composeRun } from '../src/app/compose.js';
 import { parseRunOptions, type RawRunOptions } from '../src/cli/run-options.js';
 import { runSession } from '../src/engine/run-session.js';
+import { loadAllVenueModules } from '../src/app/venue-modules.js';
+import { loadAllFeedModules } from '../src/app/feed-modules.js';
 import { FAKE_INSTRUMENTS } from '../src/venues/fake/fake-instruments.js';
 import { formatParseThroughput, measureParseThroughput } from './parse-bench.js';
 import { formatReplayThroughput, measureReplayThroughput } from './replay-bench.js';
@@ -57,6 +59,8 @@ function line(label: string, m: Measured): string {
 }
 
 async function main(): Promise<void> {
+  await loadAllVenueModules();
+  await loadAllFeedModules();
   const scale = Number(process.env['BENCH_SCALE'] ?? '1');
   const ten = FAKE_INSTRUMENTS.slice(0, 10).map((i) => i.symbol).join(',');
   process.stdout.write(`shadow-exec bench · node ${process.version} · ${process.arch} · BENCH_SCALE=${scale}\n`);

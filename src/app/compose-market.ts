@@ -7,8 +7,7 @@ import type { MarketEventTally } from '../engine/market-event-tally.js';
 import { SyntheticFeed } from '../feeds/synthetic/synthetic-feed.js';
 import type { MarketDataFeed } from '../ports/market-data-feed.js';
 import type { Rng } from '../ports/rng.js';
-import { buildLiveFeed } from './compose-live.js';
-import { buildReplayFeed, replayVenueMismatch } from './compose-replay.js';
+import { feedModule } from './feed-modules.js';
 import type { RunConfig } from './run-config.js';
 
 export interface ComposedMarket {
@@ -34,7 +33,7 @@ function liveMarket(config: RunConfig, live: NonNullable<RunConfig['live']>, ins
   const venue = config.exchange;
   if (venue === 'fake') throw new UsageError('--feed live needs --exchange binance or bybit: the fake venue has no public market data');
   const market = venue === 'bybit' ? (config.category ?? 'linear') : (config.market ?? 'spot');
-  const wiring = buildLiveFeed(
+  const wiring = feedModule('live').buildLiveFeed(
     { venue, market, wsUrl: live.wsUrl, restUrl: live.restUrl, connections: live.connections },
     instruments.map((i) => i.spec),
     rng,
@@ -43,6 +42,7 @@ function liveMarket(config: RunConfig, live: NonNullable<RunConfig['live']>, ins
 }
 
 function replayMarket(config: RunConfig, path: string, instruments: readonly Instrument[]): ComposedMarket {
+  const { buildReplayFeed, replayVenueMismatch } = feedModule('replay');
   const replay = buildReplayFeed(
     path,
     instruments.map((i) => i.spec),

@@ -2,7 +2,7 @@
 import { ShadowExecError } from '../core/errors/shadow-exec-error.js';
 import type { WsVenueProtocol } from '../feeds/ws/ws-venue-protocol.js';
 import { validateWsUrl } from '../feeds/ws/ws-venue-protocol.js';
-import { checkEndpointUrl } from '../feeds/live/endpoint-url.js';
+import { validateRestUrl } from '../feeds/live/endpoint-url.js';
 import type { ReplayMarket, ReplayVenue } from '../feeds/replay/replay-format.js';
 import { BINANCE_SPOT_STREAM_URL, BinanceWsProtocol } from '../venues/binance/ws/binance-ws-protocol.js';
 import { BYBIT_PUBLIC_URLS, BybitWsProtocol } from '../venues/bybit/ws/bybit-ws-protocol.js';
@@ -94,11 +94,8 @@ export function depthSnapshotRequest(market: ReplayMarket, symbol: string): stri
   return `GET ${path}?symbol=${encodeURIComponent(symbol)}&limit=${BINANCE_DEPTH_LIMIT}`;
 }
 
-/** Returns `url` without a trailing slash when it is an absolute http(s) URL without credentials, query or fragment; otherwise an E_CONFIG error (checkEndpointUrl). */
-export function validateRestUrl(url: string): string {
-  checkEndpointUrl(url, 'REST', ['http:', 'https:']);
-  return url.endsWith('/') ? url.slice(0, -1) : url;
-}
+/** The REST URL rule lives beside the other endpoint rules (option parsing uses it without loading any venue). */
+export { validateRestUrl };
 
 /**
  * One warning per --ws-url / --rest-url whose host is not one of `venue`'s public hosts (a mirror, a test

@@ -3,12 +3,11 @@ import { UsageError } from '../core/errors/shadow-exec-error.js';
 import { Decimal } from '../core/money/decimal.js';
 import type { InstrumentSpec } from '../core/model/instrument.js';
 import { findFakeInstrument, FAKE_INSTRUMENTS } from '../venues/fake/fake-instruments.js';
-import { BYBIT_BUNDLED_INSTRUMENTS } from '../venues/bybit/bybit-bundled-instruments.js';
 import type { BybitCategory } from '../venues/bybit/bybit-category.js';
-import { parseBybitInstrumentsInfo, type BybitInstrument } from '../venues/bybit/bybit-instruments.js';
-import { BINANCE_BUNDLED_INSTRUMENTS } from '../venues/binance/binance-bundled-instruments.js';
-import { parseBinanceExchangeInfo, type BinanceInstrument } from '../venues/binance/binance-instruments.js';
+import type { BybitInstrument } from '../venues/bybit/bybit-instruments.js';
+import type { BinanceInstrument } from '../venues/binance/binance-instruments.js';
 import type { BinanceMarket } from '../venues/binance/binance-market.js';
+import { venueModule } from './venue-modules.js';
 
 export interface VenueInstrument {
   readonly spec: InstrumentSpec;
@@ -74,6 +73,7 @@ function withMarketDefaults(
 
 /** The bundled Bybit instruments of `category`, or those of a saved instruments-info response (`file` already JSON-parsed). */
 export function bybitCatalog(category: BybitCategory, file: { readonly path: string; readonly json: unknown } | null): InstrumentCatalog {
+  const { BYBIT_BUNDLED_INSTRUMENTS, parseBybitInstrumentsInfo } = venueModule('bybit');
   if (file !== null) {
     const provenance = `--instruments ${file.path}`;
     const list = parseBybitInstrumentsInfo(file.json, category, file.path).map((b) => withMarketDefaults(b, provenance, { bybit: b, binance: null }));
@@ -87,6 +87,7 @@ export function bybitCatalog(category: BybitCategory, file: { readonly path: str
 
 /** The bundled Binance instruments of `market`, or those of a saved exchangeInfo response (`file` already JSON-parsed). */
 export function binanceCatalog(market: BinanceMarket, file: { readonly path: string; readonly json: unknown } | null): InstrumentCatalog {
+  const { BINANCE_BUNDLED_INSTRUMENTS, parseBinanceExchangeInfo } = venueModule('binance');
   const label = market === 'spot' ? 'spot' : 'USD-M';
   if (file !== null) {
     const provenance = `--instruments ${file.path}`;

@@ -4,14 +4,12 @@ import type { JsonValue } from '../core/report/canonical-json.js';
 import type { FeeSchedule } from '../core/sim/fee-schedule.js';
 import type { RequestGate } from '../core/sim/request-gate.js';
 import type { VenueRules } from '../core/sim/venue-rules.js';
-import { BybitApiGate, type BybitDryRun } from '../venues/bybit/bybit-api-gate.js';
-import { BybitVenueRules } from '../venues/bybit/bybit-venue-rules.js';
+import type { BybitDryRun } from '../venues/bybit/bybit-api-gate.js';
 import type { BybitInstrument } from '../venues/bybit/bybit-instruments.js';
 import { FakeVenueRules } from '../venues/fake/fake-venue-rules.js';
-import { BinanceApiGate } from '../venues/binance/binance-api-gate.js';
 import type { BinanceInstrument } from '../venues/binance/binance-instruments.js';
 import type { BinanceMarket } from '../venues/binance/binance-market.js';
-import { BinanceVenueRules } from '../venues/binance/binance-venue-rules.js';
+import { venueModule } from './venue-modules.js';
 import type { RunConfig } from './run-config.js';
 import { orderOptionsEcho } from './config-echo.js';
 
@@ -58,6 +56,7 @@ export function wireVenue(config: RunConfig, instruments: ReadonlyMap<string, In
   if (config.exchange === 'fake' || config.category === null) {
     return { rules: new FakeVenueRules(fees), gate: undefined, model: { instruments: instrumentModel, order_options: options }, bindVenue: unbound };
   }
+  const { BybitApiGate, BybitVenueRules } = venueModule('bybit');
   const bybitInstruments = new Map<string, BybitInstrument>(config.instruments.map((v) => [v.spec.symbol, v.bybit!]));
   return {
     rules: new BybitVenueRules(config.category, fees, bybitInstruments),
@@ -88,6 +87,7 @@ function wireBinance(
   instrumentModel: Record<string, JsonValue>,
   options: JsonValue,
 ): VenueWiring {
+  const { BinanceApiGate, BinanceVenueRules } = venueModule('binance');
   let venue: { openOrderCount(symbol: string): number } | null = null;
   const binanceInstruments = new Map<string, BinanceInstrument>(config.instruments.map((v) => [v.spec.symbol, v.binance!]));
   const rules = new BinanceVenueRules(market, fees, binanceInstruments, {

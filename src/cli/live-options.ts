@@ -1,5 +1,5 @@
 // Validates the --feed live flags (--ws-url, --rest-url, --ws-connections) of `run`, and URL flags shared with `record`.
-import { validateRestUrl } from '../app/live-venue.js';
+import { validateRestUrl } from '../feeds/live/endpoint-url.js';
 import { RUN_DEFAULTS, type LiveRunConfig, type RunConfig } from '../app/run-config.js';
 import { ShadowExecError, UsageError } from '../core/errors/shadow-exec-error.js';
 import { validateWsUrl } from '../feeds/ws/ws-venue-protocol.js';

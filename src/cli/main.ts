@@ -102,8 +102,8 @@ export async function runCli(args: readonly string[], io: CliIo): Promise<number
     onInterrupt: io.onInterrupt ?? NEVER_INTERRUPTED,
     ...(io.onControlSignal === undefined ? {} : { onControlSignal: io.onControlSignal }),
   };
-  const program = buildProgram(ctx);
   try {
+    const program = await buildProgram(ctx, args);
     if (args.length === 0) {
       program.outputHelp({ error: true });
       return EXIT.usage;

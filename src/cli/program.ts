@@ -1,13 +1,23 @@
-// The commander program: global help and version, and the commands.
+// The commander program: global help and version, and the commands (each command's module loaded only when it is needed).
 import { Command } from 'commander';
 import type { CliContext } from './cli-context.js';
-import { recordCommand } from './commands/record-command.js';
-import { runCommand } from './commands/run-command.js';
-import { signCommand } from './commands/sign-command.js';
-import { goldenCommand } from './commands/golden-command.js';
-import { rehearseCommand } from './commands/rehearse-command.js';
 
-export function buildProgram(ctx: CliContext): Command {
+/** The commands in help order; each loads its module on use, so a `run` never compiles the code of `record` or `golden`. */
+const COMMANDS: readonly (readonly [name: string, load: (ctx: CliContext) => Promise<Command>])[] = [
+  ['run', async (ctx) => (await import('./commands/run-command.js')).runCommand(ctx)],
+  ['record', async (ctx) => (await import('./commands/record-command.js')).recordCommand(ctx)],
+  ['sign', async (ctx) => (await import('./commands/sign-command.js')).signCommand(ctx)],
+  ['rehearse', async (ctx) => (await import('./commands/rehearse-command.js')).rehearseCommand(ctx)],
+  ['golden', async (ctx) => (await import('./commands/golden-command.js')).goldenCommand(ctx)],
+];
+
+/**
+ * The program for `args`: when the first argument names a command, only that command is built (its help, options
+ * and errors are the same either way); otherwise (top-level help, version, an unknown command) every command is.
+ */
+export async function buildProgram(ctx: CliContext, args: readonly string[] = []): Promise<Command> {
+  const invoked = COMMANDS.filter(([name]) => name === args[0]);
+  const commands = await Promise.all((invoked.length > 0 ? invoked : COMMANDS).map(async ([name, load]) => [name, await load(ctx)] as const));
   const program = new Command('shadow-exec')
     .description(
       'Runs a crypto market-making execution loop against a simulated venue in shadow mode (no order ever reaches a real venue) and prints a canonical JSON report that is byte-identical for the same inputs.',
@@ -20,13 +30,11 @@ export function buildProgram(ctx: CliContext): Command {
       writeOut: (text) => ctx.stdout.write(text),
       writeErr: (text) => ctx.stderr.write(text),
     });
-  program.addCommand(runCommand(ctx).exitOverride().showHelpAfterError('(add --help for usage)'));
-  program.addCommand(recordCommand(ctx).exitOverride().showHelpAfterError('(add --help for usage)'));
-  program.addCommand(signCommand(ctx).exitOverride().showHelpAfterError('(add --help for usage)'));
-  program.addCommand(rehearseCommand(ctx).exitOverride().showHelpAfterError('(add --help for usage)'));
-  const golden = goldenCommand(ctx).exitOverride().showHelpAfterError('(add --help for usage)');
-  for (const sub of golden.commands) sub.exitOverride().showHelpAfterError('(add --help for usage)');
-  program.addCommand(golden);
+  for (const [, command] of commands) {
+    command.exitOverride().showHelpAfterError('(add --help for usage)');
+    for (const sub of command.commands) sub.exitOverride().showHelpAfterError('(add --help for usage)');
+    program.addCommand(command);
+  }
   program.addHelpText(
     'after',
     `

@@ -1,5 +1,5 @@
 // RecordProgress: an ora spinner on stderr showing a recording's frames, bytes and elapsed time, only on a TTY.
-import ora, { type Ora } from 'ora';
+import type { Ora } from 'ora';
 import type { RecordStats } from '../feeds/live/live-recorder.js';
 
 function megabytes(bytes: number): string {
@@ -14,13 +14,17 @@ function clock(ms: number): string {
 
 export class RecordProgress {
   private spinner: Ora | null = null;
+  /** ora, loaded only when a spinner may show (a TTY): a run without one never compiles it. */
+  private ora: typeof import('ora').default | null = null;
 
-  constructor(private readonly enabled: boolean) {}
+  constructor(private readonly enabled: boolean) {
+    if (enabled) void import('ora').then((m) => (this.ora = m.default));
+  }
 
   update(stats: RecordStats): void {
-    if (!this.enabled) return;
+    if (!this.enabled || this.ora === null) return;
     const text = `recording: ${stats.frames.toLocaleString('en-US')} frames, ${stats.restRecords} snapshots, ${megabytes(stats.bytes)}, ${clock(stats.elapsedMs)} elapsed`;
-    if (this.spinner === null) this.spinner = ora({ stream: process.stderr, discardStdin: false, text }).start();
+    if (this.spinner === null) this.spinner = this.ora({ stream: process.stderr, discardStdin: false, text }).start();
     else this.spinner.text = text;
   }
 

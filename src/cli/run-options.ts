@@ -12,7 +12,7 @@ import { API_ENVS, type ApiEnv } from '../ports/secret-provider.js';
 import { BYBIT_CATEGORIES, BYBIT_DEFAULT_FEES, type BybitCategory } from '../venues/bybit/bybit-category.js';
 import { FAKE_DEFAULT_FEES } from '../venues/fake/fake-venue-rules.js';
 import { BINANCE_DEFAULT_FEES, BINANCE_MARKETS, type BinanceMarket } from '../venues/binance/binance-market.js';
-import { binanceAmendSupport } from '../venues/binance/binance-requests.js';
+import { venueModule } from '../app/venue-modules.js';
 import { parseOrderOptions } from './order-options.js';
 import { formatUnfreezePolicy, parseUnfreezePolicy } from '../core/risk/unfreeze-policy.js';
 
@@ -227,8 +227,8 @@ function fillModelOptions(raw: RawRunOptions, synthetic: boolean): Pick<RunConfi
 /** Binance spot cannot move an order's price in place (only Order Amend Keep Priority, which lowers the quantity). */
 function requoteMode(raw: string | undefined, market: BinanceMarket | null): RunConfig['requoteMode'] {
   const mode = choice('--requote-mode', raw, RUN_DEFAULTS.requoteMode, ['replace', 'amend'] as const);
-  if (mode === 'amend' && market !== null && !binanceAmendSupport(market).price) {
-    throw new UsageError(`--requote-mode amend is not available on Binance ${market}: ${binanceAmendSupport(market).note}`);
+  if (mode === 'amend' && market !== null && !venueModule('binance').binanceAmendSupport(market).price) {
+    throw new UsageError(`--requote-mode amend is not available on Binance ${market}: ${venueModule('binance').binanceAmendSupport(market).note}`);
   }
   return mode;
 }

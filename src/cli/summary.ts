@@ -1,6 +1,15 @@
 // The short human summary of a finished run, for stderr (the report itself goes to stdout or --out).
-import type { ChalkInstance } from 'chalk';
 import type { JsonValue } from '../core/report/canonical-json.js';
+
+/** The styles the summary uses (a chalk instance, or plain text). */
+export interface SummaryStyles {
+  bold(text: string): string;
+  dim(text: string): string;
+  red(text: string): string;
+  green(text: string): string;
+  yellow(text: string): string;
+  cyan(text: string): string;
+}
 
 type Obj = { [key: string]: JsonValue };
 
@@ -12,7 +21,7 @@ function signed(text: string): string {
   return text.startsWith('-') ? text : `+${text}`;
 }
 
-export function formatSummary(report: JsonValue, c: ChalkInstance, info: { sink: string; wallMs: number }): string {
+export function formatSummary(report: JsonValue, c: SummaryStyles, info: { sink: string; wallMs: number }): string {
   const r = obj(report);
   const ex = obj(r['execution']);
   const orders = obj(r['orders']);

@@ -2,6 +2,8 @@
 import { composeRun, type ComposedRun, type ToolInfo } from '../app/compose.js';
 import type { RunConfig } from '../app/run-config.js';
 import { parseRunOptions, type RawRunOptions } from '../cli/run-options.js';
+import { loadVenueModules } from '../app/venue-modules.js';
+import { loadFeedModules } from '../app/feed-modules.js';
 import { Decimal } from '../core/money/decimal.js';
 import { SeededRng } from '../core/random/seeded-rng.js';
 import type { JsonValue } from '../core/report/canonical-json.js';
@@ -61,7 +63,10 @@ function runFlags(scenario: Scenario): RawRunOptions {
 export async function rehearse(scenario: Scenario, tool: ToolInfo, log: (line: string) => void = () => {}): Promise<RehearsalResult> {
   let config: RunConfig;
   try {
-    config = parseRunOptions(runFlags(scenario));
+    const flags = runFlags(scenario);
+    await loadVenueModules(flags.exchange);
+    config = parseRunOptions(flags);
+    await loadFeedModules(config);
   } catch (error) {
     throw asScenarioError(error);
   }

@@ -1,18 +1,19 @@
 // `shadow-exec run`: one shadow run on the simulated venue; prints the canonical report and returns an exit code.
 import { Command } from 'commander';
 import { composeRun } from '../../app/compose.js';
-import { endpointHostWarnings } from '../../app/live-venue.js';
 import { DEFAULT_START_EDGE_BPS, defaultSpreadBps, RUN_DEFAULTS } from '../../app/run-config.js';
 import { feedFailure } from '../../core/errors/feed-failure.js';
 import { UsageError } from '../../core/errors/shadow-exec-error.js';
 import { canonicalJson } from '../../core/report/canonical-json.js';
 import { runSession, type SessionResult } from '../../engine/run-session.js';
-import { LiveFeed } from '../../feeds/live/live-feed.js';
+import type { LiveFeed } from '../../feeds/live/live-feed.js';
 import type { ReportSink } from '../../ports/report-sink.js';
 import { FileReportSink } from '../../report/file-report-sink.js';
 import { checkDistinctPaths, checkWritableOutput, outputKind, removeStaleTempFiles, type NamedPath } from '../../report/output-path.js';
 import { StdoutReportSink } from '../../report/stdout-report-sink.js';
 import type { VenueDryRun } from '../../app/venue-wiring.js';
+import { loadVenueModules } from '../../app/venue-modules.js';
+import { loadFeedModules } from '../../app/feed-modules.js';
 import { BYBIT_DEFAULT_FEES } from '../../venues/bybit/bybit-category.js';
 import { BINANCE_DEFAULT_FEES } from '../../venues/binance/binance-market.js';
 import { FAKE_INSTRUMENTS } from '../../venues/fake/fake-instruments.js';
@@ -26,11 +27,10 @@ import { FileRequestJournal } from '../../report/file-request-journal.js';
 import type { RunConfig } from '../../app/run-config.js';
 import { EXIT, type CliContext } from '../cli-context.js';
 import { Progress } from '../progress.js';
-import { liveStartLine, runLive } from '../live-run.js';
 import { OperatorControl } from '../operator-control.js';
 import { parseRunOptions, type RawRunOptions } from '../run-options.js';
 import { formatSummary } from '../summary.js';
-import { stderrChalk } from '../terminal.js';
+import { stderrStyles } from '../terminal.js';
 
 interface RunFlags extends RawRunOptions {
   /** commander's --no-network sets this to false. */
@@ -177,8 +177,10 @@ function prepareDryRun(config: RunConfig, flags: RunFlags, ctx: CliContext): Ven
 }
 
 async function executeRun(flags: RunFlags, ctx: CliContext): Promise<number> {
+  await loadVenueModules(flags.exchange);
   const config = parseRunOptions(flags);
-  warnOnEndpointHosts(config, ctx);
+  await loadFeedModules(config);
+  await warnOnEndpointHosts(config, ctx);
   if (flags.network === false && config.feed === 'live') throw new UsageError('--no-network and --feed live contradict each other: a live feed reads the venue\'s public market data over the network');
   checkRunPaths(config, flags);
   if (flags.out !== undefined) removeStaleReportTemps(flags.out, flags.quiet === true ? null : (line) => ctx.stderr.write(`${line}\n`));
@@ -195,7 +197,9 @@ async function runAndReport(config: RunConfig, flags: RunFlags, ctx: CliContext,
   const sink: ReportSink = flags.out === undefined ? new StdoutReportSink(ctx.stdout) : new FileReportSink(flags.out);
   const progress = new Progress(!flags.quiet && ctx.stderrIsTTY && ctx.stderrColumns > 0, run.feed.expectedUpdates);
   const startedAt = performance.now();
-  const live = run.feed instanceof LiveFeed ? run.feed : null;
+  // The live feed's modules (and ws) are loaded only for a live run.
+  const liveRun = config.live === null ? null : await import('../live-run.js');
+  const live = liveRun !== null && run.feed instanceof (await import('../../feeds/live/live-feed.js')).LiveFeed ? (run.feed as LiveFeed) : null;
   let wakeLive = (): void => undefined;
   const stop = ctx.onInterrupt(() => {
     if (!flags.quiet) ctx.stderr.write('\ninterrupt: stopping the feed and cancelling every open order…\n');
@@ -216,14 +220,14 @@ async function runAndReport(config: RunConfig, flags: RunFlags, ctx: CliContext,
   if (!flags.quiet) {
     const updates = run.feed.expectedUpdates?.toLocaleString('en-US') ?? 'open-ended';
     ctx.stderr.write(
-      `shadow run started: ${config.exchange}${config.category === null ? '' : ` ${config.category}`}${config.market === null ? '' : ` ${config.market}`} venue, ${config.mode} mode, ${config.symbols.join(',')}, ${live === null ? `${updates} market updates` : liveStartLine(config, live)}, seed ${config.seed} (Ctrl-C stops gracefully)\n`,
+      `shadow run started: ${config.exchange}${config.category === null ? '' : ` ${config.category}`}${config.market === null ? '' : ` ${config.market}`} venue, ${config.mode} mode, ${config.symbols.join(',')}, ${live === null || liveRun === null ? `${updates} market updates` : liveRun.liveStartLine(config, live)}, seed ${config.seed} (Ctrl-C stops gracefully)\n`,
     );
   }
   let result: SessionResult;
   let failure: { readonly gaveUp: boolean; readonly cause: string } | null = null;
   try {
-    if (live !== null) {
-      const outcome = await runLive(run, live, config, {
+    if (live !== null && liveRun !== null) {
+      const outcome = await liveRun.runLive(run, live, config, {
         stopRequested: stop.requested,
         onProgress: (n) => {
           control.poll();
@@ -252,7 +256,7 @@ async function runAndReport(config: RunConfig, flags: RunFlags, ctx: CliContext,
   await sink.write(canonicalJson(result.report));
   stop.dispose();
   if (!flags.quiet) {
-    ctx.stderr.write(formatSummary(result.report, stderrChalk(ctx.env), { sink: sink.description, wallMs: performance.now() - startedAt }));
+    ctx.stderr.write(formatSummary(result.report, await stderrStyles(ctx.env), { sink: sink.description, wallMs: performance.now() - startedAt }));
   }
   if (result.status === 'interrupted') return stop.exitCode();
   // The report is written (complete, status "failed", market_data.live.failure says why); the run still failed: exit 1.
@@ -261,7 +265,8 @@ async function runAndReport(config: RunConfig, flags: RunFlags, ctx: CliContext,
 }
 
 /** --ws-url / --rest-url on a host that is not the venue's public one: said on stderr (even with --quiet), the run goes on. */
-function warnOnEndpointHosts(config: RunConfig, ctx: CliContext): void {
+async function warnOnEndpointHosts(config: RunConfig, ctx: CliContext): Promise<void> {
   if (config.live === null || config.exchange === 'fake') return;
+  const { endpointHostWarnings } = await import('../../app/live-venue.js');
   for (const line of endpointHostWarnings(config.exchange, [['--ws-url', config.live.wsUrl], ['--rest-url', config.live.restUrl]])) ctx.stderr.write(`${line}\n`);
 }

@@ -27,3 +27,9 @@ export function checkEndpointUrl(raw: string, what: 'WebSocket' | 'REST', scheme
   if (url.hash !== '' || raw.includes('#')) throw new ShadowExecError('E_CONFIG', `${where} carries a fragment (#…): give the endpoint without one`);
   return url;
 }
+
+/** Returns `url` without a trailing slash when it is an absolute http(s) URL without credentials, query or fragment; otherwise an E_CONFIG error (checkEndpointUrl). */
+export function validateRestUrl(url: string): string {
+  checkEndpointUrl(url, 'REST', ['http:', 'https:']);
+  return url.endsWith('/') ? url.slice(0, -1) : url;
+}

@@ -1,0 +1,34 @@
+// The feed registry: loads the composition of a replay or live feed only when a run uses one (dynamic import), before the synchronous composition reads it.
+import { ShadowExecError } from '../core/errors/shadow-exec-error.js';
+
+const LOADERS = {
+  replay: () => import('./compose-replay.js'),
+  live: () => import('./compose-live.js'),
+} as const;
+
+export type LazyFeed = keyof typeof LOADERS;
+type FeedModule<F extends LazyFeed> = Awaited<ReturnType<(typeof LOADERS)[F]>>;
+
+const loaded: { [F in LazyFeed]?: FeedModule<F> } = {};
+
+async function load<F extends LazyFeed>(feed: F): Promise<void> {
+  (loaded as Record<F, FeedModule<F>>)[feed] ??= (await LOADERS[feed]()) as FeedModule<F>;
+}
+
+/** Loads what composing `config`'s market needs beyond the synthetic feed: the replay or the live feed's modules. */
+export async function loadFeedModules(config: { readonly live: unknown; readonly replayFile: string | null }): Promise<void> {
+  if (config.live !== null) await load('live');
+  if (config.replayFile !== null) await load('replay');
+}
+
+/** Loads every feed's modules (tests and tools that compose any market). */
+export async function loadAllFeedModules(): Promise<void> {
+  for (const feed of Object.keys(LOADERS) as LazyFeed[]) await load(feed);
+}
+
+/** The loaded modules of `feed`; an E_INVARIANT error when the caller composed a run without loading them first. */
+export function feedModule<F extends LazyFeed>(feed: F): FeedModule<F> {
+  const found = loaded[feed] as FeedModule<F> | undefined;
+  if (found === undefined) throw new ShadowExecError('E_INVARIANT', `invariant violated: the ${feed} feed modules were not loaded before the run was composed (loadFeedModules)`);
+  return found;
+}
