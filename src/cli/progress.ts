@@ -1,5 +1,6 @@
 // Progress: an ora spinner on stderr, only on a TTY and only once a run has taken longer than a moment.
 import type { Ora } from 'ora';
+import { groupDigits } from '../core/text/group-digits.js';
 
 /** A run shorter than this (wall ms) never shows a spinner. */
 const SHOW_AFTER_MS = 300;
@@ -21,7 +22,7 @@ export class Progress {
     if (!this.enabled) return;
     if (this.spinner === null && (this.ora === null || performance.now() - this.startedAt < SHOW_AFTER_MS)) return;
     const pct = this.totalUpdates ? ` (${Math.floor((marketUpdates / this.totalUpdates) * 100)}%)` : '';
-    const text = `shadow run: ${marketUpdates.toLocaleString('en-US')} market updates${pct}`;
+    const text = `shadow run: ${groupDigits(marketUpdates)} market updates${pct}`;
     if (this.spinner === null) this.spinner = this.ora!({ stream: process.stderr, discardStdin: false, text }).start();
     else this.spinner.text = text;
   }

@@ -8,7 +8,6 @@ import { canonicalJson } from '../../core/report/canonical-json.js';
 import { runSession, type SessionResult } from '../../engine/run-session.js';
 import type { LiveFeed } from '../../feeds/live/live-feed.js';
 import type { ReportSink } from '../../ports/report-sink.js';
-import { FileReportSink } from '../../report/file-report-sink.js';
 import { checkDistinctPaths, checkWritableOutput, outputKind, removeStaleTempFiles, type NamedPath } from '../../report/output-path.js';
 import { StdoutReportSink } from '../../report/stdout-report-sink.js';
 import type { VenueDryRun } from '../../app/venue-wiring.js';
@@ -18,12 +17,6 @@ import { BYBIT_DEFAULT_FEES } from '../../venues/bybit/bybit-category.js';
 import { BINANCE_DEFAULT_FEES } from '../../venues/binance/binance-market.js';
 import { FAKE_INSTRUMENTS } from '../../venues/fake/fake-instruments.js';
 import { FAKE_DEFAULT_FEES } from '../../venues/fake/fake-venue-rules.js';
-import { ChainedSecretProvider } from '../../secrets/chained-secret-provider.js';
-import { EnvSecretProvider } from '../../secrets/env-secret-provider.js';
-import { FileSecretProvider } from '../../secrets/file-secret-provider.js';
-import { maskKey } from '../../secrets/mask-key.js';
-import { resolveCredentials } from '../../secrets/resolve-credentials.js';
-import { FileRequestJournal } from '../../report/file-request-journal.js';
 import type { RunConfig } from '../../app/run-config.js';
 import { EXIT, type CliContext } from '../cli-context.js';
 import { Progress } from '../progress.js';
@@ -31,8 +24,9 @@ import { OperatorControl } from '../operator-control.js';
 import { parseRunOptions, type RawRunOptions } from '../run-options.js';
 import { formatSummary } from '../summary.js';
 import { stderrStyles } from '../terminal.js';
+import { groupDigits } from '../../core/text/group-digits.js';
 
-interface RunFlags extends RawRunOptions {
+export interface RunFlags extends RawRunOptions {
   /** commander's --no-network sets this to false. */
   readonly network?: boolean;
   readonly out?: string;
@@ -154,28 +148,6 @@ export function removeStaleReportTemps(out: string, log: ((line: string) => void
   if (removed.length > 0) log?.(`removed ${removed.length} stale temp file(s) of an earlier, killed run: ${removed.join(', ')}`);
 }
 
-/** Keys and journal for a dry run on a real venue: placeholder keys when none are configured, said on stderr. */
-function prepareDryRun(config: RunConfig, flags: RunFlags, ctx: CliContext): VenueDryRun | null {
-  if (flags.journal !== undefined && (config.mode !== 'dryrun' || config.exchange === 'fake')) {
-    throw new UsageError(`--journal needs --mode dryrun on a real venue (--exchange bybit or binance): a shadow run renders no requests`);
-  }
-  const file = flags.secrets === undefined ? null : FileSecretProvider.load(flags.secrets);
-  const providers = [...(file === null ? [] : [file]), new EnvSecretProvider(ctx.env)];
-  if (config.mode !== 'dryrun' || config.exchange === 'fake') return null;
-  const venue = config.exchange;
-  // Placeholders only when no key file was named: an explicit --secrets without the --api-env's keys is a mistake.
-  const credentials = resolveCredentials(new ChainedSecretProvider(providers), venue, config.apiEnv, { allowPlaceholder: true, secretsFile: file });
-  const envNames = venue === 'bybit' ? 'BYBIT_API_KEY/BYBIT_API_SECRET' : 'BINANCE_API_KEY/BINANCE_SECRET_KEY';
-  if (!flags.quiet) {
-    ctx.stderr.write(
-      credentials.source === 'placeholder'
-        ? `dry run: no ${venue} keys for api env ${config.apiEnv} (${envNames} or --secrets): signing with the built-in placeholder pair; signatures are not valid for any account\n`
-        : `dry run: signing with ${venue} key ${maskKey(credentials.apiKey)} (${config.apiEnv}, from ${credentials.source}); nothing is sent\n`,
-    );
-  }
-  return { credentials, recvWindowMs: config.recvWindowMs, journal: flags.journal === undefined ? null : new FileRequestJournal(flags.journal) };
-}
-
 async function executeRun(flags: RunFlags, ctx: CliContext): Promise<number> {
   await loadVenueModules(flags.exchange);
   const config = parseRunOptions(flags);
@@ -184,7 +156,12 @@ async function executeRun(flags: RunFlags, ctx: CliContext): Promise<number> {
   if (flags.network === false && config.feed === 'live') throw new UsageError('--no-network and --feed live contradict each other: a live feed reads the venue\'s public market data over the network');
   checkRunPaths(config, flags);
   if (flags.out !== undefined) removeStaleReportTemps(flags.out, flags.quiet === true ? null : (line) => ctx.stderr.write(`${line}\n`));
-  const dryRun = prepareDryRun(config, flags, ctx);
+  if (flags.journal !== undefined && (config.mode !== 'dryrun' || config.exchange === 'fake')) {
+    throw new UsageError(`--journal needs --mode dryrun on a real venue (--exchange bybit or binance): a shadow run renders no requests`);
+  }
+  // The key providers load only when there are keys to read: a named --secrets file (checked even on a shadow run) or a dry run on a real venue.
+  const keysNeeded = flags.secrets !== undefined || (config.mode === 'dryrun' && config.exchange !== 'fake');
+  const dryRun = keysNeeded ? (await import('../dry-run-keys.js')).prepareDryRun(config, flags, ctx) : null;
   try {
     return await runAndReport(config, flags, ctx, dryRun);
   } finally {
@@ -194,7 +171,7 @@ async function executeRun(flags: RunFlags, ctx: CliContext): Promise<number> {
 
 async function runAndReport(config: RunConfig, flags: RunFlags, ctx: CliContext, dryRun: VenueDryRun | null): Promise<number> {
   const run = composeRun(config, ctx.tool, { dryRun });
-  const sink: ReportSink = flags.out === undefined ? new StdoutReportSink(ctx.stdout) : new FileReportSink(flags.out);
+  const sink: ReportSink = flags.out === undefined ? new StdoutReportSink(ctx.stdout) : new (await import('../../report/file-report-sink.js')).FileReportSink(flags.out);
   const progress = new Progress(!flags.quiet && ctx.stderrIsTTY && ctx.stderrColumns > 0, run.feed.expectedUpdates);
   const startedAt = performance.now();
   // The live feed's modules (and ws) are loaded only for a live run.
@@ -218,7 +195,7 @@ async function runAndReport(config: RunConfig, flags: RunFlags, ctx: CliContext,
   );
   const stopSignals = ctx.onControlSignal?.((action) => control.signal(action)) ?? ((): void => undefined);
   if (!flags.quiet) {
-    const updates = run.feed.expectedUpdates?.toLocaleString('en-US') ?? 'open-ended';
+    const updates = run.feed.expectedUpdates === null ? 'open-ended' : groupDigits(run.feed.expectedUpdates);
     ctx.stderr.write(
       `shadow run started: ${config.exchange}${config.category === null ? '' : ` ${config.category}`}${config.market === null ? '' : ` ${config.market}`} venue, ${config.mode} mode, ${config.symbols.join(',')}, ${live === null || liveRun === null ? `${updates} market updates` : liveRun.liveStartLine(config, live)}, seed ${config.seed} (Ctrl-C stops gracefully)\n`,
     );

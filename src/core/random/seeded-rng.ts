@@ -1,5 +1,7 @@
 // SeededRng: the Rng port on seedrandom's Alea generator; each named fork is an independent stream.
-import seedrandom from 'seedrandom';
+import type seedrandom from 'seedrandom';
+// Alea alone (seedrandom's index also compiles six generators this never uses).
+import alea from 'seedrandom/lib/alea.js';
 import type { Rng } from '../../ports/rng.js';
 
 /** Alea's state right after seeding, as seedrandom computes it (its Mash hash of the seed). */
@@ -24,7 +26,7 @@ export class SeededRng implements Rng {
 
   /** @param seed the stream's full seed string; forks append "/<name>" */
   constructor(private readonly seed: string) {
-    const state = (seedrandom.alea(seed, { state: true }) as seedrandom.PRNG & { state(): AleaState }).state();
+    const state = (alea(seed, { state: true }) as seedrandom.PRNG & { state(): AleaState }).state();
     this.c = state.c;
     this.s0 = state.s0;
     this.s1 = state.s1;

@@ -1,0 +1,31 @@
+// Keys and journal of a `run --mode dryrun` on a real venue (loaded by the run command only when a run has keys to read).
+import type { RunConfig } from '../app/run-config.js';
+import type { VenueDryRun } from '../app/venue-wiring.js';
+import { FileRequestJournal } from '../report/file-request-journal.js';
+import { ChainedSecretProvider } from '../secrets/chained-secret-provider.js';
+import { EnvSecretProvider } from '../secrets/env-secret-provider.js';
+import { FileSecretProvider } from '../secrets/file-secret-provider.js';
+import { maskKey } from '../secrets/mask-key.js';
+import { resolveCredentials } from '../secrets/resolve-credentials.js';
+import type { CliContext } from './cli-context.js';
+import type { RunFlags } from './commands/run-command.js';
+
+/** Keys and journal for a dry run on a real venue: placeholder keys when none are configured, said on stderr; null on other runs (after reading a named --secrets file, which must be valid on any run). */
+export function prepareDryRun(config: RunConfig, flags: Pick<RunFlags, 'journal' | 'secrets' | 'quiet'>, ctx: CliContext): VenueDryRun | null {
+  const file = flags.secrets === undefined ? null : FileSecretProvider.load(flags.secrets);
+  const providers = [...(file === null ? [] : [file]), new EnvSecretProvider(ctx.env)];
+  if (config.mode !== 'dryrun' || config.exchange === 'fake') return null;
+  const venue = config.exchange;
+  // Placeholders only when no key file was named: an explicit --secrets without the --api-env's keys is a mistake.
+  const credentials = resolveCredentials(new ChainedSecretProvider(providers), venue, config.apiEnv, { allowPlaceholder: true, secretsFile: file });
+  const envNames = venue === 'bybit' ? 'BYBIT_API_KEY/BYBIT_API_SECRET' : 'BINANCE_API_KEY/BINANCE_SECRET_KEY';
+  if (!flags.quiet) {
+    ctx.stderr.write(
+      credentials.source === 'placeholder'
+        ? `dry run: no ${venue} keys for api env ${config.apiEnv} (${envNames} or --secrets): signing with the built-in placeholder pair; signatures are not valid for any account\n`
+        : `dry run: signing with ${venue} key ${maskKey(credentials.apiKey)} (${config.apiEnv}, from ${credentials.source}); nothing is sent\n`,
+    );
+  }
+  return { credentials, recvWindowMs: config.recvWindowMs, journal: flags.journal === undefined ? null : new FileRequestJournal(flags.journal) };
+}
+
