@@ -1,10 +1,11 @@
-// `npm run bench`: throughput (market updates/s) of the synthetic loop on the fake venue, and memory over a long run.
+// `npm run bench`: throughput (market updates/s) of the synthetic loop on the fake venue, memory over a long run, market-data throughput and the CLI's cold start.
 import { composeRun } from '../src/app/compose.js';
 import { parseRunOptions, type RawRunOptions } from '../src/cli/run-options.js';
 import { runSession } from '../src/engine/run-session.js';
 import { loadAllVenueModules } from '../src/app/venue-modules.js';
 import { loadAllFeedModules } from '../src/app/feed-modules.js';
 import { FAKE_INSTRUMENTS } from '../src/venues/fake/fake-instruments.js';
+import { formatColdStart, measureColdStart } from './cold-start.js';
 import { formatParseThroughput, measureParseThroughput } from './parse-bench.js';
 import { formatReplayThroughput, measureReplayThroughput } from './replay-bench.js';
 import { formatWsThroughput, measureWsThroughput } from './ws-bench.js';
@@ -90,6 +91,8 @@ async function main(): Promise<void> {
   for (const r of measureReplayThroughput('.', frames)) process.stdout.write(`${formatReplayThroughput(r)}\n`);
   process.stdout.write(`${formatWsThroughput(await measureWsThroughput(Math.max(10_000, Math.round(100_000 * scale))))}\n`);
   process.stdout.write('target: the replay pipeline (parse → book → loop) at ≥ 0.75× the JSON.parse-only pass, for bookTicker frames and Bybit orderbook.50 deltas\n');
+
+  process.stdout.write(`\n${formatColdStart(measureColdStart(['run', '--iterations', '3'], 15))}\n`);
 }
 
 await main();

@@ -13,11 +13,14 @@ const COMMANDS: readonly (readonly [name: string, load: (ctx: CliContext) => Pro
 
 /**
  * The program for `args`: when the first argument names a command, only that command is built (its help, options
- * and errors are the same either way); otherwise (top-level help, version, an unknown command) every command is.
+ * and errors are the same either way); `--version` alone builds none; otherwise (top-level help, an unknown command)
+ * every command is.
  */
 export async function buildProgram(ctx: CliContext, args: readonly string[] = []): Promise<Command> {
   const invoked = COMMANDS.filter(([name]) => name === args[0]);
-  const commands = await Promise.all((invoked.length > 0 ? invoked : COMMANDS).map(async ([name, load]) => [name, await load(ctx)] as const));
+  // `--version` alone prints the version and needs no command.
+  const versionOnly = args.length === 1 && (args[0] === '-V' || args[0] === '--version');
+  const commands = await Promise.all((versionOnly ? [] : invoked.length > 0 ? invoked : COMMANDS).map(async ([name, load]) => [name, await load(ctx)] as const));
   const program = new Command('shadow-exec')
     .description(
       'Runs a crypto market-making execution loop against a simulated venue in shadow mode (no order ever reaches a real venue) and prints a canonical JSON report that is byte-identical for the same inputs.',

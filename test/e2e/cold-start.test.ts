@@ -1,0 +1,56 @@
+// Covers the CLI's cold start: a fake-venue run loads only what it uses (no ws, ora, chalk, other venues' modules, other commands, replay/live feeds, key providers), traced by a module load hook in the spawned CLI.
+import { describe, expect, it } from 'vitest';
+import { loadedModules } from '../../bench/cold-start.js';
+import { BIN } from '../helpers/cli.js';
+
+/** NO_COLOR and no FORCE_COLOR: the summary is plain whatever the test runner sets, so chalk is not needed. */
+function plainEnv(): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = { ...process.env, NO_COLOR: '1' };
+  delete env['FORCE_COLOR'];
+  return env;
+}
+
+/** The package-relative paths of the modules `shadow-exec <args>` loads ("node_modules/ws/wrapper.mjs", "dist/src/…"). */
+function modulesOf(args: readonly string[]): string[] {
+  return loadedModules([BIN, ...args], plainEnv())
+    .filter((url) => url.startsWith('file:'))
+    .map((url) => url.replace(/^file:\/\/.*?\/(node_modules|dist)\//, '$1/'));
+}
+
+describe('shadow-exec run --iterations 3 on the fake venue', () => {
+  const modules = modulesOf(['run', '--iterations', '3']);
+  const under = (prefix: string): string[] => modules.filter((m) => m.startsWith(prefix));
+
+  it('is traced: the fake venue and the engine are among the loaded modules', () => {
+    expect(modules).toContain('dist/src/venues/fake/fake-venue-rules.js');
+    expect(modules).toContain('dist/src/engine/execution-loop.js');
+  });
+
+  it('loads neither ws nor ora nor chalk', () => {
+    expect(under('node_modules/ws/')).toEqual([]);
+    expect(under('node_modules/ora/')).toEqual([]);
+    expect(under('node_modules/chalk/')).toEqual([]);
+  });
+
+  it('loads of the bybit and binance folders only their category/market names and default fees (the run options and help)', () => {
+    expect(under('dist/src/venues/bybit/')).toEqual(['dist/src/venues/bybit/bybit-category.js']);
+    expect(under('dist/src/venues/binance/')).toEqual(['dist/src/venues/binance/binance-market.js']);
+  });
+
+  it('loads the run command only, no replay or live feed and no key providers', () => {
+    expect(under('dist/src/cli/commands/')).toEqual(['dist/src/cli/commands/run-command.js']);
+    expect(under('dist/src/feeds/replay/')).toEqual([]);
+    expect(under('dist/src/feeds/live/')).toEqual(['dist/src/feeds/live/endpoint-url.js']);
+    expect(modules.filter((m) => /^dist\/src\/app\/(compose-live|compose-replay|compose-record|live-venue)\.js$/.test(m))).toEqual([]);
+    expect(under('dist/src/secrets/')).toEqual([]);
+  });
+});
+
+describe('shadow-exec run --exchange bybit', () => {
+  it('loads the bybit venue through the registry, and nothing of binance beyond its market names', () => {
+    const modules = modulesOf(['run', '--iterations', '3', '--exchange', 'bybit']);
+    expect(modules).toContain('dist/src/venues/bybit/bybit-module.js');
+    expect(modules).toContain('dist/src/venues/bybit/bybit-api-gate.js');
+    expect(modules.filter((m) => m.startsWith('dist/src/venues/binance/'))).toEqual(['dist/src/venues/binance/binance-market.js']);
+  });
+});
