@@ -58,7 +58,7 @@ async function executeRecord(flags: RecordFlags, ctx: CliContext): Promise<numbe
     log?.('interrupt: closing the recording');
     recorder.wake();
   }, 'flushing the recording (the file keeps the whole lines written so far)');
-  const progress = new RecordProgress(!flags.quiet && ctx.stderrIsTTY && ctx.stderrColumns > 0);
+  const progress = new RecordProgress(!flags.quiet && ctx.stderrIsTTY && ctx.stderrColumns > 0, config.durationMs);
   const until = config.durationMs === null ? 'until Ctrl-C' : `for ${config.durationMs} ms`;
   log?.(`recording ${topics.join(',')} to ${config.out}, ${until}`);
   let outcome;

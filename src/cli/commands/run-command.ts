@@ -193,9 +193,9 @@ async function executeRun(flags: RunFlags, ctx: CliContext): Promise<number> {
 async function runAndReport(config: RunConfig, flags: RunFlags, ctx: CliContext, dryRun: VenueDryRun | null): Promise<number> {
   const run = composeRun(config, ctx.tool, { dryRun });
   const sink: ReportSink = flags.out === undefined ? new StdoutReportSink(ctx.stdout) : new FileReportSink(flags.out);
-  const progress = new Progress(!flags.quiet && ctx.stderrIsTTY && ctx.stderrColumns > 0, run.feed.expectedUpdates);
   const startedAt = performance.now();
   const live = run.feed instanceof LiveFeed ? run.feed : null;
+  const progress = new Progress(!flags.quiet && ctx.stderrIsTTY && ctx.stderrColumns > 0, run.feed.expectedUpdates, live === null ? null : config.durationMs);
   let wakeLive = (): void => undefined;
   const stop = ctx.onInterrupt(() => {
     if (!flags.quiet) ctx.stderr.write('\ninterrupt: stopping the feed and cancelling every open order…\n');
