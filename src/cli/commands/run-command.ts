@@ -122,8 +122,17 @@ Exit codes:
   complete report marked "interrupted" is still written. A second signal exits at once without writing
   the report (never a partial document) and says so on stderr
 
+Config file (--config FILE.json, schema src/cli/run-config-schema.json):
+  every option above, keyed by its long name in camelCase: --spread-bps → "spreadBps", --no-throttle →
+  "throttle": false. Numbers: JSON numbers or strings ("0.0001"); lists (symbols, orderOptions): arrays or
+  comma strings; startPrices/volatilityBps: also {"BTCUSDT": 95000}. A flag typed on the command line
+  overrides the file; relative paths resolve against the working directory. An unknown key or a bad value
+  exits 2 naming its key. The report adds config.config_file {name, sha256} and config.sources: "file" or
+  "flag" for each value not left at its default (result-shaping options only; --out, --quiet… are not listed)
+
 Examples:
   $ shadow-exec run
+  $ shadow-exec run --config examples/run-config.json --seed 9   # options from a file; typed flags override it
   $ shadow-exec run --symbols BTCUSDT,ETHUSDT --iterations 5000 --seed 7 --out report.json
   $ shadow-exec run --exchange bybit --category linear --order-options postOnly
   $ shadow-exec run --exchange bybit --mode dryrun --journal requests.jsonl
