@@ -22,6 +22,9 @@ import { EXIT, type CliContext } from '../cli-context.js';
 import { Progress } from '../progress.js';
 import { OperatorControl } from '../operator-control.js';
 import { parseRunOptions, type RawRunOptions } from '../run-options.js';
+import { readRunConfigFile, type RunConfigFile } from '../run-config-file.js';
+import { asRunConfigError, mergeRunConfig } from '../run-config-merge.js';
+import type { ConfigProvenance } from '../../app/config-echo.js';
 import { formatSummary } from '../summary.js';
 import { stderrStyles } from '../terminal.js';
 import { groupDigits } from '../../core/text/group-digits.js';
@@ -34,6 +37,7 @@ export interface RunFlags extends RawRunOptions {
   readonly journal?: string;
   readonly secrets?: string;
   readonly control?: string;
+  readonly config?: string;
 }
 
 const D = RUN_DEFAULTS;
@@ -41,6 +45,7 @@ const D = RUN_DEFAULTS;
 export function runCommand(ctx: CliContext): Command {
   return new Command('run')
     .description('Run the market-making loop against the simulated venue on a seeded synthetic market and print the JSON report.')
+    .option('--config <file>', 'read every run option from a JSON file keyed by the long flag names in camelCase, e.g. {"iterations": 7, "symbols": ["ETHUSDT"], "spreadBps": 40} (schema: src/cli/run-config-schema.json); a flag typed on the command line overrides the file, and the report\'s config.sources says where each non-default value came from')
     .option('--exchange <name>', 'venue to simulate: fake, bybit (Bybit V5) or binance (spot or USD-M futures): rules, codes and rate limits of each', D.exchange)
     .option('--category <c>', `bybit only: linear (USDT perpetuals) or spot (default: ${D.category})`)
     .option('--market <m>', `binance only: spot or usdm (USD-M futures) (default: ${D.market})`)
@@ -111,8 +116,17 @@ Exit codes:
   complete report marked "interrupted" is still written. A second signal exits at once without writing
   the report (never a partial document) and says so on stderr
 
+Config file (--config FILE.json, schema src/cli/run-config-schema.json):
+  every option above, keyed by its long name in camelCase: --spread-bps → "spreadBps", --no-throttle →
+  "throttle": false. Numbers: JSON numbers or strings ("0.0001"); lists (symbols, orderOptions): arrays or
+  comma strings; startPrices/volatilityBps: also {"BTCUSDT": 95000}. A flag typed on the command line
+  overrides the file; relative paths resolve against the working directory. An unknown key or a bad value
+  exits 2 naming its key. The report adds config.config_file {name, sha256} and config.sources: "file" or
+  "flag" for each value not left at its default (result-shaping options only; --out, --quiet… are not listed)
+
 Examples:
   $ shadow-exec run
+  $ shadow-exec run --config examples/run-config.json --seed 9   # options from a file; typed flags override it
   $ shadow-exec run --symbols BTCUSDT,ETHUSDT --iterations 5000 --seed 7 --out report.json
   $ shadow-exec run --exchange bybit --category linear --order-options postOnly
   $ shadow-exec run --exchange bybit --mode dryrun --journal requests.jsonl
@@ -125,8 +139,8 @@ Examples:
   $ shadow-exec run --shadow --exchange fake --mode shadow --no-network --symbols BTCUSDT \\
       --iterations 3 --max-inv 10000 --max-total 50000 --edge-threshold 5.0 --fill-rate 1.0 --latency-ms 50`,
     )
-    .action(async (flags: RunFlags) => {
-      ctx.setExitCode(await executeRun(flags, ctx));
+    .action(async (flags: RunFlags, command: Command) => {
+      ctx.setExitCode(await executeRun(flags, ctx, (key) => command.getOptionValueSource(key) === 'cli'));
     });
 }
 
@@ -134,7 +148,7 @@ Examples:
 function checkRunPaths(config: RunConfig, flags: RunFlags): void {
   const named = (flag: string, path: string | null | undefined): NamedPath[] => (path === undefined || path === null ? [] : [{ flag, path }]);
   const outputs = [...named('--out', flags.out), ...named('--journal', flags.journal)];
-  const inputs = [...named('--feed replay:FILE', config.replayFile), ...named('--instruments', flags.instruments), ...named('--secrets', flags.secrets), ...named('--control', flags.control)];
+  const inputs = [...named('--config', flags.config), ...named('--feed replay:FILE', config.replayFile), ...named('--instruments', flags.instruments), ...named('--secrets', flags.secrets), ...named('--control', flags.control)];
   checkDistinctPaths(outputs, inputs);
   // Writable now, not after an hour of work: the report is replaced atomically, the journal written in place.
   if (flags.out !== undefined) checkWritableOutput(flags.out, '--out', { atomic: true });
@@ -148,35 +162,52 @@ export function removeStaleReportTemps(out: string, log: ((line: string) => void
   if (removed.length > 0) log?.(`removed ${removed.length} stale temp file(s) of an earlier, killed run: ${removed.join(', ')}`);
 }
 
-async function executeRun(flags: RunFlags, ctx: CliContext): Promise<number> {
-  await loadVenueModules(flags.exchange);
-  const config = parseRunOptions(flags);
-  await loadFeedModules(config);
-  await warnOnEndpointHosts(config, ctx);
-  if (flags.network === false && config.feed === 'live') throw new UsageError('--no-network and --feed live contradict each other: a live feed reads the venue\'s public market data over the network');
-  checkRunPaths(config, flags);
-  if (flags.out !== undefined) removeStaleReportTemps(flags.out, flags.quiet === true ? null : (line) => ctx.stderr.write(`${line}\n`));
-  if (flags.journal !== undefined && (config.mode !== 'dryrun' || config.exchange === 'fake')) {
-    throw new UsageError(`--journal needs --mode dryrun on a real venue (--exchange bybit or binance): a shadow run renders no requests`);
-  }
-  // The key providers load only when there are keys to read: a named --secrets file (checked even on a shadow run) or a dry run on a real venue.
-  const keysNeeded = flags.secrets !== undefined || (config.mode === 'dryrun' && config.exchange !== 'fake');
-  const dryRun = keysNeeded ? (await import('../dry-run-keys.js')).prepareDryRun(config, flags, ctx) : null;
+/** The flags with a --config file laid under them, and where each value came from (null without --config). */
+function withConfigFile(given: RunFlags, typed: (key: string) => boolean): { flags: RunFlags; file: RunConfigFile | null; provenance: ConfigProvenance | null; fromFile: ReadonlySet<string> } {
+  if (given.config === undefined) return { flags: given, file: null, provenance: null, fromFile: new Set() };
+  const file = readRunConfigFile(given.config);
+  const merged = mergeRunConfig(given, file, typed);
+  return { flags: merged.flags, file, provenance: merged.provenance, fromFile: merged.fromFile };
+}
+
+/** `typed(key)`: the option was typed on the command line (it overrides --config). */
+async function executeRun(given: RunFlags, ctx: CliContext, typed: (key: string) => boolean): Promise<number> {
+  const { flags, file, provenance, fromFile } = withConfigFile(given, typed);
+  let config: RunConfig;
+  let dryRun: VenueDryRun | null;
   try {
-    return await runAndReport(config, flags, ctx, dryRun);
+    await loadVenueModules(flags.exchange);
+    config = parseRunOptions(flags);
+    await loadFeedModules(config);
+    await warnOnEndpointHosts(config, ctx);
+    if (flags.network === false && config.feed === 'live') throw new UsageError('--no-network and --feed live contradict each other: a live feed reads the venue\'s public market data over the network');
+    checkRunPaths(config, flags);
+    if (flags.out !== undefined) removeStaleReportTemps(flags.out, flags.quiet === true ? null : (line) => ctx.stderr.write(`${line}\n`));
+    if (flags.journal !== undefined && (config.mode !== 'dryrun' || config.exchange === 'fake')) {
+      throw new UsageError(`--journal needs --mode dryrun on a real venue (--exchange bybit or binance): a shadow run renders no requests`);
+    }
+    // The key providers load only when there are keys to read: a named --secrets file (checked even on a shadow run) or a dry run on a real venue.
+    const keysNeeded = flags.secrets !== undefined || (config.mode === 'dryrun' && config.exchange !== 'fake');
+    dryRun = keysNeeded ? (await import('../dry-run-keys.js')).prepareDryRun(config, flags, ctx) : null;
+  } catch (error) {
+    // A value the file set is named by its key in the file (spreadBps), not by the flag it stands for.
+    throw file === null ? error : asRunConfigError(error, file, fromFile);
+  }
+  try {
+    return await runAndReport(config, flags, ctx, dryRun, provenance);
   } finally {
     dryRun?.journal?.close();
   }
 }
 
-async function runAndReport(config: RunConfig, flags: RunFlags, ctx: CliContext, dryRun: VenueDryRun | null): Promise<number> {
-  const run = composeRun(config, ctx.tool, { dryRun });
+async function runAndReport(config: RunConfig, flags: RunFlags, ctx: CliContext, dryRun: VenueDryRun | null, provenance: ConfigProvenance | null): Promise<number> {
+  const run = composeRun(config, ctx.tool, { dryRun, provenance });
   const sink: ReportSink = flags.out === undefined ? new StdoutReportSink(ctx.stdout) : new (await import('../../report/file-report-sink.js')).FileReportSink(flags.out);
-  const progress = new Progress(!flags.quiet && ctx.stderrIsTTY && ctx.stderrColumns > 0, run.feed.expectedUpdates);
   const startedAt = performance.now();
   // The live feed's modules (and ws) are loaded only for a live run.
   const liveRun = config.live === null ? null : await import('../live-run.js');
   const live = liveRun !== null && run.feed instanceof (await import('../../feeds/live/live-feed.js')).LiveFeed ? (run.feed as LiveFeed) : null;
+  const progress = new Progress(!flags.quiet && ctx.stderrIsTTY && ctx.stderrColumns > 0, run.feed.expectedUpdates, live === null ? null : config.durationMs);
   let wakeLive = (): void => undefined;
   const stop = ctx.onInterrupt(() => {
     if (!flags.quiet) ctx.stderr.write('\ninterrupt: stopping the feed and cancelling every open order…\n');
