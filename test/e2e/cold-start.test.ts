@@ -1,4 +1,4 @@
-// Covers the CLI's cold start: a fake-venue run loads only what it uses (no ws, ora, chalk, other venues' modules, other commands, replay/live feeds, key providers), traced by a module load hook in the spawned CLI.
+// Covers the CLI's cold start: a fake-venue run loads only what it uses (no ws, ora, chalk, other venues' modules, other commands, replay/live feeds, key providers, config file reader), traced by a module load hook in the spawned CLI.
 import { describe, expect, it } from 'vitest';
 import { loadedModules } from '../../bench/cold-start.js';
 import { BIN } from '../helpers/cli.js';
@@ -43,6 +43,11 @@ describe('shadow-exec run --iterations 3 on the fake venue', () => {
     expect(under('dist/src/feeds/live/')).toEqual(['dist/src/feeds/live/endpoint-url.js']);
     expect(modules.filter((m) => /^dist\/src\/app\/(compose-live|compose-replay|compose-record|live-venue)\.js$/.test(m))).toEqual([]);
     expect(under('dist/src/secrets/')).toEqual([]);
+  });
+
+  it('without --config loads neither the config file reader nor the scenario modules it shares', () => {
+    expect(modules.filter((m) => /^dist\/src\/cli\/run-config-(file|merge)\.js$/.test(m))).toEqual([]);
+    expect(under('dist/src/scenario/')).toEqual([]);
   });
 });
 

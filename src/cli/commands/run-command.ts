@@ -22,8 +22,7 @@ import { EXIT, type CliContext } from '../cli-context.js';
 import { Progress } from '../progress.js';
 import { OperatorControl } from '../operator-control.js';
 import { parseRunOptions, type RawRunOptions } from '../run-options.js';
-import { readRunConfigFile, type RunConfigFile } from '../run-config-file.js';
-import { asRunConfigError, mergeRunConfig } from '../run-config-merge.js';
+import type { RunConfigFile } from '../run-config-file.js';
 import type { ConfigProvenance } from '../../app/config-echo.js';
 import { formatSummary } from '../summary.js';
 import { stderrStyles } from '../terminal.js';
@@ -162,17 +161,24 @@ export function removeStaleReportTemps(out: string, log: ((line: string) => void
   if (removed.length > 0) log?.(`removed ${removed.length} stale temp file(s) of an earlier, killed run: ${removed.join(', ')}`);
 }
 
-/** The flags with a --config file laid under them, and where each value came from (null without --config). */
-function withConfigFile(given: RunFlags, typed: (key: string) => boolean): { flags: RunFlags; file: RunConfigFile | null; provenance: ConfigProvenance | null; fromFile: ReadonlySet<string> } {
-  if (given.config === undefined) return { flags: given, file: null, provenance: null, fromFile: new Set() };
+/**
+ * The flags with a --config file laid under them, where each value came from, and how to restate an error in the
+ * file's words (all null without --config: the config file's modules are then never loaded).
+ */
+async function withConfigFile(
+  given: RunFlags,
+  typed: (key: string) => boolean,
+): Promise<{ flags: RunFlags; file: RunConfigFile | null; provenance: ConfigProvenance | null; restate: ((error: unknown) => unknown) | null }> {
+  if (given.config === undefined) return { flags: given, file: null, provenance: null, restate: null };
+  const [{ readRunConfigFile }, { asRunConfigError, mergeRunConfig }] = await Promise.all([import('../run-config-file.js'), import('../run-config-merge.js')]);
   const file = readRunConfigFile(given.config);
   const merged = mergeRunConfig(given, file, typed);
-  return { flags: merged.flags, file, provenance: merged.provenance, fromFile: merged.fromFile };
+  return { flags: merged.flags, file, provenance: merged.provenance, restate: (error) => asRunConfigError(error, file, merged.fromFile) };
 }
 
 /** `typed(key)`: the option was typed on the command line (it overrides --config). */
 async function executeRun(given: RunFlags, ctx: CliContext, typed: (key: string) => boolean): Promise<number> {
-  const { flags, file, provenance, fromFile } = withConfigFile(given, typed);
+  const { flags, provenance, restate } = await withConfigFile(given, typed);
   let config: RunConfig;
   let dryRun: VenueDryRun | null;
   try {
@@ -191,7 +197,7 @@ async function executeRun(given: RunFlags, ctx: CliContext, typed: (key: string)
     dryRun = keysNeeded ? (await import('../dry-run-keys.js')).prepareDryRun(config, flags, ctx) : null;
   } catch (error) {
     // A value the file set is named by its key in the file (spreadBps), not by the flag it stands for.
-    throw file === null ? error : asRunConfigError(error, file, fromFile);
+    throw restate === null ? error : restate(error);
   }
   try {
     return await runAndReport(config, flags, ctx, dryRun, provenance);
