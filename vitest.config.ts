@@ -7,6 +7,5 @@ export default defineConfig({
     testTimeout: 120_000,
     hookTimeout: 120_000,
     pool: 'forks',
-    setupFiles: ['test/helpers/lazy-modules-setup.ts'],
   },
 });

@@ -1,4 +1,5 @@
 // Covers configEcho and orderOptionsEcho: config_file and sources appear only with a --config provenance; config.order_options (and model.venue.order_options) record every order option, icebergQty included.
+import '../helpers/lazy-modules-setup.js';
 import { describe, expect, it } from 'vitest';
 import { configEcho, orderOptionsEcho } from '../../src/app/config-echo.js';
 import { parseRunOptions } from '../../src/cli/run-options.js';

@@ -1,4 +1,5 @@
 // Covers the instrument catalogs: bundled Bybit linear/spot (symbols, specs, provenance, takenAt), market defaults re-gridded from the fake venue, --instruments files, and resolveSymbols.
+import '../helpers/lazy-modules-setup.js';
 import { describe, it, expect } from 'vitest';
 import { bybitCatalog, fakeCatalog, resolveSymbols, type VenueInstrument } from '../../src/app/venue-instruments.js';
 import { thrown } from '../helpers/thrown.js';

@@ -1,4 +1,5 @@
 // Covers parseOrderOptions and supportedOrderOptions: defaults, each option, timeInForce case, and every UsageError with the supported options for the venue/category.
+import '../helpers/lazy-modules-setup.js';
 import { describe, it, expect } from 'vitest';
 import { parseOrderOptions, supportedOrderOptions, type OptionVenue } from '../../src/cli/order-options.js';
 import { DEFAULT_ORDER_OPTIONS } from '../../src/core/model/order.js';

@@ -1,4 +1,5 @@
 // Unit tests of parseRunOptions: defaults, canonical decimals, per-symbol flags, and the UsageError raised for every bad flag value.
+import '../helpers/lazy-modules-setup.js';
 import { describe, it, expect } from 'vitest';
 import { RUN_DEFAULTS } from '../../src/app/run-config.js';
 import { ShadowExecError, UsageError } from '../../src/core/errors/shadow-exec-error.js';

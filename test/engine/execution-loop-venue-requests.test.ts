@@ -1,4 +1,5 @@
 // The execution loop's amend requote mode and cancel-all freeze mode, in-process on the fake and Bybit venues: what it sends and what it leaves open.
+import '../helpers/lazy-modules-setup.js';
 import { describe, expect, it } from 'vitest';
 import { composeRun, type ComposedRun } from '../../src/app/compose.js';
 import { parseRunOptions, type RawRunOptions } from '../../src/cli/run-options.js';

@@ -1,4 +1,5 @@
 // The execution loop end to end in-process: freeze behaviour, limit enforcement at every order, graceful stop, determinism.
+import '../helpers/lazy-modules-setup.js';
 import { DEFAULT_ORDER_OPTIONS } from '../../src/core/model/order.js';
 import { describe, expect, it } from 'vitest';
 import { composeRun, type ComposedRun } from '../../src/app/compose.js';

@@ -1,4 +1,4 @@
-// Vitest setup: loads every venue's and feed's modules once per test file, as the CLI does for the venue a run names, so tests may compose runs and parse options of any venue synchronously.
+// Imported (for its effect) by tests that compose runs or parse run options directly: loads every venue's and feed's modules, as the CLI does for the ones a run names.
 import { loadAllFeedModules } from '../../src/app/feed-modules.js';
 import { loadAllVenueModules } from '../../src/app/venue-modules.js';
 

@@ -1,4 +1,5 @@
 // Builds a live run by hand the way compose.ts wires it (LiveFeed → ExecutionLoop on the fake venue rules), so session tests can tune the feed's ports (fast backoff, low circuit threshold).
+import './lazy-modules-setup.js';
 import { buildLiveFeed, type LiveBuildPorts, type LiveBuildSettings, type LiveWiring } from '../../src/app/compose-live.js';
 import type { ComposedRun } from '../../src/app/compose.js';
 import { buildInstrument, type InstrumentSpec } from '../../src/core/model/instrument.js';

@@ -1,4 +1,5 @@
 // Builds a replayed run by hand the way compose.ts wires it (replay feed → ExecutionLoop on the fake venue), runs it to the end, and renders its canonical report.
+import './lazy-modules-setup.js';
 import { buildReplayFeedFromText, type ReplayBuildOptions, type ReplayWiring } from '../../src/app/compose-replay.js';
 import type { ComposedRun } from '../../src/app/compose.js';
 import { buildInstrument, type InstrumentSpec } from '../../src/core/model/instrument.js';

@@ -1,4 +1,5 @@
 // Covers src/scenario/scenario-schema.json: it agrees with the validator (event, expectation and run-key lists, field names, patterns), every $ref resolves, the full example passes it, and schema-expressible mistakes fail both.
+import '../helpers/lazy-modules-setup.js';
 import { readFileSync } from 'node:fs';
 import { describe, it, expect, expectTypeOf } from 'vitest';
 import type { RawRunOptions } from '../../src/cli/run-options.js';
