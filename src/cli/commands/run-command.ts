@@ -31,6 +31,8 @@ import { OperatorControl } from '../operator-control.js';
 import { parseRunOptions, type RawRunOptions } from '../run-options.js';
 import { formatSummary } from '../summary.js';
 import { stderrChalk } from '../terminal.js';
+import { givenOptions } from '../given-options.js';
+import { notOnVenue, venueFlags } from '../venue-flag.js';
 
 interface RunFlags extends RawRunOptions {
   /** commander's --no-network sets this to false. */
@@ -46,7 +48,7 @@ const D = RUN_DEFAULTS;
 
 export function runCommand(ctx: CliContext): Command {
   return new Command('run')
-    .description('Run the market-making loop against the simulated venue on a seeded synthetic market and print the JSON report.')
+    .description('Run the market-making loop against the simulated venue and print the JSON report: on a seeded synthetic market (default), a recorded replay file (--feed replay:FILE) or the venue\'s live public market data (--feed live). Choice values (fake, linear, dryrun, …) are case-insensitive.')
     .option('--exchange <name>', 'venue to simulate: fake, bybit (Bybit V5) or binance (spot or USD-M futures): rules, codes and rate limits of each', D.exchange)
     .option('--category <c>', `bybit only: linear (USDT perpetuals) or spot (default: ${D.category})`)
     .option('--market <m>', `binance only: spot or usdm (USD-M futures) (default: ${D.market})`)
@@ -62,7 +64,7 @@ export function runCommand(ctx: CliContext): Command {
     .option('--no-network', 'refuse --feed live: only a live feed touches the network (reading public market data); synthetic and replay runs never do')
     .option('--symbols <list>', `comma-separated symbols; fake: ${FAKE_INSTRUMENTS.map((i) => i.symbol).join(', ')}; bybit and binance (bundled): BTCUSDT, ETHUSDT, SOLUSDT`, D.symbols)
     .option('--iterations <n>', 'market updates per symbol', String(D.iterations))
-    .option('--seed <n>', 'seed of every random stream (market, fills); same seed + flags ⇒ same report bytes', String(D.seed))
+    .option('--seed <n>', 'seed of every random stream, each forked by name: market/<symbol> (the synthetic walks), fills (--fill-model probabilistic), latency (--latency-jitter-ms), ws (live reconnect backoff jitter); rehearse adds rehearsal (its scenario perturbations); same seed + flags ⇒ same report bytes', String(D.seed))
     .option('--start <iso>', `virtual clock start, ISO-8601 UTC (default: ${D.start}; a replay starts at its first record)`)
     .option('--feed <feed>', 'market data: synthetic (seeded random walks), replay:FILE (a recording in the shadow-exec replay format, see docs/replay-format.md), or live (the venue\'s public WebSocket; bybit or binance)', 'synthetic')
     .option('--duration <d>', 'end the run after this much time, e.g. 30s, 10m, 2h: virtual, or wall-clock on --feed live (default: --iterations, the whole replay file, or until Ctrl-C)')
@@ -125,14 +127,15 @@ Examples:
   $ shadow-exec run --exchange bybit --latency-ms 0 --requote-bps 0 --no-throttle   # rate-limit storm
   $ shadow-exec run --exchange binance --market spot --spread-bps 40 --exit-oco 20:30 --order-options icebergQty=0.001
   $ shadow-exec run --exchange binance --market usdm --mode dryrun --journal usdm.jsonl
-  $ shadow-exec run --exchange binance --instruments nkn-exchange-info.json --symbols NKNUSDT \\
-      --feed replay:binance-spot-2021-10-11.jsonl --duration 10s
+  $ shadow-exec run --exchange binance --instruments test/fixtures/replay/binance-spot-nknusdt-exchange-info.json \\
+      --symbols NKNUSDT --feed replay:test/fixtures/replay/binance-spot-2021-10-11.jsonl --duration 10s
   $ shadow-exec run --exchange binance --spread-bps 40 --feed live --duration 10m --ws-connections 2
   $ shadow-exec run --shadow --exchange fake --mode shadow --no-network --symbols BTCUSDT \\
       --iterations 3 --max-inv 10000 --max-total 50000 --edge-threshold 5.0 --fill-rate 1.0 --latency-ms 50`,
     )
-    .action(async (flags: RunFlags) => {
-      ctx.setExitCode(await executeRun(flags, ctx));
+    .action(async (_flags: RunFlags, command: Command) => {
+      // Only the flags given: parseRunOptions applies the defaults and refuses a given flag that does not apply.
+      ctx.setExitCode(await executeRun(givenOptions<RunFlags>(command), ctx));
     });
 }
 
@@ -156,7 +159,11 @@ export function removeStaleReportTemps(out: string, log: ((line: string) => void
 
 /** Keys and journal for a dry run on a real venue: placeholder keys when none are configured, said on stderr. */
 function prepareDryRun(config: RunConfig, flags: RunFlags, ctx: CliContext): VenueDryRun | null {
-  if (flags.journal !== undefined && (config.mode !== 'dryrun' || config.exchange === 'fake')) {
+  if (config.exchange === 'fake') {
+    const flag = flags.journal !== undefined ? '--journal' : flags.secrets !== undefined ? '--secrets' : null;
+    if (flag !== null) throw notOnVenue(flag, venueFlags('fake'), 'the fake venue renders and signs no requests (--exchange bybit or binance with --mode dryrun)');
+  }
+  if (flags.journal !== undefined && config.mode !== 'dryrun') {
     throw new UsageError(`--journal needs --mode dryrun on a real venue (--exchange bybit or binance): a shadow run renders no requests`);
   }
   const file = flags.secrets === undefined ? null : FileSecretProvider.load(flags.secrets);
