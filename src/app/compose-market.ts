@@ -17,6 +17,8 @@ export interface ComposedMarket {
   readonly startMs: number;
   /** The report's `model.market`. */
   readonly model: JsonValue;
+  /** A replay's `config.replay_file`: base name and SHA-256, in place of the path given. */
+  readonly replayFile?: JsonValue;
   /** The report's `market_data` section (replay and live feeds: the feed's health and what the loop received). */
   marketData(received: MarketEventTally): JsonValue | undefined;
 }
@@ -50,7 +52,13 @@ function replayMarket(config: RunConfig, path: string, instruments: readonly Ins
   );
   const mismatch = replayVenueMismatch(replay.header, config.exchange, config.category ?? config.market);
   if (mismatch !== null) throw new UsageError(`--feed replay:${path}: ${mismatch}`);
-  return { feed: replay.feed, startMs: replay.startMs, model: replay.model, marketData: (received) => replay.healthReport(received) };
+  return {
+    feed: replay.feed,
+    startMs: replay.startMs,
+    model: replay.model,
+    replayFile: { file: replay.identity.file, sha256: replay.identity.sha256 },
+    marketData: (received) => replay.healthReport(received),
+  };
 }
 
 function syntheticMarket(config: RunConfig, instruments: readonly Instrument[], rng: Rng): ComposedMarket {

@@ -15,7 +15,9 @@
 //     (a Bybit linear file needs Bybit linear grids), e.g. with `replayVenueMismatch()`.
 // Errors: UsageError (unreadable path, non-USDT or duplicate instrument), E_REPLAY_FORMAT with the line
 // number (malformed file), E_REPLAY_READ (other I/O), E_CONFIG (bad bar resolution list).
+import { createHash } from 'node:crypto';
 import { UsageError } from '../core/errors/shadow-exec-error.js';
+import { fileIdentity, type FileIdentity } from './file-identity.js';
 import type { EmptyIntervalRule } from '../core/market/bar-buffer.js';
 import { formatResolution, parseResolutionList } from '../core/market/bar-resolution.js';
 import { buildSymbolGridLookup, type SymbolGridLookup } from '../core/market/symbol-grid.js';
@@ -44,6 +46,8 @@ export interface ReplayBuildOptions {
   readonly emptyBars?: EmptyIntervalRule;
   /** Instruments whose frames are parsed and books kept for the health report, but not traded (any quote currency). */
   readonly observe?: readonly InstrumentSpec[];
+  /** SHA-256 (hex) of the replay's bytes, for the report; null when unknown. @default null */
+  readonly sha256?: string | null;
 }
 
 export interface ReplayWiring {
@@ -55,6 +59,8 @@ export interface ReplayWiring {
   readonly startMs: number;
   /** For the report's `model.market`. */
   readonly model: JsonValue;
+  /** How the report names the replay (`config.replay_file`): base name (or label) and SHA-256. */
+  readonly identity: { readonly file: string; readonly sha256: string | null };
   /** The report's `market_data` section: the feed's health plus what the loop received (`loop`). */
   healthReport(received: MarketEventTally): JsonValue;
 }
@@ -62,14 +68,19 @@ export interface ReplayWiring {
 /** Used as the clock start of a file without records and without --start (DESIGN §3 default). */
 const EMPTY_REPLAY_START_MS = Date.UTC(2025, 0, 1);
 
-/** Reads and decodes `path`, then composes the feed. */
+/**
+ * Reads and decodes `path`, then composes the feed. The report names the file by base name and SHA-256 (hashed in
+ * chunks, apart from the reader), never by the path: the same recording elsewhere gives the same report bytes.
+ */
 export function buildReplayFeed(path: string, instruments: readonly InstrumentSpec[], options: ReplayBuildOptions = {}): ReplayWiring {
-  return buildReplayFeedFromDecoded(path, readReplayFile(path), instruments, options);
+  const decoded = readReplayFile(path);
+  const identity: FileIdentity = fileIdentity(path, '--feed replay:FILE');
+  return buildReplayFeedFromDecoded(identity.file, decoded, instruments, { ...options, sha256: identity.sha256 });
 }
 
-/** The same from replay text already in memory (tests, benchmarks); `label` names it in the report. */
+/** The same from replay text already in memory (tests, benchmarks); `label` names it in the report, the text's SHA-256 identifies it. */
 export function buildReplayFeedFromText(label: string, text: string, instruments: readonly InstrumentSpec[], options: ReplayBuildOptions = {}): ReplayWiring {
-  return buildReplayFeedFromDecoded(label, decodeReplay(text), instruments, options);
+  return buildReplayFeedFromDecoded(label, decodeReplay(text), instruments, { sha256: createHash('sha256').update(text, 'utf8').digest('hex'), ...options });
 }
 
 /** Picks the specs of `symbols` from `available` (a venue catalog or an --instruments file), refusing unknown symbols. */
@@ -112,6 +123,7 @@ export function buildReplayFeedFromDecoded(label: string, replay: DecodedReplay,
   const model: JsonValue = {
     kind: 'replay',
     file: label,
+    sha256: options.sha256 ?? null,
     venue: header.venue,
     market: header.market,
     url: header.url ?? null,
@@ -142,6 +154,7 @@ export function buildReplayFeedFromDecoded(label: string, replay: DecodedReplay,
     symbols,
     startMs,
     model,
+    identity: { file: label, sha256: options.sha256 ?? null },
     healthReport(received: MarketEventTally): JsonValue {
       return { ...(feed.health() as Record<string, JsonValue>), loop: received.toJson() };
     },

@@ -160,7 +160,8 @@ export function composeRun(config: RunConfig, tool: ToolInfo, options: ComposeOp
       return buildReport({
         tool,
         seed: config.seed,
-        config: configEcho(config),
+        // A replay is named by base name and SHA-256, not by the path it was read from.
+        config: market.replayFile === undefined ? configEcho(config) : { ...(configEcho(config) as Record<string, JsonValue>), replay_file: market.replayFile },
         model,
         execution: {
           exchange: config.exchange,

@@ -1,4 +1,5 @@
 // Covers compose-replay: USDT-only trading, spec picking, venue mismatch, format errors with line numbers, clock start, the model, bar resolutions, REST routing per market, raw-stream URLs, the market_data section.
+import { createHash } from 'node:crypto';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -42,11 +43,16 @@ describe('buildReplayFeed', () => {
     expect(thrown(() => buildReplayFeed(join(dir, 'bad.jsonl'), [NKN]))).toEqual(expected);
   });
 
-  it('reads a replay file and labels the feed with its path as given', () => {
+  it('reads a replay file and labels the feed with its base name and SHA-256, not the path', () => {
     const path = join(dir, 'ok.jsonl');
     writeFileSync(path, TEXT);
     const replay = buildReplayFeed(path, [NKN]);
-    expect([replay.feed.kind, replay.startMs, replay.header.venue, replay.header.market]).toEqual([`replay:${path}`, T, 'binance', 'spot']);
+    const sha256 = createHash('sha256').update(TEXT).digest('hex');
+    expect([replay.feed.kind, replay.startMs, replay.header.venue, replay.header.market]).toEqual(['replay:ok.jsonl', T, 'binance', 'spot']);
+    expect(replay.identity).toEqual({ file: 'ok.jsonl', sha256 });
+    expect(replay.model).toMatchObject({ file: 'ok.jsonl', sha256 });
+    // The same text in memory is the same recording.
+    expect(buildReplayFeedFromText('ok.jsonl', TEXT, [NKN]).identity).toEqual({ file: 'ok.jsonl', sha256 });
   });
 
   it('starts the clock at the first record, at clockStartMs when given, and at 2025-01-01 for a file without records', () => {

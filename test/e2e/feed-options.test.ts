@@ -12,7 +12,7 @@ describe('shadow-exec run --feed replay:FILE', () => {
     expect(a.code).toBe(0);
     expect(a.stdout).toBe(b.stdout);
     const report = JSON.parse(a.stdout);
-    expect(report.execution.feed).toBe(`${CAPTURE}`);
+    expect(report.execution.feed).toBe('replay:binance-spot-2021-10-11.jsonl');
     expect(report.market_data.books.NKNUSDT.gaps).toBe(0);
     expect(report.market_data.events_delivered).toEqual({ bar: 2, mark: 0, quote: 38, ticker: 0, trade: 1 });
     expect(report.model.market.kind).toBe('replay');
