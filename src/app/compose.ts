@@ -167,7 +167,8 @@ export function composeRun(config: RunConfig, tool: ToolInfo, options: ComposeOp
           exchange: config.exchange,
           mode: config.mode,
           feed: feed.kind,
-          iterations: config.iterations,
+          // Only the synthetic feed counts updates by --iterations: a replay ends with its file, a live feed with --duration.
+          iterations: config.feed === 'synthetic' ? config.iterations : null,
           symbols: config.symbols,
           status,
           marketUpdates: c.marketUpdates,

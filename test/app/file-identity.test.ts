@@ -50,6 +50,8 @@ describe('a replay run names its file by base name and SHA-256', () => {
     const parsed = JSON.parse(first) as { config: Record<string, unknown>; execution: Record<string, unknown>; model: { market: Record<string, unknown> } };
     expect(parsed.config['replay_file']).toEqual({ file: 'bybit.jsonl', sha256 });
     expect(parsed.execution['feed']).toBe('replay:bybit.jsonl');
+    // --iterations counts synthetic updates only: a replay ends with its file.
+    expect(parsed.execution['iterations']).toBeNull();
     expect(parsed.model.market['file']).toBe('bybit.jsonl');
     expect(parsed.model.market['sha256']).toBe(sha256);
     expect(first).not.toContain(dir);

@@ -221,7 +221,7 @@ async function runAndReport(config: RunConfig, flags: RunFlags, ctx: CliContext,
   );
   const stopSignals = ctx.onControlSignal?.((action) => control.signal(action)) ?? ((): void => undefined);
   if (!flags.quiet) {
-    const updates = run.feed.expectedUpdates?.toLocaleString('en-US') ?? 'open-ended';
+    const updates = run.feed.expectedUpdates === null ? 'open-ended' : String(run.feed.expectedUpdates);
     ctx.stderr.write(
       `shadow run started: ${config.exchange}${config.category === null ? '' : ` ${config.category}`}${config.market === null ? '' : ` ${config.market}`} venue, ${config.mode} mode, ${config.symbols.join(',')}, ${live === null ? `${updates} market updates` : liveStartLine(config, live)}, seed ${config.seed} (Ctrl-C stops gracefully)\n`,
     );
