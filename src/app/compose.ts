@@ -25,7 +25,7 @@ import type { MarketDataFeed } from '../ports/market-data-feed.js';
 import type { BybitDryRun } from '../venues/bybit/bybit-api-gate.js';
 import { wireVenue } from './venue-wiring.js';
 import { composeMarket } from './compose-market.js';
-import { configEcho } from './config-echo.js';
+import { configEcho, type ConfigProvenance } from './config-echo.js';
 import type { RunConfig } from './run-config.js';
 import { buildFillModel, buildLatencyModel } from './fill-model-wiring.js';
 import { simplifications } from './simplifications.js';
@@ -46,6 +46,8 @@ export interface ComposeOptions {
   /** `rules` lets a rehearsal answer injected faults (a skewed clock) in the venue's words. */
   readonly wrapGate?: (gate: RequestGate, rules: VenueRules) => RequestGate;
   readonly wrapLatency?: (latency: LatencyModel, clock: VirtualClock) => LatencyModel;
+  /** run --config: where the settings came from, echoed in the report's config section. */
+  readonly provenance?: ConfigProvenance | null;
 }
 
 export interface ComposedRun {
@@ -161,7 +163,7 @@ export function composeRun(config: RunConfig, tool: ToolInfo, options: ComposeOp
         tool,
         seed: config.seed,
         // A replay is named by base name and SHA-256, not by the path it was read from.
-        config: market.replayFile === undefined ? configEcho(config) : { ...(configEcho(config) as Record<string, JsonValue>), replay_file: market.replayFile },
+        config: withReplayFile(configEcho(config, options.provenance ?? null), market.replayFile),
         model,
         execution: {
           exchange: config.exchange,
@@ -198,4 +200,9 @@ export function composeRun(config: RunConfig, tool: ToolInfo, options: ComposeOp
       });
     },
   };
+}
+
+/** The config echo with a replay's `replay_file` as {file, sha256} in place of the path given. */
+function withReplayFile(echo: JsonValue, replayFile: JsonValue | undefined): JsonValue {
+  return replayFile === undefined ? echo : { ...(echo as Record<string, JsonValue>), replay_file: replayFile };
 }

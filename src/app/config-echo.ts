@@ -8,7 +8,19 @@ export function orderOptionsEcho(options: OrderOptions): Record<string, JsonValu
   return { time_in_force: options.timeInForce, post_only: options.postOnly, reduce_only: options.reduceOnly, iceberg_qty: options.icebergQty ?? null };
 }
 
-export function configEcho(config: RunConfig): JsonValue {
+/** Where a value came from (run --config); a key not listed kept its default. */
+export type ValueSource = 'file' | 'flag';
+
+/** A run with --config: the file by base name and SHA-256, and the source of every non-default, result-shaping value. */
+export interface ConfigProvenance {
+  readonly name: string;
+  readonly sha256: string;
+  /** Keys as the file spells them (camelCase flag names); output options (--out, --quiet, …) are left out. */
+  readonly sources: Readonly<Record<string, ValueSource>>;
+}
+
+/** `provenance`: only with --config (config_file, sources), so the reports of runs without one keep their bytes. */
+export function configEcho(config: RunConfig, provenance: ConfigProvenance | null = null): JsonValue {
   return {
     exchange: config.exchange,
     mode: config.mode,
@@ -57,5 +69,6 @@ export function configEcho(config: RunConfig): JsonValue {
     report_fills: config.reportFills,
     // Live runs only, so the reports of synthetic and replay runs keep their bytes.
     ...(config.live === null ? {} : { live: { ws_url: config.live.wsUrl, rest_url: config.live.restUrl, ws_connections: config.live.connections } }),
+    ...(provenance === null ? {} : { config_file: { name: provenance.name, sha256: provenance.sha256 }, sources: { ...provenance.sources } }),
   };
 }

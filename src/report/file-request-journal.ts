@@ -1,23 +1,14 @@
 // FileRequestJournal: JSON-lines request journal on disk, opened at its first write, buffered, flushed and fsynced on close (and whenever the buffer fills).
-import { closeSync, fsyncSync, openSync, writeSync } from 'node:fs';
+import { closeSync, openSync, writeSync } from 'node:fs';
 import { ioWriteError } from '../core/errors/io-failure.js';
 import { ShadowExecError } from '../core/errors/shadow-exec-error.js';
 import type { RequestJournal } from '../ports/request-journal.js';
+import { syncUnlessSpecial } from './sync-unless-special.js';
 
 const FLUSH_BYTES = 64 * 1024;
 
 function journalError(path: string, error: unknown): ShadowExecError {
   return ioWriteError('E_JOURNAL_WRITE', `the request journal ${path}`, error);
-}
-
-/** fsync; a device or FIFO (/dev/null, a pipe) cannot be synced (EINVAL) and needs no sync. */
-function syncUnlessSpecial(fd: number): void {
-  try {
-    fsyncSync(fd);
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    if (code !== 'EINVAL' && code !== 'ENOTSUP') throw error;
-  }
 }
 
 export class FileRequestJournal implements RequestJournal {

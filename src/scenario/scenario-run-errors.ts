@@ -4,17 +4,39 @@ import { MARKET_OWNED_RUN_KEYS, SCENARIO_RUN_KEYS } from './scenario.js';
 import { ScenarioError } from './scenario-fields.js';
 
 /** Error codes of bad input that run-option parsing and composition raise; others (I/O, bugs) pass through unchanged. */
-const INPUT_CODES = new Set(['E_USAGE', 'E_CONFIG', 'E_UNKNOWN_SYMBOL', 'E_INVALID_DECIMAL', 'E_OFF_GRID', 'E_ORDER_OPTIONS']);
+export const INPUT_CODES: ReadonlySet<string> = new Set(['E_USAGE', 'E_CONFIG', 'E_UNKNOWN_SYMBOL', 'E_INVALID_DECIMAL', 'E_OFF_GRID', 'E_ORDER_OPTIONS']);
+
+/** The camelCase option key of a long flag: `--fill-rate` → fillRate, `--no-throttle` → throttle. */
+export function flagKey(flag: string): string {
+  return flag.replace(/^--(no-)?/, '').replace(/-([a-z0-9])/g, (_, c: string) => c.toUpperCase());
+}
 
 /** Where the scenario keeps the value a flag stands for (`--no-throttle` → run.throttle, `--feed` → market.file); null: not a scenario field. */
 export function scenarioPathOfFlag(flag: string): string | null {
-  const key = flag
-    .replace(/^--(no-)?/, '')
-    .replace(/-([a-z0-9])/g, (_, c: string) => c.toUpperCase());
+  const key = flagKey(flag);
   if (flag.startsWith('--no-')) return key === 'throttle' ? 'run.throttle' : null;
   if (key === 'feed') return 'market.file';
   if ((MARKET_OWNED_RUN_KEYS as readonly string[]).includes(key)) return `market.${key}`;
   return (SCENARIO_RUN_KEYS as readonly string[]).includes(key) ? `run.${key}` : null;
+}
+
+/**
+ * A run-option message in a file's terms: every flag `pathOfFlag` knows is replaced by its JSON path, and the first
+ * one leads ("--fill-rate '2' is not allowed: …" → path run.fillRate, text "run.fillRate: '2' is not allowed: …").
+ * Null when the message names no such flag.
+ */
+export function restateFlags(message: string, pathOfFlag: (flag: string) => string | null): { readonly path: string; readonly text: string } | null {
+  let first: string | null = null;
+  const replaced = message.replace(/--[a-z][a-z0-9-]*/g, (flag) => {
+    const path = pathOfFlag(flag);
+    if (path === null) return flag;
+    first ??= path;
+    return path;
+  });
+  if (first === null) return null;
+  const path: string = first;
+  // "run.fillRate '2' is not allowed" reads as the validator's own "path: …" messages.
+  return { path, text: replaced.startsWith(`${path} `) ? `${path}: ${replaced.slice(path.length + 1)}` : replaced };
 }
 
 /**
@@ -29,16 +51,6 @@ export function asScenarioError(error: unknown): unknown {
     return new ScenarioError('market.file', `market.file: ${error.message}`);
   }
   if (!INPUT_CODES.has(error.code)) return error;
-  let first: string | null = null;
-  const message = error.message.replace(/--[a-z][a-z0-9-]*/g, (flag) => {
-    const path = scenarioPathOfFlag(flag);
-    if (path === null) return flag;
-    first ??= path;
-    return path;
-  });
-  if (first === null) return error;
-  const path: string = first;
-  // "run.fillRate '2' is not allowed" reads as the validator's own "path: …" messages.
-  const text = message.startsWith(`${path} `) ? `${path}: ${message.slice(path.length + 1)}` : message;
-  return new ScenarioError(path, text);
+  const restated = restateFlags(error.message, scenarioPathOfFlag);
+  return restated === null ? error : new ScenarioError(restated.path, restated.text);
 }

@@ -14,6 +14,7 @@ describe('exitCodeFor', () => {
   it('maps bad input to exit 2 with the message only', () => {
     expect(run(new UsageError("--fill-rate '2' is not allowed"))).toEqual({ code: 2, text: "error: --fill-rate '2' is not allowed\n" });
     expect(run(new ShadowExecError('E_OFF_GRID', 'price off grid')).code).toBe(2);
+    expect(run(new ShadowExecError('E_RUN_CONFIG', "--config 'run.json': spreadBps: '0' is not allowed"))).toEqual({ code: 2, text: "error: --config 'run.json': spreadBps: '0' is not allowed\n" });
   });
 
   it('maps a runtime failure to exit 1 and says whether retrying can help', () => {

@@ -4,7 +4,7 @@ import { chmodSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { runCli, runCliInProcess, runVenue } from '../helpers/cli.js';
+import { runCliInProcess, runVenue } from '../helpers/cli.js';
 
 const tmp = mkdtempSync(join(tmpdir(), 'shadow-exec-bybit-e2e-'));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
@@ -131,7 +131,7 @@ describe('shadow-exec run --exchange bybit', () => {
     [['--journal', 'x.jsonl'], ['--journal needs --mode dryrun']],
     [['--instruments', 'no-such-file.json'], ["--instruments 'no-such-file.json' cannot be read: no such file or directory (ENOENT)"]],
   ])('exits 2 for %j with a message naming the problem', async (args, expected) => {
-    const r = await runCli(['run', '--exchange', 'bybit', ...args], { env: NO_KEYS });
+    const r = await runCliInProcess(['run', '--exchange', 'bybit', ...args], { env: NO_KEYS });
     expect(r.code).toBe(2);
     for (const text of expected) expect(r.stderr).toContain(text);
     expect(r.stderr).not.toContain('    at ');
@@ -154,7 +154,7 @@ describe('shadow-exec run --exchange bybit', () => {
     expect(r.report.model.venue.instruments.BTCUSDT).toMatchObject({ tick_size: '0.50', lot_size: '0.002', min_notional: '10', taken_at: '2026-01-01', source: `--instruments ${good}` });
     const bad = join(tmp, 'bad-instruments.json');
     writeFileSync(bad, JSON.stringify({ ...response, result: { ...response.result, list: [{ ...response.result.list[0], priceFilter: { minPrice: '0.5', maxPrice: '9', tickSize: '1e-1' } }] } }));
-    const broken = await runCli(['run', '--exchange', 'bybit', '--instruments', bad], { env: NO_KEYS });
+    const broken = await runCliInProcess(['run', '--exchange', 'bybit', '--instruments', bad], { env: NO_KEYS });
     expect(broken.code).toBe(2);
     expect(broken.stderr).toContain("result.list[0].priceFilter.tickSize must be a plain decimal string, got '1e-1'");
   });
@@ -166,7 +166,7 @@ describe('shadow-exec run --instruments given a file that is not JSON', () => {
     const file = join(dir, 'keys.env');
     writeFileSync(file, 'BYBIT_API_SECRET=Zq8rT2vX9wY4\n');
     try {
-      const r = await runCli(['run', '--exchange', 'bybit', '--instruments', file], { env: NO_KEYS });
+      const r = await runCliInProcess(['run', '--exchange', 'bybit', '--instruments', file], { env: NO_KEYS });
       expect(r.code).toBe(2);
       expect(r.stderr).toContain(`--instruments '${file}' is not valid JSON: unexpected character at line 1, column 1`);
       for (const piece of ['BYBIT_API', 'Zq8rT2', 'SECRET=']) expect(r.stderr).not.toContain(piece);

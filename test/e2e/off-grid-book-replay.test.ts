@@ -3,7 +3,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ROOT, runCli } from '../helpers/cli.js';
+import { ROOT, runCliInProcess } from '../helpers/cli.js';
 
 const CAPTURE = 'replay:test/fixtures/replay/binance-spot-2021-10-11.jsonl';
 const dir = mkdtempSync(join(tmpdir(), 'shadow-exec-off-grid-'));
@@ -20,7 +20,7 @@ function coarseInstruments(): string {
 }
 
 const run = async (instruments: string, feed: string, extra: string[] = []): Promise<any> => {
-  const r = await runCli(['run', '--exchange', 'binance', '--instruments', instruments, '--symbols', 'NKNUSDT', '--feed', feed, '--spread-bps', '14', '--edge-threshold', '-100', '--quiet', ...extra]);
+  const r = await runCliInProcess(['run', '--exchange', 'binance', '--instruments', instruments, '--symbols', 'NKNUSDT', '--feed', feed, '--spread-bps', '14', '--edge-threshold', '-100', '--quiet', ...extra]);
   expect(r.stderr).toBe('');
   expect(r.code).toBe(0);
   return JSON.parse(r.stdout);

@@ -21,7 +21,7 @@ describe('shadow-exec rehearse', () => {
   });
 
   it.each(BUILT_IN)('passes built-in scenario %s (exit 0, every expectation holds)', async (name) => {
-    const r = await runCli(['rehearse', name, '--quiet']);
+    const r = await runCliInProcess(['rehearse', name, '--quiet']);
     expect(r.code).toBe(0);
     const report = JSON.parse(r.stdout);
     expect(report.expectations.passed).toBe(true);
@@ -30,7 +30,7 @@ describe('shadow-exec rehearse', () => {
   });
 
   it('exits 3 when an expectation fails, showing the observed value, and prints the timeline on stderr', async () => {
-    const r = await runCli(['rehearse', 'test/fixtures/scenarios/wrong-expectation.json']);
+    const r = await runCliInProcess(['rehearse', 'test/fixtures/scenarios/wrong-expectation.json']);
     expect(r.code).toBe(3);
     const report = JSON.parse(r.stdout);
     expect(report.expectations.passed).toBe(false);
@@ -44,14 +44,14 @@ describe('shadow-exec rehearse', () => {
   it('exits 2 for a malformed scenario, naming the JSON path of the bad field', async () => {
     const file = join(tmp, 'bad.json');
     writeFileSync(file, JSON.stringify({ name: 'bad', description: 'x', run: {}, market: { kind: 'synthetic' }, timeline: [{ at: 'soon', event: { type: 'freeze' } }], expect: [{ type: 'report', path: 'risk.frozen', equals: true }] }));
-    const r = await runCli(['rehearse', file]);
+    const r = await runCliInProcess(['rehearse', file]);
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('timeline[0].at');
     expect(r.stderr).toContain('"soon"');
   });
 
   it('exits 2 for an unknown scenario name, listing the built-in ones', async () => {
-    const r = await runCli(['rehearse', 'no-such-scenario']);
+    const r = await runCliInProcess(['rehearse', 'no-such-scenario']);
     expect(r.code).toBe(2);
     expect(r.stderr).toContain("'no-such-scenario' is neither a file nor a built-in scenario");
     expect(r.stderr).toContain('venue-outage');

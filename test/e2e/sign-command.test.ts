@@ -31,7 +31,7 @@ describe('shadow-exec sign --exchange bybit', () => {
   });
 
   it('signs a GET query string', async () => {
-    const r = await runCli(['sign', '--method', 'GET', '--query', 'category=option&symbol=BTC-29JUL22-25000-C', '--timestamp', '1658384314791'], {
+    const r = await runCliInProcess(['sign', '--method', 'GET', '--query', 'category=option&symbol=BTC-29JUL22-25000-C', '--timestamp', '1658384314791'], {
       env: { BYBIT_API_KEY: KEY, BYBIT_API_SECRET: SECRET },
     });
     expect(r.code).toBe(0);
@@ -55,7 +55,7 @@ describe('shadow-exec sign --exchange bybit', () => {
     [['--exchange', 'kraken', '--body', '{}'], "--exchange 'kraken'"],
     [['--exchange', 'binance', '--query', 'a=1', '--timestamp', '5'], '--timestamp does not apply to --exchange binance: on binance timestamp is a parameter inside --query'],
   ])('exits 2 for %j', async (args, expected) => {
-    const r = await runCli(['sign', '--placeholder', ...args], { env: NO_KEYS });
+    const r = await runCliInProcess(['sign', '--placeholder', ...args], { env: NO_KEYS });
     expect(r.code).toBe(2);
     expect(r.stderr).toContain(expected);
   });

@@ -19,7 +19,10 @@ describe.skipIf(!existsSync(FULL))('writes to a full disk', () => {
   it('a recording: E_RECORD_WRITE with the same advice', async () => {
     const r = await runCliInProcess(['record', '--exchange', 'bybit', '--symbols', 'BTCUSDT', '--ws-url', 'ws://127.0.0.1:9', '--duration', '1s', '--out', FULL, '--quiet']);
     expect(r.code).toBe(1);
-    expect(r.stderr).toBe(`error: cannot write the recording '${FULL}': ${NO_SPACE}\n(code E_RECORD_WRITE; ${ADVICE})\n`);
+    expect(r.stderr).toBe(
+      "warning: --ws-url host '127.0.0.1' is not one of the venue's public hosts (stream.bybit.com): the market data comes from whoever runs it\n" +
+        `error: cannot write the recording '${FULL}': ${NO_SPACE}\n(code E_RECORD_WRITE; ${ADVICE})\n`,
+    );
   });
 
   it('the report on stdout (spawned: the process stdout itself is full): E_REPORT_WRITE printed once', async () => {

@@ -1,10 +1,10 @@
-// schemaErrors(schema, value): a small JSON Schema (draft 2020-12) evaluator for the keywords the scenario schema uses, to test that schema without a dependency.
+// schemaErrors(schema, value): a small JSON Schema (draft 2020-12) evaluator for the keywords the scenario and run config schemas use, to test that schema without a dependency.
 
 type Schema = boolean | { readonly [keyword: string]: unknown };
 
 const SUPPORTED = new Set([
   '$schema', '$defs', '$ref', 'title', 'description', 'type', 'required', 'additionalProperties', 'properties', 'items',
-  'minItems', 'enum', 'const', 'pattern', 'minimum', 'maximum', 'minLength', 'oneOf', 'anyOf', 'not',
+  'minItems', 'minProperties', 'enum', 'const', 'pattern', 'minimum', 'maximum', 'minLength', 'oneOf', 'anyOf', 'not',
 ]);
 
 function typeOf(value: unknown): string[] {
@@ -53,7 +53,9 @@ export function schemaErrors(root: Schema, value: unknown, schema: Schema = root
     for (const [key, item] of Object.entries(object)) {
       if (key in properties) errors.push(...schemaErrors(root, item, properties[key]!, `${at}/${key}`));
       else if (s['additionalProperties'] === false) err(`additionalProperties ${key}`);
+      else if (typeof s['additionalProperties'] === 'object') errors.push(...schemaErrors(root, item, s['additionalProperties'] as Schema, `${at}/${key}`));
     }
+    if (typeof s['minProperties'] === 'number' && Object.keys(object).length < s['minProperties']) err('minProperties');
   }
   if (Array.isArray(s['oneOf'])) {
     const passing = s['oneOf'].filter((sub) => schemaErrors(root, value, sub as Schema, at).length === 0).length;

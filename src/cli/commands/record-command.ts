@@ -49,16 +49,16 @@ Examples:
 
 async function executeRecord(flags: RecordFlags, ctx: CliContext): Promise<number> {
   const config = parseRecordOptions(flags);
+  checkWritableOutput(config.out, '--out', { atomic: false });
   // --ws-url / --rest-url on a host that is not the venue's public one: said on stderr (even with --quiet).
   for (const line of endpointHostWarnings(config.venue, [['--ws-url', config.wsUrl], ['--rest-url', config.restUrl]])) ctx.stderr.write(`${line}\n`);
-  checkWritableOutput(config.out, '--out', { atomic: false });
   const { recorder, topics } = buildRecorder({ ...config, recorder: `${ctx.tool.name} record ${ctx.tool.version}` });
   const log = flags.quiet ? undefined : (line: string): void => void ctx.stderr.write(`record: ${line}\n`);
   const stop = ctx.onInterrupt(() => {
     log?.('interrupt: closing the recording');
     recorder.wake();
   }, 'flushing the recording (the file keeps the whole lines written so far)');
-  const progress = new RecordProgress(!flags.quiet && ctx.stderrIsTTY && ctx.stderrColumns > 0);
+  const progress = new RecordProgress(!flags.quiet && ctx.stderrIsTTY && ctx.stderrColumns > 0, config.durationMs);
   const until = config.durationMs === null ? 'until Ctrl-C' : `for ${config.durationMs} ms`;
   log?.(`recording ${topics.join(',')} to ${config.out}, ${until}`);
   let outcome;

@@ -29,6 +29,9 @@ import { Progress } from '../progress.js';
 import { liveStartLine, runLive } from '../live-run.js';
 import { OperatorControl } from '../operator-control.js';
 import { parseRunOptions, type RawRunOptions } from '../run-options.js';
+import { readRunConfigFile, type RunConfigFile } from '../run-config-file.js';
+import { asRunConfigError, mergeRunConfig } from '../run-config-merge.js';
+import type { ConfigProvenance } from '../../app/config-echo.js';
 import { formatSummary } from '../summary.js';
 import { stderrChalk } from '../terminal.js';
 import { givenOptions } from '../given-options.js';
@@ -42,6 +45,7 @@ interface RunFlags extends RawRunOptions {
   readonly journal?: string;
   readonly secrets?: string;
   readonly control?: string;
+  readonly config?: string;
 }
 
 const D = RUN_DEFAULTS;
@@ -49,6 +53,7 @@ const D = RUN_DEFAULTS;
 export function runCommand(ctx: CliContext): Command {
   return new Command('run')
     .description('Run the market-making loop against the simulated venue and print the JSON report: on a seeded synthetic market (default), a recorded replay file (--feed replay:FILE) or the venue\'s live public market data (--feed live). Choice values (fake, linear, dryrun, …) are case-insensitive.')
+    .option('--config <file>', 'read every run option from a JSON file keyed by the long flag names in camelCase, e.g. {"iterations": 7, "symbols": ["ETHUSDT"], "spreadBps": 40} (schema: src/cli/run-config-schema.json); a flag typed on the command line overrides the file, and the report\'s config.sources says where each non-default value came from')
     .option('--exchange <name>', 'venue to simulate: fake, bybit (Bybit V5) or binance (spot or USD-M futures): rules, codes and rate limits of each', D.exchange)
     .option('--category <c>', `bybit only: linear (USDT perpetuals) or spot (default: ${D.category})`)
     .option('--market <m>', `binance only: spot or usdm (USD-M futures) (default: ${D.market})`)
@@ -119,8 +124,17 @@ Exit codes:
   complete report marked "interrupted" is still written. A second signal exits at once without writing
   the report (never a partial document) and says so on stderr
 
+Config file (--config FILE.json, schema src/cli/run-config-schema.json):
+  every option above, keyed by its long name in camelCase: --spread-bps → "spreadBps", --no-throttle →
+  "throttle": false. Numbers: JSON numbers or strings ("0.0001"); lists (symbols, orderOptions): arrays or
+  comma strings; startPrices/volatilityBps: also {"BTCUSDT": 95000}. A flag typed on the command line
+  overrides the file; relative paths resolve against the working directory. An unknown key or a bad value
+  exits 2 naming its key. The report adds config.config_file {name, sha256} and config.sources: "file" or
+  "flag" for each value not left at its default (result-shaping options only; --out, --quiet… are not listed)
+
 Examples:
   $ shadow-exec run
+  $ shadow-exec run --config examples/run-config.json --seed 9   # options from a file; typed flags override it
   $ shadow-exec run --symbols BTCUSDT,ETHUSDT --iterations 5000 --seed 7 --out report.json
   $ shadow-exec run --exchange bybit --category linear --order-options postOnly
   $ shadow-exec run --exchange bybit --mode dryrun --journal requests.jsonl
@@ -134,8 +148,8 @@ Examples:
       --iterations 3 --max-inv 10000 --max-total 50000 --edge-threshold 5.0 --fill-rate 1.0 --latency-ms 50`,
     )
     .action(async (_flags: RunFlags, command: Command) => {
-      // Only the flags given: parseRunOptions applies the defaults and refuses a given flag that does not apply.
-      ctx.setExitCode(await executeRun(givenOptions<RunFlags>(command), ctx));
+      // Only the flags given (commander's defaults are for --help): parseRunOptions applies the defaults and refuses a given flag that does not apply.
+      ctx.setExitCode(await executeRun(givenOptions<RunFlags>(command), ctx, (key) => command.getOptionValueSource(key) === 'cli'));
     });
 }
 
@@ -143,7 +157,7 @@ Examples:
 function checkRunPaths(config: RunConfig, flags: RunFlags): void {
   const named = (flag: string, path: string | null | undefined): NamedPath[] => (path === undefined || path === null ? [] : [{ flag, path }]);
   const outputs = [...named('--out', flags.out), ...named('--journal', flags.journal)];
-  const inputs = [...named('--feed replay:FILE', config.replayFile), ...named('--instruments', flags.instruments), ...named('--secrets', flags.secrets), ...named('--control', flags.control)];
+  const inputs = [...named('--config', flags.config), ...named('--feed replay:FILE', config.replayFile), ...named('--instruments', flags.instruments), ...named('--secrets', flags.secrets), ...named('--control', flags.control)];
   checkDistinctPaths(outputs, inputs);
   // Writable now, not after an hour of work: the report is replaced atomically, the journal written in place.
   if (flags.out !== undefined) checkWritableOutput(flags.out, '--out', { atomic: true });
@@ -183,26 +197,43 @@ function prepareDryRun(config: RunConfig, flags: RunFlags, ctx: CliContext): Ven
   return { credentials, recvWindowMs: config.recvWindowMs, journal: flags.journal === undefined ? null : new FileRequestJournal(flags.journal) };
 }
 
-async function executeRun(flags: RunFlags, ctx: CliContext): Promise<number> {
-  const config = parseRunOptions(flags);
-  warnOnEndpointHosts(config, ctx);
-  if (flags.network === false && config.feed === 'live') throw new UsageError('--no-network and --feed live contradict each other: a live feed reads the venue\'s public market data over the network');
-  checkRunPaths(config, flags);
-  if (flags.out !== undefined) removeStaleReportTemps(flags.out, flags.quiet === true ? null : (line) => ctx.stderr.write(`${line}\n`));
-  const dryRun = prepareDryRun(config, flags, ctx);
+/** The flags with a --config file laid under them, and where each value came from (null without --config). */
+function withConfigFile(given: RunFlags, typed: (key: string) => boolean): { flags: RunFlags; file: RunConfigFile | null; provenance: ConfigProvenance | null; fromFile: ReadonlySet<string> } {
+  if (given.config === undefined) return { flags: given, file: null, provenance: null, fromFile: new Set() };
+  const file = readRunConfigFile(given.config);
+  const merged = mergeRunConfig(given, file, typed);
+  return { flags: merged.flags, file, provenance: merged.provenance, fromFile: merged.fromFile };
+}
+
+/** `typed(key)`: the option was typed on the command line (it overrides --config). */
+async function executeRun(given: RunFlags, ctx: CliContext, typed: (key: string) => boolean): Promise<number> {
+  const { flags, file, provenance, fromFile } = withConfigFile(given, typed);
+  let config: RunConfig;
+  let dryRun: VenueDryRun | null;
   try {
-    return await runAndReport(config, flags, ctx, dryRun);
+    config = parseRunOptions(flags);
+    warnOnEndpointHosts(config, ctx);
+    if (flags.network === false && config.feed === 'live') throw new UsageError('--no-network and --feed live contradict each other: a live feed reads the venue\'s public market data over the network');
+    checkRunPaths(config, flags);
+    if (flags.out !== undefined) removeStaleReportTemps(flags.out, flags.quiet === true ? null : (line) => ctx.stderr.write(`${line}\n`));
+    dryRun = prepareDryRun(config, flags, ctx);
+  } catch (error) {
+    // A value the file set is named by its key in the file (spreadBps), not by the flag it stands for.
+    throw file === null ? error : asRunConfigError(error, file, fromFile);
+  }
+  try {
+    return await runAndReport(config, flags, ctx, dryRun, provenance);
   } finally {
     dryRun?.journal?.close();
   }
 }
 
-async function runAndReport(config: RunConfig, flags: RunFlags, ctx: CliContext, dryRun: VenueDryRun | null): Promise<number> {
-  const run = composeRun(config, ctx.tool, { dryRun });
+async function runAndReport(config: RunConfig, flags: RunFlags, ctx: CliContext, dryRun: VenueDryRun | null, provenance: ConfigProvenance | null): Promise<number> {
+  const run = composeRun(config, ctx.tool, { dryRun, provenance });
   const sink: ReportSink = flags.out === undefined ? new StdoutReportSink(ctx.stdout) : new FileReportSink(flags.out);
-  const progress = new Progress(!flags.quiet && ctx.stderrIsTTY && ctx.stderrColumns > 0, run.feed.expectedUpdates);
   const startedAt = performance.now();
   const live = run.feed instanceof LiveFeed ? run.feed : null;
+  const progress = new Progress(!flags.quiet && ctx.stderrIsTTY && ctx.stderrColumns > 0, run.feed.expectedUpdates, live === null ? null : config.durationMs);
   let wakeLive = (): void => undefined;
   const stop = ctx.onInterrupt(() => {
     if (!flags.quiet) ctx.stderr.write('\ninterrupt: stopping the feed and cancelling every open order…\n');

@@ -14,6 +14,7 @@ export type ErrorCode =
   | 'E_REPLAY_FORMAT'
   | 'E_REPLAY_READ'
   | 'E_SCENARIO'
+  | 'E_RUN_CONFIG'
   | 'E_RECORD_WRITE'
   | 'E_FEED_FAILED'
   | 'E_FEED_NO_DATA'

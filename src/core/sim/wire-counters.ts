@@ -21,6 +21,21 @@ export interface WireStats {
   readonly ocoListsQueuedAtEnd: number;
 }
 
+/** Wire figures of a venue that sent nothing; tests and stubs spread their own counts over it. */
+export const NO_WIRE_TRAFFIC: WireStats = {
+  createsSent: 0,
+  cancelsSent: 0,
+  ocoCancelsSent: 0,
+  cancelAllsSent: 0,
+  amendsSent: 0,
+  ocoListsSent: 0,
+  createsHeld: 0,
+  ocoListsHeld: 0,
+  requestsHeld: 0,
+  createsQueuedAtEnd: 0,
+  ocoListsQueuedAtEnd: 0,
+};
+
 export class WireCounters {
   private readonly sentByKind: Record<VenueRequestKind, number> = { create: 0, cancel: 0, 'cancel-all': 0, amend: 0, oco: 0 };
   private readonly heldByKind: Record<VenueRequestKind, number> = { create: 0, cancel: 0, 'cancel-all': 0, amend: 0, oco: 0 };

@@ -1,8 +1,9 @@
 // ReplayFileWriter: appends a replay file (header, then records) with buffered whole-line writes; close() flushes, fsyncs and closes, so the file always ends with a complete line.
-import { closeSync, fsyncSync, openSync, writeSync } from 'node:fs';
+import { closeSync, openSync, writeSync } from 'node:fs';
 import { ioWriteError } from '../../core/errors/io-failure.js';
 import { ShadowExecError } from '../../core/errors/shadow-exec-error.js';
 import { encodeReplayHeader, encodeReplayRecord, type ReplayHeader, type ReplayRecord } from './replay-format.js';
+import { syncUnlessSpecial } from '../../report/sync-unless-special.js';
 
 /** Buffered bytes that trigger a write. */
 const FLUSH_BYTES = 64 * 1024;
@@ -78,16 +79,6 @@ export class ReplayFileWriter {
       this.fd = null;
       closeSync(fd);
     }
-  }
-}
-
-/** fsync; a device or FIFO (`--out /dev/null`, a pipe) cannot be synced (EINVAL) and needs no sync. */
-function syncUnlessSpecial(fd: number): void {
-  try {
-    fsyncSync(fd);
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    if (code !== 'EINVAL' && code !== 'ENOTSUP') throw error;
   }
 }
 

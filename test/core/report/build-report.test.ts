@@ -12,6 +12,7 @@ import type { FillId, OrderId } from '../../../src/core/model/ids.js';
 import type { Side } from '../../../src/core/model/order.js';
 import type { VenueStats } from '../../../src/ports/exchange-client.js';
 import { FAKE_INSTRUMENTS } from '../../../src/venues/fake/fake-instruments.js';
+import { NO_WIRE_TRAFFIC } from '../../../src/core/sim/wire-counters.js';
 
 const START = 1_735_689_600_000;
 const BTC = buildInstrument(FAKE_INSTRUMENTS[0]!);
@@ -53,19 +54,7 @@ const VENUE: VenueStats = {
   liveOrders: 0,
   fillModel: { fills_when_crossed: 1, fills_by_chance: 2 },
   api: {},
-  wire: {
-    createsSent: 2,
-    cancelsSent: 0,
-    ocoCancelsSent: 0,
-    cancelAllsSent: 0,
-    amendsSent: 0,
-    ocoListsSent: 0,
-    createsHeld: 0,
-    ocoListsHeld: 0,
-    requestsHeld: 0,
-    createsQueuedAtEnd: 0,
-    ocoListsQueuedAtEnd: 0,
-  },
+  wire: { ...NO_WIRE_TRAFFIC, createsSent: 2 },
 };
 
 function input(): ReportInput {

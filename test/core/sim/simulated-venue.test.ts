@@ -4,6 +4,7 @@ import type { LatencyModel } from '../../../src/core/sim/latency-model.js';
 import type { FillModel } from '../../../src/core/sim/fill-model.js';
 import type { OrderId } from '../../../src/core/model/ids.js';
 import { harness } from '../../helpers/venue-harness.js';
+import { NO_WIRE_TRAFFIC } from '../../../src/core/sim/wire-counters.js';
 
 describe('SimulatedVenue entry latency', () => {
   it('keeps an order NEW until the entry latency passes, then opens it', () => {
@@ -294,19 +295,7 @@ describe('SimulatedVenue rejects', () => {
       liveOrders: 0,
       fillModel: { fills_when_crossed: 0, fills_by_chance: 0, iceberg_refreshes: 0 },
       api: {},
-      wire: {
-        createsSent: 6,
-        cancelsSent: 0,
-        ocoCancelsSent: 0,
-        cancelAllsSent: 0,
-        amendsSent: 0,
-        ocoListsSent: 0,
-        createsHeld: 0,
-        ocoListsHeld: 0,
-        requestsHeld: 0,
-        createsQueuedAtEnd: 0,
-        ocoListsQueuedAtEnd: 0,
-      },
+      wire: { ...NO_WIRE_TRAFFIC, createsSent: 6 },
     });
   });
 

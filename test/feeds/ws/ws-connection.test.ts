@@ -134,7 +134,7 @@ describe('WsConnection', () => {
     await h.waitFor(() => h.server.clients[0]?.topics.size === 1, 'subscribed');
     h.server.sendRaw(1, `{"stream":"btcusdt@depth","data":"${'x'.repeat(MAX_WS_MESSAGE_BYTES)}"}`);
     await h.waitFor(() => h.eventsOf('reconnect-scheduled').length === 1, 'a reconnect after the oversized message');
-    expect([h.frames.length, h.eventsOf('socket-error').map((e) => e.message), h.server.clients[0]?.closeCode]).toEqual([0, ['Max payload size exceeded'], 1009]);
+    expect([h.frames.length, h.eventsOf('socket-error').map((e) => e.message), h.server.clients[0]?.closeCode]).toEqual([0, ['Max payload size exceeded (WS_ERR_UNSUPPORTED_MESSAGE_LENGTH)'], 1009]);
     h.timers.advance(h.eventsOf('reconnect-scheduled')[0]!.delayMs);
     await h.waitFor(() => h.server.clients[1]?.topics.size === 1, 'resubscribed on a new socket');
     h.server.publish('btcusdt@depth', 3, 2);
