@@ -26,6 +26,7 @@ import type { BybitDryRun } from '../venues/bybit/bybit-api-gate.js';
 import { wireVenue } from './venue-wiring.js';
 import { composeMarket } from './compose-market.js';
 import { configEcho, type ConfigProvenance } from './config-echo.js';
+import { fileIdentity } from './file-identity.js';
 import type { RunConfig } from './run-config.js';
 import { buildFillModel, buildLatencyModel } from './fill-model-wiring.js';
 import { simplifications } from './simplifications.js';
@@ -78,6 +79,11 @@ export function composeRun(config: RunConfig, tool: ToolInfo, options: ComposeOp
   const rng = new SeededRng(`shadow-exec:${config.seed}`);
   const instruments: Instrument[] = config.instruments.map((v) => buildInstrument(v.spec));
   const market = composeMarket(config, instruments, rng);
+  // The same recording or instruments file at another path gives the same report: {file, sha256} replaces the path.
+  const inputFiles: Record<string, JsonValue> = {
+    ...(market.replayFile === undefined ? {} : { replay_file: market.replayFile }),
+    ...(config.instrumentsFile === null ? {} : { instruments_file: { ...fileIdentity(config.instrumentsFile, '--instruments') } }),
+  };
   const feed = options.wrapFeed?.(market.feed) ?? market.feed;
   const startMs = market.startMs;
   const clock = new VirtualClock(startMs);
@@ -162,8 +168,8 @@ export function composeRun(config: RunConfig, tool: ToolInfo, options: ComposeOp
       return buildReport({
         tool,
         seed: config.seed,
-        // A replay is named by base name and SHA-256, not by the path it was read from.
-        config: withReplayFile(configEcho(config, options.provenance ?? null), market.replayFile),
+        // Input files are named by base name and SHA-256, not by the path they were read from.
+        config: { ...(configEcho(config, options.provenance ?? null) as Record<string, JsonValue>), ...inputFiles },
         model,
         execution: {
           exchange: config.exchange,
@@ -202,7 +208,3 @@ export function composeRun(config: RunConfig, tool: ToolInfo, options: ComposeOp
   };
 }
 
-/** The config echo with a replay's `replay_file` as {file, sha256} in place of the path given. */
-function withReplayFile(echo: JsonValue, replayFile: JsonValue | undefined): JsonValue {
-  return replayFile === undefined ? echo : { ...(echo as Record<string, JsonValue>), replay_file: replayFile };
-}

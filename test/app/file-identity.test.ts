@@ -10,6 +10,9 @@ import { fileIdentity } from '../../src/app/file-identity.js';
 import { runCli } from '../../src/cli/main.js';
 
 const FIXTURE = fileURLToPath(new URL('../fixtures/replay/bybit-linear-samples.jsonl', import.meta.url));
+const NKN_REPLAY = fileURLToPath(new URL('../fixtures/replay/binance-spot-2021-10-11.jsonl', import.meta.url));
+const NKN_INSTRUMENTS = fileURLToPath(new URL('../fixtures/replay/binance-spot-nknusdt-exchange-info.json', import.meta.url));
+const sha = (path: string): string => createHash('sha256').update(readFileSync(path)).digest('hex');
 const dir = mkdtempSync(join(tmpdir(), 'file-identity-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
@@ -54,6 +57,22 @@ describe('a replay run names its file by base name and SHA-256', () => {
     expect(parsed.execution['iterations']).toBeNull();
     expect(parsed.model.market['file']).toBe('bybit.jsonl');
     expect(parsed.model.market['sha256']).toBe(sha256);
+    expect(first).not.toContain(dir);
+  });
+
+  it('names an --instruments file the same way, so replay and instruments can both move', async () => {
+    const runIn = async (sub: string): Promise<string> => {
+      mkdirSync(join(dir, sub));
+      copyFileSync(NKN_REPLAY, join(dir, sub, 'capture.jsonl'));
+      copyFileSync(NKN_INSTRUMENTS, join(dir, sub, 'nkn.json'));
+      return report(['run', '--exchange', 'binance', '--instruments', join(dir, sub, 'nkn.json'), '--symbols', 'NKNUSDT', '--feed', `replay:${join(dir, sub, 'capture.jsonl')}`, '--spread-bps', '40']);
+    };
+    const first = await runIn('x');
+    expect(await runIn('y')).toBe(first);
+    const config = (JSON.parse(first) as { config: Record<string, unknown> }).config;
+    expect(config['instruments_file']).toEqual({ file: 'nkn.json', sha256: sha(NKN_INSTRUMENTS) });
+    expect(config['replay_file']).toEqual({ file: 'capture.jsonl', sha256: sha(NKN_REPLAY) });
+    expect(first).toContain('"source": "--instruments nkn.json"');
     expect(first).not.toContain(dir);
   });
 });
