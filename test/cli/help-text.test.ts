@@ -63,7 +63,7 @@ describe('--help', () => {
         words.forEach((word, i) => {
           const next = words[i + 1] ?? '';
           if (word === '--out' || word === '--journal') created.add(next);
-          const read = word === '--instruments' || word === '--secrets' ? next : word.startsWith('replay:') ? word.slice('replay:'.length) : words[2] === 'rehearse' && i === 3 && word.endsWith('.json') ? word : null;
+          const read = word === '--instruments' || word === '--secrets' || word === '--config' || word === '--control' ? next : word.startsWith('replay:') ? word.slice('replay:'.length) : words[2] === 'rehearse' && i === 3 && word.endsWith('.json') ? word : null;
           if (read !== null) {
             checked.push(read);
             expect(existsSync(join(ROOT, read)) || created.has(read), `${line.trim()}: ${read} exists or is written by an earlier example`).toBe(true);
