@@ -66,51 +66,59 @@ export function encodeReplayRecord(record: ReplayRecord): string {
     : JSON.stringify({ t: record.t, rest: record.rest, body: record.body });
 }
 
-export function decodeReplayHeader(line: string, lineNo = 1): ReplayHeader {
-  const value = parseObject(line, lineNo);
-  for (const key of Object.keys(value)) if (!HEADER_KEYS.has(key)) throw formatError(lineNo, `unknown header key '${key}'`);
-  if (value['format'] !== REPLAY_FORMAT) throw formatError(lineNo, `not a replay header: "format" must be "${REPLAY_FORMAT}"`);
+/** `label` (the file's path) is named in errors when given: "replay file '<label>' line <n>: …". */
+export function decodeReplayHeader(line: string, lineNo = 1, label?: string): ReplayHeader {
+  const value = parseObject(line, lineNo, label);
+  for (const key of Object.keys(value)) if (!HEADER_KEYS.has(key)) throw formatError(lineNo, `unknown header key '${key}'`, label);
+  if (value['format'] !== REPLAY_FORMAT) throw formatError(lineNo, `not a replay header: "format" must be "${REPLAY_FORMAT}"`, label);
   const header = value as unknown as ReplayHeader;
-  validateHeader(header, lineNo);
+  validateHeader(header, lineNo, label);
   return header;
 }
 
-export function decodeReplayRecord(line: string, lineNo: number): ReplayRecord {
-  const value = parseObject(line, lineNo);
+export function decodeReplayRecord(line: string, lineNo: number, label?: string): ReplayRecord {
+  const value = parseObject(line, lineNo, label);
   const t = value['t'];
-  if (!Number.isSafeInteger(t) || (t as number) < 0) throw formatError(lineNo, '"t" must be a non-negative integer (receive time in ms)');
+  if (!Number.isSafeInteger(t) || (t as number) < 0) throw formatError(lineNo, '"t" must be a non-negative integer (receive time in ms)', label);
   const keys = Object.keys(value);
   if (typeof value['frame'] === 'string' && keys.length === 2) return { kind: 'frame', t: t as number, frame: value['frame'] };
   if (typeof value['rest'] === 'string' && typeof value['body'] === 'string' && keys.length === 3) {
-    if (!/^GET \/\S*$/.test(value['rest'])) throw formatError(lineNo, `"rest" must be "GET /<path>", got ${JSON.stringify(value['rest'])}`);
+    if (!/^GET \/\S*$/.test(value['rest'])) throw formatError(lineNo, `"rest" must be "GET /<path>", got ${JSON.stringify(value['rest'])}`, label);
     return { kind: 'rest', t: t as number, rest: value['rest'], body: value['body'] };
   }
-  throw formatError(lineNo, `a record is {"t","frame"} or {"t","rest","body"} with string values; got keys ${keys.join(',')}`);
+  throw formatError(lineNo, `a record is {"t","frame"} or {"t","rest","body"} with string values; got keys ${keys.join(',')}`, label);
 }
 
-/** Decodes a file line by line, checking the header comes first and `t` never decreases. */
+/** Decodes a file line by line, checking the header comes first and `t` never decreases; `label` (the file's path) is named in errors. */
 export class ReplayDecoder {
   private lineNo = 0;
   private lastT = 0;
   private header: ReplayHeader | null = null;
   private ended = false;
 
+  constructor(private readonly label?: string) {}
+
+  /** An E_REPLAY_FORMAT error about line `lineNo` of this file. */
+  error(lineNo: number, message: string): ShadowExecError {
+    return formatError(lineNo, message, this.label);
+  }
+
   /** The next line (without or with its "\r"); returns the header for line 1, a record after, null for the final empty line. */
   next(rawLine: string): ReplayHeader | ReplayRecord | null {
     this.lineNo++;
     const line = rawLine.endsWith('\r') ? rawLine.slice(0, -1) : rawLine;
-    if (this.ended) throw formatError(this.lineNo - 1, 'blank line inside the file');
+    if (this.ended) throw this.error(this.lineNo - 1, 'blank line inside the file');
     if (line === '') {
-      if (this.header === null) throw formatError(this.lineNo, 'empty file: the header line is missing');
+      if (this.header === null) throw this.error(this.lineNo, 'empty file: the header line is missing');
       this.ended = true;
       return null;
     }
     if (this.header === null) {
-      this.header = decodeReplayHeader(line, this.lineNo);
+      this.header = decodeReplayHeader(line, this.lineNo, this.label);
       return this.header;
     }
-    const record = decodeReplayRecord(line, this.lineNo);
-    if (record.t < this.lastT) throw formatError(this.lineNo, `"t" ${record.t} is before the previous record's ${this.lastT}`);
+    const record = decodeReplayRecord(line, this.lineNo, this.label);
+    if (record.t < this.lastT) throw this.error(this.lineNo, `"t" ${record.t} is before the previous record's ${this.lastT}`);
     this.lastT = record.t;
     return record;
   }
@@ -144,27 +152,27 @@ export function encodeReplay(header: ReplayHeader, records: readonly ReplayRecor
   return text;
 }
 
-function validateHeader(header: ReplayHeader, lineNo: number): void {
-  if (header.version !== REPLAY_VERSION) throw formatError(lineNo, `unsupported version ${JSON.stringify(header.version)} (this build reads ${REPLAY_VERSION})`);
-  if (typeof header.venue !== 'string' || !Object.hasOwn(MARKETS, header.venue)) throw formatError(lineNo, `"venue" must be one of ${Object.keys(MARKETS).join(', ')}`);
+function validateHeader(header: ReplayHeader, lineNo: number, label?: string): void {
+  if (header.version !== REPLAY_VERSION) throw formatError(lineNo, `unsupported version ${JSON.stringify(header.version)} (this build reads ${REPLAY_VERSION})`, label);
+  if (typeof header.venue !== 'string' || !Object.hasOwn(MARKETS, header.venue)) throw formatError(lineNo, `"venue" must be one of ${Object.keys(MARKETS).join(', ')}`, label);
   const markets = MARKETS[header.venue];
-  if (!markets.includes(header.market)) throw formatError(lineNo, `"market" for ${header.venue} must be one of ${markets.join(', ')}`);
+  if (!markets.includes(header.market)) throw formatError(lineNo, `"market" for ${header.venue} must be one of ${markets.join(', ')}`, label);
   for (const key of ['url', 'source'] as const) {
-    if (header[key] !== undefined && typeof header[key] !== 'string') throw formatError(lineNo, `"${key}" must be a string`);
+    if (header[key] !== undefined && typeof header[key] !== 'string') throw formatError(lineNo, `"${key}" must be a string`, label);
   }
 }
 
-function parseObject(line: string, lineNo: number): Record<string, unknown> {
+function parseObject(line: string, lineNo: number, label: string | undefined): Record<string, unknown> {
   let value: unknown;
   try {
     value = JSON.parse(line);
   } catch {
-    throw formatError(lineNo, 'not valid JSON');
+    throw formatError(lineNo, 'not valid JSON', label);
   }
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) throw formatError(lineNo, 'not a JSON object');
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) throw formatError(lineNo, 'not a JSON object', label);
   return value as Record<string, unknown>;
 }
 
-function formatError(lineNo: number, message: string): ShadowExecError {
-  return new ShadowExecError('E_REPLAY_FORMAT', `replay line ${lineNo}: ${message}`);
+function formatError(lineNo: number, message: string, label?: string): ShadowExecError {
+  return new ShadowExecError('E_REPLAY_FORMAT', `${label === undefined ? 'replay' : `replay file '${label}'`} line ${lineNo}: ${message}`);
 }
