@@ -1,6 +1,9 @@
 // End-to-end --feed and --duration: replays through the built CLI (byte-stable, venue checked), the synthetic feed cut by virtual time, and their usage errors.
-import { describe, expect, it } from 'vitest';
-import { runCli } from '../helpers/cli.js';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { runCli, runCliInProcess } from '../helpers/cli.js';
 
 const NKN = ['--exchange', 'binance', '--instruments', 'test/fixtures/replay/binance-spot-nknusdt-exchange-info.json', '--symbols', 'NKNUSDT'];
 const CAPTURE = 'replay:test/fixtures/replay/binance-spot-2021-10-11.jsonl';
@@ -32,6 +35,39 @@ describe('shadow-exec run --feed replay:FILE', () => {
     const startPrices = await runCli(['run', ...NKN, '--feed', CAPTURE, '--start-prices', 'NKNUSDT=0.35']);
     expect(startPrices.code).toBe(2);
     expect(startPrices.stderr).toContain('a replay brings its own prices');
+  });
+});
+
+describe('shadow-exec run --feed replay:FILE on a damaged or empty file', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'feed-options-'));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+  const BYBIT = ['run', '--exchange', 'bybit', '--category', 'linear', '--symbols', 'BTCUSDT', '--quiet'];
+  const sample = readFileSync('test/fixtures/replay/bybit-linear-samples.jsonl', 'utf8');
+  const lines = sample.split('\n').filter((l) => l !== '');
+
+  it('replays the complete lines of a file whose last line was cut, and warns on stderr and in market_data.warnings', async () => {
+    const path = join(dir, 'cut.jsonl');
+    const last = lines[lines.length - 1]!;
+    writeFileSync(path, `${lines.slice(0, -1).join('\n')}\n${last.slice(0, 40)}`);
+    const warning = `replay file '${path}' line ${lines.length}: cut short (the file ends inside this line, no newline; a recorder stopped mid-write?): its 40 bytes are skipped, the ${lines.length - 2} complete records before it are replayed`;
+    const r = await runCliInProcess([...BYBIT, '--feed', `replay:${path}`]);
+    expect([r.code, r.stderr]).toEqual([0, `warning: ${warning}\n`]);
+    const report = JSON.parse(r.stdout);
+    expect([report.model.market.records, report.market_data.records, report.market_data.warnings]).toEqual([lines.length - 2, lines.length - 2, [warning]]);
+  });
+
+  it('warns that a header-only file holds no market data', async () => {
+    const path = join(dir, 'header-only.jsonl');
+    writeFileSync(path, `${lines[0]!}\n`);
+    const r = await runCliInProcess([...BYBIT, '--feed', `replay:${path}`]);
+    const warning = `replay file '${path}' holds no market data: no record after its header (line 1)`;
+    expect([r.code, r.stderr]).toEqual([0, `warning: ${warning}\n`]);
+    expect(JSON.parse(r.stdout).market_data.warnings).toEqual([warning]);
+  });
+
+  it('has no warnings key for a clean file (reports keep their bytes)', async () => {
+    const r = await runCliInProcess([...BYBIT, '--feed', 'replay:test/fixtures/replay/bybit-linear-samples.jsonl']);
+    expect([r.code, r.stderr, 'warnings' in JSON.parse(r.stdout).market_data]).toEqual([0, '', false]);
   });
 });
 

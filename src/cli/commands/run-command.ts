@@ -101,7 +101,7 @@ export function runCommand(ctx: CliContext): Command {
     .option('--volatility-bps <v>', 'σ of the synthetic mid per update, bps: one value, or SYM=V pairs (default: built-in per symbol)')
     .option('--report-fills <n>', 'how many of the latest fills the report lists', String(D.reportFills))
     .option('--out <file>', 'write the report to this file (atomically: temp file + rename) instead of stdout')
-    .option('--quiet', 'no summary on stderr (errors are still printed)')
+    .option('--quiet', 'no summary on stderr (errors and warnings are still printed)')
     .addHelpText(
       'after',
       `
@@ -197,6 +197,8 @@ async function runAndReport(config: RunConfig, flags: RunFlags, ctx: CliContext,
     (line) => ctx.stderr.write(`${line}\n`),
   );
   const stopSignals = ctx.onControlSignal?.((action) => control.signal(action)) ?? ((): void => undefined);
+  // Warnings are printed even with --quiet, as errors are: they say the input is not what it should be (also in market_data.warnings).
+  for (const warning of run.warnings ?? []) ctx.stderr.write(`warning: ${warning}\n`);
   if (!flags.quiet) {
     const updates = run.feed.expectedUpdates?.toLocaleString('en-US') ?? 'open-ended';
     ctx.stderr.write(

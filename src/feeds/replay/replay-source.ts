@@ -50,7 +50,7 @@ export function openReplayFile(path: string, options: Omit<ReplayLineReaderOptio
     let cut = false;
     for (let line = reader.next(); line !== null; line = reader.next()) {
       if (!reader.terminated && header !== null && isCutShort(line)) {
-        warnings.push(`replay file '${path}' line ${reader.lineNo}: cut short (the file ends inside this line, no newline; a recorder stopped mid-write?): its ${Buffer.byteLength(line)} bytes are skipped, the ${records} complete records before it are replayed`);
+        warnings.push(`replay file '${path}' line ${reader.lineNo}: cut short (the file ends inside this line, no newline; a recorder stopped mid-write?): its ${reader.offset - endOffset} bytes are skipped, the ${records} complete records before it are replayed`);
         cut = true;
         break;
       }

@@ -59,6 +59,40 @@ describe('openReplayFile', () => {
     expect(drain(source.records())).toEqual([{ record: frame(5, '{}'), line: 2 }]);
   });
 
+  it('replays the complete lines of a file whose last line was cut, warning with the file and line', () => {
+    const path = write(`${HEADER_LINE}\n{"t":5,"frame":"a"}\n{"t":6,"frame":"b"}\n{"t":7,"fra`);
+    const source = openReplayFile(path);
+    expect(source.scan).toEqual({
+      header: BINANCE_SPOT_HEADER,
+      records: 2,
+      firstRecordMs: 5,
+      lastRecordMs: 6,
+      warnings: [`replay file '${path}' line 4: cut short (the file ends inside this line, no newline; a recorder stopped mid-write?): its 11 bytes are skipped, the 2 complete records before it are replayed`],
+    });
+    expect(drain(source.records())).toEqual([
+      { record: frame(5, 'a'), line: 2 },
+      { record: frame(6, 'b'), line: 3 },
+    ]);
+    // Cut inside a multi-byte character and inside a line spanning chunks: the same.
+    const cutChar = write(Buffer.concat([Buffer.from(`${HEADER_LINE}\n{"t":5,"frame":"a"}\n{"t":6,"frame":"€`), Buffer.from('€').subarray(0, 2)]));
+    expect(openReplayFile(cutChar, { chunkBytes: 4 }).scan.warnings).toEqual([`replay file '${cutChar}' line 3: cut short (the file ends inside this line, no newline; a recorder stopped mid-write?): its 21 bytes are skipped, the 1 complete records before it are replayed`]);
+  });
+
+  it('warns that a header-only file holds no market data, also when its only record was cut', () => {
+    const path = write(`${HEADER_LINE}\n`);
+    expect(openReplayFile(path).scan).toEqual({ header: BINANCE_SPOT_HEADER, records: 0, firstRecordMs: null, lastRecordMs: null, warnings: [`replay file '${path}' holds no market data: no record after its header (line 1)`] });
+    const cut = write(`${HEADER_LINE}\n{"t":5,`);
+    expect(openReplayFile(cut).scan.warnings).toEqual([
+      `replay file '${cut}' line 2: cut short (the file ends inside this line, no newline; a recorder stopped mid-write?): its 7 bytes are skipped, the 0 complete records before it are replayed`,
+      `replay file '${cut}' holds no market data: no record after its header (line 1)`,
+    ]);
+  });
+
+  it('still fails on a malformed last line that is whole JSON, and on a cut header', () => {
+    expect(thrown(() => openReplayFile(write(`${HEADER_LINE}\n{"t":5,"frame":1}`))).message).toMatch(/line 2: a record is \{"t","frame"\}/);
+    expect(thrown(() => openReplayFile(write(HEADER_LINE.slice(0, 20)))).message).toMatch(/line 1: not valid JSON$/);
+  });
+
   it('refuses a missing file or a directory as bad usage, naming the path and the reason', () => {
     expect(thrown(() => openReplayFile(join(dir, 'missing.jsonl')))).toEqual({ name: 'UsageError', code: 'E_USAGE', message: `replay file '${join(dir, 'missing.jsonl')}' cannot be read (ENOENT)` });
     expect(thrown(() => openReplayFile(dir)).message).toBe(`replay file '${dir}' cannot be read (EISDIR)`);
