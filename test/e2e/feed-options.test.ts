@@ -65,6 +65,26 @@ describe('shadow-exec run --feed replay:FILE on a damaged or empty file', () => 
     expect(JSON.parse(r.stdout).market_data.warnings).toEqual([warning]);
   });
 
+  it('exits 2 naming the file and line for a receive time past year 9999 or a 20,000-deep header version (no RangeError)', async () => {
+    const late = join(dir, 'late.jsonl');
+    writeFileSync(late, `${lines[0]!}\n${lines[1]!}\n{"t":9000000000000000,"frame":"{}"}\n`);
+    const r = await runCliInProcess([...BYBIT, '--feed', `replay:${late}`]);
+    expect([r.code, r.stdout, r.stderr]).toEqual([2, '', `error: replay file '${late}' line 3: "t" 9000000000000000 is after 253402300799999 (9999-12-31T23:59:59.999Z): not a receive time in ms\n`]);
+    const deep = join(dir, 'deep.jsonl');
+    writeFileSync(deep, `{"format":"shadow-exec-replay","version":${'['.repeat(20_000)}${']'.repeat(20_000)},"venue":"bybit","market":"linear"}\n`);
+    const d = await runCliInProcess([...BYBIT, '--feed', `replay:${deep}`]);
+    expect([d.code, d.stdout, d.stderr]).toEqual([2, '', `error: replay file '${deep}' line 1: unsupported version an array of 1 item (this build reads 1)\n`]);
+  });
+
+  it('replays records at the last accepted receive time, with --duration, to a complete report', async () => {
+    const path = join(dir, 'year-9999.jsonl');
+    const shifted = lines.slice(1, 4).map((l) => l.replace(/^\{"t":\d+/, '{"t":253402300799999'));
+    writeFileSync(path, `${lines[0]!}\n${shifted.join('\n')}\n`);
+    const r = await runCliInProcess([...BYBIT, '--feed', `replay:${path}`, '--duration', '720h']);
+    expect([r.code, r.stderr]).toEqual([0, '']);
+    expect(JSON.parse(r.stdout).model.market.end_utc).toBe('+010000-01-30T23:59:59.999Z');
+  });
+
   it('has no warnings key for a clean file (reports keep their bytes)', async () => {
     const r = await runCliInProcess([...BYBIT, '--feed', 'replay:test/fixtures/replay/bybit-linear-samples.jsonl']);
     expect([r.code, r.stderr, 'warnings' in JSON.parse(r.stdout).market_data]).toEqual([0, '', false]);

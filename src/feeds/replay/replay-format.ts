@@ -4,7 +4,7 @@
 //   line 1   header  {"format":"shadow-exec-replay","version":1,"venue":"binance","market":"spot"[,"url":…][,"source":…]}
 //   line 2…  frame   {"t":<int ms>,"frame":"<raw WebSocket text frame, exactly as received>"}
 //            rest    {"t":<int ms>,"rest":"GET /api/v3/depth?symbol=NKNUSDT&limit=1000","body":"<raw response body>"}
-// `t` is the receive time in integer ms since the Unix epoch (0 ≤ t ≤ MAX_SAFE_INTEGER); records are in
+// `t` is the receive time in integer ms since the Unix epoch (0 ≤ t ≤ MAX_RECORD_T, 9999-12-31); records are in
 // non-decreasing `t`, file order breaking ties (a replay delivers them in file order). A `rest` record
 // is a REST response the book sync needs (depth snapshot), placed at the time it was received.
 // venue/market pairs: binance spot|usdm, bybit spot|linear. Unknown keys, a missing key, a wrong type
@@ -15,6 +15,14 @@ import { ShadowExecError } from '../../core/errors/shadow-exec-error.js';
 
 export const REPLAY_FORMAT = 'shadow-exec-replay';
 export const REPLAY_VERSION = 1;
+/**
+ * Latest receive time a record may carry: 9999-12-31T23:59:59.999Z, the last instant of four-digit ISO years.
+ * A later `t` cannot be a receive time, and near the end of the Date range (8.64e15 ms) the run's clock
+ * (latency, markouts, --duration) would step past what a date can represent.
+ */
+export const MAX_RECORD_T = 253_402_300_799_999;
+/** Longest piece of a file's text an error message quotes. */
+const QUOTE_CHARS = 40;
 
 export type ReplayVenue = 'binance' | 'bybit';
 export type ReplayMarket = 'spot' | 'usdm' | 'linear';
@@ -69,7 +77,7 @@ export function encodeReplayRecord(record: ReplayRecord): string {
 /** `label` (the file's path) is named in errors when given: "replay file '<label>' line <n>: …". */
 export function decodeReplayHeader(line: string, lineNo = 1, label?: string): ReplayHeader {
   const value = parseObject(line, lineNo, label);
-  for (const key of Object.keys(value)) if (!HEADER_KEYS.has(key)) throw formatError(lineNo, `unknown header key '${key}'`, label);
+  for (const key of Object.keys(value)) if (!HEADER_KEYS.has(key)) throw formatError(lineNo, `unknown header key ${key.length > QUOTE_CHARS ? quote(key) : `'${key}'`}`, label);
   if (value['format'] !== REPLAY_FORMAT) throw formatError(lineNo, `not a replay header: "format" must be "${REPLAY_FORMAT}"`, label);
   const header = value as unknown as ReplayHeader;
   validateHeader(header, lineNo, label);
@@ -79,14 +87,15 @@ export function decodeReplayHeader(line: string, lineNo = 1, label?: string): Re
 export function decodeReplayRecord(line: string, lineNo: number, label?: string): ReplayRecord {
   const value = parseObject(line, lineNo, label);
   const t = value['t'];
-  if (!Number.isSafeInteger(t) || (t as number) < 0) throw formatError(lineNo, '"t" must be a non-negative integer (receive time in ms)', label);
+  if (!Number.isSafeInteger(t) || (t as number) < 0) throw formatError(lineNo, `"t" must be a non-negative integer (receive time in ms), got ${describe(t)}`, label);
+  if ((t as number) > MAX_RECORD_T) throw formatError(lineNo, `"t" ${t as number} is after ${MAX_RECORD_T} (9999-12-31T23:59:59.999Z): not a receive time in ms`, label);
   const keys = Object.keys(value);
   if (typeof value['frame'] === 'string' && keys.length === 2) return { kind: 'frame', t: t as number, frame: value['frame'] };
   if (typeof value['rest'] === 'string' && typeof value['body'] === 'string' && keys.length === 3) {
-    if (!/^GET \/\S*$/.test(value['rest'])) throw formatError(lineNo, `"rest" must be "GET /<path>", got ${JSON.stringify(value['rest'])}`, label);
+    if (!/^GET \/\S*$/.test(value['rest'])) throw formatError(lineNo, `"rest" must be "GET /<path>", got ${describe(value['rest'])}`, label);
     return { kind: 'rest', t: t as number, rest: value['rest'], body: value['body'] };
   }
-  throw formatError(lineNo, `a record is {"t","frame"} or {"t","rest","body"} with string values; got keys ${keys.join(',')}`, label);
+  throw formatError(lineNo, `a record is {"t","frame"} or {"t","rest","body"} with string values; got keys ${keys.map((k) => (k.length > QUOTE_CHARS ? quote(k) : k)).join(',')}`, label);
 }
 
 /** Decodes a file line by line, checking the header comes first and `t` never decreases; `label` (the file's path) is named in errors. */
@@ -145,7 +154,7 @@ export function encodeReplay(header: ReplayHeader, records: readonly ReplayRecor
   let text = `${encodeReplayHeader(header)}\n`;
   let lastT = 0;
   records.forEach((record, i) => {
-    if (!Number.isSafeInteger(record.t) || record.t < 0 || record.t < lastT) throw formatError(i + 2, `"t" ${record.t} must be a non-negative integer, not before ${lastT}`);
+    if (!Number.isSafeInteger(record.t) || record.t < 0 || record.t > MAX_RECORD_T || record.t < lastT) throw formatError(i + 2, `"t" ${record.t} must be an integer from ${lastT} to ${MAX_RECORD_T}`);
     lastT = record.t;
     text += `${encodeReplayRecord(record)}\n`;
   });
@@ -153,7 +162,7 @@ export function encodeReplay(header: ReplayHeader, records: readonly ReplayRecor
 }
 
 function validateHeader(header: ReplayHeader, lineNo: number, label?: string): void {
-  if (header.version !== REPLAY_VERSION) throw formatError(lineNo, `unsupported version ${JSON.stringify(header.version)} (this build reads ${REPLAY_VERSION})`, label);
+  if (header.version !== REPLAY_VERSION) throw formatError(lineNo, `unsupported version ${describe(header.version)} (this build reads ${REPLAY_VERSION})`, label);
   if (typeof header.venue !== 'string' || !Object.hasOwn(MARKETS, header.venue)) throw formatError(lineNo, `"venue" must be one of ${Object.keys(MARKETS).join(', ')}`, label);
   const markets = MARKETS[header.venue];
   if (!markets.includes(header.market)) throw formatError(lineNo, `"market" for ${header.venue} must be one of ${markets.join(', ')}`, label);
@@ -171,6 +180,22 @@ function parseObject(line: string, lineNo: number, label: string | undefined): R
   }
   if (typeof value !== 'object' || value === null || Array.isArray(value)) throw formatError(lineNo, 'not a JSON object', label);
   return value as Record<string, unknown>;
+}
+
+/**
+ * A JSON value from the file, for an error message, in O(1) whatever its size or depth: numbers, booleans
+ * and null as JSON, strings quoted and cut to QUOTE_CHARS, arrays and objects by kind and size only (never
+ * serialised: a 20,000-deep array would overflow the stack).
+ */
+function describe(value: unknown): string {
+  if (typeof value === 'string') return quote(value);
+  if (Array.isArray(value)) return `an array of ${value.length} item${value.length === 1 ? '' : 's'}`;
+  if (typeof value === 'object' && value !== null) return 'an object';
+  return String(value);
+}
+
+function quote(text: string): string {
+  return text.length <= QUOTE_CHARS ? JSON.stringify(text) : `${JSON.stringify(text.slice(0, QUOTE_CHARS))}… (${text.length} characters)`;
 }
 
 function formatError(lineNo: number, message: string, label?: string): ShadowExecError {
