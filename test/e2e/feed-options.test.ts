@@ -73,7 +73,7 @@ describe('shadow-exec run --feed replay:FILE on a damaged or empty file', () => 
     const deep = join(dir, 'deep.jsonl');
     writeFileSync(deep, `{"format":"shadow-exec-replay","version":${'['.repeat(20_000)}${']'.repeat(20_000)},"venue":"bybit","market":"linear"}\n`);
     const d = await runCliInProcess([...BYBIT, '--feed', `replay:${deep}`]);
-    expect([d.code, d.stdout, d.stderr]).toEqual([2, '', `error: replay file '${deep}' line 1: unsupported version an array of 1 item (this build reads 1)\n`]);
+    expect([d.code, d.stdout, d.stderr]).toEqual([2, '', `error: replay file '${deep}' line 1: arrays or objects nested deeper than 32 levels: not a replay header or record (every value of one is a string or a number)\n`]);
   });
 
   it('replays records at the last accepted receive time, with --duration, to a complete report', async () => {

@@ -23,6 +23,14 @@ export const REPLAY_VERSION = 1;
 export const MAX_RECORD_T = 253_402_300_799_999;
 /** Longest piece of a file's text an error message quotes. */
 const QUOTE_CHARS = 40;
+/**
+ * Deepest array/object nesting a line may have before JSON.parse sees it. A valid line has depth 1 (every
+ * value is a string or number); JSON.parse spends ~1 µs per level, so a line of a million "[" would block for
+ * a second, and 64 MiB of them for half a minute.
+ */
+export const MAX_LINE_DEPTH = 32;
+/** The canonical frame record as encodeReplayRecord writes it, up to the frame's opening quote. */
+const CANONICAL_FRAME = /^\{"t":(0|[1-9][0-9]{0,15}),"frame":"/;
 
 export type ReplayVenue = 'binance' | 'bybit';
 export type ReplayMarket = 'spot' | 'usdm' | 'linear';
@@ -85,6 +93,11 @@ export function decodeReplayHeader(line: string, lineNo = 1, label?: string): Re
 }
 
 export function decodeReplayRecord(line: string, lineNo: number, label?: string): ReplayRecord {
+  const canonical = canonicalFrame(line);
+  if (canonical !== null) {
+    if (canonical.t > MAX_RECORD_T) throw formatError(lineNo, `"t" ${canonical.t} is after ${MAX_RECORD_T} (9999-12-31T23:59:59.999Z): not a receive time in ms`, label);
+    return canonical;
+  }
   const value = parseObject(line, lineNo, label);
   const t = value['t'];
   if (!Number.isSafeInteger(t) || (t as number) < 0) throw formatError(lineNo, `"t" must be a non-negative integer (receive time in ms), got ${describe(t)}`, label);
@@ -171,7 +184,50 @@ function validateHeader(header: ReplayHeader, lineNo: number, label?: string): v
   }
 }
 
+/**
+ * `{"t":<digits>,"frame":<one JSON string>}` decoded without parsing the object: the same record JSON.parse
+ * gives (the string literal is parsed by JSON.parse; a string cannot nest). null for any other line.
+ */
+function canonicalFrame(line: string): ReplayFrameRecord | null {
+  const head = CANONICAL_FRAME.exec(line);
+  if (head === null || line.charCodeAt(line.length - 1) !== 0x7d /* } */) return null;
+  let frame: unknown;
+  try {
+    frame = JSON.parse(line.slice(head[0].length - 1, -1));
+  } catch {
+    return null;
+  }
+  return typeof frame === 'string' ? { kind: 'frame', t: Number(head[1]), frame } : null;
+}
+
+/** Whether `line` nests arrays/objects deeper than `max` (brackets inside strings do not count); O(length). */
+function nestsDeeperThan(line: string, max: number): boolean {
+  // Fewer opening brackets than the limit cannot nest past it: counted with native indexOf, no character loop.
+  let opening = 0;
+  for (const bracket of ['[', '{']) {
+    for (let at = line.indexOf(bracket); at >= 0 && opening <= max; at = line.indexOf(bracket, at + 1)) opening++;
+  }
+  if (opening <= max) return false;
+  let depth = 0;
+  let inString = false;
+  for (let i = 0; i < line.length; i++) {
+    const c = line.charCodeAt(i);
+    if (inString) {
+      if (c === 0x5c /* \ */) i++;
+      else if (c === 0x22 /* " */) inString = false;
+    } else if (c === 0x22) {
+      inString = true;
+    } else if (c === 0x5b /* [ */ || c === 0x7b /* { */) {
+      if (++depth > max) return true;
+    } else if (c === 0x5d /* ] */ || c === 0x7d /* } */) {
+      depth--;
+    }
+  }
+  return false;
+}
+
 function parseObject(line: string, lineNo: number, label: string | undefined): Record<string, unknown> {
+  if (nestsDeeperThan(line, MAX_LINE_DEPTH)) throw formatError(lineNo, `arrays or objects nested deeper than ${MAX_LINE_DEPTH} levels: not a replay header or record (every value of one is a string or a number)`, label);
   let value: unknown;
   try {
     value = JSON.parse(line);

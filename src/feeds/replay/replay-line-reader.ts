@@ -15,6 +15,7 @@ import { ShadowExecError } from '../../core/errors/shadow-exec-error.js';
 export const CHUNK_BYTES = 1024 * 1024;
 export const MAX_LINE_BYTES = 64 * 1024 * 1024;
 const NEWLINE = 0x0a;
+const BOM = Buffer.from([0xef, 0xbb, 0xbf]);
 
 export interface ReplayLineReaderOptions {
   /** Bytes per read. @default CHUNK_BYTES */
@@ -23,6 +24,8 @@ export interface ReplayLineReaderOptions {
   readonly maxLineBytes?: number;
   /** Stop reading at this byte offset (a line ending exactly there is the last one). @default the file's end */
   readonly endOffset?: number;
+  /** Reads bytes at a position as fs.readSync does (bytes read, 0 at the end): tests and fuzzing read from memory. @default fs.readSync on the fd */
+  readonly readAt?: (buffer: Buffer, offset: number, length: number, position: number) => number;
 }
 
 export class ReplayLineReader {
@@ -35,12 +38,14 @@ export class ReplayLineReader {
   private readonly chunk: Buffer;
   private readonly maxLineBytes: number;
   private readonly endOffset: number;
+  private readonly readAt: NonNullable<ReplayLineReaderOptions['readAt']>;
   /** Bytes chunk[start, end) are read but not yet split into lines. */
   private start = 0;
   private end = 0;
   /** File offset of chunk[0]. */
   private chunkBase = 0;
   private eof = false;
+  private started = false;
   /** Earlier pieces of the line being read, when it spans chunks. */
   private carry: Buffer[] = [];
   private carryBytes = 0;
@@ -50,6 +55,7 @@ export class ReplayLineReader {
     this.chunk = Buffer.allocUnsafe(options.chunkBytes ?? CHUNK_BYTES);
     this.maxLineBytes = options.maxLineBytes ?? MAX_LINE_BYTES;
     this.endOffset = options.endOffset ?? Number.POSITIVE_INFINITY;
+    this.readAt = options.readAt ?? ((buffer, offset, length, position) => readSync(this.fd, buffer, offset, length, position));
   }
 
   /** The next line without its "\n" (a "\r" before it is kept), or null at the end of the file. */
@@ -83,7 +89,7 @@ export class ReplayLineReader {
     this.terminated = terminated;
     this.start = terminated ? stop + 1 : stop;
     this.offset = this.chunkBase + this.start;
-    return this.lineNo === 1 && text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+    return text;
   }
 
   /** Copies the unsplit tail of the chunk aside so the chunk can be refilled. */
@@ -97,15 +103,24 @@ export class ReplayLineReader {
 
   /** Reads the next chunk; false at the end of the file (or of the window). */
   private fill(): boolean {
+    if (!this.started) this.skipBom();
     const position = this.chunkBase + this.end;
     const wanted = Math.min(this.chunk.length, this.endOffset - position);
     if (wanted <= 0) return false;
-    const read = readSync(this.fd, this.chunk, 0, wanted, position);
+    const read = this.readAt(this.chunk, 0, wanted, position);
     if (read === 0) return false;
     this.chunkBase = position;
     this.start = 0;
     this.end = read;
     return true;
+  }
+
+  /** Before the first read: a BOM at byte 0 is stepped over (it is no line's text; offsets still count it). */
+  private skipBom(): void {
+    this.started = true;
+    const probe = Buffer.alloc(BOM.length);
+    const read = this.endOffset < BOM.length ? 0 : this.readAt(probe, 0, BOM.length, 0);
+    if (read === BOM.length && probe.equals(BOM)) this.chunkBase = BOM.length;
   }
 
   private checkLength(bytes: number): void {

@@ -2,7 +2,9 @@
 import { closeSync, mkdtempSync, openSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
+import { readerInput, readLines, referenceLines } from '../../../bench/replay-fuzz.js';
 import { CHUNK_BYTES, MAX_LINE_BYTES, ReplayLineReader, type ReplayLineReaderOptions } from '../../../src/feeds/replay/replay-line-reader.js';
 import { thrown } from '../../helpers/thrown.js';
 
@@ -71,6 +73,8 @@ describe('ReplayLineReader', () => {
         { text: '{"a":1}', lineNo: 1, terminated: true, offset: 11 },
         { text: '\ufeffb', lineNo: 2, terminated: true, offset: 16 },
       ]);
+      expect(readAll(bom, { chunkBytes })).toEqual([]);
+      expect(readAll(Buffer.concat([bom, Buffer.from('\n')]), { chunkBytes })).toEqual([{ text: '', lineNo: 1, terminated: true, offset: 4 }]);
     }
   });
 
@@ -90,6 +94,15 @@ describe('ReplayLineReader', () => {
       closeSync(fd);
     }
     expect(texts(readAll(`ok\n${'x'.repeat(99)}`, { chunkBytes: 8, maxLineBytes: 99 }))).toEqual(['ok', 'x'.repeat(99)]);
+  });
+
+  it('property: any bytes (broken UTF-8, BOMs, CR), any chunk size and cap give the lines of TextDecoder over the whole buffer split on "\\n"', () => {
+    fc.assert(
+      fc.property(readerInput, (input) => {
+        expect(readLines(input)).toEqual(referenceLines(input));
+      }),
+      { numRuns: 300, seed: 13 },
+    );
   });
 
   it('stops at the end offset: a line ending there is the last one, bytes after it are not read', () => {
