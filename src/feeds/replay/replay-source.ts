@@ -49,12 +49,15 @@ export function openReplayFile(path: string, options: Omit<ReplayLineReaderOptio
     let endOffset = 0;
     let cut = false;
     for (let line = reader.next(); line !== null; line = reader.next()) {
-      if (!reader.terminated && header !== null && isCutShort(line)) {
+      let item: ReturnType<ReplayDecoder['next']>;
+      try {
+        item = decoder.next(line);
+      } catch (error) {
+        if (reader.terminated || header === null || !isCutShort(error)) throw error;
         warnings.push(`replay file '${path}' line ${reader.lineNo}: cut short (the file ends inside this line, no newline; a recorder stopped mid-write?): its ${reader.offset - endOffset} bytes are skipped, the ${records} complete records before it are replayed`);
         cut = true;
         break;
       }
-      const item = decoder.next(line);
       endOffset = reader.offset;
       if (item === null) continue;
       if ('kind' in item) {
@@ -150,14 +153,9 @@ class StreamingRecords implements ReplayRecordSource {
   }
 }
 
-/** A last line that is not a whole JSON value: the recorder stopped inside it. (A whole record only missing its "\n" is replayed.) */
-function isCutShort(line: string): boolean {
-  try {
-    JSON.parse(line);
-    return false;
-  } catch {
-    return true;
-  }
+/** The decoder's refusal of a last line (no "\n") that is not whole JSON: the recorder stopped inside it. A whole but invalid record stays an error. */
+function isCutShort(error: unknown): boolean {
+  return error instanceof ShadowExecError && error.code === 'E_REPLAY_FORMAT' && error.message.endsWith(': not valid JSON');
 }
 
 function changed(path: string, error: unknown): ShadowExecError {

@@ -91,6 +91,8 @@ describe('openReplayFile', () => {
   it('still fails on a malformed last line that is whole JSON, and on a cut header', () => {
     expect(thrown(() => openReplayFile(write(`${HEADER_LINE}\n{"t":5,"frame":1}`))).message).toMatch(/line 2: a record is \{"t","frame"\}/);
     expect(thrown(() => openReplayFile(write(HEADER_LINE.slice(0, 20)))).message).toMatch(/line 1: not valid JSON$/);
+    // A last line nested a million deep is refused before any JSON.parse, not taken for a cut record.
+    expect(thrown(() => openReplayFile(write(`${HEADER_LINE}\n{"t":5,"frame":"a"}\n${'['.repeat(1_000_000)}`))).message).toMatch(/line 3: arrays or objects nested deeper than 32 levels/);
   });
 
   it('refuses a missing file or a directory as bad usage, naming the path and the reason', () => {
