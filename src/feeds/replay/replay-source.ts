@@ -10,11 +10,13 @@
 // - Pass 2 (records()) reopens the file and decodes the same lines again, up to the byte offset pass 1
 //   validated (bytes appended since, e.g. by a recorder still writing, are not read). A file replaced or
 //   shortened between the passes fails with E_REPLAY_READ.
-import { closeSync, fstatSync, openSync } from 'node:fs';
+// - A FIFO, /dev/stdin or another non-regular file cannot be read twice: it is read once, sequentially,
+//   and its records are kept in memory (as every file was before streaming).
+import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import { ShadowExecError, UsageError } from '../../core/errors/shadow-exec-error.js';
 import { ReplayDecoder, type ReplayHeader, type ReplayRecord } from './replay-format.js';
 import { ReplayLineReader, type ReplayLineReaderOptions } from './replay-line-reader.js';
-import type { ReplayRecordSource } from './replay-record-source.js';
+import { ArrayRecordSource, type ReplayRecordSource } from './replay-record-source.js';
 
 /** What pass 1 found. */
 export interface ReplayScan {
@@ -39,7 +41,9 @@ export function openReplayFile(path: string, options: Omit<ReplayLineReaderOptio
   return withFile(path, (fd) => {
     const stat = fstatSync(fd);
     if (stat.isDirectory()) throw new UsageError(`replay file '${path}' cannot be read (EISDIR)`);
-    const reader = new ReplayLineReader(fd, path, options);
+    const regular = stat.isFile();
+    const kept: ReplayRecord[] | null = regular ? null : [];
+    const reader = new ReplayLineReader(fd, path, regular ? options : { ...options, readAt: sequentialReadAt(fd) });
     const decoder = new ReplayDecoder(path);
     const warnings: string[] = [];
     let header: ReplayHeader | null = null;
@@ -61,6 +65,7 @@ export function openReplayFile(path: string, options: Omit<ReplayLineReaderOptio
       endOffset = reader.offset;
       if (item === null) continue;
       if ('kind' in item) {
+        kept?.push(item);
         records++;
         firstRecordMs ??= item.t;
         lastRecordMs = item.t;
@@ -72,7 +77,7 @@ export function openReplayFile(path: string, options: Omit<ReplayLineReaderOptio
     if (!cut && reader.terminated) decoder.next('');
     if (header === null) throw decoder.error(1, 'empty file: the header line is missing');
     if (records === 0) warnings.push(`replay file '${path}' holds no market data: no record after its header (line 1)`);
-    return new ReplaySource(path, { header, records, firstRecordMs, lastRecordMs, warnings }, { dev: stat.dev, ino: stat.ino }, endOffset, options);
+    return new ReplaySource(path, { header, records, firstRecordMs, lastRecordMs, warnings }, { dev: stat.dev, ino: stat.ino }, endOffset, options, kept);
   });
 }
 
@@ -84,10 +89,13 @@ export class ReplaySource {
     /** Bytes of the lines pass 1 validated. */
     private readonly endOffset: number,
     private readonly readerOptions: Omit<ReplayLineReaderOptions, 'endOffset'>,
+    /** The records of a non-regular file, read once; null for a regular file (streamed again). */
+    private readonly kept: readonly ReplayRecord[] | null = null,
   ) {}
 
   /** Pass 2: a fresh reader of the records in file order; opens the file on its first next(). */
   records(): ReplayRecordSource {
+    if (this.kept !== null) return new ArrayRecordSource(this.kept);
     return new StreamingRecords(this.path, this.identity, this.endOffset, this.readerOptions);
   }
 }
@@ -156,6 +164,22 @@ class StreamingRecords implements ReplayRecordSource {
 /** The decoder's refusal of a last line (no "\n") that is not whole JSON: the recorder stopped inside it. A whole but invalid record stays an error. */
 function isCutShort(error: unknown): boolean {
   return error instanceof ShadowExecError && error.code === 'E_REPLAY_FORMAT' && error.message.endsWith(': not valid JSON');
+}
+
+/**
+ * Reads a pipe or device in order, ignoring positions, for ReplayLineReader: the one position it asks for
+ * again, byte 0 after probing the first three bytes for a BOM, is served from a copy of those bytes.
+ */
+function sequentialReadAt(fd: number): NonNullable<ReplayLineReaderOptions['readAt']> {
+  let consumed = 0;
+  let head = Buffer.alloc(0);
+  return (buffer, offset, length, position) => {
+    if (position < consumed) return head.copy(buffer, offset, position, Math.min(consumed, position + length));
+    const read = readSync(fd, buffer, offset, length, null);
+    if (consumed < 3) head = Buffer.concat([head, buffer.subarray(offset, offset + Math.min(read, 3 - consumed))]);
+    consumed += read;
+    return read;
+  };
 }
 
 function changed(path: string, error: unknown): ShadowExecError {

@@ -1,4 +1,5 @@
 // Covers openReplayFile / ReplaySource: a validating scan (header, count, time range) then the records streamed again; unreadable paths, malformed and changed files.
+import { execFileSync, spawn } from 'node:child_process';
 import { appendFileSync, mkdtempSync, renameSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -93,6 +94,26 @@ describe('openReplayFile', () => {
     expect(thrown(() => openReplayFile(write(HEADER_LINE.slice(0, 20)))).message).toMatch(/line 1: not valid JSON$/);
     // A last line nested a million deep is refused before any JSON.parse, not taken for a cut record.
     expect(thrown(() => openReplayFile(write(`${HEADER_LINE}\n{"t":5,"frame":"a"}\n${'['.repeat(1_000_000)}`))).message).toMatch(/line 3: arrays or objects nested deeper than 32 levels/);
+  });
+
+  it('reads a FIFO once, in order, keeping its records (it cannot be read twice), a BOM included', async () => {
+    const records = [frame(5, 'a'), frame(6, 'b')];
+    const text = Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(replayText(BINANCE_SPOT_HEADER, records))]);
+    for (const content of [text, text.subarray(3)]) {
+      const fifo = join(dir, `fifo${files++}`);
+      const source = write(content);
+      execFileSync('mkfifo', [fifo]);
+      const writer = spawn('sh', ['-c', 'cat "$0" > "$1"', source, fifo], { stdio: 'ignore' });
+      const exited = new Promise((resolve) => writer.on('exit', resolve));
+      const replay = openReplayFile(fifo, { chunkBytes: 16 });
+      await exited;
+      expect(replay.scan.records).toBe(2);
+      expect(drain(replay.records())).toEqual([
+        { record: records[0], line: 2 },
+        { record: records[1], line: 3 },
+      ]);
+      expect(drain(replay.records()).length).toBe(2);
+    }
   });
 
   it('refuses a missing file or a directory as bad usage, naming the path and the reason', () => {
