@@ -19,6 +19,7 @@ import { RiskMonitor } from '../src/core/risk/risk-monitor.js';
 import { EventScheduler } from '../src/core/scheduler/event-scheduler.js';
 import { ConstantLatencyModel } from '../src/core/sim/latency-model.js';
 import { ProbabilisticFillModel } from '../src/core/sim/probabilistic-fill-model.js';
+import { IcebergVisible } from '../src/core/sim/iceberg-visible.js';
 import { SimulatedVenue } from '../src/core/sim/simulated-venue.js';
 import { SymmetricQuoter } from '../src/core/strategy/symmetric-quoter.js';
 import { VirtualClock } from '../src/core/time/virtual-clock.js';
@@ -110,7 +111,7 @@ function replayPass(sample: Sample): { quotes: number; orders: number } {
   const fees = { makerPpm: 200, takerPpm: 550 };
   const venue = new SimulatedVenue({
     clock, scheduler, instruments: new Map(instruments.map((i) => [i.symbol, i])), rules: new FakeVenueRules(fees),
-    fillModel: new ProbabilisticFillModel(new SeededRng('bench').fork('fills'), 0.05, '0.05'), latency: new ConstantLatencyModel(50),
+    fillModel: new ProbabilisticFillModel(new SeededRng('bench').fork('fills'), 0.05, '0.05', new IcebergVisible(new Map(instruments.map((i) => [i.symbol, i])))), latency: new ConstantLatencyModel(50),
   });
   const loop = new ExecutionLoop({
     clock, scheduler, venue, feed: replay.feed, instruments,

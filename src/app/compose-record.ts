@@ -80,7 +80,7 @@ export function buildRecorder(settings: RecordSettings, ports: RecordPorts = {})
         : {
             restUrl,
             requestLine: (symbol) => depthSnapshotRequest(market, symbol),
-            watch: new BinanceDepthWatch(market === 'usdm' ? 'usdm' : 'spot'),
+            watch: new BinanceDepthWatch(market === 'usdm' ? 'usdm' : 'spot', settings.symbols),
             ...(ports.get === undefined ? {} : { get: ports.get }),
           },
     ...(ports.ws === undefined ? {} : { ws: ports.ws }),

@@ -179,7 +179,7 @@ export function replayVenueKit(header: ReplayHeader, grids: SymbolGridLookup): R
       newBookSync: (symbol) => new BybitBookSync(symbol),
       parseRest: () => 'unsupported',
       bookSyncRule:
-        'Bybit V5 orderbook.<depth>.<symbol> (bybit-exchange/docs docs/v5/websocket/public/orderbook.mdx): every snapshot replaces the book; deltas before a snapshot or after a sync loss are dropped; a delta with u not above the book\'s is stale; u jumps are applied and counted (contiguity is not promised); a crossed book is a sync loss',
+        'Bybit V5 orderbook.<depth>.<symbol> (bybit-exchange/docs docs/v5/websocket/public/orderbook.mdx): every snapshot replaces the book; deltas before a snapshot or after a sync loss are dropped; a message with u = 1 (service restart) replaces the book; a delta with u not above the book\'s is stale; a delta with u above the book\'s + 1 is a gap (u steps by 1 per topic); a gap or a crossed book is a sync loss',
     };
   }
   const market = header.market === 'usdm' ? 'usdm' : 'spot';

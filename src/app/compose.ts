@@ -4,7 +4,7 @@ import { buildInstrument, QUOTE_E8, type Instrument } from '../core/model/instru
 import { FillLog } from '../core/portfolio/fill-log.js';
 import { Ledger } from '../core/portfolio/ledger.js';
 import { SeededRng } from '../core/random/seeded-rng.js';
-import { buildReport } from '../core/report/build-report.js';
+import { buildReport, type RunStatus } from '../core/report/build-report.js';
 import type { JsonValue } from '../core/report/canonical-json.js';
 import { EdgeTracker } from '../core/risk/edge-tracker.js';
 import { RiskMonitor } from '../core/risk/risk-monitor.js';
@@ -15,10 +15,11 @@ import { bpsToPpm } from '../core/sim/fee-schedule.js';
 import type { LatencyModel } from '../core/sim/latency-model.js';
 import { OPEN_GATE, type RequestGate } from '../core/sim/request-gate.js';
 import { SimulatedVenue } from '../core/sim/simulated-venue.js';
+import type { VenueRules } from '../core/sim/venue-rules.js';
 import { SymmetricQuoter } from '../core/strategy/symmetric-quoter.js';
 import { VirtualClock } from '../core/time/virtual-clock.js';
 import { ShadowExecError } from '../core/errors/shadow-exec-error.js';
-import { ExecutionLoop, type StopReason } from '../engine/execution-loop.js';
+import { ExecutionLoop } from '../engine/execution-loop.js';
 import type { ExchangeClient } from '../ports/exchange-client.js';
 import type { MarketDataFeed } from '../ports/market-data-feed.js';
 import type { BybitDryRun } from '../venues/bybit/bybit-api-gate.js';
@@ -28,6 +29,7 @@ import { configEcho } from './config-echo.js';
 import type { RunConfig } from './run-config.js';
 import { buildFillModel, buildLatencyModel } from './fill-model-wiring.js';
 import { simplifications } from './simplifications.js';
+import { loopOrderCounts } from '../engine/loop-counters.js';
 
 export interface ToolInfo {
   readonly name: string;
@@ -41,7 +43,8 @@ export interface ComposeOptions {
   readonly dryRun?: BybitDryRun | null;
   /** Rehearsals: decorate the market feed, the venue API gate and the latency model to inject scenario events. */
   readonly wrapFeed?: (feed: MarketDataFeed) => MarketDataFeed;
-  readonly wrapGate?: (gate: RequestGate) => RequestGate;
+  /** `rules` lets a rehearsal answer injected faults (a skewed clock) in the venue's words. */
+  readonly wrapGate?: (gate: RequestGate, rules: VenueRules) => RequestGate;
   readonly wrapLatency?: (latency: LatencyModel, clock: VirtualClock) => LatencyModel;
 }
 
@@ -54,7 +57,7 @@ export interface ComposedRun {
   /** Input problems that do not stop the run (a replay's cut last line, a replay without records), for the CLI to print; the report has them too. Absent: none. */
   readonly warnings?: readonly string[];
   /** The report of the run as it stands; call after the scheduler has drained. */
-  buildReport(status: StopReason): JsonValue;
+  buildReport(status: RunStatus): JsonValue;
 }
 
 /** bps as a decimal string → bps × 10⁴ (exact; the CLI has already checked the precision). */
@@ -94,7 +97,7 @@ export function composeRun(config: RunConfig, tool: ToolInfo, options: ComposeOp
     rules: wiring.rules,
     fillModel,
     latency: options.wrapLatency?.(latency, clock) ?? latency,
-    ...(options.wrapGate !== undefined ? { gate: options.wrapGate(wiring.gate ?? OPEN_GATE) } : wiring.gate === undefined ? {} : { gate: wiring.gate }),
+    ...(options.wrapGate !== undefined ? { gate: options.wrapGate(wiring.gate ?? OPEN_GATE, wiring.rules) } : wiring.gate === undefined ? {} : { gate: wiring.gate }),
   });
   wiring.bindVenue(venue);
 
@@ -155,7 +158,7 @@ export function composeRun(config: RunConfig, tool: ToolInfo, options: ComposeOp
     feed,
     startMs,
     warnings: market.warnings,
-    buildReport(status: StopReason): JsonValue {
+    buildReport(status: RunStatus): JsonValue {
       const c = loop.counters;
       return buildReport({
         tool,
@@ -174,24 +177,7 @@ export function composeRun(config: RunConfig, tool: ToolInfo, options: ComposeOp
           startMs,
           endMs: clock.now(),
         },
-        orders: {
-          placed: c.ordersPlaced,
-          filled: c.ordersFilled,
-          canceled: c.ordersCanceled,
-          rejected: c.ordersRejected,
-          cancelsSent: c.cancelsSent,
-          cancelRetries: c.cancelRetries,
-          cancelAllsSent: c.cancelAllsSent,
-          amendsSent: c.amendsSent,
-          amendsRejected: c.amendsRejected,
-          exitOcosPlaced: c.exitOcosPlaced,
-          exitOcosCancelled: c.exitOcosCancelled,
-          exitOcosSkipped: c.exitOcosSkipped,
-          cancelRacesLost: c.cancelRacesLost,
-          zeroSizeQuotes: c.zeroSizeQuotes,
-          placedWhileFrozen: c.placedWhileFrozen,
-          openAtEnd: loop.openOrders,
-        },
+        orders: loopOrderCounts(c, loop.openOrders),
         venue: client.stats(),
         ledger,
         fillLog,

@@ -1,6 +1,12 @@
 // The report's `config` section: every setting that shapes the result, snake_case; output-only options are left out.
 import type { JsonValue } from '../core/report/canonical-json.js';
+import type { OrderOptions } from '../core/model/order.js';
 import type { RunConfig } from './run-config.js';
+
+/** Every order option sent with the run's orders (null: not set), as `config.order_options` and `model.venue.order_options` show them. */
+export function orderOptionsEcho(options: OrderOptions): Record<string, JsonValue> {
+  return { time_in_force: options.timeInForce, post_only: options.postOnly, reduce_only: options.reduceOnly, iceberg_qty: options.icebergQty ?? null };
+}
 
 export function configEcho(config: RunConfig): JsonValue {
   return {
@@ -12,11 +18,7 @@ export function configEcho(config: RunConfig): JsonValue {
     category: config.category,
     market: config.market,
     instruments_file: config.instrumentsFile,
-    order_options: {
-      time_in_force: config.orderOptions.timeInForce,
-      post_only: config.orderOptions.postOnly,
-      reduce_only: config.orderOptions.reduceOnly,
-    },
+    order_options: orderOptionsEcho(config.orderOptions),
     requote_mode: config.requoteMode,
     cancel_mode: config.cancelMode,
     exit_oco: config.exitOco === null ? null : { take_profit_bps: config.exitOco.takeProfitBps, stop_loss_bps: config.exitOco.stopLossBps },

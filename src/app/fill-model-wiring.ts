@@ -14,7 +14,7 @@ import type { RunConfig } from './run-config.js';
 export function buildFillModel(config: RunConfig, rng: Rng, instruments: ReadonlyMap<string, Instrument>, book: BookView | undefined): FillModel {
   switch (config.fillModel) {
     case 'probabilistic':
-      return new ProbabilisticFillModel(rng.fork('fills'), Number(config.fillRate), config.fillRate);
+      return new ProbabilisticFillModel(rng.fork('fills'), Number(config.fillRate), config.fillRate, new IcebergVisible(instruments));
     case 'trade-through':
       return new TradeThroughFillModel(new IcebergVisible(instruments));
     case 'queue':

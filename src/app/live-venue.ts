@@ -2,9 +2,15 @@
 import { ShadowExecError } from '../core/errors/shadow-exec-error.js';
 import type { WsVenueProtocol } from '../feeds/ws/ws-venue-protocol.js';
 import { validateWsUrl } from '../feeds/ws/ws-venue-protocol.js';
+import { checkEndpointUrl } from '../feeds/live/endpoint-url.js';
 import type { ReplayMarket, ReplayVenue } from '../feeds/replay/replay-format.js';
 import { BINANCE_SPOT_STREAM_URL, BinanceWsProtocol } from '../venues/binance/ws/binance-ws-protocol.js';
 import { BYBIT_PUBLIC_URLS, BybitWsProtocol } from '../venues/bybit/ws/bybit-ws-protocol.js';
+import { BINANCE_PUBLIC_HOSTS } from '../venues/binance/binance-public-hosts.js';
+import { BYBIT_PUBLIC_HOSTS } from '../venues/bybit/bybit-public-hosts.js';
+
+/** Each venue's public market-data hosts (exported by the venue module). */
+const PUBLIC_HOSTS: Readonly<Record<ReplayVenue, readonly string[]>> = { binance: BINANCE_PUBLIC_HOSTS, bybit: BYBIT_PUBLIC_HOSTS };
 
 /**
  * Binance USDⓈ-M market streams: "Base Url: wss://fstream.binance.com", "Combined streams are accessed at
@@ -88,14 +94,23 @@ export function depthSnapshotRequest(market: ReplayMarket, symbol: string): stri
   return `GET ${path}?symbol=${encodeURIComponent(symbol)}&limit=${BINANCE_DEPTH_LIMIT}`;
 }
 
-/** Returns `url` without a trailing slash when it is an absolute http(s) URL; otherwise an E_CONFIG error. */
+/** Returns `url` without a trailing slash when it is an absolute http(s) URL without credentials, query or fragment; otherwise an E_CONFIG error (checkEndpointUrl). */
 export function validateRestUrl(url: string): string {
-  let protocol: string;
-  try {
-    protocol = new URL(url).protocol;
-  } catch {
-    throw new ShadowExecError('E_CONFIG', `REST URL '${url}' is not a valid URL`);
-  }
-  if (protocol !== 'http:' && protocol !== 'https:') throw new ShadowExecError('E_CONFIG', `REST URL '${url}' must start with http:// or https://`);
+  checkEndpointUrl(url, 'REST', ['http:', 'https:']);
   return url.endsWith('/') ? url.slice(0, -1) : url;
+}
+
+/**
+ * One warning per --ws-url / --rest-url whose host is not one of `venue`'s public hosts (a mirror, a test
+ * server, a typo): its data drives the run, so the operator should know it is not the venue's. Valid URLs only.
+ */
+export function endpointHostWarnings(venue: ReplayVenue, urls: readonly (readonly [flag: string, url: string | null])[]): string[] {
+  const hosts = PUBLIC_HOSTS[venue];
+  const warnings: string[] = [];
+  for (const [flag, url] of urls) {
+    if (url === null) continue;
+    const host = new URL(url).hostname.toLowerCase();
+    if (!hosts.includes(host)) warnings.push(`warning: ${flag} host '${host}' is not one of the venue's public hosts (${hosts.join(', ')}): the market data comes from whoever runs it`);
+  }
+  return warnings;
 }

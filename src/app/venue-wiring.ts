@@ -13,6 +13,7 @@ import type { BinanceInstrument } from '../venues/binance/binance-instruments.js
 import type { BinanceMarket } from '../venues/binance/binance-market.js';
 import { BinanceVenueRules } from '../venues/binance/binance-venue-rules.js';
 import type { RunConfig } from './run-config.js';
+import { orderOptionsEcho } from './config-echo.js';
 
 export interface VenueWiring {
   readonly rules: VenueRules;
@@ -51,12 +52,7 @@ export function wireVenue(config: RunConfig, instruments: ReadonlyMap<string, In
           }),
     };
   }
-  const options = {
-    time_in_force: config.orderOptions.timeInForce,
-    post_only: config.orderOptions.postOnly,
-    reduce_only: config.orderOptions.reduceOnly,
-    iceberg_qty: config.orderOptions.icebergQty ?? null,
-  };
+  const options = orderOptionsEcho(config.orderOptions);
   const unbound = (): void => {};
   if (config.market !== null) return wireBinance(config, config.market, instruments, fees, dryRun, instrumentModel, options);
   if (config.exchange === 'fake' || config.category === null) {

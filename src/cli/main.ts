@@ -1,4 +1,5 @@
 // CLI entry: parses argv, runs the command, maps every outcome to an exit code. The only place that exits.
+import { writeSync } from 'node:fs';
 import type { Writable } from 'node:stream';
 import { CommanderError } from 'commander';
 import { ShadowExecError } from '../core/errors/shadow-exec-error.js';
@@ -9,24 +10,57 @@ import { buildProgram } from './program.js';
 /** Error codes that mean the user's input was wrong (exit 2), not that the run failed. */
 const USAGE_CODES = new Set(['E_USAGE', 'E_CONFIG', 'E_UNKNOWN_SYMBOL', 'E_INVALID_DECIMAL', 'E_OFF_GRID', 'E_ORDER_OPTIONS', 'E_SECRETS', 'E_REPLAY_FORMAT', 'E_SCENARIO']);
 
-/** Exit code after a graceful stop: 128 + the signal's number, as shells report it (SIGINT 130, SIGTERM 143). */
-const SIGNAL_EXIT: Readonly<Record<'SIGINT' | 'SIGTERM', number>> = { SIGINT: EXIT.interrupted, SIGTERM: EXIT.terminated };
+/** Signals that stop a run gracefully; SIGHUP is a closed terminal, which must not lose the report. */
+export type StopSignal = 'SIGINT' | 'SIGTERM' | 'SIGHUP';
+const STOP_SIGNALS: readonly StopSignal[] = ['SIGINT', 'SIGTERM', 'SIGHUP'];
 
-function watchInterrupts(notice: () => void): InterruptWatch {
-  let received: 'SIGINT' | 'SIGTERM' | null = null;
-  const handler = (signal: 'SIGINT' | 'SIGTERM'): void => {
-    if (received !== null) process.exit(SIGNAL_EXIT[signal]);
+/** Exit code after a graceful stop: 128 + the signal's number, as shells report it (SIGHUP 129, SIGINT 130, SIGTERM 143). */
+const SIGNAL_EXIT: Readonly<Record<StopSignal, number>> = { SIGINT: EXIT.interrupted, SIGTERM: EXIT.terminated, SIGHUP: EXIT.hangup };
+
+/** The parts of `process` a signal watch uses; a test passes its own. */
+export interface SignalHost {
+  on(signal: StopSignal, handler: (signal: StopSignal) => void): unknown;
+  off(signal: StopSignal, handler: (signal: StopSignal) => void): unknown;
+  /** Writes to stderr at once (synchronously: the process exits right after). */
+  writeStderr(text: string): void;
+  exit(code: number): never;
+}
+
+const PROCESS_HOST: SignalHost = {
+  on: (signal, handler) => process.on(signal, handler),
+  off: (signal, handler) => process.off(signal, handler),
+  writeStderr: (text) => {
+    try {
+      writeSync(2, text);
+    } catch {
+      // stderr is gone (a closed terminal): nothing to tell.
+    }
+  },
+  exit: (code) => process.exit(code),
+};
+
+/**
+ * The first stop signal requests a graceful stop (`notice`); a second one exits at once with 128 + its number and
+ * says what it abandons (`abandons`, e.g. "cancelling open orders and writing the report"). Reports are written with
+ * one synchronous write, so this handler runs either before the first byte of the document or after the last: stdout
+ * never carries part of a report.
+ */
+export function watchInterrupts(notice: () => void, abandons: string, host: SignalHost = PROCESS_HOST): InterruptWatch {
+  let received: StopSignal | null = null;
+  const handler = (signal: StopSignal): void => {
+    if (received !== null) {
+      host.writeStderr(`\n${signal} again: exiting at once without ${abandons}\n`);
+      host.exit(SIGNAL_EXIT[signal]);
+    }
     received = signal;
     notice();
   };
-  process.on('SIGINT', handler);
-  process.on('SIGTERM', handler);
+  for (const signal of STOP_SIGNALS) host.on(signal, handler);
   return {
     requested: () => received !== null,
     exitCode: () => SIGNAL_EXIT[received ?? 'SIGINT'],
     dispose: () => {
-      process.off('SIGINT', handler);
-      process.off('SIGTERM', handler);
+      for (const signal of STOP_SIGNALS) host.off(signal, handler);
     },
   };
 }
@@ -83,17 +117,18 @@ export async function runCli(args: readonly string[], io: CliIo): Promise<number
 
 /** The process entry (bin/shadow-exec.js): `argv` is process.argv; wires the real streams, environment and signals. */
 export async function main(argv: readonly string[]): Promise<number> {
-  // A closed reader (`shadow-exec … | head`) must not crash the process with an unhandled EPIPE.
-  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
-    if (error.code !== 'EPIPE') process.stderr.write(`error: stdout: ${error.message}\n`);
-  });
+  // A closed reader (`shadow-exec … | head`) or a full disk must not crash the process with an unhandled 'error'.
+  // Nothing is printed here: the report sink that wrote reports the failure, once, with its code and advice.
+  process.stdout.on('error', () => undefined);
+  // A closed terminal (SIGHUP) makes stderr fail with EIO: the summary is lost, the run and its --out report are not.
+  process.stderr.on('error', () => undefined);
   return runCli(argv.slice(2), {
     stdout: process.stdout,
     stderr: process.stderr,
     stderrIsTTY: process.stderr.isTTY === true,
     stderrColumns: process.stderr.columns ?? 0,
     env: process.env,
-    onInterrupt: watchInterrupts,
+    onInterrupt: (notice, abandons) => watchInterrupts(notice, abandons),
     onControlSignal: (handler) => {
       const freeze = (): void => handler('freeze');
       const unfreeze = (): void => handler('unfreeze');
@@ -117,7 +152,7 @@ export function exitCodeFor(error: unknown, stderr: Pick<NodeJS.WritableStream, 
   if (error instanceof ShadowExecError) {
     stderr.write(`error: ${error.message}\n`);
     if (USAGE_CODES.has(error.code)) return EXIT.usage;
-    stderr.write(`(code ${error.code}; ${error.retryable ? 'safe to retry' : 'retrying will not help'})\n`);
+    stderr.write(`(code ${error.code}; ${error.advice})\n`);
     return EXIT.failure;
   }
   const message = error instanceof Error ? (error.stack ?? error.message) : String(error);

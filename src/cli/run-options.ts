@@ -1,6 +1,8 @@
 // Validates the `run` command's raw flag values into a RunConfig; every rejection names the flag, the value and what is allowed.
+import { jsonSyntaxError } from '../core/text/json-syntax-error.js';
 import { readFileSync } from 'node:fs';
 import { ShadowExecError, UsageError } from '../core/errors/shadow-exec-error.js';
+import { inputReadError } from '../core/errors/io-failure.js';
 import { Decimal, formatDecimal } from '../core/money/decimal.js';
 import { defaultSpreadBps, FILL_MODELS, RUN_DEFAULTS, type RunConfig } from '../app/run-config.js';
 import { QUEUE_CANCEL_RULES } from '../core/sim/queue-cancel-rule.js';
@@ -146,13 +148,14 @@ function loadCatalog(load: (file: { path: string; json: unknown } | null) => Ins
   try {
     text = read(path);
   } catch (error) {
-    throw new UsageError(`--instruments '${path}' cannot be read: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
+    throw inputReadError('--instruments', path, error);
   }
   let json: unknown;
   try {
     json = JSON.parse(text);
-  } catch (error) {
-    throw new UsageError(`--instruments '${path}' is not valid JSON (${(error as Error).message}): expected a saved ${what} response`);
+  } catch {
+    // jsonSyntaxError names the position only: JSON.parse's message would quote the file (a secrets file given by mistake).
+    throw new UsageError(`--instruments '${path}' is ${jsonSyntaxError(text)}: expected a saved ${what} response`);
   }
   try {
     return load({ path, json });

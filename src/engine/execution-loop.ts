@@ -172,7 +172,7 @@ export class ExecutionLoop {
   }
 
   /**
-   * Dispatch by kind: a quote drives matching, marking, edge and requoting; a trade, bar or mark is
+   * Dispatch by kind: a quote drives matching, marking, edge and requoting; a trade, bar, mark or ticker is
    * counted and passed on (venue hook; bars also to the strategy). Book events never reach the loop:
    * a feed that reads books yields quotes from them (MarketDataFeed contract).
    */
@@ -185,6 +185,7 @@ export class ExecutionLoop {
       case 'trade':
       case 'bar':
       case 'mark':
+      case 'ticker':
         this.onContext(event);
         break;
       default:

@@ -38,7 +38,8 @@ export class ExecutionReports implements ExecutionListener {
   }
 
   onRejected(order: Order, reject: VenueReject): void {
-    this.deps.counters.ordersRejected++;
+    if (order.leg === null) this.deps.counters.ordersRejected++;
+    else this.deps.counters.exitOcoLegsRejected++;
     this.deps.supervisor.onVenueAnswer(reject.code);
     const working = this.deps.working.get(order.id);
     if (working !== undefined) this.deps.working.remove(working);
@@ -53,13 +54,24 @@ export class ExecutionReports implements ExecutionListener {
     const working = this.deps.working.get(order.id);
     if (working !== undefined) this.deps.working.reduce(working, fill.qtyLots);
     if (order.status === 'FILLED') {
-      this.deps.counters.ordersFilled++;
+      if (order.leg === null) this.deps.counters.ordersFilled++;
+      else this.deps.counters.exitOcoLegsFilled++;
       this.deps.cancellation.settled(order.id);
     }
   }
 
   onCanceled(order: Order): void {
-    this.deps.counters.ordersCanceled++;
+    if (order.leg === null) this.deps.counters.ordersCanceled++;
+    else this.deps.counters.exitOcoLegsCanceled++;
+    this.forget(order);
+  }
+
+  /** Never sent, so neither placed nor canceled on the wire (the venue counts it as dropped before send). */
+  onDropped(order: Order): void {
+    this.forget(order);
+  }
+
+  private forget(order: Order): void {
     const working = this.deps.working.get(order.id);
     if (working !== undefined) this.deps.working.remove(working);
     this.deps.cancellation.settled(order.id);

@@ -7,8 +7,9 @@
 // - The ExecutionLoop pulls the feed one event at a time and stops pulling when next() returns null;
 //   the session calls ExecutionLoop.resume() (it pulls the next event) once the parked feed has events.
 // - End: wall time ≥ start + --duration → 'completed' (end_reason "duration"); a stop request
-//   (SIGINT/SIGTERM) → 'interrupted'; every connection gave up (circuit breaker) → 'completed' with
-//   end_reason "feed-failed" and the failure reported. Then the loop stops (feed stopped, every open
+//   (SIGINT/SIGTERM) → 'interrupted'; every connection gave up (circuit breaker) → 'failed' with
+//   end_reason "feed-failed" and the failure reported; the duration passed without one market update
+//   → 'failed' too (end_reason "duration", `failure` says what the feed saw). Then the loop stops (feed stopped, every open
 //   order cancelled) and the remaining scheduled events (cancel confirmations) run at once at their
 //   own times, no longer waiting for the wall clock: nothing can arrive that they would wait for.
 // - The report is that of any run, with `runtime.clock: "system"`: wall-clock times and counts, not byte-stable.
@@ -91,7 +92,9 @@ export class LiveSession {
     }
     await feed.closed();
     this.options.onProgress?.(loop.counters.marketUpdates);
-    const status = loop.stopReason ?? 'completed';
+    if (endReason === 'duration' && loop.counters.marketUpdates === 0) feed.noteNoData(this.options.durationMs ?? 0);
+    const stopped = loop.stopReason ?? 'completed';
+    const status = stopped === 'completed' && feed.failure !== null ? 'failed' : stopped;
     return { status, endReason, failure: feed.failure, report: markSystemClock(this.run.buildReport(status)) };
   }
 

@@ -1,8 +1,11 @@
 // LoopCounters: what the execution loop itself did, counted from its side of the wire.
+import type { ReportInput } from '../core/report/build-report.js';
 
 export interface LoopCounters {
   marketUpdates: number;
+  /** Quote orders the loop asked the venue client to place (the client's queue may hold or drop them: see VenueStats.wire). */
   ordersPlaced: number;
+  /** Quote orders (not OCO legs) that filled completely, were cancelled, were rejected. */
   ordersFilled: number;
   ordersCanceled: number;
   ordersRejected: number;
@@ -18,6 +21,10 @@ export interface LoopCounters {
   exitOcosPlaced: number;
   exitOcosCancelled: number;
   exitOcosSkipped: number;
+  /** OCO legs that filled completely, were cancelled (by us or by the venue when the other leg executed), were rejected. */
+  exitOcoLegsFilled: number;
+  exitOcoLegsCanceled: number;
+  exitOcoLegsRejected: number;
   /** Quotes not sent because the venue circuit breaker was open or its single half-open probe was taken. */
   circuitBlocks: number;
   /** Cancels the venue refused because the order had already filled: the fill won the race. */
@@ -43,10 +50,35 @@ export function newLoopCounters(): LoopCounters {
     exitOcosPlaced: 0,
     exitOcosCancelled: 0,
     exitOcosSkipped: 0,
+    exitOcoLegsFilled: 0,
+    exitOcoLegsCanceled: 0,
+    exitOcoLegsRejected: 0,
     circuitBlocks: 0,
     cancelRacesLost: 0,
     zeroSizeQuotes: 0,
     fills: 0,
     placedWhileFrozen: 0,
+  };
+}
+
+/** The loop's counters as the report takes them (ReportInput['orders']): one mapping for every composition. */
+export function loopOrderCounts(c: LoopCounters, openAtEnd: number): ReportInput['orders'] {
+  return {
+    placed: c.ordersPlaced,
+    filled: c.ordersFilled,
+    canceled: c.ordersCanceled,
+    rejected: c.ordersRejected,
+    cancelRetries: c.cancelRetries,
+    amendsRejected: c.amendsRejected,
+    exitOcosPlaced: c.exitOcosPlaced,
+    exitOcosCancelled: c.exitOcosCancelled,
+    exitOcosSkipped: c.exitOcosSkipped,
+    exitOcoLegsFilled: c.exitOcoLegsFilled,
+    exitOcoLegsCanceled: c.exitOcoLegsCanceled,
+    exitOcoLegsRejected: c.exitOcoLegsRejected,
+    cancelRacesLost: c.cancelRacesLost,
+    zeroSizeQuotes: c.zeroSizeQuotes,
+    placedWhileFrozen: c.placedWhileFrozen,
+    openAtEnd,
   };
 }

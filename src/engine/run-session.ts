@@ -1,7 +1,7 @@
 // RunSession: drives a composed run on its scheduler to the end or to a stop request, then drains and reports.
 import type { ComposedRun } from '../app/compose.js';
 import type { JsonValue } from '../core/report/canonical-json.js';
-import type { StopReason } from './execution-loop.js';
+import type { RunStatus } from '../core/report/build-report.js';
 
 export interface SessionHooks {
   /** Returns true once the user asked to stop (Ctrl-C); checked between slices. */
@@ -15,7 +15,7 @@ export interface SessionHooks {
 }
 
 export interface SessionResult {
-  readonly status: StopReason;
+  readonly status: RunStatus;
   readonly report: JsonValue;
 }
 

@@ -6,6 +6,7 @@ import type { TopOfBook } from '../core/model/market-update.js';
 import type { Order, OrderRequest } from '../core/model/order.js';
 import type { OcoIds, OcoRequest } from '../core/model/order-list.js';
 import type { VenueReject } from '../core/sim/venue-rules.js';
+import type { WireStats } from '../core/sim/wire-counters.js';
 
 /** Execution reports, delivered in event order on the run's scheduler. */
 export interface ExecutionListener {
@@ -13,6 +14,8 @@ export interface ExecutionListener {
   onRejected(order: Order, reject: VenueReject): void;
   onFill(fill: Fill, order: Order): void;
   onCanceled(order: Order): void;
+  /** The client dropped an order it never sent (a cancel while the throttle queue held it); it ends CANCELED. */
+  onDropped(order: Order): void;
   /** The venue refused a cancel; `order.status` tells why (FILLED: the cancel lost the race to a fill). */
   onCancelRejected(order: Order, reject: VenueReject): void;
   /** The venue applied an amend: `order` shows the new price and quantity. */
@@ -64,7 +67,7 @@ export interface VenueStats {
   readonly amendsRejected: number;
   /** OCO lists sent, and stop legs the market triggered. */
   readonly ocoLists: number;
-  /** Orders cancelled while the client's rate limiter still held them: they were never sent. */
+  /** Orders (and OCO lists) cancelled while they waited in the client's throttle queue: they were never sent. */
   readonly dequeued: number;
   readonly ocoListsDequeued: number;
   readonly stopsTriggered: number;
@@ -79,4 +82,6 @@ export interface VenueStats {
   readonly fillModel: Record<string, unknown>;
   /** The venue API's own counters (requests by endpoint, throttling, credentials); empty for the fake venue. */
   readonly api: Record<string, unknown>;
+  /** What left the client on the wire, and what waited in its throttle queue (the report's order counters). */
+  readonly wire: WireStats;
 }

@@ -1,4 +1,4 @@
-// MarketDataFeed port: a time-ordered source of normalised market-data events (quotes, trades, bars, marks).
+// MarketDataFeed port: a time-ordered source of normalised market-data events (quotes, trades, bars, marks, tickers).
 import type { MarketDataEvent } from '../core/model/market-data-event.js';
 import type { JsonValue } from '../core/report/canonical-json.js';
 import type { BookView } from './book-view.js';
@@ -10,7 +10,7 @@ export interface MarketDataFeed {
   readonly expectedUpdates: number | null;
   /**
    * The next event in non-decreasing `ts` order (virtual ms), or null when the feed is exhausted or stopped.
-   * Only 'quote', 'trade', 'bar' and 'mark' events: a feed that reads order books (book-snapshot /
+   * Only 'quote', 'trade', 'bar', 'mark' and 'ticker' events: a feed that reads order books (book-snapshot /
    * book-delta) keeps the book itself and yields a QuoteEvent when its top changes.
    */
   next(): MarketDataEvent | null;

@@ -5,7 +5,7 @@ import type { MarketDataEvent } from '../core/model/market-data-event.js';
  * What a frame was, so the caller can count it (health report) and route control frames:
  * - 'market-data'    one or more events were appended;
  * - 'ignored'        a well-formed venue data frame this parser does not normalise or that carries
- *                    nothing new (24h tickers, liquidations, spot tickers without a book, a ticker delta
+ *                    nothing new (mini tickers, liquidations, spot tickers without a book, a ticker delta
  *                    before its snapshot);
  * - 'control'        connection-level traffic: pong, auth reply, Binance serverShutdown;
  * - 'ack'            a successful subscribe/unsubscribe/property reply;
@@ -13,7 +13,8 @@ import type { MarketDataEvent } from '../core/model/market-data-event.js';
  * - 'unknown'        valid JSON of no known shape;
  * - 'invalid-json'   not parseable as JSON;
  * - 'unknown-symbol' market data for a symbol the grid lookup does not know (or cannot tell);
- * - 'invalid-value'  a known message with a missing/mistyped field, a malformed or off-grid decimal.
+ * - 'invalid-value'  a known message with a missing/mistyped field, a malformed or off-grid decimal (a book
+ *                    level off the tick grid is no failure: it is kept at its exact price, off-grid-level.ts).
  * Only 'market-data' appends to `out`; every other class leaves `out` as it was.
  */
 export type FrameClass =

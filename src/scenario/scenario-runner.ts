@@ -7,12 +7,13 @@ import { SeededRng } from '../core/random/seeded-rng.js';
 import type { JsonValue } from '../core/report/canonical-json.js';
 import { SpikeableLatencyModel } from '../core/sim/latency-model.js';
 import type { RequestGate } from '../core/sim/request-gate.js';
-import type { VenueReject } from '../core/sim/venue-rules.js';
 import { runSession } from '../engine/run-session.js';
 import { RecordingClient } from './recording-client.js';
 import { evaluateExpectations, type ExpectationResult } from './expectations.js';
 import { FaultGate } from './fault-gate.js';
+import { TIMESTAMP_AHEAD_LIMIT_MS } from '../venues/shared/timestamp-window.js';
 import { PerturbedFeed } from './perturbed-feed.js';
+import { asScenarioError } from './scenario-run-errors.js';
 import type { Scenario, ScenarioEvent } from './scenario.js';
 
 export interface RehearsalResult {
@@ -21,11 +22,19 @@ export interface RehearsalResult {
   readonly passed: boolean;
 }
 
-/** The venue's answer to a request signed with a timestamp outside its recvWindow. */
-function staleTimestampReject(exchange: RunConfig['exchange']): VenueReject {
-  if (exchange === 'bybit') return { code: '10002', message: 'The request time exceeds the time window range.' };
-  if (exchange === 'binance') return { code: '-1021', message: 'Timestamp for this request is outside of the recvWindow.' };
-  return { code: 'FAKE_TIMESTAMP', message: 'request timestamp outside the receive window' };
+/**
+ * What a skew means for signed requests (the venue judges each on arrival, latency included): ahead by 1000 ms or more,
+ * or behind by more than recvWindow, and the venue refuses them (TIMESTAMP_AHEAD_LIMIT_MS, the venues' shared rule).
+ */
+function clockSkewText(ms: number, recvWindowMs: number): string {
+  if (ms > 0) {
+    return ms >= TIMESTAMP_AHEAD_LIMIT_MS
+      ? `clock ${ms} ms ahead: ${TIMESTAMP_AHEAD_LIMIT_MS} ms or more ahead of the venue, which refuses signed requests`
+      : `clock ${ms} ms ahead: within the venue's ${TIMESTAMP_AHEAD_LIMIT_MS} ms`;
+  }
+  return -ms > recvWindowMs
+    ? `clock ${-ms} ms behind: beyond recvWindow ${recvWindowMs} ms, the venue refuses signed requests`
+    : `clock ${-ms} ms behind: within recvWindow ${recvWindowMs} ms`;
 }
 
 function seconds(ms: number): string {
@@ -50,22 +59,32 @@ function runFlags(scenario: Scenario): RawRunOptions {
 }
 
 export async function rehearse(scenario: Scenario, tool: ToolInfo, log: (line: string) => void = () => {}): Promise<RehearsalResult> {
-  const config = parseRunOptions(runFlags(scenario));
+  let config: RunConfig;
+  try {
+    config = parseRunOptions(runFlags(scenario));
+  } catch (error) {
+    throw asScenarioError(error);
+  }
   let feed: PerturbedFeed | null = null;
   let gate: FaultGate | null = null;
   let latency: SpikeableLatencyModel | null = null;
   let recorder: RecordingClient | null = null;
   let run: ComposedRun | null = null;
-  run = composeRun(config, tool, {
-    wrapFeed: (inner) => (feed = new PerturbedFeed(inner, new SeededRng(`shadow-exec:${config.seed}`).fork('rehearsal'))),
-    wrapGate: (inner: RequestGate) => {
-      const throttled = inner as RequestGate & { setThrottle?: (on: boolean) => void };
-      gate = new FaultGate(inner, config.recvWindowMs, staleTimestampReject(config.exchange), throttled.setThrottle?.bind(throttled) ?? null);
-      return gate;
-    },
-    wrapLatency: (inner, clock) => (latency = new SpikeableLatencyModel(inner, () => clock.now())),
-    wrapVenue: (inner) => (recorder = new RecordingClient(inner, () => run!.clock.now())),
-  });
+  try {
+    run = composeRun(config, tool, {
+      wrapFeed: (inner) => (feed = new PerturbedFeed(inner, new SeededRng(`shadow-exec:${config.seed}`).fork('rehearsal'))),
+      wrapGate: (inner: RequestGate, rules) => {
+        const throttled = inner as RequestGate & { setThrottle?: (on: boolean) => void };
+        gate = new FaultGate(inner, config.recvWindowMs, rules.timestampRejected.bind(rules), throttled.setThrottle?.bind(throttled) ?? null);
+        return gate;
+      },
+      wrapLatency: (inner, clock) => (latency = new SpikeableLatencyModel(inner, () => clock.now())),
+      wrapVenue: (inner) => (recorder = new RecordingClient(inner, () => run!.clock.now())),
+    });
+  } catch (error) {
+    // A symbol the venue does not list, an order option it refuses: the scenario's fields, named by their JSON paths.
+    throw asScenarioError(error);
+  }
   const composed = run;
   const f = feed!;
   const g = gate!;
@@ -155,7 +174,7 @@ function apply(event: ScenarioEvent, at: number, h: Handles): string {
       return `+${event.ms} ms one-way latency until ${seconds(at + event.forMs - h.composed.startMs)}`;
     case 'clock_skew':
       h.gate.clockSkew(event.ms);
-      return Math.abs(event.ms) > h.config.recvWindowMs ? `clock ${event.ms} ms off: beyond recvWindow ${h.config.recvWindowMs} ms, the venue refuses signed requests` : `clock ${event.ms} ms off: within recvWindow`;
+      return clockSkewText(event.ms, h.config.recvWindowMs);
     case 'order_rejects':
       h.gate.orderRejects(event.code, at, at + event.forMs);
       return `venue rejects new orders with ${event.code}`;

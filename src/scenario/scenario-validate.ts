@@ -1,4 +1,5 @@
 // validateScenario: checks a parsed rehearsal file against the scenario rules and returns it typed; the first bad field throws E_SCENARIO with its JSON path.
+import { jsonSyntaxError } from '../core/text/json-syntax-error.js';
 import { RUN_DEFAULTS } from '../app/run-config.js';
 import { Decimal } from '../core/money/decimal.js';
 import { FREEZE_REASONS } from '../core/risk/risk-decision.js';
@@ -170,7 +171,7 @@ function readTimeline(value: unknown, context: Context): TimelineEntry[] {
 function readReportExpectation(object: Record<string, unknown>, path: string): Expectation {
   rejectUnknownKeys(object, path, ['type', 'path', 'equals', 'min', 'max']);
   const reportPath = object['path'];
-  if (typeof reportPath !== 'string' || !REPORT_PATH.test(reportPath)) throw fail(`${path}.path`, 'a dotted report path like "orders.placed" or "risk.freeze_events.0.reason"', reportPath);
+  if (typeof reportPath !== 'string' || !REPORT_PATH.test(reportPath)) throw fail(`${path}.path`, 'a dotted report path like "orders.placed" or "risk.freezes.0.reason"', reportPath);
   const hasRange = 'min' in object || 'max' in object;
   if ('equals' in object && hasRange) throw new ScenarioError(path, `${path}: expected either "equals" or "min"/"max", got both`);
   if ('equals' in object) return { type: 'report', path: reportPath, equals: readJson(object['equals'], `${path}.equals`) };
@@ -230,8 +231,9 @@ export function parseScenarioText(text: string): Scenario {
   let json: unknown;
   try {
     json = JSON.parse(text);
-  } catch (error) {
-    throw new ScenarioError(TOP_LEVEL, `${TOP_LEVEL}: expected JSON text, got a parse error (${(error as Error).message})`);
+  } catch {
+    // The position only: JSON.parse's message would quote the text.
+    throw new ScenarioError(TOP_LEVEL, `${TOP_LEVEL}: expected JSON text, got ${jsonSyntaxError(text)}`);
   }
   return validateScenario(json);
 }

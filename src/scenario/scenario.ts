@@ -106,7 +106,7 @@ export type ScenarioEvent =
   | { readonly type: 'rate_limit_storm'; readonly forMs: number }
   /** One-way order latency becomes `ms` for `forMs`. */
   | { readonly type: 'latency_spike'; readonly ms: number; readonly forMs: number }
-  /** The local clock runs `ms` (signed, non-zero) off the venue's from now on. */
+  /** The local clock runs `ms` (signed, non-zero; positive: ahead) off the venue's from now on; the venue judges each request's timestamp. */
   | { readonly type: 'clock_skew'; readonly ms: number }
   /** The venue rejects every new order with `code` (its own code, as a string) for `forMs`. */
   | { readonly type: 'order_rejects'; readonly code: string; readonly forMs: number }

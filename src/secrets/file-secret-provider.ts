@@ -1,4 +1,5 @@
 // FileSecretProvider: venue keys from a --secrets JSON file that only its owner may read; errors never echo file content.
+import { jsonSyntaxError } from '../core/text/json-syntax-error.js';
 import { readFileSync, statSync, type Stats } from 'node:fs';
 import { ShadowExecError } from '../core/errors/shadow-exec-error.js';
 import { API_ENVS, SECRET_VENUES, type ApiEnv, type SecretProvider, type SecretVenue } from '../ports/secret-provider.js';
@@ -72,7 +73,11 @@ function statOrFail(path: string): Stats {
  * Bad JSON is reported without the parser's message, which can quote file content.
  */
 export class FileSecretProvider implements SecretProvider {
-  private constructor(private readonly entries: ReadonlyMap<string, Entry>) {}
+  private constructor(
+    /** The file as named on the command line. */
+    readonly path: string,
+    private readonly entries: ReadonlyMap<string, Entry>,
+  ) {}
 
   static load(path: string, options: { checkPermissions?: boolean } = {}): FileSecretProvider {
     const stats = statOrFail(path);
@@ -92,9 +97,14 @@ export class FileSecretProvider implements SecretProvider {
     try {
       doc = JSON.parse(text);
     } catch {
-      throw fail(path, 'is not valid JSON');
+      throw fail(path, `is ${jsonSyntaxError(text)}`);
     }
-    return new FileSecretProvider(parseDocument(path, doc));
+    return new FileSecretProvider(path, parseDocument(path, doc));
+  }
+
+  /** The api envs the file holds keys for on `venue`, in API_ENVS order (names only: for error messages). */
+  apiEnvsOf(venue: SecretVenue): ApiEnv[] {
+    return API_ENVS.filter((apiEnv) => this.entries.has(`${venue}/${apiEnv}`));
   }
 
   getCredentials(venue: SecretVenue, apiEnv: ApiEnv): Credentials | null {

@@ -86,8 +86,8 @@ describe('buildReplayFeed', () => {
     const tally = new MarketEventTally();
     tally.quote('NKNUSDT');
     const section = replay.healthReport(tally) as Record<string, unknown>;
-    expect(section['loop']).toEqual({ quotes: 1, trades: 0, bars: 0, marks: 0, by_symbol: { NKNUSDT: { quotes: 1, trades: 0, bars: 0, marks: 0 } } });
-    expect(section['events_delivered']).toEqual({ quote: 2, trade: 0, bar: 0, mark: 0 });
+    expect(section['loop']).toEqual({ quotes: 1, trades: 0, bars: 0, marks: 0, tickers: 0, by_symbol: { NKNUSDT: { quotes: 1, trades: 0, bars: 0, marks: 0, tickers: 0 } } });
+    expect(section['events_delivered']).toEqual({ quote: 2, trade: 0, bar: 0, mark: 0, ticker: 0 });
   });
 });
 

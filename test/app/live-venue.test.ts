@@ -1,6 +1,6 @@
 // Covers the live endpoints and topics: public WebSocket and REST bases per venue/market, overrides, per-symbol stream names, the depth request line, and URL validation.
 import { describe, expect, it } from 'vitest';
-import { depthSnapshotRequest, liveEndpoint, liveProtocol, liveTopics, validateRestUrl } from '../../src/app/live-venue.js';
+import { depthSnapshotRequest, endpointHostWarnings, liveEndpoint, liveProtocol, liveTopics, validateRestUrl } from '../../src/app/live-venue.js';
 import { thrown } from '../helpers/thrown.js';
 
 describe('liveEndpoint', () => {
@@ -37,5 +37,19 @@ describe('liveTopics and depthSnapshotRequest', () => {
   it('builds the depth request line of each Binance market', () => {
     expect(depthSnapshotRequest('spot', 'BTCUSDT')).toBe('GET /api/v3/depth?symbol=BTCUSDT&limit=1000');
     expect(depthSnapshotRequest('usdm', 'BTCUSDT')).toBe('GET /fapi/v1/depth?symbol=BTCUSDT&limit=1000');
+  });
+});
+
+describe('endpointHostWarnings', () => {
+  it("warns on each URL whose host is not one of the venue's public hosts, ports and paths aside", () => {
+    expect(endpointHostWarnings('binance', [['--ws-url', 'wss://stream.binance.com:443/stream'], ['--rest-url', 'https://api2.binance.com'], ['--x', null]])).toEqual([]);
+    expect(endpointHostWarnings('bybit', [['--ws-url', 'wss://STREAM.bybit.com/v5/public/spot']])).toEqual([]);
+    expect(endpointHostWarnings('binance', [['--ws-url', 'ws://127.0.0.1:9000/stream'], ['--rest-url', 'https://api.binance.com.evil.test']])).toEqual([
+      "warning: --ws-url host '127.0.0.1' is not one of the venue's public hosts (stream.binance.com, fstream.binance.com, api.binance.com, api1.binance.com, api2.binance.com, api3.binance.com, fapi.binance.com): the market data comes from whoever runs it",
+      "warning: --rest-url host 'api.binance.com.evil.test' is not one of the venue's public hosts (stream.binance.com, fstream.binance.com, api.binance.com, api1.binance.com, api2.binance.com, api3.binance.com, fapi.binance.com): the market data comes from whoever runs it",
+    ]);
+    expect(endpointHostWarnings('bybit', [['--ws-url', 'wss://stream.binance.com:9443/stream']])).toEqual([
+      "warning: --ws-url host 'stream.binance.com' is not one of the venue's public hosts (stream.bybit.com): the market data comes from whoever runs it",
+    ]);
   });
 });

@@ -439,11 +439,22 @@ describe('parseRunOptions --feed live', () => {
     [{ exchange: 'bybit', feed: 'live', restUrl: 'http://127.0.0.1:1' }, '--rest-url applies to --exchange binance only'],
     [{ exchange: 'binance', feed: 'live', wsUrl: 'http://127.0.0.1:1' }, "--ws-url: WebSocket URL 'http://127.0.0.1:1' must start with ws:// or wss://"],
     [{ exchange: 'binance', feed: 'live', restUrl: 'ftp://x' }, "--rest-url: REST URL 'ftp://x' must start with http:// or https://"],
+    [{ exchange: 'binance', feed: 'live', wsUrl: 'wss://me:s3cret@stream.binance.com:9443/stream' }, "--ws-url: WebSocket URL of host 'stream.binance.com:9443' carries credentials (user:password@)"],
+    [{ exchange: 'binance', feed: 'live', restUrl: 'https://key@api.binance.com' }, "--rest-url: REST URL of host 'api.binance.com' carries credentials"],
+    [{ exchange: 'binance', feed: 'live', wsUrl: 'wss://stream.binance.com:9443/stream?streams=btcusdt@depth' }, "--ws-url: WebSocket URL of host 'stream.binance.com:9443' carries a query (?…)"],
+    [{ exchange: 'binance', feed: 'live', restUrl: 'https://api.binance.com/?' }, "--rest-url: REST URL of host 'api.binance.com' carries a query"],
+    [{ exchange: 'bybit', feed: 'live', wsUrl: 'wss://stream.bybit.com/v5/public/linear#token' }, "--ws-url: WebSocket URL of host 'stream.bybit.com' carries a fragment (#…)"],
     [{ exchange: 'binance', feed: 'live', wsConnections: '17' }, "--ws-connections '17' is not allowed: expected a whole number from 1 to 16"],
     [{ exchange: 'binance', feed: 'live', start: '2025-01-01' }, '--start does not apply to --feed live'],
     [{ exchange: 'binance', feed: 'live', startPrices: 'BTCUSDT=95000' }, 'a live feed brings its own prices'],
   ])('refuses %j', (raw, expected) => {
     expect(usageError(raw).message).toContain(expected);
+  });
+
+  it('never repeats the credentials, query or fragment it refuses', () => {
+    for (const url of ['wss://me:s3cret@x.test/ws', 'wss://x.test/ws?token=s3cret', 'wss://x.test/ws#s3cret']) {
+      expect(usageError({ exchange: 'binance', feed: 'live', wsUrl: url }).message).not.toContain('s3cret');
+    }
   });
 });
 
@@ -463,5 +474,22 @@ describe('parseRunOptions venue-aware default spread', () => {
   it('derives the default from --maker-fee-bps and leaves an explicit --spread-bps alone', () => {
     expect(parseRunOptions({ makerFeeBps: '7.25' }).spreadBps).toBe('30.5');
     expect(parseRunOptions({ exchange: 'binance', spreadBps: '14' }).spreadBps).toBe('14');
+  });
+});
+
+describe('parseRunOptions --instruments that is not JSON', () => {
+  it('names the file and the position, never a character of its content (a secrets file given by mistake)', () => {
+    const secrets = 'BYBIT_API_KEY=abcdEFGH1234\nBYBIT_API_SECRET=zyxwVUTS9876\n';
+    let caught: unknown;
+    try {
+      parseRunOptions({ exchange: 'bybit', instruments: 'keys.env' }, () => secrets);
+    } catch (error) {
+      caught = error;
+    }
+    expect(caught).toBeInstanceOf(UsageError);
+    const message = (caught as UsageError).message;
+    expect(message).toBe("--instruments 'keys.env' is not valid JSON: unexpected character at line 1, column 1: expected a saved /v5/market/instruments-info response");
+    for (const piece of ['BYBIT', 'abcd', 'zyxw']) expect(message).not.toContain(piece);
+    expect(() => parseRunOptions({ exchange: 'bybit', instruments: 'x.json' }, () => '{"retCode":0,\n "result": {"list": [}}')).toThrow("--instruments 'x.json' is not valid JSON: unexpected character at line 2, column 22");
   });
 });

@@ -60,18 +60,24 @@ describe('shadow-exec run --exchange binance (spot)', () => {
     const r = await run(['--spread-bps', '40', '--order-options', `icebergQty=${icebergQty}`, '--iterations', '100', '--quiet']);
     expect(r.code).toBe(0);
     expect(r.report.model.venue.instruments.BTCUSDT.iceberg_parts).toBe(10);
-    // Orders cancelled while the client still held them (spot ORDERS budget) are never sent, so never rejected.
-    expect(r.report.orders.rejects_by_code).toEqual({ '-1013': r.report.orders.placed - r.report.orders.dequeued_before_send });
+    // placed counts creates that left the client; those cancelled while the throttle held them were never sent, so never rejected.
+    const { orders } = r.report;
+    expect(orders.rejects_by_code).toEqual({ '-1013': orders.placed });
+    expect(orders.rejected).toBe(orders.placed);
+    expect(orders.requested).toBe(orders.placed + orders.dropped_before_send + orders.queued_at_end);
     expect(r.report.fills.count).toBe(0);
   });
 
-  it('accepts icebergs of exactly 10 parts (icebergQty=0.00054), shows the option in the model and fills them', async () => {
+  it('accepts icebergs of exactly 10 parts (icebergQty=0.00054), shows the option in config and model and fills them a visible slice at a time', async () => {
     const r = await run(['--spread-bps', '40', '--order-options', 'icebergQty=0.00054', '--iterations', '300', '--quiet']);
     expect(r.code).toBe(0);
     expect(r.report.orders.rejects_by_code).toEqual({});
     expect(r.report.model.venue.order_options).toEqual({ iceberg_qty: '0.00054', post_only: false, reduce_only: false, time_in_force: 'GTC' });
+    expect(r.report.config.order_options).toEqual(r.report.model.venue.order_options);
     expect(r.report.fills.count).toBeGreaterThan(0);
-    for (const fill of r.report.fills.recent) expect(new Decimal(fill.qty).div('0.00054').ceil().toNumber()).toBe(10);
+    // The probabilistic model fills an iceberg one visible slice per fill: 0.00054 each, the last slice what is left.
+    for (const fill of r.report.fills.recent) expect(new Decimal(fill.qty).lte('0.00054')).toBe(true);
+    expect(r.report.fills.model.iceberg_refreshes).toBeGreaterThan(0);
   });
 
   it('keeps exit OCOs on the position; every OCO placed ends exactly once and nothing is left open', async () => {
@@ -81,10 +87,15 @@ describe('shadow-exec run --exchange binance (spot)', () => {
     expect(orders.exit_ocos.placed).toBeGreaterThan(0);
     expect(orders.rejects_by_code).toEqual({});
     const ended = (orders.venue_cancels.OCO_OTHER_LEG_FILLED ?? 0) + (orders.venue_cancels.OCO_LIST_CANCELED ?? 0) + (orders.venue_cancels.OCO_STOP_TRIGGERED ?? 0);
-    // A list cancelled while the client still held it was never sent: it ends without the venue.
-    expect(ended + orders.exit_ocos.dequeued_before_send).toBe(orders.exit_ocos.placed);
+    // exit_ocos.placed counts lists that left the client; one cancelled while the throttle held it was never sent.
+    const oco = orders.exit_ocos;
+    expect(ended).toBe(oco.placed);
+    expect(oco.requested).toBe(oco.placed + oco.dropped_before_send + oco.queued_at_end);
     expect(orders.open_at_end).toBe(0);
-    expect(r.report.venue_api.endpoints['POST /api/v3/orderList/oco'].sent).toBe(orders.exit_ocos.placed - orders.exit_ocos.dequeued_before_send);
+    expect(r.report.venue_api.endpoints['POST /api/v3/orderList/oco'].sent).toBe(oco.placed);
+    // Legs are counted like orders: every leg sent ends once, filled, canceled or rejected.
+    expect(oco.legs_placed).toBe(2 * oco.placed);
+    expect(oco.legs_filled + oco.legs_canceled + oco.legs_rejected).toBe(oco.legs_placed);
     expect(r.report.config.exit_oco).toEqual({ take_profit_bps: '15', stop_loss_bps: '25' });
   });
 
@@ -97,7 +108,8 @@ describe('shadow-exec run --exchange binance (spot)', () => {
     // An OCO refused on arrival (-2010, the prices no longer straddle the market) rejects both legs and never ends.
     const refusedLists = (orders.rejects_by_code['-2010'] ?? 0) / 2;
     const ended = (orders.venue_cancels.OCO_OTHER_LEG_FILLED ?? 0) + (orders.venue_cancels.OCO_LIST_CANCELED ?? 0) + orders.venue_cancels.OCO_STOP_TRIGGERED;
-    expect(ended + refusedLists + orders.exit_ocos.dequeued_before_send).toBe(orders.exit_ocos.placed);
+    expect(ended + refusedLists).toBe(orders.exit_ocos.placed);
+    expect(orders.exit_ocos.legs_rejected).toBe(2 * refusedLists);
     expect(orders.open_at_end).toBe(0);
   });
 });

@@ -2,7 +2,7 @@
 import { createHmac } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { runCli } from '../helpers/cli.js';
+import { runCliInProcess } from '../helpers/cli.js';
 
 const NO_KEYS = { BINANCE_API_KEY: '', BINANCE_SECRET_KEY: '', BINANCE_API_KEY_DEV: '', BINANCE_SECRET_KEY_DEV: '' };
 
@@ -18,7 +18,7 @@ const DOCS_KEYS = { ...NO_KEYS, BINANCE_API_KEY: vector.apiKey, BINANCE_SECRET_K
 // binance/binance-spot-api-docs rest-api.md, "SIGNED Endpoint Examples for POST /api/v3/order" (HMAC Keys).
 describe('shadow-exec sign --exchange binance', () => {
   it('signs the docs LTCBTC query with the docs keys to c8db5682…, the signature appended last and the key masked', async () => {
-    const r = await runCli(['sign', '--exchange', 'binance', '--query', vector.queryString], { env: DOCS_KEYS });
+    const r = await runCliInProcess(['sign', '--exchange', 'binance', '--query', vector.queryString], { env: DOCS_KEYS });
     expect(r.code).toBe(0);
     const out = JSON.parse(r.stdout);
     expect(vector.expected_signature_hex).toBe('c8db56825ae71d6d79447849e617115f4a920fa2acdcab2b053c4b2838bd6b71');
@@ -36,7 +36,7 @@ describe('shadow-exec sign --exchange binance', () => {
   it('signs query + body together (the docs mixed example, 0fd168b8…) and puts the signature at the end of the body', async () => {
     const query = 'symbol=LTCBTC&side=BUY&type=LIMIT&timeInForce=GTC';
     const body = 'quantity=1&price=0.1&recvWindow=5000&timestamp=1499827319559';
-    const r = await runCli(['sign', '--exchange', 'binance', '--query', query, '--body', body], { env: DOCS_KEYS });
+    const r = await runCliInProcess(['sign', '--exchange', 'binance', '--query', query, '--body', body], { env: DOCS_KEYS });
     expect(r.code).toBe(0);
     const out = JSON.parse(r.stdout);
     const expected = createHmac('sha256', vector.secret).update(query + body).digest('hex');
@@ -50,7 +50,7 @@ describe('shadow-exec sign --exchange binance', () => {
   });
 
   it('exits 2 naming the Binance variables when no keys are set', async () => {
-    const r = await runCli(['sign', '--exchange', 'binance', '--query', vector.queryString], { env: NO_KEYS });
+    const r = await runCliInProcess(['sign', '--exchange', 'binance', '--query', vector.queryString], { env: NO_KEYS });
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('BINANCE_API_KEY');
     expect(r.stderr).toContain('BINANCE_SECRET_KEY');
@@ -74,7 +74,7 @@ describe('shadow-exec run --exchange binance: bad usage', () => {
     ],
     [['--market', 'usdm', '--exit-oco', '20:30'], 'error: --exit-oco needs OCO order lists: Binance USD-M futures have none (use --market spot)'],
   ])('exits 2 for %j with the message naming the flag and what is allowed', async (args, message) => {
-    const r = await runCli(['run', '--exchange', 'binance', ...args, '--iterations', '5'], { env: NO_KEYS });
+    const r = await runCliInProcess(['run', '--exchange', 'binance', ...args, '--iterations', '5'], { env: NO_KEYS });
     expect(r.code).toBe(2);
     expect(r.stdout).toBe('');
     expect(r.stderr.trimEnd()).toBe(message);

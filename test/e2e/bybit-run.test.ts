@@ -4,7 +4,7 @@ import { chmodSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { runCli, runVenue } from '../helpers/cli.js';
+import { runCliInProcess, runVenue } from '../helpers/cli.js';
 
 const tmp = mkdtempSync(join(tmpdir(), 'shadow-exec-bybit-e2e-'));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
@@ -109,6 +109,19 @@ describe('shadow-exec run --exchange bybit', () => {
     expect(open.stderr).not.toContain(SECRET);
   });
 
+  it('exits 2 when an explicit --secrets file lacks the --api-env asked for, instead of signing with placeholders', async () => {
+    const file = join(tmp, 'soak-only.json');
+    writeFileSync(file, JSON.stringify({ bybit: { soak: { apiKey: KEY, apiSecret: SECRET } } }));
+    chmodSync(file, 0o600);
+    const r = await runCliInProcess(['run', '--exchange', 'bybit', '--mode', 'dryrun', '--secrets', file, '--api-env', 'shadow', '--iterations', '20'], { env: NO_KEYS });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe(
+      `error: --secrets ${file} has no bybit keys for api env shadow (it has: soak) and BYBIT_API_KEY_SHADOW/BYBIT_API_SECRET_SHADOW (or BYBIT_API_KEY/BYBIT_API_SECRET) are not set: ` +
+        'add {"bybit":{"shadow":{"apiKey":"…","apiSecret":"…"}}} to the file, or pick one of its api envs with --api-env\n',
+    );
+    expect(r.stdout).toBe('');
+  });
+
   it.each([
     [['--order-options', 'hidden'], ["unknown option 'hidden'", 'postOnly, reduceOnly, timeInForce=GTC|IOC|FOK']],
     [['--category', 'spot', '--order-options', 'reduceOnly'], ['reduceOnly is valid for category linear only']],
@@ -116,9 +129,9 @@ describe('shadow-exec run --exchange bybit', () => {
     [['--category', 'inverse'], ["--category 'inverse'", 'linear, spot']],
     [['--symbols', 'DOGEUSDT'], ["'DOGEUSDT' is not a symbol of Bybit linear (bundled)", 'BTCUSDT, ETHUSDT, SOLUSDT']],
     [['--journal', 'x.jsonl'], ['--journal needs --mode dryrun']],
-    [['--instruments', 'no-such-file.json'], ["--instruments 'no-such-file.json' cannot be read: ENOENT"]],
+    [['--instruments', 'no-such-file.json'], ["--instruments 'no-such-file.json' cannot be read: no such file or directory (ENOENT)"]],
   ])('exits 2 for %j with a message naming the problem', async (args, expected) => {
-    const r = await runCli(['run', '--exchange', 'bybit', ...args], { env: NO_KEYS });
+    const r = await runCliInProcess(['run', '--exchange', 'bybit', ...args], { env: NO_KEYS });
     expect(r.code).toBe(2);
     for (const text of expected) expect(r.stderr).toContain(text);
     expect(r.stderr).not.toContain('    at ');
@@ -141,8 +154,24 @@ describe('shadow-exec run --exchange bybit', () => {
     expect(r.report.model.venue.instruments.BTCUSDT).toMatchObject({ tick_size: '0.50', lot_size: '0.002', min_notional: '10', taken_at: '2026-01-01', source: `--instruments ${good}` });
     const bad = join(tmp, 'bad-instruments.json');
     writeFileSync(bad, JSON.stringify({ ...response, result: { ...response.result, list: [{ ...response.result.list[0], priceFilter: { minPrice: '0.5', maxPrice: '9', tickSize: '1e-1' } }] } }));
-    const broken = await runCli(['run', '--exchange', 'bybit', '--instruments', bad], { env: NO_KEYS });
+    const broken = await runCliInProcess(['run', '--exchange', 'bybit', '--instruments', bad], { env: NO_KEYS });
     expect(broken.code).toBe(2);
     expect(broken.stderr).toContain("result.list[0].priceFilter.tickSize must be a plain decimal string, got '1e-1'");
+  });
+});
+
+describe('shadow-exec run --instruments given a file that is not JSON', () => {
+  it('exits 2 naming the file and the position, and prints no character of the file', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'shadow-exec-instruments-'));
+    const file = join(dir, 'keys.env');
+    writeFileSync(file, 'BYBIT_API_SECRET=Zq8rT2vX9wY4\n');
+    try {
+      const r = await runCliInProcess(['run', '--exchange', 'bybit', '--instruments', file], { env: NO_KEYS });
+      expect(r.code).toBe(2);
+      expect(r.stderr).toContain(`--instruments '${file}' is not valid JSON: unexpected character at line 1, column 1`);
+      for (const piece of ['BYBIT_API', 'Zq8rT2', 'SECRET=']) expect(r.stderr).not.toContain(piece);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

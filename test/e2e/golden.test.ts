@@ -6,6 +6,9 @@ import { afterAll } from 'vitest';
 import { describe, expect, it } from 'vitest';
 import { ROOT, runCliInProcess } from '../helpers/cli.js';
 import { unifiedDiff } from '../../src/core/report/line-diff.js';
+import { API_ENVS } from '../../src/ports/secret-provider.js';
+import { envVariableCandidates } from '../../src/secrets/env-secret-provider.js';
+import { isKeyVariable } from '../../src/secrets/key-free-env.js';
 
 interface GoldenCase {
   readonly name: string;
@@ -15,17 +18,11 @@ interface GoldenCase {
   readonly journal?: boolean;
 }
 
-/** Dry runs sign with the placeholder pair whatever keys the caller's environment holds. */
-const NO_KEYS = {
-  BYBIT_API_KEY: '',
-  BYBIT_API_SECRET: '',
-  BYBIT_API_KEY_DEV: '',
-  BYBIT_API_SECRET_DEV: '',
-  BINANCE_API_KEY: '',
-  BINANCE_SECRET_KEY: '',
-  BINANCE_API_KEY_DEV: '',
-  BINANCE_SECRET_KEY_DEV: '',
-};
+/** Dry runs sign with the placeholder pair whatever keys the caller's environment holds: every key variable of every venue and api env is blanked. */
+const NO_KEYS: NodeJS.ProcessEnv = Object.fromEntries([
+  ...(['bybit', 'binance'] as const).flatMap((venue) => API_ENVS.flatMap((apiEnv) => envVariableCandidates(venue, apiEnv).flatMap((n) => [[n.apiKey, ''], [n.apiSecret, '']]))),
+  ...Object.keys(process.env).filter(isKeyVariable).map((name) => [name, '']),
+]);
 const tmp = mkdtempSync(join(tmpdir(), 'shadow-exec-golden-test-'));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 
@@ -69,6 +66,16 @@ describe('golden reports', () => {
     expect(normal.fills.count).toBeGreaterThan(0);
   });
 
+  it('every golden report counts orders on the wire: each one placed ends once or is open, each one requested was placed, dropped or still queued', () => {
+    for (const c of cases) {
+      const orders = JSON.parse(readFileSync(`${ROOT}golden/${c.name}.json`, 'utf8')).orders;
+      const o = { name: c.name, placed: orders.placed, ended: orders.filled + orders.canceled + orders.rejected + orders.open_at_end, requested: orders.requested };
+      expect(o).toEqual({ ...o, ended: orders.placed, requested: orders.placed + orders.dropped_before_send + orders.queued_at_end });
+      const oco = orders.exit_ocos;
+      expect({ name: c.name, legs: oco.legs_placed }).toEqual({ name: c.name, legs: 2 * oco.placed });
+    }
+  });
+
   it('Binance goldens: spot stays within 80 % of ORDERS 10 s, the USD-M journal holds every request, each exit OCO ends once', () => {
     const read = (name: string) => JSON.parse(readFileSync(`${ROOT}golden/${name}.json`, 'utf8'));
     const spot = read('binance-spot-shadow');
@@ -77,13 +84,14 @@ describe('golden reports', () => {
     const usdm = read('binance-usdm-dryrun');
     const journal = readFileSync(`${ROOT}golden/binance-usdm-dryrun.journal.jsonl`, 'utf8').trimEnd().split('\n');
     expect(journal.length).toBe(usdm.venue_api.dry_run.rendered_requests);
-    expect(journal.length).toBe(usdm.orders.placed + usdm.orders.amends_sent + usdm.orders.cancel_alls_sent);
+    expect(journal.length).toBe(usdm.orders.placed + usdm.orders.cancels_sent + usdm.orders.amends_sent + usdm.orders.cancel_alls_sent);
     const oco = read('binance-oco-iceberg');
     const ended = oco.orders.venue_cancels;
     const refused = (oco.orders.rejects_by_code['-2010'] ?? 0) / 2;
-    expect((ended.OCO_OTHER_LEG_FILLED ?? 0) + (ended.OCO_LIST_CANCELED ?? 0) + (ended.OCO_STOP_TRIGGERED ?? 0) + refused + oco.orders.exit_ocos.dequeued_before_send).toBe(oco.orders.exit_ocos.placed);
+    expect((ended.OCO_OTHER_LEG_FILLED ?? 0) + (ended.OCO_LIST_CANCELED ?? 0) + (ended.OCO_STOP_TRIGGERED ?? 0) + refused).toBe(oco.orders.exit_ocos.placed);
     expect(ended.OCO_STOP_TRIGGERED).toBe(oco.orders.exit_ocos.stops_triggered);
     expect(oco.model.venue.order_options.iceberg_qty).toBe('0.001');
+    expect(oco.config.order_options.iceberg_qty).toBe('0.001');
     expect(oco.orders.open_at_end).toBe(0);
   });
 });

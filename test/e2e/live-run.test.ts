@@ -58,6 +58,8 @@ describe('shadow-exec run --feed live', () => {
       },
     );
     expect(result.stderr).toContain('live: ws-1 subscribed btcusdt@depth@100ms,btcusdt@bookTicker,btcusdt@aggTrade');
+    expect(result.stderr).toContain("warning: --ws-url host '127.0.0.1' is not one of the venue's public hosts (stream.binance.com,");
+    expect(result.stderr).toContain("warning: --rest-url host '127.0.0.1' is not one of the venue's public hosts");
     expect(result.code).toBe(0);
     const r: Json = JSON.parse(result.stdout);
     expect(r.runtime).toMatchObject({ clock: 'system', byte_stable: false });
@@ -67,11 +69,12 @@ describe('shadow-exec run --feed live', () => {
     expect(r.config.live).toEqual({ ws_url: `${ws.url}/stream`, rest_url: http.url, ws_connections: 1 });
     expect(r.model.market).toMatchObject({ kind: 'live', venue: 'binance', market: 'spot', rest_url: http.url, connections: 1 });
     const md = r.market_data;
-    expect(md.events_delivered).toEqual({ bar: 0, mark: 0, quote: 4, trade: 1 });
+    expect(md.events_delivered).toEqual({ bar: 0, mark: 0, quote: 4, ticker: 0, trade: 1 });
     expect(md.books.BTCUSDT).toMatchObject({ state: 'synced', update_id: 104, snapshots: 1, applied: 4, gaps: 0, resyncs: 0 });
-    expect(md.loop).toEqual({ quotes: 4, trades: 1, bars: 0, marks: 0, by_symbol: { BTCUSDT: { quotes: 4, trades: 1, bars: 0, marks: 0 } } });
+    expect(md.loop).toEqual({ quotes: 4, trades: 1, bars: 0, marks: 0, tickers: 0, by_symbol: { BTCUSDT: { quotes: 4, trades: 1, bars: 0, marks: 0, tickers: 0 } } });
     expect(md.live).toMatchObject({ end_reason: 'duration', failure: null, sequence_gaps: 0, resyncs: 0, snapshots: { requested: 1, fetched: 1, failed: 0 } });
-    expect(md.live.websocket).toMatchObject({ connections_configured: 1, frames_delivered: 5, duplicates_dropped: 0, reconnects: 0, parse_errors: 0 });
+    expect(md.live.websocket).toMatchObject({ connections_configured: 1, frames_delivered: 5, duplicates_dropped: 0, reconnects: 0 });
+    expect(md.live.websocket).not.toHaveProperty('parse_errors');
     expect(md.live.websocket.received.data.messages).toBe(5);
     expect(md.live.websocket.received.control.messages).toBe(1);
     expect(md.live.websocket.by_connection[0]).toMatchObject({ id: 'ws-1', state: 'DISCONNECTED', close_reason: 'run stopped', connects: 1 });
@@ -169,9 +172,12 @@ describe('shadow-exec run --feed live: usage', () => {
     [['--exchange', 'binance', '--feed', 'live', '--no-network'], '--no-network and --feed live contradict each other'],
     [['--exchange', 'bybit', '--feed', 'live', '--ws-connections', '0'], "--ws-connections '0' is not allowed: expected a whole number from 1 to 16"],
     [['--exchange', 'binance', '--ws-url', 'ws://127.0.0.1:1/stream'], '--ws-url applies to --feed live only'],
+    [['--exchange', 'binance', '--feed', 'live', '--ws-url', 'wss://me:s3cret@stream.binance.com:9443/stream'], "--ws-url: WebSocket URL of host 'stream.binance.com:9443' carries credentials (user:password@)"],
+    [['--exchange', 'binance', '--feed', 'live', '--rest-url', 'https://api.binance.com/?apiKey=s3cret'], "--rest-url: REST URL of host 'api.binance.com' carries a query (?…)"],
   ])('exits 2 for %j', async (args, expected) => {
     const r = await runCli(['run', ...args]);
     expect(r.code).toBe(2);
     expect(r.stderr).toContain(expected);
+    expect(r.stderr).not.toContain('s3cret');
   });
 });

@@ -38,7 +38,7 @@ describe('operator control of a running session', () => {
       ['freeze', 'signal', true],
       ['unfreeze', 'signal', true],
     ]);
-    expect(report.risk.freeze_events[0]).toMatchObject({ reason: 'MANUAL', source: 'signal' });
+    expect(report.risk.freezes[0]).toMatchObject({ reason: 'MANUAL', source: 'signal' });
     expect(report.risk.unfreeze_events[0]).toMatchObject({ reason: 'MANUAL', source: 'signal' });
     expect(report.orders.open_at_end).toBe(0);
   });

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import type { ChildProcess } from 'node:child_process';
 import { afterEach, describe, expect, it } from 'vitest';
 import { decodeReplay, type ReplayRecord } from '../../src/feeds/replay/replay-format.js';
-import { runCli } from '../helpers/cli.js';
+import { runCli, runCliInProcess } from '../helpers/cli.js';
 import { LoopbackHttpServer } from '../helpers/loopback-http-server.js';
 import { LoopbackWsServer } from '../helpers/loopback-ws-server.js';
 import { binanceAggTrade, binanceDepth, bybitOrderbook } from '../helpers/replay-frames.js';
@@ -87,8 +87,8 @@ describe('shadow-exec record', () => {
     ]);
 
     const replay = ['run', '--exchange', 'binance', '--feed', `replay:${out}`, '--spread-bps', '40', '--fill-model', 'probabilistic', '--fill-rate', '1', '--latency-ms', '0', '--edge-threshold', '-10000', '--quiet'];
-    const a = await runCli(replay);
-    const b = await runCli(replay);
+    const a = await runCliInProcess(replay);
+    const b = await runCliInProcess(replay);
     expect(a.code).toBe(0);
     expect(a.stdout).toBe(b.stdout);
     const r: Json = JSON.parse(a.stdout);
@@ -136,7 +136,7 @@ describe('shadow-exec record', () => {
     [['record', '--exchange', 'binance', '--symbols', 'BTCUSDT', '--out', 'x.jsonl', '--streams', 'depth@100ms,Bad Stream'], "--streams 'depth@100ms,Bad Stream' is not allowed"],
     [['record', '--exchange', 'binance', '--symbols', 'BTCUSDT', '--out', 'no-such-dir/x.jsonl'], "--out 'no-such-dir/x.jsonl': the folder"],
   ])('exits 2 for %j', async (args, expected) => {
-    const r = await runCli(args);
+    const r = await runCliInProcess(args);
     expect(r.code).toBe(2);
     expect(r.stderr).toContain(expected);
   });

@@ -3,7 +3,7 @@ import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { ROOT, runCli } from '../helpers/cli.js';
+import { ROOT, runCli, runCliInProcess } from '../helpers/cli.js';
 
 const tmp = mkdtempSync(join(tmpdir(), 'shadow-exec-rehearse-'));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
@@ -16,12 +16,12 @@ describe('shadow-exec rehearse', () => {
     const lines = r.stdout.trimEnd().split('\n');
     expect(lines.map((l) => l.split(/\s+/)[0])).toEqual(BUILT_IN);
     expect(BUILT_IN).toEqual(
-      expect.arrayContaining(['normal-session', 'edge-collapse', 'inventory-breach', 'total-notional-breach', 'ws-outage', 'venue-outage', 'rate-limit-storm', 'manual-freeze', 'cancel-race']),
+      expect.arrayContaining(['normal-session', 'edge-collapse', 'inventory-breach', 'total-notional-breach', 'ws-outage', 'venue-outage', 'rate-limit-storm', 'manual-freeze', 'cancel-race', 'clock-skew']),
     );
   });
 
   it.each(BUILT_IN)('passes built-in scenario %s (exit 0, every expectation holds)', async (name) => {
-    const r = await runCli(['rehearse', name, '--quiet']);
+    const r = await runCliInProcess(['rehearse', name, '--quiet']);
     expect(r.code).toBe(0);
     const report = JSON.parse(r.stdout);
     expect(report.expectations.passed).toBe(true);
@@ -30,7 +30,7 @@ describe('shadow-exec rehearse', () => {
   });
 
   it('exits 3 when an expectation fails, showing the observed value, and prints the timeline on stderr', async () => {
-    const r = await runCli(['rehearse', 'test/fixtures/scenarios/wrong-expectation.json']);
+    const r = await runCliInProcess(['rehearse', 'test/fixtures/scenarios/wrong-expectation.json']);
     expect(r.code).toBe(3);
     const report = JSON.parse(r.stdout);
     expect(report.expectations.passed).toBe(false);
@@ -44,16 +44,31 @@ describe('shadow-exec rehearse', () => {
   it('exits 2 for a malformed scenario, naming the JSON path of the bad field', async () => {
     const file = join(tmp, 'bad.json');
     writeFileSync(file, JSON.stringify({ name: 'bad', description: 'x', run: {}, market: { kind: 'synthetic' }, timeline: [{ at: 'soon', event: { type: 'freeze' } }], expect: [{ type: 'report', path: 'risk.frozen', equals: true }] }));
-    const r = await runCli(['rehearse', file]);
+    const r = await runCliInProcess(['rehearse', file]);
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('timeline[0].at');
     expect(r.stderr).toContain('"soon"');
   });
 
   it('exits 2 for an unknown scenario name, listing the built-in ones', async () => {
-    const r = await runCli(['rehearse', 'no-such-scenario']);
+    const r = await runCliInProcess(['rehearse', 'no-such-scenario']);
     expect(r.code).toBe(2);
     expect(r.stderr).toContain("'no-such-scenario' is neither a file nor a built-in scenario");
     expect(r.stderr).toContain('venue-outage');
+  });
+
+  it('exits 2 in one line, without a stack trace, for a directory', async () => {
+    const r = await runCliInProcess(['rehearse', 'scenarios']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe("error: rehearse: 'scenarios' is a directory: name a scenario file in it or a built-in scenario (rehearse --list shows them)\n");
+    expect(r.stdout).toBe('');
+  });
+
+  it('exits 2 naming the JSON path of a bad run value (run.fillRate), not the CLI flag', async () => {
+    const file = join(tmp, 'bad-fill-rate.json');
+    writeFileSync(file, JSON.stringify({ name: 'bad', description: 'x', run: { fillRate: '2' }, market: { kind: 'synthetic' }, timeline: [], expect: [{ type: 'report', path: 'risk.frozen', equals: false }] }));
+    const r = await runCliInProcess(['rehearse', file, '--quiet']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe("error: run.fillRate: '2' is not allowed: expected a decimal from 0 to 1 with at most 6 decimal places\n");
   });
 });

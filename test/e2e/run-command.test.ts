@@ -329,6 +329,45 @@ describe('shadow-exec run: Ctrl-C', () => {
   });
 });
 
+describe('shadow-exec run: a second signal while the report goes to stdout', () => {
+  it('never leaves part of a document on stdout: the report is written whole (one synchronous write), then the process exits', async () => {
+    // A 5 MB report (all 17,994 fills listed) cannot fit a 64 KB pipe: the first chunk arrives while the rest is still being written.
+    const args = ['run', '--iterations', '3000', '--report-fills', '100000', '--fill-rate', '1', '--symbols', 'BTCUSDT,ETHUSDT,SOLUSDT'];
+    const child = spawn(process.execPath, [BIN, ...args], { cwd: ROOT, env: { ...process.env, NO_COLOR: '1' }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const guard = setTimeout(() => child.kill('SIGKILL'), 90_000);
+    const chunks: Buffer[] = [];
+    let stderr = '';
+    let signalled = false;
+    let second = false;
+    child.stdout.on('data', (chunk: Buffer) => {
+      chunks.push(chunk);
+      if (!signalled) {
+        signalled = true;
+        child.kill('SIGINT');
+      }
+    });
+    // The second signal goes once the child has handled the first (two at once would merge into one delivery).
+    child.stderr.setEncoding('utf8').on('data', (chunk: string) => {
+      stderr += chunk;
+      if (!second && stderr.includes('interrupt: stopping')) {
+        second = true;
+        child.kill('SIGINT');
+      }
+    });
+    const [code, signal] = await new Promise<[number | null, NodeJS.Signals | null]>((resolve) => child.on('close', (c, s) => resolve([c, s])));
+    clearTimeout(guard);
+    expect(signalled).toBe(true);
+    expect(signal).toBeNull();
+    const stdout = Buffer.concat(chunks).toString('utf8');
+    const r = JSON.parse(stdout) as Report;
+    expect(stdout).toBe(JSON.stringify(sortedKeysDeep(r as Json), null, 2) + '\n');
+    expect(r.fills.recent.length).toBe(17_994);
+    expect(stdout.length).toBeGreaterThan(1_000_000);
+    expect(stderr).not.toContain(STACK_FRAME);
+    expect(code).toBe(0);
+  });
+});
+
 describe('shadow-exec run: SIGTERM', () => {
   it('on SIGTERM stops gracefully like Ctrl-C, writes the --out report marked interrupted and exits 143', async () => {
     await withTempDir(async (dir) => {
@@ -353,6 +392,33 @@ describe('shadow-exec run: SIGTERM', () => {
   });
 });
 
+describe('shadow-exec run: SIGHUP', () => {
+  it('on SIGHUP (the terminal closed) stops gracefully like SIGTERM, writes the --out report marked interrupted and exits 129', async () => {
+    await withTempDir(async (dir) => {
+      const out = join(dir, 'report.json');
+      let sent = false;
+      const result = await cli(['run', '--iterations', '50000000', '--out', out], {
+        timeoutMs: 90_000,
+        onStderr: (child, stderrSoFar) => {
+          if (!sent && stderrSoFar.includes('shadow run started')) {
+            sent = true;
+            child.kill('SIGHUP');
+          }
+        },
+      });
+      expect(sent).toBe(true);
+      expect(result.signal).toBeNull();
+      expect(result.code).toBe(129);
+      expect(result.stdout).toBe('');
+      const r = JSON.parse(await readFile(out, 'utf8'));
+      expect(r.execution.status).toBe('interrupted');
+      expect(r.orders.open_at_end).toBe(0);
+      expect(result.stderr).toContain('interrupt: stopping the feed and cancelling every open order');
+      expect(await readdir(dir)).toEqual(['report.json']);
+    });
+  });
+});
+
 describe('shadow-exec run: edge freeze', () => {
   it(`freezes on EDGE_BELOW_THRESHOLD, cancels every order and places none while frozen (${FREEZE_ARGS.slice(1).join(' ')})`, async () => {
     const result = await cli(FREEZE_ARGS);
@@ -362,8 +428,9 @@ describe('shadow-exec run: edge freeze', () => {
     expect(r.risk.frozen).toBe(true);
     expect(r.risk.state).toBe('FROZEN');
     expect(r.risk.freezes_total).toBeGreaterThanOrEqual(1);
-    expect(r.risk.freeze_events.length).toBe(r.risk.freezes_total);
-    const first = r.risk.freeze_events[0];
+    expect(r.risk.freeze_events).toBe(r.risk.freezes_total);
+    expect(r.risk.freezes.length).toBe(r.risk.freezes_total);
+    const first = r.risk.freezes[0];
     expect(first.reason).toBe('EDGE_BELOW_THRESHOLD');
     expect(first.symbol).toBe('BTCUSDT');
     expect(first.threshold_bps).toBe('1');
@@ -386,7 +453,8 @@ describe('shadow-exec run: edge freeze', () => {
     const r = report(await cli(args));
     expect(r.config.edge_threshold_bps).toBe('-100');
     expect(r.risk.frozen).toBe(false);
-    expect(r.risk.freeze_events).toEqual([]);
+    expect(r.risk.freeze_events).toBe(0);
+    expect(r.risk.freezes).toEqual([]);
   });
 });
 

@@ -1,7 +1,8 @@
 // End-to-end `shadow-exec sign`: Bybit V5 signature and headers for a given body and timestamp, keys from the environment, the secret never printed.
 import { createHmac } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { runCli } from '../helpers/cli.js';
+import { ROOT, runCli, runCliInProcess } from '../helpers/cli.js';
 
 const KEY = 'signKEY0123456789';
 const SECRET = 'sign-SECRET-must-not-leak';
@@ -30,7 +31,7 @@ describe('shadow-exec sign --exchange bybit', () => {
   });
 
   it('signs a GET query string', async () => {
-    const r = await runCli(['sign', '--method', 'GET', '--query', 'category=option&symbol=BTC-29JUL22-25000-C', '--timestamp', '1658384314791'], {
+    const r = await runCliInProcess(['sign', '--method', 'GET', '--query', 'category=option&symbol=BTC-29JUL22-25000-C', '--timestamp', '1658384314791'], {
       env: { BYBIT_API_KEY: KEY, BYBIT_API_SECRET: SECRET },
     });
     expect(r.code).toBe(0);
@@ -38,10 +39,13 @@ describe('shadow-exec sign --exchange bybit', () => {
     expect(JSON.parse(r.stdout).signature).toBe(expected);
   });
 
-  it('exits 2 naming the variables to set when no keys are configured', async () => {
-    const r = await runCli(['sign', '--body', '{}', '--timestamp', '1'], { env: NO_KEYS });
+  it('exits 2 naming the variables to set, and --placeholder to try it without keys, when no keys are configured', async () => {
+    const r = await runCliInProcess(['sign', '--body', '{}', '--timestamp', '1'], { env: NO_KEYS });
     expect(r.code).toBe(2);
-    expect(r.stderr).toContain('BYBIT_API_KEY and BYBIT_API_SECRET');
+    expect(r.stderr).toBe(
+      'error: no bybit credentials for api env dev: set BYBIT_API_KEY_DEV and BYBIT_API_SECRET_DEV (or BYBIT_API_KEY and BYBIT_API_SECRET), ' +
+        'or pass --secrets FILE with {"bybit":{"dev":{"apiKey":"…","apiSecret":"…"}}}; or add --placeholder to try the command with the built-in placeholder pair (its signatures are valid for no account)\n',
+    );
   });
 
   it.each([
@@ -51,8 +55,31 @@ describe('shadow-exec sign --exchange bybit', () => {
     [['--exchange', 'kraken', '--body', '{}'], "--exchange 'kraken'"],
     [['--exchange', 'binance', '--query', 'a=1', '--timestamp', '5'], 'on binance timestamp and recvWindow are parameters inside --query'],
   ])('exits 2 for %j', async (args, expected) => {
-    const r = await runCli(['sign', '--placeholder', ...args], { env: NO_KEYS });
+    const r = await runCliInProcess(['sign', '--placeholder', ...args], { env: NO_KEYS });
     expect(r.code).toBe(2);
     expect(r.stderr).toContain(expected);
+  });
+});
+
+/** `a 'b c' d` → ['a', 'b c', 'd']: the README's examples quote with single quotes only. */
+function shellWords(line: string): string[] {
+  return [...line.matchAll(/'([^']*)'|(\S+)/g)].map((m) => m[1] ?? m[2]!);
+}
+
+describe("README's sign examples", () => {
+  const examples = readFileSync(`${ROOT}README.md`, 'utf8')
+    .split('\n')
+    .filter((line) => line.startsWith('npx shadow-exec sign '))
+    .map((line) => line.replace(/\s+#.*$/, ''));
+
+  it('are there', () => {
+    expect(examples.length).toBeGreaterThanOrEqual(2);
+  });
+
+  it.each(examples)('runs on a machine without keys: %s', async (line) => {
+    const r = await runCliInProcess(shellWords(line).slice(2), { env: { ...NO_KEYS, BINANCE_API_KEY: '', BINANCE_SECRET_KEY: '', BINANCE_API_KEY_DEV: '', BINANCE_SECRET_KEY_DEV: '' } });
+    expect(r.stderr).toBe('signed with the built-in placeholder pair: the signature is not valid for any account\n');
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout).credentials.source).toBe('placeholder');
   });
 });

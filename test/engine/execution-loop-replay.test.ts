@@ -77,10 +77,10 @@ describe('replay through the execution loop', () => {
     expect(md.rest_by_class).toEqual({ 'market-data': 4 });
     expect(md.books['NKNUSDT']).toMatchObject({ state: 'synced', snapshots: 1, applied: 149, gaps: 0, stale_snapshots: 0, crossed: 0, resyncs: 0, sync_losses: 0 });
     for (const symbol of ['BLZETH', 'LRCBTC', 'RUNEEUR']) expect(md.books[symbol]).toMatchObject({ state: 'synced', gaps: 0, crossed: 0 });
-    expect(md.events_delivered).toEqual({ quote: 38, trade: 1, bar: 2, mark: 0 });
+    expect(md.events_delivered).toEqual({ quote: 38, trade: 1, bar: 2, mark: 0, ticker: 0 });
     expect(md.symbols['NKNUSDT']).toMatchObject({ quotes_from_book: 38, quotes_from_stream: 0, stream_quotes_superseded: 74 });
     expect(md.bars).toMatchObject({ delivered_from_trades: 1, delivered_from_venue: 1, trades_in: 1 });
-    expect(md.loop.by_symbol).toEqual({ NKNUSDT: { quotes: 38, trades: 1, bars: 2, marks: 0 } });
+    expect(md.loop.by_symbol).toEqual({ NKNUSDT: { quotes: 38, trades: 1, bars: 2, marks: 0, tickers: 0 } });
     expect(run.loop.counters.marketUpdates).toBe(38);
     const report = run.report as unknown as Report;
     expect([report.runtime.start_utc, report.orders.placed, report.orders.filled]).toEqual(['2021-10-12T00:28:32.063Z', 42, 12]);
@@ -101,10 +101,10 @@ describe('replay through the execution loop', () => {
     expect(md.frames_by_class['market-data']).toBe(6);
     expect(md.books['BTCUSDT']).toMatchObject({ state: 'synced', update_id: 7003306, snapshots: 1, applied: 1, gaps: 0, crossed: 0 });
     expect(md.books['BTCPERP']).toMatchObject({ state: 'synced', update_id: 20683569, applied: 1 });
-    expect(md.events_delivered).toEqual({ quote: 2, trade: 0, bar: 0, mark: 1 });
+    expect(md.events_delivered).toEqual({ quote: 2, trade: 0, bar: 0, mark: 1, ticker: 0 });
     expect(md.symbols['BTCUSDT']).toMatchObject({ quotes_from_book: 2, stream_quotes_superseded: 1 });
     expect(md.symbols['LTCUSDT']).toMatchObject({ traded: false, skipped_untraded: 1 });
-    expect(md.loop.by_symbol).toEqual({ BTCUSDT: { quotes: 2, trades: 0, bars: 0, marks: 1 } });
+    expect(md.loop.by_symbol).toEqual({ BTCUSDT: { quotes: 2, trades: 0, bars: 0, marks: 1, tickers: 0 } });
   });
 
   it('counts a dropped diff as a gap, quotes nothing until a later snapshot resyncs the book, then quotes as the intact capture', async () => {
@@ -148,6 +148,33 @@ describe('replay through the execution loop', () => {
       ['venue', 1633998480000, 35280, 258770, 30],
       ['buffer', 1633998480000, 35280, 580, 1],
     ]);
+  });
+
+  it('delivers 24hrTicker frames as ticker context events: counted, passed to the venue hook, no change to orders or fills', async () => {
+    const { header, records } = decodeReplay(BINANCE_TEXT);
+    const at = [40, 120, 200];
+    const ticker = (t: number): ReplayRecord => ({
+      kind: 'frame', t,
+      frame: JSON.stringify({ stream: 'nknusdt@ticker', data: { e: '24hrTicker', E: t + 3, s: 'NKNUSDT', p: '0.0100', P: '2.9', w: '0.3500', x: '0.3430', c: '0.3528', Q: '58', b: '0.3527', B: '10', a: '0.3528', A: '12', o: '0.3428', h: '0.3600', l: '0.3400', v: '1000000', q: '350000.5', O: t - 86_400_000, C: t, F: 1, L: 5000, n: 5000 } }),
+    });
+    const withTickers = records.flatMap((r, i) => (at.includes(i) ? [r, ticker(r.t)] : [r]));
+    const text = encodeReplay(header, withTickers);
+    const seen: string[] = [];
+    class HookedClient extends RecordingExchangeClient {
+      override onMarketEvent(e: MarketContextEvent): void {
+        if (e.kind === 'ticker') seen.push(`${e.ts}:${e.lastTicks}/${e.tradeCount}`);
+      }
+    }
+    const wrapVenue = (venue: ExchangeClient): ExchangeClient => new HookedClient(venue, () => ({ now: () => 0 }));
+    const run = await runReplay('binance-spot-2021-10-11.jsonl', text, [NKN], { wrapVenue });
+    const intact = await runReplay('binance-spot-2021-10-11.jsonl', BINANCE_TEXT, [NKN]);
+    expect(seen).toEqual(at.map((i) => `${records[i]!.t}:35280/5000`));
+    const md = (run.report as unknown as Report).market_data;
+    expect(md.events_delivered).toEqual({ quote: 38, trade: 1, bar: 2, mark: 0, ticker: 3 });
+    expect(md.loop.by_symbol).toEqual({ NKNUSDT: { quotes: 38, trades: 1, bars: 2, marks: 0, tickers: 3 } });
+    expect(md.frames_by_class).toMatchObject({ 'market-data': 229, ignored: 0 });
+    const strip = (r: Record<string, unknown>) => ({ orders: r['orders'], fills: r['fills'], pnl: r['pnl'], positions: r['positions'] });
+    expect(strip(run.report as Record<string, unknown>)).toEqual(strip(intact.report as Record<string, unknown>));
   });
 
   it('refuses a book event from a feed: feeds turn books into quotes', async () => {

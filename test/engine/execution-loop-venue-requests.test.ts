@@ -47,7 +47,7 @@ describe('ExecutionLoop with --cancel-mode cancel-all', () => {
   it('freezes with one cancel-all per symbol holding orders, and still ends with nothing open', async () => {
     const { recorder, report } = await run({ ...FREEZE, cancelMode: 'cancel-all' });
     expect(report.risk.frozen).toBe(true);
-    const freezeAt = Date.parse(report.risk.freeze_events[0].utc);
+    const freezeAt = Date.parse(report.risk.freezes[0].utc);
     const atFreeze = recorder.cancelAlls.filter((c) => c.at === freezeAt).map((c) => c.symbol);
     expect(atFreeze.length).toBeGreaterThan(0);
     expect(new Set(atFreeze).size).toBe(atFreeze.length);
@@ -78,7 +78,7 @@ describe('ExecutionLoop with --cancel-mode cancel-all', () => {
     });
     const result = await runSession(composed, { stopRequested: () => false, yieldSlice: () => Promise.resolve(), sliceEvents: 256 });
     const report = JSON.parse(JSON.stringify(result.report));
-    const freezeAt = Date.parse(report.risk.freeze_events[0].utc);
+    const freezeAt = Date.parse(report.risk.freezes[0].utc);
     expect(recorder!.cancelAlls.filter((c) => c.at === freezeAt).length).toBeGreaterThan(0);
     // Nothing was cancelled by the refused cancel-alls: every order alive at the freeze went by a single cancel.
     expect(recorder!.cancels.filter((c) => c.at >= freezeAt).length).toBeGreaterThan(0);
@@ -109,7 +109,7 @@ describe('ExecutionLoop with --exit-oco', () => {
     expect(report.orders.exit_ocos.stops_triggered).toBeGreaterThan(0);
     expect(report.orders.venue_cancels.OCO_STOP_TRIGGERED).toBe(report.orders.exit_ocos.stops_triggered);
     const frozen = await run({ ...FREEZE_FOR_OCO, exitOco: '15:25' });
-    const freezeAt = Date.parse(frozen.report.risk.freeze_events[0].utc);
+    const freezeAt = Date.parse(frozen.report.risk.freezes[0].utc);
     expect(frozen.recorder.ocos.filter((o) => o.at >= freezeAt)).toEqual([]);
     expect(recorder.ocos.length).toBeGreaterThan(0);
   });

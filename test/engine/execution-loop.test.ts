@@ -14,6 +14,7 @@ import { EventScheduler } from '../../src/core/scheduler/event-scheduler.js';
 import { VirtualClock } from '../../src/core/time/virtual-clock.js';
 import { SeededRng } from '../../src/core/random/seeded-rng.js';
 import { ProbabilisticFillModel } from '../../src/core/sim/probabilistic-fill-model.js';
+import { IcebergVisible } from '../../src/core/sim/iceberg-visible.js';
 import { FakeVenueRules } from '../../src/venues/fake/fake-venue-rules.js';
 import { FAKE_INSTRUMENTS } from '../../src/venues/fake/fake-instruments.js';
 import { buildInstrument } from '../../src/core/model/instrument.js';
@@ -68,7 +69,7 @@ async function complete(run: ComposedRun, stopAfterUpdates = Infinity): Promise<
 }
 
 type Report = {
-  risk: { frozen: boolean; freeze_events: { utc: string; orders_cancelled: number; reason: string }[]; blocks_by_reason: Record<string, number> };
+  risk: { frozen: boolean; freeze_events: number; freezes: { utc: string; orders_cancelled: number; reason: string }[]; blocks_by_reason: Record<string, number> };
   orders: { open_at_end: number; placed: number; placed_while_frozen: number };
   execution: { status: string; interrupted: boolean; market_updates: number };
 };
@@ -90,7 +91,7 @@ describe('ExecutionLoop', () => {
     const result = await complete(run);
     const report = result.report as unknown as Report;
     expect(report.risk.frozen).toBe(true);
-    const freeze = report.risk.freeze_events[0]!;
+    const freeze = report.risk.freezes[0]!;
     expect(freeze.reason).toBe('EDGE_BELOW_THRESHOLD');
     const freezeMs = Date.parse(freeze.utc);
     expect(recorder.sent.filter((s) => s.at >= freezeMs)).toEqual([]);
@@ -183,7 +184,7 @@ describe('ExecutionLoop when a cancel overtakes its order', () => {
       scheduler,
       instruments: new Map([[btc.symbol, btc]]),
       rules: new FakeVenueRules(fees),
-      fillModel: new ProbabilisticFillModel(rng.fork('fills'), 0, '0'),
+      fillModel: new ProbabilisticFillModel(rng.fork('fills'), 0, '0', new IcebergVisible(new Map([[btc.symbol, btc]]))),
       latency: { name: 'split', entryDelayMs: () => 100, cancelDelayMs: () => 10, amendDelayMs: () => 10, describe: () => ({}) },
     });
     const feed = new SyntheticFeed(

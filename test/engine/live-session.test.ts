@@ -112,16 +112,33 @@ describe('LiveSession', () => {
     expect((result.report as Json).market_data.live.end_reason).toBe('interrupted');
   });
 
-  it('ends when the feed circuit breaker opens and reports why', async () => {
+  it('fails (status "failed", failure says what the feed saw) when the duration passes without one market update', async () => {
+    const wall = heldWall();
+    const s = await session(300, {}, 0, (ws) => (ws.silent = true), wall.read);
+    // The 300 ms count from the open connection on: a slow machine cannot turn this into "no connection opened".
+    await waitUntil(() => s.ws.clients.length === 1 && s.ws.client(1).received.length === 1, 'connected and subscribe sent');
+    wall.release();
+    const result = await s.result;
+    expect(result.endReason).toBe('duration');
+    expect(result.status).toBe('failed');
+    expect(result.failure).toBe('no market data in 300 ms; connected, but no data frame arrived');
+    const r: Json = result.report;
+    expect(r.execution).toMatchObject({ status: 'failed', market_updates: 0 });
+    expect(r.market_data.live).toMatchObject({ end_reason: 'duration', failure: 'no market data in 300 ms; connected, but no data frame arrived' });
+  });
+
+  it('ends when the feed circuit breaker opens, reports status "failed" and the HTTP status that refused the upgrade', async () => {
     const tuning = { circuitBreakerThreshold: 3, backoff: { initialDelayMs: 1, maxDelayMs: 4, jitterRatio: 0 } };
     const s = await session(null, { ws: tuning }, 0, (ws) => ws.rejectHandshakes(503));
     const result = await s.result;
     expect(result.endReason).toBe('feed-failed');
-    expect(result.status).toBe('completed');
-    expect(result.failure).toBe('circuit open after 3 consecutive failed connection attempts');
+    expect(result.status).toBe('failed');
+    const why = 'circuit open after 3 consecutive failed connection attempts; last: the WebSocket upgrade got HTTP 503 instead of 101';
+    expect(result.failure).toBe(why);
     const r: Json = result.report;
     expect(r.execution.market_updates).toBe(0);
-    expect(r.market_data.live).toMatchObject({ end_reason: 'feed-failed', failure: 'circuit open after 3 consecutive failed connection attempts' });
+    expect(r.execution.status).toBe('failed');
+    expect(r.market_data.live).toMatchObject({ end_reason: 'feed-failed', failure: why });
     expect(r.market_data.live.websocket).toMatchObject({ connected: 0, circuits_open: 1, failed_attempts: 3 });
     expect(s.log).toContain('ws-1 circuit breaker open after 3 consecutive failed connection attempts');
   });

@@ -12,10 +12,12 @@ import { RiskMonitor } from '../../src/core/risk/risk-monitor.js';
 import { EventScheduler } from '../../src/core/scheduler/event-scheduler.js';
 import { ConstantLatencyModel } from '../../src/core/sim/latency-model.js';
 import { ProbabilisticFillModel } from '../../src/core/sim/probabilistic-fill-model.js';
+import { IcebergVisible } from '../../src/core/sim/iceberg-visible.js';
 import { SimulatedVenue } from '../../src/core/sim/simulated-venue.js';
 import { SymmetricQuoter } from '../../src/core/strategy/symmetric-quoter.js';
 import { VirtualClock } from '../../src/core/time/virtual-clock.js';
 import { ExecutionLoop } from '../../src/engine/execution-loop.js';
+import { loopOrderCounts } from '../../src/engine/loop-counters.js';
 import { FakeVenueRules } from '../../src/venues/fake/fake-venue-rules.js';
 
 export interface LiveRun {
@@ -38,7 +40,7 @@ export function composeLiveRun(settings: LiveBuildSettings, specs: readonly Inst
     scheduler,
     instruments: new Map(instruments.map((i) => [i.symbol, i])),
     rules: new FakeVenueRules(fees),
-    fillModel: new ProbabilisticFillModel(rng.fork('fills'), 1, '1'),
+    fillModel: new ProbabilisticFillModel(rng.fork('fills'), 1, '1', new IcebergVisible(new Map(instruments.map((i) => [i.symbol, i])))),
     latency: new ConstantLatencyModel(latencyMs),
   });
   const edge = new EdgeTracker(specs.map((s) => s.symbol), { halfSpreadBpsE4: 200_000, makerFeeBpsE4: 20_000, markoutMs: 1000, window: 20, minFills: 5 });
@@ -66,14 +68,7 @@ export function composeLiveRun(settings: LiveBuildSettings, specs: readonly Inst
           exchange: 'fake', mode: 'shadow', feed: live.feed.kind, iterations: 0, symbols: specs.map((s) => s.symbol), status,
           marketUpdates: loop.counters.marketUpdates, eventsProcessed: scheduler.processedCount, startMs: live.startMs, endMs: clock.now(),
         },
-        orders: {
-          placed: loop.counters.ordersPlaced, filled: loop.counters.ordersFilled, canceled: loop.counters.ordersCanceled,
-          rejected: loop.counters.ordersRejected, cancelsSent: loop.counters.cancelsSent, cancelRetries: loop.counters.cancelRetries,
-          cancelAllsSent: loop.counters.cancelAllsSent, amendsSent: loop.counters.amendsSent, amendsRejected: loop.counters.amendsRejected,
-          exitOcosPlaced: loop.counters.exitOcosPlaced, exitOcosCancelled: loop.counters.exitOcosCancelled, exitOcosSkipped: loop.counters.exitOcosSkipped,
-          cancelRacesLost: loop.counters.cancelRacesLost, zeroSizeQuotes: loop.counters.zeroSizeQuotes,
-          placedWhileFrozen: loop.counters.placedWhileFrozen, openAtEnd: loop.openOrders,
-        },
+        orders: loopOrderCounts(loop.counters, loop.openOrders),
         venue: venue.stats(),
         ledger,
         fillLog,

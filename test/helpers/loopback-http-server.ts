@@ -4,6 +4,10 @@ import { createServer, type Server } from 'node:http';
 export interface ScriptedResponse {
   readonly status: number;
   readonly body: string;
+  /** Extra response headers (Retry-After, Location…). */
+  readonly headers?: Readonly<Record<string, string>>;
+  /** Sent in chunks of this many characters without a Content-Length (chunked encoding). */
+  readonly chunkChars?: number;
 }
 
 export class LoopbackHttpServer {
@@ -24,8 +28,12 @@ export class LoopbackHttpServer {
       self?.requests.push(target);
       const queue = self?.routes.get(target);
       const answer = queue === undefined || queue.length === 0 ? { status: 404, body: '{"code":-1121,"msg":"Invalid symbol."}' } : queue.length > 1 ? queue.shift()! : queue[0]!;
-      response.writeHead(answer.status, { 'content-type': 'application/json' });
-      response.end(answer.body);
+      const chunk = answer.chunkChars;
+      const length = chunk === undefined ? { 'content-length': String(Buffer.byteLength(answer.body)) } : {};
+      response.writeHead(answer.status, { 'content-type': 'application/json', ...length, ...answer.headers });
+      if (chunk === undefined) return void response.end(answer.body);
+      for (let at = 0; at < answer.body.length; at += chunk) response.write(answer.body.slice(at, at + chunk));
+      response.end();
     });
     await new Promise<void>((resolve, reject) => {
       server.once('error', reject);

@@ -4,6 +4,7 @@ import { encodeReplay, type ReplayHeader, type ReplayRecord } from '../../src/fe
 export type Level = readonly [price: string, qty: string];
 
 export const BINANCE_SPOT_HEADER: ReplayHeader = { format: 'shadow-exec-replay', version: 1, venue: 'binance', market: 'spot' };
+export const BINANCE_USDM_HEADER: ReplayHeader = { format: 'shadow-exec-replay', version: 1, venue: 'binance', market: 'usdm' };
 export const BYBIT_LINEAR_HEADER: ReplayHeader = { format: 'shadow-exec-replay', version: 1, venue: 'bybit', market: 'linear' };
 
 export function frame(t: number, text: string): ReplayRecord {
@@ -27,14 +28,19 @@ export function binanceAggTrade(t: number, symbol: string, id: number, price: st
   return frame(t, wrap(`${symbol.toLowerCase()}@aggTrade`, { e: 'aggTrade', E: t + 5, s: symbol, a: id, p: price, q: qty, f: id, l: id, T: t + 5, m: buyerMaker, M: true }));
 }
 
+/** USDⓈ-M `<symbol>@trade` with its origin `X` ("MARKET" in the book; "INSURANCE_FUND", "ADL", … off it). Event time E = t + 5. */
+export function binanceUsdmTrade(t: number, symbol: string, id: number, price: string, qty: string, origin: string, buyerMaker = false): ReplayRecord {
+  return frame(t, wrap(`${symbol.toLowerCase()}@trade`, { e: 'trade', E: t + 5, T: t + 4, s: symbol, t: id, p: price, q: qty, X: origin, m: buyerMaker }));
+}
+
 /** `GET /api/v3/depth?symbol=…&limit=1000` and its body. */
 export function binanceDepthSnapshot(t: number, symbol: string, lastUpdateId: number, bids: readonly Level[], asks: readonly Level[]): ReplayRecord {
   return { kind: 'rest', t, rest: `GET /api/v3/depth?symbol=${symbol}&limit=1000`, body: JSON.stringify({ lastUpdateId, bids, asks }) };
 }
 
-/** `orderbook.<depth>.<symbol>` snapshot or delta; push ts = t - 7 (as the fixture's made-up receive times). */
+/** `orderbook.<depth>.<symbol>` snapshot or delta; push ts = t - 7 (as the fixture's made-up receive times), never below 0 (the parsers refuse negative times). */
 export function bybitOrderbook(t: number, symbol: string, type: 'snapshot' | 'delta', u: number, b: readonly Level[], a: readonly Level[], depth = 50): ReplayRecord {
-  return frame(t, JSON.stringify({ topic: `orderbook.${depth}.${symbol}`, type, ts: t - 7, data: { s: symbol, b, a, u, seq: 1000 + u }, cts: t - 9 }));
+  return frame(t, JSON.stringify({ topic: `orderbook.${depth}.${symbol}`, type, ts: Math.max(0, t - 7), data: { s: symbol, b, a, u, seq: 1000 + u }, cts: Math.max(0, t - 9) }));
 }
 
 /** `tickers.<symbol>` snapshot with the book and mark fields the parser reads. */
@@ -42,7 +48,7 @@ export function bybitTicker(t: number, symbol: string, bid: Level, ask: Level, m
   return frame(
     t,
     JSON.stringify({
-      topic: `tickers.${symbol}`, type: 'snapshot', ts: t - 7, cs: 5000 + t % 1000,
+      topic: `tickers.${symbol}`, type: 'snapshot', ts: Math.max(0, t - 7), cs: 5000 + t % 1000,
       data: { symbol, bid1Price: bid[0], bid1Size: bid[1], ask1Price: ask[0], ask1Size: ask[1], markPrice, indexPrice: markPrice, fundingRate: '0.0001' },
     }),
   );

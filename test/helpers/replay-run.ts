@@ -13,10 +13,12 @@ import { RiskMonitor } from '../../src/core/risk/risk-monitor.js';
 import { EventScheduler } from '../../src/core/scheduler/event-scheduler.js';
 import { ConstantLatencyModel } from '../../src/core/sim/latency-model.js';
 import { ProbabilisticFillModel } from '../../src/core/sim/probabilistic-fill-model.js';
+import { IcebergVisible } from '../../src/core/sim/iceberg-visible.js';
 import { SimulatedVenue } from '../../src/core/sim/simulated-venue.js';
 import { SymmetricQuoter } from '../../src/core/strategy/symmetric-quoter.js';
 import { VirtualClock } from '../../src/core/time/virtual-clock.js';
 import { ExecutionLoop } from '../../src/engine/execution-loop.js';
+import { loopOrderCounts } from '../../src/engine/loop-counters.js';
 import { runSession } from '../../src/engine/run-session.js';
 import type { ExchangeClient } from '../../src/ports/exchange-client.js';
 import type { MarketDataFeed } from '../../src/ports/market-data-feed.js';
@@ -58,7 +60,7 @@ export async function runReplay(label: string, text: string, specs: readonly Ins
     scheduler,
     instruments: new Map(instruments.map((i) => [i.symbol, i])),
     rules: new FakeVenueRules(fees),
-    fillModel: new ProbabilisticFillModel(rng.fork('fills'), fillRate, String(fillRate)),
+    fillModel: new ProbabilisticFillModel(rng.fork('fills'), fillRate, String(fillRate), new IcebergVisible(new Map(instruments.map((i) => [i.symbol, i])))),
     latency: new ConstantLatencyModel(20),
   });
   const client = options.wrapVenue?.(venue) ?? venue;
@@ -88,13 +90,7 @@ export async function runReplay(label: string, text: string, specs: readonly Ins
           exchange: 'fake', mode: 'shadow', feed: replay.feed.kind, iterations: 0, symbols: replay.symbols, status,
           marketUpdates: loop.counters.marketUpdates, eventsProcessed: scheduler.processedCount, startMs: replay.startMs, endMs: clock.now(),
         },
-        orders: {
-          placed: loop.counters.ordersPlaced, filled: loop.counters.ordersFilled, canceled: loop.counters.ordersCanceled,
-          rejected: loop.counters.ordersRejected, cancelsSent: loop.counters.cancelsSent, cancelRetries: loop.counters.cancelRetries,
-          cancelAllsSent: loop.counters.cancelAllsSent, amendsSent: loop.counters.amendsSent, amendsRejected: loop.counters.amendsRejected, exitOcosPlaced: loop.counters.exitOcosPlaced, exitOcosCancelled: loop.counters.exitOcosCancelled, exitOcosSkipped: loop.counters.exitOcosSkipped,
-          cancelRacesLost: loop.counters.cancelRacesLost, zeroSizeQuotes: loop.counters.zeroSizeQuotes,
-          placedWhileFrozen: loop.counters.placedWhileFrozen, openAtEnd: loop.openOrders,
-        },
+        orders: loopOrderCounts(loop.counters, loop.openOrders),
         venue: client.stats(),
         ledger,
         fillLog,

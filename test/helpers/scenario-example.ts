@@ -31,7 +31,7 @@ export function fullExample(): Record<string, any> {
       { type: 'circuit_open_by', at: '50s' },
       { type: 'unfrozen_by', at: '3m' },
       { type: 'report', path: 'orders.placed_while_frozen', equals: 0 },
-      { type: 'report', path: 'risk.freeze_events.0.reason', equals: 'STALE_MARKET_DATA' },
+      { type: 'report', path: 'risk.freezes.0.reason', equals: 'STALE_MARKET_DATA' },
       { type: 'report', path: 'pnl.total', min: '-25.5', max: 100 },
       { type: 'report', path: 'orders.placed', min: 1 },
     ],

@@ -1,6 +1,7 @@
 // venueHarness: a SimulatedVenue on a virtual clock with the fake rules, a report recorder, and helpers to place orders and move the market.
 import { SimulatedVenue } from '../../src/core/sim/simulated-venue.js';
 import { ProbabilisticFillModel } from '../../src/core/sim/probabilistic-fill-model.js';
+import { IcebergVisible } from '../../src/core/sim/iceberg-visible.js';
 import { ConstantLatencyModel, type LatencyModel } from '../../src/core/sim/latency-model.js';
 import type { FillModel } from '../../src/core/sim/fill-model.js';
 import type { RequestGate } from '../../src/core/sim/request-gate.js';
@@ -47,6 +48,9 @@ export class Recorder implements ExecutionListener {
   }
   onCanceled(order: Order): void {
     this.lines.push(`${this.clock.now()} canceled ${order.id} ${order.status} filled=${order.filledLots}`);
+  }
+  onDropped(order: Order): void {
+    this.lines.push(`${this.clock.now()} dropped ${order.id} ${order.status}`);
   }
   onCancelRejected(order: Order, reject: VenueReject): void {
     this.rejects.push(reject);
@@ -98,13 +102,14 @@ export function harness(options: { fillRate?: number; latency?: LatencyModel; fi
   const scheduler = new EventScheduler();
   const rng = new CountingRng(new SeededRng(options.seed ?? 'venue-test'));
   const fillRate = options.fillRate ?? 0;
+  const instruments = new Map((options.instruments ?? [BTC, ETH]).map((i) => [i.symbol, i]));
   const venue = new SimulatedVenue({
     clock,
     scheduler,
-    instruments: new Map((options.instruments ?? [BTC, ETH]).map((i) => [i.symbol, i])),
+    instruments,
     rules: options.rules ?? new FakeVenueRules({ makerPpm: 200, takerPpm: 550 }),
     ...(options.gate === undefined ? {} : { gate: options.gate }),
-    fillModel: options.fillModel ?? new ProbabilisticFillModel(rng, fillRate, String(fillRate)),
+    fillModel: options.fillModel ?? new ProbabilisticFillModel(rng, fillRate, String(fillRate), new IcebergVisible(instruments)),
     latency: options.latency ?? new ConstantLatencyModel(50),
   });
   const rec = new Recorder(clock);

@@ -1,4 +1,5 @@
-// Covers the ScenarioRunner in-process: injected order rejects and clock skew answered with the venue's own codes, expectations judged with observed values, same bytes twice.
+// Covers the ScenarioRunner in-process: injected order rejects and clock skew (behind and ahead) answered with the venue's own codes, expectations judged with observed values, same bytes twice.
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { canonicalJson } from '../../src/core/report/canonical-json.js';
 import { rehearse } from '../../src/scenario/scenario-runner.js';
@@ -33,7 +34,7 @@ describe('rehearse', () => {
     expect(result.results[2]!.observed).toBe('190 placed, first at 21s');
     expect(result.passed).toBe(false);
     expect(lines[0]).toBe('   +5.000s  order_rejects code=110017 forMs=5000         → venue rejects new orders with 110017');
-    expect(lines[1]).toContain('clock -6000 ms off: beyond recvWindow 5000 ms, the venue refuses signed requests');
+    expect(lines[1]).toContain('clock 6000 ms behind: beyond recvWindow 5000 ms, the venue refuses signed requests');
     const report = result.report as { rehearsal: { injected_faults: Record<string, number> } };
     expect(Object.keys(report.rehearsal.injected_faults).sort()).toEqual(['10002', '110017']);
   });
@@ -42,5 +43,25 @@ describe('rehearse', () => {
     const a = await rehearse(scenario(), TOOL);
     const b = await rehearse(scenario(), TOOL);
     expect(canonicalJson(a.report)).toBe(canonicalJson(b.report));
+  });
+
+  it('refuses requests stamped 1000 ms ahead and 6 s behind on Binance with -1021, counting each side (built-in clock-skew)', async () => {
+    const file = JSON.parse(readFileSync(new URL('../../scenarios/clock-skew.json', import.meta.url), 'utf8'));
+    const lines: string[] = [];
+    const result = await rehearse(validateScenario(file), TOOL, (line) => lines.push(line));
+    expect(result.passed).toBe(true);
+    const report = result.report as {
+      orders: { rejects_by_code: Record<string, number> };
+      venue_api: { timestamp_rejects: { ahead: number; behind: number }; injected_faults: Record<string, number> };
+    };
+    expect(report.venue_api.timestamp_rejects).toEqual({ ahead: 164, behind: 178 });
+    expect(report.venue_api.injected_faults).toEqual({ '-1021': 342 });
+    expect(report.orders.rejects_by_code).toEqual({ '-1021': 307 });
+    expect(lines.slice(0, 4).map((l) => l.split('→ ')[1])).toEqual([
+      'clock 1500 ms ahead: 1000 ms or more ahead of the venue, which refuses signed requests',
+      "clock 200 ms ahead: within the venue's 1000 ms",
+      'clock 6000 ms behind: beyond recvWindow 5000 ms, the venue refuses signed requests',
+      'clock 200 ms behind: within recvWindow 5000 ms',
+    ]);
   });
 });

@@ -41,7 +41,7 @@ describe('validateScenario — valid files', () => {
       { type: 'circuit_open_by', atMs: 50_000 },
       { type: 'unfrozen_by', atMs: 180_000 },
       { type: 'report', path: 'orders.placed_while_frozen', equals: 0 },
-      { type: 'report', path: 'risk.freeze_events.0.reason', equals: 'STALE_MARKET_DATA' },
+      { type: 'report', path: 'risk.freezes.0.reason', equals: 'STALE_MARKET_DATA' },
       { type: 'report', path: 'pnl.total', min: '-25.5', max: '100' },
       { type: 'report', path: 'orders.placed', min: '1', max: null },
     ]);
@@ -75,7 +75,8 @@ describe('validateScenario — valid files', () => {
     expect(parseScenarioText(JSON.stringify(minimal())).name).toBe('quiet');
     const error = thrown(() => parseScenarioText('{"name": "x",'));
     expect(error.code).toBe('E_SCENARIO');
-    expect(error.message).toMatch(/^\(top level\): expected JSON text, got a parse error \(.+\)$/);
+    expect(error.message).toBe('(top level): expected JSON text, got not valid JSON: it ends early at line 1, column 14');
+    expect(thrown(() => parseScenarioText('name: secret-value')).message).toBe('(top level): expected JSON text, got not valid JSON: unexpected character at line 1, column 2');
   });
 
   it('throws a ScenarioError carrying the bad path', () => {
@@ -151,7 +152,7 @@ const MISTAKES: Array<[string, Mutation | unknown, string]> = [
   ['a negative open-order count', (d: any) => (d.expect[1].equals = -1), 'expect[1].equals: expected a whole number from 0 to 1000000, got -1'],
   ['an empty no-orders interval', (d: any) => (d.expect[2].to = '16s'), 'expect[2].to: expected a time after expect[2].from (16000 ms), got "16s"'],
   ['a missing time', (d: any) => delete d.expect[3].at, 'expect[3].at: missing, expected a duration like "30s" or a number of ms'],
-  ['a bad report path', (d: any) => (d.expect[5].path = 'orders..placed'), 'expect[5].path: expected a dotted report path like "orders.placed" or "risk.freeze_events.0.reason", got "orders..placed"'],
+  ['a bad report path', (d: any) => (d.expect[5].path = 'orders..placed'), 'expect[5].path: expected a dotted report path like "orders.placed" or "risk.freezes.0.reason", got "orders..placed"'],
   ['equals and a range together', (d: any) => (d.expect[5].max = 3), 'expect[5]: expected either "equals" or "min"/"max", got both'],
   ['a report check without a value', (d: any) => delete d.expect[5].equals, 'expect[5]: missing, expected "equals" or at least one of "min"/"max"'],
   ['a range with max below min', (d: any) => (d.expect[7].max = '-26'), 'expect[7].max: expected a number not below min (-25.5), got "-26"'],

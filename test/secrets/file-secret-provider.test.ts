@@ -69,7 +69,7 @@ describe('FileSecretProvider', () => {
   it('reports bad JSON without echoing any of the file content', () => {
     const path = secretsFile('{"bybit": {"prod": {"apiKey": "k", "apiSecret": "TOPSECRET-in-broken-json"');
     const e = errorOf(() => FileSecretProvider.load(path));
-    expect(e.message).toBe(`secrets file ${path}: is not valid JSON`);
+    expect(e.message).toBe(`secrets file ${path}: is not valid JSON: it ends early at line 1, column 75`);
     expect(e.cause).toBeUndefined();
     expect(JSON.stringify({ m: e.message, s: e.stack })).not.toContain('TOPSECRET');
   });

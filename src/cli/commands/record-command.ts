@@ -1,11 +1,12 @@
 // `shadow-exec record`: writes a venue's public streams (and Binance depth snapshots) to a replay file until --duration or Ctrl-C; returns an exit code.
 import { Command } from 'commander';
 import { buildRecorder } from '../../app/compose-record.js';
-import { DEFAULT_STREAM_KINDS } from '../../app/live-venue.js';
+import { DEFAULT_STREAM_KINDS, endpointHostWarnings } from '../../app/live-venue.js';
+import { feedFailure } from '../../core/errors/feed-failure.js';
 import { EXIT, type CliContext } from '../cli-context.js';
 import { parseRecordOptions, type RawRecordOptions } from '../record-options.js';
 import { RecordProgress } from '../record-progress.js';
-import { checkOutPath } from './run-command.js';
+import { checkWritableOutput } from '../../report/output-path.js';
 
 interface RecordFlags extends RawRecordOptions {
   readonly quiet?: boolean;
@@ -20,9 +21,9 @@ export function recordCommand(ctx: CliContext): Command {
     .option('--symbols <list>', 'comma-separated venue symbols, e.g. BTCUSDT,ETHUSDT')
     .option('--streams <list>', `stream kinds per symbol (default: binance ${DEFAULT_STREAM_KINDS.binance.join(',')}; bybit ${DEFAULT_STREAM_KINDS.bybit.join(',')})`)
     .option('--duration <d>', 'stop after this much wall-clock time, e.g. 30s, 10m, 2h (default: until Ctrl-C)')
-    .option('--out <file>', 'the replay file to write (created or truncated)')
-    .option('--ws-url <url>', "WebSocket URL to dial instead of the venue's public endpoint (a mirror, a test server)")
-    .option('--rest-url <url>', 'binance: REST base of the depth snapshots instead of the public one')
+    .option('--out <file>', 'the replay file to write (created or truncated; checked writable before connecting, exit 2)')
+    .option('--ws-url <url>', "WebSocket URL to dial instead of the venue's public endpoint (a mirror, a test server); no credentials, query or fragment; another host than the public one is warned about")
+    .option('--rest-url <url>', 'binance: REST base of the depth snapshots instead of the public one (same rules as --ws-url)')
     .option('--quiet', 'no connection lines or summary on stderr (errors are still printed)')
     .addHelpText(
       'after',
@@ -32,8 +33,9 @@ Output:
   one {"t","rest","body"} line per REST depth snapshot the book sync needed. Progress on a terminal only.
 
 Exit codes:
-  0 done · 1 the connection gave up (circuit breaker) or the file could not be written · 2 bad usage ·
-  130 Ctrl-C, 143 SIGTERM (the file is flushed, fsynced and closed with a complete last line either way)
+  0 done · 1 the connection gave up (circuit breaker), no data frame arrived in --duration (E_FEED_FAILED,
+  E_FEED_NO_DATA: stderr names the last connection error) or the file could not be written · 2 bad usage ·
+  130 Ctrl-C, 143 SIGTERM, 129 SIGHUP (the file is flushed, fsynced and closed with a complete last line either way)
 
 Examples:
   $ shadow-exec record --exchange binance --symbols BTCUSDT --duration 10m --out btc.jsonl
@@ -47,14 +49,16 @@ Examples:
 
 async function executeRecord(flags: RecordFlags, ctx: CliContext): Promise<number> {
   const config = parseRecordOptions(flags);
-  checkOutPath(config.out, '--out');
+  checkWritableOutput(config.out, '--out', { atomic: false });
+  // --ws-url / --rest-url on a host that is not the venue's public one: said on stderr (even with --quiet).
+  for (const line of endpointHostWarnings(config.venue, [['--ws-url', config.wsUrl], ['--rest-url', config.restUrl]])) ctx.stderr.write(`${line}\n`);
   const { recorder, topics } = buildRecorder({ ...config, recorder: `${ctx.tool.name} record ${ctx.tool.version}` });
   const log = flags.quiet ? undefined : (line: string): void => void ctx.stderr.write(`record: ${line}\n`);
   const stop = ctx.onInterrupt(() => {
     log?.('interrupt: closing the recording');
     recorder.wake();
-  });
-  const progress = new RecordProgress(!flags.quiet && ctx.stderrIsTTY && ctx.stderrColumns > 0);
+  }, 'flushing the recording (the file keeps the whole lines written so far)');
+  const progress = new RecordProgress(!flags.quiet && ctx.stderrIsTTY && ctx.stderrColumns > 0, config.durationMs);
   const until = config.durationMs === null ? 'until Ctrl-C' : `for ${config.durationMs} ms`;
   log?.(`recording ${topics.join(',')} to ${config.out}, ${until}`);
   let outcome;
@@ -72,8 +76,8 @@ async function executeRecord(flags: RecordFlags, ctx: CliContext): Promise<numbe
   log?.(`${outcome.frames} frames, ${outcome.restRecords} depth snapshots, ${outcome.bytes} bytes in ${outcome.elapsedMs} ms → ${config.out}`);
   if (outcome.endReason === 'interrupted') return stop.exitCode();
   if (outcome.failure !== null) {
-    ctx.stderr.write(`error: the connection gave up: ${outcome.failure} (the recording up to then is in ${config.out})\n`);
-    return EXIT.failure;
+    const gaveUp = outcome.endReason === 'feed-failed';
+    throw feedFailure(gaveUp, outcome.failure, gaveUp ? `the recording up to then is in ${config.out}` : `${config.out} holds the header line only`);
   }
   return EXIT.ok;
 }

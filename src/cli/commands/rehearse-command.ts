@@ -1,21 +1,44 @@
 // `shadow-exec rehearse FILE|NAME`: runs a rehearsal scenario on the virtual clock and judges its expectations (exit 0 all pass, 3 any fails).
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Command } from 'commander';
+import { inputReadError } from '../../core/errors/io-failure.js';
 import { UsageError } from '../../core/errors/shadow-exec-error.js';
 import { canonicalJson } from '../../core/report/canonical-json.js';
 import { parseScenarioText } from '../../scenario/scenario-validate.js';
 import { rehearse } from '../../scenario/scenario-runner.js';
 import { FileReportSink } from '../../report/file-report-sink.js';
+import { checkDistinctPaths, checkWritableOutput } from '../../report/output-path.js';
 import { StdoutReportSink } from '../../report/stdout-report-sink.js';
 import { EXIT, type CliContext } from '../cli-context.js';
+import { removeStaleReportTemps } from './run-command.js';
 
 /** Built-in scenarios ship in the package: dist/src/cli/commands → <package>/scenarios. */
 const BUILT_IN = fileURLToPath(new URL('../../../../scenarios/', import.meta.url));
 
 /** Exit code of a rehearsal whose run completed but an expectation failed (1 stays "the run itself failed"). */
 export const EXIT_EXPECTATION_FAILED = 3;
+
+/** The text of a scenario file; one usage line when it cannot be read. */
+function readScenario(path: string): string {
+  try {
+    return readFileSync(path, 'utf8');
+  } catch (error) {
+    throw inputReadError('rehearse: scenario file', path, error);
+  }
+}
+
+/** The one-line description of a built-in scenario, or why it has none. */
+function builtInDescription(name: string): string {
+  const path = join(BUILT_IN, `${name}.json`);
+  try {
+    const description = (JSON.parse(readFileSync(path, 'utf8')) as { description?: unknown }).description;
+    return typeof description === 'string' ? description : '';
+  } catch (error) {
+    return `(unreadable: ${error instanceof SyntaxError ? 'not valid JSON' : inputReadError('file', path, error).message})`;
+  }
+}
 
 function builtInNames(): string[] {
   if (!existsSync(BUILT_IN)) return [];
@@ -27,6 +50,9 @@ function builtInNames(): string[] {
 
 /** A path to a file, or the name of a built-in scenario. */
 function resolveScenario(target: string): string {
+  if (statSync(target, { throwIfNoEntry: false })?.isDirectory()) {
+    throw new UsageError(`rehearse: '${target}' is a directory: name a scenario file in it or a built-in scenario (rehearse --list shows them)`);
+  }
   if (existsSync(target)) return target;
   const builtIn = join(BUILT_IN, `${target}.json`);
   if (existsSync(builtIn)) return builtIn;
@@ -38,13 +64,14 @@ export function rehearseCommand(ctx: CliContext): Command {
     .description('Rehearse a scenario on the virtual clock — market moves, faults and operator actions at exact times — and check its expectations. stdout: the report with an `expectations` section; stderr: the timeline.')
     .argument('[scenario]', 'a scenario file (JSON, see src/scenario/scenario-schema.json) or the name of a built-in one')
     .option('--list', 'list the built-in scenarios with one line each')
-    .option('--out <file>', 'write the report to this file (atomically) instead of stdout')
+    .option('--out <file>', 'write the report to this file instead of stdout (atomically; a device or FIFO is written through, never replaced)')
     .option('--quiet', 'no timeline on stderr')
     .addHelpText(
       'after',
       `
 Exit codes: 0 every expectation holds · 3 an expectation failed (the report shows the observed value) ·
-1 the run itself failed · 2 bad usage or a bad scenario file (the message names the field's JSON path)
+1 the run itself failed · 2 bad usage or a bad scenario file (the message names the field's JSON path,
+e.g. run.fillRate, also for values the run refuses)
 
 Examples:
   $ shadow-exec rehearse --list
@@ -53,17 +80,18 @@ Examples:
     )
     .action(async (target: string | undefined, flags: { list?: boolean; out?: string; quiet?: boolean }) => {
       if (flags.list) {
-        for (const name of builtInNames()) {
-          const text = readFileSync(join(BUILT_IN, `${name}.json`), 'utf8');
-          const description = (JSON.parse(text) as { description?: string }).description ?? '';
-          ctx.stdout.write(`${name.padEnd(28)} ${description}\n`);
-        }
+        for (const name of builtInNames()) ctx.stdout.write(`${name.padEnd(28)} ${builtInDescription(name)}\n`);
         ctx.setExitCode(EXIT.ok);
         return;
       }
       if (target === undefined) throw new UsageError('rehearse: name a scenario file or a built-in scenario (rehearse --list shows them)');
       const path = resolveScenario(target);
-      const scenario = parseScenarioText(readFileSync(path, 'utf8'));
+      if (flags.out !== undefined) {
+        checkDistinctPaths([{ flag: '--out', path: flags.out }], [{ flag: 'the scenario', path }]);
+        checkWritableOutput(flags.out, '--out', { atomic: true });
+        removeStaleReportTemps(flags.out, flags.quiet ? null : (line) => ctx.stderr.write(`${line}\n`));
+      }
+      const scenario = parseScenarioText(readScenario(path));
       if (!flags.quiet) ctx.stderr.write(`rehearsal ${scenario.name}: ${scenario.description}\n`);
       const result = await rehearse(scenario, ctx.tool, flags.quiet ? () => {} : (line) => ctx.stderr.write(`${line}\n`));
       const sink = flags.out === undefined ? new StdoutReportSink(ctx.stdout) : new FileReportSink(flags.out);

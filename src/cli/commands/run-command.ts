@@ -1,15 +1,16 @@
 // `shadow-exec run`: one shadow run on the simulated venue; prints the canonical report and returns an exit code.
-import { statSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
 import { Command } from 'commander';
 import { composeRun } from '../../app/compose.js';
+import { endpointHostWarnings } from '../../app/live-venue.js';
 import { DEFAULT_START_EDGE_BPS, defaultSpreadBps, RUN_DEFAULTS } from '../../app/run-config.js';
+import { feedFailure } from '../../core/errors/feed-failure.js';
 import { UsageError } from '../../core/errors/shadow-exec-error.js';
 import { canonicalJson } from '../../core/report/canonical-json.js';
 import { runSession, type SessionResult } from '../../engine/run-session.js';
 import { LiveFeed } from '../../feeds/live/live-feed.js';
 import type { ReportSink } from '../../ports/report-sink.js';
 import { FileReportSink } from '../../report/file-report-sink.js';
+import { checkDistinctPaths, checkWritableOutput, outputKind, removeStaleTempFiles, type NamedPath } from '../../report/output-path.js';
 import { StdoutReportSink } from '../../report/stdout-report-sink.js';
 import type { VenueDryRun } from '../../app/venue-wiring.js';
 import { BYBIT_DEFAULT_FEES } from '../../venues/bybit/bybit-category.js';
@@ -52,11 +53,11 @@ export function runCommand(ctx: CliContext): Command {
     .option('--mode <mode>', 'shadow: orders go to the simulated venue only; dryrun: also render and sign every request as the venue would receive it', D.mode)
     .option('--instruments <file>', 'a saved instruments response instead of the bundled specs: bybit GET /v5/market/instruments-info, binance exchangeInfo')
     .option('--order-options <list>', 'sent with every order: postOnly, reduceOnly (bybit linear, binance usdm), timeInForce=GTC|IOC|FOK, icebergQty=QTY (binance spot)')
-    .option('--journal <file>', 'dryrun on bybit/binance: write each rendered request (method, path, query, headers with the key masked, signed body) as a JSON line')
-    .option('--secrets <file>', 'JSON key file {"bybit"|"binance":{"<api-env>":{"apiKey":…,"apiSecret":…}}}, mode 600; else BYBIT_API_KEY/BYBIT_API_SECRET or BINANCE_API_KEY/BINANCE_SECRET_KEY')
+    .option('--journal <file>', 'dryrun on bybit/binance: write each rendered request (method, path, query, headers with the key masked, signed body) as a JSON line (checked writable before the run)')
+    .option('--secrets <file>', 'JSON key file {"bybit"|"binance":{"<api-env>":{"apiKey":…,"apiSecret":…}}}, mode 600, then BYBIT_API_KEY/BYBIT_API_SECRET or BINANCE_API_KEY/BINANCE_SECRET_KEY; without either a dry run signs with placeholders, but a named file that lacks the --api-env is an error')
     .option('--api-env <env>', 'which key set signs dry-run requests: dev, shadow, soak or prod', D.apiEnv)
     .option('--recv-window <ms>', 'recvWindow of signed requests, ms (1–60000)', String(D.recvWindowMs))
-    .option('--no-throttle', 'send even over the rate limits; the simulated venue then answers as the venue does (bybit retCode 10006; binance HTTP 429, then 418 bans)')
+    .option('--no-throttle', 'send even over the rate limits; the simulated venue then answers as the venue does (bybit retCode 10006; binance HTTP 429, then 418 bans). Default: the client queues each request until the limits have room, and a quote cancelled while queued is never sent (orders.held_by_throttle, orders.dropped_before_send)')
     .option('--shadow', 'no-op: every run is a shadow run (kept for the original command line)')
     .option('--no-network', 'refuse --feed live: only a live feed touches the network (reading public market data); synthetic and replay runs never do')
     .option('--symbols <list>', `comma-separated symbols; fake: ${FAKE_INSTRUMENTS.map((i) => i.symbol).join(', ')}; bybit and binance (bundled): BTCUSDT, ETHUSDT, SOLUSDT`, D.symbols)
@@ -65,8 +66,8 @@ export function runCommand(ctx: CliContext): Command {
     .option('--start <iso>', `virtual clock start, ISO-8601 UTC (default: ${D.start}; a replay starts at its first record)`)
     .option('--feed <feed>', 'market data: synthetic (seeded random walks), replay:FILE (a recording in the shadow-exec replay format, see docs/replay-format.md), or live (the venue\'s public WebSocket; bybit or binance)', 'synthetic')
     .option('--duration <d>', 'end the run after this much time, e.g. 30s, 10m, 2h: virtual, or wall-clock on --feed live (default: --iterations, the whole replay file, or until Ctrl-C)')
-    .option('--ws-url <url>', '--feed live: WebSocket URL to dial instead of the venue\'s public endpoint (a mirror, a test server)')
-    .option('--rest-url <url>', '--feed live on binance: REST base of the depth snapshots instead of the public one')
+    .option('--ws-url <url>', '--feed live: WebSocket URL to dial instead of the venue\'s public endpoint (a mirror, a test server); no credentials, query or fragment; another host than the public one is warned about')
+    .option('--rest-url <url>', '--feed live on binance: REST base of the depth snapshots instead of the public one (same rules as --ws-url)')
     .option('--ws-connections <n>', `--feed live: redundant connections with the same streams, deduplicated by venue sequence ids, 1–16 (default: ${D.wsConnections})`)
     .option('--interval-ms <ms>', 'virtual ms between two market updates of one symbol', String(D.intervalMs))
     .option('--max-inv <usd>', 'per-symbol inventory limit, USD: worst-case position on the order’s side × mark', D.maxInvUsd)
@@ -100,7 +101,7 @@ export function runCommand(ctx: CliContext): Command {
     .option('--start-prices <list>', 'synthetic start prices, e.g. BTCUSDT=95000,ETHUSDT=3400 (default: built-in per symbol)')
     .option('--volatility-bps <v>', 'σ of the synthetic mid per update, bps: one value, or SYM=V pairs (default: built-in per symbol)')
     .option('--report-fills <n>', 'how many of the latest fills the report lists', String(D.reportFills))
-    .option('--out <file>', 'write the report to this file (atomically: temp file + rename) instead of stdout')
+    .option('--out <file>', 'write the report to this file instead of stdout: a regular file or new path atomically (temp file + rename; stale temp files of a killed run are removed); a device or FIFO (/dev/stdout, a named pipe) is written through, never replaced; the replay input or --journal is refused (exit 2)')
     .option('--quiet', 'no summary on stderr (errors and warnings are still printed)')
     .addHelpText(
       'after',
@@ -109,8 +110,12 @@ Output:
   stdout carries only the report (canonical JSON: sorted keys, decimal strings); stderr the summary.
 
 Exit codes:
-  0 done · 1 runtime failure · 2 bad usage · 130 interrupted by Ctrl-C, 143 by SIGTERM (the feed
-  stops, every open order is cancelled, and a complete report marked "interrupted" is still written)
+  0 done · 1 runtime failure, e.g. a live feed that gave up or delivered no market data in --duration
+  (E_FEED_FAILED, E_FEED_NO_DATA: stderr names the cause, the report is written with status "failed") ·
+  2 bad usage, or --out/--journal not writable (checked before the run) · 130 interrupted by Ctrl-C,
+  143 by SIGTERM, 129 by SIGHUP (a closed terminal): the feed stops, every open order is cancelled, and a
+  complete report marked "interrupted" is still written. A second signal exits at once without writing
+  the report (never a partial document) and says so on stderr
 
 Examples:
   $ shadow-exec run
@@ -131,12 +136,22 @@ Examples:
     });
 }
 
-/** Fails before the run, not after it, when the report could not be written where --out points. */
-export function checkOutPath(out: string, flag: string): void {
-  const where = statSync(resolve(out), { throwIfNoEntry: false });
-  if (where?.isDirectory()) throw new UsageError(`${flag} '${out}' is a directory: expected a file path`);
-  const folder = statSync(dirname(resolve(out)), { throwIfNoEntry: false });
-  if (folder === undefined || !folder.isDirectory()) throw new UsageError(`${flag} '${out}': the folder ${dirname(resolve(out))} does not exist`);
+/** Before anything is read or written: no output may be the same file as an input or the other output. */
+function checkRunPaths(config: RunConfig, flags: RunFlags): void {
+  const named = (flag: string, path: string | null | undefined): NamedPath[] => (path === undefined || path === null ? [] : [{ flag, path }]);
+  const outputs = [...named('--out', flags.out), ...named('--journal', flags.journal)];
+  const inputs = [...named('--feed replay:FILE', config.replayFile), ...named('--instruments', flags.instruments), ...named('--secrets', flags.secrets), ...named('--control', flags.control)];
+  checkDistinctPaths(outputs, inputs);
+  // Writable now, not after an hour of work: the report is replaced atomically, the journal written in place.
+  if (flags.out !== undefined) checkWritableOutput(flags.out, '--out', { atomic: true });
+  if (flags.journal !== undefined) checkWritableOutput(flags.journal, '--journal', { atomic: false });
+}
+
+/** Removes the `.<name>.<pid>.tmp` files a killed run of the same --out left behind (only those whose pid is gone). */
+export function removeStaleReportTemps(out: string, log: ((line: string) => void) | null): void {
+  if (outputKind(out) === 'special') return;
+  const removed = removeStaleTempFiles(out);
+  if (removed.length > 0) log?.(`removed ${removed.length} stale temp file(s) of an earlier, killed run: ${removed.join(', ')}`);
 }
 
 /** Keys and journal for a dry run on a real venue: placeholder keys when none are configured, said on stderr. */
@@ -144,14 +159,13 @@ function prepareDryRun(config: RunConfig, flags: RunFlags, ctx: CliContext): Ven
   if (flags.journal !== undefined && (config.mode !== 'dryrun' || config.exchange === 'fake')) {
     throw new UsageError(`--journal needs --mode dryrun on a real venue (--exchange bybit or binance): a shadow run renders no requests`);
   }
-  const providers = [];
-  if (flags.secrets !== undefined) providers.push(FileSecretProvider.load(flags.secrets));
-  providers.push(new EnvSecretProvider(ctx.env));
+  const file = flags.secrets === undefined ? null : FileSecretProvider.load(flags.secrets);
+  const providers = [...(file === null ? [] : [file]), new EnvSecretProvider(ctx.env)];
   if (config.mode !== 'dryrun' || config.exchange === 'fake') return null;
   const venue = config.exchange;
-  const credentials = resolveCredentials(new ChainedSecretProvider(providers), venue, config.apiEnv, { allowPlaceholder: true });
+  // Placeholders only when no key file was named: an explicit --secrets without the --api-env's keys is a mistake.
+  const credentials = resolveCredentials(new ChainedSecretProvider(providers), venue, config.apiEnv, { allowPlaceholder: true, secretsFile: file });
   const envNames = venue === 'bybit' ? 'BYBIT_API_KEY/BYBIT_API_SECRET' : 'BINANCE_API_KEY/BINANCE_SECRET_KEY';
-  if (flags.journal !== undefined) checkOutPath(flags.journal, '--journal');
   if (!flags.quiet) {
     ctx.stderr.write(
       credentials.source === 'placeholder'
@@ -164,8 +178,10 @@ function prepareDryRun(config: RunConfig, flags: RunFlags, ctx: CliContext): Ven
 
 async function executeRun(flags: RunFlags, ctx: CliContext): Promise<number> {
   const config = parseRunOptions(flags);
+  warnOnEndpointHosts(config, ctx);
   if (flags.network === false && config.feed === 'live') throw new UsageError('--no-network and --feed live contradict each other: a live feed reads the venue\'s public market data over the network');
-  if (flags.out !== undefined) checkOutPath(flags.out, '--out');
+  checkRunPaths(config, flags);
+  if (flags.out !== undefined) removeStaleReportTemps(flags.out, flags.quiet === true ? null : (line) => ctx.stderr.write(`${line}\n`));
   const dryRun = prepareDryRun(config, flags, ctx);
   try {
     return await runAndReport(config, flags, ctx, dryRun);
@@ -177,14 +193,14 @@ async function executeRun(flags: RunFlags, ctx: CliContext): Promise<number> {
 async function runAndReport(config: RunConfig, flags: RunFlags, ctx: CliContext, dryRun: VenueDryRun | null): Promise<number> {
   const run = composeRun(config, ctx.tool, { dryRun });
   const sink: ReportSink = flags.out === undefined ? new StdoutReportSink(ctx.stdout) : new FileReportSink(flags.out);
-  const progress = new Progress(!flags.quiet && ctx.stderrIsTTY && ctx.stderrColumns > 0, run.feed.expectedUpdates);
   const startedAt = performance.now();
   const live = run.feed instanceof LiveFeed ? run.feed : null;
+  const progress = new Progress(!flags.quiet && ctx.stderrIsTTY && ctx.stderrColumns > 0, run.feed.expectedUpdates, live === null ? null : config.durationMs);
   let wakeLive = (): void => undefined;
   const stop = ctx.onInterrupt(() => {
     if (!flags.quiet) ctx.stderr.write('\ninterrupt: stopping the feed and cancelling every open order…\n');
     wakeLive();
-  });
+  }, 'cancelling open orders and without writing the report (no partial document is written)');
   // Listening for control (file offset, signal handlers) starts before the start line, so an action sent on seeing it counts.
   const control = new OperatorControl(
     {
@@ -206,7 +222,7 @@ async function runAndReport(config: RunConfig, flags: RunFlags, ctx: CliContext,
     );
   }
   let result: SessionResult;
-  let failure: string | null = null;
+  let failure: { readonly gaveUp: boolean; readonly cause: string } | null = null;
   try {
     if (live !== null) {
       const outcome = await runLive(run, live, config, {
@@ -219,7 +235,7 @@ async function runAndReport(config: RunConfig, flags: RunFlags, ctx: CliContext,
         setWake: (wake) => (wakeLive = wake),
       });
       result = outcome;
-      failure = outcome.failure;
+      if (outcome.failure !== null && outcome.status === 'failed') failure = { gaveUp: outcome.endReason === 'feed-failed', cause: outcome.failure };
     } else {
       result = await runSession(run, {
         stopRequested: stop.requested,
@@ -241,10 +257,13 @@ async function runAndReport(config: RunConfig, flags: RunFlags, ctx: CliContext,
     ctx.stderr.write(formatSummary(result.report, stderrChalk(ctx.env), { sink: sink.description, wallMs: performance.now() - startedAt }));
   }
   if (result.status === 'interrupted') return stop.exitCode();
-  if (failure !== null) {
-    // The report is written (complete, market_data.live.failure says why); the run still failed.
-    ctx.stderr.write(`error: the live feed failed: ${failure} (the report covers the run up to then)\n`);
-    return EXIT.failure;
-  }
+  // The report is written (complete, status "failed", market_data.live.failure says why); the run still failed: exit 1.
+  if (failure !== null) throw feedFailure(failure.gaveUp, failure.cause, 'the report covers the run up to then');
   return EXIT.ok;
+}
+
+/** --ws-url / --rest-url on a host that is not the venue's public one: said on stderr (even with --quiet), the run goes on. */
+function warnOnEndpointHosts(config: RunConfig, ctx: CliContext): void {
+  if (config.live === null || config.exchange === 'fake') return;
+  for (const line of endpointHostWarnings(config.exchange, [['--ws-url', config.live.wsUrl], ['--rest-url', config.live.restUrl]])) ctx.stderr.write(`${line}\n`);
 }

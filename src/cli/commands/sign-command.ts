@@ -45,13 +45,16 @@ export function signCommand(ctx: CliContext): Command {
     .option('--recv-window <ms>', 'X-BAPI-RECV-WINDOW, ms', String(BYBIT_DEFAULT_RECV_WINDOW_MS))
     .option('--secrets <file>', 'JSON key file {"bybit"|"binance":{"<api-env>":{"apiKey":…,"apiSecret":…}}}, mode 600; else BYBIT_API_KEY/BYBIT_API_SECRET or BINANCE_API_KEY/BINANCE_SECRET_KEY')
     .option('--api-env <env>', `which key set: ${API_ENVS.join(', ')}`, 'dev')
-    .option('--placeholder', 'sign with the built-in placeholder pair instead of your keys (for trying the command)')
+    .option('--placeholder', 'sign with the built-in placeholder pair instead of your keys (for trying the command on a machine without keys)')
     .addHelpText(
       'after',
       `
 The API key is masked in the output (abc…***) and the secret is never printed.
 
+Without keys (and without --placeholder) it exits 2 naming the variables to set.
+
 Examples:
+  $ shadow-exec sign --placeholder --path /v5/order/create --body '{"category":"linear"}' --timestamp 1735689600000
   $ BYBIT_API_KEY=… BYBIT_API_SECRET=… shadow-exec sign --path /v5/order/create \\
       --body '{"category":"linear","symbol":"BTCUSDT","side":"Buy","orderType":"Limit","qty":"0.001","price":"90000"}' \\
       --timestamp 1735689600000
@@ -114,8 +117,13 @@ function apiEnvOf(flags: SignFlags): ApiEnv {
 /** The configured keys (--secrets file, then the environment), or the placeholder pair with --placeholder. */
 function signingKeys(flags: SignFlags, ctx: CliContext, venue: SecretVenue, apiEnv: ApiEnv): VenueCredentials {
   if (flags.placeholder) return placeholderCredentials(venue, apiEnv);
-  const providers = [...(flags.secrets === undefined ? [] : [FileSecretProvider.load(flags.secrets)]), new EnvSecretProvider(ctx.env)];
-  return resolveCredentials(new ChainedSecretProvider(providers), venue, apiEnv, { allowPlaceholder: false });
+  const file = flags.secrets === undefined ? null : FileSecretProvider.load(flags.secrets);
+  const providers = [...(file === null ? [] : [file]), new EnvSecretProvider(ctx.env)];
+  return resolveCredentials(new ChainedSecretProvider(providers), venue, apiEnv, {
+    allowPlaceholder: false,
+    secretsFile: file,
+    missingHint: '; or add --placeholder to try the command with the built-in placeholder pair (its signatures are valid for no account)',
+  });
 }
 
 /** Binance: HMAC-SHA256 of query string + body (non-ASCII percent-encoded first); the signature goes last in the body, else the query. */

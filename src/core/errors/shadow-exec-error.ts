@@ -15,18 +15,23 @@ export type ErrorCode =
   | 'E_REPLAY_READ'
   | 'E_SCENARIO'
   | 'E_RECORD_WRITE'
+  | 'E_FEED_FAILED'
+  | 'E_FEED_NO_DATA'
   | 'E_INVARIANT';
 
 export class ShadowExecError extends Error {
   readonly code: ErrorCode;
   /** True when repeating the same call unchanged may succeed (I/O hiccup); false for bad input. */
   readonly retryable: boolean;
+  /** What to do about it, one clause ("safe to retry", "fix permissions, then retry"); printed after the code. */
+  readonly advice: string;
 
-  constructor(code: ErrorCode, message: string, options: { retryable?: boolean; cause?: unknown } = {}) {
+  constructor(code: ErrorCode, message: string, options: { retryable?: boolean; advice?: string; cause?: unknown } = {}) {
     super(message, options.cause === undefined ? undefined : { cause: options.cause });
     this.name = 'ShadowExecError';
     this.code = code;
     this.retryable = options.retryable ?? false;
+    this.advice = options.advice ?? (this.retryable ? 'safe to retry' : 'retrying will not help');
   }
 }
 

@@ -88,7 +88,8 @@ export class CompactJsonScanner {
 
   /**
    * An array of [price, qty] string pairs on `grid` (`[]` allowed), as BookLevels; null when the shape
-   * differs (a third element, a number, an escape), a decimal is off the grid or negative.
+   * differs (a third element, a number, an escape), a decimal is off the grid or negative (the caller then reads
+   * the frame the slow way, where a price off the tick grid is kept at its exact price).
    */
   levels(grid: SymbolGrid): BookLevel[] | null {
     const t = this.text;

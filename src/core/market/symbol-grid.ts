@@ -1,7 +1,7 @@
 // Per-symbol price/quantity grids for the market-data parsers, compiled once from InstrumentSpecs, and the venue-symbol lookup over them.
 import { ShadowExecError } from '../errors/shadow-exec-error.js';
 import type { InstrumentSpec } from '../model/instrument.js';
-import { compileUnitGrid, tryDecimalRangeToUnits, tryDecimalToUnits, tryDecimalToUnitsRounded, type UnitGrid } from '../money/fast-units.js';
+import { compileUnitGrid, tryDecimalRangeToUnits, tryDecimalToUnits, tryDecimalToUnitsRounded, tryExactOffGrid, type ExactOffGrid, type UnitGrid } from '../money/fast-units.js';
 
 /** Converts one symbol's venue decimal strings to integer units. Every method returns NaN on failure (see fast-units.ts). */
 export interface SymbolGrid {
@@ -16,6 +16,8 @@ export interface SymbolGrid {
   qtyUnitsAt(text: string, start: number, end: number): number;
   /** A computed reference price (mark, index) in ticks, rounded half-even; NaN when malformed or too large. */
   refPriceUnits(text: unknown): number;
+  /** A book level's price that priceUnits refused, when it is a valid price between two ticks: exact; null otherwise. */
+  offGridPrice(text: unknown): ExactOffGrid | null;
   /**
    * Best bid/ask fields of top-of-book streams: the same results as priceUnits/qtyUnits, but each field
    * remembers its last text, and a string comparison is cheaper than re-reading the digits (consecutive
@@ -84,6 +86,10 @@ class CompiledSymbolGrid implements SymbolGrid {
 
   refPriceUnits(text: unknown): number {
     return tryDecimalToUnitsRounded(text, this.tick);
+  }
+
+  offGridPrice(text: unknown): ExactOffGrid | null {
+    return tryExactOffGrid(text, this.tick);
   }
 
   bidPriceUnits(text: unknown): number {

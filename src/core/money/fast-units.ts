@@ -218,6 +218,44 @@ function bigUnitsRounded(text: string, grid: UnitGrid, negative: boolean): numbe
   return negative && n !== 0 ? -n : n;
 }
 
+/**
+ * Decimals of an exact off-grid price: every plain decimal of at most MAX_DECIMAL_CHARS characters has fewer, so
+ * value × 10^EXACT_SCALE is an integer for any text these functions accept.
+ */
+export const EXACT_SCALE = MAX_DECIMAL_CHARS;
+
+/** A price that is not a multiple of its grid's step, held exactly (the slow path of book levels; see off-grid-level.ts). */
+export interface ExactOffGrid {
+  /** The value as a canonical decimal: no sign, no leading zeros before a digit, no trailing zeros ("0.35215"). */
+  readonly text: string;
+  /** value × 10^EXACT_SCALE, exact. */
+  readonly exact: bigint;
+  /** ⌊value / step⌋: the grid unit just below the value (the one above is floorUnits + 1). */
+  readonly floorUnits: number;
+}
+
+/**
+ * A non-negative plain decimal that lies strictly between two grid units, exactly; null when `text` is
+ * malformed, negative, too long, on the grid (tryDecimalToUnits' business) or beyond MAX_SAFE_INTEGER units.
+ * Uses bigint: it runs only for the rare values the fast path refused.
+ */
+export function tryExactOffGrid(text: unknown, grid: UnitGrid): ExactOffGrid | null {
+  if (typeof text !== 'string' || text.length > MAX_DECIMAL_CHARS || !PLAIN_DECIMAL.test(text)) return null;
+  const first = text.charCodeAt(0);
+  const body = first === CH_MINUS || first === CH_PLUS ? text.slice(1) : text;
+  const dot = body.indexOf('.');
+  const intDigits = (dot < 0 ? body : body.slice(0, dot)).replace(/^0+/, '');
+  const fracDigits = (dot < 0 ? '' : body.slice(dot + 1)).replace(/0+$/, '');
+  const exact = BigInt((intDigits === '' ? '0' : intDigits) + fracDigits.padEnd(EXACT_SCALE, '0'));
+  if (first === CH_MINUS && exact !== 0n) return null;
+  const step = BigInt(grid.stepScaled) * 10n ** BigInt(EXACT_SCALE - grid.scale);
+  if (exact % step === 0n) return null;
+  const floor = exact / step;
+  if (floor > BigInt(Number.MAX_SAFE_INTEGER) - 1n) return null;
+  const canonical = (intDigits === '' ? '0' : intDigits) + (fracDigits === '' ? '' : `.${fracDigits}`);
+  return { text: canonical, exact, floorUnits: Number(floor) };
+}
+
 /** True for a plain decimal string as accepted here ("0.00038167", "-0.005"); for decimals kept as text. */
 export function isPlainDecimal(text: unknown): text is string {
   return typeof text === 'string' && PLAIN_DECIMAL.test(text);

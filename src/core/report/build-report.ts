@@ -10,6 +10,9 @@ import type { JsonValue } from './canonical-json.js';
 import { bpsE4, isoUtc, pico } from './units.js';
 import { riskSection, type RiskReportInput } from './risk-section.js';
 
+/** How a run ended: ran to its end, stopped by the user, or failed (a live feed that gave up or never delivered data). */
+export type RunStatus = 'completed' | 'interrupted' | 'failed';
+
 export interface ReportInput {
   readonly tool: { readonly name: string; readonly version: string };
   readonly seed: number;
@@ -23,25 +26,27 @@ export interface ReportInput {
     readonly feed: string;
     readonly iterations: number;
     readonly symbols: readonly string[];
-    readonly status: 'completed' | 'interrupted';
+    readonly status: RunStatus;
     readonly marketUpdates: number;
     readonly eventsProcessed: number;
     readonly startMs: number;
     readonly endMs: number;
   };
+  /** The loop's side of the order counters; what reached the wire comes from `venue.wire`. */
   readonly orders: {
+    /** Quotes the loop asked for (placed + dropped before send + queued at end). */
     readonly placed: number;
     readonly filled: number;
     readonly canceled: number;
     readonly rejected: number;
-    readonly cancelsSent: number;
     readonly cancelRetries: number;
-    readonly cancelAllsSent: number;
-    readonly amendsSent: number;
     readonly amendsRejected: number;
     readonly exitOcosPlaced: number;
     readonly exitOcosCancelled: number;
     readonly exitOcosSkipped: number;
+    readonly exitOcoLegsFilled: number;
+    readonly exitOcoLegsCanceled: number;
+    readonly exitOcoLegsRejected: number;
     readonly cancelRacesLost: number;
     readonly zeroSizeQuotes: number;
     readonly placedWhileFrozen: number;
@@ -61,6 +66,7 @@ export interface ReportInput {
 
 export function buildReport(input: ReportInput): JsonValue {
   const { ledger, risk, edge, venue } = input;
+  const wire = venue.wire;
   const positions: Record<string, JsonValue> = {};
   const pnlBySymbol: Record<string, JsonValue> = {};
   const feesBySymbol: Record<string, JsonValue> = {};
@@ -153,22 +159,34 @@ export function buildReport(input: ReportInput): JsonValue {
       virtual_duration_ms: ex.endMs - ex.startMs,
     },
     orders: {
-      placed: input.orders.placed,
+      requested: input.orders.placed,
+      placed: wire.createsSent,
+      held_by_throttle: wire.createsHeld,
+      dropped_before_send: venue.dequeued,
+      queued_at_end: wire.createsQueuedAtEnd,
       filled: input.orders.filled,
       canceled: input.orders.canceled,
       rejected: input.orders.rejected,
       risk_blocks: risk.blocksTotal,
-      cancels_sent: input.orders.cancelsSent,
+      cancels_sent: wire.cancelsSent,
       cancel_retries: input.orders.cancelRetries,
-      cancel_alls_sent: input.orders.cancelAllsSent,
-      amends_sent: input.orders.amendsSent,
+      cancel_alls_sent: wire.cancelAllsSent,
+      amends_sent: wire.amendsSent,
       amends_rejected: input.orders.amendsRejected,
       exit_ocos: {
-        placed: input.orders.exitOcosPlaced,
+        requested: input.orders.exitOcosPlaced,
+        placed: wire.ocoListsSent,
+        held_by_throttle: wire.ocoListsHeld,
+        dropped_before_send: venue.ocoListsDequeued,
+        queued_at_end: wire.ocoListsQueuedAtEnd,
         cancelled: input.orders.exitOcosCancelled,
+        cancels_sent: wire.ocoCancelsSent,
         skipped_below_minimum: input.orders.exitOcosSkipped,
         stops_triggered: venue.stopsTriggered,
-        dequeued_before_send: venue.ocoListsDequeued,
+        legs_placed: 2 * wire.ocoListsSent,
+        legs_filled: input.orders.exitOcoLegsFilled,
+        legs_canceled: input.orders.exitOcoLegsCanceled,
+        legs_rejected: input.orders.exitOcoLegsRejected,
       },
       cancel_races_lost: input.orders.cancelRacesLost,
       zero_size_quotes: input.orders.zeroSizeQuotes,
@@ -176,7 +194,6 @@ export function buildReport(input: ReportInput): JsonValue {
       open_at_end: input.orders.openAtEnd,
       rejects_by_code: venue.rejectsByCode,
       venue_cancels: venue.venueCancels,
-      dequeued_before_send: venue.dequeued,
     },
     fills: {
       count: input.fillLog.count,

@@ -32,7 +32,10 @@ export function riskSection(input: RiskReportInput): JsonValue {
     blocks_total: risk.blocksTotal,
     blocks_by_reason: risk.blocksByReason(),
     freezes_total: freezes.length,
-    freeze_events: freezes.map(
+    // A count, as in the original tool's output ("freeze_events": 1), so `jq '.risk.freeze_events > 0'` keeps working;
+    // the records are `freezes`.
+    freeze_events: freezes.length,
+    freezes: freezes.map(
       (f): JsonValue => ({
         reason: f.reason,
         symbol: f.symbol,

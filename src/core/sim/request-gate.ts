@@ -1,6 +1,7 @@
 // RequestGate port: the venue API between the loop and the matching engine — client-side throttling, venue-side rate limits, and a tap on every request sent.
 import type { Order } from '../model/order.js';
 import type { OcoRequest } from '../model/order-list.js';
+import type { SendLanes } from './client-send-queue.js';
 import type { VenueReject } from './venue-rules.js';
 
 /** The venue API calls a simulated venue makes; each venue maps them to its own endpoints. */
@@ -18,11 +19,18 @@ export interface GateRequest {
   readonly oco?: { readonly request: OcoRequest; readonly limit: Order; readonly stop: Order };
 }
 
-export interface RequestGate {
-  /** Virtual ms the client holds this request before sending it, so that it never exceeds a limit (0 = send now). */
-  clientDelayMs(request: GateRequest, nowMs: number): number;
-  /** Called when the request leaves the client (after any hold): render, sign, journal, count. */
-  onSend(request: GateRequest, sendMs: number): void;
+/**
+ * The client's throttle is a queue per lane (ClientSendQueue) that asks the gate when the head may leave; the gate books
+ * nothing until onSend, so a request dropped while it waits costs no slot.
+ */
+export interface RequestGate extends SendLanes<GateRequest> {
+  /** Lanes of this gate's client queue (laneOf returns 0 … laneCount − 1). */
+  readonly laneCount: number;
+  /**
+   * The request leaves the client at sendMs (virtual ms) after heldMs in the client's queue: charge the client's
+   * limiters (sendableAtMs said they have room), render, sign, journal, count.
+   */
+  onSend(request: GateRequest, sendMs: number, heldMs: number): void;
   /** The venue's answer when the request arrives over its rate limit; null when admitted. */
   venueAdmit(request: GateRequest, arrivalMs: number): VenueReject | null;
   /** Counters for the report's `venue_api` section. */
@@ -31,7 +39,9 @@ export interface RequestGate {
 
 /** A gate that never holds, never rejects and keeps no record: the fake venue's API. */
 export const OPEN_GATE: RequestGate = {
-  clientDelayMs: () => 0,
+  laneCount: 1,
+  laneOf: () => 0,
+  sendableAtMs: (_request, nowMs) => nowMs,
   onSend: () => {},
   venueAdmit: () => null,
   report: () => ({}),

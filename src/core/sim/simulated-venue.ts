@@ -11,10 +11,12 @@ import type { EventScheduler } from '../scheduler/event-scheduler.js';
 import { ppmToBps } from './fee-schedule.js';
 import type { FillModel } from './fill-model.js';
 import type { LatencyModel } from './latency-model.js';
+import { ClientSendQueue } from './client-send-queue.js';
 import { OPEN_GATE, type RequestGate } from './request-gate.js';
 import { VenueMatchingEngine } from './venue-matching-engine.js';
 import { VenueRequest, type RequestReceiver } from './venue-request.js';
 import type { VenueRules } from './venue-rules.js';
+import { WireCounters } from './wire-counters.js';
 
 export interface SimulatedVenueDeps {
   readonly clock: Clock;
@@ -32,6 +34,7 @@ const NO_LISTENER: ExecutionListener = {
   onRejected() {},
   onFill() {},
   onCanceled() {},
+  onDropped() {},
   onCancelRejected() {},
   onAmended() {},
   onAmendRejected() {},
@@ -44,20 +47,24 @@ export class SimulatedVenue implements ExchangeClient, RequestReceiver {
   private readonly gate: RequestGate;
   private readonly engine: VenueMatchingEngine;
   private readonly listIds = new IdSequence<string>('L');
-  /** Creates (and OCO limit legs) still held by the client's rate limiter: a cancel removes them from the queue instead. */
-  private readonly heldCreates = new Set<OrderId>();
+  /** Creates and OCO lists waiting in the client's queue, by order id (an OCO by its limit leg): a cancel drops them unsent. */
+  private readonly heldCreates = new Map<OrderId, VenueRequest>();
+  private readonly queue: ClientSendQueue<VenueRequest>;
+  private readonly wire = new WireCounters();
 
   constructor(private readonly deps: SimulatedVenueDeps) {
     this.venue = deps.rules.venue;
-    this.gate = deps.gate ?? OPEN_GATE;
+    const gate = deps.gate ?? OPEN_GATE;
+    this.gate = gate;
     this.engine = new VenueMatchingEngine({ ...deps, listener: () => this.listener });
+    this.queue = new ClientSendQueue<VenueRequest>(deps.clock, deps.scheduler, gate, gate.laneCount, (request, sendMs, heldMs) => this.leave(request, sendMs, heldMs));
   }
 
   onMarketUpdate(update: TopOfBook): void {
     this.engine.onMarketUpdate(update);
   }
 
-  /** Trades reach resting orders through the fill model (trade-through, queue); bars and marks play no part. */
+  /** Trades reach resting orders through the fill model (trade-through, queue); bars, marks and tickers play no part. */
   onMarketEvent(event: MarketContextEvent): void {
     if (event.kind === 'trade') this.engine.onTrade(event);
   }
@@ -82,11 +89,12 @@ export class SimulatedVenue implements ExchangeClient, RequestReceiver {
       return;
     }
     order.cancelRequested = true;
-    const heldId = this.heldCreates.size === 0 ? null : this.heldCreates.has(orderId) ? orderId : order.leg !== null && this.heldCreates.has(order.leg.siblingId) ? order.leg.siblingId : null;
-    if (heldId !== null) {
+    const held = this.heldCreates.size === 0 ? undefined : (this.heldCreates.get(orderId) ?? (order.leg === null ? undefined : this.heldCreates.get(order.leg.siblingId)));
+    if (held !== undefined) {
       // Never sent: the client drops it (an OCO: the whole list) from its queue, no request goes out.
-      this.heldCreates.delete(heldId);
-      this.engine.dequeue(this.engine.byId.get(heldId)!);
+      this.heldCreates.delete(held.order!.id);
+      this.queue.drop(held, this.deps.clock.now());
+      this.engine.dequeue(held.order!);
       return;
     }
     this.send(new VenueRequest(this, 'cancel', order.symbol, order, null), this.deps.clock.now(), this.deps.latency.cancelDelayMs());
@@ -118,27 +126,22 @@ export class SimulatedVenue implements ExchangeClient, RequestReceiver {
   }
 
   /**
-   * Holds the request while the gate says so, taps it as it leaves, and delivers it after the one-way latency.
-   * Hot path (every order and cancel): no closure unless the gate holds the request; the request is its own arrival event.
+   * Into the client's queue: sent now when its lane is free and the limits have room, else when they do (ClientSendQueue).
+   * Hot path (every order and cancel): no closure; the request is its own arrival event.
    */
   private send(request: VenueRequest, now: number, latencyMs: number): void {
-    const hold = this.gate.clientDelayMs(request, now);
-    if (hold === 0) {
-      this.leave(request, now, latencyMs);
-      return;
-    }
-    const held = hold > 0 && (request.kind === 'create' || request.kind === 'oco') ? request.order : null;
-    if (held !== null) this.heldCreates.add(held.id);
-    this.deps.scheduler.schedule(now + hold, () => {
-      if (held !== null && !this.heldCreates.delete(held.id)) return; // dequeued while held
-      this.leave(request, now + hold, latencyMs);
-    });
+    request.latencyMs = latencyMs;
+    if (this.queue.submit(request, now)) return;
+    this.wire.held(request.kind);
+    if (request.kind === 'create' || request.kind === 'oco') this.heldCreates.set(request.order!.id, request);
   }
 
-  /** The request leaves the client at sendMs (virtual ms) and reaches the venue latencyMs later. */
-  private leave(request: VenueRequest, sendMs: number, latencyMs: number): void {
-    this.gate.onSend(request, sendMs);
-    this.deps.scheduler.scheduleSelf(request, sendMs + latencyMs);
+  /** The request leaves the client at sendMs after heldMs in its queue, and reaches the venue latencyMs later. */
+  private leave(request: VenueRequest, sendMs: number, heldMs: number): void {
+    if (this.heldCreates.size !== 0 && (request.kind === 'create' || request.kind === 'oco')) this.heldCreates.delete(request.order!.id);
+    this.wire.sent(request);
+    this.gate.onSend(request, sendMs, heldMs);
+    this.deps.scheduler.scheduleSelf(request, sendMs + request.latencyMs);
   }
 
   /** The request reaches the venue (called by its arrival event): the venue's rate limit may refuse it, else the matching engine acts on it. */
@@ -181,7 +184,10 @@ export class SimulatedVenue implements ExchangeClient, RequestReceiver {
   }
 
   stats(): VenueStats {
-    return { ...this.engine.stats(this.gate.report()), fillModel: this.deps.fillModel.stats() };
+    let createsQueued = 0;
+    for (const request of this.heldCreates.values()) if (request.kind === 'create') createsQueued += 1;
+    const wire = this.wire.stats(createsQueued, this.heldCreates.size - createsQueued);
+    return { ...this.engine.stats(this.gate.report()), wire, fillModel: this.deps.fillModel.stats() };
   }
 
   describe(): Record<string, unknown> {

@@ -31,7 +31,7 @@ export class VenueCounters {
     this.venueCancels.set(reason, (this.venueCancels.get(reason) ?? 0) + 1);
   }
 
-  stats(orders: OrderCounts, fills: number, liveOrders: number, api: Record<string, unknown>): Omit<VenueStats, 'fillModel'> {
+  stats(orders: OrderCounts, fills: number, liveOrders: number, api: Record<string, unknown>): Omit<VenueStats, 'fillModel' | 'wire'> {
     return {
       ordersCreated: orders.created,
       accepted: orders.accepted,

@@ -106,12 +106,12 @@ export class VenueMatchingEngine {
     const book = this.symbols.get(request.symbol).lastBook;
     let reject: VenueReject | null =
       instrument === undefined
-        ? { code: 'UNKNOWN_SYMBOL', message: `unknown symbol ${request.symbol}` }
+        ? { code: 'UNKNOWN_SYMBOL', message: 'unknown symbol', detail: `symbol ${request.symbol}` }
         : (this.deps.rules.validate(limit, instrument) ?? this.deps.rules.validate(stop, instrument));
     if (reject === null) {
       reject =
         this.deps.rules.validateOco === undefined
-          ? { code: 'OCO_UNSUPPORTED', message: `the ${this.venue} venue has no OCO order lists` }
+          ? { code: 'OCO_UNSUPPORTED', message: 'the venue has no OCO order lists', detail: `venue ${this.venue}` }
           : this.deps.rules.validateOco(request, book === undefined ? request.quoteMidTicks : Math.floor((book.bidTicks + book.askTicks) / 2));
     }
     if (reject !== null) {
@@ -131,7 +131,7 @@ export class VenueMatchingEngine {
     const instrument = this.deps.instruments.get(order.symbol);
     const reject: VenueReject | null =
       instrument === undefined
-        ? { code: 'UNKNOWN_SYMBOL', message: `unknown symbol ${order.symbol}` }
+        ? { code: 'UNKNOWN_SYMBOL', message: 'unknown symbol', detail: `symbol ${order.symbol}` }
         : (this.deps.rules.validate(order, instrument) ?? this.reduceOnlyCheck(order));
     if (reject !== null) {
       this.reject(order, reject);
@@ -291,7 +291,7 @@ export class VenueMatchingEngine {
       if (o === undefined || o.status !== 'NEW') continue;
       this.store.transition(o, 'CANCELED');
       this.byId.delete(o);
-      this.listener.onCanceled(o);
+      this.listener.onDropped(o);
     }
   }
 
@@ -300,7 +300,7 @@ export class VenueMatchingEngine {
     return this.store.openCount(symbol);
   }
 
-  stats(api: Record<string, unknown>): Omit<VenueStats, 'fillModel'> {
+  stats(api: Record<string, unknown>): Omit<VenueStats, 'fillModel' | 'wire'> {
     return this.counters.stats(this.store.counts, this.fillIds.issued, this.store.liveCount, api);
   }
 }

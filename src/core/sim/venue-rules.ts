@@ -4,10 +4,14 @@ import type { OrderRequest } from '../model/order.js';
 import type { OcoRequest } from '../model/order-list.js';
 import type { FeeSchedule } from './fee-schedule.js';
 
-/** A venue's rejection, with its own code and message as the venue would send them. */
+/**
+ * A venue's rejection: `code` and `message` exactly as the venue's current error table words them (never with our text
+ * appended); `detail`, when present, is the simulator's own explanation (the values that failed the check).
+ */
 export interface VenueReject {
   readonly code: string;
   readonly message: string;
+  readonly detail?: string;
 }
 
 /**
@@ -40,4 +44,9 @@ export interface VenueRules {
   validateOco?(request: OcoRequest, marketTicks: number): VenueReject | null;
   /** An IOC order's unfilled rest, or a FOK order the touch cannot fill completely. */
   immediateRemainder(timeInForce: 'IOC' | 'FOK'): VenueOutcome;
+  /**
+   * The venue's answer to a signed request stamped `timestampMs` (the client's clock) arriving at `serverMs` (the venue's),
+   * for either side of its timing window (behind by more than `recvWindowMs`, or too far ahead); null when processed.
+   */
+  timestampRejected(timestampMs: number, serverMs: number, recvWindowMs: number): VenueReject | null;
 }

@@ -34,6 +34,7 @@ import type { WsConnectionEvent } from '../ws/ws-connection-events.js';
 import type { WsDataFrame, WsVenueProtocol } from '../ws/ws-venue-protocol.js';
 import { DepthSnapshotFetcher, type HttpGet } from './depth-snapshot-fetcher.js';
 import { websocketHealthJson } from './live-health.js';
+import { noDataCause } from './no-data-cause.js';
 import { gaveUp, wsEventLine } from './ws-event-line.js';
 
 /** Connection tuning a live run may override (tests: fast backoff, a low circuit threshold). */
@@ -90,6 +91,8 @@ export class LiveFeed implements MarketDataFeed {
   private stopped = false;
   private closing: Promise<void> | null = null;
   private failureReason: string | null = null;
+  /** The latest reason a connection was lost or gave up ("connection refused by …", "HTTP 503 on the WebSocket upgrade …"). */
+  private lastLoss: string | null = null;
   private endReason: string | null = null;
   /** Bybit symbols whose orderbook topic was resubscribed and whose snapshot has not come yet. */
   private readonly resubscribing = new Set<string>();
@@ -201,6 +204,17 @@ export class LiveFeed implements MarketDataFeed {
     this.endReason ??= reason;
   }
 
+  /**
+   * The run ended (its duration passed) without one market update for a traded symbol: the feed failed too. Sets
+   * and returns `failure`, naming what was seen: the last connection error, or frames that carried nothing usable.
+   */
+  noteNoData(waitedMs: number): string {
+    const connected = this.ws.connections.some((c) => c.health().connects > 0);
+    const frames = { count: this.pipeline.counters.frames, usableFor: this.settings.tradedSymbols.join(',') };
+    this.failureReason ??= `no market data in ${waitedMs} ms; ${noDataCause(this.lastLoss, connected, frames)}`;
+    return this.failureReason;
+  }
+
   health(): JsonValue {
     const base = this.pipeline.health() as Record<string, JsonValue>;
     const books = Object.values(base['books'] as Record<string, { gaps: number; stale_snapshots: number; crossed: number; resyncs: number }>);
@@ -232,11 +246,20 @@ export class LiveFeed implements MarketDataFeed {
     if (this.pipeline.waiting > 0) this.observer.wake();
   }
 
-  private onRest(request: string, body: string, receivedAtMs: number): void {
-    if (this.stopped) return;
-    const t = this.received(receivedAtMs);
-    this.pipeline.rest(request, body, t, ++this.inputs + 1);
+  /** A frame the connection could not use (not JSON, binary, unknown): market_data counts and samples it like the parser's own. */
+  private onSkipped(kind: 'invalid' | 'unknown', sample: string): void {
+    const t = this.received(this.settings.clock.now());
+    this.pipeline.skipped(kind === 'invalid' ? 'invalid-json' : 'unknown', sample, t, ++this.inputs + 1);
     if (this.pipeline.waiting > 0) this.observer.wake();
+  }
+
+  /** A REST depth body through the pipeline: null when it was read as a snapshot, else why not (a failed fetch). */
+  private onRest(request: string, body: string, receivedAtMs: number): string | null {
+    if (this.stopped) return null;
+    const t = this.received(receivedAtMs);
+    const refused = this.pipeline.rest(request, body, t, ++this.inputs + 1);
+    if (this.pipeline.waiting > 0) this.observer.wake();
+    return refused;
   }
 
   /** Notes an input's receive time (first and last, for the health report); inputs are numbered like the lines of a recording (header = 1). */
@@ -276,6 +299,8 @@ export class LiveFeed implements MarketDataFeed {
       // A connection came up while no other one serves: forget per-connection parser state (merged tickers).
       if (this.ws.connections.every((c) => c.connectionId === event.connectionId || c.state !== 'CONNECTED')) this.settings.kit.parser.reset();
     }
+    if (event.type === 'state' && (event.to === 'RECONNECTING' || gaveUp(event))) this.lastLoss = event.reason;
+    if (event.type === 'frame-skipped' && !this.stopped) this.onSkipped(event.kind, event.sample);
     const line = wsEventLine(event, this.settings.protocol.url);
     if (line !== null) this.observer.log(line);
     if (gaveUp(event) && !this.stopped) this.checkFailed(event.reason);

@@ -37,7 +37,6 @@ export function connectionHealthJson(h: WsConnectionHealth): JsonValue {
     circuit_breaker: h.circuitBreaker,
     received: trafficJson(h.received),
     sent: trafficJson(h.sent),
-    parse_errors: h.parseErrors,
     duplicates_dropped: h.duplicatesDropped,
     last_message_age_ms: h.lastMessageAgeMs,
     stale_events: h.staleEvents,
@@ -51,7 +50,11 @@ export function connectionHealthJson(h: WsConnectionHealth): JsonValue {
   };
 }
 
-/** The redundant feed: totals over its connections (reconnects, traffic by type, parse errors), then each connection. */
+/**
+ * The redundant feed: totals over its connections (reconnects, traffic by type), then each connection. Frames that
+ * were not JSON are `received.invalid` here and counted once more, with samples, as market_data's
+ * `frames_by_class.invalid-json` and `problems` (the websocket section has no parse_errors of its own that could disagree).
+ */
 export function websocketHealthJson(h: RedundantWsFeedHealth): JsonValue {
   const c = h.connections;
   const ages = c.map((x) => x.lastMessageAgeMs).filter((a): a is number => a !== null);
@@ -63,7 +66,6 @@ export function websocketHealthJson(h: RedundantWsFeedHealth): JsonValue {
     reconnects: c.reduce((n, x) => n + x.reconnects, 0),
     seamless_reconnects: c.reduce((n, x) => n + x.seamlessReconnects, 0),
     failed_attempts: c.reduce((n, x) => n + x.failedAttempts, 0),
-    parse_errors: c.reduce((n, x) => n + x.parseErrors, 0),
     circuits_open: c.filter((x) => x.circuitBreaker === 'open').length,
     last_message_age_ms: ages.length === 0 ? null : Math.min(...ages),
     received: sumTraffic(c.map((x) => x.received)),

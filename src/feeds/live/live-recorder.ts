@@ -7,6 +7,8 @@
 //   book would need a snapshot (first delta, gap, too-old snapshot) the recorder fetches
 //   `GET <depth path>?symbol=…&limit=1000` and writes the body as a `rest` record at its receive time,
 //   so a replay of the file finds its snapshots where a live run would have fetched them.
+// - Failure: the connection gave up (circuit breaker, attempts exhausted), or the duration passed without
+//   one data frame (`failure` names the last connection error); the file is closed either way.
 // - The file is flushed every FLUSH_MS and on stop; close() fsyncs it. Every line is whole.
 import type { Clock } from '../../ports/clock.js';
 import type { Rng } from '../../ports/rng.js';
@@ -18,6 +20,7 @@ import type { WsDataFrame, WsVenueProtocol } from '../ws/ws-venue-protocol.js';
 import { DepthSnapshotFetcher, type HttpGet } from './depth-snapshot-fetcher.js';
 import type { DepthSyncWatch } from './depth-sync-watch.js';
 import type { LiveWsTuning } from './live-feed.js';
+import { noDataCause } from './no-data-cause.js';
 import { gaveUp, wsEventLine } from './ws-event-line.js';
 
 export interface LiveRecorderSettings {
@@ -57,7 +60,7 @@ export type RecordEndReason = 'duration' | 'interrupted' | 'feed-failed';
 
 export interface RecordOutcome extends RecordStats {
   readonly endReason: RecordEndReason;
-  /** Why the connection gave up, when it did. */
+  /** Why the connection gave up (endReason 'feed-failed'), or why a recording that ran its duration has no frame. */
   readonly failure: string | null;
 }
 
@@ -71,6 +74,8 @@ export class LiveRecorder {
   private frames = 0;
   private restRecords = 0;
   private failure: string | null = null;
+  /** The latest reason the connection was lost or gave up. */
+  private lastLoss: string | null = null;
   private stopped = false;
   /** The wait between flushes; a stop request ends it early. */
   private readonly idle: InterruptibleSleep;
@@ -86,6 +91,7 @@ export class LiveRecorder {
       listener: (event) => {
         const line = wsEventLine(event, settings.protocol.url);
         if (line !== null) this.log(line);
+        if (event.type === 'state' && (event.to === 'RECONNECTING' || gaveUp(event))) this.lastLoss = event.reason;
         if (gaveUp(event) && !this.stopped) {
           this.failure = event.reason;
           this.wake();
@@ -142,6 +148,10 @@ export class LiveRecorder {
       await this.connection.stop('recording stopped');
       writer.close();
     }
+    // A recording whose time passed without one data frame failed too: the file holds its header only.
+    if (endReason === 'duration' && this.frames === 0) {
+      this.failure = `no data frame in ${hooks.durationMs ?? 0} ms; ${noDataCause(this.lastLoss, this.connection.health().connects > 0)}`;
+    }
     return { ...stats(), endReason, failure: this.failure };
   }
 
@@ -154,13 +164,16 @@ export class LiveRecorder {
     if (symbol !== null) this.fetcher?.request(symbol);
   }
 
-  private onSnapshot(symbol: string, request: string, body: string, t: number): void {
-    if (this.stopped) return;
+  /** Records the body (a replay of the file meets it too); null when it is a depth snapshot, else why not (the fetcher counts it failed and retries). */
+  private onSnapshot(symbol: string, request: string, body: string, t: number): string | null {
+    if (this.stopped) return null;
     this.settings.writer.append({ kind: 'rest', t, rest: request, body });
     this.restRecords++;
-    const synced = this.settings.snapshots!.watch.onSnapshot(symbol, body, t);
-    this.log(`${symbol} depth snapshot recorded (${synced ? 'book in sync' : 'not usable yet: fetching another'})`);
-    if (synced) this.fetcher!.synced(symbol);
+    const verdict = this.settings.snapshots!.watch.onSnapshot(symbol, body, t);
+    if (verdict === 'malformed') return 'no lastUpdateId';
+    this.log(`${symbol} depth snapshot recorded (${verdict === 'synced' ? 'book in sync' : 'not usable yet: fetching another'})`);
+    if (verdict === 'synced') this.fetcher!.synced(symbol);
     else this.fetcher!.request(symbol);
+    return null;
   }
 }

@@ -16,7 +16,14 @@
 // - Symbols: events of traded symbols are delivered; events of other symbols the parser knows (observed
 //   ones) keep their books for the health report and are counted as skipped; frames of symbols the parser
 //   does not know are classed 'unknown-symbol' and counted by symbol. Unknown or invalid frames are
-//   counted (with their position, first few) and skipped; nothing in a frame stops the pipeline.
+//   counted (with their position, first few) and skipped; nothing in a frame stops the pipeline. The first
+//   MAX_FRAME_SAMPLES bad frames (invalid JSON, invalid values, unknown) keep a sample of their text in their
+//   `problems` entry (frame-sample.ts: truncated, credential-like values masked). Frames a live connection
+//   rejected before the parser (not JSON, binary, unknown to the protocol) are counted here too (`skipped`), so
+//   `frames_by_class.invalid-json` counts every frame that was not JSON, whichever layer found it.
+// - Off-book trades (insurance-fund, ADL prints the venue flags as not from its public book) of traded
+//   symbols are counted by the venue's label (`off_book_trades`) and never delivered: they must not fill
+//   anything, feed bars or count as trades.
 // - Bars: trades of traded symbols feed a BarBuffer at the configured resolutions (source 'buffer');
 //   venue klines are delivered as they come (source 'venue', `closed` as the venue says). Bars still
 //   open at the end are not delivered (they never completed).
@@ -32,6 +39,8 @@ import { BookTop } from '../replay/book-top.js';
 import { ReplayHealth, type SymbolReplayState } from '../replay/replay-health.js';
 import type { ReplayBookSync, ReplayVenueKit } from '../replay/replay-venue-kit.js';
 import { QuoteRecord } from '../../core/model/quote-record.js';
+import type { FrameClass } from '../../ports/market-frame-parser.js';
+import { frameSample, MAX_FRAME_SAMPLES } from './frame-sample.js';
 
 export interface FramePipelineSettings {
   readonly kit: ReplayVenueKit;
@@ -68,6 +77,8 @@ export class FramePipeline implements BookView {
   private lastState: SymbolReplayState | null = null;
   /** Position (replay: file line) of the input being read. */
   private position = 0;
+  /** Samples of the first bad frames, by position. */
+  private readonly samples = new Map<number, string>();
 
   constructor(private readonly settings: FramePipelineSettings) {
     this.resolutionsMs = [...settings.barResolutionsMs];
@@ -101,12 +112,23 @@ export class FramePipeline implements BookView {
     const parser = this.settings.kit.parser;
     const frameClass = parser.parse(text, t, parsed);
     this.counters.frame(frameClass, parser.lastDetail, position);
+    this.keepSample(frameClass, text, position);
     for (let i = start; i < parsed.length; i++) this.route(parsed[i]!, t);
     while (parsed.length > start) parsed.pop();
   }
 
-  /** One REST response ("GET /path?query" + raw body) received at `t`: a depth snapshot for the book sync. */
-  rest(request: string, body: string, t: number, position: number): void {
+  /**
+   * A frame a live connection rejected before the parser saw it — not JSON (or binary): 'invalid-json'; JSON the
+   * venue protocol does not know: 'unknown' — counted and sampled as if the parser had classed it.
+   */
+  skipped(frameClass: 'invalid-json' | 'unknown', text: string, t: number, position: number): void {
+    this.begin(t, position);
+    this.counters.frame(frameClass, frameClass === 'invalid-json' ? 'not JSON' : 'not a frame the venue protocol knows', position);
+    this.keepSample(frameClass, text, position);
+  }
+
+  /** One REST response ("GET /path?query" + raw body) received at `t`: a depth snapshot for the book sync. Null when read as one, else why not. */
+  rest(request: string, body: string, t: number, position: number): string | null {
     this.begin(t, position);
     const parsed = this.parsed;
     const start = parsed.length;
@@ -116,6 +138,7 @@ export class FramePipeline implements BookView {
     this.counters.restRecord(restClass, detail === '' ? '' : `${request}: ${detail}`, position);
     for (let i = start; i < parsed.length; i++) this.route(parsed[i]!, t);
     while (parsed.length > start) parsed.pop();
+    return restClass === 'market-data' ? null : `${restClass}${detail === '' ? '' : ` (${detail})`}`;
   }
 
   /** The book synchroniser of `symbol`, or null before its first book event. */
@@ -130,13 +153,24 @@ export class FramePipeline implements BookView {
     return sync.book.levelLots(side === 'BUY' ? 'bid' : 'ask', priceTicks);
   }
 
-  /** Health so far (records, frame classes, events, books, bars) for the report's market_data section. */
+  /** Health so far (records, frame classes, events, books, bars) for the report's market_data section; bad frames' problems carry their sample. */
   health(): JsonValue {
-    return this.counters.toJson([...this.states.values()], {
+    const json = this.counters.toJson([...this.states.values()], {
       resolutionsMs: this.resolutionsMs,
       emptyIntervals: this.settings.emptyBars ?? 'skip',
       counters: this.bars?.counters() ?? null,
+    }) as Record<string, JsonValue>;
+    if (this.samples.size === 0) return json;
+    const problems = (json['problems'] as Record<string, JsonValue>[]).map((p) => {
+      const sample = typeof p['what'] === 'string' && !p['what'].startsWith('rest ') ? this.samples.get(p['line'] as number) : undefined;
+      return sample === undefined ? p : { ...p, sample };
     });
+    return { ...json, problems };
+  }
+
+  private keepSample(frameClass: FrameClass, text: string, position: number): void {
+    if (frameClass !== 'invalid-json' && frameClass !== 'invalid-value' && frameClass !== 'unknown') return;
+    if (this.samples.size < MAX_FRAME_SAMPLES) this.samples.set(position, frameSample(text));
   }
 
   private begin(t: number, position: number): void {
@@ -183,7 +217,12 @@ export class FramePipeline implements BookView {
         this.deliver(event.ts === t ? event : { ...event, ts: t });
         return;
       case 'mark':
+      case 'ticker':
         this.deliver(event.ts === t ? event : { ...event, ts: t });
+        return;
+      case 'off-book-trade':
+        // Not a trade in the public book: counted by the venue's label, never delivered (no fill model sees it).
+        this.counters.offBookTrade(event.origin);
         return;
     }
   }
@@ -240,7 +279,7 @@ export class FramePipeline implements BookView {
     }
     this.lastDeliveredMs = event.ts;
     this.counters.lastEventMs = event.ts;
-    this.counters.delivered[event.kind as 'quote' | 'trade' | 'bar' | 'mark']++;
+    this.counters.delivered[event.kind as 'quote' | 'trade' | 'bar' | 'mark' | 'ticker']++;
     this.queue.push(event);
   }
 

@@ -1,7 +1,9 @@
 // ReplayFileWriter: appends a replay file (header, then records) with buffered whole-line writes; close() flushes, fsyncs and closes, so the file always ends with a complete line.
-import { closeSync, fsyncSync, openSync, writeSync } from 'node:fs';
+import { closeSync, openSync, writeSync } from 'node:fs';
+import { ioWriteError } from '../../core/errors/io-failure.js';
 import { ShadowExecError } from '../../core/errors/shadow-exec-error.js';
 import { encodeReplayHeader, encodeReplayRecord, type ReplayHeader, type ReplayRecord } from './replay-format.js';
+import { syncUnlessSpecial } from '../../report/sync-unless-special.js';
 
 /** Buffered bytes that trigger a write. */
 const FLUSH_BYTES = 64 * 1024;
@@ -23,7 +25,7 @@ export class ReplayFileWriter {
     this.fd = fd;
   }
 
-  /** Creates (or truncates) `path` and writes the header line. E_RECORD_WRITE (retryable) when the file cannot be written. */
+  /** Creates (or truncates) `path` and writes the header line. E_RECORD_WRITE (advice by errno, io-failure.ts) when the file cannot be written. */
   static open(path: string, header: ReplayHeader): ReplayFileWriter {
     const line = `${encodeReplayHeader(header)}\n`;
     let fd: number;
@@ -72,7 +74,7 @@ export class ReplayFileWriter {
     const fd = this.fd;
     try {
       this.flush();
-      fsyncSync(fd);
+      syncUnlessSpecial(fd);
     } finally {
       this.fd = null;
       closeSync(fd);
@@ -81,6 +83,5 @@ export class ReplayFileWriter {
 }
 
 function writeError(path: string, error: unknown): ShadowExecError {
-  const code = (error as NodeJS.ErrnoException).code ?? String(error);
-  return new ShadowExecError('E_RECORD_WRITE', `writing the recording '${path}' failed (${code})`, { retryable: true, cause: error });
+  return ioWriteError('E_RECORD_WRITE', `the recording '${path}'`, error);
 }

@@ -4,6 +4,7 @@ import { formatResolution } from '../../core/market/bar-resolution.js';
 import type { BookSyncOutcome } from '../../core/market/book-sync-outcome.js';
 import type { JsonValue } from '../../core/report/canonical-json.js';
 import { isoUtc } from '../../core/report/units.js';
+import { untrustedText } from '../../core/text/untrusted-text.js';
 import type { FrameClass } from '../../ports/market-frame-parser.js';
 import type { BookTop } from './book-top.js';
 import type { RestRecordClass, ReplayBookSync } from './replay-venue-kit.js';
@@ -11,6 +12,14 @@ import type { RestRecordClass, ReplayBookSync } from './replay-venue-kit.js';
 const FRAME_CLASSES: readonly FrameClass[] = ['market-data', 'ignored', 'control', 'ack', 'error', 'unknown', 'invalid-json', 'unknown-symbol', 'invalid-value'];
 /** Most parse problems listed with their line; the rest are only counted. */
 const MAX_PROBLEM_SAMPLES = 10;
+/**
+ * Most distinct unknown symbol names listed in `unknown_symbols` (the first ones seen); frames of later
+ * names are counted in `unknown_symbols_unlisted`. A hostile feed sending a new name in every frame
+ * must not grow memory or the report without bound.
+ */
+export const MAX_UNKNOWN_SYMBOLS = 100;
+/** Longest unknown symbol name or problem detail kept (venue symbols are far shorter); longer ones are cut. */
+const MAX_DETAIL_CHARS = 160;
 
 /** Per-symbol replay state: its book (once a depth stream shows up) and what the replay did with its events. */
 export interface SymbolReplayState {
@@ -39,9 +48,13 @@ export class ReplayHealth {
   readonly framesByClass = Object.fromEntries(FRAME_CLASSES.map((c) => [c, 0])) as Record<FrameClass, number>;
   readonly restByClass = new Map<RestRecordClass, number>();
   readonly unknownSymbols = new Map<string, number>();
+  /** Off-book trades of traded symbols by the venue's label (MarketDataEvent 'off-book-trade'); never delivered. */
+  readonly offBookTrades = new Map<string, number>();
+  /** Frames of unknown symbols beyond the first MAX_UNKNOWN_SYMBOLS names. */
+  unknownSymbolsUnlisted = 0;
   readonly problems: { line: number; what: string; detail: string }[] = [];
   problemsTotal = 0;
-  readonly delivered = { quote: 0, trade: 0, bar: 0, mark: 0 };
+  readonly delivered = { quote: 0, trade: 0, bar: 0, mark: 0, ticker: 0 };
   /** Delivered bars by source. */
   barsFromBuffer = 0;
   barsFromVenue = 0;
@@ -54,7 +67,7 @@ export class ReplayHealth {
   frame(frameClass: FrameClass, detail: string, line: number): void {
     this.frames++;
     this.framesByClass[frameClass]++;
-    if (frameClass === 'unknown-symbol') this.unknownSymbols.set(detail, (this.unknownSymbols.get(detail) ?? 0) + 1);
+    if (frameClass === 'unknown-symbol') this.unknownSymbol(detail);
     else if (frameClass === 'invalid-json' || frameClass === 'invalid-value' || frameClass === 'unknown') this.problem(line, frameClass, detail);
   }
 
@@ -62,6 +75,11 @@ export class ReplayHealth {
     this.rest++;
     this.restByClass.set(restClass, (this.restByClass.get(restClass) ?? 0) + 1);
     if (restClass !== 'market-data') this.problem(line, `rest ${restClass}`, detail);
+  }
+
+  /** Counts one off-book trade under the venue's label. */
+  offBookTrade(origin: string): void {
+    this.offBookTrades.set(origin, (this.offBookTrades.get(origin) ?? 0) + 1);
   }
 
   /** A book event made the sync lose its book (gap, stale snapshot, crossed). */
@@ -72,7 +90,16 @@ export class ReplayHealth {
   /** Records a problem (counted; the first few kept with their line). */
   problem(line: number, what: string, detail: string): void {
     this.problemsTotal++;
-    if (this.problems.length < MAX_PROBLEM_SAMPLES) this.problems.push({ line, what, detail });
+    if (this.problems.length < MAX_PROBLEM_SAMPLES) this.problems.push({ line, what, detail: untrustedText(detail, MAX_DETAIL_CHARS) });
+  }
+
+  /** Counts a frame of an unknown symbol: by name for the first MAX_UNKNOWN_SYMBOLS names, in one count after. */
+  private unknownSymbol(name: string): void {
+    const key = untrustedText(name, MAX_DETAIL_CHARS);
+    const seen = this.unknownSymbols.get(key);
+    if (seen !== undefined) this.unknownSymbols.set(key, seen + 1);
+    else if (this.unknownSymbols.size < MAX_UNKNOWN_SYMBOLS) this.unknownSymbols.set(key, 1);
+    else this.unknownSymbolsUnlisted++;
   }
 
   toJson(states: readonly SymbolReplayState[], bars: { readonly resolutionsMs: readonly number[]; readonly emptyIntervals: string; readonly counters: BarBufferCounters | null }): JsonValue {
@@ -107,11 +134,14 @@ export class ReplayHealth {
         dropped_overflow: c.droppedOverflow,
         update_id_jumps: c.updateIdJumps,
         removed_absent_levels: s.sync.book.removedAbsent,
+        off_grid_levels: s.sync.book.offGridLevelsReceived,
+        off_grid_levels_held: s.sync.book.offGridDepth,
         updates_without_quote: s.updatesWithoutQuote,
       };
     }
     const restByClass = [...this.restByClass.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
     const unknown = [...this.unknownSymbols.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    const offBook = [...this.offBookTrades.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
     const invalid = this.framesByClass['invalid-json'] + this.framesByClass['invalid-value'];
     return {
       records: this.records,
@@ -126,7 +156,9 @@ export class ReplayHealth {
       problems_total: this.problemsTotal,
       problems: this.problems.map((p) => ({ ...p })),
       unknown_symbols: Object.fromEntries(unknown),
+      unknown_symbols_unlisted: this.unknownSymbolsUnlisted,
       events_delivered: { ...this.delivered },
+      off_book_trades: Object.fromEntries(offBook),
       warmup_events: this.warmupEvents,
       symbols,
       books,

@@ -1,8 +1,21 @@
 // FrameDelivery: hands each data frame to the consumer once — dedup by sequence key, key-less frames only from the serving socket, consumer errors contained.
+import { createHash } from 'node:crypto';
 import type { SequenceDeduplicator } from './sequence-deduplicator.js';
 import type { WsEventListener } from './ws-connection-events.js';
 import type { WsHealthCounters } from './ws-health.js';
 import type { WsDataFrame, WsVenueProtocol } from './ws-venue-protocol.js';
+
+/**
+ * Longest sequence key remembered as it is; a longer one (a Bybit batch of many trade ids, or a hostile
+ * stream name) is remembered by its SHA-256 ("#" + base64, 45 characters). The dedup window holds 65,536
+ * keys: unbounded keys would let a feed grow memory at will.
+ */
+export const MAX_SEQUENCE_KEY_CHARS = 256;
+
+/** `key` itself when short, else its digest: same frames, same key; memory per key bounded. */
+export function boundedSequenceKey(key: string): string {
+  return key.length <= MAX_SEQUENCE_KEY_CHARS ? key : `#${createHash('sha256').update(key).digest('base64')}`;
+}
 
 export class FrameDelivery {
   constructor(
@@ -23,6 +36,7 @@ export class FrameDelivery {
     let key: string | null;
     try {
       key = this.protocol.sequenceKey(message);
+      if (key !== null) key = boundedSequenceKey(key);
     } catch {
       // A hostile frame (e.g. a 20,000-deep array where an id belongs) must not stop the run: counted and skipped.
       this.counters.consumerErrors++;

@@ -61,7 +61,7 @@ export class ReconnectPolicy {
       this.failures++;
       if (this.failures >= this.settings.circuitBreakerThreshold) {
         this.open = true;
-        return { kind: 'give-up', reason: `circuit open after ${this.failures} consecutive failed connection attempts`, circuitOpen: true };
+        return { kind: 'give-up', reason: `circuit open after ${this.failures} consecutive failed connection attempts; last: ${reason}`, circuitOpen: true };
       }
     }
     this.attempt++;

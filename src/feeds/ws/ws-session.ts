@@ -3,7 +3,9 @@ import type WebSocket from 'ws';
 import { NamedTimers } from './named-timers.js';
 import { OutgoingRateLimiter } from './outgoing-rate-limiter.js';
 import { SocketSubscriptions } from './socket-subscriptions.js';
+import { describeSocketError } from './socket-failure-cause.js';
 import type { WsSessionHost } from './ws-session-host.js';
+import type { WsFrameClass } from './ws-venue-protocol.js';
 
 type Phase = 'connecting' | 'open' | 'ended';
 
@@ -19,6 +21,8 @@ export class WsSession {
   private lastMessageAtMs: number | null = null;
   private awaitingPongSinceMs: number | null = null;
   private readyReported = false;
+  /** The socket's last 'error' in words (DNS, refused, TLS, HTTP status); ws follows it with a close 1006 that says nothing. */
+  private lastError: string | null = null;
   openedAtMs: number | null = null;
   /** Resolves once the socket emitted 'close'. */
   readonly closed: Promise<void>;
@@ -37,10 +41,15 @@ export class WsSession {
     this.socket.on('open', () => this.onOpen());
     this.socket.on('message', (data, isBinary) => this.onMessage(data, isBinary));
     this.socket.on('ping', (payload) => this.onServerPing(payload));
-    this.socket.on('error', (err) => host.emit({ type: 'socket-error', connectionId: host.connectionId, message: err.message, atMs: host.timers.now() }));
+    this.socket.on('error', (err) => {
+      this.lastError = describeSocketError(err);
+      host.emit({ type: 'socket-error', connectionId: host.connectionId, message: this.lastError, atMs: host.timers.now() });
+    });
     this.socket.on('close', (code, reason) => {
       resolveClosed();
-      this.end(`socket closed (code ${code}${reason.length > 0 ? `, ${reason.toString()}` : ''})`);
+      const closed = `socket closed (code ${code}${reason.length > 0 ? `, ${reason.toString()}` : ''})`;
+      // 1006 (closed without a close frame) adds nothing to the error that caused it.
+      this.end(this.lastError === null ? closed : code === 1006 ? this.lastError : `${this.lastError}; ${closed}`);
     });
     this.timers.arm('connect', host.settings.connectTimeoutMs, () => this.fail(`connect timeout after ${host.settings.connectTimeoutMs} ms`));
   }
@@ -126,7 +135,13 @@ export class WsSession {
     } catch {
       return this.skip('invalid', bytes, text, now);
     }
-    const cls = host.protocol.classify(message);
+    let cls: WsFrameClass;
+    try {
+      cls = host.protocol.classify(message);
+    } catch {
+      // classify must not throw; should a hostile frame (a 20,000-deep array…) make it, the frame is counted and skipped.
+      return this.skip('invalid', bytes, text, now);
+    }
     switch (cls.kind) {
       case 'data':
         host.counters.countReceived('data', bytes);

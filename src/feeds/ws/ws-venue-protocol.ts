@@ -1,5 +1,5 @@
 // WsVenueProtocol: the venue hooks of the WebSocket adapter (endpoint, control messages, frame classes, limits, sequence keys).
-import { ShadowExecError } from '../../core/errors/shadow-exec-error.js';
+import { checkEndpointUrl } from '../live/endpoint-url.js';
 
 /** What an incoming JSON message is, as far as the connection layer cares. */
 export type WsFrameClass =
@@ -88,16 +88,8 @@ export function field(obj: unknown, key: string): unknown {
   return (obj as Record<string, unknown>)[key];
 }
 
-/** Returns `url` when it is an absolute ws:// or wss:// URL; otherwise an E_CONFIG error. */
+/** Returns `url` when it is an absolute ws:// or wss:// URL without credentials, query or fragment; otherwise an E_CONFIG error (checkEndpointUrl). */
 export function validateWsUrl(url: string): string {
-  let protocol: string;
-  try {
-    protocol = new URL(url).protocol;
-  } catch {
-    throw new ShadowExecError('E_CONFIG', `WebSocket URL '${url}' is not a valid URL`);
-  }
-  if (protocol !== 'ws:' && protocol !== 'wss:') {
-    throw new ShadowExecError('E_CONFIG', `WebSocket URL '${url}' must start with ws:// or wss://`);
-  }
+  checkEndpointUrl(url, 'WebSocket', ['ws:', 'wss:']);
   return url;
 }

@@ -60,7 +60,6 @@ const ENDPOINTS: Readonly<Record<BinanceMarket, Partial<Record<GateRequest['kind
 export class BinanceApiGate implements RequestGate {
   private readonly client: RateLimitGroup;
   private readonly venue: RateLimitGroup;
-  private lastSendMs = Number.NEGATIVE_INFINITY;
   private readonly throttle = new ThrottleStats();
   private readonly sentByEndpoint = new Map<string, number>();
   private rendered = 0;
@@ -84,7 +83,6 @@ export class BinanceApiGate implements RequestGate {
     return endpoint;
   }
 
-  /** One FIFO for all endpoints: weight and order counts are shared by every request of the account and IP. */
   private throttleOn: boolean | null = null;
 
   /** Rehearsals switch client throttling off for a rate-limit storm and back on after it. */
@@ -92,21 +90,34 @@ export class BinanceApiGate implements RequestGate {
     this.throttleOn = on;
   }
 
-  clientDelayMs(request: GateRequest, nowMs: number): number {
-    if (!(this.throttleOn ?? this.settings.throttle)) return 0;
-    const costs = binanceCosts(this.endpoint(request));
-    const from = Math.max(nowMs, this.lastSendMs);
-    const lag = this.settings.latencyMs;
-    const arrivalMs = from + lag + this.client.waitMs(from + lag, costs);
-    const decision = this.client.tryTake(arrivalMs, costs);
-    if (decision.kind !== 'taken') throw invariantViolation(`Binance client limiter refused at its own wait time ${arrivalMs}`);
-    const sendMs = arrivalMs - lag;
-    this.lastSendMs = sendMs;
-    this.throttle.record(sendMs - nowMs);
-    return sendMs - nowMs;
+  private get throttled(): boolean {
+    return this.throttleOn ?? this.settings.throttle;
   }
 
-  onSend(gateRequest: GateRequest, sendMs: number): void {
+  /**
+   * Two lanes: requests that count against the ORDERS limits (new orders, OCO lists, modifies) and the rest (cancels),
+   * so a create waiting for the 10 s order window never holds back a cancel. Both lanes share REQUEST_WEIGHT.
+   */
+  readonly laneCount = 2;
+
+  laneOf(request: GateRequest): number {
+    return request.kind === 'create' || request.kind === 'oco' || request.kind === 'amend' ? 0 : 1;
+  }
+
+  /** When the client's limiters have room at the request's arrival (send + latencyMs: the venue counts it then). */
+  sendableAtMs(request: GateRequest, nowMs: number): number {
+    if (!this.throttled) return nowMs;
+    const arrivalMs = nowMs + this.settings.latencyMs;
+    return nowMs + this.client.waitMs(arrivalMs, binanceCosts(this.endpoint(request)));
+  }
+
+  onSend(gateRequest: GateRequest, sendMs: number, heldMs: number): void {
+    if (this.throttled) {
+      const arrivalMs = sendMs + this.settings.latencyMs;
+      const decision = this.client.tryTake(arrivalMs, binanceCosts(this.endpoint(gateRequest)));
+      if (decision.kind !== 'taken') throw invariantViolation(`Binance client limiter refused at ${arrivalMs}, when sendableAtMs said it had room`);
+    }
+    this.throttle.record(heldMs);
     const endpoint = this.endpoint(gateRequest);
     this.sentByEndpoint.set(endpoint, (this.sentByEndpoint.get(endpoint) ?? 0) + 1);
     const dryRun = this.settings.dryRun;
@@ -150,7 +161,8 @@ export class BinanceApiGate implements RequestGate {
 
   /**
    * HTTP 429 with Retry-After until every broken limit has reset: the message and Retry-After follow the broken limit whose
-   * window ends last (member order on a tie); body -1003 (weight) or -1015 (orders).
+   * window ends last (member order on a tie); body -1003 (weight) or -1015 (orders). The message is the body's `msg` as
+   * is; the body code and Retry-After go in the detail.
    */
   private rateLimited(limiterNames: readonly string[], arrivalMs: number): VenueReject {
     const resetAt = (windowMs: number): number => arrivalMs - (arrivalMs % windowMs) + windowMs;
@@ -167,7 +179,7 @@ export class BinanceApiGate implements RequestGate {
       spec.kind === 'REQUEST_WEIGHT'
         ? binanceErrorPayload(this.settings.market === 'spot' ? BINANCE_SPOT_ERRORS.TOO_MUCH_WEIGHT : BINANCE_USDM_ERRORS.TOO_MANY_REQUESTS, spec.limit, interval)
         : binanceErrorPayload(errors.TOO_MANY_ORDERS, spec.limit, interval);
-    return { code: `HTTP_${BINANCE_HTTP_RATE_LIMITED}`, message: `${body.code} ${body.msg} (${BINANCE_RETRY_AFTER_HEADER}: ${retryAfter})` };
+    return { code: `HTTP_${BINANCE_HTTP_RATE_LIMITED}`, message: body.msg, detail: `body code ${body.code}, ${BINANCE_RETRY_AFTER_HEADER}: ${retryAfter}` };
   }
 
   private banned(arrivalMs: number): VenueReject {
@@ -176,7 +188,7 @@ export class BinanceApiGate implements RequestGate {
     this.lastRetryAfter = retryAfter;
     const errors = this.settings.market === 'spot' ? BINANCE_SPOT_ERRORS : BINANCE_USDM_ERRORS;
     const body = binanceErrorPayload(errors.IP_BANNED, String(this.bannedUntilMs));
-    return { code: `HTTP_${BINANCE_HTTP_IP_BANNED}`, message: `${body.code} ${body.msg} (${BINANCE_RETRY_AFTER_HEADER}: ${retryAfter})` };
+    return { code: `HTTP_${BINANCE_HTTP_IP_BANNED}`, message: body.msg, detail: `body code ${body.code}, ${BINANCE_RETRY_AFTER_HEADER}: ${retryAfter}` };
   }
 
   private render(request: GateRequest): BinanceRequest {

@@ -33,6 +33,8 @@
 // - A snapshot received while synced is applied only if newer than the book, else dropped as stale.
 // - After any update (snapshot, replayed or live delta) a crossed book (best bid ≥ best ask) is
 //   reported as `crossed`, counted, the book cleared and the state set to `needs-resync`.
+// - Levels off the instrument's current tick grid (real snapshots keep old-tick orders after a
+//   tick-size change) are applied at their exact price like any other (OrderBook, off-grid-level.ts).
 import { invariantViolation } from '../../core/errors/shadow-exec-error.js';
 import type { BookDeltaEvent, BookSnapshotEvent } from '../../core/model/market-data-event.js';
 import { OrderBook } from '../../core/market/order-book.js';
@@ -132,7 +134,7 @@ export class BinanceBookSync {
       return this.snapshotTooOld(lastUpdateId, head);
     }
     this.buffer = [];
-    this.book.replace(event.bids, event.asks);
+    this.book.replace(event.bids, event.asks, event.offGrid);
     this.bookUpdateId = lastUpdateId;
     this.awaitingFirstDelta = true;
     this.currentState = 'synced';
@@ -177,7 +179,7 @@ export class BinanceBookSync {
         if (pu !== L) return this.lose(delta, { kind: 'gap', reason: 'missed-updates', expected: L, received: pu });
       }
     }
-    this.book.applyLevels(delta.bids, delta.asks);
+    this.book.applyLevels(delta.bids, delta.asks, delta.offGrid);
     this.bookUpdateId = u;
     this.awaitingFirstDelta = false;
     this.stats.applied++;

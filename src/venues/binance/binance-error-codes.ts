@@ -1,6 +1,6 @@
 // Binance error codes and messages (spot and USD-M) the simulated venue answers with, with the docs' exact texts.
-// Spot: binance/binance-spot-api-docs errors.md @021246e9 (Last Updated 2025-01-09).
-// USD-M: developers.binance.com/docs/derivatives/usds-margined-futures/error-code (stored docs page and mirrors).
+// Spot: binance/binance-spot-api-docs errors.md @a5e0bc3d (2026-07-21; every text below checked against it).
+// USD-M: developers.binance.com/docs/derivatives/usds-margined-futures/error-code (stored copy of the page, checked code by code).
 import type { VenueReject } from '../../core/sim/venue-rules.js';
 import { fillPlaceholders } from '../shared/fill-placeholders.js';
 
@@ -75,7 +75,11 @@ export const BINANCE_USDM_ERRORS = {
   MANDATORY_PARAM: err(-1102, "Mandatory parameter '%s' was not sent, was empty/null, or malformed."),
   PARAM_NOT_REQUIRED: err(-1106, "Parameter '%s' sent when not required."),
   BAD_SYMBOL: err(-1121, 'Invalid symbol.'),
-  UNKNOWN_ORDER: err(-2011, 'Unknown order sent.'),
+  /**
+   * -2011 CANCEL_REJECTED: 'Cancel request failure as open order not found in the orderbook: "Unknown order sent".' The
+   * message is the quoted text, which on this page has no final period (spot's errors.md has one).
+   */
+  UNKNOWN_ORDER: err(-2011, 'Unknown order sent'),
   /** -2022 REDUCE_ONLY_REJECT. */
   REDUCE_ONLY_REJECTED: err(-2022, 'ReduceOnly Order is rejected.'),
   /** -2025 MAX_OPEN_ORDER_EXCEEDED: the page does not tie it to MAX_NUM_ORDERS by name; it is the only open-order-count code. */

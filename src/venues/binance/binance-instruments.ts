@@ -1,4 +1,6 @@
 // Reads a saved Binance exchangeInfo response (spot or USD-M) into instrument specs and filters, naming the exact bad field when the file is wrong.
+import { MAX_DECIMAL_CHARS } from '../../core/money/fast-units.js';
+import { untrustedJson, untrustedText } from '../../core/text/untrusted-text.js';
 import { ShadowExecError } from '../../core/errors/shadow-exec-error.js';
 import { Decimal } from '../../core/money/decimal.js';
 import type { InstrumentSpec } from '../../core/model/instrument.js';
@@ -51,22 +53,24 @@ function text(obj: Obj, key: string, source: string, path: string): string {
 /** A plain non-negative decimal string; `positive` also refuses zero. */
 function decimal(obj: Obj, key: string, source: string, path: string, positive: boolean): string {
   const value = text(obj, key, source, path);
-  if (!DECIMAL.test(value)) fail(source, `${path}.${key}`, `must be a plain decimal string, got '${value}'`);
-  if (positive && new Decimal(value).lte(0)) fail(source, `${path}.${key}`, `must be greater than 0, got '${value}'`);
+  // Longer than any venue decimal (MAX_DECIMAL_CHARS): refused before the regex and decimal.js read all of it.
+  if (value.length > MAX_DECIMAL_CHARS) fail(source, `${path}.${key}`, `must be a plain decimal string of at most ${MAX_DECIMAL_CHARS} characters, got ${value.length}`);
+  if (!DECIMAL.test(value)) fail(source, `${path}.${key}`, `must be a plain decimal string, got '${untrustedText(value)}'`);
+  if (positive && new Decimal(value).lte(0)) fail(source, `${path}.${key}`, `must be greater than 0, got '${untrustedText(value)}'`);
   return value;
 }
 
 function count(obj: Obj, key: string, source: string, path: string): number {
   const value = obj[key];
   if (typeof value !== 'number' || !Number.isSafeInteger(value) || value <= 0) {
-    fail(source, `${path}.${key}`, `must be a positive integer, got ${JSON.stringify(value)}`);
+    fail(source, `${path}.${key}`, `must be a positive integer, got ${untrustedJson(value)}`);
   }
   return value;
 }
 
 function flag(obj: Obj, key: string, source: string, path: string): boolean {
   const value = obj[key];
-  if (typeof value !== 'boolean') fail(source, `${path}.${key}`, `must be true or false, got ${JSON.stringify(value)}`);
+  if (typeof value !== 'boolean') fail(source, `${path}.${key}`, `must be true or false, got ${untrustedJson(value)}`);
   return value;
 }
 

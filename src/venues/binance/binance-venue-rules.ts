@@ -14,6 +14,7 @@ import {
   binanceReject,
   type BinanceError,
 } from './binance-error-codes.js';
+import { timestampBreach, timestampBreachDetail } from '../shared/timestamp-window.js';
 import type { BinanceInstrument } from './binance-instruments.js';
 import type { BinanceMarket } from './binance-market.js';
 
@@ -140,7 +141,8 @@ export interface BinanceOrderContext {
  */
 export const BINANCE_USDM_AMEND_BELOW_FILLED: VenueReject = {
   code: 'ORDER_CANCELED_BY_AMEND',
-  message: 'The amendment cancels the order: new quantity <= executedQty (USD-M Modify Order; Binance documents no error code)',
+  message: 'the order will be cancelled by the amendment',
+  detail: 'new quantity <= executedQty of a partially filled order (USD-M Modify Order); Binance documents no error code for it',
 };
 
 export class BinanceVenueRules implements VenueRules {
@@ -167,7 +169,7 @@ export class BinanceVenueRules implements VenueRules {
     return error === null ? null : binanceReject(error);
   }
 
-  /** -2011 CANCEL_REJECTED "Unknown order sent.": the order is not open (spot errors.md; USD-M error-code -2011). */
+  /** -2011 CANCEL_REJECTED "Unknown order sent." (spot errors.md) / "Unknown order sent" (USD-M error-code): the order is not open. */
   cancelRejected(): VenueReject {
     return binanceReject(this.market === 'spot' ? BINANCE_SPOT_ERRORS.UNKNOWN_ORDER : BINANCE_USDM_ERRORS.UNKNOWN_ORDER);
   }
@@ -233,5 +235,18 @@ export class BinanceVenueRules implements VenueRules {
   immediateRemainder(timeInForce: 'IOC' | 'FOK'): VenueOutcome {
     if (this.market === 'usdm' && timeInForce === 'FOK') return { kind: 'reject', reject: binanceReject(BINANCE_USDM_ERRORS.FOK_REJECTED) };
     return { kind: 'expire', reason: `EXPIRED (${timeInForce})` };
+  }
+
+  /**
+   * -1021 INVALID_TIMESTAMP with the message for its side (errors.md; USD-M error-code): "… was 1000ms ahead of the server's
+   * time." when `timestamp >= serverTime + 1000`, "… is outside of the recvWindow." when `serverTime - timestamp > recvWindow`
+   * (rest-api.md "Timing security").
+   */
+  timestampRejected(timestampMs: number, serverMs: number, recvWindowMs: number): VenueReject | null {
+    const breach = timestampBreach(timestampMs, serverMs, recvWindowMs);
+    if (breach === null) return null;
+    const errors = this.market === 'spot' ? BINANCE_SPOT_ERRORS : BINANCE_USDM_ERRORS;
+    const error = breach === 'ahead' ? errors.TIMESTAMP_AHEAD : errors.TIMESTAMP_OUTSIDE_RECV_WINDOW;
+    return { ...binanceReject(error), detail: timestampBreachDetail(timestampMs, serverMs, recvWindowMs) };
   }
 }

@@ -9,7 +9,7 @@ import type { GateRequest, RequestGate } from '../../core/sim/request-gate.js';
 import type { VenueReject } from '../../core/sim/venue-rules.js';
 import { maskKey } from '../../secrets/mask-key.js';
 import type { BybitCategory } from './bybit-category.js';
-import { BYBIT_ERRORS, bybitReject } from './bybit-error-codes.js';
+import { BYBIT_ERRORS, BYBIT_HTTP_FORBIDDEN_MESSAGE, bybitReject } from './bybit-error-codes.js';
 import { BYBIT_IP_BAN_HTTP_STATUS, BYBIT_IP_LIMIT, BYBIT_UID_WINDOW_MS, bybitEndpointLimit, bybitLimitHeaders, type BybitTradeEndpoint } from './bybit-rate-limits.js';
 import { BYBIT_ENDPOINTS, type BybitRequestKind, renderAmendOrder, renderCancelAll, renderCancelOrder, renderCreateOrder, type BybitRequest } from './bybit-requests.js';
 import { invariantViolation } from '../../core/errors/shadow-exec-error.js';
@@ -18,7 +18,11 @@ import { signBybitRest } from './bybit-signing.js';
 const KINDS: readonly BybitRequestKind[] = ['create', 'cancel', 'cancel-all', 'amend'];
 
 /** What Bybit answers when the per-IP limit is breached: HTTP 403, no retCode (docs/v5/error.mdx, HTTP codes). */
-const IP_LIMITED: VenueReject = { code: `HTTP_${BYBIT_IP_BAN_HTTP_STATUS}`, message: 'Forbidden request: IP rate limit breached' };
+const IP_LIMITED: VenueReject = {
+  code: `HTTP_${BYBIT_IP_BAN_HTTP_STATUS}`,
+  message: BYBIT_HTTP_FORBIDDEN_MESSAGE,
+  detail: `IP rate limit breached (${BYBIT_IP_LIMIT.requests} requests per ${BYBIT_IP_LIMIT.windowMs} ms)`,
+};
 const RATE_LIMITED: VenueReject = bybitReject(BYBIT_ERRORS.RATE_LIMIT);
 
 export type BybitDryRun = DryRunSettings;
@@ -37,8 +41,6 @@ export interface BybitApiGateSettings {
 interface EndpointState {
   readonly client: SlidingWindowLimiter;
   readonly venue: SlidingWindowLimiter;
-  /** Send time of the endpoint's latest request: the FIFO never sends one before it. */
-  lastSendMs: number;
   sent: number;
   limited: number;
   lastStatus: number | null;
@@ -60,7 +62,6 @@ export class BybitApiGate implements RequestGate {
       this.endpoints.set(kind, {
         client: new SlidingWindowLimiter({ name: `client ${path}`, limit, windowMs: BYBIT_UID_WINDOW_MS }),
         venue: new SlidingWindowLimiter({ name: `venue ${path}`, limit, windowMs: BYBIT_UID_WINDOW_MS }),
-        lastSendMs: Number.NEGATIVE_INFINITY,
         sent: 0,
         limited: 0,
         lastStatus: null,
@@ -83,22 +84,29 @@ export class BybitApiGate implements RequestGate {
     this.throttleOn = on;
   }
 
-  clientDelayMs(request: GateRequest, nowMs: number): number {
-    if (!(this.throttleOn ?? this.settings.throttle)) return 0;
-    const endpoint = this.endpoint(request);
-    // Reserve the send slot now, so later requests of this endpoint queue behind this one (one FIFO per endpoint:
-    // a held create never delays a cancel). No client-side IP queue is needed: the four endpoint limits together
-    // allow at most 4 × limit × 5 requests per 5 s (200 linear, 400 spot), under the 600 of the IP limit.
-    const from = Math.max(nowMs, endpoint.lastSendMs);
-    const sendMs = from + endpoint.client.waitMs(from, 1);
-    endpoint.client.take(sendMs, 1);
-    endpoint.lastSendMs = sendMs;
-    const wait = sendMs - nowMs;
-    this.throttle.record(wait);
-    return wait;
+  /** One lane per endpoint (KINDS order): a held create never delays a cancel. */
+  readonly laneCount = KINDS.length;
+
+  laneOf(request: GateRequest): number {
+    return KINDS.indexOf(request.kind as BybitRequestKind);
   }
 
-  onSend(gateRequest: GateRequest, sendMs: number): void {
+  private get throttled(): boolean {
+    return this.throttleOn ?? this.settings.throttle;
+  }
+
+  /**
+   * When the endpoint's rolling window has room. No client-side IP queue is needed: the four endpoint limits together
+   * allow at most 4 × limit × 5 requests per 5 s (200 linear, 400 spot), under the 600 of the IP limit.
+   */
+  sendableAtMs(request: GateRequest, nowMs: number): number {
+    if (!this.throttled) return nowMs;
+    return nowMs + this.endpoint(request).client.waitMs(nowMs, 1);
+  }
+
+  onSend(gateRequest: GateRequest, sendMs: number, heldMs: number): void {
+    if (this.throttled) this.endpoint(gateRequest).client.take(sendMs, 1);
+    this.throttle.record(heldMs);
     this.endpoint(gateRequest).sent++;
     const dryRun = this.settings.dryRun;
     if (dryRun === null) return;
@@ -120,7 +128,10 @@ export class BybitApiGate implements RequestGate {
 
   venueAdmit(request: GateRequest, arrivalMs: number): VenueReject | null {
     const endpoint = this.endpoint(request);
-    if (!this.venueIp.canTake(arrivalMs, 1)) {
+    // Every request that reaches Bybit counts against the IP limit, whatever the answer (403 and 10006 included).
+    const ipFull = !this.venueIp.canTake(arrivalMs, 1);
+    this.venueIp.record(arrivalMs, 1);
+    if (ipFull) {
       this.ipLimited++;
       return IP_LIMITED;
     }
@@ -132,7 +143,6 @@ export class BybitApiGate implements RequestGate {
       return RATE_LIMITED;
     }
     endpoint.venue.take(arrivalMs, 1);
-    this.venueIp.take(arrivalMs, 1);
     const status = endpoint.venue.limit - endpoint.venue.usage(arrivalMs);
     endpoint.lastStatus = status;
     endpoint.minStatus = endpoint.minStatus === null ? status : Math.min(endpoint.minStatus, status);

@@ -1,4 +1,6 @@
 // Reads a saved Bybit /v5/market/instruments-info response into instrument specs, naming the exact bad field when the file is wrong.
+import { MAX_DECIMAL_CHARS } from '../../core/money/fast-units.js';
+import { untrustedJson, untrustedText } from '../../core/text/untrusted-text.js';
 import { ShadowExecError } from '../../core/errors/shadow-exec-error.js';
 import { Decimal, formatDecimal } from '../../core/money/decimal.js';
 import type { InstrumentSpec } from '../../core/model/instrument.js';
@@ -37,8 +39,10 @@ function text(obj: Record<string, unknown>, key: string, source: string, path: s
 
 function decimal(obj: Record<string, unknown>, key: string, source: string, path: string, positive = true): string {
   const value = text(obj, key, source, path);
-  if (!DECIMAL.test(value)) fail(source, `${path}.${key}`, `must be a plain decimal string, got '${value}'`);
-  if (positive && new Decimal(value).lte(0)) fail(source, `${path}.${key}`, `must be greater than 0, got '${value}'`);
+  // Longer than any venue decimal (MAX_DECIMAL_CHARS): refused before the regex and decimal.js read all of it.
+  if (value.length > MAX_DECIMAL_CHARS) fail(source, `${path}.${key}`, `must be a plain decimal string of at most ${MAX_DECIMAL_CHARS} characters, got ${value.length}`);
+  if (!DECIMAL.test(value)) fail(source, `${path}.${key}`, `must be a plain decimal string, got '${untrustedText(value)}'`);
+  if (positive && new Decimal(value).lte(0)) fail(source, `${path}.${key}`, `must be greater than 0, got '${untrustedText(value)}'`);
   return value;
 }
 
@@ -102,10 +106,10 @@ function parseSpot(item: Record<string, unknown>, source: string, path: string, 
  */
 export function parseBybitInstrumentsInfo(json: unknown, category: BybitCategory, source: string): BybitInstrument[] {
   const root = objectAt(json, source, '(top level)');
-  if (root['retCode'] !== 0) fail(source, 'retCode', `must be 0 (a successful response), got ${JSON.stringify(root['retCode'])}`);
+  if (root['retCode'] !== 0) fail(source, 'retCode', `must be 0 (a successful response), got ${untrustedJson(root['retCode'])}`);
   const result = objectAt(root['result'], source, 'result');
   if (result['category'] !== category) {
-    fail(source, 'result.category', `must be '${category}' for --category ${category}, got ${JSON.stringify(result['category'])}`);
+    fail(source, 'result.category', `must be '${category}' for --category ${category}, got ${untrustedJson(result['category'])}`);
   }
   const list = result['list'];
   if (!Array.isArray(list) || list.length === 0) fail(source, 'result.list', 'must be a non-empty array');

@@ -5,17 +5,15 @@ import type { OrderRequest } from '../../core/model/order.js';
 import type { FeeSchedule } from '../../core/sim/fee-schedule.js';
 import type { VenueOutcome, VenueReject, VenueRules } from '../../core/sim/venue-rules.js';
 import type { BybitCategory } from './bybit-category.js';
-import { fillPlaceholders } from '../shared/fill-placeholders.js';
 import {
   BYBIT_ERRORS,
   BYBIT_FOK_CANCEL_REASON,
   BYBIT_IOC_CANCEL_REASON,
   BYBIT_POST_ONLY_CANCEL,
-  BYBIT_UNVERIFIED_LINEAR_MIN_NOTIONAL,
   bybitReject,
-  type BybitError,
 } from './bybit-error-codes.js';
 import type { BybitInstrument } from './bybit-instruments.js';
+import { timestampBreach, timestampBreachDetail } from '../shared/timestamp-window.js';
 
 /** The order fields Bybit checks, as the decimal strings of the request body. */
 export interface BybitOrderFields {
@@ -31,7 +29,7 @@ function multipleOf(value: Decimal, step: string): boolean {
 /**
  * Checks an order's strings against a Bybit instrument, in the order Bybit reports them: grid, then size, then value.
  * Linear answers 10001 for grid and size (the table has no finer code) and 110094 below minNotionalValue;
- * spot answers 170134/170137/170135/170140. The parenthesised detail is ours, not Bybit's retMsg.
+ * spot answers 170134/170137/170136/170381/170140. The message is Bybit's retMsg as is; what failed goes in `detail`.
  */
 export function checkBybitOrder(fields: BybitOrderFields, instrument: BybitInstrument): VenueReject | null {
   const { spec } = instrument;
@@ -61,9 +59,7 @@ export function checkBybitOrder(fields: BybitOrderFields, instrument: BybitInstr
   const value = price.times(qty);
   if (value.lt(spec.minNotional)) {
     const field = linear ? 'minNotionalValue' : 'minOrderAmt';
-    const error: BybitError = linear
-      ? { retCode: BYBIT_UNVERIFIED_LINEAR_MIN_NOTIONAL.retCode, retMsg: fillPlaceholders(BYBIT_UNVERIFIED_LINEAR_MIN_NOTIONAL.retMsg, spec.minNotional) }
-      : BYBIT_ERRORS.SPOT_NOTIONAL_TOO_SMALL;
+    const error = linear ? BYBIT_ERRORS.LINEAR_NOTIONAL_TOO_SMALL : BYBIT_ERRORS.SPOT_NOTIONAL_TOO_SMALL;
     return bybitReject(error, `order value ${value.toFixed()} is below ${field} ${spec.minNotional}`);
   }
   return null;
@@ -113,5 +109,11 @@ export class BybitVenueRules implements VenueRules {
 
   immediateRemainder(timeInForce: 'IOC' | 'FOK'): VenueOutcome {
     return { kind: 'cancel', reason: timeInForce === 'IOC' ? BYBIT_IOC_CANCEL_REASON : BYBIT_FOK_CANCEL_REASON };
+  }
+
+  /** 10002 on either side of `server_time - recv_window <= timestamp < server_time + 1000` (docs/v5/guide.mdx). */
+  timestampRejected(timestampMs: number, serverMs: number, recvWindowMs: number): VenueReject | null {
+    if (timestampBreach(timestampMs, serverMs, recvWindowMs) === null) return null;
+    return bybitReject(BYBIT_ERRORS.TIMESTAMP_OUT_OF_WINDOW, timestampBreachDetail(timestampMs, serverMs, recvWindowMs));
   }
 }

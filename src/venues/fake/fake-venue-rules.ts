@@ -5,6 +5,7 @@ import type { OrderRequest } from '../../core/model/order.js';
 import { ocoPricesOrdered, type OcoRequest } from '../../core/model/order-list.js';
 import type { FeeSchedule } from '../../core/sim/fee-schedule.js';
 import type { VenueOutcome, VenueReject, VenueRules } from '../../core/sim/venue-rules.js';
+import { timestampBreach, timestampBreachDetail } from '../shared/timestamp-window.js';
 
 /** Default fees of the fake venue: maker 2 bps, taker 5.5 bps (a common entry tier for linear perpetuals). */
 export const FAKE_DEFAULT_FEES = { makerBps: '2', takerBps: '5.5' } as const;
@@ -23,20 +24,23 @@ export class FakeVenueRules implements VenueRules {
     if (request.qtyLots < instrument.minQtyLots) {
       return {
         code: 'FAKE_QTY_TOO_SMALL',
-        message: `quantity ${formatQty(instrument, request.qtyLots)} is below the minimum ${instrument.spec.minQty}`,
+        message: 'quantity below the minimum',
+        detail: `quantity ${formatQty(instrument, request.qtyLots)} is below the minimum ${instrument.spec.minQty}`,
       };
     }
     if (request.qtyLots > instrument.maxQtyLots) {
       return {
         code: 'FAKE_QTY_TOO_LARGE',
-        message: `quantity ${formatQty(instrument, request.qtyLots)} is above the maximum ${instrument.spec.maxQty}`,
+        message: 'quantity above the maximum',
+        detail: `quantity ${formatQty(instrument, request.qtyLots)} is above the maximum ${instrument.spec.maxQty}`,
       };
     }
     const notionalE8 = request.priceTicks * request.qtyLots * instrument.atomE8;
     if (notionalE8 < instrument.minNotionalE8) {
       return {
         code: 'FAKE_NOTIONAL_TOO_SMALL',
-        message: `order value ${formatUnits(notionalE8, QUOTE_E8)} is below the minimum ${instrument.spec.minNotional}`,
+        message: 'order value below the minimum',
+        detail: `order value ${formatUnits(notionalE8, QUOTE_E8)} is below the minimum ${instrument.spec.minNotional}`,
       };
     }
     return null;
@@ -73,5 +77,16 @@ export class FakeVenueRules implements VenueRules {
 
   immediateRemainder(timeInForce: 'IOC' | 'FOK'): VenueOutcome {
     return { kind: 'cancel', reason: timeInForce === 'IOC' ? 'FAKE_IOC_REMAINDER' : 'FAKE_FOK_NOT_FILLED' };
+  }
+
+  /** The real venues' window, [server - recvWindow, server + 1000), with the fake venue's own code for either side. */
+  timestampRejected(timestampMs: number, serverMs: number, recvWindowMs: number): VenueReject | null {
+    const breach = timestampBreach(timestampMs, serverMs, recvWindowMs);
+    if (breach === null) return null;
+    return {
+      code: 'FAKE_TIMESTAMP',
+      message: breach === 'ahead' ? 'request timestamp ahead of the venue clock' : 'request timestamp outside the receive window',
+      detail: timestampBreachDetail(timestampMs, serverMs, recvWindowMs),
+    };
   }
 }

@@ -12,6 +12,7 @@ import type { FillId, OrderId } from '../../../src/core/model/ids.js';
 import type { Side } from '../../../src/core/model/order.js';
 import type { VenueStats } from '../../../src/ports/exchange-client.js';
 import { FAKE_INSTRUMENTS } from '../../../src/venues/fake/fake-instruments.js';
+import { NO_WIRE_TRAFFIC } from '../../../src/core/sim/wire-counters.js';
 
 const START = 1_735_689_600_000;
 const BTC = buildInstrument(FAKE_INSTRUMENTS[0]!);
@@ -53,6 +54,7 @@ const VENUE: VenueStats = {
   liveOrders: 0,
   fillModel: { fills_when_crossed: 1, fills_by_chance: 2 },
   api: {},
+  wire: { ...NO_WIRE_TRAFFIC, createsSent: 2 },
 };
 
 function input(): ReportInput {
@@ -83,7 +85,7 @@ function input(): ReportInput {
       startMs: START,
       endMs: START + 2000,
     },
-    orders: { placed: 2, filled: 2, canceled: 0, rejected: 0, cancelsSent: 0, cancelRetries: 0, cancelAllsSent: 0, amendsSent: 0, amendsRejected: 0, exitOcosPlaced: 0, exitOcosCancelled: 0, exitOcosSkipped: 0, cancelRacesLost: 0, zeroSizeQuotes: 0, placedWhileFrozen: 0, openAtEnd: 0 },
+    orders: { placed: 2, filled: 2, canceled: 0, rejected: 0, cancelRetries: 0, amendsRejected: 0, exitOcosPlaced: 0, exitOcosCancelled: 0, exitOcosSkipped: 0, exitOcoLegsFilled: 0, exitOcoLegsCanceled: 0, exitOcoLegsRejected: 0, cancelRacesLost: 0, zeroSizeQuotes: 0, placedWhileFrozen: 0, openAtEnd: 0 },
     venue: VENUE,
     ledger,
     fillLog,
@@ -157,8 +159,10 @@ describe('buildReport', () => {
     expect(get(report, 'fills', 'model')).toEqual({ fills_when_crossed: 1, fills_by_chance: 2 });
   });
 
-  it('reports the freeze event with its cancel timing and the edge per symbol', () => {
-    expect(get(report, 'risk', 'freeze_events')).toEqual([
+  it('reports the freeze count as freeze_events (a number, as the original tool did), the record in freezes with its cancel timing, and the edge per symbol', () => {
+    expect(get(report, 'risk', 'freeze_events')).toBe(1);
+    expect(get(report, 'risk', 'freezes_total')).toBe(1);
+    expect(get(report, 'risk', 'freezes')).toEqual([
       {
         reason: 'EDGE_BELOW_THRESHOLD',
         symbol: 'BTCUSDT',
@@ -195,7 +199,7 @@ describe('buildReport', () => {
     const i = input();
     const risk = new RiskMonitor({ maxInventoryE8: 1, maxTotalNotionalE8: 1, edgeThresholdBpsE4: 0 });
     risk.evaluateEdge('ETHUSDT', -1, START);
-    const events = get(buildReport({ ...i, risk }), 'risk', 'freeze_events') as JsonValue[];
+    const events = get(buildReport({ ...i, risk }), 'risk', 'freezes') as JsonValue[];
     expect(events[0]).toMatchObject({ cancels_confirmed_utc: null, cancel_duration_ms: null, symbol: 'ETHUSDT' });
   });
 

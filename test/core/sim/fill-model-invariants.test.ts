@@ -1,4 +1,4 @@
-// Property-based: under every fill model, random order flow, quotes, trades and latency keep orders, position, cash and fees exact after every event.
+// Property-based: under every fill model, random order flow, quotes, trades and latency keep orders, position, cash and fees exact after every event, and no maker fill exceeds an iceberg's visible slice.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Fill } from '../../../src/core/model/fill.js';
@@ -20,6 +20,8 @@ import { BTC, harness } from '../../helpers/venue-harness.js';
 
 const FEES = { makerPpm: 200, takerPpm: 550 };
 const MID = 934_000;
+/** icebergQty 0.002 BTC at a 0.001 lot: each maker fill of an iceberg is at most 2 lots, under every model. */
+const ICEBERG_VISIBLE_LOTS = 2;
 
 type Op =
   | { kind: 'place'; side: Side; off: number; lots: number; iceberg: boolean }
@@ -71,6 +73,7 @@ class Audit implements ExecutionListener {
     if (fill.qtyLots <= 0) this.problems.push(`${fill.id}: ${fill.qtyLots} lots`);
     if (fill.liquidity === 'MAKER' && fill.priceTicks !== order.priceTicks) this.problems.push(`${fill.id}: maker fill off the limit price`);
     if (fill.side === 'BUY' ? fill.priceTicks > order.priceTicks : fill.priceTicks < order.priceTicks) this.problems.push(`${fill.id}: worse than the limit`);
+    if (fill.liquidity === 'MAKER' && order.options.icebergQty !== undefined && fill.qtyLots > ICEBERG_VISIBLE_LOTS) this.problems.push(`${fill.id}: ${fill.qtyLots} lots, above the iceberg's visible ${ICEBERG_VISIBLE_LOTS}`);
     const notional = BigInt(fill.priceTicks * fill.qtyLots) * BTC.atomPico;
     this.positionLots += sideSign(fill.side) * fill.qtyLots;
     this.cashPico -= BigInt(sideSign(fill.side)) * notional;
@@ -78,6 +81,9 @@ class Audit implements ExecutionListener {
     this.ledger.applyFill(fill);
   }
   onCanceled(order: Order): void {
+    this.orders.set(order.id, order);
+  }
+  onDropped(order: Order): void {
     this.orders.set(order.id, order);
   }
   onCancelRejected(): void {}
@@ -150,7 +156,7 @@ function run(model: (book: ProgramBook) => FillModel, ops: readonly Op[], seed: 
 
 const INSTRUMENTS = new Map([[BTC.symbol, BTC]]);
 const MODELS: Record<string, (book: ProgramBook) => FillModel> = {
-  probabilistic: () => new ProbabilisticFillModel(new SeededRng('fills'), 0.3, '0.3'),
+  probabilistic: () => new ProbabilisticFillModel(new SeededRng('fills'), 0.3, '0.3', new IcebergVisible(INSTRUMENTS)),
   'trade-through': () => new TradeThroughFillModel(new IcebergVisible(INSTRUMENTS)),
   'queue (proportional)': (book) => new QueuePositionFillModel(book, 'proportional', new IcebergVisible(INSTRUMENTS), INSTRUMENTS),
   'queue (behind-first)': (book) => new QueuePositionFillModel(book, 'behind-first', new IcebergVisible(INSTRUMENTS), INSTRUMENTS),

@@ -56,7 +56,7 @@ describe('SimulatedVenue with Bybit rules: reduce-only and instrument checks', (
     h.place('SELL', 936000, 1, 'BTCUSDT', REDUCE_ONLY);
     h.runUntil(100);
     expect(h.rec.lines).toEqual(['50 rejected O-1 REJECTED 110017']);
-    expect(h.rec.rejects).toEqual([{ code: '110017', message: 'Reduce-only rule not satisfied' }]);
+    expect(h.rec.rejects).toEqual([{ code: '110017', message: 'orderQty will be truncated to zero' }]);
     expect(h.venue.stats().rejectsByCode).toEqual({ '110017': 1 });
   });
 
@@ -74,11 +74,11 @@ describe('SimulatedVenue with Bybit rules: reduce-only and instrument checks', (
     const linear = bybitHarness('linear');
     linear.place('BUY', 49999, 1); // 4999.9 × 0.001 = 4.9999 USDT
     linear.runUntil(100);
-    expect(linear.rec.rejects).toEqual([{ code: '110094', message: 'Order does not meet minimum order value 5USDT (order value 4.9999 is below minNotionalValue 5)' }]);
+    expect(linear.rec.rejects).toEqual([{ code: '110094', message: 'Order notional value below the lower limit', detail: 'order value 4.9999 is below minNotionalValue 5' }]);
     const spot = bybitHarness('spot');
     spot.place('BUY', 935000, 1); // 93500 × 0.000001 = 0.0935 USDT
     spot.runUntil(100);
-    expect(spot.rec.rejects).toEqual([{ code: '170140', message: 'Transaction amount lower than the minimum. (order value 0.0935 is below minOrderAmt 5)' }]);
+    expect(spot.rec.rejects).toEqual([{ code: '170140', message: 'Order value exceeded lower limit', detail: 'order value 0.0935 is below minOrderAmt 5' }]);
   });
 
   it('answers a cancel that loses the race to a fill with 110008 on linear', () => {

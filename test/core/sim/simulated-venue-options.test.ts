@@ -94,12 +94,14 @@ describe('SimulatedVenue time in force and touch size', () => {
   });
 });
 
-/** A gate that holds every create by `holdMs`, records sends, and rejects cancels arriving before `cancelOpenAt`. */
-function scriptedGate(holdMs: number, cancelOpenAt: number): RequestGate & { sends: string[] } {
+/** A gate whose client may send creates from `createsOpenAt` on, records sends, and rejects cancels arriving before `cancelOpenAt`. */
+function scriptedGate(createsOpenAt: number, cancelOpenAt: number): RequestGate & { sends: string[] } {
   const sends: string[] = [];
   return {
     sends,
-    clientDelayMs: (r: GateRequest) => (r.kind === 'create' ? holdMs : 0),
+    laneCount: 2,
+    laneOf: (r: GateRequest) => (r.kind === 'create' ? 0 : 1),
+    sendableAtMs: (r: GateRequest, nowMs: number) => (r.kind === 'create' ? Math.max(nowMs, createsOpenAt) : nowMs),
     onSend: (r: GateRequest, sendMs: number) => {
       sends.push(`${sendMs} ${r.kind} ${r.order?.id ?? r.symbol}`);
     },
@@ -109,7 +111,7 @@ function scriptedGate(holdMs: number, cancelOpenAt: number): RequestGate & { sen
 }
 
 describe('SimulatedVenue request gate', () => {
-  it('sends a held create after the hold and delivers it one latency later', () => {
+  it('sends a held create once the gate has room and delivers it one latency later', () => {
     const gate = scriptedGate(30, 0);
     const h = harness({ gate });
     h.market(0, 934000, 934010);
@@ -253,7 +255,9 @@ describe('SimulatedVenue client queue', () => {
   it('drops a held create from the queue when it is cancelled before it leaves: nothing is sent, it ends CANCELED', () => {
     const sends: string[] = [];
     const gate: RequestGate = {
-      clientDelayMs: (r: GateRequest) => (r.kind === 'create' ? 500 : 0),
+      laneCount: 2,
+      laneOf: (r: GateRequest) => (r.kind === 'create' ? 0 : 1),
+      sendableAtMs: (r: GateRequest, nowMs: number) => (r.kind === 'create' ? Math.max(nowMs, 500) : nowMs),
       onSend: (r: GateRequest, sendMs: number) => {
         sends.push(`${sendMs} ${r.kind} ${r.order?.id}`);
       },
@@ -267,7 +271,8 @@ describe('SimulatedVenue client queue', () => {
     h.venue.cancelOrder(id);
     h.runUntil(1000);
     expect(sends).toEqual([]);
-    expect(h.rec.lines).toEqual(['100 canceled O-1 CANCELED filled=0']);
+    expect(h.rec.lines).toEqual(['100 dropped O-1 CANCELED']);
     expect(h.venue.stats().dequeued).toBe(1);
+    expect(h.venue.stats().wire).toMatchObject({ createsSent: 0, createsHeld: 1, cancelsSent: 0, createsQueuedAtEnd: 0 });
   });
 });

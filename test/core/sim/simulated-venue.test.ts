@@ -4,6 +4,7 @@ import type { LatencyModel } from '../../../src/core/sim/latency-model.js';
 import type { FillModel } from '../../../src/core/sim/fill-model.js';
 import type { OrderId } from '../../../src/core/model/ids.js';
 import { harness } from '../../helpers/venue-harness.js';
+import { NO_WIRE_TRAFFIC } from '../../../src/core/sim/wire-counters.js';
 
 describe('SimulatedVenue entry latency', () => {
   it('keeps an order NEW until the entry latency passes, then opens it', () => {
@@ -259,11 +260,11 @@ describe('SimulatedVenue rejects', () => {
       '50 rejected O-6 REJECTED FAKE_QTY_TOO_SMALL',
     ]);
     expect(h.rec.rejects.slice(0, 3)).toEqual([
-      { code: 'FAKE_QTY_TOO_SMALL', message: 'quantity 0 is below the minimum 0.001' },
-      { code: 'FAKE_QTY_TOO_LARGE', message: 'quantity 100.001 is above the maximum 100' },
-      { code: 'FAKE_NOTIONAL_TOO_SMALL', message: 'order value 4 is below the minimum 5' },
+      { code: 'FAKE_QTY_TOO_SMALL', message: 'quantity below the minimum', detail: 'quantity 0 is below the minimum 0.001' },
+      { code: 'FAKE_QTY_TOO_LARGE', message: 'quantity above the maximum', detail: 'quantity 100.001 is above the maximum 100' },
+      { code: 'FAKE_NOTIONAL_TOO_SMALL', message: 'order value below the minimum', detail: 'order value 4 is below the minimum 5' },
     ]);
-    expect(h.rec.rejects[4]).toEqual({ code: 'UNKNOWN_SYMBOL', message: 'unknown symbol DOGEUSDT' });
+    expect(h.rec.rejects[4]).toEqual({ code: 'UNKNOWN_SYMBOL', message: 'unknown symbol', detail: 'symbol DOGEUSDT' });
     const stats = h.venue.stats();
     expect(Object.keys(stats.rejectsByCode)).toEqual([
       'FAKE_INVALID_PRICE',
@@ -292,8 +293,9 @@ describe('SimulatedVenue rejects', () => {
       makerFills: 0,
       takerFills: 0,
       liveOrders: 0,
-      fillModel: { fills_when_crossed: 0, fills_by_chance: 0 },
+      fillModel: { fills_when_crossed: 0, fills_by_chance: 0, iceberg_refreshes: 0 },
       api: {},
+      wire: { ...NO_WIRE_TRAFFIC, createsSent: 6 },
     });
   });
 

@@ -1,12 +1,13 @@
 // Covers DepthSnapshotFetcher on virtual timers and a scripted GET: the request URL and line, one fetch in flight per symbol, retry backoff after failures, reset once synced, timeouts, and stop.
 import { describe, expect, it } from 'vitest';
-import { DepthSnapshotFetcher, snapshotDelayMs, type HttpGet } from '../../../src/feeds/live/depth-snapshot-fetcher.js';
+import { DepthSnapshotFetcher, fetchHttpGet, MAX_REST_BODY_BYTES, retryAfterMs, snapshotDelayMs, type HttpGet } from '../../../src/feeds/live/depth-snapshot-fetcher.js';
+import { LoopbackHttpServer } from '../../helpers/loopback-http-server.js';
 import { VirtualTimers } from '../../helpers/virtual-timers.js';
 
 interface Call {
   readonly url: string;
   readonly signal: AbortSignal;
-  resolve(answer: { status: number; body: string }): void;
+  resolve(answer: { status: number; body: string; retryAfter?: string | null; location?: string | null }): void;
   reject(error: Error): void;
 }
 
@@ -27,7 +28,10 @@ function rig() {
     clock: timers,
     get,
     timeoutMs: 500,
-    onSnapshot: (symbol, request, body, t) => snapshots.push([symbol, request, body, t]),
+    onSnapshot: (symbol, request, body, t) => {
+      snapshots.push([symbol, request, body, t]);
+      return body.startsWith('{"lastUpdateId"') ? null : 'not a snapshot';
+    },
     onFailure: (symbol, message) => failures.push([symbol, message]),
   });
   return { timers, calls, fetcher, snapshots, failures };
@@ -63,13 +67,13 @@ describe('DepthSnapshotFetcher', () => {
     expect(r.calls).toHaveLength(1);
     r.timers.advance(1);
     expect(r.calls).toHaveLength(2);
-    r.calls[1]!.resolve({ status: 200, body: '{}' });
+    r.calls[1]!.resolve({ status: 200, body: '{"lastUpdateId":1}' });
     await settle();
     r.fetcher.request('ETHUSDT');
     expect(r.calls).toHaveLength(2);
     r.timers.advance(1000);
     expect(r.calls).toHaveLength(3);
-    r.calls[2]!.resolve({ status: 200, body: '{}' });
+    r.calls[2]!.resolve({ status: 200, body: '{"lastUpdateId":2}' });
     await settle();
     r.fetcher.synced('ETHUSDT');
     r.fetcher.request('ETHUSDT');
@@ -89,5 +93,95 @@ describe('DepthSnapshotFetcher', () => {
     expect(r.timers.pendingDelays()).toEqual([]);
     r.fetcher.request('BTCUSDT');
     expect(r.calls).toHaveLength(1);
+  });
+});
+
+describe('fetchHttpGet against a hostile loopback server', () => {
+  const DEPTH = '/api/v3/depth?symbol=BTCUSDT&limit=1000';
+  const big = 'x'.repeat(MAX_REST_BODY_BYTES + 1);
+
+  async function withServer(run: (server: LoopbackHttpServer) => Promise<void>): Promise<void> {
+    const server = await LoopbackHttpServer.start();
+    try {
+      await run(server);
+    } finally {
+      await server.close();
+    }
+  }
+
+  it('does not follow a redirect: the 302 comes back with its Location, the target is never asked', () =>
+    withServer(async (server) => {
+      server.route(DEPTH, { status: 302, body: '', headers: { location: '/elsewhere' } });
+      server.route('/elsewhere', { status: 200, body: '{"lastUpdateId":1,"bids":[],"asks":[]}' });
+      const answer = await fetchHttpGet(`${server.url}${DEPTH}`, new AbortController().signal);
+      expect([answer.status, answer.location, server.requests]).toEqual([302, '/elsewhere', [DEPTH]]);
+    }));
+
+  it('refuses a body declared over 4 MiB, and one streamed without a length past 4 MiB', () =>
+    withServer(async (server) => {
+      server.route(DEPTH, { status: 200, body: big });
+      await expect(fetchHttpGet(`${server.url}${DEPTH}`, new AbortController().signal)).rejects.toThrow(`body of ${MAX_REST_BODY_BYTES + 1} bytes is over the ${MAX_REST_BODY_BYTES}-byte cap: not read`);
+      server.route(DEPTH, { status: 200, body: big, chunkChars: 65_536 });
+      await expect(fetchHttpGet(`${server.url}${DEPTH}`, new AbortController().signal)).rejects.toThrow(`body over the ${MAX_REST_BODY_BYTES}-byte cap: not read`);
+    }));
+
+  it('reads a body of exactly 4 MiB, streamed', () =>
+    withServer(async (server) => {
+      server.route(DEPTH, { status: 200, body: big.slice(1), chunkChars: 65_536 });
+      const answer = await fetchHttpGet(`${server.url}${DEPTH}`, new AbortController().signal);
+      expect([answer.status, answer.body.length]).toEqual([200, MAX_REST_BODY_BYTES]);
+    }));
+
+  it('counts a redirect as a failed fetch naming where it pointed', async () => {
+    const r = rig();
+    r.fetcher.request('BTCUSDT');
+    r.calls[0]!.resolve({ status: 301, body: "", location: "https://evil.example/x" });
+    await settle();
+    expect(r.failures).toEqual([['BTCUSDT', "HTTP 301 redirect to 'https://evil.example/x' not followed: give --rest-url the address that serves /api/v3/depth"]]);
+    expect(r.fetcher.stats()).toMatchObject({ requested: 1, fetched: 0, failed: 1 });
+  });
+});
+
+describe('DepthSnapshotFetcher and rate limits', () => {
+  it('reads Retry-After as whole seconds, 2 min when absent or unreadable, at most 3 days', () => {
+    expect(['7', ' 60 ', null, undefined, '', 'soon', '1.5', '-3', 'Wed, 21 Oct 2015 07:28:00 GMT', '999999999'].map(retryAfterMs))
+      .toEqual([7000, 60_000, 120_000, 120_000, 120_000, 120_000, 120_000, 120_000, 120_000, 259_200_000]);
+  });
+
+  it('after a 429 fetches no symbol before Retry-After has passed, whatever the backoff says', async () => {
+    const r = rig();
+    r.fetcher.request('BTCUSDT');
+    r.calls[0]!.resolve({ status: 429, body: '{"code":-1003,"msg":"Too many requests"}', retryAfter: '7' });
+    await settle();
+    expect(r.failures).toEqual([['BTCUSDT', 'HTTP 429: {"code":-1003,"msg":"Too many requests"}; no fetch for 7 s (Retry-After 7)']]);
+    r.fetcher.request('ETHUSDT');
+    expect([r.calls.length, r.timers.pendingDelays()]).toEqual([1, [7000, 7000]]);
+    r.timers.advance(6999);
+    expect(r.calls.length).toBe(1);
+    r.timers.advance(1);
+    expect(r.calls.map((c) => c.url.split('=')[1])).toEqual(['BTCUSDT&limit', 'BTCUSDT&limit', 'ETHUSDT&limit']);
+    expect(r.fetcher.stats()).toMatchObject({ failed: 1, rate_limited: 1 });
+  });
+
+  it('after a 418 without Retry-After waits 2 minutes (the shortest ban)', async () => {
+    const r = rig();
+    r.fetcher.request('BTCUSDT');
+    r.calls[0]!.resolve({ status: 418, body: '{"code":-1003,"msg":"Way too many requests; IP banned until 1."}' });
+    await settle();
+    expect(r.timers.pendingDelays()).toEqual([120_000]);
+    r.timers.advance(119_999);
+    expect(r.calls.length).toBe(1);
+    r.timers.advance(1);
+    expect(r.calls.length).toBe(2);
+  });
+
+  it('counts a malformed HTTP 200 body as a failed fetch and retries it after the backoff', async () => {
+    const r = rig();
+    r.fetcher.request('BTCUSDT');
+    r.calls[0]!.resolve({ status: 200, body: '<html>maintenance</html>' });
+    await settle();
+    expect(r.failures).toEqual([['BTCUSDT', 'HTTP 200 body is not a depth snapshot: not a snapshot']]);
+    expect(r.fetcher.stats()).toMatchObject({ requested: 1, fetched: 0, failed: 1 });
+    expect(r.timers.pendingDelays()).toEqual([500]);
   });
 });

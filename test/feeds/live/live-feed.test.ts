@@ -1,4 +1,4 @@
-// Covers LiveFeed against loopback servers: Binance book sync from a REST snapshot fetched after the first delta, quotes/trades stamped on the live clock, a gap refetching the snapshot, Bybit snapshot/delta and resubscription after a crossed book, redundancy without loss, and the feed failing when the circuit opens.
+// Covers LiveFeed against loopback servers: Binance book sync from a REST snapshot fetched after the first delta, quotes/trades stamped on the live clock, a gap refetching the snapshot, Bybit snapshot/delta and resubscription after a crossed book or a skipped update id, redundancy without loss, and the feed failing when the circuit opens.
 import { afterEach, describe, expect, it } from 'vitest';
 import { buildLiveFeed, type LiveBuildPorts, type LiveBuildSettings } from '../../../src/app/compose-live.js';
 import type { MarketDataEvent } from '../../../src/core/model/market-data-event.js';
@@ -10,6 +10,7 @@ import { docsBtc } from '../../helpers/bybit-instruments.js';
 import { LoopbackHttpServer } from '../../helpers/loopback-http-server.js';
 import { LoopbackWsServer } from '../../helpers/loopback-ws-server.js';
 import { binanceAggTrade, binanceBookTicker, binanceDepth, bybitOrderbook } from '../../helpers/replay-frames.js';
+import { VirtualTimers } from '../../helpers/virtual-timers.js';
 import { waitUntil } from '../../helpers/wait-until.js';
 
 const text = (record: ReplayRecord): string => (record.kind === 'frame' ? record.frame : record.body);
@@ -127,6 +128,23 @@ describe('LiveFeed resyncs', () => {
     expect(health.live).toMatchObject({ sequence_gaps: 1, resyncs: 1, snapshots: { requested: 2, fetched: 2, failed: 0 } });
   });
 
+  it('counts a malformed HTTP 200 depth body as a failed fetch and syncs from the next one', async () => {
+    const timers = new VirtualTimers(1000);
+    const r = await rig('binance', {}, { timers });
+    r.http.route(DEPTH, { status: 200, body: '{"lastUpdateId":"101","bids":[],"asks":[]}' }, snapshot(100));
+    r.feed.start();
+    await waitUntil(() => r.ws.clients[0]?.topics.size === 3, 'subscribed');
+    r.ws.sendRaw(1, text(binanceDepth(0, 'BTCUSDT', 101, 101, [['95001.00', '0.50000']])));
+    await waitUntil(() => r.log.some((l) => l.startsWith('BTCUSDT depth snapshot failed')), 'the malformed body refused');
+    expect(r.log.filter((l) => l.startsWith('BTCUSDT depth snapshot failed'))).toEqual([
+      'BTCUSDT depth snapshot failed (HTTP 200 body is not a depth snapshot: invalid-value (BTCUSDT depth snapshot ids)); retrying',
+    ]);
+    timers.advance(500);
+    await waitUntil(() => r.log.includes('BTCUSDT book synced at update id 101'), 'synced from the second body');
+    const health = r.feed.health() as { live: Record<string, unknown> };
+    expect(health.live).toMatchObject({ snapshots: { requested: 2, fetched: 1, failed: 1 } });
+  });
+
   it('resubscribes a Bybit orderbook topic after a crossed book and resyncs from the new snapshot', async () => {
     const r = await rig('bybit');
     r.feed.start();
@@ -150,6 +168,38 @@ describe('LiveFeed resyncs', () => {
     const health = r.feed.health() as { books: Record<string, Record<string, number>>; live: Record<string, unknown> };
     expect(health.books['BTCUSDT']).toMatchObject({ crossed: 1, resyncs: 1, snapshots: 2 });
     expect(health.live).toMatchObject({ crossed_books: 1, resyncs: 1, resubscribes: { BTCUSDT: 1 }, snapshots: null });
+  });
+
+  it('resubscribes a Bybit orderbook topic exactly once when a delta skips update ids, drops deltas until the new snapshot', async () => {
+    const r = await rig('bybit');
+    r.feed.start();
+    await waitUntil(() => r.ws.clients[0]?.topics.size === 3, 'subscribed');
+    r.ws.sendRaw(1, text(bybitOrderbook(0, 'BTCUSDT', 'snapshot', 10, [['95000.0', '1.000']], [['95010.0', '1.000']])));
+    r.ws.sendRaw(1, text(bybitOrderbook(0, 'BTCUSDT', 'delta', 11, [['95001.0', '1.000']], [])));
+    r.ws.sendRaw(1, text(bybitOrderbook(0, 'BTCUSDT', 'delta', 13, [['95002.0', '1.000']], [])));
+    r.ws.sendRaw(1, text(bybitOrderbook(0, 'BTCUSDT', 'delta', 14, [['95003.0', '1.000']], [])));
+    await waitUntil(() => r.log.includes('BTCUSDT book sync lost (missed-updates: expected 12, received 13)'), 'gap');
+    await waitUntil(() => r.ws.client(1).received.length === 3, 'resubscribed');
+    expect(r.ws.client(1).received.slice(1).map((m) => [JSON.parse(m).op, JSON.parse(m).args])).toEqual([
+      ['unsubscribe', ['orderbook.50.BTCUSDT']],
+      ['subscribe', ['orderbook.50.BTCUSDT']],
+    ]);
+    await waitUntil(() => r.ws.client(1).topics.has('orderbook.50.BTCUSDT'), 'topic back');
+    r.ws.sendRaw(1, text(bybitOrderbook(0, 'BTCUSDT', 'snapshot', 20, [['95004.0', '2.000']], [['95010.0', '1.000']])));
+    r.ws.sendRaw(1, text(bybitOrderbook(0, 'BTCUSDT', 'delta', 21, [['95005.0', '1.000']], [])));
+    await waitUntil(() => r.feed.waiting === 4, 'four quotes');
+    expect(r.drain().map((e) => (e.kind === 'quote' ? [e.bidTicks, e.seq] : e.kind))).toEqual([
+      [950_000, 10],
+      [950_010, 11],
+      [950_040, 20],
+      [950_050, 21],
+    ]);
+    expect(r.ws.client(1).received.length).toBe(3);
+    const health = r.feed.health() as { books: Record<string, Record<string, number>>; live: Record<string, unknown> };
+    expect(health.books['BTCUSDT']).toMatchObject({
+      state: 'synced', update_id: 21, snapshots: 2, applied: 2, gaps: 1, crossed: 0, resyncs: 1, sync_losses: 1, dropped_unsynced: 1, dropped_stale: 0, update_id_jumps: 0,
+    });
+    expect(health.live).toMatchObject({ sequence_gaps: 1, crossed_books: 0, resyncs: 1, resubscribes: { BTCUSDT: 1 }, snapshots: null });
   });
 });
 
@@ -183,16 +233,43 @@ describe('LiveFeed redundancy and failure', () => {
     r.feed.setObserver({ wake: () => woken++, log: (line) => r.log.push(line) });
     r.feed.start();
     await waitUntil(() => r.feed.failure !== null, 'failure');
-    expect(r.feed.failure).toBe('circuit open after 2 consecutive failed connection attempts');
+    expect(r.feed.failure).toBe('circuit open after 2 consecutive failed connection attempts; last: the WebSocket upgrade got HTTP 503 instead of 101');
     expect(woken).toBe(1);
     expect(r.ws.handshakeAttempts).toBe(2);
     expect(r.log).toEqual([
-      'ws-1 lost: socket closed (code 1006)',
+      'ws-1 lost: the WebSocket upgrade got HTTP 503 instead of 101',
       'ws-1 reconnect attempt 1 in 1 ms',
       'ws-1 circuit breaker open after 2 consecutive failed connection attempts',
-      'ws-1 gave up: circuit open after 2 consecutive failed connection attempts',
+      'ws-1 gave up: circuit open after 2 consecutive failed connection attempts; last: the WebSocket upgrade got HTTP 503 instead of 101',
     ]);
     const ws = (r.feed.health() as { live: { websocket: Record<string, unknown> } }).live.websocket;
     expect(ws).toMatchObject({ connected: 0, circuits_open: 1, failed_attempts: 2 });
+  });
+});
+
+describe('LiveFeed bad frames', () => {
+  it('counts frames that are not JSON once, the same in market_data and websocket, and samples them in problems', async () => {
+    const r = await rig('bybit');
+    r.feed.start();
+    await waitUntil(() => r.ws.clients[0]?.topics.size === 3, 'subscribed');
+    r.ws.sendRaw(1, '{"topic":"orderbook.50.BTCUSDT","data":');
+    r.ws.sendRaw(1, 'not json at all');
+    r.ws.sendRaw(1, JSON.stringify({ hello: 'world', apiKey: 'leaked-key-123' }));
+    r.ws.sendRaw(1, text(bybitOrderbook(0, 'BTCUSDT', 'snapshot', 1, [['95000.0', '1.000']], [['95010.0', '1.000']])));
+    await waitUntil(() => r.feed.waiting === 1, 'the quote after the bad frames');
+    const h = r.feed.health() as { frames_by_class: Record<string, number>; parse_errors: number; problems_total: number; problems: unknown[]; live: { websocket: Record<string, any> } };
+    const ws = h.live.websocket;
+    expect(h.frames_by_class['invalid-json']).toBe(2);
+    expect(ws['received'].invalid.messages).toBe(2);
+    expect(ws['by_connection'][0].received.invalid.messages).toBe(2);
+    expect(h.parse_errors).toBe(2);
+    expect(ws).not.toHaveProperty('parse_errors');
+    expect(h.frames_by_class['unknown']).toBe(1);
+    expect(h.problems_total).toBe(3);
+    expect(h.problems).toEqual([
+      { line: 2, what: 'invalid-json', detail: 'not JSON', sample: '{"topic":"orderbook.50.BTCUSDT","data":' },
+      { line: 3, what: 'invalid-json', detail: 'not JSON', sample: 'not json at all' },
+      { line: 4, what: 'unknown', detail: 'not a frame the venue protocol knows', sample: '{"hello":"world","apiKey":"***"}' },
+    ]);
   });
 });

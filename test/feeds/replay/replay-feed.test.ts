@@ -6,10 +6,14 @@ import type { ReplayRecord } from '../../../src/feeds/replay/replay-format.js';
 import { BINANCE_CAPTURE_SPECS, gridSpec } from '../../helpers/market-grids.js';
 import {
   BINANCE_SPOT_HEADER,
+  BINANCE_USDM_HEADER,
+  BYBIT_LINEAR_HEADER,
   binanceAggTrade,
   binanceBookTicker,
   binanceDepth,
   binanceDepthSnapshot,
+  binanceUsdmTrade,
+  bybitOrderbook,
   frame,
   replayText,
 } from '../../helpers/replay-frames.js';
@@ -128,7 +132,7 @@ describe('ReplayFeed', () => {
     });
   });
 
-  it('counts unknown-symbol, unknown and invalid frames with their lines and keeps replaying', () => {
+  it('counts unknown-symbol, unknown and invalid frames with their lines and a sample of each bad frame, and keeps replaying', () => {
     const feed = feedOf([
       frame(T + 1, 'not json'),
       frame(T + 2, '{"hello":1}'),
@@ -147,9 +151,9 @@ describe('ReplayFeed', () => {
     expect(health['rest_by_class']).toEqual({ unsupported: 1 });
     expect(health['parse_errors']).toBe(2);
     expect(health['problems']).toEqual([
-      { line: 2, what: 'invalid-json', detail: 'not JSON' },
-      { line: 3, what: 'unknown', detail: 'payload without event type' },
-      { line: 5, what: 'invalid-value', detail: 'NKNUSDT bookTicker' },
+      { line: 2, what: 'invalid-json', detail: 'not JSON', sample: 'not json' },
+      { line: 3, what: 'unknown', detail: 'payload without event type', sample: '{"hello":1}' },
+      { line: 5, what: 'invalid-value', detail: 'NKNUSDT bookTicker', sample: '{"stream":"nknusdt@bookTicker","data":{"u":1,"s":"NKNUSDT","b":"0.352100001","B":"1.0","a":"0.35260000","A":"2.0"}}' },
       { line: 6, what: 'zero-size trade', detail: 'NKNUSDT 9' },
       { line: 7, what: 'rest unsupported', detail: 'GET /api/v3/trades?symbol=NKNUSDT: not a request the replay uses' },
     ]);
@@ -192,11 +196,63 @@ describe('ReplayFeed', () => {
     expect(feed.next()).toBeNull();
   });
 
+  it('counts trades outside the public book by origin and never delivers them (no fill model, no bar, no trade count)', () => {
+    const btc = gridSpec('BTCUSDT', 'BTC', 'USDT', '0.1', '0.001');
+    const text = replayText(BINANCE_USDM_HEADER, [
+      binanceUsdmTrade(T + 100, 'BTCUSDT', 1, '70206.20', '0.010', 'MARKET'),
+      binanceUsdmTrade(T + 200, 'BTCUSDT', 2, '70190.1234567', '1.500', 'INSURANCE_FUND', true),
+      binanceUsdmTrade(T + 300, 'BTCUSDT', 3, '70195.55', '0.200', 'ADL'),
+      binanceUsdmTrade(T + 400, 'BTCUSDT', 4, '70188.00', '0.300', 'INSURANCE_FUND'),
+      binanceUsdmTrade(T + 500, 'BTCUSDT', 5, '70206.30', '0.020', 'MARKET', true),
+    ]);
+    const { feed } = buildReplayFeedFromText('t', text, [btc], { barResolutions: '1s' });
+    const events: MarketDataEvent[] = [];
+    for (let e = feed.next(); e !== null; e = feed.next()) events.push(e);
+    expect(events.map((e) => (e.kind === 'trade' ? `trade:${e.tradeId}@${e.ts - T}` : e.kind))).toEqual(['trade:1@100', 'trade:5@500']);
+    const health = feed.health() as Record<string, Record<string, unknown>>;
+    expect(health['off_book_trades']).toEqual({ ADL: 1, INSURANCE_FUND: 2 });
+    expect(health['events_delivered']).toEqual({ quote: 0, trade: 2, bar: 0, mark: 0, ticker: 0 });
+    expect(health['frames_by_class']).toMatchObject({ 'market-data': 5, 'invalid-value': 0 });
+    expect(health['bars']).toMatchObject({ trades_in: 2 });
+  });
+
+  it('takes a Bybit delta that skips an update id for a gap: no quote until the next snapshot, one resync, counters exact', () => {
+    const btc = gridSpec('BTCUSDT', 'BTC', 'USDT', '0.1', '0.001');
+    const text = replayText(BYBIT_LINEAR_HEADER, [
+      bybitOrderbook(T + 100, 'BTCUSDT', 'snapshot', 10, [['95000.0', '1.000']], [['95010.0', '1.000']]),
+      bybitOrderbook(T + 200, 'BTCUSDT', 'delta', 11, [['95001.0', '1.000']], []),
+      bybitOrderbook(T + 300, 'BTCUSDT', 'delta', 13, [['95002.0', '1.000']], []),
+      bybitOrderbook(T + 400, 'BTCUSDT', 'delta', 14, [['95003.0', '1.000']], []),
+      bybitOrderbook(T + 500, 'BTCUSDT', 'snapshot', 20, [['95004.0', '1.000']], [['95010.0', '1.000']]),
+      bybitOrderbook(T + 600, 'BTCUSDT', 'delta', 21, [['95005.0', '1.000']], []),
+    ]);
+    const { feed } = buildReplayFeedFromText('t', text, [btc], { barResolutions: '' });
+    const events: MarketDataEvent[] = [];
+    for (let e = feed.next(); e !== null; e = feed.next()) events.push(e);
+    expect(brief(events)).toEqual(['quote@100:950000x1000/950100x1000', 'quote@200:950010x1000/950100x1000', 'quote@500:950040x1000/950100x1000', 'quote@600:950050x1000/950100x1000']);
+    const health = feed.health() as { books: Record<string, Record<string, unknown>> };
+    expect(health.books['BTCUSDT']).toMatchObject({
+      state: 'synced', update_id: 21, snapshots: 2, applied: 2, gaps: 1, crossed: 0, resyncs: 1, sync_losses: 1,
+      dropped_unsynced: 1, dropped_stale: 0, update_id_jumps: 0, updates_without_quote: 2,
+    });
+  });
+
   it('trades only the symbols it is given', () => {
     const other = gridSpec('BTCUSDT', 'BTC', 'USDT', '0.01', '0.00001');
     const text = replayText(BINANCE_SPOT_HEADER, [binanceBookTicker(T + 1, 'NKNUSDT', 1, ['0.35210000', '1.0'], ['0.35260000', '2.0'])]);
     const { feed } = buildReplayFeedFromText('t', text, [other], { barResolutions: '' });
     expect(feed.next()).toBeNull();
     expect((feed.health() as Record<string, unknown>)['unknown_symbols']).toEqual({ NKNUSDT: 1 });
+  });
+});
+
+describe('ReplayFeed on hostile frames', () => {
+  it('counts a reply frame with a 20,000-deep array in its id and replays on', () => {
+    const deep = `${'['.repeat(20_000)}${']'.repeat(20_000)}`;
+    const feed = feedOf([frame(T + 1, `{"result":null,"id":${deep}}`), binanceBookTicker(T + 2, 'NKNUSDT', 1, ['0.35210000', '1.0'], ['0.35260000', '2.0'])]);
+    const events: MarketDataEvent[] = [];
+    for (let e = feed.next(); e !== null; e = feed.next()) events.push(e);
+    expect(brief(events)).toEqual(['quote@2:35210x10/35260x20']);
+    expect((feed.health() as Record<string, Record<string, number>>)['frames_by_class']).toMatchObject({ ack: 1, 'market-data': 1 });
   });
 });

@@ -51,7 +51,7 @@ describe('ReplayFileWriter', () => {
     expect(thrown(() => writer.append({ kind: 'frame', t: 6, frame: 'c' }))).toMatchObject({ code: 'E_INVARIANT' });
   });
 
-  it('reports a file that cannot be created as E_RECORD_WRITE (retryable)', () => {
+  it('reports a file that cannot be created as E_RECORD_WRITE, not retryable (the path is wrong), with the advice', () => {
     const target = join(path(), 'no', 'such', 'dir.jsonl');
     let error: unknown;
     try {
@@ -60,6 +60,18 @@ describe('ReplayFileWriter', () => {
       error = e;
     }
     expect(error).toBeInstanceOf(ShadowExecError);
-    expect(error).toMatchObject({ code: 'E_RECORD_WRITE', retryable: true, message: `writing the recording '${target}' failed (ENOENT)` });
+    expect(error).toMatchObject({
+      code: 'E_RECORD_WRITE',
+      retryable: false,
+      advice: 'retrying will not help: fix the path',
+      message: `cannot write the recording '${target}': no such file or directory (ENOENT)`,
+    });
+  });
+
+  it('records to a device (/dev/null) and closes without failing on its fsync (EINVAL)', () => {
+    const writer = ReplayFileWriter.open('/dev/null', HEADER);
+    for (const r of RECORDS) writer.append(r);
+    expect(() => writer.close()).not.toThrow();
+    expect(writer.records).toBe(3);
   });
 });

@@ -27,7 +27,7 @@ describe('ReconnectPolicy', () => {
     expect(p.consecutiveFailures).toBe(0);
     p.lost(true, 'refused');
     p.lost(true, 'refused');
-    expect(p.lost(true, 'refused')).toEqual({ kind: 'give-up', reason: 'circuit open after 3 consecutive failed connection attempts', circuitOpen: true });
+    expect(p.lost(true, 'refused')).toEqual({ kind: 'give-up', reason: 'circuit open after 3 consecutive failed connection attempts; last: refused', circuitOpen: true });
     expect([p.circuitOpen, p.consecutiveFailures]).toEqual([true, 3]);
     p.reset();
     expect([p.circuitOpen, p.consecutiveFailures]).toEqual([false, 0]);

@@ -60,7 +60,7 @@ describe('WsConnection reconnect', () => {
     const health = conn.health();
     expect([health.circuitBreaker, health.closeReason, health.failedAttempts, health.consecutiveFailures]).toEqual([
       'open',
-      'circuit open after 3 consecutive failed connection attempts',
+      'circuit open after 3 consecutive failed connection attempts; last: the WebSocket upgrade got HTTP 503 instead of 101',
       3,
       3,
     ]);
@@ -86,7 +86,7 @@ describe('WsConnection reconnect', () => {
     conn.start();
     await failDials(2);
     await h.waitFor(() => conn.state === 'DISCONNECTED', 'attempts exhausted');
-    expect(conn.health().closeReason).toMatch(/^reconnect attempts exhausted \(2\) after: socket closed \(code 1006/);
+    expect(conn.health().closeReason).toMatch(/^reconnect attempts exhausted \(2\) after: the WebSocket upgrade got HTTP 503 instead of 101$/);
     expect(conn.health().circuitBreaker).toBe('closed');
   });
 

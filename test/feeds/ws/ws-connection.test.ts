@@ -3,6 +3,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { SeededRng } from '../../../src/core/random/seeded-rng.js';
 import { WsConnection } from '../../../src/feeds/ws/ws-connection.js';
 import type { WsConnectionEvent } from '../../../src/feeds/ws/ws-connection-events.js';
+import type { WsVenueProtocol } from '../../../src/feeds/ws/ws-venue-protocol.js';
+import { MAX_WS_MESSAGE_BYTES } from '../../../src/feeds/ws/ws-socket-factory.js';
 import { codeOf } from '../../helpers/error-code.js';
 import { WsHarness } from '../../helpers/ws-harness.js';
 
@@ -122,6 +124,43 @@ describe('WsConnection', () => {
     h.timers.advance(60_000);
     expect([conn.state, conn.health().closeReason, h.timers.pendingDelays()]).toEqual(['DISCONNECTED', 'ctrl-c', []]);
     expect(h.server.handshakeAttempts).toBe(1);
+  });
+
+  it('refuses a message over 4 MiB: ws closes the socket with 1009 and the connection dials again', async () => {
+    const h = await create('binance');
+    const conn = h.connection({ backoff: { jitterRatio: 0 } });
+    conn.subscribe(['btcusdt@depth']);
+    conn.start();
+    await h.waitFor(() => h.server.clients[0]?.topics.size === 1, 'subscribed');
+    h.server.sendRaw(1, `{"stream":"btcusdt@depth","data":"${'x'.repeat(MAX_WS_MESSAGE_BYTES)}"}`);
+    await h.waitFor(() => h.eventsOf('reconnect-scheduled').length === 1, 'a reconnect after the oversized message');
+    expect([h.frames.length, h.eventsOf('socket-error').map((e) => e.message), h.server.clients[0]?.closeCode]).toEqual([0, ['Max payload size exceeded (WS_ERR_UNSUPPORTED_MESSAGE_LENGTH)'], 1009]);
+    h.timers.advance(h.eventsOf('reconnect-scheduled')[0]!.delayMs);
+    await h.waitFor(() => h.server.clients[1]?.topics.size === 1, 'resubscribed on a new socket');
+    h.server.publish('btcusdt@depth', 3, 2);
+    await h.waitFor(() => h.frames.length === 1, 'data again');
+    await conn.stop();
+  });
+
+  it('counts and skips a frame that makes classify throw, and keeps delivering', async () => {
+    const h = await create('binance');
+    const base = h.protocol;
+    const protocol: WsVenueProtocol = Object.assign(Object.create(base) as WsVenueProtocol, {
+      classify: (message: unknown) => {
+        if (typeof message === 'object' && message !== null && 'hostile' in message) throw new RangeError('Maximum call stack size exceeded');
+        return base.classify(message);
+      },
+    });
+    const conn = h.connection({}, protocol);
+    conn.subscribe(['btcusdt@depth']);
+    conn.start();
+    await h.waitFor(() => h.server.clients[0]?.topics.size === 1, 'subscribed');
+    h.server.sendRaw(1, '{"hostile":1}');
+    h.server.publish('btcusdt@depth', 7);
+    await h.waitFor(() => h.frames.length === 1, 'the frame after the hostile one');
+    expect([conn.state, conn.health().received.invalid.messages, h.frames[0]?.sequenceKey]).toEqual(['CONNECTED', 1, 'btcusdt@depth|depthUpdate|7']);
+    expect(h.eventsOf('frame-skipped').map((e) => [e.kind, e.sample])).toEqual([['invalid', '{"hostile":1}']]);
+    await conn.stop();
   });
 
   it('counts a consumer exception, reports it and keeps delivering', async () => {

@@ -34,7 +34,7 @@ function dryGate(market: BinanceMarket, journal: MemoryRequestJournal | null): B
 function journalOf(market: BinanceMarket, requests: readonly GateRequest[]): { lines: JournalLine[]; raw: string[]; gate: BinanceApiGate } {
   const journal = new MemoryRequestJournal();
   const gate = dryGate(market, journal);
-  requests.forEach((r, i) => gate.onSend(r, T0 + i));
+  requests.forEach((r, i) => gate.onSend(r, T0 + i, 0));
   return { lines: journal.lines.map((l) => JSON.parse(l) as JournalLine), raw: journal.lines, gate };
 }
 
@@ -146,7 +146,7 @@ describe('BinanceApiGate dry run: secrets and counters', () => {
     const masked = { source: 'env', api_env: 'dev', api_key: 'KEY…***' };
     expect(gateReport(gate).dry_run).toEqual({ rendered_requests: 2, journaled: true, recv_window_ms: 5000, credentials: masked });
     const silent = dryGate('spot', null);
-    silent.onSend(req('create'), T0);
+    silent.onSend(req('create'), T0, 0);
     expect(gateReport(silent).dry_run).toEqual({ rendered_requests: 1, journaled: false, recv_window_ms: 5000, credentials: masked });
     expect(gateReport(binanceGate('spot', true)).dry_run).toBe(null);
   });

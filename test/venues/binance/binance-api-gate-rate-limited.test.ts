@@ -10,11 +10,13 @@ import { T0, USDM_ORDER, binanceGate, gateReport, req } from '../../helpers/bina
 // IP banned until %s. …"; USD-M error-code page: -1003 "Too many requests; current limit is %s requests per minute. …".
 const SPOT_ORDERS_429 = (retryAfter: number) => ({
   code: 'HTTP_429',
-  message: `-1015 Too many new orders; current limit is 50 orders per 10 SECOND. (Retry-After: ${retryAfter})`,
+  message: 'Too many new orders; current limit is 50 orders per 10 SECOND.',
+  detail: `body code -1015, Retry-After: ${retryAfter}`,
 });
 const SPOT_BAN_418 = (untilMs: number, retryAfter: number) => ({
   code: 'HTTP_418',
-  message: `-1003 Way too much request weight used; IP banned until ${untilMs}. Please use WebSocket Streams for live updates to avoid bans. (Retry-After: ${retryAfter})`,
+  message: `Way too much request weight used; IP banned until ${untilMs}. Please use WebSocket Streams for live updates to avoid bans.`,
+  detail: `body code -1003, Retry-After: ${retryAfter}`,
 });
 
 /** Admits `count` spot creates at `atMs` (no throttle: the client never holds), expecting every one to pass. */
@@ -25,7 +27,7 @@ function fill(g: BinanceApiGate, count: number, atMs: number): void {
 describe('BinanceApiGate without throttling: HTTP 429', () => {
   it('sends at once and answers the 51st spot order of a 10 s window with 429 -1015, Retry-After to the window end', () => {
     const g = binanceGate('spot', false);
-    for (let i = 0; i < 51; i += 1) expect(g.clientDelayMs(req('create'), T0 + 3_250)).toBe(0);
+    for (let i = 0; i < 51; i += 1) expect(g.sendableAtMs(req('create'), T0 + 3_250)).toBe(T0 + 3_250);
     fill(g, 50, T0 + 3_250);
     expect(g.venueAdmit(req('create'), T0 + 3_250)).toEqual(SPOT_ORDERS_429(7)); // 6.75 s, rounded up
     expect(gateReport(g).rate_limits).toMatchObject({ throttle: false, http_429: 1, http_418: 0, ip_bans: 0, banned_until_utc: null, last_retry_after: '7' });
@@ -55,7 +57,8 @@ describe('BinanceApiGate without throttling: HTTP 429', () => {
     expect(g.venueAdmit(req('cancel'), T0 + 45_500)).toEqual({
       code: 'HTTP_429',
       message:
-        '-1003 Too much request weight used; current limit is 6000 request weight per 1 MINUTE. Please use WebSocket Streams for live updates to avoid polling the API. (Retry-After: 15)',
+        'Too much request weight used; current limit is 6000 request weight per 1 MINUTE. Please use WebSocket Streams for live updates to avoid polling the API.',
+      detail: 'body code -1003, Retry-After: 15',
     });
   });
 
@@ -64,19 +67,22 @@ describe('BinanceApiGate without throttling: HTTP 429', () => {
     for (let i = 0; i < 300; i += 1) expect(g.venueAdmit(req('create', USDM_ORDER), T0 + 2_000)).toBe(null);
     expect(g.venueAdmit(req('create', USDM_ORDER), T0 + 2_000)).toEqual({
       code: 'HTTP_429',
-      message: '-1015 Too many new orders; current limit is 300 orders per 10 SECOND. (Retry-After: 8)',
+      message: 'Too many new orders; current limit is 300 orders per 10 SECOND.',
+      detail: 'body code -1015, Retry-After: 8',
     });
     const m = binanceGate('usdm', false);
     for (let w = 0; w < 4; w += 1) for (let i = 0; i < 300; i += 1) m.venueAdmit(req('amend', USDM_ORDER, { priceTicks: 1, qtyLots: 5 }), T0 + w * 10_000);
     expect(m.venueAdmit(req('create', USDM_ORDER), T0 + 40_000)).toEqual({
       code: 'HTTP_429',
-      message: '-1015 Too many new orders; current limit is 1200 orders per 1 MINUTE. (Retry-After: 20)',
+      message: 'Too many new orders; current limit is 1200 orders per 1 MINUTE.',
+      detail: 'body code -1015, Retry-After: 20',
     });
     const w = binanceGate('usdm', false);
     for (let i = 0; i < 2_400; i += 1) expect(w.venueAdmit(req('cancel', USDM_ORDER), T0 + 59_000)).toBe(null);
     expect(w.venueAdmit(req('cancel-all', USDM_ORDER), T0 + 59_000)).toEqual({
       code: 'HTTP_429',
-      message: '-1003 Too many requests; current limit is 2400 requests per minute. Please use the websocket for live updates to avoid polling the API. (Retry-After: 1)',
+      message: 'Too many requests; current limit is 2400 requests per minute. Please use the websocket for live updates to avoid polling the API.',
+      detail: 'body code -1003, Retry-After: 1',
     });
   });
 
@@ -90,7 +96,8 @@ describe('BinanceApiGate without throttling: HTTP 429', () => {
     const dayLeftMs = 86_400_000 - 31_990_000;
     expect(g.venueAdmit(req('create'), T0 + 31_990_000)).toEqual({
       code: 'HTTP_429',
-      message: `-1015 Too many new orders; current limit is 160000 orders per 1 DAY. (Retry-After: ${dayLeftMs / 1000})`,
+      message: `Too many new orders; current limit is 160000 orders per 1 DAY.`,
+      detail: `body code -1015, Retry-After: ${dayLeftMs / 1000}`,
     });
     expect(gateReport(g).rate_limits.limits['ORDERS_1D']!.peak).toBe(160_000);
   });
@@ -146,7 +153,8 @@ describe('BinanceApiGate without throttling: HTTP 418 bans', () => {
     g.venueAdmit(req('create', USDM_ORDER), T0);
     expect(g.venueAdmit(req('create', USDM_ORDER), T0 + 1)).toEqual({
       code: 'HTTP_418',
-      message: `-1003 Way too many requests; IP banned until ${T0 + 120_001}. Please use the websocket for live updates to avoid bans. (Retry-After: 120)`,
+      message: `Way too many requests; IP banned until ${T0 + 120_001}. Please use the websocket for live updates to avoid bans.`,
+      detail: 'body code -1003, Retry-After: 120',
     });
   });
 });

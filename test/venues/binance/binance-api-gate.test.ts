@@ -1,16 +1,22 @@
-// Covers BinanceApiGate's limits on explicit virtual times: weights and order counts per endpoint, the emulated usage headers, client queueing from 80 % (one FIFO, epoch-aligned windows), and that a throttled stream never exceeds a limit.
+// Covers BinanceApiGate's limits on explicit virtual times: weights and order counts per endpoint, the emulated usage headers, client queueing from 80 % (an orders lane and a cancels lane, epoch-aligned windows, slots of dropped requests reused). Random demand: test/core/sim/client-send-queue-limits.test.ts.
 import { describe, it, expect } from 'vitest';
-import { SeededRng } from '../../../src/core/random/seeded-rng.js';
 import type { GateRequest } from '../../../src/core/sim/request-gate.js';
 import type { BinanceApiGate } from '../../../src/venues/binance/binance-api-gate.js';
-import { BINANCE_LIMITS } from '../../../src/venues/binance/binance-rate-limits.js';
+import { GateQueueHarness } from '../../helpers/gate-queue-harness.js';
 import { T0, USDM_ORDER, binanceGate, gateReport, ocoReq, peaks, req } from '../../helpers/binance-gate.js';
 
-/** The client holds the request, then it leaves and arrives `latencyMs` later, as SimulatedVenue does. Returns the send time. */
-function pass(g: BinanceApiGate, request: GateRequest, nowMs: number, latencyMs = 0): { sendMs: number; answer: ReturnType<BinanceApiGate['venueAdmit']> } {
-  const sendMs = nowMs + g.clientDelayMs(request, nowMs);
-  g.onSend(request, sendMs);
-  return { sendMs, answer: g.venueAdmit(request, sendMs + latencyMs) };
+/** Sends a request the client's limits have room for at once, and returns the venue's answer on arrival. */
+function pass(g: BinanceApiGate, request: GateRequest, nowMs: number): ReturnType<BinanceApiGate['venueAdmit']> {
+  expect(g.sendableAtMs(request, nowMs)).toBe(nowMs);
+  g.onSend(request, nowMs, 0);
+  return g.venueAdmit(request, nowMs);
+}
+
+/** Submits `count` copies of `request` at `atMs` and returns their send times once the queue has drained. */
+function sendTimes(h: GateQueueHarness, request: GateRequest, count: number, atMs: number): number[] {
+  const queued = Array.from({ length: count }, () => h.submit(request, atMs));
+  h.drain();
+  return queued.map((q) => h.sentAt(q)!);
 }
 
 function headers(g: BinanceApiGate): Record<string, string> | null {
@@ -30,7 +36,7 @@ describe('BinanceApiGate weights and order counts', () => {
       [ocoReq(), { 'X-MBX-USED-WEIGHT-1M': '4', 'X-MBX-ORDER-COUNT-10S': '3', 'X-MBX-ORDER-COUNT-1D': '3' }],
     ];
     steps.forEach(([request, expected], i) => {
-      expect(pass(g, request, T0 + 1000 + i).answer).toBe(null);
+      expect(pass(g, request, T0 + 1000 + i)).toBe(null);
       expect(headers(g)).toEqual(expected);
     });
     expect(peaks(g)).toEqual({ REQUEST_WEIGHT_1M: 4, ORDERS_10S: 3, ORDERS_1D: 3 });
@@ -52,7 +58,7 @@ describe('BinanceApiGate weights and order counts', () => {
       [req('cancel-all', USDM_ORDER), { 'X-MBX-USED-WEIGHT-1M': '2', 'X-MBX-ORDER-COUNT-10S': '2', 'X-MBX-ORDER-COUNT-1M': '2' }],
     ];
     steps.forEach(([request, expected], i) => {
-      expect(pass(g, request, T0 + 5000 + i).answer).toBe(null);
+      expect(pass(g, request, T0 + 5000 + i)).toBe(null);
       expect(headers(g)).toEqual(expected);
     });
     expect(peaks(g)).toEqual({ REQUEST_WEIGHT_1M: 2, ORDERS_10S: 2, ORDERS_1M: 2 });
@@ -85,74 +91,75 @@ describe('BinanceApiGate weights and order counts', () => {
 describe('BinanceApiGate client queueing from 80 %', () => {
   it('holds the 41st spot order of a 10 s window until the next window starts, to the ms', () => {
     const g = binanceGate('spot', true);
-    for (let i = 0; i < 40; i += 1) expect(g.clientDelayMs(req('create'), T0 + 3_250 + i)).toBe(0);
-    expect(g.clientDelayMs(req('create'), T0 + 3_290)).toBe(6_710); // sent at T0 + 10 000
+    const h = new GateQueueHarness(g, T0);
+    for (let i = 0; i < 40; i += 1) h.submit(req('create'), T0 + 3_250 + i);
+    const held = h.submit(req('create'), T0 + 3_290);
+    h.runUntil(T0 + 20_000);
+    expect(h.sendTimes().slice(0, 40)).toEqual(Array.from({ length: 40 }, (_, i) => T0 + 3_250 + i));
+    expect(h.sentAt(held)).toBe(T0 + 10_000);
     expect(gateReport(g).rate_limits).toMatchObject({ throttle: true, throttled_requests: 1, total_wait_ms: 6_710, max_wait_ms: 6_710 });
   });
 
   it('holds an OCO that would bring the orders to 41: it counts 2 orders', () => {
-    const g = binanceGate('spot', true);
-    for (let i = 0; i < 39; i += 1) g.clientDelayMs(req('create'), T0);
-    expect(g.clientDelayMs(ocoReq(), T0 + 1)).toBe(9_999);
+    const h = new GateQueueHarness(binanceGate('spot', true), T0);
+    for (let i = 0; i < 39; i += 1) h.submit(req('create'), T0);
+    const oco = h.submit(ocoReq(), T0 + 1);
+    h.runUntil(T0 + 20_000);
+    expect(h.sentAt(oco)).toBe(T0 + 10_000);
   });
 
-  it('keeps one FIFO across endpoints: a cancel asked for behind a held order waits for it, then creates follow in order', () => {
+  it('never holds a cancel behind a create waiting for the order window: cancels have their own lane', () => {
     const g = binanceGate('spot', true);
-    for (let i = 0; i < 40; i += 1) g.clientDelayMs(req('create'), T0 + 2_000);
-    expect(g.clientDelayMs(req('create'), T0 + 2_000)).toBe(8_000); // T0 + 10 000
-    expect(g.clientDelayMs(req('cancel'), T0 + 2_500)).toBe(7_500); // never before the create queued ahead of it
-    expect(g.clientDelayMs(req('create'), T0 + 11_000)).toBe(0); // the queue has drained by then
-    expect(gateReport(g).rate_limits).toMatchObject({ throttled_requests: 2, total_wait_ms: 15_500, max_wait_ms: 8_000 });
+    const h = new GateQueueHarness(g, T0);
+    for (let i = 0; i < 40; i += 1) h.submit(req('create'), T0 + 2_000);
+    const create = h.submit(req('create'), T0 + 2_000);
+    const cancel = h.submit(req('cancel'), T0 + 2_500);
+    const later = h.submit(req('create'), T0 + 11_000);
+    h.runUntil(T0 + 20_000);
+    expect([h.sentAt(create), h.sentAt(cancel), h.sentAt(later)]).toEqual([T0 + 10_000, T0 + 2_500, T0 + 11_000]);
+    expect(gateReport(g).rate_limits).toMatchObject({ throttled_requests: 1, total_wait_ms: 8_000, max_wait_ms: 8_000 });
+  });
+
+  it('gives the order slot of a create dropped from the queue to the next create', () => {
+    const h = new GateQueueHarness(binanceGate('spot', true), T0);
+    for (let i = 0; i < 40; i += 1) h.submit(req('create'), T0);
+    const dropped = h.submit(req('create'), T0 + 100);
+    const next = h.submit(req('create'), T0 + 100);
+    h.drop(dropped, T0 + 5_000);
+    h.runUntil(T0 + 20_000);
+    expect([h.sentAt(dropped), h.sentAt(next)]).toEqual([null, T0 + 10_000]);
   });
 
   it('queues spot cancels at 4800 weight in a minute until the next minute', () => {
-    const g = binanceGate('spot', true);
-    for (let i = 0; i < 4_800; i += 1) expect(g.clientDelayMs(req('cancel'), T0 + 15_000)).toBe(0);
-    expect(g.clientDelayMs(req('cancel'), T0 + 15_000)).toBe(45_000);
+    const h = new GateQueueHarness(binanceGate('spot', true), T0);
+    expect(sendTimes(h, req('cancel'), 4_801, T0 + 15_000)).toEqual([...Array(4_800).fill(T0 + 15_000), T0 + 60_000]);
   });
 
   it('queues USD-M orders at 240 per 10 s and at 960 per minute', () => {
-    const g = binanceGate('usdm', true);
+    const h = new GateQueueHarness(binanceGate('usdm', true), T0);
     for (let w = 0; w < 4; w += 1) {
-      for (let i = 0; i < 240; i += 1) expect(g.clientDelayMs(req('create', USDM_ORDER), T0 + w * 10_000)).toBe(0);
-      expect(g.clientDelayMs(req('cancel', USDM_ORDER), T0 + w * 10_000 + 1)).toBe(0); // orders ahead were sent at once
-      if (w < 3) continue;
-      // 960 orders this minute: the next one waits for the minute, not for the next 10 s window.
-      expect(g.clientDelayMs(req('create', USDM_ORDER), T0 + 35_000)).toBe(25_000);
+      expect(sendTimes(h, req('create', USDM_ORDER), 240, T0 + w * 10_000)).toEqual(Array(240).fill(T0 + w * 10_000));
+      expect(sendTimes(h, req('cancel', USDM_ORDER), 1, T0 + w * 10_000 + 1)).toEqual([T0 + w * 10_000 + 1]);
     }
+    // 960 orders this minute: the next one waits for the minute, not for the next 10 s window.
+    expect(sendTimes(h, req('create', USDM_ORDER), 1, T0 + 35_000)).toEqual([T0 + 60_000]);
   });
 
   it('charges the window a request will arrive in: one sent 50 ms before a boundary counts in the next window', () => {
     const g = binanceGate('spot', true, null, 50);
-    for (let i = 0; i < 10; i += 1) expect(pass(g, req('create'), T0, 50).answer).toBe(null);
+    const h = new GateQueueHarness(g, T0, 50);
+    for (let i = 0; i < 10; i += 1) h.submit(req('create'), T0);
+    h.runUntil(T0 + 1_000);
+    expect(h.arrivals.map((a) => [a.arrivalMs, a.answer])).toEqual(Array(10).fill([T0 + 50, null]));
     // 30 sent at T0 + 9 980 arrive at T0 + 10 030: the client counts them in the window starting at T0 + 10 000 ...
-    for (let i = 0; i < 30; i += 1) expect(pass(g, req('create'), T0 + 9_980, 50).sendMs).toBe(T0 + 9_980);
+    const h2 = new GateQueueHarness(g, T0 + 9_980, 50);
+    const thirty = Array.from({ length: 30 }, () => h2.submit(req('create'), T0 + 9_980));
     // ... so only 10 more fit there; the 11th leaves 50 ms before the next window so that it arrives as it starts.
-    for (let i = 0; i < 10; i += 1) expect(pass(g, req('create'), T0 + 10_000, 50)).toEqual({ sendMs: T0 + 10_000, answer: null });
-    expect(pass(g, req('create'), T0 + 10_000, 50)).toEqual({ sendMs: T0 + 19_950, answer: null });
+    const eleven = Array.from({ length: 11 }, () => h2.submit(req('create'), T0 + 10_000));
+    h2.runUntil(T0 + 30_000);
+    expect(thirty.map((q) => h2.sentAt(q))).toEqual(Array(30).fill(T0 + 9_980));
+    expect(eleven.map((q) => h2.sentAt(q))).toEqual([...Array(10).fill(T0 + 10_000), T0 + 19_950]);
+    expect(h2.arrivals.every((a) => a.answer === null)).toBe(true);
     expect(peaks(g)).toEqual({ REQUEST_WEIGHT_1M: 51, ORDERS_10S: 40, ORDERS_1D: 51 });
-  });
-
-  it('never lets a throttled, seeded stream of requests exceed a limit at the venue, even with latency', () => {
-    const rng = new SeededRng('binance-gate-stream');
-    for (const latencyMs of [0, 50, 300]) {
-      const g = binanceGate('spot', true, null, latencyMs);
-      let nowMs = T0 + 9_000;
-      let held = 0;
-      for (let i = 0; i < 4_000; i += 1) {
-        // Bursts of up to 30 requests at one instant, gaps of 0..3 s between bursts.
-        if (rng.next() < 0.1) nowMs += Math.floor(rng.next() * 3_000);
-        const draw = rng.next();
-        const request = draw < 0.6 ? req('create') : draw < 0.85 ? req('cancel') : draw < 0.95 ? req('cancel-all') : ocoReq();
-        const { sendMs, answer } = pass(g, request, nowMs, latencyMs);
-        if (sendMs > nowMs) held += 1;
-        expect(answer).toBe(null);
-      }
-      const report = gateReport(g).rate_limits;
-      expect(report.http_429).toBe(0);
-      expect(held).toBe(report.throttled_requests);
-      expect(held).toBeGreaterThan(0);
-      for (const spec of BINANCE_LIMITS.spot) expect(report.limits[spec.name]!.peak).toBeLessThanOrEqual((spec.limit * 80) / 100);
-    }
   });
 });

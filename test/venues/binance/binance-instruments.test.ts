@@ -179,3 +179,12 @@ describe('BINANCE_BUNDLED_INSTRUMENTS', () => {
     ]);
   });
 });
+
+describe('parseBinanceExchangeInfo on hostile values', () => {
+  it('refuses a 20,000-deep array as a filter limit with E_CONFIG, not a RangeError', () => {
+    const response = spotDocsWithFilters();
+    const filter = response.symbols[0].filters.find((f: Raw) => f.filterType === 'MAX_NUM_ORDERS');
+    filter.maxNumOrders = JSON.parse(`${'['.repeat(20_000)}${']'.repeat(20_000)}`);
+    expect(configError(response, 'spot')).toEqual({ code: 'E_CONFIG', message: expect.stringContaining('must be a positive integer, got an array') });
+  });
+});

@@ -173,10 +173,9 @@ describe('BinanceVenueRules', () => {
     expect(rules('usdm').validate(request('ETHUSDT', 600_000, 1), usdmGrid)).toEqual({ code: '-1121', message: 'Invalid symbol.' });
   });
 
-  it('answers a cancel of an order that is not open with -2011 Unknown order sent. on both markets', () => {
-    for (const market of ['spot', 'usdm'] as const) {
-      expect(rules(market).cancelRejected()).toEqual({ code: '-2011', message: 'Unknown order sent.' });
-    }
+  it('answers a cancel of an order that is not open with -2011 in each market\'s words: spot "Unknown order sent.", USD-M "Unknown order sent"', () => {
+    expect(rules('spot').cancelRejected()).toEqual({ code: '-2011', message: 'Unknown order sent.' });
+    expect(rules('usdm').cancelRejected()).toEqual({ code: '-2011', message: 'Unknown order sent' });
   });
 
   it('rejects a crossing post-only order: spot LIMIT_MAKER -2010, USD-M GTX -5022', () => {
@@ -205,10 +204,41 @@ describe('BinanceVenueRules', () => {
   it('answers an amend below the filled quantity: spot has no such amend (-1020), USD-M cancels the order (no code documented)', () => {
     expect(rules('spot').amendBelowFilled()).toEqual({ code: '-1020', message: 'This operation is not supported.' });
     expect(rules('usdm').amendBelowFilled()).toBe(BINANCE_USDM_AMEND_BELOW_FILLED);
+    expect(BINANCE_USDM_AMEND_BELOW_FILLED).toEqual({
+      code: 'ORDER_CANCELED_BY_AMEND',
+      message: 'the order will be cancelled by the amendment',
+      detail: 'new quantity <= executedQty of a partially filled order (USD-M Modify Order); Binance documents no error code for it',
+    });
   });
 
   it('names itself binance and keeps the fee schedule it was given', () => {
     const r = rules('spot');
     expect([r.venue, r.market, r.fees]).toEqual(['binance', 'spot', { makerPpm: 1000, takerPpm: 1000 }]);
+  });
+});
+
+describe('BinanceVenueRules.timestampRejected (rest-api.md "Timing security")', () => {
+  const window = 'accepted: server time - 5000 ms (recvWindow) <= timestamp < server time + 1000 ms';
+
+  it('processes a timestamp from recvWindow behind up to 999 ms ahead, on both markets', () => {
+    for (const market of ['spot', 'usdm'] as const) {
+      expect(rules(market).timestampRejected(5_000, 10_000, 5_000)).toBeNull();
+      expect(rules(market).timestampRejected(10_999, 10_000, 5_000)).toBeNull();
+    }
+  });
+
+  it('answers -1021 with the message for its side: "was 1000ms ahead" from 1000 ms ahead, "outside of the recvWindow" beyond recvWindow behind', () => {
+    for (const market of ['spot', 'usdm'] as const) {
+      expect(rules(market).timestampRejected(11_000, 10_000, 5_000)).toEqual({
+        code: '-1021',
+        message: "Timestamp for this request was 1000ms ahead of the server's time.",
+        detail: `timestamp 1000 ms ahead of the server time; ${window}`,
+      });
+      expect(rules(market).timestampRejected(4_999, 10_000, 5_000)).toEqual({
+        code: '-1021',
+        message: 'Timestamp for this request is outside of the recvWindow.',
+        detail: `timestamp 5001 ms behind the server time; ${window}`,
+      });
+    }
   });
 });

@@ -8,6 +8,7 @@ import { BybitApiGate, type BybitDryRun } from '../../../src/venues/bybit/bybit-
 import type { BybitCategory } from '../../../src/venues/bybit/bybit-category.js';
 import { docsBtc, gridOf } from '../../helpers/bybit-instruments.js';
 import { MemoryRequestJournal } from '../../helpers/memory-request-journal.js';
+import { GateQueueHarness } from '../../helpers/gate-queue-harness.js';
 import { makeOrder } from '../../helpers/orders.js';
 
 const INSTRUMENTS = new Map([['BTCUSDT', gridOf(docsBtc('linear'))]]); // tick 0.10, lot 0.001
@@ -24,11 +25,11 @@ function gate(throttle: boolean, category: BybitCategory = 'linear', dryRun: Byb
   return new BybitApiGate({ category, instruments: INSTRUMENTS, throttle, linkIdPrefix: 'se42-', dryRun });
 }
 
-/** Sends one request through the gate as the simulated venue does: hold, send, arrive `latencyMs` later. Returns the send time. */
+/** Sends one request now through the unthrottled gate, as the simulated venue does. Returns the send time. */
 function sendAt(g: BybitApiGate, kind: VenueRequestKind, nowMs: number): number {
-  const sendMs = nowMs + g.clientDelayMs(req(kind), nowMs);
-  g.onSend(req(kind), sendMs);
-  return sendMs;
+  expect(g.sendableAtMs(req(kind), nowMs)).toBe(nowMs);
+  g.onSend(req(kind), nowMs, 0);
+  return nowMs;
 }
 
 type Report = {
@@ -44,37 +45,69 @@ function report(g: BybitApiGate): Report {
 // Limits: docs/v5/rate-limit.mdx (create 10/s linear, 20/s spot, rolling 1 s window per UID).
 describe('BybitApiGate with client throttling', () => {
   it('holds the 11th linear create in one second until exactly the first create time + 1000 ms', () => {
-    const g = gate(true);
-    for (let i = 0; i < 10; i += 1) expect(g.clientDelayMs(req('create'), 1000 + i * 10)).toBe(0);
-    expect(g.clientDelayMs(req('create'), 1500)).toBe(500); // sent at 2000
+    const h = new GateQueueHarness(gate(true));
+    for (let i = 0; i < 10; i += 1) h.submit(req('create'), 1000 + i * 10);
+    const eleventh = h.submit(req('create'), 1500);
+    h.runUntil(5000);
+    expect(h.sendTimes()).toEqual([1000, 1010, 1020, 1030, 1040, 1050, 1060, 1070, 1080, 1090, 2000]);
+    expect(h.sends.at(-1)).toMatchObject({ request: eleventh, heldMs: 500 });
   });
 
   it('queues later creates FIFO behind a held one, each at the next free slot', () => {
-    const g = gate(true);
-    for (let i = 0; i < 10; i += 1) g.clientDelayMs(req('create'), 1000 + i * 10);
-    expect(g.clientDelayMs(req('create'), 1500)).toBe(500); // slot 2000
-    expect(g.clientDelayMs(req('create'), 1500)).toBe(510); // slot 2010: the 1010 take expires
-    expect(g.clientDelayMs(req('create'), 1600)).toBe(420); // slot 2020, never before the one queued ahead
+    const h = new GateQueueHarness(gate(true));
+    for (let i = 0; i < 10; i += 1) h.submit(req('create'), 1000 + i * 10);
+    h.submit(req('create'), 1500);
+    h.submit(req('create'), 1500);
+    h.submit(req('create'), 1600);
+    h.runUntil(5000);
+    expect(h.sendTimes().slice(10)).toEqual([2000, 2010, 2020]);
+  });
+
+  it('gives the slot of a create dropped from the queue to the next one, so it leaves as early as the dropped one would have', () => {
+    const h = new GateQueueHarness(gate(true));
+    for (let i = 0; i < 10; i += 1) h.submit(req('create'), 1000 + i * 10);
+    const a = h.submit(req('create'), 1500); // would leave at 2000
+    const b = h.submit(req('create'), 1500); // 2010
+    const c = h.submit(req('create'), 1500); // 2020
+    h.drop(a, 1800);
+    h.runUntil(5000);
+    expect([h.sentAt(a), h.sentAt(b), h.sentAt(c)]).toEqual([null, 2000, 2010]);
+    expect(h.queue.queued).toBe(0);
+  });
+
+  it('sends a create the moment a dropped head frees the lane, when the window already has room', () => {
+    const h = new GateQueueHarness(gate(true));
+    for (let i = 0; i < 10; i += 1) h.submit(req('create'), 1000);
+    const a = h.submit(req('create'), 1000);
+    const b = h.submit(req('create'), 1000);
+    h.runUntil(2000); // a and b both leave at 2000
+    expect([h.sentAt(a), h.sentAt(b)]).toEqual([2000, 2000]);
   });
 
   it('never delays a cancel behind held creates: each endpoint has its own queue', () => {
-    const g = gate(true);
-    for (let i = 0; i < 11; i += 1) g.clientDelayMs(req('create'), 1000);
-    expect(g.clientDelayMs(req('cancel'), 1000)).toBe(0);
-    expect(g.clientDelayMs(req('create'), 1000)).toBe(1000);
+    const h = new GateQueueHarness(gate(true));
+    for (let i = 0; i < 11; i += 1) h.submit(req('create'), 1000);
+    const cancel = h.submit(req('cancel'), 1000);
+    const twelfth = h.submit(req('create'), 1000);
+    h.runUntil(5000);
+    expect(h.sentAt(cancel)).toBe(1000);
+    expect(h.sentAt(twelfth)).toBe(2000);
   });
 
   it('allows 20 spot creates per second before holding the 21st', () => {
-    const g = gate(true, 'spot');
-    for (let i = 0; i < 20; i += 1) expect(g.clientDelayMs(req('create'), 0)).toBe(0);
-    expect(g.clientDelayMs(req('create'), 0)).toBe(1000);
+    const h = new GateQueueHarness(gate(true, 'spot'));
+    for (let i = 0; i < 21; i += 1) h.submit(req('create'), 0);
+    h.runUntil(5000);
+    expect(h.sendTimes()).toEqual([...Array(20).fill(0), 1000]);
   });
 
   it('lets no throttled request reach the venue over its limit, and reports holds, waits and the last limit headers', () => {
     const g = gate(true);
-    const sends = Array.from({ length: 25 }, () => sendAt(g, 'create', 0));
-    expect(sends).toEqual([...Array(10).fill(0), ...Array(10).fill(1000), ...Array(5).fill(2000)]);
-    for (const sendMs of sends) expect(g.venueAdmit(req('create'), sendMs + 50)).toBe(null);
+    const h = new GateQueueHarness(g, 0, 50);
+    for (let i = 0; i < 25; i += 1) h.submit(req('create'), 0);
+    h.runUntil(10_000);
+    expect(h.sendTimes()).toEqual([...Array(10).fill(0), ...Array(10).fill(1000), ...Array(5).fill(2000)]);
+    expect(h.arrivals.map((a) => a.answer)).toEqual(Array(25).fill(null));
     expect(g.report()).toEqual({
       category: 'linear',
       endpoints: {
@@ -102,7 +135,7 @@ describe('BybitApiGate with client throttling', () => {
   });
 
   it('lists only the endpoints that were used', () => {
-    const g = gate(true);
+    const g = gate(false);
     expect(report(g).endpoints).toEqual({});
     g.venueAdmit(req('cancel'), sendAt(g, 'cancel', 7));
     expect(Object.keys(report(g).endpoints)).toEqual(['/v5/order/cancel']);
@@ -112,7 +145,7 @@ describe('BybitApiGate with client throttling', () => {
 describe('BybitApiGate without throttling', () => {
   it('sends at once and answers 10006 for the 11th arrival within 1000 ms, then admits again once the window has room', () => {
     const g = gate(false);
-    for (let i = 0; i < 11; i += 1) expect(g.clientDelayMs(req('create'), 1000 + i * 10)).toBe(0);
+    for (let i = 0; i < 11; i += 1) expect(g.sendableAtMs(req('create'), 1000 + i * 10)).toBe(1000 + i * 10);
     for (let i = 0; i < 10; i += 1) expect(g.venueAdmit(req('create'), 1000 + i * 10)).toBe(null);
     expect(g.venueAdmit(req('create'), 1500)).toEqual(RATE_LIMITED);
     expect(g.venueAdmit(req('create'), 1999)).toEqual(RATE_LIMITED);
@@ -121,6 +154,16 @@ describe('BybitApiGate without throttling', () => {
     expect(g.venueAdmit(req('create'), 2010)).toBe(null);
     expect(report(g).endpoints[CREATE]).toMatchObject({ rejected_10006: 3, peak_in_window: 10, limit_status_min: 0 });
     expect(report(g).rate_limits).toMatchObject({ throttle: false, throttled_requests: 0, total_wait_ms: 0, max_wait_ms: 0 });
+  });
+
+  it('counts every request that reaches Bybit against the 600 per 5 s IP limit, those answered 10006 included', () => {
+    const g = gate(false);
+    // 600 creates within one second: 10 admitted, 590 answered 10006, all 600 counted per IP.
+    for (let i = 0; i < 600; i += 1) g.venueAdmit(req('create'), 1000 + Math.floor(i / 6));
+    expect(report(g).endpoints[CREATE]).toMatchObject({ rejected_10006: 590 });
+    // A cancel has endpoint room but the IP window (t − 5000, t] is full until the first arrivals leave it.
+    expect(g.venueAdmit(req('cancel'), 5999)).toMatchObject({ code: 'HTTP_403', message: 'Forbidden request.' });
+    expect(report(g).rate_limits).toMatchObject({ ip_rejected_403: 1, ip_peak_in_window: 601 });
   });
 
   it('does not count a create storm against cancels', () => {
@@ -134,7 +177,7 @@ describe('BybitApiGate without throttling', () => {
   it('emulates X-Bapi-Limit-Status and X-Bapi-Limit-Reset-Timestamp after each answer', () => {
     const g = gate(false);
     const headers = (): unknown => report(g).endpoints[CREATE]!['last_response_headers'];
-    g.onSend(req('create'), 1000);
+    g.onSend(req('create'), 1000, 0);
     g.venueAdmit(req('create'), 1000);
     expect(headers()).toEqual({ 'X-Bapi-Limit': '10', 'X-Bapi-Limit-Status': '9', 'X-Bapi-Limit-Reset-Timestamp': '1000' });
     for (let i = 1; i < 10; i += 1) g.venueAdmit(req('create'), 1000 + i * 10);
@@ -169,8 +212,8 @@ describe('BybitApiGate dry run', () => {
   it('journals one canonical line per create and cancel, with the exact body, a recomputable signature and the key masked', () => {
     const journal = new MemoryRequestJournal();
     const g = dryGate(journal);
-    g.onSend(req('create'), T);
-    g.onSend(req('cancel'), T + 250);
+    g.onSend(req('create'), T, 0);
+    g.onSend(req('cancel'), T + 250, 0);
     const create = '{"category":"linear","symbol":"BTCUSDT","side":"Buy","orderType":"Limit","qty":"0.002","price":"93500","timeInForce":"GTC","orderLinkId":"se42-O-1"}';
     const cancel = '{"category":"linear","symbol":"BTCUSDT","orderLinkId":"se42-O-1"}';
     expect(journal.lines).toEqual([line(1, T, 'create', CREATE, create), line(2, T + 250, 'cancel', '/v5/order/cancel', cancel)]);
@@ -182,7 +225,7 @@ describe('BybitApiGate dry run', () => {
   it('renders the order options: PostOnly as timeInForce and reduceOnly as true', () => {
     const journal = new MemoryRequestJournal();
     const g = dryGate(journal);
-    g.onSend(req('create', makeOrder('SELL', 935001, { options: { timeInForce: 'GTC', postOnly: true, reduceOnly: true } })), T);
+    g.onSend(req('create', makeOrder('SELL', 935001, { options: { timeInForce: 'GTC', postOnly: true, reduceOnly: true } })), T, 0);
     const { body } = JSON.parse(journal.lines[0]!) as { body: string };
     expect(body).toBe(
       '{"category":"linear","symbol":"BTCUSDT","side":"Sell","orderType":"Limit","qty":"0.001","price":"93500.1","timeInForce":"PostOnly","orderLinkId":"se42-O-1","reduceOnly":true}',
@@ -192,8 +235,8 @@ describe('BybitApiGate dry run', () => {
   it('renders cancel-all and amend at their own paths', () => {
     const journal = new MemoryRequestJournal();
     const g = dryGate(journal);
-    g.onSend(req('cancel-all'), T);
-    g.onSend(req('amend', ORDER, { priceTicks: 935010, qtyLots: 3 }), T + 1);
+    g.onSend(req('cancel-all'), T, 0);
+    g.onSend(req('amend', ORDER, { priceTicks: 935010, qtyLots: 3 }), T + 1, 0);
     const cancelAll = '{"category":"linear","symbol":"BTCUSDT"}';
     // An amend sends only what changes, as the new total qty and price.
     const amend = '{"category":"linear","symbol":"BTCUSDT","orderLinkId":"se42-O-1","qty":"0.003","price":"93501"}';
@@ -203,8 +246,8 @@ describe('BybitApiGate dry run', () => {
   it('never writes the secret or the raw key, in the journal or the report', () => {
     const journal = new MemoryRequestJournal();
     const g = dryGate(journal);
-    g.onSend(req('create'), T);
-    g.onSend(req('cancel'), T + 1);
+    g.onSend(req('create'), T, 0);
+    g.onSend(req('cancel'), T + 1, 0);
     const everything = journal.lines.join('\n') + JSON.stringify(g.report());
     expect(everything).not.toContain('SECRET-xyz');
     expect(everything).not.toContain('KEY-abcdefgh');
@@ -214,12 +257,12 @@ describe('BybitApiGate dry run', () => {
   it('counts rendered requests and names the masked credentials in report(), journaled or not', () => {
     const journal = new MemoryRequestJournal();
     const g = dryGate(journal);
-    g.onSend(req('create'), T);
-    g.onSend(req('cancel'), T + 1);
+    g.onSend(req('create'), T, 0);
+    g.onSend(req('cancel'), T + 1, 0);
     const credentialsReport = { source: 'env', api_env: 'dev', api_key: 'KEY…***' };
     expect(report(g).dry_run).toEqual({ rendered_requests: 2, journaled: true, recv_window_ms: 5000, credentials: credentialsReport });
     const silent = dryGate(null);
-    silent.onSend(req('create'), T);
+    silent.onSend(req('create'), T, 0);
     expect(report(silent).dry_run).toEqual({ rendered_requests: 1, journaled: false, recv_window_ms: 5000, credentials: credentialsReport });
   });
 });

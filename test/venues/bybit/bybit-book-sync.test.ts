@@ -128,23 +128,35 @@ describe('BybitBookSync', () => {
       expect(sync.counters().snapshots).toBe(2);
     });
 
-    it('applies a delta that skips update ids by default and counts the jump', () => {
-      const sync = new BybitBookSync('X');
+    it('with gapOnUpdateIdJump false, applies a delta that skips update ids and counts the jump', () => {
+      const sync = new BybitBookSync('X', { gapOnUpdateIdJump: false });
       sync.onSnapshot(snapshot(10, BIDS, ASKS));
       expect(sync.onDelta(delta(15, [[98, 2]]))).toEqual({ kind: 'applied', updateId: 15 });
       expect(sync.counters().updateIdJumps).toBe(1);
       expect(sync.counters().gaps).toBe(0);
     });
 
-    it('with gapOnUpdateIdJump, treats a skipped id as a gap until a new snapshot arrives', () => {
-      const sync = new BybitBookSync('X', { gapOnUpdateIdJump: true });
+    it('treats a skipped id (u above the book\'s + 1) as a gap until a new snapshot arrives, by default', () => {
+      const sync = new BybitBookSync('X');
       sync.onSnapshot(snapshot(10, BIDS, ASKS));
       expect(sync.onDelta(delta(12))).toEqual({ kind: 'gap', reason: 'missed-updates', expected: 11, received: 12 });
       expect([sync.state, sync.updateId, sync.book.bidDepth]).toEqual(['needs-resync', null, 0]);
       expect(sync.onDelta(delta(13))).toEqual({ kind: 'dropped-unsynced', updateId: 13 });
       expect(sync.onSnapshot(snapshot(20, BIDS, ASKS))).toEqual({ kind: 'resynced', updateId: 20, replayed: 0, droppedStale: 0, recovered: true });
       expect(sync.onDelta(delta(21))).toEqual({ kind: 'applied', updateId: 21 });
-      expect(sync.counters()).toMatchObject({ gaps: 1, resyncs: 1, snapshots: 2, droppedUnsynced: 1, applied: 1 });
+      expect(sync.counters()).toMatchObject({
+        snapshots: 2, applied: 1, buffered: 0, gaps: 1, staleSnapshots: 0, crossed: 0, resyncs: 1,
+        droppedStale: 0, droppedUnsynced: 1, droppedOverflow: 0, updateIdJumps: 0,
+      });
+    });
+
+    it('reads a delta with u = 1 as the service restart\'s snapshot data: it replaces the book (non-zero levels) and deltas go on from it', () => {
+      const sync = new BybitBookSync('X');
+      sync.onSnapshot(snapshot(500, BIDS, ASKS));
+      expect(sync.onDelta(delta(1, [[90, 1], [89, 0]], [[91, 2]]))).toEqual({ kind: 'resynced', updateId: 1, replayed: 0, droppedStale: 0, recovered: false });
+      expect([sync.book.topBids(5), sync.book.topAsks(5)]).toEqual([[[90, 1]], [[91, 2]]]);
+      expect(sync.onDelta(delta(2, [[89, 4]]))).toEqual({ kind: 'applied', updateId: 2 });
+      expect(sync.counters()).toMatchObject({ snapshots: 2, applied: 1, droppedStale: 0, gaps: 0 });
     });
 
     it('reports a crossed book after a delta, clears it and waits for a snapshot', () => {

@@ -208,3 +208,19 @@ describe('parseBybitInstrumentsInfo errors', () => {
     expect(configError(linear)).toEqual({ code: 'E_CONFIG', message: 'saved.json: result.list[1].symbol repeats BTCUSDT' });
   });
 });
+
+describe('parseBybitInstrumentsInfo on hostile values', () => {
+  it('refuses a 20,000-deep array as retCode with E_CONFIG, not a RangeError', () => {
+    const response = instrumentsDocs().linear as Raw;
+    response.retCode = JSON.parse(`${'['.repeat(20_000)}${']'.repeat(20_000)}`);
+    expect(configError(response)).toEqual({ code: 'E_CONFIG', message: expect.stringContaining('retCode must be 0 (a successful response), got an array') });
+  });
+});
+
+describe('parseBybitInstrumentsInfo on long decimals (found by the fuzz run)', () => {
+  it('refuses a decimal longer than 64 characters without reading it', () => {
+    const response = instrumentsDocs().linear as Raw;
+    item(response).priceFilter.tickSize = `0.${'1'.repeat(1_000_000)}`;
+    expect(configError(response).message).toContain('priceFilter.tickSize must be a plain decimal string of at most 64 characters, got 1000002');
+  });
+});

@@ -30,25 +30,28 @@ describe('FakeVenueRules.validate', () => {
   });
 
   it('rejects a quantity below the minimum, naming both in decimals', () => {
-    expect(rules.validate(req(935000, 0), BTC)).toEqual({ code: 'FAKE_QTY_TOO_SMALL', message: 'quantity 0 is below the minimum 0.001' });
+    expect(rules.validate(req(935000, 0), BTC)).toEqual({ code: 'FAKE_QTY_TOO_SMALL', message: 'quantity below the minimum', detail: 'quantity 0 is below the minimum 0.001' });
     expect(rules.validate({ ...req(20800, 0), symbol: 'XRPUSDT' }, XRP)).toEqual({
       code: 'FAKE_QTY_TOO_SMALL',
-      message: 'quantity 0 is below the minimum 1',
+      message: 'quantity below the minimum',
+      detail: 'quantity 0 is below the minimum 1',
     });
   });
 
   it('rejects a quantity above the maximum', () => {
     expect(rules.validate(req(935000, 100_001), BTC)).toEqual({
       code: 'FAKE_QTY_TOO_LARGE',
-      message: 'quantity 100.001 is above the maximum 100',
+      message: 'quantity above the maximum',
+      detail: 'quantity 100.001 is above the maximum 100',
     });
   });
 
   it('rejects a notional below the minimum with the exact order value', () => {
-    expect(rules.validate(req(40000, 1), BTC)).toEqual({ code: 'FAKE_NOTIONAL_TOO_SMALL', message: 'order value 4 is below the minimum 5' });
+    expect(rules.validate(req(40000, 1), BTC)).toEqual({ code: 'FAKE_NOTIONAL_TOO_SMALL', message: 'order value below the minimum', detail: 'order value 4 is below the minimum 5' });
     expect(rules.validate(req(49999, 1), BTC)).toEqual({
       code: 'FAKE_NOTIONAL_TOO_SMALL',
-      message: 'order value 4.9999 is below the minimum 5',
+      message: 'order value below the minimum',
+      detail: 'order value 4.9999 is below the minimum 5',
     });
   });
 });
@@ -66,5 +69,24 @@ describe('fake venue identity and fees', () => {
     expect(rules.venue).toBe('fake');
     expect(rules.fees).toEqual({ makerPpm: 200, takerPpm: 550 });
     expect(FAKE_DEFAULT_FEES).toEqual({ makerBps: '2', takerBps: '5.5' });
+  });
+});
+
+describe('FakeVenueRules.timestampRejected', () => {
+  const window = 'accepted: server time - 5000 ms (recvWindow) <= timestamp < server time + 1000 ms';
+
+  it('uses the real venues\' window with its own code, worded for each side', () => {
+    expect(rules.timestampRejected(10_999, 10_000, 5_000)).toBeNull();
+    expect(rules.timestampRejected(5_000, 10_000, 5_000)).toBeNull();
+    expect(rules.timestampRejected(11_000, 10_000, 5_000)).toEqual({
+      code: 'FAKE_TIMESTAMP',
+      message: 'request timestamp ahead of the venue clock',
+      detail: `timestamp 1000 ms ahead of the server time; ${window}`,
+    });
+    expect(rules.timestampRejected(4_999, 10_000, 5_000)).toEqual({
+      code: 'FAKE_TIMESTAMP',
+      message: 'request timestamp outside the receive window',
+      detail: `timestamp 5001 ms behind the server time; ${window}`,
+    });
   });
 });

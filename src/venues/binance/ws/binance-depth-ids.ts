@@ -3,7 +3,8 @@ import type { BookDeltaEvent, BookSnapshotEvent } from '../../../core/model/mark
 import { isPartialDepthStream } from './binance-stream-name.js';
 import type { BinanceCombinedEnvelope, BinanceDepthSnapshotWire, BinanceDepthUpdateWire } from './binance-ws-wire.js';
 
-const isId = Number.isSafeInteger as (value: unknown) => value is number;
+/** Venue ids, sequence numbers and times: safe integers, never negative (a negative one is a corrupt or hostile frame). */
+const isId = (value: unknown): value is number => Number.isSafeInteger(value) && (value as number) >= 0;
 
 /**
  * A diff-depth `depthUpdate` (combined-stream envelope or raw payload, already JSON-parsed) as a

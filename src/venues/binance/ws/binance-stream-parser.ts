@@ -3,13 +3,17 @@
 // Time (`ts`): the payload's event time `E`; spot bookTicker and spot partial depth carry none, so they
 // get the caller's receive time. Trade time / transaction time `T` is not used.
 // Sources are cited per rule; wire shapes are in binance-ws-wire.ts.
+import { OffGridCollector } from '../../../core/market/off-grid-level.js';
 import { parseBookLevels } from '../../../core/market/parse-book-levels.js';
 import { CachedSymbolGrids, type SymbolGrid, type SymbolGridLookup } from '../../../core/market/symbol-grid.js';
-import type { MarketDataEvent } from '../../../core/model/market-data-event.js';
+import type { BookDeltaEvent, BookSnapshotEvent, MarketDataEvent } from '../../../core/model/market-data-event.js';
 import { QuoteRecord } from '../../../core/model/quote-record.js';
 import { isPlainDecimal } from '../../../core/money/fast-units.js';
+import { untrustedText } from '../../../core/text/untrusted-text.js';
 import type { FrameClass, MarketFrameParser } from '../../../ports/market-frame-parser.js';
 import { BinanceFastFrames } from './binance-fast-frames.js';
+import { isOffBookTrade, readOffBookTrade } from './binance-off-book-trade.js';
+import { readTicker24h } from './binance-ticker-24h.js';
 import { isPartialDepthStream } from './binance-stream-name.js';
 import {
   BINANCE_IGNORED_EVENTS,
@@ -19,6 +23,7 @@ import {
   type BinanceDepthUpdateWire,
   type BinanceKlineWire,
   type BinanceMarkPriceWire,
+  type BinanceTicker24hWire,
   type BinanceTradeWire,
 } from './binance-ws-wire.js';
 
@@ -35,7 +40,11 @@ export interface BinanceStreamParserOptions {
 
 type Payload = Record<string, unknown>;
 
-const isId = Number.isSafeInteger as (value: unknown) => value is number;
+/** Stream names whose symbol is cached (1024: Binance's streams per connection); names beyond are read each time, never kept. */
+const MAX_CACHED_STREAMS = 1024;
+
+/** Venue ids, sequence numbers and times: safe integers, never negative (a negative one is a corrupt or hostile frame). */
+const isId = (value: unknown): value is number => Number.isSafeInteger(value) && (value as number) >= 0;
 
 export class BinanceStreamParser implements MarketFrameParser {
   lastDetail = '';
@@ -45,6 +54,8 @@ export class BinanceStreamParser implements MarketFrameParser {
   private readonly streamSymbols = new Map<string, string>();
   /** bookTicker and diff depth in compact form, read without JSON.parse (same events; everything else falls through). */
   private readonly fast: BinanceFastFrames;
+  /** Book levels off the tick grid of the message being read (kept at their exact price, never a reason to refuse it). */
+  private readonly offGrid = new OffGridCollector();
 
   constructor(options: BinanceStreamParserOptions) {
     this.grids = new CachedSymbolGrids(options.grids);
@@ -103,16 +114,20 @@ export class BinanceStreamParser implements MarketFrameParser {
         return this.bookTicker(p as BinanceBookTickerWire, receivedAtMs, out);
       case 'aggTrade': {
         const w = p as unknown as BinanceAggTradeWire;
-        return this.trade(w.s, w.E, w.a, w.p, w.q, w.m, out);
+        // Frames of the older futures format carry no aggregate id `a`: the first trade id `f` names the aggregate.
+        return this.trade(w.s, w.E, w.a === undefined ? w.f : w.a, w.p, w.q, w.m, out);
       }
       case 'trade': {
         const w = p as unknown as BinanceTradeWire;
+        if (isOffBookTrade(w)) return this.offBookTrade(w, out);
         return this.trade(w.s, w.E, w.t, w.p, w.q, w.m, out);
       }
       case 'kline':
         return this.kline(p as unknown as BinanceKlineWire, out);
       case 'markPriceUpdate':
         return this.markPrice(p as unknown as BinanceMarkPriceWire, out);
+      case '24hrTicker':
+        return this.ticker24h(p as unknown as BinanceTicker24hWire, out);
       case 'serverShutdown':
         // Sent before a server goes down for maintenance: reconnect (web-socket-streams.md, Server Shutdown).
         return this.fail('control', 'serverShutdown');
@@ -120,7 +135,7 @@ export class BinanceStreamParser implements MarketFrameParser {
         return this.untyped(p, stream, receivedAtMs, out);
       default:
         if (typeof e === 'string' && BINANCE_IGNORED_EVENTS.has(e)) return this.fail('ignored', e);
-        return this.fail('unknown', typeof e === 'string' ? `event type ${e}` : 'event type is not a string');
+        return this.fail('unknown', typeof e === 'string' ? `event type ${untrustedText(e)}` : 'event type is not a string');
     }
   }
 
@@ -134,9 +149,9 @@ export class BinanceStreamParser implements MarketFrameParser {
     }
     if (p['u'] !== undefined && p['b'] !== undefined && p['a'] !== undefined) return this.bookTicker(p as BinanceBookTickerWire, receivedAtMs, out);
     // {"result":null,"id":1} answers SUBSCRIBE, UNSUBSCRIBE, LIST_SUBSCRIPTIONS, SET/GET_PROPERTY (web-socket-streams.md).
-    if ('result' in p && p['id'] !== undefined) return this.fail('ack', `reply to id ${String(p['id'])}`);
+    if ('result' in p && p['id'] !== undefined) return this.fail('ack', `reply to id ${untrustedText(p['id'])}`);
     // {"code":2,"msg":"Invalid request: …","id":…} (web-socket-streams.md, Error Messages).
-    if (typeof p['code'] === 'number' && typeof p['msg'] === 'string') return this.fail('error', `code ${p['code']}: ${p['msg']}`);
+    if (typeof p['code'] === 'number' && typeof p['msg'] === 'string') return this.fail('error', `code ${p['code']}: ${untrustedText(p['msg'])}`);
     return this.fail('unknown', 'payload without event type');
   }
 
@@ -147,7 +162,7 @@ export class BinanceStreamParser implements MarketFrameParser {
       if (at <= 0) return undefined;
       // Stream names use lower-case symbols; payloads and instruments use upper case.
       symbol = stream.slice(0, at).toUpperCase();
-      this.streamSymbols.set(stream, symbol);
+      if (this.streamSymbols.size < MAX_CACHED_STREAMS) this.streamSymbols.set(stream, symbol);
     }
     return symbol;
   }
@@ -163,10 +178,12 @@ export class BinanceStreamParser implements MarketFrameParser {
     // Spot has no `pu`; USDⓈ-M's `pu` is the previous event's `u` (Diff-Book-Depth-Streams).
     const pu = w.pu === undefined ? null : w.pu;
     if (!isId(w.E) || !isId(w.U) || !isId(w.u) || (pu !== null && !isId(pu))) return this.fail('invalid-value', `${grid.symbol} depthUpdate ids`);
-    const bids = parseBookLevels(w.b, grid);
-    const asks = parseBookLevels(w.a, grid);
+    const bids = parseBookLevels(w.b, grid, 'bid', this.offGrid);
+    const asks = parseBookLevels(w.a, grid, 'ask', this.offGrid);
+    const offGrid = this.offGrid.take();
     if (bids === null || asks === null) return this.fail('invalid-value', `${grid.symbol} depthUpdate levels`);
-    out.push({ kind: 'book-delta', symbol: grid.symbol, ts: w.E, bids, asks, firstUpdateId: w.U, finalUpdateId: w.u, prevFinalUpdateId: pu, seq: null });
+    const delta: BookDeltaEvent = { kind: 'book-delta', symbol: grid.symbol, ts: w.E, bids, asks, firstUpdateId: w.U, finalUpdateId: w.u, prevFinalUpdateId: pu, seq: null };
+    out.push(offGrid === undefined ? delta : { ...delta, offGrid });
     return this.ok();
   }
 
@@ -175,10 +192,12 @@ export class BinanceStreamParser implements MarketFrameParser {
     const grid = this.grid(w.s);
     if (typeof grid === 'string') return grid;
     if (!isId(w.E) || !isId(w.u)) return this.fail('invalid-value', `${grid.symbol} partial depth ids`);
-    const bids = parseBookLevels(w.b, grid);
-    const asks = parseBookLevels(w.a, grid);
+    const bids = parseBookLevels(w.b, grid, 'bid', this.offGrid);
+    const asks = parseBookLevels(w.a, grid, 'ask', this.offGrid);
+    const offGrid = this.offGrid.take();
     if (bids === null || asks === null) return this.fail('invalid-value', `${grid.symbol} partial depth levels`);
-    out.push({ kind: 'book-snapshot', symbol: grid.symbol, ts: w.E, bids, asks, updateId: w.u, seq: null });
+    const snapshot: BookSnapshotEvent = { kind: 'book-snapshot', symbol: grid.symbol, ts: w.E, bids, asks, updateId: w.u, seq: null };
+    out.push(offGrid === undefined ? snapshot : { ...snapshot, offGrid });
     return this.ok();
   }
 
@@ -187,10 +206,12 @@ export class BinanceStreamParser implements MarketFrameParser {
     if (typeof grid === 'string') return grid;
     const ts = w.E === undefined ? receivedAtMs : w.E;
     if (!isId(w.lastUpdateId) || !isId(ts)) return this.fail('invalid-value', `${symbol} depth snapshot ids`);
-    const bids = parseBookLevels(w.bids, grid);
-    const asks = parseBookLevels(w.asks, grid);
+    const bids = parseBookLevels(w.bids, grid, 'bid', this.offGrid);
+    const asks = parseBookLevels(w.asks, grid, 'ask', this.offGrid);
+    const offGrid = this.offGrid.take();
     if (bids === null || asks === null) return this.fail('invalid-value', `${symbol} depth snapshot levels`);
-    out.push({ kind: 'book-snapshot', symbol: grid.symbol, ts, bids, asks, updateId: w.lastUpdateId, seq: null });
+    const snapshot: BookSnapshotEvent = { kind: 'book-snapshot', symbol: grid.symbol, ts, bids, asks, updateId: w.lastUpdateId, seq: null };
+    out.push(offGrid === undefined ? snapshot : { ...snapshot, offGrid });
     return this.ok();
   }
 
@@ -210,7 +231,7 @@ export class BinanceStreamParser implements MarketFrameParser {
     return this.ok();
   }
 
-  /** trade (id `t`) and aggTrade (id `a`): `m` = "is the buyer the market maker?", so m → the taker sold (web-socket-streams.md). */
+  /** trade (id `t`) and aggTrade (id `a`, or `f` without it): `m` = "is the buyer the market maker?", so m → the taker sold (web-socket-streams.md). */
   private trade(s: unknown, E: unknown, id: unknown, price: unknown, qty: unknown, m: unknown, out: MarketDataEvent[]): FrameClass {
     const grid = this.grid(s);
     if (typeof grid === 'string') return grid;
@@ -219,6 +240,13 @@ export class BinanceStreamParser implements MarketFrameParser {
     if (!isId(E) || !isId(id) || typeof m !== 'boolean' || !(priceTicks >= 0) || !(qtyLots >= 0)) return this.fail('invalid-value', `${grid.symbol} trade`);
     out.push({ kind: 'trade', symbol: grid.symbol, ts: E, priceTicks, qtyLots, takerSide: m ? 'sell' : 'buy', tradeId: String(id) });
     return this.ok();
+  }
+
+  /** USDⓈ-M trade with X ≠ "MARKET" (insurance fund, ADL): an off-book-trade event, counted and never offered to a fill model. */
+  private offBookTrade(w: BinanceTradeWire, out: MarketDataEvent[]): FrameClass {
+    const grid = this.grid(w.s);
+    if (typeof grid === 'string') return grid;
+    return readOffBookTrade(w, grid, out) ? this.ok() : this.fail('invalid-value', `${grid.symbol} off-book trade`);
   }
 
   /** k.t open time, k.T inclusive close time, k.x closed flag, k.n trade count (Kline/Candlestick Streams). */
@@ -255,6 +283,13 @@ export class BinanceStreamParser implements MarketFrameParser {
     }
     out.push({ kind: 'mark', symbol: grid.symbol, ts: w.E, markTicks, indexTicks, fundingRate });
     return this.ok();
+  }
+
+  /** `<symbol>@ticker` 24 h statistics: a ticker context event (binance-ticker-24h.ts). */
+  private ticker24h(w: BinanceTicker24hWire, out: MarketDataEvent[]): FrameClass {
+    const grid = this.grid(w.s);
+    if (typeof grid === 'string') return grid;
+    return readTicker24h(w, grid, out) ? this.ok() : this.fail('invalid-value', `${grid.symbol} 24hrTicker`);
   }
 
   private ok(): 'market-data' {

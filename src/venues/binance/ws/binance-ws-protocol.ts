@@ -1,6 +1,7 @@
 // Binance spot market-stream WebSocket protocol: combined-stream endpoint, SUBSCRIBE/UNSUBSCRIBE, acks, error frames, serverShutdown, limits.
 import type { WsFrameClass, WsRequestOp, WsVenueLimits, WsVenueProtocol } from '../../../feeds/ws/ws-venue-protocol.js';
 import { field, validateWsUrl } from '../../../feeds/ws/ws-venue-protocol.js';
+import { untrustedText } from '../../../core/text/untrusted-text.js';
 
 // Facts below: binance/binance-spot-api-docs web-socket-streams.md (copied in
 // test/fixtures/venues/binance_spot_ws_docs_examples.json, docs HEAD a5e0bc3, 2026-07-21).
@@ -89,7 +90,7 @@ export class BinanceWsProtocol implements WsVenueProtocol {
     const code = field(error, 'code');
     const msg = field(error, 'msg');
     if (typeof code === 'number' && typeof msg === 'string') {
-      return { kind: 'reject', requestId, failedTopics: null, code: String(code), message: msg };
+      return { kind: 'reject', requestId, failedTopics: null, code: String(code), message: untrustedText(msg) };
     }
     const event = field(message, 'e');
     if (event === 'serverShutdown') return { kind: 'server-shutdown' };

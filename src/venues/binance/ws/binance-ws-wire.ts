@@ -16,7 +16,10 @@ export interface BinanceCombinedEnvelope {
   readonly data?: unknown;
 }
 
-/** `<symbol>@trade`: t trade id, m "is the buyer the market maker?" (true → the taker sold). */
+/**
+ * `<symbol>@trade`: t trade id, m "is the buyer the market maker?" (true → the taker sold). USDⓈ-M adds
+ * X, the trade's origin ("MARKET" in the public book; "INSURANCE_FUND", "ADL", … off it: binance-off-book-trade.ts).
+ */
 export interface BinanceTradeWire {
   readonly e: 'trade';
   readonly E?: unknown;
@@ -26,14 +29,20 @@ export interface BinanceTradeWire {
   readonly q?: unknown;
   readonly T?: unknown;
   readonly m?: unknown;
+  readonly X?: unknown;
 }
 
-/** `<symbol>@aggTrade`: a aggregate trade id, f/l first/last trade id; futures add `nq`. */
+/**
+ * `<symbol>@aggTrade`: a aggregate trade id, f/l first/last trade id; futures add `nq`. Older futures frames
+ * come without `a`: the parser then names the aggregate by `f` (its first trade id; aggregates never share one).
+ */
 export interface BinanceAggTradeWire {
   readonly e: 'aggTrade';
   readonly E?: unknown;
   readonly s?: unknown;
   readonly a?: unknown;
+  readonly f?: unknown;
+  readonly l?: unknown;
   readonly p?: unknown;
   readonly q?: unknown;
   readonly T?: unknown;
@@ -112,6 +121,22 @@ export interface BinanceMarkPriceWire {
   readonly r?: unknown;
 }
 
+/** `<symbol>@ticker`, event `24hrTicker`: rolling 24 h statistics (binance-ticker-24h.ts names the fields read). */
+export interface BinanceTicker24hWire {
+  readonly e: '24hrTicker';
+  readonly E?: unknown;
+  readonly s?: unknown;
+  readonly c?: unknown;
+  readonly o?: unknown;
+  readonly h?: unknown;
+  readonly l?: unknown;
+  readonly v?: unknown;
+  readonly q?: unknown;
+  readonly O?: unknown;
+  readonly C?: unknown;
+  readonly n?: unknown;
+}
+
 /** Reply to SUBSCRIBE / UNSUBSCRIBE / LIST_SUBSCRIPTIONS / SET_PROPERTY / GET_PROPERTY: `{"result":…,"id":…}`. */
 export interface BinanceCommandReplyWire {
   readonly result?: unknown;
@@ -130,7 +155,6 @@ export interface BinanceErrorWire {
  * (web-socket-streams.md; USDⓈ-M market streams). Arrays (all-market streams) are ignored as a whole.
  */
 export const BINANCE_IGNORED_EVENTS: ReadonlySet<string> = new Set([
-  '24hrTicker',
   '24hrMiniTicker',
   '1hTicker',
   '4hTicker',

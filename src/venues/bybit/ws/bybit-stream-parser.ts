@@ -3,10 +3,12 @@
 // Time (`ts`): the push's `ts`, "the timestamp (ms) that the system generates the data" — for every
 // event of the push, including each trade of a publicTrade batch (their fill time `T` stays on the wire).
 // Sources: bybit-exchange/docs docs/v5/websocket/public/*.mdx, cited per rule; wire shapes in bybit-ws-wire.ts.
+import { OffGridCollector } from '../../../core/market/off-grid-level.js';
 import { parseBookLevels } from '../../../core/market/parse-book-levels.js';
 import { CachedSymbolGrids, type SymbolGrid, type SymbolGridLookup } from '../../../core/market/symbol-grid.js';
-import type { MarketDataEvent } from '../../../core/model/market-data-event.js';
+import type { BookDeltaEvent, BookSnapshotEvent, MarketDataEvent } from '../../../core/model/market-data-event.js';
 import { isPlainDecimal } from '../../../core/money/fast-units.js';
+import { untrustedList, untrustedText } from '../../../core/text/untrusted-text.js';
 import type { FrameClass, MarketFrameParser } from '../../../ports/market-frame-parser.js';
 import {
   BYBIT_IGNORED_TOPICS,
@@ -27,7 +29,10 @@ export interface BybitStreamParserOptions {
   readonly grids: SymbolGridLookup;
 }
 
-const isId = Number.isSafeInteger as (value: unknown) => value is number;
+/** Venue ids, sequence numbers and times: safe integers, never negative (a negative one is a corrupt or hostile frame). */
+const isId = (value: unknown): value is number => Number.isSafeInteger(value) && (value as number) >= 0;
+/** Topics whose symbol is cached; topics beyond are read each time, never kept (a feed of ever-new topics must not grow memory). */
+const MAX_CACHED_TOPICS = 1024;
 /** First letters of the normalised topics: orderbook, publicTrade, tickers, kline; 'r' of orderbook.rpi. */
 const CH_O = 111;
 const CH_P = 112;
@@ -44,6 +49,8 @@ export class BybitStreamParser implements MarketFrameParser {
 
   /** orderbook pushes in compact form, read without JSON.parse (same events; everything else falls through). */
   private readonly fast: BybitFastFrames;
+  /** Book levels off the tick grid of the message being read. */
+  private readonly offGrid = new OffGridCollector();
 
   constructor(options: BybitStreamParserOptions) {
     this.grids = new CachedSymbolGrids(options.grids);
@@ -90,10 +97,10 @@ export class BybitStreamParser implements MarketFrameParser {
   /** Replies on the socket (wss-authentication.mdx): pong, auth, subscribe/unsubscribe acks, failures. */
   private reply(r: BybitReplyWire): FrameClass {
     const op = r.op;
-    if (r.success === false) return this.fail('error', `${String(op)} failed: ${String(r.ret_msg)}`);
+    if (r.success === false) return this.fail('error', `${untrustedText(op)} failed: ${untrustedText(r.ret_msg)}`);
     if (r.type === 'COMMAND_RESP') {
       const failed = (r.data as { failTopics?: unknown } | null | undefined)?.failTopics;
-      return Array.isArray(failed) && failed.length > 0 ? this.fail('error', `failed topics ${failed.join(',')}`) : this.fail('ack', 'COMMAND_RESP');
+      return Array.isArray(failed) && failed.length > 0 ? this.fail('error', `failed topics ${untrustedList(failed)}`) : this.fail('ack', 'COMMAND_RESP');
     }
     if (op === 'ping' || op === 'pong' || op === 'auth') return this.fail('control', op);
     if (r.success === true && (op === 'subscribe' || op === 'unsubscribe')) return this.fail('ack', op);
@@ -118,14 +125,18 @@ export class BybitStreamParser implements MarketFrameParser {
     if (!isId(data.u) || (seq !== null && !isId(seq)) || (push.type !== 'snapshot' && push.type !== 'delta')) {
       return this.fail('invalid-value', `${grid.symbol} orderbook type/u/seq`);
     }
-    const bids = parseBookLevels(data.b, grid);
-    const asks = parseBookLevels(data.a, grid);
+    const bids = parseBookLevels(data.b, grid, 'bid', this.offGrid);
+    const asks = parseBookLevels(data.a, grid, 'ask', this.offGrid);
+    // Levels off the tick grid are kept at their exact price, never a reason to refuse the message.
+    const offGrid = this.offGrid.take();
     if (bids === null || asks === null) return this.fail('invalid-value', `${grid.symbol} orderbook levels`);
+    let event: BookSnapshotEvent | BookDeltaEvent;
     if (push.type === 'snapshot' || data.u === 1) {
-      out.push({ kind: 'book-snapshot', symbol: grid.symbol, ts, bids, asks, updateId: data.u, seq });
+      event = { kind: 'book-snapshot', symbol: grid.symbol, ts, bids, asks, updateId: data.u, seq };
     } else {
-      out.push({ kind: 'book-delta', symbol: grid.symbol, ts, bids, asks, firstUpdateId: data.u, finalUpdateId: data.u, prevFinalUpdateId: null, seq });
+      event = { kind: 'book-delta', symbol: grid.symbol, ts, bids, asks, firstUpdateId: data.u, finalUpdateId: data.u, prevFinalUpdateId: null, seq };
     }
+    out.push(offGrid === undefined ? event : { ...event, offGrid });
     return this.ok();
   }
 
@@ -226,7 +237,7 @@ export class BybitStreamParser implements MarketFrameParser {
     let symbol = this.topicSymbols.get(topic);
     if (symbol === undefined) {
       symbol = topic.slice(topic.lastIndexOf('.') + 1);
-      this.topicSymbols.set(topic, symbol);
+      if (this.topicSymbols.size < MAX_CACHED_TOPICS) this.topicSymbols.set(topic, symbol);
     }
     return symbol;
   }

@@ -1,6 +1,7 @@
 // Bybit V5 public WebSocket protocol: endpoints per category, subscribe/unsubscribe, acks and refusals, ping/pong, args limits.
 import type { WsFrameClass, WsRequestOp, WsVenueLimits, WsVenueProtocol } from '../../../feeds/ws/ws-venue-protocol.js';
 import { field, validateWsUrl } from '../../../feeds/ws/ws-venue-protocol.js';
+import { untrustedList, untrustedText } from '../../../core/text/untrusted-text.js';
 
 // Facts below: bybit-exchange/docs docs/v5/websocket/wss-authentication.mdx (slug /v5/ws/connect),
 // examples copied in test/fixtures/venues/bybit_v5_ws_control_docs_examples.json.
@@ -95,7 +96,7 @@ export class BybitWsProtocol implements WsVenueProtocol {
       const failed = Array.isArray(fails) ? fails.filter((t): t is string => typeof t === 'string') : [];
       const requestId = requestIdOf(message);
       if (failed.length === 0 && field(message, 'success') === true) return { kind: 'ack', requestId };
-      return { kind: 'reject', requestId, failedTopics: failed.length > 0 ? failed : null, code: 'SUBSCRIBE_REFUSED', message: `failTopics: ${failed.join(',')}` };
+      return { kind: 'reject', requestId, failedTopics: failed.length > 0 ? failed : null, code: 'SUBSCRIBE_REFUSED', message: `failTopics: ${untrustedList(failed)}` };
     }
     if (op === 'subscribe' || op === 'unsubscribe') {
       // Ack: {"success":true,"ret_msg":"","conn_id":…,"req_id":"","op":"subscribe"} (spot ret_msg "subscribe").
@@ -106,7 +107,7 @@ export class BybitWsProtocol implements WsVenueProtocol {
         const retMsg = field(message, 'ret_msg');
         const text = typeof retMsg === 'string' ? retMsg : '';
         const named = REFUSED_TOPIC.exec(text)?.[1];
-        return { kind: 'reject', requestId, failedTopics: named === undefined ? null : [named], code: 'SUBSCRIBE_REFUSED', message: text };
+        return { kind: 'reject', requestId, failedTopics: named === undefined ? null : [named], code: 'SUBSCRIBE_REFUSED', message: untrustedText(text) };
       }
     }
     return { kind: 'unknown' };
@@ -120,10 +121,11 @@ export class BybitWsProtocol implements WsVenueProtocol {
     const topic = field(message, 'topic');
     if (typeof topic !== 'string') return null;
     const data = field(message, 'data');
-    const type = String(field(message, 'type'));
+    // Only primitives become text (untrustedText): String() of a deeply nested array recurses into a RangeError.
+    const type = untrustedText(field(message, 'type'), Infinity);
     if (topic.startsWith('orderbook.')) {
       const u = field(data, 'u');
-      return typeof u === 'number' ? `${topic}|${type}|${u}|${String(field(data, 'seq'))}` : null;
+      return typeof u === 'number' ? `${topic}|${type}|${u}|${untrustedText(field(data, 'seq'), Infinity)}` : null;
     }
     if (topic.startsWith('publicTrade.')) {
       if (!Array.isArray(data) || data.length === 0) return null;
@@ -137,7 +139,7 @@ export class BybitWsProtocol implements WsVenueProtocol {
     }
     if (topic.startsWith('tickers.')) {
       const cs = field(message, 'cs');
-      return typeof cs === 'number' ? `${topic}|${type}|${cs}|${String(field(message, 'ts'))}` : null;
+      return typeof cs === 'number' ? `${topic}|${type}|${cs}|${untrustedText(field(message, 'ts'), Infinity)}` : null;
     }
     return null;
   }

@@ -34,18 +34,39 @@ describe('BinanceDepthWatch', () => {
     const watch = new BinanceDepthWatch('spot');
     expect(watch.onMessage(diff(499869753, 499869760), 0)).toBe('NKNUSDT');
     expect(watch.onMessage({ stream: 'nknusdt@bookTicker', data: { u: 1, s: 'NKNUSDT' } }, 0)).toBeNull();
-    expect(watch.onSnapshot('NKNUSDT', '{"lastUpdateId":499869752,"bids":[],"asks":[]}', 0)).toBe(true);
+    expect(watch.onSnapshot('NKNUSDT', '{"lastUpdateId":499869752,"bids":[],"asks":[]}', 0)).toBe('synced');
     expect(watch.onMessage(diff(499869761, 499869765), 0)).toBeNull();
     expect(watch.onMessage(diff(499869770, 499869771), 0)).toBe('NKNUSDT');
-    expect(watch.onSnapshot('NKNUSDT', '{"lastUpdateId":499869700,"bids":[],"asks":[]}', 0)).toBe(false);
-    expect(watch.onSnapshot('NKNUSDT', '{"lastUpdateId":499869770,"bids":[],"asks":[]}', 0)).toBe(true);
+    expect(watch.onSnapshot('NKNUSDT', '{"lastUpdateId":499869700,"bids":[],"asks":[]}', 0)).toBe('unsynced');
+    expect(watch.onSnapshot('NKNUSDT', '{"lastUpdateId":499869770,"bids":[],"asks":[]}', 0)).toBe('synced');
+  });
+
+  it('calls a body without a lastUpdateId malformed, not merely unsynced', () => {
+    const watch = new BinanceDepthWatch('spot');
+    expect(watch.onMessage(diff(499869753, 499869760), 0)).toBe('NKNUSDT');
+    expect(['<html>', '{"code":-1003}', '{"lastUpdateId":"1"}'].map((body) => watch.onSnapshot('NKNUSDT', body, 0))).toEqual(['malformed', 'malformed', 'malformed']);
   });
 
   it('USD-M: a delta whose pu is not the previous u is a gap', () => {
     const watch = new BinanceDepthWatch('usdm');
     expect(watch.onMessage(diff(157, 160, 149), 0)).toBe('NKNUSDT');
-    expect(watch.onSnapshot('NKNUSDT', '{"lastUpdateId":158,"bids":[],"asks":[]}', 0)).toBe(true);
+    expect(watch.onSnapshot('NKNUSDT', '{"lastUpdateId":158,"bids":[],"asks":[]}', 0)).toBe('synced');
     expect(watch.onMessage(diff(161, 165, 160), 0)).toBeNull();
     expect(watch.onMessage(diff(170, 172, 168), 0)).toBe('NKNUSDT');
+  });
+});
+
+describe('depthSnapshotIdOf on a negative id (found by the fuzz run)', () => {
+  it('reads no snapshot from lastUpdateId -1', () => {
+    expect(depthSnapshotIdOf('{"lastUpdateId":-1,"bids":[],"asks":[]}', 'NKNUSDT', 0)).toBeNull();
+  });
+});
+
+describe('BinanceDepthWatch limited to the recorded symbols', () => {
+  it('follows no delta of another symbol: no sync kept, no snapshot asked for', () => {
+    const watch = new BinanceDepthWatch('spot', ['NKNUSDT']);
+    for (let i = 0; i < 1000; i++) expect(watch.onMessage({ e: 'depthUpdate', E: 1, s: `X${i}USDT`, U: 1, u: 2, b: [], a: [] }, 0)).toBeNull();
+    expect((watch as unknown as { syncs: Map<string, unknown> }).syncs.size).toBe(0);
+    expect(watch.onMessage(diff(499869753, 499869760), 0)).toBe('NKNUSDT');
   });
 });

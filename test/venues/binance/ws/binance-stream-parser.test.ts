@@ -174,7 +174,7 @@ describe('BinanceStreamParser on the spot doc examples', () => {
       'Kline/Candlestick Streams with timezone offset **Payload:** → market-data',
       'Individual Symbol Mini Ticker Stream **Payload:** → ignored',
       'All Market Mini Tickers Stream **Payload:** → ignored',
-      'Individual Symbol Ticker Streams **Payload:** → ignored',
+      'Individual Symbol Ticker Streams **Payload:** → market-data',
       'Individual Symbol Rolling Window Statistics Streams **Payload:** → ignored',
       'All Market Rolling Window Statistics Streams **Payload:** → ignored',
       'Individual Symbol Book Ticker Streams **Payload:** → market-data',
@@ -214,6 +214,33 @@ describe('BinanceStreamParser on the spot doc examples', () => {
         firstUpdateId: 157, finalUpdateId: 160, prevFinalUpdateId: null, seq: null,
       },
     ]);
+  });
+
+  it('maps the 24hrTicker example to a ticker context event: window O..C, prices in ticks, volumes as text', () => {
+    expect(parseOne(docParser(), payload('Individual Symbol Ticker Streams')).events).toEqual([
+      {
+        kind: 'ticker', symbol: 'BNBBTC', ts: 1672515782136, windowOpenTs: 0, windowCloseTs: 86400000,
+        lastTicks: 25, openTicks: 10, highTicks: 25, lowTicks: 10, baseVolume: '10000', quoteVolume: '18', tradeCount: 18151,
+      },
+    ]);
+  });
+
+  it('rounds 24hrTicker prices half-even to the tick and refuses a broken window, count or volume as invalid-value', () => {
+    const parser = docParser();
+    const ticker = payload('Individual Symbol Ticker Streams');
+    const off = parseOne(parser, ticker.replace('"c":"0.0025"', '"c":"0.00245"').replace('"h":"0.0025"', '"h":"0.00255"')).events[0];
+    expect(off).toMatchObject({ kind: 'ticker', lastTicks: 24, highTicks: 26 });
+    const out: MarketDataEvent[] = [];
+    const frames = [
+      ticker.replace('"C":86400000', '"C":-1'),
+      ticker.replace('"n":18151', '"n":-1'),
+      ticker.replace('"v":"10000"', '"v":"1e4"'),
+      ticker.replace('"q":"18"', '"q":18'),
+      ticker.replace('"l":"0.0010"', '"l":"-0.0010"'),
+      ticker.replace('"E":1672515782136', '"E":"1672515782136"'),
+    ];
+    expect(frames.map((f) => parser.parse(f, 1, out))).toEqual(Array(frames.length).fill('invalid-value'));
+    expect([out, parser.lastDetail]).toEqual([[], 'BNBBTC 24hrTicker']);
   });
 
   it('takes the symbol of a spot partial depth from the combined stream name (or the rawStream option)', () => {
@@ -270,6 +297,70 @@ describe('BinanceStreamParser on USDⓈ-M doc examples', () => {
     expect(parseOne(docParser(), combined('aggTrade_real')).events).toEqual([
       { kind: 'trade', symbol: 'BTCUSDT', ts: 1712861210813, priceTicks: 702062000, qtyLots: 8249, takerSide: 'sell', tradeId: '2125892847' },
     ]);
+  });
+
+  it('maps a futures 24hrTicker (no spot x/b/B/a/A) to a ticker context event', () => {
+    // Field set of the official connector's IndividualSymbolTickerStreamsResponse (USDⓈ-M <symbol>@ticker).
+    const frame = '{"stream":"btcusdt@ticker","data":{"e":"24hrTicker","E":123456789,"s":"BTCUSDT","p":"0.0015","P":"250.00","w":"0.0018","c":"0.0025","Q":"10","o":"0.0010","h":"0.0025","l":"0.0010","v":"10000","q":"18","O":0,"C":86400000,"F":0,"L":18150,"n":18151}}';
+    expect(parseOne(docParser(), frame).events).toEqual([
+      {
+        kind: 'ticker', symbol: 'BTCUSDT', ts: 123456789, windowOpenTs: 0, windowCloseTs: 86400000,
+        lastTicks: 25, openTicks: 10, highTicks: 25, lowTicks: 10, baseVolume: '10000', quoteVolume: '18', tradeCount: 18151,
+      },
+    ]);
+  });
+
+  it('accepts an aggTrade of the older futures format without `a`, naming the aggregate by its first trade id f', () => {
+    const frame = combined('aggTrade_real').replace('"a":2125892847,', '');
+    expect(frame).not.toContain('"a":');
+    const parser = docParser();
+    expect(parseOne(parser, frame).events).toEqual([
+      { kind: 'trade', symbol: 'BTCUSDT', ts: 1712861210813, priceTicks: 702062000, qtyLots: 8249, takerSide: 'sell', tradeId: '4867106680' },
+    ]);
+    const out: MarketDataEvent[] = [];
+    expect(parser.parse(frame.replace('"f":4867106680,', ''), 1, out)).toBe('invalid-value');
+    expect(parser.parse(frame.replace('4867106680', '"4867106680"'), 1, out)).toBe('invalid-value');
+    expect([out, parser.lastDetail]).toEqual([[], 'BTCUSDT trade']);
+  });
+
+  describe('trade frames outside the public book (X ≠ MARKET)', () => {
+    // Real USDⓈ-M frame posted at dev.binance.vision/t/insurance-fund-trades-information/18342 (Python repr → JSON);
+    // its price is finer than OPUSDT's 0.0001 tick.
+    const INSURANCE_FUND = '{"e":"trade","E":1704282915916,"T":1704282915915,"s":"OPUSDT","t":460859189,"p":"3.7041208","q":"3.5","X":"INSURANCE_FUND","m":true}';
+    const opParser = (): BinanceStreamParser => new BinanceStreamParser({ grids: buildSymbolGridLookup([gridSpec('OPUSDT', 'OP', 'USDT', '0.0001', '0.1')]) });
+
+    it('reads an insurance-fund trade as an off-book-trade event with the venue strings, off-grid price kept', () => {
+      const { cls, events } = parseOne(opParser(), `{"stream":"opusdt@trade","data":${INSURANCE_FUND}}`);
+      expect(cls).toBe('market-data');
+      expect(events).toEqual([{ kind: 'off-book-trade', symbol: 'OPUSDT', ts: 1704282915916, origin: 'INSURANCE_FUND', tradeId: '460859189', price: '3.7041208', qty: '3.5' }]);
+    });
+
+    it('keeps every X other than MARKET as its origin, and reads X = MARKET (or no X) as a book trade', () => {
+      const parser = opParser();
+      const out: MarketDataEvent[] = [];
+      for (const x of ['ADL', 'NA', 'SOMETHING_NEW']) parser.parse(INSURANCE_FUND.replace('"INSURANCE_FUND"', `"${x}"`), 1, out);
+      parser.parse(INSURANCE_FUND.replace('"INSURANCE_FUND"', '"MARKET"').replace('"3.7041208"', '"3.7041"'), 1, out);
+      parser.parse(INSURANCE_FUND.replace(',"X":"INSURANCE_FUND"', '').replace('"3.7041208"', '"3.7041"'), 1, out);
+      expect(out.map((e) => (e.kind === 'off-book-trade' ? `${e.kind}:${e.origin}` : e.kind))).toEqual([
+        'off-book-trade:ADL', 'off-book-trade:NA', 'off-book-trade:SOMETHING_NEW', 'trade', 'trade',
+      ]);
+      expect(out[3]).toEqual({ kind: 'trade', symbol: 'OPUSDT', ts: 1704282915916, priceTicks: 37041, qtyLots: 35, takerSide: 'sell', tradeId: '460859189' });
+    });
+
+    it('refuses an off-book trade with a mistyped X, id, price or quantity as invalid-value', () => {
+      const parser = opParser();
+      const out: MarketDataEvent[] = [];
+      const frames = [
+        INSURANCE_FUND.replace('"INSURANCE_FUND"', '5'),
+        INSURANCE_FUND.replace('"INSURANCE_FUND"', '""'),
+        INSURANCE_FUND.replace('460859189', '"460859189"'),
+        INSURANCE_FUND.replace('"3.7041208"', '"3.7e0"'),
+        INSURANCE_FUND.replace('"3.5"', '3.5'),
+      ];
+      expect(frames.map((f) => parser.parse(f, 1, out))).toEqual(Array(frames.length).fill('invalid-value'));
+      expect([out, parser.lastDetail]).toEqual([[], 'OPUSDT off-book trade']);
+      expect(parser.parse(INSURANCE_FUND.replace('"OPUSDT"', '"XYZUSDT"'), 1, out)).toBe('unknown-symbol');
+    });
   });
 
   it('tells partial from diff depth stream names', () => {
@@ -343,5 +434,35 @@ describe('BinanceStreamParser on bad input', () => {
       expect(out.length).toBe(cls === 'market-data' ? 1 : 0);
     }
     expect(classes.has('invalid-value')).toBe(true);
+  });
+});
+
+describe('BinanceStreamParser on hostile frames', () => {
+  const deep = `${'['.repeat(20_000)}${']'.repeat(20_000)}`;
+
+  it('classifies a reply whose id is a 20,000-deep array as an ack, never throwing', () => {
+    const parser = new BinanceStreamParser({ grids: buildSymbolGridLookup(BINANCE_CAPTURE_SPECS) });
+    expect(parser.parse(`{"result":null,"id":${deep}}`, 1, [])).toBe('ack');
+    expect(parser.lastDetail).toBe('reply to id an array');
+    expect(parser.parse(`{"code":2,"msg":"${'m'.repeat(5000)}","id":1}`, 1, [])).toBe('error');
+    expect(parser.lastDetail).toBe(`code 2: ${'m'.repeat(120)}…`);
+  });
+});
+
+describe('BinanceStreamParser memory bounds', () => {
+  it('caches the symbol of at most 1024 stream names: a feed of ever-new names keeps nothing more', () => {
+    const parser = new BinanceStreamParser({ grids: buildSymbolGridLookup(BINANCE_CAPTURE_SPECS) });
+    for (let i = 0; i < 3000; i++) parser.parse(`{"stream":"x${i}usdt@depth5","data":{"lastUpdateId":1,"bids":[],"asks":[]}}`, 1, []);
+    expect([parser.lastDetail, (parser as unknown as { streamSymbols: Map<string, string> }).streamSymbols.size]).toEqual(['X2999USDT', 1024]);
+  });
+});
+
+describe('BinanceStreamParser on negative ids (found by the fuzz run)', () => {
+  it.each([
+    '{"u":-1,"s":"NKNUSDT","b":"0.35210","B":"1.0","a":"0.35220","A":"1.0"}',
+    '{"e":"aggTrade","E":-1,"s":"NKNUSDT","a":1,"p":"0.35210","q":"1.0","f":1,"l":1,"T":1,"m":true,"M":true}',
+    '{"e":"depthUpdate","E":1,"s":"NKNUSDT","U":1,"u":-5,"b":[],"a":[]}',
+  ])('refuses %s as invalid-value', (frame) => {
+    expect(new BinanceStreamParser({ grids: buildSymbolGridLookup(BINANCE_CAPTURE_SPECS) }).parse(frame, 1, [])).toBe('invalid-value');
   });
 });

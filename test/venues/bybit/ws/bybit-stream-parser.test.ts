@@ -189,7 +189,9 @@ describe('BybitStreamParser on bad input', () => {
     ['{"topic":"orderbook.rpi.BTCUSDT","ts":1,"data":{}}', 'ignored'],
     ['{"topic":"orderbook.50.ETHUSDT","type":"snapshot","ts":1,"data":{"s":"ETHUSDT","b":[],"a":[],"u":1}}', 'unknown-symbol'],
     ['{"topic":"orderbook.50.BTCUSDT","type":"partial","ts":1,"data":{"s":"BTCUSDT","b":[],"a":[],"u":2}}', 'invalid-value'],
-    ['{"topic":"orderbook.50.BTCUSDT","type":"delta","ts":1,"data":{"s":"BTCUSDT","b":[["1.05","1"]],"a":[],"u":2}}', 'invalid-value'],
+    // A level off the 0.1 tick is kept at its exact price (test/venues/bybit/bybit-off-grid-book.test.ts), a malformed one is not.
+    ['{"topic":"orderbook.50.BTCUSDT","type":"delta","ts":1,"data":{"s":"BTCUSDT","b":[["1.05","1"]],"a":[],"u":2}}', 'market-data'],
+    ['{"topic":"orderbook.50.BTCUSDT","type":"delta","ts":1,"data":{"s":"BTCUSDT","b":[["1.05x","1"]],"a":[],"u":2}}', 'invalid-value'],
     ['{"topic":"kline.5.BTCUSDT","type":"snapshot","ts":1,"data":[{"start":0,"interval":"7","open":"1","close":"1","high":"1","low":"1","volume":"1","confirm":true}]}', 'invalid-value'],
     ['{"topic":"tickers.BTCUSDT","type":"snapshot","ts":1,"data":null}', 'invalid-value'],
   ] as const)('classifies %j as %s', (frame, expected) => {
@@ -227,5 +229,37 @@ describe('BybitStreamParser on bad input', () => {
       const cls = parser.parse(JSON.stringify(message), 1, out);
       if (cls !== 'market-data') expect(out).toEqual([]);
     }
+  });
+});
+
+describe('BybitStreamParser on hostile frames', () => {
+  const deep = `${'['.repeat(20_000)}${']'.repeat(20_000)}`;
+
+  it.each([
+    [`{"success":false,"op":${deep},"ret_msg":"x"}`, 'error', 'an array failed: x'],
+    [`{"success":false,"op":"subscribe","ret_msg":${deep}}`, 'error', 'subscribe failed: an array'],
+    [`{"type":"COMMAND_RESP","data":{"failTopics":[${deep},"kline.1.X"]}}`, 'error', 'failed topics an array,kline.1.X'],
+  ] as const)('classifies a reply with a 20,000-deep array in one field, never throwing (%#)', (frame, cls, detail) => {
+    const parser = linear();
+    expect(parseOne(parser, frame).cls).toBe(cls);
+    expect(parser.lastDetail).toBe(detail);
+  });
+});
+
+describe('BybitStreamParser memory bounds', () => {
+  it('caches the symbol of at most 1024 topics: a feed of ever-new kline topics keeps nothing more', () => {
+    const parser = linear();
+    for (let i = 0; i < 3000; i++) parseOne(parser, `{"topic":"kline.1.X${i}","type":"snapshot","ts":1,"data":[]}`);
+    expect([parser.lastDetail, (parser as unknown as { topicSymbols: Map<string, string> }).topicSymbols.size]).toEqual(['X2999', 1024]);
+  });
+});
+
+describe('BybitStreamParser on negative ids (found by the fuzz run)', () => {
+  it.each([
+    '{"topic":"orderbook.50.BTCUSDT","type":"delta","ts":-1,"data":{"s":"BTCUSDT","b":[],"a":[],"u":2}}',
+    '{"topic":"orderbook.50.BTCUSDT","type":"snapshot","ts":1,"data":{"s":"BTCUSDT","b":[],"a":[],"u":2,"seq":-3}}',
+    '{"topic":"tickers.BTCUSDT","type":"snapshot","cs":-1,"ts":1,"data":{"symbol":"BTCUSDT","bid1Price":"1.0","bid1Size":"1","ask1Price":"1.1","ask1Size":"1"}}',
+  ])('refuses %s as invalid-value', (frame) => {
+    expect(parseOne(linear(), frame).cls).toBe('invalid-value');
   });
 });

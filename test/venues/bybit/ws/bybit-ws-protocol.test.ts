@@ -97,3 +97,22 @@ describe('BybitWsProtocol', () => {
     expect(linear.validateTopic('BTCUSDT')).toBe("'BTCUSDT' is not a Bybit topic (e.g. orderbook.50.BTCUSDT)");
   });
 });
+
+describe('BybitWsProtocol on hostile frames', () => {
+  const deep = `${'['.repeat(20_000)}${']'.repeat(20_000)}`;
+
+  it('keys an orderbook push whose type and seq are 20,000-deep arrays without throwing', () => {
+    const message = JSON.parse(`{"topic":"orderbook.50.BTCUSDT","type":${deep},"ts":${deep},"data":{"s":"BTCUSDT","u":5,"seq":${deep},"b":[],"a":[]}}`);
+    expect(linear.sequenceKey(message)).toBe('orderbook.50.BTCUSDT|an array|5|an array');
+    const ticker = JSON.parse(`{"topic":"tickers.BTCUSDT","type":"delta","cs":9,"ts":${deep},"data":{}}`);
+    expect(linear.sequenceKey(ticker)).toBe('tickers.BTCUSDT|delta|9|an array');
+  });
+
+  it('classifies a COMMAND_RESP whose failTopics hold a 20,000-deep array, and a refusal with a long ret_msg, cut', () => {
+    const resp = JSON.parse(`{"success":false,"type":"COMMAND_RESP","data":{"failTopics":["kline.1.X",${deep}],"successTopics":[]}}`);
+    expect(linear.classify(resp)).toEqual({ kind: 'reject', requestId: null, failedTopics: ['kline.1.X'], code: 'SUBSCRIBE_REFUSED', message: 'failTopics: kline.1.X' });
+    const refusal = { success: false, op: 'subscribe', ret_msg: `topic:a.B ${'z'.repeat(10_000)}` };
+    const cls = linear.classify(refusal);
+    expect(cls.kind === 'reject' ? [cls.failedTopics, cls.message.length] : null).toEqual([['a.B'], 121]);
+  });
+});
