@@ -1,4 +1,4 @@
-// Seeded fuzzing of the replay file parsers — line reader, header and record decoding — against independent reference oracles, counting crashes, hangs and wrong answers.
+// Seeded fuzzing of the replay file parsers — line reader, header and record decoding — against independent reference oracles, counting crashes, hangs and wrong answers (run by `npm run fuzz`, fuzz-bench.ts).
 //
 // Each parser gets `inputs` generated inputs (fast-check, fixed seed: the same inputs every run):
 // - line reader: random bytes (JSON-ish text, "\n", "\r", BOMs, multi-byte and broken UTF-8) read from
@@ -351,13 +351,10 @@ export function fuzzReplayParsers(inputs: number, seed = 13, sizes: FuzzSizes = 
   ];
 }
 
+/** One line per parser, laid out as fuzz-bench.ts prints the other parsers, plus wrong rejects. */
 export function formatFuzz(f: FuzzFigures): string {
-  const head = `${f.parser.padEnd(20)} ${f.inputs.toLocaleString('en-US').padStart(9)} inputs   crashes ${f.crashes}   hangs > ${HANG_MS} ms ${f.hangs}   wrong accepts ${f.wrongAccepts}   wrong rejects ${f.wrongRejects}   slowest ${f.slowestMs.toFixed(1)} ms`;
-  return f.firstProblem === null ? head : `${head}\n  first: ${f.firstProblem}`;
+  const n = (x: number): string => x.toLocaleString('en-US');
+  const head = `${f.parser.padEnd(32)} inputs ${n(f.inputs).padStart(9)}  crashes ${n(f.crashes).padStart(4)}  hangs>${HANG_MS}ms ${n(f.hangs).padStart(4)}  wrong accepts ${n(f.wrongAccepts).padStart(4)}  wrong rejects ${n(f.wrongRejects).padStart(4)}  slowest ${f.slowestMs.toFixed(1)} ms`;
+  return f.firstProblem === null ? head : `${head}\n    first: ${f.firstProblem}`;
 }
 
-// Direct run: node dist/bench/replay-fuzz.js [inputs per parser, default 100000]
-if (process.argv[1]?.endsWith('replay-fuzz.js')) {
-  const inputs = Number(process.argv[2] ?? '100000');
-  for (const f of fuzzReplayParsers(inputs)) process.stdout.write(`${formatFuzz(f)}\n`);
-}

@@ -6,7 +6,6 @@ import { FAKE_INSTRUMENTS } from '../src/venues/fake/fake-instruments.js';
 import { formatParseThroughput, measureParseThroughput } from './parse-bench.js';
 import { formatReplayThroughput, measureReplayThroughput } from './replay-bench.js';
 import { formatReplayFile, measureReplayFile } from './replay-file-bench.js';
-import { formatFuzz, fuzzReplayParsers } from './replay-fuzz.js';
 import { formatWsThroughput, measureWsThroughput } from './ws-bench.js';
 
 const TOOL = { name: 'shadow-exec', version: 'bench' };
@@ -98,10 +97,6 @@ async function main(): Promise<void> {
   process.stdout.write(`\nreplay file on disk (BENCH_REPLAY_MB=${replayMb}, best of ${rounds})\n${formatReplayFile(measureReplayFile(replayMb, { rounds }))}\n`);
   process.stdout.write('target: peak RSS flat (< 200 MB) whatever the file size, 2 GB included\n');
 
-  const fuzzInputs = Number(process.env['BENCH_FUZZ_INPUTS'] ?? '100000');
-  process.stdout.write(`\nreplay parser fuzzing (seed 13, ${fuzzInputs.toLocaleString('en-US')} inputs per parser)\n`);
-  for (const f of fuzzReplayParsers(fuzzInputs)) process.stdout.write(`${formatFuzz(f)}\n`);
-  process.stdout.write('target: 0 crashes, 0 hangs, 0 wrong accepts\n');
 }
 
 await main();
