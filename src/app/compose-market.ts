@@ -19,6 +19,8 @@ export interface ComposedMarket {
   readonly model: JsonValue;
   /** A replay's `config.replay_file`: base name and SHA-256, in place of the path given. */
   readonly replayFile?: JsonValue;
+  /** Problems of the input that do not stop the run (replay: cut last line, no records); also in `market_data.warnings`. */
+  readonly warnings: readonly string[];
   /** The report's `market_data` section (replay and live feeds: the feed's health and what the loop received). */
   marketData(received: MarketEventTally): JsonValue | undefined;
 }
@@ -41,7 +43,7 @@ function liveMarket(config: RunConfig, live: NonNullable<RunConfig['live']>, ins
     instruments.map((i) => i.spec),
     rng,
   );
-  return { feed: wiring.feed, startMs: wiring.startMs, model: wiring.model, marketData: (received) => wiring.healthReport(received) };
+  return { feed: wiring.feed, startMs: wiring.startMs, model: wiring.model, warnings: [], marketData: (received) => wiring.healthReport(received) };
 }
 
 function replayMarket(config: RunConfig, path: string, instruments: readonly Instrument[]): ComposedMarket {
@@ -57,6 +59,7 @@ function replayMarket(config: RunConfig, path: string, instruments: readonly Ins
     startMs: replay.startMs,
     model: replay.model,
     replayFile: { file: replay.identity.file, sha256: replay.identity.sha256 },
+    warnings: replay.warnings,
     marketData: (received) => replay.healthReport(received),
   };
 }
@@ -108,5 +111,5 @@ function syntheticMarket(config: RunConfig, instruments: readonly Instrument[], 
       ]),
     ),
   };
-  return { feed, startMs, model, marketData: () => undefined };
+  return { feed, startMs, model, warnings: [], marketData: () => undefined };
 }

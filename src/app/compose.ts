@@ -57,6 +57,8 @@ export interface ComposedRun {
   readonly loop: ExecutionLoop;
   readonly feed: MarketDataFeed;
   readonly startMs: number;
+  /** Input problems that do not stop the run (a replay's cut last line, a replay without records), for the CLI to print; the report has them too. Absent: none. */
+  readonly warnings?: readonly string[];
   /** The report of the run as it stands; call after the scheduler has drained. */
   buildReport(status: RunStatus): JsonValue;
 }
@@ -163,6 +165,7 @@ export function composeRun(config: RunConfig, tool: ToolInfo, options: ComposeOp
     loop,
     feed,
     startMs,
+    warnings: market.warnings,
     buildReport(status: RunStatus): JsonValue {
       const c = loop.counters;
       return buildReport({

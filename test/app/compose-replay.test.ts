@@ -35,12 +35,13 @@ describe('buildReplayFeed', () => {
     expect(buildReplayFeedFromText('t', TEXT, [NKN], { observe: [blz] }).symbols).toEqual(['NKNUSDT']);
   });
 
-  it('names the line of a malformed record with E_REPLAY_FORMAT, from text and from a file', () => {
+  it('names the line of a malformed record with E_REPLAY_FORMAT, from text and (with the path) from a file', () => {
     const bad = TEXT.replace(/\n$/, '') + '\n{"t":1633998512009,"frame":5}\n';
-    const expected = { name: 'ShadowExecError', code: 'E_REPLAY_FORMAT', message: 'replay line 4: a record is {"t","frame"} or {"t","rest","body"} with string values; got keys t,frame' };
-    expect(thrown(() => buildReplayFeedFromText('t', bad, [NKN]))).toEqual(expected);
-    writeFileSync(join(dir, 'bad.jsonl'), bad);
-    expect(thrown(() => buildReplayFeed(join(dir, 'bad.jsonl'), [NKN]))).toEqual(expected);
+    const what = 'line 4: a record is {"t","frame"} or {"t","rest","body"} with string values; got keys t,frame';
+    expect(thrown(() => buildReplayFeedFromText('t', bad, [NKN]))).toEqual({ name: 'ShadowExecError', code: 'E_REPLAY_FORMAT', message: `replay ${what}` });
+    const path = join(dir, 'bad.jsonl');
+    writeFileSync(path, bad);
+    expect(thrown(() => buildReplayFeed(path, [NKN]))).toEqual({ name: 'ShadowExecError', code: 'E_REPLAY_FORMAT', message: `replay file '${path}' ${what}` });
   });
 
   it('reads a replay file and labels the feed with its base name and SHA-256, not the path', () => {

@@ -109,7 +109,7 @@ export function runCommand(ctx: CliContext): Command {
     .option('--volatility-bps <v>', 'σ of the synthetic mid per update, bps: one value, or SYM=V pairs (default: built-in per symbol)')
     .option('--report-fills <n>', 'how many of the latest fills the report lists', String(D.reportFills))
     .option('--out <file>', 'write the report to this file instead of stdout: a regular file or new path atomically (temp file + rename; stale temp files of a killed run are removed); a device or FIFO (/dev/stdout, a named pipe) is written through, never replaced; the replay input or --journal is refused (exit 2)')
-    .option('--quiet', 'no summary on stderr (errors are still printed)')
+    .option('--quiet', 'no summary on stderr (errors and warnings are still printed)')
     .addHelpText(
       'after',
       `
@@ -251,6 +251,8 @@ async function runAndReport(config: RunConfig, flags: RunFlags, ctx: CliContext,
     (line) => ctx.stderr.write(`${line}\n`),
   );
   const stopSignals = ctx.onControlSignal?.((action) => control.signal(action)) ?? ((): void => undefined);
+  // Warnings are printed even with --quiet, as errors are: they say the input is not what it should be (also in market_data.warnings).
+  for (const warning of run.warnings ?? []) ctx.stderr.write(`warning: ${warning}\n`);
   if (!flags.quiet) {
     const updates = run.feed.expectedUpdates === null ? 'open-ended' : String(run.feed.expectedUpdates);
     ctx.stderr.write(
