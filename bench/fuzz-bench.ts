@@ -2,6 +2,7 @@
 // An input over 100 ms is timed twice more; it is a hang only when all three are over (GC pauses on a busy machine do not repeat).
 // FUZZ_RUNS (default 100000) and FUZZ_SEED (default 13) override the count and the seed; exit 1 when any parser crashed, hung or accepted wrongly.
 import { fuzzTargets, HANG_MS, runFuzz, type FuzzCounts } from './fuzz-targets.js';
+import { formatFuzz, fuzzReplayParsers } from './replay-fuzz.js';
 
 export function formatFuzzCounts(c: FuzzCounts): string {
   const n = (x: number): string => x.toLocaleString('en-US');
@@ -18,6 +19,11 @@ function main(): void {
     process.stdout.write(`${formatFuzzCounts(counts)}\n`);
     for (const sample of counts.samples) process.stdout.write(`    ${sample}\n`);
     bad += counts.crashes + counts.hangs + counts.wrongAccepts;
+  }
+  // The replay file parsers (line reader, header, records), with their own oracles that also count wrong rejects.
+  for (const figures of fuzzReplayParsers(runs, seed)) {
+    process.stdout.write(`${formatFuzz(figures)}\n`);
+    bad += figures.crashes + figures.hangs + figures.wrongAccepts + figures.wrongRejects;
   }
   process.exitCode = bad === 0 ? 0 : 1;
 }

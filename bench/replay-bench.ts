@@ -5,8 +5,8 @@
 // - bookTicker: the capture's 74 NKNUSDT bookTicker frames repeated in order, one record per ms;
 // - orderbook.50: a 50-level BTCUSDT snapshot, then deltas shaped like the docs example (5 bid + 7 ask
 //   levels, some removals) around a fixed mid, so the book never crosses and its top moves often.
-// The pipeline pass builds a ReplayFeed over already-decoded records (decoding the file happens once,
-// before a run) and drives the real ExecutionLoop on the fake venue until the feed is exhausted.
+// The pipeline pass builds a ReplayFeed over records decoded in memory (reading and decoding a file on disk
+// is measured by replay-file-bench.ts) and drives the real ExecutionLoop on the fake venue until the feed is exhausted.
 import { readFileSync } from 'node:fs';
 import { buildReplayFeedFromDecoded } from '../src/app/compose-replay.js';
 import { buildInstrument, type InstrumentSpec } from '../src/core/model/instrument.js';

@@ -16,6 +16,10 @@ export interface ComposedMarket {
   readonly startMs: number;
   /** The report's `model.market`. */
   readonly model: JsonValue;
+  /** A replay's `config.replay_file`: base name and SHA-256, in place of the path given. */
+  readonly replayFile?: JsonValue;
+  /** Problems of the input that do not stop the run (replay: cut last line, no records); also in `market_data.warnings`. */
+  readonly warnings: readonly string[];
   /** The report's `market_data` section (replay and live feeds: the feed's health and what the loop received). */
   marketData(received: MarketEventTally): JsonValue | undefined;
 }
@@ -38,7 +42,7 @@ function liveMarket(config: RunConfig, live: NonNullable<RunConfig['live']>, ins
     instruments.map((i) => i.spec),
     rng,
   );
-  return { feed: wiring.feed, startMs: wiring.startMs, model: wiring.model, marketData: (received) => wiring.healthReport(received) };
+  return { feed: wiring.feed, startMs: wiring.startMs, model: wiring.model, warnings: [], marketData: (received) => wiring.healthReport(received) };
 }
 
 function replayMarket(config: RunConfig, path: string, instruments: readonly Instrument[]): ComposedMarket {
@@ -50,7 +54,14 @@ function replayMarket(config: RunConfig, path: string, instruments: readonly Ins
   );
   const mismatch = replayVenueMismatch(replay.header, config.exchange, config.category ?? config.market);
   if (mismatch !== null) throw new UsageError(`--feed replay:${path}: ${mismatch}`);
-  return { feed: replay.feed, startMs: replay.startMs, model: replay.model, marketData: (received) => replay.healthReport(received) };
+  return {
+    feed: replay.feed,
+    startMs: replay.startMs,
+    model: replay.model,
+    replayFile: { file: replay.identity.file, sha256: replay.identity.sha256 },
+    warnings: replay.warnings,
+    marketData: (received) => replay.healthReport(received),
+  };
 }
 
 function syntheticMarket(config: RunConfig, instruments: readonly Instrument[], rng: Rng): ComposedMarket {
@@ -100,5 +111,5 @@ function syntheticMarket(config: RunConfig, instruments: readonly Instrument[], 
       ]),
     ),
   };
-  return { feed, startMs, model, marketData: () => undefined };
+  return { feed, startMs, model, warnings: [], marketData: () => undefined };
 }

@@ -1,4 +1,4 @@
-// Composition of a replay feed (`--feed replay:FILE`): reads the file, picks the recorded venue's parser and book sync, and describes the replay for the report.
+// Composition of a replay feed (`--feed replay:FILE`): scans the file, picks the recorded venue's parser and book sync, and describes the replay for the report.
 //
 // Contract for compose.ts (the integrator wires the CLI flags):
 //   const replay = buildReplayFeed(path, instrumentSpecs, { clockStartMs, durationMs, barResolutions });
@@ -11,11 +11,19 @@
 //   - Report: `model.market = replay.model` (instead of the synthetic market model), and
 //     `marketData: replay.healthReport(loop.marketEvents)` in buildReport's input (→ `market_data`).
 //     Synthetic runs pass nothing, so their reports keep their exact bytes.
+//   - `replay.warnings` (a cut last line, a file without records) are in `market_data.warnings` (only
+//     when there are any) and are for the CLI to print on stderr.
+//   - The file is read in two streaming passes (replay-source.ts): the validation scan here, the records
+//     as the run consumes them; it is never held whole.
 //   - `replay.header.venue`/`.market` say what was recorded: check them against --exchange/--category
 //     (a Bybit linear file needs Bybit linear grids), e.g. with `replayVenueMismatch()`.
 // Errors: UsageError (unreadable path, non-USDT or duplicate instrument), E_REPLAY_FORMAT with the line
 // number (malformed file), E_REPLAY_READ (other I/O), E_CONFIG (bad bar resolution list).
+import { createHash } from 'node:crypto';
 import { UsageError } from '../core/errors/shadow-exec-error.js';
+import { statSync } from 'node:fs';
+import { basename } from 'node:path';
+import { fileIdentity } from './file-identity.js';
 import type { EmptyIntervalRule } from '../core/market/bar-buffer.js';
 import { formatResolution, parseResolutionList } from '../core/market/bar-resolution.js';
 import { buildSymbolGridLookup, type SymbolGridLookup } from '../core/market/symbol-grid.js';
@@ -24,9 +32,10 @@ import type { MarketDataEvent } from '../core/model/market-data-event.js';
 import type { JsonValue } from '../core/report/canonical-json.js';
 import { isoUtc } from '../core/report/units.js';
 import type { MarketEventTally } from '../engine/market-event-tally.js';
-import { readReplayFile, type DecodedReplay } from '../feeds/replay/read-replay-file.js';
-import { decodeReplay, type ReplayHeader } from '../feeds/replay/replay-format.js';
+import { decodeReplay, type ReplayHeader, type ReplayRecord } from '../feeds/replay/replay-format.js';
 import { ReplayFeed } from '../feeds/replay/replay-feed.js';
+import { ArrayRecordSource, type ReplayRecordSource } from '../feeds/replay/replay-record-source.js';
+import { openReplayFile, type ReplayScan } from '../feeds/replay/replay-source.js';
 import type { RestRecordClass, ReplayVenueKit } from '../feeds/replay/replay-venue-kit.js';
 import { BinanceBookSync } from '../venues/binance/binance-book-sync.js';
 import { BinanceStreamParser } from '../venues/binance/ws/binance-stream-parser.js';
@@ -44,6 +53,8 @@ export interface ReplayBuildOptions {
   readonly emptyBars?: EmptyIntervalRule;
   /** Instruments whose frames are parsed and books kept for the health report, but not traded (any quote currency). */
   readonly observe?: readonly InstrumentSpec[];
+  /** SHA-256 (hex) of the replay's bytes, for the report; null when unknown. @default null */
+  readonly sha256?: string | null;
 }
 
 export interface ReplayWiring {
@@ -55,21 +66,54 @@ export interface ReplayWiring {
   readonly startMs: number;
   /** For the report's `model.market`. */
   readonly model: JsonValue;
+  /** How the report names the replay (`config.replay_file`): base name (or label) and SHA-256. */
+  readonly identity: { readonly file: string; readonly sha256: string | null };
+  /** Problems that do not stop the replay, each naming the file and line (also in `market_data.warnings`). */
+  readonly warnings: readonly string[];
   /** The report's `market_data` section: the feed's health plus what the loop received (`loop`). */
   healthReport(received: MarketEventTally): JsonValue;
+}
+
+/** True for a regular file (a missing path is left to the reader's own error). */
+function isRegularFile(path: string): boolean {
+  try {
+    return statSync(path).isFile();
+  } catch {
+    return false;
+  }
 }
 
 /** Used as the clock start of a file without records and without --start (DESIGN §3 default). */
 const EMPTY_REPLAY_START_MS = Date.UTC(2025, 0, 1);
 
-/** Reads and decodes `path`, then composes the feed. */
-export function buildReplayFeed(path: string, instruments: readonly InstrumentSpec[], options: ReplayBuildOptions = {}): ReplayWiring {
-  return buildReplayFeedFromDecoded(path, readReplayFile(path), instruments, options);
+/** A replay decoded whole, in memory (tests, benchmarks): record i is on line i + 2. */
+export interface DecodedReplay {
+  readonly header: ReplayHeader;
+  readonly records: readonly ReplayRecord[];
 }
 
-/** The same from replay text already in memory (tests, benchmarks); `label` names it in the report. */
+/**
+ * Scans `path` (validating every line), then composes the feed, which streams the records. The report names the file
+ * by base name and SHA-256 (hashed in chunks, apart from the reader), never by the path: the same recording elsewhere
+ * gives the same report bytes. A FIFO or /dev/stdin can be read only once: its hash is null.
+ */
+export function buildReplayFeed(path: string, instruments: readonly InstrumentSpec[], options: ReplayBuildOptions = {}): ReplayWiring {
+  const regular = isRegularFile(path);
+  const identity = regular ? fileIdentity(path, '--feed replay:FILE') : { file: basename(path), sha256: null };
+  const source = openReplayFile(path);
+  return buildReplayFeedFromSource(identity.file, source.scan, source.records(), instruments, { ...options, sha256: identity.sha256 });
+}
+
+/** The same from replay text already in memory (tests, benchmarks); `label` names it in the report, the text's SHA-256 identifies it. */
 export function buildReplayFeedFromText(label: string, text: string, instruments: readonly InstrumentSpec[], options: ReplayBuildOptions = {}): ReplayWiring {
-  return buildReplayFeedFromDecoded(label, decodeReplay(text), instruments, options);
+  return buildReplayFeedFromDecoded(label, decodeReplay(text), instruments, { sha256: createHash('sha256').update(text, 'utf8').digest('hex'), ...options });
+}
+
+/** The same from records already decoded (benchmarks); `label` names the replay in the report. */
+export function buildReplayFeedFromDecoded(label: string, replay: DecodedReplay, instruments: readonly InstrumentSpec[], options: ReplayBuildOptions): ReplayWiring {
+  const { header, records } = replay;
+  const scan: ReplayScan = { header, records: records.length, firstRecordMs: records[0]?.t ?? null, lastRecordMs: records[records.length - 1]?.t ?? null, warnings: [] };
+  return buildReplayFeedFromSource(label, scan, new ArrayRecordSource(records), instruments, options);
 }
 
 /** Picks the specs of `symbols` from `available` (a venue catalog or an --instruments file), refusing unknown symbols. */
@@ -90,9 +134,9 @@ export function replayVenueMismatch(header: ReplayHeader, exchange: string, cate
   return null;
 }
 
-/** The same from records already decoded (benchmarks); `label` names the replay in the report. */
-export function buildReplayFeedFromDecoded(label: string, replay: DecodedReplay, instruments: readonly InstrumentSpec[], options: ReplayBuildOptions): ReplayWiring {
-  const { header, records } = replay;
+/** Composes the feed over `records` described by `scan` (header, count, time range, warnings). */
+function buildReplayFeedFromSource(label: string, scan: ReplayScan, records: ReplayRecordSource, instruments: readonly InstrumentSpec[], options: ReplayBuildOptions): ReplayWiring {
+  const { header, firstRecordMs, lastRecordMs, warnings } = scan;
   const symbols = instruments.map((i) => i.symbol);
   for (const spec of instruments) {
     if (spec.quoteAsset !== 'USDT') {
@@ -105,20 +149,21 @@ export function buildReplayFeedFromDecoded(label: string, replay: DecodedReplay,
   const resolutionText = options.barResolutions ?? '1m';
   const resolutionsMs = resolutionText === '' ? [] : parseResolutionList(resolutionText);
   const emptyBars = options.emptyBars ?? 'skip';
-  const startMs = options.clockStartMs ?? records[0]?.t ?? EMPTY_REPLAY_START_MS;
+  const startMs = options.clockStartMs ?? firstRecordMs ?? EMPTY_REPLAY_START_MS;
   const endMs = options.durationMs === undefined || options.durationMs === null ? null : startMs + options.durationMs;
-  const feed = new ReplayFeed({ label, header, records, kit, tradedSymbols: symbols, barResolutionsMs: resolutionsMs, emptyBars, startMs, endMs });
+  const feed = new ReplayFeed({ label, header, records, firstRecordMs, lastRecordMs, kit, tradedSymbols: symbols, barResolutionsMs: resolutionsMs, emptyBars, startMs, endMs });
 
   const model: JsonValue = {
     kind: 'replay',
     file: label,
+    sha256: options.sha256 ?? null,
     venue: header.venue,
     market: header.market,
     url: header.url ?? null,
     source: header.source ?? null,
-    records: records.length,
-    first_record_utc: records.length === 0 ? null : isoUtc(records[0]!.t),
-    last_record_utc: records.length === 0 ? null : isoUtc(records[records.length - 1]!.t),
+    records: scan.records,
+    first_record_utc: firstRecordMs === null ? null : isoUtc(firstRecordMs),
+    last_record_utc: lastRecordMs === null ? null : isoUtc(lastRecordMs),
     start_utc: isoUtc(startMs),
     end_utc: endMs === null ? null : isoUtc(endMs),
     traded_symbols: [...symbols],
@@ -142,8 +187,11 @@ export function buildReplayFeedFromDecoded(label: string, replay: DecodedReplay,
     symbols,
     startMs,
     model,
+    identity: { file: label, sha256: options.sha256 ?? null },
+    warnings,
     healthReport(received: MarketEventTally): JsonValue {
-      return { ...(feed.health() as Record<string, JsonValue>), loop: received.toJson() };
+      // `warnings` only when there are any: reports of clean files keep their exact bytes.
+      return { ...(feed.health() as Record<string, JsonValue>), loop: received.toJson(), ...(warnings.length === 0 ? {} : { warnings: [...warnings] }) };
     },
   };
 }

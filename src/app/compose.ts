@@ -26,6 +26,7 @@ import type { BybitDryRun } from '../venues/bybit/bybit-api-gate.js';
 import { wireVenue } from './venue-wiring.js';
 import { composeMarket } from './compose-market.js';
 import { configEcho, type ConfigProvenance } from './config-echo.js';
+import { fileIdentity } from './file-identity.js';
 import type { RunConfig } from './run-config.js';
 import { buildFillModel, buildLatencyModel } from './fill-model-wiring.js';
 import { simplifications } from './simplifications.js';
@@ -56,6 +57,8 @@ export interface ComposedRun {
   readonly loop: ExecutionLoop;
   readonly feed: MarketDataFeed;
   readonly startMs: number;
+  /** Input problems that do not stop the run (a replay's cut last line, a replay without records), for the CLI to print; the report has them too. Absent: none. */
+  readonly warnings?: readonly string[];
   /** The report of the run as it stands; call after the scheduler has drained. */
   buildReport(status: RunStatus): JsonValue;
 }
@@ -78,6 +81,11 @@ export function composeRun(config: RunConfig, tool: ToolInfo, options: ComposeOp
   const rng = new SeededRng(`shadow-exec:${config.seed}`);
   const instruments: Instrument[] = config.instruments.map((v) => buildInstrument(v.spec));
   const market = composeMarket(config, instruments, rng);
+  // The same recording or instruments file at another path gives the same report: {file, sha256} replaces the path.
+  const inputFiles: Record<string, JsonValue> = {
+    ...(market.replayFile === undefined ? {} : { replay_file: market.replayFile }),
+    ...(config.instrumentsFile === null ? {} : { instruments_file: { ...fileIdentity(config.instrumentsFile, '--instruments') } }),
+  };
   const feed = options.wrapFeed?.(market.feed) ?? market.feed;
   const startMs = market.startMs;
   const clock = new VirtualClock(startMs);
@@ -157,18 +165,21 @@ export function composeRun(config: RunConfig, tool: ToolInfo, options: ComposeOp
     loop,
     feed,
     startMs,
+    warnings: market.warnings,
     buildReport(status: RunStatus): JsonValue {
       const c = loop.counters;
       return buildReport({
         tool,
         seed: config.seed,
-        config: configEcho(config, options.provenance ?? null),
+        // Input files are named by base name and SHA-256, not by the path they were read from.
+        config: { ...(configEcho(config, options.provenance ?? null) as Record<string, JsonValue>), ...inputFiles },
         model,
         execution: {
           exchange: config.exchange,
           mode: config.mode,
           feed: feed.kind,
-          iterations: config.iterations,
+          // Only the synthetic feed counts updates by --iterations: a replay ends with its file, a live feed with --duration.
+          iterations: config.feed === 'synthetic' ? config.iterations : null,
           symbols: config.symbols,
           status,
           marketUpdates: c.marketUpdates,
@@ -199,3 +210,4 @@ export function composeRun(config: RunConfig, tool: ToolInfo, options: ComposeOp
     },
   };
 }
+

@@ -1,4 +1,5 @@
 // The instruments a run trades, resolved from the chosen venue's catalog (built-in, bundled or --instruments FILE), with synthetic-market defaults.
+import { basename } from 'node:path';
 import { UsageError } from '../core/errors/shadow-exec-error.js';
 import { Decimal } from '../core/money/decimal.js';
 import type { InstrumentSpec } from '../core/model/instrument.js';
@@ -75,7 +76,7 @@ function withMarketDefaults(
 export function bybitCatalog(category: BybitCategory, file: { readonly path: string; readonly json: unknown } | null): InstrumentCatalog {
   const { BYBIT_BUNDLED_INSTRUMENTS, parseBybitInstrumentsInfo } = venueModule('bybit');
   if (file !== null) {
-    const provenance = `--instruments ${file.path}`;
+    const provenance = `--instruments ${basename(file.path)}`;
     const list = parseBybitInstrumentsInfo(file.json, category, file.path).map((b) => withMarketDefaults(b, provenance, { bybit: b, binance: null }));
     return catalogOf(`Bybit ${category} instruments from ${file.path}`, list);
   }
@@ -90,7 +91,7 @@ export function binanceCatalog(market: BinanceMarket, file: { readonly path: str
   const { BINANCE_BUNDLED_INSTRUMENTS, parseBinanceExchangeInfo } = venueModule('binance');
   const label = market === 'spot' ? 'spot' : 'USD-M';
   if (file !== null) {
-    const provenance = `--instruments ${file.path}`;
+    const provenance = `--instruments ${basename(file.path)}`;
     const list = parseBinanceExchangeInfo(file.json, market, file.path).map((b) => withMarketDefaults(b, provenance, { bybit: null, binance: b }));
     return catalogOf(`Binance ${label} instruments from ${file.path}`, list);
   }

@@ -3,6 +3,7 @@ import { validateRestUrl } from '../feeds/live/endpoint-url.js';
 import { RUN_DEFAULTS, type LiveRunConfig, type RunConfig } from '../app/run-config.js';
 import { ShadowExecError, UsageError } from '../core/errors/shadow-exec-error.js';
 import { validateWsUrl } from '../feeds/ws/ws-venue-protocol.js';
+import { notOnVenue, venueFlags } from './venue-flag.js';
 
 /** The raw flags this file reads. */
 export interface RawLiveOptions {
@@ -31,7 +32,7 @@ export function liveOption(raw: RawLiveOptions, feed: RunConfig['feed'], exchang
     return null;
   }
   if (exchange === 'fake') throw new UsageError('--feed live needs --exchange binance or bybit: the fake venue has no public market data');
-  if (raw.restUrl !== undefined && exchange !== 'binance') throw new UsageError('--rest-url applies to --exchange binance only: Bybit book snapshots arrive on the WebSocket');
+  if (raw.restUrl !== undefined && exchange !== 'binance') throw notOnVenue('--rest-url', venueFlags(exchange), 'Bybit book snapshots arrive on the WebSocket (--rest-url is a binance flag)');
   if (raw.start !== undefined) throw new UsageError('--start does not apply to --feed live: a live run runs on the system clock');
   return {
     wsUrl: urlOption('--ws-url', raw.wsUrl, validateWsUrl),

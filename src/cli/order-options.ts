@@ -4,8 +4,11 @@ import { DEFAULT_ORDER_OPTIONS, type OrderOptions, type TimeInForce } from '../c
 import { venueModule } from '../app/venue-modules.js';
 import type { BinanceMarket } from '../venues/binance/binance-market.js';
 import type { BybitCategory } from '../venues/bybit/bybit-category.js';
+import { matchChoice, notOnVenue, venueFlags } from './venue-flag.js';
 
 const TIME_IN_FORCE: readonly TimeInForce[] = ['GTC', 'IOC', 'FOK'];
+/** Every option name some venue takes; a name is matched case-insensitively, like every choice. */
+const OPTION_NAMES = ['postOnly', 'reduceOnly', 'timeInForce', 'icebergQty'] as const;
 const DECIMAL = /^(\d+(\.\d*)?|\.\d+)$/;
 
 export interface OptionVenue {
@@ -29,11 +32,11 @@ function describeVenue(venue: OptionVenue): string {
 }
 
 function hintFor(name: string, venue: OptionVenue): string {
-  if (name === 'reduceOnly' && venue.category === 'spot') return ' (reduceOnly is valid for category linear only)';
-  if (name === 'reduceOnly' && venue.market === 'spot') return ' (reduceOnly is valid on Binance USD-M futures only)';
-  if (name === 'icebergQty' && venue.exchange !== 'binance') return ' (icebergQty is a Binance spot option)';
-  if (name === 'icebergQty' && venue.market === 'usdm') return ' (icebergQty is valid on Binance spot only)';
-  return '';
+  if (name === 'reduceOnly' && venue.category === 'spot') return 'reduceOnly is valid for category linear only';
+  if (name === 'reduceOnly' && venue.market === 'spot') return 'reduceOnly is valid on Binance USD-M futures only';
+  if (name === 'icebergQty' && venue.exchange !== 'binance') return 'icebergQty is a Binance spot option';
+  if (name === 'icebergQty' && venue.market === 'usdm') return 'icebergQty is valid on Binance spot only';
+  return `${name} is not an option of this venue`;
 }
 
 function flag(name: string, value: string | undefined, raw: string): boolean {
@@ -49,10 +52,14 @@ export function parseOrderOptions(raw: string | undefined, venue: OptionVenue): 
   const seen = new Set<string>();
   for (const part of raw.split(',')) {
     const [rawName, value, ...rest] = part.trim().split('=');
-    const name = rawName ?? '';
+    const given = rawName ?? '';
+    const name = matchChoice(given, OPTION_NAMES) ?? given;
     if (rest.length > 0 || name === '') throw new UsageError(`--order-options '${raw}': '${part}' is not NAME or NAME=VALUE; supported for ${describeVenue(venue)}: ${supported.join(', ')}`);
+    if (!(OPTION_NAMES as readonly string[]).includes(name)) {
+      throw new UsageError(`--order-options: unknown option '${given}'; supported for ${describeVenue(venue)}: ${supported.join(', ')}`);
+    }
     if (!supported.some((s) => s === name || s.startsWith(`${name}=`))) {
-      throw new UsageError(`--order-options: unknown option '${name}'${hintFor(name, venue)}; supported for ${describeVenue(venue)}: ${supported.join(', ')}`);
+      throw notOnVenue(`--order-options ${name}`, venueFlags(venue.exchange, venue.category, venue.market), `${hintFor(name, venue)}; supported for ${describeVenue(venue)}: ${supported.join(', ')}`);
     }
     if (seen.has(name)) throw new UsageError(`--order-options '${raw}' names ${name} twice`);
     seen.add(name);

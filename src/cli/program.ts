@@ -1,6 +1,7 @@
 // The commander program: global help and version, and the commands (each command's module loaded only when it is needed).
 import { Command } from 'commander';
 import type { CliContext } from './cli-context.js';
+import { showNumericDefaults } from './given-options.js';
 
 /** The commands in help order; each loads its module on use, so a `run` never compiles the code of `record` or `golden`. */
 const COMMANDS: readonly (readonly [name: string, load: (ctx: CliContext) => Promise<Command>])[] = [
@@ -23,7 +24,7 @@ export async function buildProgram(ctx: CliContext, args: readonly string[] = []
   const commands = await Promise.all((versionOnly ? [] : invoked.length > 0 ? invoked : COMMANDS).map(async ([name, load]) => [name, await load(ctx)] as const));
   const program = new Command('shadow-exec')
     .description(
-      'Runs a crypto market-making execution loop against a simulated venue in shadow mode (no order ever reaches a real venue) and prints a canonical JSON report that is byte-identical for the same inputs.',
+      'Runs a crypto market-making execution loop against a simulated venue in shadow mode (no order ever reaches a real venue) on a seeded synthetic market, a recorded replay file or a venue\'s live public market data, and prints a canonical JSON report that is byte-identical for the same inputs (for a live feed: the same recording). Choice values are case-insensitive in every command.',
     )
     .version(ctx.tool.version, '-V, --version', 'print the version')
     .helpOption('-h, --help', 'show help')
@@ -38,6 +39,11 @@ export async function buildProgram(ctx: CliContext, args: readonly string[] = []
     for (const sub of command.commands) sub.exitOverride().showHelpAfterError('(add --help for usage)');
     program.addCommand(command);
   }
+  showNumericDefaults(program);
+  // addCommand does not pass the output on: without this, `run --help` in-process would bypass ctx.stdout.
+  const output = program.configureOutput();
+  const inherit = (command: Command): void => command.commands.forEach((sub) => inherit(sub.configureOutput(output)));
+  inherit(program);
   program.addHelpText(
     'after',
     `
@@ -45,6 +51,9 @@ Start with:
   $ shadow-exec run                 a default shadow run (fake venue, synthetic BTCUSDT market)
   $ shadow-exec run --help          every option, its unit and default
   $ shadow-exec run --exchange bybit --mode dryrun --journal requests.jsonl
+  $ shadow-exec record --exchange binance --symbols BTCUSDT --duration 1m --out btc.jsonl
+  $ shadow-exec run --exchange binance --feed replay:btc.jsonl      replay what was just recorded
+  $ shadow-exec run --exchange binance --feed live --duration 5m   the venue's live public market data
   $ shadow-exec record --help       record a venue's public streams into a replay file
   $ shadow-exec sign --help         sign one Bybit or Binance request by hand
   $ shadow-exec golden check        re-run every golden case and diff it (the CI smoke test)

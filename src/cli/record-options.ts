@@ -6,6 +6,7 @@ import type { ReplayMarket, ReplayVenue } from '../feeds/replay/replay-format.js
 import { validateWsUrl } from '../feeds/ws/ws-venue-protocol.js';
 import { urlOption } from './live-options.js';
 import { durationOption } from './run-options.js';
+import { notOnVenue, venueFlags } from './venue-flag.js';
 
 export interface RawRecordOptions {
   readonly exchange?: string;
@@ -46,9 +47,9 @@ function list(flag: string, raw: string, what: string): string[] {
 export function parseRecordOptions(raw: RawRecordOptions): RecordConfig {
   const exchange = (raw.exchange ?? '').trim().toLowerCase();
   if (exchange !== 'binance' && exchange !== 'bybit') throw new UsageError(`--exchange '${raw.exchange ?? ''}' is not allowed: expected binance or bybit (record reads a real venue's public streams)`);
-  if (exchange !== 'bybit' && raw.category !== undefined) throw new UsageError('--category applies to --exchange bybit only (Binance: --market spot|usdm)');
-  if (exchange !== 'binance' && raw.market !== undefined) throw new UsageError('--market applies to --exchange binance only (Bybit: --category linear|spot)');
-  if (exchange !== 'binance' && raw.restUrl !== undefined) throw new UsageError('--rest-url applies to --exchange binance only: Bybit book snapshots arrive on the WebSocket');
+  if (exchange !== 'bybit' && raw.category !== undefined) throw notOnVenue('--category', venueFlags(exchange), 'it is a bybit flag (Binance: --market spot|usdm)');
+  if (exchange !== 'binance' && raw.market !== undefined) throw notOnVenue('--market', venueFlags(exchange), 'it is a binance flag (Bybit: --category linear|spot)');
+  if (exchange !== 'binance' && raw.restUrl !== undefined) throw notOnVenue('--rest-url', venueFlags(exchange), 'Bybit book snapshots arrive on the WebSocket (--rest-url is a binance flag)');
   const marketRaw = (exchange === 'binance' ? (raw.market ?? 'spot') : (raw.category ?? 'linear')).trim().toLowerCase();
   const allowed = exchange === 'binance' ? ['spot', 'usdm'] : ['linear', 'spot'];
   if (!allowed.includes(marketRaw)) throw new UsageError(`${exchange === 'binance' ? '--market' : '--category'} '${marketRaw}' is not allowed: expected ${allowed.join(' or ')}`);

@@ -14,6 +14,7 @@ import { FAKE_DEFAULT_FEES } from '../venues/fake/fake-venue-rules.js';
 import { BINANCE_DEFAULT_FEES, BINANCE_MARKETS, type BinanceMarket } from '../venues/binance/binance-market.js';
 import { venueModule } from '../app/venue-modules.js';
 import { parseOrderOptions } from './order-options.js';
+import { matchChoice, notOnVenue, venueFlags } from './venue-flag.js';
 import { formatUnfreezePolicy, parseUnfreezePolicy } from '../core/risk/unfreeze-policy.js';
 
 /** Flag values exactly as commander hands them over (strings, or booleans for switches). */
@@ -168,8 +169,8 @@ function loadCatalog(load: (file: { path: string; json: unknown } | null) => Ins
 /** "TP:SL" in bps → the exit OCO setting; only venues with order lists take it (the fake venue; Binance spot). */
 function exitOco(raw: string | undefined, exchange: string, market: BinanceMarket | null): RunConfig['exitOco'] {
   if (raw === undefined) return null;
-  if (exchange === 'bybit') throw new UsageError('--exit-oco needs a venue with OCO order lists: Bybit V5 has none (use --exchange binance --market spot, or fake)');
-  if (market === 'usdm') throw new UsageError('--exit-oco needs OCO order lists: Binance USD-M futures have none (use --market spot)');
+  if (exchange === 'bybit') throw notOnVenue('--exit-oco', venueFlags(exchange), 'it needs OCO order lists, which Bybit V5 has none of (use --exchange binance --market spot, or fake)');
+  if (market === 'usdm') throw notOnVenue('--exit-oco', venueFlags(exchange, null, market), 'it needs OCO order lists, which Binance USD-M futures have none of (use --market spot)');
   const parts = raw.split(':');
   const rule: DecimalRule = { min: new Decimal(0), max: new Decimal(10_000), minExclusive: true, places: 4 };
   if (parts.length !== 2) throw bad('--exit-oco', raw, 'TAKE_PROFIT_BPS:STOP_LOSS_BPS, e.g. 20:30');
@@ -178,7 +179,7 @@ function exitOco(raw: string | undefined, exchange: string, market: BinanceMarke
 
 /** --unfreeze manual | auto:<ms>. */
 function unfreezeOption(raw: string | undefined): string {
-  const text = (raw ?? RUN_DEFAULTS.unfreeze).trim();
+  const text = (raw ?? RUN_DEFAULTS.unfreeze).trim().toLowerCase();
   try {
     return formatUnfreezePolicy(parseUnfreezePolicy(text));
   } catch {
@@ -189,9 +190,10 @@ function unfreezeOption(raw: string | undefined): string {
 /** --feed synthetic | replay:FILE | live (a replay file is read when the run is composed). */
 function feedOption(raw: string | undefined): { feed: RunConfig['feed']; replayFile: string | null } {
   const text = (raw ?? 'synthetic').trim();
-  if (text === 'synthetic') return { feed: 'synthetic', replayFile: null };
-  if (text.startsWith('replay:') && text.length > 'replay:'.length) return { feed: 'replay', replayFile: text.slice('replay:'.length) };
-  if (text === 'live') return { feed: 'live', replayFile: null };
+  const kind = text.toLowerCase();
+  if (kind === 'synthetic') return { feed: 'synthetic', replayFile: null };
+  if (kind.startsWith('replay:') && text.length > 'replay:'.length) return { feed: 'replay', replayFile: text.slice('replay:'.length) };
+  if (kind === 'live') return { feed: 'live', replayFile: null };
   throw bad('--feed', text, 'synthetic, replay:FILE (a file recorded in the shadow-exec replay format) or live');
 }
 
@@ -228,15 +230,15 @@ function fillModelOptions(raw: RawRunOptions, synthetic: boolean): Pick<RunConfi
 function requoteMode(raw: string | undefined, market: BinanceMarket | null): RunConfig['requoteMode'] {
   const mode = choice('--requote-mode', raw, RUN_DEFAULTS.requoteMode, ['replace', 'amend'] as const);
   if (mode === 'amend' && market !== null && !venueModule('binance').binanceAmendSupport(market).price) {
-    throw new UsageError(`--requote-mode amend is not available on Binance ${market}: ${venueModule('binance').binanceAmendSupport(market).note}`);
+    throw notOnVenue('--requote-mode amend', venueFlags('binance', null, market), venueModule('binance').binanceAmendSupport(market).note);
   }
   return mode;
 }
 
 function choice<T extends string>(flag: string, raw: string | undefined, fallback: T, allowed: readonly T[]): T {
-  const text = (raw ?? fallback).trim().toLowerCase();
-  if (!(allowed as readonly string[]).includes(text)) throw bad(flag, raw ?? '', allowed.join(', '));
-  return text as T;
+  const value = matchChoice(raw ?? fallback, allowed);
+  if (value === null) throw bad(flag, raw ?? '', allowed.join(', '));
+  return value;
 }
 
 /** "SYM=V,SYM=V" (or, when `allowScalar`, one value for every symbol) → per-symbol decimal strings, defaults filled in. */
@@ -285,9 +287,14 @@ export function parseRunOptions(raw: RawRunOptions, read: ReadText = readText): 
   if (exchange !== 'fake' && exchange !== 'bybit' && exchange !== 'binance') throw bad('--exchange', raw.exchange ?? '', 'fake, bybit or binance');
   const mode = (raw.mode ?? RUN_DEFAULTS.mode).trim().toLowerCase();
   if (mode !== 'shadow' && mode !== 'dryrun') throw bad('--mode', raw.mode ?? '', 'shadow or dryrun');
-  if (exchange === 'fake' && raw.instruments !== undefined) throw new UsageError('--instruments applies to --exchange bybit or binance; the fake venue has one built-in catalog');
-  if (exchange !== 'bybit' && raw.category !== undefined) throw new UsageError('--category applies to --exchange bybit only (Binance: --market spot|usdm)');
-  if (exchange !== 'binance' && raw.market !== undefined) throw new UsageError('--market applies to --exchange binance only (Bybit: --category linear|spot)');
+  if (exchange === 'fake' && raw.instruments !== undefined) throw notOnVenue('--instruments', venueFlags(exchange), 'the fake venue has one built-in catalog (--exchange bybit or binance read a saved one)');
+  if (exchange !== 'bybit' && raw.category !== undefined) throw notOnVenue('--category', venueFlags(exchange), 'it is a bybit flag (Binance: --market spot|usdm)');
+  if (exchange !== 'binance' && raw.market !== undefined) throw notOnVenue('--market', venueFlags(exchange), 'it is a binance flag (Bybit: --category linear|spot)');
+  if (exchange === 'fake') {
+    const signing = (['--api-env', '--recv-window'] as const).find((_, i) => [raw.apiEnv, raw.recvWindow][i] !== undefined);
+    if (signing !== undefined) throw notOnVenue(signing, venueFlags(exchange), 'the fake venue signs no requests (--exchange bybit or binance)');
+    if (mode === 'dryrun') throw notOnVenue('--mode dryrun', venueFlags(exchange), 'the fake venue has no wire format to render or sign (--exchange bybit or binance)');
+  }
   const category: BybitCategory | null = exchange === 'bybit' ? choice('--category', raw.category, RUN_DEFAULTS.category, BYBIT_CATEGORIES) : null;
   const market: BinanceMarket | null = exchange === 'binance' ? choice('--market', raw.market, RUN_DEFAULTS.market, BINANCE_MARKETS) : null;
   const catalog =

@@ -1,5 +1,9 @@
 // The short human summary of a finished run, for stderr (the report itself goes to stdout or --out).
+// One number format: counts as plain digits (no thousands separators, as in the report), USDT amounts to the cent,
+// prices and quantities as the report writes them (prices, never ticks).
+import { Decimal } from '../core/money/decimal.js';
 import type { JsonValue } from '../core/report/canonical-json.js';
+import { cannotTradeAdvice } from './summary-advice.js';
 
 /** The styles the summary uses (a chalk instance, or plain text). */
 export interface SummaryStyles {
@@ -19,6 +23,18 @@ function obj(value: JsonValue | undefined): Obj {
 
 function signed(text: string): string {
   return text.startsWith('-') ? text : `+${text}`;
+}
+
+/** A USDT amount to the cent (the report keeps every digit); "-0.00" prints as "0.00". */
+function usd(value: JsonValue | undefined): string {
+  const text = typeof value === 'string' && value !== '' ? value : '0';
+  const cents = new Decimal(text).toFixed(2);
+  return cents === '-0.00' ? '0.00' : cents;
+}
+
+/** A price as the report writes it, or "–" when there is none (no position, no mark yet). */
+function price(value: JsonValue | undefined): string {
+  return typeof value === 'string' && value !== '' ? value : '–';
 }
 
 export function formatSummary(report: JsonValue, c: SummaryStyles, info: { sink: string; wallMs: number }): string {
@@ -42,10 +58,11 @@ export function formatSummary(report: JsonValue, c: SummaryStyles, info: { sink:
   for (const symbol of Object.keys(positions)) {
     const p = obj(positions[symbol]);
     const f = obj(fillsBySymbol[symbol]);
-    const total = String(obj(pnlBySymbol[symbol])['total']);
+    const total = usd(obj(pnlBySymbol[symbol])['total']);
     const colour = total.startsWith('-') ? c.red : c.green;
+    const entry = p['qty'] === '0' ? '' : ` @ ${price(p['avg_entry_price'])}`;
     lines.push(
-      `  ${c.cyan(symbol.padEnd(9))} fills ${String(f['count'])} (${String(f['maker'])} maker, ${String(f['taker'])} taker)  position ${String(p['qty'])}  pnl ${colour(signed(total))} USDT`,
+      `  ${c.cyan(symbol.padEnd(9))} fills ${String(f['count'])} (${String(f['maker'])} maker, ${String(f['taker'])} taker)  position ${String(p['qty'])}${entry}  mark ${price(p['mark_price'])}  pnl ${colour(signed(total))} USDT`,
     );
   }
   const blocks = obj(risk['blocks_by_reason']);
@@ -55,7 +72,7 @@ export function formatSummary(report: JsonValue, c: SummaryStyles, info: { sink:
   lines.push(
     `  orders: placed ${String(orders['placed'])}${heldText}, filled ${String(orders['filled'])}, canceled ${String(orders['canceled'])}, rejected ${String(orders['rejected'])}, risk blocks ${String(orders['risk_blocks'])}${blockText}`,
   );
-  lines.push(`  pnl: total ${signed(String(pnl['total']))} USDT (realized ${String(pnl['realized'])}, unrealized ${String(pnl['unrealized'])}, fees ${String(pnl['fees'])})`);
+  lines.push(`  pnl: total ${signed(usd(pnl['total']))} USDT (realized ${usd(pnl['realized'])}, unrealized ${usd(pnl['unrealized'])}, fees ${usd(pnl['fees'])})`);
   // `risk.freezes` holds the records; `risk.freeze_events` is their count.
   const events = Array.isArray(risk['freezes']) ? risk['freezes'] : [];
   for (const e of events.map(obj)) {
@@ -63,6 +80,8 @@ export function formatSummary(report: JsonValue, c: SummaryStyles, info: { sink:
     const on = e['symbol'] === null || e['symbol'] === undefined ? 'every symbol' : String(e['symbol']);
     lines.push(c.red(`  FROZEN at ${String(e['utc'])}: ${String(e['reason'])} on ${on}${edge}; ${String(e['orders_cancelled'])} orders cancelled`));
   }
+  const advice = cannotTradeAdvice(report);
+  if (advice !== null) lines.push(c.yellow(`  why: ${advice}`));
   lines.push(c.dim(`  ${String(ex['market_updates'])} market updates in ${info.wallMs.toFixed(0)} ms wall · report → ${info.sink}`));
   return lines.join('\n') + '\n';
 }

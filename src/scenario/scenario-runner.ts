@@ -151,7 +151,12 @@ function apply(event: ScenarioEvent, at: number, h: Handles): string {
       return `mid of ${event.symbol} moves ${event.bps} bps from the next update`;
     case 'spread_blowout':
       h.feed.spreadBlowout(event.symbol, event.ticks, at + event.forMs);
-      return `spread of ${event.symbol} +${event.ticks} ticks until ${seconds(at + event.forMs - h.composed.startMs)}`;
+    {
+      // In price, as every summary line: the event is given in ticks, the tick size turns it into quote currency.
+      const tick = h.config.instruments.find((i) => i.spec.symbol === event.symbol)?.spec.tickSize;
+      const widening = tick === undefined ? `${event.ticks} ticks` : `${new Decimal(tick).times(event.ticks).toFixed()} (${event.ticks} ticks)`;
+      return `spread of ${event.symbol} widens by ${widening} until ${seconds(at + event.forMs - h.composed.startMs)}`;
+    }
     case 'volatility': {
       const base = Number(h.config.volatilityBps[event.symbol] ?? '0');
       const target = Number(event.bps);

@@ -1,4 +1,5 @@
 // Covers compose-replay: USDT-only trading, spec picking, venue mismatch, format errors with line numbers, clock start, the model, bar resolutions, REST routing per market, raw-stream URLs, the market_data section.
+import { createHash } from 'node:crypto';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -34,19 +35,25 @@ describe('buildReplayFeed', () => {
     expect(buildReplayFeedFromText('t', TEXT, [NKN], { observe: [blz] }).symbols).toEqual(['NKNUSDT']);
   });
 
-  it('names the line of a malformed record with E_REPLAY_FORMAT, from text and from a file', () => {
+  it('names the line of a malformed record with E_REPLAY_FORMAT, from text and (with the path) from a file', () => {
     const bad = TEXT.replace(/\n$/, '') + '\n{"t":1633998512009,"frame":5}\n';
-    const expected = { name: 'ShadowExecError', code: 'E_REPLAY_FORMAT', message: 'replay line 4: a record is {"t","frame"} or {"t","rest","body"} with string values; got keys t,frame' };
-    expect(thrown(() => buildReplayFeedFromText('t', bad, [NKN]))).toEqual(expected);
-    writeFileSync(join(dir, 'bad.jsonl'), bad);
-    expect(thrown(() => buildReplayFeed(join(dir, 'bad.jsonl'), [NKN]))).toEqual(expected);
+    const what = 'line 4: a record is {"t","frame"} or {"t","rest","body"} with string values; got keys t,frame';
+    expect(thrown(() => buildReplayFeedFromText('t', bad, [NKN]))).toEqual({ name: 'ShadowExecError', code: 'E_REPLAY_FORMAT', message: `replay ${what}` });
+    const path = join(dir, 'bad.jsonl');
+    writeFileSync(path, bad);
+    expect(thrown(() => buildReplayFeed(path, [NKN]))).toEqual({ name: 'ShadowExecError', code: 'E_REPLAY_FORMAT', message: `replay file '${path}' ${what}` });
   });
 
-  it('reads a replay file and labels the feed with its path as given', () => {
+  it('reads a replay file and labels the feed with its base name and SHA-256, not the path', () => {
     const path = join(dir, 'ok.jsonl');
     writeFileSync(path, TEXT);
     const replay = buildReplayFeed(path, [NKN]);
-    expect([replay.feed.kind, replay.startMs, replay.header.venue, replay.header.market]).toEqual([`replay:${path}`, T, 'binance', 'spot']);
+    const sha256 = createHash('sha256').update(TEXT).digest('hex');
+    expect([replay.feed.kind, replay.startMs, replay.header.venue, replay.header.market]).toEqual(['replay:ok.jsonl', T, 'binance', 'spot']);
+    expect(replay.identity).toEqual({ file: 'ok.jsonl', sha256 });
+    expect(replay.model).toMatchObject({ file: 'ok.jsonl', sha256 });
+    // The same text in memory is the same recording.
+    expect(buildReplayFeedFromText('ok.jsonl', TEXT, [NKN]).identity).toEqual({ file: 'ok.jsonl', sha256 });
   });
 
   it('starts the clock at the first record, at clockStartMs when given, and at 2025-01-01 for a file without records', () => {

@@ -119,13 +119,13 @@ describe('bybitCatalog market defaults', () => {
 });
 
 describe('bybitCatalog from an --instruments file', () => {
-  it('uses only the file, names it in the description and provenance, and dates entries from its time', () => {
+  it('uses only the file, names it by path in the description and by base name in the provenance (the report), and dates entries from its time', () => {
     const catalog = bybitCatalog('spot', { path: 'data/spot.json', json: instrumentsDocs().spot });
     expect(catalog.description).toBe('Bybit spot instruments from data/spot.json');
     expect(catalog.symbols).toEqual(['BTCUSDT']);
     expect(summary(found(catalog, 'BTCUSDT'))).toEqual({
       tickSize: '0.1',
-      provenance: '--instruments data/spot.json',
+      provenance: '--instruments spot.json',
       takenAt: '2025-10-09',
       startPrice: '93500',
       volatilityBps: '0.5',

@@ -68,8 +68,9 @@ describe('parseOrderOptions', () => {
     expect(usage('postOnly,gtx', 'fake', null).message).toBe("--order-options: unknown option 'gtx'; supported for fake: postOnly, reduceOnly, timeInForce=GTC|IOC|FOK");
   });
 
-  it('treats option names as case-sensitive', () => {
-    expect(usage('PostOnly').message).toBe("--order-options: unknown option 'PostOnly'; supported for bybit linear: postOnly, reduceOnly, timeInForce=GTC|IOC|FOK");
+  it('matches option names case-insensitively, like every choice, and names an unknown one as given', () => {
+    expect(parseOrderOptions('POSTONLY,timeinforce=gtc', { exchange: 'bybit', category: 'linear', market: null })).toEqual({ timeInForce: 'GTC', postOnly: true, reduceOnly: false });
+    expect(usage('PostOnli').message).toBe("--order-options: unknown option 'PostOnli'; supported for bybit linear: postOnly, reduceOnly, timeInForce=GTC|IOC|FOK");
   });
 
   it('refuses reduceOnly on Bybit spot, saying it is valid for linear only', () => {
@@ -77,7 +78,7 @@ describe('parseOrderOptions', () => {
       name: 'UsageError',
       code: 'E_USAGE',
       message:
-        "--order-options: unknown option 'reduceOnly' (reduceOnly is valid for category linear only); supported for bybit spot: postOnly, timeInForce=GTC|IOC|FOK",
+        "--order-options reduceOnly does not apply to --exchange bybit --category spot: reduceOnly is valid for category linear only; supported for bybit spot: postOnly, timeInForce=GTC|IOC|FOK",
     });
   });
 
@@ -134,9 +135,9 @@ describe('parseOrderOptions on Binance', () => {
 
   it('refuses what the market does not have, naming the supported options', () => {
     expect(thrown(() => parseOrderOptions('reduceOnly', spot)).message).toBe(
-      "--order-options: unknown option 'reduceOnly' (reduceOnly is valid on Binance USD-M futures only); supported for binance spot: postOnly, timeInForce=GTC|IOC|FOK, icebergQty=QTY",
+      "--order-options reduceOnly does not apply to --exchange binance --market spot: reduceOnly is valid on Binance USD-M futures only; supported for binance spot: postOnly, timeInForce=GTC|IOC|FOK, icebergQty=QTY",
     );
-    expect(thrown(() => parseOrderOptions('icebergQty=0.001', usdm)).message).toContain("unknown option 'icebergQty' (icebergQty is valid on Binance spot only)");
+    expect(thrown(() => parseOrderOptions('icebergQty=0.001', usdm)).message).toContain('--order-options icebergQty does not apply to --exchange binance --market usdm: icebergQty is valid on Binance spot only');
     expect(thrown(() => parseOrderOptions('icebergQty=0.001,timeInForce=IOC', spot)).message).toContain('icebergQty needs timeInForce GTC');
     expect(thrown(() => parseOrderOptions('icebergQty=0', spot)).message).toContain('expected a positive decimal quantity');
   });

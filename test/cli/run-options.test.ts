@@ -149,8 +149,8 @@ describe('parseRunOptions canonical values', () => {
   });
 
   it('lower-cases --exchange and --mode', () => {
-    const config = parseRunOptions({ exchange: 'FAKE', mode: 'DryRun' });
-    expect(config.exchange).toBe('fake');
+    const config = parseRunOptions({ exchange: 'BYBIT', mode: 'DryRun' });
+    expect(config.exchange).toBe('bybit');
     expect(config.mode).toBe('dryrun');
   });
 
@@ -303,15 +303,15 @@ describe('parseRunOptions rejects bad values with a UsageError naming flag, valu
   });
 
   it('--market on a venue other than binance, and --category off bybit', () => {
-    expect(usageError({ market: 'spot' }).message).toBe('--market applies to --exchange binance only (Bybit: --category linear|spot)');
-    expect(usageError({ exchange: 'binance', category: 'spot' }).message).toBe('--category applies to --exchange bybit only (Binance: --market spot|usdm)');
+    expect(usageError({ market: 'spot' }).message).toBe('--market does not apply to --exchange fake: it is a binance flag (Bybit: --category linear|spot)');
+    expect(usageError({ exchange: 'binance', category: 'spot' }).message).toBe('--category does not apply to --exchange binance: it is a bybit flag (Binance: --market spot|usdm)');
     expect(usageError({ exchange: 'binance', market: 'coinm' }).message).toContain("--market 'coinm'");
   });
 
   it('--requote-mode amend on Binance spot, and --exit-oco on Bybit or Binance USD-M', () => {
-    expect(usageError({ exchange: 'binance', requoteMode: 'amend' }).message).toContain('--requote-mode amend is not available on Binance spot');
-    expect(usageError({ exchange: 'bybit', exitOco: '20:30' }).message).toContain('Bybit V5 has none');
-    expect(usageError({ exchange: 'binance', market: 'usdm', exitOco: '20:30' }).message).toContain('Binance USD-M futures have none');
+    expect(usageError({ exchange: 'binance', requoteMode: 'amend' }).message).toContain('--requote-mode amend does not apply to --exchange binance --market spot: spot cannot amend a price');
+    expect(usageError({ exchange: 'bybit', exitOco: '20:30' }).message).toContain('--exit-oco does not apply to --exchange bybit: it needs OCO order lists, which Bybit V5 has none of');
+    expect(usageError({ exchange: 'binance', market: 'usdm', exitOco: '20:30' }).message).toContain('--exit-oco does not apply to --exchange binance --market usdm: it needs OCO order lists, which Binance USD-M futures have none of');
   });
 
   it('--exchange with an unknown venue', () => {
@@ -437,7 +437,7 @@ describe('parseRunOptions --feed live', () => {
     [{ feed: 'live' }, '--feed live needs --exchange binance or bybit'],
     [{ wsUrl: 'ws://127.0.0.1:1' }, '--ws-url applies to --feed live only'],
     [{ exchange: 'binance', wsConnections: '2' }, '--ws-connections applies to --feed live only'],
-    [{ exchange: 'bybit', feed: 'live', restUrl: 'http://127.0.0.1:1' }, '--rest-url applies to --exchange binance only'],
+    [{ exchange: 'bybit', feed: 'live', restUrl: 'http://127.0.0.1:1' }, '--rest-url does not apply to --exchange bybit'],
     [{ exchange: 'binance', feed: 'live', wsUrl: 'http://127.0.0.1:1' }, "--ws-url: WebSocket URL 'http://127.0.0.1:1' must start with ws:// or wss://"],
     [{ exchange: 'binance', feed: 'live', restUrl: 'ftp://x' }, "--rest-url: REST URL 'ftp://x' must start with http:// or https://"],
     [{ exchange: 'binance', feed: 'live', wsUrl: 'wss://me:s3cret@stream.binance.com:9443/stream' }, "--ws-url: WebSocket URL of host 'stream.binance.com:9443' carries credentials (user:password@)"],

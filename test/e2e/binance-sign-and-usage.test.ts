@@ -62,17 +62,17 @@ describe('shadow-exec run --exchange binance: bad usage', () => {
     [['--market', 'coinm'], "error: --market 'coinm' is not allowed: expected spot, usdm"],
     [
       ['--order-options', 'reduceOnly'],
-      "error: --order-options: unknown option 'reduceOnly' (reduceOnly is valid on Binance USD-M futures only); supported for binance spot: postOnly, timeInForce=GTC|IOC|FOK, icebergQty=QTY",
+      "error: --order-options reduceOnly does not apply to --exchange binance --market spot: reduceOnly is valid on Binance USD-M futures only; supported for binance spot: postOnly, timeInForce=GTC|IOC|FOK, icebergQty=QTY",
     ],
     [
       ['--market', 'usdm', '--order-options', 'icebergQty=1'],
-      "error: --order-options: unknown option 'icebergQty' (icebergQty is valid on Binance spot only); supported for binance usdm: postOnly, reduceOnly, timeInForce=GTC|IOC|FOK",
+      "error: --order-options icebergQty does not apply to --exchange binance --market usdm: icebergQty is valid on Binance spot only; supported for binance usdm: postOnly, reduceOnly, timeInForce=GTC|IOC|FOK",
     ],
     [
       ['--requote-mode', 'amend'],
-      'error: --requote-mode amend is not available on Binance spot: spot cannot amend a price: cancel and place a new order; keepPriority only reduces the quantity (not rendered here)',
+      'error: --requote-mode amend does not apply to --exchange binance --market spot: spot cannot amend a price: cancel and place a new order; keepPriority only reduces the quantity (not rendered here)',
     ],
-    [['--market', 'usdm', '--exit-oco', '20:30'], 'error: --exit-oco needs OCO order lists: Binance USD-M futures have none (use --market spot)'],
+    [['--market', 'usdm', '--exit-oco', '20:30'], 'error: --exit-oco does not apply to --exchange binance --market usdm: it needs OCO order lists, which Binance USD-M futures have none of (use --market spot)'],
   ])('exits 2 for %j with the message naming the flag and what is allowed', async (args, message) => {
     const r = await runCliInProcess(['run', '--exchange', 'binance', ...args, '--iterations', '5'], { env: NO_KEYS });
     expect(r.code).toBe(2);

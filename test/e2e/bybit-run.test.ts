@@ -151,7 +151,7 @@ describe('shadow-exec run --exchange bybit', () => {
     writeFileSync(good, JSON.stringify(response));
     const r = await report(['--instruments', good, '--iterations', '100', '--quiet']);
     expect(r.code).toBe(0);
-    expect(r.report.model.venue.instruments.BTCUSDT).toMatchObject({ tick_size: '0.50', lot_size: '0.002', min_notional: '10', taken_at: '2026-01-01', source: `--instruments ${good}` });
+    expect(r.report.model.venue.instruments.BTCUSDT).toMatchObject({ tick_size: '0.50', lot_size: '0.002', min_notional: '10', taken_at: '2026-01-01', source: '--instruments instruments.json' });
     const bad = join(tmp, 'bad-instruments.json');
     writeFileSync(bad, JSON.stringify({ ...response, result: { ...response.result, list: [{ ...response.result.list[0], priceFilter: { minPrice: '0.5', maxPrice: '9', tickSize: '1e-1' } }] } }));
     const broken = await runCliInProcess(['run', '--exchange', 'bybit', '--instruments', bad], { env: NO_KEYS });

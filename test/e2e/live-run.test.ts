@@ -63,7 +63,7 @@ describe('shadow-exec run --feed live', () => {
     expect(result.code).toBe(0);
     const r: Json = JSON.parse(result.stdout);
     expect(r.runtime).toMatchObject({ clock: 'system', byte_stable: false });
-    expect(r.execution).toMatchObject({ status: 'completed', feed: 'live:binance spot', market_updates: 4 });
+    expect(r.execution).toMatchObject({ status: 'completed', feed: 'live:binance spot', market_updates: 4, iterations: null });
     expect(r.orders).toMatchObject({ placed: 8, filled: 6, canceled: 2, open_at_end: 0 });
     expect(r.fills).toMatchObject({ count: 6, maker: 6, taker: 0 });
     expect(r.config.live).toEqual({ ws_url: `${ws.url}/stream`, rest_url: http.url, ws_connections: 1 });

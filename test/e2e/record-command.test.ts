@@ -132,7 +132,7 @@ describe('shadow-exec record', () => {
     [['record', '--symbols', 'BTCUSDT', '--out', 'x.jsonl'], "--exchange '' is not allowed: expected binance or bybit"],
     [['record', '--exchange', 'bybit', '--out', 'x.jsonl'], '--symbols is required'],
     [['record', '--exchange', 'binance', '--symbols', 'BTCUSDT'], '--out is required'],
-    [['record', '--exchange', 'bybit', '--symbols', 'BTCUSDT', '--out', 'x.jsonl', '--rest-url', 'http://127.0.0.1:1'], '--rest-url applies to --exchange binance only'],
+    [['record', '--exchange', 'bybit', '--symbols', 'BTCUSDT', '--out', 'x.jsonl', '--rest-url', 'http://127.0.0.1:1'], '--rest-url does not apply to --exchange bybit'],
     [['record', '--exchange', 'binance', '--symbols', 'BTCUSDT', '--out', 'x.jsonl', '--streams', 'depth@100ms,Bad Stream'], "--streams 'depth@100ms,Bad Stream' is not allowed"],
     [['record', '--exchange', 'binance', '--symbols', 'BTCUSDT', '--out', 'no-such-dir/x.jsonl'], "--out 'no-such-dir/x.jsonl': the folder"],
   ])('exits 2 for %j', async (args, expected) => {

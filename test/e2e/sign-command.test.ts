@@ -53,7 +53,7 @@ describe('shadow-exec sign --exchange bybit', () => {
     [['--body', '{}', '--timestamp', 'soon'], "--timestamp 'soon'"],
     [['--method', 'POST'], 'POST needs --body'],
     [['--exchange', 'kraken', '--body', '{}'], "--exchange 'kraken'"],
-    [['--exchange', 'binance', '--query', 'a=1', '--timestamp', '5'], 'on binance timestamp and recvWindow are parameters inside --query'],
+    [['--exchange', 'binance', '--query', 'a=1', '--timestamp', '5'], '--timestamp does not apply to --exchange binance: on binance timestamp is a parameter inside --query'],
   ])('exits 2 for %j', async (args, expected) => {
     const r = await runCliInProcess(['sign', '--placeholder', ...args], { env: NO_KEYS });
     expect(r.code).toBe(2);

@@ -62,7 +62,7 @@ function resolveScenario(target: string): string {
 export function rehearseCommand(ctx: CliContext): Command {
   return new Command('rehearse')
     .description('Rehearse a scenario on the virtual clock — market moves, faults and operator actions at exact times — and check its expectations. stdout: the report with an `expectations` section; stderr: the timeline.')
-    .argument('[scenario]', 'a scenario file (JSON, see src/scenario/scenario-schema.json) or the name of a built-in one')
+    .argument('[scenario]', 'required unless --list: a scenario file (JSON, see src/scenario/scenario-schema.json) or the name of a built-in one')
     .option('--list', 'list the built-in scenarios with one line each')
     .option('--out <file>', 'write the report to this file instead of stdout (atomically; a device or FIFO is written through, never replaced)')
     .option('--quiet', 'no timeline on stderr')
@@ -76,7 +76,7 @@ e.g. run.fillRate, also for values the run refuses)
 Examples:
   $ shadow-exec rehearse --list
   $ shadow-exec rehearse venue-outage
-  $ shadow-exec rehearse my-scenario.json --out rehearsal.json`,
+  $ shadow-exec rehearse scenarios/clock-skew.json --out rehearsal.json`,
     )
     .action(async (target: string | undefined, flags: { list?: boolean; out?: string; quiet?: boolean }) => {
       if (flags.list) {

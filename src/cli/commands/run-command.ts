@@ -26,7 +26,8 @@ import type { RunConfigFile } from '../run-config-file.js';
 import type { ConfigProvenance } from '../../app/config-echo.js';
 import { formatSummary } from '../summary.js';
 import { stderrStyles } from '../terminal.js';
-import { groupDigits } from '../../core/text/group-digits.js';
+import { givenOptions } from '../given-options.js';
+import { notOnVenue, venueFlags } from '../venue-flag.js';
 
 export interface RunFlags extends RawRunOptions {
   /** commander's --no-network sets this to false. */
@@ -43,7 +44,7 @@ const D = RUN_DEFAULTS;
 
 export function runCommand(ctx: CliContext): Command {
   return new Command('run')
-    .description('Run the market-making loop against the simulated venue on a seeded synthetic market and print the JSON report.')
+    .description('Run the market-making loop against the simulated venue and print the JSON report: on a seeded synthetic market (default), a recorded replay file (--feed replay:FILE) or the venue\'s live public market data (--feed live). Choice values (fake, linear, dryrun, …) are case-insensitive.')
     .option('--config <file>', 'read every run option from a JSON file keyed by the long flag names in camelCase, e.g. {"iterations": 7, "symbols": ["ETHUSDT"], "spreadBps": 40} (schema: src/cli/run-config-schema.json); a flag typed on the command line overrides the file, and the report\'s config.sources says where each non-default value came from')
     .option('--exchange <name>', 'venue to simulate: fake, bybit (Bybit V5) or binance (spot or USD-M futures): rules, codes and rate limits of each', D.exchange)
     .option('--category <c>', `bybit only: linear (USDT perpetuals) or spot (default: ${D.category})`)
@@ -60,7 +61,7 @@ export function runCommand(ctx: CliContext): Command {
     .option('--no-network', 'refuse --feed live: only a live feed touches the network (reading public market data); synthetic and replay runs never do')
     .option('--symbols <list>', `comma-separated symbols; fake: ${FAKE_INSTRUMENTS.map((i) => i.symbol).join(', ')}; bybit and binance (bundled): BTCUSDT, ETHUSDT, SOLUSDT`, D.symbols)
     .option('--iterations <n>', 'market updates per symbol', String(D.iterations))
-    .option('--seed <n>', 'seed of every random stream (market, fills); same seed + flags ⇒ same report bytes', String(D.seed))
+    .option('--seed <n>', 'seed of every random stream, each forked by name: market/<symbol> (the synthetic walks), fills (--fill-model probabilistic), latency (--latency-jitter-ms), ws (live reconnect backoff jitter); rehearse adds rehearsal (its scenario perturbations); same seed + flags ⇒ same report bytes', String(D.seed))
     .option('--start <iso>', `virtual clock start, ISO-8601 UTC (default: ${D.start}; a replay starts at its first record)`)
     .option('--feed <feed>', 'market data: synthetic (seeded random walks), replay:FILE (a recording in the shadow-exec replay format, see docs/replay-format.md), or live (the venue\'s public WebSocket; bybit or binance)', 'synthetic')
     .option('--duration <d>', 'end the run after this much time, e.g. 30s, 10m, 2h: virtual, or wall-clock on --feed live (default: --iterations, the whole replay file, or until Ctrl-C)')
@@ -100,7 +101,7 @@ export function runCommand(ctx: CliContext): Command {
     .option('--volatility-bps <v>', 'σ of the synthetic mid per update, bps: one value, or SYM=V pairs (default: built-in per symbol)')
     .option('--report-fills <n>', 'how many of the latest fills the report lists', String(D.reportFills))
     .option('--out <file>', 'write the report to this file instead of stdout: a regular file or new path atomically (temp file + rename; stale temp files of a killed run are removed); a device or FIFO (/dev/stdout, a named pipe) is written through, never replaced; the replay input or --journal is refused (exit 2)')
-    .option('--quiet', 'no summary on stderr (errors are still printed)')
+    .option('--quiet', 'no summary on stderr (errors and warnings are still printed)')
     .addHelpText(
       'after',
       `
@@ -132,14 +133,15 @@ Examples:
   $ shadow-exec run --exchange bybit --latency-ms 0 --requote-bps 0 --no-throttle   # rate-limit storm
   $ shadow-exec run --exchange binance --market spot --spread-bps 40 --exit-oco 20:30 --order-options icebergQty=0.001
   $ shadow-exec run --exchange binance --market usdm --mode dryrun --journal usdm.jsonl
-  $ shadow-exec run --exchange binance --instruments nkn-exchange-info.json --symbols NKNUSDT \\
-      --feed replay:binance-spot-2021-10-11.jsonl --duration 10s
+  $ shadow-exec run --exchange binance --instruments test/fixtures/replay/binance-spot-nknusdt-exchange-info.json \\
+      --symbols NKNUSDT --feed replay:test/fixtures/replay/binance-spot-2021-10-11.jsonl --duration 10s
   $ shadow-exec run --exchange binance --spread-bps 40 --feed live --duration 10m --ws-connections 2
   $ shadow-exec run --shadow --exchange fake --mode shadow --no-network --symbols BTCUSDT \\
       --iterations 3 --max-inv 10000 --max-total 50000 --edge-threshold 5.0 --fill-rate 1.0 --latency-ms 50`,
     )
-    .action(async (flags: RunFlags, command: Command) => {
-      ctx.setExitCode(await executeRun(flags, ctx, (key) => command.getOptionValueSource(key) === 'cli'));
+    .action(async (_flags: RunFlags, command: Command) => {
+      // Only the flags given (commander's defaults are for --help): parseRunOptions applies the defaults and refuses a given flag that does not apply.
+      ctx.setExitCode(await executeRun(givenOptions<RunFlags>(command), ctx, (key) => command.getOptionValueSource(key) === 'cli'));
     });
 }
 
@@ -159,6 +161,17 @@ export function removeStaleReportTemps(out: string, log: ((line: string) => void
   if (outputKind(out) === 'special') return;
   const removed = removeStaleTempFiles(out);
   if (removed.length > 0) log?.(`removed ${removed.length} stale temp file(s) of an earlier, killed run: ${removed.join(', ')}`);
+}
+
+/** --journal and --secrets only where requests are rendered and signed (checked before any key is read). */
+function checkDryRunFlags(config: RunConfig, flags: RunFlags): void {
+  if (config.exchange === 'fake') {
+    const flag = flags.journal !== undefined ? '--journal' : flags.secrets !== undefined ? '--secrets' : null;
+    if (flag !== null) throw notOnVenue(flag, venueFlags('fake'), 'the fake venue renders and signs no requests (--exchange bybit or binance with --mode dryrun)');
+  }
+  if (flags.journal !== undefined && config.mode !== 'dryrun') {
+    throw new UsageError(`--journal needs --mode dryrun on a real venue (--exchange bybit or binance): a shadow run renders no requests`);
+  }
 }
 
 /**
@@ -189,9 +202,7 @@ async function executeRun(given: RunFlags, ctx: CliContext, typed: (key: string)
     if (flags.network === false && config.feed === 'live') throw new UsageError('--no-network and --feed live contradict each other: a live feed reads the venue\'s public market data over the network');
     checkRunPaths(config, flags);
     if (flags.out !== undefined) removeStaleReportTemps(flags.out, flags.quiet === true ? null : (line) => ctx.stderr.write(`${line}\n`));
-    if (flags.journal !== undefined && (config.mode !== 'dryrun' || config.exchange === 'fake')) {
-      throw new UsageError(`--journal needs --mode dryrun on a real venue (--exchange bybit or binance): a shadow run renders no requests`);
-    }
+    checkDryRunFlags(config, flags);
     // The key providers load only when there are keys to read: a named --secrets file (checked even on a shadow run) or a dry run on a real venue.
     const keysNeeded = flags.secrets !== undefined || (config.mode === 'dryrun' && config.exchange !== 'fake');
     dryRun = keysNeeded ? (await import('../dry-run-keys.js')).prepareDryRun(config, flags, ctx) : null;
@@ -231,8 +242,10 @@ async function runAndReport(config: RunConfig, flags: RunFlags, ctx: CliContext,
     (line) => ctx.stderr.write(`${line}\n`),
   );
   const stopSignals = ctx.onControlSignal?.((action) => control.signal(action)) ?? ((): void => undefined);
+  // Warnings are printed even with --quiet, as errors are: they say the input is not what it should be (also in market_data.warnings).
+  for (const warning of run.warnings ?? []) ctx.stderr.write(`warning: ${warning}\n`);
   if (!flags.quiet) {
-    const updates = run.feed.expectedUpdates === null ? 'open-ended' : groupDigits(run.feed.expectedUpdates);
+    const updates = run.feed.expectedUpdates === null ? 'open-ended' : String(run.feed.expectedUpdates);
     ctx.stderr.write(
       `shadow run started: ${config.exchange}${config.category === null ? '' : ` ${config.category}`}${config.market === null ? '' : ` ${config.market}`} venue, ${config.mode} mode, ${config.symbols.join(',')}, ${live === null || liveRun === null ? `${updates} market updates` : liveRun.liveStartLine(config, live)}, seed ${config.seed} (Ctrl-C stops gracefully)\n`,
     );

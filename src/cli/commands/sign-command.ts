@@ -12,6 +12,7 @@ import { placeholderCredentials } from '../../secrets/placeholder-credentials.js
 import { resolveCredentials } from '../../secrets/resolve-credentials.js';
 import { BYBIT_DEFAULT_RECV_WINDOW_MS, signBybitRest } from '../../venues/bybit/bybit-signing.js';
 import { EXIT, type CliContext } from '../cli-context.js';
+import { notOnVenue, venueFlags } from '../venue-flag.js';
 
 interface SignFlags {
   readonly exchange: string;
@@ -61,14 +62,19 @@ Examples:
   $ BINANCE_API_KEY=… BINANCE_SECRET_KEY=… shadow-exec sign --exchange binance \\
       --query 'symbol=LTCBTC&side=BUY&type=LIMIT&timeInForce=GTC&quantity=1&price=0.1&recvWindow=5000&timestamp=1499827319559'`,
     )
-    .action((flags: SignFlags) => {
-      ctx.setExitCode(executeSign(flags, ctx));
+    .action((flags: SignFlags, command: Command) => {
+      ctx.setExitCode(executeSign(flags, ctx, (name) => command.getOptionValueSource(name) !== 'default'));
     });
 }
 
-function executeSign(flags: SignFlags, ctx: CliContext): number {
+function executeSign(flags: SignFlags, ctx: CliContext, given: (option: keyof SignFlags) => boolean): number {
   const exchange = flags.exchange.trim().toLowerCase();
-  if (exchange === 'binance') return signBinance(flags, ctx);
+  if (exchange === 'binance') {
+    if (given('method')) throw notOnVenue('--method', venueFlags(exchange), 'Binance signs --query and --body whatever the method (--method is a bybit flag)');
+    if (given('recvWindow')) throw notOnVenue('--recv-window', venueFlags(exchange), 'on binance recvWindow is a parameter inside --query (--recv-window is a bybit flag)');
+    if (flags.timestamp !== undefined) throw notOnVenue('--timestamp', venueFlags(exchange), 'on binance timestamp is a parameter inside --query (--timestamp is a bybit flag)');
+    return signBinance(flags, ctx);
+  }
   if (exchange !== 'bybit') throw new UsageError(`--exchange '${flags.exchange}' is not allowed: expected bybit or binance`);
   const method = flags.method.trim().toUpperCase();
   if (method !== 'GET' && method !== 'POST') throw new UsageError(`--method '${flags.method}' is not allowed: expected GET or POST`);
@@ -128,7 +134,6 @@ function signingKeys(flags: SignFlags, ctx: CliContext, venue: SecretVenue, apiE
 
 /** Binance: HMAC-SHA256 of query string + body (non-ASCII percent-encoded first); the signature goes last in the body, else the query. */
 function signBinance(flags: SignFlags, ctx: CliContext): number {
-  if (flags.timestamp !== undefined) throw new UsageError('--timestamp is for bybit; on binance timestamp and recvWindow are parameters inside --query');
   if (flags.query === undefined && flags.body === undefined) throw new UsageError('binance needs --query and/or --body: the parameters exactly as sent, timestamp included');
   const apiEnv = apiEnvOf(flags);
   const credentials = signingKeys(flags, ctx, 'binance', apiEnv);

@@ -24,7 +24,8 @@ export interface ReportInput {
     readonly exchange: string;
     readonly mode: string;
     readonly feed: string;
-    readonly iterations: number;
+    /** --iterations on the synthetic feed; null on replay and live feeds (the file or --duration ends those). */
+    readonly iterations: number | null;
     readonly symbols: readonly string[];
     readonly status: RunStatus;
     readonly marketUpdates: number;

@@ -61,7 +61,7 @@ export class ClientSendQueue<R extends Queueable> {
   /** Sends `request` now when its lane is empty and the gate has room, else queues it; true when it was sent now. */
   submit(request: R, nowMs: number): boolean {
     const lane = this.lanes[this.gate.laneOf(request)]!;
-    const empty = this.liveHead(lane) === undefined;
+    const empty = lane.head === lane.items.length || this.liveHead(lane) === undefined;
     if (empty && this.gate.sendableAtMs(request, nowMs) <= nowMs) {
       this.send(request, nowMs, 0);
       return true;

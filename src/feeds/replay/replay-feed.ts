@@ -1,4 +1,4 @@
-// ReplayFeed: the MarketDataFeed of a decoded replay file — raw frames through the venue parser, books and bar buffer, into time-ordered events.
+// ReplayFeed: the MarketDataFeed of a replay file — its records, read one at a time, through the venue parser, books and bar buffer, into time-ordered events.
 //
 // Rules: those of FramePipeline (src/feeds/pipeline/frame-pipeline.ts) — receive-time stamping, book
 // tops as the only quote source once a symbol has book events, gaps, untraded and unknown symbols, bars
@@ -16,16 +16,20 @@ import type { JsonValue } from '../../core/report/canonical-json.js';
 import type { BookView } from '../../ports/book-view.js';
 import type { MarketDataFeed } from '../../ports/market-data-feed.js';
 import { FramePipeline } from '../pipeline/frame-pipeline.js';
-import type { ReplayHeader, ReplayRecord } from './replay-format.js';
+import type { ReplayHeader } from './replay-format.js';
 import type { ReplayHealth } from './replay-health.js';
+import type { ReplayRecordSource } from './replay-record-source.js';
 import type { ReplayVenueKit } from './replay-venue-kit.js';
 
 export interface ReplayFeedSettings {
   /** Shown as the feed kind `replay:<label>` (the file path as given). */
   readonly label: string;
   readonly header: ReplayHeader;
-  /** Decoded records in file order (record i is on line i + 2). */
-  readonly records: readonly ReplayRecord[];
+  /** The records in file order, read as the feed needs them (a file stream: the file is never held whole). */
+  readonly records: ReplayRecordSource;
+  /** `t` of the file's first and last records (from the validating scan); null for a file without records. */
+  readonly firstRecordMs: number | null;
+  readonly lastRecordMs: number | null;
   readonly kit: ReplayVenueKit;
   /** Symbols the run trades: only their events are delivered. */
   readonly tradedSymbols: readonly string[];
@@ -43,8 +47,9 @@ export class ReplayFeed implements MarketDataFeed {
   readonly kind: string;
   readonly expectedUpdates = null;
   private readonly pipeline: FramePipeline;
-  private index = 0;
   private stopped = false;
+  /** The source is exhausted, or its next record is past endMs. */
+  private ended = false;
 
   constructor(private readonly settings: ReplayFeedSettings) {
     this.kind = `replay:${settings.label}`;
@@ -55,11 +60,8 @@ export class ReplayFeed implements MarketDataFeed {
       emptyBars: settings.emptyBars ?? 'skip',
       startMs: settings.startMs,
     });
-    const records = settings.records;
-    if (records.length > 0) {
-      this.counters.firstRecordMs = records[0]!.t;
-      this.counters.lastRecordMs = records[records.length - 1]!.t;
-    }
+    this.counters.firstRecordMs = settings.firstRecordMs;
+    this.counters.lastRecordMs = settings.lastRecordMs;
   }
 
   /** The pipeline's synced books (BookView), as of the latest record read. */
@@ -82,6 +84,7 @@ export class ReplayFeed implements MarketDataFeed {
 
   stop(): void {
     this.stopped = true;
+    this.settings.records.close();
   }
 
   /** The replay's health so far (records, frame classes, events, books, bars) for the report's market_data section. */
@@ -91,12 +94,15 @@ export class ReplayFeed implements MarketDataFeed {
 
   /** Reads one record; false when the file (or the window before endMs) is exhausted. */
   private readRecord(): boolean {
+    if (this.ended) return false;
     const { records, endMs } = this.settings;
-    if (this.index >= records.length) return false;
-    const record = records[this.index]!;
-    if (endMs !== null && record.t >= endMs) return false;
-    const line = this.index + 2;
-    this.index++;
+    const record = records.next();
+    if (record === null || (endMs !== null && record.t >= endMs)) {
+      this.ended = true;
+      records.close();
+      return false;
+    }
+    const line = records.line;
     if (record.kind === 'frame') this.pipeline.frame(record.frame, record.t, line);
     else this.pipeline.rest(record.rest, record.body, record.t, line);
     return true;

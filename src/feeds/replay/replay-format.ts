@@ -4,7 +4,7 @@
 //   line 1   header  {"format":"shadow-exec-replay","version":1,"venue":"binance","market":"spot"[,"url":…][,"source":…]}
 //   line 2…  frame   {"t":<int ms>,"frame":"<raw WebSocket text frame, exactly as received>"}
 //            rest    {"t":<int ms>,"rest":"GET /api/v3/depth?symbol=NKNUSDT&limit=1000","body":"<raw response body>"}
-// `t` is the receive time in integer ms since the Unix epoch (0 ≤ t ≤ MAX_SAFE_INTEGER); records are in
+// `t` is the receive time in integer ms since the Unix epoch (0 ≤ t ≤ MAX_RECORD_T, 9999-12-31); records are in
 // non-decreasing `t`, file order breaking ties (a replay delivers them in file order). A `rest` record
 // is a REST response the book sync needs (depth snapshot), placed at the time it was received.
 // venue/market pairs: binance spot|usdm, bybit spot|linear. Unknown keys, a missing key, a wrong type
@@ -15,6 +15,22 @@ import { ShadowExecError } from '../../core/errors/shadow-exec-error.js';
 
 export const REPLAY_FORMAT = 'shadow-exec-replay';
 export const REPLAY_VERSION = 1;
+/**
+ * Latest receive time a record may carry: 9999-12-31T23:59:59.999Z, the last instant of four-digit ISO years.
+ * A later `t` cannot be a receive time, and near the end of the Date range (8.64e15 ms) the run's clock
+ * (latency, markouts, --duration) would step past what a date can represent.
+ */
+export const MAX_RECORD_T = 253_402_300_799_999;
+/** Longest piece of a file's text an error message quotes. */
+const QUOTE_CHARS = 40;
+/**
+ * Deepest array/object nesting a line may have before JSON.parse sees it. A valid line has depth 1 (every
+ * value is a string or number); JSON.parse spends ~1 µs per level, so a line of a million "[" would block for
+ * a second, and 64 MiB of them for half a minute.
+ */
+export const MAX_LINE_DEPTH = 32;
+/** The canonical frame record as encodeReplayRecord writes it, up to the frame's opening quote. */
+const CANONICAL_FRAME = /^\{"t":(0|[1-9][0-9]{0,15}),"frame":"/;
 
 export type ReplayVenue = 'binance' | 'bybit';
 export type ReplayMarket = 'spot' | 'usdm' | 'linear';
@@ -66,51 +82,65 @@ export function encodeReplayRecord(record: ReplayRecord): string {
     : JSON.stringify({ t: record.t, rest: record.rest, body: record.body });
 }
 
-export function decodeReplayHeader(line: string, lineNo = 1): ReplayHeader {
-  const value = parseObject(line, lineNo);
-  for (const key of Object.keys(value)) if (!HEADER_KEYS.has(key)) throw formatError(lineNo, `unknown header key '${key}'`);
-  if (value['format'] !== REPLAY_FORMAT) throw formatError(lineNo, `not a replay header: "format" must be "${REPLAY_FORMAT}"`);
+/** `label` (the file's path) is named in errors when given: "replay file '<label>' line <n>: …". */
+export function decodeReplayHeader(line: string, lineNo = 1, label?: string): ReplayHeader {
+  const value = parseObject(line, lineNo, label);
+  for (const key of Object.keys(value)) if (!HEADER_KEYS.has(key)) throw formatError(lineNo, `unknown header key ${key.length > QUOTE_CHARS ? quote(key) : `'${key}'`}`, label);
+  if (value['format'] !== REPLAY_FORMAT) throw formatError(lineNo, `not a replay header: "format" must be "${REPLAY_FORMAT}"`, label);
   const header = value as unknown as ReplayHeader;
-  validateHeader(header, lineNo);
+  validateHeader(header, lineNo, label);
   return header;
 }
 
-export function decodeReplayRecord(line: string, lineNo: number): ReplayRecord {
-  const value = parseObject(line, lineNo);
+export function decodeReplayRecord(line: string, lineNo: number, label?: string): ReplayRecord {
+  const canonical = canonicalFrame(line);
+  if (canonical !== null) {
+    if (canonical.t > MAX_RECORD_T) throw formatError(lineNo, `"t" ${canonical.t} is after ${MAX_RECORD_T} (9999-12-31T23:59:59.999Z): not a receive time in ms`, label);
+    return canonical;
+  }
+  const value = parseObject(line, lineNo, label);
   const t = value['t'];
-  if (!Number.isSafeInteger(t) || (t as number) < 0) throw formatError(lineNo, '"t" must be a non-negative integer (receive time in ms)');
+  if (!Number.isSafeInteger(t) || (t as number) < 0) throw formatError(lineNo, `"t" must be a non-negative integer (receive time in ms), got ${describe(t)}`, label);
+  if ((t as number) > MAX_RECORD_T) throw formatError(lineNo, `"t" ${t as number} is after ${MAX_RECORD_T} (9999-12-31T23:59:59.999Z): not a receive time in ms`, label);
   const keys = Object.keys(value);
   if (typeof value['frame'] === 'string' && keys.length === 2) return { kind: 'frame', t: t as number, frame: value['frame'] };
   if (typeof value['rest'] === 'string' && typeof value['body'] === 'string' && keys.length === 3) {
-    if (!/^GET \/\S*$/.test(value['rest'])) throw formatError(lineNo, `"rest" must be "GET /<path>", got ${JSON.stringify(value['rest'])}`);
+    if (!/^GET \/\S*$/.test(value['rest'])) throw formatError(lineNo, `"rest" must be "GET /<path>", got ${describe(value['rest'])}`, label);
     return { kind: 'rest', t: t as number, rest: value['rest'], body: value['body'] };
   }
-  throw formatError(lineNo, `a record is {"t","frame"} or {"t","rest","body"} with string values; got keys ${keys.join(',')}`);
+  throw formatError(lineNo, `a record is {"t","frame"} or {"t","rest","body"} with string values; got keys ${keys.map((k) => (k.length > QUOTE_CHARS ? quote(k) : k)).join(',')}`, label);
 }
 
-/** Decodes a file line by line, checking the header comes first and `t` never decreases. */
+/** Decodes a file line by line, checking the header comes first and `t` never decreases; `label` (the file's path) is named in errors. */
 export class ReplayDecoder {
   private lineNo = 0;
   private lastT = 0;
   private header: ReplayHeader | null = null;
   private ended = false;
 
+  constructor(private readonly label?: string) {}
+
+  /** An E_REPLAY_FORMAT error about line `lineNo` of this file. */
+  error(lineNo: number, message: string): ShadowExecError {
+    return formatError(lineNo, message, this.label);
+  }
+
   /** The next line (without or with its "\r"); returns the header for line 1, a record after, null for the final empty line. */
   next(rawLine: string): ReplayHeader | ReplayRecord | null {
     this.lineNo++;
     const line = rawLine.endsWith('\r') ? rawLine.slice(0, -1) : rawLine;
-    if (this.ended) throw formatError(this.lineNo - 1, 'blank line inside the file');
+    if (this.ended) throw this.error(this.lineNo - 1, 'blank line inside the file');
     if (line === '') {
-      if (this.header === null) throw formatError(this.lineNo, 'empty file: the header line is missing');
+      if (this.header === null) throw this.error(this.lineNo, 'empty file: the header line is missing');
       this.ended = true;
       return null;
     }
     if (this.header === null) {
-      this.header = decodeReplayHeader(line, this.lineNo);
+      this.header = decodeReplayHeader(line, this.lineNo, this.label);
       return this.header;
     }
-    const record = decodeReplayRecord(line, this.lineNo);
-    if (record.t < this.lastT) throw formatError(this.lineNo, `"t" ${record.t} is before the previous record's ${this.lastT}`);
+    const record = decodeReplayRecord(line, this.lineNo, this.label);
+    if (record.t < this.lastT) throw this.error(this.lineNo, `"t" ${record.t} is before the previous record's ${this.lastT}`);
     this.lastT = record.t;
     return record;
   }
@@ -137,34 +167,93 @@ export function encodeReplay(header: ReplayHeader, records: readonly ReplayRecor
   let text = `${encodeReplayHeader(header)}\n`;
   let lastT = 0;
   records.forEach((record, i) => {
-    if (!Number.isSafeInteger(record.t) || record.t < 0 || record.t < lastT) throw formatError(i + 2, `"t" ${record.t} must be a non-negative integer, not before ${lastT}`);
+    if (!Number.isSafeInteger(record.t) || record.t < 0 || record.t > MAX_RECORD_T || record.t < lastT) throw formatError(i + 2, `"t" ${record.t} must be an integer from ${lastT} to ${MAX_RECORD_T}`);
     lastT = record.t;
     text += `${encodeReplayRecord(record)}\n`;
   });
   return text;
 }
 
-function validateHeader(header: ReplayHeader, lineNo: number): void {
-  if (header.version !== REPLAY_VERSION) throw formatError(lineNo, `unsupported version ${JSON.stringify(header.version)} (this build reads ${REPLAY_VERSION})`);
-  if (typeof header.venue !== 'string' || !Object.hasOwn(MARKETS, header.venue)) throw formatError(lineNo, `"venue" must be one of ${Object.keys(MARKETS).join(', ')}`);
+function validateHeader(header: ReplayHeader, lineNo: number, label?: string): void {
+  if (header.version !== REPLAY_VERSION) throw formatError(lineNo, `unsupported version ${describe(header.version)} (this build reads ${REPLAY_VERSION})`, label);
+  if (typeof header.venue !== 'string' || !Object.hasOwn(MARKETS, header.venue)) throw formatError(lineNo, `"venue" must be one of ${Object.keys(MARKETS).join(', ')}`, label);
   const markets = MARKETS[header.venue];
-  if (!markets.includes(header.market)) throw formatError(lineNo, `"market" for ${header.venue} must be one of ${markets.join(', ')}`);
+  if (!markets.includes(header.market)) throw formatError(lineNo, `"market" for ${header.venue} must be one of ${markets.join(', ')}`, label);
   for (const key of ['url', 'source'] as const) {
-    if (header[key] !== undefined && typeof header[key] !== 'string') throw formatError(lineNo, `"${key}" must be a string`);
+    if (header[key] !== undefined && typeof header[key] !== 'string') throw formatError(lineNo, `"${key}" must be a string`, label);
   }
 }
 
-function parseObject(line: string, lineNo: number): Record<string, unknown> {
+/**
+ * `{"t":<digits>,"frame":<one JSON string>}` decoded without parsing the object: the same record JSON.parse
+ * gives (the string literal is parsed by JSON.parse; a string cannot nest). null for any other line.
+ */
+function canonicalFrame(line: string): ReplayFrameRecord | null {
+  const head = CANONICAL_FRAME.exec(line);
+  if (head === null || line.charCodeAt(line.length - 1) !== 0x7d /* } */) return null;
+  let frame: unknown;
+  try {
+    frame = JSON.parse(line.slice(head[0].length - 1, -1));
+  } catch {
+    return null;
+  }
+  return typeof frame === 'string' ? { kind: 'frame', t: Number(head[1]), frame } : null;
+}
+
+/** Whether `line` nests arrays/objects deeper than `max` (brackets inside strings do not count); O(length). */
+function nestsDeeperThan(line: string, max: number): boolean {
+  // Fewer opening brackets than the limit cannot nest past it: counted with native indexOf, no character loop.
+  let opening = 0;
+  for (const bracket of ['[', '{']) {
+    for (let at = line.indexOf(bracket); at >= 0 && opening <= max; at = line.indexOf(bracket, at + 1)) opening++;
+  }
+  if (opening <= max) return false;
+  let depth = 0;
+  let inString = false;
+  for (let i = 0; i < line.length; i++) {
+    const c = line.charCodeAt(i);
+    if (inString) {
+      if (c === 0x5c /* \ */) i++;
+      else if (c === 0x22 /* " */) inString = false;
+    } else if (c === 0x22) {
+      inString = true;
+    } else if (c === 0x5b /* [ */ || c === 0x7b /* { */) {
+      if (++depth > max) return true;
+    } else if (c === 0x5d /* ] */ || c === 0x7d /* } */) {
+      depth--;
+    }
+  }
+  return false;
+}
+
+function parseObject(line: string, lineNo: number, label: string | undefined): Record<string, unknown> {
+  if (nestsDeeperThan(line, MAX_LINE_DEPTH)) throw formatError(lineNo, `arrays or objects nested deeper than ${MAX_LINE_DEPTH} levels: not a replay header or record (every value of one is a string or a number)`, label);
   let value: unknown;
   try {
     value = JSON.parse(line);
   } catch {
-    throw formatError(lineNo, 'not valid JSON');
+    throw formatError(lineNo, 'not valid JSON', label);
   }
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) throw formatError(lineNo, 'not a JSON object');
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) throw formatError(lineNo, 'not a JSON object', label);
   return value as Record<string, unknown>;
 }
 
-function formatError(lineNo: number, message: string): ShadowExecError {
-  return new ShadowExecError('E_REPLAY_FORMAT', `replay line ${lineNo}: ${message}`);
+/**
+ * A JSON value from the file, for an error message, in O(1) whatever its size or depth: numbers, booleans
+ * and null as JSON, strings quoted and cut to QUOTE_CHARS, arrays and objects by kind and size only (never
+ * serialised: a 20,000-deep array would overflow the stack).
+ */
+function describe(value: unknown): string {
+  if (typeof value === 'string') return quote(value);
+  if (Array.isArray(value)) return `an array of ${value.length} item${value.length === 1 ? '' : 's'}`;
+  if (typeof value === 'object' && value !== null) return 'an object';
+  return String(value);
+}
+
+function quote(text: string): string {
+  return text.length <= QUOTE_CHARS ? JSON.stringify(text) : `${JSON.stringify(text.slice(0, QUOTE_CHARS))}… (${text.length} characters)`;
+}
+
+function formatError(lineNo: number, message: string, label?: string): ShadowExecError {
+  return new ShadowExecError('E_REPLAY_FORMAT', `${label === undefined ? 'replay' : `replay file '${label}'`} line ${lineNo}: ${message}`);
 }

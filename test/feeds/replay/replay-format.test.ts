@@ -1,6 +1,9 @@
 // Covers replay-format.ts: canonical encoding, round trips, and every validation error with its line number (E_REPLAY_FORMAT).
+import fc from 'fast-check';
 import { describe, it, expect } from 'vitest';
 import {
+  MAX_LINE_DEPTH,
+  MAX_RECORD_T,
   decodeReplay,
   decodeReplayHeader,
   decodeReplayRecord,
@@ -82,9 +85,14 @@ describe('decoding', () => {
   it.each([
     ['{"t":1,"frame":"x"', 'replay line 3: not valid JSON'],
     ['[1,2]', 'replay line 3: not a JSON object'],
-    ['{"t":-1,"frame":"x"}', 'replay line 3: "t" must be a non-negative integer (receive time in ms)'],
-    ['{"t":1.5,"frame":"x"}', 'replay line 3: "t" must be a non-negative integer (receive time in ms)'],
-    ['{"t":"1","frame":"x"}', 'replay line 3: "t" must be a non-negative integer (receive time in ms)'],
+    ['{"t":-1,"frame":"x"}', 'replay line 3: "t" must be a non-negative integer (receive time in ms), got -1'],
+    ['{"t":1.5,"frame":"x"}', 'replay line 3: "t" must be a non-negative integer (receive time in ms), got 1.5'],
+    ['{"t":"1","frame":"x"}', 'replay line 3: "t" must be a non-negative integer (receive time in ms), got "1"'],
+    ['{"t":9000000000000000,"frame":"x"}', 'replay line 3: "t" 9000000000000000 is after 253402300799999 (9999-12-31T23:59:59.999Z): not a receive time in ms'],
+    ['{"t":253402300800000,"frame":"x"}', 'replay line 3: "t" 253402300800000 is after 253402300799999 (9999-12-31T23:59:59.999Z): not a receive time in ms'],
+    ['{"t":1e300,"frame":"x"}', 'replay line 3: "t" must be a non-negative integer (receive time in ms), got 1e+300'],
+    ['{"t":[[1]],"frame":"x"}', 'replay line 3: "t" must be a non-negative integer (receive time in ms), got an array of 1 item'],
+    [`{"t":1,"rest":"GET /${'x'.repeat(50)} ","body":""}`, `replay line 3: "rest" must be "GET /<path>", got "GET /${'x'.repeat(35)}"… (56 characters)`],
     ['{"t":1,"frame":{"a":1}}', 'replay line 3: a record is {"t","frame"} or {"t","rest","body"} with string values; got keys t,frame'],
     ['{"t":1,"frame":"x","extra":1}', 'replay line 3: a record is {"t","frame"} or {"t","rest","body"} with string values; got keys t,frame,extra'],
     ['{"t":1,"rest":"POST /api/v3/order","body":""}', 'replay line 3: "rest" must be "GET /<path>", got "POST /api/v3/order"'],
@@ -92,6 +100,37 @@ describe('decoding', () => {
     ['{"t":4,"frame":"x"}', 'replay line 3: "t" 4 is before the previous record\'s 5'],
   ])('refuses the record %j and names its line', (line, expected) => {
     expect(messageOf(() => decodeReplay(`${head}\n{"t":5,"frame":"a"}\n${line}\n`))).toBe(`E_REPLAY_FORMAT ${expected}`);
+  });
+
+  it('property: a canonical frame line (fast path) decodes as the same record in any other key order or spacing (JSON.parse path)', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: MAX_RECORD_T }), fc.string({ unit: 'binary', maxLength: 30 }), (t, text) => {
+        const record: ReplayRecord = { kind: 'frame', t, frame: text };
+        const line = encodeReplayRecord(record);
+        expect(decodeReplayRecord(line, 2)).toEqual(record);
+        expect(decodeReplayRecord(`{"frame":${JSON.stringify(text)},"t":${t}}`, 2)).toEqual(record);
+        expect(decodeReplayRecord(` ${line}`, 2)).toEqual(record);
+      }),
+      { numRuns: 300, seed: 13 },
+    );
+  });
+
+  it('accepts the last receive time of year 9999', () => {
+    expect(decodeReplay(`${head}\n{"t":253402300799999,"frame":"x"}\n`).records).toEqual([{ kind: 'frame', t: MAX_RECORD_T, frame: 'x' }]);
+    expect(MAX_RECORD_T).toBe(Date.UTC(9999, 11, 31, 23, 59, 59, 999));
+  });
+
+  it('refuses a header whose version is a 20,000-deep array, an array or an object, or whose unknown key is huge, without serialising it', () => {
+    const deep = (n: number): string => '['.repeat(n) + ']'.repeat(n);
+    const tooDeep = `E_REPLAY_FORMAT replay line 1: arrays or objects nested deeper than ${MAX_LINE_DEPTH} levels: not a replay header or record (every value of one is a string or a number)`;
+    expect(messageOf(() => decodeReplay(`{"format":"shadow-exec-replay","version":${deep(20_000)},"venue":"bybit","market":"linear"}\n`))).toBe(tooDeep);
+    expect(messageOf(() => decodeReplay(`{"format":"shadow-exec-replay","version":${deep(MAX_LINE_DEPTH)},"venue":"bybit","market":"linear"}\n`))).toBe(tooDeep);
+    expect(messageOf(() => decodeReplay(`{"format":"shadow-exec-replay","version":${deep(MAX_LINE_DEPTH - 1)},"venue":"bybit","market":"linear"}\n`))).toBe('E_REPLAY_FORMAT replay line 1: unsupported version an array of 1 item (this build reads 1)');
+    expect(messageOf(() => decodeReplay(`{"format":"shadow-exec-replay","version":{"a":[1]},"venue":"bybit","market":"linear"}\n`))).toBe('E_REPLAY_FORMAT replay line 1: unsupported version an object (this build reads 1)');
+    // Brackets inside strings do not nest.
+    expect(decodeReplayRecord(`{"t":1,"frame":"${'['.repeat(100)}"}`, 2)).toEqual({ kind: 'frame', t: 1, frame: '['.repeat(100) });
+    expect(decodeReplayRecord(`{"frame":"\\"${'['.repeat(100)}","t":1}`, 2)).toEqual({ kind: 'frame', t: 1, frame: `"${'['.repeat(100)}` });
+    expect(messageOf(() => decodeReplay(`{"${'k'.repeat(1000)}":1}\n`))).toBe(`E_REPLAY_FORMAT replay line 1: unknown header key "${'k'.repeat(40)}"… (1000 characters)`);
   });
 
   it('refuses a blank line inside the file', () => {

@@ -1,0 +1,216 @@
+// ReplaySource: a replay file read in two streaming passes — a validating scan (header, record count, time range, warnings), then the records one at a time for the feed.
+//
+// Memory stays one read chunk plus the longest line, whatever the file's size (the whole file is never held).
+// - Pass 1 (openReplayFile) decodes and validates every line before the run starts, so a malformed file
+//   fails with E_REPLAY_FORMAT naming the file and line before any event, as when files were read whole.
+//   It keeps what the composition needs: the header, the record count, the first and last `t`.
+// - A last line without "\n" that is not valid JSON is a line cut short (a recorder killed mid-write):
+//   the complete lines before it are replayed and a warning names the file and line. A file with a
+//   header and no record warns that it holds no market data.
+// - Pass 2 (records()) reopens the file and decodes the same lines again, up to the byte offset pass 1
+//   validated (bytes appended since, e.g. by a recorder still writing, are not read). A file replaced or
+//   shortened between the passes fails with E_REPLAY_READ.
+// - A FIFO, /dev/stdin or another non-regular file cannot be read twice: it is read once, sequentially,
+//   and its records are kept in memory (as every file was before streaming).
+import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
+import { ShadowExecError, UsageError } from '../../core/errors/shadow-exec-error.js';
+import { ReplayDecoder, type ReplayHeader, type ReplayRecord } from './replay-format.js';
+import { ReplayLineReader, type ReplayLineReaderOptions } from './replay-line-reader.js';
+import { ArrayRecordSource, type ReplayRecordSource } from './replay-record-source.js';
+
+/** What pass 1 found. */
+export interface ReplayScan {
+  readonly header: ReplayHeader;
+  readonly records: number;
+  readonly firstRecordMs: number | null;
+  readonly lastRecordMs: number | null;
+  /** Problems that do not stop the replay (cut last line, no records), each naming the file and line. */
+  readonly warnings: readonly string[];
+}
+
+/** Errors of the path itself (the user named a file that cannot be a replay): bad usage, not a failed run. */
+const PATH_ERRORS = new Set(['ENOENT', 'ENOTDIR', 'EISDIR', 'EACCES', 'EPERM']);
+
+interface FileIdentity {
+  readonly dev: number;
+  readonly ino: number;
+}
+
+/** Scans `path` (pass 1) and returns it ready for the streaming pass. Errors: UsageError, E_REPLAY_FORMAT, E_REPLAY_READ. */
+export function openReplayFile(path: string, options: Omit<ReplayLineReaderOptions, 'endOffset'> = {}): ReplaySource {
+  return withFile(path, (fd) => {
+    const stat = fstatSync(fd);
+    if (stat.isDirectory()) throw new UsageError(`replay file '${path}' cannot be read (EISDIR)`);
+    const regular = stat.isFile();
+    const kept: ReplayRecord[] | null = regular ? null : [];
+    const reader = new ReplayLineReader(fd, path, regular ? options : { ...options, readAt: sequentialReadAt(fd) });
+    const decoder = new ReplayDecoder(path);
+    const warnings: string[] = [];
+    let header: ReplayHeader | null = null;
+    let records = 0;
+    let firstRecordMs: number | null = null;
+    let lastRecordMs: number | null = null;
+    let endOffset = 0;
+    let cut = false;
+    for (let line = reader.next(); line !== null; line = reader.next()) {
+      let item: ReturnType<ReplayDecoder['next']>;
+      try {
+        item = decoder.next(line);
+      } catch (error) {
+        if (reader.terminated || header === null || !isCutShort(error)) throw error;
+        warnings.push(`replay file '${path}' line ${reader.lineNo}: cut short (the file ends inside this line, no newline; a recorder stopped mid-write?): its ${reader.offset - endOffset} bytes are skipped, the ${records} complete records before it are replayed`);
+        cut = true;
+        break;
+      }
+      endOffset = reader.offset;
+      if (item === null) continue;
+      if ('kind' in item) {
+        kept?.push(item);
+        records++;
+        firstRecordMs ??= item.t;
+        lastRecordMs = item.t;
+      } else {
+        header = item;
+      }
+    }
+    // After a final "\n" the decoder sees one empty line, as when the text was split whole: a second one is a blank line inside the file.
+    if (!cut && reader.terminated) decoder.next('');
+    if (header === null) throw decoder.error(1, 'empty file: the header line is missing');
+    if (records === 0) warnings.push(`replay file '${path}' holds no market data: no record after its header (line 1)`);
+    return new ReplaySource(path, { header, records, firstRecordMs, lastRecordMs, warnings }, { dev: stat.dev, ino: stat.ino }, endOffset, options, kept);
+  });
+}
+
+export class ReplaySource {
+  constructor(
+    readonly path: string,
+    readonly scan: ReplayScan,
+    private readonly identity: FileIdentity,
+    /** Bytes of the lines pass 1 validated. */
+    private readonly endOffset: number,
+    private readonly readerOptions: Omit<ReplayLineReaderOptions, 'endOffset'>,
+    /** The records of a non-regular file, read once; null for a regular file (streamed again). */
+    private readonly kept: readonly ReplayRecord[] | null = null,
+  ) {}
+
+  /** Pass 2: a fresh reader of the records in file order; opens the file on its first next(). */
+  records(): ReplayRecordSource {
+    if (this.kept !== null) return new ArrayRecordSource(this.kept);
+    return new StreamingRecords(this.path, this.identity, this.endOffset, this.readerOptions);
+  }
+}
+
+class StreamingRecords implements ReplayRecordSource {
+  line = 0;
+  private fd: number | null = null;
+  private reader: ReplayLineReader | null = null;
+  private readonly decoder: ReplayDecoder;
+  private done = false;
+
+  constructor(
+    private readonly path: string,
+    private readonly identity: FileIdentity,
+    private readonly endOffset: number,
+    private readonly readerOptions: Omit<ReplayLineReaderOptions, 'endOffset'>,
+  ) {
+    this.decoder = new ReplayDecoder(path);
+  }
+
+  next(): ReplayRecord | null {
+    if (this.done) return null;
+    const reader = this.reader ?? this.open();
+    for (;;) {
+      let line: string | null;
+      let item: ReturnType<ReplayDecoder['next']>;
+      try {
+        line = reader.next();
+        if (line === null) {
+          if (reader.offset < this.endOffset) throw new Error(`it ends at byte ${reader.offset}, ${this.endOffset} were validated`);
+          this.close();
+          return null;
+        }
+        item = this.decoder.next(line);
+      } catch (error) {
+        this.close();
+        throw changed(this.path, error);
+      }
+      if (item !== null && 'kind' in item) {
+        this.line = reader.lineNo;
+        return item;
+      }
+    }
+  }
+
+  close(): void {
+    this.done = true;
+    if (this.fd !== null) closeSync(this.fd);
+    this.fd = null;
+    this.reader = null;
+  }
+
+  private open(): ReplayLineReader {
+    const fd = openFile(this.path);
+    this.fd = fd;
+    const stat = fstatSync(fd);
+    if (stat.dev !== this.identity.dev || stat.ino !== this.identity.ino || stat.size < this.endOffset) {
+      this.close();
+      throw changed(this.path, new Error(stat.size < this.endOffset ? `it is now ${stat.size} bytes, ${this.endOffset} were validated` : 'another file is at that path now'));
+    }
+    this.reader = new ReplayLineReader(fd, this.path, { ...this.readerOptions, endOffset: this.endOffset });
+    return this.reader;
+  }
+}
+
+/** The decoder's refusal of a last line (no "\n") that is not whole JSON: the recorder stopped inside it. A whole but invalid record stays an error. */
+function isCutShort(error: unknown): boolean {
+  return error instanceof ShadowExecError && error.code === 'E_REPLAY_FORMAT' && error.message.endsWith(': not valid JSON');
+}
+
+/**
+ * Reads a pipe or device in order, ignoring positions, for ReplayLineReader: the one position it asks for
+ * again, byte 0 after probing the first three bytes for a BOM, is served from a copy of those bytes.
+ */
+function sequentialReadAt(fd: number): NonNullable<ReplayLineReaderOptions['readAt']> {
+  let consumed = 0;
+  let head = Buffer.alloc(0);
+  return (buffer, offset, length, position) => {
+    if (position < consumed) return head.copy(buffer, offset, position, Math.min(consumed, position + length));
+    const read = readSync(fd, buffer, offset, length, null);
+    if (consumed < 3) head = Buffer.concat([head, buffer.subarray(offset, offset + Math.min(read, 3 - consumed))]);
+    consumed += read;
+    return read;
+  };
+}
+
+function changed(path: string, error: unknown): ShadowExecError {
+  const why = error instanceof Error ? error.message : String(error);
+  return new ShadowExecError('E_REPLAY_READ', `replay file '${path}' changed after it was validated (${why}): replay a file no one is rewriting`, { retryable: true, cause: error });
+}
+
+function openFile(path: string): number {
+  try {
+    return openSync(path, 'r');
+  } catch (error) {
+    throw readError(path, error);
+  }
+}
+
+function withFile<T>(path: string, use: (fd: number) => T): T {
+  const fd = openFile(path);
+  try {
+    return use(fd);
+  } catch (error) {
+    // Only system call failures are I/O errors; anything else (a format error) passes through unchanged.
+    if ((error as NodeJS.ErrnoException).syscall === undefined) throw error;
+    throw readError(path, error);
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** UsageError for a path that cannot be a replay, E_REPLAY_READ (retryable) for other I/O errors. */
+function readError(path: string, error: unknown): ShadowExecError {
+  const code = (error as NodeJS.ErrnoException).code ?? '';
+  if (PATH_ERRORS.has(code)) return new UsageError(`replay file '${path}' cannot be read (${code})`);
+  return new ShadowExecError('E_REPLAY_READ', `reading replay file '${path}' failed (${code || String(error)})`, { retryable: true, cause: error });
+}
