@@ -5,12 +5,19 @@ import { ShadowExecError } from '../core/errors/shadow-exec-error.js';
 import { API_ENVS, SECRET_VENUES, type ApiEnv, type SecretProvider, type SecretVenue } from '../ports/secret-provider.js';
 import { Credentials } from './credentials.js';
 import { maskKey } from './mask-key.js';
+import { classifyIoError } from '../core/errors/io-failure.js';
 
 /** Permission bits for group and others; any of them set makes the file unacceptable. */
 const GROUP_OTHER_BITS = 0o077;
 const ENTRY_FIELDS = ['apiKey', 'apiSecret'] as const;
 
 type Entry = { readonly apiKey: string; readonly apiSecret: string };
+
+/** Why the file cannot be read, in the words and with the advice of the one errno mapping. */
+function cannotRead(error: unknown): string {
+  const kind = classifyIoError(error);
+  return `cannot be read: ${kind.what} (${kind.errno}); ${kind.advice}`;
+}
 
 function fail(path: string, message: string): ShadowExecError {
   return new ShadowExecError('E_SECRETS', `secrets file ${path}: ${message}`);
@@ -63,7 +70,7 @@ function statOrFail(path: string): Stats {
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
     if (code === 'ENOENT') throw fail(path, 'no such file');
-    throw fail(path, `cannot be read (${code ?? 'unknown error'})`);
+    throw fail(path, cannotRead(e));
   }
 }
 
@@ -91,7 +98,7 @@ export class FileSecretProvider implements SecretProvider {
     try {
       text = readFileSync(path, 'utf8');
     } catch (e) {
-      throw fail(path, `cannot be read (${(e as NodeJS.ErrnoException).code ?? 'unknown error'})`);
+      throw fail(path, cannotRead(e));
     }
     let doc: unknown;
     try {

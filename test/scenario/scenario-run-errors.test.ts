@@ -55,7 +55,7 @@ describe('rehearse: bad run values name their JSON path', () => {
 
   it('a replay market whose file cannot be read: market.file', async () => {
     const e = await rehearsalError({}, { kind: 'replay', file: 'no-such-recording.jsonl' });
-    expect([e.path, e.message]).toEqual(['market.file', "market.file: replay file 'no-such-recording.jsonl' cannot be read (ENOENT)"]);
+    expect([e.path, e.message]).toEqual(['market.file', "market.file: replay file 'no-such-recording.jsonl' cannot be read: no such file or directory (ENOENT)"]);
   });
 
   it('a market field: market.volatilityBps', async () => {

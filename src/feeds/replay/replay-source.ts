@@ -13,10 +13,11 @@
 // - A FIFO, /dev/stdin or another non-regular file cannot be read twice: it is read once, sequentially,
 //   and its records are kept in memory (as every file was before streaming).
 import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
-import { ShadowExecError, UsageError } from '../../core/errors/shadow-exec-error.js';
+import { ShadowExecError } from '../../core/errors/shadow-exec-error.js';
 import { ReplayDecoder, type ReplayHeader, type ReplayRecord } from './replay-format.js';
 import { ReplayLineReader, type ReplayLineReaderOptions } from './replay-line-reader.js';
 import { ArrayRecordSource, type ReplayRecordSource } from './replay-record-source.js';
+import { classifyIoError, inputReadError } from '../../core/errors/io-failure.js';
 
 /** What pass 1 found. */
 export interface ReplayScan {
@@ -40,7 +41,7 @@ interface FileIdentity {
 export function openReplayFile(path: string, options: Omit<ReplayLineReaderOptions, 'endOffset'> = {}): ReplaySource {
   return withFile(path, (fd) => {
     const stat = fstatSync(fd);
-    if (stat.isDirectory()) throw new UsageError(`replay file '${path}' cannot be read (EISDIR)`);
+    if (stat.isDirectory()) throw inputReadError('replay file', path, { code: 'EISDIR' });
     const regular = stat.isFile();
     const kept: ReplayRecord[] | null = regular ? null : [];
     const reader = new ReplayLineReader(fd, path, regular ? options : { ...options, readAt: sequentialReadAt(fd) });
@@ -211,6 +212,7 @@ function withFile<T>(path: string, use: (fd: number) => T): T {
 /** UsageError for a path that cannot be a replay, E_REPLAY_READ (retryable) for other I/O errors. */
 function readError(path: string, error: unknown): ShadowExecError {
   const code = (error as NodeJS.ErrnoException).code ?? '';
-  if (PATH_ERRORS.has(code)) return new UsageError(`replay file '${path}' cannot be read (${code})`);
-  return new ShadowExecError('E_REPLAY_READ', `reading replay file '${path}' failed (${code || String(error)})`, { retryable: true, cause: error });
+  if (PATH_ERRORS.has(code)) return inputReadError('replay file', path, error);
+  const kind = classifyIoError(error);
+  return new ShadowExecError('E_REPLAY_READ', `reading replay file '${path}' failed: ${kind.what} (${kind.errno})`, { retryable: kind.retryable, advice: kind.advice, cause: error });
 }

@@ -117,8 +117,8 @@ describe('openReplayFile', () => {
   });
 
   it('refuses a missing file or a directory as bad usage, naming the path and the reason', () => {
-    expect(thrown(() => openReplayFile(join(dir, 'missing.jsonl')))).toEqual({ name: 'UsageError', code: 'E_USAGE', message: `replay file '${join(dir, 'missing.jsonl')}' cannot be read (ENOENT)` });
-    expect(thrown(() => openReplayFile(dir)).message).toBe(`replay file '${dir}' cannot be read (EISDIR)`);
+    expect(thrown(() => openReplayFile(join(dir, 'missing.jsonl')))).toEqual({ name: 'UsageError', code: 'E_USAGE', message: `replay file '${join(dir, 'missing.jsonl')}' cannot be read: no such file or directory (ENOENT)` });
+    expect(thrown(() => openReplayFile(dir)).message).toBe(`replay file '${dir}' cannot be read: it is a directory (EISDIR)`);
   });
 
   it('fails the scan on a malformed line, naming the file and the line', () => {
