@@ -1,11 +1,12 @@
 // End-to-end tests of where `run`, `record` and `rehearse` write: special files written through, outputs that would destroy an input refused, writability checked before the run, stale temp files cleaned.
 import { execFileSync } from 'node:child_process';
-import { createReadStream, lstatSync, readFileSync } from 'node:fs';
+import { lstatSync, readFileSync } from 'node:fs';
 import { copyFile, mkdtemp, readdir, readFile, rm, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ROOT, runCliInProcess } from '../helpers/cli.js';
+import { readAll } from '../helpers/fifo.js';
 
 const DIST_OUTPUT_PATH = new URL('../../dist/src/report/output-path.js', import.meta.url).href;
 const SMALL_RUN = ['run', '--iterations', '3', '--seed', '1', '--quiet'];
@@ -19,16 +20,6 @@ async function withTempDir<T>(body: (dir: string) => Promise<T>): Promise<T> {
   } finally {
     await rm(dir, { recursive: true, force: true });
   }
-}
-
-function readAll(fifo: string): Promise<string> {
-  return new Promise((resolve, reject) => {
-    let text = '';
-    createReadStream(fifo, { encoding: 'utf8' })
-      .on('data', (chunk) => (text += String(chunk)))
-      .on('end', () => resolve(text))
-      .on('error', reject);
-  });
 }
 
 describe('run --out onto a special file', () => {

@@ -1,6 +1,6 @@
 // FileReportSink: atomic replacement of a regular file, write-through (never a rename) for a device or FIFO, and honest retryability on failure.
 import { execFileSync } from 'node:child_process';
-import { createReadStream, lstatSync } from 'node:fs';
+import { lstatSync } from 'node:fs';
 import { mkdtemp, readdir, readFile, rm, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -8,19 +8,9 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ShadowExecError } from '../../src/core/errors/shadow-exec-error.js';
 import { FileReportSink } from '../../src/report/file-report-sink.js';
 import { outputKind } from '../../src/report/output-path.js';
+import { readAll } from '../helpers/fifo.js';
 
 const isRoot = process.getuid?.() === 0;
-
-/** Everything a reader of `fifo` receives until the writer closes it. */
-function readAll(fifo: string): Promise<string> {
-  return new Promise((resolve, reject) => {
-    let text = '';
-    createReadStream(fifo, { encoding: 'utf8' })
-      .on('data', (chunk) => (text += String(chunk)))
-      .on('end', () => resolve(text))
-      .on('error', reject);
-  });
-}
 
 describe('FileReportSink', () => {
   let dir: string;
