@@ -4,15 +4,18 @@ import { loadedModules } from '../../bench/cold-start.js';
 import { BIN } from '../helpers/cli.js';
 
 /** NO_COLOR and no FORCE_COLOR: the summary is plain whatever the test runner sets, so chalk is not needed. */
-function plainEnv(): NodeJS.ProcessEnv {
-  const env: NodeJS.ProcessEnv = { ...process.env, NO_COLOR: '1' };
+function plainEnv(unbundled = true): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = { ...process.env, NO_COLOR: '1', SHADOW_EXEC_UNBUNDLED: unbundled ? '1' : '0' };
   delete env['FORCE_COLOR'];
   return env;
 }
 
-/** The package-relative paths of the modules `shadow-exec <args>` loads ("node_modules/ws/wrapper.mjs", "dist/src/…"). */
-function modulesOf(args: readonly string[]): string[] {
-  return loadedModules([BIN, ...args], plainEnv())
+/**
+ * The package-relative paths of the modules `shadow-exec <args>` loads ("node_modules/ws/wrapper.mjs", "dist/src/…"),
+ * from the compiled tree: the bundle's chunks split along the same lazy imports.
+ */
+function modulesOf(args: readonly string[], unbundled = true): string[] {
+  return loadedModules([BIN, ...args], plainEnv(unbundled))
     .filter((url) => url.startsWith('file:'))
     .map((url) => url.replace(/^file:\/\/.*?\/(node_modules|dist)\//, '$1/'));
 }
@@ -57,5 +60,15 @@ describe('shadow-exec run --exchange bybit', () => {
     expect(modules).toContain('dist/src/venues/bybit/bybit-module.js');
     expect(modules).toContain('dist/src/venues/bybit/bybit-api-gate.js');
     expect(modules.filter((m) => m.startsWith('dist/src/venues/binance/'))).toEqual(['dist/src/venues/binance/binance-market.js']);
+  });
+});
+
+describe('the bundled CLI (what bin/shadow-exec.js runs by default)', () => {
+  it('runs from dist/bundle/, a few chunks and no compiled-tree module, and a fake run loads neither ws nor ora nor chalk', () => {
+    const modules = modulesOf(['run', '--iterations', '3'], false);
+    expect(modules).toContain('dist/bundle/main.js');
+    expect(modules.filter((m) => m.startsWith('dist/src/'))).toEqual([]);
+    expect(modules.filter((m) => m.startsWith('node_modules/'))).toEqual([]);
+    expect(modules.filter((m) => m.startsWith('dist/bundle/')).length).toBeLessThan(30);
   });
 });

@@ -4,17 +4,17 @@ import { execFile } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { Command } from 'commander';
 import { UsageError } from '../../core/errors/shadow-exec-error.js';
 import { unifiedDiff } from '../../core/report/line-diff.js';
 import { keyFreeEnv } from '../../secrets/key-free-env.js';
 import { EXIT, type CliContext } from '../cli-context.js';
+import { packagePath } from '../package-info.js';
 
 const run = promisify(execFile);
 /** dist/src/cli/commands → the package root. */
-const BIN = fileURLToPath(new URL('../../../../bin/shadow-exec.js', import.meta.url));
+const BIN = packagePath('bin/shadow-exec.js');
 /** Most diff lines printed per mismatching file (after its two label lines); `--update` and `git diff` show all of it. */
 const DIFF_LINES = 400;
 

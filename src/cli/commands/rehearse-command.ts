@@ -1,7 +1,6 @@
 // `shadow-exec rehearse FILE|NAME`: runs a rehearsal scenario on the virtual clock and judges its expectations (exit 0 all pass, 3 any fails).
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { Command } from 'commander';
 import { inputReadError } from '../../core/errors/io-failure.js';
 import { UsageError } from '../../core/errors/shadow-exec-error.js';
@@ -13,9 +12,10 @@ import { checkDistinctPaths, checkWritableOutput } from '../../report/output-pat
 import { StdoutReportSink } from '../../report/stdout-report-sink.js';
 import { EXIT, type CliContext } from '../cli-context.js';
 import { removeStaleReportTemps } from './run-command.js';
+import { packagePath } from '../package-info.js';
 
-/** Built-in scenarios ship in the package: dist/src/cli/commands → <package>/scenarios. */
-const BUILT_IN = fileURLToPath(new URL('../../../../scenarios/', import.meta.url));
+/** Built-in scenarios ship in the package: <package>/scenarios/. */
+const BUILT_IN = `${packagePath('scenarios')}/`;
 
 /** Exit code of a rehearsal whose run completed but an expectation failed (1 stays "the run itself failed"). */
 export const EXIT_EXPECTATION_FAILED = 3;
