@@ -8,7 +8,7 @@ import type { BybitCategory } from '../venues/bybit/bybit-category.js';
 import type { BybitInstrument } from '../venues/bybit/bybit-instruments.js';
 import type { BinanceInstrument } from '../venues/binance/binance-instruments.js';
 import type { BinanceMarket } from '../venues/binance/binance-market.js';
-import { venueModule } from './venue-modules.js';
+import { binanceModules, bybitModules } from './venue-modules.js';
 
 export interface VenueInstrument {
   readonly spec: InstrumentSpec;
@@ -74,7 +74,7 @@ function withMarketDefaults(
 
 /** The bundled Bybit instruments of `category`, or those of a saved instruments-info response (`file` already JSON-parsed). */
 export function bybitCatalog(category: BybitCategory, file: { readonly path: string; readonly json: unknown } | null): InstrumentCatalog {
-  const { BYBIT_BUNDLED_INSTRUMENTS, parseBybitInstrumentsInfo } = venueModule('bybit');
+  const { BYBIT_BUNDLED_INSTRUMENTS, parseBybitInstrumentsInfo } = bybitModules();
   if (file !== null) {
     const provenance = `--instruments ${basename(file.path)}`;
     const list = parseBybitInstrumentsInfo(file.json, category, file.path).map((b) => withMarketDefaults(b, provenance, { bybit: b, binance: null }));
@@ -88,7 +88,7 @@ export function bybitCatalog(category: BybitCategory, file: { readonly path: str
 
 /** The bundled Binance instruments of `market`, or those of a saved exchangeInfo response (`file` already JSON-parsed). */
 export function binanceCatalog(market: BinanceMarket, file: { readonly path: string; readonly json: unknown } | null): InstrumentCatalog {
-  const { BINANCE_BUNDLED_INSTRUMENTS, parseBinanceExchangeInfo } = venueModule('binance');
+  const { BINANCE_BUNDLED_INSTRUMENTS, parseBinanceExchangeInfo } = binanceModules();
   const label = market === 'spot' ? 'spot' : 'USD-M';
   if (file !== null) {
     const provenance = `--instruments ${basename(file.path)}`;

@@ -34,9 +34,23 @@ export async function loadAllVenueModules(): Promise<void> {
   for (const venue of Object.keys(LOADERS) as RegisteredVenue[]) await load(venue);
 }
 
+/**
+ * True when `exchange` names a venue with an API of its own (wire format, signing, endpoints, rate limits) — every
+ * registered venue; the fake venue answers in-process and has none. Callers ask this instead of naming a venue.
+ */
+export function hasVenueApi<E extends string>(exchange: E): exchange is E & RegisteredVenue {
+  return isRegistered(exchange);
+}
+
 /** The loaded modules of `venue`; an E_INVARIANT error when the caller composed a run without loading them first. */
-export function venueModule<V extends RegisteredVenue>(venue: V): VenueModule<V> {
+function venueModule<V extends RegisteredVenue>(venue: V): VenueModule<V> {
   const found = loaded[venue] as VenueModule<V> | undefined;
   if (found === undefined) throw new ShadowExecError('E_INVARIANT', `invariant violated: the modules of venue '${venue}' were not loaded before the run was composed (loadVenueModules)`);
   return found;
 }
+
+/** Bybit's loaded modules (catalog, rules, API gate, option checks). */
+export const bybitModules = (): VenueModule<'bybit'> => venueModule('bybit');
+
+/** Binance's loaded modules (catalog, rules, API gate, option checks, amend support). */
+export const binanceModules = (): VenueModule<'binance'> => venueModule('binance');

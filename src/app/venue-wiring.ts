@@ -9,7 +9,7 @@ import type { BybitInstrument } from '../venues/bybit/bybit-instruments.js';
 import { FakeVenueRules } from '../venues/fake/fake-venue-rules.js';
 import type { BinanceInstrument } from '../venues/binance/binance-instruments.js';
 import type { BinanceMarket } from '../venues/binance/binance-market.js';
-import { venueModule } from './venue-modules.js';
+import { binanceModules, bybitModules } from './venue-modules.js';
 import type { RunConfig } from './run-config.js';
 import { orderOptionsEcho } from './config-echo.js';
 
@@ -56,7 +56,7 @@ export function wireVenue(config: RunConfig, instruments: ReadonlyMap<string, In
   if (config.exchange === 'fake' || config.category === null) {
     return { rules: new FakeVenueRules(fees), gate: undefined, model: { instruments: instrumentModel, order_options: options }, bindVenue: unbound };
   }
-  const { BybitApiGate, BybitVenueRules } = venueModule('bybit');
+  const { BybitApiGate, BybitVenueRules } = bybitModules();
   const bybitInstruments = new Map<string, BybitInstrument>(config.instruments.map((v) => [v.spec.symbol, v.bybit!]));
   return {
     rules: new BybitVenueRules(config.category, fees, bybitInstruments),
@@ -87,7 +87,7 @@ function wireBinance(
   instrumentModel: Record<string, JsonValue>,
   options: JsonValue,
 ): VenueWiring {
-  const { BinanceApiGate, BinanceVenueRules } = venueModule('binance');
+  const { BinanceApiGate, BinanceVenueRules } = binanceModules();
   let venue: { openOrderCount(symbol: string): number } | null = null;
   const binanceInstruments = new Map<string, BinanceInstrument>(config.instruments.map((v) => [v.spec.symbol, v.binance!]));
   const rules = new BinanceVenueRules(market, fees, binanceInstruments, {

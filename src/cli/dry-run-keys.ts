@@ -1,6 +1,7 @@
 // Keys and journal of a `run --mode dryrun` on a real venue (loaded by the run command only when a run has keys to read).
 import type { RunConfig } from '../app/run-config.js';
 import type { VenueDryRun } from '../app/venue-wiring.js';
+import { hasVenueApi } from '../app/venue-modules.js';
 import { FileRequestJournal } from '../report/file-request-journal.js';
 import { ChainedSecretProvider } from '../secrets/chained-secret-provider.js';
 import { EnvSecretProvider } from '../secrets/env-secret-provider.js';
@@ -14,7 +15,7 @@ import type { RunFlags } from './commands/run-command.js';
 export function prepareDryRun(config: RunConfig, flags: Pick<RunFlags, 'journal' | 'secrets' | 'quiet'>, ctx: CliContext): VenueDryRun | null {
   const file = flags.secrets === undefined ? null : FileSecretProvider.load(flags.secrets);
   const providers = [...(file === null ? [] : [file]), new EnvSecretProvider(ctx.env)];
-  if (config.mode !== 'dryrun' || config.exchange === 'fake') return null;
+  if (config.mode !== 'dryrun' || !hasVenueApi(config.exchange)) return null;
   const venue = config.exchange;
   // Placeholders only when no key file was named: an explicit --secrets without the --api-env's keys is a mistake.
   const credentials = resolveCredentials(new ChainedSecretProvider(providers), venue, config.apiEnv, { allowPlaceholder: true, secretsFile: file });

@@ -1,7 +1,7 @@
 // Parses --order-options ("postOnly,timeInForce=IOC") into the OrderOptions every order carries, per venue, listing what is supported on a mistake.
 import { ShadowExecError, UsageError } from '../core/errors/shadow-exec-error.js';
 import { DEFAULT_ORDER_OPTIONS, type OrderOptions, type TimeInForce } from '../core/model/order.js';
-import { venueModule } from '../app/venue-modules.js';
+import { binanceModules, bybitModules } from '../app/venue-modules.js';
 import type { BinanceMarket } from '../venues/binance/binance-market.js';
 import type { BybitCategory } from '../venues/bybit/bybit-category.js';
 import { matchChoice, notOnVenue, venueFlags } from './venue-flag.js';
@@ -84,8 +84,8 @@ export function parseOrderOptions(raw: string | undefined, venue: OptionVenue): 
     throw new UsageError(`--order-options '${raw}': postOnly cannot be combined with timeInForce=${options.timeInForce} (a post-only order rests; IOC/FOK never rest)`);
   }
   try {
-    if (venue.exchange === 'bybit') venueModule('bybit').checkBybitOptions(venue.category!, 'Limit', options);
-    if (venue.exchange === 'binance') venueModule('binance').checkBinanceOptions(venue.market!, { ...options, icebergQty: options.icebergQty ?? null });
+    if (venue.exchange === 'bybit') bybitModules().checkBybitOptions(venue.category!, 'Limit', options);
+    if (venue.exchange === 'binance') binanceModules().checkBinanceOptions(venue.market!, { ...options, icebergQty: options.icebergQty ?? null });
   } catch (error) {
     if (error instanceof ShadowExecError) throw new UsageError(`--order-options '${raw}': ${error.message}`);
     throw error;

@@ -12,7 +12,7 @@ import { API_ENVS, type ApiEnv } from '../ports/secret-provider.js';
 import { BYBIT_CATEGORIES, BYBIT_DEFAULT_FEES, type BybitCategory } from '../venues/bybit/bybit-category.js';
 import { FAKE_DEFAULT_FEES } from '../venues/fake/fake-venue-rules.js';
 import { BINANCE_DEFAULT_FEES, BINANCE_MARKETS, type BinanceMarket } from '../venues/binance/binance-market.js';
-import { venueModule } from '../app/venue-modules.js';
+import { binanceModules, hasVenueApi } from '../app/venue-modules.js';
 import { parseOrderOptions } from './order-options.js';
 import { matchChoice, notOnVenue, venueFlags } from './venue-flag.js';
 import { formatUnfreezePolicy, parseUnfreezePolicy } from '../core/risk/unfreeze-policy.js';
@@ -227,10 +227,11 @@ function fillModelOptions(raw: RawRunOptions, synthetic: boolean): Pick<RunConfi
 }
 
 /** Binance spot cannot move an order's price in place (only Order Amend Keep Priority, which lowers the quantity). */
-function requoteMode(raw: string | undefined, market: BinanceMarket | null): RunConfig['requoteMode'] {
+function requoteMode(raw: string | undefined, exchange: string, market: BinanceMarket | null): RunConfig['requoteMode'] {
   const mode = choice('--requote-mode', raw, RUN_DEFAULTS.requoteMode, ['replace', 'amend'] as const);
-  if (mode === 'amend' && market !== null && !venueModule('binance').binanceAmendSupport(market).price) {
-    throw notOnVenue('--requote-mode amend', venueFlags('binance', null, market), venueModule('binance').binanceAmendSupport(market).note);
+  const amend = market === null ? null : binanceModules().binanceAmendSupport(market);
+  if (mode === 'amend' && amend !== null && !amend.price) {
+    throw notOnVenue('--requote-mode amend', venueFlags(exchange, null, market), amend.note);
   }
   return mode;
 }
@@ -290,7 +291,7 @@ export function parseRunOptions(raw: RawRunOptions, read: ReadText = readText): 
   if (exchange === 'fake' && raw.instruments !== undefined) throw notOnVenue('--instruments', venueFlags(exchange), 'the fake venue has one built-in catalog (--exchange bybit or binance read a saved one)');
   if (exchange !== 'bybit' && raw.category !== undefined) throw notOnVenue('--category', venueFlags(exchange), 'it is a bybit flag (Binance: --market spot|usdm)');
   if (exchange !== 'binance' && raw.market !== undefined) throw notOnVenue('--market', venueFlags(exchange), 'it is a binance flag (Bybit: --category linear|spot)');
-  if (exchange === 'fake') {
+  if (!hasVenueApi(exchange)) {
     const signing = (['--api-env', '--recv-window'] as const).find((_, i) => [raw.apiEnv, raw.recvWindow][i] !== undefined);
     if (signing !== undefined) throw notOnVenue(signing, venueFlags(exchange), 'the fake venue signs no requests (--exchange bybit or binance)');
     if (mode === 'dryrun') throw notOnVenue('--mode dryrun', venueFlags(exchange), 'the fake venue has no wire format to render or sign (--exchange bybit or binance)');
@@ -330,7 +331,7 @@ export function parseRunOptions(raw: RawRunOptions, read: ReadText = readText): 
     instruments,
     instrumentsFile: raw.instruments ?? null,
     orderOptions: parseOrderOptions(raw.orderOptions, { exchange, category, market }),
-    requoteMode: requoteMode(raw.requoteMode, market),
+    requoteMode: requoteMode(raw.requoteMode, exchange, market),
     cancelMode: choice('--cancel-mode', raw.cancelMode, RUN_DEFAULTS.cancelMode, ['per-order', 'cancel-all'] as const),
     exitOco: exitOco(raw.exitOco, exchange, market),
     staleMs: raw.staleMs === undefined ? null : integer('--stale-ms', raw.staleMs, 0, 1, 86_400_000),

@@ -11,7 +11,7 @@ import type { ReportSink } from '../../ports/report-sink.js';
 import { checkDistinctPaths, checkWritableOutput, outputKind, removeStaleTempFiles, type NamedPath } from '../../report/output-path.js';
 import { StdoutReportSink } from '../../report/stdout-report-sink.js';
 import type { VenueDryRun } from '../../app/venue-wiring.js';
-import { loadVenueModules } from '../../app/venue-modules.js';
+import { hasVenueApi, loadVenueModules } from '../../app/venue-modules.js';
 import { loadFeedModules } from '../../app/feed-modules.js';
 import { BYBIT_DEFAULT_FEES } from '../../venues/bybit/bybit-category.js';
 import { BINANCE_DEFAULT_FEES } from '../../venues/binance/binance-market.js';
@@ -165,9 +165,9 @@ export function removeStaleReportTemps(out: string, log: ((line: string) => void
 
 /** --journal and --secrets only where requests are rendered and signed (checked before any key is read). */
 function checkDryRunFlags(config: RunConfig, flags: RunFlags): void {
-  if (config.exchange === 'fake') {
+  if (!hasVenueApi(config.exchange)) {
     const flag = flags.journal !== undefined ? '--journal' : flags.secrets !== undefined ? '--secrets' : null;
-    if (flag !== null) throw notOnVenue(flag, venueFlags('fake'), 'the fake venue renders and signs no requests (--exchange bybit or binance with --mode dryrun)');
+    if (flag !== null) throw notOnVenue(flag, venueFlags(config.exchange), 'the fake venue renders and signs no requests (--exchange bybit or binance with --mode dryrun)');
   }
   if (flags.journal !== undefined && config.mode !== 'dryrun') {
     throw new UsageError(`--journal needs --mode dryrun on a real venue (--exchange bybit or binance): a shadow run renders no requests`);
@@ -204,7 +204,7 @@ async function executeRun(given: RunFlags, ctx: CliContext, typed: (key: string)
     if (flags.out !== undefined) removeStaleReportTemps(flags.out, flags.quiet === true ? null : (line) => ctx.stderr.write(`${line}\n`));
     checkDryRunFlags(config, flags);
     // The key providers load only when there are keys to read: a named --secrets file (checked even on a shadow run) or a dry run on a real venue.
-    const keysNeeded = flags.secrets !== undefined || (config.mode === 'dryrun' && config.exchange !== 'fake');
+    const keysNeeded = flags.secrets !== undefined || (config.mode === 'dryrun' && hasVenueApi(config.exchange));
     dryRun = keysNeeded ? (await import('../dry-run-keys.js')).prepareDryRun(config, flags, ctx) : null;
   } catch (error) {
     // A value the file set is named by its key in the file (spreadBps), not by the flag it stands for.
@@ -293,7 +293,7 @@ async function runAndReport(config: RunConfig, flags: RunFlags, ctx: CliContext,
 
 /** --ws-url / --rest-url on a host that is not the venue's public one: said on stderr (even with --quiet), the run goes on. */
 async function warnOnEndpointHosts(config: RunConfig, ctx: CliContext): Promise<void> {
-  if (config.live === null || config.exchange === 'fake') return;
+  if (config.live === null || !hasVenueApi(config.exchange)) return;
   const { endpointHostWarnings } = await import('../../app/live-venue.js');
   for (const line of endpointHostWarnings(config.exchange, [['--ws-url', config.live.wsUrl], ['--rest-url', config.live.restUrl]])) ctx.stderr.write(`${line}\n`);
 }
