@@ -48,7 +48,8 @@ export interface FuzzTarget {
 const BINANCE_SPECS: readonly InstrumentSpec[] = BINANCE_BUNDLED_INSTRUMENTS.spot.flatMap((b) => parseBinanceExchangeInfo(b.response, 'spot', 'bundled')).map((i) => i.spec);
 const BYBIT_SPECS: readonly InstrumentSpec[] = BYBIT_BUNDLED_INSTRUMENTS.linear.flatMap((b) => parseBybitInstrumentsInfo(b.response, 'linear', 'bundled')).map((i) => i.spec);
 
-const parses = (text: string): boolean => {
+/** True when JSON.parse accepts `text`: the oracle the fuzz and the JSON syntax-error tests compare against. */
+export const parses = (text: string): boolean => {
   try {
     JSON.parse(text);
     return true;

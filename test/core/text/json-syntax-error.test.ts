@@ -1,16 +1,9 @@
 // Covers jsonErrorIndex/jsonSyntaxError: agrees with JSON.parse on what is JSON (seeded fast-check), names line and column, never the text, and survives deep nesting.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { parses } from '../../../bench/fuzz-targets.js';
 import { jsonErrorIndex, jsonSyntaxError } from '../../../src/core/text/json-syntax-error.js';
 
-const parses = (text: string): boolean => {
-  try {
-    JSON.parse(text);
-    return true;
-  } catch {
-    return false;
-  }
-};
 
 describe('jsonErrorIndex', () => {
   it('finds no error in any JSON text (seeded, 2,000 values)', () => {
