@@ -1,6 +1,7 @@
 // Validates the --feed live flags (--ws-url, --rest-url, --ws-connections) of `run`, and URL flags shared with `record`.
 import { validateRestUrl } from '../feeds/live/endpoint-url.js';
-import { RUN_DEFAULTS, type LiveRunConfig, type RunConfig } from '../app/run-config.js';
+import { RUN_DEFAULTS } from '../app/config/run-defaults.js';
+import type { FeedKind, LiveFeedConfig } from '../app/config/feed-config.js';
 import { ShadowExecError, UsageError } from '../core/errors/shadow-exec-error.js';
 import { validateWsUrl } from '../feeds/ws/ws-venue-protocol.js';
 import { notOnVenue, venueFlags } from './venue-flag.js';
@@ -25,7 +26,7 @@ export function urlOption(flag: string, raw: string | undefined, validate: (url:
 }
 
 /** --ws-url, --rest-url, --ws-connections: only with --feed live on a real venue; --rest-url only on Binance. */
-export function liveOption(raw: RawLiveOptions, feed: RunConfig['feed'], exchange: string): LiveRunConfig | null {
+export function liveOption(raw: RawLiveOptions, feed: FeedKind, exchange: string): Omit<LiveFeedConfig, 'kind'> | null {
   const given = (['--ws-url', '--rest-url', '--ws-connections'] as const).filter((_, i) => [raw.wsUrl, raw.restUrl, raw.wsConnections][i] !== undefined);
   if (feed !== 'live') {
     if (given.length > 0) throw new UsageError(`${given.join(', ')} ${given.length === 1 ? 'applies' : 'apply'} to --feed live only`);

@@ -4,7 +4,12 @@ import { readFileSync } from 'node:fs';
 import { ShadowExecError, UsageError } from '../core/errors/shadow-exec-error.js';
 import { inputReadError } from '../core/errors/io-failure.js';
 import { Decimal, formatDecimal } from '../core/money/decimal.js';
-import { defaultSpreadBps, FILL_MODELS, RUN_DEFAULTS, type RunConfig } from '../app/run-config.js';
+import type { RunConfig } from '../app/config/run-config.js';
+import { defaultSpreadBps } from '../app/config/default-spread.js';
+import { RUN_DEFAULTS } from '../app/config/run-defaults.js';
+import { FILL_MODELS, type FillsConfig } from '../app/config/fills-config.js';
+import type { FeedConfig } from '../app/config/feed-config.js';
+import { DEFAULT_MARKET } from '../app/config/venue-config.js';
 import { QUEUE_CANCEL_RULES } from '../core/sim/queue-cancel-rule.js';
 import { liveOption } from './live-options.js';
 import { binanceCatalog, bybitCatalog, fakeCatalog, resolveSymbols, type InstrumentCatalog, type VenueInstrument } from '../app/venue-instruments.js';
@@ -167,7 +172,7 @@ function loadCatalog(load: (file: { path: string; json: unknown } | null) => Ins
 }
 
 /** "TP:SL" in bps → the exit OCO setting; only venues with order lists take it (the fake venue; Binance spot). */
-function exitOco(raw: string | undefined, exchange: string, market: BinanceMarket | null): RunConfig['exitOco'] {
+function exitOco(raw: string | undefined, exchange: string, market: BinanceMarket | null): RunConfig['strategy']['exitOco'] {
   if (raw === undefined) return null;
   if (exchange === 'bybit') throw notOnVenue('--exit-oco', venueFlags(exchange), 'it needs OCO order lists, which Bybit V5 has none of (use --exchange binance --market spot, or fake)');
   if (market === 'usdm') throw notOnVenue('--exit-oco', venueFlags(exchange, null, market), 'it needs OCO order lists, which Binance USD-M futures have none of (use --market spot)');
@@ -188,7 +193,7 @@ function unfreezeOption(raw: string | undefined): string {
 }
 
 /** --feed synthetic | replay:FILE | live (a replay file is read when the run is composed). */
-function feedOption(raw: string | undefined): { feed: RunConfig['feed']; replayFile: string | null } {
+function feedOption(raw: string | undefined): { feed: FeedConfig['kind']; replayFile: string | null } {
   const text = (raw ?? 'synthetic').trim();
   const kind = text.toLowerCase();
   if (kind === 'synthetic') return { feed: 'synthetic', replayFile: null };
@@ -213,21 +218,24 @@ export function durationOption(raw: string | undefined): number | null {
  * --fill-model (default: probabilistic on the synthetic feed, which prints no trades; trade-through on replay and live
  * feeds) with the settings that belong to it: --fill-rate to probabilistic, --queue-cancels to queue.
  */
-function fillModelOptions(raw: RawRunOptions, synthetic: boolean): Pick<RunConfig, 'fillModel' | 'fillRate' | 'queueCancels'> {
+function fillModelOptions(raw: RawRunOptions, synthetic: boolean): FillsConfig {
   const fillModel = choice('--fill-model', raw.fillModel, synthetic ? 'probabilistic' : 'trade-through', FILL_MODELS);
   if (raw.fillRate !== undefined && fillModel !== 'probabilistic') {
     throw new UsageError(`--fill-rate applies to --fill-model probabilistic, not ${fillModel} (which fills from trades and the touch)`);
   }
   if (raw.queueCancels !== undefined && fillModel !== 'queue') throw new UsageError(`--queue-cancels applies to --fill-model queue, not ${fillModel}`);
-  return {
-    fillModel,
-    fillRate: decimal('--fill-rate', raw.fillRate, RUN_DEFAULTS.fillRate, { min: new Decimal(0), max: new Decimal(1), places: 6 }),
-    queueCancels: fillModel === 'queue' ? choice('--queue-cancels', raw.queueCancels, 'proportional', QUEUE_CANCEL_RULES) : null,
-  };
+  switch (fillModel) {
+    case 'probabilistic':
+      return { model: fillModel, fillRate: decimal('--fill-rate', raw.fillRate, RUN_DEFAULTS.fillRate, { min: new Decimal(0), max: new Decimal(1), places: 6 }) };
+    case 'trade-through':
+      return { model: fillModel };
+    case 'queue':
+      return { model: fillModel, queueCancels: choice('--queue-cancels', raw.queueCancels, 'proportional', QUEUE_CANCEL_RULES) };
+  }
 }
 
 /** Binance spot cannot move an order's price in place (only Order Amend Keep Priority, which lowers the quantity). */
-function requoteMode(raw: string | undefined, exchange: string, market: BinanceMarket | null): RunConfig['requoteMode'] {
+function requoteMode(raw: string | undefined, exchange: string, market: BinanceMarket | null): RunConfig['strategy']['requoteMode'] {
   const mode = choice('--requote-mode', raw, RUN_DEFAULTS.requoteMode, ['replace', 'amend'] as const);
   const amend = market === null ? null : binanceModules().binanceAmendSupport(market);
   if (mode === 'amend' && amend !== null && !amend.price) {
@@ -317,63 +325,76 @@ export function parseRunOptions(raw: RawRunOptions, read: ReadText = readText): 
   const spreadBps = decimal('--spread-bps', raw.spreadBps, defaultSpreadBps(makerFeeBps), { min: new Decimal(0), max: new Decimal(10_000), minExclusive: true, places: 3 });
   const edgeWindow = integer('--edge-window', raw.edgeWindow, RUN_DEFAULTS.edgeWindow, 1, 100_000);
 
-  const config: RunConfig = {
-    exchange,
-    mode,
-    feed,
-    replayFile,
-    live: liveOption(raw, feed, exchange),
-    durationMs: durationOption(raw.duration),
-    startGiven: raw.start !== undefined,
-    category,
-    market,
-    symbols,
-    instruments,
-    instrumentsFile: raw.instruments ?? null,
-    orderOptions: parseOrderOptions(raw.orderOptions, { exchange, category, market }),
-    requoteMode: requoteMode(raw.requoteMode, exchange, market),
-    cancelMode: choice('--cancel-mode', raw.cancelMode, RUN_DEFAULTS.cancelMode, ['per-order', 'cancel-all'] as const),
-    exitOco: exitOco(raw.exitOco, exchange, market),
-    staleMs: raw.staleMs === undefined ? null : integer('--stale-ms', raw.staleMs, 0, 1, 86_400_000),
-    maxDrawdownUsd: raw.maxDrawdown === undefined ? null : decimalText('--max-drawdown', raw.maxDrawdown, usd(0, true)),
-    reduceAtDrawdownUsd: raw.reduceAtDrawdown === undefined ? null : decimalText('--reduce-at-drawdown', raw.reduceAtDrawdown, usd(0, true)),
-    maxOrdersPerSec: raw.maxOrdersPerSec === undefined ? null : integer('--max-orders-per-sec', raw.maxOrdersPerSec, 0, 1, 100_000),
-    unfreeze: unfreezeOption(raw.unfreeze),
-    circuit: {
-      failures: integer('--circuit-failures', raw.circuitFailures, RUN_DEFAULTS.circuitFailures, 1, 1000),
-      windowMs: integer('--circuit-window-ms', raw.circuitWindowMs, RUN_DEFAULTS.circuitWindowMs, 1, 86_400_000),
-      cooldownMs: integer('--circuit-cooldown-ms', raw.circuitCooldownMs, RUN_DEFAULTS.circuitCooldownMs, 1, 86_400_000),
-    },
-    throttle: raw.throttle ?? true,
-    apiEnv,
-    recvWindowMs: integer('--recv-window', raw.recvWindow, RUN_DEFAULTS.recvWindowMs, 1, 60_000),
-    iterations: integer('--iterations', raw.iterations, RUN_DEFAULTS.iterations, 1, 1_000_000_000),
-    seed: integer('--seed', raw.seed, RUN_DEFAULTS.seed, 0, Number.MAX_SAFE_INTEGER),
-    start: isoStart(raw.start),
-    intervalMs: integer('--interval-ms', raw.intervalMs, RUN_DEFAULTS.intervalMs, 1, 3_600_000),
-    maxInvUsd: decimal('--max-inv', raw.maxInv, RUN_DEFAULTS.maxInvUsd, usd(0, false)),
-    maxTotalUsd: decimal('--max-total', raw.maxTotal, RUN_DEFAULTS.maxTotalUsd, usd(0, false)),
-    edgeThresholdBps: decimal('--edge-threshold', raw.edgeThreshold, RUN_DEFAULTS.edgeThresholdBps, { min: new Decimal(-10_000), max: new Decimal(10_000), places: 4 }),
-    latencyMs: integer('--latency-ms', raw.latencyMs, RUN_DEFAULTS.latencyMs, 0, 600_000),
-    latencyJitterMs: integer('--latency-jitter-ms', raw.latencyJitterMs, 0, 0, 600_000),
-    ...fillModelOptions(raw, synthetic),
-    spreadBps,
-    requoteBps: decimal('--requote-bps', raw.requoteBps, RUN_DEFAULTS.requoteBps, { min: new Decimal(0), max: new Decimal(10_000), places: 4 }),
-    orderNotionalUsd: decimal('--order-notional', raw.orderNotional, RUN_DEFAULTS.orderNotionalUsd, usd(0, true)),
-    makerFeeBps,
-    takerFeeBps: decimal('--taker-fee-bps', raw.takerFeeBps, fees.takerBps, feeRule),
-    markoutMs: integer('--markout-ms', raw.markoutMs, RUN_DEFAULTS.markoutMs, 0, 3_600_000),
-    edgeWindow,
-    edgeMinFills: integer('--edge-min-fills', raw.edgeMinFills, Math.min(RUN_DEFAULTS.edgeMinFills, edgeWindow), 1, edgeWindow),
-    // A replay or a live feed brings its own prices: the synthetic market's settings do not apply.
-    startPrices: synthetic ? perSymbol('--start-prices', raw.startPrices, symbols, (s) => bySymbol.get(s)!.startPrice, usd(0, true), false) : {},
-    volatilityBps: synthetic ? perSymbol('--volatility-bps', raw.volatilityBps, symbols, (s) => bySymbol.get(s)!.volatilityBps, { min: new Decimal(0), max: new Decimal(1000), places: 4 }, true) : {},
-    reportFills: integer('--report-fills', raw.reportFills, RUN_DEFAULTS.reportFills, 0, 100_000),
+  // Evaluated in the order the flags have always been checked, so the first of several bad flags named stays the same.
+  const live = liveOption(raw, feed, exchange);
+  const durationMs = durationOption(raw.duration);
+  const orderOptions = parseOrderOptions(raw.orderOptions, { exchange, category, market });
+  const requote = requoteMode(raw.requoteMode, exchange, market);
+  const cancelMode = choice('--cancel-mode', raw.cancelMode, RUN_DEFAULTS.cancelMode, ['per-order', 'cancel-all'] as const);
+  const oco = exitOco(raw.exitOco, exchange, market);
+  const staleMs = raw.staleMs === undefined ? null : integer('--stale-ms', raw.staleMs, 0, 1, 86_400_000);
+  const maxDrawdownUsd = raw.maxDrawdown === undefined ? null : decimalText('--max-drawdown', raw.maxDrawdown, usd(0, true));
+  const reduceAtDrawdownUsd = raw.reduceAtDrawdown === undefined ? null : decimalText('--reduce-at-drawdown', raw.reduceAtDrawdown, usd(0, true));
+  const maxOrdersPerSec = raw.maxOrdersPerSec === undefined ? null : integer('--max-orders-per-sec', raw.maxOrdersPerSec, 0, 1, 100_000);
+  const unfreeze = unfreezeOption(raw.unfreeze);
+  const circuit = {
+    failures: integer('--circuit-failures', raw.circuitFailures, RUN_DEFAULTS.circuitFailures, 1, 1000),
+    windowMs: integer('--circuit-window-ms', raw.circuitWindowMs, RUN_DEFAULTS.circuitWindowMs, 1, 86_400_000),
+    cooldownMs: integer('--circuit-cooldown-ms', raw.circuitCooldownMs, RUN_DEFAULTS.circuitCooldownMs, 1, 86_400_000),
   };
-  if (config.maxDrawdownUsd !== null && config.reduceAtDrawdownUsd !== null && !new Decimal(config.reduceAtDrawdownUsd).lt(config.maxDrawdownUsd)) {
-    throw new UsageError(`--reduce-at-drawdown '${config.reduceAtDrawdownUsd}' must be below --max-drawdown '${config.maxDrawdownUsd}'`);
+  const recvWindowMs = integer('--recv-window', raw.recvWindow, RUN_DEFAULTS.recvWindowMs, 1, 60_000);
+  const iterations = integer('--iterations', raw.iterations, RUN_DEFAULTS.iterations, 1, 1_000_000_000);
+  const seed = integer('--seed', raw.seed, RUN_DEFAULTS.seed, 0, Number.MAX_SAFE_INTEGER);
+  const start = isoStart(raw.start);
+  const intervalMs = integer('--interval-ms', raw.intervalMs, RUN_DEFAULTS.intervalMs, 1, 3_600_000);
+  const maxInvUsd = decimal('--max-inv', raw.maxInv, RUN_DEFAULTS.maxInvUsd, usd(0, false));
+  const maxTotalUsd = decimal('--max-total', raw.maxTotal, RUN_DEFAULTS.maxTotalUsd, usd(0, false));
+  const edgeThresholdBps = decimal('--edge-threshold', raw.edgeThreshold, RUN_DEFAULTS.edgeThresholdBps, { min: new Decimal(-10_000), max: new Decimal(10_000), places: 4 });
+  const latency = { ms: integer('--latency-ms', raw.latencyMs, RUN_DEFAULTS.latencyMs, 0, 600_000), jitterMs: integer('--latency-jitter-ms', raw.latencyJitterMs, 0, 0, 600_000) };
+  const fills = fillModelOptions(raw, synthetic);
+  const requoteBps = decimal('--requote-bps', raw.requoteBps, RUN_DEFAULTS.requoteBps, { min: new Decimal(0), max: new Decimal(10_000), places: 4 });
+  const orderNotionalUsd = decimal('--order-notional', raw.orderNotional, RUN_DEFAULTS.orderNotionalUsd, usd(0, true));
+  const takerFeeBps = decimal('--taker-fee-bps', raw.takerFeeBps, fees.takerBps, feeRule);
+  const markoutMs = integer('--markout-ms', raw.markoutMs, RUN_DEFAULTS.markoutMs, 0, 3_600_000);
+  const edgeMinFills = integer('--edge-min-fills', raw.edgeMinFills, Math.min(RUN_DEFAULTS.edgeMinFills, edgeWindow), 1, edgeWindow);
+  // A replay or a live feed brings its own prices: the synthetic market's settings do not apply.
+  const feedConfig: FeedConfig =
+    live !== null
+      ? { kind: 'live', ...live }
+      : replayFile !== null
+        ? { kind: 'replay', file: replayFile }
+        : {
+            kind: 'synthetic',
+            startPrices: perSymbol('--start-prices', raw.startPrices, symbols, (s) => bySymbol.get(s)!.startPrice, usd(0, true), false),
+            volatilityBps: perSymbol('--volatility-bps', raw.volatilityBps, symbols, (s) => bySymbol.get(s)!.volatilityBps, { min: new Decimal(0), max: new Decimal(1000), places: 4 }, true),
+          };
+  const reportFills = integer('--report-fills', raw.reportFills, RUN_DEFAULTS.reportFills, 0, 100_000);
+
+  const config: RunConfig = {
+    mode,
+    seed,
+    start,
+    startGiven: raw.start !== undefined,
+    durationMs,
+    iterations,
+    intervalMs,
+    symbols,
+    fees: { makerBps: makerFeeBps, takerBps: takerFeeBps },
+    apiEnv,
+    recvWindowMs,
+    throttle: raw.throttle ?? true,
+    venue: { name: exchange, market: category ?? market ?? DEFAULT_MARKET, instruments, instrumentsFile: raw.instruments ?? null },
+    feed: feedConfig,
+    strategy: { spreadBps, requoteBps, orderNotionalUsd, orderOptions, requoteMode: requote, cancelMode, exitOco: oco },
+    fills,
+    latency,
+    risk: { maxInvUsd, maxTotalUsd, edge: { thresholdBps: edgeThresholdBps, markoutMs, window: edgeWindow, minFills: edgeMinFills }, staleMs, maxDrawdownUsd, reduceAtDrawdownUsd, maxOrdersPerSec, unfreeze, circuit },
+    output: { reportFills },
+  };
+  if (maxDrawdownUsd !== null && reduceAtDrawdownUsd !== null && !new Decimal(reduceAtDrawdownUsd).lt(maxDrawdownUsd)) {
+    throw new UsageError(`--reduce-at-drawdown '${reduceAtDrawdownUsd}' must be below --max-drawdown '${maxDrawdownUsd}'`);
   }
-  if (synthetic) checkGrid(config);
+  if (config.feed.kind === 'synthetic') checkGrid(config.venue.instruments, config.feed.startPrices, config.strategy.orderNotionalUsd);
   else if (raw.startPrices !== undefined || raw.volatilityBps !== undefined) {
     throw new UsageError(`--start-prices and --volatility-bps shape the synthetic market; ${feed === 'live' ? 'a live feed' : 'a replay'} brings its own prices`);
   }
@@ -381,18 +402,18 @@ export function parseRunOptions(raw: RawRunOptions, read: ReadText = readText): 
 }
 
 /** Start prices must sit on the tick grid, and one order must buy at least the minimum quantity. */
-function checkGrid(config: RunConfig): void {
-  const notional = new Decimal(config.orderNotionalUsd);
-  for (const { spec } of config.instruments) {
+function checkGrid(instruments: readonly VenueInstrument[], startPrices: Readonly<Record<string, string>>, orderNotionalUsd: string): void {
+  const notional = new Decimal(orderNotionalUsd);
+  for (const { spec } of instruments) {
     const symbol = spec.symbol;
-    const price = new Decimal(config.startPrices[symbol]!);
+    const price = new Decimal(startPrices[symbol]!);
     if (!price.div(spec.tickSize).isInteger()) {
-      throw new UsageError(`--start-prices ${symbol} '${config.startPrices[symbol]}' is not allowed: expected a multiple of the tick size ${spec.tickSize}`);
+      throw new UsageError(`--start-prices ${symbol} '${startPrices[symbol]}' is not allowed: expected a multiple of the tick size ${spec.tickSize}`);
     }
     const minimum = Decimal.max(price.times(spec.minQty), new Decimal(spec.minNotional));
     if (notional.lt(minimum)) {
       throw new UsageError(
-        `--order-notional '${config.orderNotionalUsd}' is too small for ${symbol}: one order must be worth at least ${formatDecimal(minimum)} USDT (min qty ${spec.minQty} at ${formatDecimal(price)}, min notional ${spec.minNotional})`,
+        `--order-notional '${orderNotionalUsd}' is too small for ${symbol}: one order must be worth at least ${formatDecimal(minimum)} USDT (min qty ${spec.minQty} at ${formatDecimal(price)}, min notional ${spec.minNotional})`,
       );
     }
   }
