@@ -29,7 +29,7 @@ import type { ConfigProvenance } from '../../app/config-echo.js';
 import { formatSummary } from '../summary.js';
 import { stderrStyles } from '../terminal.js';
 import { givenOptions } from '../given-options.js';
-import { notOnVenue, venueFlags } from '../venue-flag.js';
+import { notOnVenue, venueFlags } from '../../app/config/venue-flag.js';
 
 export interface RunFlags extends RawRunOptions {
   /** commander's --no-network sets this to false. */

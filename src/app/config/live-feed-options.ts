@@ -1,9 +1,9 @@
-// Validates the --feed live flags (--ws-url, --rest-url, --ws-connections) of `run`, and URL flags shared with `record`.
-import { validateRestUrl } from '../feeds/live/endpoint-url.js';
-import { RUN_DEFAULTS } from '../app/config/run-defaults.js';
-import type { FeedKind, LiveFeedConfig } from '../app/config/feed-config.js';
-import { ShadowExecError, UsageError } from '../core/errors/shadow-exec-error.js';
-import { validateWsUrl } from '../feeds/ws/ws-venue-protocol.js';
+// Validates the --feed live flags (--ws-url, --rest-url, --ws-connections) of a run, and the URL flags `record` shares.
+import { validateRestUrl } from '../../feeds/live/endpoint-url.js';
+import type { FeedKind, LiveFeedConfig } from './feed-config.js';
+import { ShadowExecError, UsageError } from '../../core/errors/shadow-exec-error.js';
+import { validateWsUrl } from '../../feeds/ws/ws-venue-protocol.js';
+import { integerValue } from './option-values.js';
 import { notOnVenue, venueFlags } from './venue-flag.js';
 
 /** The raw flags this file reads. */
@@ -42,9 +42,7 @@ export function liveOption(raw: RawLiveOptions, feed: FeedKind, exchange: string
   };
 }
 
+/** --ws-connections: 1..16, one whole number. */
 function connections(raw: string | undefined): number {
-  if (raw === undefined) return RUN_DEFAULTS.wsConnections;
-  const n = /^\d+$/.test(raw.trim()) ? Number(raw.trim()) : NaN;
-  if (!(n >= 1 && n <= 16)) throw new UsageError(`--ws-connections '${raw}' is not allowed: expected a whole number from 1 to 16`);
-  return n;
+  return integerValue('wsConnections', raw);
 }
