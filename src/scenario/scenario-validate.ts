@@ -1,6 +1,6 @@
 // validateScenario: checks a parsed rehearsal file against the scenario rules and returns it typed; the first bad field throws E_SCENARIO with its JSON path.
 import { jsonSyntaxError } from '../core/text/json-syntax-error.js';
-import { RUN_DEFAULTS } from '../app/config/run-defaults.js';
+import { RUN_OPTION_SPECS } from '../app/config/run-option-specs.js';
 import { Decimal } from '../core/money/decimal.js';
 import { FREEZE_REASONS } from '../core/risk/risk-decision.js';
 import {
@@ -201,7 +201,7 @@ function readExpectations(value: unknown): Expectation[] {
 
 /** The run's symbols as the run command reads --symbols (comma-separated, trimmed, upper-cased). */
 function runSymbols(run: ScenarioRunOptions): string[] {
-  return (run.symbols ?? RUN_DEFAULTS.symbols)
+  return (run.symbols ?? String(RUN_OPTION_SPECS.symbols.default))
     .split(',')
     .map((s) => s.trim().toUpperCase())
     .filter((s) => s !== '');
