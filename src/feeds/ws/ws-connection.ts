@@ -27,7 +27,7 @@ type ConnectionTimer = 'reconnect' | 'stable' | 'rotate' | 'ready' | 'close';
  * takes over once its subscriptions are acknowledged (or seamlessReadyTimeoutMs passed), then the
  * old socket is closed, so no frame is lost (see FrameDelivery for duplicates).
  */
-export class WsConnection implements WsSessionHost {
+export class WsConnection implements WsSessionHost<WsSession> {
   readonly connectionId: string;
   readonly protocol: WsVenueProtocol;
   readonly timers: Timers;

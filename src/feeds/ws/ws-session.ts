@@ -29,7 +29,7 @@ export class WsSession {
 
   constructor(
     readonly id: string,
-    private readonly host: WsSessionHost,
+    private readonly host: WsSessionHost<WsSession>,
   ) {
     this.timers = new NamedTimers(host.timers);
     const { limits } = host.protocol;
