@@ -18,7 +18,7 @@ import type { JsonValue } from '../core/report/canonical-json.js';
 import type { Clock } from '../ports/clock.js';
 import type { LiveFeed } from '../feeds/live/live-feed.js';
 import { InterruptibleSleep } from '../feeds/ws/interruptible-sleep.js';
-import type { Timers } from '../feeds/ws/timers.js';
+import type { Timers } from '../ports/timers.js';
 import type { SessionResult } from './run-session.js';
 
 export type LiveEndReason = 'duration' | 'interrupted' | 'feed-failed';

@@ -1,9 +1,9 @@
 // WsSessionHost: what a socket session needs from the connection that owns it (ports, settings, callbacks).
-import type { Timers } from './timers.js';
+import type { Timers } from '../../ports/timers.js';
 import type { WsConnectionEvent } from './ws-connection-events.js';
 import type { WsHealthCounters } from './ws-health.js';
 import type { WsSocketFactory } from './ws-socket-factory.js';
-import type { WsVenueProtocol } from './ws-venue-protocol.js';
+import type { WsVenueProtocol } from '../../ports/ws-venue-protocol.js';
 
 export interface WsSessionSettings {
   /** A dial not open after this many ms is abandoned as a failed attempt. */

@@ -6,7 +6,7 @@ import { checkBinanceOrder, type BinanceOrderFields } from './binance-order-filt
 import { formatPrice, formatQty, type Instrument } from '../../core/model/instrument.js';
 import type { OrderRequest } from '../../core/model/order.js';
 import type { FeeSchedule } from '../../core/sim/fee-schedule.js';
-import type { VenueOutcome, VenueReject, VenueRules } from '../../core/sim/venue-rules.js';
+import type { VenueOutcome, VenueReject, VenueRules } from '../../ports/venue-rules.js';
 import { BINANCE_SPOT_ERRORS, BINANCE_USDM_ERRORS, binanceReject } from './binance-error-codes.js';
 import { timestampBreach, timestampBreachDetail } from '../shared/timestamp-window.js';
 import type { BinanceInstrument } from './binance-instruments.js';
