@@ -1,5 +1,5 @@
 // Keys and journal of a `run --mode dryrun` on a real venue (loaded by the run command only when a run has keys to read).
-import type { RunConfig } from '../app/run-config.js';
+import type { RunConfig } from '../app/config/run-config.js';
 import type { VenueDryRun } from '../app/venue-wiring.js';
 import { hasVenueApi } from '../app/venue-modules.js';
 import { FileRequestJournal } from '../output/file-request-journal.js';
@@ -24,8 +24,8 @@ export interface DryRunFlags {
 export function prepareDryRun(config: RunConfig, flags: DryRunFlags, ctx: CliContext): VenueDryRun | null {
   const file = flags.secrets === undefined ? null : FileSecretProvider.load(flags.secrets);
   const providers = [...(file === null ? [] : [file]), new EnvSecretProvider(ctx.env)];
-  if (config.mode !== 'dryrun' || !hasVenueApi(config.exchange)) return null;
-  const venue = config.exchange;
+  if (config.mode !== 'dryrun' || !hasVenueApi(config.venue.name)) return null;
+  const venue = config.venue.name;
   // Placeholders only when no key file was named: an explicit --secrets without the --api-env's keys is a mistake.
   const credentials = resolveCredentials(new ChainedSecretProvider(providers), venue, config.apiEnv, { allowPlaceholder: true, secretsFile: file });
   const envNames = venue === 'bybit' ? 'BYBIT_API_KEY/BYBIT_API_SECRET' : 'BINANCE_API_KEY/BINANCE_SECRET_KEY';
