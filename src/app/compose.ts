@@ -12,14 +12,15 @@ import { CircuitBreaker } from '../core/risk/circuit-breaker.js';
 import { parseUnfreezePolicy } from '../core/risk/unfreeze-policy.js';
 import { EventScheduler } from '../core/scheduler/event-scheduler.js';
 import { bpsToPpm } from '../core/sim/fee-schedule.js';
-import type { LatencyModel } from '../core/sim/latency-model.js';
-import { OPEN_GATE, type RequestGate } from '../core/sim/request-gate.js';
+import type { LatencyModel } from '../ports/latency-model.js';
+import { OPEN_GATE, type RequestGate } from '../ports/request-gate.js';
 import { SimulatedVenue } from '../core/sim/simulated-venue.js';
-import type { VenueRules } from '../core/sim/venue-rules.js';
+import type { VenueRules } from '../ports/venue-rules.js';
 import { SymmetricQuoter } from '../core/strategy/symmetric-quoter.js';
 import { VirtualClock } from '../core/time/virtual-clock.js';
 import { ShadowExecError } from '../core/errors/shadow-exec-error.js';
 import { ExecutionLoop } from '../engine/execution-loop.js';
+import type { SessionRun } from '../engine/session-run.js';
 import type { ExchangeClient } from '../ports/exchange-client.js';
 import type { MarketDataFeed } from '../ports/market-data-feed.js';
 import type { BybitDryRun } from '../venues/bybit/bybit-api-gate.js';
@@ -51,16 +52,12 @@ export interface ComposeOptions {
   readonly provenance?: ConfigProvenance | null;
 }
 
-export interface ComposedRun {
-  readonly clock: VirtualClock;
-  readonly scheduler: EventScheduler;
-  readonly loop: ExecutionLoop;
+/** A composed run: what the engine's sessions drive (SessionRun), plus its feed, start and warnings. */
+export interface ComposedRun extends SessionRun {
   readonly feed: MarketDataFeed;
   readonly startMs: number;
   /** Input problems that do not stop the run (a replay's cut last line, a replay without records), for the CLI to print; the report has them too. Absent: none. */
   readonly warnings?: readonly string[];
-  /** The report of the run as it stands; call after the scheduler has drained. */
-  buildReport(status: RunStatus): JsonValue;
 }
 
 /** bps as a decimal string → bps × 10⁴ (exact; the CLI has already checked the precision). */

@@ -1,8 +1,10 @@
 // Builds the run's fill model and latency model from its settings (--fill-model, --fill-rate, --queue-cancels, --latency-ms, --latency-jitter-ms).
 import type { Instrument } from '../core/model/instrument.js';
-import type { FillModel } from '../core/sim/fill-model.js';
+import type { FillModel } from '../ports/fill-model.js';
 import { IcebergVisible } from '../core/sim/iceberg-visible.js';
-import { ConstantLatencyModel, JitteredLatencyModel, type LatencyModel } from '../core/sim/latency-model.js';
+import { ConstantLatencyModel } from '../core/sim/constant-latency-model.js';
+import { JitteredLatencyModel } from '../core/sim/jittered-latency-model.js';
+import type { LatencyModel } from '../ports/latency-model.js';
 import { ProbabilisticFillModel } from '../core/sim/probabilistic-fill-model.js';
 import { QueuePositionFillModel } from '../core/sim/queue-position-fill-model.js';
 import { TradeThroughFillModel } from '../core/sim/trade-through-fill-model.js';

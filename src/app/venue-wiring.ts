@@ -2,8 +2,8 @@
 import type { Instrument } from '../core/model/instrument.js';
 import type { JsonValue } from '../core/report/canonical-json.js';
 import type { FeeSchedule } from '../core/sim/fee-schedule.js';
-import type { RequestGate } from '../core/sim/request-gate.js';
-import type { VenueRules } from '../core/sim/venue-rules.js';
+import type { RequestGate } from '../ports/request-gate.js';
+import type { VenueRules } from '../ports/venue-rules.js';
 import type { BybitDryRun } from '../venues/bybit/bybit-api-gate.js';
 import type { BybitInstrument } from '../venues/bybit/bybit-instruments.js';
 import { FakeVenueRules } from '../venues/fake/fake-venue-rules.js';

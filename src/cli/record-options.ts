@@ -3,7 +3,7 @@ import { invalidRecordTopic } from '../app/compose-record.js';
 import { DEFAULT_STREAM_KINDS, validateRestUrl } from '../app/live-venue.js';
 import { ShadowExecError, UsageError } from '../core/errors/shadow-exec-error.js';
 import type { ReplayMarket, ReplayVenue } from '../feeds/replay/replay-format.js';
-import { validateWsUrl } from '../feeds/ws/ws-venue-protocol.js';
+import { validateWsUrl } from '../feeds/ws/validate-ws-url.js';
 import { urlOption } from '../app/config/live-feed-options.js';
 import { durationOption } from '../app/config/text-options.js';
 import { notOnVenue, venueFlags } from '../app/config/venue-flag.js';

@@ -2,7 +2,7 @@
 import { validateRestUrl } from '../../feeds/live/endpoint-url.js';
 import type { FeedKind, LiveFeedConfig } from './feed-config.js';
 import { ShadowExecError, UsageError } from '../../core/errors/shadow-exec-error.js';
-import { validateWsUrl } from '../../feeds/ws/ws-venue-protocol.js';
+import { validateWsUrl } from '../../feeds/ws/validate-ws-url.js';
 import { integerValue } from './option-values.js';
 import { notOnVenue, venueFlags } from './venue-flag.js';
 

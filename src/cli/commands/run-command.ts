@@ -8,8 +8,8 @@ import { canonicalJson } from '../../core/report/canonical-json.js';
 import { runSession, type SessionResult } from '../../engine/run-session.js';
 import type { LiveFeed } from '../../feeds/live/live-feed.js';
 import type { ReportSink } from '../../ports/report-sink.js';
-import { checkDistinctPaths, checkWritableOutput, outputKind, removeStaleTempFiles, type NamedPath } from '../../report/output-path.js';
-import { StdoutReportSink } from '../../report/stdout-report-sink.js';
+import { checkDistinctPaths, checkWritableOutput, outputKind, removeStaleTempFiles, type NamedPath } from '../../output/output-path.js';
+import { StdoutReportSink } from '../../output/stdout-report-sink.js';
 import type { VenueDryRun } from '../../app/venue-wiring.js';
 import { hasVenueApi, loadVenueModules } from '../../app/venue-modules.js';
 import { loadFeedModules } from '../../app/feed-modules.js';
@@ -167,7 +167,7 @@ async function executeRun(given: RunFlags, ctx: CliContext, typed: (key: string)
 
 async function runAndReport(config: RunConfig, flags: RunFlags, ctx: CliContext, dryRun: VenueDryRun | null, provenance: ConfigProvenance | null): Promise<number> {
   const run = composeRun(config, ctx.tool, { dryRun, provenance });
-  const sink: ReportSink = flags.out === undefined ? new StdoutReportSink(ctx.stdout) : new (await import('../../report/file-report-sink.js')).FileReportSink(flags.out);
+  const sink: ReportSink = flags.out === undefined ? new StdoutReportSink(ctx.stdout) : new (await import('../../output/file-report-sink.js')).FileReportSink(flags.out);
   const startedAt = performance.now();
   // The live feed's modules (and ws) are loaded only for a live run.
   const liveRun = config.feed.kind !== 'live' ? null : await import('../live-run.js');
