@@ -4,11 +4,15 @@ import type { FeedKind, LiveFeedConfig } from './feed-config.js';
 import { ShadowExecError, UsageError } from '../../core/errors/shadow-exec-error.js';
 import { validateWsUrl } from '../../feeds/ws/validate-ws-url.js';
 import { integerValue } from './option-values.js';
-import type { RunInput } from './run-input.js';
 import { notOnVenue, venueFlags } from './venue-flag.js';
 
-/** The options this file reads. */
-export type RawLiveOptions = Pick<RunInput, 'wsUrl' | 'restUrl' | 'wsConnections' | 'start'>;
+/** The raw flags this file reads. */
+export interface RawLiveOptions {
+  readonly wsUrl?: string;
+  readonly restUrl?: string;
+  readonly wsConnections?: string;
+  readonly start?: string;
+}
 
 /** A URL flag checked by `validate` (which throws E_CONFIG), re-raised as bad usage naming the flag. */
 export function urlOption(flag: string, raw: string | undefined, validate: (url: string) => string): string | null {
