@@ -14,7 +14,7 @@ export interface EdgeSettings {
   readonly minFills: number;
 }
 
-/** A fill waiting for its markout. A class, not a literal: V8 never pretenures constructor-made objects (see QuoteRecord). */
+/** A fill waiting for its markout (a hot-path record: docs/hot-path-records.md). */
 class PendingMarkout {
   constructor(
     /** Virtual ms at which the markout matures (fill time + markout horizon). */
