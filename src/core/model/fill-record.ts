@@ -2,12 +2,14 @@
 import type { Fill } from './fill.js';
 import type { FillId, OrderId } from './ids.js';
 import type { Liquidity, Side } from './order.js';
+import type { SymbolIndex } from './symbol-table.js';
 
 export class FillRecord implements Fill {
   constructor(
     readonly id: FillId,
     readonly orderId: OrderId,
     readonly symbol: string,
+    readonly symbolIndex: SymbolIndex,
     readonly side: Side,
     /** Execution price, ticks. */
     readonly priceTicks: number,

@@ -2,6 +2,7 @@
 import type { OrderId } from '../model/ids.js';
 import type { OrderListLeg } from '../model/order-list.js';
 import type { Order, OrderOptions, OrderStatus, Side } from '../model/order.js';
+import type { SymbolIndex } from '../model/symbol-table.js';
 
 /** A NEW order, nothing filled, not accepted, no cancel asked for. Own keys: the parameters in order, then the state fields. */
 export class OrderRecord implements Order {
@@ -15,6 +16,7 @@ export class OrderRecord implements Order {
     readonly id: OrderId,
     readonly seq: number,
     readonly symbol: string,
+    readonly symbolIndex: SymbolIndex,
     readonly side: Side,
     /** Limit price, ticks; changed only by an amend the venue accepted. */
     public priceTicks: number,

@@ -26,7 +26,7 @@ describe('OrderRecord', () => {
     };
     const record = new OrderRecord('O-42' as OrderId, 42, 'NKNUSDT', 'SELL', 41_260, 12_000, 41_255, DEFAULT_ORDER_OPTIONS, 1_700_000_000_123, null);
     expect(record).toEqual(literal);
-    expect(Object.keys(record)).toEqual(['id', 'seq', 'symbol', 'side', 'priceTicks', 'qtyLots', 'quoteMidTicks', 'options', 'sentAt', 'leg', 'acceptedAt', 'status', 'filledLots', 'cancelRequested']);
+    expect(Object.keys(record)).toEqual(['id', 'seq', 'symbol', 'symbolIndex', 'side', 'priceTicks', 'qtyLots', 'quoteMidTicks', 'options', 'sentAt', 'leg', 'acceptedAt', 'status', 'filledLots', 'cancelRequested']);
     expect(canonicalJson(record as never)).toBe(canonicalJson(literal as never));
   });
 
