@@ -10,7 +10,7 @@ import type { HttpGet } from '../feeds/live/depth-snapshot-fetcher.js';
 import { LiveFeed, type LiveWsTuning } from '../feeds/live/live-feed.js';
 import { REPLAY_FORMAT, REPLAY_VERSION, type ReplayMarket, type ReplayVenue } from '../feeds/replay/replay-format.js';
 import { SystemTimers } from '../feeds/ws/system-timers.js';
-import type { Timers } from '../feeds/ws/timers.js';
+import type { Timers } from '../ports/timers.js';
 import type { Clock } from '../ports/clock.js';
 import type { Rng } from '../ports/rng.js';
 import { replayVenueKit } from './compose-replay.js';

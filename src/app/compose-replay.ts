@@ -36,7 +36,7 @@ import { decodeReplay, type ReplayHeader, type ReplayRecord } from '../feeds/rep
 import { ReplayFeed } from '../feeds/replay/replay-feed.js';
 import { ArrayRecordSource, type ReplayRecordSource } from '../feeds/replay/replay-record-source.js';
 import { openReplayFile, type ReplayScan } from '../feeds/replay/replay-source.js';
-import type { RestRecordClass, ReplayVenueKit } from '../feeds/replay/replay-venue-kit.js';
+import type { RestRecordClass, ReplayVenueKit } from '../ports/replay-venue-kit.js';
 import { BinanceBookSync } from '../venues/binance/binance-book-sync.js';
 import { BinanceStreamParser } from '../venues/binance/ws/binance-stream-parser.js';
 import { BybitBookSync } from '../venues/bybit/bybit-book-sync.js';

@@ -16,9 +16,9 @@ async function load<F extends LazyFeed>(feed: F): Promise<void> {
 }
 
 /** Loads what composing `config`'s market needs beyond the synthetic feed: the replay or the live feed's modules. */
-export async function loadFeedModules(config: { readonly live: unknown; readonly replayFile: string | null }): Promise<void> {
-  if (config.live !== null) await load('live');
-  if (config.replayFile !== null) await load('replay');
+export async function loadFeedModules(config: { readonly feed: { readonly kind: string } }): Promise<void> {
+  if (config.feed.kind === 'live') await load('live');
+  if (config.feed.kind === 'replay') await load('replay');
 }
 
 /** Loads every feed's modules (tests and tools that compose any market). */

@@ -1,7 +1,7 @@
 // LiveVenue: a venue's public market-data endpoints (WebSocket, REST) and the streams a live run or recording subscribes per symbol.
 import { ShadowExecError } from '../core/errors/shadow-exec-error.js';
-import type { WsVenueProtocol } from '../feeds/ws/ws-venue-protocol.js';
-import { validateWsUrl } from '../feeds/ws/ws-venue-protocol.js';
+import type { WsVenueProtocol } from '../ports/ws-venue-protocol.js';
+import { validateWsUrl } from '../feeds/ws/validate-ws-url.js';
 import { validateRestUrl } from '../feeds/live/endpoint-url.js';
 import type { ReplayMarket, ReplayVenue } from '../feeds/replay/replay-format.js';
 import { BINANCE_SPOT_STREAM_URL, BinanceWsProtocol } from '../venues/binance/ws/binance-ws-protocol.js';

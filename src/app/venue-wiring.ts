@@ -2,15 +2,16 @@
 import type { Instrument } from '../core/model/instrument.js';
 import type { JsonValue } from '../core/report/canonical-json.js';
 import type { FeeSchedule } from '../core/sim/fee-schedule.js';
-import type { RequestGate } from '../core/sim/request-gate.js';
-import type { VenueRules } from '../core/sim/venue-rules.js';
+import type { RequestGate } from '../ports/request-gate.js';
+import type { VenueRules } from '../ports/venue-rules.js';
 import type { BybitDryRun } from '../venues/bybit/bybit-api-gate.js';
 import type { BybitInstrument } from '../venues/bybit/bybit-instruments.js';
 import { FakeVenueRules } from '../venues/fake/fake-venue-rules.js';
 import type { BinanceInstrument } from '../venues/binance/binance-instruments.js';
 import type { BinanceMarket } from '../venues/binance/binance-market.js';
 import { binanceModules, bybitModules } from './venue-modules.js';
-import type { RunConfig } from './run-config.js';
+import type { RunConfig } from './config/run-config.js';
+import { binanceMarket, bybitCategory } from './config/venue-config.js';
 import { orderOptionsEcho } from './config-echo.js';
 
 export interface VenueWiring {
@@ -28,7 +29,7 @@ export type VenueDryRun = BybitDryRun;
 /** `dryRun` carries the signing keys and journal of a --mode dryrun run on a real venue; null otherwise. */
 export function wireVenue(config: RunConfig, instruments: ReadonlyMap<string, Instrument>, fees: FeeSchedule, dryRun: VenueDryRun | null): VenueWiring {
   const instrumentModel: Record<string, JsonValue> = {};
-  for (const v of config.instruments) {
+  for (const v of config.venue.instruments) {
     instrumentModel[v.spec.symbol] = {
       tick_size: v.spec.tickSize,
       lot_size: v.spec.lotSize,
@@ -50,25 +51,27 @@ export function wireVenue(config: RunConfig, instruments: ReadonlyMap<string, In
           }),
     };
   }
-  const options = orderOptionsEcho(config.orderOptions);
+  const options = orderOptionsEcho(config.strategy.orderOptions);
   const unbound = (): void => {};
-  if (config.market !== null) return wireBinance(config, config.market, instruments, fees, dryRun, instrumentModel, options);
-  if (config.exchange === 'fake' || config.category === null) {
+  const market = binanceMarket(config.venue);
+  const category = bybitCategory(config.venue);
+  if (market !== null) return wireBinance(config, market, instruments, fees, dryRun, instrumentModel, options);
+  if (category === null) {
     return { rules: new FakeVenueRules(fees), gate: undefined, model: { instruments: instrumentModel, order_options: options }, bindVenue: unbound };
   }
   const { BybitApiGate, BybitVenueRules } = bybitModules();
-  const bybitInstruments = new Map<string, BybitInstrument>(config.instruments.map((v) => [v.spec.symbol, v.bybit!]));
+  const bybitInstruments = new Map<string, BybitInstrument>(config.venue.instruments.map((v) => [v.spec.symbol, v.bybit!]));
   return {
-    rules: new BybitVenueRules(config.category, fees, bybitInstruments),
+    rules: new BybitVenueRules(category, fees, bybitInstruments),
     gate: new BybitApiGate({
-      category: config.category,
+      category,
       instruments,
       throttle: config.throttle,
       linkIdPrefix: `se${config.seed}-`,
       dryRun,
     }),
     model: {
-      category: config.category,
+      category,
       instruments: instrumentModel,
       order_options: options,
       rules:
@@ -89,14 +92,14 @@ function wireBinance(
 ): VenueWiring {
   const { BinanceApiGate, BinanceVenueRules } = binanceModules();
   let venue: { openOrderCount(symbol: string): number } | null = null;
-  const binanceInstruments = new Map<string, BinanceInstrument>(config.instruments.map((v) => [v.spec.symbol, v.binance!]));
+  const binanceInstruments = new Map<string, BinanceInstrument>(config.venue.instruments.map((v) => [v.spec.symbol, v.binance!]));
   const rules = new BinanceVenueRules(market, fees, binanceInstruments, {
     openOrders: (symbol) => venue?.openOrderCount(symbol) ?? 0,
     icebergQty: (request) => request.options?.icebergQty ?? null,
   });
   return {
     rules,
-    gate: new BinanceApiGate({ market, instruments, throttle: config.throttle, latencyMs: config.latencyMs, clientIdPrefix: `se${config.seed}-`, dryRun }),
+    gate: new BinanceApiGate({ market, instruments, throttle: config.throttle, latencyMs: config.latency.ms, clientIdPrefix: `se${config.seed}-`, dryRun }),
     model: {
       market,
       instruments: instrumentModel,

@@ -3,10 +3,10 @@ import { invalidRecordTopic } from '../app/compose-record.js';
 import { DEFAULT_STREAM_KINDS, validateRestUrl } from '../app/live-venue.js';
 import { ShadowExecError, UsageError } from '../core/errors/shadow-exec-error.js';
 import type { ReplayMarket, ReplayVenue } from '../feeds/replay/replay-format.js';
-import { validateWsUrl } from '../feeds/ws/ws-venue-protocol.js';
-import { urlOption } from './live-options.js';
-import { durationOption } from './run-options.js';
-import { notOnVenue, venueFlags } from './venue-flag.js';
+import { validateWsUrl } from '../feeds/ws/validate-ws-url.js';
+import { urlOption } from '../app/config/live-feed-options.js';
+import { durationOption } from '../app/config/text-options.js';
+import { notOnVenue, venueFlags } from '../app/config/venue-flag.js';
 
 export interface RawRecordOptions {
   readonly exchange?: string;

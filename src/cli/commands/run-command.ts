@@ -1,15 +1,17 @@
 // `shadow-exec run`: one shadow run on the simulated venue; prints the canonical report and returns an exit code.
 import { Command } from 'commander';
 import { composeRun } from '../../app/compose.js';
-import { DEFAULT_START_EDGE_BPS, defaultSpreadBps, RUN_DEFAULTS } from '../../app/run-config.js';
+import { DEFAULT_START_EDGE_BPS, defaultSpreadBps } from '../../app/config/default-spread.js';
+import { RUN_DEFAULTS } from '../../app/config/run-defaults.js';
+import { chosenMarket } from '../../app/config/venue-config.js';
 import { feedFailure } from '../../core/errors/feed-failure.js';
 import { UsageError } from '../../core/errors/shadow-exec-error.js';
 import { canonicalJson } from '../../core/report/canonical-json.js';
 import { runSession, type SessionResult } from '../../engine/run-session.js';
 import type { LiveFeed } from '../../feeds/live/live-feed.js';
 import type { ReportSink } from '../../ports/report-sink.js';
-import { checkDistinctPaths, checkWritableOutput, outputKind, removeStaleTempFiles, type NamedPath } from '../../report/output-path.js';
-import { StdoutReportSink } from '../../report/stdout-report-sink.js';
+import { checkDistinctPaths, checkWritableOutput, outputKind, removeStaleTempFiles, type NamedPath } from '../../output/output-path.js';
+import { StdoutReportSink } from '../../output/stdout-report-sink.js';
 import type { VenueDryRun } from '../../app/venue-wiring.js';
 import { hasVenueApi, loadVenueModules } from '../../app/venue-modules.js';
 import { loadFeedModules } from '../../app/feed-modules.js';
@@ -17,7 +19,7 @@ import { BYBIT_DEFAULT_FEES } from '../../venues/bybit/bybit-category.js';
 import { BINANCE_DEFAULT_FEES } from '../../venues/binance/binance-market.js';
 import { FAKE_INSTRUMENTS } from '../../venues/fake/fake-instruments.js';
 import { FAKE_DEFAULT_FEES } from '../../venues/fake/fake-venue-rules.js';
-import type { RunConfig } from '../../app/run-config.js';
+import type { RunConfig } from '../../app/config/run-config.js';
 import { EXIT, type CliContext } from '../cli-context.js';
 import { Progress } from '../progress.js';
 import { OperatorControl } from '../operator-control.js';
@@ -27,7 +29,7 @@ import type { ConfigProvenance } from '../../app/config-echo.js';
 import { formatSummary } from '../summary.js';
 import { stderrStyles } from '../terminal.js';
 import { givenOptions } from '../given-options.js';
-import { notOnVenue, venueFlags } from '../venue-flag.js';
+import { notOnVenue, venueFlags } from '../../app/config/venue-flag.js';
 
 export interface RunFlags extends RawRunOptions {
   /** commander's --no-network sets this to false. */
@@ -149,7 +151,7 @@ Examples:
 function checkRunPaths(config: RunConfig, flags: RunFlags): void {
   const named = (flag: string, path: string | null | undefined): NamedPath[] => (path === undefined || path === null ? [] : [{ flag, path }]);
   const outputs = [...named('--out', flags.out), ...named('--journal', flags.journal)];
-  const inputs = [...named('--config', flags.config), ...named('--feed replay:FILE', config.replayFile), ...named('--instruments', flags.instruments), ...named('--secrets', flags.secrets), ...named('--control', flags.control)];
+  const inputs = [...named('--config', flags.config), ...named('--feed replay:FILE', config.feed.kind === 'replay' ? config.feed.file : null), ...named('--instruments', flags.instruments), ...named('--secrets', flags.secrets), ...named('--control', flags.control)];
   checkDistinctPaths(outputs, inputs);
   // Writable now, not after an hour of work: the report is replaced atomically, the journal written in place.
   if (flags.out !== undefined) checkWritableOutput(flags.out, '--out', { atomic: true });
@@ -165,9 +167,9 @@ export function removeStaleReportTemps(out: string, log: ((line: string) => void
 
 /** --journal and --secrets only where requests are rendered and signed (checked before any key is read). */
 function checkDryRunFlags(config: RunConfig, flags: RunFlags): void {
-  if (!hasVenueApi(config.exchange)) {
+  if (!hasVenueApi(config.venue.name)) {
     const flag = flags.journal !== undefined ? '--journal' : flags.secrets !== undefined ? '--secrets' : null;
-    if (flag !== null) throw notOnVenue(flag, venueFlags(config.exchange), 'the fake venue renders and signs no requests (--exchange bybit or binance with --mode dryrun)');
+    if (flag !== null) throw notOnVenue(flag, venueFlags(config.venue.name), 'the fake venue renders and signs no requests (--exchange bybit or binance with --mode dryrun)');
   }
   if (flags.journal !== undefined && config.mode !== 'dryrun') {
     throw new UsageError(`--journal needs --mode dryrun on a real venue (--exchange bybit or binance): a shadow run renders no requests`);
@@ -199,12 +201,12 @@ async function executeRun(given: RunFlags, ctx: CliContext, typed: (key: string)
     config = parseRunOptions(flags);
     await loadFeedModules(config);
     await warnOnEndpointHosts(config, ctx);
-    if (flags.network === false && config.feed === 'live') throw new UsageError('--no-network and --feed live contradict each other: a live feed reads the venue\'s public market data over the network');
+    if (flags.network === false && config.feed.kind === 'live') throw new UsageError('--no-network and --feed live contradict each other: a live feed reads the venue\'s public market data over the network');
     checkRunPaths(config, flags);
     if (flags.out !== undefined) removeStaleReportTemps(flags.out, flags.quiet === true ? null : (line) => ctx.stderr.write(`${line}\n`));
     checkDryRunFlags(config, flags);
     // The key providers load only when there are keys to read: a named --secrets file (checked even on a shadow run) or a dry run on a real venue.
-    const keysNeeded = flags.secrets !== undefined || (config.mode === 'dryrun' && hasVenueApi(config.exchange));
+    const keysNeeded = flags.secrets !== undefined || (config.mode === 'dryrun' && hasVenueApi(config.venue.name));
     dryRun = keysNeeded ? (await import('../dry-run-keys.js')).prepareDryRun(config, flags, ctx) : null;
   } catch (error) {
     // A value the file set is named by its key in the file (spreadBps), not by the flag it stands for.
@@ -219,10 +221,10 @@ async function executeRun(given: RunFlags, ctx: CliContext, typed: (key: string)
 
 async function runAndReport(config: RunConfig, flags: RunFlags, ctx: CliContext, dryRun: VenueDryRun | null, provenance: ConfigProvenance | null): Promise<number> {
   const run = composeRun(config, ctx.tool, { dryRun, provenance });
-  const sink: ReportSink = flags.out === undefined ? new StdoutReportSink(ctx.stdout) : new (await import('../../report/file-report-sink.js')).FileReportSink(flags.out);
+  const sink: ReportSink = flags.out === undefined ? new StdoutReportSink(ctx.stdout) : new (await import('../../output/file-report-sink.js')).FileReportSink(flags.out);
   const startedAt = performance.now();
   // The live feed's modules (and ws) are loaded only for a live run.
-  const liveRun = config.live === null ? null : await import('../live-run.js');
+  const liveRun = config.feed.kind !== 'live' ? null : await import('../live-run.js');
   const live = liveRun !== null && run.feed instanceof (await import('../../feeds/live/live-feed.js')).LiveFeed ? (run.feed as LiveFeed) : null;
   const progress = new Progress(!flags.quiet && ctx.stderrIsTTY && ctx.stderrColumns > 0, run.feed.expectedUpdates, live === null ? null : config.durationMs);
   let wakeLive = (): void => undefined;
@@ -247,7 +249,7 @@ async function runAndReport(config: RunConfig, flags: RunFlags, ctx: CliContext,
   if (!flags.quiet) {
     const updates = run.feed.expectedUpdates === null ? 'open-ended' : String(run.feed.expectedUpdates);
     ctx.stderr.write(
-      `shadow run started: ${config.exchange}${config.category === null ? '' : ` ${config.category}`}${config.market === null ? '' : ` ${config.market}`} venue, ${config.mode} mode, ${config.symbols.join(',')}, ${live === null || liveRun === null ? `${updates} market updates` : liveRun.liveStartLine(config, live)}, seed ${config.seed} (Ctrl-C stops gracefully)\n`,
+      `shadow run started: ${config.venue.name}${chosenMarket(config.venue) === null ? '' : ` ${chosenMarket(config.venue)}`} venue, ${config.mode} mode, ${config.symbols.join(',')}, ${live === null || liveRun === null ? `${updates} market updates` : liveRun.liveStartLine(config, live)}, seed ${config.seed} (Ctrl-C stops gracefully)\n`,
     );
   }
   let result: SessionResult;
@@ -293,7 +295,8 @@ async function runAndReport(config: RunConfig, flags: RunFlags, ctx: CliContext,
 
 /** --ws-url / --rest-url on a host that is not the venue's public one: said on stderr (even with --quiet), the run goes on. */
 async function warnOnEndpointHosts(config: RunConfig, ctx: CliContext): Promise<void> {
-  if (config.live === null || !hasVenueApi(config.exchange)) return;
+  const feed = config.feed;
+  if (feed.kind !== 'live' || !hasVenueApi(config.venue.name)) return;
   const { endpointHostWarnings } = await import('../../app/live-venue.js');
-  for (const line of endpointHostWarnings(config.exchange, [['--ws-url', config.live.wsUrl], ['--rest-url', config.live.restUrl]])) ctx.stderr.write(`${line}\n`);
+  for (const line of endpointHostWarnings(config.venue.name, [['--ws-url', feed.wsUrl], ['--rest-url', feed.restUrl]])) ctx.stderr.write(`${line}\n`);
 }

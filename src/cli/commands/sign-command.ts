@@ -12,7 +12,7 @@ import { placeholderCredentials } from '../../secrets/placeholder-credentials.js
 import { resolveCredentials } from '../../secrets/resolve-credentials.js';
 import { BYBIT_DEFAULT_RECV_WINDOW_MS, signBybitRest } from '../../venues/bybit/bybit-signing.js';
 import { EXIT, type CliContext } from '../cli-context.js';
-import { notOnVenue, venueFlags } from '../venue-flag.js';
+import { notOnVenue, venueFlags } from '../../app/config/venue-flag.js';
 
 interface SignFlags {
   readonly exchange: string;

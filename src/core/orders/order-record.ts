@@ -1,7 +1,6 @@
 // OrderRecord: the venue's record of one order (the Order the OrderStore creates and mutates) — a constructor, not an object literal (docs/hot-path-records.md).
 import type { OrderId } from '../model/ids.js';
-import type { OrderListLeg } from '../model/order-list.js';
-import type { Order, OrderOptions, OrderStatus, Side } from '../model/order.js';
+import type { Order, OrderListLeg, OrderOptions, OrderStatus, Side } from '../model/order.js';
 import type { SymbolIndex } from '../model/symbol-table.js';
 
 /** A NEW order, nothing filled, not accepted, no cancel asked for. Own keys: the parameters in order, then the state fields. */

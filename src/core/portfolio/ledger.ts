@@ -1,10 +1,10 @@
 // Ledger: positions, cash, fees and PnL per symbol, exact (lots as integers, money as bigint pico-quote).
+import { invariantViolation } from '../errors/shadow-exec-error.js';
 import type { Fill } from '../model/fill.js';
 import type { Instrument } from '../model/instrument.js';
 import { sideSign } from '../model/order.js';
 import type { FeeSchedule } from '../sim/fee-schedule.js';
 import { divRoundHalfEven, absBig } from '../money/bigint-math.js';
-import { invariantViolation } from '../errors/shadow-exec-error.js';
 import type { SymbolIndex } from '../model/symbol-table.js';
 
 const PPM = 1_000_000n;

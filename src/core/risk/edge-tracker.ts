@@ -1,8 +1,8 @@
 // EdgeTracker: per-symbol net edge = quoted half-spread − maker fee − adverse selection from the loop's own fills.
+import { invariantViolation } from '../errors/shadow-exec-error.js';
 import type { Fill } from '../model/fill.js';
 import { sideSign } from '../model/order.js';
 import type { SymbolIndex } from '../model/symbol-table.js';
-import { invariantViolation } from '../errors/shadow-exec-error.js';
 
 /** All edge figures are bps × 10⁴ (1 unit = 0.0001 bps), integers. */
 export interface EdgeSettings {

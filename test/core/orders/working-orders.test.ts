@@ -124,7 +124,7 @@ describe('WorkingOrders', () => {
 
   it('throws for a symbol index it was not built with', () => {
     const w = new WorkingOrders(1);
-    expect(() => w.openBuyLots(ETH)).toThrow('no working orders for symbol index 1');
+    expect(() => w.openBuyLots(ETH)).toThrow('invariant violated: no working orders for symbol index 1');
   });
 
   it('finds, counts and lists live orders exactly as a Map keyed by order number would', () => {

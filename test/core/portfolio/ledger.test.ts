@@ -195,8 +195,8 @@ describe('Ledger.applyFill', () => {
 
   it('throws for a symbol index beyond its instruments, and for an instrument given twice', () => {
     const ledger = new Ledger([BTC], FEES);
-    expect(() => ledger.book(1)).toThrow('ledger has no symbol index 1');
-    expect(() => new Ledger([BTC, BTC], FEES)).toThrow('ledger given symbol BTCUSDT twice');
+    expect(() => ledger.book(1)).toThrow('invariant violated: ledger has no symbol index 1');
+    expect(() => new Ledger([BTC, BTC], FEES)).toThrow('invariant violated: ledger given symbol BTCUSDT twice');
   });
 
   it('keeps total = cash + position × mark − fees exactly over 500 seeded random fills', () => {

@@ -170,6 +170,6 @@ describe('EdgeTracker', () => {
     const t = new EdgeTracker(['BTCUSDT'], SETTINGS);
     expect(t.settings).toBe(SETTINGS);
     expect(t.symbols).toEqual(['BTCUSDT']);
-    expect(() => t.snapshot(1)).toThrow('edge tracker has no symbol index 1');
+    expect(() => t.snapshot(1)).toThrow('invariant violated: edge tracker has no symbol index 1');
   });
 });

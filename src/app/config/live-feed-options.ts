@@ -1,8 +1,9 @@
-// Validates the --feed live flags (--ws-url, --rest-url, --ws-connections) of `run`, and URL flags shared with `record`.
-import { validateRestUrl } from '../feeds/live/endpoint-url.js';
-import { RUN_DEFAULTS, type LiveRunConfig, type RunConfig } from '../app/run-config.js';
-import { ShadowExecError, UsageError } from '../core/errors/shadow-exec-error.js';
-import { validateWsUrl } from '../feeds/ws/ws-venue-protocol.js';
+// Validates the --feed live flags (--ws-url, --rest-url, --ws-connections) of a run, and the URL flags `record` shares.
+import { validateRestUrl } from '../../feeds/live/endpoint-url.js';
+import type { FeedKind, LiveFeedConfig } from './feed-config.js';
+import { ShadowExecError, UsageError } from '../../core/errors/shadow-exec-error.js';
+import { validateWsUrl } from '../../feeds/ws/validate-ws-url.js';
+import { integerValue } from './option-values.js';
 import { notOnVenue, venueFlags } from './venue-flag.js';
 
 /** The raw flags this file reads. */
@@ -25,7 +26,7 @@ export function urlOption(flag: string, raw: string | undefined, validate: (url:
 }
 
 /** --ws-url, --rest-url, --ws-connections: only with --feed live on a real venue; --rest-url only on Binance. */
-export function liveOption(raw: RawLiveOptions, feed: RunConfig['feed'], exchange: string): LiveRunConfig | null {
+export function liveOption(raw: RawLiveOptions, feed: FeedKind, exchange: string): Omit<LiveFeedConfig, 'kind'> | null {
   const given = (['--ws-url', '--rest-url', '--ws-connections'] as const).filter((_, i) => [raw.wsUrl, raw.restUrl, raw.wsConnections][i] !== undefined);
   if (feed !== 'live') {
     if (given.length > 0) throw new UsageError(`${given.join(', ')} ${given.length === 1 ? 'applies' : 'apply'} to --feed live only`);
@@ -41,9 +42,7 @@ export function liveOption(raw: RawLiveOptions, feed: RunConfig['feed'], exchang
   };
 }
 
+/** --ws-connections: 1..16, one whole number. */
 function connections(raw: string | undefined): number {
-  if (raw === undefined) return RUN_DEFAULTS.wsConnections;
-  const n = /^\d+$/.test(raw.trim()) ? Number(raw.trim()) : NaN;
-  if (!(n >= 1 && n <= 16)) throw new UsageError(`--ws-connections '${raw}' is not allowed: expected a whole number from 1 to 16`);
-  return n;
+  return integerValue('wsConnections', raw);
 }

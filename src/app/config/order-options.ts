@@ -1,9 +1,9 @@
 // Parses --order-options ("postOnly,timeInForce=IOC") into the OrderOptions every order carries, per venue, listing what is supported on a mistake.
-import { ShadowExecError, UsageError } from '../core/errors/shadow-exec-error.js';
-import { DEFAULT_ORDER_OPTIONS, type OrderOptions, type TimeInForce } from '../core/model/order.js';
-import { binanceModules, bybitModules } from '../app/venue-modules.js';
-import type { BinanceMarket } from '../venues/binance/binance-market.js';
-import type { BybitCategory } from '../venues/bybit/bybit-category.js';
+import { ShadowExecError, UsageError } from '../../core/errors/shadow-exec-error.js';
+import { DEFAULT_ORDER_OPTIONS, type OrderOptions, type TimeInForce } from '../../core/model/order.js';
+import { binanceModules, bybitModules } from '../venue-modules.js';
+import type { BinanceMarket } from '../../venues/binance/binance-market.js';
+import type { BybitCategory } from '../../venues/bybit/bybit-category.js';
 import { matchChoice, notOnVenue, venueFlags } from './venue-flag.js';
 
 const TIME_IN_FORCE: readonly TimeInForce[] = ['GTC', 'IOC', 'FOK'];
