@@ -16,13 +16,14 @@ import type { LatencyModel } from '../ports/latency-model.js';
 import { OPEN_GATE, type RequestGate } from '../ports/request-gate.js';
 import { SimulatedVenue } from '../core/sim/simulated-venue.js';
 import type { VenueRules } from '../ports/venue-rules.js';
-import { SymmetricQuoter } from '../core/strategy/symmetric-quoter.js';
+import { symmetricDefinition } from '../core/strategy/symmetric-strategy.js';
 import { VirtualClock } from '../core/time/virtual-clock.js';
 import { ShadowExecError } from '../core/errors/shadow-exec-error.js';
 import { ExecutionLoop } from '../engine/execution-loop.js';
 import type { SessionRun } from '../engine/session-run.js';
 import type { ExchangeClient } from '../ports/exchange-client.js';
 import type { MarketDataFeed } from '../ports/market-data-feed.js';
+import { NO_BOOK_VIEW } from '../ports/book-view.js';
 import type { BybitDryRun } from '../venues/bybit/bybit-api-gate.js';
 import { wireVenue } from './venue-wiring.js';
 import { composeMarket } from './compose-market.js';
@@ -127,13 +128,14 @@ export function composeRun(config: RunConfig, tool: ToolInfo, options: ComposeOp
   const breaker = new CircuitBreaker({ failureThreshold: config.risk.circuit.failures, windowMs: config.risk.circuit.windowMs, cooldownMs: config.risk.circuit.cooldownMs });
   const ledger = new Ledger(instruments, fees);
   const fillLog = new FillLog(config.output.reportFills);
-  const quoter = new SymmetricQuoter({
-    spreadBpsE4: spreadE4,
-    orderNotionalE8: usdE8(config.strategy.orderNotionalUsd, '--order-notional'),
-    requoteBpsE4: bpsE4(config.strategy.requoteBps, '--requote-bps'),
-  });
+  const strategy = symmetricDefinition(
+    { spreadBpsE4: spreadE4, orderNotionalE8: usdE8(config.strategy.orderNotionalUsd, '--order-notional'), requoteBpsE4: bpsE4(config.strategy.requoteBps, '--requote-bps') },
+    instruments,
+  );
+  const book = market.feed.book ?? NO_BOOK_VIEW;
+  const strategyBook = { levelLots: (symbol: number, side: 'BUY' | 'SELL', priceTicks: number) => (symbol >= 0 && symbol < instruments.length ? book.levelLots(instruments[symbol]!.symbol, side, priceTicks) : null) };
   const client = options.wrapVenue?.(venue) ?? venue;
-  const loop = new ExecutionLoop({ clock, scheduler, venue: client, feed, instruments, quoter, risk, edge, ledger, fillLog, orderOptions: config.strategy.orderOptions, requoteMode: config.strategy.requoteMode, cancelMode: config.strategy.cancelMode, breaker, exitOco: config.strategy.exitOco === null ? null : { takeProfitBpsE4: bpsE4(config.strategy.exitOco.takeProfitBps, '--exit-oco'), stopLossBpsE4: bpsE4(config.strategy.exitOco.stopLossBps, '--exit-oco') } });
+  const loop = new ExecutionLoop({ clock, scheduler, venue: client, feed, instruments, strategy, strategyRng: rng.fork('strategy'), fees: config.fees, book: strategyBook, risk, edge, ledger, fillLog, orderOptions: config.strategy.orderOptions, requoteMode: config.strategy.requoteMode, cancelMode: config.strategy.cancelMode, breaker, exitOco: config.strategy.exitOco === null ? null : { takeProfitBpsE4: bpsE4(config.strategy.exitOco.takeProfitBps, '--exit-oco'), stopLossBpsE4: bpsE4(config.strategy.exitOco.stopLossBps, '--exit-oco') } });
 
   const model: JsonValue = {
     venue: { ...(client.describe() as Record<string, JsonValue>), ...(wiring.model as Record<string, JsonValue>) },

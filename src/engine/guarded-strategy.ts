@@ -1,0 +1,106 @@
+// GuardedStrategy: runs a plug-in's callbacks so that one that throws stops the run (reported with its message and file:line) instead of unwinding the scheduler.
+import type { SymbolIndex } from '../core/model/symbol-table.js';
+import type {
+  Strategy,
+  StrategyBar,
+  StrategyBookView,
+  StrategyFill,
+  StrategyMark,
+  StrategyOrder,
+  StrategyQuote,
+  StrategyReject,
+  StrategyTrade,
+} from '../ports/strategy.js';
+
+/** What the report says about a strategy callback that threw. */
+export interface StrategyFailure {
+  /** The callback that threw (onQuote, onFill, …). */
+  readonly callback: string;
+  /** The error's message (a non-Error thrown value, as text). */
+  readonly message: string;
+  /** file:line:column of the throw inside the plug-in (the first stack frame in `source`), else the top frame; null without a stack. */
+  readonly location: string | null;
+}
+
+/** The first stack frame in `source` (a file URL or path), as path:line:column; else the top frame. */
+export function throwLocation(error: unknown, source: string | null): string | null {
+  const stack = error instanceof Error && typeof error.stack === 'string' ? error.stack : null;
+  if (stack === null) return null;
+  const frames = stack
+    .split('\n')
+    .slice(1)
+    .map((line) => /\(?((?:file:\/\/)?[^\s()]+:\d+:\d+)\)?\s*$/.exec(line.trim())?.[1] ?? null)
+    .filter((frame): frame is string => frame !== null);
+  const path = source === null ? null : source.replace(/^file:\/\//, '');
+  const own = path === null ? undefined : frames.find((frame) => frame.replace(/^file:\/\//, '').startsWith(path));
+  return (own ?? frames[0] ?? null)?.replace(/^file:\/\//, '') ?? null;
+}
+
+/** Every callback the wrapped strategy has, each caught; once one has thrown, none is called again. */
+export class GuardedStrategy implements Strategy {
+  private failed = false;
+
+  constructor(
+    private readonly inner: Strategy,
+    private readonly onFailure: (failure: StrategyFailure) => void,
+    private readonly source: string | null = null,
+  ) {
+    // Keep the optional shape: a callback the strategy lacks stays absent (the loop skips it, e.g. onBook's book view).
+    for (const name of CALLBACKS) if (inner[name] === undefined) (this as unknown as Record<string, unknown>)[name] = undefined;
+  }
+
+  private run(callback: string, call: () => void): void {
+    if (this.failed) return;
+    try {
+      call();
+    } catch (error) {
+      this.failed = true;
+      this.onFailure({ callback, message: error instanceof Error ? error.message : String(error), location: throwLocation(error, this.source) });
+    }
+  }
+
+  onStart(): void {
+    this.run('onStart', () => this.inner.onStart?.());
+  }
+  onStop(): void {
+    this.run('onStop', () => this.inner.onStop?.());
+  }
+  onQuote(symbol: SymbolIndex, quote: StrategyQuote, midTicks: number): void {
+    this.run('onQuote', () => this.inner.onQuote?.(symbol, quote, midTicks));
+  }
+  onBook(symbol: SymbolIndex, book: StrategyBookView): void {
+    this.run('onBook', () => this.inner.onBook?.(symbol, book));
+  }
+  onTrade(symbol: SymbolIndex, trade: StrategyTrade): void {
+    this.run('onTrade', () => this.inner.onTrade?.(symbol, trade));
+  }
+  onBar(symbol: SymbolIndex, bar: StrategyBar): void {
+    this.run('onBar', () => this.inner.onBar?.(symbol, bar));
+  }
+  onMark(symbol: SymbolIndex, mark: StrategyMark): void {
+    this.run('onMark', () => this.inner.onMark?.(symbol, mark));
+  }
+  onOrderAccepted(order: StrategyOrder): void {
+    this.run('onOrderAccepted', () => this.inner.onOrderAccepted?.(order));
+  }
+  onOrderRejected(order: StrategyOrder, reject: StrategyReject): void {
+    this.run('onOrderRejected', () => this.inner.onOrderRejected?.(order, reject));
+  }
+  onFill(fill: StrategyFill, order: StrategyOrder): void {
+    this.run('onFill', () => this.inner.onFill?.(fill, order));
+  }
+  onOrderCanceled(order: StrategyOrder): void {
+    this.run('onOrderCanceled', () => this.inner.onOrderCanceled?.(order));
+  }
+  onAmended(order: StrategyOrder): void {
+    this.run('onAmended', () => this.inner.onAmended?.(order));
+  }
+  onAmendRejected(order: StrategyOrder, reject: StrategyReject): void {
+    this.run('onAmendRejected', () => this.inner.onAmendRejected?.(order, reject));
+  }
+  onTimer(name: string): void {
+    this.run('onTimer', () => this.inner.onTimer?.(name));
+  }
+}
+
+const CALLBACKS = ['onBook'] as const;
