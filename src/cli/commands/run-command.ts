@@ -25,6 +25,7 @@ import { formatSummary } from '../summary.js';
 import { stderrStyles } from '../terminal.js';
 import { givenOptions } from '../given-options.js';
 import { notOnVenue, venueFlags } from '../../app/config/venue-flag.js';
+import { loadStrategyPlugin, strategyFailed, type LoadedPlugin } from '../../app/strategy-wiring.js';
 
 export interface RunFlags extends RawRunOptions {
   /** commander's --no-network sets this to false. */
@@ -142,6 +143,7 @@ async function executeRun(given: RunFlags, ctx: CliContext, typed: (key: string)
   const { flags, provenance, restate } = await withConfigFile(given, typed);
   let config: RunConfig;
   let dryRun: VenueDryRun | null;
+  let plugin: LoadedPlugin | null;
   try {
     await loadVenueModules(flags.exchange);
     config = parseRunOptions(flags);
@@ -154,19 +156,20 @@ async function executeRun(given: RunFlags, ctx: CliContext, typed: (key: string)
     // The key providers load only when there are keys to read: a named --secrets file (checked even on a shadow run) or a dry run on a real venue.
     const keysNeeded = flags.secrets !== undefined || (config.mode === 'dryrun' && hasVenueApi(config.venue.name));
     dryRun = keysNeeded ? (await import('../dry-run-keys.js')).prepareDryRun(config, flags, ctx) : null;
+    plugin = await loadStrategyPlugin(config.strategy.choice);
   } catch (error) {
     // A value the file set is named by its key in the file (spreadBps), not by the flag it stands for.
     throw restate === null ? error : restate(error);
   }
   try {
-    return await runAndReport(config, flags, ctx, dryRun, provenance);
+    return await runAndReport(config, flags, ctx, dryRun, provenance, plugin);
   } finally {
     dryRun?.journal?.close();
   }
 }
 
-async function runAndReport(config: RunConfig, flags: RunFlags, ctx: CliContext, dryRun: VenueDryRun | null, provenance: ConfigProvenance | null): Promise<number> {
-  const run = composeRun(config, ctx.tool, { dryRun, provenance });
+async function runAndReport(config: RunConfig, flags: RunFlags, ctx: CliContext, dryRun: VenueDryRun | null, provenance: ConfigProvenance | null, plugin: LoadedPlugin | null): Promise<number> {
+  const run = composeRun(config, ctx.tool, { dryRun, provenance, plugin });
   const sink: ReportSink = flags.out === undefined ? new StdoutReportSink(ctx.stdout) : new (await import('../../output/file-report-sink.js')).FileReportSink(flags.out);
   const startedAt = performance.now();
   // The live feed's modules (and ws) are loaded only for a live run.
@@ -234,6 +237,9 @@ async function runAndReport(config: RunConfig, flags: RunFlags, ctx: CliContext,
     ctx.stderr.write(formatSummary(result.report, await stderrStyles(ctx.env), { sink: sink.description, wallMs: performance.now() - startedAt }));
   }
   if (result.status === 'interrupted') return stop.exitCode();
+  // The report is written (status "failed", strategy.failure says where); the plug-in still failed the run: exit 1.
+  const thrown = run.loop.strategyFailure;
+  if (thrown !== null) throw strategyFailed(thrown);
   // The report is written (complete, status "failed", market_data.live.failure says why); the run still failed: exit 1.
   if (failure !== null) throw feedFailure(failure.gaveUp, failure.cause, 'the report covers the run up to then');
   return EXIT.ok;

@@ -18,6 +18,7 @@ export type ErrorCode =
   | 'E_RECORD_WRITE'
   | 'E_FEED_FAILED'
   | 'E_FEED_NO_DATA'
+  | 'E_STRATEGY'
   | 'E_INVARIANT';
 
 export class ShadowExecError extends Error {
