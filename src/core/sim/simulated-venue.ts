@@ -77,13 +77,13 @@ export class SimulatedVenue implements ExchangeClient, RequestReceiver {
   placeOrder(request: OrderRequest): OrderNo {
     const now = this.deps.clock.now();
     const order = this.engine.store.create(request, now);
-    this.engine.byId.set(order);
+    this.engine.byNo.set(order);
     this.send(new VenueRequest(this, 'create', order.symbol, order, null), now, this.deps.latency.entryDelayMs());
     return order.seq;
   }
 
   cancelOrder(orderNo: OrderNo): void {
-    const order = this.engine.byId.get(orderNo);
+    const order = this.engine.byNo.get(orderNo);
     if (order === undefined) {
       // The venue has no record (terminal and forgotten): the cancel is refused without a report.
       this.engine.counters.cancelsRejected++;
@@ -106,7 +106,7 @@ export class SimulatedVenue implements ExchangeClient, RequestReceiver {
   }
 
   amendOrder(orderNo: OrderNo, priceTicks: number, qtyLots: number): void {
-    const order = this.engine.byId.get(orderNo);
+    const order = this.engine.byNo.get(orderNo);
     if (order === undefined) {
       this.engine.counters.amendsRejected++;
       return;
@@ -119,8 +119,8 @@ export class SimulatedVenue implements ExchangeClient, RequestReceiver {
     const now = this.deps.clock.now();
     const listId = this.listIds.issue();
     const { limit, stop } = this.engine.store.createOco(request, listId, { timeInForce: 'GTC', postOnly: false, reduceOnly: false }, now);
-    this.engine.byId.set(limit);
-    this.engine.byId.set(stop);
+    this.engine.byNo.set(limit);
+    this.engine.byNo.set(stop);
     this.engine.counters.ocoLists++;
     this.send(new VenueRequest(this, 'oco', request.symbol, limit, null, { request, limit, stop }), now, this.deps.latency.entryDelayMs());
     return { listId, limit: limit.seq, stop: stop.seq };

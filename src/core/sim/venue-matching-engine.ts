@@ -33,8 +33,8 @@ export class VenueMatchingEngine {
   readonly store = new OrderStore();
   readonly counters = new VenueCounters();
   private readonly fillIds = new IdSequence<FillId>('F');
-  /** Orders a cancel can still address: live ones, and terminal ones until the cancel already in flight is answered. */
-  readonly byId = new OrderIndex();
+  /** Orders a cancel can still address, by number: live ones, and terminal ones until the cancel already in flight is answered. */
+  readonly byNo = new OrderIndex();
   private readonly symbols = new VenueSymbols();
 
   constructor(private readonly deps: MatchingEngineDeps) {}
@@ -98,7 +98,7 @@ export class VenueMatchingEngine {
 
   /** One leg of an OCO executed or triggered: the venue cancels the other. */
   private cancelSibling(order: Order, reason: string): void {
-    const sibling = order.leg === null ? undefined : this.byId.get(order.leg.siblingSeq);
+    const sibling = order.leg === null ? undefined : this.byNo.get(order.leg.siblingSeq);
     if (sibling === undefined || (sibling.status !== 'OPEN' && sibling.status !== 'PARTIALLY_FILLED')) return;
     this.conclude(sibling, { kind: 'cancel', reason });
   }
@@ -179,7 +179,7 @@ export class VenueMatchingEngine {
     for (const order of this.store.liveOrdersNamed(symbol)) {
       if (order.status !== 'OPEN' && order.status !== 'PARTIALLY_FILLED') continue;
       this.store.transition(order, 'CANCELED');
-      if (!order.cancelRequested) this.byId.delete(order);
+      if (!order.cancelRequested) this.byNo.delete(order);
       this.listener.onCanceled(order);
     }
   }
@@ -231,7 +231,7 @@ export class VenueMatchingEngine {
   reject(order: Order, reject: VenueReject): void {
     this.counters.reject(reject.code);
     this.store.transition(order, 'REJECTED');
-    this.byId.delete(order);
+    this.byNo.delete(order);
     this.listener.onRejected(order, reject);
   }
 
@@ -245,7 +245,7 @@ export class VenueMatchingEngine {
     if (outcome.kind === 'reject') outcome = { kind: 'cancel', reason: outcome.reject.code };
     this.counters.venueCancel(outcome.reason);
     this.store.transition(order, outcome.kind === 'cancel' ? 'CANCELED' : 'EXPIRED');
-    if (!order.cancelRequested) this.byId.delete(order);
+    if (!order.cancelRequested) this.byNo.delete(order);
     this.listener.onCanceled(order);
   }
 
@@ -254,7 +254,7 @@ export class VenueMatchingEngine {
       case 'OPEN':
       case 'PARTIALLY_FILLED':
         this.store.transition(order, 'CANCELED');
-        this.byId.delete(order);
+        this.byNo.delete(order);
         this.listener.onCanceled(order);
         // Cancelling one leg of an order list cancels the whole list (Binance order lists).
         this.cancelSibling(order, 'OCO_LIST_CANCELED');
@@ -268,7 +268,7 @@ export class VenueMatchingEngine {
   rejectCancelWith(order: Order, reject: VenueReject): void {
     this.counters.cancelsRejected++;
     // A live order stays addressable (a NEW one's entry is still on its way; an open one survived a refused cancel).
-    if (order.status !== 'NEW' && order.status !== 'OPEN' && order.status !== 'PARTIALLY_FILLED') this.byId.delete(order);
+    if (order.status !== 'NEW' && order.status !== 'OPEN' && order.status !== 'PARTIALLY_FILLED') this.byNo.delete(order);
     this.listener.onCancelRejected(order, reject);
   }
 
@@ -278,7 +278,7 @@ export class VenueMatchingEngine {
     else this.counters.takerFills++;
     this.symbols.get(order.symbolIndex).positionLots += sideSign(order.side) * lots;
     this.store.fill(order, lots);
-    if (order.status === 'FILLED' && !order.cancelRequested) this.byId.delete(order);
+    if (order.status === 'FILLED' && !order.cancelRequested) this.byNo.delete(order);
     this.listener.onFill(fill, order);
     if (order.leg !== null) this.cancelSibling(order, 'OCO_OTHER_LEG_FILLED');
   }
@@ -290,10 +290,10 @@ export class VenueMatchingEngine {
   dequeue(order: Order): void {
     if (order.leg === null) this.counters.dequeued++;
     else this.counters.ocoListsDequeued++;
-    for (const o of order.leg === null ? [order] : [order, this.byId.get(order.leg.siblingSeq)]) {
+    for (const o of order.leg === null ? [order] : [order, this.byNo.get(order.leg.siblingSeq)]) {
       if (o === undefined || o.status !== 'NEW') continue;
       this.store.transition(o, 'CANCELED');
-      this.byId.delete(o);
+      this.byNo.delete(o);
       this.listener.onDropped(o);
     }
   }
