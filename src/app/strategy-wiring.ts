@@ -6,7 +6,7 @@ import type { Instrument } from '../core/model/instrument.js';
 import type { JsonValue } from '../core/report/canonical-json.js';
 import { avellanedaStoikovDefinition, type BuiltinSettings } from '../core/strategy/avellaneda-stoikov-strategy.js';
 import { rangeGuardDefinition } from '../core/strategy/range-guard-strategy.js';
-import { checkParamsSchema, validateStrategyParams } from '../core/strategy/strategy-params.js';
+import { checkParamsSchema, paramsEcho, validateStrategyParams } from '../core/strategy/strategy-params.js';
 import { symmetricDefinition } from '../core/strategy/symmetric-strategy.js';
 import type { StrategyDefinition, StrategyParams } from '../ports/strategy.js';
 import type { StrategyFailure } from '../engine/guarded-strategy.js';
@@ -73,7 +73,7 @@ export function wireStrategy(config: StrategyConfig, settings: BuiltinSettings, 
           name: definition.name,
           version: definition.version,
           description: definition.description,
-          parameters: { ...params },
+          parameters: paramsEcho(params),
           simplifications: [...(definition.simplifications ?? [])],
           source: plugin === null ? 'built-in' : { file: basename(plugin.identity.file), sha256: plugin.identity.sha256 },
         };

@@ -70,3 +70,10 @@ export function validateStrategyParams(schema: StrategyParamsSchema | undefined,
   }
   return Object.freeze(out);
 }
+
+/** The parameters as the report shows them: a number that is not a safe integer as its shortest decimal text (canonical JSON holds no floats). */
+export function paramsEcho(params: Readonly<Record<string, StrategyParamValue>>): Record<string, string | number | boolean | null> {
+  const out: Record<string, string | number | boolean | null> = {};
+  for (const [name, value] of Object.entries(params)) out[name] = typeof value === 'number' && !Number.isSafeInteger(value) ? String(value) : value;
+  return out;
+}
