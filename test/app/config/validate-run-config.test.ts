@@ -39,6 +39,7 @@ describe('validateRunConfig defaults', () => {
       apiEnv: 'dev',
       recvWindowMs: 5000,
       throttle: true,
+      barsMs: null,
       venue: {
         name: 'fake',
         market: 'default',
@@ -64,6 +65,8 @@ describe('validateRunConfig defaults', () => {
         orderOptions: { timeInForce: 'GTC', postOnly: false, reduceOnly: false },
         requoteMode: 'replace',
         cancelMode: 'per-order',
+        choice: null,
+        params: {},
         exitOco: null,
       },
       fills: { model: 'probabilistic', fillRate: '0.05' },
