@@ -102,3 +102,27 @@ describe('run --strategy BUILT-IN', () => {
     }
   });
 });
+
+describe('run --check-determinism', () => {
+  it('catches a plug-in that reads Math.random: exit 1 naming the first differing report path', async () => {
+    const result = await runCliInProcess(['run', '--iterations', '300', '--check-determinism', '--strategy', `${FIXTURES}/math-random.mjs`, '--quiet']);
+    expect(result.code).toBe(1);
+    expect(result.stdout).toBe('');
+    expect(result.stderr).toMatch(/^error: --check-determinism: two runs of the same configuration differ first at \$\.[a-z_.[\]0-9]+ \(.+ then .+\)\n/);
+    expect(result.stderr).toContain('code E_NONDETERMINISTIC');
+  });
+
+  it('passes a deterministic plug-in and writes the same report as a run without the check', async () => {
+    const args = ['run', '--iterations', '300', '--strategy', EXAMPLE, '--quiet'];
+    const checked = await runCliInProcess([...args, '--check-determinism']);
+    const plain = await runCliInProcess(args);
+    expect(checked.code).toBe(0);
+    expect(checked.stdout).toBe(plain.stdout);
+  });
+
+  it('refuses a live feed, which cannot deliver the same market twice', async () => {
+    const result = await runCliInProcess(['run', '--exchange', 'bybit', '--feed', 'live', '--check-determinism', '--quiet']);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('error: --check-determinism needs a synthetic or replay feed: a live feed never delivers the same market twice');
+  });
+});

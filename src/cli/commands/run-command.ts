@@ -3,7 +3,9 @@ import { Command } from 'commander';
 import { composeRun } from '../../app/compose.js';
 import { chosenMarket } from '../../app/config/venue-config.js';
 import { feedFailure } from '../../core/errors/feed-failure.js';
-import { UsageError } from '../../core/errors/shadow-exec-error.js';
+import { ShadowExecError, UsageError } from '../../core/errors/shadow-exec-error.js';
+import { firstDifference } from '../../core/report/first-difference.js';
+import type { JsonValue } from '../../core/report/canonical-json.js';
 import { canonicalJson } from '../../core/report/canonical-json.js';
 import { runSession, type SessionResult } from '../../engine/run-session.js';
 import type { LiveFeed } from '../../feeds/live/live-feed.js';
@@ -36,6 +38,7 @@ export interface RunFlags extends RawRunOptions {
   readonly secrets?: string;
   readonly control?: string;
   readonly config?: string;
+  readonly checkDeterminism?: boolean;
 }
 
 /** Every option of `run` from the options table, in its order; a shown default is handed to commander for --help only (givenOptions leaves it out). */
@@ -169,6 +172,7 @@ async function executeRun(given: RunFlags, ctx: CliContext, typed: (key: string)
 }
 
 async function runAndReport(config: RunConfig, flags: RunFlags, ctx: CliContext, dryRun: VenueDryRun | null, provenance: ConfigProvenance | null, plugin: LoadedPlugin | null): Promise<number> {
+  if (flags.checkDeterminism === true) await checkDeterminism(config, flags, ctx, dryRun, provenance, plugin);
   const run = composeRun(config, ctx.tool, { dryRun, provenance, plugin });
   const sink: ReportSink = flags.out === undefined ? new StdoutReportSink(ctx.stdout) : new (await import('../../output/file-report-sink.js')).FileReportSink(flags.out);
   const startedAt = performance.now();
@@ -243,6 +247,29 @@ async function runAndReport(config: RunConfig, flags: RunFlags, ctx: CliContext,
   // The report is written (complete, status "failed", market_data.live.failure says why); the run still failed: exit 1.
   if (failure !== null) throw feedFailure(failure.gaveUp, failure.cause, 'the report covers the run up to then');
   return EXIT.ok;
+}
+
+/**
+ * --check-determinism: composes and runs the configuration twice in this process (same plug-in module instance) and
+ * compares the reports; the first differing path fails the run (exit 1) before the real run. A live feed cannot repeat.
+ */
+async function checkDeterminism(config: RunConfig, flags: RunFlags, ctx: CliContext, dryRun: VenueDryRun | null, provenance: ConfigProvenance | null, plugin: LoadedPlugin | null): Promise<void> {
+  if (config.feed.kind === 'live') throw new UsageError('--check-determinism needs a synthetic or replay feed: a live feed never delivers the same market twice');
+  if (flags.journal !== undefined) throw new UsageError('--check-determinism and --journal: the check runs would write the journal too; check without --journal');
+  const reports: JsonValue[] = [];
+  for (let i = 0; i < 2; i++) {
+    const run = composeRun(config, ctx.tool, { dryRun, provenance, plugin });
+    reports.push((await runSession(run, { stopRequested: () => false, yieldSlice: () => new Promise((resolve) => setImmediate(resolve)) })).report);
+  }
+  const difference = firstDifference(reports[0], reports[1]);
+  if (difference !== null) {
+    throw new ShadowExecError(
+      'E_NONDETERMINISTIC',
+      `--check-determinism: two runs of the same configuration differ first at ${difference.path} (${difference.left ?? 'absent'} then ${difference.right ?? 'absent'})`,
+      { advice: 'something read the wall clock (Date.now, new Date), Math.random, a real timer or state kept between runs: use ctx.now(), ctx.rng and ctx.setTimer' },
+    );
+  }
+  if (!flags.quiet) ctx.stderr.write('check-determinism: two runs gave byte-identical reports\n');
 }
 
 /** --ws-url / --rest-url on a host that is not the venue's public one: said on stderr (even with --quiet), the run goes on. */

@@ -19,6 +19,7 @@ export type ErrorCode =
   | 'E_FEED_FAILED'
   | 'E_FEED_NO_DATA'
   | 'E_STRATEGY'
+  | 'E_NONDETERMINISTIC'
   | 'E_INVARIANT';
 
 export class ShadowExecError extends Error {
