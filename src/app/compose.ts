@@ -144,13 +144,14 @@ export function composeRun(config: RunConfig, tool: ToolInfo, options: ComposeOp
 
   const model: JsonValue = {
     venue: { ...(client.describe() as Record<string, JsonValue>), ...(wiring.model as Record<string, JsonValue>) },
-    quoter: {
+    // The symmetric quoter's settings; another --strategy describes itself in model.strategy.
+    ...(strategy.definition.name !== 'symmetric' || strategy.plugin !== null ? {} : { quoter: {
       name: 'symmetric',
       spread_bps: config.strategy.spreadBps,
       requote_bps: config.strategy.requoteBps,
       order_notional_usd: config.strategy.orderNotionalUsd,
       rule: 'bid and ask each at least spread_bps/2 from the mid, rounded away from it to whole ticks; size = order_notional_usd / price rounded down to the lot; a quote is cancelled and replaced when its price is requote_bps (at least one tick) away from the new one',
-    },
+    } }),
     edge: {
       formula: 'net_edge_bps = spread_bps / 2 - maker_fee_bps - adverse_selection_bps',
       adverse_selection:
