@@ -1,5 +1,6 @@
 // End-to-end tests of `run --strategy` through the CLI, in process: a plug-in's exact fills on a replay, risk denials, a freeze, a throwing plug-in, parameter validation and built-ins.
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ROOT, runCliInProcess } from '../helpers/cli.js';
@@ -124,5 +125,45 @@ describe('run --check-determinism', () => {
     const result = await runCliInProcess(['run', '--exchange', 'bybit', '--feed', 'live', '--check-determinism', '--quiet']);
     expect(result.code).toBe(2);
     expect(result.stderr).toContain('error: --check-determinism needs a synthetic or replay feed: a live feed never delivers the same market twice');
+  });
+});
+
+describe('rehearse with a plug-in (run.strategy)', () => {
+  it('rehearses the manual-freeze scenario with the example plug-in: frozen at 20 s, nothing placed while frozen, quoting again after', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'shadow-exec-strategy-'));
+    try {
+      const scenario = JSON.parse(readFileSync(join(ROOT, 'scenarios', 'manual-freeze.json'), 'utf8'));
+      delete scenario.$schema;
+      scenario.name = 'manual-freeze-plugin';
+      scenario.run = { ...scenario.run, strategy: EXAMPLE, strategyParams: '{"spreadBps":20}' };
+      const file = join(dir, 'manual-freeze-plugin.json');
+      writeFileSync(file, JSON.stringify(scenario));
+      const result = await runCliInProcess(['rehearse', file, '--quiet']);
+      expect(result.code, result.stderr).toBe(0);
+      const report = JSON.parse(result.stdout);
+      expect(report.model.strategy.name).toBe('quote-mid');
+      expect(report.expectations.results.every((r: { passed: boolean }) => r.passed)).toBe(true);
+      expect(report.orders.placed_while_frozen).toBe(0);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('README, Writing a strategy', () => {
+  it('its example plug-in runs as written: deterministic, quoting and filled', async () => {
+    const block = /```js\n(\/\/ my-mm\.mjs[\s\S]*?)```/.exec(readFileSync(join(ROOT, 'README.md'), 'utf8'))![1]!;
+    expect(block.split('\n').length).toBeLessThanOrEqual(40);
+    const dir = mkdtempSync(join(tmpdir(), 'shadow-exec-readme-'));
+    try {
+      writeFileSync(join(dir, 'my-mm.mjs'), block);
+      const result = await runCliInProcess(['run', '--strategy', join(dir, 'my-mm.mjs'), '--iterations', '2000', '--check-determinism', '--quiet']);
+      expect(result.code, result.stderr).toBe(0);
+      const report = JSON.parse(result.stdout);
+      expect(report.model.strategy).toMatchObject({ name: 'my-mm', parameters: { spreadBps: 20, notionalUsd: 500 } });
+      expect(report.fills.count).toBeGreaterThan(0);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
