@@ -1,4 +1,4 @@
-// ExecutionLoop: per quote, lets the venue match, marks the book, checks edge, and quotes through the risk monitor; passes trades, bars and marks on (execution reports: ExecutionReports).
+// ExecutionLoop: per quote, lets the venue match, marks the book, checks edge, and hands the quote to the strategy (its orders pass the risk monitor); passes trades, bars and marks on (execution reports: ExecutionReports).
 import { invariantViolation } from '../core/errors/shadow-exec-error.js';
 import type { Instrument } from '../core/model/instrument.js';
 import type { MarketContextEvent, MarketDataEvent, QuoteEvent } from '../core/model/market-data-event.js';
@@ -88,6 +88,10 @@ export class ExecutionLoop {
   /** The strategy's context (its counters are the report's strategy counters) and the running strategy. */
   readonly strategyContext: LoopStrategyContext;
   private readonly strategy: Strategy;
+  /** A guarded plug-in's wall time per callback (stderr only: it differs run to run); null for a built-in. */
+  get strategyTime(): GuardedStrategy['spent'] | null {
+    return this.strategy instanceof GuardedStrategy ? this.strategy.spent : null;
+  }
   /** Set when a guarded strategy callback threw: the run then stops with status failed. */
   strategyFailure: StrategyFailure | null = null;
   /** What the risk monitor reads: positions, open lots and marks. */

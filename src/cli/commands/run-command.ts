@@ -28,6 +28,7 @@ import { stderrStyles } from '../terminal.js';
 import { givenOptions } from '../given-options.js';
 import { notOnVenue, venueFlags } from '../../app/config/venue-flag.js';
 import { loadStrategyPlugin, strategyFailed, type LoadedPlugin } from '../../app/strategy-wiring.js';
+import { formatCallbackTimes } from '../../engine/guarded-strategy.js';
 
 export interface RunFlags extends RawRunOptions {
   /** commander's --no-network sets this to false. */
@@ -239,6 +240,8 @@ async function runAndReport(config: RunConfig, flags: RunFlags, ctx: CliContext,
   stop.dispose();
   if (!flags.quiet) {
     ctx.stderr.write(formatSummary(result.report, await stderrStyles(ctx.env), { sink: sink.description, wallMs: performance.now() - startedAt }));
+    const spent = run.loop.strategyTime;
+    if (spent !== null && spent.size > 0) ctx.stderr.write(`  ${formatCallbackTimes(spent)}\n`);
   }
   if (result.status === 'interrupted') return stop.exitCode();
   // The report is written (status "failed", strategy.failure says where); the plug-in still failed the run: exit 1.
