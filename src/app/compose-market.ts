@@ -9,6 +9,8 @@ import type { MarketDataFeed } from '../ports/market-data-feed.js';
 import type { Rng } from '../ports/rng.js';
 import { feedModule } from './feed-modules.js';
 import type { RunConfig } from './run-config.js';
+import { noLiveFeedError } from './no-live-feed.js';
+import { runVenue } from './run-venue.js';
 
 export interface ComposedMarket {
   readonly feed: MarketDataFeed;
@@ -34,11 +36,10 @@ export function composeMarket(config: RunConfig, instruments: readonly Instrumen
 }
 
 function liveMarket(config: RunConfig, live: NonNullable<RunConfig['live']>, instruments: readonly Instrument[], rng: Rng): ComposedMarket {
-  const venue = config.exchange;
-  if (venue === 'fake') throw new UsageError('--feed live needs --exchange binance or bybit: the fake venue has no public market data');
-  const market = venue === 'bybit' ? (config.category ?? 'linear') : (config.market ?? 'spot');
+  const { module, market } = runVenue(config);
+  if (module.live === undefined) throw noLiveFeedError(module);
   const wiring = feedModule('live').buildLiveFeed(
-    { venue, market, wsUrl: live.wsUrl, restUrl: live.restUrl, connections: live.connections },
+    { venue: module.name, market, wsUrl: live.wsUrl, restUrl: live.restUrl, connections: live.connections },
     instruments.map((i) => i.spec),
     rng,
   );
@@ -52,7 +53,7 @@ function replayMarket(config: RunConfig, path: string, instruments: readonly Ins
     instruments.map((i) => i.spec),
     { clockStartMs: config.startGiven ? Date.parse(config.start) : null, durationMs: config.durationMs, barResolutions: '1m' },
   );
-  const mismatch = replayVenueMismatch(replay.header, config.exchange, config.category ?? config.market);
+  const mismatch = replayVenueMismatch(replay.header, config.exchange, runVenue(config).module.markets.flag === null ? null : runVenue(config).market);
   if (mismatch !== null) throw new UsageError(`--feed replay:${path}: ${mismatch}`);
   return {
     feed: replay.feed,

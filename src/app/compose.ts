@@ -22,7 +22,8 @@ import { ShadowExecError } from '../core/errors/shadow-exec-error.js';
 import { ExecutionLoop } from '../engine/execution-loop.js';
 import type { ExchangeClient } from '../ports/exchange-client.js';
 import type { MarketDataFeed } from '../ports/market-data-feed.js';
-import type { BybitDryRun } from '../venues/bybit/bybit-api-gate.js';
+import type { DryRunSettings } from '../venues/shared/dry-run.js';
+import { runVenue } from './run-venue.js';
 import { wireVenue } from './venue-wiring.js';
 import { composeMarket } from './compose-market.js';
 import { configEcho, type ConfigProvenance } from './config-echo.js';
@@ -41,7 +42,7 @@ export interface ComposeOptions {
   /** Decorates the venue client the loop talks to (a request journal, a recorder in tests). */
   readonly wrapVenue?: (venue: ExchangeClient) => ExchangeClient;
   /** Keys and journal of a --mode dryrun run on a real venue (the CLI resolves them; they never enter RunConfig). */
-  readonly dryRun?: BybitDryRun | null;
+  readonly dryRun?: DryRunSettings | null;
   /** Rehearsals: decorate the market feed, the venue API gate and the latency model to inject scenario events. */
   readonly wrapFeed?: (feed: MarketDataFeed) => MarketDataFeed;
   /** `rules` lets a rehearsal answer injected faults (a skewed clock) in the venue's words. */
@@ -92,7 +93,7 @@ export function composeRun(config: RunConfig, tool: ToolInfo, options: ComposeOp
   const instrumentMap = new Map(instruments.map((i) => [i.symbol, i]));
 
   const fees = { makerPpm: bpsToPpm(config.makerFeeBps, '--maker-fee-bps'), takerPpm: bpsToPpm(config.takerFeeBps, '--taker-fee-bps') };
-  if (config.mode === 'dryrun' && config.exchange !== 'fake' && (options.dryRun ?? null) === null) {
+  if (config.mode === 'dryrun' && runVenue(config).module.signer !== undefined && (options.dryRun ?? null) === null) {
     throw new ShadowExecError('E_INVARIANT', 'invariant violated: a dry run on a real venue needs its signing keys');
   }
   const fillModel = buildFillModel(config, rng, instrumentMap, market.feed.book);

@@ -1,5 +1,6 @@
 // The venue registry: the one list of venues (one line each, loaded by dynamic import only when a run needs it) and synchronous access to the loaded modules.
 import { ShadowExecError } from '../core/errors/shadow-exec-error.js';
+import type { CredentialNames } from '../ports/secret-provider.js';
 import type { VenueModule } from '../venues/venue-module.js';
 
 /** One line per venue, in the order help and errors list them. Adding a venue: its folder and one line here. */
@@ -53,4 +54,15 @@ export function loadedVenues(): VenueModule[] {
     const found = loaded.get(name);
     return found === undefined ? [] : [found];
   });
+}
+
+/** Names of the loaded venues `has` holds for, in registry order or sorted by name (messages naming the venues that take a flag). */
+export function venueNamesWhere(has: (module: VenueModule) => boolean, order: 'registry' | 'name' = 'registry'): string[] {
+  const names = loadedVenues().filter(has).map((v) => v.name);
+  return order === 'name' ? [...names].sort() : names;
+}
+
+/** The loaded venues that sign requests, by name (registry order), with their key variables' base names. */
+export function credentialNames(): ReadonlyMap<string, CredentialNames> {
+  return new Map(loadedVenues().flatMap((v) => (v.credentials === undefined ? [] : [[v.name, v.credentials] as const])));
 }

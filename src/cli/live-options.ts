@@ -1,9 +1,12 @@
 // Validates the --feed live flags (--ws-url, --rest-url, --ws-connections) of `run`, and URL flags shared with `record`.
 import { validateRestUrl } from '../feeds/live/endpoint-url.js';
+import { noLiveFeedError } from '../app/no-live-feed.js';
 import { RUN_DEFAULTS, type LiveRunConfig, type RunConfig } from '../app/run-config.js';
 import { ShadowExecError, UsageError } from '../core/errors/shadow-exec-error.js';
 import { validateWsUrl } from '../feeds/ws/ws-venue-protocol.js';
+import type { VenueModule } from '../venues/venue-module.js';
 import { notOnVenue, venueFlags } from './venue-flag.js';
+import { venuesWith } from './venue-options.js';
 
 /** The raw flags this file reads. */
 export interface RawLiveOptions {
@@ -24,15 +27,15 @@ export function urlOption(flag: string, raw: string | undefined, validate: (url:
   }
 }
 
-/** --ws-url, --rest-url, --ws-connections: only with --feed live on a real venue; --rest-url only on Binance. */
-export function liveOption(raw: RawLiveOptions, feed: RunConfig['feed'], exchange: string): LiveRunConfig | null {
+/** --ws-url, --rest-url, --ws-connections: only with --feed live on a venue with public market data; --rest-url only where book snapshots come over REST. */
+export function liveOption(raw: RawLiveOptions, feed: RunConfig['feed'], venue: VenueModule): LiveRunConfig | null {
   const given = (['--ws-url', '--rest-url', '--ws-connections'] as const).filter((_, i) => [raw.wsUrl, raw.restUrl, raw.wsConnections][i] !== undefined);
   if (feed !== 'live') {
     if (given.length > 0) throw new UsageError(`${given.join(', ')} ${given.length === 1 ? 'applies' : 'apply'} to --feed live only`);
     return null;
   }
-  if (exchange === 'fake') throw new UsageError('--feed live needs --exchange binance or bybit: the fake venue has no public market data');
-  if (raw.restUrl !== undefined && exchange !== 'binance') throw notOnVenue('--rest-url', venueFlags(exchange), 'Bybit book snapshots arrive on the WebSocket (--rest-url is a binance flag)');
+  if (venue.live === undefined) throw noLiveFeedError(venue);
+  if (raw.restUrl !== undefined) refuseRestUrl(venue, venue.live.restUrlRefusal);
   if (raw.start !== undefined) throw new UsageError('--start does not apply to --feed live: a live run runs on the system clock');
   return {
     wsUrl: urlOption('--ws-url', raw.wsUrl, validateWsUrl),
@@ -46,4 +49,11 @@ function connections(raw: string | undefined): number {
   const n = /^\d+$/.test(raw.trim()) ? Number(raw.trim()) : NaN;
   if (!(n >= 1 && n <= 16)) throw new UsageError(`--ws-connections '${raw}' is not allowed: expected a whole number from 1 to 16`);
   return n;
+}
+
+
+/** --rest-url on a venue whose book snapshots do not come over REST (`why`; null: it takes one). */
+export function refuseRestUrl(venue: VenueModule, why: string | null): void {
+  if (why === null) return;
+  throw notOnVenue('--rest-url', venueFlags(venue.name), `${why} (--rest-url is a ${venuesWith((v) => v.live?.restUrlRefusal === null, 'name').replace(/ or /g, '/')} flag)`);
 }

@@ -7,14 +7,12 @@ import { Decimal, formatDecimal } from '../core/money/decimal.js';
 import { defaultSpreadBps, FILL_MODELS, RUN_DEFAULTS, type RunConfig } from '../app/run-config.js';
 import { QUEUE_CANCEL_RULES } from '../core/sim/queue-cancel-rule.js';
 import { liveOption } from './live-options.js';
-import { binanceCatalog, bybitCatalog, fakeCatalog, resolveSymbols, type InstrumentCatalog, type VenueInstrument } from '../app/venue-instruments.js';
+import { resolveSymbols, type InstrumentCatalog, type VenueInstrument } from '../app/venue-instruments.js';
 import { API_ENVS, type ApiEnv } from '../ports/secret-provider.js';
-import { BYBIT_CATEGORIES, BYBIT_DEFAULT_FEES, type BybitCategory } from '../venues/bybit/bybit-category.js';
-import { FAKE_DEFAULT_FEES } from '../venues/fake/fake-venue-rules.js';
-import { BINANCE_DEFAULT_FEES, BINANCE_MARKETS, type BinanceMarket } from '../venues/binance/binance-market.js';
-import { binanceModules, hasVenueApi } from '../app/venue-modules.js';
+import type { VenueModule } from '../venues/venue-module.js';
 import { parseOrderOptions } from './order-options.js';
-import { matchChoice, notOnVenue, venueFlags } from './venue-flag.js';
+import { matchChoice } from './venue-flag.js';
+import { amendRefusal, chooseMarket, chooseVenue, exitOcoRefusal, refuseForeignMarketFlags, refuseInstrumentsFile, refuseWithoutApi } from './venue-options.js';
 import { formatUnfreezePolicy, parseUnfreezePolicy } from '../core/risk/unfreeze-policy.js';
 
 /** Flag values exactly as commander hands them over (strings, or booleans for switches). */
@@ -166,11 +164,11 @@ function loadCatalog(load: (file: { path: string; json: unknown } | null) => Ins
   }
 }
 
-/** "TP:SL" in bps → the exit OCO setting; only venues with order lists take it (the fake venue; Binance spot). */
-function exitOco(raw: string | undefined, exchange: string, market: BinanceMarket | null): RunConfig['exitOco'] {
+/** "TP:SL" in bps → the exit OCO setting; only venues with order lists take it. */
+function exitOco(raw: string | undefined, venue: VenueModule, market: string): RunConfig['exitOco'] {
   if (raw === undefined) return null;
-  if (exchange === 'bybit') throw notOnVenue('--exit-oco', venueFlags(exchange), 'it needs OCO order lists, which Bybit V5 has none of (use --exchange binance --market spot, or fake)');
-  if (market === 'usdm') throw notOnVenue('--exit-oco', venueFlags(exchange, null, market), 'it needs OCO order lists, which Binance USD-M futures have none of (use --market spot)');
+  const refusal = exitOcoRefusal(venue, market);
+  if (refusal !== null) throw refusal;
   const parts = raw.split(':');
   const rule: DecimalRule = { min: new Decimal(0), max: new Decimal(10_000), minExclusive: true, places: 4 };
   if (parts.length !== 2) throw bad('--exit-oco', raw, 'TAKE_PROFIT_BPS:STOP_LOSS_BPS, e.g. 20:30');
@@ -226,13 +224,11 @@ function fillModelOptions(raw: RawRunOptions, synthetic: boolean): Pick<RunConfi
   };
 }
 
-/** Binance spot cannot move an order's price in place (only Order Amend Keep Priority, which lowers the quantity). */
-function requoteMode(raw: string | undefined, exchange: string, market: BinanceMarket | null): RunConfig['requoteMode'] {
+/** --requote-mode amend needs a venue whose amend can move a price in place. */
+function requoteMode(raw: string | undefined, venue: VenueModule, market: string): RunConfig['requoteMode'] {
   const mode = choice('--requote-mode', raw, RUN_DEFAULTS.requoteMode, ['replace', 'amend'] as const);
-  const amend = market === null ? null : binanceModules().binanceAmendSupport(market);
-  if (mode === 'amend' && amend !== null && !amend.price) {
-    throw notOnVenue('--requote-mode amend', venueFlags(exchange, null, market), amend.note);
-  }
+  const refusal = mode === 'amend' ? amendRefusal(venue, market) : null;
+  if (refusal !== null) throw refusal;
   return mode;
 }
 
@@ -284,30 +280,21 @@ function perSymbol(
 }
 
 export function parseRunOptions(raw: RawRunOptions, read: ReadText = readText): RunConfig {
-  const exchange = (raw.exchange ?? RUN_DEFAULTS.exchange).trim().toLowerCase();
-  if (exchange !== 'fake' && exchange !== 'bybit' && exchange !== 'binance') throw bad('--exchange', raw.exchange ?? '', 'fake, bybit or binance');
+  const venue = chooseVenue(raw.exchange, RUN_DEFAULTS.exchange);
+  const exchange = venue.name as RunConfig['exchange'];
   const mode = (raw.mode ?? RUN_DEFAULTS.mode).trim().toLowerCase();
   if (mode !== 'shadow' && mode !== 'dryrun') throw bad('--mode', raw.mode ?? '', 'shadow or dryrun');
-  if (exchange === 'fake' && raw.instruments !== undefined) throw notOnVenue('--instruments', venueFlags(exchange), 'the fake venue has one built-in catalog (--exchange bybit or binance read a saved one)');
-  if (exchange !== 'bybit' && raw.category !== undefined) throw notOnVenue('--category', venueFlags(exchange), 'it is a bybit flag (Binance: --market spot|usdm)');
-  if (exchange !== 'binance' && raw.market !== undefined) throw notOnVenue('--market', venueFlags(exchange), 'it is a binance flag (Bybit: --category linear|spot)');
-  if (!hasVenueApi(exchange)) {
-    const signing = (['--api-env', '--recv-window'] as const).find((_, i) => [raw.apiEnv, raw.recvWindow][i] !== undefined);
-    if (signing !== undefined) throw notOnVenue(signing, venueFlags(exchange), 'the fake venue signs no requests (--exchange bybit or binance)');
-    if (mode === 'dryrun') throw notOnVenue('--mode dryrun', venueFlags(exchange), 'the fake venue has no wire format to render or sign (--exchange bybit or binance)');
-  }
-  const category: BybitCategory | null = exchange === 'bybit' ? choice('--category', raw.category, RUN_DEFAULTS.category, BYBIT_CATEGORIES) : null;
-  const market: BinanceMarket | null = exchange === 'binance' ? choice('--market', raw.market, RUN_DEFAULTS.market, BINANCE_MARKETS) : null;
-  const catalog =
-    category !== null
-      ? loadCatalog((file) => bybitCatalog(category, file), '/v5/market/instruments-info', raw.instruments, read)
-      : market !== null
-        ? loadCatalog((file) => binanceCatalog(market, file), market === 'spot' ? 'GET /api/v3/exchangeInfo' : 'GET /fapi/v1/exchangeInfo', raw.instruments, read)
-        : fakeCatalog();
+  refuseInstrumentsFile(venue, raw.instruments !== undefined);
+  refuseForeignMarketFlags(venue, raw);
+  refuseWithoutApi(venue, (['--api-env', '--recv-window'] as const).find((_, i) => [raw.apiEnv, raw.recvWindow][i] !== undefined), mode === 'dryrun');
+  const venueMarket = chooseMarket(venue, raw);
+  const category = (venue.markets.flag === '--category' ? venueMarket : null) as RunConfig['category'];
+  const market = (venue.markets.flag === '--market' ? venueMarket : null) as RunConfig['market'];
+  const catalog = loadCatalog((file) => venue.catalog.load(venueMarket, file), venue.catalog.sourceRequest(venueMarket) ?? '', raw.instruments, read);
   const symbols = symbolList(raw.symbols);
   const instruments = resolveSymbols(catalog, symbols);
   const bySymbol = new Map<string, VenueInstrument>(instruments.map((i) => [i.spec.symbol, i]));
-  const fees = category !== null ? BYBIT_DEFAULT_FEES[category] : market !== null ? BINANCE_DEFAULT_FEES[market] : FAKE_DEFAULT_FEES;
+  const fees = venue.markets.fees[venueMarket]!;
   const apiEnv: ApiEnv = choice('--api-env', raw.apiEnv, RUN_DEFAULTS.apiEnv, API_ENVS);
   const { feed, replayFile } = feedOption(raw.feed);
   const synthetic = feed === 'synthetic';
@@ -322,7 +309,7 @@ export function parseRunOptions(raw: RawRunOptions, read: ReadText = readText): 
     mode,
     feed,
     replayFile,
-    live: liveOption(raw, feed, exchange),
+    live: liveOption(raw, feed, venue),
     durationMs: durationOption(raw.duration),
     startGiven: raw.start !== undefined,
     category,
@@ -330,10 +317,10 @@ export function parseRunOptions(raw: RawRunOptions, read: ReadText = readText): 
     symbols,
     instruments,
     instrumentsFile: raw.instruments ?? null,
-    orderOptions: parseOrderOptions(raw.orderOptions, { exchange, category, market }),
-    requoteMode: requoteMode(raw.requoteMode, exchange, market),
+    orderOptions: parseOrderOptions(raw.orderOptions, { module: venue, market: venueMarket }),
+    requoteMode: requoteMode(raw.requoteMode, venue, venueMarket),
     cancelMode: choice('--cancel-mode', raw.cancelMode, RUN_DEFAULTS.cancelMode, ['per-order', 'cancel-all'] as const),
-    exitOco: exitOco(raw.exitOco, exchange, market),
+    exitOco: exitOco(raw.exitOco, venue, venueMarket),
     staleMs: raw.staleMs === undefined ? null : integer('--stale-ms', raw.staleMs, 0, 1, 86_400_000),
     maxDrawdownUsd: raw.maxDrawdown === undefined ? null : decimalText('--max-drawdown', raw.maxDrawdown, usd(0, true)),
     reduceAtDrawdownUsd: raw.reduceAtDrawdown === undefined ? null : decimalText('--reduce-at-drawdown', raw.reduceAtDrawdown, usd(0, true)),

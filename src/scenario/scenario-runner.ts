@@ -2,7 +2,7 @@
 import { composeRun, type ComposedRun, type ToolInfo } from '../app/compose.js';
 import type { RunConfig } from '../app/run-config.js';
 import { parseRunOptions, type RawRunOptions } from '../cli/run-options.js';
-import { loadVenueModules } from '../app/venue-modules.js';
+import { loadAllVenues } from '../app/venue-registry.js';
 import { loadFeedModules } from '../app/feed-modules.js';
 import { Decimal } from '../core/money/decimal.js';
 import { SeededRng } from '../core/random/seeded-rng.js';
@@ -64,7 +64,7 @@ export async function rehearse(scenario: Scenario, tool: ToolInfo, log: (line: s
   let config: RunConfig;
   try {
     const flags = runFlags(scenario);
-    await loadVenueModules(flags.exchange);
+    await loadAllVenues();
     config = parseRunOptions(flags);
     await loadFeedModules(config);
   } catch (error) {

@@ -106,6 +106,9 @@ export interface VenueWiring {
   bindVenue(venue: { openOrderCount(symbol: string): number }): void;
 }
 
+/** The request flags of `shadow-exec sign` a signer may read. */
+export type SignFlagName = 'method' | 'path' | 'body' | 'query' | 'timestamp' | 'recvWindow';
+
 /** The flags `shadow-exec sign` was given, as typed (the signer validates and reads what it needs). */
 export interface SignFlags {
   readonly method: string;
@@ -134,6 +137,8 @@ export interface VenueSigner {
   readonly keyKind: 'hmac-secret' | 'wallet-private-key';
   /** Help line of `sign`: what this venue signs ("Bybit V5 (X-BAPI-*)"). */
   readonly summary: string;
+  /** `sign --help`: this venue's part of each flag's description ("bybit: GET (signs --query) or POST (signs --body)"), and its examples. */
+  readonly help: { readonly flags: Readonly<Partial<Record<SignFlagName, string>>>; readonly examples: readonly string[] };
   /**
    * Checks the flags (UsageError naming the flag: a flag of another venue is refused with `notOnVenue`'s wording,
    * which the signer gets as `refuse`) and returns the request to sign; `nowMs` is the wall clock for a default timestamp.
@@ -184,6 +189,8 @@ export interface VenueLive {
   bookTopic?(symbol: string): string;
   /** The report's `model.market.gaps`: what an unsynced book does. */
   readonly gapsRule: string;
+  /** `record --help` examples ("$ shadow-exec record --exchange …"), each a line or a continued line. */
+  readonly examples: readonly string[];
 }
 
 /** How a replay file recorded on this venue is read. */
@@ -222,6 +229,12 @@ export interface VenueModule {
   readonly live: VenueLive | undefined;
   /** Replay of recorded files; undefined when nothing can be recorded on the venue. */
   readonly replay: VenueReplay | undefined;
+  /**
+   * Help examples ("$ shadow-exec run --exchange …", a continued line ends in " \\" and goes on indented): `program`
+   * in the top-level help, `run` in `run --help`, in registry order. An example reads only files that exist or that an
+   * earlier example writes (test/cli/help-text.test.ts).
+   */
+  readonly examples: { readonly program: readonly string[]; readonly run: readonly string[] };
 }
 
 export type { InstrumentCatalog, InstrumentFile, InstrumentSpec, VenueInstrument };

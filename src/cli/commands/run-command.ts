@@ -11,7 +11,9 @@ import type { ReportSink } from '../../ports/report-sink.js';
 import { checkDistinctPaths, checkWritableOutput, outputKind, removeStaleTempFiles, type NamedPath } from '../../report/output-path.js';
 import { StdoutReportSink } from '../../report/stdout-report-sink.js';
 import type { VenueDryRun } from '../../app/venue-wiring.js';
-import { hasVenueApi, loadVenueModules } from '../../app/venue-modules.js';
+import { loadAllVenues, loadVenue, venueModule, venueNamesWhere } from '../../app/venue-registry.js';
+import { orList } from '../../core/text/or-list.js';
+import { parseWithVenues } from '../venue-options.js';
 import { loadFeedModules } from '../../app/feed-modules.js';
 import { BYBIT_DEFAULT_FEES } from '../../venues/bybit/bybit-category.js';
 import { BINANCE_DEFAULT_FEES } from '../../venues/binance/binance-market.js';
@@ -164,14 +166,15 @@ export function removeStaleReportTemps(out: string, log: ((line: string) => void
 }
 
 /** --journal and --secrets only where requests are rendered and signed (checked before any key is read). */
-function checkDryRunFlags(config: RunConfig, flags: RunFlags): void {
-  if (!hasVenueApi(config.exchange)) {
-    const flag = flags.journal !== undefined ? '--journal' : flags.secrets !== undefined ? '--secrets' : null;
-    if (flag !== null) throw notOnVenue(flag, venueFlags(config.exchange), 'the fake venue renders and signs no requests (--exchange bybit or binance with --mode dryrun)');
-  }
-  if (flags.journal !== undefined && config.mode !== 'dryrun') {
-    throw new UsageError(`--journal needs --mode dryrun on a real venue (--exchange bybit or binance): a shadow run renders no requests`);
-  }
+async function checkDryRunFlags(config: RunConfig, flags: RunFlags): Promise<void> {
+  const noApi = venueModule(config.exchange).noApi;
+  const flag = flags.journal !== undefined ? '--journal' : flags.secrets !== undefined ? '--secrets' : null;
+  const shadowJournal = flags.journal !== undefined && config.mode !== 'dryrun';
+  if ((noApi === null || flag === null) && !shadowJournal) return;
+  await loadAllVenues();
+  const apis = orList(venueNamesWhere((v) => v.noApi === null));
+  if (noApi !== null && flag !== null) throw notOnVenue(flag, venueFlags(config.exchange), `${noApi.journal} (--exchange ${apis} with --mode dryrun)`);
+  throw new UsageError(`--journal needs --mode dryrun on a real venue (--exchange ${apis}): a shadow run renders no requests`);
 }
 
 /**
@@ -195,16 +198,16 @@ async function executeRun(given: RunFlags, ctx: CliContext, typed: (key: string)
   let config: RunConfig;
   let dryRun: VenueDryRun | null;
   try {
-    await loadVenueModules(flags.exchange);
-    config = parseRunOptions(flags);
+    await loadVenue(flags.exchange);
+    config = await parseWithVenues(() => parseRunOptions(flags));
     await loadFeedModules(config);
     await warnOnEndpointHosts(config, ctx);
     if (flags.network === false && config.feed === 'live') throw new UsageError('--no-network and --feed live contradict each other: a live feed reads the venue\'s public market data over the network');
     checkRunPaths(config, flags);
     if (flags.out !== undefined) removeStaleReportTemps(flags.out, flags.quiet === true ? null : (line) => ctx.stderr.write(`${line}\n`));
-    checkDryRunFlags(config, flags);
+    await checkDryRunFlags(config, flags);
     // The key providers load only when there are keys to read: a named --secrets file (checked even on a shadow run) or a dry run on a real venue.
-    const keysNeeded = flags.secrets !== undefined || (config.mode === 'dryrun' && hasVenueApi(config.exchange));
+    const keysNeeded = flags.secrets !== undefined || (config.mode === 'dryrun' && venueModule(config.exchange).noApi === null);
     dryRun = keysNeeded ? (await import('../dry-run-keys.js')).prepareDryRun(config, flags, ctx) : null;
   } catch (error) {
     // A value the file set is named by its key in the file (spreadBps), not by the flag it stands for.
@@ -293,7 +296,8 @@ async function runAndReport(config: RunConfig, flags: RunFlags, ctx: CliContext,
 
 /** --ws-url / --rest-url on a host that is not the venue's public one: said on stderr (even with --quiet), the run goes on. */
 async function warnOnEndpointHosts(config: RunConfig, ctx: CliContext): Promise<void> {
-  if (config.live === null || !hasVenueApi(config.exchange)) return;
+  const venue = venueModule(config.exchange);
+  if (config.live === null || venue.live === undefined) return;
   const { endpointHostWarnings } = await import('../../app/live-venue.js');
-  for (const line of endpointHostWarnings(config.exchange, [['--ws-url', config.live.wsUrl], ['--rest-url', config.live.restUrl]])) ctx.stderr.write(`${line}\n`);
+  for (const line of endpointHostWarnings(venue, [['--ws-url', config.live.wsUrl], ['--rest-url', config.live.restUrl]])) ctx.stderr.write(`${line}\n`);
 }

@@ -6,6 +6,16 @@ import { signBinanceRequest } from './binance-signing.js';
 export const binanceSigner: VenueSigner = {
   keyKind: 'hmac-secret',
   summary: 'Binance (signature parameter, X-MBX-APIKEY)',
+  help: {
+    flags: {
+      body: 'binance: the request body (signed after the query string)',
+      query: "binance: the query string exactly as sent, without the leading '?', with timestamp and recvWindow",
+    },
+    examples: [
+      `$ BINANCE_API_KEY=… BINANCE_SECRET_KEY=… shadow-exec sign --exchange binance \\
+      --query 'symbol=LTCBTC&side=BUY&type=LIMIT&timeInForce=GTC&quantity=1&price=0.1&recvWindow=5000&timestamp=1499827319559'`,
+    ],
+  },
   prepare(flags, _nowMs, refuse) {
     if (flags.given('method')) throw refuse('--method', 'Binance signs --query and --body whatever the method (--method is a bybit flag)');
     if (flags.given('recvWindow')) throw refuse('--recv-window', 'on binance recvWindow is a parameter inside --query (--recv-window is a bybit flag)');

@@ -86,4 +86,18 @@ export const binanceVenue: VenueModule = {
   noApi: null,
   live: binanceLive,
   replay: binanceReplay,
+  examples: {
+    program: [
+      '$ shadow-exec record --exchange binance --symbols BTCUSDT --duration 1m --out btc.jsonl',
+      '$ shadow-exec run --exchange binance --feed replay:btc.jsonl      replay what was just recorded',
+      "$ shadow-exec run --exchange binance --feed live --duration 5m   the venue's live public market data",
+    ],
+    run: [
+      '$ shadow-exec run --exchange binance --market spot --spread-bps 40 --exit-oco 20:30 --order-options icebergQty=0.001',
+      '$ shadow-exec run --exchange binance --market usdm --mode dryrun --journal usdm.jsonl',
+      `$ shadow-exec run --exchange binance --instruments test/fixtures/replay/binance-spot-nknusdt-exchange-info.json \\
+      --symbols NKNUSDT --feed replay:test/fixtures/replay/binance-spot-2021-10-11.jsonl --duration 10s`,
+      '$ shadow-exec run --exchange binance --spread-bps 40 --feed live --duration 10m --ws-connections 2',
+    ],
+  },
 };

@@ -16,6 +16,22 @@ export const BYBIT_SIGN_RECV_WINDOW_DEFAULT = String(BYBIT_DEFAULT_RECV_WINDOW_M
 export const bybitSigner: VenueSigner = {
   keyKind: 'hmac-secret',
   summary: 'Bybit V5 (X-BAPI-*)',
+  help: {
+    flags: {
+      method: 'bybit: GET (signs --query) or POST (signs --body)',
+      path: 'e.g. /v5/order/create; printed, not signed: Bybit signs only timestamp, key, recv window and payload',
+      body: 'bybit POST: the JSON body exactly as sent',
+      query: "bybit GET: the query string exactly as sent, without the leading '?'",
+      timestamp: 'bybit: X-BAPI-TIMESTAMP, UTC ms (default: now)',
+      recvWindow: 'bybit: X-BAPI-RECV-WINDOW, ms',
+    },
+    examples: [
+      `$ shadow-exec sign --placeholder --path /v5/order/create --body '{"category":"linear"}' --timestamp 1735689600000`,
+      `$ BYBIT_API_KEY=… BYBIT_API_SECRET=… shadow-exec sign --path /v5/order/create \\
+      --body '{"category":"linear","symbol":"BTCUSDT","side":"Buy","orderType":"Limit","qty":"0.001","price":"90000"}' \\
+      --timestamp 1735689600000`,
+    ],
+  },
   prepare(flags, nowMs) {
     const method = flags.method.trim().toUpperCase();
     if (method !== 'GET' && method !== 'POST') throw new UsageError(`--method '${flags.method}' is not allowed: expected GET or POST`);

@@ -65,4 +65,12 @@ export const bybitVenue: VenueModule = {
   noApi: null,
   live: bybitLive,
   replay: bybitReplay,
+  examples: {
+    program: ['$ shadow-exec run --exchange bybit --mode dryrun --journal requests.jsonl'],
+    run: [
+      '$ shadow-exec run --exchange bybit --category linear --order-options postOnly',
+      '$ shadow-exec run --exchange bybit --mode dryrun --journal requests.jsonl',
+      '$ shadow-exec run --exchange bybit --latency-ms 0 --requote-bps 0 --no-throttle   # rate-limit storm',
+    ],
+  },
 };

@@ -46,4 +46,11 @@ export const fakeVenue: VenueModule = {
   },
   live: undefined,
   replay: undefined,
+  examples: {
+    program: [],
+    run: [
+      `$ shadow-exec run --shadow --exchange fake --mode shadow --no-network --symbols BTCUSDT \\
+      --iterations 3 --max-inv 10000 --max-total 50000 --edge-threshold 5.0 --fill-rate 1.0 --latency-ms 50`,
+    ],
+  },
 };

@@ -31,6 +31,7 @@ export const binanceLive: VenueLive = {
     requestLine: binanceDepthRequest,
     watch: (market, symbols) => new BinanceDepthWatch(binanceMarketOf(market), symbols),
   },
+  examples: ['$ shadow-exec record --exchange binance --symbols BTCUSDT --duration 10m --out btc.jsonl', '$ shadow-exec run --exchange binance --feed replay:btc.jsonl --spread-bps 40'],
   gapsRule:
     'an unsynced book (first delta, gap, too-old snapshot, crossed) fetches a REST depth snapshot (limit 1000; one in flight per symbol, backoff 0.5 s doubling to 30 s while it stays unsynced) and publishes no quote until it is synced',
 };

@@ -29,5 +29,6 @@ export const bybitLive: VenueLive = {
   publicHosts: BYBIT_PUBLIC_HOSTS,
   snapshots: undefined,
   bookTopic: (symbol) => `${DEFAULT_STREAMS[0]}.${symbol}`,
+  examples: ['$ shadow-exec record --exchange bybit --category linear --symbols BTCUSDT,ETHUSDT --streams orderbook.50,publicTrade --out bybit.jsonl'],
   gapsRule: 'a crossed book unsubscribes and resubscribes the orderbook topic, whose first push is a fresh snapshot; no quote until then',
 };
