@@ -5,7 +5,7 @@ import { MAX_DECIMAL_CHARS } from '../src/core/money/fast-units.js';
 import { buildSymbolGridLookup } from '../src/core/market/symbol-grid.js';
 import type { InstrumentSpec } from '../src/core/model/instrument.js';
 import type { MarketDataEvent } from '../src/core/model/market-data-event.js';
-import type { WsVenueProtocol } from '../src/feeds/ws/ws-venue-protocol.js';
+import type { WsVenueProtocol } from '../src/ports/ws-venue-protocol.js';
 import type { MarketFrameParser } from '../src/ports/market-frame-parser.js';
 import { BINANCE_BUNDLED_INSTRUMENTS } from '../src/venues/binance/binance-bundled-instruments.js';
 import { parseBinanceExchangeInfo } from '../src/venues/binance/binance-instruments.js';

@@ -11,7 +11,7 @@ import { LiveFeed, type LiveWsTuning } from '../feeds/live/live-feed.js';
 import { REPLAY_FORMAT, REPLAY_VERSION, type ReplayMarket, type ReplayVenue } from '../feeds/replay/replay-format.js';
 import { venueModule } from './venue-registry.js';
 import { SystemTimers } from '../feeds/ws/system-timers.js';
-import type { Timers } from '../feeds/ws/timers.js';
+import type { Timers } from '../ports/timers.js';
 import type { Clock } from '../ports/clock.js';
 import type { Rng } from '../ports/rng.js';
 import { replayVenueKit } from './compose-replay.js';

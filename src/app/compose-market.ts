@@ -8,7 +8,9 @@ import { SyntheticFeed } from '../feeds/synthetic/synthetic-feed.js';
 import type { MarketDataFeed } from '../ports/market-data-feed.js';
 import type { Rng } from '../ports/rng.js';
 import { feedModule } from './feed-modules.js';
-import type { RunConfig } from './run-config.js';
+import type { LiveFeedConfig, SyntheticFeedConfig } from './config/feed-config.js';
+import type { RunConfig } from './config/run-config.js';
+import { chosenMarket } from './config/venue-config.js';
 import { noLiveFeedError } from './no-live-feed.js';
 import { runVenue } from './run-venue.js';
 
@@ -31,11 +33,18 @@ function usdE8(usd: string, what: string): number {
 }
 
 export function composeMarket(config: RunConfig, instruments: readonly Instrument[], rng: Rng): ComposedMarket {
-  if (config.live !== null) return liveMarket(config, config.live, instruments, rng);
-  return config.replayFile === null ? syntheticMarket(config, instruments, rng) : replayMarket(config, config.replayFile, instruments);
+  const feed = config.feed;
+  switch (feed.kind) {
+    case 'live':
+      return liveMarket(config, feed, instruments, rng);
+    case 'replay':
+      return replayMarket(config, feed.file, instruments);
+    case 'synthetic':
+      return syntheticMarket(config, feed, instruments, rng);
+  }
 }
 
-function liveMarket(config: RunConfig, live: NonNullable<RunConfig['live']>, instruments: readonly Instrument[], rng: Rng): ComposedMarket {
+function liveMarket(config: RunConfig, live: LiveFeedConfig, instruments: readonly Instrument[], rng: Rng): ComposedMarket {
   const { module, market } = runVenue(config);
   if (module.live === undefined) throw noLiveFeedError(module);
   const wiring = feedModule('live').buildLiveFeed(
@@ -53,7 +62,7 @@ function replayMarket(config: RunConfig, path: string, instruments: readonly Ins
     instruments.map((i) => i.spec),
     { clockStartMs: config.startGiven ? Date.parse(config.start) : null, durationMs: config.durationMs, barResolutions: '1m' },
   );
-  const mismatch = replayVenueMismatch(replay.header, config.exchange, runVenue(config).module.markets.flag === null ? null : runVenue(config).market);
+  const mismatch = replayVenueMismatch(replay.header, config.venue.name, chosenMarket(config.venue));
   if (mismatch !== null) throw new UsageError(`--feed replay:${path}: ${mismatch}`);
   return {
     feed: replay.feed,
@@ -65,12 +74,12 @@ function replayMarket(config: RunConfig, path: string, instruments: readonly Ins
   };
 }
 
-function syntheticMarket(config: RunConfig, instruments: readonly Instrument[], rng: Rng): ComposedMarket {
+function syntheticMarket(config: RunConfig, synthetic: SyntheticFeedConfig, instruments: readonly Instrument[], rng: Rng): ComposedMarket {
   const startMs = Date.parse(config.start);
   const marketSpec = instruments.map((instrument, i) => {
-    const defaults = config.instruments[i]!;
-    const startText = config.startPrices[instrument.symbol];
-    const volatilityText = config.volatilityBps[instrument.symbol];
+    const defaults = config.venue.instruments[i]!;
+    const startText = synthetic.startPrices[instrument.symbol];
+    const volatilityText = synthetic.volatilityBps[instrument.symbol];
     if (startText === undefined || volatilityText === undefined) throw new ShadowExecError('E_INVARIANT', `invariant violated: no synthetic market settings for ${instrument.symbol}`);
     const startPrice = parseDecimal(startText, `--start-prices ${instrument.symbol}`);
     const startTicks = priceToTicks(instrument, startPrice);
@@ -101,8 +110,8 @@ function syntheticMarket(config: RunConfig, instruments: readonly Instrument[], 
       marketSpec.map((m) => [
         m.instrument.symbol,
         {
-          start_price: config.startPrices[m.instrument.symbol]!,
-          volatility_bps: config.volatilityBps[m.instrument.symbol]!,
+          start_price: synthetic.startPrices[m.instrument.symbol]!,
+          volatility_bps: synthetic.volatilityBps[m.instrument.symbol]!,
           spread_ticks: m.spreadTicks,
           tick_size: m.instrument.spec.tickSize,
           lot_size: m.instrument.spec.lotSize,

@@ -7,7 +7,7 @@ import { LiveRecorder } from '../feeds/live/live-recorder.js';
 import { ReplayFileWriter } from '../feeds/replay/replay-file-writer.js';
 import { REPLAY_FORMAT, REPLAY_VERSION, type ReplayHeader, type ReplayMarket, type ReplayVenue } from '../feeds/replay/replay-format.js';
 import { SystemTimers } from '../feeds/ws/system-timers.js';
-import type { Timers } from '../feeds/ws/timers.js';
+import type { Timers } from '../ports/timers.js';
 import type { Clock } from '../ports/clock.js';
 import { liveEndpoint, liveProtocol, liveTopics, venueLive } from './live-venue.js';
 import { venueModule } from './venue-registry.js';

@@ -35,7 +35,7 @@ import { checkReplayVenue, decodeReplay, type ReplayHeader, type ReplayRecord, t
 import { ReplayFeed } from '../feeds/replay/replay-feed.js';
 import { ArrayRecordSource, type ReplayRecordSource } from '../feeds/replay/replay-record-source.js';
 import { openReplayFile, type ReplayScan } from '../feeds/replay/replay-source.js';
-import type { ReplayVenueKit } from '../feeds/replay/replay-venue-kit.js';
+import type { ReplayVenueKit } from '../ports/replay-venue-kit.js';
 import { loadedVenues, venueModule } from './venue-registry.js';
 
 export interface ReplayBuildOptions {

@@ -1,7 +1,8 @@
 // The report's `config` section: every setting that shapes the result, snake_case; output-only options are left out.
 import type { JsonValue } from '../core/report/canonical-json.js';
 import type { OrderOptions } from '../core/model/order.js';
-import type { RunConfig } from './run-config.js';
+import type { RunConfig } from './config/run-config.js';
+import { marketByFlag } from './config/venue-config.js';
 
 /** Every order option sent with the run's orders (null: not set), as `config.order_options` and `model.venue.order_options` show them. */
 export function orderOptionsEcho(options: OrderOptions): Record<string, JsonValue> {
@@ -21,26 +22,27 @@ export interface ConfigProvenance {
 
 /** `provenance`: only with --config (config_file, sources), so the reports of runs without one keep their bytes. */
 export function configEcho(config: RunConfig, provenance: ConfigProvenance | null = null): JsonValue {
+  const { venue, feed, strategy, fills, risk } = config;
   return {
-    exchange: config.exchange,
+    exchange: venue.name,
     mode: config.mode,
-    feed: config.feed,
-    replay_file: config.replayFile,
+    feed: feed.kind,
+    replay_file: feed.kind === 'replay' ? feed.file : null,
     duration_ms: config.durationMs,
-    category: config.category,
-    market: config.market,
-    instruments_file: config.instrumentsFile,
-    order_options: orderOptionsEcho(config.orderOptions),
-    requote_mode: config.requoteMode,
-    cancel_mode: config.cancelMode,
-    exit_oco: config.exitOco === null ? null : { take_profit_bps: config.exitOco.takeProfitBps, stop_loss_bps: config.exitOco.stopLossBps },
+    category: marketByFlag(venue, '--category'),
+    market: marketByFlag(venue, '--market'),
+    instruments_file: venue.instrumentsFile,
+    order_options: orderOptionsEcho(strategy.orderOptions),
+    requote_mode: strategy.requoteMode,
+    cancel_mode: strategy.cancelMode,
+    exit_oco: strategy.exitOco === null ? null : { take_profit_bps: strategy.exitOco.takeProfitBps, stop_loss_bps: strategy.exitOco.stopLossBps },
     throttle: config.throttle,
-    stale_ms: config.staleMs,
-    max_drawdown_usd: config.maxDrawdownUsd,
-    reduce_at_drawdown_usd: config.reduceAtDrawdownUsd,
-    max_orders_per_sec: config.maxOrdersPerSec,
-    unfreeze: config.unfreeze,
-    circuit: { failures: config.circuit.failures, window_ms: config.circuit.windowMs, cooldown_ms: config.circuit.cooldownMs },
+    stale_ms: risk.staleMs,
+    max_drawdown_usd: risk.maxDrawdownUsd,
+    reduce_at_drawdown_usd: risk.reduceAtDrawdownUsd,
+    max_orders_per_sec: risk.maxOrdersPerSec,
+    unfreeze: risk.unfreeze,
+    circuit: { failures: risk.circuit.failures, window_ms: risk.circuit.windowMs, cooldown_ms: risk.circuit.cooldownMs },
     api_env: config.apiEnv,
     recv_window_ms: config.recvWindowMs,
     symbols: [...config.symbols],
@@ -48,27 +50,27 @@ export function configEcho(config: RunConfig, provenance: ConfigProvenance | nul
     seed: config.seed,
     start: config.start,
     interval_ms: config.intervalMs,
-    max_inv_usd: config.maxInvUsd,
-    max_total_usd: config.maxTotalUsd,
-    edge_threshold_bps: config.edgeThresholdBps,
-    fill_model: config.fillModel,
-    fill_rate: config.fillModel === 'probabilistic' ? config.fillRate : null,
-    queue_cancels: config.queueCancels,
-    latency_ms: config.latencyMs,
-    latency_jitter_ms: config.latencyJitterMs,
-    spread_bps: config.spreadBps,
-    requote_bps: config.requoteBps,
-    order_notional_usd: config.orderNotionalUsd,
-    maker_fee_bps: config.makerFeeBps,
-    taker_fee_bps: config.takerFeeBps,
-    markout_ms: config.markoutMs,
-    edge_window: config.edgeWindow,
-    edge_min_fills: config.edgeMinFills,
-    start_prices: { ...config.startPrices },
-    volatility_bps: { ...config.volatilityBps },
-    report_fills: config.reportFills,
+    max_inv_usd: risk.maxInvUsd,
+    max_total_usd: risk.maxTotalUsd,
+    edge_threshold_bps: risk.edge.thresholdBps,
+    fill_model: fills.model,
+    fill_rate: fills.model === 'probabilistic' ? fills.fillRate : null,
+    queue_cancels: fills.model === 'queue' ? fills.queueCancels : null,
+    latency_ms: config.latency.ms,
+    latency_jitter_ms: config.latency.jitterMs,
+    spread_bps: strategy.spreadBps,
+    requote_bps: strategy.requoteBps,
+    order_notional_usd: strategy.orderNotionalUsd,
+    maker_fee_bps: config.fees.makerBps,
+    taker_fee_bps: config.fees.takerBps,
+    markout_ms: risk.edge.markoutMs,
+    edge_window: risk.edge.window,
+    edge_min_fills: risk.edge.minFills,
+    start_prices: feed.kind === 'synthetic' ? { ...feed.startPrices } : {},
+    volatility_bps: feed.kind === 'synthetic' ? { ...feed.volatilityBps } : {},
+    report_fills: config.output.reportFills,
     // Live runs only, so the reports of synthetic and replay runs keep their bytes.
-    ...(config.live === null ? {} : { live: { ws_url: config.live.wsUrl, rest_url: config.live.restUrl, ws_connections: config.live.connections } }),
+    ...(feed.kind !== 'live' ? {} : { live: { ws_url: feed.wsUrl, rest_url: feed.restUrl, ws_connections: feed.connections } }),
     ...(provenance === null ? {} : { config_file: { name: provenance.name, sha256: provenance.sha256 }, sources: { ...provenance.sources } }),
   };
 }

@@ -20,9 +20,9 @@ async function load<F extends LazyFeed>(feed: F): Promise<void> {
  * Loads what composing `config`'s market needs beyond the synthetic feed: the replay or the live feed's modules (a
  * replay also every venue: its header may name any venue, and a mismatch is explained naming them).
  */
-export async function loadFeedModules(config: { readonly live: unknown; readonly replayFile: string | null }): Promise<void> {
-  if (config.live !== null) await load('live');
-  if (config.replayFile !== null) {
+export async function loadFeedModules(config: { readonly feed: { readonly kind: string } }): Promise<void> {
+  if (config.feed.kind === 'live') await load('live');
+  if (config.feed.kind === 'replay') {
     await load('replay');
     await loadAllVenues();
   }

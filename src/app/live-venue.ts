@@ -1,6 +1,6 @@
 // A venue's public market data as live runs and recordings use it: the endpoint with overrides, its protocol, the topics per symbol, and warnings for foreign hosts.
 import { ShadowExecError } from '../core/errors/shadow-exec-error.js';
-import type { WsVenueProtocol } from '../feeds/ws/ws-venue-protocol.js';
+import type { WsVenueProtocol } from '../ports/ws-venue-protocol.js';
 import { validateRestUrl } from '../feeds/live/endpoint-url.js';
 import type { LiveEndpoint, VenueLive, VenueModule } from '../venues/venue-module.js';
 

@@ -1,7 +1,7 @@
 // The venue module and market a run config chose, read from the venue registry (the one place that maps a config onto its venue).
-import { venueModule } from './venue-registry.js';
 import type { VenueModule } from '../venues/venue-module.js';
-import type { RunConfig } from './run-config.js';
+import type { RunConfig } from './config/run-config.js';
+import { venueModule } from './venue-registry.js';
 
 export interface RunVenue {
   readonly module: VenueModule;
@@ -10,7 +10,6 @@ export interface RunVenue {
 }
 
 /** The run's venue module (loaded before composition) and market. */
-export function runVenue(config: Pick<RunConfig, 'exchange' | 'category' | 'market'>): RunVenue {
-  const module = venueModule(config.exchange);
-  return { module, market: config.category ?? config.market ?? module.markets.default };
+export function runVenue(config: Pick<RunConfig, 'venue'>): RunVenue {
+  return { module: venueModule(config.venue.name), market: config.venue.market };
 }

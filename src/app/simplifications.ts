@@ -1,5 +1,5 @@
 // What the simulation leaves out, stated in every report so nobody mistakes it for reality.
-import type { FillModel } from '../core/sim/fill-model.js';
+import type { FillModel } from '../ports/fill-model.js';
 
 /** The run's simplifications (a fresh array): the common ones, with the fill model's own in second place. */
 export function simplifications(fillModel: FillModel): string[] {

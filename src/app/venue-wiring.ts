@@ -4,7 +4,7 @@ import type { JsonValue } from '../core/report/canonical-json.js';
 import type { FeeSchedule } from '../core/sim/fee-schedule.js';
 import type { DryRunSettings } from '../venues/shared/dry-run.js';
 import type { VenueWiring as ModuleWiring } from '../venues/venue-module.js';
-import type { RunConfig } from './run-config.js';
+import type { RunConfig } from './config/run-config.js';
 import { orderOptionsEcho } from './config-echo.js';
 import { runVenue } from './run-venue.js';
 
@@ -20,7 +20,7 @@ export type VenueDryRun = DryRunSettings;
 export function wireVenue(config: RunConfig, instruments: ReadonlyMap<string, Instrument>, fees: FeeSchedule, dryRun: VenueDryRun | null): VenueWiring {
   const { module, market } = runVenue(config);
   const instrumentModel: Record<string, JsonValue> = {};
-  for (const v of config.instruments) {
+  for (const v of config.venue.instruments) {
     instrumentModel[v.spec.symbol] = {
       tick_size: v.spec.tickSize,
       lot_size: v.spec.lotSize,
@@ -34,18 +34,18 @@ export function wireVenue(config: RunConfig, instruments: ReadonlyMap<string, In
   }
   const wiring = module.wire({
     market,
-    instruments: config.instruments,
+    instruments: config.venue.instruments,
     built: instruments,
     fees,
     dryRun,
     throttle: config.throttle,
-    latencyMs: config.latencyMs,
+    latencyMs: config.latency.ms,
     clientIdPrefix: `se${config.seed}-`,
   });
   return {
     rules: wiring.rules,
     gate: wiring.gate,
-    model: { ...wiring.model, instruments: instrumentModel, order_options: orderOptionsEcho(config.orderOptions) },
+    model: { ...wiring.model, instruments: instrumentModel, order_options: orderOptionsEcho(config.strategy.orderOptions) },
     bindVenue: (venue) => wiring.bindVenue(venue),
   };
 }

@@ -1,6 +1,6 @@
 // The `run` command's live branch: the start-line wording and a LiveSession wired to the CLI's stop request, progress and stderr log.
 import type { ComposedRun } from '../app/compose.js';
-import type { RunConfig } from '../app/run-config.js';
+import type { RunConfig } from '../app/config/run-config.js';
 import { LiveSession, type LiveSessionResult } from '../engine/live-session.js';
 import type { LiveFeed } from '../feeds/live/live-feed.js';
 
@@ -15,7 +15,7 @@ export interface LiveRunHooks {
 
 /** "live feed wss://… (1 connection), for 10m" — the part of the start line that says what a live run reads and how long. */
 export function liveStartLine(config: RunConfig, feed: LiveFeed): string {
-  const n = config.live?.connections ?? 1;
+  const n = config.feed.kind === 'live' ? config.feed.connections : 1;
   const until = config.durationMs === null ? 'until Ctrl-C' : `for ${config.durationMs} ms of wall-clock time`;
   return `live feed ${feed.url} (${n} connection${n === 1 ? '' : 's'}), ${until}`;
 }

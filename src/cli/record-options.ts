@@ -5,10 +5,10 @@ import { venueNamesWhere } from '../app/venue-registry.js';
 import { orList } from '../core/text/or-list.js';
 import { ShadowExecError, UsageError } from '../core/errors/shadow-exec-error.js';
 import type { ReplayMarket, ReplayVenue } from '../feeds/replay/replay-format.js';
-import { validateWsUrl } from '../feeds/ws/ws-venue-protocol.js';
-import { refuseRestUrl, urlOption } from './live-options.js';
-import { durationOption } from './run-options.js';
-import { chooseVenue, refuseForeignMarketFlags } from './venue-options.js';
+import { validateWsUrl } from '../feeds/ws/validate-ws-url.js';
+import { refuseRestUrl, urlOption } from '../app/config/live-feed-options.js';
+import { durationOption } from '../app/config/text-options.js';
+import { chooseVenue, refuseForeignMarketFlags } from '../app/config/venue-choice.js';
 
 export interface RawRecordOptions {
   readonly exchange?: string;

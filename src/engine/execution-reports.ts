@@ -5,7 +5,7 @@ import type { WorkingOrders } from '../core/orders/working-orders.js';
 import type { FillLog } from '../core/portfolio/fill-log.js';
 import type { Ledger } from '../core/portfolio/ledger.js';
 import type { EdgeTracker } from '../core/risk/edge-tracker.js';
-import type { VenueReject } from '../core/sim/venue-rules.js';
+import type { VenueReject } from '../ports/venue-rules.js';
 import type { ExecutionListener } from '../ports/exchange-client.js';
 import type { LoopCounters } from './loop-counters.js';
 import type { OrderCancellation } from './order-cancellation.js';

@@ -13,12 +13,12 @@
 //   order cancelled) and the remaining scheduled events (cancel confirmations) run at once at their
 //   own times, no longer waiting for the wall clock: nothing can arrive that they would wait for.
 // - The report is that of any run, with `runtime.clock: "system"`: wall-clock times and counts, not byte-stable.
-import type { ComposedRun } from '../app/compose.js';
+import type { SessionRun } from './session-run.js';
 import type { JsonValue } from '../core/report/canonical-json.js';
 import type { Clock } from '../ports/clock.js';
 import type { LiveFeed } from '../feeds/live/live-feed.js';
 import { InterruptibleSleep } from '../feeds/ws/interruptible-sleep.js';
-import type { Timers } from '../feeds/ws/timers.js';
+import type { Timers } from '../ports/timers.js';
 import type { SessionResult } from './run-session.js';
 
 export type LiveEndReason = 'duration' | 'interrupted' | 'feed-failed';
@@ -52,7 +52,7 @@ export class LiveSession {
   private readonly idle: InterruptibleSleep;
 
   constructor(
-    private readonly run: ComposedRun,
+    private readonly run: SessionRun,
     private readonly feed: LiveFeed,
     private readonly options: LiveSessionOptions,
   ) {

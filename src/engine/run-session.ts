@@ -1,5 +1,5 @@
 // RunSession: drives a composed run on its scheduler to the end or to a stop request, then drains and reports.
-import type { ComposedRun } from '../app/compose.js';
+import type { SessionRun } from './session-run.js';
 import type { JsonValue } from '../core/report/canonical-json.js';
 import type { RunStatus } from '../core/report/build-report.js';
 
@@ -19,7 +19,7 @@ export interface SessionResult {
   readonly report: JsonValue;
 }
 
-export async function runSession(run: ComposedRun, hooks: SessionHooks): Promise<SessionResult> {
+export async function runSession(run: SessionRun, hooks: SessionHooks): Promise<SessionResult> {
   const { clock, scheduler, loop } = run;
   const slice = hooks.sliceEvents ?? 16_384;
   loop.start();

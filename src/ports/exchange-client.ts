@@ -5,7 +5,7 @@ import type { MarketContextEvent } from '../core/model/market-data-event.js';
 import type { TopOfBook } from '../core/model/market-update.js';
 import type { Order, OrderRequest } from '../core/model/order.js';
 import type { OcoIds, OcoRequest } from '../core/model/order-list.js';
-import type { VenueReject } from '../core/sim/venue-rules.js';
+import type { VenueReject } from './venue-rules.js';
 import type { WireStats } from '../core/sim/wire-counters.js';
 
 /** Execution reports, delivered in event order on the run's scheduler. */

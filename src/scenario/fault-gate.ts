@@ -1,6 +1,6 @@
 // FaultGate: wraps a venue's RequestGate to inject rehearsal faults on arrival — 5xx, timeouts, order rejects with a code, clock skew either way — and rate-limit storms.
-import type { GateRequest, RequestGate } from '../core/sim/request-gate.js';
-import type { VenueReject } from '../core/sim/venue-rules.js';
+import type { GateRequest, RequestGate } from '../ports/request-gate.js';
+import type { VenueReject } from '../ports/venue-rules.js';
 import type { JsonValue } from '../core/report/canonical-json.js';
 
 /** A window of virtual time, [fromMs, untilMs). */

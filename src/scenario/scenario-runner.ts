@@ -1,14 +1,14 @@
 // ScenarioRunner: runs a rehearsal on the virtual clock — the run its file describes, the timeline injected at exact times, the expectations judged.
 import { composeRun, type ComposedRun, type ToolInfo } from '../app/compose.js';
-import type { RunConfig } from '../app/run-config.js';
+import type { RunConfig } from '../app/config/run-config.js';
 import { parseRunOptions, type RawRunOptions } from '../cli/run-options.js';
 import { loadAllVenues } from '../app/venue-registry.js';
 import { loadFeedModules } from '../app/feed-modules.js';
 import { Decimal } from '../core/money/decimal.js';
 import { SeededRng } from '../core/random/seeded-rng.js';
 import type { JsonValue } from '../core/report/canonical-json.js';
-import { SpikeableLatencyModel } from '../core/sim/latency-model.js';
-import type { RequestGate } from '../core/sim/request-gate.js';
+import { SpikeableLatencyModel } from '../core/sim/spikeable-latency-model.js';
+import type { RequestGate } from '../ports/request-gate.js';
 import { runSession } from '../engine/run-session.js';
 import { RecordingClient } from './recording-client.js';
 import { evaluateExpectations, type ExpectationResult } from './expectations.js';
@@ -153,12 +153,12 @@ function apply(event: ScenarioEvent, at: number, h: Handles): string {
       h.feed.spreadBlowout(event.symbol, event.ticks, at + event.forMs);
     {
       // In price, as every summary line: the event is given in ticks, the tick size turns it into quote currency.
-      const tick = h.config.instruments.find((i) => i.spec.symbol === event.symbol)?.spec.tickSize;
+      const tick = h.config.venue.instruments.find((i) => i.spec.symbol === event.symbol)?.spec.tickSize;
       const widening = tick === undefined ? `${event.ticks} ticks` : `${new Decimal(tick).times(event.ticks).toFixed()} (${event.ticks} ticks)`;
       return `spread of ${event.symbol} widens by ${widening} until ${seconds(at + event.forMs - h.composed.startMs)}`;
     }
     case 'volatility': {
-      const base = Number(h.config.volatilityBps[event.symbol] ?? '0');
+      const base = Number((h.config.feed.kind === 'synthetic' ? h.config.feed.volatilityBps[event.symbol] : undefined) ?? '0');
       const target = Number(event.bps);
       h.feed.volatility(event.symbol, Math.sqrt(Math.max(0, target * target - base * base)));
       return `σ of ${event.symbol} per update becomes ${event.bps} bps`;

@@ -1,6 +1,6 @@
 // validateScenario: checks a parsed rehearsal file against the scenario rules and returns it typed; the first bad field throws E_SCENARIO with its JSON path.
 import { jsonSyntaxError } from '../core/text/json-syntax-error.js';
-import { RUN_DEFAULTS } from '../app/run-config.js';
+import { RUN_DEFAULTS } from '../app/config/run-defaults.js';
 import { Decimal } from '../core/money/decimal.js';
 import { FREEZE_REASONS } from '../core/risk/risk-decision.js';
 import {

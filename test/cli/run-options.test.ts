@@ -1,7 +1,7 @@
 // Unit tests of parseRunOptions: defaults, canonical decimals, per-symbol flags, and the UsageError raised for every bad flag value.
 import '../helpers/lazy-modules-setup.js';
 import { describe, it, expect } from 'vitest';
-import { RUN_DEFAULTS } from '../../src/app/run-config.js';
+import { RUN_DEFAULTS } from '../../src/app/config/run-defaults.js';
 import { ShadowExecError, UsageError } from '../../src/core/errors/shadow-exec-error.js';
 import { parseRunOptions, type RawRunOptions } from '../../src/cli/run-options.js';
 import { FAKE_INSTRUMENTS } from '../../src/venues/fake/fake-instruments.js';
@@ -26,65 +26,59 @@ describe('parseRunOptions defaults', () => {
   it('resolves an empty option set to the RUN_DEFAULTS values', () => {
     const config = parseRunOptions({});
     expect(config).toEqual({
-      exchange: RUN_DEFAULTS.exchange,
-      mode: RUN_DEFAULTS.mode,
-      feed: 'synthetic',
-      replayFile: null,
-      live: null,
-      durationMs: null,
+      mode: 'shadow',
+      seed: 42,
+      start: '2025-01-01T00:00:00.000Z',
       startGiven: false,
-      category: null,
-      market: null,
-      symbols: [RUN_DEFAULTS.symbols],
-      instruments: [
-        {
-          spec: expect.objectContaining({ symbol: 'BTCUSDT', tickSize: '0.1', lotSize: '0.001' }),
-          provenance: 'built-in fake instrument',
-          takenAt: null,
-          bybit: null,
-          binance: null,
-          startPrice: '93500',
-          volatilityBps: '0.5',
-          spreadTicks: 1,
-        },
-      ],
-      instrumentsFile: null,
-      orderOptions: { timeInForce: 'GTC', postOnly: false, reduceOnly: false },
-      requoteMode: 'replace',
-      cancelMode: 'per-order',
-      exitOco: null,
-      staleMs: null,
-      maxDrawdownUsd: null,
-      reduceAtDrawdownUsd: null,
-      maxOrdersPerSec: null,
-      unfreeze: 'manual',
-      circuit: { failures: 5, windowMs: 30_000, cooldownMs: 60_000 },
-      throttle: true,
+      durationMs: null,
+      iterations: 1000,
+      intervalMs: 100,
+      symbols: ['BTCUSDT'],
+      fees: { makerBps: '2', takerBps: '5.5' },
       apiEnv: 'dev',
       recvWindowMs: 5000,
-      iterations: RUN_DEFAULTS.iterations,
-      seed: RUN_DEFAULTS.seed,
-      start: RUN_DEFAULTS.start,
-      intervalMs: RUN_DEFAULTS.intervalMs,
-      maxInvUsd: RUN_DEFAULTS.maxInvUsd,
-      maxTotalUsd: RUN_DEFAULTS.maxTotalUsd,
-      edgeThresholdBps: RUN_DEFAULTS.edgeThresholdBps,
-      fillModel: 'probabilistic',
-      fillRate: RUN_DEFAULTS.fillRate,
-      queueCancels: null,
-      latencyMs: RUN_DEFAULTS.latencyMs,
-      latencyJitterMs: 0,
-      spreadBps: RUN_DEFAULTS.spreadBps,
-      requoteBps: RUN_DEFAULTS.requoteBps,
-      orderNotionalUsd: RUN_DEFAULTS.orderNotionalUsd,
-      makerFeeBps: RUN_DEFAULTS.makerFeeBps,
-      takerFeeBps: RUN_DEFAULTS.takerFeeBps,
-      markoutMs: RUN_DEFAULTS.markoutMs,
-      edgeWindow: RUN_DEFAULTS.edgeWindow,
-      edgeMinFills: RUN_DEFAULTS.edgeMinFills,
-      startPrices: { BTCUSDT: '93500' },
-      volatilityBps: { BTCUSDT: '0.5' },
-      reportFills: RUN_DEFAULTS.reportFills,
+      throttle: true,
+      venue: {
+        name: 'fake',
+        market: 'default',
+        instruments: [
+          {
+            spec: expect.objectContaining({ symbol: 'BTCUSDT', tickSize: '0.1', lotSize: '0.001' }),
+            provenance: 'built-in fake instrument',
+            takenAt: null,
+            bybit: null,
+            binance: null,
+            startPrice: '93500',
+            volatilityBps: '0.5',
+            spreadTicks: 1,
+          },
+        ],
+        instrumentsFile: null,
+      },
+      feed: { kind: 'synthetic', startPrices: { BTCUSDT: '93500' }, volatilityBps: { BTCUSDT: '0.5' } },
+      strategy: {
+        spreadBps: '20',
+        requoteBps: '2',
+        orderNotionalUsd: '500',
+        orderOptions: { timeInForce: 'GTC', postOnly: false, reduceOnly: false },
+        requoteMode: 'replace',
+        cancelMode: 'per-order',
+        exitOco: null,
+      },
+      fills: { model: 'probabilistic', fillRate: '0.05' },
+      latency: { ms: 50, jitterMs: 0 },
+      risk: {
+        maxInvUsd: '10000',
+        maxTotalUsd: '50000',
+        edge: { thresholdBps: '2', markoutMs: 1000, window: 20, minFills: 5 },
+        staleMs: null,
+        maxDrawdownUsd: null,
+        reduceAtDrawdownUsd: null,
+        maxOrdersPerSec: null,
+        unfreeze: 'manual',
+        circuit: { failures: 5, windowMs: 30_000, cooldownMs: 60_000 },
+      },
+      output: { reportFills: 20 },
     });
   });
 
@@ -117,31 +111,31 @@ describe('parseRunOptions defaults', () => {
 
   it('fills in the built-in start price and volatility of every listed symbol', () => {
     const config = parseRunOptions({ symbols: 'ETHUSDT,SOLUSDT' });
-    expect(config.startPrices).toEqual({ ETHUSDT: '3350', SOLUSDT: '190' });
-    expect(config.volatilityBps).toEqual({ ETHUSDT: '0.7', SOLUSDT: '1' });
+    expect(config.feed).toMatchObject({ kind: 'synthetic', startPrices: { ETHUSDT: '3350', SOLUSDT: '190' } });
+    expect(config.feed).toMatchObject({ kind: 'synthetic', volatilityBps: { ETHUSDT: '0.7', SOLUSDT: '1' } });
   });
 });
 
 describe('parseRunOptions canonical values', () => {
   it('canonicalises decimals: trailing zeros go, whole numbers lose the point', () => {
     const config = parseRunOptions({ edgeThreshold: '5.0', maxInv: '1.10', fillRate: '1.0', spreadBps: '06.500', orderNotional: '500.00' });
-    expect(config.edgeThresholdBps).toBe('5');
-    expect(config.maxInvUsd).toBe('1.1');
-    expect(config.fillRate).toBe('1');
-    expect(config.spreadBps).toBe('6.5');
-    expect(config.orderNotionalUsd).toBe('500');
+    expect(config.risk.edge.thresholdBps).toBe('5');
+    expect(config.risk.maxInvUsd).toBe('1.1');
+    expect(config.fills).toEqual({ model: 'probabilistic', fillRate: '1' });
+    expect(config.strategy.spreadBps).toBe('6.5');
+    expect(config.strategy.orderNotionalUsd).toBe('500');
   });
 
   it('accepts a leading-dot decimal and a plus sign', () => {
     const config = parseRunOptions({ fillRate: '.25', edgeThreshold: '+3' });
-    expect(config.fillRate).toBe('0.25');
-    expect(config.edgeThresholdBps).toBe('3');
+    expect(config.fills).toEqual({ model: 'probabilistic', fillRate: '0.25' });
+    expect(config.risk.edge.thresholdBps).toBe('3');
   });
 
   it('accepts a negative edge threshold and a maker rebate', () => {
     const config = parseRunOptions({ edgeThreshold: '-1.5', makerFeeBps: '-0.25' });
-    expect(config.edgeThresholdBps).toBe('-1.5');
-    expect(config.makerFeeBps).toBe('-0.25');
+    expect(config.risk.edge.thresholdBps).toBe('-1.5');
+    expect(config.fees.makerBps).toBe('-0.25');
   });
 
   it('upper-cases symbols and trims the spaces around them, keeping their order', () => {
@@ -150,7 +144,7 @@ describe('parseRunOptions canonical values', () => {
 
   it('lower-cases --exchange and --mode', () => {
     const config = parseRunOptions({ exchange: 'BYBIT', mode: 'DryRun' });
-    expect(config.exchange).toBe('bybit');
+    expect(config.venue.name).toBe('bybit');
     expect(config.mode).toBe('dryrun');
   });
 
@@ -168,17 +162,17 @@ describe('parseRunOptions canonical values', () => {
 describe('parseRunOptions per-symbol flags', () => {
   it('--volatility-bps with one value applies it to every symbol', () => {
     const config = parseRunOptions({ symbols: 'BTCUSDT,ETHUSDT', volatilityBps: '3.50' });
-    expect(config.volatilityBps).toEqual({ BTCUSDT: '3.5', ETHUSDT: '3.5' });
+    expect(config.feed).toMatchObject({ kind: 'synthetic', volatilityBps: { BTCUSDT: '3.5', ETHUSDT: '3.5' } });
   });
 
   it('--volatility-bps with SYM=V pairs sets those symbols and keeps the built-in value of the rest', () => {
     const config = parseRunOptions({ symbols: 'BTCUSDT,ETHUSDT,SOLUSDT', volatilityBps: 'btcusdt=2,SOLUSDT=4.0' });
-    expect(config.volatilityBps).toEqual({ BTCUSDT: '2', ETHUSDT: '0.7', SOLUSDT: '4' });
+    expect(config.feed).toMatchObject({ kind: 'synthetic', volatilityBps: { BTCUSDT: '2', ETHUSDT: '0.7', SOLUSDT: '4' } });
   });
 
   it('--start-prices with SYM=V pairs overrides the built-in start price', () => {
     const config = parseRunOptions({ symbols: 'BTCUSDT,ETHUSDT', startPrices: 'BTCUSDT=95000.5,ethusdt=3400.10' });
-    expect(config.startPrices).toEqual({ BTCUSDT: '95000.5', ETHUSDT: '3400.1' });
+    expect(config.feed).toMatchObject({ kind: 'synthetic', startPrices: { BTCUSDT: '95000.5', ETHUSDT: '3400.1' } });
   });
 
   it('--start-prices rejects a single bare value (pairs only)', () => {
@@ -355,8 +349,8 @@ describe('parseRunOptions rejects bad values with a UsageError naming flag, valu
 
   it('--order-notional checks the minimum against the start price given on the command line', () => {
     expect(() => parseRunOptions({ orderNotional: '99.99', startPrices: 'BTCUSDT=100000' })).toThrow(/too small for BTCUSDT: one order must be worth at least 100 USDT/);
-    expect(parseRunOptions({ orderNotional: '100', startPrices: 'BTCUSDT=100000' }).orderNotionalUsd).toBe('100');
-    expect(parseRunOptions({ orderNotional: '99.99', startPrices: 'BTCUSDT=99000' }).orderNotionalUsd).toBe('99.99');
+    expect(parseRunOptions({ orderNotional: '100', startPrices: 'BTCUSDT=100000' }).strategy.orderNotionalUsd).toBe('100');
+    expect(parseRunOptions({ orderNotional: '99.99', startPrices: 'BTCUSDT=99000' }).strategy.orderNotionalUsd).toBe('99.99');
   });
 
   it('--edge-min-fills greater than --edge-window', () => {
@@ -367,8 +361,8 @@ describe('parseRunOptions rejects bad values with a UsageError naming flag, valu
 
   it('--edge-min-fills equal to --edge-window is allowed', () => {
     const config = parseRunOptions({ edgeWindow: '10', edgeMinFills: '10' });
-    expect(config.edgeWindow).toBe(10);
-    expect(config.edgeMinFills).toBe(10);
+    expect(config.risk.edge.window).toBe(10);
+    expect(config.risk.edge.minFills).toBe(10);
   });
 
   it('--maker-fee-bps with too many decimal places', () => {
@@ -398,35 +392,33 @@ describe('parseRunOptions edge cases found in review', () => {
   });
 
   it('lowers the default --edge-min-fills to a smaller --edge-window', () => {
-    expect(parseRunOptions({ edgeWindow: '3' }).edgeMinFills).toBe(3);
-    expect(parseRunOptions({ edgeWindow: '30' }).edgeMinFills).toBe(RUN_DEFAULTS.edgeMinFills);
+    expect(parseRunOptions({ edgeWindow: '3' }).risk.edge.minFills).toBe(3);
+    expect(parseRunOptions({ edgeWindow: '30' }).risk.edge.minFills).toBe(RUN_DEFAULTS.edgeMinFills);
   });
 });
 
 describe('parseRunOptions --fill-model', () => {
   it('defaults to probabilistic on the synthetic feed and to trade-through on live and replay feeds', () => {
-    expect(parseRunOptions({})).toMatchObject({ fillModel: 'probabilistic', fillRate: '0.05', queueCancels: null, latencyJitterMs: 0 });
-    expect(parseRunOptions({ exchange: 'binance', feed: 'live' }).fillModel).toBe('trade-through');
-    expect(parseRunOptions({ exchange: 'binance', feed: 'replay:x.jsonl' }).fillModel).toBe('trade-through');
+    expect(parseRunOptions({})).toMatchObject({ fills: { model: 'probabilistic', fillRate: '0.05' }, latency: { jitterMs: 0 } });
+    expect(parseRunOptions({ exchange: 'binance', feed: 'live' }).fills.model).toBe('trade-through');
+    expect(parseRunOptions({ exchange: 'binance', feed: 'replay:x.jsonl' }).fills.model).toBe('trade-through');
   });
 
   it('takes the queue model with its cancel rule (proportional by default) and a latency jitter', () => {
-    expect(parseRunOptions({ exchange: 'bybit', feed: 'live', fillModel: 'queue' })).toMatchObject({ fillModel: 'queue', queueCancels: 'proportional' });
-    expect(parseRunOptions({ fillModel: 'Queue', queueCancels: 'AHEAD-FIRST', latencyJitterMs: '25' })).toMatchObject({ fillModel: 'queue', queueCancels: 'ahead-first', latencyJitterMs: 25 });
-    expect(parseRunOptions({ exchange: 'binance', feed: 'live', fillModel: 'probabilistic', fillRate: '0.2' })).toMatchObject({ fillModel: 'probabilistic', fillRate: '0.2' });
+    expect(parseRunOptions({ exchange: 'bybit', feed: 'live', fillModel: 'queue' }).fills).toEqual({ model: 'queue', queueCancels: 'proportional' });
+    expect(parseRunOptions({ fillModel: 'Queue', queueCancels: 'AHEAD-FIRST', latencyJitterMs: '25' })).toMatchObject({ fills: { model: 'queue', queueCancels: 'ahead-first' }, latency: { jitterMs: 25 } });
+    expect(parseRunOptions({ exchange: 'binance', feed: 'live', fillModel: 'probabilistic', fillRate: '0.2' }).fills).toEqual({ model: 'probabilistic', fillRate: '0.2' });
   });
 });
 
 describe('parseRunOptions --feed live', () => {
   it('resolves the live settings on a real venue, with the public endpoints by default', () => {
     const config = parseRunOptions({ exchange: 'binance', feed: 'live' });
-    expect(config.feed).toBe('live');
-    expect(config.replayFile).toBeNull();
-    expect(config.live).toEqual({ wsUrl: null, restUrl: null, connections: 1 });
-    expect(config.startPrices).toEqual({});
+    expect(config.feed).toEqual({ kind: 'live', wsUrl: null, restUrl: null, connections: 1 });
     const custom = parseRunOptions({ exchange: 'binance', feed: 'live', wsUrl: 'ws://127.0.0.1:9000/stream', restUrl: 'http://127.0.0.1:9001/', wsConnections: '3' });
-    expect(custom.live).toEqual({ wsUrl: 'ws://127.0.0.1:9000/stream', restUrl: 'http://127.0.0.1:9001', connections: 3 });
-    expect(parseRunOptions({ exchange: 'bybit', feed: 'live', wsUrl: 'wss://example.test/v5/public/linear' }).live).toEqual({
+    expect(custom.feed).toEqual({ kind: 'live', wsUrl: 'ws://127.0.0.1:9000/stream', restUrl: 'http://127.0.0.1:9001', connections: 3 });
+    expect(parseRunOptions({ exchange: 'bybit', feed: 'live', wsUrl: 'wss://example.test/v5/public/linear' }).feed).toEqual({
+      kind: 'live',
       wsUrl: 'wss://example.test/v5/public/linear',
       restUrl: null,
       connections: 1,
@@ -461,20 +453,20 @@ describe('parseRunOptions --feed live', () => {
 
 describe('parseRunOptions venue-aware default spread', () => {
   it('widens the default spread on 10 bps maker-fee spot venues so a quote starts 8 bps above the fee', () => {
-    expect(parseRunOptions({ exchange: 'binance' }).spreadBps).toBe('36');
-    expect(parseRunOptions({ exchange: 'bybit', category: 'spot' }).spreadBps).toBe('36');
+    expect(parseRunOptions({ exchange: 'binance' }).strategy.spreadBps).toBe('36');
+    expect(parseRunOptions({ exchange: 'bybit', category: 'spot' }).strategy.spreadBps).toBe('36');
   });
 
   it('keeps 20 bps where the maker fee is 2 bps or a rebate', () => {
-    expect(parseRunOptions({}).spreadBps).toBe('20');
-    expect(parseRunOptions({ exchange: 'bybit' }).spreadBps).toBe('20');
-    expect(parseRunOptions({ exchange: 'binance', market: 'usdm' }).spreadBps).toBe('20');
-    expect(parseRunOptions({ makerFeeBps: '-1' }).spreadBps).toBe('20');
+    expect(parseRunOptions({}).strategy.spreadBps).toBe('20');
+    expect(parseRunOptions({ exchange: 'bybit' }).strategy.spreadBps).toBe('20');
+    expect(parseRunOptions({ exchange: 'binance', market: 'usdm' }).strategy.spreadBps).toBe('20');
+    expect(parseRunOptions({ makerFeeBps: '-1' }).strategy.spreadBps).toBe('20');
   });
 
   it('derives the default from --maker-fee-bps and leaves an explicit --spread-bps alone', () => {
-    expect(parseRunOptions({ makerFeeBps: '7.25' }).spreadBps).toBe('30.5');
-    expect(parseRunOptions({ exchange: 'binance', spreadBps: '14' }).spreadBps).toBe('14');
+    expect(parseRunOptions({ makerFeeBps: '7.25' }).strategy.spreadBps).toBe('30.5');
+    expect(parseRunOptions({ exchange: 'binance', spreadBps: '14' }).strategy.spreadBps).toBe('14');
   });
 });
 

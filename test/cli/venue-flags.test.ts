@@ -70,7 +70,7 @@ describe('choice values are case-insensitive in every command', () => {
       unfreeze: 'AUTO:5000',
       orderOptions: 'POSTONLY,TimeInForce=gtc',
     });
-    expect([config.exchange, config.category, config.mode, config.apiEnv, config.fillModel, config.queueCancels, config.requoteMode, config.cancelMode, config.unfreeze]).toEqual([
+    expect([config.venue.name, config.venue.market, config.mode, config.apiEnv, config.fills.model, config.fills.model === 'queue' ? config.fills.queueCancels : null, config.strategy.requoteMode, config.strategy.cancelMode, config.risk.unfreeze]).toEqual([
       'bybit',
       'linear',
       'dryrun',
@@ -81,12 +81,12 @@ describe('choice values are case-insensitive in every command', () => {
       'cancel-all',
       'auto:5000',
     ]);
-    expect(config.orderOptions).toEqual({ timeInForce: 'GTC', postOnly: true, reduceOnly: false });
-    expect(parseRunOptions({ exchange: 'Binance', market: 'USDM' }).market).toBe('usdm');
-    expect(parseRunOptions({ unfreeze: 'Manual' }).unfreeze).toBe('manual');
-    expect(parseRunOptions({ feed: 'SYNTHETIC' }).feed).toBe('synthetic');
+    expect(config.strategy.orderOptions).toEqual({ timeInForce: 'GTC', postOnly: true, reduceOnly: false });
+    expect(parseRunOptions({ exchange: 'Binance', market: 'USDM' }).venue.market).toBe('usdm');
+    expect(parseRunOptions({ unfreeze: 'Manual' }).risk.unfreeze).toBe('manual');
+    expect(parseRunOptions({ feed: 'SYNTHETIC' }).feed.kind).toBe('synthetic');
     // The kind is a choice; the file name after it keeps its case.
-    expect(parseRunOptions({ exchange: 'binance', feed: 'Replay:Data/BTC.jsonl' })).toMatchObject({ feed: 'replay', replayFile: 'Data/BTC.jsonl' });
+    expect(parseRunOptions({ exchange: 'binance', feed: 'Replay:Data/BTC.jsonl' }).feed).toEqual({ kind: 'replay', file: 'Data/BTC.jsonl' });
   });
 
   it('record: --exchange, --market and --category take any case', () => {

@@ -2,7 +2,7 @@
 import { buildInstrument, type Instrument } from '../../src/core/model/instrument.js';
 import type { OrderId } from '../../src/core/model/ids.js';
 import type { Order, OrderOptions } from '../../src/core/model/order.js';
-import type { GateRequest, VenueRequestKind } from '../../src/core/sim/request-gate.js';
+import type { GateRequest, VenueRequestKind } from '../../src/ports/request-gate.js';
 import { BinanceApiGate, type BinanceDryRun } from '../../src/venues/binance/binance-api-gate.js';
 import type { BinanceMarket } from '../../src/venues/binance/binance-market.js';
 import { bundled } from './binance-instruments.js';

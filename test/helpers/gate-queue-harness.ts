@@ -1,7 +1,7 @@
 // Gate + client queue test kit: drives a venue's RequestGate through a ClientSendQueue on a virtual clock, as the simulated venue does, and records every send.
 import { ClientSendQueue, type Queueable } from '../../src/core/sim/client-send-queue.js';
-import type { GateRequest, RequestGate } from '../../src/core/sim/request-gate.js';
-import type { VenueReject } from '../../src/core/sim/venue-rules.js';
+import type { GateRequest, RequestGate } from '../../src/ports/request-gate.js';
+import type { VenueReject } from '../../src/ports/venue-rules.js';
 import { EventScheduler } from '../../src/core/scheduler/event-scheduler.js';
 import { VirtualClock } from '../../src/core/time/virtual-clock.js';
 

@@ -12,7 +12,7 @@ import { canonicalJson, type JsonValue } from '../../src/core/report/canonical-j
 import { EdgeTracker } from '../../src/core/risk/edge-tracker.js';
 import { RiskMonitor } from '../../src/core/risk/risk-monitor.js';
 import { EventScheduler } from '../../src/core/scheduler/event-scheduler.js';
-import { ConstantLatencyModel } from '../../src/core/sim/latency-model.js';
+import { ConstantLatencyModel } from '../../src/core/sim/constant-latency-model.js';
 import { ProbabilisticFillModel } from '../../src/core/sim/probabilistic-fill-model.js';
 import { IcebergVisible } from '../../src/core/sim/iceberg-visible.js';
 import { SimulatedVenue } from '../../src/core/sim/simulated-venue.js';

@@ -2,10 +2,11 @@
 import { SimulatedVenue } from '../../src/core/sim/simulated-venue.js';
 import { ProbabilisticFillModel } from '../../src/core/sim/probabilistic-fill-model.js';
 import { IcebergVisible } from '../../src/core/sim/iceberg-visible.js';
-import { ConstantLatencyModel, type LatencyModel } from '../../src/core/sim/latency-model.js';
-import type { FillModel } from '../../src/core/sim/fill-model.js';
-import type { RequestGate } from '../../src/core/sim/request-gate.js';
-import type { VenueReject, VenueRules } from '../../src/core/sim/venue-rules.js';
+import { ConstantLatencyModel } from '../../src/core/sim/constant-latency-model.js';
+import type { LatencyModel } from '../../src/ports/latency-model.js';
+import type { FillModel } from '../../src/ports/fill-model.js';
+import type { RequestGate } from '../../src/ports/request-gate.js';
+import type { VenueReject, VenueRules } from '../../src/ports/venue-rules.js';
 import { EventScheduler } from '../../src/core/scheduler/event-scheduler.js';
 import { VirtualClock } from '../../src/core/time/virtual-clock.js';
 import { SeededRng } from '../../src/core/random/seeded-rng.js';

@@ -1,5 +1,5 @@
 // VirtualTimers: a Timers port that only moves when a test advances it; fires due timers in (due, creation) order.
-import type { TimerHandle, Timers } from '../../src/feeds/ws/timers.js';
+import type { TimerHandle, Timers } from '../../src/ports/timers.js';
 
 interface PendingTimer {
   readonly id: number;

@@ -4,7 +4,7 @@ import { RedundantWsFeed } from '../../src/feeds/ws/redundant-ws-feed.js';
 import { WsConnection } from '../../src/feeds/ws/ws-connection.js';
 import type { WsConnectionEvent } from '../../src/feeds/ws/ws-connection-events.js';
 import type { WsConnectionOptions } from '../../src/feeds/ws/ws-connection-options.js';
-import type { WsDataFrame, WsVenueProtocol } from '../../src/feeds/ws/ws-venue-protocol.js';
+import type { WsDataFrame, WsVenueProtocol } from '../../src/ports/ws-venue-protocol.js';
 import { BinanceWsProtocol } from '../../src/venues/binance/ws/binance-ws-protocol.js';
 import { BybitWsProtocol } from '../../src/venues/bybit/ws/bybit-ws-protocol.js';
 import { LoopbackWsServer, type LoopbackWsServerOptions } from './loopback-ws-server.js';

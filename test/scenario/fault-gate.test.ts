@@ -1,6 +1,6 @@
 // Covers FaultGate: injected 5xx and timeouts for their window, order rejects for new orders only, clock skew behind and ahead judged by the venue's timing rule on the stamped timestamp, storms switching throttling off and back on.
 import { describe, expect, it } from 'vitest';
-import { OPEN_GATE, type GateRequest } from '../../src/core/sim/request-gate.js';
+import { OPEN_GATE, type GateRequest } from '../../src/ports/request-gate.js';
 import { FaultGate } from '../../src/scenario/fault-gate.js';
 import { BybitVenueRules } from '../../src/venues/bybit/bybit-venue-rules.js';
 import { makeOrder } from '../helpers/orders.js';

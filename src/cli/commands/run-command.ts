@@ -1,25 +1,27 @@
 // `shadow-exec run`: one shadow run on the simulated venue; prints the canonical report and returns an exit code.
 import { Command } from 'commander';
 import { composeRun } from '../../app/compose.js';
-import { DEFAULT_START_EDGE_BPS, defaultSpreadBps, RUN_DEFAULTS } from '../../app/run-config.js';
+import { DEFAULT_START_EDGE_BPS, defaultSpreadBps } from '../../app/config/default-spread.js';
+import { RUN_DEFAULTS } from '../../app/config/run-defaults.js';
+import { chosenMarket } from '../../app/config/venue-config.js';
 import { feedFailure } from '../../core/errors/feed-failure.js';
 import { UsageError } from '../../core/errors/shadow-exec-error.js';
 import { canonicalJson } from '../../core/report/canonical-json.js';
 import { runSession, type SessionResult } from '../../engine/run-session.js';
 import type { LiveFeed } from '../../feeds/live/live-feed.js';
 import type { ReportSink } from '../../ports/report-sink.js';
-import { checkDistinctPaths, checkWritableOutput, outputKind, removeStaleTempFiles, type NamedPath } from '../../report/output-path.js';
-import { StdoutReportSink } from '../../report/stdout-report-sink.js';
+import { checkDistinctPaths, checkWritableOutput, outputKind, removeStaleTempFiles, type NamedPath } from '../../output/output-path.js';
+import { StdoutReportSink } from '../../output/stdout-report-sink.js';
 import type { VenueDryRun } from '../../app/venue-wiring.js';
 import { loadAllVenues, loadVenue, venueModule, venueNamesWhere } from '../../app/venue-registry.js';
 import { orList } from '../../core/text/or-list.js';
-import { parseWithVenues } from '../venue-options.js';
+import { parseWithVenues } from '../../app/config/venue-choice.js';
 import { loadFeedModules } from '../../app/feed-modules.js';
 import { BYBIT_DEFAULT_FEES } from '../../venues/bybit/bybit-category.js';
 import { BINANCE_DEFAULT_FEES } from '../../venues/binance/binance-market.js';
 import { FAKE_INSTRUMENTS } from '../../venues/fake/fake-instruments.js';
 import { FAKE_DEFAULT_FEES } from '../../venues/fake/fake-venue-rules.js';
-import type { RunConfig } from '../../app/run-config.js';
+import type { RunConfig } from '../../app/config/run-config.js';
 import { EXIT, type CliContext } from '../cli-context.js';
 import { Progress } from '../progress.js';
 import { OperatorControl } from '../operator-control.js';
@@ -29,7 +31,7 @@ import type { ConfigProvenance } from '../../app/config-echo.js';
 import { formatSummary } from '../summary.js';
 import { stderrStyles } from '../terminal.js';
 import { givenOptions } from '../given-options.js';
-import { notOnVenue, venueFlags } from '../venue-flag.js';
+import { notOnVenue, venueFlags } from '../../app/config/venue-flag.js';
 
 export interface RunFlags extends RawRunOptions {
   /** commander's --no-network sets this to false. */
@@ -151,7 +153,7 @@ Examples:
 function checkRunPaths(config: RunConfig, flags: RunFlags): void {
   const named = (flag: string, path: string | null | undefined): NamedPath[] => (path === undefined || path === null ? [] : [{ flag, path }]);
   const outputs = [...named('--out', flags.out), ...named('--journal', flags.journal)];
-  const inputs = [...named('--config', flags.config), ...named('--feed replay:FILE', config.replayFile), ...named('--instruments', flags.instruments), ...named('--secrets', flags.secrets), ...named('--control', flags.control)];
+  const inputs = [...named('--config', flags.config), ...named('--feed replay:FILE', config.feed.kind === 'replay' ? config.feed.file : null), ...named('--instruments', flags.instruments), ...named('--secrets', flags.secrets), ...named('--control', flags.control)];
   checkDistinctPaths(outputs, inputs);
   // Writable now, not after an hour of work: the report is replaced atomically, the journal written in place.
   if (flags.out !== undefined) checkWritableOutput(flags.out, '--out', { atomic: true });
@@ -167,13 +169,13 @@ export function removeStaleReportTemps(out: string, log: ((line: string) => void
 
 /** --journal and --secrets only where requests are rendered and signed (checked before any key is read). */
 async function checkDryRunFlags(config: RunConfig, flags: RunFlags): Promise<void> {
-  const noApi = venueModule(config.exchange).noApi;
+  const noApi = venueModule(config.venue.name).noApi;
   const flag = flags.journal !== undefined ? '--journal' : flags.secrets !== undefined ? '--secrets' : null;
   const shadowJournal = flags.journal !== undefined && config.mode !== 'dryrun';
   if ((noApi === null || flag === null) && !shadowJournal) return;
   await loadAllVenues();
   const apis = orList(venueNamesWhere((v) => v.noApi === null));
-  if (noApi !== null && flag !== null) throw notOnVenue(flag, venueFlags(config.exchange), `${noApi.journal} (--exchange ${apis} with --mode dryrun)`);
+  if (noApi !== null && flag !== null) throw notOnVenue(flag, venueFlags(config.venue.name), `${noApi.journal} (--exchange ${apis} with --mode dryrun)`);
   throw new UsageError(`--journal needs --mode dryrun on a real venue (--exchange ${apis}): a shadow run renders no requests`);
 }
 
@@ -202,12 +204,12 @@ async function executeRun(given: RunFlags, ctx: CliContext, typed: (key: string)
     config = await parseWithVenues(() => parseRunOptions(flags));
     await loadFeedModules(config);
     await warnOnEndpointHosts(config, ctx);
-    if (flags.network === false && config.feed === 'live') throw new UsageError('--no-network and --feed live contradict each other: a live feed reads the venue\'s public market data over the network');
+    if (flags.network === false && config.feed.kind === 'live') throw new UsageError('--no-network and --feed live contradict each other: a live feed reads the venue\'s public market data over the network');
     checkRunPaths(config, flags);
     if (flags.out !== undefined) removeStaleReportTemps(flags.out, flags.quiet === true ? null : (line) => ctx.stderr.write(`${line}\n`));
     await checkDryRunFlags(config, flags);
     // The key providers load only when there are keys to read: a named --secrets file (checked even on a shadow run) or a dry run on a real venue.
-    const keysNeeded = flags.secrets !== undefined || (config.mode === 'dryrun' && venueModule(config.exchange).noApi === null);
+    const keysNeeded = flags.secrets !== undefined || (config.mode === 'dryrun' && venueModule(config.venue.name).noApi === null);
     dryRun = keysNeeded ? (await import('../dry-run-keys.js')).prepareDryRun(config, flags, ctx) : null;
   } catch (error) {
     // A value the file set is named by its key in the file (spreadBps), not by the flag it stands for.
@@ -222,10 +224,10 @@ async function executeRun(given: RunFlags, ctx: CliContext, typed: (key: string)
 
 async function runAndReport(config: RunConfig, flags: RunFlags, ctx: CliContext, dryRun: VenueDryRun | null, provenance: ConfigProvenance | null): Promise<number> {
   const run = composeRun(config, ctx.tool, { dryRun, provenance });
-  const sink: ReportSink = flags.out === undefined ? new StdoutReportSink(ctx.stdout) : new (await import('../../report/file-report-sink.js')).FileReportSink(flags.out);
+  const sink: ReportSink = flags.out === undefined ? new StdoutReportSink(ctx.stdout) : new (await import('../../output/file-report-sink.js')).FileReportSink(flags.out);
   const startedAt = performance.now();
   // The live feed's modules (and ws) are loaded only for a live run.
-  const liveRun = config.live === null ? null : await import('../live-run.js');
+  const liveRun = config.feed.kind !== 'live' ? null : await import('../live-run.js');
   const live = liveRun !== null && run.feed instanceof (await import('../../feeds/live/live-feed.js')).LiveFeed ? (run.feed as LiveFeed) : null;
   const progress = new Progress(!flags.quiet && ctx.stderrIsTTY && ctx.stderrColumns > 0, run.feed.expectedUpdates, live === null ? null : config.durationMs);
   let wakeLive = (): void => undefined;
@@ -250,7 +252,7 @@ async function runAndReport(config: RunConfig, flags: RunFlags, ctx: CliContext,
   if (!flags.quiet) {
     const updates = run.feed.expectedUpdates === null ? 'open-ended' : String(run.feed.expectedUpdates);
     ctx.stderr.write(
-      `shadow run started: ${config.exchange}${config.category === null ? '' : ` ${config.category}`}${config.market === null ? '' : ` ${config.market}`} venue, ${config.mode} mode, ${config.symbols.join(',')}, ${live === null || liveRun === null ? `${updates} market updates` : liveRun.liveStartLine(config, live)}, seed ${config.seed} (Ctrl-C stops gracefully)\n`,
+      `shadow run started: ${config.venue.name}${chosenMarket(config.venue) === null ? '' : ` ${chosenMarket(config.venue)}`} venue, ${config.mode} mode, ${config.symbols.join(',')}, ${live === null || liveRun === null ? `${updates} market updates` : liveRun.liveStartLine(config, live)}, seed ${config.seed} (Ctrl-C stops gracefully)\n`,
     );
   }
   let result: SessionResult;
@@ -296,8 +298,9 @@ async function runAndReport(config: RunConfig, flags: RunFlags, ctx: CliContext,
 
 /** --ws-url / --rest-url on a host that is not the venue's public one: said on stderr (even with --quiet), the run goes on. */
 async function warnOnEndpointHosts(config: RunConfig, ctx: CliContext): Promise<void> {
-  const venue = venueModule(config.exchange);
-  if (config.live === null || venue.live === undefined) return;
+  const feed = config.feed;
+  const venue = venueModule(config.venue.name);
+  if (feed.kind !== 'live' || venue.live === undefined) return;
   const { endpointHostWarnings } = await import('../../app/live-venue.js');
-  for (const line of endpointHostWarnings(venue, [['--ws-url', config.live.wsUrl], ['--rest-url', config.live.restUrl]])) ctx.stderr.write(`${line}\n`);
+  for (const line of endpointHostWarnings(venue, [['--ws-url', feed.wsUrl], ['--rest-url', feed.restUrl]])) ctx.stderr.write(`${line}\n`);
 }

@@ -13,7 +13,7 @@ import { placeholderCredentials } from '../../secrets/placeholder-credentials.js
 import { resolveCredentials } from '../../secrets/resolve-credentials.js';
 import type { SignFlagName, VenueModule, VenueSigner } from '../../venues/venue-module.js';
 import { EXIT, type CliContext } from '../cli-context.js';
-import { notOnVenue, venueFlags } from '../venue-flag.js';
+import { notOnVenue, venueFlags } from '../../app/config/venue-flag.js';
 
 interface SignFlags {
   readonly exchange: string;

@@ -25,18 +25,6 @@ export interface OcoIds {
   readonly stopId: OrderId;
 }
 
-/** The list membership of one leg, held on the venue's Order. */
-export interface OrderListLeg {
-  readonly listId: string;
-  readonly role: 'limit' | 'stop';
-  /** Set once by the OrderStore when it creates the pair. */
-  siblingId: OrderId;
-  /** Stop leg only: the trigger price, ticks. */
-  readonly stopTicks: number | null;
-  /** Stop leg only: the market has reached the trigger and the leg now rests (or trades) as a limit order. */
-  triggered: boolean;
-}
-
 /**
  * The price relationship an OCO must respect against the market price (Binance's rule for order lists):
  * SELL: limit price > market > stop; BUY: limit price < market < stop.

@@ -1,6 +1,5 @@
 // Order domain types: sides, the status state machine, requests and the venue's view of an order.
 import type { OrderId } from './ids.js';
-import type { OrderListLeg } from './order-list.js';
 
 export type Side = 'BUY' | 'SELL';
 
@@ -85,6 +84,18 @@ export interface OrderRequest {
   readonly quoteMidTicks: number;
   /** Absent means DEFAULT_ORDER_OPTIONS (a plain GTC limit). */
   readonly options?: OrderOptions;
+}
+
+/** The list membership of one leg, held on the venue's Order. */
+export interface OrderListLeg {
+  readonly listId: string;
+  readonly role: 'limit' | 'stop';
+  /** Set once by the OrderStore when it creates the pair. */
+  siblingId: OrderId;
+  /** Stop leg only: the trigger price, ticks. */
+  readonly stopTicks: number | null;
+  /** Stop leg only: the market has reached the trigger and the leg now rests (or trades) as a limit order. */
+  triggered: boolean;
 }
 
 /** The venue's record of an order; mutated only by the OrderStore. */

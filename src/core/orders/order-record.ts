@@ -1,7 +1,6 @@
 // OrderRecord: the venue's record of one order (the Order the OrderStore creates and mutates) — made by a constructor, not an object literal, so V8 always allocates it young.
 import type { OrderId } from '../model/ids.js';
-import type { OrderListLeg } from '../model/order-list.js';
-import type { Order, OrderOptions, OrderStatus, Side } from '../model/order.js';
+import type { Order, OrderListLeg, OrderOptions, OrderStatus, Side } from '../model/order.js';
 
 /**
  * A class rather than `{ id, seq, … }` for the reason QuoteRecord gives (src/core/model/quote-record.ts): V8 may

@@ -1,7 +1,7 @@
 // OrderStore: the venue's deterministic in-memory order book-keeping and state machine; terminal orders are evicted.
 import { IdSequence, type OrderId } from '../model/ids.js';
-import type { OcoRequest, OrderListLeg } from '../model/order-list.js';
-import { DEFAULT_ORDER_OPTIONS, isTerminal, transitionAllowed, type Order, type OrderOptions, type OrderRequest, type OrderStatus } from '../model/order.js';
+import type { OcoRequest } from '../model/order-list.js';
+import { DEFAULT_ORDER_OPTIONS, isTerminal, transitionAllowed, type Order, type OrderListLeg, type OrderOptions, type OrderRequest, type OrderStatus } from '../model/order.js';
 import { invariantViolation } from '../errors/shadow-exec-error.js';
 import { OrderRecord } from './order-record.js';
 import { SymbolOrders } from './symbol-orders.js';

@@ -1,4 +1,5 @@
 // WorkingOrders: the loop's own view of its live orders (sent, not yet terminal), with per-side exposure totals.
+import { invariantViolation } from '../errors/shadow-exec-error.js';
 import type { OrderId } from '../model/ids.js';
 import type { Side } from '../model/order.js';
 import { OrderIndex, orderSeqOf } from './order-index.js';
@@ -66,7 +67,7 @@ export class WorkingOrders {
   symbol(symbol: string): SymbolWorking {
     if (symbol === this.lastSymbol) return this.lastWorking!;
     const s = this.bySymbol.get(symbol);
-    if (s === undefined) throw new Error(`no working orders for symbol ${symbol}`);
+    if (s === undefined) throw invariantViolation(`no working orders for symbol ${symbol}`);
     this.lastSymbol = symbol;
     this.lastWorking = s;
     return s;

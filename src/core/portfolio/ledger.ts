@@ -1,4 +1,5 @@
 // Ledger: positions, cash, fees and PnL per symbol, exact (lots as integers, money as bigint pico-quote).
+import { invariantViolation } from '../errors/shadow-exec-error.js';
 import type { Fill } from '../model/fill.js';
 import type { Instrument } from '../model/instrument.js';
 import { sideSign } from '../model/order.js';
@@ -85,7 +86,7 @@ export class Ledger {
   private entry(symbol: string): BookEntry {
     if (symbol === this.lastSymbol) return this.lastEntry!;
     const entry = this.books.get(symbol);
-    if (entry === undefined) throw new Error(`ledger has no symbol ${symbol}`);
+    if (entry === undefined) throw invariantViolation(`ledger has no symbol ${symbol}`);
     this.lastSymbol = symbol;
     this.lastEntry = entry;
     return entry;

@@ -1,4 +1,5 @@
 // Canonical JSON: keys sorted at every level by UTF-16 code units, two-space indent, trailing newline.
+import { invariantViolation } from '../errors/shadow-exec-error.js';
 
 export type JsonValue = string | number | boolean | null | JsonValue[] | { [key: string]: JsonValue };
 
@@ -19,7 +20,7 @@ export function canonicalJsonLine(value: JsonValue): string {
 function writeCompact(value: JsonValue, path: string): string {
   if (value === null || typeof value === 'boolean' || typeof value === 'string') return JSON.stringify(value);
   if (typeof value === 'number') {
-    if (!Number.isSafeInteger(value)) throw new Error(`canonical JSON holds only safe integers; ${path} is ${value}`);
+    if (!Number.isSafeInteger(value)) throw invariantViolation(`canonical JSON holds only safe integers; ${path} is ${value}`);
     return String(value);
   }
   if (Array.isArray(value)) return `[${value.map((v, i) => writeCompact(v, `${path}[${i}]`)).join(',')}]`;
@@ -30,7 +31,7 @@ function writeCompact(value: JsonValue, path: string): string {
 function write(value: JsonValue, indent: string, path: string): string {
   if (value === null || typeof value === 'boolean' || typeof value === 'string') return JSON.stringify(value);
   if (typeof value === 'number') {
-    if (!Number.isSafeInteger(value)) throw new Error(`canonical JSON holds only safe integers; ${path} is ${value}`);
+    if (!Number.isSafeInteger(value)) throw invariantViolation(`canonical JSON holds only safe integers; ${path} is ${value}`);
     return String(value);
   }
   const inner = indent + '  ';

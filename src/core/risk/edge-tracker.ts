@@ -1,4 +1,5 @@
 // EdgeTracker: per-symbol net edge = quoted half-spread − maker fee − adverse selection from the loop's own fills.
+import { invariantViolation } from '../errors/shadow-exec-error.js';
 import type { Fill } from '../model/fill.js';
 import { sideSign } from '../model/order.js';
 
@@ -57,7 +58,7 @@ export class EdgeTracker {
   private symbol(symbol: string): SymbolEdge {
     if (symbol === this.lastSymbol) return this.lastEdge!;
     const s = this.bySymbol.get(symbol);
-    if (s === undefined) throw new Error(`edge tracker has no symbol ${symbol}`);
+    if (s === undefined) throw invariantViolation(`edge tracker has no symbol ${symbol}`);
     this.lastSymbol = symbol;
     this.lastEdge = s;
     return s;

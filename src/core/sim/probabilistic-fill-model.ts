@@ -4,7 +4,8 @@ import type { JsonValue } from '../report/canonical-json.js';
 import type { TopOfBook } from '../model/market-update.js';
 import type { Order } from '../model/order.js';
 import { chance } from '../random/seeded-rng.js';
-import { marketCrosses, remainingLots, type FillModel } from './fill-model.js';
+import { marketCrosses, remainingLots } from './fill-conditions.js';
+import type { FillModel } from '../../ports/fill-model.js';
 import type { IcebergVisible } from './iceberg-visible.js';
 
 export class ProbabilisticFillModel implements FillModel {

@@ -9,13 +9,13 @@ import type { OrderRequest } from '../model/order.js';
 import type { OcoIds, OcoRequest } from '../model/order-list.js';
 import type { EventScheduler } from '../scheduler/event-scheduler.js';
 import { ppmToBps } from './fee-schedule.js';
-import type { FillModel } from './fill-model.js';
-import type { LatencyModel } from './latency-model.js';
+import type { FillModel } from '../../ports/fill-model.js';
+import type { LatencyModel } from '../../ports/latency-model.js';
 import { ClientSendQueue } from './client-send-queue.js';
-import { OPEN_GATE, type RequestGate } from './request-gate.js';
+import { OPEN_GATE, type RequestGate } from '../../ports/request-gate.js';
 import { VenueMatchingEngine } from './venue-matching-engine.js';
 import { VenueRequest, type RequestReceiver } from './venue-request.js';
-import type { VenueRules } from './venue-rules.js';
+import type { VenueRules } from '../../ports/venue-rules.js';
 import { WireCounters } from './wire-counters.js';
 
 export interface SimulatedVenueDeps {

@@ -1,6 +1,6 @@
 // Which of our resting orders a public trade reaches, in the order it meets them (price-time priority).
 import type { Order } from '../model/order.js';
-import { tradeReaches } from './fill-model.js';
+import { tradeReaches } from './fill-conditions.js';
 
 /**
  * Resting (OPEN or PARTIALLY_FILLED, not a dormant OCO stop leg) orders a trade at `priceTicks` reaches: buys at or

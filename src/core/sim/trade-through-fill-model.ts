@@ -3,7 +3,8 @@ import type { JsonValue } from '../report/canonical-json.js';
 import type { TradeEvent } from '../model/market-data-event.js';
 import type { TopOfBook } from '../model/market-update.js';
 import type { Order } from '../model/order.js';
-import { crossingLots, marketCrosses, remainingLots, type FillModel } from './fill-model.js';
+import { crossingLots, marketCrosses, remainingLots } from './fill-conditions.js';
+import type { FillModel } from '../../ports/fill-model.js';
 import type { IcebergVisible } from './iceberg-visible.js';
 
 export const TRADE_THROUGH_RULES = {

@@ -10,11 +10,11 @@ import { sideSign, type Liquidity, type Order } from '../model/order.js';
 import { stopReached, type OcoRequest } from '../model/order-list.js';
 import { OrderIndex } from '../orders/order-index.js';
 import { OrderStore } from '../orders/order-store.js';
-import type { FillModel } from './fill-model.js';
+import type { FillModel } from '../../ports/fill-model.js';
 import { ordersReachedByTrade } from './trade-priority.js';
 import { VenueCounters } from './venue-counters.js';
 import { VenueSymbols } from './venue-symbols.js';
-import type { VenueOutcome, VenueReject, VenueRules } from './venue-rules.js';
+import type { VenueOutcome, VenueReject, VenueRules } from '../../ports/venue-rules.js';
 
 export interface MatchingEngineDeps {
   readonly clock: Clock;

@@ -3,7 +3,7 @@ import type { Order } from '../model/order.js';
 import type { OcoRequest } from '../model/order-list.js';
 import type { SelfScheduled } from '../scheduler/event-scheduler.js';
 import type { Queueable } from './client-send-queue.js';
-import type { GateRequest, VenueRequestKind } from './request-gate.js';
+import type { GateRequest, VenueRequestKind } from '../../ports/request-gate.js';
 
 /** Where a request goes when it arrives (the simulated venue). */
 export interface RequestReceiver {

@@ -1,5 +1,5 @@
 // WireCounters: what left the simulated client on the wire, by request kind, and what waited in its throttle queue first.
-import type { GateRequest, VenueRequestKind } from './request-gate.js';
+import type { GateRequest, VenueRequestKind } from '../../ports/request-gate.js';
 
 /** Wire figures of a run, as VenueStats carries them; every count is of requests, an OCO list being one request. */
 export interface WireStats {

@@ -1,7 +1,7 @@
 // DepthSnapshotFetcher: fetches Binance REST depth snapshots for the book sync (one in flight per symbol, backoff while a symbol stays unsynced).
 import type { Clock } from '../../ports/clock.js';
 import type { JsonValue } from '../../core/report/canonical-json.js';
-import type { TimerHandle, Timers } from '../ws/timers.js';
+import type { TimerHandle, Timers } from '../../ports/timers.js';
 import { untrustedText } from '../../core/text/untrusted-text.js';
 
 /**

@@ -37,7 +37,7 @@ import type { JsonValue } from '../../core/report/canonical-json.js';
 import type { BookView } from '../../ports/book-view.js';
 import { BookTop } from '../replay/book-top.js';
 import { ReplayHealth, type SymbolReplayState } from '../replay/replay-health.js';
-import type { ReplayBookSync, ReplayVenueKit } from '../replay/replay-venue-kit.js';
+import type { ReplayBookSync, ReplayVenueKit } from '../../ports/replay-venue-kit.js';
 import { QuoteRecord } from '../../core/model/quote-record.js';
 import type { FrameClass } from '../../ports/market-frame-parser.js';
 import { frameSample, MAX_FRAME_SAMPLES } from './frame-sample.js';

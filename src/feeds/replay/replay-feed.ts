@@ -19,7 +19,7 @@ import { FramePipeline } from '../pipeline/frame-pipeline.js';
 import type { ReplayHeader } from './replay-format.js';
 import type { ReplayHealth } from './replay-health.js';
 import type { ReplayRecordSource } from './replay-record-source.js';
-import type { ReplayVenueKit } from './replay-venue-kit.js';
+import type { ReplayVenueKit } from '../../ports/replay-venue-kit.js';
 
 export interface ReplayFeedSettings {
   /** Shown as the feed kind `replay:<label>` (the file path as given). */

@@ -7,7 +7,7 @@ import { isoUtc } from '../../core/report/units.js';
 import { untrustedText } from '../../core/text/untrusted-text.js';
 import type { FrameClass } from '../../ports/market-frame-parser.js';
 import type { BookTop } from './book-top.js';
-import type { RestRecordClass, ReplayBookSync } from './replay-venue-kit.js';
+import type { RestRecordClass, ReplayBookSync } from '../../ports/replay-venue-kit.js';
 
 const FRAME_CLASSES: readonly FrameClass[] = ['market-data', 'ignored', 'control', 'ack', 'error', 'unknown', 'invalid-json', 'unknown-symbol', 'invalid-value'];
 /** Most parse problems listed with their line; the rest are only counted. */

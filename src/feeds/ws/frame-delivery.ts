@@ -3,7 +3,7 @@ import { createHash } from 'node:crypto';
 import type { SequenceDeduplicator } from './sequence-deduplicator.js';
 import type { WsEventListener } from './ws-connection-events.js';
 import type { WsHealthCounters } from './ws-health.js';
-import type { WsDataFrame, WsVenueProtocol } from './ws-venue-protocol.js';
+import type { WsDataFrame, WsVenueProtocol } from '../../ports/ws-venue-protocol.js';
 
 /**
  * Longest sequence key remembered as it is; a longer one (a Bybit batch of many trade ids, or a hostile

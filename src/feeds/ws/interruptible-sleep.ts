@@ -1,5 +1,5 @@
 // InterruptibleSleep: a wait on the Timers port that wake() ends at once — the idle step of the live session and the recorder.
-import type { TimerHandle, Timers } from './timers.js';
+import type { TimerHandle, Timers } from '../../ports/timers.js';
 
 export class InterruptibleSleep {
   private waker: (() => void) | null = null;

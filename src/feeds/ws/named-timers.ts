@@ -1,5 +1,5 @@
 // NamedTimers: at most one pending Timers-port timer per name, so re-arming replaces and clear() cancels all.
-import type { TimerHandle, Timers } from './timers.js';
+import type { TimerHandle, Timers } from '../../ports/timers.js';
 
 export class NamedTimers<Name extends string> {
   private readonly pending = new Map<Name, TimerHandle>();

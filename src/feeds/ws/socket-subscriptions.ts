@@ -1,5 +1,5 @@
 // SocketSubscriptions: one socket's subscription bookkeeping — queued topics, requests in flight, what the socket will carry.
-import type { WsRequestOp } from './ws-venue-protocol.js';
+import type { WsRequestOp } from '../../ports/ws-venue-protocol.js';
 
 export interface SubscriptionRequest {
   readonly op: WsRequestOp;

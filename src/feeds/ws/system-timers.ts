@@ -1,5 +1,5 @@
 // SystemTimers: the Timers port on the wall clock and Node's timers, for live runs only.
-import type { TimerHandle, Timers } from './timers.js';
+import type { TimerHandle, Timers } from '../../ports/timers.js';
 
 export class SystemTimers implements Timers {
   now(): number {

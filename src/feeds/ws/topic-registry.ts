@@ -1,6 +1,6 @@
 // TopicRegistry: the topics a connection wants (restored after every reconnect) and the ones refused, within venue limits.
 import type { WsSubscriptionFailure } from './ws-connection-events.js';
-import type { WsVenueProtocol } from './ws-venue-protocol.js';
+import type { WsVenueProtocol } from '../../ports/ws-venue-protocol.js';
 
 export interface TopicAddResult {
   /** Newly wanted topics, in call order. */

@@ -3,10 +3,10 @@ import { ShadowExecError } from '../../core/errors/shadow-exec-error.js';
 import type { Rng } from '../../ports/rng.js';
 import { DEFAULT_BACKOFF, validateBackoff, type BackoffSettings } from './reconnect-backoff.js';
 import type { SequenceDeduplicator } from './sequence-deduplicator.js';
-import type { Timers } from './timers.js';
+import type { Timers } from '../../ports/timers.js';
 import type { WsEventListener } from './ws-connection-events.js';
 import type { WsSocketFactory } from './ws-socket-factory.js';
-import type { WsDataFrame, WsVenueProtocol } from './ws-venue-protocol.js';
+import type { WsDataFrame, WsVenueProtocol } from '../../ports/ws-venue-protocol.js';
 
 export interface WsConnectionOptions {
   readonly protocol: WsVenueProtocol;

@@ -5,7 +5,7 @@ import { backoffDelayMs } from './reconnect-backoff.js';
 import { ReconnectPolicy } from './reconnect-policy.js';
 import { NamedTimers } from './named-timers.js';
 import { SequenceDeduplicator } from './sequence-deduplicator.js';
-import type { Timers } from './timers.js';
+import type { Timers } from '../../ports/timers.js';
 import { TopicRegistry } from './topic-registry.js';
 import type { WsConnectionEvent, WsEventListener } from './ws-connection-events.js';
 import { resolveWsConnectionSettings, type ResolvedWsConnectionSettings, type WsConnectionOptions } from './ws-connection-options.js';
@@ -14,7 +14,7 @@ import { WsHealthCounters, type WsConnectionHealth } from './ws-health.js';
 import { WsSession } from './ws-session.js';
 import type { WsSessionHost } from './ws-session-host.js';
 import { defaultWsSocketFactory, type WsSocketFactory } from './ws-socket-factory.js';
-import type { WsVenueProtocol } from './ws-venue-protocol.js';
+import type { WsVenueProtocol } from '../../ports/ws-venue-protocol.js';
 
 type ConnectionTimer = 'reconnect' | 'stable' | 'rotate' | 'ready' | 'close';
 
@@ -27,7 +27,7 @@ type ConnectionTimer = 'reconnect' | 'stable' | 'rotate' | 'ready' | 'close';
  * takes over once its subscriptions are acknowledged (or seamlessReadyTimeoutMs passed), then the
  * old socket is closed, so no frame is lost (see FrameDelivery for duplicates).
  */
-export class WsConnection implements WsSessionHost {
+export class WsConnection implements WsSessionHost<WsSession> {
   readonly connectionId: string;
   readonly protocol: WsVenueProtocol;
   readonly timers: Timers;

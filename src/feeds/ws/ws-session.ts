@@ -5,7 +5,7 @@ import { OutgoingRateLimiter } from './outgoing-rate-limiter.js';
 import { SocketSubscriptions } from './socket-subscriptions.js';
 import { describeSocketError } from './socket-failure-cause.js';
 import type { WsSessionHost } from './ws-session-host.js';
-import type { WsFrameClass } from './ws-venue-protocol.js';
+import type { WsFrameClass } from '../../ports/ws-venue-protocol.js';
 
 type Phase = 'connecting' | 'open' | 'ended';
 
@@ -29,7 +29,7 @@ export class WsSession {
 
   constructor(
     readonly id: string,
-    private readonly host: WsSessionHost,
+    private readonly host: WsSessionHost<WsSession>,
   ) {
     this.timers = new NamedTimers(host.timers);
     const { limits } = host.protocol;

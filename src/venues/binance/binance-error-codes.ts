@@ -1,7 +1,7 @@
 // Binance error codes and messages (spot and USD-M) the simulated venue answers with, with the docs' exact texts.
 // Spot: binance/binance-spot-api-docs errors.md @a5e0bc3d (2026-07-21; every text below checked against it).
 // USD-M: developers.binance.com/docs/derivatives/usds-margined-futures/error-code (stored copy of the page, checked code by code).
-import type { VenueReject } from '../../core/sim/venue-rules.js';
+import type { VenueReject } from '../../ports/venue-rules.js';
 import { fillPlaceholders } from '../shared/fill-placeholders.js';
 
 export interface BinanceError {

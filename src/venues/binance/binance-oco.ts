@@ -6,7 +6,7 @@ import { BINANCE_FILTER_FAILURES, BINANCE_SPOT_ERRORS, type BinanceError } from 
 import type { BinanceInstrument } from './binance-instruments.js';
 import type { BinanceRequest } from './binance-requests.js';
 import type { BinanceParam } from './binance-signing.js';
-import { checkBinanceOrder, passesSpotPriceFilter } from './binance-venue-rules.js';
+import { checkBinanceOrder, passesSpotPriceFilter } from './binance-order-filters.js';
 
 /**
  * A take-profit / stop-loss pair. Which leg is "above" and which "below" follows from the side: a SELL OCO has the

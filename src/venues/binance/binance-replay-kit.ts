@@ -1,6 +1,6 @@
 // Binance's replay kit: the stream parser (combined or raw stream), the diff-depth book sync per market, and the REST depth snapshot records.
 import type { MarketDataEvent } from '../../core/model/market-data-event.js';
-import type { RestRecordClass } from '../../feeds/replay/replay-venue-kit.js';
+import type { RestRecordClass } from '../../ports/replay-venue-kit.js';
 import type { VenueReplay } from '../venue-module.js';
 import { BinanceBookSync } from './binance-book-sync.js';
 import { BINANCE_DEPTH_PATHS, binanceMarketOf } from './binance-public-endpoints.js';

@@ -1,7 +1,7 @@
 // Bybit V5 retCodes and order reject reasons the simulated venue answers with, with the docs' exact texts.
 // Source unless noted: bybit-exchange/docs docs/v5/error.mdx @072c197d (2026-07-24; tables "UTA" and "Spot Trade"); texts
 // are the table's, trailing spaces trimmed.
-import type { VenueReject } from '../../core/sim/venue-rules.js';
+import type { VenueReject } from '../../ports/venue-rules.js';
 
 export interface BybitError {
   readonly retCode: number;

@@ -1,7 +1,7 @@
 // Renders Bybit V5 trade requests (create, cancel, cancel-all, amend): method, path and the exact JSON body string that is signed and sent.
 import { ShadowExecError } from '../../core/errors/shadow-exec-error.js';
 import type { OrderOptions, Side } from '../../core/model/order.js';
-import type { VenueRequestKind } from '../../core/sim/request-gate.js';
+import type { VenueRequestKind } from '../../ports/request-gate.js';
 import type { BybitCategory } from './bybit-category.js';
 
 /** The request kinds Bybit V5 has (no OCO order lists: spot TP/SL orders are a different product). */

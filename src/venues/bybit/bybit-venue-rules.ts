@@ -3,7 +3,7 @@ import { Decimal } from '../../core/money/decimal.js';
 import { formatPrice, formatQty, type Instrument } from '../../core/model/instrument.js';
 import type { OrderRequest } from '../../core/model/order.js';
 import type { FeeSchedule } from '../../core/sim/fee-schedule.js';
-import type { VenueOutcome, VenueReject, VenueRules } from '../../core/sim/venue-rules.js';
+import type { VenueOutcome, VenueReject, VenueRules } from '../../ports/venue-rules.js';
 import type { BybitCategory } from './bybit-category.js';
 import {
   BYBIT_ERRORS,

@@ -4,7 +4,7 @@ import { QUOTE_E8, formatQty, type Instrument } from '../../core/model/instrumen
 import type { OrderRequest } from '../../core/model/order.js';
 import { ocoPricesOrdered, type OcoRequest } from '../../core/model/order-list.js';
 import type { FeeSchedule } from '../../core/sim/fee-schedule.js';
-import type { VenueOutcome, VenueReject, VenueRules } from '../../core/sim/venue-rules.js';
+import type { VenueOutcome, VenueReject, VenueRules } from '../../ports/venue-rules.js';
 import { timestampBreach, timestampBreachDetail } from '../shared/timestamp-window.js';
 
 /** Default fees of the fake venue: maker 2 bps, taker 5.5 bps (a common entry tier for linear perpetuals). */

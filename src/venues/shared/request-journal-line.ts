@@ -1,7 +1,7 @@
 // One dry-run request journal line, the same shape for every venue: when it left, what it was for, and the request exactly as signed.
 import { canonicalJsonLine, type JsonValue } from '../../core/report/canonical-json.js';
 import { isoUtc } from '../../core/report/units.js';
-import type { GateRequest } from '../../core/sim/request-gate.js';
+import type { GateRequest } from '../../ports/request-gate.js';
 
 export interface RenderedRequest {
   readonly method: string;

@@ -1,8 +1,7 @@
 // Covers OrderRecord: a new order built by the constructor is indistinguishable from the literal OrderStore used to build (values, own keys and their order, JSON).
 import { describe, expect, it } from 'vitest';
 import type { OrderId } from '../../../src/core/model/ids.js';
-import type { OrderListLeg } from '../../../src/core/model/order-list.js';
-import { DEFAULT_ORDER_OPTIONS, type Order } from '../../../src/core/model/order.js';
+import { DEFAULT_ORDER_OPTIONS, type Order, type OrderListLeg } from '../../../src/core/model/order.js';
 import { OrderRecord } from '../../../src/core/orders/order-record.js';
 
 describe('OrderRecord', () => {

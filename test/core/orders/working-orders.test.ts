@@ -122,7 +122,7 @@ describe('WorkingOrders', () => {
 
   it('throws for a symbol it was not built with', () => {
     const w = new WorkingOrders(['BTCUSDT']);
-    expect(() => w.openBuyLots('ETHUSDT')).toThrow('no working orders for symbol ETHUSDT');
+    expect(() => w.openBuyLots('ETHUSDT')).toThrow('invariant violated: no working orders for symbol ETHUSDT');
   });
 
   it('finds, counts and lists live orders exactly as a Map keyed by id would, for "O-<n>" ids and ids of any other form', () => {

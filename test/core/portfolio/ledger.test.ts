@@ -192,7 +192,7 @@ describe('Ledger.applyFill', () => {
 
   it('throws for an unknown symbol', () => {
     const ledger = new Ledger([BTC], FEES);
-    expect(() => ledger.book('XRPUSDT')).toThrow('ledger has no symbol XRPUSDT');
+    expect(() => ledger.book('XRPUSDT')).toThrow('invariant violated: ledger has no symbol XRPUSDT');
   });
 
   it('keeps total = cash + position × mark − fees exactly over 500 seeded random fills', () => {

@@ -35,7 +35,7 @@ describe('canonicalJson', () => {
   });
 
   it.each([1.5, 2 ** 53, Number.NaN, Number.POSITIVE_INFINITY, 0.1])('refuses the number %s', (n) => {
-    expect(() => canonicalJson({ a: n })).toThrow(`canonical JSON holds only safe integers; $.a is ${n}`);
+    expect(() => canonicalJson({ a: n })).toThrow(`invariant violated: canonical JSON holds only safe integers; $.a is ${n}`);
   });
 
   it('names the path of a bad number inside arrays and objects', () => {
@@ -56,6 +56,6 @@ describe('canonicalJsonLine', () => {
   });
 
   it('refuses a non-integer number', () => {
-    expect(() => canonicalJsonLine({ a: 0.5 })).toThrow('canonical JSON holds only safe integers; $.a is 0.5');
+    expect(() => canonicalJsonLine({ a: 0.5 })).toThrow('invariant violated: canonical JSON holds only safe integers; $.a is 0.5');
   });
 });

@@ -164,6 +164,6 @@ describe('EdgeTracker', () => {
   it('exposes its settings and throws for an unknown symbol', () => {
     const t = new EdgeTracker(['BTCUSDT'], SETTINGS);
     expect(t.settings).toBe(SETTINGS);
-    expect(() => t.snapshot('XRPUSDT')).toThrow('edge tracker has no symbol XRPUSDT');
+    expect(() => t.snapshot('XRPUSDT')).toThrow('invariant violated: edge tracker has no symbol XRPUSDT');
   });
 });

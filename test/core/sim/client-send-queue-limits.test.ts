@@ -2,7 +2,7 @@
 import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { Order } from '../../../src/core/model/order.js';
-import type { GateRequest, RequestGate, VenueRequestKind } from '../../../src/core/sim/request-gate.js';
+import type { GateRequest, RequestGate, VenueRequestKind } from '../../../src/ports/request-gate.js';
 import { BybitApiGate } from '../../../src/venues/bybit/bybit-api-gate.js';
 import type { BybitCategory } from '../../../src/venues/bybit/bybit-category.js';
 import type { BinanceMarket } from '../../../src/venues/binance/binance-market.js';

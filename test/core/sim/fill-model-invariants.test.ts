@@ -7,13 +7,13 @@ import { sideSign, type Order, type Side } from '../../../src/core/model/order.j
 import { divRoundHalfEven } from '../../../src/core/money/bigint-math.js';
 import { Ledger } from '../../../src/core/portfolio/ledger.js';
 import { SeededRng } from '../../../src/core/random/seeded-rng.js';
-import type { FillModel } from '../../../src/core/sim/fill-model.js';
+import type { FillModel } from '../../../src/ports/fill-model.js';
 import { IcebergVisible } from '../../../src/core/sim/iceberg-visible.js';
-import { JitteredLatencyModel } from '../../../src/core/sim/latency-model.js';
+import { JitteredLatencyModel } from '../../../src/core/sim/jittered-latency-model.js';
 import { ProbabilisticFillModel } from '../../../src/core/sim/probabilistic-fill-model.js';
 import { QueuePositionFillModel } from '../../../src/core/sim/queue-position-fill-model.js';
 import { TradeThroughFillModel } from '../../../src/core/sim/trade-through-fill-model.js';
-import type { VenueReject } from '../../../src/core/sim/venue-rules.js';
+import type { VenueReject } from '../../../src/ports/venue-rules.js';
 import type { BookView } from '../../../src/ports/book-view.js';
 import type { ExecutionListener } from '../../../src/ports/exchange-client.js';
 import { BTC, harness } from '../../helpers/venue-harness.js';

@@ -1,7 +1,7 @@
 // Differential: the probabilistic, trade-through and queue models fill an iceberg by the same visible slices where their rules agree (a crossing touch showing at least a slice).
 import { describe, expect, it } from 'vitest';
 import { IcebergVisible } from '../../../src/core/sim/iceberg-visible.js';
-import type { FillModel } from '../../../src/core/sim/fill-model.js';
+import type { FillModel } from '../../../src/ports/fill-model.js';
 import { ProbabilisticFillModel } from '../../../src/core/sim/probabilistic-fill-model.js';
 import { QueuePositionFillModel } from '../../../src/core/sim/queue-position-fill-model.js';
 import { TradeThroughFillModel } from '../../../src/core/sim/trade-through-fill-model.js';

@@ -1,7 +1,7 @@
 // Covers SimulatedVenue order options and the request gate: post-only, reduce-only, IOC/FOK, touch-size taker fills, client holds and venue-side limits.
 import { describe, it, expect } from 'vitest';
 import type { OrderOptions } from '../../../src/core/model/order.js';
-import type { GateRequest, RequestGate } from '../../../src/core/sim/request-gate.js';
+import type { GateRequest, RequestGate } from '../../../src/ports/request-gate.js';
 import { harness } from '../../helpers/venue-harness.js';
 
 const GTC: OrderOptions = { timeInForce: 'GTC', postOnly: false, reduceOnly: false };

@@ -1,7 +1,7 @@
 // Covers SimulatedVenue: entry/cancel latency on the scheduler, taker fills on arrival, resting fills, cancel races, rejects and stats.
 import { describe, it, expect } from 'vitest';
-import type { LatencyModel } from '../../../src/core/sim/latency-model.js';
-import type { FillModel } from '../../../src/core/sim/fill-model.js';
+import type { LatencyModel } from '../../../src/ports/latency-model.js';
+import type { FillModel } from '../../../src/ports/fill-model.js';
 import type { OrderId } from '../../../src/core/model/ids.js';
 import { harness } from '../../helpers/venue-harness.js';
 import { NO_WIRE_TRAFFIC } from '../../../src/core/sim/wire-counters.js';

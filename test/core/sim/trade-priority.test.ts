@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { Order, OrderStatus, Side } from '../../../src/core/model/order.js';
+import type { Order, OrderListLeg, OrderStatus, Side } from '../../../src/core/model/order.js';
 import { DEFAULT_ORDER_OPTIONS } from '../../../src/core/model/order.js';
-import type { OrderListLeg } from '../../../src/core/model/order-list.js';
 import { ordersReachedByTrade } from '../../../src/core/sim/trade-priority.js';
 
 function order(seq: number, side: Side, priceTicks: number, status: OrderStatus = 'OPEN', leg: OrderListLeg | null = null): Order {

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { boundedSequenceKey, FrameDelivery, MAX_SEQUENCE_KEY_CHARS } from '../../../src/feeds/ws/frame-delivery.js';
 import { SequenceDeduplicator } from '../../../src/feeds/ws/sequence-deduplicator.js';
 import { WsHealthCounters } from '../../../src/feeds/ws/ws-health.js';
-import type { WsDataFrame, WsVenueProtocol } from '../../../src/feeds/ws/ws-venue-protocol.js';
+import type { WsDataFrame, WsVenueProtocol } from '../../../src/ports/ws-venue-protocol.js';
 
 function delivery(sequenceKey: (message: unknown) => string | null): { frames: WsDataFrame[]; counters: WsHealthCounters; dedup: SequenceDeduplicator; deliver: FrameDelivery } {
   const frames: WsDataFrame[] = [];

@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { SeededRng } from '../../../src/core/random/seeded-rng.js';
 import { WsConnection } from '../../../src/feeds/ws/ws-connection.js';
 import type { WsConnectionEvent } from '../../../src/feeds/ws/ws-connection-events.js';
-import type { WsVenueProtocol } from '../../../src/feeds/ws/ws-venue-protocol.js';
+import type { WsVenueProtocol } from '../../../src/ports/ws-venue-protocol.js';
 import { MAX_WS_MESSAGE_BYTES } from '../../../src/feeds/ws/ws-socket-factory.js';
 import { codeOf } from '../../helpers/error-code.js';
 import { WsHarness } from '../../helpers/ws-harness.js';

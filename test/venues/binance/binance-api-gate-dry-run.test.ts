@@ -1,7 +1,7 @@
 // Covers BinanceApiGate's dry run: one canonical, signed journal line per request (spot and USD-M new order options, cancel, cancel-all, modify, OCO), the signature recomputed with node:crypto, the key masked, the secret nowhere.
 import { createHmac } from 'node:crypto';
 import { describe, it, expect } from 'vitest';
-import type { GateRequest } from '../../../src/core/sim/request-gate.js';
+import type { GateRequest } from '../../../src/ports/request-gate.js';
 import type { BinanceMarket } from '../../../src/venues/binance/binance-market.js';
 import { Credentials } from '../../../src/secrets/credentials.js';
 import type { BinanceApiGate } from '../../../src/venues/binance/binance-api-gate.js';

@@ -1,6 +1,6 @@
 // Covers BinanceApiGate's limits on explicit virtual times: weights and order counts per endpoint, the emulated usage headers, client queueing from 80 % (an orders lane and a cancels lane, epoch-aligned windows, slots of dropped requests reused). Random demand: test/core/sim/client-send-queue-limits.test.ts.
 import { describe, it, expect } from 'vitest';
-import type { GateRequest } from '../../../src/core/sim/request-gate.js';
+import type { GateRequest } from '../../../src/ports/request-gate.js';
 import type { BinanceApiGate } from '../../../src/venues/binance/binance-api-gate.js';
 import { GateQueueHarness } from '../../helpers/gate-queue-harness.js';
 import { T0, USDM_ORDER, binanceGate, gateReport, ocoReq, peaks, req } from '../../helpers/binance-gate.js';

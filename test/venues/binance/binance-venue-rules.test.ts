@@ -3,12 +3,8 @@ import { describe, it, expect } from 'vitest';
 import { buildInstrument } from '../../../src/core/model/instrument.js';
 import type { OrderRequest } from '../../../src/core/model/order.js';
 import type { BinanceInstrument } from '../../../src/venues/binance/binance-instruments.js';
-import {
-  BINANCE_USDM_AMEND_BELOW_FILLED,
-  BinanceVenueRules,
-  checkBinanceOrder,
-  type BinanceOrderFields,
-} from '../../../src/venues/binance/binance-venue-rules.js';
+import { BINANCE_USDM_AMEND_BELOW_FILLED, BinanceVenueRules } from '../../../src/venues/binance/binance-venue-rules.js';
+import { checkBinanceOrder, type BinanceOrderFields } from '../../../src/venues/binance/binance-order-filters.js';
 import { bundled } from '../../helpers/binance-instruments.js';
 
 const SPOT_BTC = bundled('spot', 'BTCUSDT'); // price 0.01..1000000 tick 0.01; qty 0.00001..9000 step 0.00001; NOTIONAL 5..9000000; 10 parts; 200 orders

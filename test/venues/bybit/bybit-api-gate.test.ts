@@ -2,7 +2,7 @@
 import { createHmac } from 'node:crypto';
 import { describe, it, expect } from 'vitest';
 import type { Order } from '../../../src/core/model/order.js';
-import type { GateRequest, VenueRequestKind } from '../../../src/core/sim/request-gate.js';
+import type { GateRequest, VenueRequestKind } from '../../../src/ports/request-gate.js';
 import { Credentials } from '../../../src/secrets/credentials.js';
 import { BybitApiGate, type BybitDryRun } from '../../../src/venues/bybit/bybit-api-gate.js';
 import type { BybitCategory } from '../../../src/venues/bybit/bybit-category.js';

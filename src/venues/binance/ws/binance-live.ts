@@ -1,6 +1,6 @@
 // Binance's public market data for live runs and recordings: combined-stream WebSocket per market, lower-case topics, REST depth snapshots.
 import { validateRestUrl } from '../../../feeds/live/endpoint-url.js';
-import { validateWsUrl } from '../../../feeds/ws/ws-venue-protocol.js';
+import { validateWsUrl } from '../../../feeds/ws/validate-ws-url.js';
 import type { VenueLive } from '../../venue-module.js';
 import { BINANCE_PUBLIC_HOSTS } from '../binance-public-hosts.js';
 import { BINANCE_REST_BASES, BINANCE_USDM_STREAM_URL, binanceDepthRequest, binanceMarketOf } from '../binance-public-endpoints.js';

@@ -1,6 +1,7 @@
 // Binance spot market-stream WebSocket protocol: combined-stream endpoint, SUBSCRIBE/UNSUBSCRIBE, acks, error frames, serverShutdown, limits.
-import type { WsFrameClass, WsRequestOp, WsVenueLimits, WsVenueProtocol } from '../../../feeds/ws/ws-venue-protocol.js';
-import { field, validateWsUrl } from '../../../feeds/ws/ws-venue-protocol.js';
+import type { WsFrameClass, WsRequestOp, WsVenueLimits, WsVenueProtocol } from '../../../ports/ws-venue-protocol.js';
+import { field } from '../../../feeds/ws/json-field.js';
+import { validateWsUrl } from '../../../feeds/ws/validate-ws-url.js';
 import { untrustedText } from '../../../core/text/untrusted-text.js';
 
 // Facts below: binance/binance-spot-api-docs web-socket-streams.md (copied in

@@ -1,6 +1,6 @@
 // Bybit's public market data for live runs and recordings: V5 public WebSocket per category, topic spelling, default streams; book snapshots arrive on the socket.
 import { ShadowExecError } from '../../../core/errors/shadow-exec-error.js';
-import { validateWsUrl } from '../../../feeds/ws/ws-venue-protocol.js';
+import { validateWsUrl } from '../../../feeds/ws/validate-ws-url.js';
 import type { VenueLive } from '../../venue-module.js';
 import { BYBIT_PUBLIC_HOSTS } from '../bybit-public-hosts.js';
 import { BYBIT_PUBLIC_URLS, BybitWsProtocol } from './bybit-ws-protocol.js';

@@ -1,6 +1,7 @@
 // Bybit V5 public WebSocket protocol: endpoints per category, subscribe/unsubscribe, acks and refusals, ping/pong, args limits.
-import type { WsFrameClass, WsRequestOp, WsVenueLimits, WsVenueProtocol } from '../../../feeds/ws/ws-venue-protocol.js';
-import { field, validateWsUrl } from '../../../feeds/ws/ws-venue-protocol.js';
+import type { WsFrameClass, WsRequestOp, WsVenueLimits, WsVenueProtocol } from '../../../ports/ws-venue-protocol.js';
+import { field } from '../../../feeds/ws/json-field.js';
+import { validateWsUrl } from '../../../feeds/ws/validate-ws-url.js';
 import { untrustedList, untrustedText } from '../../../core/text/untrusted-text.js';
 
 // Facts below: bybit-exchange/docs docs/v5/websocket/wss-authentication.mdx (slug /v5/ws/connect),

@@ -1,12 +1,13 @@
-// Validates the --feed live flags (--ws-url, --rest-url, --ws-connections) of `run`, and URL flags shared with `record`.
-import { validateRestUrl } from '../feeds/live/endpoint-url.js';
-import { noLiveFeedError } from '../app/no-live-feed.js';
-import { RUN_DEFAULTS, type LiveRunConfig, type RunConfig } from '../app/run-config.js';
-import { ShadowExecError, UsageError } from '../core/errors/shadow-exec-error.js';
-import { validateWsUrl } from '../feeds/ws/ws-venue-protocol.js';
-import type { VenueModule } from '../venues/venue-module.js';
+// Validates the --feed live flags (--ws-url, --rest-url, --ws-connections) of a run, and the URL flags `record` shares.
+import { validateRestUrl } from '../../feeds/live/endpoint-url.js';
+import type { FeedKind, LiveFeedConfig } from './feed-config.js';
+import { ShadowExecError, UsageError } from '../../core/errors/shadow-exec-error.js';
+import { validateWsUrl } from '../../feeds/ws/validate-ws-url.js';
+import { integerValue } from './option-values.js';
+import type { VenueModule } from '../../venues/venue-module.js';
+import { noLiveFeedError } from '../no-live-feed.js';
 import { notOnVenue, venueFlags } from './venue-flag.js';
-import { venuesWith } from './venue-options.js';
+import { venuesWith } from './venue-choice.js';
 
 /** The raw flags this file reads. */
 export interface RawLiveOptions {
@@ -28,7 +29,7 @@ export function urlOption(flag: string, raw: string | undefined, validate: (url:
 }
 
 /** --ws-url, --rest-url, --ws-connections: only with --feed live on a venue with public market data; --rest-url only where book snapshots come over REST. */
-export function liveOption(raw: RawLiveOptions, feed: RunConfig['feed'], venue: VenueModule): LiveRunConfig | null {
+export function liveOption(raw: RawLiveOptions, feed: FeedKind, venue: VenueModule): Omit<LiveFeedConfig, 'kind'> | null {
   const given = (['--ws-url', '--rest-url', '--ws-connections'] as const).filter((_, i) => [raw.wsUrl, raw.restUrl, raw.wsConnections][i] !== undefined);
   if (feed !== 'live') {
     if (given.length > 0) throw new UsageError(`${given.join(', ')} ${given.length === 1 ? 'applies' : 'apply'} to --feed live only`);
@@ -44,13 +45,10 @@ export function liveOption(raw: RawLiveOptions, feed: RunConfig['feed'], venue: 
   };
 }
 
+/** --ws-connections: 1..16, one whole number. */
 function connections(raw: string | undefined): number {
-  if (raw === undefined) return RUN_DEFAULTS.wsConnections;
-  const n = /^\d+$/.test(raw.trim()) ? Number(raw.trim()) : NaN;
-  if (!(n >= 1 && n <= 16)) throw new UsageError(`--ws-connections '${raw}' is not allowed: expected a whole number from 1 to 16`);
-  return n;
+  return integerValue('wsConnections', raw);
 }
-
 
 /** --rest-url on a venue whose book snapshots do not come over REST (`why`; null: it takes one). */
 export function refuseRestUrl(venue: VenueModule, why: string | null): void {

@@ -1,8 +1,8 @@
 // Maps the venue flags of `run` (--exchange, the market flag, --instruments, signing flags) onto the chosen venue module, refusing flags the venue does not take.
-import { UsageError } from '../core/errors/shadow-exec-error.js';
-import { allVenuesLoaded, isVenueName, loadAllVenues, loadedVenues, venueModule, venueNamesWhere, VENUE_NAMES } from '../app/venue-registry.js';
-import { orList } from '../core/text/or-list.js';
-import type { VenueModule } from '../venues/venue-module.js';
+import { UsageError } from '../../core/errors/shadow-exec-error.js';
+import { allVenuesLoaded, isVenueName, loadAllVenues, loadedVenues, venueModule, venueNamesWhere, VENUE_NAMES } from '../venue-registry.js';
+import { orList } from '../../core/text/or-list.js';
+import type { VenueModule } from '../../venues/venue-module.js';
 import { matchChoice, notOnVenue, venueFlags } from './venue-flag.js';
 
 /** The market flags of the CLI (`run`, `record`): each venue with more than one market names one of them. */

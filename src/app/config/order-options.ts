@@ -1,8 +1,8 @@
 // Parses --order-options ("postOnly,timeInForce=IOC") into the OrderOptions every order carries, per venue, listing what is supported on a mistake.
-import { ShadowExecError, UsageError } from '../core/errors/shadow-exec-error.js';
-import { DEFAULT_ORDER_OPTIONS, type OrderOptions, type TimeInForce } from '../core/model/order.js';
-import type { VenueModule } from '../venues/venue-module.js';
-import { loadedVenues } from '../app/venue-registry.js';
+import { ShadowExecError, UsageError } from '../../core/errors/shadow-exec-error.js';
+import { DEFAULT_ORDER_OPTIONS, type OrderOptions, type TimeInForce } from '../../core/model/order.js';
+import type { VenueModule } from '../../venues/venue-module.js';
+import { loadedVenues } from '../venue-registry.js';
 import { matchChoice, notOnVenue, venueFlags } from './venue-flag.js';
 
 const TIME_IN_FORCE: readonly TimeInForce[] = ['GTC', 'IOC', 'FOK'];

@@ -1,8 +1,8 @@
 // VenueRules port: how a simulated venue validates orders, words its rejections and treats post-only, reduce-only, IOC and FOK.
-import type { Instrument } from '../model/instrument.js';
-import type { OrderRequest } from '../model/order.js';
-import type { OcoRequest } from '../model/order-list.js';
-import type { FeeSchedule } from './fee-schedule.js';
+import type { Instrument } from '../core/model/instrument.js';
+import type { OrderRequest } from '../core/model/order.js';
+import type { OcoRequest } from '../core/model/order-list.js';
+import type { FeeSchedule } from '../core/sim/fee-schedule.js';
 
 /**
  * A venue's rejection: `code` and `message` exactly as the venue's current error table words them (never with our text

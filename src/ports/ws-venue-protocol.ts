@@ -1,5 +1,4 @@
 // WsVenueProtocol: the venue hooks of the WebSocket adapter (endpoint, control messages, frame classes, limits, sequence keys).
-import { checkEndpointUrl } from '../live/endpoint-url.js';
 
 /** What an incoming JSON message is, as far as the connection layer cares. */
 export type WsFrameClass =
@@ -80,16 +79,4 @@ export interface WsDataFrame {
   readonly message: unknown;
   /** The venue sequence key used for deduplication, or null. */
   readonly sequenceKey: string | null;
-}
-
-/** Reads `obj[key]` when `obj` is a non-null, non-array object. */
-export function field(obj: unknown, key: string): unknown {
-  if (typeof obj !== 'object' || obj === null || Array.isArray(obj)) return undefined;
-  return (obj as Record<string, unknown>)[key];
-}
-
-/** Returns `url` when it is an absolute ws:// or wss:// URL without credentials, query or fragment; otherwise an E_CONFIG error (checkEndpointUrl). */
-export function validateWsUrl(url: string): string {
-  checkEndpointUrl(url, 'WebSocket', ['ws:', 'wss:']);
-  return url;
 }

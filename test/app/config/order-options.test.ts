@@ -1,9 +1,9 @@
 // Covers parseOrderOptions and supportedOrderOptions: defaults, each option, timeInForce case, and every UsageError with the supported options for the venue/category.
-import '../helpers/lazy-modules-setup.js';
+import '../../helpers/lazy-modules-setup.js';
 import { describe, it, expect } from 'vitest';
-import { parseOrderOptions, supportedOrderOptions, type OptionVenue } from '../../src/cli/order-options.js';
-import { DEFAULT_ORDER_OPTIONS } from '../../src/core/model/order.js';
-import { thrown } from '../helpers/thrown.js';
+import { parseOrderOptions, supportedOrderOptions, type OptionVenue } from '../../../src/app/config/order-options.js';
+import { DEFAULT_ORDER_OPTIONS } from '../../../src/core/model/order.js';
+import { thrown } from '../../helpers/thrown.js';
 
 function usage(raw: string, exchange: 'fake' | 'bybit' = 'bybit', category: 'linear' | 'spot' | null = 'linear'): { name: string; code: string; message: string } {
   return thrown(() => parseOrderOptions(raw, venue(exchange, category)));

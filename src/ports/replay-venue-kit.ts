@@ -1,8 +1,8 @@
 // ReplayVenueKit port: what a replay needs from the recorded venue — its frame parser, one book synchroniser per symbol, and REST record decoding.
-import type { BookSyncCounters, BookSyncOutcome, BookSyncState } from '../../core/market/book-sync-outcome.js';
-import type { OrderBook } from '../../core/market/order-book.js';
-import type { BookDeltaEvent, BookSnapshotEvent, MarketDataEvent } from '../../core/model/market-data-event.js';
-import type { FrameClass, MarketFrameParser } from '../../ports/market-frame-parser.js';
+import type { BookSyncCounters, BookSyncOutcome, BookSyncState } from '../core/market/book-sync-outcome.js';
+import type { OrderBook } from '../core/market/order-book.js';
+import type { BookDeltaEvent, BookSnapshotEvent, MarketDataEvent } from '../core/model/market-data-event.js';
+import type { FrameClass, MarketFrameParser } from './market-frame-parser.js';
 
 /** The surface BinanceBookSync and BybitBookSync share. */
 export interface ReplayBookSync {

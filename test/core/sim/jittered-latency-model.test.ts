@@ -1,20 +1,8 @@
-// Covers ConstantLatencyModel (the same delay for every request) and JitteredLatencyModel (seeded uniform jitter that lets requests overtake each other).
+// Covers JitteredLatencyModel: seeded uniform jitter that lets requests overtake each other.
 import { describe, it, expect } from 'vitest';
-import { ConstantLatencyModel, JitteredLatencyModel } from '../../../src/core/sim/latency-model.js';
+import { JitteredLatencyModel } from '../../../src/core/sim/jittered-latency-model.js';
 import { SeededRng } from '../../../src/core/random/seeded-rng.js';
 import { harness } from '../../helpers/venue-harness.js';
-
-describe('ConstantLatencyModel', () => {
-  it('delays entries and cancels by the configured ms every time', () => {
-    const m = new ConstantLatencyModel(35);
-    expect([m.entryDelayMs(), m.entryDelayMs(), m.cancelDelayMs()]).toEqual([35, 35, 35]);
-  });
-
-  it('describes itself with string values', () => {
-    expect(new ConstantLatencyModel(50).describe()).toEqual({ name: 'constant', entry_ms: '50', cancel_ms: '50', amend_ms: '50' });
-    expect(new ConstantLatencyModel(0).name).toBe('constant');
-  });
-});
 
 describe('JitteredLatencyModel', () => {
   it('draws base + a whole 0..jitter ms per request from its seeded stream, the same for the same seed', () => {

@@ -1,6 +1,6 @@
 // Covers marketCrosses: a resting buy is crossed by an ask at or below it, a resting sell by a bid at or above it.
 import { describe, it, expect } from 'vitest';
-import { marketCrosses } from '../../../src/core/sim/fill-model.js';
+import { marketCrosses } from '../../../src/core/sim/fill-conditions.js';
 import type { TopOfBook } from '../../../src/core/model/market-update.js';
 import { makeOrder as order } from '../../helpers/orders.js';
 

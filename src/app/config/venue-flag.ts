@@ -1,5 +1,5 @@
 // One wording for a flag that does not apply to the chosen venue: refused as bad usage (exit 2), naming the flag and the venue.
-import { UsageError } from '../core/errors/shadow-exec-error.js';
+import { UsageError } from '../../core/errors/shadow-exec-error.js';
 
 /** The chosen venue in the words of the flags that chose it: "--exchange binance --market spot" (`flag`: the venue's market flag, or null). */
 export function venueFlags(exchange: string, flag: string | null = null, market: string | null = null): string {

@@ -1,7 +1,7 @@
 // RequestGate port: the venue API between the loop and the matching engine — client-side throttling, venue-side rate limits, and a tap on every request sent.
-import type { Order } from '../model/order.js';
-import type { OcoRequest } from '../model/order-list.js';
-import type { SendLanes } from './client-send-queue.js';
+import type { Order } from '../core/model/order.js';
+import type { OcoRequest } from '../core/model/order-list.js';
+import type { SendLanes } from '../core/sim/client-send-queue.js';
 import type { VenueReject } from './venue-rules.js';
 
 /** The venue API calls a simulated venue makes; each venue maps them to its own endpoints. */

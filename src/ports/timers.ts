@@ -1,5 +1,5 @@
 // Timers port: the clock and one-shot timers the WebSocket adapter runs on (virtual in tests, system timers live).
-import type { Clock } from '../../ports/clock.js';
+import type { Clock } from './clock.js';
 
 /** Opaque handle of a pending timer; only meaningful to the Timers that issued it. */
 export type TimerHandle = unknown;

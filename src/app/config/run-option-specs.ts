@@ -1,0 +1,85 @@
+// The options of a run, each declared once: flag, RunConfig path, default, range and --help text (run-command, the validator and the config-file reader read this).
+import { API_ENVS } from '../../ports/secret-provider.js';
+import { QUEUE_CANCEL_RULES } from '../../core/sim/queue-cancel-rule.js';
+import { BYBIT_CATEGORIES, BYBIT_DEFAULT_FEES } from '../../venues/bybit/bybit-category.js';
+import { BINANCE_DEFAULT_FEES, BINANCE_MARKETS } from '../../venues/binance/binance-market.js';
+import { FAKE_INSTRUMENTS } from '../../venues/fake/fake-instruments.js';
+import { FAKE_DEFAULT_FEES } from '../../venues/fake/fake-venue-rules.js';
+import { DEFAULT_START_EDGE_BPS, defaultSpreadBps, MIN_DEFAULT_SPREAD_BPS } from './default-spread.js';
+import { FILL_MODELS } from './fills-config.js';
+import { choiceRange, decimalRange, formatRange, integerRange, type RunOptionSpec } from './run-option-spec.js';
+
+/** Upper bound of any USD amount: QUOTE_E8 integers must stay exact in a double. */
+export const MAX_USD = '90000000';
+const DAY_MS = 86_400_000;
+const usd = (minExclusive: boolean) => decimalRange('0', MAX_USD, 8, minExclusive);
+const fees = (what: 'makerBps' | 'takerBps', extra: string): string =>
+  `${extra}(default: fake ${FAKE_DEFAULT_FEES[what]}, bybit linear ${BYBIT_DEFAULT_FEES.linear[what]}, spot ${BYBIT_DEFAULT_FEES.spot[what]}, binance spot ${BINANCE_DEFAULT_FEES.spot[what]}, usdm ${BINANCE_DEFAULT_FEES.usdm[what]})`;
+
+/** Shorthand for a spec; `path` null for options outside the result. */
+function option(flag: string, arg: string, path: string | null, file: RunOptionSpec['file'], fallback: RunOptionSpec['default'], showDefault: boolean, range: RunOptionSpec['range'], help: string): RunOptionSpec {
+  return { flag, arg, path, file, default: fallback, showDefault, range, help };
+}
+
+/** Every option of `run`, keyed by its camelCase name (commander's attribute, the config-file key), in --help order. */
+export const RUN_OPTION_SPECS = {
+  config: option('--config', '<file>', null, null, null, false, null, 'read every run option from a JSON file keyed by the long flag names in camelCase, e.g. {"iterations": 7, "symbols": ["ETHUSDT"], "spreadBps": 40} (schema: src/cli/run-config-schema.json); a flag typed on the command line overrides the file, and the report\'s config.sources says where each non-default value came from'),
+  exchange: option('--exchange', '<name>', 'venue.name', 'text', 'fake', true, formatRange('fake, bybit or binance'), 'venue to simulate: fake, bybit (Bybit V5) or binance (spot or USD-M futures): rules, codes and rate limits of each'),
+  category: option('--category', '<c>', 'venue.market', 'text', 'linear', false, choiceRange(BYBIT_CATEGORIES), 'bybit only: linear (USDT perpetuals) or spot (default: linear)'),
+  market: option('--market', '<m>', 'venue.market', 'text', 'spot', false, choiceRange(BINANCE_MARKETS), 'binance only: spot or usdm (USD-M futures) (default: spot)'),
+  mode: option('--mode', '<mode>', 'mode', 'text', 'shadow', true, formatRange('shadow or dryrun'), 'shadow: orders go to the simulated venue only; dryrun: also render and sign every request as the venue would receive it'),
+  instruments: option('--instruments', '<file>', 'venue.instrumentsFile', 'text', null, false, null, 'a saved instruments response instead of the bundled specs: bybit GET /v5/market/instruments-info, binance exchangeInfo'),
+  orderOptions: option('--order-options', '<list>', 'strategy.orderOptions', 'list', null, false, null, 'sent with every order: postOnly, reduceOnly (bybit linear, binance usdm), timeInForce=GTC|IOC|FOK, icebergQty=QTY (binance spot)'),
+  journal: option('--journal', '<file>', null, 'text', null, false, null, 'dryrun on bybit/binance: write each rendered request (method, path, query, headers with the key masked, signed body) as a JSON line (checked writable before the run)'),
+  secrets: option('--secrets', '<file>', null, 'text', null, false, null, 'JSON key file {"bybit"|"binance":{"<api-env>":{"apiKey":…,"apiSecret":…}}}, mode 600, then BYBIT_API_KEY/BYBIT_API_SECRET or BINANCE_API_KEY/BINANCE_SECRET_KEY; without either a dry run signs with placeholders, but a named file that lacks the --api-env is an error'),
+  apiEnv: option('--api-env', '<env>', 'apiEnv', 'text', 'dev', true, choiceRange(API_ENVS), 'which key set signs dry-run requests: dev, shadow, soak or prod'),
+  recvWindow: option('--recv-window', '<ms>', 'recvWindowMs', 'number', 5000, true, integerRange(1, 60_000), 'recvWindow of signed requests, ms (1–60000)'),
+  throttle: option('--no-throttle', '', 'throttle', 'switch', true, false, null, 'send even over the rate limits; the simulated venue then answers as the venue does (bybit retCode 10006; binance HTTP 429, then 418 bans). Default: the client queues each request until the limits have room, and a quote cancelled while queued is never sent (orders.held_by_throttle, orders.dropped_before_send)'),
+  shadow: option('--shadow', '', null, 'switch', null, false, null, 'no-op: every run is a shadow run (kept for the original command line)'),
+  network: option('--no-network', '', null, 'switch', true, false, null, 'refuse --feed live: only a live feed touches the network (reading public market data); synthetic and replay runs never do'),
+  symbols: option('--symbols', '<list>', 'symbols', 'list', 'BTCUSDT', true, formatRange('a comma-separated list of symbols'), `comma-separated symbols; fake: ${FAKE_INSTRUMENTS.map((i) => i.symbol).join(', ')}; bybit and binance (bundled): BTCUSDT, ETHUSDT, SOLUSDT`),
+  iterations: option('--iterations', '<n>', 'iterations', 'number', 1000, true, integerRange(1, 1_000_000_000), 'market updates per symbol'),
+  seed: option('--seed', '<n>', 'seed', 'number', 42, true, integerRange(0, Number.MAX_SAFE_INTEGER), 'seed of every random stream, each forked by name: market/<symbol> (the synthetic walks), fills (--fill-model probabilistic), latency (--latency-jitter-ms), ws (live reconnect backoff jitter); rehearse adds rehearsal (its scenario perturbations); same seed + flags ⇒ same report bytes'),
+  start: option('--start', '<iso>', 'start', 'text', '2025-01-01T00:00:00.000Z', false, formatRange('an ISO-8601 UTC time such as 2025-01-01T00:00:00Z (a date alone means midnight UTC)'), 'virtual clock start, ISO-8601 UTC (default: 2025-01-01T00:00:00.000Z; a replay starts at its first record)'),
+  feed: option('--feed', '<feed>', 'feed', 'text', 'synthetic', true, formatRange('synthetic, replay:FILE (a file recorded in the shadow-exec replay format) or live'), 'market data: synthetic (seeded random walks), replay:FILE (a recording in the shadow-exec replay format, see docs/replay-format.md), or live (the venue\'s public WebSocket; bybit or binance)'),
+  duration: option('--duration', '<d>', 'durationMs', 'text', null, false, formatRange('a positive whole number with a unit ms, s, m or h (at most 30 days), e.g. 30s or 10m'), 'end the run after this much time, e.g. 30s, 10m, 2h: virtual, or wall-clock on --feed live (default: --iterations, the whole replay file, or until Ctrl-C)'),
+  wsUrl: option('--ws-url', '<url>', 'feed.wsUrl', 'text', null, false, null, '--feed live: WebSocket URL to dial instead of the venue\'s public endpoint (a mirror, a test server); no credentials, query or fragment; another host than the public one is warned about'),
+  restUrl: option('--rest-url', '<url>', 'feed.restUrl', 'text', null, false, null, '--feed live on binance: REST base of the depth snapshots instead of the public one (same rules as --ws-url)'),
+  wsConnections: option('--ws-connections', '<n>', 'feed.connections', 'number', 1, false, integerRange(1, 16), '--feed live: redundant connections with the same streams, deduplicated by venue sequence ids, 1–16 (default: 1)'),
+  intervalMs: option('--interval-ms', '<ms>', 'intervalMs', 'number', 100, true, integerRange(1, 3_600_000), 'virtual ms between two market updates of one symbol'),
+  maxInv: option('--max-inv', '<usd>', 'risk.maxInvUsd', 'number', '10000', true, usd(false), 'per-symbol inventory limit, USD: worst-case position on the order’s side × mark'),
+  maxTotal: option('--max-total', '<usd>', 'risk.maxTotalUsd', 'number', '50000', true, usd(false), 'total notional limit, USD: Σ over symbols of worst-case position × mark'),
+  edgeThreshold: option('--edge-threshold', '<bps>', 'risk.edge.thresholdBps', 'number', '2', true, decimalRange('-10000', '10000', 4), 'freeze everything when a symbol’s net edge falls below this, bps'),
+  fillModel: option('--fill-model', '<model>', 'fills.model', 'text', null, false, choiceRange(FILL_MODELS), 'how resting orders fill: probabilistic (seeded, --fill-rate), trade-through (trades at or through the price, and a crossing touch, fill by their size), queue (as trade-through, behind the public size ahead at the price level) (default: probabilistic on the synthetic feed, trade-through on replay and live feeds)'),
+  fillRate: option('--fill-rate', '<p>', 'fills.fillRate', 'number', '0.05', false, decimalRange('0', '1', 6), 'probabilistic model: probability (0..1) that a resting order the market has not crossed fills on an update (default: 0.05)'),
+  queueCancels: option('--queue-cancels', '<rule>', 'fills.queueCancels', 'text', 'proportional', false, choiceRange(QUEUE_CANCEL_RULES), 'queue model: where public cancels at the order\'s level come from: proportional, behind-first (pessimistic), ahead-first (optimistic) (default: proportional)'),
+  latencyMs: option('--latency-ms', '<ms>', 'latency.ms', 'number', 50, true, integerRange(0, 600_000), 'one-way latency of order entry, cancel and amend, virtual ms'),
+  latencyJitterMs: option('--latency-jitter-ms', '<ms>', 'latency.jitterMs', 'number', 0, false, integerRange(0, 600_000), 'add a seeded uniform 0..ms to each request\'s latency: requests can overtake each other and cancels lose races to fills (default: 0)'),
+  spreadBps: option('--spread-bps', '<bps>', 'strategy.spreadBps', 'number', null, false, decimalRange('0', '10000', 3, true), `full quoted spread around mid, bps (default: max(${MIN_DEFAULT_SPREAD_BPS}, 2 × (maker fee + ${DEFAULT_START_EDGE_BPS})), so a quote starts with ${DEFAULT_START_EDGE_BPS} bps of net edge: ${MIN_DEFAULT_SPREAD_BPS} on fake, bybit linear and binance usdm, ${defaultSpreadBps(BINANCE_DEFAULT_FEES.spot.makerBps)} on bybit and binance spot)`),
+  requoteBps: option('--requote-bps', '<bps>', 'strategy.requoteBps', 'number', '2', true, decimalRange('0', '10000', 4), 'cancel/replace a quote once the desired price moved this far, bps (min one tick)'),
+  staleMs: option('--stale-ms', '<ms>', 'risk.staleMs', 'number', null, false, integerRange(1, DAY_MS), 'freeze (STALE_MARKET_DATA) when a traded symbol has had no market data for longer than this, virtual ms (default: off)'),
+  maxDrawdown: option('--max-drawdown', '<usd>', 'risk.maxDrawdownUsd', 'number', null, false, usd(true), 'freeze (MAX_DRAWDOWN) when total PnL falls this far below its peak, USD (default: off)'),
+  reduceAtDrawdown: option('--reduce-at-drawdown', '<usd>', 'risk.reduceAtDrawdownUsd', 'number', null, false, usd(true), 'enter REDUCING (only position-reducing orders pass) beyond this drawdown, USD, below --max-drawdown (default: off)'),
+  maxOrdersPerSec: option('--max-orders-per-sec', '<n>', 'risk.maxOrdersPerSec', 'number', null, false, integerRange(1, 100_000), 'block orders beyond n in any rolling second (default: off)'),
+  unfreeze: option('--unfreeze', '<policy>', 'risk.unfreeze', 'text', 'manual', true, formatRange('manual, or auto:<ms> (unfreeze that long after the freeze condition cleared, e.g. auto:5000)'), 'how a freeze ends: manual (operator only), or auto:<ms> once its condition has cleared for that long'),
+  circuitFailures: option('--circuit-failures', '<n>', 'risk.circuit.failures', 'number', 5, true, integerRange(1, 1000), 'venue circuit breaker: venue failures (5xx, timeouts) that open it…'),
+  circuitWindowMs: option('--circuit-window-ms', '<ms>', 'risk.circuit.windowMs', 'number', 30_000, true, integerRange(1, DAY_MS), '…within this rolling window, ms'),
+  circuitCooldownMs: option('--circuit-cooldown-ms', '<ms>', 'risk.circuit.cooldownMs', 'number', 60_000, true, integerRange(1, DAY_MS), 'time the breaker stays open before one probe order is let through, ms'),
+  requoteMode: option('--requote-mode', '<mode>', 'strategy.requoteMode', 'text', 'replace', true, choiceRange(['replace', 'amend']), 'replace: cancel a moved quote and place a new one; amend: move the resting order in place (one amend request)'),
+  cancelMode: option('--cancel-mode', '<mode>', 'strategy.cancelMode', 'text', 'per-order', true, choiceRange(['per-order', 'cancel-all']), 'how a freeze or the end of the run cancels: per-order (one cancel each) or cancel-all (one request per symbol)'),
+  exitOco: option('--exit-oco', '<tp:sl>', 'strategy.exitOco', 'text', null, false, decimalRange('0', '10000', 4, true), 'keep an OCO closing each open position: take profit TP bps above/below the mid, stop SL bps the other way (fake venue; Binance spot)'),
+  control: option('--control', '<file>', null, 'text', null, false, null, 'operator control: append a line "freeze" or "unfreeze" to this file during the run (SIGUSR1 freezes and SIGUSR2 unfreezes too)'),
+  orderNotional: option('--order-notional', '<usd>', 'strategy.orderNotionalUsd', 'number', '500', true, usd(true), 'target value of each order, USD; the size is rounded down to the lot'),
+  makerFeeBps: option('--maker-fee-bps', '<bps>', 'fees.makerBps', 'number', null, false, decimalRange('-100', '1000', 2), fees('makerBps', 'maker fee, bps of notional, negative = rebate ')),
+  takerFeeBps: option('--taker-fee-bps', '<bps>', 'fees.takerBps', 'number', null, false, decimalRange('-100', '1000', 2), fees('takerBps', 'taker fee, bps of notional ')),
+  markoutMs: option('--markout-ms', '<ms>', 'risk.edge.markoutMs', 'number', 1000, true, integerRange(0, 3_600_000), 'horizon after a fill at which adverse selection is measured, virtual ms'),
+  edgeWindow: option('--edge-window', '<n>', 'risk.edge.window', 'number', 20, true, integerRange(1, 100_000), 'adverse selection averages the last n matured fills'),
+  edgeMinFills: option('--edge-min-fills', '<n>', 'risk.edge.minFills', 'number', 5, false, integerRange(1, 100_000), 'fills that must mature before adverse selection counts (default: 5, or --edge-window when smaller)'),
+  startPrices: option('--start-prices', '<list>', 'feed.startPrices', 'per-symbol', null, false, usd(true), 'synthetic start prices, e.g. BTCUSDT=95000,ETHUSDT=3400 (default: built-in per symbol)'),
+  volatilityBps: option('--volatility-bps', '<v>', 'feed.volatilityBps', 'per-symbol', null, false, decimalRange('0', '1000', 4), 'σ of the synthetic mid per update, bps: one value, or SYM=V pairs (default: built-in per symbol)'),
+  reportFills: option('--report-fills', '<n>', 'output.reportFills', 'number', 20, true, integerRange(0, 100_000), 'how many of the latest fills the report lists'),
+  out: option('--out', '<file>', null, 'text', null, false, null, 'write the report to this file instead of stdout: a regular file or new path atomically (temp file + rename; stale temp files of a killed run are removed); a device or FIFO (/dev/stdout, a named pipe) is written through, never replaced; the replay input or --journal is refused (exit 2)'),
+  quiet: option('--quiet', '', null, 'switch', null, false, null, 'no summary on stderr (errors and warnings are still printed)'),
+} as const satisfies Readonly<Record<string, RunOptionSpec>>;
+
+export type RunOptionKey = keyof typeof RUN_OPTION_SPECS;

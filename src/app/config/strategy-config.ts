@@ -1,0 +1,20 @@
+// The strategy part of a run config: the symmetric quoter's settings and how its orders are sent, moved and cancelled.
+import type { OrderOptions } from '../../core/model/order.js';
+import type { DecimalText } from './decimal-text.js';
+
+export interface StrategyConfig {
+  /** --spread-bps: full quoted spread around the mid, bps, > 0..10000; @default defaultSpreadBps(maker fee). */
+  readonly spreadBps: DecimalText;
+  /** --requote-bps: price move that makes the quoter cancel/replace, bps, 0..10000. @default '2' */
+  readonly requoteBps: DecimalText;
+  /** --order-notional: target notional per order, USD, > 0. @default '500' */
+  readonly orderNotionalUsd: DecimalText;
+  /** --order-options: sent with every order. @default GTC, no flags */
+  readonly orderOptions: OrderOptions;
+  /** --requote-mode: a moved quote is cancelled and replaced, or amended in place. @default 'replace' */
+  readonly requoteMode: 'replace' | 'amend';
+  /** --cancel-mode: a freeze or stop sends one cancel per order, or one cancel-all per symbol. @default 'per-order' */
+  readonly cancelMode: 'per-order' | 'cancel-all';
+  /** --exit-oco TP:SL: an exit OCO on each open position, distances from the mid, bps, > 0..10000; null (@default): none. */
+  readonly exitOco: { readonly takeProfitBps: DecimalText; readonly stopLossBps: DecimalText } | null;
+}

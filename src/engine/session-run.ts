@@ -1,0 +1,16 @@
+// SessionRun: what a run session (run-session, live-session) drives — the run's clock, scheduler and loop and its report — stated by the engine so that app/compose satisfies it and the engine does not import its wiring.
+import type { RunStatus } from '../core/report/build-report.js';
+import type { JsonValue } from '../core/report/canonical-json.js';
+import type { EventScheduler } from '../core/scheduler/event-scheduler.js';
+import type { VirtualClock } from '../core/time/virtual-clock.js';
+import type { ExecutionLoop } from './execution-loop.js';
+
+export interface SessionRun {
+  /** Advanced to each event's time before the event runs. */
+  readonly clock: VirtualClock;
+  /** Every event of the run, ordered by (time, seq). */
+  readonly scheduler: EventScheduler;
+  readonly loop: ExecutionLoop;
+  /** The report of the run as it stands; call after the scheduler has drained. */
+  buildReport(status: RunStatus): JsonValue;
+}
