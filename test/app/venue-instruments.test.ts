@@ -40,7 +40,7 @@ describe('bybitCatalog, bundled', () => {
       spec: { symbol: 'BTCUSDT', baseAsset: 'BTC', quoteAsset: 'USDT', tickSize: '0.10', lotSize: '0.001', minQty: '0.001', maxQty: '1190.000', minNotional: '5' },
       provenance: DOCS_LINEAR,
       takenAt: '2025-01-02',
-      bybit: {
+      details: {
         category: 'linear',
         spec: { symbol: 'BTCUSDT', baseAsset: 'BTC', quoteAsset: 'USDT', tickSize: '0.10', lotSize: '0.001', minQty: '0.001', maxQty: '1190.000', minNotional: '5' },
         minPrice: '0.10',
@@ -48,7 +48,6 @@ describe('bybitCatalog, bundled', () => {
         postOnlyMaxQty: '1190.000',
         takenAt: '2025-01-02',
       },
-      binance: null,
       startPrice: '93500',
       volatilityBps: '0.5',
       spreadTicks: 1,
