@@ -20,12 +20,15 @@ export function isVenueName(name: string): boolean {
   return Object.prototype.hasOwnProperty.call(LOADERS, name);
 }
 
+/** The venue a run trades when --exchange is not given: the registry's first. */
+export const DEFAULT_VENUE: string = VENUE_NAMES[0]!;
+
 /**
- * Loads the venue `name` names (as given on the command line, any case, surrounding spaces ignored); a name no venue
- * has loads nothing (option parsing then says what is wrong with it).
+ * Loads the venue `name` names (as given on the command line, any case, surrounding spaces ignored; undefined: the
+ * default venue); a name no venue has loads nothing (option parsing then says what is wrong with it).
  */
 export async function loadVenue(name: string | undefined): Promise<void> {
-  const key = (name ?? '').trim().toLowerCase();
+  const key = (name ?? DEFAULT_VENUE).trim().toLowerCase();
   if (!isVenueName(key) || loaded.has(key)) return;
   const module = await LOADERS[key]!();
   loaded.set(key, module);

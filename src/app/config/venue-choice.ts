@@ -97,7 +97,7 @@ export async function parseWithVenues<T>(parse: () => T): Promise<T> {
   try {
     return parse();
   } catch (error) {
-    if (allVenuesLoaded()) throw error;
+    if (!(error instanceof UsageError) || allVenuesLoaded()) throw error;
     await loadAllVenues();
     return parse();
   }

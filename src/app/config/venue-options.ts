@@ -5,7 +5,7 @@ import { ShadowExecError, UsageError } from '../../core/errors/shadow-exec-error
 import { jsonSyntaxError } from '../../core/text/json-syntax-error.js';
 import type { VenueModule } from '../../venues/venue-module.js';
 import { resolveSymbols, type InstrumentCatalog, type VenueInstrument } from '../venue-instruments.js';
-import { VENUE_NAMES } from '../venue-registry.js';
+import { DEFAULT_VENUE } from '../venue-registry.js';
 import { bad, defaultText, rangeOf } from './option-values.js';
 import type { RunInput } from './run-input.js';
 import { chooseMarket, chooseVenue, refuseForeignMarketFlags, refuseInstrumentsFile, refuseWithoutApi } from './venue-choice.js';
@@ -52,8 +52,7 @@ function loadCatalog(load: (file: { path: string; json: unknown } | null) => Ins
 
 /** The venue, mode and instruments of `input`; a flag that does not apply to the chosen venue is refused. */
 export function resolveVenue(input: RunInput, symbolsOf: (raw: string | undefined) => string[], read: ReadText): ResolvedVenue {
-  // The default venue is the registry's first.
-  const venue = chooseVenue(input.exchange, VENUE_NAMES[0]!);
+  const venue = chooseVenue(input.exchange, DEFAULT_VENUE);
   const mode = (input.mode ?? defaultText('mode')).trim().toLowerCase();
   if (mode !== 'shadow' && mode !== 'dryrun') throw bad('--mode', input.mode ?? '', rangeOf('mode', 'format').text);
   refuseInstrumentsFile(venue, input.instruments !== undefined);
