@@ -54,7 +54,7 @@ export async function buildProgram(ctx: CliContext, args: readonly string[] = []
     'after',
     `
 Start with:
-  $ shadow-exec run                 a default shadow run (fake venue, synthetic BTCUSDT market)
+  $ shadow-exec run                 a default shadow run (${loadedVenues()[0]?.label ?? 'the default venue'}, synthetic BTCUSDT market)
   $ shadow-exec run --help          every option, its unit and default
 ${loadedVenues().flatMap((v) => v.examples.program.map((line) => `  ${line}\n`)).join('')}  $ shadow-exec record --help       record a venue's public streams into a replay file
   $ shadow-exec sign --help         sign one ${orList(loadedVenues().flatMap((v) => (v.signer === undefined ? [] : [v.label])))} request by hand

@@ -40,6 +40,8 @@ export interface VenueMarkets {
   readonly default: string;
   /** How messages name each market ("spot", "USD-M"); "" for the one market of a venue without a flag. */
   readonly labels: Readonly<Record<string, string>>;
+  /** What a market is, where its name does not say it, for --help ("USDT perpetuals"); absent for the others. */
+  readonly notes: Readonly<Record<string, string>>;
   /** Default fees per market name (overridden by --maker-fee-bps / --taker-fee-bps). */
   readonly fees: Readonly<Record<string, DefaultFees>>;
 }
@@ -209,6 +211,8 @@ export interface VenueModule {
   readonly label: string;
   /** `--exchange` help: "bybit (Bybit V5)". */
   readonly summary: string;
+  /** `--no-throttle` help: how the venue answers a request over its rate limits ("retCode 10006"); null when it has none. */
+  readonly rateLimitAnswer: string | null;
   readonly markets: VenueMarkets;
   readonly catalog: VenueCatalog;
   readonly orderOptions: VenueOrderOptions;

@@ -1,7 +1,9 @@
 // RUN_DEFAULTS: the default of each run option (to be folded into the options table).
 
+import { DEFAULT_VENUE } from '../venue-registry.js';
+
 export const RUN_DEFAULTS = {
-  exchange: 'fake',
+  exchange: DEFAULT_VENUE,
   mode: 'shadow',
   symbols: 'BTCUSDT',
   iterations: 1000,

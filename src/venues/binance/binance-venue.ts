@@ -24,7 +24,8 @@ export const binanceVenue: VenueModule = {
   name: 'binance',
   label: 'Binance',
   summary: 'binance (spot or USD-M futures)',
-  markets: { flag: '--market', names: BINANCE_MARKETS, default: 'spot', labels: { spot: 'spot', usdm: 'USD-M' }, fees: BINANCE_DEFAULT_FEES },
+  rateLimitAnswer: 'HTTP 429, then 418 bans',
+  markets: { flag: '--market', names: BINANCE_MARKETS, default: 'spot', labels: { spot: 'spot', usdm: 'USD-M' }, notes: { usdm: 'USD-M futures' }, fees: BINANCE_DEFAULT_FEES },
   catalog: {
     sourceRequest: (market) => (market === 'spot' ? 'GET /api/v3/exchangeInfo' : 'GET /fapi/v1/exchangeInfo'),
     noFileReason: null,

@@ -22,7 +22,8 @@ export const bybitVenue: VenueModule = {
   name: 'bybit',
   label: 'Bybit',
   summary: 'bybit (Bybit V5)',
-  markets: { flag: '--category', names: BYBIT_CATEGORIES, default: 'linear', labels: { linear: 'linear', spot: 'spot' }, fees: BYBIT_DEFAULT_FEES },
+  rateLimitAnswer: 'retCode 10006',
+  markets: { flag: '--category', names: BYBIT_CATEGORIES, default: 'linear', labels: { linear: 'linear', spot: 'spot' }, notes: { linear: 'USDT perpetuals' }, fees: BYBIT_DEFAULT_FEES },
   catalog: {
     sourceRequest: () => '/v5/market/instruments-info',
     noFileReason: null,

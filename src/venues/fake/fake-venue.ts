@@ -10,7 +10,8 @@ export const fakeVenue: VenueModule = {
   name: 'fake',
   label: 'the fake venue',
   summary: 'fake',
-  markets: { flag: null, names: ['default'], default: 'default', labels: { default: '' }, fees: { default: FAKE_DEFAULT_FEES } },
+  rateLimitAnswer: null,
+  markets: { flag: null, names: ['default'], default: 'default', labels: { default: '' }, notes: {}, fees: { default: FAKE_DEFAULT_FEES } },
   catalog: {
     sourceRequest: () => null,
     noFileReason: 'the fake venue has one built-in catalog',
