@@ -22,7 +22,7 @@ function venueDependent(spec: RunOptionSpec, help: () => string): RunOptionSpec 
   return Object.defineProperty(rest, 'help', { get: help, enumerable: true }) as RunOptionSpec;
 }
 
-/** Shorthand for a spec; `path` null for options outside the result. */
+/** A spec, its fields in RunOptionSpec's order (flag, arg, path, file, default, showDefault, range, help): one line per option keeps the table readable. */
 function option(flag: string, arg: string, path: string | null, file: RunOptionSpec['file'], fallback: RunOptionSpec['default'], showDefault: boolean, range: RunOptionSpec['range'], help: string): RunOptionSpec {
   return { flag, arg, path, file, default: fallback, showDefault, range, help };
 }

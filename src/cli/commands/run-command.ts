@@ -1,8 +1,6 @@
 // `shadow-exec run`: one shadow run on the simulated venue; prints the canonical report and returns an exit code.
 import { Command } from 'commander';
 import { composeRun } from '../../app/compose.js';
-import { DEFAULT_START_EDGE_BPS, defaultSpreadBps } from '../../app/config/default-spread.js';
-import { RUN_DEFAULTS } from '../../app/config/run-defaults.js';
 import { chosenMarket } from '../../app/config/venue-config.js';
 import { feedFailure } from '../../core/errors/feed-failure.js';
 import { UsageError } from '../../core/errors/shadow-exec-error.js';
@@ -17,8 +15,8 @@ import { loadAllVenues, loadVenue, venueModule, venueNamesWhere } from '../../ap
 import { orList } from '../../core/text/or-list.js';
 import { parseWithVenues } from '../../app/config/venue-choice.js';
 import * as venueHelp from '../../app/config/venue-help.js';
-import { DEFAULT_VENUE } from '../../app/venue-registry.js';
 import { loadFeedModules } from '../../app/feed-modules.js';
+import { RUN_OPTION_SPECS } from '../../app/config/run-option-specs.js';
 import type { RunConfig } from '../../app/config/run-config.js';
 import { EXIT, type CliContext } from '../cli-context.js';
 import { Progress } from '../progress.js';
@@ -42,68 +40,19 @@ export interface RunFlags extends RawRunOptions {
   readonly config?: string;
 }
 
-const D = RUN_DEFAULTS;
+/** Every option of `run` from the options table, in its order; a shown default is handed to commander for --help only (givenOptions leaves it out). */
+function withRunOptions(command: Command): Command {
+  for (const spec of Object.values(RUN_OPTION_SPECS)) {
+    const flags = spec.arg === '' ? spec.flag : `${spec.flag} ${spec.arg}`;
+    if (spec.showDefault && spec.default !== null) command.option(flags, spec.help, String(spec.default));
+    else command.option(flags, spec.help);
+  }
+  return command;
+}
 
 export function runCommand(ctx: CliContext): Command {
-  return new Command('run')
+  return withRunOptions(new Command('run'))
     .description('Run the market-making loop against the simulated venue and print the JSON report: on a seeded synthetic market (default), a recorded replay file (--feed replay:FILE) or the venue\'s live public market data (--feed live). Choice values (venue names, markets, dryrun, …) are case-insensitive.')
-    .option('--config <file>', 'read every run option from a JSON file keyed by the long flag names in camelCase, e.g. {"iterations": 7, "symbols": ["ETHUSDT"], "spreadBps": 40} (schema: src/cli/run-config-schema.json); a flag typed on the command line overrides the file, and the report\'s config.sources says where each non-default value came from')
-    .option('--exchange <name>', venueHelp.exchangeHelp(), DEFAULT_VENUE)
-    .option('--category <c>', venueHelp.marketFlagHelp('--category'))
-    .option('--market <m>', venueHelp.marketFlagHelp('--market'))
-    .option('--mode <mode>', 'shadow: orders go to the simulated venue only; dryrun: also render and sign every request as the venue would receive it', D.mode)
-    .option('--instruments <file>', venueHelp.instrumentsHelp())
-    .option('--order-options <list>', venueHelp.orderOptionsHelp())
-    .option('--journal <file>', venueHelp.journalHelp())
-    .option('--secrets <file>', venueHelp.secretsHelp())
-    .option('--api-env <env>', 'which key set signs dry-run requests: dev, shadow, soak or prod', D.apiEnv)
-    .option('--recv-window <ms>', 'recvWindow of signed requests, ms (1–60000)', String(D.recvWindowMs))
-    .option('--no-throttle', venueHelp.throttleHelp())
-    .option('--shadow', 'no-op: every run is a shadow run (kept for the original command line)')
-    .option('--no-network', 'refuse --feed live: only a live feed touches the network (reading public market data); synthetic and replay runs never do')
-    .option('--symbols <list>', venueHelp.symbolsHelp(), D.symbols)
-    .option('--iterations <n>', 'market updates per symbol', String(D.iterations))
-    .option('--seed <n>', 'seed of every random stream, each forked by name: market/<symbol> (the synthetic walks), fills (--fill-model probabilistic), latency (--latency-jitter-ms), ws (live reconnect backoff jitter); rehearse adds rehearsal (its scenario perturbations); same seed + flags ⇒ same report bytes', String(D.seed))
-    .option('--start <iso>', `virtual clock start, ISO-8601 UTC (default: ${D.start}; a replay starts at its first record)`)
-    .option('--feed <feed>', venueHelp.feedHelp(), 'synthetic')
-    .option('--duration <d>', 'end the run after this much time, e.g. 30s, 10m, 2h: virtual, or wall-clock on --feed live (default: --iterations, the whole replay file, or until Ctrl-C)')
-    .option('--ws-url <url>', '--feed live: WebSocket URL to dial instead of the venue\'s public endpoint (a mirror, a test server); no credentials, query or fragment; another host than the public one is warned about')
-    .option('--rest-url <url>', venueHelp.restUrlHelp())
-    .option('--ws-connections <n>', `--feed live: redundant connections with the same streams, deduplicated by venue sequence ids, 1–16 (default: ${D.wsConnections})`)
-    .option('--interval-ms <ms>', 'virtual ms between two market updates of one symbol', String(D.intervalMs))
-    .option('--max-inv <usd>', 'per-symbol inventory limit, USD: worst-case position on the order’s side × mark', D.maxInvUsd)
-    .option('--max-total <usd>', 'total notional limit, USD: Σ over symbols of worst-case position × mark', D.maxTotalUsd)
-    .option('--edge-threshold <bps>', 'freeze everything when a symbol’s net edge falls below this, bps', D.edgeThresholdBps)
-    .option('--fill-model <model>', 'how resting orders fill: probabilistic (seeded, --fill-rate), trade-through (trades at or through the price, and a crossing touch, fill by their size), queue (as trade-through, behind the public size ahead at the price level) (default: probabilistic on the synthetic feed, trade-through on replay and live feeds)')
-    .option('--fill-rate <p>', `probabilistic model: probability (0..1) that a resting order the market has not crossed fills on an update (default: ${D.fillRate})`)
-    .option('--queue-cancels <rule>', 'queue model: where public cancels at the order\'s level come from: proportional, behind-first (pessimistic), ahead-first (optimistic) (default: proportional)')
-    .option('--latency-ms <ms>', 'one-way latency of order entry, cancel and amend, virtual ms', String(D.latencyMs))
-    .option('--latency-jitter-ms <ms>', 'add a seeded uniform 0..ms to each request\'s latency: requests can overtake each other and cancels lose races to fills (default: 0)')
-    .option('--spread-bps <bps>', `full quoted spread around mid, bps (default: max(${D.spreadBps}, 2 × (maker fee + ${DEFAULT_START_EDGE_BPS})), so a quote starts with ${DEFAULT_START_EDGE_BPS} bps of net edge: ${venueHelp.spreadDefaultsHelp(defaultSpreadBps)})`)
-    .option('--requote-bps <bps>', 'cancel/replace a quote once the desired price moved this far, bps (min one tick)', D.requoteBps)
-    .option('--stale-ms <ms>', 'freeze (STALE_MARKET_DATA) when a traded symbol has had no market data for longer than this, virtual ms (default: off)')
-    .option('--max-drawdown <usd>', 'freeze (MAX_DRAWDOWN) when total PnL falls this far below its peak, USD (default: off)')
-    .option('--reduce-at-drawdown <usd>', 'enter REDUCING (only position-reducing orders pass) beyond this drawdown, USD, below --max-drawdown (default: off)')
-    .option('--max-orders-per-sec <n>', 'block orders beyond n in any rolling second (default: off)')
-    .option('--unfreeze <policy>', 'how a freeze ends: manual (operator only), or auto:<ms> once its condition has cleared for that long', D.unfreeze)
-    .option('--circuit-failures <n>', 'venue circuit breaker: venue failures (5xx, timeouts) that open it…', String(D.circuitFailures))
-    .option('--circuit-window-ms <ms>', '…within this rolling window, ms', String(D.circuitWindowMs))
-    .option('--circuit-cooldown-ms <ms>', 'time the breaker stays open before one probe order is let through, ms', String(D.circuitCooldownMs))
-    .option('--requote-mode <mode>', 'replace: cancel a moved quote and place a new one; amend: move the resting order in place (one amend request)', D.requoteMode)
-    .option('--cancel-mode <mode>', 'how a freeze or the end of the run cancels: per-order (one cancel each) or cancel-all (one request per symbol)', D.cancelMode)
-    .option('--exit-oco <tp:sl>', venueHelp.exitOcoHelp())
-    .option('--control <file>', 'operator control: append a line "freeze" or "unfreeze" to this file during the run (SIGUSR1 freezes and SIGUSR2 unfreezes too)')
-    .option('--order-notional <usd>', 'target value of each order, USD; the size is rounded down to the lot', D.orderNotionalUsd)
-    .option('--maker-fee-bps <bps>', `maker fee, bps of notional, negative = rebate ${venueHelp.feeDefaultsHelp('makerBps')}`)
-    .option('--taker-fee-bps <bps>', `taker fee, bps of notional ${venueHelp.feeDefaultsHelp('takerBps')}`)
-    .option('--markout-ms <ms>', 'horizon after a fill at which adverse selection is measured, virtual ms', String(D.markoutMs))
-    .option('--edge-window <n>', 'adverse selection averages the last n matured fills', String(D.edgeWindow))
-    .option('--edge-min-fills <n>', `fills that must mature before adverse selection counts (default: ${D.edgeMinFills}, or --edge-window when smaller)`)
-    .option('--start-prices <list>', 'synthetic start prices, e.g. BTCUSDT=95000,ETHUSDT=3400 (default: built-in per symbol)')
-    .option('--volatility-bps <v>', 'σ of the synthetic mid per update, bps: one value, or SYM=V pairs (default: built-in per symbol)')
-    .option('--report-fills <n>', 'how many of the latest fills the report lists', String(D.reportFills))
-    .option('--out <file>', 'write the report to this file instead of stdout: a regular file or new path atomically (temp file + rename; stale temp files of a killed run are removed); a device or FIFO (/dev/stdout, a named pipe) is written through, never replaced; the replay input or --journal is refused (exit 2)')
-    .option('--quiet', 'no summary on stderr (errors and warnings are still printed)')
     .addHelpText(
       'after',
       `
