@@ -29,7 +29,7 @@ export function chooseVenue(raw: string | undefined, fallback: string, allowed: 
 
 /**
  * Refuses a market flag the chosen venue does not take, naming the venue that owns it and the other venues' flags:
- * "--category does not apply to --exchange binance: it is a bybit flag (Binance: --market spot|usdm)".
+ * "--<flag> does not apply to --exchange <venue>: it is a <owner> flag (<Other>: --<its flag> <m1>|<m2>)".
  */
 export function refuseForeignMarketFlags(module: VenueModule, raw: RawVenueOptions): void {
   for (const flag of MARKET_FLAGS) {
@@ -51,12 +51,12 @@ export function chooseMarket(module: VenueModule, raw: RawVenueOptions): string 
   return market;
 }
 
-/** The flags that choose `module` and `market`, as messages quote them: "--exchange binance --market spot". */
+/** The flags that choose `module` and `market`, as messages quote them: "--exchange <venue> --<market flag> <market>". */
 export function chosenVenueFlags(module: VenueModule, market: string): string {
   return venueFlags(module.name, module.markets.flag, market);
 }
 
-/** The names of the loaded venues `has` holds for, joined for a hint: "bybit or binance". */
+/** The names of the loaded venues `has` holds for, joined for a hint: "<a>, <b> or <c>". */
 export function venuesWith(has: (module: VenueModule) => boolean, order: 'registry' | 'name' = 'registry'): string {
   return orList(venueNamesWhere(has, order));
 }

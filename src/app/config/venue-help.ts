@@ -6,12 +6,12 @@ import { loadedVenues } from '../venue-registry.js';
 const venues = (has: (v: VenueModule) => boolean = () => true): VenueModule[] => loadedVenues().filter(has);
 const withApi = (v: VenueModule): boolean => v.noApi === null;
 
-/** "fake, bybit (Bybit V5) or binance (spot or USD-M futures)". */
+/** Each venue's `summary`, listed: "venue to simulate: <a>, <b> or <c>: …". */
 export function exchangeHelp(): string {
   return `venue to simulate: ${orList(venues().map((v) => v.summary))}: rules, codes and rate limits of each`;
 }
 
-/** "bybit only: linear (USDT perpetuals) or spot (default: linear)" for the venues whose market flag is `flag`. */
+/** "<venue> only: <market> (<note>) or <market> (default: <market>)" for the venues whose market flag is `flag`. */
 export function marketFlagHelp(flag: string): string {
   return venues((v) => v.markets.flag === flag)
     .map((v) => `${v.name} only: ${orList(v.markets.names.map((m) => (v.markets.notes[m] === undefined ? m : `${m} (${v.markets.notes[m]})`)))} (default: ${v.markets.default})`)
@@ -77,7 +77,7 @@ export function restUrlHelp(): string {
   return `--feed live on ${orList(venues((v) => v.live?.snapshots !== undefined).map((v) => v.name))}: REST base of the depth snapshots instead of the public one (same rules as --ws-url)`;
 }
 
-/** "(default: fake 2, bybit linear 2, spot 10, binance spot 10, usdm 2)": each venue market's default fee. */
+/** "(default: <venue> <fee>, <venue> <market> <fee>, <market> <fee>, …)": each venue market's default fee. */
 export function feeDefaultsHelp(what: 'makerBps' | 'takerBps'): string {
   const parts = venues().map((v) => `${v.name} ${v.markets.names.map((m) => `${v.markets.flag === null ? '' : `${m} `}${v.markets.fees[m]![what]}`).join(', ')}`);
   return `(default: ${parts.join(', ')})`;
@@ -94,7 +94,7 @@ export function runExamples(): string[] {
   return venues().flatMap((v) => v.examples.run);
 }
 
-/** "20 on fake, bybit linear and binance usdm, 20 on bybit and binance spot": each default spread, the venue markets that get it. */
+/** "<spread> on <venue market> and <venue market>, …": each default spread and the venue markets that get it. */
 export function spreadDefaultsHelp(spreadOf: (makerBps: string) => string): string {
   const groups = new Map<string, string[]>();
   for (const v of venues()) {
