@@ -16,7 +16,7 @@ import type { Instrument } from '../core/model/instrument.js';
 import type { DepthSyncWatch } from '../feeds/live/depth-sync-watch.js';
 import type { ReplayVenueKit } from '../ports/replay-venue-kit.js';
 import type { WsVenueProtocol } from '../ports/ws-venue-protocol.js';
-import type { VenueCredentials } from '../ports/secret-provider.js';
+import type { CredentialNames, VenueCredentials } from '../ports/secret-provider.js';
 import type { DryRunSettings } from './shared/dry-run.js';
 import type { InstrumentCatalog, InstrumentFile, VenueInstrument } from './shared/venue-instrument.js';
 
@@ -148,11 +148,8 @@ export interface VenueSigner {
   prepare(flags: SignFlags, nowMs: number, refuse: (flag: string, why: string) => Error): PreparedSignature;
 }
 
-/** Names of the environment variables holding a venue's key pair (an `_<API-ENV>` suffixed pair wins). */
-export interface VenueCredentialNames {
-  readonly apiKey: string;
-  readonly apiSecret: string;
-}
+/** Names of the environment variables holding a venue's key pair (an `_<API-ENV>` suffixed pair wins; a wallet venue: address and private key). */
+export type VenueCredentialNames = CredentialNames;
 
 /** A venue's public market data endpoint, overrides applied. */
 export interface LiveEndpoint {
@@ -213,8 +210,11 @@ export interface VenueModule {
   readonly summary: string;
   /** `--no-throttle` help: how the venue answers a request over its rate limits ("retCode 10006"); null when it has none. */
   readonly rateLimitAnswer: string | null;
+  /** Its markets (Bybit: categories), the flag that chooses one, default fees per market. */
   readonly markets: VenueMarkets;
+  /** Its instruments: bundled, or from a saved response of its instruments endpoint (--instruments FILE). */
   readonly catalog: VenueCatalog;
+  /** The --order-options each market takes and the venue's checks; amend and OCO support. */
   readonly orderOptions: VenueOrderOptions;
   /** The rules and API gate of a run on `input.market`, and their description in the report. */
   wire(input: VenueWireInput): VenueWiring;

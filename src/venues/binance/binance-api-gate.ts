@@ -28,7 +28,6 @@ import {
 import { renderCancelAll, renderCancelOrder, renderModifyOrder, renderNewOrder, type BinanceRequest } from './binance-requests.js';
 import { binanceQueryString, signBinanceRequest, withBinanceTiming } from './binance-signing.js';
 
-
 export interface BinanceApiGateSettings {
   readonly market: BinanceMarket;
   readonly instruments: ReadonlyMap<string, Instrument>;
