@@ -75,8 +75,11 @@ export interface VenueOrderOptions {
   check(market: string, options: OrderOptions): void;
   /** Whether an amend can move an order's price on `market`; the reason when it cannot (--requote-mode amend). */
   amendsPrice(market: string): { readonly price: boolean; readonly note: string };
-  /** Why --exit-oco (OCO order lists) does not apply to `market`, with what to use instead; null when it does. */
-  exitOcoRefusal(market: string): { readonly why: string; readonly withMarket: boolean } | null;
+  /**
+   * Why --exit-oco (OCO order lists) does not apply to `market`; null when it does. The caller adds what to use
+   * instead: another market of this venue (`instead: 'market'`), or the other venues' markets that have OCO lists.
+   */
+  exitOcoRefusal(market: string): { readonly why: string; readonly instead: 'market' | 'venue' } | null;
 }
 
 /** What `wire` gets from the composition root. */
@@ -142,8 +145,9 @@ export interface VenueSigner {
   /** `sign --help`: this venue's part of each flag's description ("bybit: GET (signs --query) or POST (signs --body)"), and its examples. */
   readonly help: { readonly flags: Readonly<Partial<Record<SignFlagName, string>>>; readonly examples: readonly string[] };
   /**
-   * Checks the flags (UsageError naming the flag: a flag of another venue is refused with `notOnVenue`'s wording,
-   * which the signer gets as `refuse`) and returns the request to sign; `nowMs` is the wall clock for a default timestamp.
+   * Checks the flags (UsageError naming the flag) and returns the request to sign; `nowMs` is the wall clock for a
+   * default timestamp. A flag this signer does not read is refused through `refuse(flag, why)`, which words it like every
+   * venue refusal and adds the venues whose signers read it (`help.flags`).
    */
   prepare(flags: SignFlags, nowMs: number, refuse: (flag: string, why: string) => Error): PreparedSignature;
 }

@@ -75,11 +75,22 @@ export function refuseWithoutApi(module: VenueModule, signingFlag: string | unde
   if (dryrun) throw notOnVenue('--mode dryrun', venueFlags(module.name), `${module.noApi.dryrun} (--exchange ${apis})`);
 }
 
-/** --exit-oco on a market without OCO order lists: the refusal, or null. */
+/**
+ * --exit-oco on a market without OCO order lists: the refusal with what to use instead ("use --market spot", or the
+ * other venues' markets that have them, those chosen by a flag first: "use --exchange <v> --market <m>, or <v2>"), or null.
+ */
 export function exitOcoRefusal(module: VenueModule, market: string): UsageError | null {
   const refusal = module.orderOptions.exitOcoRefusal(market);
   if (refusal === null) return null;
-  return notOnVenue('--exit-oco', refusal.withMarket ? chosenVenueFlags(module, market) : venueFlags(module.name), refusal.why);
+  const withOco = (v: VenueModule): string[] => v.markets.names.filter((m) => v.orderOptions.exitOcoRefusal(m) === null);
+  if (refusal.instead === 'market') {
+    const markets = withOco(module).map((m) => `${module.markets.flag} ${m}`);
+    return notOnVenue('--exit-oco', chosenVenueFlags(module, market), `${refusal.why} (use ${orList(markets)})`);
+  }
+  const others = loadedVenues().filter((v) => v !== module);
+  const flagged = others.filter((v) => v.markets.flag !== null).flatMap((v) => withOco(v).map((m) => `--exchange ${v.name} ${v.markets.flag} ${m}`));
+  const plain = others.filter((v) => v.markets.flag === null && withOco(v).length > 0).map((v) => v.name);
+  return notOnVenue('--exit-oco', venueFlags(module.name), `${refusal.why} (use ${[...flagged, ...plain].join(', or ')})`);
 }
 
 /** --requote-mode amend on a market whose amend cannot move a price: the refusal, or null. */

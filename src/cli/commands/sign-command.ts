@@ -30,6 +30,9 @@ interface SignFlags {
 
 type SigningVenue = VenueModule & { readonly signer: VenueSigner; readonly credentials: CredentialNames };
 
+/** The request flags by their command-line spelling. */
+const FLAG_NAMES: Readonly<Record<string, SignFlagName>> = { '--method': 'method', '--path': 'path', '--body': 'body', '--query': 'query', '--timestamp': 'timestamp', '--recv-window': 'recvWindow' };
+
 /** The loaded venues that sign requests, in registry order (`sign` loads every venue). */
 function signingVenues(): SigningVenue[] {
   return loadedVenues().filter((v): v is SigningVenue => v.signer !== undefined && v.credentials !== undefined);
@@ -83,7 +86,11 @@ function executeSign(flags: SignFlags, ctx: CliContext, given: (option: keyof Si
   const exchange = flags.exchange.trim().toLowerCase();
   const venue = signingVenues().find((v) => v.name === exchange);
   if (venue === undefined) throw new UsageError(`--exchange '${flags.exchange}' is not allowed: expected ${orList(signingVenues().map((v) => v.name))}`);
-  const prepared = venue.signer.prepare({ ...flags, given: (name) => given(name) }, Date.now(), (flag, why) => notOnVenue(flag, venueFlags(exchange), why));
+  const prepared = venue.signer.prepare({ ...flags, given: (name) => given(name) }, Date.now(), (flag, why) => {
+    const name = FLAG_NAMES[flag];
+    const owners = signingVenues().filter((v) => name !== undefined && v.signer.help.flags[name] !== undefined).map((v) => v.name);
+    return notOnVenue(flag, venueFlags(exchange), `${why} (${flag} is a ${owners.join('/')} flag)`);
+  });
   const apiEnv = apiEnvOf(flags);
   const credentials = signingKeys(flags, ctx, venue, apiEnv);
   ctx.stdout.write(canonicalJson(prepared.sign(credentials, maskKey)));

@@ -17,9 +17,9 @@ export const binanceSigner: VenueSigner = {
     ],
   },
   prepare(flags, _nowMs, refuse) {
-    if (flags.given('method')) throw refuse('--method', 'Binance signs --query and --body whatever the method (--method is a bybit flag)');
-    if (flags.given('recvWindow')) throw refuse('--recv-window', 'on binance recvWindow is a parameter inside --query (--recv-window is a bybit flag)');
-    if (flags.timestamp !== undefined) throw refuse('--timestamp', 'on binance timestamp is a parameter inside --query (--timestamp is a bybit flag)');
+    if (flags.given('method')) throw refuse('--method', 'Binance signs --query and --body whatever the method');
+    if (flags.given('recvWindow')) throw refuse('--recv-window', 'on binance recvWindow is a parameter inside --query');
+    if (flags.timestamp !== undefined) throw refuse('--timestamp', 'on binance timestamp is a parameter inside --query');
     if (flags.query === undefined && flags.body === undefined) throw new UsageError('binance needs --query and/or --body: the parameters exactly as sent, timestamp included');
     return {
       sign(credentials, mask) {

@@ -52,7 +52,7 @@ export const binanceVenue: VenueModule = {
     },
     check: (market, options) => checkBinanceOptions(marketOf(market), { ...options, icebergQty: options.icebergQty ?? null }),
     amendsPrice: (market) => binanceAmendSupport(marketOf(market)),
-    exitOcoRefusal: (market) => (market === 'usdm' ? { why: 'it needs OCO order lists, which Binance USD-M futures have none of (use --market spot)', withMarket: true } : null),
+    exitOcoRefusal: (market) => (market === 'usdm' ? { why: 'it needs OCO order lists, which Binance USD-M futures have none of', instead: 'market' } : null),
   },
   wire(input) {
     const market = marketOf(input.market);

@@ -45,7 +45,7 @@ export const bybitVenue: VenueModule = {
     refusal: (name, market) => (name === 'reduceOnly' && market === 'spot' ? 'reduceOnly is valid for category linear only' : null),
     check: (market, options) => checkBybitOptions(category(market), 'Limit', options),
     amendsPrice: () => ({ price: true, note: '' }),
-    exitOcoRefusal: () => ({ why: 'it needs OCO order lists, which Bybit V5 has none of (use --exchange binance --market spot, or fake)', withMarket: false }),
+    exitOcoRefusal: () => ({ why: 'it needs OCO order lists, which Bybit V5 has none of', instead: 'venue' }),
   },
   wire(input) {
     const c = category(input.market);
