@@ -7,13 +7,14 @@ import type { MarketEventTally } from '../engine/market-event-tally.js';
 import { SyntheticFeed } from '../feeds/synthetic/synthetic-feed.js';
 import { MidBarFeed } from '../feeds/synthetic/mid-bar-feed.js';
 import { formatResolution } from '../core/market/bar-resolution.js';
-import type { ReplayMarket, ReplayVenue } from '../feeds/replay/replay-format.js';
 import type { MarketDataFeed } from '../ports/market-data-feed.js';
 import type { Rng } from '../ports/rng.js';
 import { feedModule } from './feed-modules.js';
 import type { LiveFeedConfig, SyntheticFeedConfig } from './config/feed-config.js';
 import type { RunConfig } from './config/run-config.js';
 import { chosenMarket } from './config/venue-config.js';
+import { noLiveFeedError } from './no-live-feed.js';
+import { runVenue } from './run-venue.js';
 
 export interface ComposedMarket {
   readonly feed: MarketDataFeed;
@@ -46,12 +47,10 @@ export function composeMarket(config: RunConfig, instruments: readonly Instrumen
 }
 
 function liveMarket(config: RunConfig, live: LiveFeedConfig, instruments: readonly Instrument[], rng: Rng): ComposedMarket {
-  const venue = config.venue.name;
-  if (venue === 'fake') throw new UsageError('--feed live needs --exchange binance or bybit: the fake venue has no public market data');
-  // The venue's own validation let only its markets through (bybit linear|spot, binance spot|usdm).
-  const market = config.venue.market as ReplayMarket;
+  const { module, market } = runVenue(config);
+  if (module.live === undefined) throw noLiveFeedError(module);
   const wiring = feedModule('live').buildLiveFeed(
-    { venue: venue as ReplayVenue, market, wsUrl: live.wsUrl, restUrl: live.restUrl, connections: live.connections, ...barsSetting(config) },
+    { venue: module.name, market, wsUrl: live.wsUrl, restUrl: live.restUrl, connections: live.connections, ...barsSetting(config) },
     instruments.map((i) => i.spec),
     rng,
   );

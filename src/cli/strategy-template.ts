@@ -33,7 +33,7 @@ export default {
         ctx.quote(symbol, 'SELL', ask, ctx.grid.lotsForNotional(symbol, ask, notionalE8), requote);
       },
       onOrderRejected(order, reject) {
-        // The venue's own words: e.g. Binance -2010 for a post-only order that would take.
+        // The venue's own code and message: a post-only order that would take, a size below the minimum, …
         void order;
         void reject;
       },

@@ -4,7 +4,7 @@ import { composeRun, type ComposedRun, type ToolInfo } from '../app/compose.js';
 import type { RunConfig } from '../app/config/run-config.js';
 import type { RunInput } from '../app/config/run-input.js';
 import { validateRunConfig } from '../app/config/validate-run-config.js';
-import { loadVenueModules } from '../app/venue-modules.js';
+import { loadAllVenues } from '../app/venue-registry.js';
 import { loadFeedModules } from '../app/feed-modules.js';
 import { Decimal } from '../core/money/decimal.js';
 import { SeededRng } from '../core/random/seeded-rng.js';
@@ -67,7 +67,7 @@ export async function rehearse(scenario: Scenario, tool: ToolInfo, log: (line: s
   let plugin: LoadedPlugin | null;
   try {
     const input = runInput(scenario);
-    await loadVenueModules(input.exchange);
+    await loadAllVenues();
     config = validateRunConfig(input);
     await loadFeedModules(config);
     plugin = await loadStrategyPlugin(config.strategy.choice);

@@ -4,7 +4,7 @@ import { composeRun } from '../../../src/app/compose.js';
 import { validateRunConfig } from '../../../src/app/config/validate-run-config.js';
 import type { RunInput } from '../../../src/app/config/run-input.js';
 import { loadAllFeedModules } from '../../../src/app/feed-modules.js';
-import { loadAllVenueModules } from '../../../src/app/venue-modules.js';
+import { loadAllVenues } from '../../../src/app/venue-registry.js';
 import type { LoadedPlugin } from '../../../src/app/strategy-wiring.js';
 import { runSession } from '../../../src/engine/run-session.js';
 import type { StrategyBar, StrategyDefinition } from '../../../src/ports/strategy.js';
@@ -37,7 +37,7 @@ function recorder(seen: Seen): LoadedPlugin {
 }
 
 async function runWith(input: RunInput): Promise<Seen> {
-  await loadAllVenueModules();
+  await loadAllVenues();
   await loadAllFeedModules();
   const seen: Seen = { mids: [], bars: [], order: [] };
   const run = composeRun(validateRunConfig({ strategy: './recorder.mjs', ...input }), { name: 't', version: '0' }, { plugin: recorder(seen) });
