@@ -156,7 +156,6 @@ export class ExecutionLoop {
       params: deps.strategyParams ?? {},
       fees: deps.fees ?? { makerBps: '0', takerBps: '0' },
       book: deps.book ?? NO_BOOK,
-      running: () => this.stopping === null,
     });
     const created = deps.strategy.create(this.strategyContext);
     this.strategy = deps.guardStrategy === true ? new GuardedStrategy(created, (failure) => this.failStrategy(failure), deps.strategySource ?? null) : created;
@@ -223,6 +222,7 @@ export class ExecutionLoop {
     if (this.stopping !== null) return;
     this.stopping = reason;
     this.deps.feed.stop();
+    this.strategyContext.stopping = true;
     // The strategy hears the end first, so it may still read state; nothing it asks for is sent any more.
     if (reason !== 'failed') this.strategy.onStop?.();
     this.cancellation.cancelAll();

@@ -61,8 +61,6 @@ export interface LoopStrategyContextDeps {
   readonly params: StrategyParams;
   readonly fees: { readonly makerBps: string; readonly takerBps: string };
   readonly book: StrategyBookView;
-  /** False once the run is stopping: requests are refused then. */
-  readonly running: () => boolean;
 }
 
 type Mutable<T> = { -readonly [K in keyof T]: T[K] };
@@ -75,6 +73,8 @@ export class LoopStrategyContext implements StrategyContext {
   readonly grid: InstrumentGrid;
   readonly book: StrategyBookView;
   readonly strategyCounters: StrategyCounters = { placeRequests: 0, placesSent: 0, denied: {}, cancelRequests: 0, amendRequests: 0, timersFired: 0 };
+  /** Set by the loop when the run stops: every later request is refused (STOPPING). */
+  stopping = false;
   /** The strategy whose timers fire here (set once by the loop, after create). */
   strategy: Strategy | null = null;
   /** Per symbol index: the working-order record whose bid/ask slots `quote` manages. */
@@ -108,6 +108,7 @@ export class LoopStrategyContext implements StrategyContext {
     this.book = deps.book;
     this.slots = deps.instruments.map((_, i) => deps.working.symbol(i));
     this.mids = deps.instruments.map(() => 0);
+    this.names = deps.instruments.map((i) => i.symbol);
   }
 
   now(): number {
@@ -120,6 +121,8 @@ export class LoopStrategyContext implements StrategyContext {
 
   /** Per symbol index, the mid (ticks) of its last quote: what an order is priced from (the edge tracker's markout base). */
   private readonly mids: number[];
+  /** Per symbol index, its name (what a request carries for venue rules and journals). */
+  private readonly names: readonly string[];
 
   /** The loop, before onQuote: `symbol`'s mid is now `midTicks`. */
   noteMid(symbol: SymbolIndex, midTicks: number): void {
@@ -128,7 +131,7 @@ export class LoopStrategyContext implements StrategyContext {
 
   quote(symbol: SymbolIndex, side: Side, priceTicks: number, qtyLots: number, requoteTicks: number): void {
     // A freeze has cancelled every order and released every slot: nothing to move, nothing may be placed.
-    if (this.deps.risk.frozen || !this.deps.running()) return;
+    if (this.stopping || this.deps.risk.frozen) return;
     const working = this.slots[symbol]!;
     const resting = side === 'BUY' ? working.bid : working.ask;
     if (resting !== null) {
@@ -152,7 +155,7 @@ export class LoopStrategyContext implements StrategyContext {
   /** Risk check, circuit breaker, then the venue: the order's number, or -1 when refused (the reason counted where it belongs). */
   private send(symbol: SymbolIndex, side: Side, priceTicks: number, qtyLots: number, options: OrderOptions): number {
     const request = this.request;
-    request.symbol = this.deps.instruments[symbol]!.symbol;
+    request.symbol = this.names[symbol]!;
     request.symbolIndex = symbol;
     request.side = side;
     request.priceTicks = priceTicks;
@@ -184,7 +187,7 @@ export class LoopStrategyContext implements StrategyContext {
 
   place(order: StrategyOrderRequest): StrategyPlaceResult {
     this.strategyCounters.placeRequests++;
-    if (!this.deps.running()) return this.refuse('STOPPING');
+    if (this.stopping) return this.refuse('STOPPING');
     const symbol = order.symbol;
     const instrument = this.deps.instruments[symbol];
     if (instrument === undefined) throw new TypeError(`place: symbol ${String(symbol)} is not a symbol index of the run (0..${this.deps.instruments.length - 1})`);
@@ -221,7 +224,7 @@ export class LoopStrategyContext implements StrategyContext {
 
   amend(seq: number, priceTicks: number, remainingLots: number): boolean {
     this.strategyCounters.amendRequests++;
-    if (this.deps.risk.frozen || !this.deps.running()) return false;
+    if (this.stopping || this.deps.risk.frozen) return false;
     const order = this.deps.working.get(seq);
     return order !== undefined && this.tryAmend(order, priceTicks, remainingLots);
   }
@@ -265,7 +268,7 @@ export class LoopStrategyContext implements StrategyContext {
     this.deps.scheduler.schedule(this.deps.clock.now() + delayMs, () => {
       if (this.timers.get(name) !== token) return;
       this.timers.delete(name);
-      if (!this.deps.running()) return;
+      if (this.stopping) return;
       this.strategyCounters.timersFired++;
       this.strategy?.onTimer?.(name);
     });
