@@ -61,6 +61,25 @@ describe('run --strategy PLUGIN', () => {
   });
 });
 
+describe('run --config with a strategy', () => {
+  it('carries the strategy and its parameters (a JSON string) like their flags, and names them in config.sources', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'shadow-exec-config-'));
+    try {
+      const file = join(dir, 'run.json');
+      writeFileSync(file, JSON.stringify({ iterations: 500, strategy: EXAMPLE, strategyParams: '{"spreadBps":30}', bars: '1m' }));
+      const viaFile = await run(['run', '--config', file]);
+      const viaFlags = await run(['run', '--iterations', '500', '--strategy', EXAMPLE, '--strategy-params', '{"spreadBps":30}', '--bars', '1m']);
+      expect(viaFile.code).toBe(0);
+      expect(viaFile.report.model.strategy.parameters).toEqual({ spreadBps: 30, notionalUsd: 500, requoteBps: 2 });
+      expect(viaFile.report.config.sources).toMatchObject({ strategy: 'file', strategyParams: 'file', bars: 'file' });
+      expect(viaFile.report.orders).toEqual(viaFlags.report.orders);
+      expect(viaFile.report.fills).toEqual(viaFlags.report.fills);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
 describe('run --strategy-params', () => {
   it.each([
     [['--strategy', 'avellaneda-stoikov', '--strategy-params', '{"gamma":500}'], "--strategy-params: parameter 'gamma' = 500 is not allowed: expected a number from 0.000001 to 100"],
