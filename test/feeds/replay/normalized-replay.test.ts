@@ -79,3 +79,23 @@ describe('normalized replay records', () => {
     expect(health['books']['BTCUSDT']).toMatchObject({ snapshots: 1, dropped_unsynced: 1 });
   });
 });
+
+describe('docs/replay-format.schema.json', () => {
+  it('accepts the lines the encoder writes, headers of both versions included, and refuses a bad decimal and an extra key', async () => {
+    const { readFileSync } = await import('node:fs');
+    const { schemaErrors } = await import('../../helpers/json-schema-subset.js');
+    const schema = JSON.parse(readFileSync(new URL('../../../docs/replay-format.schema.json', import.meta.url), 'utf8'));
+    const records: NormalizedRecord[] = [
+      { type: 'book_snapshot', ...base(0), bids: [['1.5', '2']], asks: [] },
+      { type: 'book_update', ...base(0), is_snapshot: true, bids: [], asks: [['2', '0']] },
+      { type: 'trade', ...base(0), id: '', side: 'unknown', price: '1', size: '1' },
+      { type: 'quote', ...base(0), bid_price: null, bid_size: null, ask_price: '2', ask_size: '3' },
+      { type: 'derivative', ...base(0), mark_price: '1', index_price: null, last_price: null, funding_rate: '-0.01', predicted_funding_rate: null, funding_time_us: null, open_interest: null },
+    ];
+    const lines = encodeReplay(HEADER, records.map(rec)).trimEnd().split('\n');
+    lines.push('{"format":"shadow-exec-replay","version":1,"venue":"binance","market":"spot"}', '{"t":1,"frame":"{}"}', '{"t":1,"rest":"GET /x","body":""}');
+    expect(lines.map((l) => schemaErrors(schema, JSON.parse(l)))).toEqual(lines.map(() => []));
+    expect(schemaErrors(schema, JSON.parse(lines[4]!.replace('"2"', '"2e1"')))).not.toEqual([]);
+    expect(schemaErrors(schema, { ...JSON.parse(lines[4]!), extra: 1 })).not.toEqual([]);
+  });
+});
