@@ -2,9 +2,10 @@
 import { tardisSource } from '../feeds/import/tardis-source.js';
 import type { ImportSource } from '../feeds/import/import-source.js';
 import { BINANCE_TARDIS_EXCHANGES } from '../venues/binance/binance-data-vendors.js';
+import { binanceVisionSource } from '../venues/binance/import/binance-vision-source.js';
 import { BYBIT_TARDIS_EXCHANGES } from '../venues/bybit/bybit-data-vendors.js';
 
 /** In help order. When the venue registry lands, the exchange ids and venue sources come from its modules. */
 export function importSources(): readonly ImportSource[] {
-  return [tardisSource([...BINANCE_TARDIS_EXCHANGES, ...BYBIT_TARDIS_EXCHANGES])];
+  return [tardisSource([...BINANCE_TARDIS_EXCHANGES, ...BYBIT_TARDIS_EXCHANGES]), binanceVisionSource()];
 }
