@@ -131,17 +131,20 @@ const bt = ['update_id,best_bid_price,best_bid_qty,best_ask_price,best_ask_qty,t
 const F0 = 1709251200000; // 2024-03-01T00:00:00Z ms
 let fm = 620000; // ticks of 0.1
 const btRows = [];
+const mids = [];
 for (let i = 0; i < 200; i++) {
   fm += Math.floor(rand() * 21) - 10;
   const ev = F0 + i * 300 + (i % 7 === 3 ? -400 : 0); // every 7th row arrives 400 ms early
+  mids.push(fm);
   btRows.push(`${9_000_000 + i},${(fm / 10).toFixed(1)},${(1 + rand() * 5).toFixed(3)},${((fm + 1) / 10).toFixed(1)},${(1 + rand() * 5).toFixed(3)},${ev - 2},${ev}`);
 }
 bt.push(...btRows);
 writeFileSync(new URL('BTCUSDT-bookTicker-2024-03-01.zip', dir), zip('BTCUSDT-bookTicker-2024-03-01.csv', `${bt.join('\n')}\n`));
 const ua = ['agg_trade_id,price,quantity,first_trade_id,last_trade_id,transact_time,is_buyer_maker'];
-fm = 620000;
 for (let i = 0; i < 100; i++) {
-  fm += Math.floor(rand() * 31) - 15;
+  // at the bookTicker's touch of the same moment, and every 10th trade a sweep 40 USD through it
+  const touch = mids[Math.min(199, Math.floor((i * 600 + 7) / 300))];
+  fm = i % 10 === 9 ? touch + (rand() < 0.5 ? -400 : 401) : touch + (rand() < 0.5 ? 0 : 1);
   ua.push(`${2_000_000_000 + i},${(fm / 10).toFixed(1)},${(0.001 * (1 + Math.floor(rand() * 200))).toFixed(3)},${5_000_000_000 + 2 * i},${5_000_000_000 + 2 * i + 1},${F0 + i * 600 + 7},${rand() < 0.5 ? 'true' : 'false'}`);
 }
 writeFileSync(new URL('BTCUSDT-aggTrades-2024-03-01.csv', dir), `${ua.join('\n')}\n`);
