@@ -49,7 +49,7 @@ describe('shadow-exec import tardis', () => {
     expect(normalized[firstTrade + 1]).toMatchObject({ type: 'book_update', local_us: normalized[firstTrade]!.local_us });
     // µs kept, exchange and local time apart
     expect(normalized[firstTrade]).toMatchObject({ exchange_us: 1_709_251_200_249_950, local_us: 1_709_251_200_251_762, id: '4000000000', side: 'sell' });
-    const last = normalized.findLast((r) => r.type === 'book_snapshot')!;
+    const last = [...normalized].reverse().find((r) => r.type === 'book_snapshot')!;
     expect(last.type === 'book_snapshot' && [last.bids.length, last.asks.length]).toEqual([3, 5]);
     expect(normalized.find((r) => r.type === 'derivative')).toMatchObject({ funding_rate: '0.000140', predicted_funding_rate: null, funding_time_us: 1_709_280_000_000_000 });
   });
