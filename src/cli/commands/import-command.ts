@@ -58,6 +58,7 @@ function summaryLine(source: string, summary: ImportSummary, out: string, second
 
 function sourceCommand(ctx: CliContext, source: ImportSource): Command {
   const command = new Command(source.name)
+    .summary(source.summary)
     .description(`${source.summary}.\n\n${source.help}\n\nSeveral files are merged by receive time into one replay (stable: trades before the book update at the same µs, then command-line order, then file order). Rows are streamed (constant memory whatever the size). A malformed row stops the import with exit 2 naming its file and line; REPLAY is then left as it was. Replay the result with \`shadow-exec run --feed replay:REPLAY\` (the header records the venue and market).`)
     .argument('<files...>', 'input files, in any order')
     .requiredOption('--out <replay>', 'replay file to write (normalized records, format version 2; replaced when complete)')

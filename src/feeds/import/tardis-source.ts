@@ -12,7 +12,7 @@ export function tardisSource(exchanges: readonly TardisExchange[]): ImportSource
       'local_timestamp into one book update, is_snapshot groups replace the book), book_snapshot_5 / book_snapshot_25, trades, quotes /',
       'book_ticker and derivative_ticker. The type is told by the header row. The exchange column picks the venue and market written in',
       `the replay's header: ${exchanges.map((e) => `${e.id} → ${e.venue} ${e.market}`).join(', ')}.`,
-    ].join('\n'),
+    ].join(' '),
     options: [],
     readerFor: () => (label) => new TardisCsvReader(label, exchanges),
   };

@@ -15,7 +15,7 @@ export function binanceVisionSource(): ImportSource {
       '(the archive\'s one CSV is inflated as a stream). Trades become trade records (a buyer-maker trade was a taker sell), bookTicker',
       'rows quote records; rows are ordered by time, then update/trade id. Binance files carry no receive time: it is the venue time.',
       'The market comes from --market, else the path (…/spot/…, …/futures/um/…), else the columns (spot rows have isBestMatch).',
-    ].join('\n'),
+    ].join(' '),
     options: [{ flags: '--market <market>', description: 'spot or usdm (USD-M futures); default: from the path or the columns' }],
     readerFor(path, options) {
       const { symbol, kind } = binanceVisionFile(path);
