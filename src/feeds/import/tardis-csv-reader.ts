@@ -46,8 +46,20 @@ export class TardisCsvReader implements ImportReader {
   private depth = 0;
   private exchange: string | null = null;
   private group: Group | null = null;
-  /** Column index per field, resolved from the header row. */
-  private at: Record<string, number> = {};
+  /** Column index per field, resolved from the header row (a Map: names like "asks[0].price" would put an object in dictionary mode). */
+  private readonly at = new Map<string, number>();
+  /** The columns every row reads, resolved once (-1: absent). */
+  private iSymbol = -1;
+  private iTimestamp = -1;
+  private iLocal = -1;
+  private iSnapshot = -1;
+  private iSide = -1;
+  private iPrice = -1;
+  private iAmount = -1;
+  private iId = -1;
+  /** book_snapshot_N: [price column, amount column] per level, best first. */
+  private askColumns: (readonly [number, number])[] = [];
+  private bidColumns: (readonly [number, number])[] = [];
 
   constructor(
     private readonly label: string,
@@ -64,18 +76,18 @@ export class TardisCsvReader implements ImportReader {
     if (f.length !== this.width) throw importRowError(this.label, lineNo, `${f.length} columns, the header has ${this.width}`, line);
     const exchange = f[0 /* exchange: checked first in the header */]!;
     if (exchange !== this.exchange) this.setExchange(exchange, lineNo, line);
-    const symbol = f[this.at['symbol']!]!;
+    const symbol = f[this.iSymbol]!;
     if (symbol === '') throw importRowError(this.label, lineNo, 'empty symbol', line);
-    const exchangeUs = this.time(f[this.at['timestamp']!]!, 'timestamp', lineNo, line);
-    const localUs = this.time(f[this.at['local_timestamp']!]!, 'local_timestamp', lineNo, line);
+    const exchangeUs = this.time(f[this.iTimestamp]!, 'timestamp', lineNo, line);
+    const localUs = this.time(f[this.iLocal]!, 'local_timestamp', lineNo, line);
     const base = { symbol, exchange_us: exchangeUs, local_us: localUs };
     switch (this.kind) {
       case 'incremental_book_L2': {
-        const snapshotText = f[this.at['is_snapshot']!];
+        const snapshotText = f[this.iSnapshot];
         if (snapshotText !== 'true' && snapshotText !== 'false') throw importRowError(this.label, lineNo, `is_snapshot must be true or false, got ${JSON.stringify(snapshotText)}`, line);
-        const side = f[this.at['side']!];
+        const side = f[this.iSide];
         if (side !== 'bid' && side !== 'ask') throw importRowError(this.label, lineNo, `side must be bid or ask, got ${JSON.stringify(side)}`, line);
-        const level: NormalizedLevel = [this.decimal(f[this.at['price']!]!, 'price', lineNo, line), this.decimal(f[this.at['amount']!]!, 'amount', lineNo, line)];
+        const level: NormalizedLevel = [this.decimal(f[this.iPrice]!, 'price', lineNo, line), this.decimal(f[this.iAmount]!, 'amount', lineNo, line)];
         const snapshot = snapshotText === 'true';
         const g = this.group;
         if (g === null || g.symbol !== symbol || g.localUs !== localUs || g.snapshot !== snapshot) {
@@ -92,21 +104,21 @@ export class TardisCsvReader implements ImportReader {
         return;
       }
       case 'trades': {
-        const side = f[this.at['side']!];
+        const side = f[this.iSide];
         if (side !== 'buy' && side !== 'sell' && side !== 'unknown') throw importRowError(this.label, lineNo, `side must be buy, sell or unknown, got ${JSON.stringify(side)}`, line);
-        const id = f[this.at['id']!]!;
+        const id = f[this.iId]!;
         if (id.length > 128) throw importRowError(this.label, lineNo, 'trade id longer than 128 characters', line);
-        this.emit(out, { type: 'trade', ...base, id, side, price: this.decimal(f[this.at['price']!]!, 'price', lineNo, line), size: this.decimal(f[this.at['amount']!]!, 'amount', lineNo, line) });
+        this.emit(out, { type: 'trade', ...base, id, side, price: this.decimal(f[this.iPrice]!, 'price', lineNo, line), size: this.decimal(f[this.iAmount]!, 'amount', lineNo, line) });
         return;
       }
       case 'quotes': {
-        const opt = (name: string) => this.optionalDecimal(f[this.at[name]!]!, name, false, lineNo, line);
+        const opt = (name: string) => this.optionalDecimal(f[this.at.get(name)!]!, name, false, lineNo, line);
         this.emit(out, { type: 'quote', ...base, bid_price: opt('bid_price'), bid_size: opt('bid_amount'), ask_price: opt('ask_price'), ask_size: opt('ask_amount') });
         return;
       }
       case 'derivative_ticker': {
-        const opt = (name: string, signed = false) => (this.at[name] === undefined ? null : this.optionalDecimal(f[this.at[name]!]!, name, signed, lineNo, line));
-        const fundingText = this.at['funding_timestamp'] === undefined ? '' : f[this.at['funding_timestamp']!]!;
+        const opt = (name: string, signed = false) => (this.at.has(name) ? this.optionalDecimal(f[this.at.get(name)!]!, name, signed, lineNo, line) : null);
+        const fundingText = this.at.has('funding_timestamp') ? f[this.at.get('funding_timestamp')!]! : '';
         this.emit(out, {
           type: 'derivative',
           ...base,
@@ -154,7 +166,13 @@ export class TardisCsvReader implements ImportReader {
     else if (has('mark_price') || has('funding_rate')) this.kind = 'derivative_ticker';
     else throw importRowError(this.label, lineNo, 'a tardis.dev CSV of no supported type (incremental_book_L2, book_snapshot_5/25, trades, quotes, book_ticker, derivative_ticker)', line);
     this.layout = `tardis ${this.kind === 'book_snapshot' ? `book_snapshot_${this.depth}` : this.kind}`;
-    for (const [name, i] of this.columns) this.at[name] = i;
+    for (const [name, i] of this.columns) this.at.set(name, i);
+    const index = (name: string) => this.at.get(name) ?? -1;
+    for (let i = 0; i < this.depth; i++) {
+      this.askColumns.push([index(`asks[${i}].price`), index(`asks[${i}].amount`)]);
+      this.bidColumns.push([index(`bids[${i}].price`), index(`bids[${i}].amount`)]);
+    }
+    [this.iSymbol, this.iTimestamp, this.iLocal, this.iSnapshot, this.iSide, this.iPrice, this.iAmount, this.iId] = ['symbol', 'timestamp', 'local_timestamp', 'is_snapshot', 'side', 'price', 'amount', 'id'].map(index) as [number, number, number, number, number, number, number, number];
   }
 
   private setExchange(exchange: string, lineNo: number, line: string): void {
@@ -185,9 +203,10 @@ export class TardisCsvReader implements ImportReader {
 
   private levels(f: readonly string[], side: 'asks' | 'bids', lineNo: number, line: string): NormalizedLevel[] {
     const levels: NormalizedLevel[] = [];
-    for (let i = 0; i < this.depth; i++) {
-      const price = f[this.at[`${side}[${i}].price`]!]!;
-      const amount = f[this.at[`${side}[${i}].amount`]!]!;
+    const columns = side === 'asks' ? this.askColumns : this.bidColumns;
+    for (let i = 0; i < columns.length; i++) {
+      const price = f[columns[i]![0]]!;
+      const amount = f[columns[i]![1]]!;
       if (price === '' && amount === '') break;
       levels.push([this.decimal(price, `${side}[${i}].price`, lineNo, line), this.decimal(amount, `${side}[${i}].amount`, lineNo, line)]);
     }
