@@ -1,5 +1,6 @@
 // Covers bench/import-bench.ts on a small input: the synthesised CSV imports completely (every group one record) and the figures are laid out as run-bench prints them.
 import { describe, expect, it } from 'vitest';
+import '../helpers/lazy-modules-setup.js';
 import { formatImport, measureImport } from '../../bench/import-bench.js';
 
 describe('measureImport', () => {

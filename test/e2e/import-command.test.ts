@@ -82,7 +82,7 @@ describe('shadow-exec import tardis', () => {
     const okex = join(dir, 'okex.csv');
     writeFileSync(okex, 'exchange,symbol,timestamp,local_timestamp,id,side,price,amount\nokex,BTC-USDT,1,2,7,buy,1,1\n');
     const one = await importIn(dir, ['tardis', okex, '--out', join(dir, 'x.jsonl')]);
-    expect([one.code, one.stderr.split('\n')[0]]).toEqual([2, `error: import file '${okex}' line 2: tardis exchange 'okex' is not one this program can replay (known: binance, binance-futures, bybit-spot, bybit): "okex,BTC-USDT,1,2,7,buy,1,1"`]);
+    expect([one.code, one.stderr.split('\n')[0]]).toEqual([2, `error: import file '${okex}' line 2: tardis exchange 'okex' is not one this program can replay (known: bybit-spot, bybit, binance, binance-futures): "okex,BTC-USDT,1,2,7,buy,1,1"`]);
     const spot = join(dir, 'spot.csv');
     writeFileSync(spot, 'exchange,symbol,timestamp,local_timestamp,id,side,price,amount\nbinance,BTCUSDT,1,2,7,buy,1,1\n');
     const two = await importIn(FIX, ['tardis', TARDIS[0]!, spot, '--out', join(dir, 'x.jsonl')]);

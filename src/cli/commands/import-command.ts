@@ -94,8 +94,8 @@ function sourceCommand(ctx: CliContext, source: ImportSource): Command {
   });
 }
 
-export function importCommand(ctx: CliContext): Command {
+export async function importCommand(ctx: CliContext): Promise<Command> {
   const command = new Command('import').description('Convert historical market data (tardis.dev CSVs, venue public-data archives) into a normalized replay file for `run --feed replay:FILE`.');
-  for (const source of importSources()) command.addCommand(sourceCommand(ctx, source));
+  for (const source of await importSources()) command.addCommand(sourceCommand(ctx, source));
   return command;
 }

@@ -1,5 +1,6 @@
 // Covers normalized replay records end to end inside the feed: decoding (normalized-record.ts, replay-format.ts v2), the mapper's events, NormalizedBookSync, and the pipeline's top of book and trades.
 import { describe, expect, it } from 'vitest';
+import '../../helpers/lazy-modules-setup.js';
 import { buildReplayFeedFromText } from '../../../src/app/compose-replay.js';
 import type { MarketDataEvent } from '../../../src/core/model/market-data-event.js';
 import { decodeReplay, encodeReplay, NORMALIZED_REPLAY_VERSION, REPLAY_FORMAT, type ReplayHeader, type ReplayRecord } from '../../../src/feeds/replay/replay-format.js';
