@@ -69,6 +69,7 @@ function sourceCommand(ctx: CliContext, source: ImportSource): Command {
   return command.action(async (files: string[], flags: ImportFlags) => {
     const filter = filterOf(flags);
     checkWritableOutput(flags.out, '--out', { atomic: true });
+    // Every file's reader is made (and its name and options checked) before any file is read.
     const readers = files.map((path) => source.readerFor(path, flags));
     const started = process.hrtime.bigint();
     let shown = false;
@@ -76,7 +77,7 @@ function sourceCommand(ctx: CliContext, source: ImportSource): Command {
       files,
       out: flags.out,
       filter,
-      readerFor: (path) => readers[files.indexOf(path)]!,
+      readerFor: (_path, index) => readers[index]!,
       source: `shadow-exec import ${source.name} ${files.map((f) => basename(f)).join(' ')}`.slice(0, 1000),
       ...(ctx.stderrIsTTY
         ? {

@@ -18,8 +18,8 @@ export interface ImportRequest {
   readonly files: readonly string[];
   readonly out: string;
   readonly filter: ImportFilter;
-  /** The reader for one file (`label` names it in errors). */
-  readonly readerFor: (path: string) => (label: string) => ImportReader;
+  /** The reader for the file at `index` of `files` (`label` names it in errors); a fresh reader per file, even for a path given twice. */
+  readonly readerFor: (path: string, index: number) => (label: string) => ImportReader;
   /** The header's `source` text (provenance). */
   readonly source: string;
   /** Called about every 64 Ki records with rows read and compressed/plain bytes read so far (progress). */
@@ -44,7 +44,7 @@ export interface ImportSummary {
 export async function runImport(request: ImportRequest): Promise<ImportSummary> {
   const sources: ImportFileSource[] = [];
   try {
-    for (const [i, path] of request.files.entries()) sources.push(await ImportFileSource.open(path, request.readerFor(path), request.filter, i));
+    for (const [i, path] of request.files.entries()) sources.push(await ImportFileSource.open(path, request.readerFor(path, i), request.filter, i));
     await Promise.all(sources.map((s) => s.ready()));
     const target = commonTarget(sources);
     const header: ReplayHeader = {
