@@ -20,7 +20,8 @@ export type ErrorCode =
   | 'E_FEED_NO_DATA'
   | 'E_STRATEGY'
   | 'E_NONDETERMINISTIC'
-  | 'E_INVARIANT';
+  | 'E_INVARIANT'
+  | 'E_IMPORT_FORMAT';
 
 export class ShadowExecError extends Error {
   readonly code: ErrorCode;
