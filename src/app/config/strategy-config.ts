@@ -1,4 +1,4 @@
-// The strategy part of a run config: the symmetric quoter's settings and how its orders are sent, moved and cancelled.
+// The strategy part of a run config: which strategy quotes (--strategy, its parameters), the symmetric quoter's settings, and how orders are sent, moved and cancelled.
 import type { OrderOptions } from '../../core/model/order.js';
 import type { StrategyParamValue } from '../../ports/strategy.js';
 import type { DecimalText } from './decimal-text.js';
