@@ -1,6 +1,7 @@
 // `npm run bench`: throughput (market updates/s) of the synthetic loop on the fake venue, memory over a long run, market-data throughput and the CLI's cold start.
 import { composeRun } from '../src/app/compose.js';
-import { parseRunOptions, type RawRunOptions } from '../src/cli/run-options.js';
+import type { RunInput } from '../src/app/config/run-input.js';
+import { validateRunConfig } from '../src/app/config/validate-run-config.js';
 import { runSession } from '../src/engine/run-session.js';
 import { loadAllVenueModules } from '../src/app/venue-modules.js';
 import { loadAllFeedModules } from '../src/app/feed-modules.js';
@@ -23,8 +24,8 @@ interface Measured {
   readonly peakRssMb: number;
 }
 
-async function measure(options: RawRunOptions, sampleEvery: number): Promise<Measured> {
-  const run = composeRun(parseRunOptions(options), TOOL);
+async function measure(options: RunInput, sampleEvery: number): Promise<Measured> {
+  const run = composeRun(validateRunConfig(options), TOOL);
   const heapSamplesMb: number[] = [];
   let nextSample = sampleEvery;
   let peakRss = process.memoryUsage().rss;

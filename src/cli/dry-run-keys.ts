@@ -2,7 +2,7 @@
 import type { RunConfig } from '../app/config/run-config.js';
 import type { VenueDryRun } from '../app/venue-wiring.js';
 import { hasVenueApi } from '../app/venue-modules.js';
-import { FileRequestJournal } from '../report/file-request-journal.js';
+import { FileRequestJournal } from '../output/file-request-journal.js';
 import { ChainedSecretProvider } from '../secrets/chained-secret-provider.js';
 import { EnvSecretProvider } from '../secrets/env-secret-provider.js';
 import { FileSecretProvider } from '../secrets/file-secret-provider.js';

@@ -1,4 +1,4 @@
-// run --config FILE.json: reads a run config file (every run option, keyed by its long flag in camelCase) into the flag values commander would hand over.
+// run --config FILE.json: reads a run config file (every run option of the options table, keyed by its camelCase name) into the flag values commander would hand over.
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
@@ -7,83 +7,20 @@ import { ShadowExecError } from '../core/errors/shadow-exec-error.js';
 import { closestName } from '../core/text/closest-name.js';
 import { jsonSyntaxError } from '../core/text/json-syntax-error.js';
 import { TOP_LEVEL, childPath, describeValue } from '../scenario/scenario-fields.js';
-import { MARKET_OWNED_RUN_KEYS, SCENARIO_RUN_KEYS } from '../scenario/scenario.js';
-import type { RawRunOptions } from './run-options.js';
+import { RUN_OPTION_SPECS, type RunOptionKey } from '../app/config/run-option-specs.js';
+import type { RunConfigKind } from '../app/config/run-option-spec.js';
 
-/**
- * What a key takes: `text` a string; `number` a JSON number or a string (as typed on the command line); `list` an
- * array of strings or one comma-separated string; `per-symbol` that, or an object {"BTCUSDT": 95000} (volatilityBps:
- * also one number for every symbol); `switch` true or false (false is the --no-… flag).
- */
-export type RunConfigKind = 'text' | 'number' | 'list' | 'per-symbol' | 'switch';
+export type { RunConfigKind } from '../app/config/run-option-spec.js';
 
-/** Options of `run` that only steer output and inputs outside the result (not in the report's config section). */
-export type RunOutputKey = 'network' | 'out' | 'quiet' | 'journal' | 'secrets' | 'control' | 'shadow';
-
-/** Every key of a run config file and what it takes; the keys are the run command's options (test/cli/run-config-schema.test.ts). */
-export const RUN_CONFIG_KEYS: Readonly<Record<keyof RawRunOptions | RunOutputKey, RunConfigKind>> = {
-  exchange: 'text',
-  category: 'text',
-  market: 'text',
-  mode: 'text',
-  instruments: 'text',
-  orderOptions: 'list',
-  journal: 'text',
-  secrets: 'text',
-  apiEnv: 'text',
-  recvWindow: 'number',
-  throttle: 'switch',
-  shadow: 'switch',
-  network: 'switch',
-  symbols: 'list',
-  iterations: 'number',
-  seed: 'number',
-  start: 'text',
-  feed: 'text',
-  duration: 'text',
-  wsUrl: 'text',
-  restUrl: 'text',
-  wsConnections: 'number',
-  intervalMs: 'number',
-  maxInv: 'number',
-  maxTotal: 'number',
-  edgeThreshold: 'number',
-  fillModel: 'text',
-  fillRate: 'number',
-  queueCancels: 'text',
-  latencyMs: 'number',
-  latencyJitterMs: 'number',
-  spreadBps: 'number',
-  requoteBps: 'number',
-  staleMs: 'number',
-  maxDrawdown: 'number',
-  reduceAtDrawdown: 'number',
-  maxOrdersPerSec: 'number',
-  unfreeze: 'text',
-  circuitFailures: 'number',
-  circuitWindowMs: 'number',
-  circuitCooldownMs: 'number',
-  requoteMode: 'text',
-  cancelMode: 'text',
-  exitOco: 'text',
-  control: 'text',
-  orderNotional: 'number',
-  makerFeeBps: 'number',
-  takerFeeBps: 'number',
-  markoutMs: 'number',
-  edgeWindow: 'number',
-  edgeMinFills: 'number',
-  startPrices: 'per-symbol',
-  volatilityBps: 'per-symbol',
-  reportFills: 'number',
-  out: 'text',
-  quiet: 'switch',
-};
+/** Every key of a run config file and what it takes: each option of the options table a file may set (all but --config). */
+export const RUN_CONFIG_KEYS: Readonly<Record<Exclude<RunOptionKey, 'config'>, RunConfigKind>> = Object.fromEntries(
+  Object.entries(RUN_OPTION_SPECS).flatMap(([key, spec]) => (spec.file === null ? [] : [[key, spec.file]])),
+) as Record<Exclude<RunOptionKey, 'config'>, RunConfigKind>;
 
 export type RunConfigKey = keyof typeof RUN_CONFIG_KEYS;
 
-/** Keys whose values shape the run's result: the scenario run keys and the market-owned ones (RawRunOptions). */
-export const RESULT_KEYS: readonly string[] = [...SCENARIO_RUN_KEYS, ...MARKET_OWNED_RUN_KEYS];
+/** Keys whose values shape the run's result (a RunConfig path): the report's config.sources lists where each came from. */
+export const RESULT_KEYS: readonly string[] = Object.entries(RUN_OPTION_SPECS).flatMap(([key, spec]) => (spec.path === null ? [] : [key]));
 
 /** Config files are a few hundred bytes; anything this large was named by mistake. */
 export const MAX_RUN_CONFIG_BYTES = 1024 * 1024;

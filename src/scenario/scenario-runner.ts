@@ -1,7 +1,8 @@
 // ScenarioRunner: runs a rehearsal on the virtual clock — the run its file describes, the timeline injected at exact times, the expectations judged.
 import { composeRun, type ComposedRun, type ToolInfo } from '../app/compose.js';
 import type { RunConfig } from '../app/config/run-config.js';
-import { parseRunOptions, type RawRunOptions } from '../cli/run-options.js';
+import type { RunInput } from '../app/config/run-input.js';
+import { validateRunConfig } from '../app/config/validate-run-config.js';
 import { loadVenueModules } from '../app/venue-modules.js';
 import { loadFeedModules } from '../app/feed-modules.js';
 import { Decimal } from '../core/money/decimal.js';
@@ -49,23 +50,23 @@ function describe(event: ScenarioEvent): string {
   return [type, ...fields].join(' ');
 }
 
-/** Run flags of the scenario, with the market section turned into the flags it stands for. */
-function runFlags(scenario: Scenario): RawRunOptions {
+/** The scenario's `run` block as a RunInput, with the market section turned into the options it stands for. */
+function runInput(scenario: Scenario): RunInput {
   const flags: Record<string, unknown> = { ...scenario.run };
   if (scenario.market.kind === 'replay') flags['feed'] = `replay:${scenario.market.file}`;
   else {
     if (scenario.market.startPrices !== null) flags['startPrices'] = scenario.market.startPrices;
     if (scenario.market.volatilityBps !== null) flags['volatilityBps'] = scenario.market.volatilityBps;
   }
-  return flags as RawRunOptions;
+  return flags as RunInput;
 }
 
 export async function rehearse(scenario: Scenario, tool: ToolInfo, log: (line: string) => void = () => {}): Promise<RehearsalResult> {
   let config: RunConfig;
   try {
-    const flags = runFlags(scenario);
-    await loadVenueModules(flags.exchange);
-    config = parseRunOptions(flags);
+    const input = runInput(scenario);
+    await loadVenueModules(input.exchange);
+    config = validateRunConfig(input);
     await loadFeedModules(config);
   } catch (error) {
     throw asScenarioError(error);

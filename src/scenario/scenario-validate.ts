@@ -1,6 +1,6 @@
 // validateScenario: checks a parsed rehearsal file against the scenario rules and returns it typed; the first bad field throws E_SCENARIO with its JSON path.
 import { jsonSyntaxError } from '../core/text/json-syntax-error.js';
-import { RUN_DEFAULTS } from '../app/config/run-defaults.js';
+import { RUN_OPTION_SPECS } from '../app/config/run-option-specs.js';
 import { Decimal } from '../core/money/decimal.js';
 import { FREEZE_REASONS } from '../core/risk/risk-decision.js';
 import {
@@ -13,6 +13,7 @@ import {
   type ScenarioEvent,
   type ScenarioEventType,
   type ScenarioMarket,
+  type ScenarioRunKey,
   type ScenarioRunOptions,
   type TimelineEntry,
 } from './scenario.js';
@@ -106,10 +107,6 @@ function readFields(object: Record<string, unknown>, path: string, specs: readon
   for (const spec of specs) into[spec.prop] = spec.read(object[spec.field], childPath(path, spec.field), context);
 }
 
-function kebab(key: string): string {
-  return key.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);
-}
-
 function readRun(value: unknown): ScenarioRunOptions {
   if (value === undefined) return {};
   const run = readObject(value, 'run', 'an object of run settings, e.g. {"symbols": "BTCUSDT", "seed": "7"}');
@@ -124,7 +121,7 @@ function readRun(value: unknown): ScenarioRunOptions {
     if (key === 'throttle') {
       if (typeof item !== 'boolean') throw fail(path, 'true or false (false is --no-throttle)', item);
     } else if (typeof item !== 'string') {
-      throw fail(path, `a string with the value of --${kebab(key)}, as typed on the command line`, item);
+      throw fail(path, `a string with the value of ${RUN_OPTION_SPECS[key as ScenarioRunKey].flag}, as typed on the command line`, item);
     }
     out[key] = item;
   }
@@ -201,7 +198,7 @@ function readExpectations(value: unknown): Expectation[] {
 
 /** The run's symbols as the run command reads --symbols (comma-separated, trimmed, upper-cased). */
 function runSymbols(run: ScenarioRunOptions): string[] {
-  return (run.symbols ?? RUN_DEFAULTS.symbols)
+  return (run.symbols ?? String(RUN_OPTION_SPECS.symbols.default))
     .split(',')
     .map((s) => s.trim().toUpperCase())
     .filter((s) => s !== '');

@@ -3,8 +3,9 @@ import type { FreezeReason } from '../core/risk/risk-decision.js';
 import type { JsonValue } from '../core/report/canonical-json.js';
 
 /**
- * Keys of `run`, as the `run` command's RawRunOptions spells them (strings, except `throttle`: boolean).
- * `feed`, `startPrices` and `volatilityBps` are not here: the `market` section sets them.
+ * Keys of `run`, as RunInput (src/app/config/run-input.ts) spells them (strings, except `throttle`: boolean); validated
+ * by validateRunConfig, as the run command's flags are. `feed`, `startPrices` and `volatilityBps` are not here: the
+ * `market` section sets them (test/app/config/run-option-specs.test.ts: together they are every result-shaping option).
  */
 export const SCENARIO_RUN_KEYS = [
   'exchange',

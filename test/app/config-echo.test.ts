@@ -2,7 +2,7 @@
 import '../helpers/lazy-modules-setup.js';
 import { describe, expect, it } from 'vitest';
 import { configEcho, orderOptionsEcho } from '../../src/app/config-echo.js';
-import { parseRunOptions } from '../../src/cli/run-options.js';
+import { validateRunConfig } from '../../src/app/config/validate-run-config.js';
 import { DEFAULT_ORDER_OPTIONS } from '../../src/core/model/order.js';
 
 describe('orderOptionsEcho', () => {
@@ -21,7 +21,7 @@ describe('orderOptionsEcho', () => {
 });
 
 describe('configEcho provenance', () => {
-  const config = parseRunOptions({ iterations: '7' });
+  const config = validateRunConfig({ iterations: '7' });
 
   it('adds neither config_file nor sources without a config file', () => {
     const echo = configEcho(config) as Record<string, unknown>;

@@ -5,6 +5,7 @@ import { runCommand } from '../../src/cli/commands/run-command.js';
 import type { CliContext } from '../../src/cli/cli-context.js';
 import { readRunConfigValues, RUN_CONFIG_KEYS, RESULT_KEYS, RunConfigError } from '../../src/cli/run-config-file.js';
 import { schemaErrors } from '../helpers/json-schema-subset.js';
+import { RUN_OPTION_SPECS } from '../../src/app/config/run-option-specs.js';
 
 const schema = JSON.parse(readFileSync(new URL('../../src/cli/run-config-schema.json', import.meta.url), 'utf8'));
 const example = JSON.parse(readFileSync(new URL('../../examples/run-config.json', import.meta.url), 'utf8'));
@@ -29,6 +30,14 @@ describe('run-config-schema.json agrees with the run command', () => {
       // A flag without a value (--quiet, --no-throttle) is a switch.
       expect(kind === 'switch', key).toBe(!option.required && !option.optional);
       expect(schema.properties[key].description, key).toMatch(new RegExp(`^(true is |false is )?${option.long}: `));
+    }
+  });
+
+  it('describes each option with its flag and its --help text from the options table', () => {
+    for (const [key, spec] of Object.entries(RUN_OPTION_SPECS)) {
+      if (spec.file === null) continue;
+      expect(schema.properties[key].description, key).toMatch(/^(true is |false is )?--/);
+      expect(schema.properties[key].description.replace(/^(true is |false is )/, ''), key).toBe(`${spec.flag}: ${spec.help}`);
     }
   });
 

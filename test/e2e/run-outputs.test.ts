@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { ROOT, runCliInProcess } from '../helpers/cli.js';
 import { readAll } from '../helpers/fifo.js';
 
-const DIST_OUTPUT_PATH = new URL('../../dist/src/report/output-path.js', import.meta.url).href;
+const DIST_OUTPUT_PATH = new URL('../../dist/src/output/output-path.js', import.meta.url).href;
 const SMALL_RUN = ['run', '--iterations', '3', '--seed', '1', '--quiet'];
 const STACK_FRAME = '    at ';
 const REPLAY_FIXTURE = join(ROOT, 'test/fixtures/replay/bybit-linear-samples.jsonl');

@@ -2,24 +2,25 @@
 import '../helpers/lazy-modules-setup.js';
 import { describe, expect, it } from 'vitest';
 import { composeRun, type ComposedRun } from '../../src/app/compose.js';
-import { parseRunOptions, type RawRunOptions } from '../../src/cli/run-options.js';
+import type { RunInput } from '../../src/app/config/run-input.js';
+import { validateRunConfig } from '../../src/app/config/validate-run-config.js';
 import { runSession } from '../../src/engine/run-session.js';
 import { RecordingExchangeClient } from '../helpers/recording-exchange-client.js';
 import type { ExecutionListener } from '../../src/ports/exchange-client.js';
 
 const TOOL = { name: 'shadow-exec', version: 'test' };
 
-async function run(options: RawRunOptions): Promise<{ run: ComposedRun; recorder: RecordingExchangeClient; report: any }> {
+async function run(options: RunInput): Promise<{ run: ComposedRun; recorder: RecordingExchangeClient; report: any }> {
   let composed: ComposedRun | undefined;
   let recorder: RecordingExchangeClient | undefined;
-  composed = composeRun(parseRunOptions(options), TOOL, {
+  composed = composeRun(validateRunConfig(options), TOOL, {
     wrapVenue: (venue) => (recorder = new RecordingExchangeClient(venue, () => composed!.clock)),
   });
   const result = await runSession(composed, { stopRequested: () => false, yieldSlice: () => Promise.resolve(), sliceEvents: 256 });
   return { run: composed, recorder: recorder!, report: JSON.parse(JSON.stringify(result.report)) };
 }
 
-const MOVING: RawRunOptions = { iterations: '1500', volatilityBps: '2', seed: '21', edgeThreshold: '-100' };
+const MOVING: RunInput = { iterations: '1500', volatilityBps: '2', seed: '21', edgeThreshold: '-100' };
 
 describe('ExecutionLoop with --requote-mode amend', () => {
   it('moves resting quotes with amends instead of cancel-and-replace, and ends with nothing open', async () => {
@@ -43,7 +44,7 @@ describe('ExecutionLoop with --requote-mode amend', () => {
 });
 
 describe('ExecutionLoop with --cancel-mode cancel-all', () => {
-  const FREEZE: RawRunOptions = { symbols: 'BTCUSDT,ETHUSDT', iterations: '2000', volatilityBps: '5', spreadBps: '8', latencyMs: '200', edgeThreshold: '1.5', fillRate: '0.1', seed: '42' };
+  const FREEZE: RunInput = { symbols: 'BTCUSDT,ETHUSDT', iterations: '2000', volatilityBps: '5', spreadBps: '8', latencyMs: '200', edgeThreshold: '1.5', fillRate: '0.1', seed: '42' };
 
   it('freezes with one cancel-all per symbol holding orders, and still ends with nothing open', async () => {
     const { recorder, report } = await run({ ...FREEZE, cancelMode: 'cancel-all' });
@@ -60,7 +61,7 @@ describe('ExecutionLoop with --cancel-mode cancel-all', () => {
   it('falls back to one cancel per order when the venue refuses the cancel-all, and still ends with nothing open', async () => {
     let composed: ComposedRun | undefined;
     let recorder: RecordingExchangeClient | undefined;
-    composed = composeRun(parseRunOptions({ ...FREEZE, cancelMode: 'cancel-all' }), TOOL, {
+    composed = composeRun(validateRunConfig({ ...FREEZE, cancelMode: 'cancel-all' }), TOOL, {
       wrapVenue: (venue) => {
         recorder = new RecordingExchangeClient(venue, () => composed!.clock);
         let listener: ExecutionListener | undefined;
@@ -116,4 +117,4 @@ describe('ExecutionLoop with --exit-oco', () => {
   });
 });
 
-const FREEZE_FOR_OCO: RawRunOptions = { symbols: 'BTCUSDT,ETHUSDT', iterations: '2000', volatilityBps: '5', spreadBps: '8', latencyMs: '200', edgeThreshold: '1.5', fillRate: '0.1', seed: '42' };
+const FREEZE_FOR_OCO: RunInput = { symbols: 'BTCUSDT,ETHUSDT', iterations: '2000', volatilityBps: '5', spreadBps: '8', latencyMs: '200', edgeThreshold: '1.5', fillRate: '0.1', seed: '42' };

@@ -3,7 +3,8 @@ import '../helpers/lazy-modules-setup.js';
 import { DEFAULT_ORDER_OPTIONS } from '../../src/core/model/order.js';
 import { describe, expect, it } from 'vitest';
 import { composeRun, type ComposedRun } from '../../src/app/compose.js';
-import { parseRunOptions, type RawRunOptions } from '../../src/cli/run-options.js';
+import type { RunInput } from '../../src/app/config/run-input.js';
+import { validateRunConfig } from '../../src/app/config/validate-run-config.js';
 import { canonicalJson } from '../../src/core/report/canonical-json.js';
 import { worstCaseNotionalE8 } from '../../src/core/risk/exposure.js';
 import { runSession, type SessionResult } from '../../src/engine/run-session.js';
@@ -35,11 +36,11 @@ interface Harness {
   readonly atSend: { pos: number; buys: number; sells: number; mark: number; atom: number; totalE8: number }[];
 }
 
-function harness(options: RawRunOptions): Harness {
+function harness(options: RunInput): Harness {
   let run: ComposedRun | undefined;
   let recorder: RecordingExchangeClient | undefined;
   const atSend: Harness['atSend'] = [];
-  run = composeRun(parseRunOptions(options), TOOL, {
+  run = composeRun(validateRunConfig(options), TOOL, {
     wrapVenue: (venue) => {
       recorder = new RecordingExchangeClient(venue, () => run!.clock);
       const place = recorder.placeOrder.bind(recorder);
@@ -75,7 +76,7 @@ type Report = {
   execution: { status: string; interrupted: boolean; market_updates: number };
 };
 
-const FREEZE_FLAGS: RawRunOptions = {
+const FREEZE_FLAGS: RunInput = {
   symbols: 'BTCUSDT,ETHUSDT',
   iterations: '2000',
   volatilityBps: '5',

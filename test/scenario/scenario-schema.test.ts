@@ -2,7 +2,7 @@
 import '../helpers/lazy-modules-setup.js';
 import { readFileSync } from 'node:fs';
 import { describe, it, expect, expectTypeOf } from 'vitest';
-import type { RawRunOptions } from '../../src/cli/run-options.js';
+import type { RunInput } from '../../src/app/config/run-input.js';
 import { FREEZE_REASONS } from '../../src/core/risk/risk-decision.js';
 import { DURATION_PATTERN } from '../../src/scenario/scenario-fields.js';
 import { EVENT_FIELDS, EXPECTATION_FIELDS, REPORT_PATH, validateScenario } from '../../src/scenario/scenario-validate.js';
@@ -62,11 +62,11 @@ describe('scenario-schema.json agrees with the validator', () => {
     expect(schema.$defs.reportPath.pattern).toBe(REPORT_PATH.source);
   });
 
-  it('covers every run flag: each RawRunOptions key is a run key or set by the market section', () => {
+  it('covers every run flag: each RunInput key is a run key or set by the market section', () => {
     type Covered = ScenarioRunKey | (typeof MARKET_OWNED_RUN_KEYS)[number];
-    expectTypeOf<Exclude<keyof RawRunOptions, Covered>>().toEqualTypeOf<never>();
+    expectTypeOf<Exclude<keyof RunInput, Covered>>().toEqualTypeOf<never>();
     // …and every run key is a run flag.
-    expectTypeOf<Exclude<ScenarioRunKey, keyof RawRunOptions>>().toEqualTypeOf<never>();
+    expectTypeOf<Exclude<ScenarioRunKey, keyof RunInput>>().toEqualTypeOf<never>();
   });
 });
 

@@ -16,7 +16,7 @@ const usd = (minExclusive: boolean) => decimalRange('0', MAX_USD, 8, minExclusiv
 const fees = (what: 'makerBps' | 'takerBps', extra: string): string =>
   `${extra}(default: fake ${FAKE_DEFAULT_FEES[what]}, bybit linear ${BYBIT_DEFAULT_FEES.linear[what]}, spot ${BYBIT_DEFAULT_FEES.spot[what]}, binance spot ${BINANCE_DEFAULT_FEES.spot[what]}, usdm ${BINANCE_DEFAULT_FEES.usdm[what]})`;
 
-/** Shorthand for a spec; `path` null for options outside the result. */
+/** A spec, its fields in RunOptionSpec's order (flag, arg, path, file, default, showDefault, range, help): one line per option keeps the table readable. */
 function option(flag: string, arg: string, path: string | null, file: RunOptionSpec['file'], fallback: RunOptionSpec['default'], showDefault: boolean, range: RunOptionSpec['range'], help: string): RunOptionSpec {
   return { flag, arg, path, file, default: fallback, showDefault, range, help };
 }

@@ -6,7 +6,7 @@ import { feedFailure } from '../../core/errors/feed-failure.js';
 import { EXIT, type CliContext } from '../cli-context.js';
 import { parseRecordOptions, type RawRecordOptions } from '../record-options.js';
 import { RecordProgress } from '../record-progress.js';
-import { checkWritableOutput } from '../../report/output-path.js';
+import { checkWritableOutput } from '../../output/output-path.js';
 
 interface RecordFlags extends RawRecordOptions {
   readonly quiet?: boolean;

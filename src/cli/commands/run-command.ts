@@ -1,8 +1,6 @@
 // `shadow-exec run`: one shadow run on the simulated venue; prints the canonical report and returns an exit code.
 import { Command } from 'commander';
 import { composeRun } from '../../app/compose.js';
-import { DEFAULT_START_EDGE_BPS, defaultSpreadBps } from '../../app/config/default-spread.js';
-import { RUN_DEFAULTS } from '../../app/config/run-defaults.js';
 import { chosenMarket } from '../../app/config/venue-config.js';
 import { feedFailure } from '../../core/errors/feed-failure.js';
 import { UsageError } from '../../core/errors/shadow-exec-error.js';
@@ -10,15 +8,12 @@ import { canonicalJson } from '../../core/report/canonical-json.js';
 import { runSession, type SessionResult } from '../../engine/run-session.js';
 import type { LiveFeed } from '../../feeds/live/live-feed.js';
 import type { ReportSink } from '../../ports/report-sink.js';
-import { checkDistinctPaths, checkWritableOutput, outputKind, removeStaleTempFiles, type NamedPath } from '../../report/output-path.js';
-import { StdoutReportSink } from '../../report/stdout-report-sink.js';
+import { checkDistinctPaths, checkWritableOutput, outputKind, removeStaleTempFiles, type NamedPath } from '../../output/output-path.js';
+import { StdoutReportSink } from '../../output/stdout-report-sink.js';
 import type { VenueDryRun } from '../../app/venue-wiring.js';
 import { hasVenueApi, loadVenueModules } from '../../app/venue-modules.js';
 import { loadFeedModules } from '../../app/feed-modules.js';
-import { BYBIT_DEFAULT_FEES } from '../../venues/bybit/bybit-category.js';
-import { BINANCE_DEFAULT_FEES } from '../../venues/binance/binance-market.js';
-import { FAKE_INSTRUMENTS } from '../../venues/fake/fake-instruments.js';
-import { FAKE_DEFAULT_FEES } from '../../venues/fake/fake-venue-rules.js';
+import { RUN_OPTION_SPECS } from '../../app/config/run-option-specs.js';
 import type { RunConfig } from '../../app/config/run-config.js';
 import { EXIT, type CliContext } from '../cli-context.js';
 import { Progress } from '../progress.js';
@@ -42,68 +37,19 @@ export interface RunFlags extends RawRunOptions {
   readonly config?: string;
 }
 
-const D = RUN_DEFAULTS;
+/** Every option of `run` from the options table, in its order; a shown default is handed to commander for --help only (givenOptions leaves it out). */
+function withRunOptions(command: Command): Command {
+  for (const spec of Object.values(RUN_OPTION_SPECS)) {
+    const flags = spec.arg === '' ? spec.flag : `${spec.flag} ${spec.arg}`;
+    if (spec.showDefault && spec.default !== null) command.option(flags, spec.help, String(spec.default));
+    else command.option(flags, spec.help);
+  }
+  return command;
+}
 
 export function runCommand(ctx: CliContext): Command {
-  return new Command('run')
+  return withRunOptions(new Command('run'))
     .description('Run the market-making loop against the simulated venue and print the JSON report: on a seeded synthetic market (default), a recorded replay file (--feed replay:FILE) or the venue\'s live public market data (--feed live). Choice values (fake, linear, dryrun, …) are case-insensitive.')
-    .option('--config <file>', 'read every run option from a JSON file keyed by the long flag names in camelCase, e.g. {"iterations": 7, "symbols": ["ETHUSDT"], "spreadBps": 40} (schema: src/cli/run-config-schema.json); a flag typed on the command line overrides the file, and the report\'s config.sources says where each non-default value came from')
-    .option('--exchange <name>', 'venue to simulate: fake, bybit (Bybit V5) or binance (spot or USD-M futures): rules, codes and rate limits of each', D.exchange)
-    .option('--category <c>', `bybit only: linear (USDT perpetuals) or spot (default: ${D.category})`)
-    .option('--market <m>', `binance only: spot or usdm (USD-M futures) (default: ${D.market})`)
-    .option('--mode <mode>', 'shadow: orders go to the simulated venue only; dryrun: also render and sign every request as the venue would receive it', D.mode)
-    .option('--instruments <file>', 'a saved instruments response instead of the bundled specs: bybit GET /v5/market/instruments-info, binance exchangeInfo')
-    .option('--order-options <list>', 'sent with every order: postOnly, reduceOnly (bybit linear, binance usdm), timeInForce=GTC|IOC|FOK, icebergQty=QTY (binance spot)')
-    .option('--journal <file>', 'dryrun on bybit/binance: write each rendered request (method, path, query, headers with the key masked, signed body) as a JSON line (checked writable before the run)')
-    .option('--secrets <file>', 'JSON key file {"bybit"|"binance":{"<api-env>":{"apiKey":…,"apiSecret":…}}}, mode 600, then BYBIT_API_KEY/BYBIT_API_SECRET or BINANCE_API_KEY/BINANCE_SECRET_KEY; without either a dry run signs with placeholders, but a named file that lacks the --api-env is an error')
-    .option('--api-env <env>', 'which key set signs dry-run requests: dev, shadow, soak or prod', D.apiEnv)
-    .option('--recv-window <ms>', 'recvWindow of signed requests, ms (1–60000)', String(D.recvWindowMs))
-    .option('--no-throttle', 'send even over the rate limits; the simulated venue then answers as the venue does (bybit retCode 10006; binance HTTP 429, then 418 bans). Default: the client queues each request until the limits have room, and a quote cancelled while queued is never sent (orders.held_by_throttle, orders.dropped_before_send)')
-    .option('--shadow', 'no-op: every run is a shadow run (kept for the original command line)')
-    .option('--no-network', 'refuse --feed live: only a live feed touches the network (reading public market data); synthetic and replay runs never do')
-    .option('--symbols <list>', `comma-separated symbols; fake: ${FAKE_INSTRUMENTS.map((i) => i.symbol).join(', ')}; bybit and binance (bundled): BTCUSDT, ETHUSDT, SOLUSDT`, D.symbols)
-    .option('--iterations <n>', 'market updates per symbol', String(D.iterations))
-    .option('--seed <n>', 'seed of every random stream, each forked by name: market/<symbol> (the synthetic walks), fills (--fill-model probabilistic), latency (--latency-jitter-ms), ws (live reconnect backoff jitter); rehearse adds rehearsal (its scenario perturbations); same seed + flags ⇒ same report bytes', String(D.seed))
-    .option('--start <iso>', `virtual clock start, ISO-8601 UTC (default: ${D.start}; a replay starts at its first record)`)
-    .option('--feed <feed>', 'market data: synthetic (seeded random walks), replay:FILE (a recording in the shadow-exec replay format, see docs/replay-format.md), or live (the venue\'s public WebSocket; bybit or binance)', 'synthetic')
-    .option('--duration <d>', 'end the run after this much time, e.g. 30s, 10m, 2h: virtual, or wall-clock on --feed live (default: --iterations, the whole replay file, or until Ctrl-C)')
-    .option('--ws-url <url>', '--feed live: WebSocket URL to dial instead of the venue\'s public endpoint (a mirror, a test server); no credentials, query or fragment; another host than the public one is warned about')
-    .option('--rest-url <url>', '--feed live on binance: REST base of the depth snapshots instead of the public one (same rules as --ws-url)')
-    .option('--ws-connections <n>', `--feed live: redundant connections with the same streams, deduplicated by venue sequence ids, 1–16 (default: ${D.wsConnections})`)
-    .option('--interval-ms <ms>', 'virtual ms between two market updates of one symbol', String(D.intervalMs))
-    .option('--max-inv <usd>', 'per-symbol inventory limit, USD: worst-case position on the order’s side × mark', D.maxInvUsd)
-    .option('--max-total <usd>', 'total notional limit, USD: Σ over symbols of worst-case position × mark', D.maxTotalUsd)
-    .option('--edge-threshold <bps>', 'freeze everything when a symbol’s net edge falls below this, bps', D.edgeThresholdBps)
-    .option('--fill-model <model>', 'how resting orders fill: probabilistic (seeded, --fill-rate), trade-through (trades at or through the price, and a crossing touch, fill by their size), queue (as trade-through, behind the public size ahead at the price level) (default: probabilistic on the synthetic feed, trade-through on replay and live feeds)')
-    .option('--fill-rate <p>', `probabilistic model: probability (0..1) that a resting order the market has not crossed fills on an update (default: ${D.fillRate})`)
-    .option('--queue-cancels <rule>', 'queue model: where public cancels at the order\'s level come from: proportional, behind-first (pessimistic), ahead-first (optimistic) (default: proportional)')
-    .option('--latency-ms <ms>', 'one-way latency of order entry, cancel and amend, virtual ms', String(D.latencyMs))
-    .option('--latency-jitter-ms <ms>', 'add a seeded uniform 0..ms to each request\'s latency: requests can overtake each other and cancels lose races to fills (default: 0)')
-    .option('--spread-bps <bps>', `full quoted spread around mid, bps (default: max(${D.spreadBps}, 2 × (maker fee + ${DEFAULT_START_EDGE_BPS})), so a quote starts with ${DEFAULT_START_EDGE_BPS} bps of net edge: ${D.spreadBps} on fake, bybit linear and binance usdm, ${defaultSpreadBps(BINANCE_DEFAULT_FEES.spot.makerBps)} on bybit and binance spot)`)
-    .option('--requote-bps <bps>', 'cancel/replace a quote once the desired price moved this far, bps (min one tick)', D.requoteBps)
-    .option('--stale-ms <ms>', 'freeze (STALE_MARKET_DATA) when a traded symbol has had no market data for longer than this, virtual ms (default: off)')
-    .option('--max-drawdown <usd>', 'freeze (MAX_DRAWDOWN) when total PnL falls this far below its peak, USD (default: off)')
-    .option('--reduce-at-drawdown <usd>', 'enter REDUCING (only position-reducing orders pass) beyond this drawdown, USD, below --max-drawdown (default: off)')
-    .option('--max-orders-per-sec <n>', 'block orders beyond n in any rolling second (default: off)')
-    .option('--unfreeze <policy>', 'how a freeze ends: manual (operator only), or auto:<ms> once its condition has cleared for that long', D.unfreeze)
-    .option('--circuit-failures <n>', 'venue circuit breaker: venue failures (5xx, timeouts) that open it…', String(D.circuitFailures))
-    .option('--circuit-window-ms <ms>', '…within this rolling window, ms', String(D.circuitWindowMs))
-    .option('--circuit-cooldown-ms <ms>', 'time the breaker stays open before one probe order is let through, ms', String(D.circuitCooldownMs))
-    .option('--requote-mode <mode>', 'replace: cancel a moved quote and place a new one; amend: move the resting order in place (one amend request)', D.requoteMode)
-    .option('--cancel-mode <mode>', 'how a freeze or the end of the run cancels: per-order (one cancel each) or cancel-all (one request per symbol)', D.cancelMode)
-    .option('--exit-oco <tp:sl>', 'keep an OCO closing each open position: take profit TP bps above/below the mid, stop SL bps the other way (fake venue; Binance spot)')
-    .option('--control <file>', 'operator control: append a line "freeze" or "unfreeze" to this file during the run (SIGUSR1 freezes and SIGUSR2 unfreezes too)')
-    .option('--order-notional <usd>', 'target value of each order, USD; the size is rounded down to the lot', D.orderNotionalUsd)
-    .option('--maker-fee-bps <bps>', `maker fee, bps of notional, negative = rebate (default: fake ${FAKE_DEFAULT_FEES.makerBps}, bybit linear ${BYBIT_DEFAULT_FEES.linear.makerBps}, spot ${BYBIT_DEFAULT_FEES.spot.makerBps}, binance spot ${BINANCE_DEFAULT_FEES.spot.makerBps}, usdm ${BINANCE_DEFAULT_FEES.usdm.makerBps})`)
-    .option('--taker-fee-bps <bps>', `taker fee, bps of notional (default: fake ${FAKE_DEFAULT_FEES.takerBps}, bybit linear ${BYBIT_DEFAULT_FEES.linear.takerBps}, spot ${BYBIT_DEFAULT_FEES.spot.takerBps}, binance spot ${BINANCE_DEFAULT_FEES.spot.takerBps}, usdm ${BINANCE_DEFAULT_FEES.usdm.takerBps})`)
-    .option('--markout-ms <ms>', 'horizon after a fill at which adverse selection is measured, virtual ms', String(D.markoutMs))
-    .option('--edge-window <n>', 'adverse selection averages the last n matured fills', String(D.edgeWindow))
-    .option('--edge-min-fills <n>', `fills that must mature before adverse selection counts (default: ${D.edgeMinFills}, or --edge-window when smaller)`)
-    .option('--start-prices <list>', 'synthetic start prices, e.g. BTCUSDT=95000,ETHUSDT=3400 (default: built-in per symbol)')
-    .option('--volatility-bps <v>', 'σ of the synthetic mid per update, bps: one value, or SYM=V pairs (default: built-in per symbol)')
-    .option('--report-fills <n>', 'how many of the latest fills the report lists', String(D.reportFills))
-    .option('--out <file>', 'write the report to this file instead of stdout: a regular file or new path atomically (temp file + rename; stale temp files of a killed run are removed); a device or FIFO (/dev/stdout, a named pipe) is written through, never replaced; the replay input or --journal is refused (exit 2)')
-    .option('--quiet', 'no summary on stderr (errors and warnings are still printed)')
     .addHelpText(
       'after',
       `
@@ -221,7 +167,7 @@ async function executeRun(given: RunFlags, ctx: CliContext, typed: (key: string)
 
 async function runAndReport(config: RunConfig, flags: RunFlags, ctx: CliContext, dryRun: VenueDryRun | null, provenance: ConfigProvenance | null): Promise<number> {
   const run = composeRun(config, ctx.tool, { dryRun, provenance });
-  const sink: ReportSink = flags.out === undefined ? new StdoutReportSink(ctx.stdout) : new (await import('../../report/file-report-sink.js')).FileReportSink(flags.out);
+  const sink: ReportSink = flags.out === undefined ? new StdoutReportSink(ctx.stdout) : new (await import('../../output/file-report-sink.js')).FileReportSink(flags.out);
   const startedAt = performance.now();
   // The live feed's modules (and ws) are loaded only for a live run.
   const liveRun = config.feed.kind !== 'live' ? null : await import('../live-run.js');

@@ -3,7 +3,7 @@ import { closeSync, openSync, writeSync } from 'node:fs';
 import { ioWriteError } from '../../core/errors/io-failure.js';
 import { ShadowExecError } from '../../core/errors/shadow-exec-error.js';
 import { encodeReplayHeader, encodeReplayRecord, type ReplayHeader, type ReplayRecord } from './replay-format.js';
-import { syncUnlessSpecial } from '../../report/sync-unless-special.js';
+import { syncUnlessSpecial } from '../../output/sync-unless-special.js';
 
 /** Buffered bytes that trigger a write. */
 const FLUSH_BYTES = 64 * 1024;

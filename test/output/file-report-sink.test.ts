@@ -6,8 +6,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ShadowExecError } from '../../src/core/errors/shadow-exec-error.js';
-import { FileReportSink } from '../../src/report/file-report-sink.js';
-import { outputKind } from '../../src/report/output-path.js';
+import { FileReportSink } from '../../src/output/file-report-sink.js';
+import { outputKind } from '../../src/output/output-path.js';
 import { readAll } from '../helpers/fifo.js';
 
 const isRoot = process.getuid?.() === 0;

@@ -5,7 +5,7 @@ import { mkdtemp, readdir, rm, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { checkDistinctPaths, checkWritableOutput, realOutputPath, removeStaleTempFiles } from '../../src/report/output-path.js';
+import { checkDistinctPaths, checkWritableOutput, realOutputPath, removeStaleTempFiles } from '../../src/output/output-path.js';
 import { thrown } from '../helpers/thrown.js';
 
 describe('checkDistinctPaths', () => {

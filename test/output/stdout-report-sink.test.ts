@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { StdoutReportSink } from '../../src/report/stdout-report-sink.js';
+import { StdoutReportSink } from '../../src/output/stdout-report-sink.js';
 
 describe('StdoutReportSink', () => {
   let dir: string;
