@@ -51,7 +51,14 @@ export interface HyperliquidScheduleCancelAction {
   readonly time?: number;
 }
 
-export type HyperliquidAction = HyperliquidOrderAction | HyperliquidCancelAction | HyperliquidCancelByCloidAction | HyperliquidScheduleCancelAction;
+/** "Modify an order": {type: "modify", oid: Number | Cloid, order: <order wire>}. */
+export interface HyperliquidModifyAction {
+  readonly type: 'modify';
+  readonly oid: number | string;
+  readonly order: HyperliquidOrderWire;
+}
+
+export type HyperliquidAction = HyperliquidOrderAction | HyperliquidCancelAction | HyperliquidCancelByCloidAction | HyperliquidScheduleCancelAction | HyperliquidModifyAction;
 
 /** "Client Order ID (cloid) is an optional 128 bit hex string, e.g. 0x1234567890abcdef1234567890abcdef" (exchange endpoint docs). */
 const CLOID = /^0x[0-9a-f]{32}$/;
@@ -135,16 +142,21 @@ export function scheduleCancelAction(timeMs?: number | null): HyperliquidSchedul
   return { type: 'scheduleCancel', time: timeMs };
 }
 
+/** "Modify an order" (exchange endpoint docs): the order addressed by its oid or cloid, replaced by `order`. */
+export function modifyAction(oid: number | string, order: HyperliquidOrderWire): HyperliquidModifyAction {
+  return { type: 'modify', oid: typeof oid === 'string' ? checkCloid(oid) : checkOid(oid), order };
+}
+
 /**
  * The action's weight against the per-IP REST budget: 1 + floor(batch_length / 40), batch_length the length of the
  * action's array (hyperliquid.gitbook.io/hyperliquid-docs/for-developers/api/rate-limits); scheduleCancel has none: 1.
  */
 export function actionWeight(action: HyperliquidAction): number {
-  const batch = action.type === 'order' ? action.orders.length : action.type === 'scheduleCancel' ? 0 : action.cancels.length;
+  const batch = action.type === 'order' ? action.orders.length : action.type === 'scheduleCancel' || action.type === 'modify' ? 0 : action.cancels.length;
   return 1 + Math.floor(batch / 40);
 }
 
 /** How many requests the action counts for against the per-address budget: n for a batch of n ("Batched Requests"). */
 export function actionAddressRequests(action: HyperliquidAction): number {
-  return action.type === 'order' ? action.orders.length : action.type === 'scheduleCancel' ? 1 : action.cancels.length;
+  return action.type === 'order' ? action.orders.length : action.type === 'scheduleCancel' || action.type === 'modify' ? 1 : action.cancels.length;
 }
