@@ -4,8 +4,8 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { ShadowExecError } from '../../../src/core/errors/shadow-exec-error.js';
 import { buildInstrument } from '../../../src/core/model/instrument.js';
-import { HYPERLIQUID_BUNDLED_META_JSON } from '../../../src/venues/hyperliquid/hyperliquid-bundled-meta.js';
-import { parseHyperliquidMeta } from '../../../src/venues/hyperliquid/hyperliquid-instruments.js';
+import { HYPERLIQUID_BUNDLED_META_JSON, HYPERLIQUID_BUNDLED_REFERENCE_PRICES } from '../../../src/venues/hyperliquid/hyperliquid-bundled-meta.js';
+import { parseHyperliquidMeta, tickDecimalsAt } from '../../../src/venues/hyperliquid/hyperliquid-instruments.js';
 import { thrown } from '../../helpers/thrown.js';
 
 const cassette = JSON.parse(readFileSync(new URL('./fixtures/hyperliquid_python_sdk_info_cassette_2023-07-17.json', import.meta.url), 'utf8')) as { meta: unknown };
@@ -27,7 +27,7 @@ describe('parseHyperliquidMeta', () => {
     expect(coins).toHaveLength(28);
     const bySymbol = new Map(coins.map((c) => [c.spec.symbol, c]));
     expect(bySymbol.get('BTC')).toEqual({
-      market: 'perp', asset: 0, szDecimals: 5, maxLeverage: 50, onlyIsolated: false,
+      market: 'perp', asset: 0, szDecimals: 5, maxLeverage: 50, onlyIsolated: false, tickReferencePrice: null,
       spec: { symbol: 'BTC', baseAsset: 'BTC', quoteAsset: 'USDC', tickSize: '0.1', lotSize: '0.00001', minQty: '0.00001', maxQty: '1000000000', minNotional: '10' },
     });
     expect(bySymbol.get('ETH')?.spec.tickSize).toBe('0.01');
@@ -51,10 +51,31 @@ describe('parseHyperliquidMeta', () => {
     ]);
   });
 
-  it('reads a metaAndAssetCtxs pair [meta, assetCtxs]', () => {
-    const ctx = { dayNtlVlm: '1169046.29406', funding: '0.0000125', markPx: '14.3161', midPx: '14.314', openInterest: '688.11', oraclePx: '14.32', premium: '0.00031774', prevDayPx: '15.322' };
-    const coins = parseHyperliquidMeta([{ universe: DOCS_META.universe.slice(0, 3), marginTables: [], collateralToken: 0 }, [ctx, ctx, ctx]], 'ctxs.json');
-    expect(coins.map((c) => c.spec.symbol)).toEqual(['BTC', 'ETH', 'HPOS']);
+  it('reads a metaAndAssetCtxs pair [meta, assetCtxs], each tick chosen at the coin\'s markPx (docs example contexts)', () => {
+    const ctx = (markPx: string) => ({ dayNtlVlm: '1169046.29406', funding: '0.0000125', markPx, midPx: '14.314', openInterest: '688.11', oraclePx: '14.32', premium: '0.00031774', prevDayPx: '15.322' });
+    const coins = parseHyperliquidMeta([{ universe: DOCS_META.universe.slice(0, 3), marginTables: [], collateralToken: 0 }, [ctx('14.3161'), ctx('6.0436'), ctx('8.4542')]], 'ctxs.json');
+    expect(coins.map((c) => [c.spec.symbol, c.tickReferencePrice, c.spec.tickSize])).toEqual([
+      ['BTC', '14.3161', '0.1'],
+      ['ETH', '6.0436', '0.01'],
+      ['HPOS', '8.4542', '0.0001'],
+    ]);
+    expect(thrown(() => parseHyperliquidMeta([{ universe: DOCS_META.universe.slice(0, 1) }, [ctx('-1')]], 'c.json')).message).toBe('c.json: [1][0].markPx must be a positive plain decimal string, got "-1"');
+  });
+
+  it('chooses the bundled ticks at the reference prices: BTC 1, ETH 0.1, SOL 0.01', () => {
+    const coins = parseHyperliquidMeta(JSON.parse(HYPERLIQUID_BUNDLED_META_JSON), 'bundled', HYPERLIQUID_BUNDLED_REFERENCE_PRICES);
+    const tick = (s: string) => coins.find((c) => c.spec.symbol === s)?.spec.tickSize;
+    expect([tick('BTC'), tick('ETH'), tick('SOL'), tick('DOGE')]).toEqual(['1', '0.1', '0.01', '0.000001']);
+  });
+
+  it('tickDecimalsAt: 5 significant figures at the price, within 0 … 6 - szDecimals', () => {
+    expect(tickDecimalsAt('93500', 5)).toBe(0);
+    expect(tickDecimalsAt('123456', 0)).toBe(0);
+    expect(tickDecimalsAt('3350', 4)).toBe(1);
+    expect(tickDecimalsAt('190', 2)).toBe(2);
+    expect(tickDecimalsAt('0.00123', 0)).toBe(6);
+    expect(tickDecimalsAt('0.5', 0)).toBe(5);
+    expect(tickDecimalsAt(null, 1)).toBe(5);
   });
 
   it('names the bad field exactly', () => {
