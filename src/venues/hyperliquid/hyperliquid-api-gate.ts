@@ -30,7 +30,8 @@ import type { HyperliquidInstrument } from './hyperliquid-instruments.js';
 import { HyperliquidNonceClock } from './hyperliquid-nonce-clock.js';
 import { HYPERLIQUID_ADDRESS_LIMITS, HYPERLIQUID_REST_WEIGHT_PER_MINUTE, HYPERLIQUID_REST_WINDOW_MS } from './hyperliquid-rate-limits.js';
 import { signedBody, signedBodyText } from './hyperliquid-signed-body.js';
-import { HyperliquidWallet } from './hyperliquid-wallet.js';
+import type { HyperliquidWallet } from './hyperliquid-wallet.js';
+import { hyperliquidWalletOf } from './hyperliquid-credentials.js';
 
 /** The endpoint every action is POSTed to (exchange endpoint docs: POST https://api.hyperliquid.xyz/exchange). */
 export const HYPERLIQUID_EXCHANGE_PATH = '/exchange';
@@ -83,7 +84,7 @@ export class HyperliquidApiGate implements RequestGate {
   private throttleOn: boolean | null = null;
 
   constructor(private readonly settings: HyperliquidApiGateSettings) {
-    this.wallet = settings.dryRun === null ? null : HyperliquidWallet.fromPrivateKeyHex(settings.dryRun.credentials.apiSecret);
+    this.wallet = settings.dryRun === null ? null : hyperliquidWalletOf(settings.dryRun.credentials);
   }
 
   /** Rehearsals switch client throttling off for a rate-limit storm and back on after it. */

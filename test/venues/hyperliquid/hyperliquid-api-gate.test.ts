@@ -82,3 +82,14 @@ describe('HyperliquidApiGate IP budget', () => {
     expect(open.report()).toMatchObject({ rate_limits: { ip_rejected_429: 1, ip_peak_weight_in_window: 1201 } });
   });
 });
+
+describe('HyperliquidApiGate placeholder credentials', () => {
+  it('signs with the public key derived from the placeholder secret, never failing on its non-hex text', () => {
+    const journal = new MemoryRequestJournal();
+    const placeholder = { venue: 'hyperliquid', apiEnv: 'dev', apiKey: 'PLACEHOLDER-API-KEY-NOT-A-REAL-KEY', apiSecret: 'PLACEHOLDER-API-SECRET-NOT-A-REAL-SECRET', source: 'placeholder' } as unknown as VenueCredentials;
+    const g = new HyperliquidApiGate({ instruments: INSTRUMENTS, coins: COINS, throttle: true, clientIdPrefix: 'se1-', dryRun: { credentials: placeholder, recvWindowMs: 5000, journal } });
+    g.onSend(req('create'), 5, 0);
+    expect(journal.lines).toHaveLength(1);
+    expect(g.report()).toMatchObject({ dry_run: { credentials: { source: 'placeholder', api_key: 'PLA…***' } } });
+  });
+});
