@@ -1,5 +1,6 @@
 // HyperliquidVenueRules: the perps order checks, Alo and reduce-only rejections, Ioc remainders and cancel answers of the simulated Hyperliquid venue.
 import { formatPrice, formatQty, type Instrument } from '../../core/model/instrument.js';
+import { Decimal, formatUnits } from '../../core/money/decimal.js';
 import type { OrderRequest } from '../../core/model/order.js';
 import type { FeeSchedule } from '../../core/sim/fee-schedule.js';
 import type { VenueOutcome, VenueReject, VenueRules } from '../../ports/venue-rules.js';
@@ -12,10 +13,11 @@ import { decimalToWire } from './hyperliquid-wire-number.js';
 export const NONCE_BEHIND_MS = 2 * 24 * 3600 * 1000;
 export const NONCE_AHEAD_MS = 24 * 3600 * 1000;
 
-/** The book's best bid and ask as the venue would print them (wire text), for the Alo rejection. */
-export interface HyperliquidBbo {
-  readonly bidPx: string;
-  readonly askPx: string;
+/** The book's touch when an Alo order would take: the symbol and its best bid and ask, ticks (a TopOfBook has them). */
+export interface HyperliquidTouch {
+  readonly symbol: string;
+  readonly bidTicks: number;
+  readonly askTicks: number;
 }
 
 export class HyperliquidVenueRules implements VenueRules {
@@ -43,11 +45,15 @@ export class HyperliquidVenueRules implements VenueRules {
   /**
    * Alo that would take: rejected, never resting ("ALO … will be canceled instead of immediately matching", exchange
    * endpoint docs; the order answers statuses[i].error BadAloPx and ends badAloPxRejected). The venue's text names the
-   * book's touch; given `bbo` it is put in, without it the docs' "{bbo}" stays (the matching engine's call passes none yet).
+   * book's touch ("bbo was 64990@64991"); given `touch` it is put in, prices as the venue writes them. Without it the
+   * docs' "{bbo}" stays: the VenueRules port passes no book yet (the matching engine has it at the call).
    */
-  postOnlyWouldTake(bbo?: HyperliquidBbo): VenueOutcome {
-    const reject = bbo === undefined ? hyperliquidReject(HYPERLIQUID_ERRORS.BAD_ALO_PX, 'the book touch was not given to the rules') : badAloPx(bbo.bidPx, bbo.askPx);
-    return { kind: 'reject', reject };
+  postOnlyWouldTake(touch?: HyperliquidTouch): VenueOutcome {
+    const coin = touch === undefined ? undefined : this.instruments.get(touch.symbol);
+    if (touch === undefined || coin === undefined) return { kind: 'reject', reject: hyperliquidReject(HYPERLIQUID_ERRORS.BAD_ALO_PX, 'the book touch was not given to the rules') };
+    const tick = new Decimal(coin.spec.tickSize);
+    const px = (ticks: number): string => decimalToWire(formatUnits(ticks, tick));
+    return { kind: 'reject', reject: badAloPx(px(touch.bidTicks), px(touch.askTicks)) };
   }
 
   reduceOnlyViolated(): VenueReject {

@@ -18,7 +18,12 @@ describe('HyperliquidVenueRules', () => {
   });
 
   it('rejects an Alo that would take, naming the bbo as the venue does', () => {
-    expect(rules.postOnlyWouldTake({ bidPx: '64990', askPx: '64991' })).toEqual({
+    // ETH's bundled grid here is the finest (0.01): 300050 ticks = 3000.5.
+    expect(rules.postOnlyWouldTake({ symbol: 'ETH', bidTicks: 300050, askTicks: 300060 })).toEqual({
+      kind: 'reject',
+      reject: { code: 'badAloPxRejected', message: 'Post only order would have immediately matched, bbo was 3000.5@3000.6.' },
+    });
+    expect(rules.postOnlyWouldTake({ symbol: 'BTC', bidTicks: 649900, askTicks: 649910 })).toEqual({
       kind: 'reject',
       reject: { code: 'badAloPxRejected', message: 'Post only order would have immediately matched, bbo was 64990@64991.' },
     });
