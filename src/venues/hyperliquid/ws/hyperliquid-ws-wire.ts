@@ -13,7 +13,8 @@ export interface HyperliquidWsLevelWire {
 /**
  * interface WsBook { coin: string; levels: [Array<WsLevel>, Array<WsLevel>]; time: number } — "Snapshot feed, pushed on
  * each block that is at least 0.5 since last push": every push is the whole book (bids, then asks, best first), up to 20
- * levels a side (the l2Book info request: "Returns at most 20 levels per side").
+ * levels a side (…/for-developers/api/info-endpoint#l2-book-snapshot: "Returns at most 20 levels per side"; the
+ * python SDK cassette's real DYDX book has exactly 20 and 20).
  */
 export interface HyperliquidWsBookWire {
   readonly coin?: unknown;
