@@ -3,6 +3,7 @@ import { invariantViolation } from '../core/errors/shadow-exec-error.js';
 import type { Instrument } from '../core/model/instrument.js';
 import type { MarketContextEvent, MarketDataEvent, QuoteEvent } from '../core/model/market-data-event.js';
 import { midTicks } from '../core/model/market-update.js';
+import { SymbolTable, type SymbolIndex } from '../core/model/symbol-table.js';
 import type { OrderOptions, OrderRequest, Side } from '../core/model/order.js';
 import { WorkingOrders, type SymbolWorking, type WorkingOrder } from '../core/orders/working-orders.js';
 import type { Ledger } from '../core/portfolio/ledger.js';
@@ -30,7 +31,7 @@ export interface ExecutionLoopDeps {
   readonly scheduler: EventScheduler;
   readonly venue: ExchangeClient;
   readonly feed: MarketDataFeed;
-  /** In configured symbol order. */
+  /** In configured symbol order: instrument i is symbol index i (the ledger's and edge tracker's order too). */
   readonly instruments: readonly Instrument[];
   readonly quoter: SymmetricQuoter;
   readonly risk: RiskMonitor;
@@ -61,11 +62,12 @@ type Mutable<T> = { -readonly [K in keyof T]: T[K] };
 export class ExecutionLoop {
   readonly counters: LoopCounters = newLoopCounters();
   /** Events handled, by kind and symbol (a symbol's first quote is also what triggers its first edge check). */
-  readonly marketEvents = new MarketEventTally();
+  readonly marketEvents: MarketEventTally;
+  /** The run's symbols: names at the feed and venue edges, indexes inside (resolved once per market event). */
+  readonly symbols: SymbolTable;
   private readonly working: WorkingOrders;
-  private readonly instrumentBySymbol: ReadonlyMap<string, Instrument>;
-  /** Per traded symbol, what requoting reads: its instrument and the loop's working-order record (one lookup per quote). */
-  private readonly quoting: ReadonlyMap<string, { readonly instrument: Instrument; readonly working: SymbolWorking }>;
+  /** Per symbol index, what requoting reads: its instrument and the loop's working-order record. */
+  private readonly quoting: readonly { readonly instrument: Instrument; readonly working: SymbolWorking }[];
   /** What the risk monitor reads: positions, open lots and marks. */
   readonly exposure: LoopExposure;
   private stopping: StopReason | null = null;
@@ -82,22 +84,28 @@ export class ExecutionLoop {
   private readonly request: Mutable<OrderRequest>;
 
   constructor(private readonly deps: ExecutionLoopDeps) {
-    this.request = { symbol: '', side: 'BUY', priceTicks: 0, qtyLots: 0, quoteMidTicks: 0, options: deps.orderOptions };
-    this.instrumentBySymbol = new Map(deps.instruments.map((i) => [i.symbol, i]));
-    this.working = new WorkingOrders(deps.instruments.map((i) => i.symbol));
-    this.quoting = new Map(deps.instruments.map((i) => [i.symbol, { instrument: i, working: this.working.symbol(i.symbol) }]));
+    this.request = { symbol: '', symbolIndex: -1, side: 'BUY', priceTicks: 0, qtyLots: 0, quoteMidTicks: 0, options: deps.orderOptions };
+    const names = deps.instruments.map((i) => i.symbol);
+    this.symbols = new SymbolTable(names);
+    const sameOrder = (other: readonly string[]): boolean => other.length === names.length && other.every((name, i) => name === names[i]);
+    if (!sameOrder(deps.ledger.symbols) || !sameOrder(deps.edge.symbols)) {
+      throw invariantViolation(`the ledger (${deps.ledger.symbols.join(',')}) and edge tracker (${deps.edge.symbols.join(',')}) must list the loop's symbols (${names.join(',')}) in its order`);
+    }
+    this.marketEvents = new MarketEventTally(this.symbols);
+    this.working = new WorkingOrders(names.length);
+    this.quoting = deps.instruments.map((instrument, i) => ({ instrument, working: this.working.symbol(i) }));
     this.exposure = new LoopExposure(deps.instruments, deps.ledger, this.working);
     this.exits =
       deps.exitOco === null
         ? null
-        : new ExitOcoManager(deps.exitOco, { venue: deps.venue, working: this.working, ledger: deps.ledger, instruments: this.instrumentBySymbol, counters: this.counters });
+        : new ExitOcoManager(deps.exitOco, { venue: deps.venue, working: this.working, ledger: deps.ledger, instruments: deps.instruments, counters: this.counters });
     this.cancellation = new OrderCancellation({
       clock: deps.clock,
       venue: deps.venue,
       working: this.working,
       counters: this.counters,
       cancelMode: deps.cancelMode,
-      symbols: deps.instruments.map((i) => i.symbol),
+      symbols: names,
       exits: this.exits,
     });
     this.breaker = deps.breaker ?? new CircuitBreaker();
@@ -112,7 +120,16 @@ export class ExecutionLoop {
     });
     this.pending = new PendingMarketEvent(deps.scheduler, (event) => this.onMarketEvent(event));
     deps.venue.setListener(
-      new ExecutionReports({ working: this.working, cancellation: this.cancellation, counters: this.counters, supervisor: this.supervisor, ledger: deps.ledger, fillLog: deps.fillLog, edge: deps.edge }),
+      new ExecutionReports({
+        working: this.working,
+        cancellation: this.cancellation,
+        counters: this.counters,
+        supervisor: this.supervisor,
+        ledger: deps.ledger,
+        fillLog: deps.fillLog,
+        edge: deps.edge,
+        symbols: this.symbols,
+      }),
     );
   }
 
@@ -132,8 +149,8 @@ export class ExecutionLoop {
 
   /** Schedules the first market update; later ones are pulled one at a time as each is handled. */
   start(): void {
-    if (this.supervisor.needsClock) this.supervisor.start(this.deps.instruments.map((i) => i.symbol));
-    else this.deps.risk.watchMarketData(this.deps.instruments.map((i) => i.symbol), this.deps.clock.now());
+    if (this.supervisor.needsClock) this.supervisor.start(this.symbols.names);
+    else this.deps.risk.watchMarketData(this.symbols.names, this.deps.clock.now());
     this.pullNextUpdate();
   }
 
@@ -194,24 +211,27 @@ export class ExecutionLoop {
     this.pullNextUpdate();
   }
 
+  /** A trade, bar, mark or ticker: its symbol may be one the run only observes (index -1). */
   private onContext(event: MarketContextEvent): void {
-    this.marketEvents.context(event);
-    this.deps.venue.onMarketEvent?.(event);
+    const symbol = this.symbols.indexOf(event.symbol);
+    this.marketEvents.context(event, symbol);
+    this.deps.venue.onMarketEvent?.(event, symbol);
     if (event.kind === 'bar') this.deps.quoter.onBar(event);
   }
 
   private onQuote(update: QuoteEvent): void {
     this.counters.marketUpdates++;
     if (this.cancellation.retriesPending) this.cancellation.retryPending();
-    const { symbol } = update;
+    // The feed edge: the quote's name becomes the symbol's index once; everything after indexes arrays.
+    const symbol = this.symbols.require(update.symbol, 'the loop');
     this.supervisor.onMarketData(symbol, update.ts);
-    this.deps.venue.onMarketUpdate(update);
+    this.deps.venue.onMarketUpdate(update, symbol);
     const mid = midTicks(update);
     this.deps.ledger.mark(symbol, mid);
 
     const first = this.marketEvents.quote(symbol);
     if (this.deps.edge.onMarket(symbol, update.ts, mid) || first) {
-      const freeze = this.deps.risk.evaluateEdge(symbol, this.deps.edge.netEdgeBpsE4(symbol), update.ts);
+      const freeze = this.deps.risk.evaluateEdge(update.symbol, this.deps.edge.netEdgeBpsE4(symbol), update.ts);
       if (freeze !== null) this.cancellation.freezeAll(freeze);
     }
     this.supervisor.check();
@@ -219,8 +239,8 @@ export class ExecutionLoop {
     this.exits?.onMarket(symbol, mid, this.deps.risk.frozen);
   }
 
-  private requote(symbol: string, mid: number): void {
-    const { instrument, working } = this.quoting.get(symbol)!;
+  private requote(symbol: SymbolIndex, mid: number): void {
+    const { instrument, working } = this.quoting[symbol]!;
     const quote = this.deps.quoter.quote(instrument, mid);
     for (const side of SIDES) {
       const price = side === 'BUY' ? quote.bidTicks : quote.askTicks;
@@ -236,7 +256,8 @@ export class ExecutionLoop {
         continue;
       }
       const request = this.request;
-      request.symbol = symbol;
+      request.symbol = instrument.symbol;
+      request.symbolIndex = symbol;
       request.side = side;
       request.priceTicks = price;
       request.qtyLots = lots;
@@ -257,12 +278,12 @@ export class ExecutionLoop {
   private tryAmend(order: WorkingOrder, priceTicks: number, lots: number): boolean {
     if (!order.accepted || order.cancelSent || order.amendPending || lots <= 0) return false;
     const increase = lots - order.remainingLots;
-    if (increase > 0 && this.deps.risk.checkOrder({ symbol: order.symbol, side: order.side, qtyLots: increase }, this.exposure).kind === 'deny') return false;
+    if (increase > 0 && this.deps.risk.checkOrder({ symbolIndex: order.symbol, side: order.side, qtyLots: increase }, this.exposure).kind === 'deny') return false;
     const filled = order.qtyLots - order.remainingLots;
     this.working.amend(order, priceTicks, lots);
     order.amendPending = true;
     this.counters.amendsSent++;
-    this.deps.venue.amendOrder(order.id, priceTicks, filled + lots);
+    this.deps.venue.amendOrder(order.seq, priceTicks, filled + lots);
     return true;
   }
 }

@@ -1,6 +1,7 @@
 // ExecutionReports: what the loop does with each execution report the venue sends (accept, reject, fill, cancel, amend, refusals).
 import type { Fill } from '../core/model/fill.js';
 import type { Order } from '../core/model/order.js';
+import type { SymbolTable } from '../core/model/symbol-table.js';
 import type { WorkingOrders } from '../core/orders/working-orders.js';
 import type { FillLog } from '../core/portfolio/fill-log.js';
 import type { Ledger } from '../core/portfolio/ledger.js';
@@ -21,6 +22,8 @@ export interface ExecutionReportsDeps {
   readonly ledger: Ledger;
   readonly fillLog: FillLog;
   readonly edge: EdgeTracker;
+  /** The run's symbols (a cancel-all answer names its symbol). */
+  readonly symbols: SymbolTable;
 }
 
 /** The ExecutionListener the loop registers with its venue: keeps working orders, ledger, fill log, edge and counters in step. */
@@ -29,7 +32,7 @@ export class ExecutionReports implements ExecutionListener {
 
   onAccepted(order: Order): void {
     this.deps.supervisor.onVenueAnswer(null);
-    const working = this.deps.working.get(order.id);
+    const working = this.deps.working.get(order.seq);
     if (working !== undefined) working.accepted = true;
     if (working?.recancelOnAccept) {
       working.recancelOnAccept = false;
@@ -41,9 +44,9 @@ export class ExecutionReports implements ExecutionListener {
     if (order.leg === null) this.deps.counters.ordersRejected++;
     else this.deps.counters.exitOcoLegsRejected++;
     this.deps.supervisor.onVenueAnswer(reject.code);
-    const working = this.deps.working.get(order.id);
+    const working = this.deps.working.get(order.seq);
     if (working !== undefined) this.deps.working.remove(working);
-    this.deps.cancellation.settled(order.id);
+    this.deps.cancellation.settled(order.seq);
   }
 
   onFill(fill: Fill, order: Order): void {
@@ -51,12 +54,12 @@ export class ExecutionReports implements ExecutionListener {
     const fee = this.deps.ledger.applyFill(fill);
     this.deps.fillLog.add(fill, fee, order.qtyLots - order.filledLots);
     this.deps.edge.onFill(fill);
-    const working = this.deps.working.get(order.id);
+    const working = this.deps.working.get(order.seq);
     if (working !== undefined) this.deps.working.reduce(working, fill.qtyLots);
     if (order.status === 'FILLED') {
       if (order.leg === null) this.deps.counters.ordersFilled++;
       else this.deps.counters.exitOcoLegsFilled++;
-      this.deps.cancellation.settled(order.id);
+      this.deps.cancellation.settled(order.seq);
     }
   }
 
@@ -72,15 +75,15 @@ export class ExecutionReports implements ExecutionListener {
   }
 
   private forget(order: Order): void {
-    const working = this.deps.working.get(order.id);
+    const working = this.deps.working.get(order.seq);
     if (working !== undefined) this.deps.working.remove(working);
-    this.deps.cancellation.settled(order.id);
+    this.deps.cancellation.settled(order.seq);
   }
 
   onCancelRejected(order: Order, reject: VenueReject): void {
     this.deps.supervisor.onVenueAnswer(reject.code);
     if (order.status === 'FILLED') this.deps.counters.cancelRacesLost++;
-    const working = this.deps.working.get(order.id);
+    const working = this.deps.working.get(order.seq);
     if (working === undefined) return;
     if (order.status === 'NEW') {
       // The cancel overtook the order (possible when cancels travel faster than entries): ask again once it is accepted.
@@ -93,7 +96,7 @@ export class ExecutionReports implements ExecutionListener {
   }
 
   onAmended(order: Order): void {
-    const working = this.deps.working.get(order.id);
+    const working = this.deps.working.get(order.seq);
     if (working === undefined) return;
     working.amendPending = false;
     this.deps.working.amend(working, order.priceTicks, order.qtyLots - order.filledLots);
@@ -102,7 +105,7 @@ export class ExecutionReports implements ExecutionListener {
   onAmendRejected(order: Order, reject: VenueReject): void {
     this.deps.supervisor.onVenueAnswer(reject.code);
     this.deps.counters.amendsRejected++;
-    const working = this.deps.working.get(order.id);
+    const working = this.deps.working.get(order.seq);
     if (working === undefined) return;
     working.amendPending = false;
     if (order.status === 'OPEN' || order.status === 'PARTIALLY_FILLED') {
@@ -115,7 +118,7 @@ export class ExecutionReports implements ExecutionListener {
   onCancelAllRejected(symbol: string, reject: VenueReject): void {
     this.deps.supervisor.onVenueAnswer(reject.code);
     // Fall back to one cancel per order (each retried on later updates if the venue refuses it too).
-    for (const order of this.deps.working.ofSymbol(symbol)) {
+    for (const order of this.deps.working.ofSymbol(this.deps.symbols.require(symbol, 'a cancel-all answer'))) {
       if (order.accepted && !order.cancelSent) this.deps.cancellation.cancel(order);
     }
   }

@@ -1,5 +1,6 @@
 // ExitOcoManager: keeps one OCO per symbol that closes the position — take profit resting, stop loss waiting — and renews it when the position changes.
-import type { OrderId } from '../core/model/ids.js';
+import type { OrderNo } from '../core/model/ids.js';
+import type { SymbolIndex } from '../core/model/symbol-table.js';
 import type { Instrument } from '../core/model/instrument.js';
 import type { Side } from '../core/model/order.js';
 import type { WorkingOrders } from '../core/orders/working-orders.js';
@@ -17,7 +18,7 @@ export interface ExitOcoSettings {
 interface LiveExit {
   readonly side: Side;
   readonly qtyLots: number;
-  readonly legs: Set<OrderId>;
+  readonly legs: Set<OrderNo>;
   cancelSent: boolean;
 }
 
@@ -31,8 +32,9 @@ const BPS_E4_PER_UNIT = 100_000_000;
  * only one can execute).
  */
 export class ExitOcoManager {
-  private readonly exits = new Map<string, LiveExit>();
-  private readonly legToSymbol = new Map<OrderId, string>();
+  /** The live exit of each symbol index, if any. */
+  private readonly exits: (LiveExit | undefined)[] = [];
+  private readonly legToSymbol = new Map<OrderNo, SymbolIndex>();
 
   constructor(
     private readonly settings: ExitOcoSettings,
@@ -40,14 +42,16 @@ export class ExitOcoManager {
       readonly venue: ExchangeClient;
       readonly working: WorkingOrders;
       readonly ledger: Ledger;
-      readonly instruments: ReadonlyMap<string, Instrument>;
+      /** The run's instruments: index i is symbol index i. */
+      readonly instruments: readonly Instrument[];
       readonly counters: LoopCounters;
     },
   ) {}
 
-  onMarket(symbol: string, midTicks: number, frozen: boolean): void {
+  /** After a market update of symbol index `symbol`. */
+  onMarket(symbol: SymbolIndex, midTicks: number, frozen: boolean): void {
     const position = this.deps.ledger.book(symbol).positionLots;
-    const exit = this.exits.get(symbol);
+    const exit = this.exits[symbol];
     if (exit !== undefined) {
       const matches = position !== 0 && exit.qtyLots === Math.abs(position) && exit.side === (position > 0 ? 'SELL' : 'BUY');
       if (!matches && !exit.cancelSent) {
@@ -65,8 +69,8 @@ export class ExitOcoManager {
     this.place(symbol, midTicks, position);
   }
 
-  private place(symbol: string, midTicks: number, position: number): void {
-    const instrument = this.deps.instruments.get(symbol)!;
+  private place(symbol: SymbolIndex, midTicks: number, position: number): void {
+    const instrument = this.deps.instruments[symbol]!;
     const side: Side = position > 0 ? 'SELL' : 'BUY';
     const qtyLots = Math.abs(position);
     const tp = Math.max(1, Math.ceil((midTicks * this.settings.takeProfitBpsE4) / BPS_E4_PER_UNIT));
@@ -79,22 +83,23 @@ export class ExitOcoManager {
       this.deps.counters.exitOcosSkipped++;
       return;
     }
-    const ids = this.deps.venue.placeOco({ symbol, side, qtyLots, limitPriceTicks, stopTicks, stopLimitPriceTicks, quoteMidTicks: midTicks });
-    this.deps.working.addOther(ids.limitId, symbol, side, limitPriceTicks, qtyLots);
-    this.deps.working.addOther(ids.stopId, symbol, side, stopLimitPriceTicks, qtyLots);
-    this.exits.set(symbol, { side, qtyLots, legs: new Set([ids.limitId, ids.stopId]), cancelSent: false });
-    this.legToSymbol.set(ids.limitId, symbol);
-    this.legToSymbol.set(ids.stopId, symbol);
+    const ids = this.deps.venue.placeOco({ symbol: instrument.symbol, symbolIndex: symbol, side, qtyLots, limitPriceTicks, stopTicks, stopLimitPriceTicks, quoteMidTicks: midTicks });
+    this.deps.working.addOther(ids.limit, symbol, side, limitPriceTicks, qtyLots);
+    this.deps.working.addOther(ids.stop, symbol, side, stopLimitPriceTicks, qtyLots);
+    this.exits[symbol] = { side, qtyLots, legs: new Set([ids.limit, ids.stop]), cancelSent: false };
+    this.legToSymbol.set(ids.limit, symbol);
+    this.legToSymbol.set(ids.stop, symbol);
     this.deps.counters.exitOcosPlaced++;
   }
 
   /** A leg reached a terminal state; the exit is gone once both legs are. */
-  onTerminal(id: OrderId): void {
-    const symbol = this.legToSymbol.get(id);
+  onTerminal(seq: OrderNo): void {
+    if (this.legToSymbol.size === 0) return;
+    const symbol = this.legToSymbol.get(seq);
     if (symbol === undefined) return;
-    this.legToSymbol.delete(id);
-    const exit = this.exits.get(symbol)!;
-    exit.legs.delete(id);
-    if (exit.legs.size === 0) this.exits.delete(symbol);
+    this.legToSymbol.delete(seq);
+    const exit = this.exits[symbol]!;
+    exit.legs.delete(seq);
+    if (exit.legs.size === 0) this.exits[symbol] = undefined;
   }
 }

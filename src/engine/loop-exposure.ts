@@ -1,5 +1,7 @@
-// LoopExposure: the loop's exposure as the risk monitor reads it — positions from the ledger, open lots from the working orders, at the mark.
+// LoopExposure: the loop's exposure as the risk monitor reads it — positions from the ledger, open lots from the working orders, at the mark — by symbol index.
+import { invariantViolation } from '../core/errors/shadow-exec-error.js';
 import type { Instrument } from '../core/model/instrument.js';
+import type { SymbolIndex } from '../core/model/symbol-table.js';
 import type { SymbolWorking, WorkingOrders } from '../core/orders/working-orders.js';
 import type { Ledger, SymbolBook } from '../core/portfolio/ledger.js';
 import { worstCaseNotionalE8 } from '../core/risk/exposure.js';
@@ -13,20 +15,12 @@ interface SymbolExposure {
 }
 
 export class LoopExposure implements ExposureView {
-  /** Per symbol, the ledger book and working-order totals, resolved once for the risk check's hot loop (config order). */
+  /** Per symbol index, the ledger book and working-order totals, resolved once (the run's symbol order). */
   private readonly exposures: readonly SymbolExposure[];
-  private readonly bySymbol: ReadonlyMap<string, SymbolExposure>;
-  /** The symbol asked about last: one order check asks five questions about the same symbol. */
-  private last: SymbolExposure | null = null;
-  private lastSymbol = '';
 
-  constructor(
-    instruments: readonly Instrument[],
-    private readonly ledger: Ledger,
-    private readonly working: WorkingOrders,
-  ) {
-    this.exposures = instruments.map((i) => ({ book: ledger.book(i.symbol), working: working.symbol(i.symbol), atomE8: i.atomE8 }));
-    this.bySymbol = new Map(instruments.map((i, n) => [i.symbol, this.exposures[n]!]));
+  /** @param instruments the run's instruments, index i = symbol index i (as the ledger and working orders are keyed) */
+  constructor(instruments: readonly Instrument[], ledger: Ledger, working: WorkingOrders) {
+    this.exposures = instruments.map((instrument, i) => ({ book: ledger.book(i), working: working.symbol(i), atomE8: instrument.atomE8 }));
   }
 
   worstCaseTotalE8(): number {
@@ -37,33 +31,29 @@ export class LoopExposure implements ExposureView {
     return total;
   }
 
-  /** The symbol's sources; for a symbol that is not traded, ledger.book throws (as these reads always did). */
-  private of(symbol: string): SymbolExposure {
-    if (this.last !== null && this.lastSymbol === symbol) return this.last;
-    const e = this.bySymbol.get(symbol);
-    if (e === undefined) return { book: this.ledger.book(symbol), working: this.working.symbol(symbol), atomE8: Number.NaN };
-    this.last = e;
-    this.lastSymbol = symbol;
+  private of(symbol: SymbolIndex): SymbolExposure {
+    const e = this.exposures[symbol];
+    if (e === undefined) throw invariantViolation(`no exposure for symbol index ${symbol}`);
     return e;
   }
 
-  positionLots(symbol: string): number {
+  positionLots(symbol: SymbolIndex): number {
     return this.of(symbol).book.positionLots;
   }
 
-  openBuyLots(symbol: string): number {
+  openBuyLots(symbol: SymbolIndex): number {
     return this.of(symbol).working.openBuyLots;
   }
 
-  openSellLots(symbol: string): number {
+  openSellLots(symbol: SymbolIndex): number {
     return this.of(symbol).working.openSellLots;
   }
 
-  markTicks(symbol: string): number {
+  markTicks(symbol: SymbolIndex): number {
     return this.of(symbol).book.markTicks;
   }
 
-  atomE8(symbol: string): number {
+  atomE8(symbol: SymbolIndex): number {
     return this.of(symbol).atomE8;
   }
 }

@@ -1,6 +1,7 @@
 // MarketEventTally: what the execution loop received from its feed, by kind and symbol (quotes, trades, bars, marks, tickers).
 import type { MarketContextEvent } from '../core/model/market-data-event.js';
 import type { JsonValue } from '../core/report/canonical-json.js';
+import type { SymbolIndex, SymbolTable } from '../core/model/symbol-table.js';
 
 /** Events of one symbol handled by the loop (after a stop nothing more is counted). */
 export interface SymbolEventCounts {
@@ -14,23 +15,37 @@ export interface SymbolEventCounts {
 }
 
 export class MarketEventTally {
+  /** By name, in the order symbols first had an event (the report sorts them). */
   private readonly bySymbol = new Map<string, SymbolEventCounts>();
+  /** The run's symbols' counts by index, once each has had an event (the per-quote path indexes, never hashes). */
+  private readonly byIndex: (SymbolEventCounts | undefined)[];
 
-  /** Counts a quote; true when it is the symbol's first quote (trades, bars, marks, tickers do not count). One map lookup: this sits on the per-quote hot path. */
-  quote(symbol: string): boolean {
-    const counts = this.bySymbol.get(symbol);
+  constructor(private readonly symbols: SymbolTable) {
+    this.byIndex = symbols.names.map(() => undefined);
+  }
+
+  /** Counts a quote of symbol index `symbol`; true when it is the symbol's first quote (trades, bars, marks, tickers do not count). */
+  quote(symbol: SymbolIndex): boolean {
+    const counts = this.byIndex[symbol];
     if (counts !== undefined) return counts.quotes++ === 0;
-    this.bySymbol.set(symbol, { quotes: 1, trades: 0, bars: 0, marks: 0, tickers: 0 });
+    this.counts(this.symbols.nameOf(symbol), symbol).quotes = 1;
     return true;
   }
 
-  /** Counts a trade, bar, mark or ticker. */
-  context(event: MarketContextEvent): void {
-    let counts = this.bySymbol.get(event.symbol);
+  /** The symbol's counts, created (and listed under its name) on its first event. */
+  private counts(name: string, symbol: SymbolIndex): SymbolEventCounts {
+    let counts = this.bySymbol.get(name);
     if (counts === undefined) {
       counts = { quotes: 0, trades: 0, bars: 0, marks: 0, tickers: 0 };
-      this.bySymbol.set(event.symbol, counts);
+      this.bySymbol.set(name, counts);
     }
+    if (symbol >= 0) this.byIndex[symbol] = counts;
+    return counts;
+  }
+
+  /** Counts a trade, bar, mark or ticker; `symbol` is its symbol's index, -1 for a symbol the run does not trade. */
+  context(event: MarketContextEvent, symbol: SymbolIndex): void {
+    const counts = (symbol >= 0 ? this.byIndex[symbol] : undefined) ?? this.counts(event.symbol, symbol);
     if (event.kind === 'trade') counts.trades++;
     else if (event.kind === 'bar') counts.bars++;
     else if (event.kind === 'mark') counts.marks++;

@@ -1,5 +1,5 @@
 // OrderCancellation: how the loop takes its orders off the venue — one cancel per order or cancel-all per symbol, retries of refused cancels, and when a freeze's cancels are confirmed.
-import type { OrderId } from '../core/model/ids.js';
+import type { OrderNo } from '../core/model/ids.js';
 import type { WorkingOrder, WorkingOrders } from '../core/orders/working-orders.js';
 import type { FreezeEvent } from '../core/risk/risk-decision.js';
 import type { Clock } from '../ports/clock.js';
@@ -16,14 +16,14 @@ export interface OrderCancellationDeps {
   readonly working: WorkingOrders;
   readonly counters: LoopCounters;
   readonly cancelMode: CancelMode;
-  /** Traded symbols in configured order (cancel-all goes out per symbol in this order). */
+  /** Traded symbols in configured order, index i = symbol index i (cancel-all goes out per symbol in this order, by name). */
   readonly symbols: readonly string[];
   readonly exits: ExitOcoManager | null;
 }
 
 export class OrderCancellation {
   /** Orders a freeze asked to cancel that the venue has not yet confirmed terminal. */
-  private readonly freezeCancels = new Map<OrderId, FreezeEvent>();
+  private readonly freezeCancels = new Map<OrderNo, FreezeEvent>();
   /** Live orders whose cancel the venue refused (rate limit): cancelled again on the next market update. */
   private readonly retries: WorkingOrder[] = [];
 
@@ -35,7 +35,7 @@ export class OrderCancellation {
     if (order.cancelSent) return;
     order.cancelSent = true;
     this.deps.counters.cancelsSent++;
-    this.deps.venue.cancelOrder(order.id);
+    this.deps.venue.cancelOrder(order.seq);
   }
 
   /** True when a refused cancel waits for the next market update. */
@@ -51,7 +51,7 @@ export class OrderCancellation {
   /** Sends again every refused cancel whose order the loop still tracks. */
   retryPending(): void {
     for (const order of this.retries.splice(0)) {
-      if (this.deps.working.get(order.id) !== order) continue;
+      if (this.deps.working.get(order.seq) !== order) continue;
       order.cancelSent = false;
       this.deps.counters.cancelRetries++;
       this.cancel(order);
@@ -65,7 +65,7 @@ export class OrderCancellation {
       for (const order of working.all()) this.cancel(order);
       return;
     }
-    for (const symbol of this.deps.symbols) {
+    for (let symbol = 0; symbol < this.deps.symbols.length; symbol++) {
       const live = working.ofSymbol(symbol);
       if (live.length === 0) continue;
       for (const order of live) {
@@ -74,7 +74,7 @@ export class OrderCancellation {
         if (!order.accepted) order.recancelOnAccept = true;
       }
       counters.cancelAllsSent++;
-      venue.cancelAll(symbol);
+      venue.cancelAll(this.deps.symbols[symbol]!);
     }
   }
 
@@ -83,16 +83,17 @@ export class OrderCancellation {
     const live = this.deps.working.all();
     this.cancelAll();
     event.ordersCancelled = live.length;
-    for (const order of live) this.freezeCancels.set(order.id, event);
+    for (const order of live) this.freezeCancels.set(order.seq, event);
     if (live.length === 0) event.cancelsConfirmedAt = event.ts;
   }
 
   /** An order reached a terminal state at the venue. */
-  settled(id: OrderId): void {
-    this.deps.exits?.onTerminal(id);
-    const event = this.freezeCancels.get(id);
+  settled(seq: OrderNo): void {
+    this.deps.exits?.onTerminal(seq);
+    if (this.freezeCancels.size === 0) return;
+    const event = this.freezeCancels.get(seq);
     if (event === undefined) return;
-    this.freezeCancels.delete(id);
+    this.freezeCancels.delete(seq);
     for (const pending of this.freezeCancels.values()) if (pending === event) return;
     event.cancelsConfirmedAt = this.deps.clock.now();
   }

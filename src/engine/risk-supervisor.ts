@@ -2,6 +2,7 @@
 import type { CircuitBreaker } from '../core/risk/circuit-breaker.js';
 import type { ControlSource, FreezeEvent, FreezeReason, UnfreezeEvent } from '../core/risk/risk-decision.js';
 import type { RiskMonitor } from '../core/risk/risk-monitor.js';
+import type { SymbolIndex } from '../core/model/symbol-table.js';
 import type { Ledger } from '../core/portfolio/ledger.js';
 import { bookPnl } from '../core/portfolio/ledger.js';
 import type { EventScheduler } from '../core/scheduler/event-scheduler.js';
@@ -64,7 +65,8 @@ export class RiskSupervisor {
     });
   }
 
-  onMarketData(symbol: string, ts: number): void {
+  /** Market data for symbol index `symbol` at ts (virtual ms). */
+  onMarketData(symbol: SymbolIndex, ts: number): void {
     this.deps.risk.onMarketData(symbol, ts);
   }
 

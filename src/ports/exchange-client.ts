@@ -1,6 +1,7 @@
 // ExchangeClient port: what the execution loop asks of a venue, and the execution reports it gets back.
 import type { Fill } from '../core/model/fill.js';
-import type { OrderId } from '../core/model/ids.js';
+import type { OrderNo } from '../core/model/ids.js';
+import type { SymbolIndex } from '../core/model/symbol-table.js';
 import type { MarketContextEvent } from '../core/model/market-data-event.js';
 import type { TopOfBook } from '../core/model/market-update.js';
 import type { Order, OrderRequest } from '../core/model/order.js';
@@ -29,25 +30,27 @@ export interface ExecutionListener {
 export interface ExchangeClient {
   readonly venue: string;
   setListener(listener: ExecutionListener): void;
-  /** A simulated venue matches resting orders against public market data; live clients ignore it. */
-  onMarketUpdate(update: TopOfBook): void;
+  /** A simulated venue matches resting orders against public market data; live clients ignore it. `symbol`: update.symbol's index in the run. */
+  onMarketUpdate(update: TopOfBook, symbol: SymbolIndex): void;
   /**
    * Trades, bars and mark prices of a real-data feed, in event order, for fill models that need them
-   * (trade-through, queue). Optional: a client without it never sees them (synthetic feeds yield none).
+   * (trade-through, queue). Optional: a client without it never sees them (synthetic feeds yield none). `symbol`: the
+   * event's symbol index in the run, -1 for a symbol the run does not trade.
    */
-  onMarketEvent?(event: MarketContextEvent): void;
+  onMarketEvent?(event: MarketContextEvent, symbol: SymbolIndex): void;
   /**
-   * Sends a new order; returns its id at once, the outcome arrives as execution reports. The request is read during
-   * the call only (copy what must be kept): the loop overwrites one request object for every order it sends.
+   * Sends a new order; returns its number at once (Order.seq of the reports; its id is "O-<n>"), the outcome arrives
+   * as execution reports. The request is read during the call only (copy what must be kept): the loop overwrites one
+   * request object for every order it sends (test/ports/place-order-contract.test.ts holds every client to it).
    */
-  placeOrder(request: OrderRequest): OrderId;
-  /** Sends a cancel; the outcome arrives as onCanceled or onCancelRejected. */
-  cancelOrder(orderId: OrderId): void;
+  placeOrder(request: OrderRequest): OrderNo;
+  /** Sends a cancel of order number `order`; the outcome arrives as onCanceled or onCancelRejected. */
+  cancelOrder(order: OrderNo): void;
   /** One request cancelling every order of `symbol` the venue holds when it arrives (orders still in flight are not touched). */
   cancelAll(symbol: string): void;
   /** Changes a resting order's price and total quantity in place; the outcome arrives as onAmended or onAmendRejected. */
-  amendOrder(orderId: OrderId, priceTicks: number, qtyLots: number): void;
-  /** Sends an OCO (one request, two linked legs); returns both leg ids at once, the outcome arrives per leg. */
+  amendOrder(order: OrderNo, priceTicks: number, qtyLots: number): void;
+  /** Sends an OCO (one request, two linked legs); returns both legs' numbers at once, the outcome arrives per leg. */
   placeOco(request: OcoRequest): OcoIds;
   /** Venue-side counters for the report. */
   stats(): VenueStats;

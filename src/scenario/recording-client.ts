@@ -1,5 +1,6 @@
 // RecordingClient: passes every call through to the venue client and records when orders were placed (rehearsal expectations).
-import type { OrderId } from '../core/model/ids.js';
+import type { OrderNo } from '../core/model/ids.js';
+import type { SymbolIndex } from '../core/model/symbol-table.js';
 import type { MarketContextEvent } from '../core/model/market-data-event.js';
 import type { TopOfBook } from '../core/model/market-update.js';
 import type { OcoIds, OcoRequest } from '../core/model/order-list.js';
@@ -22,15 +23,15 @@ export class RecordingClient implements ExchangeClient {
     this.inner.setListener(listener);
   }
 
-  onMarketUpdate(update: TopOfBook): void {
-    this.inner.onMarketUpdate(update);
+  onMarketUpdate(update: TopOfBook, symbol: SymbolIndex): void {
+    this.inner.onMarketUpdate(update, symbol);
   }
 
-  onMarketEvent(event: MarketContextEvent): void {
-    this.inner.onMarketEvent?.(event);
+  onMarketEvent(event: MarketContextEvent, symbol: SymbolIndex): void {
+    this.inner.onMarketEvent?.(event, symbol);
   }
 
-  placeOrder(request: OrderRequest): OrderId {
+  placeOrder(request: OrderRequest): OrderNo {
     this.placedAt.push(this.now());
     return this.inner.placeOrder(request);
   }
@@ -40,16 +41,16 @@ export class RecordingClient implements ExchangeClient {
     return this.inner.placeOco(request);
   }
 
-  cancelOrder(orderId: OrderId): void {
-    this.inner.cancelOrder(orderId);
+  cancelOrder(order: OrderNo): void {
+    this.inner.cancelOrder(order);
   }
 
   cancelAll(symbol: string): void {
     this.inner.cancelAll(symbol);
   }
 
-  amendOrder(orderId: OrderId, priceTicks: number, qtyLots: number): void {
-    this.inner.amendOrder(orderId, priceTicks, qtyLots);
+  amendOrder(order: OrderNo, priceTicks: number, qtyLots: number): void {
+    this.inner.amendOrder(order, priceTicks, qtyLots);
   }
 
   stats(): VenueStats {

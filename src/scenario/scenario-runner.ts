@@ -165,7 +165,7 @@ function apply(event: ScenarioEvent, at: number, h: Handles): string {
       return `σ of ${event.symbol} per update becomes ${event.bps} bps`;
     }
     case 'trade_burst':
-      h.feed.tradeBurst(event.symbol, event.count, event.side, loop.exposure.markTicks(event.symbol), at);
+      h.feed.tradeBurst(event.symbol, event.count, event.side, loop.exposure.markTicks(loop.symbols.require(event.symbol, 'the run')), at);
       return `${event.count} ${event.side} trades injected`;
     case 'adverse_flow':
       h.feed.adverseFlow(event.symbol, Number(event.bpsPerUpdate), at + event.forMs);

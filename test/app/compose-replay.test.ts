@@ -13,6 +13,7 @@ import {
 } from '../../src/app/compose-replay.js';
 import { buildSymbolGridLookup } from '../../src/core/market/symbol-grid.js';
 import type { MarketDataEvent } from '../../src/core/model/market-data-event.js';
+import { SymbolTable } from '../../src/core/model/symbol-table.js';
 import { MarketEventTally } from '../../src/engine/market-event-tally.js';
 import { BINANCE_CAPTURE_SPECS, BINANCE_DOC_SPECS, gridSpec } from '../helpers/market-grids.js';
 import { BINANCE_SPOT_HEADER, BYBIT_LINEAR_HEADER, binanceBookTicker, binanceDepthSnapshot, frame, replayText } from '../helpers/replay-frames.js';
@@ -89,8 +90,8 @@ describe('buildReplayFeed', () => {
   it("adds what the loop received under 'loop' in the market_data section", () => {
     const replay = buildReplayFeedFromText('t', TEXT, [NKN]);
     while (replay.feed.next() !== null);
-    const tally = new MarketEventTally();
-    tally.quote('NKNUSDT');
+    const tally = new MarketEventTally(new SymbolTable(['NKNUSDT']));
+    tally.quote(0);
     const section = replay.healthReport(tally) as Record<string, unknown>;
     expect(section['loop']).toEqual({ quotes: 1, trades: 0, bars: 0, marks: 0, tickers: 0, by_symbol: { NKNUSDT: { quotes: 1, trades: 0, bars: 0, marks: 0, tickers: 0 } } });
     expect(section['events_delivered']).toEqual({ quote: 2, trade: 0, bar: 0, mark: 0, ticker: 0 });

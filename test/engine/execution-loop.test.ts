@@ -47,11 +47,11 @@ function harness(options: RunInput): Harness {
       recorder.placeOrder = (request) => {
         const view: ExposureView = run!.loop.exposure;
         atSend.push({
-          pos: view.positionLots(request.symbol),
-          buys: view.openBuyLots(request.symbol),
-          sells: view.openSellLots(request.symbol),
-          mark: view.markTicks(request.symbol),
-          atom: view.atomE8(request.symbol),
+          pos: view.positionLots(request.symbolIndex),
+          buys: view.openBuyLots(request.symbolIndex),
+          sells: view.openSellLots(request.symbolIndex),
+          mark: view.markTicks(request.symbolIndex),
+          atom: view.atomE8(request.symbolIndex),
           totalE8: view.worstCaseTotalE8(),
         });
         return place(request);

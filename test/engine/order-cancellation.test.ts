@@ -1,6 +1,6 @@
 // Covers OrderCancellation: per-order and cancel-all modes, one cancel per order however often asked, retries of refused cancels, and when a freeze's cancels are confirmed.
 import { describe, expect, it } from 'vitest';
-import type { OrderId } from '../../src/core/model/ids.js';
+import type { OrderNo } from '../../src/core/model/ids.js';
 import { WorkingOrders } from '../../src/core/orders/working-orders.js';
 import type { FreezeEvent } from '../../src/core/risk/risk-decision.js';
 import { VirtualClock } from '../../src/core/time/virtual-clock.js';
@@ -8,17 +8,20 @@ import { newLoopCounters } from '../../src/engine/loop-counters.js';
 import { OrderCancellation, type CancelMode } from '../../src/engine/order-cancellation.js';
 import type { ExchangeClient } from '../../src/ports/exchange-client.js';
 
-const id = (n: number): OrderId => `O-${n}` as OrderId;
+/** Order numbers; symbol indexes BTCUSDT 0, ETHUSDT 1. */
+const id = (n: number): OrderNo => n;
+const BTC = 0;
+const ETH = 1;
 
 function setup(cancelMode: CancelMode) {
   const clock = new VirtualClock(1_000);
   const sent: string[] = [];
-  const venue = { cancelOrder: (orderId: OrderId) => sent.push(`cancel ${orderId}`), cancelAll: (symbol: string) => sent.push(`cancel-all ${symbol}`) } as unknown as ExchangeClient;
-  const working = new WorkingOrders(['BTCUSDT', 'ETHUSDT']);
+  const venue = { cancelOrder: (order: OrderNo) => sent.push(`cancel O-${order}`), cancelAll: (symbol: string) => sent.push(`cancel-all ${symbol}`) } as unknown as ExchangeClient;
+  const working = new WorkingOrders(2);
   const counters = newLoopCounters();
   const cancellation = new OrderCancellation({ clock, venue, working, counters, cancelMode, symbols: ['BTCUSDT', 'ETHUSDT'], exits: null });
-  const a = working.add(id(1), 'BTCUSDT', 'BUY', 100, 5);
-  const b = working.add(id(2), 'ETHUSDT', 'SELL', 200, 7);
+  const a = working.add(id(1), BTC, 'BUY', 100, 5);
+  const b = working.add(id(2), ETH, 'SELL', 200, 7);
   a.accepted = true;
   return { clock, sent, working, counters, cancellation, a, b };
 }
@@ -34,7 +37,7 @@ describe('OrderCancellation', () => {
     cancellation.cancel(a);
     expect(sent).toEqual(['cancel O-1']);
     expect(counters.cancelsSent).toBe(1);
-    expect(working.quote('BTCUSDT', 'BUY')).toBeNull();
+    expect(working.quote(BTC, 'BUY')).toBeNull();
   });
 
   it('retries a refused cancel once on request, and not for an order the loop no longer tracks', () => {

@@ -38,15 +38,17 @@ export function req(kind: Exclude<VenueRequestKind, 'oco'>, order: Order = SPOT_
 export function ocoReq(): GateRequest {
   const limit = makeOrder('SELL', 9_400_000, {
     id: 'O-2' as OrderId,
+    seq: 2,
     qtyLots: 534,
-    leg: { listId: 'L-1', role: 'limit', siblingId: 'O-3' as OrderId, stopTicks: null, triggered: false },
+    leg: { listId: 'L-1', role: 'limit', siblingSeq: 3, stopTicks: null, triggered: false },
   });
   const stop = makeOrder('SELL', 9_299_000, {
     id: 'O-3' as OrderId,
+    seq: 3,
     qtyLots: 534,
-    leg: { listId: 'L-1', role: 'stop', siblingId: 'O-2' as OrderId, stopTicks: 9_300_000, triggered: false },
+    leg: { listId: 'L-1', role: 'stop', siblingSeq: 2, stopTicks: 9_300_000, triggered: false },
   });
-  const request = { symbol: 'BTCUSDT', side: 'SELL' as const, qtyLots: 534, limitPriceTicks: 9_400_000, stopTicks: 9_300_000, stopLimitPriceTicks: 9_299_000, quoteMidTicks: 9_350_000 };
+  const request = { symbol: 'BTCUSDT', symbolIndex: 0, side: 'SELL' as const, qtyLots: 534, limitPriceTicks: 9_400_000, stopTicks: 9_300_000, stopLimitPriceTicks: 9_299_000, quoteMidTicks: 9_350_000 };
   return { kind: 'oco', symbol: 'BTCUSDT', order: limit, amend: null, oco: { request, limit, stop } };
 }
 

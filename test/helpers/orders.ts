@@ -1,4 +1,4 @@
-// makeOrder: an accepted, unfilled OPEN order O-1 on BTCUSDT (1 lot, quoted at its own price), with fields overridable.
+// makeOrder: an accepted, unfilled OPEN order O-1 on BTCUSDT (symbol index 0; 1 lot, quoted at its own price), with fields overridable.
 import { DEFAULT_ORDER_OPTIONS, type Order, type Side } from '../../src/core/model/order.js';
 import type { OrderId } from '../../src/core/model/ids.js';
 
@@ -7,6 +7,7 @@ export function makeOrder(side: Side, priceTicks: number, overrides: Partial<Ord
     id: 'O-1' as OrderId,
     seq: 1,
     symbol: 'BTCUSDT',
+    symbolIndex: 0,
     side,
     priceTicks,
     qtyLots: 1,

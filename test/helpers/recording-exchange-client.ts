@@ -1,5 +1,6 @@
 // RecordingExchangeClient: passes every call through to a real client and records what the loop sent, and when.
-import type { OrderId } from '../../src/core/model/ids.js';
+import type { OrderNo } from '../../src/core/model/ids.js';
+import type { SymbolIndex } from '../../src/core/model/symbol-table.js';
 import type { MarketContextEvent } from '../../src/core/model/market-data-event.js';
 import type { TopOfBook } from '../../src/core/model/market-update.js';
 import type { OrderRequest } from '../../src/core/model/order.js';
@@ -8,17 +9,17 @@ import type { Clock } from '../../src/ports/clock.js';
 import type { ExchangeClient, ExecutionListener, VenueStats } from '../../src/ports/exchange-client.js';
 
 export interface SentOrder {
-  readonly id: OrderId;
+  readonly id: OrderNo;
   readonly at: number;
   readonly request: OrderRequest;
 }
 
 export class RecordingExchangeClient implements ExchangeClient {
   readonly sent: SentOrder[] = [];
-  readonly cancels: { readonly id: OrderId; readonly at: number }[] = [];
+  readonly cancels: { readonly id: OrderNo; readonly at: number }[] = [];
   readonly cancelAlls: { readonly symbol: string; readonly at: number }[] = [];
   readonly ocos: { readonly ids: OcoIds; readonly at: number; readonly request: OcoRequest }[] = [];
-  readonly amends: { readonly id: OrderId; readonly at: number; readonly priceTicks: number; readonly qtyLots: number }[] = [];
+  readonly amends: { readonly id: OrderNo; readonly at: number; readonly priceTicks: number; readonly qtyLots: number }[] = [];
   readonly venue: string;
 
   constructor(
@@ -32,23 +33,23 @@ export class RecordingExchangeClient implements ExchangeClient {
     this.inner.setListener(listener);
   }
 
-  onMarketUpdate(update: TopOfBook): void {
-    this.inner.onMarketUpdate(update);
+  onMarketUpdate(update: TopOfBook, symbol: SymbolIndex): void {
+    this.inner.onMarketUpdate(update, symbol);
   }
 
-  onMarketEvent(event: MarketContextEvent): void {
-    this.inner.onMarketEvent?.(event);
+  onMarketEvent(event: MarketContextEvent, symbol: SymbolIndex): void {
+    this.inner.onMarketEvent?.(event, symbol);
   }
 
-  placeOrder(request: OrderRequest): OrderId {
+  placeOrder(request: OrderRequest): OrderNo {
     const id = this.inner.placeOrder(request);
     this.sent.push({ id, at: this.clock().now(), request: { ...request } }); // a copy: the caller may reuse the request (ExchangeClient.placeOrder)
     return id;
   }
 
-  cancelOrder(orderId: OrderId): void {
-    this.cancels.push({ id: orderId, at: this.clock().now() });
-    this.inner.cancelOrder(orderId);
+  cancelOrder(order: OrderNo): void {
+    this.cancels.push({ id: order, at: this.clock().now() });
+    this.inner.cancelOrder(order);
   }
 
   cancelAll(symbol: string): void {
@@ -56,9 +57,9 @@ export class RecordingExchangeClient implements ExchangeClient {
     this.inner.cancelAll(symbol);
   }
 
-  amendOrder(orderId: OrderId, priceTicks: number, qtyLots: number): void {
-    this.amends.push({ id: orderId, at: this.clock().now(), priceTicks, qtyLots });
-    this.inner.amendOrder(orderId, priceTicks, qtyLots);
+  amendOrder(order: OrderNo, priceTicks: number, qtyLots: number): void {
+    this.amends.push({ id: order, at: this.clock().now(), priceTicks, qtyLots });
+    this.inner.amendOrder(order, priceTicks, qtyLots);
   }
 
   placeOco(request: OcoRequest): OcoIds {

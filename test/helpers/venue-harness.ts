@@ -12,7 +12,7 @@ import { VirtualClock } from '../../src/core/time/virtual-clock.js';
 import { SeededRng } from '../../src/core/random/seeded-rng.js';
 import { buildInstrument, type Instrument } from '../../src/core/model/instrument.js';
 import type { Fill } from '../../src/core/model/fill.js';
-import type { OrderId } from '../../src/core/model/ids.js';
+import type { OrderNo } from '../../src/core/model/ids.js';
 import type { Order, OrderOptions, OrderRequest, Side } from '../../src/core/model/order.js';
 import type { ExecutionListener } from '../../src/ports/exchange-client.js';
 import type { Rng } from '../../src/ports/rng.js';
@@ -95,7 +95,10 @@ export interface Harness {
   quote(t: number, bidTicks: number, askTicks: number, bidLots: number, askLots: number): void;
   /** A public trade at t (BTCUSDT); `takerSide` 'sell' by default (a seller hitting bids). */
   trade(t: number, priceTicks: number, qtyLots: number, takerSide?: 'buy' | 'sell'): void;
-  place(side: Side, priceTicks: number, qtyLots: number, symbol?: string, options?: OrderOptions): OrderId;
+  /** Places an order; returns its number (its id is "O-<n>"). */
+  place(side: Side, priceTicks: number, qtyLots: number, symbol?: string, options?: OrderOptions): OrderNo;
+  /** The symbol index the harness gives `symbol`: the instruments' order, then any other name in the order first used. */
+  symbolIndex(symbol: string): number;
 }
 
 export function harness(options: { fillRate?: number; latency?: LatencyModel; fillModel?: FillModel; seed?: string; gate?: RequestGate; rules?: VenueRules; instruments?: readonly Instrument[] } = {}): Harness {
@@ -104,6 +107,11 @@ export function harness(options: { fillRate?: number; latency?: LatencyModel; fi
   const rng = new CountingRng(new SeededRng(options.seed ?? 'venue-test'));
   const fillRate = options.fillRate ?? 0;
   const instruments = new Map((options.instruments ?? [BTC, ETH]).map((i) => [i.symbol, i]));
+  const names = [...instruments.keys()];
+  const symbolIndex = (symbol: string): number => {
+    if (!names.includes(symbol)) names.push(symbol);
+    return names.indexOf(symbol);
+  };
   const venue = new SimulatedVenue({
     clock,
     scheduler,
@@ -130,20 +138,21 @@ export function harness(options: { fillRate?: number; latency?: LatencyModel; fi
     rec,
     rng,
     runUntil,
+    symbolIndex,
     market(t, bidTicks, askTicks, symbol = 'BTCUSDT') {
       runUntil(t);
-      venue.onMarketUpdate({ symbol, ts: t, bidTicks, askTicks, bidLots: 5, askLots: 5 });
+      venue.onMarketUpdate({ symbol, ts: t, bidTicks, askTicks, bidLots: 5, askLots: 5 }, symbolIndex(symbol));
     },
     quote(t, bidTicks, askTicks, bidLots, askLots) {
       runUntil(t);
-      venue.onMarketUpdate({ symbol: 'BTCUSDT', ts: t, bidTicks, askTicks, bidLots, askLots });
+      venue.onMarketUpdate({ symbol: 'BTCUSDT', ts: t, bidTicks, askTicks, bidLots, askLots }, symbolIndex('BTCUSDT'));
     },
     trade(t, priceTicks, qtyLots, takerSide = 'sell') {
       runUntil(t);
-      venue.onMarketEvent({ kind: 'trade', symbol: 'BTCUSDT', ts: t, priceTicks, qtyLots, takerSide, tradeId: `T${t}` });
+      venue.onMarketEvent({ kind: 'trade', symbol: 'BTCUSDT', ts: t, priceTicks, qtyLots, takerSide, tradeId: `T${t}` }, symbolIndex('BTCUSDT'));
     },
     place(side, priceTicks, qtyLots, symbol = 'BTCUSDT', orderOptions) {
-      const request: OrderRequest = { symbol, side, priceTicks, qtyLots, quoteMidTicks: 935005, ...(orderOptions === undefined ? {} : { options: orderOptions }) };
+      const request: OrderRequest = { symbol, symbolIndex: symbolIndex(symbol), side, priceTicks, qtyLots, quoteMidTicks: 935005, ...(orderOptions === undefined ? {} : { options: orderOptions }) };
       return venue.placeOrder(request);
     },
   };

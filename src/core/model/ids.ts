@@ -1,6 +1,9 @@
 // Counter-based identifiers "<prefix>-<n>": deterministic, never derived from time or randomness.
 
+/** An order's "O-<n>" id: what journals, client ids and reports print (the wire and report edges). */
 export type OrderId = string & { readonly __brand: 'OrderId' };
+/** An order's number n (1, 2, …; its id is "O-<n>"): how the loop and the venue address an order inside the core. */
+export type OrderNo = number;
 export type FillId = string & { readonly __brand: 'FillId' };
 
 /** Issues "<prefix>-1", "<prefix>-2", … in call order. */

@@ -1,5 +1,6 @@
 // Order lists: an OCO (one-cancels-the-other) pair of a resting limit leg and a dormant stop-limit leg, venue-neutral.
-import type { OrderId } from './ids.js';
+import type { OrderNo } from './ids.js';
+import type { SymbolIndex } from './symbol-table.js';
 import type { Side } from './order.js';
 
 /**
@@ -10,6 +11,7 @@ import type { Side } from './order.js';
  */
 export interface OcoRequest {
   readonly symbol: string;
+  readonly symbolIndex: SymbolIndex;
   readonly side: Side;
   readonly qtyLots: number;
   readonly limitPriceTicks: number;
@@ -21,8 +23,9 @@ export interface OcoRequest {
 
 export interface OcoIds {
   readonly listId: string;
-  readonly limitId: OrderId;
-  readonly stopId: OrderId;
+  /** The legs' order numbers (their ids are "O-<n>"). */
+  readonly limit: OrderNo;
+  readonly stop: OrderNo;
 }
 
 /**

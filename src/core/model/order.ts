@@ -1,5 +1,6 @@
 // Order domain types: sides, the status state machine, requests and the venue's view of an order.
-import type { OrderId } from './ids.js';
+import type { OrderId, OrderNo } from './ids.js';
+import type { SymbolIndex } from './symbol-table.js';
 
 export type Side = 'BUY' | 'SELL';
 
@@ -76,7 +77,9 @@ export const DEFAULT_ORDER_OPTIONS: OrderOptions = Object.freeze({ timeInForce: 
 
 /** What the loop asks a venue to do: a limit order on the instrument's integer grid. */
 export interface OrderRequest {
+  /** The symbol's name (what venue rules word and gates journal) and its index in the run (what the core keys by). */
   readonly symbol: string;
+  readonly symbolIndex: SymbolIndex;
   readonly side: Side;
   readonly priceTicks: number;
   readonly qtyLots: number;
@@ -90,8 +93,8 @@ export interface OrderRequest {
 export interface OrderListLeg {
   readonly listId: string;
   readonly role: 'limit' | 'stop';
-  /** Set once by the OrderStore when it creates the pair. */
-  siblingId: OrderId;
+  /** The other leg's order number; set once by the OrderStore when it creates the pair. */
+  siblingSeq: OrderNo;
   /** Stop leg only: the trigger price, ticks. */
   readonly stopTicks: number | null;
   /** Stop leg only: the market has reached the trigger and the leg now rests (or trades) as a limit order. */
@@ -101,8 +104,10 @@ export interface OrderListLeg {
 /** The venue's record of an order; mutated only by the OrderStore. */
 export interface Order {
   readonly id: OrderId;
+  /** The order's number n (its id is "O-<n>"): how the loop and the venue address it. */
   readonly seq: number;
   readonly symbol: string;
+  readonly symbolIndex: SymbolIndex;
   readonly side: Side;
   /** Changed only by an amend the venue accepted (OrderStore.amend). */
   priceTicks: number;

@@ -1,11 +1,10 @@
-// OrderIndex: orders by id where an id is "O-<seq>" (OrderStore ids), found by that seq in a window array without hashing strings — the venue's orders, and the loop's working orders.
-import type { OrderId } from '../model/ids.js';
+// OrderIndex: orders by their number (OrderStore seq: 1, 2, …) in a window array, no hashing — the venue's orders, and the loop's working orders.
+import type { OrderNo } from '../model/ids.js';
 import type { Order } from '../model/order.js';
 
-/** What the index holds: anything carrying an OrderStore id and the seq in it (id === "O-<seq>"). */
+/** What the index holds: anything carrying its order number. */
 export interface SeqKeyed {
-  readonly id: OrderId;
-  readonly seq: number;
+  readonly seq: OrderNo;
 }
 
 /** The window is reorganised only past this many slots (amortises the moves). */
@@ -16,7 +15,7 @@ const MIN_WINDOW = 1024;
  * with a seq below `base` are in `overflow`. Orders are added in (nearly) increasing seq, so the window stays dense
  * and short; an old order that stays addressable while many newer ones come and go is moved to `overflow`, so the
  * window never grows beyond a few times the number of addressable orders plus MIN_WINDOW.
- * Lookups verify the found order's id, so any id an OrderStore did not issue answers undefined, as a map would.
+ * A number no order was added under answers undefined, as a map would.
  */
 export class OrderIndex<T extends SeqKeyed = Order> {
   private readonly slots: (T | undefined)[] = [];
@@ -26,7 +25,7 @@ export class OrderIndex<T extends SeqKeyed = Order> {
   private inWindow = 0;
   private readonly overflow = new Map<number, T>();
 
-  /** Adds (or replaces) the order under its id; true when none was there. `order.id` must be "O-<order.seq>" (OrderStore ids). */
+  /** Adds (or replaces) the order under its number; true when none was there. */
   set(order: T): boolean {
     const seq = order.seq;
     if (seq < this.base) {
@@ -49,11 +48,8 @@ export class OrderIndex<T extends SeqKeyed = Order> {
     return true;
   }
 
-  get(id: OrderId): T | undefined {
-    const seq = orderSeqOf(id);
-    if (seq < 0) return undefined;
-    const order = seq >= this.base ? this.slots[seq - this.base] : this.overflow.get(seq);
-    return order !== undefined && order.id === id ? order : undefined;
+  get(seq: OrderNo): T | undefined {
+    return seq >= this.base ? this.slots[seq - this.base] : this.overflow.get(seq);
   }
 
   /** Removes the order if it is indexed; returns whether it was. */
@@ -105,18 +101,4 @@ export class OrderIndex<T extends SeqKeyed = Order> {
     this.head = head;
     this.dropHead();
   }
-}
-
-/** The n of "O-n" (digits only, at most 15 of them, no leading zero), or -1 for any other string: one id per n. */
-export function orderSeqOf(id: string): number {
-  const length = id.length;
-  if (length < 3 || length > 17 || id.charCodeAt(0) !== 79 /* O */ || id.charCodeAt(1) !== 45 /* - */) return -1;
-  if (length > 3 && id.charCodeAt(2) === 48 /* 0 */) return -1;
-  let n = 0;
-  for (let i = 2; i < length; i++) {
-    const digit = id.charCodeAt(i) - 48;
-    if (digit < 0 || digit > 9) return -1;
-    n = n * 10 + digit;
-  }
-  return n;
 }

@@ -1,5 +1,6 @@
 // OrderStore: the venue's deterministic in-memory order book-keeping and state machine; terminal orders are evicted.
 import { IdSequence, type OrderId } from '../model/ids.js';
+import type { SymbolIndex } from '../model/symbol-table.js';
 import type { OcoRequest } from '../model/order-list.js';
 import { DEFAULT_ORDER_OPTIONS, isTerminal, transitionAllowed, type Order, type OrderListLeg, type OrderOptions, type OrderRequest, type OrderStatus } from '../model/order.js';
 import { invariantViolation } from '../errors/shadow-exec-error.js';
@@ -19,11 +20,8 @@ export interface OrderCounts {
 
 export class OrderStore {
   private readonly ids = new IdSequence<OrderId>('O');
-  /** Per symbol, its live orders and the resting ones among them (created on the symbol's first order or query). */
-  private readonly bySymbol = new Map<string, SymbolOrders>();
-  /** The symbol looked up last and its record: a run's lookups mostly repeat the same symbol. */
-  private lastSymbol: string | null = null;
-  private lastOrders: SymbolOrders | null = null;
+  /** Per symbol index, its live orders and the resting ones among them (created on the symbol's first order or query). */
+  private readonly bySymbol: (SymbolOrders | undefined)[] = [];
   private liveTotal = 0;
   readonly counts: OrderCounts = { created: 0, accepted: 0, rejected: 0, filled: 0, partiallyFilled: 0, canceled: 0, expired: 0, amended: 0 };
 
@@ -33,6 +31,7 @@ export class OrderStore {
       id,
       this.ids.issued,
       request.symbol,
+      request.symbolIndex,
       request.side,
       request.priceTicks,
       request.qtyLots,
@@ -41,7 +40,9 @@ export class OrderStore {
       sentAt,
       leg,
     );
-    this.symbolOrders(request.symbol).live.add(order);
+    const record = this.symbolOrders(request.symbolIndex);
+    if (record.name === null) record.name = request.symbol;
+    record.live.add(order);
     this.liveTotal++;
     this.counts.created++;
     return order;
@@ -49,13 +50,13 @@ export class OrderStore {
 
   /** Creates both legs of an OCO, linked to each other: the limit leg first, then the stop leg. */
   createOco(request: OcoRequest, listId: string, options: OrderOptions, sentAt: number): { limit: Order; stop: Order } {
-    const base = { symbol: request.symbol, side: request.side, qtyLots: request.qtyLots, quoteMidTicks: request.quoteMidTicks };
-    const limitLeg: OrderListLeg = { listId, role: 'limit', siblingId: '' as OrderId, stopTicks: null, triggered: false };
-    const stopLeg: OrderListLeg = { listId, role: 'stop', siblingId: '' as OrderId, stopTicks: request.stopTicks, triggered: false };
+    const base = { symbol: request.symbol, symbolIndex: request.symbolIndex, side: request.side, qtyLots: request.qtyLots, quoteMidTicks: request.quoteMidTicks };
+    const limitLeg: OrderListLeg = { listId, role: 'limit', siblingSeq: 0, stopTicks: null, triggered: false };
+    const stopLeg: OrderListLeg = { listId, role: 'stop', siblingSeq: 0, stopTicks: request.stopTicks, triggered: false };
     const limit = this.create({ ...base, priceTicks: request.limitPriceTicks, options: { ...options, postOnly: true } }, sentAt, limitLeg);
     const stop = this.create({ ...base, priceTicks: request.stopLimitPriceTicks, options }, sentAt, stopLeg);
-    limitLeg.siblingId = stop.id;
-    stopLeg.siblingId = limit.id;
+    limitLeg.siblingSeq = stop.seq;
+    stopLeg.siblingSeq = limit.seq;
     return { limit, stop };
   }
 
@@ -87,12 +88,12 @@ export class OrderStore {
         break;
     }
     if (isTerminal(to)) {
-      const symbolOrders = this.symbolOrders(order.symbol);
+      const symbolOrders = this.symbolOrders(order.symbolIndex);
       symbolOrders.live.ended();
       this.liveTotal--;
       if (from !== 'NEW') symbolOrders.resting.ended();
     } else if (from === 'NEW') {
-      this.symbolOrders(order.symbol).resting.add(order); // to is OPEN or PARTIALLY_FILLED
+      this.symbolOrders(order.symbolIndex).resting.add(order); // to is OPEN or PARTIALLY_FILLED
     }
   }
 
@@ -112,14 +113,19 @@ export class OrderStore {
     this.counts.amended++;
   }
 
-  /** Live orders of `symbol` in creation order, as a fresh array: ending or creating orders while iterating it is safe. */
-  liveOrders(symbol: string): Order[] {
+  /** Live orders of symbol index `symbol` in creation order, as a fresh array: ending or creating orders while iterating it is safe. */
+  liveOrders(symbol: SymbolIndex): Order[] {
     return this.symbolOrders(symbol).live.snapshot();
   }
 
-  /** Live orders of `symbol` that are OPEN or PARTIALLY_FILLED. */
-  openCount(symbol: string): number {
-    return this.symbolOrders(symbol).live.openCount();
+  /** liveOrders of the symbol named `name` (cancel-all and venue rules address a symbol by name; not per update). */
+  liveOrdersNamed(name: string): Order[] {
+    return this.named(name)?.live.snapshot() ?? [];
+  }
+
+  /** Live orders of the symbol named `name` that are OPEN or PARTIALLY_FILLED. */
+  openCount(name: string): number {
+    return this.named(name)?.live.openCount() ?? 0;
   }
 
   /**
@@ -127,7 +133,7 @@ export class OrderStore {
    * Orders ending later stay in the array until the next call: check each one's status, and do not call this again
    * while iterating the array it returned.
    */
-  restingOrders(symbol: string): readonly Order[] {
+  restingOrders(symbol: SymbolIndex): readonly Order[] {
     return this.symbolOrders(symbol).resting.current();
   }
 
@@ -136,15 +142,20 @@ export class OrderStore {
   }
 
   /** The symbol's record, created on first use (an empty one answers like no orders). */
-  private symbolOrders(symbol: string): SymbolOrders {
-    if (symbol === this.lastSymbol) return this.lastOrders!;
-    let record = this.bySymbol.get(symbol);
-    if (record === undefined) {
-      record = new SymbolOrders();
-      this.bySymbol.set(symbol, record);
-    }
-    this.lastSymbol = symbol;
-    this.lastOrders = record;
-    return record;
+  private symbolOrders(symbol: SymbolIndex): SymbolOrders {
+    const record = this.bySymbol[symbol];
+    if (record !== undefined) return record;
+    if (!(Number.isInteger(symbol) && symbol >= 0)) throw invariantViolation(`symbol index ${symbol} is not a run's index`);
+    const bySymbol = this.bySymbol;
+    while (bySymbol.length < symbol) bySymbol.push(undefined);
+    const created = new SymbolOrders();
+    bySymbol[symbol] = created;
+    return created;
+  }
+
+  /** The record of the symbol named `name` among those with orders (a scan over the run's few symbols); undefined when it has none. */
+  private named(name: string): SymbolOrders | undefined {
+    for (const record of this.bySymbol) if (record !== undefined && record.name === name) return record;
+    return undefined;
   }
 }

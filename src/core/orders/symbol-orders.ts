@@ -3,6 +3,8 @@ import { LiveOrders } from './live-orders.js';
 import { RestingOrders } from './resting-orders.js';
 
 export class SymbolOrders {
+  /** The symbol's name, known from its first order (null until then: a record made by a query has no orders to find). */
+  name: string | null = null;
   /** Non-terminal orders, creation order. */
   readonly live = new LiveOrders();
   /** Orders the venue has let rest (OPEN or PARTIALLY_FILLED), creation order. */

@@ -1,7 +1,7 @@
 // FillLog: keeps the most recent N fills (with their fees) for the report; memory stays flat on long runs.
 import type { Fill } from '../model/fill.js';
 
-/** One logged fill. A class, not a literal: V8 never pretenures constructor-made objects (see QuoteRecord), and most entries are soon overwritten. */
+/** One logged fill; most entries are soon overwritten (a hot-path record: docs/hot-path-records.md). */
 export class LoggedFill {
   constructor(
     readonly fill: Fill,

@@ -5,6 +5,7 @@ import type { Instrument } from '../model/instrument.js';
 import { sideSign } from '../model/order.js';
 import type { FeeSchedule } from '../sim/fee-schedule.js';
 import { divRoundHalfEven, absBig } from '../money/bigint-math.js';
+import type { SymbolIndex } from '../model/symbol-table.js';
 
 const PPM = 1_000_000n;
 
@@ -48,18 +49,21 @@ function exactFeePerAtom(atomPico: bigint, ppm: number): bigint | null {
 }
 
 export class Ledger {
-  private readonly books = new Map<string, BookEntry>();
+  /** Per symbol index (the run's instrument order): its book and exact fee factors. */
+  private readonly entries: BookEntry[] = [];
   /** The same books in instrument order (iterated on every risk check). */
   private readonly bookList: SymbolBook[] = [];
-  /** The symbol looked up last and its entry: a run's lookups mostly repeat the symbol of the quote being handled. */
-  private lastSymbol: string | null = null;
-  private lastEntry: BookEntry | null = null;
+  /** Symbol names by index (the order the instruments were given). */
+  readonly symbols: readonly string[];
 
   constructor(
     instruments: readonly Instrument[],
     private readonly fees: FeeSchedule,
   ) {
+    const names = new Set<string>();
     for (const instrument of instruments) {
+      if (names.has(instrument.symbol)) throw invariantViolation(`ledger given symbol ${instrument.symbol} twice`);
+      names.add(instrument.symbol);
       const book: SymbolBook = {
         instrument,
         positionLots: 0,
@@ -74,25 +78,24 @@ export class Ledger {
         soldLots: 0,
         tradedNotionalPico: 0n,
       };
-      this.books.set(instrument.symbol, {
+      this.entries.push({
         book,
         makerFeePerAtomPico: exactFeePerAtom(instrument.atomPico, fees.makerPpm),
         takerFeePerAtomPico: exactFeePerAtom(instrument.atomPico, fees.takerPpm),
       });
+      this.bookList.push(book);
     }
-    for (const entry of this.books.values()) this.bookList.push(entry.book);
+    this.symbols = instruments.map((i) => i.symbol);
   }
 
-  private entry(symbol: string): BookEntry {
-    if (symbol === this.lastSymbol) return this.lastEntry!;
-    const entry = this.books.get(symbol);
-    if (entry === undefined) throw invariantViolation(`ledger has no symbol ${symbol}`);
-    this.lastSymbol = symbol;
-    this.lastEntry = entry;
+  private entry(symbol: SymbolIndex): BookEntry {
+    const entry = this.entries[symbol];
+    if (entry === undefined) throw invariantViolation(`ledger has no symbol index ${symbol}`);
     return entry;
   }
 
-  book(symbol: string): SymbolBook {
+  /** The book of symbol index `symbol` (the position of its instrument in the list given). */
+  book(symbol: SymbolIndex): SymbolBook {
     return this.entry(symbol).book;
   }
 
@@ -101,13 +104,13 @@ export class Ledger {
     return this.bookList.values();
   }
 
-  mark(symbol: string, markTicks: number): void {
+  mark(symbol: SymbolIndex, markTicks: number): void {
     this.entry(symbol).book.markTicks = markTicks;
   }
 
   /** Applies a fill; returns its fee in pico-quote. */
   applyFill(fill: Fill): bigint {
-    const entry = this.entry(fill.symbol);
+    const entry = this.entry(fill.symbolIndex);
     const book = entry.book;
     const atom = book.instrument.atomPico;
     const sign = sideSign(fill.side);

@@ -112,7 +112,7 @@ export function buildReport(input: ReportInput): JsonValue {
       sold_qty: formatQty(instrument, book.soldLots),
       notional_usd: pico(book.tradedNotionalPico),
     };
-    const e = edge.snapshot(symbol);
+    const e = edge.snapshot(edge.symbols.indexOf(symbol)); // the report edge: names back to indexes, once per symbol
     edgeBySymbol[symbol] = {
       net_edge_bps: bpsE4(e.netEdgeBpsE4),
       adverse_selection_bps: bpsE4(e.adverseSelectionBpsE4),

@@ -2,6 +2,7 @@
 import { invariantViolation } from '../errors/shadow-exec-error.js';
 import type { Fill } from '../model/fill.js';
 import { sideSign } from '../model/order.js';
+import type { SymbolIndex } from '../model/symbol-table.js';
 
 /** All edge figures are bps × 10⁴ (1 unit = 0.0001 bps), integers. */
 export interface EdgeSettings {
@@ -15,7 +16,7 @@ export interface EdgeSettings {
   readonly minFills: number;
 }
 
-/** A fill waiting for its markout. A class, not a literal: V8 never pretenures constructor-made objects (see QuoteRecord). */
+/** A fill waiting for its markout (a hot-path record: docs/hot-path-records.md). */
 class PendingMarkout {
   constructor(
     /** Virtual ms at which the markout matures (fill time + markout horizon). */
@@ -44,28 +45,24 @@ export interface EdgeSnapshot {
 }
 
 export class EdgeTracker {
-  private readonly bySymbol = new Map<string, SymbolEdge>();
-  /** The symbol looked up last and its record (each quote asks about one symbol). */
-  private lastSymbol: string | null = null;
-  private lastEdge: SymbolEdge | null = null;
+  /** Per symbol index (the order `symbols` were given). */
+  private readonly bySymbol: SymbolEdge[] = [];
 
-  constructor(symbols: readonly string[], readonly settings: EdgeSettings) {
-    for (const symbol of symbols) {
-      this.bySymbol.set(symbol, { pending: [], pendingHead: 0, samples: [], sampleCount: 0, sampleSum: 0, matured: 0 });
+  /** @param symbols the run's symbols in order: index i is symbols[i] */
+  constructor(readonly symbols: readonly string[], readonly settings: EdgeSettings) {
+    for (let i = 0; i < symbols.length; i++) {
+      this.bySymbol.push({ pending: [], pendingHead: 0, samples: [], sampleCount: 0, sampleSum: 0, matured: 0 });
     }
   }
 
-  private symbol(symbol: string): SymbolEdge {
-    if (symbol === this.lastSymbol) return this.lastEdge!;
-    const s = this.bySymbol.get(symbol);
-    if (s === undefined) throw invariantViolation(`edge tracker has no symbol ${symbol}`);
-    this.lastSymbol = symbol;
-    this.lastEdge = s;
+  private symbol(symbol: SymbolIndex): SymbolEdge {
+    const s = this.bySymbol[symbol];
+    if (s === undefined) throw invariantViolation(`edge tracker has no symbol index ${symbol}`);
     return s;
   }
 
   onFill(fill: Fill): void {
-    this.symbol(fill.symbol).pending.push(new PendingMarkout(fill.ts + this.settings.markoutMs, sideSign(fill.side), fill.quoteMidTicks));
+    this.symbol(fill.symbolIndex).pending.push(new PendingMarkout(fill.ts + this.settings.markoutMs, sideSign(fill.side), fill.quoteMidTicks));
   }
 
   /**
@@ -73,7 +70,7 @@ export class EdgeTracker {
    *   sign × (quoteMid − markoutMid) / quoteMid × 10⁸   (truncated toward zero; buy sign +1)
    * Positive means the market moved against the fill. Returns true when the edge changed.
    */
-  onMarket(symbol: string, ts: number, midTicks: number): boolean {
+  onMarket(symbol: SymbolIndex, ts: number, midTicks: number): boolean {
     const s = this.symbol(symbol);
     let changed = false;
     while (s.pendingHead < s.pending.length && s.pending[s.pendingHead]!.dueTs <= ts) {
@@ -102,7 +99,7 @@ export class EdgeTracker {
     s.matured++;
   }
 
-  snapshot(symbol: string): EdgeSnapshot {
+  snapshot(symbol: SymbolIndex): EdgeSnapshot {
     const s = this.symbol(symbol);
     const adverse = this.adverse(s);
     return {
@@ -114,7 +111,7 @@ export class EdgeTracker {
   }
 
   /** snapshot(symbol).netEdgeBpsE4 without building the snapshot (the loop asks after every matured markout). */
-  netEdgeBpsE4(symbol: string): number {
+  netEdgeBpsE4(symbol: SymbolIndex): number {
     return this.settings.halfSpreadBpsE4 - this.settings.makerFeeBpsE4 - this.adverse(this.symbol(symbol));
   }
 

@@ -1,21 +1,23 @@
 // Per-order risk rules on a snapshot of exposure: REDUCING-only, per-symbol inventory and total notional (QUOTE_E8 units).
 import type { Side } from '../model/order.js';
+import type { SymbolIndex } from '../model/symbol-table.js';
 import { ALLOW, type RiskDecision } from './risk-decision.js';
 import { worstBuyLots, worstCaseNotionalE8, worstSellLots } from './exposure.js';
 
-/** Read-only exposure the monitor needs; the loop implements it from the ledger and its working orders. */
+/** Read-only exposure the monitor needs, by symbol index; the loop implements it from the ledger and its working orders. */
 export interface ExposureView {
   /** Σ over all symbols of worstCaseNotionalE8(position, open buys, open sells, mark, atom). */
   worstCaseTotalE8(): number;
-  positionLots(symbol: string): number;
-  openBuyLots(symbol: string): number;
-  openSellLots(symbol: string): number;
-  markTicks(symbol: string): number;
-  atomE8(symbol: string): number;
+  positionLots(symbol: SymbolIndex): number;
+  openBuyLots(symbol: SymbolIndex): number;
+  openSellLots(symbol: SymbolIndex): number;
+  markTicks(symbol: SymbolIndex): number;
+  atomE8(symbol: SymbolIndex): number;
 }
 
 export interface OrderIntent {
-  readonly symbol: string;
+  /** The symbol's index in the run (what the exposure view is asked by). */
+  readonly symbolIndex: SymbolIndex;
   readonly side: Side;
   readonly qtyLots: number;
 }
@@ -31,7 +33,7 @@ export interface OrderGateLimits {
  * on its side fills. Then MAX_INVENTORY, then MAX_TOTAL_NOTIONAL; an order that does not raise the measure passes.
  */
 export function decideOrder(order: OrderIntent, view: ExposureView, limits: OrderGateLimits, reducingOnly: boolean): RiskDecision {
-  const { symbol } = order;
+  const symbol = order.symbolIndex;
   const pos = view.positionLots(symbol);
   const buys = view.openBuyLots(symbol);
   const sells = view.openSellLots(symbol);

@@ -14,6 +14,7 @@ import {
   type RiskTransitionReason,
   type UnfreezeEvent,
 } from './risk-decision.js';
+import type { SymbolIndex } from '../model/symbol-table.js';
 import { decideOrder, type ExposureView, type OrderIntent } from './order-gate.js';
 import { resolveRiskOptions, type RiskLimits } from './risk-limits.js';
 import { StaleDataWatch, type StaleSymbol } from './stale-data-watch.js';
@@ -115,13 +116,13 @@ export class RiskMonitor {
 
   // ── stale market data ─────────────────────────────────────────────────────────────
 
-  /** Starts the stale-data clock at sinceMs for traded symbols that have had no data yet (call at the run start). */
+  /** Names the traded symbols (index i is symbols[i]) and starts the stale-data clock at sinceMs for those that have had no data yet (call at the run start). */
   watchMarketData(symbols: readonly string[], sinceMs: number): void {
     this.staleWatch.watch(symbols, sinceMs);
   }
 
-  /** Market data for `symbol` at tsMs (virtual ms); an unwatched symbol becomes watched. */
-  onMarketData(symbol: string, tsMs: number): void {
+  /** Market data for symbol index `symbol` at tsMs (virtual ms); an unwatched symbol becomes watched. */
+  onMarketData(symbol: SymbolIndex, tsMs: number): void {
     this.staleWatch.onData(symbol, tsMs);
   }
 

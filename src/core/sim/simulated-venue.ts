@@ -1,7 +1,8 @@
 // SimulatedVenue: an ExchangeClient that runs orders through the request gate, latency, venue rules and a fill model on the run's scheduler.
 import type { Clock } from '../../ports/clock.js';
 import type { ExchangeClient, ExecutionListener, VenueStats } from '../../ports/exchange-client.js';
-import { IdSequence, type OrderId } from '../model/ids.js';
+import { IdSequence, type OrderNo } from '../model/ids.js';
+import type { SymbolIndex } from '../model/symbol-table.js';
 import type { Instrument } from '../model/instrument.js';
 import type { MarketContextEvent } from '../model/market-data-event.js';
 import type { TopOfBook } from '../model/market-update.js';
@@ -47,8 +48,8 @@ export class SimulatedVenue implements ExchangeClient, RequestReceiver {
   private readonly gate: RequestGate;
   private readonly engine: VenueMatchingEngine;
   private readonly listIds = new IdSequence<string>('L');
-  /** Creates and OCO lists waiting in the client's queue, by order id (an OCO by its limit leg): a cancel drops them unsent. */
-  private readonly heldCreates = new Map<OrderId, VenueRequest>();
+  /** Creates and OCO lists waiting in the client's queue, by order number (an OCO by its limit leg): a cancel drops them unsent. */
+  private readonly heldCreates = new Map<OrderNo, VenueRequest>();
   private readonly queue: ClientSendQueue<VenueRequest>;
   private readonly wire = new WireCounters();
 
@@ -60,39 +61,39 @@ export class SimulatedVenue implements ExchangeClient, RequestReceiver {
     this.queue = new ClientSendQueue<VenueRequest>(deps.clock, deps.scheduler, gate, gate.laneCount, (request, sendMs, heldMs) => this.leave(request, sendMs, heldMs));
   }
 
-  onMarketUpdate(update: TopOfBook): void {
-    this.engine.onMarketUpdate(update);
+  onMarketUpdate(update: TopOfBook, symbol: SymbolIndex): void {
+    this.engine.onMarketUpdate(update, symbol);
   }
 
-  /** Trades reach resting orders through the fill model (trade-through, queue); bars, marks and tickers play no part. */
-  onMarketEvent(event: MarketContextEvent): void {
-    if (event.kind === 'trade') this.engine.onTrade(event);
+  /** Trades reach resting orders through the fill model (trade-through, queue); bars, marks and tickers play no part. `symbol` -1: not traded. */
+  onMarketEvent(event: MarketContextEvent, symbol: SymbolIndex): void {
+    if (event.kind === 'trade' && symbol >= 0) this.engine.onTrade(event, symbol);
   }
 
   setListener(listener: ExecutionListener): void {
     this.listener = listener;
   }
 
-  placeOrder(request: OrderRequest): OrderId {
+  placeOrder(request: OrderRequest): OrderNo {
     const now = this.deps.clock.now();
     const order = this.engine.store.create(request, now);
-    this.engine.byId.set(order);
+    this.engine.byNo.set(order);
     this.send(new VenueRequest(this, 'create', order.symbol, order, null), now, this.deps.latency.entryDelayMs());
-    return order.id;
+    return order.seq;
   }
 
-  cancelOrder(orderId: OrderId): void {
-    const order = this.engine.byId.get(orderId);
+  cancelOrder(orderNo: OrderNo): void {
+    const order = this.engine.byNo.get(orderNo);
     if (order === undefined) {
       // The venue has no record (terminal and forgotten): the cancel is refused without a report.
       this.engine.counters.cancelsRejected++;
       return;
     }
     order.cancelRequested = true;
-    const held = this.heldCreates.size === 0 ? undefined : (this.heldCreates.get(orderId) ?? (order.leg === null ? undefined : this.heldCreates.get(order.leg.siblingId)));
+    const held = this.heldCreates.size === 0 ? undefined : (this.heldCreates.get(orderNo) ?? (order.leg === null ? undefined : this.heldCreates.get(order.leg.siblingSeq)));
     if (held !== undefined) {
       // Never sent: the client drops it (an OCO: the whole list) from its queue, no request goes out.
-      this.heldCreates.delete(held.order!.id);
+      this.heldCreates.delete(held.order!.seq);
       this.queue.drop(held, this.deps.clock.now());
       this.engine.dequeue(held.order!);
       return;
@@ -104,8 +105,8 @@ export class SimulatedVenue implements ExchangeClient, RequestReceiver {
     this.send(new VenueRequest(this, 'cancel-all', symbol, null, null), this.deps.clock.now(), this.deps.latency.cancelDelayMs());
   }
 
-  amendOrder(orderId: OrderId, priceTicks: number, qtyLots: number): void {
-    const order = this.engine.byId.get(orderId);
+  amendOrder(orderNo: OrderNo, priceTicks: number, qtyLots: number): void {
+    const order = this.engine.byNo.get(orderNo);
     if (order === undefined) {
       this.engine.counters.amendsRejected++;
       return;
@@ -118,11 +119,11 @@ export class SimulatedVenue implements ExchangeClient, RequestReceiver {
     const now = this.deps.clock.now();
     const listId = this.listIds.issue();
     const { limit, stop } = this.engine.store.createOco(request, listId, { timeInForce: 'GTC', postOnly: false, reduceOnly: false }, now);
-    this.engine.byId.set(limit);
-    this.engine.byId.set(stop);
+    this.engine.byNo.set(limit);
+    this.engine.byNo.set(stop);
     this.engine.counters.ocoLists++;
     this.send(new VenueRequest(this, 'oco', request.symbol, limit, null, { request, limit, stop }), now, this.deps.latency.entryDelayMs());
-    return { listId, limitId: limit.id, stopId: stop.id };
+    return { listId, limit: limit.seq, stop: stop.seq };
   }
 
   /**
@@ -133,12 +134,12 @@ export class SimulatedVenue implements ExchangeClient, RequestReceiver {
     request.latencyMs = latencyMs;
     if (this.queue.submit(request, now)) return;
     this.wire.held(request.kind);
-    if (request.kind === 'create' || request.kind === 'oco') this.heldCreates.set(request.order!.id, request);
+    if (request.kind === 'create' || request.kind === 'oco') this.heldCreates.set(request.order!.seq, request);
   }
 
   /** The request leaves the client at sendMs after heldMs in its queue, and reaches the venue latencyMs later. */
   private leave(request: VenueRequest, sendMs: number, heldMs: number): void {
-    if (this.heldCreates.size !== 0 && (request.kind === 'create' || request.kind === 'oco')) this.heldCreates.delete(request.order!.id);
+    if (this.heldCreates.size !== 0 && (request.kind === 'create' || request.kind === 'oco')) this.heldCreates.delete(request.order!.seq);
     this.wire.sent(request);
     this.gate.onSend(request, sendMs, heldMs);
     this.deps.scheduler.scheduleSelf(request, sendMs + request.latencyMs);

@@ -6,6 +6,7 @@ import { IdSequence, type FillId } from '../model/ids.js';
 import type { Instrument } from '../model/instrument.js';
 import type { TradeEvent } from '../model/market-data-event.js';
 import type { TopOfBook } from '../model/market-update.js';
+import type { SymbolIndex } from '../model/symbol-table.js';
 import { sideSign, type Liquidity, type Order } from '../model/order.js';
 import { stopReached, type OcoRequest } from '../model/order-list.js';
 import { OrderIndex } from '../orders/order-index.js';
@@ -32,8 +33,8 @@ export class VenueMatchingEngine {
   readonly store = new OrderStore();
   readonly counters = new VenueCounters();
   private readonly fillIds = new IdSequence<FillId>('F');
-  /** Orders a cancel can still address: live ones, and terminal ones until the cancel already in flight is answered. */
-  readonly byId = new OrderIndex();
+  /** Orders a cancel can still address, by number: live ones, and terminal ones until the cancel already in flight is answered. */
+  readonly byNo = new OrderIndex();
   private readonly symbols = new VenueSymbols();
 
   constructor(private readonly deps: MatchingEngineDeps) {}
@@ -46,11 +47,12 @@ export class VenueMatchingEngine {
     return this.deps.rules.venue;
   }
 
-  onMarketUpdate(update: TopOfBook): void {
-    this.symbols.get(update.symbol).lastBook = update;
+  /** A top-of-book update of symbol index `symbol` (update.symbol's). */
+  onMarketUpdate(update: TopOfBook, symbol: SymbolIndex): void {
+    this.symbols.get(symbol).lastBook = update;
     let dormantStops = false;
     // Orders that were still NEW when the update came cannot be filled by it; only resting ones are visited, in creation order.
-    const resting = this.store.restingOrders(update.symbol);
+    const resting = this.store.restingOrders(symbol);
     for (let i = 0; i < resting.length; i++) {
       const order = resting[i]!;
       if (order.status !== 'OPEN' && order.status !== 'PARTIALLY_FILLED') continue;
@@ -61,15 +63,15 @@ export class VenueMatchingEngine {
       const lots = this.deps.fillModel.quoteFill(order, update);
       if (lots > 0) this.execute(order, order.priceTicks, lots, 'MAKER', update.ts);
     }
-    if (dormantStops) this.triggerStops(update);
+    if (dormantStops) this.triggerStops(update, symbol);
   }
 
   /**
    * A public trade: resting orders it reaches (at or through their price) are offered it in price-time priority,
    * best price first, then oldest; each takes what the fill model grants from what the better-placed ones left.
    */
-  onTrade(trade: TradeEvent): void {
-    const reached = ordersReachedByTrade(this.store.restingOrders(trade.symbol), trade.priceTicks);
+  onTrade(trade: TradeEvent, symbol: SymbolIndex): void {
+    const reached = ordersReachedByTrade(this.store.restingOrders(symbol), trade.priceTicks);
     if (reached === null) return;
     let taken = 0;
     for (const order of reached) {
@@ -82,8 +84,8 @@ export class VenueMatchingEngine {
   }
 
   /** Dormant OCO stop legs the market has reached become limit orders (and may take at once); their limit leg is cancelled. */
-  private triggerStops(update: TopOfBook): void {
-    for (const order of this.store.liveOrders(update.symbol)) {
+  private triggerStops(update: TopOfBook, symbol: SymbolIndex): void {
+    for (const order of this.store.liveOrders(symbol)) {
       const leg = order.leg;
       if (leg === null || leg.role !== 'stop' || leg.triggered || order.status !== 'OPEN') continue;
       if (!stopReached(order.side, leg.stopTicks!, update.bidTicks, update.askTicks)) continue;
@@ -96,14 +98,14 @@ export class VenueMatchingEngine {
 
   /** One leg of an OCO executed or triggered: the venue cancels the other. */
   private cancelSibling(order: Order, reason: string): void {
-    const sibling = order.leg === null ? undefined : this.byId.get(order.leg.siblingId);
+    const sibling = order.leg === null ? undefined : this.byNo.get(order.leg.siblingSeq);
     if (sibling === undefined || (sibling.status !== 'OPEN' && sibling.status !== 'PARTIALLY_FILLED')) return;
     this.conclude(sibling, { kind: 'cancel', reason });
   }
 
   arriveOco(request: OcoRequest, limit: Order, stop: Order): void {
     const instrument = this.deps.instruments.get(request.symbol);
-    const book = this.symbols.get(request.symbol).lastBook;
+    const book = this.symbols.get(request.symbolIndex).lastBook;
     let reject: VenueReject | null =
       instrument === undefined
         ? { code: 'UNKNOWN_SYMBOL', message: 'unknown symbol', detail: `symbol ${request.symbol}` }
@@ -153,7 +155,7 @@ export class VenueMatchingEngine {
    * and unfillable FOK orders end instead. Returns whether the order is still live and its unfilled rest may rest.
    */
   private matchAtTouch(order: Order): boolean {
-    const book = this.symbols.get(order.symbol).lastBook;
+    const book = this.symbols.get(order.symbolIndex).lastBook;
     const crosses = book !== undefined && (order.side === 'BUY' ? book.askTicks <= order.priceTicks : book.bidTicks >= order.priceTicks);
     if (!crosses) return true;
     if (order.options.postOnly) {
@@ -172,11 +174,12 @@ export class VenueMatchingEngine {
     return order.status !== 'FILLED';
   }
 
+  /** A cancel-all for the symbol named `symbol` (as the request names it). */
   arriveCancelAll(symbol: string): void {
-    for (const order of this.store.liveOrders(symbol)) {
+    for (const order of this.store.liveOrdersNamed(symbol)) {
       if (order.status !== 'OPEN' && order.status !== 'PARTIALLY_FILLED') continue;
       this.store.transition(order, 'CANCELED');
-      if (!order.cancelRequested) this.byId.delete(order);
+      if (!order.cancelRequested) this.byNo.delete(order);
       this.listener.onCanceled(order);
     }
   }
@@ -220,7 +223,7 @@ export class VenueMatchingEngine {
   /** A reduce-only order must face the position and not exceed it (so it can neither open, grow nor flip it). */
   private reduceOnlyCheck(order: Order): VenueReject | null {
     if (!order.options.reduceOnly) return null;
-    const position = this.symbols.get(order.symbol).positionLots;
+    const position = this.symbols.get(order.symbolIndex).positionLots;
     const reduces = position * sideSign(order.side) < 0 && order.qtyLots <= Math.abs(position);
     return reduces ? null : this.deps.rules.reduceOnlyViolated();
   }
@@ -228,7 +231,7 @@ export class VenueMatchingEngine {
   reject(order: Order, reject: VenueReject): void {
     this.counters.reject(reject.code);
     this.store.transition(order, 'REJECTED');
-    this.byId.delete(order);
+    this.byNo.delete(order);
     this.listener.onRejected(order, reject);
   }
 
@@ -242,7 +245,7 @@ export class VenueMatchingEngine {
     if (outcome.kind === 'reject') outcome = { kind: 'cancel', reason: outcome.reject.code };
     this.counters.venueCancel(outcome.reason);
     this.store.transition(order, outcome.kind === 'cancel' ? 'CANCELED' : 'EXPIRED');
-    if (!order.cancelRequested) this.byId.delete(order);
+    if (!order.cancelRequested) this.byNo.delete(order);
     this.listener.onCanceled(order);
   }
 
@@ -251,7 +254,7 @@ export class VenueMatchingEngine {
       case 'OPEN':
       case 'PARTIALLY_FILLED':
         this.store.transition(order, 'CANCELED');
-        this.byId.delete(order);
+        this.byNo.delete(order);
         this.listener.onCanceled(order);
         // Cancelling one leg of an order list cancels the whole list (Binance order lists).
         this.cancelSibling(order, 'OCO_LIST_CANCELED');
@@ -265,17 +268,17 @@ export class VenueMatchingEngine {
   rejectCancelWith(order: Order, reject: VenueReject): void {
     this.counters.cancelsRejected++;
     // A live order stays addressable (a NEW one's entry is still on its way; an open one survived a refused cancel).
-    if (order.status !== 'NEW' && order.status !== 'OPEN' && order.status !== 'PARTIALLY_FILLED') this.byId.delete(order);
+    if (order.status !== 'NEW' && order.status !== 'OPEN' && order.status !== 'PARTIALLY_FILLED') this.byNo.delete(order);
     this.listener.onCancelRejected(order, reject);
   }
 
   private execute(order: Order, priceTicks: number, lots: number, liquidity: Liquidity, ts: number): void {
-    const fill = new FillRecord(this.fillIds.issue(), order.id, order.symbol, order.side, priceTicks, lots, liquidity, ts, order.quoteMidTicks);
+    const fill = new FillRecord(this.fillIds.issue(), order.id, order.symbol, order.symbolIndex, order.side, priceTicks, lots, liquidity, ts, order.quoteMidTicks);
     if (liquidity === 'MAKER') this.counters.makerFills++;
     else this.counters.takerFills++;
-    this.symbols.get(order.symbol).positionLots += sideSign(order.side) * lots;
+    this.symbols.get(order.symbolIndex).positionLots += sideSign(order.side) * lots;
     this.store.fill(order, lots);
-    if (order.status === 'FILLED' && !order.cancelRequested) this.byId.delete(order);
+    if (order.status === 'FILLED' && !order.cancelRequested) this.byNo.delete(order);
     this.listener.onFill(fill, order);
     if (order.leg !== null) this.cancelSibling(order, 'OCO_OTHER_LEG_FILLED');
   }
@@ -287,10 +290,10 @@ export class VenueMatchingEngine {
   dequeue(order: Order): void {
     if (order.leg === null) this.counters.dequeued++;
     else this.counters.ocoListsDequeued++;
-    for (const o of order.leg === null ? [order] : [order, this.byId.get(order.leg.siblingId)]) {
+    for (const o of order.leg === null ? [order] : [order, this.byNo.get(order.leg.siblingSeq)]) {
       if (o === undefined || o.status !== 'NEW') continue;
       this.store.transition(o, 'CANCELED');
-      this.byId.delete(o);
+      this.byNo.delete(o);
       this.listener.onDropped(o);
     }
   }

@@ -1,5 +1,7 @@
-// VenueSymbols: the simulated venue's own per-symbol state — the last top of book it saw and its view of the position.
+// VenueSymbols: the simulated venue's own per-symbol state — the last top of book it saw and its view of the position — by symbol index.
+import { invariantViolation } from '../errors/shadow-exec-error.js';
 import type { TopOfBook } from '../model/market-update.js';
+import type { SymbolIndex } from '../model/symbol-table.js';
 
 /** One symbol at the venue: the last book (undefined before the first update) and the filled position, signed lots (reduce-only checks). */
 export interface VenueSymbol {
@@ -8,21 +10,16 @@ export interface VenueSymbol {
 }
 
 export class VenueSymbols {
-  private readonly symbols = new Map<string, VenueSymbol>();
-  /** The symbol looked up last and its state: most lookups repeat the symbol of the quote being handled. */
-  private lastSymbol: string | null = null;
-  private lastState: VenueSymbol | null = null;
+  private readonly symbols: (VenueSymbol | undefined)[] = [];
 
-  /** The symbol's state, created on first use. */
-  get(symbol: string): VenueSymbol {
-    if (symbol === this.lastSymbol) return this.lastState!;
-    let state = this.symbols.get(symbol);
-    if (state === undefined) {
-      state = { lastBook: undefined, positionLots: 0 };
-      this.symbols.set(symbol, state);
-    }
-    this.lastSymbol = symbol;
-    this.lastState = state;
-    return state;
+  /** The state of symbol index `symbol`, created on first use. */
+  get(symbol: SymbolIndex): VenueSymbol {
+    const state = this.symbols[symbol];
+    if (state !== undefined) return state;
+    if (!(Number.isInteger(symbol) && symbol >= 0)) throw invariantViolation(`symbol index ${symbol} is not a run's index`);
+    while (this.symbols.length < symbol) this.symbols.push(undefined);
+    const created: VenueSymbol = { lastBook: undefined, positionLots: 0 };
+    this.symbols[symbol] = created;
+    return created;
   }
 }

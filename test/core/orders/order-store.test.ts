@@ -4,7 +4,7 @@ import { OrderStore } from '../../../src/core/orders/order-store.js';
 import type { Order, OrderRequest, OrderStatus } from '../../../src/core/model/order.js';
 import { codeOf } from '../../helpers/error-code.js';
 
-const REQ: OrderRequest = { symbol: 'BTCUSDT', side: 'BUY', priceTicks: 934065, qtyLots: 10, quoteMidTicks: 935000 };
+const REQ: OrderRequest = { symbol: 'BTCUSDT', symbolIndex: 0, side: 'BUY', priceTicks: 934065, qtyLots: 10, quoteMidTicks: 935000 };
 
 function ids(orders: Iterable<Order>): string[] {
   return [...orders].map((o) => o.id);
@@ -19,6 +19,7 @@ describe('OrderStore', () => {
       id: 'O-1',
       seq: 1,
       symbol: 'BTCUSDT',
+      symbolIndex: 0,
       side: 'BUY',
       priceTicks: 934065,
       qtyLots: 10,
@@ -127,32 +128,43 @@ describe('OrderStore', () => {
     const a = store.create(REQ, 0);
     const b = store.create(REQ, 0);
     const c = store.create(REQ, 0);
-    const eth = store.create({ ...REQ, symbol: 'ETHUSDT' }, 0);
-    expect(ids(store.liveOrders('BTCUSDT'))).toEqual(['O-1', 'O-2', 'O-3']);
-    expect(ids(store.liveOrders('ETHUSDT'))).toEqual(['O-4']);
+    const eth = store.create({ ...REQ, symbol: 'ETHUSDT', symbolIndex: 1 }, 0);
+    expect(ids(store.liveOrders(0))).toEqual(['O-1', 'O-2', 'O-3']);
+    expect(ids(store.liveOrders(1))).toEqual(['O-4']);
     store.transition(b, 'REJECTED');
     store.transition(a, 'OPEN');
     store.fill(a, 4); // partial: stays live
-    expect(ids(store.liveOrders('BTCUSDT'))).toEqual(['O-1', 'O-3']);
+    expect(ids(store.liveOrders(0))).toEqual(['O-1', 'O-3']);
     expect(store.liveCount).toBe(3);
     store.transition(c, 'OPEN');
     store.transition(c, 'CANCELED');
     store.transition(eth, 'OPEN');
     store.transition(eth, 'EXPIRED');
-    expect(ids(store.liveOrders('BTCUSDT'))).toEqual(['O-1']);
-    expect(ids(store.liveOrders('ETHUSDT'))).toEqual([]);
+    expect(ids(store.liveOrders(0))).toEqual(['O-1']);
+    expect(ids(store.liveOrders(1))).toEqual([]);
     expect(store.liveCount).toBe(1);
   });
 
-  it('returns nothing for a symbol that never had an order', () => {
-    expect([...new OrderStore().liveOrders('SOLUSDT')]).toEqual([]);
+  it('returns nothing for a symbol that never had an order, by index or by name', () => {
+    expect([...new OrderStore().liveOrders(2)]).toEqual([]);
+    expect(new OrderStore().liveOrdersNamed('SOLUSDT')).toEqual([]);
+    expect(new OrderStore().openCount('SOLUSDT')).toBe(0);
+  });
+
+  it('finds a symbol\'s orders by the name its first order gave it (cancel-all, venue rules)', () => {
+    const store = new OrderStore();
+    store.create(REQ, 0);
+    store.transition(store.create({ ...REQ, symbol: 'ETHUSDT', symbolIndex: 1 }, 0), 'OPEN');
+    expect(ids(store.liveOrdersNamed('ETHUSDT'))).toEqual(['O-2']);
+    expect(store.openCount('ETHUSDT')).toBe(1);
+    expect(store.openCount('BTCUSDT')).toBe(0);
   });
 
   it('lets a caller fill every live order while iterating liveOrders', () => {
     const store = new OrderStore();
     for (let i = 0; i < 4; i++) store.transition(store.create(REQ, 0), 'OPEN');
     const visited: string[] = [];
-    for (const order of store.liveOrders('BTCUSDT')) {
+    for (const order of store.liveOrders(0)) {
       visited.push(order.id);
       store.fill(order, order.qtyLots);
     }

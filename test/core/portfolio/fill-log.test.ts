@@ -8,7 +8,7 @@ function fill(n: number): Fill {
   return {
     id: `F-${n}` as FillId,
     orderId: `O-${n}` as OrderId,
-    symbol: 'BTCUSDT',
+    symbol: 'BTCUSDT', symbolIndex: 0,
     side: 'BUY',
     priceTicks: 935000 + n,
     qtyLots: 1,

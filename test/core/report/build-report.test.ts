@@ -23,6 +23,7 @@ function fill(n: number, side: Side, priceTicks: number, qtyLots: number, ts: nu
     id: `F-${n}` as FillId,
     orderId: `O-${n}` as OrderId,
     symbol: 'BTCUSDT',
+    symbolIndex: 0,
     side,
     priceTicks,
     qtyLots,
@@ -62,7 +63,7 @@ function input(): ReportInput {
   const fillLog = new FillLog(1);
   const fills = [fill(1, 'BUY', 935000, 10, START + 100), fill(2, 'SELL', 936000, 15, START + 200)];
   for (const f of fills) fillLog.add(f, ledger.applyFill(f), 5); // 5 lots (0.005 BTC) of each order left open
-  ledger.mark('BTCUSDT', 937000);
+  ledger.mark(0, 937000);
   const risk = new RiskMonitor({ maxInventoryE8: 1, maxTotalNotionalE8: 1, edgeThresholdBpsE4: 10_000 });
   const event = risk.evaluateEdge('BTCUSDT', -12_345, START + 1500)!;
   event.ordersCancelled = 2;

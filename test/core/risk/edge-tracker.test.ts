@@ -13,11 +13,16 @@ const SETTINGS: EdgeSettings = {
   minFills: 1,
 };
 
+/** Symbol indexes in the trackers below: BTCUSDT 0, ETHUSDT 1. */
+const BTC = 0;
+const ETH = 1;
+
 function fill(side: Side, ts: number, quoteMidTicks: number, symbol = 'BTCUSDT'): Fill {
   return {
     id: 'F-1' as FillId,
     orderId: 'O-1' as OrderId,
     symbol,
+    symbolIndex: symbol === 'ETHUSDT' ? ETH : BTC,
     side,
     priceTicks: quoteMidTicks,
     qtyLots: 1,
@@ -31,32 +36,32 @@ function fill(side: Side, ts: number, quoteMidTicks: number, symbol = 'BTCUSDT')
 function sampleOf(side: Side, quoteMid: number, markoutMid: number): number {
   const t = new EdgeTracker(['BTCUSDT'], { ...SETTINGS, window: 1 });
   t.onFill(fill(side, 0, quoteMid));
-  t.onMarket('BTCUSDT', 1000, markoutMid);
-  return t.snapshot('BTCUSDT').adverseSelectionBpsE4;
+  t.onMarket(BTC, 1000, markoutMid);
+  return t.snapshot(BTC).adverseSelectionBpsE4;
 }
 
 describe('EdgeTracker', () => {
   it('reports halfSpread − makerFee with no markouts', () => {
     const t = new EdgeTracker(['BTCUSDT'], SETTINGS);
-    expect(t.snapshot('BTCUSDT')).toEqual({ netEdgeBpsE4: 80_000, adverseSelectionBpsE4: 0, maturedMarkouts: 0, pendingMarkouts: 0 });
+    expect(t.snapshot(BTC)).toEqual({ netEdgeBpsE4: 80_000, adverseSelectionBpsE4: 0, maturedMarkouts: 0, pendingMarkouts: 0 });
   });
 
   it('matures a markout at the first update at or after fill ts + markoutMs', () => {
     const t = new EdgeTracker(['BTCUSDT'], SETTINGS);
     t.onFill(fill('BUY', 1000, 1_000_000));
-    expect(t.snapshot('BTCUSDT').pendingMarkouts).toBe(1);
-    expect(t.onMarket('BTCUSDT', 1999, 900_000)).toBe(false);
-    expect(t.snapshot('BTCUSDT').maturedMarkouts).toBe(0);
-    expect(t.onMarket('BTCUSDT', 2000, 999_000)).toBe(true);
-    expect(t.snapshot('BTCUSDT')).toEqual({
+    expect(t.snapshot(BTC).pendingMarkouts).toBe(1);
+    expect(t.onMarket(BTC, 1999, 900_000)).toBe(false);
+    expect(t.snapshot(BTC).maturedMarkouts).toBe(0);
+    expect(t.onMarket(BTC, 2000, 999_000)).toBe(true);
+    expect(t.snapshot(BTC)).toEqual({
       netEdgeBpsE4: -20_000, // 100 000 − 20 000 − 100 000
       adverseSelectionBpsE4: 100_000, // (1 000 000 − 999 000) × 1e8 / 1 000 000 = 10 bps
       maturedMarkouts: 1,
       pendingMarkouts: 0,
     });
-    expect(t.onMarket('BTCUSDT', 3000, 500_000)).toBe(false);
-    expect(t.snapshot('BTCUSDT').adverseSelectionBpsE4).toBe(100_000);
-    expect(t.netEdgeBpsE4('BTCUSDT')).toBe(-20_000);
+    expect(t.onMarket(BTC, 3000, 500_000)).toBe(false);
+    expect(t.snapshot(BTC).adverseSelectionBpsE4).toBe(100_000);
+    expect(t.netEdgeBpsE4(BTC)).toBe(-20_000);
   });
 
   it('netEdgeBpsE4 answers as snapshot().netEdgeBpsE4 through minFills, the window and both signs', () => {
@@ -64,17 +69,17 @@ describe('EdgeTracker', () => {
     const mids = [1_000_000, 1_003_000, 998_500, 1_000_000, 996_000, 1_007_000, 1_000_000];
     for (let i = 0; i < mids.length; i++) {
       t.onFill(fill(i % 2 === 0 ? 'BUY' : 'SELL', 1000 * i, mids[i]!));
-      t.onMarket('BTCUSDT', 1000 * i + 1000, mids[(i + 1) % mids.length]!);
-      expect(t.netEdgeBpsE4('BTCUSDT')).toBe(t.snapshot('BTCUSDT').netEdgeBpsE4);
+      t.onMarket(BTC, 1000 * i + 1000, mids[(i + 1) % mids.length]!);
+      expect(t.netEdgeBpsE4(BTC)).toBe(t.snapshot(BTC).netEdgeBpsE4);
     }
-    expect(t.snapshot('BTCUSDT').maturedMarkouts).toBe(mids.length);
+    expect(t.snapshot(BTC).maturedMarkouts).toBe(mids.length);
   });
 
   it('uses the mid of the first update after the due time when updates are sparse', () => {
     const t = new EdgeTracker(['BTCUSDT'], SETTINGS);
     t.onFill(fill('BUY', 1000, 1_000_000));
-    t.onMarket('BTCUSDT', 2500, 998_000);
-    expect(t.snapshot('BTCUSDT').adverseSelectionBpsE4).toBe(200_000);
+    t.onMarket(BTC, 2500, 998_000);
+    expect(t.snapshot(BTC).adverseSelectionBpsE4).toBe(200_000);
   });
 
   it('signs the sample: a buy followed by a falling mid and a sell followed by a rising mid are adverse', () => {
@@ -97,36 +102,36 @@ describe('EdgeTracker', () => {
     const mids = [999_000, 998_000, 1_000_000, 997_000]; // samples 100 000, 200 000, 0, 300 000
     mids.forEach((mid, i) => {
       t.onFill(fill('BUY', i * 10, 1_000_000));
-      t.onMarket('BTCUSDT', i * 10 + 1000, mid);
+      t.onMarket(BTC, i * 10 + 1000, mid);
     });
     // last three: (200 000 + 0 + 300 000) / 3 = 166 666.67 → 166 666
-    expect(t.snapshot('BTCUSDT')).toEqual({ netEdgeBpsE4: -86_666, adverseSelectionBpsE4: 166_666, maturedMarkouts: 4, pendingMarkouts: 0 });
+    expect(t.snapshot(BTC)).toEqual({ netEdgeBpsE4: -86_666, adverseSelectionBpsE4: 166_666, maturedMarkouts: 4, pendingMarkouts: 0 });
     t.onFill(fill('BUY', 100, 1_000_000));
-    t.onMarket('BTCUSDT', 1100, 1_000_000); // window now 0, 300 000, 0
-    expect(t.snapshot('BTCUSDT').adverseSelectionBpsE4).toBe(100_000);
+    t.onMarket(BTC, 1100, 1_000_000); // window now 0, 300 000, 0
+    expect(t.snapshot(BTC).adverseSelectionBpsE4).toBe(100_000);
   });
 
   it('truncates a negative mean toward zero', () => {
     const t = new EdgeTracker(['BTCUSDT'], SETTINGS);
     for (const [i, mid] of [1_001_000, 1_000_000, 1_001_000].entries()) {
       t.onFill(fill('BUY', i, 1_000_000));
-      t.onMarket('BTCUSDT', i + 1000, mid);
+      t.onMarket(BTC, i + 1000, mid);
     }
-    expect(t.snapshot('BTCUSDT').adverseSelectionBpsE4).toBe(-66_666); // −200 000 / 3
-    expect(t.snapshot('BTCUSDT').netEdgeBpsE4).toBe(146_666);
+    expect(t.snapshot(BTC).adverseSelectionBpsE4).toBe(-66_666); // −200 000 / 3
+    expect(t.snapshot(BTC).netEdgeBpsE4).toBe(146_666);
   });
 
   it('counts adverse selection as 0 until minFills markouts have matured', () => {
     const t = new EdgeTracker(['BTCUSDT'], { ...SETTINGS, minFills: 3 });
     for (let i = 0; i < 2; i++) {
       t.onFill(fill('BUY', i, 1_000_000));
-      t.onMarket('BTCUSDT', i + 1000, 999_000);
+      t.onMarket(BTC, i + 1000, 999_000);
     }
-    expect(t.snapshot('BTCUSDT')).toEqual({ netEdgeBpsE4: 80_000, adverseSelectionBpsE4: 0, maturedMarkouts: 2, pendingMarkouts: 0 });
+    expect(t.snapshot(BTC)).toEqual({ netEdgeBpsE4: 80_000, adverseSelectionBpsE4: 0, maturedMarkouts: 2, pendingMarkouts: 0 });
     t.onFill(fill('BUY', 2, 1_000_000));
-    t.onMarket('BTCUSDT', 1002, 999_000);
-    expect(t.snapshot('BTCUSDT').adverseSelectionBpsE4).toBe(100_000);
-    expect(t.snapshot('BTCUSDT').netEdgeBpsE4).toBe(-20_000);
+    t.onMarket(BTC, 1002, 999_000);
+    expect(t.snapshot(BTC).adverseSelectionBpsE4).toBe(100_000);
+    expect(t.snapshot(BTC).netEdgeBpsE4).toBe(-20_000);
   });
 
   it('matures every due markout in one update and leaves later ones pending', () => {
@@ -134,36 +139,37 @@ describe('EdgeTracker', () => {
     t.onFill(fill('BUY', 0, 1_000_000));
     t.onFill(fill('SELL', 500, 1_000_000));
     t.onFill(fill('BUY', 1500, 1_000_000));
-    expect(t.onMarket('BTCUSDT', 1500, 998_000)).toBe(true); // matures the first two: +200 000 and −200 000
-    expect(t.snapshot('BTCUSDT')).toEqual({ netEdgeBpsE4: 80_000, adverseSelectionBpsE4: 0, maturedMarkouts: 2, pendingMarkouts: 1 });
-    t.onMarket('BTCUSDT', 2500, 997_000); // +300 000
-    expect(t.snapshot('BTCUSDT').adverseSelectionBpsE4).toBe(100_000);
-    expect(t.snapshot('BTCUSDT').pendingMarkouts).toBe(0);
+    expect(t.onMarket(BTC, 1500, 998_000)).toBe(true); // matures the first two: +200 000 and −200 000
+    expect(t.snapshot(BTC)).toEqual({ netEdgeBpsE4: 80_000, adverseSelectionBpsE4: 0, maturedMarkouts: 2, pendingMarkouts: 1 });
+    t.onMarket(BTC, 2500, 997_000); // +300 000
+    expect(t.snapshot(BTC).adverseSelectionBpsE4).toBe(100_000);
+    expect(t.snapshot(BTC).pendingMarkouts).toBe(0);
   });
 
   it('keeps symbols apart', () => {
     const t = new EdgeTracker(['BTCUSDT', 'ETHUSDT'], SETTINGS);
     t.onFill(fill('BUY', 0, 1_000_000, 'ETHUSDT'));
-    expect(t.onMarket('BTCUSDT', 5000, 1)).toBe(false);
-    expect(t.snapshot('ETHUSDT').pendingMarkouts).toBe(1);
-    t.onMarket('ETHUSDT', 1000, 999_000);
-    expect(t.snapshot('ETHUSDT').adverseSelectionBpsE4).toBe(100_000);
-    expect(t.snapshot('BTCUSDT').maturedMarkouts).toBe(0);
+    expect(t.onMarket(BTC, 5000, 1)).toBe(false);
+    expect(t.snapshot(ETH).pendingMarkouts).toBe(1);
+    t.onMarket(ETH, 1000, 999_000);
+    expect(t.snapshot(ETH).adverseSelectionBpsE4).toBe(100_000);
+    expect(t.snapshot(BTC).maturedMarkouts).toBe(0);
   });
 
   it('keeps counts right across compaction of a long pending queue', () => {
     const t = new EdgeTracker(['BTCUSDT'], SETTINGS);
     for (let i = 0; i < 1100; i++) t.onFill(fill('BUY', i, 1_000_000));
-    t.onMarket('BTCUSDT', 2049, 1_000_000); // fills 0..1049 mature with sample 0
-    expect(t.snapshot('BTCUSDT')).toEqual({ netEdgeBpsE4: 80_000, adverseSelectionBpsE4: 0, maturedMarkouts: 1050, pendingMarkouts: 50 });
+    t.onMarket(BTC, 2049, 1_000_000); // fills 0..1049 mature with sample 0
+    expect(t.snapshot(BTC)).toEqual({ netEdgeBpsE4: 80_000, adverseSelectionBpsE4: 0, maturedMarkouts: 1050, pendingMarkouts: 50 });
     t.onFill(fill('BUY', 1100, 1_000_000));
-    t.onMarket('BTCUSDT', 2100, 999_000); // the remaining 51 mature with 100 000 each
-    expect(t.snapshot('BTCUSDT')).toEqual({ netEdgeBpsE4: -20_000, adverseSelectionBpsE4: 100_000, maturedMarkouts: 1101, pendingMarkouts: 0 });
+    t.onMarket(BTC, 2100, 999_000); // the remaining 51 mature with 100 000 each
+    expect(t.snapshot(BTC)).toEqual({ netEdgeBpsE4: -20_000, adverseSelectionBpsE4: 100_000, maturedMarkouts: 1101, pendingMarkouts: 0 });
   });
 
-  it('exposes its settings and throws for an unknown symbol', () => {
+  it('exposes its settings and symbols and throws for a symbol index beyond them', () => {
     const t = new EdgeTracker(['BTCUSDT'], SETTINGS);
     expect(t.settings).toBe(SETTINGS);
-    expect(() => t.snapshot('XRPUSDT')).toThrow('invariant violated: edge tracker has no symbol XRPUSDT');
+    expect(t.symbols).toEqual(['BTCUSDT']);
+    expect(() => t.snapshot(1)).toThrow('invariant violated: edge tracker has no symbol index 1');
   });
 });

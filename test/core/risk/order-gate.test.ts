@@ -8,7 +8,7 @@ const ALLOWED = { kind: 'allow' };
 const REDUCING = { kind: 'deny', reason: 'REDUCING_ONLY' };
 
 function reducing(view: FakeExposure, side: 'BUY' | 'SELL', qtyLots: number): unknown {
-  return decideOrder({ symbol: 'BTCUSDT', side, qtyLots }, view, LIMITS, true);
+  return decideOrder({ symbolIndex: 0, side, qtyLots }, view, LIMITS, true);
 }
 
 describe('decideOrder — REDUCING_ONLY', () => {
@@ -43,7 +43,7 @@ describe('decideOrder — REDUCING_ONLY', () => {
 
   it('leaves the limit checks as they were when not reducing-only', () => {
     const view = new FakeExposure();
-    expect(decideOrder({ symbol: 'BTCUSDT', side: 'BUY', qtyLots: 10 }, view, LIMITS, false)).toEqual(ALLOWED);
-    expect(decideOrder({ symbol: 'BTCUSDT', side: 'BUY', qtyLots: 11 }, view, LIMITS, false)).toEqual({ kind: 'deny', reason: 'MAX_INVENTORY' });
+    expect(decideOrder({ symbolIndex: 0, side: 'BUY', qtyLots: 10 }, view, LIMITS, false)).toEqual(ALLOWED);
+    expect(decideOrder({ symbolIndex: 0, side: 'BUY', qtyLots: 11 }, view, LIMITS, false)).toEqual({ kind: 'deny', reason: 'MAX_INVENTORY' });
   });
 });

@@ -30,8 +30,8 @@ describe('RiskMonitor — stale market data', () => {
   it('freezes only once a watched symbol has been silent strictly more than staleMs, naming it and its age', () => {
     const risk = monitor({ staleMs: 5000 });
     risk.watchMarketData(['BTCUSDT', 'ETHUSDT'], T0);
-    risk.onMarketData('BTCUSDT', T0 + 4000);
-    risk.onMarketData('ETHUSDT', T0 + 1000);
+    risk.onMarketData(0, T0 + 4000); // BTCUSDT
+    risk.onMarketData(1, T0 + 1000); // ETHUSDT
     expect(risk.checkStale(T0 + 6000)).toBeNull(); // ETH age 5000: not more than 5000
     const event = risk.checkStale(T0 + 6001);
     expect(event).toEqual(freezeEvent({ reason: 'STALE_MARKET_DATA', symbol: 'ETHUSDT', ts: T0 + 6001, staleAgeMs: 5001 }));
@@ -47,7 +47,8 @@ describe('RiskMonitor — stale market data', () => {
 
   it('does not freeze again while frozen', () => {
     const risk = monitor({ staleMs: 1000 });
-    risk.onMarketData('BTCUSDT', T0);
+    risk.watchMarketData(['BTCUSDT'], T0);
+    risk.onMarketData(0, T0);
     expect(risk.checkStale(T0 + 1001)).not.toBeNull();
     expect(risk.checkStale(T0 + 9000)).toBeNull();
     expect(risk.freezeEvents).toHaveLength(1);
@@ -210,14 +211,16 @@ describe('RiskMonitor — manual freeze and unfreeze', () => {
 describe('RiskMonitor — auto unfreeze', () => {
   function staleFrozen(afterMs: number): RiskMonitor {
     const risk = monitor({ staleMs: 1000, unfreeze: { kind: 'auto', afterMs } });
-    risk.onMarketData('BTCUSDT', T0);
+    risk.watchMarketData(['BTCUSDT'], T0);
+    risk.onMarketData(0, T0);
     risk.checkStale(T0 + 1001);
     return risk;
   }
 
   it('never unfreezes under the manual policy, and does not even ask about the condition', () => {
     const risk = monitor({ staleMs: 1000 });
-    risk.onMarketData('BTCUSDT', T0);
+    risk.watchMarketData(['BTCUSDT'], T0);
+    risk.onMarketData(0, T0);
     risk.checkStale(T0 + 1001);
     const cleared = vi.fn(() => true);
     expect(risk.evaluateUnfreeze(T0 + 1_000_000, cleared)).toBeNull();
@@ -273,11 +276,12 @@ describe('RiskMonitor — auto unfreeze', () => {
 
   it('judges its own conditions: stale data and drawdown; leaves edge, circuit and manual to the caller', () => {
     const risk = monitor({ staleMs: 1000, maxDrawdownPico: 10n * USD, unfreeze: { kind: 'auto', afterMs: 500 } });
-    risk.onMarketData('BTCUSDT', T0);
+    risk.watchMarketData(['BTCUSDT'], T0);
+    risk.onMarketData(0, T0);
     risk.checkStale(T0 + 1001);
     const own = (t: number) => (reason: FreezeReason) => risk.ownConditionCleared(reason, t) === true;
     expect(risk.evaluateUnfreeze(T0 + 1100, own(T0 + 1100))).toBeNull(); // still stale
-    risk.onMarketData('BTCUSDT', T0 + 1200);
+    risk.onMarketData(0, T0 + 1200);
     expect(risk.evaluateUnfreeze(T0 + 1200, own(T0 + 1200))).toBeNull(); // fresh since 1200
     expect(risk.evaluateUnfreeze(T0 + 1700, own(T0 + 1700))?.reason).toBe('STALE_MARKET_DATA');
 

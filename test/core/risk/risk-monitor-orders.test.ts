@@ -13,7 +13,8 @@ function monitor(limits: Partial<RiskLimits> = {}): RiskMonitor {
   return new RiskMonitor({ maxInventoryE8: 10 * BTC_LOT_E8, maxTotalNotionalE8: 1e15, edgeThresholdBpsE4: 10_000, ...limits });
 }
 
-const order = (symbol: string, side: 'BUY' | 'SELL', qtyLots: number): OrderIntent => ({ symbol, side, qtyLots });
+/** An intent on BTCUSDT (symbol index 0) or ETHUSDT (1), FakeExposure's order. */
+const order = (symbol: string, side: 'BUY' | 'SELL', qtyLots: number): OrderIntent => ({ symbolIndex: symbol === 'ETHUSDT' ? 1 : 0, side, qtyLots });
 
 /** Every kind of order against a long BTC and short ETH book: growing, reducing, flattening, flipping. */
 const EVERY_ORDER: OrderIntent[] = [

@@ -18,49 +18,49 @@ describe('RiskMonitor.checkOrder — MAX_INVENTORY', () => {
   it('allows a buy that reaches the limit exactly and blocks one lot more', () => {
     const risk = monitor();
     const view = new FakeExposure();
-    expect(risk.checkOrder({ symbol: 'BTCUSDT', side: 'BUY', qtyLots: 10 }, view)).toEqual(ALLOWED);
-    expect(risk.checkOrder({ symbol: 'BTCUSDT', side: 'BUY', qtyLots: 11 }, view)).toEqual(INVENTORY);
+    expect(risk.checkOrder({ symbolIndex: 0, side: 'BUY', qtyLots: 10 }, view)).toEqual(ALLOWED);
+    expect(risk.checkOrder({ symbolIndex: 0, side: 'BUY', qtyLots: 11 }, view)).toEqual(INVENTORY);
   });
 
   it('allows a sell that reaches the short limit exactly and blocks one lot more', () => {
     const risk = monitor();
     const view = new FakeExposure();
-    expect(risk.checkOrder({ symbol: 'BTCUSDT', side: 'SELL', qtyLots: 10 }, view)).toEqual(ALLOWED);
-    expect(risk.checkOrder({ symbol: 'BTCUSDT', side: 'SELL', qtyLots: 11 }, view)).toEqual(INVENTORY);
+    expect(risk.checkOrder({ symbolIndex: 0, side: 'SELL', qtyLots: 10 }, view)).toEqual(ALLOWED);
+    expect(risk.checkOrder({ symbolIndex: 0, side: 'SELL', qtyLots: 11 }, view)).toEqual(INVENTORY);
   });
 
   it('projects from position plus every open order on the same side', () => {
     const risk = monitor();
     const view = new FakeExposure().set('BTCUSDT', { position: 3, openBuys: 5, openSells: 40 });
-    expect(risk.checkOrder({ symbol: 'BTCUSDT', side: 'BUY', qtyLots: 2 }, view)).toEqual(ALLOWED); // 3 + 5 + 2 = 10
-    expect(risk.checkOrder({ symbol: 'BTCUSDT', side: 'BUY', qtyLots: 3 }, view)).toEqual(INVENTORY); // 11
+    expect(risk.checkOrder({ symbolIndex: 0, side: 'BUY', qtyLots: 2 }, view)).toEqual(ALLOWED); // 3 + 5 + 2 = 10
+    expect(risk.checkOrder({ symbolIndex: 0, side: 'BUY', qtyLots: 3 }, view)).toEqual(INVENTORY); // 11
   });
 
   it('measures a sell from position minus open sells (open buys do not offset it)', () => {
     const risk = monitor();
     const view = new FakeExposure().set('BTCUSDT', { position: 3, openBuys: 50, openSells: 0 });
-    expect(risk.checkOrder({ symbol: 'BTCUSDT', side: 'SELL', qtyLots: 13 }, view)).toEqual(ALLOWED); // 3 − 13 = −10
-    expect(risk.checkOrder({ symbol: 'BTCUSDT', side: 'SELL', qtyLots: 14 }, view)).toEqual(INVENTORY); // −11
+    expect(risk.checkOrder({ symbolIndex: 0, side: 'SELL', qtyLots: 13 }, view)).toEqual(ALLOWED); // 3 − 13 = −10
+    expect(risk.checkOrder({ symbolIndex: 0, side: 'SELL', qtyLots: 14 }, view)).toEqual(INVENTORY); // −11
   });
 
   it('scales the limit by mark: the same lots pass at a lower price', () => {
     const risk = monitor();
     const view = new FakeExposure().set('BTCUSDT', { mark: 850000 }); // 11 lots × 85 = 935 USDT
-    expect(risk.checkOrder({ symbol: 'BTCUSDT', side: 'BUY', qtyLots: 11 }, view)).toEqual(ALLOWED);
-    expect(risk.checkOrder({ symbol: 'BTCUSDT', side: 'BUY', qtyLots: 12 }, view)).toEqual(INVENTORY);
+    expect(risk.checkOrder({ symbolIndex: 0, side: 'BUY', qtyLots: 11 }, view)).toEqual(ALLOWED);
+    expect(risk.checkOrder({ symbolIndex: 0, side: 'BUY', qtyLots: 12 }, view)).toEqual(INVENTORY);
   });
 
   it('allows a reducing order even while the position is over the limit', () => {
     const risk = monitor();
     const view = new FakeExposure().set('BTCUSDT', { position: 20 });
-    expect(risk.checkOrder({ symbol: 'BTCUSDT', side: 'SELL', qtyLots: 5 }, view)).toEqual(ALLOWED); // 20 → 15, still over
-    expect(risk.checkOrder({ symbol: 'BTCUSDT', side: 'BUY', qtyLots: 1 }, view)).toEqual(INVENTORY);
-    expect(risk.checkOrder({ symbol: 'BTCUSDT', side: 'SELL', qtyLots: 41 }, view)).toEqual(INVENTORY); // 20 → −21
+    expect(risk.checkOrder({ symbolIndex: 0, side: 'SELL', qtyLots: 5 }, view)).toEqual(ALLOWED); // 20 → 15, still over
+    expect(risk.checkOrder({ symbolIndex: 0, side: 'BUY', qtyLots: 1 }, view)).toEqual(INVENTORY);
+    expect(risk.checkOrder({ symbolIndex: 0, side: 'SELL', qtyLots: 41 }, view)).toEqual(INVENTORY); // 20 → −21
   });
 
   it('checks inventory before total notional', () => {
     const risk = monitor({ maxTotalNotionalE8: 1 });
-    expect(risk.checkOrder({ symbol: 'BTCUSDT', side: 'BUY', qtyLots: 11 }, new FakeExposure())).toEqual(INVENTORY);
+    expect(risk.checkOrder({ symbolIndex: 0, side: 'BUY', qtyLots: 11 }, new FakeExposure())).toEqual(INVENTORY);
   });
 });
 
@@ -70,24 +70,24 @@ describe('RiskMonitor.checkOrder — MAX_TOTAL_NOTIONAL', () => {
   it('sums the worst case over both symbols: allowed at the limit, blocked one lot over', () => {
     const risk = monitor({ maxInventoryE8: HUGE, maxTotalNotionalE8: limit });
     const view = new FakeExposure().set('BTCUSDT', { position: 10 });
-    expect(risk.checkOrder({ symbol: 'ETHUSDT', side: 'BUY', qtyLots: 2 }, view)).toEqual(ALLOWED);
-    expect(risk.checkOrder({ symbol: 'ETHUSDT', side: 'BUY', qtyLots: 3 }, view)).toEqual(TOTAL);
-    expect(risk.checkOrder({ symbol: 'ETHUSDT', side: 'SELL', qtyLots: 2 }, view)).toEqual(ALLOWED);
-    expect(risk.checkOrder({ symbol: 'ETHUSDT', side: 'SELL', qtyLots: 3 }, view)).toEqual(TOTAL);
+    expect(risk.checkOrder({ symbolIndex: 1, side: 'BUY', qtyLots: 2 }, view)).toEqual(ALLOWED);
+    expect(risk.checkOrder({ symbolIndex: 1, side: 'BUY', qtyLots: 3 }, view)).toEqual(TOTAL);
+    expect(risk.checkOrder({ symbolIndex: 1, side: 'SELL', qtyLots: 2 }, view)).toEqual(ALLOWED);
+    expect(risk.checkOrder({ symbolIndex: 1, side: 'SELL', qtyLots: 3 }, view)).toEqual(TOTAL);
   });
 
   it('counts existing open orders of the other symbol', () => {
     const risk = monitor({ maxInventoryE8: HUGE, maxTotalNotionalE8: limit });
     const view = new FakeExposure().set('BTCUSDT', { openSells: 10 }).set('ETHUSDT', { openBuys: 1 });
-    expect(risk.checkOrder({ symbol: 'ETHUSDT', side: 'BUY', qtyLots: 1 }, view)).toEqual(ALLOWED); // 10 BTC + 2 ETH
-    expect(risk.checkOrder({ symbol: 'ETHUSDT', side: 'BUY', qtyLots: 2 }, view)).toEqual(TOTAL);
+    expect(risk.checkOrder({ symbolIndex: 1, side: 'BUY', qtyLots: 1 }, view)).toEqual(ALLOWED); // 10 BTC + 2 ETH
+    expect(risk.checkOrder({ symbolIndex: 1, side: 'BUY', qtyLots: 2 }, view)).toEqual(TOTAL);
   });
 
   it('allows an order that does not raise the total while over the limit, blocks one that does', () => {
     const risk = monitor({ maxInventoryE8: HUGE, maxTotalNotionalE8: limit });
     const view = new FakeExposure().set('BTCUSDT', { position: 12 }); // 1122 USDT > 1002
-    expect(risk.checkOrder({ symbol: 'BTCUSDT', side: 'SELL', qtyLots: 5 }, view)).toEqual(ALLOWED);
-    expect(risk.checkOrder({ symbol: 'ETHUSDT', side: 'BUY', qtyLots: 1 }, view)).toEqual(TOTAL);
+    expect(risk.checkOrder({ symbolIndex: 0, side: 'SELL', qtyLots: 5 }, view)).toEqual(ALLOWED);
+    expect(risk.checkOrder({ symbolIndex: 1, side: 'BUY', qtyLots: 1 }, view)).toEqual(TOTAL);
   });
 });
 
@@ -139,8 +139,8 @@ describe('RiskMonitor edge freeze', () => {
     const risk = monitor();
     const view = new FakeExposure().set('BTCUSDT', { position: 5 });
     risk.evaluateEdge('BTCUSDT', 0, 0);
-    expect(risk.checkOrder({ symbol: 'BTCUSDT', side: 'SELL', qtyLots: 1 }, view)).toEqual(FROZEN);
-    expect(risk.checkOrder({ symbol: 'ETHUSDT', side: 'BUY', qtyLots: 1 }, view)).toEqual(FROZEN);
+    expect(risk.checkOrder({ symbolIndex: 0, side: 'SELL', qtyLots: 1 }, view)).toEqual(FROZEN);
+    expect(risk.checkOrder({ symbolIndex: 1, side: 'BUY', qtyLots: 1 }, view)).toEqual(FROZEN);
   });
 });
 
@@ -150,14 +150,14 @@ describe('RiskMonitor block counts', () => {
     const view = new FakeExposure().set('BTCUSDT', { position: 10 });
     expect(risk.blocksByReason()).toEqual({});
     expect(risk.blocksTotal).toBe(0);
-    risk.checkOrder({ symbol: 'ETHUSDT', side: 'BUY', qtyLots: 3 }, view); // total
-    risk.checkOrder({ symbol: 'ETHUSDT', side: 'BUY', qtyLots: 4 }, view); // total
-    risk.checkOrder({ symbol: 'BTCUSDT', side: 'BUY', qtyLots: 1 }, view); // inventory
-    risk.checkOrder({ symbol: 'BTCUSDT', side: 'BUY', qtyLots: 2 }, view); // inventory
-    risk.checkOrder({ symbol: 'BTCUSDT', side: 'BUY', qtyLots: 3 }, view); // inventory
-    risk.checkOrder({ symbol: 'ETHUSDT', side: 'BUY', qtyLots: 1 }, view); // allowed
+    risk.checkOrder({ symbolIndex: 1, side: 'BUY', qtyLots: 3 }, view); // total
+    risk.checkOrder({ symbolIndex: 1, side: 'BUY', qtyLots: 4 }, view); // total
+    risk.checkOrder({ symbolIndex: 0, side: 'BUY', qtyLots: 1 }, view); // inventory
+    risk.checkOrder({ symbolIndex: 0, side: 'BUY', qtyLots: 2 }, view); // inventory
+    risk.checkOrder({ symbolIndex: 0, side: 'BUY', qtyLots: 3 }, view); // inventory
+    risk.checkOrder({ symbolIndex: 1, side: 'BUY', qtyLots: 1 }, view); // allowed
     risk.evaluateEdge('BTCUSDT', -1, 0);
-    risk.checkOrder({ symbol: 'ETHUSDT', side: 'BUY', qtyLots: 1 }, view); // frozen
+    risk.checkOrder({ symbolIndex: 1, side: 'BUY', qtyLots: 1 }, view); // frozen
     const byReason = risk.blocksByReason();
     expect(Object.keys(byReason)).toEqual(['FROZEN', 'MAX_INVENTORY', 'MAX_TOTAL_NOTIONAL']);
     expect(byReason).toEqual({ FROZEN: 1, MAX_INVENTORY: 3, MAX_TOTAL_NOTIONAL: 2 });

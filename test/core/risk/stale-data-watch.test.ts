@@ -1,4 +1,4 @@
-// Covers StaleDataWatch: watch start times, data moving only forward, the strict > staleMs rule, the stalest symbol and its name tie-break.
+// Covers StaleDataWatch (symbols by index, named by watch): watch start times, data moving only forward, the strict > staleMs rule, the stalest symbol and its name tie-break.
 import { describe, it, expect } from 'vitest';
 import { StaleDataWatch } from '../../../src/core/risk/stale-data-watch.js';
 
@@ -18,7 +18,7 @@ describe('StaleDataWatch', () => {
 
   it('does not restart the clock of a symbol already seen when watched again', () => {
     const watch = new StaleDataWatch();
-    watch.onData('BTCUSDT', T0 + 10);
+    watch.onData(0, T0 + 10); // BTCUSDT, seen before the run's symbols are named
     watch.watch(['BTCUSDT', 'ETHUSDT'], T0 + 500);
     expect(watch.stalest(T0 + 1011, 1000)).toEqual({ symbol: 'BTCUSDT', ageMs: 1001, lastMs: T0 + 10 });
     expect(watch.symbols()).toEqual(['BTCUSDT', 'ETHUSDT']);
@@ -26,18 +26,25 @@ describe('StaleDataWatch', () => {
 
   it('keeps the latest data time: an older timestamp does not move it back', () => {
     const watch = new StaleDataWatch();
-    watch.onData('BTCUSDT', T0 + 3000);
-    watch.onData('BTCUSDT', T0 + 1000);
+    watch.watch(['BTCUSDT'], T0);
+    watch.onData(0, T0 + 3000);
+    watch.onData(0, T0 + 1000);
     expect(watch.stalest(T0 + 8000, 5000)).toBeNull();
     expect(watch.stalest(T0 + 8001, 5000)).toEqual({ symbol: 'BTCUSDT', ageMs: 5001, lastMs: T0 + 3000 });
+  });
+
+  it('refuses to name a symbol index it was not told the name of', () => {
+    const watch = new StaleDataWatch();
+    watch.onData(0, T0);
+    expect(() => watch.stalest(T0 + 2000, 1000)).toThrow('stale-data watch has data for symbol index 0 but was not told its name');
   });
 
   it('names the stalest symbol, and the first by name when ages tie', () => {
     const watch = new StaleDataWatch();
     watch.watch(['SOLUSDT', 'ETHUSDT', 'BTCUSDT'], T0);
-    watch.onData('BTCUSDT', T0 + 4000);
+    watch.onData(2, T0 + 4000); // BTCUSDT
     expect(watch.stalest(T0 + 6000, 5000)).toEqual({ symbol: 'ETHUSDT', ageMs: 6000, lastMs: T0 });
-    watch.onData('ETHUSDT', T0 + 6000);
+    watch.onData(1, T0 + 6000); // ETHUSDT
     expect(watch.stalest(T0 + 9500, 5000)).toEqual({ symbol: 'SOLUSDT', ageMs: 9500, lastMs: T0 });
   });
 });

@@ -2,7 +2,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Fill } from '../../../src/core/model/fill.js';
-import type { OrderId } from '../../../src/core/model/ids.js';
+import type { OrderId, OrderNo } from '../../../src/core/model/ids.js';
 import { sideSign, type Order, type Side } from '../../../src/core/model/order.js';
 import { divRoundHalfEven } from '../../../src/core/money/bigint-math.js';
 import { Ledger } from '../../../src/core/portfolio/ledger.js';
@@ -104,7 +104,7 @@ class Audit implements ExecutionListener {
       if (order.status === 'PARTIALLY_FILLED' && !(order.filledLots > 0 && order.filledLots < order.qtyLots)) out.push(`${order.id}: partial with ${order.filledLots}`);
       if (order.status === 'OPEN' && order.filledLots !== 0) out.push(`${order.id}: OPEN with fills`);
     }
-    const book = this.ledger.book('BTCUSDT');
+    const book = this.ledger.book(0);
     if (book.positionLots !== this.positionLots) out.push(`position ${book.positionLots} ≠ ${this.positionLots}`);
     if (book.cashPico !== this.cashPico) out.push(`cash ${book.cashPico} ≠ ${this.cashPico}`);
     if (book.feesPico !== this.feesPico) out.push(`fees ${book.feesPico} ≠ ${this.feesPico}`);
@@ -118,7 +118,7 @@ function run(model: (book: ProgramBook) => FillModel, ops: readonly Op[], seed: 
   const h = harness({ fillModel: model(book), latency: new JitteredLatencyModel(10, 60, new SeededRng(`lat-${seed}`)) });
   const audit = new Audit();
   h.venue.setListener(audit);
-  const ids: OrderId[] = [];
+  const ids: OrderNo[] = [];
   let t = 0;
   for (const o of ops) {
     switch (o.kind) {

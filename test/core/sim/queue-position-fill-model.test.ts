@@ -126,11 +126,11 @@ describe('QueuePositionFillModel', () => {
   it('sends an amended order to the back of its new level, but keeps the place of one that only shrinks', () => {
     const { h, book } = restingBuy('proportional', 10);
     h.trade(70, 934000, 6); // ahead 4
-    h.venue.amendOrder('O-1' as never, 934000, 8); // smaller: keeps its place (arrives at 120)
+    h.venue.amendOrder(1, 934000, 8); // smaller: keeps its place (arrives at 120)
     h.quote(130, 934000, 934010, 4, 5);
     h.trade(140, 934000, 5); // 4 ahead, 1 reaches it
     book.set('BUY', 934001, 12);
-    h.venue.amendOrder('O-1' as never, 934001, 8); // new price: back of that level (arrives at 190)
+    h.venue.amendOrder(1, 934001, 8); // new price: back of that level (arrives at 190)
     h.quote(200, 934001, 934010, 12, 5);
     h.trade(210, 934001, 12); // all ahead
     h.trade(220, 934001, 2);

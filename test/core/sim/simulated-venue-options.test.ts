@@ -200,13 +200,13 @@ describe('SimulatedVenue amend', () => {
 
 describe('SimulatedVenue OCO order lists', () => {
   // SELL exit of a long: take profit resting at 935000, stop at 933000 turning into a limit at 932900.
-  const SELL_OCO = { symbol: 'BTCUSDT', side: 'SELL' as const, qtyLots: 2, limitPriceTicks: 935000, stopTicks: 933000, stopLimitPriceTicks: 932900, quoteMidTicks: 934005 };
+  const SELL_OCO = { symbol: 'BTCUSDT', symbolIndex: 0, side: 'SELL' as const, qtyLots: 2, limitPriceTicks: 935000, stopTicks: 933000, stopLimitPriceTicks: 932900, quoteMidTicks: 934005 };
 
   it('accepts both legs, fills the limit leg, and cancels the stop leg exactly once', () => {
     const h = harness({ fillRate: 1 });
     h.market(0, 934000, 934010);
     const ids = h.venue.placeOco(SELL_OCO);
-    expect(ids).toEqual({ listId: 'L-1', limitId: 'O-1', stopId: 'O-2' });
+    expect(ids).toEqual({ listId: 'L-1', limit: 1, stop: 2 });
     h.runUntil(60);
     h.market(100, 934000, 934010); // fill-rate 1: the resting limit leg fills; the dormant stop leg cannot
     h.market(200, 934000, 934010);
@@ -238,7 +238,7 @@ describe('SimulatedVenue OCO order lists', () => {
     h.venue.placeOco({ ...SELL_OCO, limitPriceTicks: 933900 }); // limit below the market
     const ids = h.venue.placeOco(SELL_OCO);
     h.runUntil(60);
-    h.venue.cancelOrder(ids.stopId);
+    h.venue.cancelOrder(ids.stop);
     h.runUntil(200);
     expect(h.rec.lines).toEqual([
       '50 rejected O-1 REJECTED FAKE_OCO_PRICES',

@@ -2,15 +2,14 @@
 import { describe, it, expect } from 'vitest';
 import type { LatencyModel } from '../../../src/ports/latency-model.js';
 import type { FillModel } from '../../../src/ports/fill-model.js';
-import type { OrderId } from '../../../src/core/model/ids.js';
 import { harness } from '../../helpers/venue-harness.js';
 import { NO_WIRE_TRAFFIC } from '../../../src/core/sim/wire-counters.js';
 
 describe('SimulatedVenue entry latency', () => {
   it('keeps an order NEW until the entry latency passes, then opens it', () => {
     const h = harness();
-    expect(h.place('BUY', 934000, 2)).toBe('O-1');
-    expect(h.place('SELL', 936000, 2)).toBe('O-2');
+    expect(h.place('BUY', 934000, 2)).toBe(1); // order numbers; the reports name them O-1, O-2
+    expect(h.place('SELL', 936000, 2)).toBe(2);
     h.runUntil(49);
     expect(h.rec.lines).toEqual([]);
     expect(h.venue.stats()).toMatchObject({ ordersCreated: 2, accepted: 0, liveOrders: 2 });
@@ -39,6 +38,7 @@ describe('SimulatedVenue taker fills on arrival', () => {
       id: 'F-1',
       orderId: 'O-1',
       symbol: 'BTCUSDT',
+      symbolIndex: 0,
       side: 'BUY',
       priceTicks: 935010,
       qtyLots: 2,
@@ -123,7 +123,7 @@ describe('SimulatedVenue resting fills', () => {
     h.runUntil(50);
     h.market(100, 935000, 935010);
     h.market(200, 935000, 935010);
-    h.venue.cancelOrder('O-1' as OrderId);
+    h.venue.cancelOrder(1);
     h.runUntil(250);
     expect(h.rec.lines).toEqual([
       '50 accepted O-1 OPEN acceptedAt=50',
@@ -153,7 +153,7 @@ describe('SimulatedVenue cancels', () => {
     const h = harness();
     h.place('BUY', 934000, 2);
     h.runUntil(60);
-    h.venue.cancelOrder('O-1' as OrderId);
+    h.venue.cancelOrder(1);
     h.runUntil(109);
     expect(h.rec.lines).toHaveLength(1);
     h.runUntil(110);
@@ -165,7 +165,7 @@ describe('SimulatedVenue cancels', () => {
     const h = harness({ fillRate: 0 });
     h.place('BUY', 934000, 2);
     h.runUntil(60);
-    h.venue.cancelOrder('O-1' as OrderId); // arrives at 110
+    h.venue.cancelOrder(1); // arrives at 110
     h.market(80, 933990, 934000); // crosses: fills at 80
     h.runUntil(110);
     expect(h.rec.lines).toEqual([
@@ -181,10 +181,10 @@ describe('SimulatedVenue cancels', () => {
     const h = harness({ fillRate: 0 });
     h.place('BUY', 934000, 2);
     h.runUntil(60);
-    h.venue.cancelOrder('O-1' as OrderId); // arrives at 110
+    h.venue.cancelOrder(1); // arrives at 110
     h.market(80, 933990, 934000); // fills at 80
     h.runUntil(90);
-    h.venue.cancelOrder('O-1' as OrderId); // arrives at 140
+    h.venue.cancelOrder(1); // arrives at 140
     h.runUntil(140);
     expect(h.rec.lines.slice(2)).toEqual(['110 cancel-rejected O-1 FILLED FAKE_ORDER_FILLED', '140 cancel-rejected O-1 FILLED FAKE_ORDER_FILLED']);
     expect(h.venue.stats().cancelsRejected).toBe(2);
@@ -194,8 +194,8 @@ describe('SimulatedVenue cancels', () => {
     const h = harness();
     h.place('BUY', 934000, 2);
     h.runUntil(60);
-    h.venue.cancelOrder('O-1' as OrderId);
-    h.venue.cancelOrder('O-1' as OrderId);
+    h.venue.cancelOrder(1);
+    h.venue.cancelOrder(1);
     h.runUntil(110);
     expect(h.rec.lines.slice(1)).toEqual(['110 canceled O-1 CANCELED filled=0', '110 cancel-rejected O-1 CANCELED FAKE_ORDER_CANCELED']);
     expect(h.venue.stats()).toMatchObject({ canceled: 1, cancelsRejected: 1 });
@@ -203,7 +203,7 @@ describe('SimulatedVenue cancels', () => {
 
   it('refuses a cancel for an id it has no record of without a report and without scheduling anything', () => {
     const h = harness();
-    h.venue.cancelOrder('O-99' as OrderId);
+    h.venue.cancelOrder(99);
     expect(h.scheduler.size).toBe(0);
     h.runUntil(1000);
     expect(h.rec.lines).toEqual([]);
@@ -214,10 +214,10 @@ describe('SimulatedVenue cancels', () => {
     const h = harness({ fillRate: 0 });
     h.place('BUY', 934000, 2);
     h.runUntil(60);
-    h.venue.cancelOrder('O-1' as OrderId);
+    h.venue.cancelOrder(1);
     h.market(80, 933990, 934000);
     h.runUntil(110);
-    h.venue.cancelOrder('O-1' as OrderId);
+    h.venue.cancelOrder(1);
     h.runUntil(200);
     expect(h.rec.lines).toHaveLength(3);
     expect(h.venue.stats().cancelsRejected).toBe(2);
@@ -226,7 +226,7 @@ describe('SimulatedVenue cancels', () => {
   it('answers FAKE_UNKNOWN_ORDER to a cancel for an order that was rejected on arrival', () => {
     const h = harness();
     h.place('BUY', 934000, 0);
-    h.venue.cancelOrder('O-1' as OrderId); // same latency: arrives after the entry
+    h.venue.cancelOrder(1); // same latency: arrives after the entry
     h.runUntil(50);
     expect(h.rec.lines).toEqual(['50 rejected O-1 REJECTED FAKE_QTY_TOO_SMALL', '50 cancel-rejected O-1 REJECTED FAKE_UNKNOWN_ORDER']);
   });
@@ -235,7 +235,7 @@ describe('SimulatedVenue cancels', () => {
     const slowEntry: LatencyModel = { name: 'split', entryDelayMs: () => 100, cancelDelayMs: () => 10, amendDelayMs: () => 10, describe: () => ({}) };
     const h = harness({ latency: slowEntry });
     h.place('BUY', 934000, 2);
-    h.venue.cancelOrder('O-1' as OrderId);
+    h.venue.cancelOrder(1);
     h.runUntil(100);
     expect(h.rec.lines).toEqual(['10 cancel-rejected O-1 NEW FAKE_UNKNOWN_ORDER', '100 accepted O-1 OPEN acceptedAt=100']);
   });

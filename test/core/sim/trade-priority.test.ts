@@ -5,7 +5,7 @@ import { ordersReachedByTrade } from '../../../src/core/sim/trade-priority.js';
 
 function order(seq: number, side: Side, priceTicks: number, status: OrderStatus = 'OPEN', leg: OrderListLeg | null = null): Order {
   return {
-    id: `O-${seq}` as Order['id'], seq, symbol: 'BTCUSDT', side, priceTicks, qtyLots: 5, quoteMidTicks: 100, options: DEFAULT_ORDER_OPTIONS,
+    id: `O-${seq}` as Order['id'], seq, symbol: 'BTCUSDT', symbolIndex: 0, side, priceTicks, qtyLots: 5, quoteMidTicks: 100, options: DEFAULT_ORDER_OPTIONS,
     sentAt: 0, acceptedAt: 1, status, filledLots: status === 'PARTIALLY_FILLED' ? 1 : 0, cancelRequested: false, leg,
   };
 }
@@ -26,7 +26,7 @@ describe('ordersReachedByTrade', () => {
   });
 
   it('skips ended orders and dormant OCO stop legs, but not triggered ones', () => {
-    const stop = (triggered: boolean): OrderListLeg => ({ listId: 'L-1', role: 'stop', siblingId: 'O-9' as Order['id'], stopTicks: 95, triggered });
+    const stop = (triggered: boolean): OrderListLeg => ({ listId: 'L-1', role: 'stop', siblingSeq: 9, stopTicks: 95, triggered });
     const resting = [order(1, 'BUY', 100, 'FILLED'), order(2, 'BUY', 100, 'CANCELED'), order(3, 'BUY', 100, 'OPEN', stop(false)), order(4, 'BUY', 100, 'OPEN', stop(true))];
     expect(ids(ordersReachedByTrade(resting, 100))).toEqual(['O-4']);
     expect(ordersReachedByTrade([], 100)).toBeNull();

@@ -85,7 +85,7 @@ describe('TradeThroughFillModel on the simulated venue', () => {
     h.place('BUY', 934000, 5);
     h.trade(10, 933000, 50); // the order has not reached the venue yet
     h.runUntil(50);
-    h.venue.onMarketEvent({ kind: 'trade', symbol: 'ETHUSDT', ts: 60, priceTicks: 1, qtyLots: 50, takerSide: 'sell', tradeId: 'e' });
+    h.venue.onMarketEvent({ kind: 'trade', symbol: 'ETHUSDT', ts: 60, priceTicks: 1, qtyLots: 50, takerSide: 'sell', tradeId: 'e' }, h.symbolIndex('ETHUSDT'));
     expect(fills(h.rec.lines)).toEqual([]);
   });
 

@@ -132,7 +132,7 @@ describe('checkBinanceOrder on USD-M (common-definition filters, error-code)', (
 });
 
 function request(symbol: string, priceTicks: number, qtyLots: number, reduceOnly = false): OrderRequest {
-  return { symbol, side: 'BUY', priceTicks, qtyLots, quoteMidTicks: priceTicks, options: { timeInForce: 'GTC', postOnly: false, reduceOnly } };
+  return { symbol, symbolIndex: 0, side: 'BUY', priceTicks, qtyLots, quoteMidTicks: priceTicks, options: { timeInForce: 'GTC', postOnly: false, reduceOnly } };
 }
 
 function rules(market: 'spot' | 'usdm', open = 0, iceberg: string | null = null): BinanceVenueRules {

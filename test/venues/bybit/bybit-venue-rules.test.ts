@@ -121,7 +121,7 @@ describe('checkBybitOrder, spot', () => {
 });
 
 function request(priceTicks: number, qtyLots: number, extra: Partial<OrderRequest> = {}): OrderRequest {
-  return { symbol: 'BTCUSDT', side: 'BUY', priceTicks, qtyLots, quoteMidTicks: priceTicks, ...extra };
+  return { symbol: 'BTCUSDT', symbolIndex: 0, side: 'BUY', priceTicks, qtyLots, quoteMidTicks: priceTicks, ...extra };
 }
 
 describe('BybitVenueRules.validate', () => {

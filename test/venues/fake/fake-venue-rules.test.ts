@@ -14,7 +14,7 @@ const XRP = instrument('XRPUSDT'); // tick 0.0001, lot 1
 const rules = new FakeVenueRules({ makerPpm: 200, takerPpm: 550 });
 
 function req(priceTicks: number, qtyLots: number, side: 'BUY' | 'SELL' = 'BUY'): OrderRequest {
-  return { symbol: 'BTCUSDT', side, priceTicks, qtyLots, quoteMidTicks: priceTicks };
+  return { symbol: 'BTCUSDT', symbolIndex: 0, side, priceTicks, qtyLots, quoteMidTicks: priceTicks };
 }
 
 describe('FakeVenueRules.validate', () => {
