@@ -1,6 +1,7 @@
 // Covers HyperliquidVenueRules: the tick and minimum-value checks on the order grid, the Alo rejection naming the bbo, reduce-only, Ioc remainders, cancels and the nonce window.
 import { describe, expect, it } from 'vitest';
 import { buildInstrument } from '../../../src/core/model/instrument.js';
+import type { OrderRequest } from '../../../src/core/model/order.js';
 import { HYPERLIQUID_BUNDLED_META_JSON } from '../../../src/venues/hyperliquid/hyperliquid-bundled-meta.js';
 import { parseHyperliquidMeta } from '../../../src/venues/hyperliquid/hyperliquid-instruments.js';
 import { HyperliquidVenueRules } from '../../../src/venues/hyperliquid/hyperliquid-venue-rules.js';
@@ -8,7 +9,7 @@ import { HyperliquidVenueRules } from '../../../src/venues/hyperliquid/hyperliqu
 const coins = parseHyperliquidMeta(JSON.parse(HYPERLIQUID_BUNDLED_META_JSON), 'bundled');
 const rules = new HyperliquidVenueRules({ makerPpm: 150, takerPpm: 450 } as never, new Map(coins.map((c) => [c.spec.symbol, c])));
 const eth = buildInstrument(coins.find((c) => c.spec.symbol === 'ETH')!.spec);
-const order = (priceTicks: number, qtyLots: number) => ({ symbol: 'ETH', side: 'BUY' as const, priceTicks, qtyLots, quoteMidTicks: priceTicks });
+const order = (priceTicks: number, qtyLots: number): OrderRequest => ({ symbol: 'ETH', symbolIndex: 0, side: 'BUY', priceTicks, qtyLots, quoteMidTicks: priceTicks });
 
 describe('HyperliquidVenueRules', () => {
   it('accepts 3000.5 × 0.0034 and rejects 3000.05 (6 significant figures) and a value under $10, with the docs texts', () => {
