@@ -13,7 +13,7 @@
 // error names another line).
 import fc from 'fast-check';
 import { ShadowExecError } from '../src/core/errors/shadow-exec-error.js';
-import { decodeReplayHeader, MAX_LINE_DEPTH, MAX_RECORD_T, ReplayDecoder, type ReplayRecord } from '../src/feeds/replay/replay-format.js';
+import { checkReplayVenue, decodeReplayHeader, MAX_LINE_DEPTH, MAX_RECORD_T, ReplayDecoder, type ReplayRecord } from '../src/feeds/replay/replay-format.js';
 import { ReplayLineReader } from '../src/feeds/replay/replay-line-reader.js';
 
 export const HANG_MS = 100;
@@ -172,6 +172,7 @@ function checkReader(input: ReaderInput, timed: Timed): Verdict {
 
 const HEADER_KEYS = ['format', 'version', 'venue', 'market', 'url', 'source'];
 const MARKETS: Record<string, string[]> = { binance: ['spot', 'usdm'], bybit: ['spot', 'linear'] };
+const REPLAY_VENUES: ReadonlyMap<string, readonly string[]> = new Map(Object.entries(MARKETS));
 const deep = (depth: number): string => '['.repeat(depth) + ']'.repeat(depth);
 
 /** Sizes of the hostile values: the bench run goes big, the npm test run stays quick. */
@@ -274,7 +275,8 @@ export function headerAccepted(line: string): boolean {
 function checkHeader(line: string, timed: Timed): Verdict {
   const want = headerAccepted(line);
   try {
-    timed(() => decodeReplayHeader(line));
+    // The format reads any venue; composition checks it against the registry's replay venues (MARKETS here).
+    timed(() => checkReplayVenue(decodeReplayHeader(line), REPLAY_VENUES));
   } catch (error) {
     refusal(error);
     return want ? 'wrong-reject' : 'ok';

@@ -3,7 +3,7 @@ import { composeRun } from '../src/app/compose.js';
 import type { RunInput } from '../src/app/config/run-input.js';
 import { validateRunConfig } from '../src/app/config/validate-run-config.js';
 import { runSession } from '../src/engine/run-session.js';
-import { loadAllVenueModules } from '../src/app/venue-modules.js';
+import { loadAllVenues } from '../src/app/venue-registry.js';
 import { loadAllFeedModules } from '../src/app/feed-modules.js';
 import { FAKE_INSTRUMENTS } from '../src/venues/fake/fake-instruments.js';
 import { formatColdStart, measureColdStart } from './cold-start.js';
@@ -62,7 +62,7 @@ function line(label: string, m: Measured): string {
 }
 
 async function main(): Promise<void> {
-  await loadAllVenueModules();
+  await loadAllVenues();
   await loadAllFeedModules();
   const scale = Number(process.env['BENCH_SCALE'] ?? '1');
   const ten = FAKE_INSTRUMENTS.slice(0, 10).map((i) => i.symbol).join(',');

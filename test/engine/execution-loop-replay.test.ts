@@ -1,4 +1,5 @@
 // The replay pipeline end to end through the real ExecutionLoop: the Binance 2021 capture (NKNUSDT) and the Bybit linear samples (BTCUSDT), exact counts, byte-stable reports, a dropped diff (gap, no quotes until a resync), hooks for trades/bars/marks.
+import '../helpers/lazy-modules-setup.js';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it, vi } from 'vitest';

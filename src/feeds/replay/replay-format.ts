@@ -7,7 +7,8 @@
 // `t` is the receive time in integer ms since the Unix epoch (0 ≤ t ≤ MAX_RECORD_T, 9999-12-31); records are in
 // non-decreasing `t`, file order breaking ties (a replay delivers them in file order). A `rest` record
 // is a REST response the book sync needs (depth snapshot), placed at the time it was received.
-// venue/market pairs: binance spot|usdm, bybit spot|linear. Unknown keys, a missing key, a wrong type
+// venue/market: a venue of the registry with a replay kit and one of its replay markets (checked by
+// checkReplayVenue when a replay is composed: this layer knows no venue). Unknown keys, a missing key, a wrong type
 // and blank lines (except one final empty line) are errors: ShadowExecError E_REPLAY_FORMAT naming the
 // line. Encoding writes keys in the order above, so the same records always give the same bytes.
 // Full description: docs/replay-format.md.
@@ -32,10 +33,13 @@ export const MAX_LINE_DEPTH = 32;
 /** The canonical frame record as encodeReplayRecord writes it, up to the frame's opening quote. */
 const CANONICAL_FRAME = /^\{"t":(0|[1-9][0-9]{0,15}),"frame":"/;
 
-export type ReplayVenue = 'binance' | 'bybit';
-export type ReplayMarket = 'spot' | 'usdm' | 'linear';
+/** A venue name as a replay header spells it ("binance" style: the --exchange value). */
+export type ReplayVenue = string;
+/** A market of that venue as the header spells it ("spot"). */
+export type ReplayMarket = string;
 
-const MARKETS: Readonly<Record<ReplayVenue, readonly ReplayMarket[]>> = { binance: ['spot', 'usdm'], bybit: ['spot', 'linear'] };
+/** The venues a replay may be recorded on, by name, with the markets a header may name (in the order errors list them). */
+export type ReplayVenueTable = ReadonlyMap<string, readonly string[]>;
 
 export interface ReplayHeader {
   readonly format: typeof REPLAY_FORMAT;
@@ -176,12 +180,19 @@ export function encodeReplay(header: ReplayHeader, records: readonly ReplayRecor
 
 function validateHeader(header: ReplayHeader, lineNo: number, label?: string): void {
   if (header.version !== REPLAY_VERSION) throw formatError(lineNo, `unsupported version ${describe(header.version)} (this build reads ${REPLAY_VERSION})`, label);
-  if (typeof header.venue !== 'string' || !Object.hasOwn(MARKETS, header.venue)) throw formatError(lineNo, `"venue" must be one of ${Object.keys(MARKETS).join(', ')}`, label);
-  const markets = MARKETS[header.venue];
-  if (!markets.includes(header.market)) throw formatError(lineNo, `"market" for ${header.venue} must be one of ${markets.join(', ')}`, label);
   for (const key of ['url', 'source'] as const) {
     if (header[key] !== undefined && typeof header[key] !== 'string') throw formatError(lineNo, `"${key}" must be a string`, label);
   }
+}
+
+/**
+ * Checks a header's venue and market against `venues` (E_REPLAY_FORMAT naming the line, like every format error):
+ * the venue must be one of them and the market one of its markets.
+ */
+export function checkReplayVenue(header: ReplayHeader, venues: ReplayVenueTable, label?: string, lineNo = 1): void {
+  const markets = typeof header.venue === 'string' ? venues.get(header.venue) : undefined;
+  if (markets === undefined) throw formatError(lineNo, `"venue" must be one of ${[...venues.keys()].join(', ')}`, label);
+  if (!markets.includes(header.market)) throw formatError(lineNo, `"market" for ${header.venue} must be one of ${markets.join(', ')}`, label);
 }
 
 /**
