@@ -11,6 +11,7 @@ import { formatParseThroughput, measureParseThroughput } from './parse-bench.js'
 import { formatReplayThroughput, measureReplayThroughput } from './replay-bench.js';
 import { formatReplayFile, measureReplayFile } from './replay-file-bench.js';
 import { formatWsThroughput, measureWsThroughput } from './ws-bench.js';
+import { formatImport, measureImport } from './import-bench.js';
 
 const TOOL = { name: 'shadow-exec', version: 'bench' };
 const MB = 1024 * 1024;
@@ -102,6 +103,10 @@ async function main(): Promise<void> {
   const rounds = replayMb <= 256 ? 3 : 1;
   process.stdout.write(`\nreplay file on disk (BENCH_REPLAY_MB=${replayMb}, best of ${rounds})\n${formatReplayFile(measureReplayFile(replayMb, { rounds }))}\n`);
   process.stdout.write('target: peak RSS flat (< 200 MB) whatever the file size, 2 GB included\n');
+
+  // BENCH_IMPORT_ROWS sizes the import figure (default 1 M rows).
+  process.stdout.write(`\n${formatImport(await measureImport(Number(process.env['BENCH_IMPORT_ROWS'] ?? '1000000')))}\n`);
+  process.stdout.write('target: import ≥ 1.0× a plain split(\',\') pass over the same lines\n');
 
   process.stdout.write(`\n${formatColdStart(measureColdStart(['run', '--iterations', '3'], 15))}\n`);
 }

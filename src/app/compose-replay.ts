@@ -31,7 +31,8 @@ import type { InstrumentSpec } from '../core/model/instrument.js';
 import type { JsonValue } from '../core/report/canonical-json.js';
 import { isoUtc } from '../core/report/units.js';
 import type { MarketEventTally } from '../engine/market-event-tally.js';
-import { checkReplayVenue, decodeReplay, type ReplayHeader, type ReplayRecord, type ReplayVenueTable } from '../feeds/replay/replay-format.js';
+import { checkReplayVenue, decodeReplay, isNormalizedReplay, type ReplayHeader, type ReplayRecord, type ReplayVenueTable } from '../feeds/replay/replay-format.js';
+import { normalizedReplayKit } from '../feeds/replay/normalized-replay-kit.js';
 import { ReplayFeed } from '../feeds/replay/replay-feed.js';
 import { ArrayRecordSource, type ReplayRecordSource } from '../feeds/replay/replay-record-source.js';
 import { openReplayFile, type ReplayScan } from '../feeds/replay/replay-source.js';
@@ -144,13 +145,14 @@ function buildReplayFeedFromSource(label: string, scan: ReplayScan, records: Rep
   }
   const observed = (options.observe ?? []).filter((s) => !symbols.includes(s.symbol));
   const grids = buildSymbolGridLookup([...instruments, ...observed]);
-  const kit = replayVenueKit(header, grids);
+  const normalized = isNormalizedReplay(header) ? normalizedReplayKit(grids) : null;
+  const kit = normalized?.kit ?? replayVenueKit(header, grids);
   const resolutionText = options.barResolutions ?? '1m';
   const resolutionsMs = resolutionText === '' ? [] : parseResolutionList(resolutionText);
   const emptyBars = options.emptyBars ?? 'skip';
   const startMs = options.clockStartMs ?? firstRecordMs ?? EMPTY_REPLAY_START_MS;
   const endMs = options.durationMs === undefined || options.durationMs === null ? null : startMs + options.durationMs;
-  const feed = new ReplayFeed({ label, header, records, firstRecordMs, lastRecordMs, kit, tradedSymbols: symbols, barResolutionsMs: resolutionsMs, emptyBars, startMs, endMs });
+  const feed = new ReplayFeed({ label, header, records, firstRecordMs, lastRecordMs, kit, ...(normalized === null ? {} : { normalized: normalized.mapper }), tradedSymbols: symbols, barResolutionsMs: resolutionsMs, emptyBars, startMs, endMs });
 
   const model: JsonValue = {
     kind: 'replay',

@@ -11,6 +11,7 @@ const COMMANDS: readonly (readonly [name: string, load: (ctx: CliContext) => Pro
   ['record', async (ctx) => (await import('./commands/record-command.js')).recordCommand(ctx)],
   ['sign', async (ctx) => (await import('./commands/sign-command.js')).signCommand(ctx)],
   ['rehearse', async (ctx) => (await import('./commands/rehearse-command.js')).rehearseCommand(ctx)],
+  ['import', async (ctx) => (await import('./commands/import-command.js')).importCommand(ctx)],
   ['golden', async (ctx) => (await import('./commands/golden-command.js')).goldenCommand(ctx)],
 ];
 

@@ -5,6 +5,8 @@
 // folder's files (test/architecture/venue-names.test.ts enforces it). What a venue lacks is `undefined` (the fake
 // venue has no API, no live endpoint and no replay kit), never a special case elsewhere. docs/adding-a-venue.md
 // walks through the fake venue as the example of a complete module.
+import type { ImportSource } from '../feeds/import/import-source.js';
+import type { TardisExchange } from '../feeds/import/tardis-exchange.js';
 import type { InstrumentSpec } from '../core/model/instrument.js';
 import type { OrderOptions } from '../core/model/order.js';
 import type { SymbolGridLookup } from '../core/market/symbol-grid.js';
@@ -204,6 +206,11 @@ export interface VenueReplay {
   kit(header: { readonly market: string; readonly url?: string }, grids: SymbolGridLookup): ReplayVenueKit;
 }
 
+export interface VenueHistoricalData {
+  readonly tardisExchanges: readonly TardisExchange[];
+  readonly importSources: readonly ImportSource[];
+}
+
 /** One venue: one object per src/venues/<name>/ folder (e.g. `fakeVenue` in src/venues/fake/fake-venue.ts). */
 export interface VenueModule {
   /** The --exchange value and registry key: lower case, no spaces ("bybit"). */
@@ -237,6 +244,11 @@ export interface VenueModule {
   readonly live: VenueLive | undefined;
   /** Replay of recorded files; undefined when nothing can be recorded on the venue. */
   readonly replay: VenueReplay | undefined;
+  /**
+   * Historical data of the venue (`shadow-exec import`): the tardis.dev exchange ids of its markets and its own
+   * public-data sources; absent when there is none.
+   */
+  readonly historicalData?: VenueHistoricalData;
   /**
    * Help examples ("$ shadow-exec run --exchange …", a continued line ends in " \\" and goes on indented): `program`
    * in the top-level help, `run` in `run --help`, in registry order. An example reads only files that exist or that an

@@ -57,7 +57,7 @@ function resyncSnapshotAfter(text: string, line: number): ReplayRecord {
   const events: MarketDataEvent[] = [];
   for (const r of records) {
     if (r.kind === 'frame') parser.parse(r.frame, r.t, events);
-    else if (r.rest.includes('NKNUSDT')) parser.parseDepthSnapshotBody(r.body, 'NKNUSDT', r.t, events);
+    else if (r.kind === 'rest' && r.rest.includes('NKNUSDT')) parser.parseDepthSnapshotBody(r.body, 'NKNUSDT', r.t, events);
   }
   for (const e of events) {
     if (e.symbol !== 'NKNUSDT') continue;

@@ -1,4 +1,6 @@
 // Binance's module (spot and USD-M futures): markets, bundled or saved exchangeInfo, order options, rules and API gate, signer, live endpoints and replay kit.
+import { BINANCE_TARDIS_EXCHANGES } from './binance-data-vendors.js';
+import { binanceVisionSource } from './import/binance-vision-source.js';
 import { basename } from 'node:path';
 import type { VenueModule } from '../venue-module.js';
 import { catalogOf, withMarketDefaults } from '../shared/venue-instrument.js';
@@ -87,6 +89,7 @@ export const binanceVenue: VenueModule = {
   noApi: null,
   live: binanceLive,
   replay: binanceReplay,
+  historicalData: { tardisExchanges: BINANCE_TARDIS_EXCHANGES, importSources: [binanceVisionSource()] },
   examples: {
     program: [
       '$ shadow-exec record --exchange binance --symbols BTCUSDT --duration 1m --out btc.jsonl',

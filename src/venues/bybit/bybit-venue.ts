@@ -1,4 +1,5 @@
 // Bybit's module (V5 API, spot and linear): categories, bundled or saved instruments, order options, rules and API gate, signer, live endpoints and replay kit.
+import { BYBIT_TARDIS_EXCHANGES } from './bybit-data-vendors.js';
 import { basename } from 'node:path';
 import type { VenueModule } from '../venue-module.js';
 import { catalogOf, withMarketDefaults } from '../shared/venue-instrument.js';
@@ -66,6 +67,7 @@ export const bybitVenue: VenueModule = {
   noApi: null,
   live: bybitLive,
   replay: bybitReplay,
+  historicalData: { tardisExchanges: BYBIT_TARDIS_EXCHANGES, importSources: [] },
   examples: {
     program: ['$ shadow-exec run --exchange bybit --mode dryrun --journal requests.jsonl'],
     run: [

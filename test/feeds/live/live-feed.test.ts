@@ -14,7 +14,7 @@ import { binanceAggTrade, binanceBookTicker, binanceDepth, bybitOrderbook } from
 import { VirtualTimers } from '../../helpers/virtual-timers.js';
 import { waitUntil } from '../../helpers/wait-until.js';
 
-const text = (record: ReplayRecord): string => (record.kind === 'frame' ? record.frame : record.body);
+const text = (record: ReplayRecord): string => (record.kind === 'frame' ? record.frame : record.kind === 'rest' ? record.body : '');
 const DEPTH = '/api/v3/depth?symbol=BTCUSDT&limit=1000';
 const snapshot = (lastUpdateId: number): { status: number; body: string } => ({
   status: 200,
