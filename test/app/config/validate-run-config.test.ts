@@ -415,7 +415,7 @@ describe('validateRunConfig --feed live', () => {
   });
 
   it.each<[RunInput, string]>([
-    [{ feed: 'live' }, '--feed live needs --exchange binance or bybit'],
+    [{ feed: 'live' }, '--feed live needs --exchange binance, bybit or hyperliquid'],
     [{ wsUrl: 'ws://127.0.0.1:1' }, '--ws-url applies to --feed live only'],
     [{ exchange: 'binance', wsConnections: '2' }, '--ws-connections applies to --feed live only'],
     [{ exchange: 'bybit', feed: 'live', restUrl: 'http://127.0.0.1:1' }, '--rest-url does not apply to --exchange bybit'],
