@@ -12,6 +12,7 @@
 // Risk stays outside the strategy's reach: every order it asks for passes the risk monitor (inventory, notional,
 // drawdown, order rate) and the venue throttle; while the run is frozen every request is refused (the loop has
 // cancelled every order already), whatever the strategy does.
+import type { BarEvent } from '../core/model/market-data-event.js';
 import type { OrderStatus, Side, TimeInForce } from '../core/model/order.js';
 import type { SymbolIndex } from '../core/model/symbol-table.js';
 import type { Rng } from './rng.js';
@@ -97,27 +98,12 @@ export interface StrategyTrade {
   readonly tradeId: string;
 }
 
-/** A completed OHLCV bar (built from the feed's trades and mids with --bars, or a venue kline). */
-export interface StrategyBar {
-  readonly symbol: string;
-  /** Its end boundary: the instant it became complete. */
-  readonly ts: number;
-  /** Bar length, ms (60000 for 1m). */
-  readonly resolutionMs: number;
-  /** Start of the interval, ms since the epoch. */
-  readonly openTs: number;
-  readonly openTicks: number;
-  readonly highTicks: number;
-  readonly lowTicks: number;
-  readonly closeTicks: number;
-  /** Traded base volume, lots (0 for a bar of mids only). */
-  readonly volumeLots: number;
-  readonly tradeCount: number;
-  /** 'venue' for venue klines, 'buffer' for bars shadow-exec built. */
-  readonly source: 'venue' | 'buffer';
-  /** False for a venue kline still forming. */
-  readonly closed: boolean;
-}
+/**
+ * A completed OHLCV bar (built from the feed's trades and mids with --bars, or a venue kline): the feed's bar event
+ * itself, field for field (ticks and lots of the symbol's grid; `ts` is its end boundary, `closed` false for a venue
+ * kline still forming).
+ */
+export type StrategyBar = Omit<BarEvent, 'kind'>;
 
 /** Mark, index and funding of a derivative (context: marks do not move fills). */
 export interface StrategyMark {
