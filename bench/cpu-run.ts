@@ -1,6 +1,7 @@
 // CPU time of one synthetic run composed in-process (process.cpuUsage, user + system), for the bench's per-update cost figures.
 import { composeRun } from '../src/app/compose.js';
 import type { RunInput } from '../src/app/config/run-input.js';
+import type { RunConfig } from '../src/app/config/run-config.js';
 import { validateRunConfig } from '../src/app/config/validate-run-config.js';
 import { runSession } from '../src/engine/run-session.js';
 
@@ -12,9 +13,12 @@ export interface CpuRun {
   readonly cpuMicros: number;
 }
 
-/** Runs `options` to the end in this process and returns its CPU time (not wall-clock: the machine may be shared). */
-export async function cpuRun(options: RunInput): Promise<CpuRun> {
-  const run = composeRun(validateRunConfig(options), TOOL);
+/**
+ * Runs `options` to the end in this process and returns its CPU time (not wall-clock: the machine may be shared).
+ * `adjust` may rewrite the validated config first (the symbols bench gives it in-memory instruments).
+ */
+export async function cpuRun(options: RunInput, adjust: (config: RunConfig) => RunConfig = (c) => c): Promise<CpuRun> {
+  const run = composeRun(adjust(validateRunConfig(options)), TOOL);
   const before = process.cpuUsage();
   await runSession(run, { stopRequested: () => false, yieldSlice: () => Promise.resolve(), sliceEvents: 1 << 20, onProgress: () => undefined });
   const used = process.cpuUsage(before);
