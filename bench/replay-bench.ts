@@ -140,7 +140,7 @@ function secondsOf(started: bigint): number {
 }
 
 function measure(sample: Sample): ReplayThroughput {
-  const frames = sample.records.map((r) => (r.kind === 'frame' ? r.frame : r.body));
+  const frames = sample.records.map((r) => (r.kind === 'frame' ? r.frame : r.kind === 'rest' ? r.body : ''));
   let sink = 0;
   const jsonPass = (): void => {
     for (const f of frames) sink += (JSON.parse(f) as object) === null ? 1 : 0;

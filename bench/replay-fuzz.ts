@@ -8,12 +8,15 @@
 //   of docs/replay-format.md written out again here.
 // - records: 1–4 record lines after a valid header through ReplayDecoder (mutated valid records, hostile
 //   `t` values, deep arrays, huge strings, cut lines); oracle: the same rules, with non-decreasing `t`.
+// - normalized records: the same after a version 2 `"data":"normalized"` header, with mutated book, trade, quote
+//   and derivative records (hostile decimals, timestamps, level arrays); oracle: docs/replay-format.md's rules
+//   for normalized records written out again here.
 // Outcomes: crash (anything thrown but E_REPLAY_FORMAT), hang (one input over HANG_MS), wrong accept (the
 // parser returned what the oracle refuses, or other lines/records), wrong reject (the reverse, or the
 // error names another line).
 import fc from 'fast-check';
 import { ShadowExecError } from '../src/core/errors/shadow-exec-error.js';
-import { decodeReplayHeader, MAX_LINE_DEPTH, MAX_RECORD_T, ReplayDecoder, type ReplayRecord } from '../src/feeds/replay/replay-format.js';
+import { checkReplayVenue, decodeReplayHeader, MAX_LINE_DEPTH, MAX_RECORD_T, ReplayDecoder, type ReplayRecord } from '../src/feeds/replay/replay-format.js';
 import { ReplayLineReader } from '../src/feeds/replay/replay-line-reader.js';
 
 export const HANG_MS = 100;
@@ -170,8 +173,9 @@ function checkReader(input: ReaderInput, timed: Timed): Verdict {
 
 // ---------------------------------------------------------------- header and records
 
-const HEADER_KEYS = ['format', 'version', 'venue', 'market', 'url', 'source'];
+const HEADER_KEYS = ['format', 'version', 'venue', 'market', 'data', 'url', 'source'];
 const MARKETS: Record<string, string[]> = { binance: ['spot', 'usdm'], bybit: ['spot', 'linear'] };
+const REPLAY_VENUES: ReadonlyMap<string, readonly string[]> = new Map(Object.entries(MARKETS));
 const deep = (depth: number): string => '['.repeat(depth) + ']'.repeat(depth);
 
 /** Sizes of the hostile values: the bench run goes big, the npm test run stays quick. */
@@ -221,11 +225,12 @@ function objectText(pairs: fc.Arbitrary<[string, string][]>, extraKeys: readonly
 const headerText = (sizes: FuzzSizes): fc.Arbitrary<string> => objectText(
   fc.tuple(fc.constantFrom('binance', 'bybit', 'kraken'), fc.constantFrom('spot', 'usdm', 'linear', 'inverse'), fc.boolean(), fc.boolean()).map(([venue, market, url, source]) => {
     const pairs: [string, string][] = [['format', '"shadow-exec-replay"'], ['version', '1'], ['venue', JSON.stringify(venue)], ['market', JSON.stringify(market)]];
+    if (url && source) pairs.splice(1, 1, ['version', '2'], ['data', '"normalized"']);
     if (url) pairs.push(['url', '"wss://stream.example/ws"']);
     if (source) pairs.push(['source', '"fuzz"']);
     return pairs;
   }),
-  ['format', 'version', 'venue', 'market', 'url', 'source', 'extra', '__proto__', 'constructor', 'toString'],
+  ['format', 'version', 'venue', 'market', 'data', 'url', 'source', 'extra', '__proto__', 'constructor', 'toString'],
   sizes,
 );
 
@@ -264,7 +269,8 @@ export function headerAccepted(line: string): boolean {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
   const v = value as Record<string, unknown>;
   if (Object.keys(v).some((k) => !HEADER_KEYS.includes(k))) return false;
-  if (v['format'] !== 'shadow-exec-replay' || v['version'] !== 1) return false;
+  if (v['format'] !== 'shadow-exec-replay' || (v['version'] !== 1 && v['version'] !== 2)) return false;
+  if (v['version'] === 1 ? Object.hasOwn(v, 'data') : v['data'] !== 'frames' && v['data'] !== 'normalized') return false;
   const venue = v['venue'];
   if (typeof venue !== 'string' || !Object.keys(MARKETS).includes(venue)) return false;
   if (typeof v['market'] !== 'string' || !MARKETS[venue]!.includes(v['market'])) return false;
@@ -274,7 +280,8 @@ export function headerAccepted(line: string): boolean {
 function checkHeader(line: string, timed: Timed): Verdict {
   const want = headerAccepted(line);
   try {
-    timed(() => decodeReplayHeader(line));
+    // The format reads any venue; composition checks it against the registry's replay venues (MARKETS here).
+    timed(() => checkReplayVenue(decodeReplayHeader(line), REPLAY_VENUES));
   } catch (error) {
     refusal(error);
     return want ? 'wrong-reject' : 'ok';
@@ -341,13 +348,122 @@ function checkRecords(lines: readonly string[], timed: Timed): Verdict {
   return JSON.stringify(got) === JSON.stringify(want) ? 'ok' : 'wrong-accept';
 }
 
-/** Fuzzes the three parsers with `inputs` inputs each (same seed, same inputs). */
+const decimalText = fc.oneof(
+  { weight: 4, arbitrary: fc.constantFrom('"1"', '"0"', '"0.5"', '"95000.10"', '"-1"', '"1e-8"', '"01"', '"1."', '".5"', '""', '"+1"', '"NaN"', '1', 'null') },
+  { weight: 1, arbitrary: fc.integer({ min: 60, max: 70 }).map((n) => `"1.${'0'.repeat(n - 2)}"`) },
+);
+const levelsText = fc.oneof(
+  fc.array(fc.tuple(decimalText, decimalText).map(([p, q]) => `[${p},${q}]`), { maxLength: 3 }).map((l) => `[${l.join(',')}]`),
+  fc.constantFrom('[]', '[[]]', '[["1"]]', '[["1","1","1"]]', '{}', '"x"', '[1]'),
+);
+
+/** A normalized record's key/value texts (t derived from local_us, or not), of one of the five types. */
+const normalizedPairs: fc.Arbitrary<[string, string][]> = fc
+  .tuple(fc.constantFrom('book_snapshot', 'book_update', 'trade', 'quote', 'derivative', 'bar'), fc.nat({ max: 2_000_000_000_000_000 }), fc.boolean(), decimalText, decimalText, levelsText, levelsText)
+  .map(([type, us, tRight, d1, d2, bids, asks]) => {
+    const base: [string, string][] = [['t', String(tRight ? Math.floor(us / 1000) : Math.floor(us / 1000) + 1)], ['type', JSON.stringify(type)], ['symbol', '"BTCUSDT"'], ['exchange_us', String(us)], ['local_us', String(us)]];
+    switch (type) {
+      case 'book_snapshot': return [...base, ['bids', bids], ['asks', asks]];
+      case 'book_update': return [...base, ['is_snapshot', 'false'], ['bids', bids], ['asks', asks]];
+      case 'trade': return [...base, ['id', '"7"'], ['side', '"buy"'], ['price', d1], ['size', d2]];
+      case 'quote': return [...base, ['bid_price', d1], ['bid_size', d2], ['ask_price', d1], ['ask_size', 'null']];
+      default: return [...base, ['mark_price', d1], ['index_price', 'null'], ['last_price', d2], ['funding_rate', '"-0.0001"'], ['predicted_funding_rate', 'null'], ['funding_time_us', String(us)], ['open_interest', 'null']];
+    }
+  });
+
+const normalizedText = (sizes: FuzzSizes): fc.Arbitrary<string> => objectText(normalizedPairs, ['t', 'type', 'symbol', 'bids', 'side', 'is_snapshot', 'x', '__proto__'], sizes);
+
+const TYPE_FIELDS: Record<string, string[]> = {
+  book_snapshot: ['bids', 'asks'],
+  book_update: ['is_snapshot', 'bids', 'asks'],
+  trade: ['id', 'side', 'price', 'size'],
+  quote: ['bid_price', 'bid_size', 'ask_price', 'ask_size'],
+  derivative: ['mark_price', 'index_price', 'last_price', 'funding_rate', 'predicted_funding_rate', 'funding_time_us', 'open_interest'],
+};
+
+/** Oracle for a plain decimal of the format: digits, an optional fraction, no leading zero, at most 64 characters. */
+function isFormatDecimal(v: unknown, signed: boolean): boolean {
+  if (typeof v !== 'string' || v.length > 64) return false;
+  const body = signed && v.startsWith('-') ? v.slice(1) : v;
+  const [whole, fraction, ...more] = body.split('.');
+  if (more.length > 0 || whole === undefined || !/^[0-9]+$/.test(whole) || (whole.length > 1 && whole.startsWith('0'))) return false;
+  return fraction === undefined || /^[0-9]+$/.test(fraction);
+}
+
+const isMicros = (v: unknown): boolean => typeof v === 'number' && Number.isSafeInteger(v) && v >= 0;
+
+/** Oracle for one record line of a normalized file: accepted or not (docs/replay-format.md, normalized records). */
+export function referenceNormalized(line: string): boolean {
+  const parsed = parseJson(line);
+  if (parsed === null) return false;
+  const value = parsed.value;
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
+  const v = value as Record<string, unknown>;
+  const fields = typeof v['type'] === 'string' ? TYPE_FIELDS[v['type']] : undefined;
+  if (fields === undefined || !Object.hasOwn(TYPE_FIELDS, v['type'] as string)) return false;
+  const keys = ['t', 'type', 'symbol', 'exchange_us', 'local_us', ...fields];
+  if (Object.keys(v).length !== keys.length || !keys.every((k) => Object.hasOwn(v, k))) return false;
+  if (typeof v['symbol'] !== 'string' || !/^[A-Za-z0-9][A-Za-z0-9._:/-]{0,63}$/.test(v['symbol'])) return false;
+  if (!isMicros(v['exchange_us']) || !isMicros(v['local_us'])) return false;
+  if (v['t'] !== Math.floor((v['local_us'] as number) / 1000)) return false;
+  const levels = (l: unknown): boolean => Array.isArray(l) && l.every((x) => Array.isArray(x) && x.length === 2 && isFormatDecimal(x[0], false) && isFormatDecimal(x[1], false));
+  switch (v['type']) {
+    case 'book_update':
+      if (typeof v['is_snapshot'] !== 'boolean') return false;
+      return levels(v['bids']) && levels(v['asks']);
+    case 'book_snapshot':
+      return levels(v['bids']) && levels(v['asks']);
+    case 'trade':
+      return typeof v['id'] === 'string' && v['id'].length <= 128 && ['buy', 'sell', 'unknown'].includes(v['side'] as string) && isFormatDecimal(v['price'], false) && isFormatDecimal(v['size'], false);
+    case 'quote':
+      return fields.every((k) => v[k] === null || isFormatDecimal(v[k], false));
+    default:
+      return fields.every((k) => v[k] === null || (k === 'funding_time_us' ? isMicros(v[k]) : isFormatDecimal(v[k], k.endsWith('funding_rate'))));
+  }
+}
+
+const NORMALIZED_HEADER = '{"format":"shadow-exec-replay","version":2,"venue":"binance","market":"spot","data":"normalized"}';
+
+function checkNormalized(lines: readonly string[], timed: Timed): Verdict {
+  let refusedAt: number | null = null;
+  let accepted = 0;
+  let lastT = 0;
+  for (const [i, line] of lines.entries()) {
+    const text = line.endsWith('\r') ? line.slice(0, -1) : line;
+    const ok = referenceNormalized(text);
+    const t = ok ? (JSON.parse(text) as { t: number }).t : 0;
+    if (!ok || t < lastT) {
+      refusedAt = i + 2;
+      break;
+    }
+    lastT = t;
+    accepted++;
+  }
+  const decoder = new ReplayDecoder();
+  let got = 0;
+  try {
+    decoder.next(NORMALIZED_HEADER);
+    timed(() => {
+      for (const line of lines) {
+        const item = decoder.next(line);
+        if (item !== null && 'kind' in item) got++;
+      }
+    });
+  } catch (error) {
+    const at = Number(/ line (\d+):/.exec(refusal(error).message)?.[1]);
+    return refusedAt === at && got === accepted ? 'ok' : refusedAt === null ? 'wrong-reject' : 'wrong-accept';
+  }
+  return refusedAt === null && got === accepted ? 'ok' : 'wrong-accept';
+}
+
+/** Fuzzes the four parsers with `inputs` inputs each (same seed, same inputs). */
 export function fuzzReplayParsers(inputs: number, seed = 13, sizes: FuzzSizes = BENCH_SIZES): FuzzFigures[] {
   return [
     fuzz('replay line reader', readerInput, checkReader, inputs, seed),
     fuzz('replay header', headerText(sizes), checkHeader, inputs, seed),
     // Lines never contain "\n" (the reader splits on it) and are never empty (a blank line has its own rule).
     fuzz('replay records', fc.array(recordText(sizes).map((l) => l.replaceAll('\n', ' ')).filter((l) => l !== '' && l !== '\r'), { minLength: 1, maxLength: 4 }), checkRecords, inputs, seed),
+    fuzz('replay normalized records', fc.array(normalizedText(sizes).map((l) => l.replaceAll('\n', ' ')).filter((l) => l !== '' && l !== '\r'), { minLength: 1, maxLength: 4 }), checkNormalized, inputs, seed),
   ];
 }
 

@@ -3,7 +3,7 @@ import { composeRun } from '../src/app/compose.js';
 import type { RunInput } from '../src/app/config/run-input.js';
 import { validateRunConfig } from '../src/app/config/validate-run-config.js';
 import { runSession } from '../src/engine/run-session.js';
-import { loadAllVenueModules } from '../src/app/venue-modules.js';
+import { loadAllVenues } from '../src/app/venue-registry.js';
 import { loadAllFeedModules } from '../src/app/feed-modules.js';
 import { FAKE_INSTRUMENTS } from '../src/venues/fake/fake-instruments.js';
 import { formatColdStart, measureColdStart } from './cold-start.js';
@@ -14,6 +14,7 @@ import { formatWsThroughput, measureWsThroughput } from './ws-bench.js';
 import { verdict } from './cpu-run.js';
 import { formatVenueCosts, measureVenueCosts } from './venue-cost-bench.js';
 import { formatSymbolsCost, measureSymbolsCost } from './symbols-cost-bench.js';
+import { formatImport, measureImport } from './import-bench.js';
 
 const TOOL = { name: 'shadow-exec', version: 'bench' };
 const MB = 1024 * 1024;
@@ -65,7 +66,7 @@ function line(label: string, m: Measured): string {
 }
 
 async function main(): Promise<void> {
-  await loadAllVenueModules();
+  await loadAllVenues();
   await loadAllFeedModules();
   const scale = Number(process.env['BENCH_SCALE'] ?? '1');
   const ten = FAKE_INSTRUMENTS.slice(0, 10).map((i) => i.symbol).join(',');
@@ -119,6 +120,11 @@ async function main(): Promise<void> {
   const file = measureReplayFile(replayMb, { rounds });
   process.stdout.write(`\nreplay file on disk (BENCH_REPLAY_MB=${replayMb}, best of ${rounds})\n${formatReplayFile(file)}\n`);
   process.stdout.write(`  ${verdict('peak RSS flat (< 200 MB) whatever the file size, 2 GB included', file.peakRssMb < 200)}\n`);
+
+  // BENCH_IMPORT_ROWS sizes the import figure (default 1 M rows).
+  const imported = await measureImport(Number(process.env['BENCH_IMPORT_ROWS'] ?? '1000000'));
+  process.stdout.write(`\n${formatImport(imported)}\n`);
+  process.stdout.write(`  ${verdict('import ≥ 1.0× a plain split(\',\') pass over the same lines', imported.ratio >= 1)}\n`);
 
   process.stdout.write(`\n${formatColdStart(measureColdStart(['run', '--iterations', '3'], 15))}\n`);
 }

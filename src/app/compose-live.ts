@@ -9,12 +9,13 @@ import { SystemClock } from '../engine/system-clock.js';
 import type { HttpGet } from '../feeds/live/depth-snapshot-fetcher.js';
 import { LiveFeed, type LiveWsTuning } from '../feeds/live/live-feed.js';
 import { REPLAY_FORMAT, REPLAY_VERSION, type ReplayMarket, type ReplayVenue } from '../feeds/replay/replay-format.js';
+import { venueModule } from './venue-registry.js';
 import { SystemTimers } from '../feeds/ws/system-timers.js';
 import type { Timers } from '../ports/timers.js';
 import type { Clock } from '../ports/clock.js';
 import type { Rng } from '../ports/rng.js';
 import { replayVenueKit } from './compose-replay.js';
-import { DEFAULT_STREAM_KINDS, depthSnapshotRequest, liveEndpoint, liveProtocol, liveTopics } from './live-venue.js';
+import { liveEndpoint, liveProtocol, liveTopics, venueLive } from './live-venue.js';
 
 export interface LiveBuildSettings {
   readonly venue: ReplayVenue;
@@ -51,10 +52,12 @@ export function buildLiveFeed(settings: LiveBuildSettings, instruments: readonly
     if (spec.quoteAsset !== 'USDT') throw new UsageError(`live symbol '${spec.symbol}' is quoted in ${spec.quoteAsset}: a run trades USDT-quoted instruments only (money is counted in USDT)`);
   }
   const { venue, market } = settings;
+  const module = venueModule(venue);
+  const live = venueLive(module);
   const symbols = instruments.map((i) => i.symbol);
-  const endpoint = liveEndpoint(venue, market, settings.wsUrl, settings.restUrl);
-  const protocol = liveProtocol(endpoint);
-  const topics = liveTopics(venue, symbols);
+  const endpoint = liveEndpoint(module, market, settings.wsUrl, settings.restUrl);
+  const protocol = liveProtocol(module, endpoint);
+  const topics = liveTopics(module, symbols);
   const kit = replayVenueKit({ format: REPLAY_FORMAT, version: REPLAY_VERSION, venue, market, url: endpoint.wsUrl }, buildSymbolGridLookup(instruments));
   const clock = ports.clock ?? new SystemClock();
   const timers = ports.timers ?? new SystemTimers();
@@ -73,8 +76,11 @@ export function buildLiveFeed(settings: LiveBuildSettings, instruments: readonly
     timers,
     clock,
     rng: rng.fork('ws'),
-    snapshots: restUrl === null ? null : { restUrl, requestLine: (symbol) => depthSnapshotRequest(market, symbol), ...(ports.get === undefined ? {} : { get: ports.get }) },
-    ...(venue === 'bybit' ? { bookTopic: (symbol: string) => `${DEFAULT_STREAM_KINDS.bybit[0]}.${symbol}` } : {}),
+    snapshots:
+      restUrl === null || live.snapshots === undefined
+        ? null
+        : { restUrl, requestLine: (symbol) => live.snapshots!.requestLine(market, symbol), ...(ports.get === undefined ? {} : { get: ports.get }) },
+    ...(live.bookTopic === undefined ? {} : { bookTopic: (symbol: string) => live.bookTopic!(symbol) }),
     ...(ports.ws === undefined ? {} : { ws: ports.ws }),
   });
   const startMs = clock.now();
@@ -93,10 +99,7 @@ export function buildLiveFeed(settings: LiveBuildSettings, instruments: readonly
     top_of_book:
       'per symbol, once a depth snapshot or delta has been read the synced book is the only quote source: a quote is published whenever its best bid or ask (price or size) changes; stream quotes (bookTicker, tickers) are delivered only for symbols without book events so far',
     book_sync: kit.bookSyncRule,
-    gaps:
-      venue === 'binance'
-        ? 'an unsynced book (first delta, gap, too-old snapshot, crossed) fetches a REST depth snapshot (limit 1000; one in flight per symbol, backoff 0.5 s doubling to 30 s while it stays unsynced) and publishes no quote until it is synced'
-        : 'a crossed book unsubscribes and resubscribes the orderbook topic, whose first push is a fresh snapshot; no quote until then',
+    gaps: live.gapsRule,
     redundancy: 'every connection subscribes every topic; frames with a venue sequence id are delivered once, from whichever connection got them first',
     bars: {
       resolutions: resolutionsMs.map(formatResolution),

@@ -5,13 +5,14 @@ import { priceToTicks, QUOTE_E8, type Instrument } from '../core/model/instrumen
 import type { JsonValue } from '../core/report/canonical-json.js';
 import type { MarketEventTally } from '../engine/market-event-tally.js';
 import { SyntheticFeed } from '../feeds/synthetic/synthetic-feed.js';
-import type { ReplayMarket, ReplayVenue } from '../feeds/replay/replay-format.js';
 import type { MarketDataFeed } from '../ports/market-data-feed.js';
 import type { Rng } from '../ports/rng.js';
 import { feedModule } from './feed-modules.js';
 import type { LiveFeedConfig, SyntheticFeedConfig } from './config/feed-config.js';
 import type { RunConfig } from './config/run-config.js';
 import { chosenMarket } from './config/venue-config.js';
+import { noLiveFeedError } from './no-live-feed.js';
+import { runVenue } from './run-venue.js';
 
 export interface ComposedMarket {
   readonly feed: MarketDataFeed;
@@ -44,12 +45,10 @@ export function composeMarket(config: RunConfig, instruments: readonly Instrumen
 }
 
 function liveMarket(config: RunConfig, live: LiveFeedConfig, instruments: readonly Instrument[], rng: Rng): ComposedMarket {
-  const venue = config.venue.name;
-  if (venue === 'fake') throw new UsageError('--feed live needs --exchange binance or bybit: the fake venue has no public market data');
-  // The venue's own validation let only its markets through (bybit linear|spot, binance spot|usdm).
-  const market = config.venue.market as ReplayMarket;
+  const { module, market } = runVenue(config);
+  if (module.live === undefined) throw noLiveFeedError(module);
   const wiring = feedModule('live').buildLiveFeed(
-    { venue: venue as ReplayVenue, market, wsUrl: live.wsUrl, restUrl: live.restUrl, connections: live.connections },
+    { venue: module.name, market, wsUrl: live.wsUrl, restUrl: live.restUrl, connections: live.connections },
     instruments.map((i) => i.spec),
     rng,
   );

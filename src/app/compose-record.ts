@@ -1,4 +1,4 @@
-// Composition of `shadow-exec record`: the venue's endpoint and topics, the replay file with its header, and a LiveRecorder (with the Binance depth watch for REST snapshots).
+// Composition of `shadow-exec record`: the venue's endpoint and topics, the replay file with its header, and a LiveRecorder (with the venue's depth watch when book snapshots come over REST).
 import { SeededRng } from '../core/random/seeded-rng.js';
 import { SystemClock } from '../engine/system-clock.js';
 import type { HttpGet } from '../feeds/live/depth-snapshot-fetcher.js';
@@ -9,15 +9,15 @@ import { REPLAY_FORMAT, REPLAY_VERSION, type ReplayHeader, type ReplayMarket, ty
 import { SystemTimers } from '../feeds/ws/system-timers.js';
 import type { Timers } from '../ports/timers.js';
 import type { Clock } from '../ports/clock.js';
-import { BinanceDepthWatch } from '../venues/binance/ws/binance-depth-watch.js';
-import { depthSnapshotRequest, liveEndpoint, liveProtocol, liveTopics } from './live-venue.js';
+import { liveEndpoint, liveProtocol, liveTopics, venueLive } from './live-venue.js';
+import { venueModule } from './venue-registry.js';
 
 export interface RecordSettings {
   readonly venue: ReplayVenue;
   readonly market: ReplayMarket;
   /** Upper-case venue symbols. */
   readonly symbols: readonly string[];
-  /** Stream kinds expanded per symbol (live-venue.ts DEFAULT_STREAM_KINDS when not given). */
+  /** Stream kinds expanded per symbol (the venue's `live.defaultStreams` when not given). */
   readonly streams: readonly string[];
   readonly wsUrl: string | null;
   readonly restUrl: string | null;
@@ -43,8 +43,9 @@ export interface RecordWiring {
 
 /** Checks the topics against the venue's rules before anything is created; returns the refusal or null. */
 export function invalidRecordTopic(settings: Pick<RecordSettings, 'venue' | 'market' | 'symbols' | 'streams' | 'wsUrl' | 'restUrl'>): string | null {
-  const protocol = liveProtocol(liveEndpoint(settings.venue, settings.market, settings.wsUrl, settings.restUrl));
-  for (const topic of liveTopics(settings.venue, settings.symbols, settings.streams)) {
+  const module = venueModule(settings.venue);
+  const protocol = liveProtocol(module, liveEndpoint(module, settings.market, settings.wsUrl, settings.restUrl));
+  for (const topic of liveTopics(module, settings.symbols, settings.streams)) {
     const why = protocol.validateTopic(topic);
     if (why !== null) return why;
   }
@@ -53,9 +54,11 @@ export function invalidRecordTopic(settings: Pick<RecordSettings, 'venue' | 'mar
 
 export function buildRecorder(settings: RecordSettings, ports: RecordPorts = {}): RecordWiring {
   const { venue, market } = settings;
-  const endpoint = liveEndpoint(venue, market, settings.wsUrl, settings.restUrl);
-  const protocol = liveProtocol(endpoint);
-  const topics = liveTopics(venue, settings.symbols, settings.streams);
+  const module = venueModule(venue);
+  const snapshots = venueLive(module).snapshots;
+  const endpoint = liveEndpoint(module, market, settings.wsUrl, settings.restUrl);
+  const protocol = liveProtocol(module, endpoint);
+  const topics = liveTopics(module, settings.symbols, settings.streams);
   const header: ReplayHeader = {
     format: REPLAY_FORMAT,
     version: REPLAY_VERSION,
@@ -75,12 +78,12 @@ export function buildRecorder(settings: RecordSettings, ports: RecordPorts = {})
     // Reconnect jitter only; a recording's content never depends on it.
     rng: new SeededRng('shadow-exec:record').fork('ws'),
     snapshots:
-      restUrl === null
+      restUrl === null || snapshots === undefined
         ? null
         : {
             restUrl,
-            requestLine: (symbol) => depthSnapshotRequest(market, symbol),
-            watch: new BinanceDepthWatch(market === 'usdm' ? 'usdm' : 'spot', settings.symbols),
+            requestLine: (symbol) => snapshots.requestLine(market, symbol),
+            watch: snapshots.watch(market, settings.symbols),
             ...(ports.get === undefined ? {} : { get: ports.get }),
           },
     ...(ports.ws === undefined ? {} : { ws: ports.ws }),

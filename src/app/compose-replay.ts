@@ -16,7 +16,7 @@
 //   - The file is read in two streaming passes (replay-source.ts): the validation scan here, the records
 //     as the run consumes them; it is never held whole.
 //   - `replay.header.venue`/`.market` say what was recorded: check them against --exchange/--category
-//     (a Bybit linear file needs Bybit linear grids), e.g. with `replayVenueMismatch()`.
+//     (a file recorded on one venue and market needs that venue's grids), e.g. with `replayVenueMismatch()`.
 // Errors: UsageError (unreadable path, non-USDT or duplicate instrument), E_REPLAY_FORMAT with the line
 // number (malformed file), E_REPLAY_READ (other I/O), E_CONFIG (bad bar resolution list).
 import { createHash } from 'node:crypto';
@@ -28,19 +28,16 @@ import type { EmptyIntervalRule } from '../core/market/bar-buffer.js';
 import { formatResolution, parseResolutionList } from '../core/market/bar-resolution.js';
 import { buildSymbolGridLookup, type SymbolGridLookup } from '../core/market/symbol-grid.js';
 import type { InstrumentSpec } from '../core/model/instrument.js';
-import type { MarketDataEvent } from '../core/model/market-data-event.js';
 import type { JsonValue } from '../core/report/canonical-json.js';
 import { isoUtc } from '../core/report/units.js';
 import type { MarketEventTally } from '../engine/market-event-tally.js';
-import { decodeReplay, type ReplayHeader, type ReplayRecord } from '../feeds/replay/replay-format.js';
+import { checkReplayVenue, decodeReplay, isNormalizedReplay, type ReplayHeader, type ReplayRecord, type ReplayVenueTable } from '../feeds/replay/replay-format.js';
+import { normalizedReplayKit } from '../feeds/replay/normalized-replay-kit.js';
 import { ReplayFeed } from '../feeds/replay/replay-feed.js';
 import { ArrayRecordSource, type ReplayRecordSource } from '../feeds/replay/replay-record-source.js';
 import { openReplayFile, type ReplayScan } from '../feeds/replay/replay-source.js';
-import type { RestRecordClass, ReplayVenueKit } from '../ports/replay-venue-kit.js';
-import { BinanceBookSync } from '../venues/binance/binance-book-sync.js';
-import { BinanceStreamParser } from '../venues/binance/ws/binance-stream-parser.js';
-import { BybitBookSync } from '../venues/bybit/bybit-book-sync.js';
-import { BybitStreamParser } from '../venues/bybit/ws/bybit-stream-parser.js';
+import type { ReplayVenueKit } from '../ports/replay-venue-kit.js';
+import { loadedVenues, venueModule } from './venue-registry.js';
 
 export interface ReplayBuildOptions {
   /** Virtual clock start (--start); default: the first record's receive time. */
@@ -101,12 +98,15 @@ export function buildReplayFeed(path: string, instruments: readonly InstrumentSp
   const regular = isRegularFile(path);
   const identity = regular ? fileIdentity(path, '--feed replay:FILE') : { file: basename(path), sha256: null };
   const source = openReplayFile(path);
+  checkReplayVenue(source.scan.header, replayVenueTable(), path);
   return buildReplayFeedFromSource(identity.file, source.scan, source.records(), instruments, { ...options, sha256: identity.sha256 });
 }
 
 /** The same from replay text already in memory (tests, benchmarks); `label` names it in the report, the text's SHA-256 identifies it. */
 export function buildReplayFeedFromText(label: string, text: string, instruments: readonly InstrumentSpec[], options: ReplayBuildOptions = {}): ReplayWiring {
-  return buildReplayFeedFromDecoded(label, decodeReplay(text), instruments, { sha256: createHash('sha256').update(text, 'utf8').digest('hex'), ...options });
+  const decoded = decodeReplay(text);
+  checkReplayVenue(decoded.header, replayVenueTable());
+  return buildReplayFeedFromDecoded(label, decoded, instruments, { sha256: createHash('sha256').update(text, 'utf8').digest('hex'), ...options });
 }
 
 /** The same from records already decoded (benchmarks); `label` names the replay in the report. */
@@ -145,13 +145,14 @@ function buildReplayFeedFromSource(label: string, scan: ReplayScan, records: Rep
   }
   const observed = (options.observe ?? []).filter((s) => !symbols.includes(s.symbol));
   const grids = buildSymbolGridLookup([...instruments, ...observed]);
-  const kit = replayVenueKit(header, grids);
+  const normalized = isNormalizedReplay(header) ? normalizedReplayKit(grids) : null;
+  const kit = normalized?.kit ?? replayVenueKit(header, grids);
   const resolutionText = options.barResolutions ?? '1m';
   const resolutionsMs = resolutionText === '' ? [] : parseResolutionList(resolutionText);
   const emptyBars = options.emptyBars ?? 'skip';
   const startMs = options.clockStartMs ?? firstRecordMs ?? EMPTY_REPLAY_START_MS;
   const endMs = options.durationMs === undefined || options.durationMs === null ? null : startMs + options.durationMs;
-  const feed = new ReplayFeed({ label, header, records, firstRecordMs, lastRecordMs, kit, tradedSymbols: symbols, barResolutionsMs: resolutionsMs, emptyBars, startMs, endMs });
+  const feed = new ReplayFeed({ label, header, records, firstRecordMs, lastRecordMs, kit, ...(normalized === null ? {} : { normalized: normalized.mapper }), tradedSymbols: symbols, barResolutionsMs: resolutionsMs, emptyBars, startMs, endMs });
 
   const model: JsonValue = {
     kind: 'replay',
@@ -196,51 +197,15 @@ function buildReplayFeedFromSource(label: string, scan: ReplayScan, records: Rep
   };
 }
 
-/** The recorded venue's parser, book sync and REST decoding. */
-export function replayVenueKit(header: ReplayHeader, grids: SymbolGridLookup): ReplayVenueKit {
-  if (header.venue === 'bybit') {
-    return {
-      parser: new BybitStreamParser({ grids }),
-      newBookSync: (symbol) => new BybitBookSync(symbol),
-      parseRest: () => 'unsupported',
-      bookSyncRule:
-        'Bybit V5 orderbook.<depth>.<symbol> (bybit-exchange/docs docs/v5/websocket/public/orderbook.mdx): every snapshot replaces the book; deltas before a snapshot or after a sync loss are dropped; a message with u = 1 (service restart) replaces the book; a delta with u not above the book\'s is stale; a delta with u above the book\'s + 1 is a gap (u steps by 1 per topic); a gap or a crossed book is a sync loss',
-    };
-  }
-  const market = header.market === 'usdm' ? 'usdm' : 'spot';
-  const rawStream = rawStreamOf(header.url);
-  const parser = new BinanceStreamParser(rawStream === null ? { grids } : { grids, rawStream });
-  // REST depth snapshots: spot GET /api/v3/depth (binance/binance-spot-api-docs rest-api.md, "Order book"),
-  // USDⓈ-M GET /fapi/v1/depth (developers.binance.com/docs/derivatives/usds-margined-futures/market-data/rest-api/Order-Book).
-  const depthPath = market === 'spot' ? '/api/v3/depth' : '/fapi/v1/depth';
-  return {
-    parser,
-    newBookSync: (symbol) => new BinanceBookSync(symbol, { market }),
-    parseRest(request: string, body: string, receivedAtMs: number, out: MarketDataEvent[]): RestRecordClass {
-      const target = request.slice('GET '.length);
-      const query = target.indexOf('?');
-      if ((query < 0 ? target : target.slice(0, query)) !== depthPath) return 'unsupported';
-      const symbol = new URLSearchParams(query < 0 ? '' : target.slice(query + 1)).get('symbol');
-      if (symbol === null) return 'unsupported';
-      return parser.parseDepthSnapshotBody(body, symbol, receivedAtMs, out);
-    },
-    bookSyncRule:
-      market === 'spot'
-        ? `Binance spot diff depth on a ${depthPath} snapshot (binance/binance-spot-api-docs web-socket-streams.md, "How to manage a local order book correctly"): deltas buffered until the snapshot, the first applied one has U <= lastUpdateId+1 <= u, later ones with u <= the book's id are stale, one with U > the book's id + 1 is a gap`
-        : `Binance USD-M diff depth on a ${depthPath} snapshot (How-to-manage-a-local-order-book-correctly): deltas with u < lastUpdateId dropped, the first has U <= lastUpdateId <= u, then each pu = previous u; a mismatch is a gap`,
-  };
+/** The loaded venues with a replay kit, by name (sorted), and the markets a header may name for each. */
+export function replayVenueTable(): ReplayVenueTable {
+  const venues = loadedVenues().filter((v) => v.replay !== undefined);
+  return new Map([...venues].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0)).map((v) => [v.name, v.replay!.markets]));
 }
 
-/** The stream name of a raw `/ws/<streamName>` URL (one stream, unwrapped payloads); null for combined streams or no URL. */
-function rawStreamOf(url: string | undefined): string | null {
-  if (url === undefined) return null;
-  let path: string;
-  try {
-    path = new URL(url).pathname;
-  } catch {
-    return null;
-  }
-  if (!path.startsWith('/ws/')) return null;
-  const name = path.slice('/ws/'.length);
-  return name === '' || name.includes('/') ? null : name;
+/** The recorded venue's parser, book sync and REST decoding (the header names a loaded venue with a replay kit). */
+export function replayVenueKit(header: ReplayHeader, grids: SymbolGridLookup): ReplayVenueKit {
+  const replay = venueModule(header.venue).replay;
+  if (replay === undefined) throw new UsageError(`venue '${header.venue}' has no replay kit`);
+  return replay.kit(header, grids);
 }

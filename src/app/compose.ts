@@ -23,7 +23,8 @@ import { ExecutionLoop } from '../engine/execution-loop.js';
 import type { SessionRun } from '../engine/session-run.js';
 import type { ExchangeClient } from '../ports/exchange-client.js';
 import type { MarketDataFeed } from '../ports/market-data-feed.js';
-import type { BybitDryRun } from '../venues/bybit/bybit-api-gate.js';
+import type { DryRunSettings } from '../venues/shared/dry-run.js';
+import { runVenue } from './run-venue.js';
 import { wireVenue } from './venue-wiring.js';
 import { composeMarket } from './compose-market.js';
 import { configEcho, type ConfigProvenance } from './config-echo.js';
@@ -42,7 +43,7 @@ export interface ComposeOptions {
   /** Decorates the venue client the loop talks to (a request journal, a recorder in tests). */
   readonly wrapVenue?: (venue: ExchangeClient) => ExchangeClient;
   /** Keys and journal of a --mode dryrun run on a real venue (the CLI resolves them; they never enter RunConfig). */
-  readonly dryRun?: BybitDryRun | null;
+  readonly dryRun?: DryRunSettings | null;
   /** Rehearsals: decorate the market feed, the venue API gate and the latency model to inject scenario events. */
   readonly wrapFeed?: (feed: MarketDataFeed) => MarketDataFeed;
   /** `rules` lets a rehearsal answer injected faults (a skewed clock) in the venue's words. */
@@ -89,7 +90,7 @@ export function composeRun(config: RunConfig, tool: ToolInfo, options: ComposeOp
   const instrumentMap = new Map(instruments.map((i) => [i.symbol, i]));
 
   const fees = { makerPpm: bpsToPpm(config.fees.makerBps, '--maker-fee-bps'), takerPpm: bpsToPpm(config.fees.takerBps, '--taker-fee-bps') };
-  if (config.mode === 'dryrun' && config.venue.name !== 'fake' && (options.dryRun ?? null) === null) {
+  if (config.mode === 'dryrun' && runVenue(config).module.signer !== undefined && (options.dryRun ?? null) === null) {
     throw new ShadowExecError('E_INVARIANT', 'invariant violated: a dry run on a real venue needs its signing keys');
   }
   const fillModel = buildFillModel(config.fills, rng, instrumentMap, market.feed.book);

@@ -2,7 +2,7 @@
 import type { JsonValue } from '../core/report/canonical-json.js';
 import type { OrderOptions } from '../core/model/order.js';
 import type { RunConfig } from './config/run-config.js';
-import { binanceMarket, bybitCategory } from './config/venue-config.js';
+import { marketByFlag } from './config/venue-config.js';
 
 /** Every order option sent with the run's orders (null: not set), as `config.order_options` and `model.venue.order_options` show them. */
 export function orderOptionsEcho(options: OrderOptions): Record<string, JsonValue> {
@@ -29,8 +29,8 @@ export function configEcho(config: RunConfig, provenance: ConfigProvenance | nul
     feed: feed.kind,
     replay_file: feed.kind === 'replay' ? feed.file : null,
     duration_ms: config.durationMs,
-    category: bybitCategory(venue),
-    market: binanceMarket(venue),
+    category: marketByFlag(venue, '--category'),
+    market: marketByFlag(venue, '--market'),
     instruments_file: venue.instrumentsFile,
     order_options: orderOptionsEcho(strategy.orderOptions),
     requote_mode: strategy.requoteMode,

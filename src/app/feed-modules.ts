@@ -1,5 +1,6 @@
 // The feed registry: loads the composition of a replay or live feed only when a run uses one (dynamic import), before the synchronous composition reads it.
 import { ShadowExecError } from '../core/errors/shadow-exec-error.js';
+import { loadAllVenues } from './venue-registry.js';
 
 const LOADERS = {
   replay: () => import('./compose-replay.js'),
@@ -15,10 +16,16 @@ async function load<F extends LazyFeed>(feed: F): Promise<void> {
   (loaded as Record<F, FeedModule<F>>)[feed] ??= (await LOADERS[feed]()) as FeedModule<F>;
 }
 
-/** Loads what composing `config`'s market needs beyond the synthetic feed: the replay or the live feed's modules. */
+/**
+ * Loads what composing `config`'s market needs beyond the synthetic feed: the replay or the live feed's modules (a
+ * replay also every venue: its header may name any venue, and a mismatch is explained naming them).
+ */
 export async function loadFeedModules(config: { readonly feed: { readonly kind: string } }): Promise<void> {
   if (config.feed.kind === 'live') await load('live');
-  if (config.feed.kind === 'replay') await load('replay');
+  if (config.feed.kind === 'replay') {
+    await load('replay');
+    await loadAllVenues();
+  }
 }
 
 /** Loads every feed's modules (tests and tools that compose any market). */

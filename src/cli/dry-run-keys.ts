@@ -1,7 +1,7 @@
 // Keys and journal of a `run --mode dryrun` on a real venue (loaded by the run command only when a run has keys to read).
 import type { RunConfig } from '../app/config/run-config.js';
 import type { VenueDryRun } from '../app/venue-wiring.js';
-import { hasVenueApi } from '../app/venue-modules.js';
+import { credentialNames, venueModule } from '../app/venue-registry.js';
 import { FileRequestJournal } from '../output/file-request-journal.js';
 import { ChainedSecretProvider } from '../secrets/chained-secret-provider.js';
 import { EnvSecretProvider } from '../secrets/env-secret-provider.js';
@@ -22,13 +22,15 @@ export interface DryRunFlags {
 
 /** Keys and journal for a dry run on a real venue: placeholder keys when none are configured, said on stderr; null on other runs (after reading a named --secrets file, which must be valid on any run). */
 export function prepareDryRun(config: RunConfig, flags: DryRunFlags, ctx: CliContext): VenueDryRun | null {
-  const file = flags.secrets === undefined ? null : FileSecretProvider.load(flags.secrets);
-  const providers = [...(file === null ? [] : [file]), new EnvSecretProvider(ctx.env)];
-  if (config.mode !== 'dryrun' || !hasVenueApi(config.venue.name)) return null;
-  const venue = config.venue.name;
+  const names = credentialNames();
+  const file = flags.secrets === undefined ? null : FileSecretProvider.load(flags.secrets, [...names.keys()]);
+  const providers = [...(file === null ? [] : [file]), new EnvSecretProvider(ctx.env, names)];
+  const module = venueModule(config.venue.name);
+  if (config.mode !== 'dryrun' || module.credentials === undefined) return null;
+  const venue = module.name;
   // Placeholders only when no key file was named: an explicit --secrets without the --api-env's keys is a mistake.
-  const credentials = resolveCredentials(new ChainedSecretProvider(providers), venue, config.apiEnv, { allowPlaceholder: true, secretsFile: file });
-  const envNames = venue === 'bybit' ? 'BYBIT_API_KEY/BYBIT_API_SECRET' : 'BINANCE_API_KEY/BINANCE_SECRET_KEY';
+  const credentials = resolveCredentials(new ChainedSecretProvider(providers), venue, config.apiEnv, { allowPlaceholder: true, secretsFile: file, names: module.credentials });
+  const envNames = `${module.credentials.apiKey}/${module.credentials.apiSecret}`;
   if (!flags.quiet) {
     ctx.stderr.write(
       credentials.source === 'placeholder'

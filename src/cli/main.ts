@@ -8,7 +8,7 @@ import { readPackageInfo } from './package-info.js';
 import { buildProgram } from './program.js';
 
 /** Error codes that mean the user's input was wrong (exit 2), not that the run failed. */
-const USAGE_CODES = new Set(['E_USAGE', 'E_CONFIG', 'E_UNKNOWN_SYMBOL', 'E_INVALID_DECIMAL', 'E_OFF_GRID', 'E_ORDER_OPTIONS', 'E_SECRETS', 'E_REPLAY_FORMAT', 'E_SCENARIO', 'E_RUN_CONFIG']);
+const USAGE_CODES = new Set(['E_USAGE', 'E_CONFIG', 'E_UNKNOWN_SYMBOL', 'E_INVALID_DECIMAL', 'E_OFF_GRID', 'E_ORDER_OPTIONS', 'E_SECRETS', 'E_REPLAY_FORMAT', 'E_SCENARIO', 'E_RUN_CONFIG', 'E_IMPORT_FORMAT']);
 
 /** Signals that stop a run gracefully; SIGHUP is a closed terminal, which must not lose the report. */
 export type StopSignal = 'SIGINT' | 'SIGTERM' | 'SIGHUP';

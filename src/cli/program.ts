@@ -2,6 +2,8 @@
 import { Command } from 'commander';
 import type { CliContext } from './cli-context.js';
 import { showNumericDefaults } from './given-options.js';
+import { loadAllVenues, loadedVenues } from '../app/venue-registry.js';
+import { orList } from '../core/text/or-list.js';
 
 /** The commands in help order; each loads its module on use, so a `run` never compiles the code of `record` or `golden`. */
 const COMMANDS: readonly (readonly [name: string, load: (ctx: CliContext) => Promise<Command>])[] = [
@@ -9,6 +11,7 @@ const COMMANDS: readonly (readonly [name: string, load: (ctx: CliContext) => Pro
   ['record', async (ctx) => (await import('./commands/record-command.js')).recordCommand(ctx)],
   ['sign', async (ctx) => (await import('./commands/sign-command.js')).signCommand(ctx)],
   ['rehearse', async (ctx) => (await import('./commands/rehearse-command.js')).rehearseCommand(ctx)],
+  ['import', async (ctx) => (await import('./commands/import-command.js')).importCommand(ctx)],
   ['golden', async (ctx) => (await import('./commands/golden-command.js')).goldenCommand(ctx)],
 ];
 
@@ -21,6 +24,10 @@ export async function buildProgram(ctx: CliContext, args: readonly string[] = []
   const invoked = COMMANDS.filter(([name]) => name === args[0]);
   // `--version` alone prints the version and needs no command.
   const versionOnly = args.length === 1 && (args[0] === '-V' || args[0] === '--version');
+  // Help and every command but `run` describe or use several venues: they load them all. A `run` loads its venue
+  // only (its action does), so a fake run compiles no other venue's code; its help text is built from every venue.
+  if (!versionOnly && (args[0] !== 'run' || args.some((a) => a === '-h' || a === '--help'))) await loadAllVenues();
+  // `--version` alone prints the version and needs no command.
   const commands = await Promise.all((versionOnly ? [] : invoked.length > 0 ? invoked : COMMANDS).map(async ([name, load]) => [name, await load(ctx)] as const));
   const program = new Command('shadow-exec')
     .description(
@@ -48,14 +55,10 @@ export async function buildProgram(ctx: CliContext, args: readonly string[] = []
     'after',
     `
 Start with:
-  $ shadow-exec run                 a default shadow run (fake venue, synthetic BTCUSDT market)
+  $ shadow-exec run                 a default shadow run (${loadedVenues()[0]?.label ?? 'the default venue'}, synthetic BTCUSDT market)
   $ shadow-exec run --help          every option, its unit and default
-  $ shadow-exec run --exchange bybit --mode dryrun --journal requests.jsonl
-  $ shadow-exec record --exchange binance --symbols BTCUSDT --duration 1m --out btc.jsonl
-  $ shadow-exec run --exchange binance --feed replay:btc.jsonl      replay what was just recorded
-  $ shadow-exec run --exchange binance --feed live --duration 5m   the venue's live public market data
-  $ shadow-exec record --help       record a venue's public streams into a replay file
-  $ shadow-exec sign --help         sign one Bybit or Binance request by hand
+${loadedVenues().flatMap((v) => v.examples.program.map((line) => `  ${line}\n`)).join('')}  $ shadow-exec record --help       record a venue's public streams into a replay file
+  $ shadow-exec sign --help         sign one ${orList(loadedVenues().flatMap((v) => (v.signer === undefined ? [] : [v.label])))} request by hand
   $ shadow-exec golden check        re-run every golden case and diff it (the CI smoke test)
   $ shadow-exec rehearse --list     built-in freeze rehearsals (exit 3 when an expectation fails)`,
   );

@@ -1,12 +1,14 @@
 // Validates the `record` command's raw flag values into RecordConfig; every rejection names the flag, the value and what is allowed.
 import { invalidRecordTopic } from '../app/compose-record.js';
-import { DEFAULT_STREAM_KINDS, validateRestUrl } from '../app/live-venue.js';
+import { validateRestUrl } from '../app/live-venue.js';
+import { venueNamesWhere } from '../app/venue-registry.js';
+import { orList } from '../core/text/or-list.js';
 import { ShadowExecError, UsageError } from '../core/errors/shadow-exec-error.js';
 import type { ReplayMarket, ReplayVenue } from '../feeds/replay/replay-format.js';
 import { validateWsUrl } from '../feeds/ws/validate-ws-url.js';
-import { urlOption } from '../app/config/live-feed-options.js';
+import { refuseRestUrl, urlOption } from '../app/config/live-feed-options.js';
 import { durationOption } from '../app/config/text-options.js';
-import { notOnVenue, venueFlags } from '../app/config/venue-flag.js';
+import { chooseVenue, refuseForeignMarketFlags } from '../app/config/venue-choice.js';
 
 export interface RawRecordOptions {
   readonly exchange?: string;
@@ -45,20 +47,21 @@ function list(flag: string, raw: string, what: string): string[] {
 }
 
 export function parseRecordOptions(raw: RawRecordOptions): RecordConfig {
-  const exchange = (raw.exchange ?? '').trim().toLowerCase();
-  if (exchange !== 'binance' && exchange !== 'bybit') throw new UsageError(`--exchange '${raw.exchange ?? ''}' is not allowed: expected binance or bybit (record reads a real venue's public streams)`);
-  if (exchange !== 'bybit' && raw.category !== undefined) throw notOnVenue('--category', venueFlags(exchange), 'it is a bybit flag (Binance: --market spot|usdm)');
-  if (exchange !== 'binance' && raw.market !== undefined) throw notOnVenue('--market', venueFlags(exchange), 'it is a binance flag (Bybit: --category linear|spot)');
-  if (exchange !== 'binance' && raw.restUrl !== undefined) throw notOnVenue('--rest-url', venueFlags(exchange), 'Bybit book snapshots arrive on the WebSocket (--rest-url is a binance flag)');
-  const marketRaw = (exchange === 'binance' ? (raw.market ?? 'spot') : (raw.category ?? 'linear')).trim().toLowerCase();
-  const allowed = exchange === 'binance' ? ['spot', 'usdm'] : ['linear', 'spot'];
-  if (!allowed.includes(marketRaw)) throw new UsageError(`${exchange === 'binance' ? '--market' : '--category'} '${marketRaw}' is not allowed: expected ${allowed.join(' or ')}`);
-  const market = marketRaw as ReplayMarket;
+  const recordable = (v: { readonly live: unknown; readonly replay: unknown }): boolean => v.live !== undefined && v.replay !== undefined;
+  const venue = chooseVenue(raw.exchange, '', recordable, `${orList(venueNamesWhere(recordable, 'name'))} (record reads a real venue's public streams)`);
+  const live = venue.live!;
+  refuseForeignMarketFlags(venue, raw);
+  if (raw.restUrl !== undefined) refuseRestUrl(venue, live.restUrlRefusal);
+  const flag = venue.markets.flag;
+  const marketRaw = (flag === null ? venue.markets.default : ((flag === '--category' ? raw.category : raw.market) ?? venue.markets.default)).trim().toLowerCase();
+  if (!venue.markets.names.includes(marketRaw)) throw new UsageError(`${flag} '${marketRaw}' is not allowed: expected ${venue.markets.names.join(' or ')}`);
+  const market: ReplayMarket = marketRaw;
+  const exchange = venue.name;
   if (raw.symbols === undefined) throw new UsageError('--symbols is required: the symbols to record, e.g. BTCUSDT,ETHUSDT');
   const symbols = list('--symbols', raw.symbols, 'symbols').map((s) => s.toUpperCase());
   const badSymbol = symbols.find((s) => !SYMBOL.test(s));
   if (badSymbol !== undefined) throw new UsageError(`--symbols '${raw.symbols}' is not allowed: '${badSymbol}' is not a venue symbol (letters and digits, e.g. BTCUSDT)`);
-  const streams = raw.streams === undefined ? [...DEFAULT_STREAM_KINDS[exchange]] : list('--streams', raw.streams, 'stream kinds');
+  const streams = raw.streams === undefined ? [...live.defaultStreams] : list('--streams', raw.streams, 'stream kinds');
   if (raw.out === undefined) throw new UsageError('--out is required: the replay file to write');
   const config: RecordConfig = {
     venue: exchange,
@@ -78,7 +81,7 @@ export function parseRecordOptions(raw: RawRecordOptions): RecordConfig {
     throw error;
   }
   if (invalid !== null) {
-    const kinds = DEFAULT_STREAM_KINDS[exchange].join(',');
+    const kinds = live.defaultStreams.join(',');
     throw new UsageError(`--streams '${streams.join(',')}' is not allowed: ${invalid}; stream kinds are per symbol, e.g. ${kinds}`);
   }
   return config;

@@ -83,7 +83,7 @@ export interface VenueStats {
   readonly liveOrders: number;
   /** What the fill model counted (fills from the touch, from trades, queue depletion …), for the report's `fills.model`. */
   readonly fillModel: Record<string, unknown>;
-  /** The venue API's own counters (requests by endpoint, throttling, credentials); empty for the fake venue. */
+  /** The venue API's own counters (requests by endpoint, throttling, credentials); empty for a venue without an API. */
   readonly api: Record<string, unknown>;
   /** What left the client on the wire, and what waited in its throttle queue (the report's order counters). */
   readonly wire: WireStats;

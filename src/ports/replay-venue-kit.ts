@@ -4,7 +4,7 @@ import type { OrderBook } from '../core/market/order-book.js';
 import type { BookDeltaEvent, BookSnapshotEvent, MarketDataEvent } from '../core/model/market-data-event.js';
 import type { FrameClass, MarketFrameParser } from './market-frame-parser.js';
 
-/** The surface BinanceBookSync and BybitBookSync share. */
+/** The surface every venue's book synchroniser offers (each venue module's replay kit makes them). */
 export interface ReplayBookSync {
   readonly state: BookSyncState;
   readonly book: OrderBook;

@@ -37,7 +37,7 @@ export interface RequestGate extends SendLanes<GateRequest> {
   report(): Record<string, unknown>;
 }
 
-/** A gate that never holds, never rejects and keeps no record: the fake venue's API. */
+/** A gate that never holds, never rejects and keeps no record: a venue without an API (its module's `wire` gives no gate). */
 export const OPEN_GATE: RequestGate = {
   laneCount: 1,
   laneOf: () => 0,

@@ -1,8 +1,13 @@
 // SecretProvider port: where a venue's API key and secret come from, per venue and --api-env.
 
-/** Venues that sign requests. */
-export const SECRET_VENUES = ['bybit', 'binance'] as const;
-export type SecretVenue = (typeof SECRET_VENUES)[number];
+/** A venue that signs requests, by its registry name (the venue modules with a signer). */
+export type SecretVenue = string;
+
+/** Names of the environment variables holding one venue's key pair (a wallet venue: account address and private key). */
+export interface CredentialNames {
+  readonly apiKey: string;
+  readonly apiSecret: string;
+}
 
 /** `--api-env` values: which key set to use. */
 export const API_ENVS = ['dev', 'shadow', 'soak', 'prod'] as const;

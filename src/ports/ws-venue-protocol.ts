@@ -41,7 +41,7 @@ export interface WsVenueLimits {
 }
 
 export interface WsVenueProtocol {
-  /** Venue name for logs and health ("binance", "bybit"). */
+  /** Venue name for logs and health (the registry name). */
   readonly venue: string;
   /** Full URL dialled for every connection. */
   readonly url: string;

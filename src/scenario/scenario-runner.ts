@@ -3,7 +3,7 @@ import { composeRun, type ComposedRun, type ToolInfo } from '../app/compose.js';
 import type { RunConfig } from '../app/config/run-config.js';
 import type { RunInput } from '../app/config/run-input.js';
 import { validateRunConfig } from '../app/config/validate-run-config.js';
-import { loadVenueModules } from '../app/venue-modules.js';
+import { loadAllVenues } from '../app/venue-registry.js';
 import { loadFeedModules } from '../app/feed-modules.js';
 import { Decimal } from '../core/money/decimal.js';
 import { SeededRng } from '../core/random/seeded-rng.js';
@@ -65,7 +65,7 @@ export async function rehearse(scenario: Scenario, tool: ToolInfo, log: (line: s
   let config: RunConfig;
   try {
     const input = runInput(scenario);
-    await loadVenueModules(input.exchange);
+    await loadAllVenues();
     config = validateRunConfig(input);
     await loadFeedModules(config);
   } catch (error) {

@@ -1,17 +1,10 @@
 // EnvSecretProvider: venue keys from environment variables; a pair suffixed with the api env wins over the plain pair.
 import { ShadowExecError } from '../core/errors/shadow-exec-error.js';
-import type { ApiEnv, SecretProvider, SecretVenue } from '../ports/secret-provider.js';
+import type { ApiEnv, CredentialNames, SecretProvider, SecretVenue } from '../ports/secret-provider.js';
 import { Credentials } from './credentials.js';
 
-/** Base variable names per venue (issues #3 and #4). */
-export const ENV_VARIABLES: Readonly<Record<SecretVenue, { readonly apiKey: string; readonly apiSecret: string }>> = {
-  bybit: { apiKey: 'BYBIT_API_KEY', apiSecret: 'BYBIT_API_SECRET' },
-  binance: { apiKey: 'BINANCE_API_KEY', apiSecret: 'BINANCE_SECRET_KEY' },
-};
-
-/** The two variable pairs consulted for venue/apiEnv, in precedence order: `BYBIT_API_KEY_PROD` before `BYBIT_API_KEY`. */
-export function envVariableCandidates(venue: SecretVenue, apiEnv: ApiEnv): ReadonlyArray<{ apiKey: string; apiSecret: string }> {
-  const base = ENV_VARIABLES[venue];
+/** The two variable pairs consulted for a venue's base names and apiEnv, in precedence order: `<KEY>_PROD` before `<KEY>`. */
+export function envVariableCandidates(base: CredentialNames, apiEnv: ApiEnv): ReadonlyArray<{ apiKey: string; apiSecret: string }> {
   const suffix = `_${apiEnv.toUpperCase()}`;
   return [{ apiKey: base.apiKey + suffix, apiSecret: base.apiSecret + suffix }, base];
 }
@@ -22,10 +15,16 @@ export function envVariableCandidates(venue: SecretVenue, apiEnv: ApiEnv): Reado
  * variable; empty values count as unset. The environment is injected (pass `process.env`) so tests need no globals.
  */
 export class EnvSecretProvider implements SecretProvider {
-  constructor(private readonly env: Readonly<Record<string, string | undefined>>) {}
+  /** `names`: each signing venue's base variable names (its module's `credentials`). */
+  constructor(
+    private readonly env: Readonly<Record<string, string | undefined>>,
+    private readonly names: ReadonlyMap<SecretVenue, CredentialNames>,
+  ) {}
 
   getCredentials(venue: SecretVenue, apiEnv: ApiEnv): Credentials | null {
-    for (const names of envVariableCandidates(venue, apiEnv)) {
+    const base = this.names.get(venue);
+    if (base === undefined) return null;
+    for (const names of envVariableCandidates(base, apiEnv)) {
       const apiKey = this.value(names.apiKey);
       const apiSecret = this.value(names.apiSecret);
       if (apiKey === undefined && apiSecret === undefined) continue;

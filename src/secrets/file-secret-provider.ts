@@ -2,7 +2,7 @@
 import { jsonSyntaxError } from '../core/text/json-syntax-error.js';
 import { readFileSync, statSync, type Stats } from 'node:fs';
 import { ShadowExecError } from '../core/errors/shadow-exec-error.js';
-import { API_ENVS, SECRET_VENUES, type ApiEnv, type SecretProvider, type SecretVenue } from '../ports/secret-provider.js';
+import { API_ENVS, type ApiEnv, type SecretProvider, type SecretVenue } from '../ports/secret-provider.js';
 import { Credentials } from './credentials.js';
 import { maskKey } from './mask-key.js';
 import { classifyIoError } from '../core/errors/io-failure.js';
@@ -46,12 +46,12 @@ function parseEntry(path: string, where: string, value: unknown): Entry {
 }
 
 /** Validates the whole document: `{ "<venue>": { "<apiEnv>": { "apiKey": "…", "apiSecret": "…" } } }`. */
-function parseDocument(path: string, doc: unknown): Map<string, Entry> {
-  if (!isObject(doc)) throw fail(path, 'expected a JSON object at the top level, e.g. {"bybit":{"prod":{"apiKey":"…","apiSecret":"…"}}}');
+function parseDocument(path: string, doc: unknown, venues: readonly string[]): Map<string, Entry> {
+  if (!isObject(doc)) throw fail(path, `expected a JSON object at the top level, e.g. {"${venues[0] ?? 'venue'}":{"prod":{"apiKey":"…","apiSecret":"…"}}}`);
   const entries = new Map<string, Entry>();
   for (const [venue, envs] of Object.entries(doc)) {
-    if (!(SECRET_VENUES as readonly string[]).includes(venue)) {
-      throw fail(path, `unknown venue ${showName(venue)}; expected ${SECRET_VENUES.join(', ')}`);
+    if (!venues.includes(venue)) {
+      throw fail(path, `unknown venue ${showName(venue)}; expected ${venues.join(', ')}`);
     }
     if (!isObject(envs)) throw fail(path, `${venue} must be an object keyed by api env (${API_ENVS.join(', ')})`);
     for (const [apiEnv, entry] of Object.entries(envs)) {
@@ -86,7 +86,8 @@ export class FileSecretProvider implements SecretProvider {
     private readonly entries: ReadonlyMap<string, Entry>,
   ) {}
 
-  static load(path: string, options: { checkPermissions?: boolean } = {}): FileSecretProvider {
+  /** `venues`: the signing venues' names (a key set for another name is refused), in the order errors list them. */
+  static load(path: string, venues: readonly string[], options: { checkPermissions?: boolean } = {}): FileSecretProvider {
     const stats = statOrFail(path);
     if (!stats.isFile()) throw fail(path, 'is not a regular file');
     const checkPermissions = options.checkPermissions ?? process.platform !== 'win32';
@@ -106,7 +107,7 @@ export class FileSecretProvider implements SecretProvider {
     } catch {
       throw fail(path, `is ${jsonSyntaxError(text)}`);
     }
-    return new FileSecretProvider(path, parseDocument(path, doc));
+    return new FileSecretProvider(path, parseDocument(path, doc, venues));
   }
 
   /** The api envs the file holds keys for on `venue`, in API_ENVS order (names only: for error messages). */

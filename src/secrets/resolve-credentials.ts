@@ -1,6 +1,6 @@
 // resolveCredentials: the key pair a run signs with — configured keys, else the placeholder pair when allowed and no --secrets file was named, else E_SECRETS.
 import { ShadowExecError } from '../core/errors/shadow-exec-error.js';
-import type { ApiEnv, SecretProvider, SecretVenue, VenueCredentials } from '../ports/secret-provider.js';
+import type { ApiEnv, CredentialNames, SecretProvider, SecretVenue, VenueCredentials } from '../ports/secret-provider.js';
 import { envVariableCandidates } from './env-secret-provider.js';
 import type { FileSecretProvider } from './file-secret-provider.js';
 import { placeholderCredentials } from './placeholder-credentials.js';
@@ -15,6 +15,8 @@ export interface ResolveOptions {
   readonly secretsFile?: Pick<FileSecretProvider, 'path' | 'apiEnvsOf'> | null;
   /** Appended to the "no credentials" message, e.g. how to try the command without keys. */
   readonly missingHint?: string;
+  /** The venue's base variable names, for the "no credentials" message. */
+  readonly names: CredentialNames;
 }
 
 /**
@@ -24,7 +26,7 @@ export interface ResolveOptions {
 export function resolveCredentials(provider: SecretProvider, venue: SecretVenue, apiEnv: ApiEnv, options: ResolveOptions): VenueCredentials {
   const found = provider.getCredentials(venue, apiEnv);
   if (found !== null) return found;
-  const [suffixed, plain] = envVariableCandidates(venue, apiEnv);
+  const [suffixed, plain] = envVariableCandidates(options.names, apiEnv);
   const variables = `${suffixed!.apiKey}/${suffixed!.apiSecret} (or ${plain!.apiKey}/${plain!.apiSecret})`;
   const entry = `{"${venue}":{"${apiEnv}":{"apiKey":"…","apiSecret":"…"}}}`;
   const file = options.secretsFile ?? null;

@@ -1,4 +1,5 @@
 // Covers compose-replay: USDT-only trading, spec picking, venue mismatch, format errors with line numbers, clock start, the model, bar resolutions, REST routing per market, raw-stream URLs, the market_data section.
+import '../helpers/lazy-modules-setup.js';
 import { createHash } from 'node:crypto';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -10,6 +11,7 @@ import {
   replayInstrumentSpecs,
   replayVenueKit,
   replayVenueMismatch,
+  replayVenueTable,
 } from '../../src/app/compose-replay.js';
 import { buildSymbolGridLookup } from '../../src/core/market/symbol-grid.js';
 import type { MarketDataEvent } from '../../src/core/model/market-data-event.js';
@@ -144,5 +146,14 @@ describe('replayVenueKit', () => {
     const { feed } = buildReplayFeedFromText('t', text, [gridSpec('NKNUSDT', 'NKN', 'USDT', '0.00001', '0.1')], { barResolutions: '' });
     expect(feed.next()).toBeNull();
     expect((feed.health() as Record<string, unknown>)['rest_by_class']).toEqual({ 'unknown-symbol': 1 });
+  });
+});
+
+describe('replayVenueTable', () => {
+  it('lists the loaded venues with a replay kit by name, each with the markets its header may name', () => {
+    expect([...replayVenueTable()]).toEqual([
+      ['binance', ['spot', 'usdm']],
+      ['bybit', ['spot', 'linear']],
+    ]);
   });
 });

@@ -1,7 +1,14 @@
 // Covers the instrument catalogs: bundled Bybit linear/spot (symbols, specs, provenance, takenAt), market defaults re-gridded from the fake venue, --instruments files, and resolveSymbols.
 import '../helpers/lazy-modules-setup.js';
 import { describe, it, expect } from 'vitest';
-import { bybitCatalog, fakeCatalog, resolveSymbols, type VenueInstrument } from '../../src/app/venue-instruments.js';
+import { resolveSymbols, type InstrumentCatalog, type InstrumentFile, type VenueInstrument } from '../../src/app/venue-instruments.js';
+import { venueModule } from '../../src/app/venue-registry.js';
+import type { BybitInstrument } from '../../src/venues/bybit/bybit-instruments.js';
+
+/** The catalogs of the venue modules (bybitVenue.catalog, fakeVenue.catalog). */
+const bybitCatalog = (category: 'linear' | 'spot', file: InstrumentFile | null): InstrumentCatalog => venueModule('bybit').catalog.load(category, file);
+const fakeCatalog = (): InstrumentCatalog => venueModule('fake').catalog.load('default', null);
+const bybitOf = (v: VenueInstrument): BybitInstrument => v.details as BybitInstrument;
 import { thrown } from '../helpers/thrown.js';
 import { instrumentsDocs } from '../helpers/bybit-instruments.js';
 
@@ -33,7 +40,7 @@ describe('bybitCatalog, bundled', () => {
       spec: { symbol: 'BTCUSDT', baseAsset: 'BTC', quoteAsset: 'USDT', tickSize: '0.10', lotSize: '0.001', minQty: '0.001', maxQty: '1190.000', minNotional: '5' },
       provenance: DOCS_LINEAR,
       takenAt: '2025-01-02',
-      bybit: {
+      details: {
         category: 'linear',
         spec: { symbol: 'BTCUSDT', baseAsset: 'BTC', quoteAsset: 'USDT', tickSize: '0.10', lotSize: '0.001', minQty: '0.001', maxQty: '1190.000', minNotional: '5' },
         minPrice: '0.10',
@@ -41,7 +48,6 @@ describe('bybitCatalog, bundled', () => {
         postOnlyMaxQty: '1190.000',
         takenAt: '2025-01-02',
       },
-      binance: null,
       startPrice: '93500',
       volatilityBps: '0.5',
       spreadTicks: 1,
@@ -58,10 +64,10 @@ describe('bybitCatalog, bundled', () => {
   it('gives the spot symbols basePrecision grids, the spot date and the 5× post-only maximum where the bundle has no post-only size', () => {
     const spot = bybitCatalog('spot', null);
     expect(summary(found(spot, 'BTCUSDT'))).toEqual({ tickSize: '0.1', provenance: DOCS_SPOT, takenAt: '2025-10-09', startPrice: '93500', volatilityBps: '0.5', spreadTicks: 1 });
-    expect(found(spot, 'BTCUSDT').bybit).toMatchObject({ category: 'spot', minPrice: null, maxPrice: null, postOnlyMaxQty: '60000' });
+    expect(bybitOf(found(spot, 'BTCUSDT'))).toMatchObject({ category: 'spot', minPrice: null, maxPrice: null, postOnlyMaxQty: '60000' });
     expect(found(spot, 'ETHUSDT').spec).toMatchObject({ lotSize: '0.00001', minQty: '0.00001', maxQty: '1229.2', minNotional: '5' });
-    expect(found(spot, 'ETHUSDT').bybit!.postOnlyMaxQty).toBe('6146');
-    expect(found(spot, 'SOLUSDT').bybit!.postOnlyMaxQty).toBe('120000');
+    expect(bybitOf(found(spot, 'ETHUSDT')).postOnlyMaxQty).toBe('6146');
+    expect(bybitOf(found(spot, 'SOLUSDT')).postOnlyMaxQty).toBe('120000');
     expect(found(spot, 'SOLUSDT').takenAt).toBe(null);
   });
 });
@@ -149,7 +155,7 @@ describe('fakeCatalog and resolveSymbols', () => {
     expect(fake.description).toBe('the fake venue');
     expect(fake.symbols).toEqual(['BTCUSDT', 'ETHUSDT', 'SOLUSDT', 'BNBUSDT', 'XRPUSDT', 'DOGEUSDT', 'ADAUSDT', 'LINKUSDT', 'LTCUSDT', 'AVAXUSDT']);
     expect(summary(found(fake, 'BNBUSDT'))).toEqual({ tickSize: '0.01', provenance: 'built-in fake instrument', takenAt: null, startPrice: '700', volatilityBps: '0.6', spreadTicks: 2 });
-    expect(found(fake, 'BNBUSDT').bybit).toBe(null);
+    expect(found(fake, 'BNBUSDT').details).toBe(null);
   });
 
   it('resolves symbols in the order asked', () => {

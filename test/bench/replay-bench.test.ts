@@ -1,4 +1,5 @@
 // Covers bench/replay-bench.ts as a smoke test: both synthesised samples replay through feed and loop with deterministic counts (no speed is asserted: CI machines vary).
+import '../helpers/lazy-modules-setup.js';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { formatReplayThroughput, measureReplayThroughput } from '../../bench/replay-bench.js';

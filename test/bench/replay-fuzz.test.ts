@@ -1,6 +1,6 @@
 // Covers bench/replay-fuzz.ts: a small seeded run of the replay parser fuzzing finds no crash, hang or wrong answer, and its oracles agree with hand-picked cases.
 import { describe, expect, it } from 'vitest';
-import { formatFuzz, fuzzReplayParsers, headerAccepted, readLines, referenceLines, referenceRecord } from '../../bench/replay-fuzz.js';
+import { formatFuzz, fuzzReplayParsers, headerAccepted, readLines, referenceLines, referenceNormalized, referenceRecord } from '../../bench/replay-fuzz.js';
 
 describe('fuzzReplayParsers', () => {
   it('runs 200 seeded inputs per parser (hostile values up to 2,000 deep and 10,000 characters) with no crash, hang or wrong accept/reject', () => {
@@ -9,6 +9,7 @@ describe('fuzzReplayParsers', () => {
       ['replay line reader', 200, 0, 0, 0, 0, null],
       ['replay header', 200, 0, 0, 0, 0, null],
       ['replay records', 200, 0, 0, 0, 0, null],
+      ['replay normalized records', 200, 0, 0, 0, 0, null],
     ]);
     expect(formatFuzz(figures[0]!)).toMatch(/^replay line reader +inputs +200 {2}crashes +0 {2}hangs>100ms +0 {2}wrong accepts +0 {2}wrong rejects +0 {2}slowest /);
   });
@@ -30,5 +31,10 @@ describe('the fuzz oracles', () => {
     expect(referenceRecord('{"t":9000000000000000,"frame":"x"}')).toBeNull();
     expect(referenceRecord('{"t":1,"rest":"GET /x","body":""}')).toEqual({ kind: 'rest', t: 1, rest: 'GET /x', body: '' });
     expect(referenceRecord('{"t":1,"rest":"GET /x y","body":""}')).toBeNull();
+    expect(headerAccepted('{"format":"shadow-exec-replay","version":2,"venue":"bybit","market":"linear","data":"normalized"}')).toBe(true);
+    expect(headerAccepted('{"format":"shadow-exec-replay","version":1,"venue":"bybit","market":"linear","data":"frames"}')).toBe(false);
+    expect(referenceNormalized('{"t":1,"type":"trade","symbol":"BTCUSDT","exchange_us":1000,"local_us":1999,"id":"7","side":"sell","price":"1.5","size":"2"}')).toBe(true);
+    expect(referenceNormalized('{"t":2,"type":"trade","symbol":"BTCUSDT","exchange_us":1000,"local_us":1999,"id":"7","side":"sell","price":"1.5","size":"2"}')).toBe(false);
+    expect(referenceNormalized('{"t":1,"type":"book_update","symbol":"BTCUSDT","exchange_us":1000,"local_us":1999,"is_snapshot":true,"bids":[["1.0","0"]],"asks":[["1e2","1"]]}')).toBe(false);
   });
 });

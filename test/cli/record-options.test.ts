@@ -1,4 +1,5 @@
 // Unit tests of parseRecordOptions: defaults per venue, stream kinds and symbols, and the UsageError for every bad flag.
+import '../helpers/lazy-modules-setup.js';
 import { describe, expect, it } from 'vitest';
 import { UsageError } from '../../src/core/errors/shadow-exec-error.js';
 import { parseRecordOptions, type RawRecordOptions } from '../../src/cli/record-options.js';

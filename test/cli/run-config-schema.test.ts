@@ -1,4 +1,5 @@
 // Covers src/cli/run-config-schema.json: one property per `run` option (by commander's own list), each of the kind the reader takes; the example file passes both; schema-visible mistakes fail both.
+import '../helpers/lazy-modules-setup.js';
 import { readFileSync } from 'node:fs';
 import { describe, it, expect } from 'vitest';
 import { runCommand } from '../../src/cli/commands/run-command.js';

@@ -1,4 +1,4 @@
-// Covers the CLI's cold start: a fake-venue run loads only what it uses (no ws, ora, chalk, other venues' modules, other commands, replay/live feeds, key providers, config file reader), traced by a module load hook in the spawned CLI.
+// Covers the CLI's cold start: a fake-venue run loads only what it uses (no ws, ora, chalk, no other venue's code, other commands, replay/live feeds, key providers, config file reader), traced by a module load hook in the spawned CLI.
 import { describe, expect, it } from 'vitest';
 import { loadedModules } from '../../bench/cold-start.js';
 import { BIN } from '../helpers/cli.js';
@@ -35,9 +35,10 @@ describe('shadow-exec run --iterations 3 on the fake venue', () => {
     expect(under('node_modules/chalk/')).toEqual([]);
   });
 
-  it('loads of the bybit and binance folders only their category/market names and default fees (the run options and help)', () => {
-    expect(under('dist/src/venues/bybit/')).toEqual(['dist/src/venues/bybit/bybit-category.js']);
-    expect(under('dist/src/venues/binance/')).toEqual(['dist/src/venues/binance/binance-market.js']);
+  it('loads the fake venue through the registry and no other venue folder (the run options and help name no venue)', () => {
+    expect(modules).toContain('dist/src/venues/fake/fake-venue.js');
+    expect(under('dist/src/venues/bybit/')).toEqual([]);
+    expect(under('dist/src/venues/binance/')).toEqual([]);
   });
 
   it('loads the run command only, no replay or live feed and no key providers', () => {
@@ -55,11 +56,11 @@ describe('shadow-exec run --iterations 3 on the fake venue', () => {
 });
 
 describe('shadow-exec run --exchange bybit', () => {
-  it('loads the bybit venue through the registry, and nothing of binance beyond its market names', () => {
+  it('loads the bybit venue through the registry, and nothing of binance', () => {
     const modules = modulesOf(['run', '--iterations', '3', '--exchange', 'bybit']);
-    expect(modules).toContain('dist/src/venues/bybit/bybit-module.js');
+    expect(modules).toContain('dist/src/venues/bybit/bybit-venue.js');
     expect(modules).toContain('dist/src/venues/bybit/bybit-api-gate.js');
-    expect(modules.filter((m) => m.startsWith('dist/src/venues/binance/'))).toEqual(['dist/src/venues/binance/binance-market.js']);
+    expect(modules.filter((m) => m.startsWith('dist/src/venues/binance/'))).toEqual([]);
   });
 });
 
@@ -69,6 +70,8 @@ describe('the bundled CLI (what bin/shadow-exec.js runs by default)', () => {
     expect(modules).toContain('dist/bundle/main.js');
     expect(modules.filter((m) => m.startsWith('dist/src/'))).toEqual([]);
     expect(modules.filter((m) => m.startsWith('node_modules/'))).toEqual([]);
-    expect(modules.filter((m) => m.startsWith('dist/bundle/')).length).toBeLessThan(30);
+    // 30 chunks since every venue, the fake one too, loads through the registry's dynamic import (esbuild splits what the
+    // venue chunks share); a fake run's CPU time is unchanged (median 0.18 vs 0.17 CPU-s over 10 runs on one machine).
+    expect(modules.filter((m) => m.startsWith('dist/bundle/')).length).toBeLessThan(32);
   });
 });

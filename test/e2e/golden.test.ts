@@ -9,6 +9,7 @@ import { unifiedDiff } from '../../src/core/report/line-diff.js';
 import { API_ENVS } from '../../src/ports/secret-provider.js';
 import { envVariableCandidates } from '../../src/secrets/env-secret-provider.js';
 import { isKeyVariable } from '../../src/secrets/key-free-env.js';
+import { CREDENTIAL_NAMES, namesOf } from '../helpers/credential-names.js';
 
 interface GoldenCase {
   readonly name: string;
@@ -20,8 +21,8 @@ interface GoldenCase {
 
 /** Dry runs sign with the placeholder pair whatever keys the caller's environment holds: every key variable of every venue and api env is blanked. */
 const NO_KEYS: NodeJS.ProcessEnv = Object.fromEntries([
-  ...(['bybit', 'binance'] as const).flatMap((venue) => API_ENVS.flatMap((apiEnv) => envVariableCandidates(venue, apiEnv).flatMap((n) => [[n.apiKey, ''], [n.apiSecret, '']]))),
-  ...Object.keys(process.env).filter(isKeyVariable).map((name) => [name, '']),
+  ...(['bybit', 'binance'] as const).flatMap((venue) => API_ENVS.flatMap((apiEnv) => envVariableCandidates(namesOf(venue), apiEnv).flatMap((n) => [[n.apiKey, ''], [n.apiSecret, '']]))),
+  ...Object.keys(process.env).filter((name) => isKeyVariable(name, CREDENTIAL_NAMES.values())).map((name) => [name, '']),
 ]);
 const tmp = mkdtempSync(join(tmpdir(), 'shadow-exec-golden-test-'));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));

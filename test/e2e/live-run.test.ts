@@ -7,7 +7,7 @@ import { LoopbackHttpServer } from '../helpers/loopback-http-server.js';
 import { LoopbackWsServer } from '../helpers/loopback-ws-server.js';
 import { binanceAggTrade, binanceDepth, bybitOrderbook } from '../helpers/replay-frames.js';
 
-const text = (record: ReplayRecord): string => (record.kind === 'frame' ? record.frame : record.body);
+const text = (record: ReplayRecord): string => (record.kind === 'frame' ? record.frame : record.kind === 'rest' ? record.body : '');
 const DEPTH = '/api/v3/depth?symbol=BTCUSDT&limit=1000';
 const SNAPSHOT = JSON.stringify({ lastUpdateId: 100, bids: [['95000.00', '1.00000']], asks: [['95010.00', '2.00000']] });
 

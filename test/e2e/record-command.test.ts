@@ -12,7 +12,7 @@ import { binanceAggTrade, binanceDepth, bybitOrderbook } from '../helpers/replay
 import { waitUntil } from '../helpers/wait-until.js';
 
 type Json = any;
-const text = (record: ReplayRecord): string => (record.kind === 'frame' ? record.frame : record.body);
+const text = (record: ReplayRecord): string => (record.kind === 'frame' ? record.frame : record.kind === 'rest' ? record.body : '');
 const DEPTH = '/api/v3/depth?symbol=BTCUSDT&limit=1000';
 const SNAPSHOT = JSON.stringify({ lastUpdateId: 100, bids: [['95000.00', '1.00000']], asks: [['95010.00', '2.00000']] });
 
@@ -77,7 +77,7 @@ describe('shadow-exec record', () => {
       url: `${ws.url}/stream`,
       source: `shadow-exec record 0.1.0: btcusdt@depth@100ms,btcusdt@bookTicker,btcusdt@aggTrade; depth snapshots from ${http.url}`,
     });
-    expect(records.map((r) => (r.kind === 'frame' ? r.frame : [r.rest, r.body]))).toEqual([
+    expect(records.map((r) => (r.kind === 'frame' ? r.frame : r.kind === 'rest' ? [r.rest, r.body] : ''))).toEqual([
       frames.d1,
       [`GET ${DEPTH}`, SNAPSHOT],
       frames.trade,
@@ -125,7 +125,7 @@ describe('shadow-exec record', () => {
     expect(recorded.stderr).toContain('record: interrupt: closing the recording');
     const { header, records } = decodeReplay(readFileSync(out, 'utf8'));
     expect(header).toMatchObject({ venue: 'bybit', market: 'linear', url: `${ws.url}/v5/public/linear` });
-    expect(records.map((r) => (r.kind === 'frame' ? r.frame : r.rest))).toEqual(sent);
+    expect(records.map((r) => (r.kind === 'frame' ? r.frame : r.kind === 'rest' ? r.rest : ''))).toEqual(sent);
   });
 
   it.each([

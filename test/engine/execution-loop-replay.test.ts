@@ -1,4 +1,5 @@
 // The replay pipeline end to end through the real ExecutionLoop: the Binance 2021 capture (NKNUSDT) and the Bybit linear samples (BTCUSDT), exact counts, byte-stable reports, a dropped diff (gap, no quotes until a resync), hooks for trades/bars/marks.
+import '../helpers/lazy-modules-setup.js';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it, vi } from 'vitest';
@@ -56,7 +57,7 @@ function resyncSnapshotAfter(text: string, line: number): ReplayRecord {
   const events: MarketDataEvent[] = [];
   for (const r of records) {
     if (r.kind === 'frame') parser.parse(r.frame, r.t, events);
-    else if (r.rest.includes('NKNUSDT')) parser.parseDepthSnapshotBody(r.body, 'NKNUSDT', r.t, events);
+    else if (r.kind === 'rest' && r.rest.includes('NKNUSDT')) parser.parseDepthSnapshotBody(r.body, 'NKNUSDT', r.t, events);
   }
   for (const e of events) {
     if (e.symbol !== 'NKNUSDT') continue;

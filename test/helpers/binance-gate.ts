@@ -3,7 +3,8 @@ import { buildInstrument, type Instrument } from '../../src/core/model/instrumen
 import type { OrderId } from '../../src/core/model/ids.js';
 import type { Order, OrderOptions } from '../../src/core/model/order.js';
 import type { GateRequest, VenueRequestKind } from '../../src/ports/request-gate.js';
-import { BinanceApiGate, type BinanceDryRun } from '../../src/venues/binance/binance-api-gate.js';
+import { BinanceApiGate } from '../../src/venues/binance/binance-api-gate.js';
+import type { DryRunSettings } from '../../src/venues/shared/dry-run.js';
 import type { BinanceMarket } from '../../src/venues/binance/binance-market.js';
 import { bundled } from './binance-instruments.js';
 import { makeOrder } from './orders.js';
@@ -53,7 +54,7 @@ export function ocoReq(): GateRequest {
 }
 
 /** A gate on bundled BTCUSDT, client ids `se42-…`; `latencyMs` is the one-way latency the client plans for. */
-export function binanceGate(market: BinanceMarket, throttle: boolean, dryRun: BinanceDryRun | null = null, latencyMs = 0): BinanceApiGate {
+export function binanceGate(market: BinanceMarket, throttle: boolean, dryRun: DryRunSettings | null = null, latencyMs = 0): BinanceApiGate {
   return new BinanceApiGate({ market, instruments: new Map([['BTCUSDT', btcGrid(market)]]), throttle, latencyMs, clientIdPrefix: 'se42-', dryRun });
 }
 

@@ -4,7 +4,7 @@ type Schema = boolean | { readonly [keyword: string]: unknown };
 
 const SUPPORTED = new Set([
   '$schema', '$defs', '$ref', 'title', 'description', 'type', 'required', 'additionalProperties', 'properties', 'items',
-  'minItems', 'minProperties', 'enum', 'const', 'pattern', 'minimum', 'maximum', 'minLength', 'oneOf', 'anyOf', 'not',
+  'minItems', 'maxItems', 'maxLength', 'minProperties', 'enum', 'const', 'pattern', 'minimum', 'maximum', 'minLength', 'oneOf', 'anyOf', 'not',
 ]);
 
 function typeOf(value: unknown): string[] {
@@ -37,6 +37,7 @@ export function schemaErrors(root: Schema, value: unknown, schema: Schema = root
   if (typeof value === 'string') {
     if (typeof s['pattern'] === 'string' && !new RegExp(s['pattern'], 'u').test(value)) err('pattern');
     if (typeof s['minLength'] === 'number' && [...value].length < s['minLength']) err('minLength');
+    if (typeof s['maxLength'] === 'number' && [...value].length > s['maxLength']) err('maxLength');
   }
   if (typeof value === 'number') {
     if (typeof s['minimum'] === 'number' && value < s['minimum']) err('minimum');
@@ -44,6 +45,7 @@ export function schemaErrors(root: Schema, value: unknown, schema: Schema = root
   }
   if (Array.isArray(value)) {
     if (typeof s['minItems'] === 'number' && value.length < s['minItems']) err('minItems');
+    if (typeof s['maxItems'] === 'number' && value.length > s['maxItems']) err('maxItems');
     if (s['items'] !== undefined) value.forEach((item, i) => errors.push(...schemaErrors(root, item, s['items'] as Schema, `${at}/${i}`)));
   }
   if (value !== null && typeof value === 'object' && !Array.isArray(value)) {

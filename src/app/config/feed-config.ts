@@ -17,12 +17,12 @@ export interface ReplayFeedConfig {
   readonly file: string;
 }
 
-/** --feed live: the venue's public WebSocket (bybit or binance). */
+/** --feed live: the venue's public WebSocket (venues with a `live` module part). */
 export interface LiveFeedConfig {
   readonly kind: 'live';
   /** --ws-url: the WebSocket URL dialled instead of the venue's public endpoint; null (@default): the public one. */
   readonly wsUrl: string | null;
-  /** --rest-url (Binance): REST base of the depth snapshots; null (@default): the public one. */
+  /** --rest-url (venues whose book snapshots come over REST): REST base of the depth snapshots; null (@default): the public one. */
   readonly restUrl: string | null;
   /** --ws-connections: redundant connections with the same streams, 1..16. @default 1 */
   readonly connections: number;

@@ -4,7 +4,10 @@ import type { FeedKind, LiveFeedConfig } from './feed-config.js';
 import { ShadowExecError, UsageError } from '../../core/errors/shadow-exec-error.js';
 import { validateWsUrl } from '../../feeds/ws/validate-ws-url.js';
 import { integerValue } from './option-values.js';
+import type { VenueModule } from '../../venues/venue-module.js';
+import { noLiveFeedError } from '../no-live-feed.js';
 import { notOnVenue, venueFlags } from './venue-flag.js';
+import { venuesWith } from './venue-choice.js';
 
 /** The raw flags this file reads. */
 export interface RawLiveOptions {
@@ -25,15 +28,15 @@ export function urlOption(flag: string, raw: string | undefined, validate: (url:
   }
 }
 
-/** --ws-url, --rest-url, --ws-connections: only with --feed live on a real venue; --rest-url only on Binance. */
-export function liveOption(raw: RawLiveOptions, feed: FeedKind, exchange: string): Omit<LiveFeedConfig, 'kind'> | null {
+/** --ws-url, --rest-url, --ws-connections: only with --feed live on a venue with public market data; --rest-url only where book snapshots come over REST. */
+export function liveOption(raw: RawLiveOptions, feed: FeedKind, venue: VenueModule): Omit<LiveFeedConfig, 'kind'> | null {
   const given = (['--ws-url', '--rest-url', '--ws-connections'] as const).filter((_, i) => [raw.wsUrl, raw.restUrl, raw.wsConnections][i] !== undefined);
   if (feed !== 'live') {
     if (given.length > 0) throw new UsageError(`${given.join(', ')} ${given.length === 1 ? 'applies' : 'apply'} to --feed live only`);
     return null;
   }
-  if (exchange === 'fake') throw new UsageError('--feed live needs --exchange binance or bybit: the fake venue has no public market data');
-  if (raw.restUrl !== undefined && exchange !== 'binance') throw notOnVenue('--rest-url', venueFlags(exchange), 'Bybit book snapshots arrive on the WebSocket (--rest-url is a binance flag)');
+  if (venue.live === undefined) throw noLiveFeedError(venue);
+  if (raw.restUrl !== undefined) refuseRestUrl(venue, venue.live.restUrlRefusal);
   if (raw.start !== undefined) throw new UsageError('--start does not apply to --feed live: a live run runs on the system clock');
   return {
     wsUrl: urlOption('--ws-url', raw.wsUrl, validateWsUrl),
@@ -45,4 +48,10 @@ export function liveOption(raw: RawLiveOptions, feed: FeedKind, exchange: string
 /** --ws-connections: 1..16, one whole number. */
 function connections(raw: string | undefined): number {
   return integerValue('wsConnections', raw);
+}
+
+/** --rest-url on a venue whose book snapshots do not come over REST (`why`; null: it takes one). */
+export function refuseRestUrl(venue: VenueModule, why: string | null): void {
+  if (why === null) return;
+  throw notOnVenue('--rest-url', venueFlags(venue.name), `${why} (--rest-url is a ${venuesWith((v) => v.live?.restUrlRefusal === null, 'name').replace(/ or /g, '/')} flag)`);
 }

@@ -1,9 +1,8 @@
 // Parses --order-options ("postOnly,timeInForce=IOC") into the OrderOptions every order carries, per venue, listing what is supported on a mistake.
 import { ShadowExecError, UsageError } from '../../core/errors/shadow-exec-error.js';
 import { DEFAULT_ORDER_OPTIONS, type OrderOptions, type TimeInForce } from '../../core/model/order.js';
-import { binanceModules, bybitModules } from '../venue-modules.js';
-import type { BinanceMarket } from '../../venues/binance/binance-market.js';
-import type { BybitCategory } from '../../venues/bybit/bybit-category.js';
+import type { VenueModule } from '../../venues/venue-module.js';
+import { loadedVenues } from '../venue-registry.js';
 import { matchChoice, notOnVenue, venueFlags } from './venue-flag.js';
 
 const TIME_IN_FORCE: readonly TimeInForce[] = ['GTC', 'IOC', 'FOK'];
@@ -11,32 +10,29 @@ const TIME_IN_FORCE: readonly TimeInForce[] = ['GTC', 'IOC', 'FOK'];
 const OPTION_NAMES = ['postOnly', 'reduceOnly', 'timeInForce', 'icebergQty'] as const;
 const DECIMAL = /^(\d+(\.\d*)?|\.\d+)$/;
 
+/** The venue (and market) whose orders carry the options. */
 export interface OptionVenue {
-  readonly exchange: 'fake' | 'bybit' | 'binance';
-  readonly category: BybitCategory | null;
-  readonly market: BinanceMarket | null;
+  readonly module: VenueModule;
+  readonly market: string;
 }
 
-/** The options a venue (and category or market) accepts, in the words --order-options uses. */
-export function supportedOrderOptions(venue: OptionVenue): string[] {
-  const tif = `timeInForce=${TIME_IN_FORCE.join('|')}`;
-  if (venue.exchange === 'bybit' && venue.category === 'spot') return ['postOnly', tif];
-  if (venue.exchange === 'binance' && venue.market === 'spot') return ['postOnly', tif, 'icebergQty=QTY'];
-  return ['postOnly', 'reduceOnly', tif];
+/** The options a venue (and market) accepts, in the words --order-options uses. */
+export function supportedOrderOptions(venue: OptionVenue): readonly string[] {
+  return venue.module.orderOptions.supported(venue.market);
 }
 
 function describeVenue(venue: OptionVenue): string {
-  if (venue.exchange === 'bybit') return `bybit ${venue.category}`;
-  if (venue.exchange === 'binance') return `binance ${venue.market}`;
-  return venue.exchange;
+  return venue.module.markets.flag === null ? venue.module.name : `${venue.module.name} ${venue.market}`;
 }
 
+const takes = (supported: readonly string[], name: string): boolean => supported.some((s) => s === name || s.startsWith(`${name}=`));
+
+/** The venue's own reason, else the venues and markets that take the option ("icebergQty is a Binance spot option"). */
 function hintFor(name: string, venue: OptionVenue): string {
-  if (name === 'reduceOnly' && venue.category === 'spot') return 'reduceOnly is valid for category linear only';
-  if (name === 'reduceOnly' && venue.market === 'spot') return 'reduceOnly is valid on Binance USD-M futures only';
-  if (name === 'icebergQty' && venue.exchange !== 'binance') return 'icebergQty is a Binance spot option';
-  if (name === 'icebergQty' && venue.market === 'usdm') return 'icebergQty is valid on Binance spot only';
-  return `${name} is not an option of this venue`;
+  const own = venue.module.orderOptions.refusal(name, venue.market);
+  if (own !== null) return own;
+  const owners = loadedVenues().flatMap((v) => v.markets.names.filter((m) => takes(v.orderOptions.supported(m), name)).map((m) => `${v.label} ${v.markets.labels[m] ?? m}`.trim()));
+  return owners.length === 0 ? `${name} is not an option of this venue` : `${name} is a ${owners.join(' or ')} option`;
 }
 
 function flag(name: string, value: string | undefined, raw: string): boolean {
@@ -58,8 +54,8 @@ export function parseOrderOptions(raw: string | undefined, venue: OptionVenue): 
     if (!(OPTION_NAMES as readonly string[]).includes(name)) {
       throw new UsageError(`--order-options: unknown option '${given}'; supported for ${describeVenue(venue)}: ${supported.join(', ')}`);
     }
-    if (!supported.some((s) => s === name || s.startsWith(`${name}=`))) {
-      throw notOnVenue(`--order-options ${name}`, venueFlags(venue.exchange, venue.category, venue.market), `${hintFor(name, venue)}; supported for ${describeVenue(venue)}: ${supported.join(', ')}`);
+    if (!takes(supported, name)) {
+      throw notOnVenue(`--order-options ${name}`, venueFlags(venue.module.name, venue.module.markets.flag, venue.market), `${hintFor(name, venue)}; supported for ${describeVenue(venue)}: ${supported.join(', ')}`);
     }
     if (seen.has(name)) throw new UsageError(`--order-options '${raw}' names ${name} twice`);
     seen.add(name);
@@ -84,8 +80,7 @@ export function parseOrderOptions(raw: string | undefined, venue: OptionVenue): 
     throw new UsageError(`--order-options '${raw}': postOnly cannot be combined with timeInForce=${options.timeInForce} (a post-only order rests; IOC/FOK never rest)`);
   }
   try {
-    if (venue.exchange === 'bybit') bybitModules().checkBybitOptions(venue.category!, 'Limit', options);
-    if (venue.exchange === 'binance') binanceModules().checkBinanceOptions(venue.market!, { ...options, icebergQty: options.icebergQty ?? null });
+    venue.module.orderOptions.check(venue.market, options);
   } catch (error) {
     if (error instanceof ShadowExecError) throw new UsageError(`--order-options '${raw}': ${error.message}`);
     throw error;

@@ -1,10 +1,9 @@
 // The options of a run, each declared once: flag, RunConfig path, default, range and --help text (run-command, the validator and the config-file reader read this).
 import { API_ENVS } from '../../ports/secret-provider.js';
 import { QUEUE_CANCEL_RULES } from '../../core/sim/queue-cancel-rule.js';
-import { BYBIT_CATEGORIES, BYBIT_DEFAULT_FEES } from '../../venues/bybit/bybit-category.js';
-import { BINANCE_DEFAULT_FEES, BINANCE_MARKETS } from '../../venues/binance/binance-market.js';
-import { FAKE_INSTRUMENTS } from '../../venues/fake/fake-instruments.js';
-import { FAKE_DEFAULT_FEES } from '../../venues/fake/fake-venue-rules.js';
+import { orList } from '../../core/text/or-list.js';
+import { DEFAULT_VENUE, VENUE_NAMES } from '../venue-registry.js';
+import * as venueHelp from './venue-help.js';
 import { DEFAULT_START_EDGE_BPS, defaultSpreadBps, MIN_DEFAULT_SPREAD_BPS } from './default-spread.js';
 import { FILL_MODELS } from './fills-config.js';
 import { choiceRange, decimalRange, formatRange, integerRange, type RunOptionSpec } from './run-option-spec.js';
@@ -13,8 +12,15 @@ import { choiceRange, decimalRange, formatRange, integerRange, type RunOptionSpe
 export const MAX_USD = '90000000';
 const DAY_MS = 86_400_000;
 const usd = (minExclusive: boolean) => decimalRange('0', MAX_USD, 8, minExclusive);
-const fees = (what: 'makerBps' | 'takerBps', extra: string): string =>
-  `${extra}(default: fake ${FAKE_DEFAULT_FEES[what]}, bybit linear ${BYBIT_DEFAULT_FEES.linear[what]}, spot ${BYBIT_DEFAULT_FEES.spot[what]}, binance spot ${BINANCE_DEFAULT_FEES.spot[what]}, usdm ${BINANCE_DEFAULT_FEES.usdm[what]})`;
+
+/**
+ * `spec` whose help is written on reading from the loaded venue modules (src/app/config/venue-help.ts): the help of a
+ * venue-dependent option names the venues, which --help loads; a run reads no help and loads its own venue only.
+ */
+function venueDependent(spec: RunOptionSpec, help: () => string): RunOptionSpec {
+  const { help: _static, ...rest } = spec;
+  return Object.defineProperty(rest, 'help', { get: help, enumerable: true }) as RunOptionSpec;
+}
 
 /** A spec, its fields in RunOptionSpec's order (flag, arg, path, file, default, showDefault, range, help): one line per option keeps the table readable. */
 function option(flag: string, arg: string, path: string | null, file: RunOptionSpec['file'], fallback: RunOptionSpec['default'], showDefault: boolean, range: RunOptionSpec['range'], help: string): RunOptionSpec {
@@ -24,27 +30,27 @@ function option(flag: string, arg: string, path: string | null, file: RunOptionS
 /** Every option of `run`, keyed by its camelCase name (commander's attribute, the config-file key), in --help order. */
 export const RUN_OPTION_SPECS = {
   config: option('--config', '<file>', null, null, null, false, null, 'read every run option from a JSON file keyed by the long flag names in camelCase, e.g. {"iterations": 7, "symbols": ["ETHUSDT"], "spreadBps": 40} (schema: src/cli/run-config-schema.json); a flag typed on the command line overrides the file, and the report\'s config.sources says where each non-default value came from'),
-  exchange: option('--exchange', '<name>', 'venue.name', 'text', 'fake', true, formatRange('fake, bybit or binance'), 'venue to simulate: fake, bybit (Bybit V5) or binance (spot or USD-M futures): rules, codes and rate limits of each'),
-  category: option('--category', '<c>', 'venue.market', 'text', 'linear', false, choiceRange(BYBIT_CATEGORIES), 'bybit only: linear (USDT perpetuals) or spot (default: linear)'),
-  market: option('--market', '<m>', 'venue.market', 'text', 'spot', false, choiceRange(BINANCE_MARKETS), 'binance only: spot or usdm (USD-M futures) (default: spot)'),
+  exchange: venueDependent(option('--exchange', '<name>', 'venue.name', 'text', DEFAULT_VENUE, true, formatRange(orList(VENUE_NAMES)), ''), venueHelp.exchangeHelp),
+  category: venueDependent(option('--category', '<c>', 'venue.market', 'text', null, false, null, ''), () => venueHelp.marketFlagHelp('--category')),
+  market: venueDependent(option('--market', '<m>', 'venue.market', 'text', null, false, null, ''), () => venueHelp.marketFlagHelp('--market')),
   mode: option('--mode', '<mode>', 'mode', 'text', 'shadow', true, formatRange('shadow or dryrun'), 'shadow: orders go to the simulated venue only; dryrun: also render and sign every request as the venue would receive it'),
-  instruments: option('--instruments', '<file>', 'venue.instrumentsFile', 'text', null, false, null, 'a saved instruments response instead of the bundled specs: bybit GET /v5/market/instruments-info, binance exchangeInfo'),
-  orderOptions: option('--order-options', '<list>', 'strategy.orderOptions', 'list', null, false, null, 'sent with every order: postOnly, reduceOnly (bybit linear, binance usdm), timeInForce=GTC|IOC|FOK, icebergQty=QTY (binance spot)'),
-  journal: option('--journal', '<file>', null, 'text', null, false, null, 'dryrun on bybit/binance: write each rendered request (method, path, query, headers with the key masked, signed body) as a JSON line (checked writable before the run)'),
-  secrets: option('--secrets', '<file>', null, 'text', null, false, null, 'JSON key file {"bybit"|"binance":{"<api-env>":{"apiKey":…,"apiSecret":…}}}, mode 600, then BYBIT_API_KEY/BYBIT_API_SECRET or BINANCE_API_KEY/BINANCE_SECRET_KEY; without either a dry run signs with placeholders, but a named file that lacks the --api-env is an error'),
+  instruments: venueDependent(option('--instruments', '<file>', 'venue.instrumentsFile', 'text', null, false, null, ''), venueHelp.instrumentsHelp),
+  orderOptions: venueDependent(option('--order-options', '<list>', 'strategy.orderOptions', 'list', null, false, null, ''), venueHelp.orderOptionsHelp),
+  journal: venueDependent(option('--journal', '<file>', null, 'text', null, false, null, ''), venueHelp.journalHelp),
+  secrets: venueDependent(option('--secrets', '<file>', null, 'text', null, false, null, ''), venueHelp.secretsHelp),
   apiEnv: option('--api-env', '<env>', 'apiEnv', 'text', 'dev', true, choiceRange(API_ENVS), 'which key set signs dry-run requests: dev, shadow, soak or prod'),
   recvWindow: option('--recv-window', '<ms>', 'recvWindowMs', 'number', 5000, true, integerRange(1, 60_000), 'recvWindow of signed requests, ms (1–60000)'),
-  throttle: option('--no-throttle', '', 'throttle', 'switch', true, false, null, 'send even over the rate limits; the simulated venue then answers as the venue does (bybit retCode 10006; binance HTTP 429, then 418 bans). Default: the client queues each request until the limits have room, and a quote cancelled while queued is never sent (orders.held_by_throttle, orders.dropped_before_send)'),
+  throttle: venueDependent(option('--no-throttle', '', 'throttle', 'switch', true, false, null, ''), venueHelp.throttleHelp),
   shadow: option('--shadow', '', null, 'switch', null, false, null, 'no-op: every run is a shadow run (kept for the original command line)'),
   network: option('--no-network', '', null, 'switch', true, false, null, 'refuse --feed live: only a live feed touches the network (reading public market data); synthetic and replay runs never do'),
-  symbols: option('--symbols', '<list>', 'symbols', 'list', 'BTCUSDT', true, formatRange('a comma-separated list of symbols'), `comma-separated symbols; fake: ${FAKE_INSTRUMENTS.map((i) => i.symbol).join(', ')}; bybit and binance (bundled): BTCUSDT, ETHUSDT, SOLUSDT`),
+  symbols: venueDependent(option('--symbols', '<list>', 'symbols', 'list', 'BTCUSDT', true, formatRange('a comma-separated list of symbols'), ''), venueHelp.symbolsHelp),
   iterations: option('--iterations', '<n>', 'iterations', 'number', 1000, true, integerRange(1, 1_000_000_000), 'market updates per symbol'),
   seed: option('--seed', '<n>', 'seed', 'number', 42, true, integerRange(0, Number.MAX_SAFE_INTEGER), 'seed of every random stream, each forked by name: market/<symbol> (the synthetic walks), fills (--fill-model probabilistic), latency (--latency-jitter-ms), ws (live reconnect backoff jitter); rehearse adds rehearsal (its scenario perturbations); same seed + flags ⇒ same report bytes'),
   start: option('--start', '<iso>', 'start', 'text', '2025-01-01T00:00:00.000Z', false, formatRange('an ISO-8601 UTC time such as 2025-01-01T00:00:00Z (a date alone means midnight UTC)'), 'virtual clock start, ISO-8601 UTC (default: 2025-01-01T00:00:00.000Z; a replay starts at its first record)'),
-  feed: option('--feed', '<feed>', 'feed', 'text', 'synthetic', true, formatRange('synthetic, replay:FILE (a file recorded in the shadow-exec replay format) or live'), 'market data: synthetic (seeded random walks), replay:FILE (a recording in the shadow-exec replay format, see docs/replay-format.md), or live (the venue\'s public WebSocket; bybit or binance)'),
+  feed: venueDependent(option('--feed', '<feed>', 'feed', 'text', 'synthetic', true, formatRange('synthetic, replay:FILE (a file recorded in the shadow-exec replay format) or live'), ''), venueHelp.feedHelp),
   duration: option('--duration', '<d>', 'durationMs', 'text', null, false, formatRange('a positive whole number with a unit ms, s, m or h (at most 30 days), e.g. 30s or 10m'), 'end the run after this much time, e.g. 30s, 10m, 2h: virtual, or wall-clock on --feed live (default: --iterations, the whole replay file, or until Ctrl-C)'),
   wsUrl: option('--ws-url', '<url>', 'feed.wsUrl', 'text', null, false, null, '--feed live: WebSocket URL to dial instead of the venue\'s public endpoint (a mirror, a test server); no credentials, query or fragment; another host than the public one is warned about'),
-  restUrl: option('--rest-url', '<url>', 'feed.restUrl', 'text', null, false, null, '--feed live on binance: REST base of the depth snapshots instead of the public one (same rules as --ws-url)'),
+  restUrl: venueDependent(option('--rest-url', '<url>', 'feed.restUrl', 'text', null, false, null, ''), venueHelp.restUrlHelp),
   wsConnections: option('--ws-connections', '<n>', 'feed.connections', 'number', 1, false, integerRange(1, 16), '--feed live: redundant connections with the same streams, deduplicated by venue sequence ids, 1–16 (default: 1)'),
   intervalMs: option('--interval-ms', '<ms>', 'intervalMs', 'number', 100, true, integerRange(1, 3_600_000), 'virtual ms between two market updates of one symbol'),
   maxInv: option('--max-inv', '<usd>', 'risk.maxInvUsd', 'number', '10000', true, usd(false), 'per-symbol inventory limit, USD: worst-case position on the order’s side × mark'),
@@ -55,7 +61,7 @@ export const RUN_OPTION_SPECS = {
   queueCancels: option('--queue-cancels', '<rule>', 'fills.queueCancels', 'text', 'proportional', false, choiceRange(QUEUE_CANCEL_RULES), 'queue model: where public cancels at the order\'s level come from: proportional, behind-first (pessimistic), ahead-first (optimistic) (default: proportional)'),
   latencyMs: option('--latency-ms', '<ms>', 'latency.ms', 'number', 50, true, integerRange(0, 600_000), 'one-way latency of order entry, cancel and amend, virtual ms'),
   latencyJitterMs: option('--latency-jitter-ms', '<ms>', 'latency.jitterMs', 'number', 0, false, integerRange(0, 600_000), 'add a seeded uniform 0..ms to each request\'s latency: requests can overtake each other and cancels lose races to fills (default: 0)'),
-  spreadBps: option('--spread-bps', '<bps>', 'strategy.spreadBps', 'number', null, false, decimalRange('0', '10000', 3, true), `full quoted spread around mid, bps (default: max(${MIN_DEFAULT_SPREAD_BPS}, 2 × (maker fee + ${DEFAULT_START_EDGE_BPS})), so a quote starts with ${DEFAULT_START_EDGE_BPS} bps of net edge: ${MIN_DEFAULT_SPREAD_BPS} on fake, bybit linear and binance usdm, ${defaultSpreadBps(BINANCE_DEFAULT_FEES.spot.makerBps)} on bybit and binance spot)`),
+  spreadBps: venueDependent(option('--spread-bps', '<bps>', 'strategy.spreadBps', 'number', null, false, decimalRange('0', '10000', 3, true), ''), () => `full quoted spread around mid, bps (default: max(${MIN_DEFAULT_SPREAD_BPS}, 2 × (maker fee + ${DEFAULT_START_EDGE_BPS})), so a quote starts with ${DEFAULT_START_EDGE_BPS} bps of net edge: ${venueHelp.spreadDefaultsHelp(defaultSpreadBps)})`),
   requoteBps: option('--requote-bps', '<bps>', 'strategy.requoteBps', 'number', '2', true, decimalRange('0', '10000', 4), 'cancel/replace a quote once the desired price moved this far, bps (min one tick)'),
   staleMs: option('--stale-ms', '<ms>', 'risk.staleMs', 'number', null, false, integerRange(1, DAY_MS), 'freeze (STALE_MARKET_DATA) when a traded symbol has had no market data for longer than this, virtual ms (default: off)'),
   maxDrawdown: option('--max-drawdown', '<usd>', 'risk.maxDrawdownUsd', 'number', null, false, usd(true), 'freeze (MAX_DRAWDOWN) when total PnL falls this far below its peak, USD (default: off)'),
@@ -67,11 +73,11 @@ export const RUN_OPTION_SPECS = {
   circuitCooldownMs: option('--circuit-cooldown-ms', '<ms>', 'risk.circuit.cooldownMs', 'number', 60_000, true, integerRange(1, DAY_MS), 'time the breaker stays open before one probe order is let through, ms'),
   requoteMode: option('--requote-mode', '<mode>', 'strategy.requoteMode', 'text', 'replace', true, choiceRange(['replace', 'amend']), 'replace: cancel a moved quote and place a new one; amend: move the resting order in place (one amend request)'),
   cancelMode: option('--cancel-mode', '<mode>', 'strategy.cancelMode', 'text', 'per-order', true, choiceRange(['per-order', 'cancel-all']), 'how a freeze or the end of the run cancels: per-order (one cancel each) or cancel-all (one request per symbol)'),
-  exitOco: option('--exit-oco', '<tp:sl>', 'strategy.exitOco', 'text', null, false, decimalRange('0', '10000', 4, true), 'keep an OCO closing each open position: take profit TP bps above/below the mid, stop SL bps the other way (fake venue; Binance spot)'),
+  exitOco: venueDependent(option('--exit-oco', '<tp:sl>', 'strategy.exitOco', 'text', null, false, decimalRange('0', '10000', 4, true), ''), venueHelp.exitOcoHelp),
   control: option('--control', '<file>', null, 'text', null, false, null, 'operator control: append a line "freeze" or "unfreeze" to this file during the run (SIGUSR1 freezes and SIGUSR2 unfreezes too)'),
   orderNotional: option('--order-notional', '<usd>', 'strategy.orderNotionalUsd', 'number', '500', true, usd(true), 'target value of each order, USD; the size is rounded down to the lot'),
-  makerFeeBps: option('--maker-fee-bps', '<bps>', 'fees.makerBps', 'number', null, false, decimalRange('-100', '1000', 2), fees('makerBps', 'maker fee, bps of notional, negative = rebate ')),
-  takerFeeBps: option('--taker-fee-bps', '<bps>', 'fees.takerBps', 'number', null, false, decimalRange('-100', '1000', 2), fees('takerBps', 'taker fee, bps of notional ')),
+  makerFeeBps: venueDependent(option('--maker-fee-bps', '<bps>', 'fees.makerBps', 'number', null, false, decimalRange('-100', '1000', 2), ''), () => `maker fee, bps of notional, negative = rebate ${venueHelp.feeDefaultsHelp('makerBps')}`),
+  takerFeeBps: venueDependent(option('--taker-fee-bps', '<bps>', 'fees.takerBps', 'number', null, false, decimalRange('-100', '1000', 2), ''), () => `taker fee, bps of notional ${venueHelp.feeDefaultsHelp('takerBps')}`),
   markoutMs: option('--markout-ms', '<ms>', 'risk.edge.markoutMs', 'number', 1000, true, integerRange(0, 3_600_000), 'horizon after a fill at which adverse selection is measured, virtual ms'),
   edgeWindow: option('--edge-window', '<n>', 'risk.edge.window', 'number', 20, true, integerRange(1, 100_000), 'adverse selection averages the last n matured fills'),
   edgeMinFills: option('--edge-min-fills', '<n>', 'risk.edge.minFills', 'number', 5, false, integerRange(1, 100_000), 'fills that must mature before adverse selection counts (default: 5, or --edge-window when smaller)'),

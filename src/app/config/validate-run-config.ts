@@ -13,7 +13,6 @@ import type { RunConfig } from './run-config.js';
 import type { RunInput } from './run-input.js';
 import { checkGrid, exitOco, requoteMode } from './strategy-options.js';
 import { durationOption, feedOption, isoStart, perSymbol, symbolList, unfreezeOption } from './text-options.js';
-import { DEFAULT_MARKET } from './venue-config.js';
 import { readText, resolveVenue, type ReadText } from './venue-options.js';
 
 export type { ReadText } from './venue-options.js';
@@ -24,7 +23,7 @@ export type { ReadText } from './venue-options.js';
  * @param read reads --instruments FILE; replaced in tests
  */
 export function validateRunConfig(input: RunInput, read: ReadText = readText): RunConfig {
-  const { exchange, mode, category, market, symbols, instruments, fees } = resolveVenue(input, symbolList, read);
+  const { venue, mode, market, symbols, instruments, fees } = resolveVenue(input, symbolList, read);
   const bySymbol = new Map<string, VenueInstrument>(instruments.map((i) => [i.spec.symbol, i]));
   const apiEnv: ApiEnv = choiceValue('apiEnv', input.apiEnv, API_ENVS);
   const { kind, replayFile } = feedOption(input.feed);
@@ -32,12 +31,12 @@ export function validateRunConfig(input: RunInput, read: ReadText = readText): R
   const makerFeeBps = decimalValue('makerFeeBps', input.makerFeeBps, fees.makerBps);
   const spreadBps = decimalValue('spreadBps', input.spreadBps, defaultSpreadBps(makerFeeBps));
   const edgeWindow = integerValue('edgeWindow', input.edgeWindow);
-  const live = liveOption(input, kind, exchange);
+  const live = liveOption(input, kind, venue);
   const durationMs = durationOption(input.duration);
-  const orderOptions = parseOrderOptions(input.orderOptions, { exchange, category, market });
-  const requote = requoteMode(input.requoteMode, exchange, market);
+  const orderOptions = parseOrderOptions(input.orderOptions, { module: venue, market });
+  const requote = requoteMode(input.requoteMode, venue, market);
   const cancelMode = choiceValue('cancelMode', input.cancelMode, ['per-order', 'cancel-all'] as const);
-  const oco = exitOco(input.exitOco, exchange, market);
+  const oco = exitOco(input.exitOco, venue, market);
   const staleMs = optionalInteger('staleMs', input.staleMs);
   const maxDrawdownUsd = optionalDecimal('maxDrawdown', input.maxDrawdown);
   const reduceAtDrawdownUsd = optionalDecimal('reduceAtDrawdown', input.reduceAtDrawdown);
@@ -96,7 +95,7 @@ export function validateRunConfig(input: RunInput, read: ReadText = readText): R
     apiEnv,
     recvWindowMs,
     throttle: input.throttle ?? true,
-    venue: { name: exchange, market: category ?? market ?? DEFAULT_MARKET, instruments, instrumentsFile: input.instruments ?? null },
+    venue: { name: venue.name, market, instruments, instrumentsFile: input.instruments ?? null },
     feed,
     strategy: { spreadBps, requoteBps, orderNotionalUsd, orderOptions, requoteMode: requote, cancelMode, exitOco: oco },
     fills,

@@ -1,17 +1,14 @@
 // The venue part of a run config: which venue, which of its markets, and the instruments traded there.
-import type { BybitCategory } from '../../venues/bybit/bybit-category.js';
-import type { BinanceMarket } from '../../venues/binance/binance-market.js';
 import type { VenueInstrument } from '../venue-instruments.js';
-
-/** The market a venue without market choices trades in (the fake venue). */
-export const DEFAULT_MARKET = 'default';
+import { venueModule } from '../venue-registry.js';
+import type { MarketFlag } from './venue-choice.js';
 
 export interface VenueConfig {
-  /** --exchange: the venue's name (fake, bybit, binance). @default 'fake' */
+  /** --exchange: the venue's name, a venue registry key. @default the registry's first venue */
   readonly name: string;
   /**
-   * The venue's market or category as one string: bybit linear|spot (--category, @default 'linear'), binance spot|usdm
-   * (--market, @default 'spot'), fake 'default' (it has one).
+   * The venue's market (or category) as one string, one of its module's `markets.names` (chosen with its
+   * `markets.flag`, @default its `markets.default`); a venue with one market names it (`default`).
    */
   readonly market: string;
   /** The instrument of each symbol, in `RunConfig.symbols` order, from the venue's catalog. */
@@ -20,17 +17,15 @@ export interface VenueConfig {
   readonly instrumentsFile: string | null;
 }
 
-/** The Bybit category of a Bybit run; null on other venues (the report's config.category). */
-export function bybitCategory(venue: VenueConfig): BybitCategory | null {
-  return venue.name === 'bybit' ? (venue.market as BybitCategory) : null;
-}
-
-/** The Binance market of a Binance run; null on other venues (the report's config.market). */
-export function binanceMarket(venue: VenueConfig): BinanceMarket | null {
-  return venue.name === 'binance' ? (venue.market as BinanceMarket) : null;
+/**
+ * The market when the run's venue chooses it with `flag` ("--category", "--market"), else null: the report's
+ * `config.category` and `config.market` (one key per market flag, null on the venues that use the other or none).
+ */
+export function marketByFlag(venue: VenueConfig, flag: MarketFlag): string | null {
+  return venueModule(venue.name).markets.flag === flag ? venue.market : null;
 }
 
 /** The market a venue was chosen with, or null where it has no choice of markets (the fake venue). */
 export function chosenMarket(venue: VenueConfig): string | null {
-  return venue.market === DEFAULT_MARKET ? null : venue.market;
+  return venueModule(venue.name).markets.flag === null ? null : venue.market;
 }

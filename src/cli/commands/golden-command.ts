@@ -9,6 +9,7 @@ import { Command } from 'commander';
 import { UsageError } from '../../core/errors/shadow-exec-error.js';
 import { unifiedDiff } from '../../core/report/line-diff.js';
 import { keyFreeEnv } from '../../secrets/key-free-env.js';
+import { credentialNames } from '../../app/venue-registry.js';
 import { EXIT, type CliContext } from '../cli-context.js';
 import { packagePath } from '../package-info.js';
 
@@ -101,7 +102,7 @@ async function check(dir: string, update: boolean, ctx: CliContext): Promise<num
   const cases = readCases(dir);
   // Goldens never depend on keys in the caller's environment: every key variable of every venue and api env (plain,
   // _DEV, _SHADOW, _SOAK, _PROD) is removed, so a dry run signs with the placeholder pair and no real key reaches golden/.
-  const env = { ...keyFreeEnv(ctx.env), NO_COLOR: '1' };
+  const env = { ...keyFreeEnv(ctx.env, credentialNames().values()), NO_COLOR: '1' };
   const tmp = mkdtempSync(join(tmpdir(), 'shadow-exec-golden-'));
   let mismatches = 0;
   let failures = 0;

@@ -1,7 +1,10 @@
-// `shadow-exec record`: writes a venue's public streams (and Binance depth snapshots) to a replay file until --duration or Ctrl-C; returns an exit code.
+// `shadow-exec record`: writes a venue's public streams (and REST depth snapshots where the book sync needs them) to a replay file until --duration or Ctrl-C; returns an exit code.
 import { Command } from 'commander';
 import { buildRecorder } from '../../app/compose-record.js';
-import { DEFAULT_STREAM_KINDS, endpointHostWarnings } from '../../app/live-venue.js';
+import { endpointHostWarnings } from '../../app/live-venue.js';
+import { loadedVenues, venueModule } from '../../app/venue-registry.js';
+import { orList } from '../../core/text/or-list.js';
+import type { VenueLive, VenueModule, VenueReplay } from '../../venues/venue-module.js';
 import { feedFailure } from '../../core/errors/feed-failure.js';
 import { EXIT, type CliContext } from '../cli-context.js';
 import { parseRecordOptions, type RawRecordOptions } from '../record-options.js';
@@ -12,24 +15,41 @@ interface RecordFlags extends RawRecordOptions {
   readonly quiet?: boolean;
 }
 
+type RecordableVenue = VenueModule & { readonly live: VenueLive; readonly replay: VenueReplay };
+
+/** The loaded venues with public streams and a replay kit, by name (`record` loads every venue). */
+function recordableVenues(): RecordableVenue[] {
+  return loadedVenues()
+    .filter((v): v is RecordableVenue => v.live !== undefined && v.replay !== undefined)
+    .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+}
+
+/** "binance only: spot or usdm (default: spot)": the venues whose market flag `flag` is. */
+function marketFlagHelp(flag: string): string {
+  const owners = recordableVenues().filter((v) => v.markets.flag === flag);
+  return owners.map((v) => `${v.name} only: ${v.markets.names.join(' or ')} (default: ${v.markets.default})`).join('; ');
+}
+
 export function recordCommand(ctx: CliContext): Command {
+  const venues = recordableVenues();
+  const rest = venues.filter((v) => v.live.snapshots !== undefined);
   return new Command('record')
     .description("Record a venue's public market-data streams into a replay file (docs/replay-format.md) that `run --feed replay:FILE` replays.")
-    .option('--exchange <name>', 'required: binance or bybit')
-    .option('--market <m>', 'binance only: spot or usdm (default: spot)')
-    .option('--category <c>', 'bybit only: linear or spot (default: linear)')
+    .option('--exchange <name>', `required: ${orList(venues.map((v) => v.name))}`)
+    .option('--market <m>', marketFlagHelp('--market'))
+    .option('--category <c>', marketFlagHelp('--category'))
     .option('--symbols <list>', 'required: comma-separated venue symbols, e.g. BTCUSDT,ETHUSDT')
-    .option('--streams <list>', `stream kinds per symbol, the venue's topic names exactly (case-sensitive, unlike the choice flags) (default: binance ${DEFAULT_STREAM_KINDS.binance.join(',')}; bybit ${DEFAULT_STREAM_KINDS.bybit.join(',')})`)
+    .option('--streams <list>', `stream kinds per symbol, the venue's topic names exactly (case-sensitive, unlike the choice flags) (default: ${venues.map((v) => `${v.name} ${v.live.defaultStreams.join(',')}`).join('; ')})`)
     .option('--duration <d>', 'stop after this much wall-clock time, e.g. 30s, 10m, 2h (default: until Ctrl-C)')
     .option('--out <file>', 'required: the replay file to write (created or truncated; checked writable before connecting, exit 2)')
     .option('--ws-url <url>', "WebSocket URL to dial instead of the venue's public endpoint (a mirror, a test server); no credentials, query or fragment; another host than the public one is warned about")
-    .option('--rest-url <url>', 'binance: REST base of the depth snapshots instead of the public one (same rules as --ws-url)')
+    .option('--rest-url <url>', `${rest.map((v) => v.name).join(', ')}: REST base of the depth snapshots instead of the public one (same rules as --ws-url)`)
     .option('--quiet', 'no connection lines or summary on stderr (errors are still printed)')
     .addHelpText(
       'after',
       `
 Output:
-  The file: a header line, then one {"t","frame"} line per data frame (t = receive time, ms) and, on Binance,
+  The file: a header line, then one {"t","frame"} line per data frame (t = receive time, ms) and, on ${orList(rest.map((v) => v.label))},
   one {"t","rest","body"} line per REST depth snapshot the book sync needed. Progress on a terminal only.
 
 Exit codes:
@@ -38,9 +58,7 @@ Exit codes:
   130 Ctrl-C, 143 SIGTERM, 129 SIGHUP (the file is flushed, fsynced and closed with a complete last line either way)
 
 Examples:
-  $ shadow-exec record --exchange binance --symbols BTCUSDT --duration 10m --out btc.jsonl
-  $ shadow-exec record --exchange bybit --category linear --symbols BTCUSDT,ETHUSDT --streams orderbook.50,publicTrade --out bybit.jsonl
-  $ shadow-exec run --exchange binance --feed replay:btc.jsonl --spread-bps 40`,
+${venues.flatMap((v) => v.live.examples.map((line) => `  ${line}`)).join('\n')}`,
     )
     .action(async (flags: RecordFlags) => {
       ctx.setExitCode(await executeRecord(flags, ctx));
@@ -51,7 +69,7 @@ async function executeRecord(flags: RecordFlags, ctx: CliContext): Promise<numbe
   const config = parseRecordOptions(flags);
   checkWritableOutput(config.out, '--out', { atomic: false });
   // --ws-url / --rest-url on a host that is not the venue's public one: said on stderr (even with --quiet).
-  for (const line of endpointHostWarnings(config.venue, [['--ws-url', config.wsUrl], ['--rest-url', config.restUrl]])) ctx.stderr.write(`${line}\n`);
+  for (const line of endpointHostWarnings(venueModule(config.venue), [['--ws-url', config.wsUrl], ['--rest-url', config.restUrl]])) ctx.stderr.write(`${line}\n`);
   const { recorder, topics } = buildRecorder({ ...config, recorder: `${ctx.tool.name} record ${ctx.tool.version}` });
   const log = flags.quiet ? undefined : (line: string): void => void ctx.stderr.write(`record: ${line}\n`);
   const stop = ctx.onInterrupt(() => {

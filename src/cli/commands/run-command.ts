@@ -11,7 +11,10 @@ import type { ReportSink } from '../../ports/report-sink.js';
 import { checkDistinctPaths, checkWritableOutput, outputKind, removeStaleTempFiles, type NamedPath } from '../../output/output-path.js';
 import { StdoutReportSink } from '../../output/stdout-report-sink.js';
 import type { VenueDryRun } from '../../app/venue-wiring.js';
-import { hasVenueApi, loadVenueModules } from '../../app/venue-modules.js';
+import { loadAllVenues, loadVenue, venueModule, venueNamesWhere } from '../../app/venue-registry.js';
+import { orList } from '../../core/text/or-list.js';
+import { parseWithVenues } from '../../app/config/venue-choice.js';
+import * as venueHelp from '../../app/config/venue-help.js';
 import { loadFeedModules } from '../../app/feed-modules.js';
 import { RUN_OPTION_SPECS } from '../../app/config/run-option-specs.js';
 import type { RunConfig } from '../../app/config/run-config.js';
@@ -49,7 +52,7 @@ function withRunOptions(command: Command): Command {
 
 export function runCommand(ctx: CliContext): Command {
   return withRunOptions(new Command('run'))
-    .description('Run the market-making loop against the simulated venue and print the JSON report: on a seeded synthetic market (default), a recorded replay file (--feed replay:FILE) or the venue\'s live public market data (--feed live). Choice values (fake, linear, dryrun, …) are case-insensitive.')
+    .description('Run the market-making loop against the simulated venue and print the JSON report: on a seeded synthetic market (default), a recorded replay file (--feed replay:FILE) or the venue\'s live public market data (--feed live). Choice values (venue names, markets, dryrun, …) are case-insensitive.')
     .addHelpText(
       'after',
       `
@@ -76,16 +79,7 @@ Examples:
   $ shadow-exec run
   $ shadow-exec run --config examples/run-config.json --seed 9   # options from a file; typed flags override it
   $ shadow-exec run --symbols BTCUSDT,ETHUSDT --iterations 5000 --seed 7 --out report.json
-  $ shadow-exec run --exchange bybit --category linear --order-options postOnly
-  $ shadow-exec run --exchange bybit --mode dryrun --journal requests.jsonl
-  $ shadow-exec run --exchange bybit --latency-ms 0 --requote-bps 0 --no-throttle   # rate-limit storm
-  $ shadow-exec run --exchange binance --market spot --spread-bps 40 --exit-oco 20:30 --order-options icebergQty=0.001
-  $ shadow-exec run --exchange binance --market usdm --mode dryrun --journal usdm.jsonl
-  $ shadow-exec run --exchange binance --instruments test/fixtures/replay/binance-spot-nknusdt-exchange-info.json \\
-      --symbols NKNUSDT --feed replay:test/fixtures/replay/binance-spot-2021-10-11.jsonl --duration 10s
-  $ shadow-exec run --exchange binance --spread-bps 40 --feed live --duration 10m --ws-connections 2
-  $ shadow-exec run --shadow --exchange fake --mode shadow --no-network --symbols BTCUSDT \\
-      --iterations 3 --max-inv 10000 --max-total 50000 --edge-threshold 5.0 --fill-rate 1.0 --latency-ms 50`,
+${venueHelp.runExamples().map((line) => `  ${line}`).join('\n')}`,
     )
     .action(async (_flags: RunFlags, command: Command) => {
       // Only the flags given (commander's defaults are for --help): parseRunOptions applies the defaults and refuses a given flag that does not apply.
@@ -112,14 +106,15 @@ export function removeStaleReportTemps(out: string, log: ((line: string) => void
 }
 
 /** --journal and --secrets only where requests are rendered and signed (checked before any key is read). */
-function checkDryRunFlags(config: RunConfig, flags: RunFlags): void {
-  if (!hasVenueApi(config.venue.name)) {
-    const flag = flags.journal !== undefined ? '--journal' : flags.secrets !== undefined ? '--secrets' : null;
-    if (flag !== null) throw notOnVenue(flag, venueFlags(config.venue.name), 'the fake venue renders and signs no requests (--exchange bybit or binance with --mode dryrun)');
-  }
-  if (flags.journal !== undefined && config.mode !== 'dryrun') {
-    throw new UsageError(`--journal needs --mode dryrun on a real venue (--exchange bybit or binance): a shadow run renders no requests`);
-  }
+async function checkDryRunFlags(config: RunConfig, flags: RunFlags): Promise<void> {
+  const noApi = venueModule(config.venue.name).noApi;
+  const flag = flags.journal !== undefined ? '--journal' : flags.secrets !== undefined ? '--secrets' : null;
+  const shadowJournal = flags.journal !== undefined && config.mode !== 'dryrun';
+  if ((noApi === null || flag === null) && !shadowJournal) return;
+  await loadAllVenues();
+  const apis = orList(venueNamesWhere((v) => v.noApi === null));
+  if (noApi !== null && flag !== null) throw notOnVenue(flag, venueFlags(config.venue.name), `${noApi.journal} (--exchange ${apis} with --mode dryrun)`);
+  throw new UsageError(`--journal needs --mode dryrun on a real venue (--exchange ${apis}): a shadow run renders no requests`);
 }
 
 /**
@@ -143,16 +138,16 @@ async function executeRun(given: RunFlags, ctx: CliContext, typed: (key: string)
   let config: RunConfig;
   let dryRun: VenueDryRun | null;
   try {
-    await loadVenueModules(flags.exchange);
-    config = parseRunOptions(flags);
+    await loadVenue(flags.exchange);
+    config = await parseWithVenues(() => parseRunOptions(flags));
     await loadFeedModules(config);
     await warnOnEndpointHosts(config, ctx);
     if (flags.network === false && config.feed.kind === 'live') throw new UsageError('--no-network and --feed live contradict each other: a live feed reads the venue\'s public market data over the network');
     checkRunPaths(config, flags);
     if (flags.out !== undefined) removeStaleReportTemps(flags.out, flags.quiet === true ? null : (line) => ctx.stderr.write(`${line}\n`));
-    checkDryRunFlags(config, flags);
+    await checkDryRunFlags(config, flags);
     // The key providers load only when there are keys to read: a named --secrets file (checked even on a shadow run) or a dry run on a real venue.
-    const keysNeeded = flags.secrets !== undefined || (config.mode === 'dryrun' && hasVenueApi(config.venue.name));
+    const keysNeeded = flags.secrets !== undefined || (config.mode === 'dryrun' && venueModule(config.venue.name).noApi === null);
     dryRun = keysNeeded ? (await import('../dry-run-keys.js')).prepareDryRun(config, flags, ctx) : null;
   } catch (error) {
     // A value the file set is named by its key in the file (spreadBps), not by the flag it stands for.
@@ -242,7 +237,8 @@ async function runAndReport(config: RunConfig, flags: RunFlags, ctx: CliContext,
 /** --ws-url / --rest-url on a host that is not the venue's public one: said on stderr (even with --quiet), the run goes on. */
 async function warnOnEndpointHosts(config: RunConfig, ctx: CliContext): Promise<void> {
   const feed = config.feed;
-  if (feed.kind !== 'live' || !hasVenueApi(config.venue.name)) return;
+  const venue = venueModule(config.venue.name);
+  if (feed.kind !== 'live' || venue.live === undefined) return;
   const { endpointHostWarnings } = await import('../../app/live-venue.js');
-  for (const line of endpointHostWarnings(config.venue.name, [['--ws-url', feed.wsUrl], ['--rest-url', feed.restUrl]])) ctx.stderr.write(`${line}\n`);
+  for (const line of endpointHostWarnings(venue, [['--ws-url', feed.wsUrl], ['--rest-url', feed.restUrl]])) ctx.stderr.write(`${line}\n`);
 }

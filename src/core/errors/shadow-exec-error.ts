@@ -18,7 +18,8 @@ export type ErrorCode =
   | 'E_RECORD_WRITE'
   | 'E_FEED_FAILED'
   | 'E_FEED_NO_DATA'
-  | 'E_INVARIANT';
+  | 'E_INVARIANT'
+  | 'E_IMPORT_FORMAT';
 
 export class ShadowExecError extends Error {
   readonly code: ErrorCode;

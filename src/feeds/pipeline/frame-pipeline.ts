@@ -41,6 +41,8 @@ import type { ReplayBookSync, ReplayVenueKit } from '../../ports/replay-venue-ki
 import { QuoteRecord } from '../../core/model/quote-record.js';
 import type { FrameClass } from '../../ports/market-frame-parser.js';
 import { frameSample, MAX_FRAME_SAMPLES } from './frame-sample.js';
+import type { NormalizedEventMapper } from '../replay/normalized-event-mapper.js';
+import type { NormalizedRecord } from '../replay/normalized-record.js';
 
 export interface FramePipelineSettings {
   readonly kit: ReplayVenueKit;
@@ -52,6 +54,8 @@ export interface FramePipelineSettings {
   readonly emptyBars?: EmptyIntervalRule;
   /** Events before it are not delivered (warm-up). */
   readonly startMs: number;
+  /** Maps the records of a normalized replay (version 2) to events; absent for frames. */
+  readonly normalized?: NormalizedEventMapper;
   /** Told every book outcome of every symbol (after the pipeline applied it); live feeds react to sync loss. */
   readonly onBookOutcome?: (symbol: string, outcome: BookSyncOutcome, sync: ReplayBookSync) => void;
 }
@@ -113,6 +117,19 @@ export class FramePipeline implements BookView {
     const frameClass = parser.parse(text, t, parsed);
     this.counters.frame(frameClass, parser.lastDetail, position);
     this.keepSample(frameClass, text, position);
+    for (let i = start; i < parsed.length; i++) this.route(parsed[i]!, t);
+    while (parsed.length > start) parsed.pop();
+  }
+
+  /** One normalized record (replay version 2) read at `t`, mapped to the events a parsed frame gives; counted as a frame of its class. */
+  normalized(record: NormalizedRecord, t: number, position: number): void {
+    const mapper = this.settings.normalized;
+    if (mapper === undefined) throw invariantViolation('FramePipeline got a normalized record without a mapper');
+    this.begin(t, position);
+    const parsed = this.parsed;
+    const start = parsed.length;
+    const recordClass = mapper.map(record, t, parsed);
+    this.counters.frame(recordClass, mapper.lastDetail, position);
     for (let i = start; i < parsed.length; i++) this.route(parsed[i]!, t);
     while (parsed.length > start) parsed.pop();
   }

@@ -20,6 +20,7 @@ import type { ReplayHeader } from './replay-format.js';
 import type { ReplayHealth } from './replay-health.js';
 import type { ReplayRecordSource } from './replay-record-source.js';
 import type { ReplayVenueKit } from '../../ports/replay-venue-kit.js';
+import type { NormalizedEventMapper } from './normalized-event-mapper.js';
 
 export interface ReplayFeedSettings {
   /** Shown as the feed kind `replay:<label>` (the file path as given). */
@@ -31,6 +32,8 @@ export interface ReplayFeedSettings {
   readonly firstRecordMs: number | null;
   readonly lastRecordMs: number | null;
   readonly kit: ReplayVenueKit;
+  /** The record mapper of a normalized file (version 2, `"data":"normalized"`); absent for frames. */
+  readonly normalized?: NormalizedEventMapper;
   /** Symbols the run trades: only their events are delivered. */
   readonly tradedSymbols: readonly string[];
   /** Bar lengths (ms) built from trades; empty: no bars from trades. */
@@ -59,6 +62,7 @@ export class ReplayFeed implements MarketDataFeed {
       barResolutionsMs: settings.barResolutionsMs,
       emptyBars: settings.emptyBars ?? 'skip',
       startMs: settings.startMs,
+      ...(settings.normalized === undefined ? {} : { normalized: settings.normalized }),
     });
     this.counters.firstRecordMs = settings.firstRecordMs;
     this.counters.lastRecordMs = settings.lastRecordMs;
@@ -104,6 +108,7 @@ export class ReplayFeed implements MarketDataFeed {
     }
     const line = records.line;
     if (record.kind === 'frame') this.pipeline.frame(record.frame, record.t, line);
+    else if (record.kind === 'normalized') this.pipeline.normalized(record.record, record.t, line);
     else this.pipeline.rest(record.rest, record.body, record.t, line);
     return true;
   }

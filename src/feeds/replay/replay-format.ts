@@ -1,4 +1,4 @@
-// Replay file format v1 (JSON Lines): pure encoding and validating decoding of the header and record lines.
+// Replay file format v1 and v2 (JSON Lines): pure encoding and validating decoding of the header and record lines.
 //
 // A replay file is UTF-8 text, one JSON object per line, lines ended by "\n" ("\r\n" is accepted):
 //   line 1   header  {"format":"shadow-exec-replay","version":1,"venue":"binance","market":"spot"[,"url":…][,"source":…]}
@@ -7,14 +7,23 @@
 // `t` is the receive time in integer ms since the Unix epoch (0 ≤ t ≤ MAX_RECORD_T, 9999-12-31); records are in
 // non-decreasing `t`, file order breaking ties (a replay delivers them in file order). A `rest` record
 // is a REST response the book sync needs (depth snapshot), placed at the time it was received.
-// venue/market pairs: binance spot|usdm, bybit spot|linear. Unknown keys, a missing key, a wrong type
+// venue/market: a venue of the registry with a replay kit and one of its replay markets (checked by
+// checkReplayVenue when a replay is composed: this layer knows no venue). Unknown keys, a missing key, a wrong type
 // and blank lines (except one final empty line) are errors: ShadowExecError E_REPLAY_FORMAT naming the
 // line. Encoding writes keys in the order above, so the same records always give the same bytes.
+// Version 2 adds `"data":"frames"|"normalized"` to the header (after "market"); a normalized file holds the
+// venue-neutral records of normalized-record.ts instead of frames. Version 1 files read as before.
 // Full description: docs/replay-format.md.
 import { ShadowExecError } from '../../core/errors/shadow-exec-error.js';
+import { encodeNormalizedRecord, looksNormalized, normalizedRecordProblem, type NormalizedRecord } from './normalized-record.js';
 
 export const REPLAY_FORMAT = 'shadow-exec-replay';
+/** The version raw-frame files are written in (the recorder's): 1, so their bytes never change. */
 export const REPLAY_VERSION = 1;
+/** The version with the header's `data` key and normalized records. */
+export const NORMALIZED_REPLAY_VERSION = 2;
+/** What the records of a file are: raw venue frames (and REST bodies), or normalized records. */
+export type ReplayData = 'frames' | 'normalized';
 /**
  * Latest receive time a record may carry: 9999-12-31T23:59:59.999Z, the last instant of four-digit ISO years.
  * A later `t` cannot be a receive time, and near the end of the Date range (8.64e15 ms) the run's clock
@@ -32,16 +41,21 @@ export const MAX_LINE_DEPTH = 32;
 /** The canonical frame record as encodeReplayRecord writes it, up to the frame's opening quote. */
 const CANONICAL_FRAME = /^\{"t":(0|[1-9][0-9]{0,15}),"frame":"/;
 
-export type ReplayVenue = 'binance' | 'bybit';
-export type ReplayMarket = 'spot' | 'usdm' | 'linear';
+/** A venue name as a replay header spells it ("binance" style: the --exchange value). */
+export type ReplayVenue = string;
+/** A market of that venue as the header spells it ("spot"). */
+export type ReplayMarket = string;
 
-const MARKETS: Readonly<Record<ReplayVenue, readonly ReplayMarket[]>> = { binance: ['spot', 'usdm'], bybit: ['spot', 'linear'] };
+/** The venues a replay may be recorded on, by name, with the markets a header may name (in the order errors list them). */
+export type ReplayVenueTable = ReadonlyMap<string, readonly string[]>;
 
 export interface ReplayHeader {
   readonly format: typeof REPLAY_FORMAT;
-  readonly version: typeof REPLAY_VERSION;
+  readonly version: typeof REPLAY_VERSION | typeof NORMALIZED_REPLAY_VERSION;
   readonly venue: ReplayVenue;
   readonly market: ReplayMarket;
+  /** Version 2 only (required there): what the records are. Absent in version 1 (frames). */
+  readonly data?: ReplayData;
   /** The WebSocket URL the frames were received on (with its stream list), when known. */
   readonly url?: string;
   /** Free-text provenance (recorder, capture, conversion). */
@@ -63,13 +77,26 @@ export interface ReplayRestRecord {
   readonly body: string;
 }
 
-export type ReplayRecord = ReplayFrameRecord | ReplayRestRecord;
+/** A normalized record (version 2 `"data":"normalized"` files); `t` is its local_us truncated to ms. */
+export interface ReplayNormalizedRecord {
+  readonly kind: 'normalized';
+  readonly t: number;
+  readonly record: NormalizedRecord;
+}
 
-const HEADER_KEYS = new Set(['format', 'version', 'venue', 'market', 'url', 'source']);
+export type ReplayRecord = ReplayFrameRecord | ReplayRestRecord | ReplayNormalizedRecord;
+
+const HEADER_KEYS = new Set(['format', 'version', 'venue', 'market', 'data', 'url', 'source']);
+
+/** Whether a header's records are normalized ones. */
+export function isNormalizedReplay(header: ReplayHeader): boolean {
+  return header.data === 'normalized';
+}
 
 export function encodeReplayHeader(header: ReplayHeader): string {
   validateHeader(header, 1);
   const ordered: Record<string, unknown> = { format: header.format, version: header.version, venue: header.venue, market: header.market };
+  if (header.data !== undefined) ordered['data'] = header.data;
   if (header.url !== undefined) ordered['url'] = header.url;
   if (header.source !== undefined) ordered['source'] = header.source;
   return JSON.stringify(ordered);
@@ -77,6 +104,7 @@ export function encodeReplayHeader(header: ReplayHeader): string {
 
 /** One record line, without its "\n". */
 export function encodeReplayRecord(record: ReplayRecord): string {
+  if (record.kind === 'normalized') return encodeNormalizedRecord(record.record);
   return record.kind === 'frame'
     ? JSON.stringify({ t: record.t, frame: record.frame })
     : JSON.stringify({ t: record.t, rest: record.rest, body: record.body });
@@ -92,7 +120,9 @@ export function decodeReplayHeader(line: string, lineNo = 1, label?: string): Re
   return header;
 }
 
-export function decodeReplayRecord(line: string, lineNo: number, label?: string): ReplayRecord {
+/** `normalized`: the file's header says `"data":"normalized"` (its records are normalized-record.ts ones, never frames). */
+export function decodeReplayRecord(line: string, lineNo: number, label?: string, normalized = false): ReplayRecord {
+  if (normalized) return decodeNormalized(line, lineNo, label);
   const canonical = canonicalFrame(line);
   if (canonical !== null) {
     if (canonical.t > MAX_RECORD_T) throw formatError(lineNo, `"t" ${canonical.t} is after ${MAX_RECORD_T} (9999-12-31T23:59:59.999Z): not a receive time in ms`, label);
@@ -108,7 +138,18 @@ export function decodeReplayRecord(line: string, lineNo: number, label?: string)
     if (!/^GET \/\S*$/.test(value['rest'])) throw formatError(lineNo, `"rest" must be "GET /<path>", got ${describe(value['rest'])}`, label);
     return { kind: 'rest', t: t as number, rest: value['rest'], body: value['body'] };
   }
+  if (looksNormalized(value)) throw formatError(lineNo, 'a normalized record in a file of frames: its header needs "version":2,"data":"normalized"', label);
   throw formatError(lineNo, `a record is {"t","frame"} or {"t","rest","body"} with string values; got keys ${keys.map((k) => (k.length > QUOTE_CHARS ? quote(k) : k)).join(',')}`, label);
+}
+
+function decodeNormalized(line: string, lineNo: number, label: string | undefined): ReplayNormalizedRecord {
+  const value = parseObject(line, lineNo, label);
+  const t = value['t'];
+  if (!Number.isSafeInteger(t) || (t as number) < 0) throw formatError(lineNo, `"t" must be a non-negative integer (receive time in ms), got ${describe(t)}`, label);
+  if (!looksNormalized(value)) throw formatError(lineNo, 'a record of a normalized file needs a "type" (book_snapshot, book_update, trade, quote, derivative); frames belong in a "data":"frames" file', label);
+  const problem = normalizedRecordProblem(value);
+  if (problem !== null) throw formatError(lineNo, problem, label);
+  return { kind: 'normalized', t: t as number, record: value as unknown as NormalizedRecord };
 }
 
 /** Decodes a file line by line, checking the header comes first and `t` never decreases; `label` (the file's path) is named in errors. */
@@ -116,6 +157,7 @@ export class ReplayDecoder {
   private lineNo = 0;
   private lastT = 0;
   private header: ReplayHeader | null = null;
+  private normalized = false;
   private ended = false;
 
   constructor(private readonly label?: string) {}
@@ -137,9 +179,10 @@ export class ReplayDecoder {
     }
     if (this.header === null) {
       this.header = decodeReplayHeader(line, this.lineNo, this.label);
+      this.normalized = isNormalizedReplay(this.header);
       return this.header;
     }
-    const record = decodeReplayRecord(line, this.lineNo, this.label);
+    const record = decodeReplayRecord(line, this.lineNo, this.label, this.normalized);
     if (record.t < this.lastT) throw this.error(this.lineNo, `"t" ${record.t} is before the previous record's ${this.lastT}`);
     this.lastT = record.t;
     return record;
@@ -175,13 +218,22 @@ export function encodeReplay(header: ReplayHeader, records: readonly ReplayRecor
 }
 
 function validateHeader(header: ReplayHeader, lineNo: number, label?: string): void {
-  if (header.version !== REPLAY_VERSION) throw formatError(lineNo, `unsupported version ${describe(header.version)} (this build reads ${REPLAY_VERSION})`, label);
-  if (typeof header.venue !== 'string' || !Object.hasOwn(MARKETS, header.venue)) throw formatError(lineNo, `"venue" must be one of ${Object.keys(MARKETS).join(', ')}`, label);
-  const markets = MARKETS[header.venue];
-  if (!markets.includes(header.market)) throw formatError(lineNo, `"market" for ${header.venue} must be one of ${markets.join(', ')}`, label);
+  if (header.version !== REPLAY_VERSION && header.version !== NORMALIZED_REPLAY_VERSION) throw formatError(lineNo, `unsupported version ${describe(header.version)} (this build reads ${REPLAY_VERSION} and ${NORMALIZED_REPLAY_VERSION})`, label);
+  if (header.version === REPLAY_VERSION && header.data !== undefined) throw formatError(lineNo, `"data" needs "version":${NORMALIZED_REPLAY_VERSION}`, label);
+  if (header.version === NORMALIZED_REPLAY_VERSION && header.data !== 'frames' && header.data !== 'normalized') throw formatError(lineNo, `"data" must be "frames" or "normalized" in a version ${NORMALIZED_REPLAY_VERSION} header`, label);
   for (const key of ['url', 'source'] as const) {
     if (header[key] !== undefined && typeof header[key] !== 'string') throw formatError(lineNo, `"${key}" must be a string`, label);
   }
+}
+
+/**
+ * Checks a header's venue and market against `venues` (E_REPLAY_FORMAT naming the line, like every format error):
+ * the venue must be one of them and the market one of its markets.
+ */
+export function checkReplayVenue(header: ReplayHeader, venues: ReplayVenueTable, label?: string, lineNo = 1): void {
+  const markets = typeof header.venue === 'string' ? venues.get(header.venue) : undefined;
+  if (markets === undefined) throw formatError(lineNo, `"venue" must be one of ${[...venues.keys()].join(', ')}`, label);
+  if (!markets.includes(header.market)) throw formatError(lineNo, `"market" for ${header.venue} must be one of ${markets.join(', ')}`, label);
 }
 
 /**

@@ -27,8 +27,6 @@ import {
 import { renderCancelAll, renderCancelOrder, renderModifyOrder, renderNewOrder, type BinanceRequest } from './binance-requests.js';
 import { binanceQueryString, signBinanceRequest, withBinanceTiming } from './binance-signing.js';
 
-export type BinanceDryRun = DryRunSettings;
-
 export interface BinanceApiGateSettings {
   readonly market: BinanceMarket;
   readonly instruments: ReadonlyMap<string, Instrument>;
@@ -42,7 +40,7 @@ export interface BinanceApiGateSettings {
   readonly latencyMs: number;
   /** newClientOrderId = prefix + order id; listClientOrderId = prefix + list id. */
   readonly clientIdPrefix: string;
-  readonly dryRun: BinanceDryRun | null;
+  readonly dryRun: DryRunSettings | null;
 }
 
 const ENDPOINTS: Readonly<Record<BinanceMarket, Partial<Record<GateRequest['kind'], BinanceEndpoint>>>> = {

@@ -110,11 +110,6 @@ export class BinanceVenueRules implements VenueRules {
   }
 
   /**
-   * Spot IOC and FOK end EXPIRED ("The order was canceled according to the order type's rules (e.g. LIMIT FOK orders with
-   * no fill, LIMIT IOC … orders that partially fill)", enums.md); USD-M IOC likewise ends EXPIRED (New Order notes), USD-M
-   * FOK is rejected, -5021 FOK_ORDER_REJECT (usds-margined-futures error-code).
-   */
-  /**
    * Spot OCO (checkBinanceOco): each leg's filters (an OCO adds 2 orders to MAX_NUM_ORDERS), ocoAllowed, then the price
    * relationship against the last price — the simulator passes the mid, having no trade prints on a synthetic market.
    * USD-M has no OCO: -1020 "This operation is not supported." (the CLI refuses it before).
@@ -145,6 +140,11 @@ export class BinanceVenueRules implements VenueRules {
     return error === null ? null : binanceReject(error);
   }
 
+  /**
+   * Spot IOC and FOK end EXPIRED ("The order was canceled according to the order type's rules (e.g. LIMIT FOK orders with
+   * no fill, LIMIT IOC … orders that partially fill)", enums.md); USD-M IOC likewise ends EXPIRED (New Order notes), USD-M
+   * FOK is rejected, -5021 FOK_ORDER_REJECT (usds-margined-futures error-code).
+   */
   immediateRemainder(timeInForce: 'IOC' | 'FOK'): VenueOutcome {
     if (this.market === 'usdm' && timeInForce === 'FOK') return { kind: 'reject', reject: binanceReject(BINANCE_USDM_ERRORS.FOK_REJECTED) };
     return { kind: 'expire', reason: `EXPIRED (${timeInForce})` };

@@ -25,8 +25,6 @@ const IP_LIMITED: VenueReject = {
 };
 const RATE_LIMITED: VenueReject = bybitReject(BYBIT_ERRORS.RATE_LIMIT);
 
-export type BybitDryRun = DryRunSettings;
-
 export interface BybitApiGateSettings {
   readonly category: BybitCategory;
   readonly instruments: ReadonlyMap<string, Instrument>;
@@ -35,7 +33,7 @@ export interface BybitApiGateSettings {
   /** orderLinkId = prefix + order id (ids are per run: give each run its own prefix against a real account). */
   readonly linkIdPrefix: string;
   /** Present in --mode dryrun: every request is rendered, signed and journaled. */
-  readonly dryRun: BybitDryRun | null;
+  readonly dryRun: DryRunSettings | null;
 }
 
 interface EndpointState {

@@ -4,6 +4,7 @@ import { describe, it, expect } from 'vitest';
 import { parseOrderOptions, supportedOrderOptions, type OptionVenue } from '../../../src/app/config/order-options.js';
 import { DEFAULT_ORDER_OPTIONS } from '../../../src/core/model/order.js';
 import { thrown } from '../../helpers/thrown.js';
+import { venueModule } from '../../../src/app/venue-registry.js';
 
 function usage(raw: string, exchange: 'fake' | 'bybit' = 'bybit', category: 'linear' | 'spot' | null = 'linear'): { name: string; code: string; message: string } {
   return thrown(() => parseOrderOptions(raw, venue(exchange, category)));
@@ -12,7 +13,7 @@ function usage(raw: string, exchange: 'fake' | 'bybit' = 'bybit', category: 'lin
 
 /** A fake or Bybit venue as --order-options sees it. */
 function venue(exchange: 'fake' | 'bybit', category: 'linear' | 'spot' | null): OptionVenue {
-  return { exchange, category, market: null };
+  return { module: venueModule(exchange), market: category ?? 'default' };
 }
 
 describe('supportedOrderOptions', () => {
@@ -69,7 +70,7 @@ describe('parseOrderOptions', () => {
   });
 
   it('matches option names case-insensitively, like every choice, and names an unknown one as given', () => {
-    expect(parseOrderOptions('POSTONLY,timeinforce=gtc', { exchange: 'bybit', category: 'linear', market: null })).toEqual({ timeInForce: 'GTC', postOnly: true, reduceOnly: false });
+    expect(parseOrderOptions('POSTONLY,timeinforce=gtc', venue('bybit', 'linear'))).toEqual({ timeInForce: 'GTC', postOnly: true, reduceOnly: false });
     expect(usage('PostOnli').message).toBe("--order-options: unknown option 'PostOnli'; supported for bybit linear: postOnly, reduceOnly, timeInForce=GTC|IOC|FOK");
   });
 
@@ -125,8 +126,8 @@ describe('parseOrderOptions', () => {
 });
 
 describe('parseOrderOptions on Binance', () => {
-  const spot: OptionVenue = { exchange: 'binance', category: null, market: 'spot' };
-  const usdm: OptionVenue = { exchange: 'binance', category: null, market: 'usdm' };
+  const spot: OptionVenue = { module: venueModule('binance'), market: 'spot' };
+  const usdm: OptionVenue = { module: venueModule('binance'), market: 'usdm' };
 
   it('takes icebergQty on spot and reduceOnly on USD-M', () => {
     expect(parseOrderOptions('icebergQty=0.001', spot)).toEqual({ timeInForce: 'GTC', postOnly: false, reduceOnly: false, icebergQty: '0.001' });

@@ -1,4 +1,5 @@
 // Covers LiveFeed against loopback servers: Binance book sync from a REST snapshot fetched after the first delta, quotes/trades stamped on the live clock, a gap refetching the snapshot, Bybit snapshot/delta and resubscription after a crossed book or a skipped update id, redundancy without loss, and the feed failing when the circuit opens.
+import '../../helpers/lazy-modules-setup.js';
 import { afterEach, describe, expect, it } from 'vitest';
 import { buildLiveFeed, type LiveBuildPorts, type LiveBuildSettings } from '../../../src/app/compose-live.js';
 import type { MarketDataEvent } from '../../../src/core/model/market-data-event.js';
@@ -13,7 +14,7 @@ import { binanceAggTrade, binanceBookTicker, binanceDepth, bybitOrderbook } from
 import { VirtualTimers } from '../../helpers/virtual-timers.js';
 import { waitUntil } from '../../helpers/wait-until.js';
 
-const text = (record: ReplayRecord): string => (record.kind === 'frame' ? record.frame : record.body);
+const text = (record: ReplayRecord): string => (record.kind === 'frame' ? record.frame : record.kind === 'rest' ? record.body : '');
 const DEPTH = '/api/v3/depth?symbol=BTCUSDT&limit=1000';
 const snapshot = (lastUpdateId: number): { status: number; body: string } => ({
   status: 200,

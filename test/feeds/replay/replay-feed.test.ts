@@ -1,4 +1,5 @@
 // Covers ReplayFeed on hand-made replays: receive-time stamping, book-derived quotes only on a changed top, stream quotes before/after a book, gaps and resyncs, bars at their boundary, untraded/unknown/invalid frames, warm-up, end and stop.
+import '../../helpers/lazy-modules-setup.js';
 import { describe, expect, it } from 'vitest';
 import { buildReplayFeedFromText, type ReplayBuildOptions } from '../../../src/app/compose-replay.js';
 import type { MarketDataEvent } from '../../../src/core/model/market-data-event.js';

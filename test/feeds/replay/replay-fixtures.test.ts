@@ -35,6 +35,7 @@ describe('binance-spot-2021-10-11.jsonl', () => {
     const parser = new BinanceStreamParser({ grids: buildSymbolGridLookup(BINANCE_CAPTURE_SPECS) });
     const events: MarketDataEvent[] = [];
     for (const r of records) {
+      if (r.kind === 'normalized') throw new Error('the capture holds frames only');
       const cls = r.kind === 'frame'
         ? parser.parse(r.frame, r.t, events)
         : parser.parseDepthSnapshotBody(r.body, new URLSearchParams(r.rest.slice(r.rest.indexOf('?'))).get('symbol') ?? '', r.t, events);

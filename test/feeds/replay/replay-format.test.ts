@@ -2,6 +2,7 @@
 import fc from 'fast-check';
 import { describe, it, expect } from 'vitest';
 import {
+  checkReplayVenue,
   MAX_LINE_DEPTH,
   MAX_RECORD_T,
   decodeReplay,
@@ -57,7 +58,6 @@ describe('encoding', () => {
   it('refuses to encode records whose t decreases or is not an integer', () => {
     expect(codeOf(() => encodeReplay(HEADER, [{ kind: 'frame', t: 5, frame: 'a' }, { kind: 'frame', t: 4, frame: 'b' }]))).toBe('E_REPLAY_FORMAT');
     expect(codeOf(() => encodeReplay(HEADER, [{ kind: 'frame', t: 1.5, frame: 'a' }]))).toBe('E_REPLAY_FORMAT');
-    expect(codeOf(() => encodeReplayHeader({ ...HEADER, market: 'linear' }))).toBe('E_REPLAY_FORMAT');
   });
 });
 
@@ -73,13 +73,30 @@ describe('decoding', () => {
     ['', 'E_REPLAY_FORMAT replay line 1: empty file: the header line is missing'],
     ['{"t":1,"frame":"x"}\n', 'E_REPLAY_FORMAT replay line 1: unknown header key \'t\''],
     ['{"format":"other","version":1,"venue":"binance","market":"spot"}\n', 'E_REPLAY_FORMAT replay line 1: not a replay header: "format" must be "shadow-exec-replay"'],
-    ['{"format":"shadow-exec-replay","version":2,"venue":"binance","market":"spot"}\n', 'E_REPLAY_FORMAT replay line 1: unsupported version 2 (this build reads 1)'],
-    ['{"format":"shadow-exec-replay","version":1,"venue":"kraken","market":"spot"}\n', 'E_REPLAY_FORMAT replay line 1: "venue" must be one of binance, bybit'],
-    ['{"format":"shadow-exec-replay","version":1,"venue":"toString","market":"spot"}\n', 'E_REPLAY_FORMAT replay line 1: "venue" must be one of binance, bybit'],
-    ['{"format":"shadow-exec-replay","version":1,"venue":"bybit","market":"usdm"}\n', 'E_REPLAY_FORMAT replay line 1: "market" for bybit must be one of spot, linear'],
+    ['{"format":"shadow-exec-replay","version":3,"venue":"binance","market":"spot"}\n', 'E_REPLAY_FORMAT replay line 1: unsupported version 3 (this build reads 1 and 2)'],
+    ['{"format":"shadow-exec-replay","version":2,"venue":"binance","market":"spot"}\n', 'E_REPLAY_FORMAT replay line 1: "data" must be "frames" or "normalized" in a version 2 header'],
+    ['{"format":"shadow-exec-replay","version":1,"venue":"binance","market":"spot","data":"frames"}\n', 'E_REPLAY_FORMAT replay line 1: "data" needs "version":2'],
     ['{"format":"shadow-exec-replay","version":1,"venue":"bybit","market":"spot","url":5}\n', 'E_REPLAY_FORMAT replay line 1: "url" must be a string'],
   ])('refuses the header of %j', (text, expected) => {
     expect(messageOf(() => decodeReplay(text))).toBe(expected);
+  });
+
+  /** The venues a replay may name, as the registry's venue modules give them (src/app/compose-replay.ts replayVenueTable). */
+  const VENUES = new Map([
+    ['binance', ['spot', 'usdm']],
+    ['bybit', ['spot', 'linear']],
+  ]);
+
+  it.each([
+    ['{"format":"shadow-exec-replay","version":1,"venue":"kraken","market":"spot"}', 'E_REPLAY_FORMAT replay line 1: "venue" must be one of binance, bybit'],
+    ['{"format":"shadow-exec-replay","version":1,"venue":"toString","market":"spot"}', 'E_REPLAY_FORMAT replay line 1: "venue" must be one of binance, bybit'],
+    ['{"format":"shadow-exec-replay","version":1,"venue":"bybit","market":"usdm"}', 'E_REPLAY_FORMAT replay line 1: "market" for bybit must be one of spot, linear'],
+  ])('checkReplayVenue refuses the venue or market of %j', (line, expected) => {
+    expect(messageOf(() => checkReplayVenue(decodeReplayHeader(line), VENUES))).toBe(expected);
+  });
+
+  it('checkReplayVenue accepts a venue and one of its markets', () => {
+    expect(() => checkReplayVenue(decodeReplayHeader('{"format":"shadow-exec-replay","version":1,"venue":"bybit","market":"linear"}'), VENUES)).not.toThrow();
   });
 
   it.each([
@@ -125,8 +142,8 @@ describe('decoding', () => {
     const tooDeep = `E_REPLAY_FORMAT replay line 1: arrays or objects nested deeper than ${MAX_LINE_DEPTH} levels: not a replay header or record (every value of one is a string or a number)`;
     expect(messageOf(() => decodeReplay(`{"format":"shadow-exec-replay","version":${deep(20_000)},"venue":"bybit","market":"linear"}\n`))).toBe(tooDeep);
     expect(messageOf(() => decodeReplay(`{"format":"shadow-exec-replay","version":${deep(MAX_LINE_DEPTH)},"venue":"bybit","market":"linear"}\n`))).toBe(tooDeep);
-    expect(messageOf(() => decodeReplay(`{"format":"shadow-exec-replay","version":${deep(MAX_LINE_DEPTH - 1)},"venue":"bybit","market":"linear"}\n`))).toBe('E_REPLAY_FORMAT replay line 1: unsupported version an array of 1 item (this build reads 1)');
-    expect(messageOf(() => decodeReplay(`{"format":"shadow-exec-replay","version":{"a":[1]},"venue":"bybit","market":"linear"}\n`))).toBe('E_REPLAY_FORMAT replay line 1: unsupported version an object (this build reads 1)');
+    expect(messageOf(() => decodeReplay(`{"format":"shadow-exec-replay","version":${deep(MAX_LINE_DEPTH - 1)},"venue":"bybit","market":"linear"}\n`))).toBe('E_REPLAY_FORMAT replay line 1: unsupported version an array of 1 item (this build reads 1 and 2)');
+    expect(messageOf(() => decodeReplay(`{"format":"shadow-exec-replay","version":{"a":[1]},"venue":"bybit","market":"linear"}\n`))).toBe('E_REPLAY_FORMAT replay line 1: unsupported version an object (this build reads 1 and 2)');
     // Brackets inside strings do not nest.
     expect(decodeReplayRecord(`{"t":1,"frame":"${'['.repeat(100)}"}`, 2)).toEqual({ kind: 'frame', t: 1, frame: '['.repeat(100) });
     expect(decodeReplayRecord(`{"frame":"\\"${'['.repeat(100)}","t":1}`, 2)).toEqual({ kind: 'frame', t: 1, frame: `"${'['.repeat(100)}` });

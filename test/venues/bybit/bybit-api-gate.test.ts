@@ -4,7 +4,8 @@ import { describe, it, expect } from 'vitest';
 import type { Order } from '../../../src/core/model/order.js';
 import type { GateRequest, VenueRequestKind } from '../../../src/ports/request-gate.js';
 import { Credentials } from '../../../src/secrets/credentials.js';
-import { BybitApiGate, type BybitDryRun } from '../../../src/venues/bybit/bybit-api-gate.js';
+import { BybitApiGate } from '../../../src/venues/bybit/bybit-api-gate.js';
+import type { DryRunSettings } from '../../../src/venues/shared/dry-run.js';
 import type { BybitCategory } from '../../../src/venues/bybit/bybit-category.js';
 import { docsBtc, gridOf } from '../../helpers/bybit-instruments.js';
 import { MemoryRequestJournal } from '../../helpers/memory-request-journal.js';
@@ -21,7 +22,7 @@ function req(kind: VenueRequestKind, order: Order = ORDER, amend: GateRequest['a
   return { kind, symbol: order.symbol, order: kind === 'cancel-all' ? null : order, amend };
 }
 
-function gate(throttle: boolean, category: BybitCategory = 'linear', dryRun: BybitDryRun | null = null): BybitApiGate {
+function gate(throttle: boolean, category: BybitCategory = 'linear', dryRun: DryRunSettings | null = null): BybitApiGate {
   return new BybitApiGate({ category, instruments: INSTRUMENTS, throttle, linkIdPrefix: 'se42-', dryRun });
 }
 
