@@ -21,7 +21,7 @@ import { ConstantLatencyModel } from '../src/core/sim/constant-latency-model.js'
 import { ProbabilisticFillModel } from '../src/core/sim/probabilistic-fill-model.js';
 import { IcebergVisible } from '../src/core/sim/iceberg-visible.js';
 import { SimulatedVenue } from '../src/core/sim/simulated-venue.js';
-import { SymmetricQuoter } from '../src/core/strategy/symmetric-quoter.js';
+import { symmetricDefinition } from '../src/core/strategy/symmetric-strategy.js';
 import { VirtualClock } from '../src/core/time/virtual-clock.js';
 import { ExecutionLoop } from '../src/engine/execution-loop.js';
 import { decodeReplay, type ReplayHeader, type ReplayRecord } from '../src/feeds/replay/replay-format.js';
@@ -115,7 +115,7 @@ function replayPass(sample: Sample): { quotes: number; orders: number } {
   });
   const loop = new ExecutionLoop({
     clock, scheduler, venue, feed: replay.feed, instruments,
-    quoter: new SymmetricQuoter({ spreadBpsE4: 200_000, orderNotionalE8: 500e8, requoteBpsE4: 20_000 }),
+    strategy: symmetricDefinition({ spreadBpsE4: 200_000, orderNotionalE8: 500e8, requoteBpsE4: 20_000 }, instruments),
     risk: new RiskMonitor({ maxInventoryE8: 1e6 * 1e8, maxTotalNotionalE8: 1e6 * 1e8, edgeThresholdBpsE4: -1e9 }),
     edge: new EdgeTracker(replay.symbols, { halfSpreadBpsE4: 100_000, makerFeeBpsE4: 20_000, markoutMs: 1000, window: 20, minFills: 5 }),
     ledger: new Ledger(instruments, fees), fillLog: new FillLog(5),

@@ -5,6 +5,7 @@ import { validateRunConfig } from '../src/app/config/validate-run-config.js';
 import { runSession } from '../src/engine/run-session.js';
 import { loadAllVenues } from '../src/app/venue-registry.js';
 import { loadAllFeedModules } from '../src/app/feed-modules.js';
+import { loadStrategyPlugin, type LoadedPlugin } from '../src/app/strategy-wiring.js';
 import { FAKE_INSTRUMENTS } from '../src/venues/fake/fake-instruments.js';
 import { formatColdStart, measureColdStart } from './cold-start.js';
 import { formatParseThroughput, measureParseThroughput } from './parse-bench.js';
@@ -28,8 +29,8 @@ interface Measured {
   readonly peakRssMb: number;
 }
 
-async function measure(options: RunInput, sampleEvery: number): Promise<Measured> {
-  const run = composeRun(validateRunConfig(options), TOOL);
+async function measure(options: RunInput, sampleEvery: number, plugin: LoadedPlugin | null = null): Promise<Measured> {
+  const run = composeRun(validateRunConfig(options), TOOL, { plugin });
   const heapSamplesMb: number[] = [];
   let nextSample = sampleEvery;
   let peakRss = process.memoryUsage().rss;
@@ -76,6 +77,10 @@ async function main(): Promise<void> {
   await measure({ iterations: String(200_000) }, 1e9); // warm-up: JIT
   const one = await measure({ iterations: String(3_000_000 * scale) }, 1e9);
   process.stdout.write(line('1 symbol (BTCUSDT)', one) + '\n');
+  // The same quoting from the example plug-in (plain JS through the Strategy port, guarded): target ≥ 85 % of the built-in.
+  const example = await loadStrategyPlugin({ kind: 'plugin', file: 'examples/strategies/quote-mid.mjs' });
+  const viaPlugin = await measure({ iterations: String(3_000_000 * scale), strategy: './examples/strategies/quote-mid.mjs' }, 1e9, example);
+  process.stdout.write(`${line('1 symbol, example plug-in', viaPlugin)}  (${((100 * viaPlugin.updates * one.seconds) / (viaPlugin.seconds * one.updates)).toFixed(0)} % of the built-in)\n`);
   const tenSymbols = await measure({ symbols: ten, iterations: String(300_000 * scale) }, 1e9);
   process.stdout.write(line('10 symbols', tenSymbols) + '\n');
   const busy = await measure({ iterations: String(1_000_000 * scale), fillRate: '0.5', requoteBps: '0' }, 1e9);

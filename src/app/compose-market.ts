@@ -5,6 +5,8 @@ import { priceToTicks, QUOTE_E8, type Instrument } from '../core/model/instrumen
 import type { JsonValue } from '../core/report/canonical-json.js';
 import type { MarketEventTally } from '../engine/market-event-tally.js';
 import { SyntheticFeed } from '../feeds/synthetic/synthetic-feed.js';
+import { MidBarFeed } from '../feeds/synthetic/mid-bar-feed.js';
+import { formatResolution } from '../core/market/bar-resolution.js';
 import type { MarketDataFeed } from '../ports/market-data-feed.js';
 import type { Rng } from '../ports/rng.js';
 import { feedModule } from './feed-modules.js';
@@ -48,7 +50,7 @@ function liveMarket(config: RunConfig, live: LiveFeedConfig, instruments: readon
   const { module, market } = runVenue(config);
   if (module.live === undefined) throw noLiveFeedError(module);
   const wiring = feedModule('live').buildLiveFeed(
-    { venue: module.name, market, wsUrl: live.wsUrl, restUrl: live.restUrl, connections: live.connections },
+    { venue: module.name, market, wsUrl: live.wsUrl, restUrl: live.restUrl, connections: live.connections, ...barsSetting(config) },
     instruments.map((i) => i.spec),
     rng,
   );
@@ -60,7 +62,7 @@ function replayMarket(config: RunConfig, path: string, instruments: readonly Ins
   const replay = buildReplayFeed(
     path,
     instruments.map((i) => i.spec),
-    { clockStartMs: config.startGiven ? Date.parse(config.start) : null, durationMs: config.durationMs, barResolutions: '1m' },
+    { clockStartMs: config.startGiven ? Date.parse(config.start) : null, durationMs: config.durationMs, barResolutions: barsSetting(config).barResolutions ?? '1m' },
   );
   const mismatch = replayVenueMismatch(replay.header, config.venue.name, chosenMarket(config.venue));
   if (mismatch !== null) throw new UsageError(`--feed replay:${path}: ${mismatch}`);
@@ -97,12 +99,15 @@ function syntheticMarket(config: RunConfig, synthetic: SyntheticFeedConfig, inst
       },
     };
   });
-  const feed = new SyntheticFeed(
+  const walks = new SyntheticFeed(
     { walks: marketSpec.map((m) => m.walk), startMs, intervalMs: config.intervalMs, iterations: config.iterations, durationMs: config.durationMs },
     rng.fork('market'),
   );
+  // --bars: bars of the mids (the synthetic market prints no trades); without it the feed is untouched (reports keep their bytes).
+  const feed = config.barsMs === null ? walks : new MidBarFeed(walks, config.barsMs);
   const model: JsonValue = {
     kind: 'synthetic',
+    ...(config.barsMs === null ? {} : { bars: { resolutions: config.barsMs.map(formatResolution), rule: 'bars of each symbol\'s mid (floor((bid + ask) / 2)) aligned to epoch boundaries: open the first mid of the interval, close the last, high/low the extremes, volume 0 (the synthetic market prints no trades); delivered before the quote that completed them; a bar open at the end is not delivered' } }),
     interval_ms: config.intervalMs,
     generator:
       'per symbol a seeded random walk of the best bid in whole ticks: step = round(N(0,1) × σ), σ = volatility_bps of the start price; N(0,1) approximated by Irwin–Hall of 4 uniforms; ask = bid + spread_ticks',
@@ -122,4 +127,9 @@ function syntheticMarket(config: RunConfig, synthetic: SyntheticFeedConfig, inst
     ),
   };
   return { feed, startMs, model, warnings: [], marketData: () => undefined };
+}
+
+/** --bars as the replay and live feeds take it ("1m,5m"); absent: their default (1m). */
+function barsSetting(config: RunConfig): { barResolutions?: string } {
+  return config.barsMs === null ? {} : { barResolutions: config.barsMs.map(formatResolution).join(',') };
 }

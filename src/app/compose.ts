@@ -1,4 +1,5 @@
 // Composition root: turns a validated RunConfig into a wired run (clock, scheduler, venue, feed, loop) and its report.
+import { basename } from 'node:path';
 import { Decimal, parseDecimal, toUnits } from '../core/money/decimal.js';
 import { buildInstrument, QUOTE_E8, type Instrument } from '../core/model/instrument.js';
 import { FillLog } from '../core/portfolio/fill-log.js';
@@ -16,13 +17,14 @@ import type { LatencyModel } from '../ports/latency-model.js';
 import { OPEN_GATE, type RequestGate } from '../ports/request-gate.js';
 import { SimulatedVenue } from '../core/sim/simulated-venue.js';
 import type { VenueRules } from '../ports/venue-rules.js';
-import { SymmetricQuoter } from '../core/strategy/symmetric-quoter.js';
+import { wireStrategy, type LoadedPlugin } from './strategy-wiring.js';
 import { VirtualClock } from '../core/time/virtual-clock.js';
 import { ShadowExecError } from '../core/errors/shadow-exec-error.js';
 import { ExecutionLoop } from '../engine/execution-loop.js';
 import type { SessionRun } from '../engine/session-run.js';
 import type { ExchangeClient } from '../ports/exchange-client.js';
 import type { MarketDataFeed } from '../ports/market-data-feed.js';
+import { NO_BOOK_VIEW } from '../ports/book-view.js';
 import type { DryRunSettings } from '../venues/shared/dry-run.js';
 import { runVenue } from './run-venue.js';
 import { wireVenue } from './venue-wiring.js';
@@ -49,6 +51,8 @@ export interface ComposeOptions {
   /** `rules` lets a rehearsal answer injected faults (a skewed clock) in the venue's words. */
   readonly wrapGate?: (gate: RequestGate, rules: VenueRules) => RequestGate;
   readonly wrapLatency?: (latency: LatencyModel, clock: VirtualClock) => LatencyModel;
+  /** --strategy FILE: the plug-in module, loaded before the run (loadStrategyPlugin). */
+  readonly plugin?: LoadedPlugin | null;
   /** run --config: where the settings came from, echoed in the report's config section. */
   readonly provenance?: ConfigProvenance | null;
 }
@@ -128,23 +132,27 @@ export function composeRun(config: RunConfig, tool: ToolInfo, options: ComposeOp
   const breaker = new CircuitBreaker({ failureThreshold: config.risk.circuit.failures, windowMs: config.risk.circuit.windowMs, cooldownMs: config.risk.circuit.cooldownMs });
   const ledger = new Ledger(instruments, fees);
   const fillLog = new FillLog(config.output.reportFills);
-  const quoter = new SymmetricQuoter({
-    spreadBpsE4: spreadE4,
-    orderNotionalE8: usdE8(config.strategy.orderNotionalUsd, '--order-notional'),
-    requoteBpsE4: bpsE4(config.strategy.requoteBps, '--requote-bps'),
-  });
+  const strategy = wireStrategy(
+    config.strategy,
+    { spreadBpsE4: spreadE4, orderNotionalE8: usdE8(config.strategy.orderNotionalUsd, '--order-notional'), requoteBpsE4: bpsE4(config.strategy.requoteBps, '--requote-bps') },
+    instruments,
+    options.plugin ?? null,
+  );
+  const book = market.feed.book ?? NO_BOOK_VIEW;
+  const strategyBook = { levelLots: (symbol: number, side: 'BUY' | 'SELL', priceTicks: number) => (symbol >= 0 && symbol < instruments.length ? book.levelLots(instruments[symbol]!.symbol, side, priceTicks) : null) };
   const client = options.wrapVenue?.(venue) ?? venue;
-  const loop = new ExecutionLoop({ clock, scheduler, venue: client, feed, instruments, quoter, risk, edge, ledger, fillLog, orderOptions: config.strategy.orderOptions, requoteMode: config.strategy.requoteMode, cancelMode: config.strategy.cancelMode, breaker, exitOco: config.strategy.exitOco === null ? null : { takeProfitBpsE4: bpsE4(config.strategy.exitOco.takeProfitBps, '--exit-oco'), stopLossBpsE4: bpsE4(config.strategy.exitOco.stopLossBps, '--exit-oco') } });
+  const loop = new ExecutionLoop({ clock, scheduler, venue: client, feed, instruments, strategy: strategy.definition, strategyParams: strategy.params, guardStrategy: strategy.plugin !== null, strategySource: strategy.plugin?.url ?? null, strategyRng: rng.fork('strategy'), fees: config.fees, book: strategyBook, risk, edge, ledger, fillLog, orderOptions: config.strategy.orderOptions, requoteMode: config.strategy.requoteMode, cancelMode: config.strategy.cancelMode, breaker, exitOco: config.strategy.exitOco === null ? null : { takeProfitBpsE4: bpsE4(config.strategy.exitOco.takeProfitBps, '--exit-oco'), stopLossBpsE4: bpsE4(config.strategy.exitOco.stopLossBps, '--exit-oco') } });
 
   const model: JsonValue = {
     venue: { ...(client.describe() as Record<string, JsonValue>), ...(wiring.model as Record<string, JsonValue>) },
-    quoter: {
+    // The symmetric quoter's settings; another --strategy describes itself in model.strategy.
+    ...(strategy.definition.name !== 'symmetric' || strategy.plugin !== null ? {} : { quoter: {
       name: 'symmetric',
       spread_bps: config.strategy.spreadBps,
       requote_bps: config.strategy.requoteBps,
       order_notional_usd: config.strategy.orderNotionalUsd,
       rule: 'bid and ask each at least spread_bps/2 from the mid, rounded away from it to whole ticks; size = order_notional_usd / price rounded down to the lot; a quote is cancelled and replaced when its price is requote_bps (at least one tick) away from the new one',
-    },
+    } }),
     edge: {
       formula: 'net_edge_bps = spread_bps / 2 - maker_fee_bps - adverse_selection_bps',
       adverse_selection:
@@ -155,6 +163,7 @@ export function composeRun(config: RunConfig, tool: ToolInfo, options: ComposeOp
     },
     market: market.model,
     simplifications: simplifications(fillModel),
+    ...(strategy.model === null ? {} : { strategy: strategy.model }),
   };
 
   return {
@@ -166,7 +175,7 @@ export function composeRun(config: RunConfig, tool: ToolInfo, options: ComposeOp
     warnings: market.warnings,
     buildReport(status: RunStatus): JsonValue {
       const c = loop.counters;
-      return buildReport({
+      const report = buildReport({
         tool,
         seed: config.seed,
         // Input files are named by base name and SHA-256, not by the path they were read from.
@@ -205,7 +214,23 @@ export function composeRun(config: RunConfig, tool: ToolInfo, options: ComposeOp
         circuit: { state: breaker.state(clock.now()), transitions: breaker.transitions },
         manualActions: loop.supervisor.manualActions,
       });
+      return strategy.model === null ? report : { ...(report as Record<string, JsonValue>), strategy: strategySection(loop) };
     },
   };
 }
 
+/** The report's `strategy` section (with --strategy): what the strategy asked for, what was refused, and a failure. */
+function strategySection(loop: ExecutionLoop): JsonValue {
+  const c = loop.strategyContext.strategyCounters;
+  const failure = loop.strategyFailure;
+  return {
+    place_requests: c.placeRequests,
+    places_sent: c.placesSent,
+    denied: Object.fromEntries(Object.entries(c.denied).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))),
+    cancel_requests: c.cancelRequests,
+    amend_requests: c.amendRequests,
+    timers_fired: c.timersFired,
+    // The plug-in's file by base name: the report does not depend on where the file lies.
+    failure: failure === null ? null : { callback: failure.callback, message: failure.message, location: failure.location === null ? null : basename(failure.location) },
+  };
+}

@@ -2,6 +2,9 @@
 import type { JsonValue } from '../core/report/canonical-json.js';
 import type { OrderOptions } from '../core/model/order.js';
 import type { RunConfig } from './config/run-config.js';
+import { basename } from 'node:path';
+import { formatResolution } from '../core/market/bar-resolution.js';
+import { paramsEcho } from '../core/strategy/strategy-params.js';
 import { marketByFlag } from './config/venue-config.js';
 
 /** Every order option sent with the run's orders (null: not set), as `config.order_options` and `model.venue.order_options` show them. */
@@ -69,6 +72,9 @@ export function configEcho(config: RunConfig, provenance: ConfigProvenance | nul
     start_prices: feed.kind === 'synthetic' ? { ...feed.startPrices } : {},
     volatility_bps: feed.kind === 'synthetic' ? { ...feed.volatilityBps } : {},
     report_fills: config.output.reportFills,
+    // With --strategy / --bars only, so the reports of runs without them keep their bytes (a plug-in by base name: model.strategy.source has its hash).
+    ...(strategy.choice === null ? {} : { strategy: strategy.choice.kind === 'builtin' ? strategy.choice.name : basename(strategy.choice.file), strategy_params: paramsEcho(strategy.params) }),
+    ...(config.barsMs === null ? {} : { bars: config.barsMs.map(formatResolution) }),
     // Live runs only, so the reports of synthetic and replay runs keep their bytes.
     ...(feed.kind !== 'live' ? {} : { live: { ws_url: feed.wsUrl, rest_url: feed.restUrl, ws_connections: feed.connections } }),
     ...(provenance === null ? {} : { config_file: { name: provenance.name, sha256: provenance.sha256 }, sources: { ...provenance.sources } }),

@@ -8,6 +8,7 @@ const LOADERS: Readonly<Record<string, () => Promise<VenueModule>>> = {
   fake: async () => (await import('../venues/fake/fake-venue.js')).fakeVenue,
   bybit: async () => (await import('../venues/bybit/bybit-venue.js')).bybitVenue,
   binance: async () => (await import('../venues/binance/binance-venue.js')).binanceVenue,
+  hyperliquid: async () => (await import('../venues/hyperliquid/hyperliquid-venue.js')).hyperliquidVenue,
 };
 
 /** Every venue's name (the --exchange values), in registry order; known without loading any venue. */

@@ -13,6 +13,7 @@ const COMMANDS: readonly (readonly [name: string, load: (ctx: CliContext) => Pro
   ['rehearse', async (ctx) => (await import('./commands/rehearse-command.js')).rehearseCommand(ctx)],
   ['import', async (ctx) => (await import('./commands/import-command.js')).importCommand(ctx)],
   ['golden', async (ctx) => (await import('./commands/golden-command.js')).goldenCommand(ctx)],
+  ['init', async (ctx) => (await import('./commands/init-command.js')).initCommand(ctx)],
 ];
 
 /**
@@ -60,7 +61,8 @@ Start with:
 ${loadedVenues().flatMap((v) => v.examples.program.map((line) => `  ${line}\n`)).join('')}  $ shadow-exec record --help       record a venue's public streams into a replay file
   $ shadow-exec sign --help         sign one ${orList(loadedVenues().flatMap((v) => (v.signer === undefined ? [] : [v.label])))} request by hand
   $ shadow-exec golden check        re-run every golden case and diff it (the CI smoke test)
-  $ shadow-exec rehearse --list     built-in freeze rehearsals (exit 3 when an expectation fails)`,
+  $ shadow-exec rehearse --list     built-in freeze rehearsals (exit 3 when an expectation fails)
+  $ shadow-exec init strategy my-mm  a documented strategy plug-in and its test (run --strategy ./my-mm.mjs)`,
   );
   return program;
 }

@@ -1,20 +1,22 @@
-// ExecutionLoop: per quote, lets the venue match, marks the book, checks edge, and quotes through the risk monitor; passes trades, bars and marks on (execution reports: ExecutionReports).
+// ExecutionLoop: per quote, lets the venue match, marks the book, checks edge, and hands the quote to the strategy (its orders pass the risk monitor); passes trades, bars and marks on (execution reports: ExecutionReports).
 import { invariantViolation } from '../core/errors/shadow-exec-error.js';
 import type { Instrument } from '../core/model/instrument.js';
 import type { MarketContextEvent, MarketDataEvent, QuoteEvent } from '../core/model/market-data-event.js';
 import { midTicks } from '../core/model/market-update.js';
-import { SymbolTable, type SymbolIndex } from '../core/model/symbol-table.js';
-import type { OrderOptions, OrderRequest, Side } from '../core/model/order.js';
-import { WorkingOrders, type SymbolWorking, type WorkingOrder } from '../core/orders/working-orders.js';
+import { SymbolTable } from '../core/model/symbol-table.js';
+import type { OrderOptions } from '../core/model/order.js';
+import { WorkingOrders } from '../core/orders/working-orders.js';
 import type { Ledger } from '../core/portfolio/ledger.js';
 import type { FillLog } from '../core/portfolio/fill-log.js';
 import type { EdgeTracker } from '../core/risk/edge-tracker.js';
 import type { RiskMonitor } from '../core/risk/risk-monitor.js';
 import type { EventScheduler } from '../core/scheduler/event-scheduler.js';
-import type { SymmetricQuoter } from '../core/strategy/symmetric-quoter.js';
+import { SeededRng } from '../core/random/seeded-rng.js';
 import type { Clock } from '../ports/clock.js';
 import type { ExchangeClient } from '../ports/exchange-client.js';
 import type { MarketDataFeed } from '../ports/market-data-feed.js';
+import type { Rng } from '../ports/rng.js';
+import type { Strategy, StrategyBookView, StrategyDefinition, StrategyParams } from '../ports/strategy.js';
 import { ExitOcoManager, type ExitOcoSettings } from './exit-oco.js';
 import { newLoopCounters, type LoopCounters } from './loop-counters.js';
 import { LoopExposure } from './loop-exposure.js';
@@ -25,6 +27,10 @@ import { MarketEventTally } from './market-event-tally.js';
 import { OrderCancellation, type CancelMode } from './order-cancellation.js';
 import { ExecutionReports } from './execution-reports.js';
 import { PendingMarketEvent } from './pending-market-event.js';
+import { LoopStrategyContext, type RequoteMode } from './loop-strategy-context.js';
+import { GuardedStrategy, type StrategyFailure } from './guarded-strategy.js';
+
+export type { RequoteMode } from './loop-strategy-context.js';
 
 export interface ExecutionLoopDeps {
   readonly clock: Clock;
@@ -33,7 +39,23 @@ export interface ExecutionLoopDeps {
   readonly feed: MarketDataFeed;
   /** In configured symbol order: instrument i is symbol index i (the ledger's and edge tracker's order too). */
   readonly instruments: readonly Instrument[];
-  readonly quoter: SymmetricQuoter;
+  /** What decides the quotes; it acts only through the loop's context (risk monitor, circuit breaker, venue client). */
+  readonly strategy: StrategyDefinition;
+  /**
+   * A plug-in's callbacks run guarded: one that throws stops the run (status failed, every order cancelled) instead of
+   * unwinding the scheduler. @default false (built-ins run unguarded, on the hot path)
+   */
+  readonly guardStrategy?: boolean;
+  /** The plug-in's file (URL or path): a failure's file:line is its first stack frame there. */
+  readonly strategySource?: string | null;
+  /** The strategy's own seeded stream; @default a SeededRng of 'strategy' (tests). The run forks its seed's 'strategy'. */
+  readonly strategyRng?: Rng;
+  /** The strategy's validated parameters. @default {} */
+  readonly strategyParams?: StrategyParams;
+  /** Maker and taker fee, bps, as the strategy reads them. @default '0' each */
+  readonly fees?: { readonly makerBps: string; readonly takerBps: string };
+  /** The public book a real-data feed keeps, by symbol index. @default a view that cannot tell */
+  readonly book?: StrategyBookView;
   readonly risk: RiskMonitor;
   readonly edge: EdgeTracker;
   readonly ledger: Ledger;
@@ -52,12 +74,9 @@ export interface ExecutionLoopDeps {
   readonly riskCheckMs?: number;
 }
 
-export type RequoteMode = 'replace' | 'amend';
+export type StopReason = 'completed' | 'interrupted' | 'failed';
 
-export type StopReason = 'completed' | 'interrupted';
-
-const SIDES: readonly Side[] = ['BUY', 'SELL'];
-type Mutable<T> = { -readonly [K in keyof T]: T[K] };
+const NO_BOOK: StrategyBookView = { levelLots: () => null };
 
 export class ExecutionLoop {
   readonly counters: LoopCounters = newLoopCounters();
@@ -66,8 +85,15 @@ export class ExecutionLoop {
   /** The run's symbols: names at the feed and venue edges, indexes inside (resolved once per market event). */
   readonly symbols: SymbolTable;
   private readonly working: WorkingOrders;
-  /** Per symbol index, what requoting reads: its instrument and the loop's working-order record. */
-  private readonly quoting: readonly { readonly instrument: Instrument; readonly working: SymbolWorking }[];
+  /** The strategy's context (its counters are the report's strategy counters) and the running strategy. */
+  readonly strategyContext: LoopStrategyContext;
+  private readonly strategy: Strategy;
+  /** A guarded plug-in's wall time per callback (stderr only: it differs run to run); null for a built-in. */
+  get strategyTime(): GuardedStrategy['spent'] | null {
+    return this.strategy instanceof GuardedStrategy ? this.strategy.spent : null;
+  }
+  /** Set when a guarded strategy callback threw: the run then stops with status failed. */
+  strategyFailure: StrategyFailure | null = null;
   /** What the risk monitor reads: positions, open lots and marks. */
   readonly exposure: LoopExposure;
   private stopping: StopReason | null = null;
@@ -77,14 +103,8 @@ export class ExecutionLoop {
   /** False once the feed is exhausted: the periodic risk check stops then, so the run can end. */
   private feedActive = true;
   private readonly cancellation: OrderCancellation;
-  /**
-   * The quote order being sent — the risk check's intent, then the venue's request — overwritten for every order (no
-   * object per order): the risk monitor reads it during the check only, a venue client copies what it keeps (ExchangeClient.placeOrder).
-   */
-  private readonly request: Mutable<OrderRequest>;
 
   constructor(private readonly deps: ExecutionLoopDeps) {
-    this.request = { symbol: '', symbolIndex: -1, side: 'BUY', priceTicks: 0, qtyLots: 0, quoteMidTicks: 0, options: deps.orderOptions };
     const names = deps.instruments.map((i) => i.symbol);
     this.symbols = new SymbolTable(names);
     const sameOrder = (other: readonly string[]): boolean => other.length === names.length && other.every((name, i) => name === names[i]);
@@ -93,7 +113,6 @@ export class ExecutionLoop {
     }
     this.marketEvents = new MarketEventTally(this.symbols);
     this.working = new WorkingOrders(names.length);
-    this.quoting = deps.instruments.map((instrument, i) => ({ instrument, working: this.working.symbol(i) }));
     this.exposure = new LoopExposure(deps.instruments, deps.ledger, this.working);
     this.exits =
       deps.exitOco === null
@@ -119,6 +138,28 @@ export class ExecutionLoop {
       hooks: { freeze: (event) => this.cancellation.freezeAll(event), running: () => this.stopping === null && this.feedActive },
     });
     this.pending = new PendingMarketEvent(deps.scheduler, (event) => this.onMarketEvent(event));
+    this.strategyContext = new LoopStrategyContext({
+      clock: deps.clock,
+      scheduler: deps.scheduler,
+      venue: deps.venue,
+      instruments: deps.instruments,
+      risk: deps.risk,
+      supervisor: this.supervisor,
+      exposure: this.exposure,
+      working: this.working,
+      cancellation: this.cancellation,
+      counters: this.counters,
+      ledger: deps.ledger,
+      orderOptions: deps.orderOptions,
+      requoteMode: deps.requoteMode,
+      rng: deps.strategyRng ?? new SeededRng('strategy'),
+      params: deps.strategyParams ?? {},
+      fees: deps.fees ?? { makerBps: '0', takerBps: '0' },
+      book: deps.book ?? NO_BOOK,
+    });
+    const created = deps.strategy.create(this.strategyContext);
+    this.strategy = deps.guardStrategy === true ? new GuardedStrategy(created, (failure) => this.failStrategy(failure), deps.strategySource ?? null) : created;
+    this.strategyContext.strategy = this.strategy;
     deps.venue.setListener(
       new ExecutionReports({
         working: this.working,
@@ -129,8 +170,15 @@ export class ExecutionLoop {
         fillLog: deps.fillLog,
         edge: deps.edge,
         symbols: this.symbols,
+        strategy: this.strategy,
       }),
     );
+  }
+
+  /** A guarded strategy callback threw: record it (the first failure only) and stop the run, cancelling every order. */
+  private failStrategy(failure: StrategyFailure): void {
+    if (this.strategyFailure === null) this.strategyFailure = failure;
+    this.stop('failed');
   }
 
   /** The risk monitor the loop consults (read-only use: state, freezes, unfreezes). */
@@ -149,6 +197,7 @@ export class ExecutionLoop {
 
   /** Schedules the first market update; later ones are pulled one at a time as each is handled. */
   start(): void {
+    this.strategy.onStart?.();
     if (this.supervisor.needsClock) this.supervisor.start(this.symbols.names);
     else this.deps.risk.watchMarketData(this.symbols.names, this.deps.clock.now());
     this.pullNextUpdate();
@@ -173,6 +222,9 @@ export class ExecutionLoop {
     if (this.stopping !== null) return;
     this.stopping = reason;
     this.deps.feed.stop();
+    this.strategyContext.stopping = true;
+    // The strategy hears the end first, so it may still read state; nothing it asks for is sent any more.
+    if (reason !== 'failed') this.strategy.onStop?.();
     this.cancellation.cancelAll();
   }
 
@@ -216,7 +268,20 @@ export class ExecutionLoop {
     const symbol = this.symbols.indexOf(event.symbol);
     this.marketEvents.context(event, symbol);
     this.deps.venue.onMarketEvent?.(event, symbol);
-    if (event.kind === 'bar') this.deps.quoter.onBar(event);
+    const strategy = this.strategy;
+    switch (event.kind) {
+      case 'bar':
+        strategy.onBar?.(symbol, event);
+        break;
+      case 'trade':
+        strategy.onTrade?.(symbol, event);
+        break;
+      case 'mark':
+        strategy.onMark?.(symbol, event);
+        break;
+      case 'ticker':
+        break;
+    }
   }
 
   private onQuote(update: QuoteEvent): void {
@@ -235,55 +300,11 @@ export class ExecutionLoop {
       if (freeze !== null) this.cancellation.freezeAll(freeze);
     }
     this.supervisor.check();
-    if (!this.deps.risk.frozen) this.requote(symbol, mid);
+    // The strategy hears every quote, frozen or not; while frozen the context refuses whatever it asks for.
+    this.strategyContext.noteMid(symbol, mid);
+    const strategy = this.strategy;
+    strategy.onQuote?.(symbol, update, mid);
+    if (strategy.onBook !== undefined && this.stopping === null) strategy.onBook(symbol, this.strategyContext.book);
     this.exits?.onMarket(symbol, mid, this.deps.risk.frozen);
-  }
-
-  private requote(symbol: SymbolIndex, mid: number): void {
-    const { instrument, working } = this.quoting[symbol]!;
-    const quote = this.deps.quoter.quote(instrument, mid);
-    for (const side of SIDES) {
-      const price = side === 'BUY' ? quote.bidTicks : quote.askTicks;
-      const lots = side === 'BUY' ? quote.bidLots : quote.askLots;
-      const resting = side === 'BUY' ? working.bid : working.ask;
-      if (resting !== null) {
-        if (Math.abs(resting.priceTicks - price) < quote.requoteTicks) continue;
-        if (this.deps.requoteMode === 'amend' && this.tryAmend(resting, price, lots)) continue;
-        this.cancellation.cancel(resting);
-      }
-      if (lots <= 0) {
-        this.counters.zeroSizeQuotes++;
-        continue;
-      }
-      const request = this.request;
-      request.symbol = instrument.symbol;
-      request.symbolIndex = symbol;
-      request.side = side;
-      request.priceTicks = price;
-      request.qtyLots = lots;
-      request.quoteMidTicks = mid;
-      if (this.deps.risk.checkOrderAt(request, this.exposure, this.deps.clock.now()).kind === 'deny') continue;
-      if (!this.supervisor.mayPlaceOrder()) {
-        this.counters.circuitBlocks++;
-        continue;
-      }
-      const id = this.deps.venue.placeOrder(request);
-      this.working.add(id, symbol, side, price, lots);
-      this.counters.ordersPlaced++;
-      if (this.deps.risk.frozen) this.counters.placedWhileFrozen++;
-    }
-  }
-
-  /** Amends a resting, accepted quote to a new price and size; false when it cannot be amended (then it is replaced). */
-  private tryAmend(order: WorkingOrder, priceTicks: number, lots: number): boolean {
-    if (!order.accepted || order.cancelSent || order.amendPending || lots <= 0) return false;
-    const increase = lots - order.remainingLots;
-    if (increase > 0 && this.deps.risk.checkOrder({ symbolIndex: order.symbol, side: order.side, qtyLots: increase }, this.exposure).kind === 'deny') return false;
-    const filled = order.qtyLots - order.remainingLots;
-    this.working.amend(order, priceTicks, lots);
-    order.amendPending = true;
-    this.counters.amendsSent++;
-    this.deps.venue.amendOrder(order.seq, priceTicks, filled + lots);
-    return true;
   }
 }

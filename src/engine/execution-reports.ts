@@ -8,6 +8,7 @@ import type { Ledger } from '../core/portfolio/ledger.js';
 import type { EdgeTracker } from '../core/risk/edge-tracker.js';
 import type { VenueReject } from '../ports/venue-rules.js';
 import type { ExecutionListener } from '../ports/exchange-client.js';
+import type { Strategy } from '../ports/strategy.js';
 import type { LoopCounters } from './loop-counters.js';
 import type { OrderCancellation } from './order-cancellation.js';
 import type { RiskSupervisor } from './risk-supervisor.js';
@@ -24,11 +25,17 @@ export interface ExecutionReportsDeps {
   readonly edge: EdgeTracker;
   /** The run's symbols (a cancel-all answer names its symbol). */
   readonly symbols: SymbolTable;
+  /** Told about its own orders (exit OCO legs are the loop's, not the strategy's) after the loop has updated its books. */
+  readonly strategy?: Strategy;
 }
 
 /** The ExecutionListener the loop registers with its venue: keeps working orders, ledger, fill log, edge and counters in step. */
 export class ExecutionReports implements ExecutionListener {
-  constructor(private readonly deps: ExecutionReportsDeps) {}
+  private readonly strategy: Strategy;
+
+  constructor(private readonly deps: ExecutionReportsDeps) {
+    this.strategy = deps.strategy ?? {};
+  }
 
   onAccepted(order: Order): void {
     this.deps.supervisor.onVenueAnswer(null);
@@ -38,6 +45,7 @@ export class ExecutionReports implements ExecutionListener {
       working.recancelOnAccept = false;
       this.deps.cancellation.cancel(working);
     }
+    if (order.leg === null) this.strategy.onOrderAccepted?.(order);
   }
 
   onRejected(order: Order, reject: VenueReject): void {
@@ -47,6 +55,7 @@ export class ExecutionReports implements ExecutionListener {
     const working = this.deps.working.get(order.seq);
     if (working !== undefined) this.deps.working.remove(working);
     this.deps.cancellation.settled(order.seq);
+    if (order.leg === null) this.strategy.onOrderRejected?.(order, reject);
   }
 
   onFill(fill: Fill, order: Order): void {
@@ -61,17 +70,20 @@ export class ExecutionReports implements ExecutionListener {
       else this.deps.counters.exitOcoLegsFilled++;
       this.deps.cancellation.settled(order.seq);
     }
+    if (order.leg === null) this.strategy.onFill?.(fill, order);
   }
 
   onCanceled(order: Order): void {
     if (order.leg === null) this.deps.counters.ordersCanceled++;
     else this.deps.counters.exitOcoLegsCanceled++;
     this.forget(order);
+    if (order.leg === null) this.strategy.onOrderCanceled?.(order);
   }
 
   /** Never sent, so neither placed nor canceled on the wire (the venue counts it as dropped before send). */
   onDropped(order: Order): void {
     this.forget(order);
+    if (order.leg === null) this.strategy.onOrderCanceled?.(order);
   }
 
   private forget(order: Order): void {
@@ -100,6 +112,7 @@ export class ExecutionReports implements ExecutionListener {
     if (working === undefined) return;
     working.amendPending = false;
     this.deps.working.amend(working, order.priceTicks, order.qtyLots - order.filledLots);
+    this.strategy.onAmended?.(order);
   }
 
   onAmendRejected(order: Order, reject: VenueReject): void {
@@ -113,6 +126,7 @@ export class ExecutionReports implements ExecutionListener {
       this.deps.working.amend(working, order.priceTicks, order.qtyLots - order.filledLots);
       this.deps.cancellation.cancel(working);
     }
+    this.strategy.onAmendRejected?.(order, reject);
   }
 
   onCancelAllRejected(symbol: string, reject: VenueReject): void {

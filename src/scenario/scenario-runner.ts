@@ -1,4 +1,5 @@
 // ScenarioRunner: runs a rehearsal on the virtual clock — the run its file describes, the timeline injected at exact times, the expectations judged.
+import { loadStrategyPlugin, type LoadedPlugin } from '../app/strategy-wiring.js';
 import { composeRun, type ComposedRun, type ToolInfo } from '../app/compose.js';
 import type { RunConfig } from '../app/config/run-config.js';
 import type { RunInput } from '../app/config/run-input.js';
@@ -63,11 +64,13 @@ function runInput(scenario: Scenario): RunInput {
 
 export async function rehearse(scenario: Scenario, tool: ToolInfo, log: (line: string) => void = () => {}): Promise<RehearsalResult> {
   let config: RunConfig;
+  let plugin: LoadedPlugin | null;
   try {
     const input = runInput(scenario);
     await loadAllVenues();
     config = validateRunConfig(input);
     await loadFeedModules(config);
+    plugin = await loadStrategyPlugin(config.strategy.choice);
   } catch (error) {
     throw asScenarioError(error);
   }
@@ -78,6 +81,7 @@ export async function rehearse(scenario: Scenario, tool: ToolInfo, log: (line: s
   let run: ComposedRun | null = null;
   try {
     run = composeRun(config, tool, {
+      plugin,
       wrapFeed: (inner) => (feed = new PerturbedFeed(inner, new SeededRng(`shadow-exec:${config.seed}`).fork('rehearsal'))),
       wrapGate: (inner: RequestGate, rules) => {
         const throttled = inner as RequestGate & { setThrottle?: (on: boolean) => void };

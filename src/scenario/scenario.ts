@@ -52,6 +52,10 @@ export const SCENARIO_RUN_KEYS = [
   'circuitFailures',
   'circuitWindowMs',
   'circuitCooldownMs',
+  // The strategy (#16): a built-in name or a plug-in path (relative to the working directory), its parameters, its bars.
+  'strategy',
+  'strategyParams',
+  'bars',
 ] as const;
 
 export type ScenarioRunKey = (typeof SCENARIO_RUN_KEYS)[number];

@@ -154,6 +154,7 @@ describe('replayVenueTable', () => {
     expect([...replayVenueTable()]).toEqual([
       ['binance', ['spot', 'usdm']],
       ['bybit', ['spot', 'linear']],
+      ['hyperliquid', ['default']],
     ]);
   });
 });

@@ -5,7 +5,7 @@ import { thrown } from '../helpers/thrown.js';
 
 describe('venue registry', () => {
   it('lists the venues in help order, the first being the default, without loading any', () => {
-    expect(VENUE_NAMES).toEqual(['fake', 'bybit', 'binance']);
+    expect(VENUE_NAMES).toEqual(['fake', 'bybit', 'binance', 'hyperliquid']);
     expect(DEFAULT_VENUE).toBe('fake');
     expect(isVenueName('bybit')).toBe(true);
     expect(isVenueName('toString')).toBe(false);
@@ -33,10 +33,11 @@ describe('venue registry', () => {
     await loadAllVenues();
     expect(allVenuesLoaded()).toBe(true);
     expect(loadedVenues().map((v) => v.name)).toEqual(VENUE_NAMES);
-    expect(venueNamesWhere((v) => v.live !== undefined, 'name')).toEqual(['binance', 'bybit']);
+    expect(venueNamesWhere((v) => v.live !== undefined, 'name')).toEqual(['binance', 'bybit', 'hyperliquid']);
     expect([...credentialNames()]).toEqual([
       ['bybit', { apiKey: 'BYBIT_API_KEY', apiSecret: 'BYBIT_API_SECRET' }],
       ['binance', { apiKey: 'BINANCE_API_KEY', apiSecret: 'BINANCE_SECRET_KEY' }],
+      ['hyperliquid', { apiKey: 'HYPERLIQUID_ACCOUNT_ADDRESS', apiSecret: 'HYPERLIQUID_PRIVATE_KEY' }],
     ]);
   });
 });

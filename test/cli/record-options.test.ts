@@ -40,7 +40,7 @@ describe('parseRecordOptions', () => {
   });
 
   it.each<[RawRecordOptions, string]>([
-    [{ symbols: 'BTCUSDT', out: 'x' }, "--exchange '' is not allowed: expected binance or bybit"],
+    [{ symbols: 'BTCUSDT', out: 'x' }, "--exchange '' is not allowed: expected binance, bybit or hyperliquid"],
     [{ exchange: 'fake', symbols: 'BTCUSDT', out: 'x' }, "--exchange 'fake' is not allowed"],
     [{ exchange: 'binance', market: 'coinm', symbols: 'BTCUSDT', out: 'x' }, "--market 'coinm' is not allowed: expected spot or usdm"],
     [{ exchange: 'binance', category: 'spot', symbols: 'BTCUSDT', out: 'x' }, '--category does not apply to --exchange binance'],

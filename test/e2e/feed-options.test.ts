@@ -101,7 +101,7 @@ describe('shadow-exec run --duration and --feed on the synthetic market', () => 
   });
 
   it.each([
-    [['--feed', 'live'], '--feed live needs --exchange binance or bybit'],
+    [['--feed', 'live'], '--feed live needs --exchange binance, bybit or hyperliquid'],
     [['--feed', 'csv:x'], "--feed 'csv:x' is not allowed: expected synthetic, replay:FILE (a file recorded in the shadow-exec replay format) or live"],
     [['--duration', '10'], "--duration '10' is not allowed"],
     [['--duration', '0s'], "--duration '0s' is not allowed"],

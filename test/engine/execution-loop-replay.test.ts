@@ -7,7 +7,7 @@ import { buildReplayFeedFromText } from '../../src/app/compose-replay.js';
 import { Decimal, formatUnits } from '../../src/core/money/decimal.js';
 import { buildSymbolGridLookup } from '../../src/core/market/symbol-grid.js';
 import type { MarketContextEvent, MarketDataEvent, QuoteEvent } from '../../src/core/model/market-data-event.js';
-import { SymmetricQuoter } from '../../src/core/strategy/symmetric-quoter.js';
+import type { StrategyBar, StrategyDefinition } from '../../src/ports/strategy.js';
 import { decodeReplay, encodeReplay, type ReplayRecord } from '../../src/feeds/replay/replay-format.js';
 import type { ExchangeClient } from '../../src/ports/exchange-client.js';
 import type { MarketDataFeed } from '../../src/ports/market-data-feed.js';
@@ -136,16 +136,20 @@ describe('replay through the execution loop', () => {
 
   it('passes trades, bars and marks to the venue hook and bars to the strategy, in event order', async () => {
     const seen: string[] = [];
-    const onBar = vi.spyOn(SymmetricQuoter.prototype, 'onBar');
+    const bars: StrategyBar[] = [];
+    const wrapStrategy = (inner: StrategyDefinition): StrategyDefinition => ({
+      ...inner,
+      create: (ctx) => Object.assign(inner.create(ctx), { onBar: (_symbol: number, bar: StrategyBar) => void bars.push(bar) }),
+    });
     class HookedClient extends RecordingExchangeClient {
       override onMarketEvent(e: MarketContextEvent): void {
         seen.push(`${e.kind}@${e.ts}${e.kind === 'bar' ? `/${e.source}` : ''}`);
       }
     }
     const wrapVenue = (venue: ExchangeClient): ExchangeClient => new HookedClient(venue, () => ({ now: () => 0 }));
-    await runReplay('binance-spot-2021-10-11.jsonl', BINANCE_TEXT, [NKN], { wrapVenue });
+    await runReplay('binance-spot-2021-10-11.jsonl', BINANCE_TEXT, [NKN], { wrapVenue, wrapStrategy });
     expect(seen).toEqual(['trade@1633998523957', 'bar@1633998523957/venue', 'bar@1633998540000/buffer']);
-    expect(onBar.mock.calls.map(([bar]) => [bar.source, bar.openTs, bar.closeTicks, bar.volumeLots, bar.tradeCount])).toEqual([
+    expect(bars.map((bar) => [bar.source, bar.openTs, bar.closeTicks, bar.volumeLots, bar.tradeCount])).toEqual([
       ['venue', 1633998480000, 35280, 258770, 30],
       ['buffer', 1633998480000, 35280, 580, 1],
     ]);

@@ -20,7 +20,7 @@ import { IcebergVisible } from '../../src/core/sim/iceberg-visible.js';
 import { FakeVenueRules } from '../../src/venues/fake/fake-venue-rules.js';
 import { FAKE_INSTRUMENTS } from '../../src/venues/fake/fake-instruments.js';
 import { buildInstrument } from '../../src/core/model/instrument.js';
-import { SymmetricQuoter } from '../../src/core/strategy/symmetric-quoter.js';
+import { symmetricDefinition } from '../../src/core/strategy/symmetric-strategy.js';
 import { RiskMonitor } from '../../src/core/risk/risk-monitor.js';
 import { EdgeTracker } from '../../src/core/risk/edge-tracker.js';
 import { Ledger } from '../../src/core/portfolio/ledger.js';
@@ -199,7 +199,7 @@ describe('ExecutionLoop when a cancel overtakes its order', () => {
       venue,
       feed,
       instruments: [btc],
-      quoter: new SymmetricQuoter({ spreadBpsE4: 200_000, orderNotionalE8: 500e8, requoteBpsE4: 20_000 }),
+      strategy: symmetricDefinition({ spreadBpsE4: 200_000, orderNotionalE8: 500e8, requoteBpsE4: 20_000 }, [btc]),
       risk: new RiskMonitor({ maxInventoryE8: 1e12, maxTotalNotionalE8: 1e13, edgeThresholdBpsE4: -1e8 }),
       edge: new EdgeTracker(['BTCUSDT'], { halfSpreadBpsE4: 100_000, makerFeeBpsE4: 20_000, markoutMs: 1000, window: 20, minFills: 5 }),
       ledger: new Ledger([btc], fees),

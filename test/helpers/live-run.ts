@@ -15,7 +15,7 @@ import { ConstantLatencyModel } from '../../src/core/sim/constant-latency-model.
 import { ProbabilisticFillModel } from '../../src/core/sim/probabilistic-fill-model.js';
 import { IcebergVisible } from '../../src/core/sim/iceberg-visible.js';
 import { SimulatedVenue } from '../../src/core/sim/simulated-venue.js';
-import { SymmetricQuoter } from '../../src/core/strategy/symmetric-quoter.js';
+import { symmetricDefinition } from '../../src/core/strategy/symmetric-strategy.js';
 import { VirtualClock } from '../../src/core/time/virtual-clock.js';
 import { ExecutionLoop } from '../../src/engine/execution-loop.js';
 import { loopOrderCounts } from '../../src/engine/loop-counters.js';
@@ -48,9 +48,9 @@ export function composeLiveRun(settings: LiveBuildSettings, specs: readonly Inst
   const risk = new RiskMonitor({ maxInventoryE8: 10_000 * 1e8, maxTotalNotionalE8: 50_000 * 1e8, edgeThresholdBpsE4: -100_000_000 });
   const ledger = new Ledger(instruments, fees);
   const fillLog = new FillLog(5);
-  const quoter = new SymmetricQuoter({ spreadBpsE4: 400_000, orderNotionalE8: 500 * 1e8, requoteBpsE4: 20_000 });
+  const strategy = symmetricDefinition({ spreadBpsE4: 400_000, orderNotionalE8: 500 * 1e8, requoteBpsE4: 20_000 }, instruments);
   const loop = new ExecutionLoop({
-    clock, scheduler, venue, feed: live.feed, instruments, quoter, risk, edge, ledger, fillLog,
+    clock, scheduler, venue, feed: live.feed, instruments, strategy, risk, edge, ledger, fillLog,
     orderOptions: DEFAULT_ORDER_OPTIONS, requoteMode: 'replace', cancelMode: 'per-order', exitOco: null,
   });
   const run: ComposedRun = {

@@ -16,7 +16,8 @@ import { ConstantLatencyModel } from '../../src/core/sim/constant-latency-model.
 import { ProbabilisticFillModel } from '../../src/core/sim/probabilistic-fill-model.js';
 import { IcebergVisible } from '../../src/core/sim/iceberg-visible.js';
 import { SimulatedVenue } from '../../src/core/sim/simulated-venue.js';
-import { SymmetricQuoter } from '../../src/core/strategy/symmetric-quoter.js';
+import type { StrategyDefinition } from '../../src/ports/strategy.js';
+import { symmetricDefinition } from '../../src/core/strategy/symmetric-strategy.js';
 import { VirtualClock } from '../../src/core/time/virtual-clock.js';
 import { ExecutionLoop } from '../../src/engine/execution-loop.js';
 import { loopOrderCounts } from '../../src/engine/loop-counters.js';
@@ -35,6 +36,8 @@ export interface ReplayRunOptions extends ReplayBuildOptions {
   readonly wrapVenue?: (venue: ExchangeClient) => ExchangeClient;
   /** Replaces the feed the loop pulls from (the report still describes the replay). */
   readonly wrapFeed?: (feed: MarketDataFeed) => MarketDataFeed;
+  /** Decorates the symmetric strategy the run quotes with (a recorder of its callbacks in tests). */
+  readonly wrapStrategy?: (strategy: StrategyDefinition) => StrategyDefinition;
 }
 
 export interface ReplayRun {
@@ -70,9 +73,10 @@ export async function runReplay(label: string, text: string, specs: readonly Ins
   const risk = new RiskMonitor({ maxInventoryE8: 1_000 * 1e8, maxTotalNotionalE8: 5_000 * 1e8, edgeThresholdBpsE4: -1_000_000 });
   const ledger = new Ledger(instruments, fees);
   const fillLog = new FillLog(5);
-  const quoter = new SymmetricQuoter({ spreadBpsE4, orderNotionalE8: (options.orderNotionalUsd ?? 50) * 1e8, requoteBpsE4: 10_000 });
+  const symmetric = symmetricDefinition({ spreadBpsE4, orderNotionalE8: (options.orderNotionalUsd ?? 50) * 1e8, requoteBpsE4: 10_000 }, instruments);
+  const strategy = options.wrapStrategy?.(symmetric) ?? symmetric;
   const loop = new ExecutionLoop({
-    clock, scheduler, venue: client, feed: options.wrapFeed?.(replay.feed) ?? replay.feed, instruments, quoter, risk, edge, ledger, fillLog,
+    clock, scheduler, venue: client, feed: options.wrapFeed?.(replay.feed) ?? replay.feed, instruments, strategy, risk, edge, ledger, fillLog,
     orderOptions: DEFAULT_ORDER_OPTIONS, requoteMode: 'replace', cancelMode: 'per-order', exitOco: null,
   });
   const run: ComposedRun = {

@@ -51,6 +51,8 @@ export interface RunConfig {
   readonly recvWindowMs: number;
   /** Real venues: the client holds requests to stay within the venue's rate limits (false: --no-throttle). @default true */
   readonly throttle: boolean;
+  /** --bars: bar lengths built on every feed, ms, ascending; null (@default): 1m from trades on replay and live feeds, none on synthetic. */
+  readonly barsMs: readonly number[] | null;
   readonly venue: VenueConfig;
   readonly feed: FeedConfig;
   readonly strategy: StrategyConfig;

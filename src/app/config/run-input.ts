@@ -56,4 +56,7 @@ export interface RunInput {
   readonly wsUrl?: string;
   readonly restUrl?: string;
   readonly wsConnections?: string;
+  readonly strategy?: string;
+  readonly strategyParams?: string;
+  readonly bars?: string;
 }

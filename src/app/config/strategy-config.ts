@@ -1,6 +1,10 @@
-// The strategy part of a run config: the symmetric quoter's settings and how its orders are sent, moved and cancelled.
+// The strategy part of a run config: which strategy quotes (--strategy, its parameters), the symmetric quoter's settings, and how orders are sent, moved and cancelled.
 import type { OrderOptions } from '../../core/model/order.js';
+import type { StrategyParamValue } from '../../ports/strategy.js';
 import type { DecimalText } from './decimal-text.js';
+
+/** --strategy: a built-in by name, or a plug-in module by the path given (loaded before the run). */
+export type StrategyChoice = { readonly kind: 'builtin'; readonly name: string } | { readonly kind: 'plugin'; readonly file: string };
 
 export interface StrategyConfig {
   /** --spread-bps: full quoted spread around the mid, bps, > 0..10000; @default defaultSpreadBps(maker fee). */
@@ -16,5 +20,9 @@ export interface StrategyConfig {
   /** --cancel-mode: a freeze or stop sends one cancel per order, or one cancel-all per symbol. @default 'per-order' */
   readonly cancelMode: 'per-order' | 'cancel-all';
   /** --exit-oco TP:SL: an exit OCO on each open position, distances from the mid, bps, > 0..10000; null (@default): none. */
+  /** --strategy: null (@default) is the built-in symmetric quoter, unnamed in the report (so reports without --strategy keep their bytes). */
+  readonly choice: StrategyChoice | null;
+  /** --strategy-params: the parameters as given (a JSON object), checked against the strategy's declared schema when it is loaded. @default {} */
+  readonly params: Readonly<Record<string, StrategyParamValue>>;
   readonly exitOco: { readonly takeProfitBps: DecimalText; readonly stopLossBps: DecimalText } | null;
 }

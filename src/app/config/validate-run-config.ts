@@ -12,6 +12,7 @@ import { parseOrderOptions } from './order-options.js';
 import type { RunConfig } from './run-config.js';
 import type { RunInput } from './run-input.js';
 import { checkGrid, exitOco, requoteMode } from './strategy-options.js';
+import { barsOption, strategyChoice, strategyParams } from './strategy-choice.js';
 import { durationOption, feedOption, isoStart, perSymbol, symbolList, unfreezeOption } from './text-options.js';
 import { readText, resolveVenue, type ReadText } from './venue-options.js';
 
@@ -74,6 +75,10 @@ export function validateRunConfig(input: RunInput, read: ReadText = readText): R
             volatilityBps: perSymbol('volatilityBps', input.volatilityBps, symbols, (s) => bySymbol.get(s)!.volatilityBps, true),
           };
   const reportFills = integerValue('reportFills', input.reportFills);
+  const choice = strategyChoice(input.strategy);
+  const params = strategyParams(input.strategyParams, read);
+  if (choice === null && input.strategyParams !== undefined) throw new UsageError('--strategy-params needs --strategy: name the strategy the parameters are for (symmetric takes none)');
+  const barsMs = barsOption(input.bars);
 
   if (maxDrawdownUsd !== null && reduceAtDrawdownUsd !== null && !new Decimal(reduceAtDrawdownUsd).lt(maxDrawdownUsd)) {
     throw new UsageError(`--reduce-at-drawdown '${reduceAtDrawdownUsd}' must be below --max-drawdown '${maxDrawdownUsd}'`);
@@ -95,9 +100,10 @@ export function validateRunConfig(input: RunInput, read: ReadText = readText): R
     apiEnv,
     recvWindowMs,
     throttle: input.throttle ?? true,
+    barsMs,
     venue: { name: venue.name, market, instruments, instrumentsFile: input.instruments ?? null },
     feed,
-    strategy: { spreadBps, requoteBps, orderNotionalUsd, orderOptions, requoteMode: requote, cancelMode, exitOco: oco },
+    strategy: { spreadBps, requoteBps, orderNotionalUsd, orderOptions, requoteMode: requote, cancelMode, exitOco: oco, choice, params },
     fills,
     latency,
     risk: { maxInvUsd, maxTotalUsd, edge: { thresholdBps, markoutMs, window: edgeWindow, minFills }, staleMs, maxDrawdownUsd, reduceAtDrawdownUsd, maxOrdersPerSec, unfreeze, circuit },

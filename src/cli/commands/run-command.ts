@@ -3,7 +3,9 @@ import { Command } from 'commander';
 import { composeRun } from '../../app/compose.js';
 import { chosenMarket } from '../../app/config/venue-config.js';
 import { feedFailure } from '../../core/errors/feed-failure.js';
-import { UsageError } from '../../core/errors/shadow-exec-error.js';
+import { ShadowExecError, UsageError } from '../../core/errors/shadow-exec-error.js';
+import { firstDifference } from '../../core/report/first-difference.js';
+import type { JsonValue } from '../../core/report/canonical-json.js';
 import { canonicalJson } from '../../core/report/canonical-json.js';
 import { runSession, type SessionResult } from '../../engine/run-session.js';
 import type { LiveFeed } from '../../feeds/live/live-feed.js';
@@ -28,6 +30,8 @@ import { formatSummary } from '../summary.js';
 import { stderrStyles } from '../terminal.js';
 import { givenOptions } from '../given-options.js';
 import { notOnVenue, venueFlags } from '../../app/config/venue-flag.js';
+import { loadStrategyPlugin, strategyFailed, type LoadedPlugin } from '../../app/strategy-wiring.js';
+import { formatCallbackTimes } from '../../engine/guarded-strategy.js';
 
 export interface RunFlags extends RawRunOptions {
   /** commander's --no-network sets this to false. */
@@ -38,6 +42,7 @@ export interface RunFlags extends RawRunOptions {
   readonly secrets?: string;
   readonly control?: string;
   readonly config?: string;
+  readonly checkDeterminism?: boolean;
 }
 
 /** Every option of `run` from the options table, in its order; a shown default is handed to commander for --help only (givenOptions leaves it out). */
@@ -137,6 +142,7 @@ async function executeRun(given: RunFlags, ctx: CliContext, typed: (key: string)
   const { flags, provenance, restate } = await withConfigFile(given, typed);
   let config: RunConfig;
   let dryRun: VenueDryRun | null;
+  let plugin: LoadedPlugin | null;
   try {
     await loadVenue(flags.exchange);
     config = await parseWithVenues(() => parseRunOptions(flags));
@@ -149,19 +155,21 @@ async function executeRun(given: RunFlags, ctx: CliContext, typed: (key: string)
     // The key providers load only when there are keys to read: a named --secrets file (checked even on a shadow run) or a dry run on a real venue.
     const keysNeeded = flags.secrets !== undefined || (config.mode === 'dryrun' && venueModule(config.venue.name).noApi === null);
     dryRun = keysNeeded ? (await import('../dry-run-keys.js')).prepareDryRun(config, flags, ctx) : null;
+    plugin = await loadStrategyPlugin(config.strategy.choice);
   } catch (error) {
     // A value the file set is named by its key in the file (spreadBps), not by the flag it stands for.
     throw restate === null ? error : restate(error);
   }
   try {
-    return await runAndReport(config, flags, ctx, dryRun, provenance);
+    return await runAndReport(config, flags, ctx, dryRun, provenance, plugin);
   } finally {
     dryRun?.journal?.close();
   }
 }
 
-async function runAndReport(config: RunConfig, flags: RunFlags, ctx: CliContext, dryRun: VenueDryRun | null, provenance: ConfigProvenance | null): Promise<number> {
-  const run = composeRun(config, ctx.tool, { dryRun, provenance });
+async function runAndReport(config: RunConfig, flags: RunFlags, ctx: CliContext, dryRun: VenueDryRun | null, provenance: ConfigProvenance | null, plugin: LoadedPlugin | null): Promise<number> {
+  if (flags.checkDeterminism === true) await checkDeterminism(config, flags, ctx, dryRun, provenance, plugin);
+  const run = composeRun(config, ctx.tool, { dryRun, provenance, plugin });
   const sink: ReportSink = flags.out === undefined ? new StdoutReportSink(ctx.stdout) : new (await import('../../output/file-report-sink.js')).FileReportSink(flags.out);
   const startedAt = performance.now();
   // The live feed's modules (and ws) are loaded only for a live run.
@@ -227,11 +235,39 @@ async function runAndReport(config: RunConfig, flags: RunFlags, ctx: CliContext,
   stop.dispose();
   if (!flags.quiet) {
     ctx.stderr.write(formatSummary(result.report, await stderrStyles(ctx.env), { sink: sink.description, wallMs: performance.now() - startedAt }));
+    const spent = run.loop.strategyTime;
+    if (spent !== null && spent.size > 0) ctx.stderr.write(`  ${formatCallbackTimes(spent)}\n`);
   }
   if (result.status === 'interrupted') return stop.exitCode();
+  // The report is written (status "failed", strategy.failure says where); the plug-in still failed the run: exit 1.
+  const thrown = run.loop.strategyFailure;
+  if (thrown !== null) throw strategyFailed(thrown);
   // The report is written (complete, status "failed", market_data.live.failure says why); the run still failed: exit 1.
   if (failure !== null) throw feedFailure(failure.gaveUp, failure.cause, 'the report covers the run up to then');
   return EXIT.ok;
+}
+
+/**
+ * --check-determinism: composes and runs the configuration twice in this process (same plug-in module instance) and
+ * compares the reports; the first differing path fails the run (exit 1) before the real run. A live feed cannot repeat.
+ */
+async function checkDeterminism(config: RunConfig, flags: RunFlags, ctx: CliContext, dryRun: VenueDryRun | null, provenance: ConfigProvenance | null, plugin: LoadedPlugin | null): Promise<void> {
+  if (config.feed.kind === 'live') throw new UsageError('--check-determinism needs a synthetic or replay feed: a live feed never delivers the same market twice');
+  if (flags.journal !== undefined) throw new UsageError('--check-determinism and --journal: the check runs would write the journal too; check without --journal');
+  const reports: JsonValue[] = [];
+  for (let i = 0; i < 2; i++) {
+    const run = composeRun(config, ctx.tool, { dryRun, provenance, plugin });
+    reports.push((await runSession(run, { stopRequested: () => false, yieldSlice: () => new Promise((resolve) => setImmediate(resolve)) })).report);
+  }
+  const difference = firstDifference(reports[0], reports[1]);
+  if (difference !== null) {
+    throw new ShadowExecError(
+      'E_NONDETERMINISTIC',
+      `--check-determinism: two runs of the same configuration differ first at ${difference.path} (${difference.left ?? 'absent'} then ${difference.right ?? 'absent'})`,
+      { advice: 'something read the wall clock (Date.now, new Date), Math.random, a real timer or state kept between runs: use ctx.now(), ctx.rng and ctx.setTimer' },
+    );
+  }
+  if (!flags.quiet) ctx.stderr.write('check-determinism: two runs gave byte-identical reports\n');
 }
 
 /** --ws-url / --rest-url on a host that is not the venue's public one: said on stderr (even with --quiet), the run goes on. */

@@ -18,6 +18,8 @@ export type ErrorCode =
   | 'E_RECORD_WRITE'
   | 'E_FEED_FAILED'
   | 'E_FEED_NO_DATA'
+  | 'E_STRATEGY'
+  | 'E_NONDETERMINISTIC'
   | 'E_INVARIANT'
   | 'E_IMPORT_FORMAT';
 

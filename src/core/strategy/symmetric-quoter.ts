@@ -1,6 +1,5 @@
 // SymmetricQuoter: a bid and an ask around mid at a fixed spread, sized from a notional, on the instrument grid.
 import type { Instrument } from '../model/instrument.js';
-import type { BarEvent } from '../model/market-data-event.js';
 
 export interface QuoterSettings {
   /** Full quoted spread, bps × 10⁴ (each side sits at least half of it away from mid). */
@@ -56,9 +55,6 @@ export class SymmetricQuoter {
     out.askLots = this.lots(instrument, askTicks);
     out.requoteTicks = Math.max(1, Math.ceil((midTicks * this.settings.requoteBpsE4) / BPS_E4_PER_UNIT));
   }
-
-  /** Completed bars of the run's feed. This quoter prices off the top of book only, so it ignores them. */
-  onBar(_bar: BarEvent): void {}
 
   /** Largest whole number of lots whose notional does not exceed the target (rounded down to the lot). */
   private lots(instrument: Instrument, priceTicks: number): number {

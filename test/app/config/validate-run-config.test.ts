@@ -39,6 +39,7 @@ describe('validateRunConfig defaults', () => {
       apiEnv: 'dev',
       recvWindowMs: 5000,
       throttle: true,
+      barsMs: null,
       venue: {
         name: 'fake',
         market: 'default',
@@ -63,6 +64,8 @@ describe('validateRunConfig defaults', () => {
         orderOptions: { timeInForce: 'GTC', postOnly: false, reduceOnly: false },
         requoteMode: 'replace',
         cancelMode: 'per-order',
+        choice: null,
+        params: {},
         exitOco: null,
       },
       fills: { model: 'probabilistic', fillRate: '0.05' },
@@ -412,7 +415,7 @@ describe('validateRunConfig --feed live', () => {
   });
 
   it.each<[RunInput, string]>([
-    [{ feed: 'live' }, '--feed live needs --exchange binance or bybit'],
+    [{ feed: 'live' }, '--feed live needs --exchange binance, bybit or hyperliquid'],
     [{ wsUrl: 'ws://127.0.0.1:1' }, '--ws-url applies to --feed live only'],
     [{ exchange: 'binance', wsConnections: '2' }, '--ws-connections applies to --feed live only'],
     [{ exchange: 'bybit', feed: 'live', restUrl: 'http://127.0.0.1:1' }, '--rest-url does not apply to --exchange bybit'],

@@ -1,0 +1,86 @@
+// HyperliquidVenueRules: the perps order checks, Alo and reduce-only rejections, Ioc remainders and cancel answers of the simulated Hyperliquid venue.
+import { formatPrice, formatQty, type Instrument } from '../../core/model/instrument.js';
+import { Decimal, formatUnits } from '../../core/money/decimal.js';
+import type { OrderRequest } from '../../core/model/order.js';
+import type { FeeSchedule } from '../../core/sim/fee-schedule.js';
+import type { VenueOutcome, VenueReject, VenueRules } from '../../ports/venue-rules.js';
+import { HYPERLIQUID_ERRORS, HYPERLIQUID_INVALID_NONCE, badAloPx, hyperliquidReject } from './hyperliquid-errors.js';
+import type { HyperliquidInstrument } from './hyperliquid-instruments.js';
+import { checkHyperliquidPerpOrder } from './hyperliquid-order-rules.js';
+import { decimalToWire } from './hyperliquid-wire-number.js';
+
+/** The nonce window: "(T - 2 days, T + 1 day), where T is the unix millisecond timestamp on the block" (…/api/nonces-and-api-wallets). */
+export const NONCE_BEHIND_MS = 2 * 24 * 3600 * 1000;
+export const NONCE_AHEAD_MS = 24 * 3600 * 1000;
+
+/** The book's touch when an Alo order would take: the symbol and its best bid and ask, ticks (a TopOfBook has them). */
+export interface HyperliquidTouch {
+  readonly symbol: string;
+  readonly bidTicks: number;
+  readonly askTicks: number;
+}
+
+export class HyperliquidVenueRules implements VenueRules {
+  readonly venue = 'hyperliquid';
+
+  constructor(
+    readonly fees: FeeSchedule,
+    private readonly instruments: ReadonlyMap<string, HyperliquidInstrument>,
+  ) {}
+
+  validate(request: OrderRequest, instrument: Instrument): VenueReject | null {
+    const coin = this.instruments.get(request.symbol);
+    // An unknown coin cannot be sent at all: the SDK has no asset index for it. Answered as the tick error would be.
+    if (coin === undefined) return hyperliquidReject(HYPERLIQUID_ERRORS.TICK, `coin ${request.symbol} is not in the perps universe`);
+    if (request.priceTicks <= 0) return hyperliquidReject(HYPERLIQUID_ERRORS.TICK, `price must be positive (asset=${coin.asset})`);
+    const fields = { price: decimalToWire(formatPrice(instrument, request.priceTicks)), size: decimalToWire(formatQty(instrument, request.qtyLots)) };
+    return checkHyperliquidPerpOrder(fields, coin.szDecimals, coin.asset);
+  }
+
+  /** Cancel / MissingOrder: "Order was never placed, already canceled, or filled." — one answer for all three cases. */
+  cancelRejected(reason: 'ALREADY_FILLED' | 'ALREADY_CANCELED' | 'UNKNOWN_ORDER'): VenueReject {
+    return hyperliquidReject(HYPERLIQUID_ERRORS.MISSING_ORDER, reason.toLowerCase().replace('_', ' '));
+  }
+
+  /**
+   * Alo that would take: rejected, never resting ("ALO … will be canceled instead of immediately matching", exchange
+   * endpoint docs; the order answers statuses[i].error BadAloPx and ends badAloPxRejected). The venue's text names the
+   * book's touch ("bbo was 64990@64991"); given `touch` it is put in, prices as the venue writes them. Without it the
+   * docs' "{bbo}" stays: the VenueRules port passes no book yet (the matching engine has it at the call).
+   */
+  postOnlyWouldTake(touch?: HyperliquidTouch): VenueOutcome {
+    const coin = touch === undefined ? undefined : this.instruments.get(touch.symbol);
+    if (touch === undefined || coin === undefined) return { kind: 'reject', reject: hyperliquidReject(HYPERLIQUID_ERRORS.BAD_ALO_PX, 'the book touch was not given to the rules') };
+    const tick = new Decimal(coin.spec.tickSize);
+    const px = (ticks: number): string => decimalToWire(formatUnits(ticks, tick));
+    return { kind: 'reject', reject: badAloPx(px(touch.bidTicks), px(touch.askTicks)) };
+  }
+
+  reduceOnlyViolated(): VenueReject {
+    return hyperliquidReject(HYPERLIQUID_ERRORS.REDUCE_ONLY);
+  }
+
+  /**
+   * The docs document no error for a modify to a size not above what has filled; it is answered as the cancel of a
+   * filled order (MissingOrder), an inference.
+   */
+  amendBelowFilled(): VenueReject {
+    return hyperliquidReject(HYPERLIQUID_ERRORS.MISSING_ORDER, 'modify to a size not above the filled size (no documented error: answered as a filled order)');
+  }
+
+  /**
+   * Ioc: "IOC (immediate or cancel) will have the unfilled part canceled instead of resting" (exchange endpoint docs); a
+   * wholly unfilled Ioc answers IocCancel (iocCancelRejected). The port does not say whether anything filled, so the rest
+   * is cancelled under that status name. Hyperliquid has no FOK; the order options refuse it before it gets here.
+   */
+  immediateRemainder(_timeInForce: 'IOC' | 'FOK'): VenueOutcome {
+    return { kind: 'cancel', reason: HYPERLIQUID_ERRORS.IOC_CANCEL.code };
+  }
+
+  /** Outside (T - 2 days, T + 1 day) of the venue's time: the whole request fails; the receive window does not apply. */
+  timestampRejected(timestampMs: number, serverMs: number, _recvWindowMs: number): VenueReject | null {
+    if (timestampMs > serverMs - NONCE_BEHIND_MS && timestampMs < serverMs + NONCE_AHEAD_MS) return null;
+    const side = timestampMs <= serverMs - NONCE_BEHIND_MS ? 'more than 2 days behind' : 'at least 1 day ahead of';
+    return { ...HYPERLIQUID_INVALID_NONCE, detail: `nonce ${timestampMs} is ${side} the venue's time ${serverMs}` };
+  }
+}
