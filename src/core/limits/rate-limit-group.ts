@@ -10,12 +10,18 @@ export type GroupDecision =
   /** waitMs: exact ms until every limiter allows the request (if nothing else is taken); blockedBy in member order. */
   | { readonly kind: 'wait'; readonly waitMs: number; readonly blockedBy: readonly string[] };
 
+const TAKEN: GroupDecision = { kind: 'taken' };
+/** exceeded()'s answer when nothing is broken (frozen: callers only read it). */
+const NONE: string[] = Object.freeze([]) as unknown as string[];
+
 /**
  * Each limiter's "may send" condition only becomes true with time and stays true until something is taken
  * (windows reset, logs expire, buckets refill), so the earliest time all allow is the largest single wait.
  */
 export class RateLimitGroup {
   private readonly byName: ReadonlyMap<string, RateLimiter>;
+  /** Each costs object read once into a cost per member (member order): requests reuse one costs object per endpoint. */
+  private readonly vectors = new WeakMap<GroupCosts, readonly number[]>();
 
   constructor(readonly members: readonly RateLimiter[]) {
     const byName = new Map<string, RateLimiter>();
@@ -26,17 +32,25 @@ export class RateLimitGroup {
     this.byName = byName;
   }
 
-  /** Members with their cost, in member order; unknown names are an invariant violation. */
-  private charged(costs: GroupCosts): Array<readonly [RateLimiter, number]> {
+  /**
+   * The cost per member, in member order; unknown names are an invariant violation. Read once per costs object, so a
+   * costs object must not change after its first use (binanceCosts hands out frozen ones).
+   */
+  private charged(costs: GroupCosts): readonly number[] {
+    const known = this.vectors.get(costs);
+    if (known !== undefined) return known;
     for (const name of Object.keys(costs)) {
       if (!this.byName.has(name)) throw invariantViolation(`RateLimitGroup: unknown limiter ${name}`);
     }
-    return this.members.map((m) => [m, costs[m.name] ?? 0] as const);
+    const vector = this.members.map((m) => costs[m.name] ?? 0);
+    this.vectors.set(costs, vector);
+    return vector;
   }
 
   waitMs(nowMs: number, costs: GroupCosts): number {
+    const charged = this.charged(costs);
     let wait = 0;
-    for (const [limiter, cost] of this.charged(costs)) wait = Math.max(wait, limiter.waitMs(nowMs, cost));
+    for (let i = 0; i < charged.length; i++) wait = Math.max(wait, this.members[i]!.waitMs(nowMs, charged[i]!));
     return wait;
   }
 
@@ -44,27 +58,33 @@ export class RateLimitGroup {
   tryTake(nowMs: number, costs: GroupCosts): GroupDecision {
     const charged = this.charged(costs);
     let wait = 0;
-    const blockedBy: string[] = [];
-    for (const [limiter, cost] of charged) {
-      const w = limiter.waitMs(nowMs, cost);
-      if (w > 0) blockedBy.push(limiter.name);
+    let blockedBy: string[] | null = null;
+    for (let i = 0; i < charged.length; i++) {
+      const limiter = this.members[i]!;
+      const w = limiter.waitMs(nowMs, charged[i]!);
+      if (w > 0) (blockedBy ??= []).push(limiter.name);
       wait = Math.max(wait, w);
     }
-    if (wait > 0) return { kind: 'wait', waitMs: wait, blockedBy };
-    for (const [limiter, cost] of charged) limiter.take(nowMs, cost);
-    return { kind: 'taken' };
+    if (wait > 0) return { kind: 'wait', waitMs: wait, blockedBy: blockedBy ?? [] };
+    for (let i = 0; i < charged.length; i++) this.members[i]!.take(nowMs, charged[i]!);
+    return TAKEN;
   }
 
   /** Charges every limiter unconditionally (throttling off); usage may pass the limits. */
   record(nowMs: number, costs: GroupCosts): void {
-    for (const [limiter, cost] of this.charged(costs)) limiter.record(nowMs, cost);
+    const charged = this.charged(costs);
+    for (let i = 0; i < charged.length; i++) this.members[i]!.record(nowMs, charged[i]!);
   }
 
   /** Names of the limiters whose hard limit this request would break, in member order (empty: the venue accepts). */
   exceeded(nowMs: number, costs: GroupCosts): string[] {
-    return this.charged(costs)
-      .filter(([limiter, cost]) => limiter.wouldExceed(nowMs, cost))
-      .map(([limiter]) => limiter.name);
+    const charged = this.charged(costs);
+    let names: string[] | null = null;
+    for (let i = 0; i < charged.length; i++) {
+      const limiter = this.members[i]!;
+      if (limiter.wouldExceed(nowMs, charged[i]!)) (names ??= []).push(limiter.name);
+    }
+    return names ?? NONE;
   }
 
   /** Current usage per limiter, in member order. */

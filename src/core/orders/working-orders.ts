@@ -2,6 +2,7 @@
 import type { OrderNo } from '../model/ids.js';
 import type { Side } from '../model/order.js';
 import type { SymbolIndex } from '../model/symbol-table.js';
+import type { ChangedSymbols } from '../risk/changed-symbols.js';
 import { invariantViolation } from '../errors/shadow-exec-error.js';
 import { OrderIndex } from './order-index.js';
 
@@ -51,6 +52,7 @@ export class WorkingOrders {
   private live = 0;
   /** The next order's send ordinal. */
   private sent = 0;
+  private changes: ChangedSymbols | null = null;
 
   /** @param symbolCount how many symbols the run trades (indexes 0 … symbolCount − 1) */
   constructor(symbolCount: number) {
@@ -62,6 +64,12 @@ export class WorkingOrders {
     const s = this.bySymbol[symbol];
     if (s === undefined) throw invariantViolation(`no working orders for symbol index ${symbol}`);
     return s;
+  }
+
+  /** Tells `changes` about every later change of a symbol's open lots (one watcher: the loop's exposure). */
+  watchChanges(changes: ChangedSymbols): void {
+    if (this.changes !== null && this.changes !== changes) throw invariantViolation('working-order changes are already watched');
+    this.changes = changes;
   }
 
   /** Records a freshly sent order and makes it the quote on its side. */
@@ -81,6 +89,7 @@ export class WorkingOrders {
     if (this.byNo.set(working)) this.live++;
     if (side === 'BUY') s.openBuyLots += qtyLots;
     else s.openSellLots += qtyLots;
+    this.changes?.touch(symbol);
     return working;
   }
 
@@ -106,6 +115,7 @@ export class WorkingOrders {
     const s = order.totals;
     if (order.side === 'BUY') s.openBuyLots -= lots;
     else s.openSellLots -= lots;
+    this.changes?.touch(order.symbol);
     if (order.remainingLots <= 0) this.remove(order);
   }
 
@@ -115,6 +125,7 @@ export class WorkingOrders {
     const delta = remainingLots - order.remainingLots;
     if (order.side === 'BUY') s.openBuyLots += delta;
     else s.openSellLots += delta;
+    this.changes?.touch(order.symbol);
     order.qtyLots += delta;
     order.remainingLots = remainingLots;
     order.priceTicks = priceTicks;
@@ -132,6 +143,7 @@ export class WorkingOrders {
     const s = order.totals;
     if (order.side === 'BUY') s.openBuyLots -= order.remainingLots;
     else s.openSellLots -= order.remainingLots;
+    this.changes?.touch(order.symbol);
     order.remainingLots = 0;
     this.release(order);
   }

@@ -6,6 +6,7 @@ import { sideSign } from '../model/order.js';
 import type { FeeSchedule } from '../sim/fee-schedule.js';
 import { divRoundHalfEven, absBig } from '../money/bigint-math.js';
 import type { SymbolIndex } from '../model/symbol-table.js';
+import type { ChangedSymbols } from '../risk/changed-symbols.js';
 
 const PPM = 1_000_000n;
 
@@ -55,6 +56,7 @@ export class Ledger {
   private readonly bookList: SymbolBook[] = [];
   /** Symbol names by index (the order the instruments were given). */
   readonly symbols: readonly string[];
+  private changes: ChangedSymbols | null = null;
 
   constructor(
     instruments: readonly Instrument[],
@@ -106,6 +108,13 @@ export class Ledger {
 
   mark(symbol: SymbolIndex, markTicks: number): void {
     this.entry(symbol).book.markTicks = markTicks;
+    this.changes?.touch(symbol);
+  }
+
+  /** Tells `changes` about every later change of a position or mark (one watcher: the loop's exposure). */
+  watchChanges(changes: ChangedSymbols): void {
+    if (this.changes !== null && this.changes !== changes) throw invariantViolation('ledger changes are already watched');
+    this.changes = changes;
   }
 
   /** Applies a fill; returns its fee in pico-quote. */
@@ -143,6 +152,7 @@ export class Ledger {
     if (sign > 0) book.boughtLots += fill.qtyLots;
     else book.soldLots += fill.qtyLots;
     book.tradedNotionalPico += notional;
+    this.changes?.touch(fill.symbolIndex);
     return fee;
   }
 }

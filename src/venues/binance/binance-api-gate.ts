@@ -21,7 +21,6 @@ import {
   binanceCosts,
   binanceRetryAfterSeconds,
   binanceSimulatedBanMs,
-  binanceUsageHeaders,
   createBinanceLimiters,
   type BinanceEndpoint,
 } from './binance-rate-limits.js';
@@ -67,8 +66,9 @@ export class BinanceApiGate implements RequestGate {
   private bannedUntilMs = Number.NEGATIVE_INFINITY;
   private backOffUntilMs = Number.NEGATIVE_INFINITY;
   private lastRetryAfter: string | null = null;
-  private lastUsageHeaders: Record<string, string> | null = null;
-  private readonly peakHeaders = new Map<string, number>();
+  /** The venue limiters' usage after the last admitted request, and the peak of each, by BINANCE_LIMITS index (headers made in report()). */
+  private lastUsage: number[] | null = null;
+  private readonly peakUsage: number[] = [];
 
   constructor(private readonly settings: BinanceApiGateSettings) {
     this.client = createBinanceLimiters(settings.market);
@@ -150,9 +150,12 @@ export class BinanceApiGate implements RequestGate {
       return this.rateLimited(exceeded, arrivalMs);
     }
     this.venue.record(arrivalMs, costs);
-    this.lastUsageHeaders = binanceUsageHeaders(this.settings.market, this.venue, arrivalMs);
-    for (const [header, value] of Object.entries(this.lastUsageHeaders)) {
-      this.peakHeaders.set(header, Math.max(this.peakHeaders.get(header) ?? 0, Number(value)));
+    const members = this.venue.members;
+    const last = (this.lastUsage ??= members.map(() => 0));
+    for (let i = 0; i < members.length; i++) {
+      const usage = members[i]!.usage(arrivalMs);
+      last[i] = usage;
+      this.peakUsage[i] = Math.max(this.peakUsage[i] ?? 0, usage);
     }
     return null;
   }
@@ -233,9 +236,13 @@ export class BinanceApiGate implements RequestGate {
     const endpoints: Record<string, JsonValue> = {};
     for (const key of [...this.sentByEndpoint.keys()].sort()) endpoints[key] = { sent: this.sentByEndpoint.get(key)! };
     const limits: Record<string, JsonValue> = {};
-    for (const spec of BINANCE_LIMITS[this.settings.market]) {
-      limits[spec.name] = { limit: spec.limit, window_ms: spec.windowMs, peak: this.peakHeaders.get(spec.header) ?? 0, header: spec.header };
-    }
+    // The venue limiters are BINANCE_LIMITS[market] in order (createBinanceLimiters), so index i is spec i.
+    const specs = BINANCE_LIMITS[this.settings.market];
+    specs.forEach((spec, i) => {
+      limits[spec.name] = { limit: spec.limit, window_ms: spec.windowMs, peak: this.peakUsage[i] ?? 0, header: spec.header };
+    });
+    const last = this.lastUsage;
+    const lastUsageHeaders = last === null ? null : Object.fromEntries(specs.map((spec, i) => [spec.header, String(last[i] ?? 0)]));
     const dryRun = this.settings.dryRun;
     return {
       market: this.settings.market,
@@ -245,7 +252,7 @@ export class BinanceApiGate implements RequestGate {
         throttle: this.settings.throttle,
         ...this.throttle.report(),
         limits,
-        last_usage_headers: this.lastUsageHeaders,
+        last_usage_headers: lastUsageHeaders,
         http_429: this.http429,
         http_418: this.http418,
         ip_bans: this.bans,

@@ -80,12 +80,19 @@ export const BINANCE_ENDPOINT_COSTS: Readonly<Record<BinanceEndpoint, EndpointCo
 };
 
 /** Costs of one request per limiter name of its market. */
-export function binanceCosts(endpoint: BinanceEndpoint): Record<string, number> {
+export function binanceCosts(endpoint: BinanceEndpoint): Readonly<Record<string, number>> {
+  const known = COSTS_BY_ENDPOINT.get(endpoint);
+  if (known !== undefined) return known;
   const cost = BINANCE_ENDPOINT_COSTS[endpoint];
   const costs: Record<string, number> = {};
   for (const spec of BINANCE_LIMITS[cost.market]) costs[spec.name] = spec.kind === 'REQUEST_WEIGHT' ? cost.weight : cost.orders;
+  Object.freeze(costs);
+  COSTS_BY_ENDPOINT.set(endpoint, costs);
   return costs;
 }
+
+/** One frozen costs object per endpoint: RateLimitGroup reads each costs object once. */
+const COSTS_BY_ENDPOINT = new Map<BinanceEndpoint, Readonly<Record<string, number>>>();
 
 /**
  * Client-side limiters for one market: epoch-aligned fixed windows (Binance's intervals reset on boundaries,

@@ -1,9 +1,9 @@
-// BinanceVenueRules: Binance spot and USD-M order checks (symbol filters, iceberg, order count) answered with Binance's codes, on the order's decimal strings.
+// BinanceVenueRules: Binance spot and USD-M order checks (symbol filters, iceberg, order count) answered with Binance's codes, on the order's ticks and lots (binance-order-grid.ts; the decimal checkBinanceOrder is the reference).
 import { Decimal, formatUnits } from '../../core/money/decimal.js';
 import type { OcoRequest } from '../../core/model/order-list.js';
 import { checkBinanceOco } from './binance-oco.js';
-import { checkBinanceOrder, type BinanceOrderFields } from './binance-order-filters.js';
-import { formatPrice, formatQty, type Instrument } from '../../core/model/instrument.js';
+import { buildBinanceOrderGrid, checkBinanceOrderByDecimals, checkBinanceOrderOnGrid, icebergLotsOf, type BinanceGridOrder, type BinanceOrderGrid } from './binance-order-grid.js';
+import type { Instrument } from '../../core/model/instrument.js';
 import type { OrderRequest } from '../../core/model/order.js';
 import type { FeeSchedule } from '../../core/sim/fee-schedule.js';
 import type { VenueOutcome, VenueReject, VenueRules } from '../../ports/venue-rules.js';
@@ -41,18 +41,45 @@ export class BinanceVenueRules implements VenueRules {
     private readonly context: BinanceOrderContext,
   ) {}
 
+  /** Per symbol, the instrument's filters on the grid of the Instrument last validated against (built on first use). */
+  private readonly grids = new Map<string, BinanceOrderGrid>();
+  /** The last icebergQty text read into lots, and on which grid (an order option: the same text on every order). */
+  private icebergText: string | null = null;
+  private icebergGrid: BinanceOrderGrid | null = null;
+  private icebergLots: number | undefined = undefined;
+
   validate(request: OrderRequest, instrument: Instrument): VenueReject | null {
-    const binance = this.instruments.get(request.symbol);
-    // -1121 BAD_SYMBOL "Invalid symbol." (spot errors.md; USD-M error-code).
-    if (binance === undefined) return binanceReject(this.market === 'spot' ? BINANCE_SPOT_ERRORS.BAD_SYMBOL : BINANCE_USDM_ERRORS.BAD_SYMBOL);
-    const fields: BinanceOrderFields = {
-      price: formatPrice(instrument, request.priceTicks),
-      qty: formatQty(instrument, request.qtyLots),
-      icebergQty: this.context.icebergQty(request),
+    let grid = this.grids.get(request.symbol);
+    if (grid === undefined || grid.instrument !== instrument) {
+      const binance = this.instruments.get(request.symbol);
+      // -1121 BAD_SYMBOL "Invalid symbol." (spot errors.md; USD-M error-code).
+      if (binance === undefined) return binanceReject(this.market === 'spot' ? BINANCE_SPOT_ERRORS.BAD_SYMBOL : BINANCE_USDM_ERRORS.BAD_SYMBOL);
+      grid = buildBinanceOrderGrid(binance, instrument);
+      this.grids.set(request.symbol, grid);
+    }
+    const icebergQty = this.context.icebergQty(request);
+    const icebergLots = icebergQty === null ? null : this.icebergLotsOn(icebergQty, grid);
+    const order: BinanceGridOrder = {
+      priceTicks: request.priceTicks,
+      qtyLots: request.qtyLots,
+      icebergLots: icebergLots ?? null,
       reduceOnly: request.options?.reduceOnly ?? false,
     };
-    const error = checkBinanceOrder(fields, binance, this.context.openOrders(request.symbol));
+    const open = this.context.openOrders(request.symbol);
+    // An icebergQty that is not a whole number of lots takes the decimal reference (it answers LOT_SIZE on its strings).
+    const error = icebergLots === undefined
+      ? checkBinanceOrderByDecimals(order, icebergQty, grid, open)
+      : checkBinanceOrderOnGrid(order, grid, open);
     return error === null ? null : binanceReject(error);
+  }
+
+  private icebergLotsOn(icebergQty: string, grid: BinanceOrderGrid): number | undefined {
+    if (icebergQty !== this.icebergText || grid !== this.icebergGrid) {
+      this.icebergText = icebergQty;
+      this.icebergGrid = grid;
+      this.icebergLots = icebergLotsOf(icebergQty, grid.instrument);
+    }
+    return this.icebergLots;
   }
 
   /** -2011 CANCEL_REJECTED "Unknown order sent." (spot errors.md) / "Unknown order sent" (USD-M error-code): the order is not open. */

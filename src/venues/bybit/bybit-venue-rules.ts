@@ -1,6 +1,6 @@
-// BybitVenueRules: Bybit V5 order checks per category (linear, spot), answered with Bybit's retCodes, on the order's decimal strings.
+// BybitVenueRules: Bybit V5 order checks per category (linear, spot), answered with Bybit's retCodes; checkBybitOrder is the decimal reference of the integer checks the rules run.
 import { Decimal } from '../../core/money/decimal.js';
-import { formatPrice, formatQty, type Instrument } from '../../core/model/instrument.js';
+import type { Instrument } from '../../core/model/instrument.js';
 import type { OrderRequest } from '../../core/model/order.js';
 import type { FeeSchedule } from '../../core/sim/fee-schedule.js';
 import type { VenueOutcome, VenueReject, VenueRules } from '../../ports/venue-rules.js';
@@ -13,6 +13,7 @@ import {
   bybitReject,
 } from './bybit-error-codes.js';
 import type { BybitInstrument } from './bybit-instruments.js';
+import { buildBybitOrderGrid, checkBybitOrderOnGrid, type BybitOrderGrid } from './bybit-order-grid.js';
 import { timestampBreach, timestampBreachDetail } from '../shared/timestamp-window.js';
 
 /** The order fields Bybit checks, as the decimal strings of the request body. */
@@ -27,6 +28,7 @@ function multipleOf(value: Decimal, step: string): boolean {
 }
 
 /**
+ * The reference: the rules run checkBybitOrderOnGrid (bybit-order-grid.ts), held equal to this by a differential test.
  * Checks an order's strings against a Bybit instrument, in the order Bybit reports them: grid, then size, then value.
  * Linear answers 10001 for grid and size (the table has no finer code) and 110094 below minNotionalValue;
  * spot answers 170134/170137/170136/170381/170140. The message is Bybit's retMsg as is; what failed goes in `detail`.
@@ -68,6 +70,9 @@ export function checkBybitOrder(fields: BybitOrderFields, instrument: BybitInstr
 export class BybitVenueRules implements VenueRules {
   readonly venue = 'bybit';
 
+  /** Per symbol, the instrument's filters on the grid of the Instrument last validated against (built on first use). */
+  private readonly grids = new Map<string, BybitOrderGrid>();
+
   constructor(
     readonly category: BybitCategory,
     readonly fees: FeeSchedule,
@@ -75,15 +80,15 @@ export class BybitVenueRules implements VenueRules {
   ) {}
 
   validate(request: OrderRequest, instrument: Instrument): VenueReject | null {
-    const bybit = this.instruments.get(request.symbol);
-    if (bybit === undefined) return bybitReject(BYBIT_ERRORS.PARAMS, `symbol ${request.symbol} is not listed in category ${this.category}`);
+    let grid = this.grids.get(request.symbol);
+    if (grid === undefined || grid.instrument !== instrument) {
+      const bybit = this.instruments.get(request.symbol);
+      if (bybit === undefined) return bybitReject(BYBIT_ERRORS.PARAMS, `symbol ${request.symbol} is not listed in category ${this.category}`);
+      grid = buildBybitOrderGrid(bybit, instrument);
+      this.grids.set(request.symbol, grid);
+    }
     if (request.priceTicks <= 0) return bybitReject(BYBIT_ERRORS.PARAMS, 'price must be positive');
-    const fields: BybitOrderFields = {
-      price: formatPrice(instrument, request.priceTicks),
-      qty: formatQty(instrument, request.qtyLots),
-      postOnly: request.options?.postOnly ?? false,
-    };
-    return checkBybitOrder(fields, bybit);
+    return checkBybitOrderOnGrid(request.priceTicks, request.qtyLots, request.options?.postOnly ?? false, grid);
   }
 
   cancelRejected(reason: 'ALREADY_FILLED' | 'ALREADY_CANCELED' | 'UNKNOWN_ORDER'): VenueReject {
