@@ -11,6 +11,7 @@ import { QuoteRecord } from '../../../core/model/quote-record.js';
 import { isPlainDecimal } from '../../../core/money/fast-units.js';
 import { untrustedText } from '../../../core/text/untrusted-text.js';
 import type { FrameClass, MarketFrameParser } from '../../../ports/market-frame-parser.js';
+import { FrameClassifier } from '../../shared/frame-classifier.js';
 import { BinanceFastFrames } from './binance-fast-frames.js';
 import { isOffBookTrade, readOffBookTrade } from './binance-off-book-trade.js';
 import { readTicker24h } from './binance-ticker-24h.js';
@@ -46,8 +47,7 @@ const MAX_CACHED_STREAMS = 1024;
 /** Venue ids, sequence numbers and times: safe integers, never negative (a negative one is a corrupt or hostile frame). */
 const isId = (value: unknown): value is number => Number.isSafeInteger(value) && (value as number) >= 0;
 
-export class BinanceStreamParser implements MarketFrameParser {
-  lastDetail = '';
+export class BinanceStreamParser extends FrameClassifier implements MarketFrameParser {
   private readonly grids: CachedSymbolGrids;
   private readonly rawStream: string | undefined;
   /** Stream name → upper-case symbol, for payloads without a symbol (spot partial depth). */
@@ -58,6 +58,7 @@ export class BinanceStreamParser implements MarketFrameParser {
   private readonly offGrid = new OffGridCollector();
 
   constructor(options: BinanceStreamParserOptions) {
+    super();
     this.grids = new CachedSymbolGrids(options.grids);
     this.rawStream = options.rawStream;
     this.fast = new BinanceFastFrames(this.grids, options.rawStream);
@@ -291,15 +292,4 @@ export class BinanceStreamParser implements MarketFrameParser {
     if (typeof grid === 'string') return grid;
     return readTicker24h(w, grid, out) ? this.ok() : this.fail('invalid-value', `${grid.symbol} 24hrTicker`);
   }
-
-  private ok(): 'market-data' {
-    this.lastDetail = '';
-    return 'market-data';
-  }
-
-  private fail<C extends FrameClass>(frameClass: C, detail: string): C {
-    this.lastDetail = detail;
-    return frameClass;
-  }
 }
-

@@ -10,6 +10,7 @@ import type { BookDeltaEvent, BookSnapshotEvent, MarketDataEvent } from '../../.
 import { isPlainDecimal } from '../../../core/money/fast-units.js';
 import { untrustedList, untrustedText } from '../../../core/text/untrusted-text.js';
 import type { FrameClass, MarketFrameParser } from '../../../ports/market-frame-parser.js';
+import { FrameClassifier } from '../../shared/frame-classifier.js';
 import {
   BYBIT_IGNORED_TOPICS,
   BYBIT_KLINE_INTERVAL_MS,
@@ -40,8 +41,7 @@ const CH_T = 116;
 const CH_K = 107;
 const CH_R = 114;
 
-export class BybitStreamParser implements MarketFrameParser {
-  lastDetail = '';
+export class BybitStreamParser extends FrameClassifier implements MarketFrameParser {
   private readonly grids: CachedSymbolGrids;
   private readonly tickers = new BybitTickerMerge();
   /** Topic → symbol (its last dot-separated part), for pushes whose data carries no symbol (kline). */
@@ -53,6 +53,7 @@ export class BybitStreamParser implements MarketFrameParser {
   private readonly offGrid = new OffGridCollector();
 
   constructor(options: BybitStreamParserOptions) {
+    super();
     this.grids = new CachedSymbolGrids(options.grids);
     this.fast = new BybitFastFrames(this.grids);
   }
@@ -242,20 +243,8 @@ export class BybitStreamParser implements MarketFrameParser {
     return symbol;
   }
 
-  private rollback(out: MarketDataEvent[], start: number, frameClass: FrameClass): FrameClass {
-    out.length = start;
-    return frameClass;
-  }
 
-  private ok(): 'market-data' {
-    this.lastDetail = '';
-    return 'market-data';
-  }
 
-  private fail<C extends FrameClass>(frameClass: C, detail: string): C {
-    this.lastDetail = detail;
-    return frameClass;
-  }
 }
 
 /** Bar length of a kline interval; "M" is the calendar month (UTC) that starts at `start`. NaN when unknown. */

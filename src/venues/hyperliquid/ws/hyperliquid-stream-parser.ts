@@ -10,6 +10,7 @@ import type { BookLevel, MarketDataEvent } from '../../../core/model/market-data
 import { QuoteRecord } from '../../../core/model/quote-record.js';
 import { untrustedText } from '../../../core/text/untrusted-text.js';
 import type { FrameClass, MarketFrameParser } from '../../../ports/market-frame-parser.js';
+import { FrameClassifier } from '../../shared/frame-classifier.js';
 import {
   HYPERLIQUID_IGNORED_CHANNELS,
   type HyperliquidWsBboWire,
@@ -30,12 +31,12 @@ export const HYPERLIQUID_MAX_BOOK_LEVELS = 100;
 /** Times and ids: safe integers, never negative. */
 const isId = (value: unknown): value is number => Number.isSafeInteger(value) && (value as number) >= 0;
 
-export class HyperliquidStreamParser implements MarketFrameParser {
-  lastDetail = '';
+export class HyperliquidStreamParser extends FrameClassifier implements MarketFrameParser {
   private readonly grids: CachedSymbolGrids;
   private readonly offGrid = new OffGridCollector();
 
   constructor(options: HyperliquidStreamParserOptions) {
+    super();
     this.grids = new CachedSymbolGrids(options.grids);
   }
 
@@ -152,20 +153,5 @@ export class HyperliquidStreamParser implements MarketFrameParser {
     if (!(bidTicks >= 0) || !(bidLots >= 0) || !(askTicks >= 0) || !(askLots >= 0)) return this.fail('invalid-value', `${grid.symbol} bbo value`);
     out.push(new QuoteRecord(grid.symbol, data.time, bidTicks, askTicks, bidLots, askLots, null));
     return this.ok();
-  }
-
-  private rollback(out: MarketDataEvent[], start: number, frameClass: FrameClass): FrameClass {
-    out.length = start;
-    return frameClass;
-  }
-
-  private ok(): 'market-data' {
-    this.lastDetail = '';
-    return 'market-data';
-  }
-
-  private fail<C extends FrameClass>(frameClass: C, detail: string): C {
-    this.lastDetail = detail;
-    return frameClass;
   }
 }
