@@ -13,6 +13,7 @@
 // drawdown, order rate) and the venue throttle; while the run is frozen every request is refused (the loop has
 // cancelled every order already), whatever the strategy does.
 import type { BarEvent } from '../core/model/market-data-event.js';
+import type { TopOfBook } from '../core/model/market-update.js';
 import type { OrderStatus, Side, TimeInForce } from '../core/model/order.js';
 import type { SymbolIndex } from '../core/model/symbol-table.js';
 import type { Rng } from './rng.js';
@@ -67,16 +68,8 @@ export interface StrategyInstrument {
   readonly atomE8: number;
 }
 
-/** Best bid and ask of a traded symbol (a QuoteEvent of the feed: read it during the callback, never keep it). */
-export interface StrategyQuote {
-  readonly symbol: string;
-  /** Venue event time, ms since the epoch. */
-  readonly ts: number;
-  readonly bidTicks: number;
-  readonly askTicks: number;
-  readonly bidLots: number;
-  readonly askLots: number;
-}
+/** Best bid and ask of a traded symbol: the feed's top of book (ticks and lots; `ts` the venue event time, ms). Read it during the callback, never keep it. */
+export type StrategyQuote = TopOfBook;
 
 /** Read-only view of the public L2 book a real-data feed keeps (the synthetic feed keeps none: every answer is null). */
 export interface StrategyBookView {
