@@ -15,6 +15,7 @@ import { median, verdict } from './cpu-run.js';
 import { NORMALIZED_ARGS, writeBookTickerFile, writeBybitDeltaFile, writeDiffDepthFile, writeTardisCsvs, type ReplaySample } from './replay-inputs.js';
 
 const MIB = 1024 * 1024;
+export type SampleName = 'book-ticker' | 'diff-depth' | 'bybit-delta' | 'normalized';
 
 export interface ReplayPathFigures {
   readonly label: string;
@@ -124,22 +125,24 @@ async function measure(sample: ReplaySample, file: string, report: string, targe
  * Writes the four samples (`records` records each) in a temp dir, imports the tardis CSVs with `import tardis`, and
  * measures each replay against its JSON.parse-only pass. Repository root = cwd (the instruments file is relative).
  */
-export async function measureReplayPaths(records: number, rounds = 5): Promise<ReplayPathFigures[]> {
+export async function measureReplayPaths(records: number, rounds = 5, only: ReadonlySet<SampleName> | null = null): Promise<ReplayPathFigures[]> {
+  const wanted = (name: SampleName): boolean => only === null || only.has(name);
   const dir = mkdtempSync(join(tmpdir(), 'shadow-exec-replay-path-'));
   const report = join(dir, 'report.json');
   try {
     const figures: ReplayPathFigures[] = [];
-    const bookTicker = join(dir, 'book-ticker.jsonl');
-    figures.push(await measure(writeBookTickerFile(bookTicker, records), bookTicker, report, 1, rounds));
-    rmSync(bookTicker);
-    const depth = join(dir, 'diff-depth.jsonl');
-    figures.push(await measure(writeDiffDepthFile(depth, records), depth, report, 1, rounds));
-    rmSync(depth);
-    const bybit = join(dir, 'bybit.jsonl');
-    figures.push(await measure(writeBybitDeltaFile(bybit, records), bybit, report, 1, rounds));
-    rmSync(bybit);
-    const normalized = await importTardis(dir, records);
-    figures.push(await measure(normalized, join(dir, 'tardis.jsonl'), report, 0.75, rounds));
+    const frames = [
+      ['book-ticker', writeBookTickerFile],
+      ['diff-depth', writeDiffDepthFile],
+      ['bybit-delta', writeBybitDeltaFile],
+    ] as const;
+    for (const [name, write] of frames) {
+      if (!wanted(name)) continue;
+      const file = join(dir, `${name}.jsonl`);
+      figures.push(await measure(write(file, records), file, report, 1, rounds));
+      rmSync(file);
+    }
+    if (wanted('normalized')) figures.push(await measure(await importTardis(dir, records), join(dir, 'tardis.jsonl'), report, 0.75, rounds));
     return figures;
   } finally {
     rmSync(dir, { recursive: true, force: true });

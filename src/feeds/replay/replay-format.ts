@@ -15,6 +15,7 @@
 // venue-neutral records of normalized-record.ts instead of frames. Version 1 files read as before.
 // Full description: docs/replay-format.md.
 import { ShadowExecError } from '../../core/errors/shadow-exec-error.js';
+import { FrameEnvelopeScanner } from './frame-envelope-scanner.js';
 import { encodeNormalizedRecord, looksNormalized, normalizedRecordProblem, type NormalizedRecord } from './normalized-record.js';
 
 export const REPLAY_FORMAT = 'shadow-exec-replay';
@@ -159,8 +160,28 @@ export class ReplayDecoder {
   private header: ReplayHeader | null = null;
   private normalized = false;
   private ended = false;
+  private readonly scanner = new FrameEnvelopeScanner();
 
-  constructor(private readonly label?: string) {}
+  /**
+   * `label` (the file's path) is named in errors.
+   * @param frameText false: frame records read from bytes (nextBytes) carry frame '' — for a validating scan that only counts them. @default true
+   */
+  constructor(private readonly label?: string, private readonly frameText = true) {}
+
+  /**
+   * As next() for the line bytes[start, end) (without its "\n"): a canonical frame record is read from the bytes
+   * (frame-envelope-scanner.ts), any other line is decoded as text and goes through next().
+   */
+  nextBytes(bytes: Buffer, start: number, end: number): ReplayHeader | ReplayRecord | null {
+    const scanner = this.scanner;
+    if (this.header === null || this.normalized || this.ended || !scanner.scan(bytes, start, end, this.frameText)) return this.next(bytes.toString('utf8', start, end));
+    this.lineNo++;
+    const t = scanner.t;
+    if (t > MAX_RECORD_T) throw this.error(this.lineNo, `"t" ${t} is after ${MAX_RECORD_T} (9999-12-31T23:59:59.999Z): not a receive time in ms`);
+    if (t < this.lastT) throw this.error(this.lineNo, `"t" ${t} is before the previous record's ${this.lastT}`);
+    this.lastT = t;
+    return { kind: 'frame', t, frame: scanner.frame };
+  }
 
   /** An E_REPLAY_FORMAT error about line `lineNo` of this file. */
   error(lineNo: number, message: string): ShadowExecError {
