@@ -16,6 +16,7 @@
 // Full description: docs/replay-format.md.
 import { ShadowExecError } from '../../core/errors/shadow-exec-error.js';
 import { FrameEnvelopeScanner } from './frame-envelope-scanner.js';
+import { NormalizedLineScanner } from './normalized-line-scanner.js';
 import { encodeNormalizedRecord, looksNormalized, normalizedRecordProblem, type NormalizedRecord } from './normalized-record.js';
 
 export const REPLAY_FORMAT = 'shadow-exec-replay';
@@ -153,6 +154,9 @@ function decodeNormalized(line: string, lineNo: number, label: string | undefine
   return { kind: 'normalized', t: t as number, record: value as unknown as NormalizedRecord };
 }
 
+/** The record a validating scan returns for each checked normalized line (its `t` is the record's; nothing reads the rest). */
+const CHECKED_RECORD: NormalizedRecord = { type: 'book_snapshot', symbol: '', exchange_us: 0, local_us: 0, bids: [], asks: [] };
+
 /** Decodes a file line by line, checking the header comes first and `t` never decreases; `label` (the file's path) is named in errors. */
 export class ReplayDecoder {
   private lineNo = 0;
@@ -161,10 +165,12 @@ export class ReplayDecoder {
   private normalized = false;
   private ended = false;
   private readonly scanner = new FrameEnvelopeScanner();
+  private readonly normalizedScanner = new NormalizedLineScanner();
 
   /**
    * `label` (the file's path) is named in errors.
-   * @param frameText false: frame records read from bytes (nextBytes) carry frame '' — for a validating scan that only counts them. @default true
+   * @param frameText false: for a validating scan that only counts records — frame records read from bytes (nextBytes) carry frame '',
+   *   canonical normalized records are checked and returned as one shared empty record. @default true
    */
   constructor(private readonly label?: string, private readonly frameText = true) {}
 
@@ -203,7 +209,15 @@ export class ReplayDecoder {
       this.normalized = isNormalizedReplay(this.header);
       return this.header;
     }
-    const record = decodeReplayRecord(line, this.lineNo, this.label, this.normalized);
+    // Canonical book and trade lines of a normalized file are scanned (normalized-line-scanner.ts); any other line decodes the general way.
+    if (this.normalized && !this.frameText && this.normalizedScanner.check(line)) {
+      const t = this.normalizedScanner.checkedT;
+      if (t < this.lastT) throw this.error(this.lineNo, `"t" ${t} is before the previous record's ${this.lastT}`);
+      this.lastT = t;
+      return { kind: 'normalized', t, record: CHECKED_RECORD };
+    }
+    const scanned = this.normalized ? this.normalizedScanner.scan(line) : null;
+    const record = scanned !== null ? { kind: 'normalized' as const, t: scanned.t, record: scanned } : decodeReplayRecord(line, this.lineNo, this.label, this.normalized);
     if (record.t < this.lastT) throw this.error(this.lineNo, `"t" ${record.t} is before the previous record's ${this.lastT}`);
     this.lastT = record.t;
     return record;
