@@ -6,7 +6,8 @@ import { fileURLToPath } from 'node:url';
 const root = fileURLToPath(new URL('../', import.meta.url));
 rmSync(`${root}dist/bundle`, { recursive: true, force: true });
 await build({
-  entryPoints: { main: `${root}dist/src/cli/main.js` },
+  // The sweep worker is an entry of its own: piscina starts it by file name in each worker thread (dist/bundle/sweep-worker.js).
+  entryPoints: { main: `${root}dist/src/cli/main.js`, 'sweep-worker': `${root}dist/src/app/sweep/sweep-worker.js` },
   outdir: `${root}dist/bundle`,
   bundle: true,
   splitting: true,
@@ -15,7 +16,8 @@ await build({
   target: 'node20',
   packages: 'bundle',
   // ws requires its optional native add-ons at run time: it stays a package, loaded (lazily) from node_modules.
-  external: ['ws', 'bufferutil', 'utf-8-validate'],
+  // piscina starts its own worker script by a path next to its code (dist/worker.js): it stays a package too.
+  external: ['ws', 'bufferutil', 'utf-8-validate', 'piscina', '@napi-rs/nice'],
   chunkNames: 'chunk-[hash]',
   sourcemap: false,
   minify: true,
