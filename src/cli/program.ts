@@ -49,6 +49,9 @@ export async function buildProgram(ctx: CliContext, args: readonly string[] = []
     for (const sub of command.commands) sub.exitOverride().showHelpAfterError('(add --help for usage)');
     program.addCommand(command);
   }
+  // `sweep merge FILES --format csv`: sweep and its merge both take --format/--out/--quiet; with positional options
+  // the program hands everything after `sweep` over in order, so the options after `merge` are merge's own.
+  if (args[0] === 'sweep') program.enablePositionalOptions();
   showNumericDefaults(program);
   // addCommand does not pass the output on: without this, `run --help` in-process would bypass ctx.stdout.
   const output = program.configureOutput();

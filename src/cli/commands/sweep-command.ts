@@ -203,7 +203,9 @@ Examples:
     )
     .action(async (_flags: SweepFlags, command: Command) => {
       ctx.setExitCode(await executeSweep(givenOptions<SweepFlags>(command), ctx));
-    });
+    })
+    // `sweep merge … --format csv`: options after `merge` are merge's own, not the sweep's.
+    .enablePositionalOptions();
   sweep
     .command('merge')
     .description('join the outputs of the shards of one sweep (sweep --shard i/n) into the output of the whole sweep: byte-identical to running it at once; refuses files of another sweep or version and runs given twice; exit 1 when runs are missing')
