@@ -29,19 +29,27 @@ export function parsePath(text: string, what: string): PathSegment[] {
   };
   if (text.trim() === '') fail('is empty');
   while (i < text.length) {
+    if (text[i] === '[' && text[i + 1] === '"') {
+      // A quoted key: its JSON string ends at the first unescaped quote (it may hold ] . or [).
+      let end = i + 2;
+      while (end < text.length && text[end] !== '"') end += text[end] === '\\' ? 2 : 1;
+      if (text[end + 1] !== ']') fail(`the quoted key at ${i + 2} is not closed by "]`);
+      try {
+        segments.push(String(JSON.parse(text.slice(i + 1, end + 1))));
+      } catch {
+        fail(`${text.slice(i + 1, end + 1)} is not a quoted key`);
+      }
+      i = end + 2;
+      if (text[i] === '.') i++;
+      continue;
+    }
     if (text[i] === '[') {
       const close = text.indexOf(']', i);
       if (close < 0) fail(`'[' at ${i + 1} is not closed`);
       const inner = text.slice(i + 1, close);
       if (/^\d+$/.test(inner)) segments.push(Number(inner));
       else if (inner === '*') segments.push('*');
-      else if (inner.startsWith('"')) {
-        try {
-          segments.push(String(JSON.parse(inner)));
-        } catch {
-          fail(`${inner} is not a quoted key`);
-        }
-      } else fail(`[${inner}] is neither an index nor a quoted key`);
+      else fail(`[${inner}] is neither an index nor a quoted key`);
       i = close + 1;
       if (text[i] === '.') i++;
       continue;
