@@ -5,9 +5,8 @@ import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('../', import.meta.url));
 rmSync(`${root}dist/bundle`, { recursive: true, force: true });
-await build({
-  // The sweep worker is an entry of its own: piscina starts it by file name in each worker thread (dist/bundle/sweep-worker.js).
-  entryPoints: { main: `${root}dist/src/cli/main.js`, 'sweep-worker': `${root}dist/src/app/sweep/sweep-worker.js` },
+const options = {
+  entryPoints: { main: `${root}dist/src/cli/main.js` },
   outdir: `${root}dist/bundle`,
   bundle: true,
   splitting: true,
@@ -24,4 +23,8 @@ await build({
   legalComments: 'none',
   logLevel: 'warning',
   banner: { js: "import { createRequire as __shadowExecCreateRequire } from 'node:module'; const require = __shadowExecCreateRequire(import.meta.url);" },
-});
+};
+await build(options);
+// The sweep's worker-thread entry, which piscina starts by file name in each thread: a build of its own in
+// dist/bundle/worker/, so the code it shares with the CLI does not split the CLI's chunks (a run loads as few as before).
+await build({ ...options, entryPoints: { 'sweep-worker': `${root}dist/src/app/sweep/sweep-worker.js` }, outdir: `${root}dist/bundle/worker` });

@@ -3,18 +3,17 @@ import { setMaxListeners } from 'node:events';
 import { existsSync } from 'node:fs';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { ShadowExecError, type ErrorCode } from '../core/errors/shadow-exec-error.js';
-import type { CellRunResult } from '../app/sweep/run-cell.js';
-import type { SweepWorkerFailure, SweepWorkerTask } from '../app/sweep/sweep-worker.js';
+import type { SweepWorkerResult, SweepWorkerTask } from '../app/sweep/sweep-worker.js';
 import { packagePath } from './package-info.js';
 
 /**
- * The worker entry: next to this code when it runs from the bundle (dist/bundle/sweep-worker.js, built by
+ * The worker entry: next to this code when it runs from the bundle (dist/bundle/worker/sweep-worker.js, built by
  * scripts/bundle.mjs), else the compiled tree's (dist/src/app/sweep/sweep-worker.js; also what tests of src/ use).
  */
 export function sweepWorkerUrl(): string {
   const here = import.meta.url;
   const candidates = [
-    ...(here.includes('/dist/bundle/') ? [new URL('./sweep-worker.js', here).href] : []),
+    ...(here.includes('/dist/bundle/') ? [new URL('./worker/sweep-worker.js', here).href] : []),
     ...(here.includes('/dist/src/') ? [new URL('../app/sweep/sweep-worker.js', here).href] : []),
     pathToFileURL(packagePath('dist/src/app/sweep/sweep-worker.js')).href,
   ];
@@ -28,13 +27,11 @@ export interface SweepPoolOptions<T> {
   readonly workers: number;
   readonly task: (item: T) => SweepWorkerTask;
   /** Called in completion order (the document sorts the runs afterwards). */
-  readonly onResult: (item: T, result: CellRunResult) => void;
+  readonly onResult: (item: T, result: Exclude<SweepWorkerResult, { kind: 'error' }>) => void;
+  /** Restates a failed task's message (e.g. naming its cell); @default unchanged */
+  readonly describe?: (item: T, message: string) => string;
   /** Aborting stops the pool: queued runs never start, running ones are abandoned (their threads end). */
   readonly signal: AbortSignal;
-}
-
-function isFailure(value: CellRunResult | SweepWorkerFailure): value is SweepWorkerFailure {
-  return 'error' in value;
 }
 
 /**
@@ -43,7 +40,7 @@ function isFailure(value: CellRunResult | SweepWorkerFailure): value is SweepWor
  */
 export async function runSweepTasks<T>(items: readonly T[], options: SweepPoolOptions<T>): Promise<void> {
   const { Piscina } = await import('piscina');
-  const pool = new Piscina<SweepWorkerTask, CellRunResult | SweepWorkerFailure>({ filename: sweepWorkerUrl(), minThreads: options.workers, maxThreads: options.workers, idleTimeout: 60_000 });
+  const pool = new Piscina<SweepWorkerTask, SweepWorkerResult>({ filename: sweepWorkerUrl(), minThreads: options.workers, maxThreads: options.workers, idleTimeout: 60_000 });
   const stop = new AbortController();
   // Every queued run listens to the one signal: more than EventTarget's default of 10 is expected, not a leak.
   setMaxListeners(0, stop.signal);
@@ -56,8 +53,9 @@ export async function runSweepTasks<T>(items: readonly T[], options: SweepPoolOp
       items.map(async (item) => {
         const result = await pool.run(options.task(item), { signal: stop.signal });
         if (stop.signal.aborted) return;
-        if (isFailure(result)) {
-          failure ??= new ShadowExecError(result.error.code as ErrorCode, result.error.message, { advice: result.error.advice, retryable: result.error.retryable });
+        if (result.kind === 'error') {
+          const message = options.describe?.(item, result.message) ?? result.message;
+          failure ??= new ShadowExecError(result.code as ErrorCode, message, { advice: result.advice, retryable: result.retryable });
           stop.abort();
           return;
         }

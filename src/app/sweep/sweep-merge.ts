@@ -1,7 +1,7 @@
 // mergeSweeps: reads sweep documents (shards of one sweep, or whole ones) back into their definition and runs, and joins them — refusing documents of another sweep and runs given twice.
 import { UsageError } from '../../core/errors/shadow-exec-error.js';
 import { canonicalJson, type JsonValue } from '../../core/report/canonical-json.js';
-import { firstDifference } from '../../core/report/first-difference.js';
+import { diffReports } from '../../core/report/report-diff.js';
 import { SWEEP_FORMAT, type SweepDefinition, type SweepRun } from './sweep-document.js';
 
 type Obj = { [key: string]: JsonValue };
@@ -56,8 +56,11 @@ export function mergeSweeps(docs: readonly { readonly file: string; readonly doc
   const runs: SweepRun[] = [];
   for (const r of read) {
     if (definitionText(r.definition) !== definitionText(first.definition)) {
-      const at = firstDifference(JSON.parse(definitionText(first.definition)) as JsonValue, JSON.parse(definitionText(r.definition)) as JsonValue);
-      throw new UsageError(`sweep merge: ${r.file} is another sweep than ${first.file}: their definitions differ at ${at?.path.replace(/^\$\.?/, 'definition.') ?? 'definition'} (${at?.left ?? 'absent'} vs ${at?.right ?? 'absent'}); merge the shards of one sweep, run with the same options and version`);
+      const at = diffReports(JSON.parse(definitionText(first.definition)) as JsonValue, JSON.parse(definitionText(r.definition)) as JsonValue).changes[0];
+      const side = (present: boolean, value: JsonValue): string => (present ? JSON.stringify(value) : 'absent');
+      throw new UsageError(
+        `sweep merge: ${r.file} is another sweep than ${first.file}: their definitions differ at definition.${at?.path ?? ''} (${side(at?.kind !== 'added', at?.a ?? null)} vs ${side(at?.kind !== 'removed', at?.b ?? null)}); merge the shards of one sweep, run with the same options and version`,
+      );
     }
     for (const run of r.runs) {
       const key = `${run.cell}/${run.seed}`;

@@ -1,15 +1,16 @@
 // SweepPlan: the cells of a sweep (the grid's cartesian product over a base run's options) and its runs (cells × seeds), and the deterministic slice of them one shard runs.
 import { UsageError } from '../../core/errors/shadow-exec-error.js';
+import type { JsonValue } from '../../core/report/canonical-json.js';
 import type { RunInput } from '../config/run-input.js';
-import { strategyParams } from '../config/strategy-choice.js';
-import type { ReadText } from '../config/validate-run-config.js';
+import { RUN_OPTION_SPECS } from '../config/run-option-specs.js';
+import type { CellInput } from './run-cell.js';
 import type { SweepAxis } from './sweep-grid.js';
 
-/** One combination of grid values: `params` in axis order, `input` the base run options with them applied (no seed). */
+/** One combination of grid values: `params` in axis order, `run` the base run options with them applied (no seed). */
 export interface SweepCell {
   readonly index: number;
   readonly params: readonly (readonly [key: string, value: string])[];
-  readonly input: RunInput;
+  readonly run: CellInput;
 }
 
 /** One run: a cell at a seed; `index` = cell × seeds + the seed's position, the order every output lists runs in. */
@@ -32,25 +33,23 @@ export function cellParams(axes: readonly Pick<SweepAxis, 'key' | 'values'>[]): 
   return cells;
 }
 
-/** `base` with a cell's values set: an option's text (a switch's true/false as a boolean), a strategy parameter merged into --strategy-params. */
-export function cellInput(base: RunInput, axes: readonly SweepAxis[], values: readonly string[], read: ReadText): RunInput {
-  const out: Record<string, unknown> = { ...base };
-  let params: Record<string, unknown> | null = null;
+/**
+ * `base` with a cell's values set: an option's text (a switch's true/false as a boolean); a strategy parameter goes to
+ * `params`, merged over --strategy-params where the cell runs (run-cell.ts reads a --strategy-params @FILE there).
+ */
+export function cellInput(base: RunInput, axes: readonly SweepAxis[], values: readonly string[]): CellInput {
+  const input: Record<string, unknown> = { ...base };
+  const params: { [name: string]: JsonValue } = {};
   axes.forEach((axis, i) => {
     const value = values[i]!;
-    if (axis.param === null) {
-      out[axis.option] = value === 'true' || value === 'false' ? (axis.option === 'throttle' ? value === 'true' : value) : value;
-      return;
-    }
-    params ??= { ...strategyParams(base.strategyParams, read) };
-    params[axis.param] = JSON.parse(value) as unknown;
+    if (axis.param !== null) params[axis.param] = JSON.parse(value) as JsonValue;
+    else input[axis.option] = RUN_OPTION_SPECS[axis.option].file === 'switch' ? value === 'true' : value;
   });
-  if (params !== null) out['strategyParams'] = JSON.stringify(params);
-  return out as RunInput;
+  return { input: input as RunInput, params };
 }
 
-export function buildCells(base: RunInput, axes: readonly SweepAxis[], read: ReadText): SweepCell[] {
-  return cellParams(axes).map((params, index) => ({ index, params, input: cellInput(base, axes, params.map(([, v]) => v), read) }));
+export function buildCells(base: RunInput, axes: readonly SweepAxis[]): SweepCell[] {
+  return cellParams(axes).map((params, index) => ({ index, params, run: cellInput(base, axes, params.map(([, v]) => v)) }));
 }
 
 /** Every run in output order: cell by cell, each cell's seeds in the order given. */

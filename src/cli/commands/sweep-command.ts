@@ -7,11 +7,7 @@ import { parsePath } from '../../core/report/json-path.js';
 import { RUN_OPTION_SPECS } from '../../app/config/run-option-specs.js';
 import type { RunOptionSpec } from '../../app/config/run-option-spec.js';
 import type { RunInput } from '../../app/config/run-input.js';
-import { validateRunConfig } from '../../app/config/validate-run-config.js';
-import { readText } from '../../app/config/venue-options.js';
-import { parseWithVenues } from '../../app/config/venue-choice.js';
-import { loadVenue } from '../../app/venue-registry.js';
-import { loadStrategyPlugin } from '../../app/strategy-wiring.js';
+import { readFileSync } from 'node:fs';
 import { gridKeys, parseGrid, type SweepAxis } from '../../app/sweep/sweep-grid.js';
 import { parseSeeds } from '../../app/sweep/sweep-seeds.js';
 import { buildCells, parseShard, shardTasks, sweepTasks, type Shard, type SweepCell, type SweepTask } from '../../app/sweep/sweep-plan.js';
@@ -19,7 +15,6 @@ import { sweepDocument, type SweepDefinition, type SweepRun } from '../../app/sw
 import { mergeSweeps } from '../../app/sweep/sweep-merge.js';
 import { EXIT, type CliContext } from '../cli-context.js';
 import { givenOptions } from '../given-options.js';
-import { runInput } from '../run-options.js';
 import { readJsonFile } from '../read-json-file.js';
 import { formatSweepTable, sweepCsv } from '../sweep-output.js';
 import { runSweepTasks } from '../sweep-pool.js';
@@ -87,34 +82,43 @@ function cellLabel(cell: SweepCell): string {
   return cell.params.length === 0 ? 'the base run' : cell.params.map(([k, v]) => `${k}=${v}`).join(' ');
 }
 
-/** Every cell validated as `run` would (exit 2 naming the cell), before any run starts; a sweep is shadow-mode, on a synthetic or replay feed. */
-async function checkCells(cells: readonly SweepCell[], seed: number): Promise<void> {
-  for (const cell of cells) {
-    try {
-      await loadVenue(cell.input.exchange);
-      const config = await parseWithVenues(() => validateRunConfig({ ...cell.input, seed: String(seed) }));
-      if (config.feed.kind === 'live') throw new UsageError('a sweep needs a synthetic or replay feed: a live feed never delivers the same market twice');
-      if (config.mode !== 'shadow') throw new UsageError('a sweep runs shadow mode only (--mode dryrun renders and signs requests: use run)');
-      if (cell.index === 0) await loadStrategyPlugin(config.strategy.choice);
-    } catch (error) {
-      if (error instanceof UsageError) throw new UsageError(`sweep cell ${cell.index} (${cellLabel(cell)}): ${error.message}`);
-      throw error;
-    }
-  }
+/** The result-shaping options among `flags` (those with a RunConfig path): what `run` would validate. */
+function baseInput(flags: object): RunInput & { seed?: string } {
+  const specs = RUN_OPTION_SPECS as Readonly<Record<string, RunOptionSpec>>;
+  return Object.fromEntries(Object.entries(flags).filter(([key, value]) => specs[key]?.path != null && value !== undefined)) as RunInput & { seed?: string };
+}
+
+/**
+ * Every cell validated in a worker thread as `run` would validate it (exit 2 naming the cell), its strategy loaded,
+ * before any run starts; returns the seed of the first (the sweep's one seed without --seeds).
+ */
+async function checkCells(cells: readonly SweepCell[], seed: string | undefined, workers: number): Promise<number> {
+  let first = 0;
+  await runSweepTasks<SweepCell>(cells, {
+    workers,
+    task: (cell) => ({ kind: 'check', cell: { input: { ...cell.run.input, ...(seed === undefined ? {} : { seed }) }, params: cell.run.params } }),
+    onResult: (cell, result) => {
+      if (cell.index === 0 && result.kind === 'check') first = result.seed;
+    },
+    describe: (cell, message) => `sweep cell ${cell.index} (${cellLabel(cell)}): ${message}`,
+    signal: new AbortController().signal,
+  });
+  return first;
 }
 
 async function executeSweep(flags: SweepFlags, ctx: CliContext): Promise<number> {
   const format = formatOf(flags);
   const shard: Shard | null = flags.shard === undefined ? null : parseShard(flags.shard);
   if (shard !== null && format !== 'json') throw new UsageError('--shard writes JSON only (sweep merge reads it); add --format csv to the merge instead');
-  const { seed, ...base } = runInput(flags) as RunInput & { seed?: string };
+  const { seed, ...base } = baseInput(flags);
   if (seed !== undefined && flags.seeds !== undefined) throw new UsageError('--seed and --seeds: give the seeds of a sweep with --seeds only (e.g. --seeds 1..20)');
-  const seeds = flags.seeds !== undefined ? parseSeeds(flags.seeds) : [Number(validateRunConfig({ ...base, ...(seed === undefined ? {} : { seed }) }).seed)];
-  const axes: readonly SweepAxis[] = flags.grid === undefined ? [] : parseGrid(flags.grid, readText);
+  const listed = flags.seeds === undefined ? null : parseSeeds(flags.seeds);
+  const axes: readonly SweepAxis[] = flags.grid === undefined ? [] : parseGrid(flags.grid, (path) => readFileSync(path, 'utf8'));
   const metrics = metricsOf(flags.metrics);
   const workers = workersOf(flags.workers);
-  const cells = buildCells(base, axes, readText);
-  await checkCells(cells, seeds[0]!);
+  const cells = buildCells(base, axes);
+  const checked = await checkCells(cells, listed === null ? seed : String(listed[0]), Math.min(workers, cells.length));
+  const seeds = listed ?? [checked];
   const tasks = shardTasks(sweepTasks(cells.length, seeds), shard);
   const definition: SweepDefinition = { tool: { ...ctx.tool }, base: base as { [key: string]: string | boolean }, grid: axes.map((a) => ({ key: a.key, values: a.values })), seeds, metrics };
   const threads = Math.max(1, Math.min(workers, tasks.length));
@@ -136,8 +140,10 @@ async function executeSweep(flags: SweepFlags, ctx: CliContext): Promise<number>
     if (tasks.length > 0) {
       await runSweepTasks<SweepTask>(tasks, {
         workers: threads,
-        task: (t) => ({ input: { ...cells[t.cell]!.input, seed: String(t.seed) }, metrics, tool: { ...ctx.tool } }),
+        task: (t) => ({ kind: 'run', cell: { input: { ...cells[t.cell]!.run.input, seed: String(t.seed) }, params: cells[t.cell]!.run.params }, metrics, tool: { ...ctx.tool } }),
+        describe: (t, message) => `sweep cell ${t.cell} (${cellLabel(cells[t.cell]!)}) seed ${t.seed}: ${message}`,
         onResult: (t, result) => {
+          if (result.kind !== 'run') return;
           runs.push({ cell: t.cell, seed: t.seed, status: result.status, metrics: result.metrics });
           if (spinner !== null) spinner.text = sweepProgressText(runs.length, tasks.length, threads, performance.now() - startedAt);
         },

@@ -1,25 +1,27 @@
-// Covers the sweep plan: the grid's cartesian product over the base options, strategy parameters merged, runs in cell-then-seed order, and shards that together hold every run once.
+// Covers the sweep plan: the grid's cartesian product over the base options, strategy parameters merged over --strategy-params, runs in cell-then-seed order, and shards that together hold every run once.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parseGrid } from '../../../src/app/sweep/sweep-grid.js';
+import { cellRunInput } from '../../../src/app/sweep/run-cell.js';
 import { buildCells, parseShard, shardTasks, sweepTasks } from '../../../src/app/sweep/sweep-plan.js';
 
 const noFile = (): string => '{}';
 
 describe('sweep plan', () => {
   it('makes every combination, the first axis varying slowest, over the base options', () => {
-    const cells = buildCells({ iterations: '10', strategy: 'avellaneda-stoikov', strategyParams: '{"kappa":2}' }, parseGrid('spread-bps=10,20 strategy-params.gamma=0.1,0.2', noFile), noFile);
+    const cells = buildCells({ iterations: '10', strategy: 'avellaneda-stoikov', strategyParams: '{"kappa":2}' }, parseGrid('spread-bps=10,20 strategy-params.gamma=0.1,0.2', noFile));
     expect(cells.map((c) => c.params)).toEqual([
       [['spread-bps', '10'], ['strategy-params.gamma', '0.1']],
       [['spread-bps', '10'], ['strategy-params.gamma', '0.2']],
       [['spread-bps', '20'], ['strategy-params.gamma', '0.1']],
       [['spread-bps', '20'], ['strategy-params.gamma', '0.2']],
     ]);
-    expect(cells[3]!.input).toEqual({ iterations: '10', strategy: 'avellaneda-stoikov', spreadBps: '20', strategyParams: '{"kappa":2,"gamma":0.2}' });
+    expect(cells[3]!.run).toEqual({ input: { iterations: '10', strategy: 'avellaneda-stoikov', spreadBps: '20', strategyParams: '{"kappa":2}' }, params: { gamma: 0.2 } });
+    expect(cellRunInput(cells[3]!.run)).toEqual({ iterations: '10', strategy: 'avellaneda-stoikov', spreadBps: '20', strategyParams: '{"kappa":2,"gamma":0.2}' });
   });
 
   it('sets a switch as a boolean', () => {
-    expect(buildCells({}, parseGrid('throttle=false', noFile), noFile)[0]!.input).toEqual({ throttle: false });
+    expect(buildCells({}, parseGrid('throttle=false', noFile))[0]!.run.input).toEqual({ throttle: false });
   });
 
   it('lists runs cell by cell, seeds in the order given', () => {
