@@ -14,6 +14,7 @@ const COMMANDS: readonly (readonly [name: string, load: (ctx: CliContext) => Pro
   ['import', async (ctx) => (await import('./commands/import-command.js')).importCommand(ctx)],
   ['golden', async (ctx) => (await import('./commands/golden-command.js')).goldenCommand(ctx)],
   ['init', async (ctx) => (await import('./commands/init-command.js')).initCommand(ctx)],
+  ['report', async (ctx) => (await import('./commands/report-command.js')).reportCommand(ctx)],
 ];
 
 /**
@@ -62,7 +63,8 @@ ${loadedVenues().flatMap((v) => v.examples.program.map((line) => `  ${line}\n`))
   $ shadow-exec sign --help         sign one ${orList(loadedVenues().flatMap((v) => (v.signer === undefined ? [] : [v.label])))} request by hand
   $ shadow-exec golden check        re-run every golden case and diff it (the CI smoke test)
   $ shadow-exec rehearse --list     built-in freeze rehearsals (exit 3 when an expectation fails)
-  $ shadow-exec init strategy my-mm  a documented strategy plug-in and its test (run --strategy ./my-mm.mjs)`,
+  $ shadow-exec init strategy my-mm  a documented strategy plug-in and its test (run --strategy ./my-mm.mjs)
+  $ shadow-exec report html r.json --series s.jsonl -o r.html   a self-contained HTML report with charts`,
   );
   return program;
 }
