@@ -94,6 +94,7 @@ export class SeriesSampler implements RunObserver {
     return this.nextMs;
   }
 
+  /** Samples every grid time up to `endMs`, then one at `endMs` itself unless it is a grid time (the run's final state). */
   end(endMs: number): void {
     if (this.ended) return;
     this.ended = true;
@@ -101,6 +102,8 @@ export class SeriesSampler implements RunObserver {
       this.sample(this.nextMs);
       this.nextMs += this.deps.everyMs;
     }
+    // The state the report ends with: one more sample at the end when it falls between two grid times.
+    if (this.nextMs - this.deps.everyMs < endMs) this.sample(endMs);
     this.collectEvents(endMs);
   }
 

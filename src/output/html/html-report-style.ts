@@ -16,6 +16,7 @@ td.v-number { text-align: right; }
 table.kv td.v { max-width: 760px; overflow-wrap: anywhere; }
 table.bars td.bar { width: 320px; }
 table.bars td.bar span { display: block; height: 10px; background: #4c78a8; min-width: 1px; }
+.row { display: flex; flex-wrap: wrap; gap: 0 24px; align-items: flex-start; }
 .chart { margin: 6px 0 14px; min-height: 250px; }
 code { background: #f3f3f3; padding: 0 3px; }
 footer { color: #666; margin-top: 28px; font-size: 0.9em; }

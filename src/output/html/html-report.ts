@@ -43,7 +43,7 @@ function leafText(value: unknown): string {
 
 /** A value cell carrying its report path (the browser test compares it with the report). */
 function valueCell(path: string, value: unknown): string {
-  const kind = value === null || value === undefined ? 'null' : typeof value;
+  const kind = value === null || value === undefined ? 'null' : typeof value === 'string' && /^-?\d+(\.\d+)?$/.test(value) ? 'number' : typeof value;
   return `<td class="v v-${kind}" data-path="${escapeHtml(path)}">${escapeHtml(leafText(value))}</td>`;
 }
 
@@ -177,9 +177,11 @@ export function renderHtmlReport(report: unknown, series: readonly SeriesRecord[
 </header>
 <main>
 <section id="figures"><h2>Key figures</h2>
+<div class="row">
 ${keyFigures(report)}
 ${sectionTable(report, 'pnl.by_symbol', 'PnL by symbol, USD')}
 ${sectionTable(report, 'positions', 'Positions')}
+</div>
 </section>
 <section id="charts"><h2>Charts</h2>
 ${charts.html}
