@@ -92,7 +92,7 @@ function parseJsonLines(text: string, what: string): SeriesRecord[] {
     try {
       value = JSON.parse(raw);
     } catch {
-      throw fail(what, i + 1, `not JSON (${jsonSyntaxError(raw)})`);
+      throw fail(what, i + 1, `not JSON (${jsonSyntaxError(raw).replace(' at line 1, column', ' at column')})`);
     }
     if (value === null || typeof value !== 'object' || Array.isArray(value)) throw fail(what, i + 1, 'expected a JSON object');
     records.push(checkRecord(value as Record<string, unknown>, what, i + 1));
