@@ -39,6 +39,10 @@ export const HTML_REPORT_SCRIPT = String.raw`
       },
     };
   }
+  // Axis ticks in UTC, 24 h (virtual time of the run).
+  function utcTime(v) {
+    return new Date(v * 1000).toISOString().slice(11, 19);
+  }
   function line(label, color, extra) {
     var s = { label: label, stroke: color, width: 1.5, spanGaps: true, points: { show: false } };
     if (extra) for (var k in extra) s[k] = extra[k];
@@ -61,10 +65,9 @@ export const HTML_REPORT_SCRIPT = String.raw`
       width: width(el),
       height: 240,
       scales: { x: { time: true } },
-      axes: [{}, { label: yLabel, size: 70 }].concat(moreAxes || []),
-      series: [{ label: 'UTC' }].concat(seriesList),
+      axes: [{ values: function (u, splits) { return splits.map(utcTime); } }, { label: yLabel, size: 70 }].concat(moreAxes || []),
+      series: [{ label: 'UTC', value: function (u, v) { return v == null ? '--' : new Date(v * 1000).toISOString().replace('T', ' ').slice(0, 23); } }].concat(seriesList),
       plugins: [bandsPlugin()],
-      tzDate: function (ts) { return uPlot.tzDate(new Date(ts * 1000), 'Etc/UTC'); },
     };
     return new uPlot(opts, columns, el);
   }
