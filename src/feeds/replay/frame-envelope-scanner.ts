@@ -67,10 +67,17 @@ export class FrameEnvelopeScanner {
     let high = 0;
     while (i < last) {
       const b = bytes[i]!;
+      // Most bytes are above '"' and not '\\': one branch for them.
+      if (b > QUOTE && b !== BACKSLASH) {
+        if (text) out[n++] = b;
+        high |= b;
+        i++;
+        continue;
+      }
       if (b === BACKSLASH) {
         const e = bytes[i + 1]!;
         const unescaped = e < 128 ? ESCAPES[e]! : 0;
-        // \u (or an invalid escape): left to JSON.parse. i + 1 < last always: bytes[last] is the closing quote, which a backslash there would escape.
+        // \u (or an invalid escape): left to JSON.parse. A backslash at last - 1 would escape the closing quote: not this layout.
         if (unescaped === 0 || i + 1 >= last) return false;
         if (text) out[n++] = unescaped;
         i += 2;
