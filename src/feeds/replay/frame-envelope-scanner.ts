@@ -61,36 +61,68 @@ export class FrameEnvelopeScanner {
     // The literal must close at end - 2, followed by "}" at end - 1.
     if (bytes[end - 1] !== 0x7d || bytes[end - 2] !== QUOTE) return false;
     const last = end - 2;
-    let out = this.out;
-    if (text && out.length < last - i) out = this.out = Buffer.allocUnsafe(Math.max(last - i, out.length * 2));
-    let n = 0;
-    let high = 0;
-    while (i < last) {
-      const b = bytes[i]!;
-      // Most bytes are above '"' and not '\\': one branch for them.
-      if (b > QUOTE && b !== BACKSLASH) {
-        if (text) out[n++] = b;
-        high |= b;
-        i++;
-        continue;
-      }
-      if (b === BACKSLASH) {
-        const e = bytes[i + 1]!;
-        const unescaped = e < 128 ? ESCAPES[e]! : 0;
-        // \u (or an invalid escape): left to JSON.parse. A backslash at last - 1 would escape the closing quote: not this layout.
-        if (unescaped === 0 || i + 1 >= last) return false;
-        if (text) out[n++] = unescaped;
-        i += 2;
-        continue;
-      }
-      // An unescaped quote before `last` ends the string early; a raw control character is not JSON.
-      if (b === QUOTE || b < 0x20) return false;
-      if (text) out[n++] = b;
-      high |= b;
-      i++;
+    if (!text) {
+      if (!literalIsPlain(bytes, i, last)) return false;
+      this.t = t;
+      this.frame = '';
+      return true;
     }
+    if (this.out.length < last - i) this.out = Buffer.allocUnsafe(Math.max(last - i, this.out.length * 2));
+    const n = unescapeLiteral(bytes, i, last, this.out);
+    if (n < 0) return false;
     this.t = t;
-    this.frame = !text ? '' : high < 0x80 ? out.toString('latin1', 0, n) : out.toString('utf8', 0, n);
+    this.frame = n >= ASCII_FLAG ? this.out.toString('latin1', 0, n - ASCII_FLAG) : this.out.toString('utf8', 0, n);
     return true;
   }
+}
+
+/** Added to unescapeLiteral's length when every byte was ASCII (then latin1 decoding is exact and cheaper). */
+const ASCII_FLAG = 2 ** 30;
+
+/** Whether bytes[i, last) is the body of a JSON string this scanner reads: no raw quote or control character, only one-character escapes. */
+function literalIsPlain(bytes: Buffer, i: number, last: number): boolean {
+  while (i < last) {
+    const b = bytes[i]!;
+    // Most bytes are above '"' and not '\\': one test for them.
+    if (b > QUOTE && b !== BACKSLASH) {
+      i++;
+    } else if (b === BACKSLASH) {
+      // \u (or an invalid escape): left to JSON.parse. A backslash at last - 1 would escape the closing quote: not this layout.
+      const e = bytes[i + 1]!;
+      if (i + 1 >= last || e >= 128 || ESCAPES[e] === 0) return false;
+      i += 2;
+    } else if (b === QUOTE || b < 0x20) {
+      // An unescaped quote before `last` ends the string early; a raw control character is not JSON.
+      return false;
+    } else {
+      i++;
+    }
+  }
+  return true;
+}
+
+/** The unescaped bytes of bytes[i, last) written to out (long enough); their count (+ ASCII_FLAG when all ASCII), or -1 as literalIsPlain refuses. */
+function unescapeLiteral(bytes: Buffer, i: number, last: number, out: Buffer): number {
+  let n = 0;
+  let high = 0;
+  while (i < last) {
+    const b = bytes[i]!;
+    if (b > QUOTE && b !== BACKSLASH) {
+      out[n++] = b;
+      high |= b;
+      i++;
+    } else if (b === BACKSLASH) {
+      const e = bytes[i + 1]!;
+      const unescaped = e < 128 ? ESCAPES[e]! : 0;
+      if (unescaped === 0 || i + 1 >= last) return -1;
+      out[n++] = unescaped;
+      i += 2;
+    } else if (b === QUOTE || b < 0x20) {
+      return -1;
+    } else {
+      out[n++] = b;
+      i++;
+    }
+  }
+  return high < 0x80 ? n + ASCII_FLAG : n;
 }
