@@ -1,5 +1,6 @@
 // VenueRules port: how a simulated venue validates orders, words its rejections and treats post-only, reduce-only, IOC and FOK.
 import type { Instrument } from '../core/model/instrument.js';
+import type { TopOfBook } from '../core/model/market-update.js';
 import type { OrderRequest } from '../core/model/order.js';
 import type { OcoRequest } from '../core/model/order-list.js';
 import type { FeeSchedule } from '../core/sim/fee-schedule.js';
@@ -31,8 +32,11 @@ export interface VenueRules {
   validate(request: OrderRequest, instrument: Instrument): VenueReject | null;
   /** The answer to a cancel that arrives for an order the venue no longer has open. */
   cancelRejected(reason: 'ALREADY_FILLED' | 'ALREADY_CANCELED' | 'UNKNOWN_ORDER'): VenueReject;
-  /** A post-only order that would take liquidity on arrival. */
-  postOnlyWouldTake(): VenueOutcome;
+  /**
+   * A post-only order that would take liquidity on arrival. `touch`: the book it would take from, as the venue saw it at
+   * the check (its symbol, best bid and ask in ticks), for venues whose answer names it (Hyperliquid's "bbo was …").
+   */
+  postOnlyWouldTake(touch: TopOfBook): VenueOutcome;
   /** A reduce-only order that would open, grow or flip the position. */
   reduceOnlyViolated(): VenueReject;
   /** An amend whose new quantity is not above what has already filled. */
@@ -42,8 +46,11 @@ export interface VenueRules {
    * accepted. Absent: the venue has no order lists, and every OCO is rejected with `ocoUnsupported`.
    */
   validateOco?(request: OcoRequest, marketTicks: number): VenueReject | null;
-  /** An IOC order's unfilled rest, or a FOK order the touch cannot fill completely. */
-  immediateRemainder(timeInForce: 'IOC' | 'FOK'): VenueOutcome;
+  /**
+   * An IOC order's unfilled rest, or a FOK order the touch cannot fill completely. `filledLots`: what the order took at
+   * the touch first (0: nothing), for venues that answer a wholly unfilled IOC apart from a partly filled one.
+   */
+  immediateRemainder(timeInForce: 'IOC' | 'FOK', filledLots: number): VenueOutcome;
   /**
    * The venue's answer to a signed request stamped `timestampMs` (the client's clock) arriving at `serverMs` (the venue's),
    * for either side of its timing window (behind by more than `recvWindowMs`, or too far ahead); null when processed.

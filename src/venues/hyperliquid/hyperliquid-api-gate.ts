@@ -26,6 +26,7 @@ import {
   orderAction,
   orderWire,
 } from './hyperliquid-actions.js';
+import { HyperliquidAnswers } from './hyperliquid-answers.js';
 import type { HyperliquidInstrument } from './hyperliquid-instruments.js';
 import { HyperliquidNonceClock } from './hyperliquid-nonce-clock.js';
 import { HYPERLIQUID_ADDRESS_LIMITS, HYPERLIQUID_REST_WEIGHT_PER_MINUTE, HYPERLIQUID_REST_WINDOW_MS } from './hyperliquid-rate-limits.js';
@@ -60,6 +61,8 @@ export interface HyperliquidApiGateSettings {
   readonly clientIdPrefix: string;
   /** Present in --mode dryrun: credentials (apiKey the account address, apiSecret the private key) and the journal. */
   readonly dryRun: DryRunSettings | null;
+  /** The run's log of venue answers (the rules write the order answers); reported as `answers`. */
+  readonly answers?: HyperliquidAnswers;
 }
 
 /** The cloid of an order: 0x + the first 32 hex digits of keccak-256(prefix + id). */
@@ -82,9 +85,11 @@ export class HyperliquidApiGate implements RequestGate {
   private ipLimited = 0;
   private rendered = 0;
   private throttleOn: boolean | null = null;
+  private readonly answers: HyperliquidAnswers;
 
   constructor(private readonly settings: HyperliquidApiGateSettings) {
     this.wallet = settings.dryRun === null ? null : hyperliquidWalletOf(settings.dryRun.credentials);
+    this.answers = settings.answers ?? new HyperliquidAnswers();
   }
 
   /** Rehearsals switch client throttling off for a rate-limit storm and back on after it. */
@@ -203,6 +208,7 @@ export class HyperliquidApiGate implements RequestGate {
         address_rule: 'per address: 10000 requests plus 1 per USDC traded since inception; counted, not enforced (it depends on the account history)',
       },
       dry_run: dryRunSection(this.settings.dryRun, this.rendered),
+      answers: this.answers.report(),
     };
   }
 }
