@@ -25,6 +25,21 @@ export type VenueOutcome =
   | { readonly kind: 'expire'; readonly reason: string }
   | { readonly kind: 'reject'; readonly reject: VenueReject };
 
+/**
+ * A venue's dead-man switch: armed with a time, it cancels every open order of the account then (a
+ * `scheduleCancel` action). The simulated venue keeps the switch and fires it on the run's clock.
+ */
+export interface ScheduledCancelRule {
+  /** The least time, ms, between arming and the time armed for. */
+  readonly minLeadMs: number;
+  /** How many times the switch may fire per UTC day (counted from 00:00 UTC). */
+  readonly maxTriggersPerDay: number;
+  /** The venue's word for an order cancelled by it (the report's venue_cancels key). */
+  readonly reason: string;
+  /** The venue's refusal to arm for `atMs` at `nowMs`: under minLeadMs ahead, or the day's triggers used up. */
+  refused(why: 'too-soon' | 'too-many-triggers', atMs: number, nowMs: number): VenueReject;
+}
+
 export interface VenueRules {
   readonly venue: string;
   readonly fees: FeeSchedule;
@@ -34,7 +49,7 @@ export interface VenueRules {
   cancelRejected(reason: 'ALREADY_FILLED' | 'ALREADY_CANCELED' | 'UNKNOWN_ORDER'): VenueReject;
   /**
    * A post-only order that would take liquidity on arrival. `touch`: the book it would take from, as the venue saw it at
-   * the check (its symbol, best bid and ask in ticks), for venues whose answer names it (Hyperliquid's "bbo was …").
+   * the check (its symbol, best bid and ask in ticks), for venues whose answer names it ("bbo was …").
    */
   postOnlyWouldTake(touch: TopOfBook): VenueOutcome;
   /** A reduce-only order that would open, grow or flip the position. */
@@ -56,4 +71,6 @@ export interface VenueRules {
    * for either side of its timing window (behind by more than `recvWindowMs`, or too far ahead); null when processed.
    */
   timestampRejected(timestampMs: number, serverMs: number, recvWindowMs: number): VenueReject | null;
+  /** The venue's dead-man switch; absent: it has none (arming it is refused). */
+  readonly scheduledCancel?: ScheduledCancelRule;
 }

@@ -184,6 +184,17 @@ export class VenueMatchingEngine {
     }
   }
 
+  /** The venue's dead-man switch fired: every open order, of every symbol, is cancelled citing `reason`. Returns how many. */
+  cancelEveryOpen(reason: string): number {
+    let cancelled = 0;
+    for (const order of this.store.allLiveOrders()) {
+      if (order.status !== 'OPEN' && order.status !== 'PARTIALLY_FILLED') continue;
+      this.conclude(order, { kind: 'cancel', reason });
+      cancelled++;
+    }
+    return cancelled;
+  }
+
   arriveAmend(order: Order, priceTicks: number, qtyLots: number): void {
     if (order.status !== 'OPEN' && order.status !== 'PARTIALLY_FILLED') {
       this.rejectAmend(order, this.deps.rules.cancelRejected(this.terminalWhy(order)));

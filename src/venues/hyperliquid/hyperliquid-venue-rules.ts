@@ -4,9 +4,9 @@ import { Decimal, formatUnits } from '../../core/money/decimal.js';
 import type { TopOfBook } from '../../core/model/market-update.js';
 import type { OrderRequest } from '../../core/model/order.js';
 import type { FeeSchedule } from '../../core/sim/fee-schedule.js';
-import type { VenueOutcome, VenueReject, VenueRules } from '../../ports/venue-rules.js';
+import type { ScheduledCancelRule, VenueOutcome, VenueReject, VenueRules } from '../../ports/venue-rules.js';
 import { HyperliquidAnswers } from './hyperliquid-answers.js';
-import { HYPERLIQUID_ERRORS, HYPERLIQUID_INVALID_NONCE, badAloPx, hyperliquidReject } from './hyperliquid-errors.js';
+import { HYPERLIQUID_ERRORS, HYPERLIQUID_INVALID_NONCE, HYPERLIQUID_SCHEDULE_CANCEL, badAloPx, hyperliquidReject } from './hyperliquid-errors.js';
 import type { HyperliquidInstrument } from './hyperliquid-instruments.js';
 import { checkHyperliquidPerpOrder } from './hyperliquid-order-rules.js';
 import { decimalToWire } from './hyperliquid-wire-number.js';
@@ -21,8 +21,20 @@ export type HyperliquidTouch = Pick<TopOfBook, 'symbol' | 'bidTicks' | 'askTicks
 /** The order status a partly filled Ioc's rest ends with ("canceled", info endpoint order statuses). */
 export const HYPERLIQUID_IOC_REST_CANCELED = 'canceled';
 
+/** scheduleCancel: at least 5 s ahead, at most 10 triggers a UTC day; the orders it cancels end scheduledCancel. */
+const SCHEDULED_CANCEL: ScheduledCancelRule = {
+  minLeadMs: HYPERLIQUID_SCHEDULE_CANCEL.minLeadMs,
+  maxTriggersPerDay: HYPERLIQUID_SCHEDULE_CANCEL.maxTriggersPerDay,
+  reason: HYPERLIQUID_SCHEDULE_CANCEL.status,
+  refused(why, atMs, nowMs) {
+    if (why === 'too-soon') return { ...HYPERLIQUID_SCHEDULE_CANCEL.tooEarly, detail: `time ${atMs} is ${atMs - nowMs} ms ahead of the venue's ${nowMs}` };
+    return { ...HYPERLIQUID_SCHEDULE_CANCEL.tooManyTriggers, detail: `the switch fired ${HYPERLIQUID_SCHEDULE_CANCEL.maxTriggersPerDay} times since 00:00 UTC` };
+  },
+};
+
 export class HyperliquidVenueRules implements VenueRules {
   readonly venue = 'hyperliquid';
+  readonly scheduledCancel = SCHEDULED_CANCEL;
 
   constructor(
     readonly fees: FeeSchedule,
