@@ -15,7 +15,8 @@ await build({
   target: 'node20',
   packages: 'bundle',
   // ws requires its optional native add-ons at run time: it stays a package, loaded (lazily) from node_modules.
-  external: ['ws', 'bufferutil', 'utf-8-validate'],
+  // ccxt (64 MB, ~2 s to import) stays a package too: src/venues/ccxt/ccxt-library.ts imports it only for a ccxt: venue.
+  external: ['ws', 'bufferutil', 'utf-8-validate', 'ccxt'],
   chunkNames: 'chunk-[hash]',
   sourcemap: false,
   minify: true,

@@ -162,7 +162,7 @@ export function composeRun(config: RunConfig, tool: ToolInfo, options: ComposeOp
       min_fills: config.risk.edge.minFills,
     },
     market: market.model,
-    simplifications: simplifications(fillModel),
+    simplifications: [...simplifications(fillModel), ...(wiring.simplifications ?? [])],
     ...(strategy.model === null ? {} : { strategy: strategy.model }),
   };
 
