@@ -1,7 +1,8 @@
 // The venue registry: the one list of venues (one line each, loaded by dynamic import only when a run needs it) and synchronous access to the loaded modules.
 import { ShadowExecError } from '../core/errors/shadow-exec-error.js';
 import type { CredentialNames } from '../ports/secret-provider.js';
-import type { VenueModule } from '../venues/venue-module.js';
+import type { VenueFamilyHelp, VenueModule } from '../venues/venue-module.js';
+import { CCXT_FAMILY_HELP } from '../venues/ccxt/ccxt-family-help.js';
 
 /** One line per venue, in the order help and errors list them. Adding a venue: its folder and one line here. */
 const LOADERS: Readonly<Record<string, () => Promise<VenueModule>>> = {
@@ -19,11 +20,14 @@ const FACTORIES: Readonly<Record<string, (id: string) => Promise<VenueModule>>> 
   ccxt: async (id) => (await import('../venues/ccxt/ccxt-venue.js')).ccxtVenue(id),
 };
 
+/** Help of each parameterised family, in FACTORIES order (a few constant strings: loads no venue). */
+export const VENUE_FAMILIES: readonly VenueFamilyHelp[] = [CCXT_FAMILY_HELP];
+
 /** Every venue's name (the --exchange values), in registry order; known without loading any venue. */
 export const VENUE_NAMES: readonly string[] = Object.keys(LOADERS);
 
 /** The --exchange choices for help and errors: the fixed venues, then each prefix as "<prefix>:<id>". */
-export const VENUE_CHOICES: readonly string[] = [...VENUE_NAMES, ...Object.keys(FACTORIES).map((prefix) => `${prefix}:<id>`)];
+export const VENUE_CHOICES: readonly string[] = [...VENUE_NAMES, ...VENUE_FAMILIES.map((f) => f.choice)];
 
 /** The prefix and id of a parameterised venue name ("ccxt:okx"), or null. */
 function parameterised(name: string): { prefix: string; id: string } | null {

@@ -14,6 +14,7 @@ const COMMANDS: readonly (readonly [name: string, load: (ctx: CliContext) => Pro
   ['import', async (ctx) => (await import('./commands/import-command.js')).importCommand(ctx)],
   ['golden', async (ctx) => (await import('./commands/golden-command.js')).goldenCommand(ctx)],
   ['init', async (ctx) => (await import('./commands/init-command.js')).initCommand(ctx)],
+  ['markets', async (ctx) => (await import('./commands/markets-command.js')).marketsCommand(ctx)],
 ];
 
 /**

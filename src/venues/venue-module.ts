@@ -69,6 +69,11 @@ export interface VenueCatalog {
    * `markets.fees[market]` (still overridden by --maker-fee-bps / --taker-fee-bps); absent or null: the market's.
    */
   instrumentFees?(market: string, instruments: readonly VenueInstrument[]): DefaultFees | null;
+  /**
+   * Fetches the instruments from the venue now and returns the text of a file `--instruments` reads (`shadow-exec
+   * markets`); absent when the venue's catalog is bundled. UsageError/E_FEED_FAILED naming the network failure.
+   */
+  download?(): Promise<string>;
 }
 
 /** The --order-options a venue takes per market, and its own checks of a combination. */
@@ -258,6 +263,20 @@ export interface VenueReplay {
 export interface VenueHistoricalData {
   readonly tardisExchanges: readonly TardisExchange[];
   readonly importSources: readonly ImportSource[];
+}
+
+/** Help about a family of parameterised venues (`<prefix>:<id>`), known without loading any of them. */
+export interface VenueFamilyHelp {
+  /** The --exchange choice as help writes it ("ccxt:<id>"). */
+  readonly choice: string;
+  /** `--exchange` help. */
+  readonly summary: string;
+  /** `record --help` paragraph lines. */
+  readonly record: readonly string[];
+  /** `record --help` example lines. */
+  readonly recordExamples: readonly string[];
+  /** `markets --help` example lines. */
+  readonly marketsExamples: readonly string[];
 }
 
 /** One venue: one object per src/venues/<name>/ folder (e.g. `fakeVenue` in src/venues/fake/fake-venue.ts). */

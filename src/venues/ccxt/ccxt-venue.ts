@@ -3,14 +3,14 @@
 // Faithful: the grid (tick, lot), the limits (amount, price, cost), the default fees and the order options ccxt knows for
 // the market. Generic: rejections are ccxt's unified error classes, not the venue's own codes and messages; no rate
 // limits, no request signing, no venue-specific order rules (price bands, open-order caps). The report says so.
-import { UsageError } from '../../core/errors/shadow-exec-error.js';
+import { ShadowExecError, UsageError } from '../../core/errors/shadow-exec-error.js';
 import { Decimal } from '../../core/money/decimal.js';
 import type { JsonValue } from '../../core/report/canonical-json.js';
 import type { DefaultFees, VenueModule } from '../venue-module.js';
 import type { CcxtInstrumentDetails } from './ccxt-instruments.js';
 import { ccxtCatalog, ccxtInstrumentFees } from './ccxt-instruments.js';
 import { newCcxtExchange, type CcxtExchange } from './ccxt-library.js';
-import { readCcxtMarketsFile } from './ccxt-markets-file.js';
+import { encodeCcxtMarketsFile, readCcxtMarketsFile } from './ccxt-markets-file.js';
 import { CCXT_MARKETS } from './ccxt-market-type.js';
 import { ccxtDecimal } from './ccxt-number.js';
 import { PRECISION_MODES, precisionModeRefusal } from './ccxt-precision.js';
@@ -66,6 +66,23 @@ export async function ccxtVenue(id: string): Promise<VenueModule> {
         return ccxtCatalog(saved, mode, market, provenance);
       },
       instrumentFees: (_market, instruments) => ccxtInstrumentFees(instruments),
+      async download() {
+        let markets: Record<string, unknown>;
+        try {
+          markets = await exchange.loadMarkets();
+        } catch (error) {
+          const what = error instanceof Error ? `${error.constructor.name}: ${error.message.slice(0, 200)}` : String(error);
+          throw new ShadowExecError('E_FEED_FAILED', `${name}: loadMarkets() failed (${what}); without the network, build the file from a saved response instead (docs: README "Any venue via ccxt")`, { retryable: true, advice: 'check the network, then retry' });
+        }
+        return encodeCcxtMarketsFile({
+          exchange: id,
+          ccxt: version,
+          precisionMode: exchange.precisionMode,
+          takenAt: new Date().toISOString(),
+          source: `shadow-exec markets ${name}: ccxt ${version} loadMarkets()`,
+          markets: JSON.parse(JSON.stringify(markets)) as Record<string, Record<string, unknown>>,
+        });
+      },
     },
     orderOptions: {
       supported: (market) => supportedWords(supportOf(market)),

@@ -10,6 +10,10 @@ import { encodeReplay, type ReplayRecord } from '../../../src/feeds/replay/repla
 import type { NormalizedRecord } from '../../../src/feeds/replay/normalized-record.js';
 import type { NormalizedStream } from '../../../src/venues/venue-module.js';
 import { ROOT, runCliInProcess } from '../../helpers/cli.js';
+import { streamRecordHeader } from '../../../src/app/stream-recorder.js';
+
+/** The recording, checked in: the golden case `ccxt-binance-replay` replays it (UPDATE_CCXT_FIXTURE=1 rewrites it). */
+const RECORDING = join(ROOT, 'test/fixtures/ccxt/binance-spot-loopback.jsonl');
 
 const MARKETS = join(ROOT, 'test/fixtures/ccxt/binance-markets.json');
 const T0 = 1_733_184_000_000;
@@ -110,7 +114,11 @@ describe('ccxt:binance streams on a loopback Binance server', () => {
     const ccxtFile = join(dir, 'ccxt.jsonl');
     const nativeFile = join(dir, 'native.jsonl');
     const normalized: ReplayRecord[] = recorded.map((record) => ({ kind: 'normalized', t: Math.floor(record.local_us / 1000), record }));
-    writeFileSync(ccxtFile, encodeReplay({ format: 'shadow-exec-replay', version: 2, venue: 'ccxt:binance', market: 'spot', data: 'normalized', source: 'test' }, normalized));
+    const header = streamRecordHeader({ venue: 'ccxt:binance', market: 'spot', symbols: ['BTC/USDT'], kinds: ['book', 'trades'], wsUrl: null, instruments: null, out: ccxtFile, recorder: 'shadow-exec record (loopback test)' });
+    const text = encodeReplay(header, normalized);
+    writeFileSync(ccxtFile, text);
+    if (process.env['UPDATE_CCXT_FIXTURE'] === '1') writeFileSync(RECORDING, text);
+    expect(text).toBe(readFileSync(RECORDING, 'utf8'));
     const raw: ReplayRecord[] = [
       { kind: 'rest', t: T0, rest: 'GET /api/v3/depth?symbol=BTCUSDT&limit=1000', body: JSON.stringify(SNAPSHOT) },
       ...frames().map((f): ReplayRecord => ({ kind: 'frame', t: f.t, frame: JSON.stringify({ stream: f.stream === 'depth' ? 'btcusdt@depth@100ms' : 'btcusdt@trade', data: f.data }) })),
