@@ -70,7 +70,7 @@ describe('shadow-exec sweep', () => {
     expect(lines[3]).toBe('');
   });
 
-  it('takes the base options from --config FILE, a typed flag winning, and lists their values (not the file's path) in the definition', async () => {
+  it('takes the base options from --config FILE, a typed flag winning, and lists their values (not the path of the file) in the definition', async () => {
     const config = join(dir, 'base.json');
     writeFileSync(config, JSON.stringify({ iterations: 30, spreadBps: 15, latencyMs: 90 }));
     const result = await runCliInProcess(['sweep', '--config', config, '--latency-ms', '20', '--grid', 'requote-bps=1,3', '--metrics', 'config.spread_bps,config.latency_ms,execution.iterations', '--quiet']);
