@@ -16,6 +16,8 @@ const COMMANDS: readonly (readonly [name: string, load: (ctx: CliContext) => Pro
   ['init', async (ctx) => (await import('./commands/init-command.js')).initCommand(ctx)],
   ['compare', async (ctx) => (await import('./commands/compare-command.js')).compareCommand(ctx)],
   ['sweep', async (ctx) => (await import('./commands/sweep-command.js')).sweepCommand(ctx)],
+  ['report', async (ctx) => (await import('./commands/report-command.js')).reportCommand(ctx)],
+  ['markets', async (ctx) => (await import('./commands/markets-command.js')).marketsCommand(ctx)],
 ];
 
 /**
@@ -69,7 +71,8 @@ ${loadedVenues().flatMap((v) => v.examples.program.map((line) => `  ${line}\n`))
   $ shadow-exec rehearse --list     built-in freeze rehearsals (exit 3 when an expectation fails)
   $ shadow-exec init strategy my-mm  a documented strategy plug-in and its test (run --strategy ./my-mm.mjs)
   $ shadow-exec compare A.json B.json  what changed between two reports (exit 1 when they differ)
-  $ shadow-exec sweep --help        a grid of options × seeds on worker threads, mean/min/max per cell`,
+  $ shadow-exec sweep --help        a grid of options × seeds on worker threads, mean/min/max per cell
+  $ shadow-exec report html r.json --series s.jsonl -o r.html   a self-contained HTML report with charts`,
   );
   return program;
 }
