@@ -165,8 +165,11 @@ async function executeSweep(flags: SweepFlags, ctx: CliContext): Promise<number>
     spinner?.stop();
   }
   const doc = sweepDocument(definition, runs, shard);
-  await writeOutput(doc, format, flags, ctx);
-  stop.dispose();
+  try {
+    await writeOutput(doc, format, flags, ctx);
+  } finally {
+    stop.dispose();
+  }
   if (!quiet) ctx.stderr.write(formatSweepTable(doc, await stderrStyles(ctx.env)));
   if (failure !== null) throw failure;
   if (stop.requested()) return stop.exitCode();
