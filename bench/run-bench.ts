@@ -16,6 +16,7 @@ import { verdict } from './cpu-run.js';
 import { formatVenueCosts, measureVenueCosts } from './venue-cost-bench.js';
 import { formatSymbolsCost, measureSymbolsCost } from './symbols-cost-bench.js';
 import { formatImport, measureImport } from './import-bench.js';
+import { formatSeriesCost, measureSeriesCost } from './series-bench.js';
 
 const TOOL = { name: 'shadow-exec', version: 'bench' };
 const MB = 1024 * 1024;
@@ -130,6 +131,8 @@ async function main(): Promise<void> {
   const imported = await measureImport(Number(process.env['BENCH_IMPORT_ROWS'] ?? '1000000'));
   process.stdout.write(`\n${formatImport(imported)}\n`);
   process.stdout.write(`  ${verdict('import ≥ 1.0× a plain split(\',\') pass over the same lines', imported.ratio >= 1)}\n`);
+
+  process.stdout.write(`\n${formatSeriesCost(await measureSeriesCost(Math.max(200_000, Math.round(1_000_000 * scale)), 5))}\n`);
 
   process.stdout.write(`\n${formatColdStart(measureColdStart(['run', '--iterations', '3'], 15))}\n`);
 }
