@@ -171,7 +171,7 @@ export function composeRun(config: RunConfig, tool: ToolInfo, options: ComposeOp
       min_fills: config.risk.edge.minFills,
     },
     market: market.model,
-    simplifications: simplifications(fillModel),
+    simplifications: [...simplifications(fillModel), ...(wiring.simplifications ?? [])],
     ...(strategy.model === null ? {} : { strategy: strategy.model }),
   };
 
