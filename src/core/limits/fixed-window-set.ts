@@ -143,6 +143,12 @@ export class FixedWindowSet {
     return this.counts[i]!;
   }
 
+  /** Units in use in every window at nowMs, written into `out` in window order. */
+  usageInto(nowMs: number, out: number[]): void {
+    this.advance(nowMs);
+    for (let i = 0; i < this.size; i++) out[i] = this.counts[i]!;
+  }
+
   /** Highest usage of window i right after a take or record. */
   peak(i: number): number {
     return this.peaks[i]!;

@@ -80,10 +80,27 @@ export class BinanceApiGate implements RequestGate {
       const costs = binanceCosts(endpoint);
       this.routes[kind] = new EndpointRoute(endpoint, this.client.costsOf(costs), this.venue.costsOf(costs));
     }
+    this.createRoute = this.routes.create;
+    this.cancelRoute = this.routes.cancel;
   }
 
+  /** routes.create and routes.cancel: the two kinds of nearly every request. */
+  private readonly createRoute: EndpointRoute | undefined;
+  private readonly cancelRoute: EndpointRoute | undefined;
+
   private route(request: GateRequest): EndpointRoute {
-    const route = this.routes[request.kind];
+    // A switch on the kind, not routes[kind]: a keyed load by a variable string is the slow path of property access.
+    let route: EndpointRoute | undefined;
+    switch (request.kind) {
+      case 'create':
+        route = this.createRoute;
+        break;
+      case 'cancel':
+        route = this.cancelRoute;
+        break;
+      default:
+        route = this.routes[request.kind];
+    }
     if (route === undefined) throw invariantViolation(`Binance ${this.settings.market} has no ${request.kind} endpoint (the CLI refuses it)`);
     return route;
   }
@@ -157,12 +174,11 @@ export class BinanceApiGate implements RequestGate {
       return this.rateLimited(venue.namesOf(exceeded), arrivalMs);
     }
     venue.record(arrivalMs, costs);
-    const count = venue.names.length;
     const last = (this.lastUsage ??= venue.names.map(() => 0));
+    venue.usageInto(arrivalMs, last);
     const peaks = this.peakUsage;
-    for (let i = 0; i < count; i++) {
-      const usage = venue.usage(i, arrivalMs);
-      last[i] = usage;
+    for (let i = 0; i < last.length; i++) {
+      const usage = last[i]!;
       if (!(usage <= peaks[i]!)) peaks[i] = Math.max(peaks[i] ?? 0, usage);
     }
     return null;
