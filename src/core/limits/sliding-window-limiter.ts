@@ -82,8 +82,13 @@ export class SlidingWindowLimiter extends WindowLimiter {
     this.peak = Math.max(this.peak, this.total);
   }
 
+  /** The nowMs of the last advance: a repeat at the same time has nothing new to expire (and passed the time check). */
+  private advancedAt = Number.NaN;
+
   private advance(nowMs: number): void {
+    if (nowMs === this.advancedAt) return;
     this.checkTime(nowMs);
+    this.advancedAt = nowMs;
     const expired = nowMs - this.windowMs;
     while (this.length > 0 && this.atMs[this.head]! <= expired) {
       this.total -= this.costs[this.head]!;
