@@ -5,7 +5,7 @@ import * as help from '../../../src/app/config/venue-help.js';
 
 describe('venue help', () => {
   it('lists the venues, their market flags and the default fees of each market', () => {
-    expect(help.exchangeHelp()).toBe('venue to simulate: fake, bybit (Bybit V5), binance (spot or USD-M futures) or hyperliquid (Hyperliquid perpetuals, wallet-signed): rules, codes and rate limits of each');
+    expect(help.exchangeHelp()).toBe('venue to simulate: fake, bybit (Bybit V5), binance (spot or USD-M futures), hyperliquid (Hyperliquid perpetuals, wallet-signed) or ccxt:<id> (any ccxt exchange, e.g. ccxt:okx, ccxt:kraken: generic rules from a saved loadMarkets(), --instruments FILE; --market spot|swap): rules, codes and rate limits of each');
     expect(help.marketFlagHelp('--category')).toBe('bybit only: linear (USDT perpetuals) or spot (default: linear)');
     expect(help.marketFlagHelp('--market')).toBe('binance only: spot or usdm (USD-M futures) (default: spot)');
     expect(help.feeDefaultsHelp('makerBps')).toBe('(default: fake 2, bybit linear 2, spot 10, binance spot 10, usdm 2, hyperliquid 1.5)');
