@@ -149,7 +149,7 @@ export function composeRun(config: RunConfig, tool: ToolInfo, options: ComposeOp
   const loop = new ExecutionLoop({ clock, scheduler, venue: client, feed, instruments, strategy: strategy.definition, strategyParams: strategy.params, guardStrategy: strategy.plugin !== null, strategySource: strategy.plugin?.url ?? null, strategyRng: rng.fork('strategy'), fees: config.fees, book: strategyBook, risk, edge, ledger, fillLog, orderOptions: config.strategy.orderOptions, requoteMode: config.strategy.requoteMode, cancelMode: config.strategy.cancelMode, breaker, exitOco: config.strategy.exitOco === null ? null : { takeProfitBpsE4: bpsE4(config.strategy.exitOco.takeProfitBps, '--exit-oco'), stopLossBpsE4: bpsE4(config.strategy.exitOco.stopLossBps, '--exit-oco') } });
 
   const everyMs = options.seriesEveryMs ?? null;
-  const series = everyMs === null ? null : new SeriesSampler({ instruments, ledger, edge, risk, breaker, quotes: loop, startMs, everyMs });
+  const series = everyMs === null ? null : new SeriesSampler({ instruments, ledger, fees, edge, risk, breaker, quotes: loop, startMs, everyMs });
   if (series !== null) loop.observe(series);
 
   const model: JsonValue = {
@@ -171,7 +171,7 @@ export function composeRun(config: RunConfig, tool: ToolInfo, options: ComposeOp
       min_fills: config.risk.edge.minFills,
     },
     market: market.model,
-    simplifications: simplifications(fillModel),
+    simplifications: [...simplifications(fillModel), ...(wiring.simplifications ?? [])],
     ...(strategy.model === null ? {} : { strategy: strategy.model }),
   };
 

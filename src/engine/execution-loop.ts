@@ -27,7 +27,7 @@ import { MarketEventTally } from './market-event-tally.js';
 import { OrderCancellation, type CancelMode } from './order-cancellation.js';
 import { ExecutionReports } from './execution-reports.js';
 import type { RunObserver } from '../ports/run-observer.js';
-import type { QuoteView } from './series-sampler.js';
+import type { QuoteState, QuoteView } from './series-sampler.js';
 import { PendingMarketEvent } from './pending-market-event.js';
 import { LoopStrategyContext, type RequoteMode } from './loop-strategy-context.js';
 import { GuardedStrategy, type StrategyFailure } from './guarded-strategy.js';
@@ -183,16 +183,9 @@ export class ExecutionLoop implements QuoteView {
     this.reports.observer = observer;
   }
 
-  /** The price of the quote resting on `side` of symbol index `symbol`, ticks, or null (read-only: the --series sampler). */
-  quoteTicks(symbol: number, side: 'BUY' | 'SELL'): number | null {
-    const s = this.working.symbol(symbol);
-    const quote = side === 'BUY' ? s.bid : s.ask;
-    return quote === null ? null : quote.priceTicks;
-  }
-
-  /** Live orders of symbol index `symbol`: quotes, exit legs and orders whose cancel is on its way. */
-  openOrdersOf(symbol: number): number {
-    return this.working.ofSymbol(symbol).length;
+  /** Symbol index `symbol`'s quotes and live-order count, the loop's own record (read-only: the --series sampler). */
+  quoteState(symbol: number): QuoteState {
+    return this.working.symbol(symbol);
   }
 
   /** A guarded strategy callback threw: record it (the first failure only) and stop the run, cancelling every order. */

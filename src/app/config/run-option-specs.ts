@@ -2,7 +2,7 @@
 import { API_ENVS } from '../../ports/secret-provider.js';
 import { QUEUE_CANCEL_RULES } from '../../core/sim/queue-cancel-rule.js';
 import { orList } from '../../core/text/or-list.js';
-import { DEFAULT_VENUE, VENUE_NAMES } from '../venue-registry.js';
+import { DEFAULT_VENUE, VENUE_CHOICES } from '../venue-registry.js';
 import * as venueHelp from './venue-help.js';
 import { DEFAULT_START_EDGE_BPS, defaultSpreadBps, MIN_DEFAULT_SPREAD_BPS } from './default-spread.js';
 import { FILL_MODELS } from './fills-config.js';
@@ -30,7 +30,7 @@ function option(flag: string, arg: string, path: string | null, file: RunOptionS
 /** Every option of `run`, keyed by its camelCase name (commander's attribute, the config-file key), in --help order. */
 export const RUN_OPTION_SPECS = {
   config: option('--config', '<file>', null, null, null, false, null, 'read every run option from a JSON file keyed by the long flag names in camelCase, e.g. {"iterations": 7, "symbols": ["ETHUSDT"], "spreadBps": 40} (schema: src/cli/run-config-schema.json); a flag typed on the command line overrides the file, and the report\'s config.sources says where each non-default value came from'),
-  exchange: venueDependent(option('--exchange', '<name>', 'venue.name', 'text', DEFAULT_VENUE, true, formatRange(orList(VENUE_NAMES)), ''), venueHelp.exchangeHelp),
+  exchange: venueDependent(option('--exchange', '<name>', 'venue.name', 'text', DEFAULT_VENUE, true, formatRange(orList(VENUE_CHOICES)), ''), venueHelp.exchangeHelp),
   category: venueDependent(option('--category', '<c>', 'venue.market', 'text', null, false, null, ''), () => venueHelp.marketFlagHelp('--category')),
   market: venueDependent(option('--market', '<m>', 'venue.market', 'text', null, false, null, ''), () => venueHelp.marketFlagHelp('--market')),
   mode: option('--mode', '<mode>', 'mode', 'text', 'shadow', true, formatRange('shadow or dryrun'), 'shadow: orders go to the simulated venue only; dryrun: also render and sign every request as the venue would receive it'),

@@ -178,7 +178,10 @@ export interface BookPnl {
   readonly positionValuePico: bigint;
 }
 
-export function bookPnl(book: SymbolBook): BookPnl {
+/** The fields PnL is derived from (a SymbolBook, or a copy of them taken at a --series sample). */
+export type PnlInputs = Pick<SymbolBook, 'instrument' | 'positionLots' | 'markTicks' | 'cashPico' | 'costBasisPico' | 'feesPico'>;
+
+export function bookPnl(book: PnlInputs): BookPnl {
   const positionValuePico = BigInt(book.positionLots * book.markTicks) * book.instrument.atomPico;
   const realisedPico = book.cashPico + book.costBasisPico;
   const unrealisedPico = positionValuePico - book.costBasisPico;
