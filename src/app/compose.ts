@@ -35,6 +35,7 @@ import type { RunConfig } from './config/run-config.js';
 import { buildFillModel, buildLatencyModel } from './fill-model-wiring.js';
 import { simplifications } from './simplifications.js';
 import { loopOrderCounts } from '../engine/loop-counters.js';
+import { SeriesSampler } from '../engine/series-sampler.js';
 
 export interface ToolInfo {
   readonly name: string;
@@ -55,6 +56,8 @@ export interface ComposeOptions {
   readonly plugin?: LoadedPlugin | null;
   /** run --config: where the settings came from, echoed in the report's config section. */
   readonly provenance?: ConfigProvenance | null;
+  /** --series: virtual ms between samples of the time series (kept out of the report); absent or null: no series. */
+  readonly seriesEveryMs?: number | null;
 }
 
 /** A composed run: what the engine's sessions drive (SessionRun), plus its feed, start and warnings. */
@@ -63,6 +66,8 @@ export interface ComposedRun extends SessionRun {
   readonly startMs: number;
   /** Input problems that do not stop the run (a replay's cut last line, a replay without records), for the CLI to print; the report has them too. Absent: none. */
   readonly warnings?: readonly string[];
+  /** --series: the sampler (also the run's observer); null without --series. */
+  readonly series?: SeriesSampler | null;
 }
 
 /** bps as a decimal string → bps × 10⁴ (exact; the CLI has already checked the precision). */
@@ -143,6 +148,10 @@ export function composeRun(config: RunConfig, tool: ToolInfo, options: ComposeOp
   const client = options.wrapVenue?.(venue) ?? venue;
   const loop = new ExecutionLoop({ clock, scheduler, venue: client, feed, instruments, strategy: strategy.definition, strategyParams: strategy.params, guardStrategy: strategy.plugin !== null, strategySource: strategy.plugin?.url ?? null, strategyRng: rng.fork('strategy'), fees: config.fees, book: strategyBook, risk, edge, ledger, fillLog, orderOptions: config.strategy.orderOptions, requoteMode: config.strategy.requoteMode, cancelMode: config.strategy.cancelMode, breaker, exitOco: config.strategy.exitOco === null ? null : { takeProfitBpsE4: bpsE4(config.strategy.exitOco.takeProfitBps, '--exit-oco'), stopLossBpsE4: bpsE4(config.strategy.exitOco.stopLossBps, '--exit-oco') } });
 
+  const everyMs = options.seriesEveryMs ?? null;
+  const series = everyMs === null ? null : new SeriesSampler({ instruments, ledger, fees, edge, risk, breaker, quotes: loop, startMs, everyMs });
+  if (series !== null) loop.observe(series);
+
   const model: JsonValue = {
     venue: { ...(client.describe() as Record<string, JsonValue>), ...(wiring.model as Record<string, JsonValue>) },
     // The symmetric quoter's settings; another --strategy describes itself in model.strategy.
@@ -173,6 +182,8 @@ export function composeRun(config: RunConfig, tool: ToolInfo, options: ComposeOp
     feed,
     startMs,
     warnings: market.warnings,
+    observer: series,
+    series,
     buildReport(status: RunStatus): JsonValue {
       const c = loop.counters;
       const report = buildReport({

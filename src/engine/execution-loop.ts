@@ -26,6 +26,8 @@ import type { ControlSource } from '../core/risk/risk-decision.js';
 import { MarketEventTally } from './market-event-tally.js';
 import { OrderCancellation, type CancelMode } from './order-cancellation.js';
 import { ExecutionReports } from './execution-reports.js';
+import type { RunObserver } from '../ports/run-observer.js';
+import type { QuoteState, QuoteView } from './series-sampler.js';
 import { PendingMarketEvent } from './pending-market-event.js';
 import { LoopStrategyContext, type RequoteMode } from './loop-strategy-context.js';
 import { GuardedStrategy, type StrategyFailure } from './guarded-strategy.js';
@@ -78,7 +80,7 @@ export type StopReason = 'completed' | 'interrupted' | 'failed';
 
 const NO_BOOK: StrategyBookView = { levelLots: () => null };
 
-export class ExecutionLoop {
+export class ExecutionLoop implements QuoteView {
   readonly counters: LoopCounters = newLoopCounters();
   /** Events handled, by kind and symbol (a symbol's first quote is also what triggers its first edge check). */
   readonly marketEvents: MarketEventTally;
@@ -160,8 +162,7 @@ export class ExecutionLoop {
     const created = deps.strategy.create(this.strategyContext);
     this.strategy = deps.guardStrategy === true ? new GuardedStrategy(created, (failure) => this.failStrategy(failure), deps.strategySource ?? null) : created;
     this.strategyContext.strategy = this.strategy;
-    deps.venue.setListener(
-      new ExecutionReports({
+    this.reports = new ExecutionReports({
         working: this.working,
         cancellation: this.cancellation,
         counters: this.counters,
@@ -171,8 +172,20 @@ export class ExecutionLoop {
         edge: deps.edge,
         symbols: this.symbols,
         strategy: this.strategy,
-      }),
-    );
+      });
+    deps.venue.setListener(this.reports);
+  }
+
+  private readonly reports: ExecutionReports;
+
+  /** Tells `observer` every fill from now on (--series); the run itself is unchanged. */
+  observe(observer: RunObserver): void {
+    this.reports.observer = observer;
+  }
+
+  /** Symbol index `symbol`'s quotes and live-order count, the loop's own record (read-only: the --series sampler). */
+  quoteState(symbol: number): QuoteState {
+    return this.working.symbol(symbol);
   }
 
   /** A guarded strategy callback threw: record it (the first failure only) and stop the run, cancelling every order. */

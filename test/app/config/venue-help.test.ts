@@ -15,7 +15,7 @@ describe('venue help', () => {
   it('names the venues that render requests, read keys, answer rate limits, stream live data and take a REST base', () => {
     expect(help.journalHelp()).toMatch(/^dryrun on bybit\/binance\/hyperliquid: /);
     expect(help.secretsHelp()).toMatch(/^JSON key file \{"bybit"\|"binance"\|"hyperliquid":\{"<api-env>":\{"apiKey":…,"apiSecret":…\}\}\}, mode 600, then BYBIT_API_KEY\/BYBIT_API_SECRET, BINANCE_API_KEY\/BINANCE_SECRET_KEY or HYPERLIQUID_ACCOUNT_ADDRESS\/HYPERLIQUID_PRIVATE_KEY; /);
-    expect(help.throttleHelp()).toContain('(bybit retCode 10006; binance HTTP 429, then 418 bans; hyperliquid HTTP 429)');
+    expect(help.throttleHelp()).toContain('(bybit retCode 10006; binance HTTP 429, then 418 bans; hyperliquid HTTP 429 per IP, "Too many cumulative requests sent" per address)');
     expect(help.feedHelp()).toMatch(/\(the venue's public WebSocket; bybit, binance or hyperliquid\)$/);
     expect(help.restUrlHelp()).toMatch(/^--feed live on binance: /);
   });
