@@ -196,7 +196,7 @@ export function sweepCommand(ctx: CliContext): Command {
     .option('--seeds <list>', 'the seeds of every cell: seeds and inclusive ranges separated by commas, e.g. 1..20 or 1,2,5 or 1..5,10 (default: --seed, one seed)')
     .option('--metrics <paths>', `report paths to keep per run, comma-separated; * matches any one key or index (default: ${DEFAULT_METRICS.join(',')})`)
     .option('--workers <n>', `worker threads, 1–${MAX_WORKERS} (default: the number of cores)`)
-    .option('--format <format>', 'stdout: json (the whole sweep, every run; what sweep merge reads) or csv (one row per cell: params, runs, mean/min/max per metric)', 'json')
+    .option('--format <format>', 'stdout: json (the whole sweep, every run; what sweep merge reads) or csv (one row per cell: params, runs, mean/min/max per metric) (default: json)')
     .option('--shard <i/n>', 'run only the i-th of n slices of the runs (every n-th run of the cell × seed list, from the (i−1)-th): for a Kubernetes Indexed Job or a Slurm array; join the outputs with sweep merge')
     .option('--out <file>', 'write the output to this file (atomically) instead of stdout')
     .option('--quiet', 'no start line and no table on stderr (errors and warnings are still printed)')
@@ -230,7 +230,7 @@ Examples:
     .command('merge')
     .description('join the outputs of the shards of one sweep (sweep --shard i/n) into the output of the whole sweep: byte-identical to running it at once; refuses files of another sweep or version and runs given twice; exit 1 when runs are missing')
     .argument('<files...>', 'the shards\' JSON outputs, in any order')
-    .option('--format <format>', 'json (default) or csv, as sweep writes them', 'json')
+    .option('--format <format>', 'json (default) or csv, as sweep writes them')
     .option('--out <file>', 'write the output to this file (atomically) instead of stdout')
     .option('--quiet', 'no table on stderr')
     .action(async (files: string[], flags: OutputFlags) => {
