@@ -11,6 +11,7 @@ import { formatColdStart, measureColdStart } from './cold-start.js';
 import { formatParseThroughput, measureParseThroughput } from './parse-bench.js';
 import { formatReplayThroughput, measureReplayThroughput } from './replay-bench.js';
 import { formatReplayFile, measureReplayFile } from './replay-file-bench.js';
+import { formatReplayPath, measureReplayPaths } from './replay-path-bench.js';
 import { formatWsThroughput, measureWsThroughput } from './ws-bench.js';
 import { verdict } from './cpu-run.js';
 import { formatVenueCosts, measureVenueCosts } from './venue-cost-bench.js';
@@ -116,10 +117,14 @@ async function main(): Promise<void> {
   const frames = Math.max(20_000, Math.round(200_000 * scale));
   process.stdout.write(`\nmarket data (${frames.toLocaleString('en-US')} frames per sample)\n`);
   for (const r of measureParseThroughput('.', frames)) process.stdout.write(`${formatParseThroughput(r)}  (no target: informational)\n`);
-  for (const r of measureReplayThroughput('.', frames)) {
-    process.stdout.write(`${formatReplayThroughput(r)}\n  ${verdict('feed + loop ≥ 0.75× the JSON.parse-only pass', r.ratio >= 0.75)}\n`);
-  }
+  // Records decoded in memory and probabilistic fills: not what a user's replay does (the replay path figures below are), so no target here.
+  for (const r of measureReplayThroughput('.', frames)) process.stdout.write(`${formatReplayThroughput(r)}  (in memory, no target: informational)\n`);
   process.stdout.write(`${formatWsThroughput(await measureWsThroughput(Math.max(10_000, Math.round(100_000 * scale))))}  (no target: informational)\n`);
+
+  // A user's replay: `run --feed replay:FILE` whole (read, decode, parse, book, loop, trade-through fills, report) vs a JSON.parse-only pass over the same file.
+  const pathRecords = Math.max(20_000, Math.round(200_000 * scale));
+  process.stdout.write(`\nreplay path: the run command in this process vs a JSON.parse-only streaming pass over the same file (${pathRecords.toLocaleString('en-US')} records per file; CPU time, alternated, median of 5)\n`);
+  for (const r of await measureReplayPaths(pathRecords, 5)) process.stdout.write(`${formatReplayPath(r)}\n`);
 
   // BENCH_REPLAY_MB=2048 for the 2 GB figure (needs that much free space in the temp dir).
   const replayMb = Number(process.env['BENCH_REPLAY_MB'] ?? '64');

@@ -10,6 +10,7 @@ import { Decimal } from '../core/money/decimal.js';
 import { SeededRng } from '../core/random/seeded-rng.js';
 import type { JsonValue } from '../core/report/canonical-json.js';
 import { SpikeableLatencyModel } from '../core/sim/spikeable-latency-model.js';
+import type { ExchangeClient } from '../ports/exchange-client.js';
 import type { RequestGate } from '../ports/request-gate.js';
 import { runSession } from '../engine/run-session.js';
 import { RecordingClient } from './recording-client.js';
@@ -78,6 +79,7 @@ export async function rehearse(scenario: Scenario, tool: ToolInfo, log: (line: s
   let gate: FaultGate | null = null;
   let latency: SpikeableLatencyModel | null = null;
   let recorder: RecordingClient | null = null;
+  let simulated: ExchangeClient | null = null;
   let run: ComposedRun | null = null;
   try {
     run = composeRun(config, tool, {
@@ -89,7 +91,10 @@ export async function rehearse(scenario: Scenario, tool: ToolInfo, log: (line: s
         return gate;
       },
       wrapLatency: (inner, clock) => (latency = new SpikeableLatencyModel(inner, () => clock.now())),
-      wrapVenue: (inner) => (recorder = new RecordingClient(inner, () => run!.clock.now())),
+      wrapVenue: (inner) => {
+        simulated = inner;
+        return (recorder = new RecordingClient(inner, () => run!.clock.now()));
+      },
     });
   } catch (error) {
     // A symbol the venue does not list, an order option it refuses: the scenario's fields, named by their JSON paths.
@@ -109,7 +114,7 @@ export async function rehearse(scenario: Scenario, tool: ToolInfo, log: (line: s
   for (const entry of scenario.timeline) {
     const at = start + entry.atMs;
     composed.scheduler.schedule(at, () => {
-      const outcome = apply(entry.event, at, { composed, feed: f, gate: g, latency: l, config });
+      const outcome = apply(entry.event, at, { composed, feed: f, gate: g, latency: l, config, venue: simulated!, applied, log });
       applied.push({ at_ms: entry.atMs, event: describe(entry.event), outcome });
       log(`${seconds(entry.atMs).padStart(10)}  ${describe(entry.event).padEnd(44)} → ${outcome}`);
     });
@@ -145,6 +150,11 @@ interface Handles {
   readonly gate: FaultGate;
   readonly latency: SpikeableLatencyModel;
   readonly config: RunConfig;
+  /** The simulated venue itself (its dead-man switch); the loop sees it through the recorder. */
+  readonly venue: ExchangeClient;
+  /** The timeline as applied so far: a venue's own later action (the switch firing) adds its line. */
+  readonly applied: JsonValue[];
+  readonly log: (line: string) => void;
 }
 
 /** Applies one timeline event at virtual time `at`; returns what the system did, for the timeline. */
@@ -202,5 +212,17 @@ function apply(event: ScenarioEvent, at: number, h: Handles): string {
     case 'stop':
       loop.stop('interrupted');
       return 'stopped: feed closed, every order cancelled';
+    case 'schedule_cancel': {
+      const time = at + event.afterMs;
+      const since = (ms: number): number => ms - h.composed.startMs;
+      if (h.venue.scheduleCancel === undefined) return 'refused: the venue has no scheduled cancel';
+      const refused = h.venue.scheduleCancel(time, (cancelled) => {
+        const outcome = `the venue cancelled ${cancelled} open order(s)`;
+        h.applied.push({ at_ms: since(time), event: 'scheduled_cancel_fired', outcome });
+        h.log(`${seconds(since(time)).padStart(10)}  ${'scheduled_cancel_fired'.padEnd(44)} → ${outcome}`);
+      });
+      if (refused !== null) return `refused: ${refused.message}${refused.detail === undefined ? '' : ` (${refused.detail})`}`;
+      return `dead-man switch armed: every open order cancelled at ${seconds(since(time))} (time ${time})`;
+    }
   }
 }

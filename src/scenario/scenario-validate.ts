@@ -79,6 +79,7 @@ export const EVENT_FIELDS: Readonly<Record<ScenarioEventType, readonly FieldSpec
   freeze: [],
   unfreeze: [],
   stop: [],
+  schedule_cancel: [{ field: 'after', prop: 'afterMs', read: (v, p) => readDuration(v, p, 0) }],
 };
 
 const at = (field = 'at', prop = 'atMs'): FieldSpec => ({ field, prop, read: (v, p) => readDuration(v, p, 0) });

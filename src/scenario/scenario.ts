@@ -87,6 +87,7 @@ export const EVENT_TYPES = [
   'freeze',
   'unfreeze',
   'stop',
+  'schedule_cancel',
 ] as const;
 
 export type ScenarioEventType = (typeof EVENT_TYPES)[number];
@@ -118,7 +119,9 @@ export type ScenarioEvent =
   /** Operator actions (source `scenario`). */
   | { readonly type: 'freeze' }
   | { readonly type: 'unfreeze' }
-  | { readonly type: 'stop' };
+  | { readonly type: 'stop' }
+  /** Arms the venue's dead-man switch for `afterMs` from now: at that time the venue cancels every open order. */
+  | { readonly type: 'schedule_cancel'; readonly afterMs: number };
 
 export interface TimelineEntry {
   /** Virtual ms after the run start; entries are in non-decreasing order of atMs. */

@@ -128,7 +128,7 @@ export interface VenueWiring {
 }
 
 /** The request flags of `shadow-exec sign` a signer may read. */
-export type SignFlagName = 'method' | 'path' | 'body' | 'query' | 'timestamp' | 'recvWindow';
+export type SignFlagName = 'method' | 'path' | 'body' | 'query' | 'timestamp' | 'recvWindow' | 'action' | 'nonce';
 
 /** The flags `shadow-exec sign` was given, as typed (the signer validates and reads what it needs). */
 export interface SignFlags {
@@ -138,6 +138,9 @@ export interface SignFlags {
   readonly query?: string;
   readonly timestamp?: string;
   readonly recvWindow: string;
+  /** A wallet venue's action to sign (JSON) and its nonce (ms), for signers that name them so (`help.flags`). */
+  readonly action?: string;
+  readonly nonce?: string;
   /** True when the user gave `--<name>` (not its default). */
   given(name: 'method' | 'recvWindow' | 'timestamp'): boolean;
 }

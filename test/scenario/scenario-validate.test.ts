@@ -97,7 +97,7 @@ type Mutation = (doc: Record<string, any>) => unknown;
 
 const RUN_KEYS = SCENARIO_RUN_KEYS.join(', ');
 const EVENTS =
-  'price_jump, spread_blowout, volatility, trade_burst, adverse_flow, ws_disconnect, ws_silence, venue_errors, rate_limit_storm, latency_spike, clock_skew, order_rejects, freeze, unfreeze, stop';
+  'price_jump, spread_blowout, volatility, trade_burst, adverse_flow, ws_disconnect, ws_silence, venue_errors, rate_limit_storm, latency_spike, clock_skew, order_rejects, freeze, unfreeze, stop, schedule_cancel';
 const JUMP_BPS = 'a decimal number of bps, greater than -10000 and at most 10000, not 0, with at most 4 decimal places, like 50 or "-12.5"';
 
 const MISTAKES: Array<[string, Mutation | unknown, string]> = [

@@ -1,14 +1,16 @@
 // The --help texts of the run options that depend on the venues, written from the loaded venue modules (help loads every venue), so no venue is named here.
 import { orList } from '../../core/text/or-list.js';
 import type { VenueModule } from '../../venues/venue-module.js';
-import { loadedVenues } from '../venue-registry.js';
+import { loadedVenues, VENUE_FAMILIES } from '../venue-registry.js';
 
 const venues = (has: (v: VenueModule) => boolean = () => true): VenueModule[] => loadedVenues().filter(has);
 const withApi = (v: VenueModule): boolean => v.noApi === null;
 
 /** Each venue's `summary`, listed: "venue to simulate: <a>, <b> or <c>: …". */
 export function exchangeHelp(): string {
-  return `venue to simulate: ${orList(venues().map((v) => v.summary))}: rules, codes and rate limits of each`;
+  // A parameterised venue loaded by this run (ccxt:okx) is described by its family's line instead.
+  const fixed = venues().filter((v) => !v.name.includes(':')).map((v) => v.summary);
+  return `venue to simulate: ${orList([...fixed, ...VENUE_FAMILIES.map((f) => f.summary)])}: rules, codes and rate limits of each`;
 }
 
 /** "<venue> only: <market> (<note>) or <market> (default: <market>)" for the venues whose market flag is `flag`. */

@@ -15,6 +15,8 @@
 // venue-neutral records of normalized-record.ts instead of frames. Version 1 files read as before.
 // Full description: docs/replay-format.md.
 import { ShadowExecError } from '../../core/errors/shadow-exec-error.js';
+import { FrameEnvelopeScanner } from './frame-envelope-scanner.js';
+import { NormalizedLineScanner } from './normalized-line-scanner.js';
 import { encodeNormalizedRecord, looksNormalized, normalizedRecordProblem, type NormalizedRecord } from './normalized-record.js';
 
 export const REPLAY_FORMAT = 'shadow-exec-replay';
@@ -152,6 +154,9 @@ function decodeNormalized(line: string, lineNo: number, label: string | undefine
   return { kind: 'normalized', t: t as number, record: value as unknown as NormalizedRecord };
 }
 
+/** The record a validating scan returns for each checked normalized line (its `t` is the record's; nothing reads the rest). */
+const CHECKED_RECORD: NormalizedRecord = { type: 'book_snapshot', symbol: '', exchange_us: 0, local_us: 0, bids: [], asks: [] };
+
 /** Decodes a file line by line, checking the header comes first and `t` never decreases; `label` (the file's path) is named in errors. */
 export class ReplayDecoder {
   private lineNo = 0;
@@ -159,8 +164,30 @@ export class ReplayDecoder {
   private header: ReplayHeader | null = null;
   private normalized = false;
   private ended = false;
+  private readonly scanner = new FrameEnvelopeScanner();
+  private readonly normalizedScanner = new NormalizedLineScanner();
 
-  constructor(private readonly label?: string) {}
+  /**
+   * `label` (the file's path) is named in errors.
+   * @param frameText false: for a validating scan that only counts records — frame records read from bytes (nextBytes) carry frame '',
+   *   canonical normalized records are checked and returned as one shared empty record. @default true
+   */
+  constructor(private readonly label?: string, private readonly frameText = true) {}
+
+  /**
+   * As next() for the line bytes[start, end) (without its "\n"): a canonical frame record is read from the bytes
+   * (frame-envelope-scanner.ts), any other line is decoded as text and goes through next().
+   */
+  nextBytes(bytes: Buffer, start: number, end: number): ReplayHeader | ReplayRecord | null {
+    const scanner = this.scanner;
+    if (this.header === null || this.normalized || this.ended || !scanner.scan(bytes, start, end, this.frameText)) return this.next(bytes.toString('utf8', start, end));
+    this.lineNo++;
+    const t = scanner.t;
+    if (t > MAX_RECORD_T) throw this.error(this.lineNo, `"t" ${t} is after ${MAX_RECORD_T} (9999-12-31T23:59:59.999Z): not a receive time in ms`);
+    if (t < this.lastT) throw this.error(this.lineNo, `"t" ${t} is before the previous record's ${this.lastT}`);
+    this.lastT = t;
+    return { kind: 'frame', t, frame: scanner.frame };
+  }
 
   /** An E_REPLAY_FORMAT error about line `lineNo` of this file. */
   error(lineNo: number, message: string): ShadowExecError {
@@ -182,7 +209,15 @@ export class ReplayDecoder {
       this.normalized = isNormalizedReplay(this.header);
       return this.header;
     }
-    const record = decodeReplayRecord(line, this.lineNo, this.label, this.normalized);
+    // Canonical book and trade lines of a normalized file are scanned (normalized-line-scanner.ts); any other line decodes the general way.
+    if (this.normalized && !this.frameText && this.normalizedScanner.check(line)) {
+      const t = this.normalizedScanner.checkedT;
+      if (t < this.lastT) throw this.error(this.lineNo, `"t" ${t} is before the previous record's ${this.lastT}`);
+      this.lastT = t;
+      return { kind: 'normalized', t, record: CHECKED_RECORD };
+    }
+    const scanned = this.normalized ? this.normalizedScanner.scan(line) : null;
+    const record = scanned !== null ? { kind: 'normalized' as const, t: scanned.t, record: scanned } : decodeReplayRecord(line, this.lineNo, this.label, this.normalized);
     if (record.t < this.lastT) throw this.error(this.lineNo, `"t" ${record.t} is before the previous record's ${this.lastT}`);
     this.lastT = record.t;
     return record;

@@ -9,6 +9,8 @@
 //   E_REPLAY_FORMAT naming its line, instead of growing without bound.
 // - A last line without "\n" is returned with `terminated` false: the caller decides whether it is a
 //   record whose newline is missing or a line cut short by a killed recorder.
+// - nextBytes() gives the line as bytes in place (`bytes[lineStart, lineEnd)`, valid until the next call) for
+//   decoders that read records without making a string of the whole line (replay-format.ts); next() is its text.
 import { readSync } from 'node:fs';
 import { ShadowExecError } from '../../core/errors/shadow-exec-error.js';
 
@@ -53,13 +55,24 @@ export class ReplayLineReader {
   /** `fd` is an open file, read from byte 0 by position (the fd's own offset is not used); `label` names it in errors. */
   constructor(private readonly fd: number, private readonly label: string, options: ReplayLineReaderOptions = {}) {
     this.chunk = Buffer.allocUnsafe(options.chunkBytes ?? CHUNK_BYTES);
+    this.bytes = this.chunk;
     this.maxLineBytes = options.maxLineBytes ?? MAX_LINE_BYTES;
     this.endOffset = options.endOffset ?? Number.POSITIVE_INFINITY;
     this.readAt = options.readAt ?? ((buffer, offset, length, position) => readSync(this.fd, buffer, offset, length, position));
   }
 
+  /** After nextBytes() returned true: the line last read is bytes[lineStart, lineEnd) (without its "\n"; a "\r" before it is kept). */
+  bytes: Buffer;
+  lineStart = 0;
+  lineEnd = 0;
+
   /** The next line without its "\n" (a "\r" before it is kept), or null at the end of the file. */
   next(): string | null {
+    return this.nextBytes() ? this.bytes.toString('utf8', this.lineStart, this.lineEnd) : null;
+  }
+
+  /** Reads the next line into bytes[lineStart, lineEnd) (valid until the next call); false at the end of the file. */
+  nextBytes(): boolean {
     for (;;) {
       if (this.start < this.end) {
         const newline = this.chunk.indexOf(NEWLINE, this.start);
@@ -68,20 +81,23 @@ export class ReplayLineReader {
       }
       if (this.eof || !this.fill()) {
         this.eof = true;
-        return this.carryBytes === 0 ? null : this.emit(this.start, false);
+        return this.carryBytes === 0 ? false : this.emit(this.start, false);
       }
     }
   }
 
-  /** The line made of the carried pieces and chunk[start, stop). */
-  private emit(stop: number, terminated: boolean): string {
+  /** The line made of the carried pieces and chunk[start, stop), placed in bytes[lineStart, lineEnd). */
+  private emit(stop: number, terminated: boolean): true {
     this.checkLength(this.carryBytes + stop - this.start);
-    let text: string;
     if (this.carryBytes === 0) {
-      text = this.chunk.toString('utf8', this.start, stop);
+      this.bytes = this.chunk;
+      this.lineStart = this.start;
+      this.lineEnd = stop;
     } else {
       this.carry.push(this.chunk.subarray(this.start, stop));
-      text = Buffer.concat(this.carry).toString('utf8');
+      this.bytes = Buffer.concat(this.carry);
+      this.lineStart = 0;
+      this.lineEnd = this.bytes.length;
       this.carry = [];
       this.carryBytes = 0;
     }
@@ -89,7 +105,7 @@ export class ReplayLineReader {
     this.terminated = terminated;
     this.start = terminated ? stop + 1 : stop;
     this.offset = this.chunkBase + this.start;
-    return text;
+    return true;
   }
 
   /** Copies the unsplit tail of the chunk aside so the chunk can be refilled. */

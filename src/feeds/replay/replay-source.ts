@@ -45,7 +45,8 @@ export function openReplayFile(path: string, options: Omit<ReplayLineReaderOptio
     const regular = stat.isFile();
     const kept: ReplayRecord[] | null = regular ? null : [];
     const reader = new ReplayLineReader(fd, path, regular ? options : { ...options, readAt: sequentialReadAt(fd) });
-    const decoder = new ReplayDecoder(path);
+    // A regular file's scan only counts records: frames are checked in their bytes, their text is not made.
+    const decoder = new ReplayDecoder(path, !regular);
     const warnings: string[] = [];
     let header: ReplayHeader | null = null;
     let records = 0;
@@ -53,10 +54,10 @@ export function openReplayFile(path: string, options: Omit<ReplayLineReaderOptio
     let lastRecordMs: number | null = null;
     let endOffset = 0;
     let cut = false;
-    for (let line = reader.next(); line !== null; line = reader.next()) {
+    while (reader.nextBytes()) {
       let item: ReturnType<ReplayDecoder['next']>;
       try {
-        item = decoder.next(line);
+        item = decoder.nextBytes(reader.bytes, reader.lineStart, reader.lineEnd);
       } catch (error) {
         if (reader.terminated || header === null || !isCutShort(error)) throw error;
         warnings.push(`replay file '${path}' line ${reader.lineNo}: cut short (the file ends inside this line, no newline; a recorder stopped mid-write?): its ${reader.offset - endOffset} bytes are skipped, the ${records} complete records before it are replayed`);
@@ -121,16 +122,14 @@ class StreamingRecords implements ReplayRecordSource {
     if (this.done) return null;
     const reader = this.reader ?? this.open();
     for (;;) {
-      let line: string | null;
       let item: ReturnType<ReplayDecoder['next']>;
       try {
-        line = reader.next();
-        if (line === null) {
+        if (!reader.nextBytes()) {
           if (reader.offset < this.endOffset) throw new Error(`it ends at byte ${reader.offset}, ${this.endOffset} were validated`);
           this.close();
           return null;
         }
-        item = this.decoder.next(line);
+        item = this.decoder.nextBytes(reader.bytes, reader.lineStart, reader.lineEnd);
       } catch (error) {
         this.close();
         throw changed(this.path, error);

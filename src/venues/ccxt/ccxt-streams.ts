@@ -13,6 +13,8 @@ import { isOfType } from './ccxt-market-type.js';
 
 const KINDS = ['book', 'trades', 'ticker'] as const;
 type Kind = (typeof KINDS)[number];
+/** Failed watch calls in a row (per symbol and kind) retried before the recording ends. */
+const MAX_RETRIES = 5;
 const METHOD: Readonly<Record<Kind, 'watchOrderBook' | 'watchTrades' | 'watchTicker'>> = { book: 'watchOrderBook', trades: 'watchTrades', ticker: 'watchTicker' };
 
 /** Every string of a ccxt `urls.api.ws` tree replaced by `url` (the tree keeps its shape: ccxt picks entries by market). */
@@ -73,6 +75,7 @@ class CcxtNormalizedStream implements NormalizedStream {
   private firstFailure: string | null = null;
   private readonly counts = new Map<string, number>();
   private errors = 0;
+  private retries = 0;
   private lastUs = 0;
 
   constructor(
@@ -98,20 +101,22 @@ class CcxtNormalizedStream implements NormalizedStream {
   private async loop(symbol: string, kind: Kind): Promise<void> {
     const grid = this.grids.get(symbol)!;
     const book = new CcxtBookDiff(grid);
+    let failuresInRow = 0;
     while (!this.closed) {
       try {
         if (kind === 'book') {
           const ob = await this.exchange.watchOrderBook!(symbol);
           if (this.closed) return;
           const diff = book.next(ob);
-          if (diff === null) continue;
-          const local = this.receivedUs();
-          const exchangeUs = typeof ob.timestamp === 'number' ? ob.timestamp * 1000 : local;
-          this.push(
-            diff.snapshot
-              ? { type: 'book_snapshot', symbol, exchange_us: exchangeUs, local_us: local, bids: diff.bids, asks: diff.asks }
-              : { type: 'book_update', symbol, exchange_us: exchangeUs, local_us: local, is_snapshot: false, bids: diff.bids, asks: diff.asks },
-          );
+          if (diff !== null) {
+            const local = this.receivedUs();
+            const exchangeUs = typeof ob.timestamp === 'number' ? ob.timestamp * 1000 : local;
+            this.push(
+              diff.snapshot
+                ? { type: 'book_snapshot', symbol, exchange_us: exchangeUs, local_us: local, bids: diff.bids, asks: diff.asks }
+                : { type: 'book_update', symbol, exchange_us: exchangeUs, local_us: local, is_snapshot: false, bids: diff.bids, asks: diff.asks },
+            );
+          }
         } else if (kind === 'trades') {
           const trades = await this.exchange.watchTrades!(symbol);
           if (this.closed) return;
@@ -142,13 +147,20 @@ class CcxtNormalizedStream implements NormalizedStream {
       } catch (error) {
         if (this.closed) return;
         this.errors++;
-        // ccxt reconnects on the next watch call; the book restarts from a snapshot. A second failure in a row of a
-        // stream that never delivered ends the recording.
+        const why = `${error instanceof Error ? error.constructor.name : 'error'}: ${error instanceof Error ? error.message.slice(0, 200) : String(error)}`;
+        // ccxt reconnects on the next watch call (and refetches the book: the next book record is a snapshot again).
+        // MAX_RETRIES failures in a row without a delivery end the recording with the first one's reason.
         book.reset();
-        this.firstFailure ??= `${error instanceof Error ? error.constructor.name : 'error'}: ${error instanceof Error ? error.message.slice(0, 200) : String(error)}`;
-        this.waiter?.();
-        return;
+        failuresInRow++;
+        if (failuresInRow > MAX_RETRIES) {
+          this.firstFailure ??= why;
+          this.waiter?.();
+          return;
+        }
+        this.retries++;
+        continue;
       }
+      failuresInRow = 0;
     }
   }
 
@@ -179,6 +191,8 @@ class CcxtNormalizedStream implements NormalizedStream {
     return {
       records: Object.fromEntries([...this.counts].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0))),
       stream_errors: this.errors,
+      /** Watch calls retried after an error (ccxt reconnects inside them; it reports no reconnect count of its own). */
+      retries: this.retries,
       grid,
     };
   }

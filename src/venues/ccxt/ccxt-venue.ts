@@ -57,7 +57,17 @@ export async function ccxtVenue(id: string): Promise<VenueModule> {
       sourceRequest: () => `loadMarkets() (shadow-exec markets ${name} --out FILE)`,
       noFileReason: null,
       load(market, file) {
-        if (file === null) throw new UsageError(`--exchange ${name} needs --instruments FILE: a saved loadMarkets() (shadow-exec markets ${name} --out FILE) — ccxt ships no market data`);
+        if (file === null) {
+          // No catalog without a saved file (ccxt ships no market data): help lists none, a run is refused at its first symbol.
+          const why = `--exchange ${name} needs --instruments FILE: a saved loadMarkets() (shadow-exec markets ${name} --out FILE) — ccxt ships no market data`;
+          return {
+            description: `${name} without --instruments`,
+            symbols: [],
+            find: () => {
+              throw new UsageError(why);
+            },
+          };
+        }
         const saved = readCcxtMarketsFile(file.json, id, file.path);
         const mode = saved.precisionMode ?? exchange.precisionMode;
         const refusal = precisionModeRefusal(mode, id);

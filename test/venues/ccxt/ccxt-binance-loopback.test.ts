@@ -107,7 +107,7 @@ describe('ccxt:binance streams on a loopback Binance server', () => {
     expect(recorded[1]).toEqual({ type: 'book_update', symbol: 'BTC/USDT', exchange_us: (T0 + 97) * 1000, local_us: (T0 + 100) * 1000, is_snapshot: false, bids: [['95000', '1']], asks: [] });
     expect(recorded.filter((r) => r.type === 'trade')).toHaveLength(12);
     expect(recorded.filter((r) => r.type === 'book_update')).toHaveLength(24);
-    expect(health).toEqual({ records: { book_snapshot: 1, book_update: 24, trade: 12 }, stream_errors: 0, grid: { 'BTC/USDT': { off_tick_prices: 0, off_lot_sizes: 0, invalid_values: 0 } } });
+    expect(health).toEqual({ records: { book_snapshot: 1, book_update: 24, trade: 12 }, stream_errors: 0, retries: 0, grid: { 'BTC/USDT': { off_tick_prices: 0, off_lot_sizes: 0, invalid_values: 0 } } });
   });
 
   it('replays to the same fills and pnl as the native Binance venue replaying the same frames', async () => {

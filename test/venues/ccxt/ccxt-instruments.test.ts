@@ -80,3 +80,34 @@ describe('readCcxtMarketsFile', () => {
     expect(() => readCcxtMarketsFile({ 'BTC/USDT': { symbol: 'ETH/USDT' } }, 'okx', 'f.json')).toThrow("has an entry 'BTC/USDT' that is not a ccxt market of that symbol");
   });
 });
+
+describe('markets files of any shape', () => {
+  it('are read or refused with ShadowExecError, and every market they hold is built or refused with one (fast-check)', async () => {
+    const fc = (await import('fast-check')).default;
+    const { ShadowExecError } = await import('../../../src/core/errors/shadow-exec-error.js');
+    const real = file('okx').markets['BTC/USDT:USDT']!;
+    const number = fc.oneof(fc.double(), fc.integer(), fc.constant(undefined), fc.string({ maxLength: 6 }), fc.constant(null));
+    const market = fc.record({
+      symbol: fc.constant('X/USDT'),
+      type: fc.constantFrom('spot', 'swap', 'future'),
+      contract: fc.boolean(),
+      inverse: fc.oneof(fc.boolean(), fc.constant(undefined)),
+      contractSize: number,
+      precision: fc.record({ price: number, amount: number }),
+      limits: fc.record({ amount: fc.record({ min: number, max: number }), price: fc.record({ min: number, max: number }), cost: fc.record({ min: number, max: number }) }),
+      maker: number,
+      taker: number,
+    });
+    fc.assert(
+      fc.property(fc.oneof(fc.jsonValue(), market.map((m) => ({ 'X/USDT': { ...real, ...m } }))), fc.constantFrom(2, 3, 4), (json, mode) => {
+        try {
+          const f = readCcxtMarketsFile(json, 'okx', 'f.json');
+          for (const m of Object.values(f.markets)) ccxtInstrument(f, mode, m, 'p');
+        } catch (error) {
+          expect(error).toBeInstanceOf(ShadowExecError);
+        }
+      }),
+      { numRuns: 500 },
+    );
+  });
+});

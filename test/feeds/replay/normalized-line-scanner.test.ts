@@ -1,0 +1,101 @@
+// Covers NormalizedLineScanner: scan() and check() agree; on every line it reads, the record equals JSON.parse of the line passed by normalizedRecordProblem; lines the general path refuses or reads differently are never read.
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { NormalizedLineScanner } from '../../../src/feeds/replay/normalized-line-scanner.js';
+import { encodeNormalizedRecord, normalizedRecordProblem, type NormalizedRecord } from '../../../src/feeds/replay/normalized-record.js';
+
+/** The general path: JSON.parse, then the validation; the object when valid, null otherwise. */
+function oracle(line: string): unknown {
+  let value: unknown;
+  try {
+    value = JSON.parse(line);
+  } catch {
+    return null;
+  }
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return null;
+  const record = value as Record<string, unknown>;
+  if (!Number.isSafeInteger(record['t']) || (record['t'] as number) < 0) return null;
+  return normalizedRecordProblem(record) === null ? value : null;
+}
+
+const scanner = new NormalizedLineScanner();
+
+/** Scanner result, checked against the oracle: equal objects (keys in the same order) when the scanner reads the line. */
+function check(line: string): unknown {
+  const got = scanner.scan(line);
+  // check() (the validating scan) answers the same, with the same t.
+  expect(scanner.check(line)).toBe(got !== null);
+  if (got !== null) expect(scanner.checkedT).toBe(got.t);
+  if (got !== null) {
+    const expected = oracle(line);
+    expect(got).toEqual(expected);
+    expect(Object.keys(got)).toEqual(Object.keys(expected as object));
+  }
+  return got;
+}
+
+const decimal = fc.oneof(
+  fc.constantFrom('0', '0.000', '95000.1', '1.5', '10'),
+  fc.tuple(fc.nat({ max: 10 ** 9 }), fc.option(fc.stringMatching(/^[0-9]{1,10}$/), { nil: undefined })).map(([i, f]) => (f === undefined ? String(i) : `${i}.${f}`)),
+);
+const level = fc.tuple(decimal, decimal);
+const symbol = fc.oneof(fc.constantFrom('BTCUSDT', 'ETH-PERP', 'a.b_c:d/e'), fc.stringMatching(/^[A-Za-z0-9][A-Za-z0-9._:/-]{0,70}$/));
+const base = fc.record({ symbol, exchange_us: fc.nat({ max: Number.MAX_SAFE_INTEGER }), local_us: fc.nat({ max: Number.MAX_SAFE_INTEGER }) });
+const record: fc.Arbitrary<NormalizedRecord> = fc.oneof(
+  fc.tuple(base, fc.boolean(), fc.array(level, { maxLength: 6 }), fc.array(level, { maxLength: 6 })).map(([b, is_snapshot, bids, asks]) => ({ ...b, type: 'book_update' as const, is_snapshot, bids, asks })),
+  fc.tuple(base, fc.array(level, { maxLength: 6 }), fc.array(level, { maxLength: 6 })).map(([b, bids, asks]) => ({ ...b, type: 'book_snapshot' as const, bids, asks })),
+  fc.tuple(base, fc.string({ maxLength: 130 }), fc.constantFrom('buy' as const, 'sell' as const, 'unknown' as const), decimal, decimal).map(([b, id, side, price, size]) => ({ ...b, type: 'trade' as const, id, side, price, size })),
+);
+
+/** The canonical line of a record (or, when the record breaks a rule, the line JSON.stringify would write for it). */
+function lineOf(r: NormalizedRecord): string {
+  try {
+    return encodeNormalizedRecord(r);
+  } catch {
+    const { symbol: s, exchange_us, local_us, type, ...rest } = r;
+    return JSON.stringify({ t: Math.floor(local_us / 1000), type, symbol: s, exchange_us, local_us, ...rest });
+  }
+}
+
+describe('NormalizedLineScanner', () => {
+  it('reads canonical book_update, book_snapshot and trade lines as JSON.parse + validation do', () => {
+    fc.assert(
+      fc.property(record, (r) => {
+        const line = lineOf(r);
+        const got = check(line);
+        // Every valid line without an escape in a string is read.
+        if (oracle(line) !== null && !line.includes('\\')) expect(got).not.toBeNull();
+      }),
+      { numRuns: 1000 },
+    );
+  });
+
+  it('never reads a mutated line differently from the general path', () => {
+    fc.assert(
+      fc.property(record, fc.nat(), fc.integer({ min: 0x20, max: 0x7e }), fc.boolean(), (r, at, code, insert) => {
+        const line = lineOf(r);
+        const k = at % line.length;
+        const ch = String.fromCharCode(code);
+        check(insert ? line.slice(0, k) + ch + line.slice(k) : line.slice(0, k) + ch + line.slice(k + 1));
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
+  it('leaves other records and unusual spellings to the general path', () => {
+    for (const line of [
+      '{"t":1,"type":"quote","symbol":"X","exchange_us":1000,"local_us":1000,"bid_price":"1","bid_size":"1","ask_price":"2","ask_size":"1"}',
+      '{"t":1,"type":"trade","symbol":"X","exchange_us":1000,"local_us":1000,"id":"a\\u0041","side":"buy","price":"1","size":"1"}',
+      '{"t":1, "type":"trade","symbol":"X","exchange_us":1000,"local_us":1000,"id":"a","side":"buy","price":"1","size":"1"}',
+      '{"t":1,"type":"trade","symbol":"X","exchange_us":1000,"local_us":1000.0,"id":"a","side":"buy","price":"1","size":"1"}',
+      '{"t":1,"type":"trade","symbol":"X","exchange_us":1000,"local_us":1e3,"id":"a","side":"buy","price":"1","size":"1"}',
+      '{"t":1,"type":"trade","symbol":"X","exchange_us":1000,"local_us":9007199254740993,"id":"a","side":"buy","price":"1","size":"1"}',
+      '{"t":2,"type":"trade","symbol":"X","exchange_us":1000,"local_us":1000,"id":"a","side":"buy","price":"1","size":"1"}',
+      '{"t":1,"type":"book_update","symbol":"X","exchange_us":1000,"local_us":1000,"is_snapshot":false,"bids":[["01","1"]],"asks":[]}',
+      '{"t":1,"type":"book_update","symbol":"X","exchange_us":1000,"local_us":1000,"is_snapshot":false,"bids":[["1.","1"]],"asks":[]}',
+    ]) {
+      expect(check(line), line).toBeNull();
+    }
+    expect(check('{"t":9007199254740,"type":"trade","symbol":"X","exchange_us":1,"local_us":9007199254740991,"id":"","side":"buy","price":"1","size":"1"}')).not.toBeNull();
+  });
+});
