@@ -16,6 +16,7 @@ import type { Clock } from '../ports/clock.js';
 import type { ExchangeClient } from '../ports/exchange-client.js';
 import type { MarketDataFeed } from '../ports/market-data-feed.js';
 import type { Rng } from '../ports/rng.js';
+import type { Stopwatch } from '../ports/stopwatch.js';
 import type { Strategy, StrategyBookView, StrategyDefinition, StrategyParams } from '../ports/strategy.js';
 import { ExitOcoManager, type ExitOcoSettings } from './exit-oco.js';
 import { newLoopCounters, type LoopCounters } from './loop-counters.js';
@@ -48,6 +49,10 @@ export interface ExecutionLoopDeps {
   readonly guardStrategy?: boolean;
   /** The plug-in's file (URL or path): a failure's file:line is its first stack frame there. */
   readonly strategySource?: string | null;
+  /** Measures each guarded callback call (real time, outside the run's clock). @default STILL_STOPWATCH (every call 0 ms) */
+  readonly stopwatch?: Stopwatch;
+  /** The longest one guarded callback call may take, wall ms; over it the run stops like a throw. @default null (none) */
+  readonly strategyBudgetMs?: number | null;
   /** The strategy's own seeded stream; @default a SeededRng of 'strategy' (tests). The run forks its seed's 'strategy'. */
   readonly strategyRng?: Rng;
   /** The strategy's validated parameters. @default {} */
@@ -88,7 +93,7 @@ export class ExecutionLoop {
   /** The strategy's context (its counters are the report's strategy counters) and the running strategy. */
   readonly strategyContext: LoopStrategyContext;
   private readonly strategy: Strategy;
-  /** A guarded plug-in's wall time per callback (stderr only: it differs run to run); null for a built-in. */
+  /** A guarded strategy's calls and wall time per callback (calls in the report; times on stderr, or with --strategy-timing); null unguarded. */
   get strategyTime(): GuardedStrategy['spent'] | null {
     return this.strategy instanceof GuardedStrategy ? this.strategy.spent : null;
   }
@@ -158,7 +163,7 @@ export class ExecutionLoop {
       book: deps.book ?? NO_BOOK,
     });
     const created = deps.strategy.create(this.strategyContext);
-    this.strategy = deps.guardStrategy === true ? new GuardedStrategy(created, (failure) => this.failStrategy(failure), deps.strategySource ?? null) : created;
+    this.strategy = deps.guardStrategy === true ? new GuardedStrategy(created, (failure) => this.failStrategy(failure), { source: deps.strategySource ?? null, stopwatch: deps.stopwatch, budgetMs: deps.strategyBudgetMs ?? null }) : created;
     this.strategyContext.strategy = this.strategy;
     deps.venue.setListener(
       new ExecutionReports({

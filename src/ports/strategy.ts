@@ -234,7 +234,9 @@ export interface StrategyContext {
 /**
  * A running strategy: every callback is optional. Each is called with the run's clock at the event's time. A callback
  * that throws stops the run gracefully: every order is cancelled and the report says execution.status "failed" with
- * the message and where it was thrown (exit 1, E_STRATEGY).
+ * the message and where it was thrown (exit 1, E_STRATEGY). So does a call that returns after more than
+ * --strategy-budget-ms of wall time (default 1000 ms); a call that never returns cannot be interrupted (it runs in the
+ * loop's thread) and hangs the run. Calls are counted per callback in the report (strategy.callbacks).
  */
 export interface Strategy {
   /** Once, before the first market event. */

@@ -55,6 +55,7 @@ export const SCENARIO_RUN_KEYS = [
   // The strategy (#16): a built-in name or a plug-in path (relative to the working directory), its parameters, its bars.
   'strategy',
   'strategyParams',
+  'strategyBudgetMs',
   'bars',
 ] as const;
 
