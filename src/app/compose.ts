@@ -142,10 +142,8 @@ export function composeRun(config: RunConfig, tool: ToolInfo, options: ComposeOp
     instruments,
     options.plugin ?? null,
   );
-  const book = market.feed.book ?? NO_BOOK_VIEW;
-  const strategyBook = { levelLots: (symbol: number, side: 'BUY' | 'SELL', priceTicks: number) => (symbol >= 0 && symbol < instruments.length ? book.levelLots(instruments[symbol]!.symbol, side, priceTicks) : null) };
   const client = options.wrapVenue?.(venue) ?? venue;
-  const loop = new ExecutionLoop({ clock, scheduler, venue: client, feed, instruments, strategy: strategy.definition, strategyParams: strategy.params, guardStrategy: strategy.model !== null, strategySource: strategy.plugin?.url ?? null, stopwatch: new PerformanceStopwatch(), strategyBudgetMs: config.strategy.budgetMs, strategyRng: rng.fork('strategy'), fees: config.fees, book: strategyBook, risk, edge, ledger, fillLog, orderOptions: config.strategy.orderOptions, requoteMode: config.strategy.requoteMode, cancelMode: config.strategy.cancelMode, breaker, exitOco: config.strategy.exitOco === null ? null : { takeProfitBpsE4: bpsE4(config.strategy.exitOco.takeProfitBps, '--exit-oco'), stopLossBpsE4: bpsE4(config.strategy.exitOco.stopLossBps, '--exit-oco') } });
+  const loop = new ExecutionLoop({ clock, scheduler, venue: client, feed, instruments, strategy: strategy.definition, strategyParams: strategy.params, guardStrategy: strategy.model !== null, strategySource: strategy.plugin?.url ?? null, stopwatch: new PerformanceStopwatch(), strategyBudgetMs: config.strategy.budgetMs, strategyRng: rng.fork('strategy'), fees: config.fees, book: market.feed.book ?? NO_BOOK_VIEW, risk, edge, ledger, fillLog, orderOptions: config.strategy.orderOptions, requoteMode: config.strategy.requoteMode, cancelMode: config.strategy.cancelMode, breaker, exitOco: config.strategy.exitOco === null ? null : { takeProfitBpsE4: bpsE4(config.strategy.exitOco.takeProfitBps, '--exit-oco'), stopLossBpsE4: bpsE4(config.strategy.exitOco.stopLossBps, '--exit-oco') } });
 
   const model: JsonValue = {
     venue: { ...(client.describe() as Record<string, JsonValue>), ...(wiring.model as Record<string, JsonValue>) },

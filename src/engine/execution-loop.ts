@@ -17,7 +17,9 @@ import type { ExchangeClient } from '../ports/exchange-client.js';
 import type { MarketDataFeed } from '../ports/market-data-feed.js';
 import type { Rng } from '../ports/rng.js';
 import type { Stopwatch } from '../ports/stopwatch.js';
-import type { Strategy, StrategyBookView, StrategyDefinition, StrategyParams } from '../ports/strategy.js';
+import type { Strategy, StrategyDefinition, StrategyParams } from '../ports/strategy.js';
+import { NO_BOOK_VIEW, type BookView } from '../ports/book-view.js';
+import { StrategyBook } from './strategy-book.js';
 import { ExitOcoManager, type ExitOcoSettings } from './exit-oco.js';
 import { newLoopCounters, type LoopCounters } from './loop-counters.js';
 import { LoopExposure } from './loop-exposure.js';
@@ -59,8 +61,8 @@ export interface ExecutionLoopDeps {
   readonly strategyParams?: StrategyParams;
   /** Maker and taker fee, bps, as the strategy reads them. @default '0' each */
   readonly fees?: { readonly makerBps: string; readonly takerBps: string };
-  /** The public book a real-data feed keeps, by symbol index. @default a view that cannot tell */
-  readonly book?: StrategyBookView;
+  /** The public book a real-data feed keeps (by symbol name), which the strategy reads by symbol index. @default NO_BOOK_VIEW (cannot tell) */
+  readonly book?: BookView;
   readonly risk: RiskMonitor;
   readonly edge: EdgeTracker;
   readonly ledger: Ledger;
@@ -80,8 +82,6 @@ export interface ExecutionLoopDeps {
 }
 
 export type StopReason = 'completed' | 'interrupted' | 'failed';
-
-const NO_BOOK: StrategyBookView = { levelLots: () => null };
 
 export class ExecutionLoop {
   readonly counters: LoopCounters = newLoopCounters();
@@ -160,7 +160,7 @@ export class ExecutionLoop {
       rng: deps.strategyRng ?? new SeededRng('strategy'),
       params: deps.strategyParams ?? {},
       fees: deps.fees ?? { makerBps: '0', takerBps: '0' },
-      book: deps.book ?? NO_BOOK,
+      book: new StrategyBook(deps.book ?? NO_BOOK_VIEW, names),
     });
     const created = deps.strategy.create(this.strategyContext);
     this.strategy = deps.guardStrategy === true ? new GuardedStrategy(created, (failure) => this.failStrategy(failure), { source: deps.strategySource ?? null, stopwatch: deps.stopwatch, budgetMs: deps.strategyBudgetMs ?? null }) : created;

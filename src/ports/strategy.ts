@@ -71,13 +71,32 @@ export interface StrategyInstrument {
 /** Best bid and ask of a traded symbol: the feed's top of book (ticks and lots; `ts` the venue event time, ms). Read it during the callback, never keep it. */
 export type StrategyQuote = TopOfBook;
 
-/** Read-only view of the public L2 book a real-data feed keeps (the synthetic feed keeps none: every answer is null). */
+/** One price level of the public book: price in ticks, public size in lots. */
+export interface StrategyBookLevel {
+  readonly priceTicks: number;
+  readonly qtyLots: number;
+}
+
+/**
+ * Read-only view of the public L2 book a real-data feed keeps (the synthetic feed keeps none: every answer is null), as
+ * of the market event being handled. Sides are named by the order that would join them: BUY reads the bids, SELL the
+ * asks. Levels off the tick grid (rare: orders left at an old tick after a tick-size change) are not listed by the
+ * depth readers; levelLots and the quote still see them.
+ */
 export interface StrategyBookView {
   /**
    * Public size resting at `priceTicks` on the side a `side` order joins (bids for BUY, asks for SELL), lots; 0 when the
    * level is empty inside the known depth; null when the feed cannot tell (no book, or beyond the depth it keeps).
    */
   levelLots(symbol: SymbolIndex, side: Side, priceTicks: number): number | null;
+  /**
+   * Depth without allocation: calls `visit(priceTicks, qtyLots, depth)` for up to `maxLevels` (integer ≥ 0) levels of
+   * the side, best first (bids highest first, asks lowest first; depth 0 is the best level). Returns how many it
+   * visited (fewer when the book holds fewer), or null when the feed cannot tell (no synced book).
+   */
+  forEachLevel(symbol: SymbolIndex, side: Side, maxLevels: number, visit: (priceTicks: number, qtyLots: number, depth: number) => void): number | null;
+  /** The same levels as an array (one object per level: for a few levels, or outside a hot callback); null when the feed cannot tell. */
+  levels(symbol: SymbolIndex, side: Side, maxLevels: number): readonly StrategyBookLevel[] | null;
 }
 
 /** A public trade of a traded symbol. */
