@@ -143,7 +143,7 @@ export function composeRun(config: RunConfig, tool: ToolInfo, options: ComposeOp
     options.plugin ?? null,
   );
   const client = options.wrapVenue?.(venue) ?? venue;
-  const loop = new ExecutionLoop({ clock, scheduler, venue: client, feed, instruments, strategy: strategy.definition, strategyParams: strategy.params, guardStrategy: strategy.model !== null, strategySource: strategy.plugin?.url ?? null, stopwatch: new PerformanceStopwatch(), strategyBudgetMs: config.strategy.budgetMs, strategyRng: rng.fork('strategy'), fees: config.fees, book: market.feed.book ?? NO_BOOK_VIEW, risk, edge, ledger, fillLog, orderOptions: config.strategy.orderOptions, requoteMode: config.strategy.requoteMode, cancelMode: config.strategy.cancelMode, breaker, exitOco: config.strategy.exitOco === null ? null : { takeProfitBpsE4: bpsE4(config.strategy.exitOco.takeProfitBps, '--exit-oco'), stopLossBpsE4: bpsE4(config.strategy.exitOco.stopLossBps, '--exit-oco') } });
+  const loop = new ExecutionLoop({ clock, scheduler, venue: client, feed, instruments, strategy: strategy.definition, strategyParams: strategy.params, ocoRefusal: runVenue(config).module.orderOptions.exitOcoRefusal(config.venue.market)?.why ?? null, guardStrategy: strategy.model !== null, strategySource: strategy.plugin?.url ?? null, stopwatch: new PerformanceStopwatch(), strategyBudgetMs: config.strategy.budgetMs, strategyRng: rng.fork('strategy'), fees: config.fees, book: market.feed.book ?? NO_BOOK_VIEW, risk, edge, ledger, fillLog, orderOptions: config.strategy.orderOptions, requoteMode: config.strategy.requoteMode, cancelMode: config.strategy.cancelMode, breaker, exitOco: config.strategy.exitOco === null ? null : { takeProfitBpsE4: bpsE4(config.strategy.exitOco.takeProfitBps, '--exit-oco'), stopLossBpsE4: bpsE4(config.strategy.exitOco.stopLossBps, '--exit-oco') } });
 
   const model: JsonValue = {
     venue: { ...(client.describe() as Record<string, JsonValue>), ...(wiring.model as Record<string, JsonValue>) },
@@ -238,6 +238,7 @@ function strategySection(loop: ExecutionLoop, timingBudgetMs: number | null): Js
     cancel_requests: c.cancelRequests,
     amend_requests: c.amendRequests,
     timers_fired: c.timersFired,
+    oco_lists_sent: c.ocoListsSent,
     // The plug-in's file by base name: the report does not depend on where the file lies.
     failure: failure === null ? null : { callback: failure.callback, message: failure.message, location: failure.location === null ? null : basename(failure.location) },
   };

@@ -73,6 +73,8 @@ export interface ExecutionLoopDeps {
   readonly requoteMode: RequoteMode;
   /** How a freeze or stop cancels: one cancel per order, or one cancel-all request per symbol. */
   readonly cancelMode: CancelMode;
+  /** Why the venue and market take no OCO list through the strategy's place (the venue module's reason); null (@default): they do. */
+  readonly ocoRefusal?: string | null;
   /** Keep an exit OCO on every open position; null: no exits. */
   readonly exitOco: ExitOcoSettings | null;
   /** Venue circuit breaker (venue failures open it and freeze everything); absent: a breaker with the defaults. */
@@ -143,6 +145,8 @@ export class ExecutionLoop {
       hooks: { freeze: (event) => this.cancellation.freezeAll(event), running: () => this.stopping === null && this.feedActive },
     });
     this.pending = new PendingMarketEvent(deps.scheduler, (event) => this.onMarketEvent(event));
+    // The strategy's own OCO legs: told to the strategy like its orders (the exit OCOs' legs are the loop's).
+    const ocoLegs = new Set<number>();
     this.strategyContext = new LoopStrategyContext({
       clock: deps.clock,
       scheduler: deps.scheduler,
@@ -161,6 +165,8 @@ export class ExecutionLoop {
       params: deps.strategyParams ?? {},
       fees: deps.fees ?? { makerBps: '0', takerBps: '0' },
       book: new StrategyBook(deps.book ?? NO_BOOK_VIEW, names),
+      ocoRefusal: deps.ocoRefusal ?? null,
+      ocoLegs,
     });
     const created = deps.strategy.create(this.strategyContext);
     this.strategy = deps.guardStrategy === true ? new GuardedStrategy(created, (failure) => this.failStrategy(failure), { source: deps.strategySource ?? null, stopwatch: deps.stopwatch, budgetMs: deps.strategyBudgetMs ?? null }) : created;
@@ -176,6 +182,7 @@ export class ExecutionLoop {
         edge: deps.edge,
         symbols: this.symbols,
         strategy: this.strategy,
+        strategyLegs: ocoLegs,
       }),
     );
   }

@@ -169,8 +169,24 @@ export interface StrategyOrderRequest {
   readonly qtyLots?: number;
   /** Exact decimal on the lot grid ("0.001"). */
   readonly qty?: string;
-  /** The venue's order options; absent fields take the run's --order-options. OCO: not through place (use --exit-oco). */
+  /** The venue's order options; absent fields take the run's --order-options. Not with `oco` (both legs are plain GTC limits). */
   readonly options?: Partial<StrategyOrderOptions>;
+  /**
+   * Makes the order the limit leg of an OCO (one-cancels-the-other) list, where the venue has order lists (Binance
+   * spot, the fake venue): the limit leg rests at the order's price; the stop leg waits until the market reaches
+   * `stop`, then becomes a limit at `stopLimit`; one leg executing or triggering cancels the other. SELL: limit above
+   * the market, stop below it; BUY: the reverse (the venue rejects other prices with its own code). Elsewhere the
+   * request is denied OCO_UNSUPPORTED with the venue's reason.
+   */
+  readonly oco?: StrategyOcoLegs;
+}
+
+/** The stop leg of an OCO: its trigger and its limit price, as ticks or as exact decimals on the tick grid. */
+export interface StrategyOcoLegs {
+  readonly stopTicks?: number;
+  readonly stopPrice?: string;
+  readonly stopLimitTicks?: number;
+  readonly stopLimitPrice?: string;
 }
 
 /** Venue-neutral order options (each venue maps them onto its wire fields, and refuses those it has not). */
@@ -183,11 +199,14 @@ export interface StrategyOrderOptions {
 }
 
 /**
- * The answer to place: `sent` with the order's number (the venue's verdict follows as onAccepted or onRejected), or
- * `denied` with the reason the loop did not send it (a risk reason such as MAX_INVENTORY, FROZEN, MAX_ORDER_RATE;
- * CIRCUIT_OPEN; ZERO_SIZE; STOPPING).
+ * The answer to place: `sent` with the order's number (the venue's verdict follows as onAccepted or onRejected; an
+ * OCO's limit leg is `seq`, its stop leg `stopSeq`, each reported as an order of its own), or `denied` with the reason
+ * the loop did not send it (a risk reason such as MAX_INVENTORY, FROZEN, MAX_ORDER_RATE; CIRCUIT_OPEN; ZERO_SIZE;
+ * STOPPING; OCO_UNSUPPORTED with the venue's reason in `detail`).
  */
-export type StrategyPlaceResult = { readonly kind: 'sent'; readonly seq: number } | { readonly kind: 'denied'; readonly reason: string };
+export type StrategyPlaceResult =
+  | { readonly kind: 'sent'; readonly seq: number; readonly stopSeq?: number }
+  | { readonly kind: 'denied'; readonly reason: string; readonly detail?: string };
 
 /** The strategy's position in one symbol. */
 export interface StrategyPosition {
@@ -224,6 +243,8 @@ export interface StrategyContext {
   readonly book: StrategyBookView;
   /** True while the run is frozen (every request is refused). */
   readonly frozen: boolean;
+  /** Why this venue and market take no OCO through place (the venue's words); null: they do. */
+  readonly ocoRefusal: string | null;
   /** Sends a limit order through the risk monitor and the venue throttle. */
   place(request: StrategyOrderRequest): StrategyPlaceResult;
   /** Asks the venue to cancel order `seq`; false when it is not a live order of the strategy's or its cancel is in flight. */

@@ -44,7 +44,7 @@ describe('run --strategy PLUGIN', () => {
   it('passes every order a plug-in places through the risk monitor: an order over --max-inv is denied MAX_INVENTORY and never sent', async () => {
     const { code, report } = await run(['run', '--iterations', '50', '--strategy', `${FIXTURES}/places-big.mjs`]);
     expect(code).toBe(0);
-    expect(report.strategy).toEqual({ callbacks: { onQuote: 50, onStop: 1 }, place_requests: 50, places_sent: 0, denied: { MAX_INVENTORY: 50 }, cancel_requests: 0, amend_requests: 0, timers_fired: 0, failure: null });
+    expect(report.strategy).toEqual({ callbacks: { onQuote: 50, onStop: 1 }, place_requests: 50, places_sent: 0, denied: { MAX_INVENTORY: 50 }, cancel_requests: 0, amend_requests: 0, timers_fired: 0, oco_lists_sent: 0, failure: null });
     expect(report.orders.placed).toBe(0);
     expect(report.risk.blocks_by_reason).toEqual({ MAX_INVENTORY: 50 });
   });
