@@ -117,6 +117,51 @@ describe('run --strategy-timing', () => {
   });
 });
 
+describe('run --config with a strategy, parameters as an object', () => {
+  it('takes strategyParams as a JSON object: the same run as the JSON string, config.sources says file; a bad parameter is named at its key', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'shadow-exec-config-'));
+    try {
+      const file = join(dir, 'run.json');
+      writeFileSync(file, JSON.stringify({ iterations: 300, strategy: EXAMPLE, strategyParams: { spreadBps: 30, notionalUsd: 250 } }));
+      const viaObject = await run(['run', '--config', file]);
+      const viaFlags = await run(['run', '--iterations', '300', '--strategy', EXAMPLE, '--strategy-params', '{"spreadBps":30,"notionalUsd":250}']);
+      expect(viaObject.code).toBe(0);
+      expect(viaObject.report.model.strategy.parameters).toEqual({ spreadBps: 30, notionalUsd: 250, requoteBps: 2 });
+      expect(viaObject.report.config.strategy_params).toEqual({ spreadBps: 30, notionalUsd: 250 });
+      expect(viaObject.report.config.sources).toMatchObject({ strategy: 'file', strategyParams: 'file' });
+      expect(viaObject.report.orders).toEqual(viaFlags.report.orders);
+      expect(viaObject.report.fills).toEqual(viaFlags.report.fills);
+      writeFileSync(file, JSON.stringify({ iterations: 3, strategy: EXAMPLE, strategyParams: { spreadBps: 0 } }));
+      const bad = await runCliInProcess(['run', '--config', file]);
+      expect(bad.code).toBe(2);
+      expect(bad.stderr).toContain("parameter 'spreadBps' = 0 is not allowed");
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('rehearse plugin-manual-freeze (built-in)', () => {
+  it('runs its plug-in from the package whatever the working directory: the same report from the repository root and from elsewhere', async () => {
+    const fromRoot = await runCliInProcess(['rehearse', 'plugin-manual-freeze', '--quiet']);
+    const elsewhere = mkdtempSync(join(tmpdir(), 'shadow-exec-cwd-'));
+    try {
+      const fromTmp = await runCliInProcess(['rehearse', 'plugin-manual-freeze', '--quiet'], { cwd: elsewhere });
+      expect(fromRoot.code, fromRoot.stderr).toBe(0);
+      expect(fromTmp.code, fromTmp.stderr).toBe(0);
+      expect(fromTmp.stdout).toBe(fromRoot.stdout);
+      const report = JSON.parse(fromRoot.stdout);
+      expect(report.model.strategy).toMatchObject({ name: 'quote-mid', parameters: { spreadBps: 20, notionalUsd: 500, requoteBps: 2 }, source: { file: 'quote-mid.mjs' } });
+      expect(report.strategy.callbacks).toEqual({ onQuote: 600 });
+      expect(report.expectations.results.map((r: { passed: boolean }) => r.passed)).toEqual([true, true, true, true, true, true, true, true]);
+      expect(report.orders.placed).toBe(84);
+      expect(report.fills.count).toBe(49);
+    } finally {
+      rmSync(elsewhere, { recursive: true, force: true });
+    }
+  });
+});
+
 describe('run --config with a strategy', () => {
   it('carries the strategy and its parameters (a JSON string) like their flags, and names them in config.sources', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'shadow-exec-config-'));
