@@ -16,6 +16,7 @@ import { verdict } from './cpu-run.js';
 import { formatVenueCosts, measureVenueCosts } from './venue-cost-bench.js';
 import { formatSymbolsCost, measureSymbolsCost } from './symbols-cost-bench.js';
 import { formatImport, measureImport } from './import-bench.js';
+import { formatSweepScaling, measureSweepScaling } from './sweep-bench.js';
 
 const TOOL = { name: 'shadow-exec', version: 'bench' };
 const MB = 1024 * 1024;
@@ -130,6 +131,10 @@ async function main(): Promise<void> {
   const imported = await measureImport(Number(process.env['BENCH_IMPORT_ROWS'] ?? '1000000'));
   process.stdout.write(`\n${formatImport(imported)}\n`);
   process.stdout.write(`  ${verdict('import ≥ 1.0× a plain split(\',\') pass over the same lines', imported.ratio >= 1)}\n`);
+
+  // Wall-clock: 2 worker threads against 1 over the same 8 runs (run it on an otherwise idle machine).
+  const sweep = await measureSweepScaling(8, Math.max(50_000, Math.round(400_000 * scale)), 2);
+  process.stdout.write(`\n${formatSweepScaling(sweep)}\n  ${verdict('2 workers ≥ 1.7× one worker (wall-clock throughput, 2-core machine, otherwise idle)', sweep.ratio >= 1.7)}\n`);
 
   process.stdout.write(`\n${formatColdStart(measureColdStart(['run', '--iterations', '3'], 15))}\n`);
 }

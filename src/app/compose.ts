@@ -37,6 +37,7 @@ import { simplifications } from './simplifications.js';
 import { loopOrderCounts } from '../engine/loop-counters.js';
 import { callbackCounts, callbackTiming } from '../engine/guarded-strategy.js';
 import { PerformanceStopwatch } from '../engine/performance-stopwatch.js';
+import { SeriesSampler } from '../engine/series-sampler.js';
 
 export interface ToolInfo {
   readonly name: string;
@@ -59,6 +60,8 @@ export interface ComposeOptions {
   readonly provenance?: ConfigProvenance | null;
   /** --strategy-timing: the report's strategy section gains `timing` (wall ms per callback; not byte-stable). @default false */
   readonly strategyTiming?: boolean;
+  /** --series: virtual ms between samples of the time series (kept out of the report); absent or null: no series. */
+  readonly seriesEveryMs?: number | null;
 }
 
 /** A composed run: what the engine's sessions drive (SessionRun), plus its feed, start and warnings. */
@@ -67,6 +70,8 @@ export interface ComposedRun extends SessionRun {
   readonly startMs: number;
   /** Input problems that do not stop the run (a replay's cut last line, a replay without records), for the CLI to print; the report has them too. Absent: none. */
   readonly warnings?: readonly string[];
+  /** --series: the sampler (also the run's observer); null without --series. */
+  readonly series?: SeriesSampler | null;
 }
 
 /** bps as a decimal string → bps × 10⁴ (exact; the CLI has already checked the precision). */
@@ -145,6 +150,10 @@ export function composeRun(config: RunConfig, tool: ToolInfo, options: ComposeOp
   const client = options.wrapVenue?.(venue) ?? venue;
   const loop = new ExecutionLoop({ clock, scheduler, venue: client, feed, instruments, strategy: strategy.definition, strategyParams: strategy.params, ocoRefusal: runVenue(config).module.orderOptions.exitOcoRefusal(config.venue.market)?.why ?? null, guardStrategy: strategy.model !== null, strategySource: strategy.plugin?.url ?? null, stopwatch: new PerformanceStopwatch(), strategyBudgetMs: config.strategy.budgetMs, strategyRng: rng.fork('strategy'), fees: config.fees, book: market.feed.book ?? NO_BOOK_VIEW, risk, edge, ledger, fillLog, orderOptions: config.strategy.orderOptions, requoteMode: config.strategy.requoteMode, cancelMode: config.strategy.cancelMode, breaker, exitOco: config.strategy.exitOco === null ? null : { takeProfitBpsE4: bpsE4(config.strategy.exitOco.takeProfitBps, '--exit-oco'), stopLossBpsE4: bpsE4(config.strategy.exitOco.stopLossBps, '--exit-oco') } });
 
+  const everyMs = options.seriesEveryMs ?? null;
+  const series = everyMs === null ? null : new SeriesSampler({ instruments, ledger, edge, risk, breaker, quotes: loop, startMs, everyMs });
+  if (series !== null) loop.observe(series);
+
   const model: JsonValue = {
     venue: { ...(client.describe() as Record<string, JsonValue>), ...(wiring.model as Record<string, JsonValue>) },
     // The symmetric quoter's settings; another --strategy describes itself in model.strategy.
@@ -164,7 +173,7 @@ export function composeRun(config: RunConfig, tool: ToolInfo, options: ComposeOp
       min_fills: config.risk.edge.minFills,
     },
     market: market.model,
-    simplifications: simplifications(fillModel),
+    simplifications: [...simplifications(fillModel), ...(wiring.simplifications ?? [])],
     ...(strategy.model === null ? {} : { strategy: strategy.model }),
   };
 
@@ -175,6 +184,8 @@ export function composeRun(config: RunConfig, tool: ToolInfo, options: ComposeOp
     feed,
     startMs,
     warnings: market.warnings,
+    observer: series,
+    series,
     buildReport(status: RunStatus): JsonValue {
       const c = loop.counters;
       const report = buildReport({

@@ -14,6 +14,10 @@ const COMMANDS: readonly (readonly [name: string, load: (ctx: CliContext) => Pro
   ['import', async (ctx) => (await import('./commands/import-command.js')).importCommand(ctx)],
   ['golden', async (ctx) => (await import('./commands/golden-command.js')).goldenCommand(ctx)],
   ['init', async (ctx) => (await import('./commands/init-command.js')).initCommand(ctx)],
+  ['compare', async (ctx) => (await import('./commands/compare-command.js')).compareCommand(ctx)],
+  ['sweep', async (ctx) => (await import('./commands/sweep-command.js')).sweepCommand(ctx)],
+  ['report', async (ctx) => (await import('./commands/report-command.js')).reportCommand(ctx)],
+  ['markets', async (ctx) => (await import('./commands/markets-command.js')).marketsCommand(ctx)],
 ];
 
 /**
@@ -47,6 +51,9 @@ export async function buildProgram(ctx: CliContext, args: readonly string[] = []
     for (const sub of command.commands) sub.exitOverride().showHelpAfterError('(add --help for usage)');
     program.addCommand(command);
   }
+  // `sweep merge FILES --format csv`: sweep and its merge both take --format/--out/--quiet; with positional options
+  // the program hands everything after `sweep` over in order, so the options after `merge` are merge's own.
+  if (args[0] === 'sweep') program.enablePositionalOptions();
   showNumericDefaults(program);
   // addCommand does not pass the output on: without this, `run --help` in-process would bypass ctx.stdout.
   const output = program.configureOutput();
@@ -62,7 +69,10 @@ ${loadedVenues().flatMap((v) => v.examples.program.map((line) => `  ${line}\n`))
   $ shadow-exec sign --help         sign one ${orList(loadedVenues().flatMap((v) => (v.signer === undefined ? [] : [v.label])))} request by hand
   $ shadow-exec golden check        re-run every golden case and diff it (the CI smoke test)
   $ shadow-exec rehearse --list     built-in freeze rehearsals (exit 3 when an expectation fails)
-  $ shadow-exec init strategy my-mm  a documented strategy plug-in and its test (run --strategy ./my-mm.mjs)`,
+  $ shadow-exec init strategy my-mm  a documented strategy plug-in and its test (run --strategy ./my-mm.mjs)
+  $ shadow-exec compare A.json B.json  what changed between two reports (exit 1 when they differ)
+  $ shadow-exec sweep --help        a grid of options × seeds on worker threads, mean/min/max per cell
+  $ shadow-exec report html r.json --series s.jsonl -o r.html   a self-contained HTML report with charts`,
   );
   return program;
 }

@@ -29,6 +29,8 @@ import type { ControlSource } from '../core/risk/risk-decision.js';
 import { MarketEventTally } from './market-event-tally.js';
 import { OrderCancellation, type CancelMode } from './order-cancellation.js';
 import { ExecutionReports } from './execution-reports.js';
+import type { RunObserver } from '../ports/run-observer.js';
+import type { QuoteView } from './series-sampler.js';
 import { PendingMarketEvent } from './pending-market-event.js';
 import { LoopStrategyContext, type RequoteMode } from './loop-strategy-context.js';
 import { GuardedStrategy, type StrategyFailure } from './guarded-strategy.js';
@@ -85,7 +87,7 @@ export interface ExecutionLoopDeps {
 
 export type StopReason = 'completed' | 'interrupted' | 'failed';
 
-export class ExecutionLoop {
+export class ExecutionLoop implements QuoteView {
   readonly counters: LoopCounters = newLoopCounters();
   /** Events handled, by kind and symbol (a symbol's first quote is also what triggers its first edge check). */
   readonly marketEvents: MarketEventTally;
@@ -171,8 +173,7 @@ export class ExecutionLoop {
     const created = deps.strategy.create(this.strategyContext);
     this.strategy = deps.guardStrategy === true ? new GuardedStrategy(created, (failure) => this.failStrategy(failure), { source: deps.strategySource ?? null, stopwatch: deps.stopwatch, budgetMs: deps.strategyBudgetMs ?? null }) : created;
     this.strategyContext.strategy = this.strategy;
-    deps.venue.setListener(
-      new ExecutionReports({
+    this.reports = new ExecutionReports({
         working: this.working,
         cancellation: this.cancellation,
         counters: this.counters,
@@ -183,8 +184,27 @@ export class ExecutionLoop {
         symbols: this.symbols,
         strategy: this.strategy,
         strategyLegs: ocoLegs,
-      }),
-    );
+      });
+    deps.venue.setListener(this.reports);
+  }
+
+  private readonly reports: ExecutionReports;
+
+  /** Tells `observer` every fill from now on (--series); the run itself is unchanged. */
+  observe(observer: RunObserver): void {
+    this.reports.observer = observer;
+  }
+
+  /** The price of the quote resting on `side` of symbol index `symbol`, ticks, or null (read-only: the --series sampler). */
+  quoteTicks(symbol: number, side: 'BUY' | 'SELL'): number | null {
+    const s = this.working.symbol(symbol);
+    const quote = side === 'BUY' ? s.bid : s.ask;
+    return quote === null ? null : quote.priceTicks;
+  }
+
+  /** Live orders of symbol index `symbol`: quotes, exit legs and orders whose cancel is on its way. */
+  openOrdersOf(symbol: number): number {
+    return this.working.ofSymbol(symbol).length;
   }
 
   /** A guarded strategy callback threw: record it (the first failure only) and stop the run, cancelling every order. */

@@ -9,6 +9,7 @@ import type { EdgeTracker } from '../core/risk/edge-tracker.js';
 import type { VenueReject } from '../ports/venue-rules.js';
 import type { ExecutionListener } from '../ports/exchange-client.js';
 import type { Strategy } from '../ports/strategy.js';
+import type { RunObserver } from '../ports/run-observer.js';
 import type { LoopCounters } from './loop-counters.js';
 import type { OrderCancellation } from './order-cancellation.js';
 import type { RiskSupervisor } from './risk-supervisor.js';
@@ -35,6 +36,8 @@ export interface ExecutionReportsDeps {
 export class ExecutionReports implements ExecutionListener {
   private readonly strategy: Strategy;
   private readonly strategyLegs: Set<number>;
+  /** Told every fill after the books took it (--series); null: nobody watches. */
+  observer: RunObserver | null = null;
 
   constructor(private readonly deps: ExecutionReportsDeps) {
     this.strategy = deps.strategy ?? {};
@@ -78,6 +81,7 @@ export class ExecutionReports implements ExecutionListener {
     this.deps.counters.fills++;
     const fee = this.deps.ledger.applyFill(fill);
     this.deps.fillLog.add(fill, fee, order.qtyLots - order.filledLots);
+    if (this.observer !== null) this.observer.onFill(fill, fee);
     this.deps.edge.onFill(fill);
     const working = this.deps.working.get(order.seq);
     if (working !== undefined) this.deps.working.reduce(working, fill.qtyLots);

@@ -4,6 +4,7 @@ import type { JsonValue } from '../core/report/canonical-json.js';
 import type { EventScheduler } from '../core/scheduler/event-scheduler.js';
 import type { VirtualClock } from '../core/time/virtual-clock.js';
 import type { ExecutionLoop } from './execution-loop.js';
+import type { RunObserver } from '../ports/run-observer.js';
 
 export interface SessionRun {
   /** Advanced to each event's time before the event runs. */
@@ -11,6 +12,8 @@ export interface SessionRun {
   /** Every event of the run, ordered by (time, seq). */
   readonly scheduler: EventScheduler;
   readonly loop: ExecutionLoop;
+  /** Told each advance of virtual time and the end (--series); absent or null: the session runs without one. */
+  readonly observer?: RunObserver | null;
   /** The report of the run as it stands; call after the scheduler has drained. */
   buildReport(status: RunStatus): JsonValue;
 }

@@ -72,6 +72,8 @@ describe('the bundled CLI (what bin/shadow-exec.js runs by default)', () => {
     expect(modules.filter((m) => m.startsWith('node_modules/'))).toEqual([]);
     // 30 chunks since every venue, the fake one too, loads through the registry's dynamic import (esbuild splits what the
     // venue chunks share); a fake run's CPU time is unchanged (median 0.18 vs 0.17 CPU-s over 10 runs on one machine).
-    expect(modules.filter((m) => m.startsWith('dist/bundle/')).length).toBeLessThan(32);
+    // 33 since compare and sweep share cli/terminal.js and cli/progress-text.js with run (each now a chunk of its own);
+    // a fake run's CPU time unchanged within noise (medians 0.29, 0.25 vs 0.26, 0.28 CPU-s, 31 vs 33 chunks alternated).
+    expect(modules.filter((m) => m.startsWith('dist/bundle/')).length).toBeLessThan(34);
   });
 });

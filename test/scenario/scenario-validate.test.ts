@@ -167,9 +167,9 @@ describe('validateScenario — run.strategyParams', () => {
   });
 
   it('refuses an array or a number at run.strategyParams', () => {
-    const error = thrown(() => validateScenario({ ...minimal(), run: { strategyParams: [1] } }), ScenarioError);
+    const error = thrown(() => validateScenario({ ...minimal(), run: { strategyParams: [1] } }));
     expect(error.message).toContain('run.strategyParams');
-    expect(thrown(() => validateScenario({ ...minimal(), run: { strategyParams: 3 } }), ScenarioError).message).toContain('run.strategyParams');
+    expect(thrown(() => validateScenario({ ...minimal(), run: { strategyParams: 3 } })).message).toContain('run.strategyParams');
   });
 });
 

@@ -2,7 +2,7 @@
 import { API_ENVS } from '../../ports/secret-provider.js';
 import { QUEUE_CANCEL_RULES } from '../../core/sim/queue-cancel-rule.js';
 import { orList } from '../../core/text/or-list.js';
-import { DEFAULT_VENUE, VENUE_NAMES } from '../venue-registry.js';
+import { DEFAULT_VENUE, VENUE_CHOICES } from '../venue-registry.js';
 import * as venueHelp from './venue-help.js';
 import { DEFAULT_START_EDGE_BPS, defaultSpreadBps, MIN_DEFAULT_SPREAD_BPS } from './default-spread.js';
 import { FILL_MODELS } from './fills-config.js';
@@ -30,7 +30,7 @@ function option(flag: string, arg: string, path: string | null, file: RunOptionS
 /** Every option of `run`, keyed by its camelCase name (commander's attribute, the config-file key), in --help order. */
 export const RUN_OPTION_SPECS = {
   config: option('--config', '<file>', null, null, null, false, null, 'read every run option from a JSON file keyed by the long flag names in camelCase, e.g. {"iterations": 7, "symbols": ["ETHUSDT"], "spreadBps": 40} (schema: src/cli/run-config-schema.json); a flag typed on the command line overrides the file, and the report\'s config.sources says where each non-default value came from'),
-  exchange: venueDependent(option('--exchange', '<name>', 'venue.name', 'text', DEFAULT_VENUE, true, formatRange(orList(VENUE_NAMES)), ''), venueHelp.exchangeHelp),
+  exchange: venueDependent(option('--exchange', '<name>', 'venue.name', 'text', DEFAULT_VENUE, true, formatRange(orList(VENUE_CHOICES)), ''), venueHelp.exchangeHelp),
   category: venueDependent(option('--category', '<c>', 'venue.market', 'text', null, false, null, ''), () => venueHelp.marketFlagHelp('--category')),
   market: venueDependent(option('--market', '<m>', 'venue.market', 'text', null, false, null, ''), () => venueHelp.marketFlagHelp('--market')),
   mode: option('--mode', '<mode>', 'mode', 'text', 'shadow', true, formatRange('shadow or dryrun'), 'shadow: orders go to the simulated venue only; dryrun: also render and sign every request as the venue would receive it'),
@@ -92,6 +92,9 @@ export const RUN_OPTION_SPECS = {
   reportFills: option('--report-fills', '<n>', 'output.reportFills', 'number', 20, true, integerRange(0, 100_000), 'how many of the latest fills the report lists'),
   out: option('--out', '<file>', null, 'text', null, false, null, 'write the report to this file instead of stdout: a regular file or new path atomically (temp file + rename; stale temp files of a killed run are removed); a device or FIFO (/dev/stdout, a named pipe) is written through, never replaced; the replay input or --journal is refused (exit 2)'),
   quiet: option('--quiet', '', null, 'switch', null, false, null, 'no summary on stderr (errors and warnings are still printed)'),
+  series: option('--series', '<d>', null, 'text', null, false, formatRange('a positive whole number with a unit ms, s, m or h (at most 1 day), e.g. 250ms, 1s or 1m'), 'sample a time series every this much virtual time, per symbol: mid, our bid and ask, position, inventory, realized/unrealized PnL, fees, net edge vs threshold, open orders; plus every fill and risk event (freeze, unfreeze, state change, breaker transition, blocks) at its time; kept out of the report (its bytes do not change); written by --series-out, drawn by --html; synthetic and replay feeds (default: off)'),
+  seriesOut: option('--series-out', '<file>', null, 'text', null, false, null, 'write the --series records to this file: JSON Lines for .jsonl/.ndjson/.json, CSV for .csv (decimal strings for money; same seed and flags, same bytes); needs --series'),
+  html: option('--html', '<file>', null, 'text', null, false, null, 'also write a self-contained HTML report of the run (charts from --series when given, the report\'s tables always; works offline): the same file as `shadow-exec report html REPORT.json --series FILE -o FILE`'),
 } as const satisfies Readonly<Record<string, RunOptionSpec>>;
 
 export type RunOptionKey = keyof typeof RUN_OPTION_SPECS;

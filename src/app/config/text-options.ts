@@ -45,6 +45,15 @@ export function durationOption(raw: string | undefined): number | null {
   return ms;
 }
 
+/** --series 250ms | 1s | 1m → virtual ms between samples (1 ms to 1 day). */
+export function seriesOption(raw: string | undefined): number | null {
+  if (raw === undefined) return null;
+  const match = DURATION.exec(raw.trim());
+  const ms = match === null ? NaN : Number(match[1]) * DURATION_UNIT_MS[match[2]!]!;
+  if (!Number.isSafeInteger(ms) || ms <= 0 || ms > 86_400_000) throw bad('--series', raw, rangeOf('series', 'format').text);
+  return ms;
+}
+
 /** --unfreeze manual | auto:<ms>. */
 export function unfreezeOption(raw: string | undefined): string {
   const text = (raw ?? defaultText('unfreeze')).trim().toLowerCase();

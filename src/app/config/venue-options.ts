@@ -62,5 +62,5 @@ export function resolveVenue(input: RunInput, symbolsOf: (raw: string | undefine
   const catalog = loadCatalog((file) => venue.catalog.load(market, file), venue.catalog.sourceRequest(market) ?? '', input.instruments, read);
   const symbols = symbolsOf(input.symbols);
   const instruments = resolveSymbols(catalog, symbols);
-  return { venue, mode, market, symbols, instruments, fees: venue.markets.fees[market]! };
+  return { venue, mode, market, symbols, instruments, fees: venue.catalog.instrumentFees?.(market, instruments) ?? venue.markets.fees[market]! };
 }

@@ -32,6 +32,9 @@ import { givenOptions } from '../given-options.js';
 import { notOnVenue, venueFlags } from '../../app/config/venue-flag.js';
 import { loadStrategyPlugin, strategyFailed, type LoadedPlugin } from '../../app/strategy-wiring.js';
 import { formatCallbackTimes } from '../../engine/guarded-strategy.js';
+import { seriesOption } from '../../app/config/text-options.js';
+import { formatSeries, seriesFormatOf, type SeriesFormat } from '../../core/report/series-format.js';
+import type { SeriesRecord } from '../../core/report/series-record.js';
 
 export interface RunFlags extends RawRunOptions {
   /** commander's --no-network sets this to false. */
@@ -45,6 +48,30 @@ export interface RunFlags extends RawRunOptions {
   readonly checkDeterminism?: boolean;
   /** --strategy-timing: the report's strategy section gains the callbacks' wall times (not byte-stable). */
   readonly strategyTiming?: boolean;
+  readonly series?: string;
+  readonly seriesOut?: string;
+  readonly html?: string;
+}
+
+/** --series, --series-out and --html, checked before the run. */
+interface SeriesOutputs {
+  /** Virtual ms between samples; null: no series. */
+  readonly everyMs: number | null;
+  readonly out: { readonly path: string; readonly format: SeriesFormat } | null;
+  readonly html: string | null;
+}
+
+function seriesOutputs(config: RunConfig, flags: RunFlags): SeriesOutputs {
+  const everyMs = seriesOption(flags.series);
+  if (flags.seriesOut !== undefined && everyMs === null) throw new UsageError('--series-out needs --series DURATION (e.g. --series 1s): the interval of the samples to write');
+  if (everyMs !== null && config.feed.kind === 'live') throw new UsageError('--series needs a synthetic or replay feed: a live run\'s samples would not be reproducible (record it, then replay the recording with --series)');
+  let out: SeriesOutputs['out'] = null;
+  if (flags.seriesOut !== undefined) {
+    const format = seriesFormatOf(flags.seriesOut);
+    if (format === null) throw new UsageError(`--series-out '${flags.seriesOut}': name a .jsonl (JSON Lines) or .csv file; the extension chooses the format`);
+    out = { path: flags.seriesOut, format };
+  }
+  return { everyMs, out, html: flags.html ?? null };
 }
 
 /** Every option of `run` from the options table, in its order; a shown default is handed to commander for --help only (givenOptions leaves it out). */
@@ -97,12 +124,14 @@ ${venueHelp.runExamples().map((line) => `  ${line}`).join('\n')}`,
 /** Before anything is read or written: no output may be the same file as an input or the other output. */
 function checkRunPaths(config: RunConfig, flags: RunFlags): void {
   const named = (flag: string, path: string | null | undefined): NamedPath[] => (path === undefined || path === null ? [] : [{ flag, path }]);
-  const outputs = [...named('--out', flags.out), ...named('--journal', flags.journal)];
+  const outputs = [...named('--out', flags.out), ...named('--journal', flags.journal), ...named('--series-out', flags.seriesOut), ...named('--html', flags.html)];
   const inputs = [...named('--config', flags.config), ...named('--feed replay:FILE', config.feed.kind === 'replay' ? config.feed.file : null), ...named('--instruments', flags.instruments), ...named('--secrets', flags.secrets), ...named('--control', flags.control)];
   checkDistinctPaths(outputs, inputs);
   // Writable now, not after an hour of work: the report is replaced atomically, the journal written in place.
   if (flags.out !== undefined) checkWritableOutput(flags.out, '--out', { atomic: true });
   if (flags.journal !== undefined) checkWritableOutput(flags.journal, '--journal', { atomic: false });
+  if (flags.seriesOut !== undefined) checkWritableOutput(flags.seriesOut, '--series-out', { atomic: true });
+  if (flags.html !== undefined) checkWritableOutput(flags.html, '--html', { atomic: true });
 }
 
 /** Removes the `.<name>.<pid>.tmp` files a killed run of the same --out left behind (only those whose pid is gone). */
@@ -145,12 +174,14 @@ async function executeRun(given: RunFlags, ctx: CliContext, typed: (key: string)
   let config: RunConfig;
   let dryRun: VenueDryRun | null;
   let plugin: LoadedPlugin | null;
+  let series: SeriesOutputs;
   try {
     await loadVenue(flags.exchange);
     config = await parseWithVenues(() => parseRunOptions(flags));
     await loadFeedModules(config);
     await warnOnEndpointHosts(config, ctx);
     if (flags.network === false && config.feed.kind === 'live') throw new UsageError('--no-network and --feed live contradict each other: a live feed reads the venue\'s public market data over the network');
+    series = seriesOutputs(config, flags);
     checkRunPaths(config, flags);
     if (flags.strategyTiming === true && config.strategy.choice === null) throw new UsageError('--strategy-timing needs --strategy: the default quoter is built in and its callbacks are not timed');
     if (flags.out !== undefined) removeStaleReportTemps(flags.out, flags.quiet === true ? null : (line) => ctx.stderr.write(`${line}\n`));
@@ -164,15 +195,15 @@ async function executeRun(given: RunFlags, ctx: CliContext, typed: (key: string)
     throw restate === null ? error : restate(error);
   }
   try {
-    return await runAndReport(config, flags, ctx, dryRun, provenance, plugin);
+    return await runAndReport(config, flags, ctx, dryRun, provenance, plugin, series);
   } finally {
     dryRun?.journal?.close();
   }
 }
 
-async function runAndReport(config: RunConfig, flags: RunFlags, ctx: CliContext, dryRun: VenueDryRun | null, provenance: ConfigProvenance | null, plugin: LoadedPlugin | null): Promise<number> {
+async function runAndReport(config: RunConfig, flags: RunFlags, ctx: CliContext, dryRun: VenueDryRun | null, provenance: ConfigProvenance | null, plugin: LoadedPlugin | null, series: SeriesOutputs): Promise<number> {
   if (flags.checkDeterminism === true) await checkDeterminism(config, flags, ctx, dryRun, provenance, plugin);
-  const run = composeRun(config, ctx.tool, { dryRun, provenance, plugin, strategyTiming: flags.strategyTiming === true });
+  const run = composeRun(config, ctx.tool, { dryRun, provenance, plugin, strategyTiming: flags.strategyTiming === true, seriesEveryMs: series.everyMs });
   const sink: ReportSink = flags.out === undefined ? new StdoutReportSink(ctx.stdout) : new (await import('../../output/file-report-sink.js')).FileReportSink(flags.out);
   const startedAt = performance.now();
   // The live feed's modules (and ws) are loaded only for a live run.
@@ -235,6 +266,7 @@ async function runAndReport(config: RunConfig, flags: RunFlags, ctx: CliContext,
     stopSignals();
   }
   await sink.write(canonicalJson(result.report));
+  await writeSeriesOutputs(series, run.series?.records() ?? null, result.report);
   stop.dispose();
   if (!flags.quiet) {
     ctx.stderr.write(formatSummary(result.report, await stderrStyles(ctx.env), { sink: sink.description, wallMs: performance.now() - startedAt }));
@@ -248,6 +280,18 @@ async function runAndReport(config: RunConfig, flags: RunFlags, ctx: CliContext,
   // The report is written (complete, status "failed", market_data.live.failure says why); the run still failed: exit 1.
   if (failure !== null) throw feedFailure(failure.gaveUp, failure.cause, 'the report covers the run up to then');
   return EXIT.ok;
+}
+
+/** After the report: the --series-out file and the --html report (both atomically, as --out). */
+async function writeSeriesOutputs(series: SeriesOutputs, records: readonly SeriesRecord[] | null, report: JsonValue): Promise<void> {
+  if (series.out === null && series.html === null) return;
+  const { FileReportSink } = await import('../../output/file-report-sink.js');
+  if (series.out !== null && records !== null) await new FileReportSink(series.out.path).write(formatSeries(records, series.out.format));
+  if (series.html !== null) {
+    const { renderHtmlReport } = await import('../../output/html/html-report.js');
+    const { readUplotAssets } = await import('../../output/html/uplot-assets.js');
+    await new FileReportSink(series.html).write(renderHtmlReport(report, records, readUplotAssets()));
+  }
 }
 
 /**

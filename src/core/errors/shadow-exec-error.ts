@@ -21,7 +21,8 @@ export type ErrorCode =
   | 'E_STRATEGY'
   | 'E_NONDETERMINISTIC'
   | 'E_INVARIANT'
-  | 'E_IMPORT_FORMAT';
+  | 'E_IMPORT_FORMAT'
+  | 'E_INSTALL';
 
 export class ShadowExecError extends Error {
   readonly code: ErrorCode;
