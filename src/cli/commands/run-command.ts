@@ -46,6 +46,8 @@ export interface RunFlags extends RawRunOptions {
   readonly control?: string;
   readonly config?: string;
   readonly checkDeterminism?: boolean;
+  /** --strategy-timing: the report's strategy section gains the callbacks' wall times (not byte-stable). */
+  readonly strategyTiming?: boolean;
   readonly series?: string;
   readonly seriesOut?: string;
   readonly html?: string;
@@ -183,6 +185,7 @@ async function executeRun(given: RunFlags, ctx: CliContext, typed: (key: string)
     if (flags.network === false && config.feed.kind === 'live') throw new UsageError('--no-network and --feed live contradict each other: a live feed reads the venue\'s public market data over the network');
     series = await seriesOutputs(config, flags);
     checkRunPaths(config, flags);
+    if (flags.strategyTiming === true && config.strategy.choice === null) throw new UsageError('--strategy-timing needs --strategy: the default quoter is built in and its callbacks are not timed');
     if (flags.out !== undefined) removeStaleReportTemps(flags.out, flags.quiet === true ? null : (line) => ctx.stderr.write(`${line}\n`));
     await checkDryRunFlags(config, flags);
     // The key providers load only when there are keys to read: a named --secrets file (checked even on a shadow run) or a dry run on a real venue.
@@ -202,7 +205,7 @@ async function executeRun(given: RunFlags, ctx: CliContext, typed: (key: string)
 
 async function runAndReport(config: RunConfig, flags: RunFlags, ctx: CliContext, dryRun: VenueDryRun | null, provenance: ConfigProvenance | null, plugin: LoadedPlugin | null, series: SeriesOutputs): Promise<number> {
   if (flags.checkDeterminism === true) await checkDeterminism(config, flags, ctx, dryRun, provenance, plugin);
-  const run = composeRun(config, ctx.tool, { dryRun, provenance, plugin, seriesEveryMs: series.everyMs });
+  const run = composeRun(config, ctx.tool, { dryRun, provenance, plugin, strategyTiming: flags.strategyTiming === true, seriesEveryMs: series.everyMs });
   const sink: ReportSink = flags.out === undefined ? new StdoutReportSink(ctx.stdout) : new (await import('../../output/file-report-sink.js')).FileReportSink(flags.out);
   const startedAt = performance.now();
   // The live feed's modules (and ws) are loaded only for a live run.
