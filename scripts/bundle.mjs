@@ -16,7 +16,8 @@ const options = {
   packages: 'bundle',
   // ws requires its optional native add-ons at run time: it stays a package, loaded (lazily) from node_modules.
   // piscina starts its own worker script by a path next to its code (dist/worker.js): it stays a package too.
-  external: ['ws', 'bufferutil', 'utf-8-validate', 'piscina', '@napi-rs/nice'],
+  // ccxt (64 MB, ~2 s to import) stays a package too: src/venues/ccxt/ccxt-library.ts imports it only for a ccxt: venue.
+  external: ['ws', 'bufferutil', 'utf-8-validate', 'piscina', '@napi-rs/nice', 'ccxt'],
   chunkNames: 'chunk-[hash]',
   sourcemap: false,
   minify: true,

@@ -47,5 +47,6 @@ export function wireVenue(config: RunConfig, instruments: ReadonlyMap<string, In
     gate: wiring.gate,
     model: { ...wiring.model, instruments: instrumentModel, order_options: orderOptionsEcho(config.strategy.orderOptions) },
     bindVenue: (venue) => wiring.bindVenue(venue),
+    ...(wiring.simplifications === undefined ? {} : { simplifications: wiring.simplifications }),
   };
 }

@@ -17,6 +17,7 @@ const COMMANDS: readonly (readonly [name: string, load: (ctx: CliContext) => Pro
   ['compare', async (ctx) => (await import('./commands/compare-command.js')).compareCommand(ctx)],
   ['sweep', async (ctx) => (await import('./commands/sweep-command.js')).sweepCommand(ctx)],
   ['report', async (ctx) => (await import('./commands/report-command.js')).reportCommand(ctx)],
+  ['markets', async (ctx) => (await import('./commands/markets-command.js')).marketsCommand(ctx)],
 ];
 
 /**

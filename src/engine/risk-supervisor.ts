@@ -4,7 +4,7 @@ import type { ControlSource, FreezeEvent, FreezeReason, UnfreezeEvent } from '..
 import type { RiskMonitor } from '../core/risk/risk-monitor.js';
 import type { SymbolIndex } from '../core/model/symbol-table.js';
 import type { Ledger } from '../core/portfolio/ledger.js';
-import { bookPnl } from '../core/portfolio/ledger.js';
+import { LoopPnlTotal } from './loop-pnl-total.js';
 import type { EventScheduler } from '../core/scheduler/event-scheduler.js';
 import type { Clock } from '../ports/clock.js';
 
@@ -32,6 +32,8 @@ export interface SupervisorHooks {
  */
 export class RiskSupervisor {
   private ticking = false;
+  /** The total PnL the drawdown rule reads, made at its first check (it then hears of every book change). */
+  private pnl: LoopPnlTotal | null = null;
   readonly manualActions: { readonly action: 'freeze' | 'unfreeze'; readonly source: ControlSource; readonly atMs: number; readonly applied: boolean }[] = [];
 
   constructor(
@@ -79,9 +81,8 @@ export class RiskSupervisor {
     const now = this.deps.clock.now();
     if (limits.staleMs != null) this.apply(this.deps.risk.checkStale(now));
     if (drawdown) {
-      let total = 0n;
-      for (const book of this.deps.ledger.allBooks()) total += bookPnl(book).totalPico;
-      this.apply(this.deps.risk.checkDrawdown(total, now));
+      this.pnl ??= new LoopPnlTotal(this.deps.ledger, this.deps.ledger.symbols.length);
+      this.apply(this.deps.risk.checkDrawdown(this.pnl.totalPico(), now));
     }
     if (this.deps.risk.frozen) this.deps.risk.evaluateUnfreeze(now, (reason) => this.conditionCleared(reason, now));
   }

@@ -1,26 +1,38 @@
-// SeriesSampler: the --series observer — per symbol every `everyMs` of virtual time the mid, our quotes, position, PnL, edge and open orders; every fill; every risk event; kept as integers during the run, made decimal strings once at the end.
+// SeriesSampler: the --series observer — per symbol every `everyMs` of virtual time the mid, our quotes, position, PnL inputs, edge and open orders; every fill; every risk event. Kept as columns of integers during the run (no record objects, no decimal work), made decimal strings once at the end.
 import { invariantViolation } from '../core/errors/shadow-exec-error.js';
 import type { Fill } from '../core/model/fill.js';
-import { formatPrice, formatQty, type Instrument } from '../core/model/instrument.js';
-import { bookPnl, type Ledger } from '../core/portfolio/ledger.js';
+import { FillRecord } from '../core/model/fill-record.js';
+import type { FillId, OrderId } from '../core/model/ids.js';
+import type { FeeSchedule } from '../core/sim/fee-schedule.js';
+import type { Instrument } from '../core/model/instrument.js';
+import { bookPnl, Ledger } from '../core/portfolio/ledger.js';
 import type { CircuitBreaker } from '../core/risk/circuit-breaker.js';
 import type { EdgeTracker } from '../core/risk/edge-tracker.js';
 import type { RiskMonitor, RiskState } from '../core/risk/risk-monitor.js';
 import type { SeriesRecord } from '../core/report/series-record.js';
-import { bpsE4, isoUtc, pico } from '../core/report/units.js';
+import { formatCount, formatScaled, scaledUnit, type ScaledUnit } from '../core/report/scaled-decimal.js';
+import { isoUtc } from '../core/report/units.js';
 import type { RunObserver } from '../ports/run-observer.js';
+import { NumberColumn } from './number-column.js';
+
+/** A symbol's live quotes as a sample reads them: the loop's own per-symbol record (read, never written). */
+export interface QuoteState {
+  readonly bid: { readonly priceTicks: number } | null;
+  readonly ask: { readonly priceTicks: number } | null;
+  /** Live orders of the symbol (quotes, exit legs, orders being cancelled). */
+  readonly orders: number;
+}
 
 /** What a sample reads a symbol's live quotes from (the loop's working orders). */
 export interface QuoteView {
-  /** Price of the resting bid and ask quote, ticks; null when none rests. */
-  quoteTicks(symbol: number, side: 'BUY' | 'SELL'): number | null;
-  /** Live orders of the symbol (quotes, exit legs, orders being cancelled). */
-  openOrdersOf(symbol: number): number;
+  quoteState(symbol: number): QuoteState;
 }
 
 export interface SeriesSamplerDeps {
   readonly instruments: readonly Instrument[];
   readonly ledger: Ledger;
+  /** The run's fees: the records replay the fills through a ledger of their own to recover cash, cost and fees at each sample. */
+  readonly fees: FeeSchedule;
   readonly edge: EdgeTracker;
   readonly risk: RiskMonitor;
   readonly breaker: CircuitBreaker;
@@ -31,40 +43,66 @@ export interface SeriesSamplerDeps {
   readonly everyMs: number;
 }
 
-/** One symbol's state at a sample, integers only (a hot-path record: docs/hot-path-records.md). */
-class RawSample {
-  constructor(
-    readonly ts: number,
-    readonly symbol: number,
-    readonly midTicks: number,
-    readonly bidTicks: number | null,
-    readonly askTicks: number | null,
-    readonly positionLots: number,
-    readonly positionValuePico: bigint,
-    readonly realisedPico: bigint,
-    readonly unrealisedPico: bigint,
-    readonly feesPico: bigint,
-    readonly totalPico: bigint,
-    readonly netEdgeBpsE4: number,
-    readonly openOrders: number,
-    readonly state: RiskState,
-  ) {}
-}
-
-class RawFill {
-  constructor(
-    readonly fill: Fill,
-    readonly feePico: bigint,
-  ) {}
-}
-
 /** Order of records at one ms: what happened by then (fills, then risk events, then block counts), then the samples. */
 const RANK: Readonly<Record<SeriesRecord['type'], number>> = { fill: 0, freeze: 1, unfreeze: 1, risk_state: 1, breaker: 1, blocks: 2, sample: 3 };
+const STATES: readonly RiskState[] = ['ACTIVE', 'REDUCING', 'FROZEN'];
+/** pico-quote (10⁻¹²) and bps × 10⁴ as decimal places. */
+const PICO_SCALE = 12;
+const BPS_E4_SCALE = 4;
+
+/**
+ * Samples in columns, one entry per (time, symbol), plain arrays of numbers (V8 keeps them unboxed): nothing the run
+ * would have dropped is kept alive (retained objects are what a sampler costs, in garbage collection). Cash, cost and
+ * fees are not copied: `fills` is how many fills the run had applied, and the records replay that many. No quote: -1.
+ */
+class SampleColumns {
+  /** Per sample time: its ms, the fills applied by then, the risk state (index in STATES). */
+  readonly ts = new NumberColumn();
+  readonly fills = new NumberColumn();
+  readonly state = new NumberColumn();
+  /** Per sample time and symbol (row t × symbols + s): mark, quotes, net edge (bps × 10⁴), live orders. */
+  readonly mid = new NumberColumn();
+  readonly bid = new NumberColumn();
+  readonly ask = new NumberColumn();
+  readonly edge = new NumberColumn();
+  readonly open = new NumberColumn();
+}
+
+/** Every fill as numbers: ids "F-<n>" / "O-<n>" by their n (another spelling is kept as text in `oddIds`). */
+class FillColumns {
+  readonly ts = new NumberColumn();
+  /** symbol index × 4 + 2 for a sell + 1 for a taker fill. */
+  readonly meta = new NumberColumn();
+  readonly price = new NumberColumn();
+  readonly qty = new NumberColumn();
+  readonly id = new NumberColumn();
+  readonly order = new NumberColumn();
+  readonly oddIds = new Map<string, string>();
+}
+
+const CH_0 = 48;
+const CH_DASH = 45;
+
+/** n of "<prefix>-<n>" when `id` is spelled so (prefix one character, n at most 15 digits), else -1. */
+function idNumber(id: string, prefix: number): number {
+  const length = id.length;
+  if (length < 3 || length > 17 || id.charCodeAt(0) !== prefix || id.charCodeAt(1) !== CH_DASH) return -1;
+  let n = 0;
+  for (let i = 2; i < length; i++) {
+    const d = id.charCodeAt(i) - CH_0;
+    if (d < 0 || d > 9 || (d === 0 && i === 2 && length > 3)) return -1;
+    n = n * 10 + d;
+  }
+  return n;
+}
+
+const F = 70;
+const O = 79;
 
 export class SeriesSampler implements RunObserver {
   private nextMs: number;
-  private readonly samples: RawSample[] = [];
-  private readonly fills: RawFill[] = [];
+  private readonly samples = new SampleColumns();
+  private readonly fills = new FillColumns();
   /** Risk records, made as they are seen (rare: at most a few per sample). */
   private readonly events: SeriesRecord[] = [];
   private seenFreezes = 0;
@@ -82,8 +120,19 @@ export class SeriesSampler implements RunObserver {
     this.lastSampleMs = deps.startMs;
   }
 
-  onFill(fill: Fill, feePico: bigint): void {
-    this.fills.push(new RawFill(fill, feePico));
+  onFill(fill: Fill): void {
+    const f = this.fills;
+    const i = f.ts.length;
+    f.ts.push(fill.ts);
+    f.meta.push(fill.symbolIndex * 4 + (fill.side === 'SELL' ? 2 : 0) + (fill.liquidity === 'TAKER' ? 1 : 0));
+    f.price.push(fill.priceTicks);
+    f.qty.push(fill.qtyLots);
+    const id = idNumber(fill.id, F);
+    const order = idNumber(fill.orderId, O);
+    f.id.push(id);
+    f.order.push(order);
+    if (id < 0) f.oddIds.set(`F${i}`, fill.id);
+    if (order < 0) f.oddIds.set(`O${i}`, fill.orderId);
   }
 
   advance(nextMs: number): number {
@@ -102,25 +151,28 @@ export class SeriesSampler implements RunObserver {
       this.sample(this.nextMs);
       this.nextMs += this.deps.everyMs;
     }
-    // The state the report ends with: one more sample at the end when it falls between two grid times.
     if (this.nextMs - this.deps.everyMs < endMs) this.sample(endMs);
     this.collectEvents(endMs);
   }
 
   /** Samples taken so far (symbols × sample times). */
   get sampleCount(): number {
-    return this.samples.length;
+    return this.samples.mid.length;
   }
 
   private sample(ts: number): void {
     const { instruments, ledger, edge, risk, quotes } = this.deps;
-    const state = risk.state;
+    const c = this.samples;
+    c.ts.push(ts);
+    c.fills.push(this.fills.ts.length);
+    c.state.push(STATES.indexOf(risk.state));
     for (let s = 0; s < instruments.length; s++) {
-      const book = ledger.book(s);
-      const pnl = bookPnl(book);
-      this.samples.push(
-        new RawSample(ts, s, book.markTicks, quotes.quoteTicks(s, 'BUY'), quotes.quoteTicks(s, 'SELL'), book.positionLots, pnl.positionValuePico, pnl.realisedPico, pnl.unrealisedPico, pnl.feesPico, pnl.totalPico, edge.netEdgeBpsE4(s), quotes.openOrdersOf(s), state),
-      );
+      const q = quotes.quoteState(s);
+      c.mid.push(ledger.book(s).markTicks);
+      c.bid.push(q.bid === null ? -1 : q.bid.priceTicks);
+      c.ask.push(q.ask === null ? -1 : q.ask.priceTicks);
+      c.edge.push(edge.netEdgeBpsE4(s));
+      c.open.push(q.orders);
     }
     this.collectEvents(ts);
   }
@@ -131,6 +183,7 @@ export class SeriesSampler implements RunObserver {
     const freezes = risk.freezeEvents;
     for (; this.seenFreezes < freezes.length; this.seenFreezes++) {
       const f = freezes[this.seenFreezes]!;
+      const edge = f.reason === 'EDGE_BELOW_THRESHOLD';
       this.events.push({
         type: 'freeze',
         ts_ms: f.ts,
@@ -138,8 +191,8 @@ export class SeriesSampler implements RunObserver {
         symbol: f.symbol,
         reason: f.reason,
         source: f.source,
-        net_edge_bps: f.reason === 'EDGE_BELOW_THRESHOLD' ? bpsE4(f.edgeBpsE4) : null,
-        edge_threshold_bps: f.reason === 'EDGE_BELOW_THRESHOLD' ? bpsE4(f.thresholdBpsE4) : null,
+        net_edge_bps: edge ? formatScaled(f.edgeBpsE4, BPS_E4_SCALE) : null,
+        edge_threshold_bps: edge ? formatScaled(f.thresholdBpsE4, BPS_E4_SCALE) : null,
       });
     }
     const unfreezes = risk.unfreezeEvents;
@@ -171,57 +224,93 @@ export class SeriesSampler implements RunObserver {
     this.lastSampleMs = ts;
   }
 
-  /** Every record, ordered by (ms, kind: fills, risk events, blocks, samples; then the order they were taken in). */
+  /**
+   * Every record, ordered by (ms, kind: fills, risk events, blocks, samples; then the order they were taken in). The
+   * fills are replayed through a fresh ledger (the same exact arithmetic as the run's), which gives each fill's fee and
+   * each sample's cash, cost basis and fees.
+   */
   records(): SeriesRecord[] {
     const { instruments, risk } = this.deps;
-    const threshold = bpsE4(risk.limits.edgeThresholdBpsE4);
+    const units = instruments.map((i): { price: ScaledUnit; qty: ScaledUnit } => ({ price: scaledUnit(i.tickSize), qty: scaledUnit(i.lotSize) }));
+    const threshold = formatScaled(risk.limits.edgeThresholdBpsE4, BPS_E4_SCALE);
+    const utc = new Map<number, string>();
+    const isoOf = (ms: number): string => {
+      let text = utc.get(ms);
+      if (text === undefined) utc.set(ms, (text = isoUtc(ms)));
+      return text;
+    };
     const out: { record: SeriesRecord; seq: number }[] = [];
     let seq = 0;
-    for (const { fill, feePico } of this.fills) {
-      const instrument = instruments[fill.symbolIndex]!;
-      out.push({
-        seq: seq++,
-        record: {
+    const f = this.fills;
+    const replay = new Ledger(instruments, this.deps.fees);
+    const fillRecords: SeriesRecord[] = [];
+    let replayed = 0;
+    /** Applies the run's fills up to the `upTo`-th (its order), recording each. */
+    const replayTo = (upTo: number): void => {
+      for (; replayed < upTo; replayed++) {
+        const i = replayed;
+        const meta = f.meta.at(i);
+        const symbol = meta >> 2;
+        const instrument = instruments[symbol]!;
+        const id = f.id.at(i) < 0 ? f.oddIds.get(`F${i}`)! : `F-${f.id.at(i)}`;
+        const orderId = f.order.at(i) < 0 ? f.oddIds.get(`O${i}`)! : `O-${f.order.at(i)}`;
+        const side = (meta & 2) !== 0 ? 'SELL' : 'BUY';
+        const liquidity = (meta & 1) !== 0 ? 'TAKER' : 'MAKER';
+        const fee = replay.applyFill(new FillRecord(id as FillId, orderId as OrderId, instrument.symbol, symbol, side, f.price.at(i), f.qty.at(i), liquidity, f.ts.at(i), 0));
+        const unit = units[symbol]!;
+        fillRecords.push({
           type: 'fill',
-          ts_ms: fill.ts,
-          utc: isoUtc(fill.ts),
-          symbol: fill.symbol,
-          side: fill.side,
-          price: formatPrice(instrument, fill.priceTicks),
-          qty: formatQty(instrument, fill.qtyLots),
-          liquidity: fill.liquidity,
-          fee_usd: pico(feePico),
-          order_id: fill.orderId,
-          fill_id: fill.id,
-        },
-      });
-    }
-    for (const record of this.events) out.push({ seq: seq++, record });
-    for (const s of this.samples) {
-      const instrument = instruments[s.symbol]!;
-      out.push({
-        seq: seq++,
-        record: {
-          type: 'sample',
-          ts_ms: s.ts,
-          utc: isoUtc(s.ts),
+          ts_ms: f.ts.at(i),
+          utc: isoOf(f.ts.at(i)),
           symbol: instrument.symbol,
-          mid: s.midTicks === 0 ? null : formatPrice(instrument, s.midTicks),
-          bid: s.bidTicks === null ? null : formatPrice(instrument, s.bidTicks),
-          ask: s.askTicks === null ? null : formatPrice(instrument, s.askTicks),
-          position: formatQty(instrument, s.positionLots),
-          inventory_usd: pico(s.positionValuePico),
-          realized_pnl_usd: pico(s.realisedPico),
-          unrealized_pnl_usd: pico(s.unrealisedPico),
-          fees_usd: pico(s.feesPico),
-          total_pnl_usd: pico(s.totalPico),
-          net_edge_bps: bpsE4(s.netEdgeBpsE4),
+          side,
+          price: formatCount(f.price.at(i), unit.price),
+          qty: formatCount(f.qty.at(i), unit.qty),
+          liquidity,
+          fee_usd: formatScaled(fee, PICO_SCALE),
+          order_id: orderId,
+          fill_id: id,
+        });
+      }
+    };
+    const samples: SeriesRecord[] = [];
+    const c = this.samples;
+    const n = instruments.length;
+    for (let t = 0; t < c.ts.length; t++) {
+      replayTo(c.fills.at(t));
+      const ts = c.ts.at(t);
+      const state = STATES[c.state.at(t)]!;
+      for (let s = 0; s < n; s++) {
+        const i = t * n + s;
+        const instrument = instruments[s]!;
+        const unit = units[s]!;
+        const book = replay.book(s);
+        const pnl = bookPnl({ instrument, positionLots: book.positionLots, markTicks: c.mid.at(i), cashPico: book.cashPico, costBasisPico: book.costBasisPico, feesPico: book.feesPico });
+        samples.push({
+          type: 'sample',
+          ts_ms: ts,
+          utc: isoOf(ts),
+          symbol: instrument.symbol,
+          mid: c.mid.at(i) <= 0 ? null : formatCount(c.mid.at(i), unit.price),
+          bid: c.bid.at(i) < 0 ? null : formatCount(c.bid.at(i), unit.price),
+          ask: c.ask.at(i) < 0 ? null : formatCount(c.ask.at(i), unit.price),
+          position: formatCount(book.positionLots, unit.qty),
+          inventory_usd: formatScaled(pnl.positionValuePico, PICO_SCALE),
+          realized_pnl_usd: formatScaled(pnl.realisedPico, PICO_SCALE),
+          unrealized_pnl_usd: formatScaled(pnl.unrealisedPico, PICO_SCALE),
+          fees_usd: formatScaled(pnl.feesPico, PICO_SCALE),
+          total_pnl_usd: formatScaled(pnl.totalPico, PICO_SCALE),
+          net_edge_bps: formatScaled(c.edge.at(i), BPS_E4_SCALE),
           edge_threshold_bps: threshold,
-          open_orders: s.openOrders,
-          risk_state: s.state,
-        },
-      });
+          open_orders: c.open.at(i),
+          risk_state: state,
+        });
+      }
     }
+    replayTo(f.ts.length);
+    for (const record of fillRecords) out.push({ seq: seq++, record });
+    for (const record of this.events) out.push({ seq: seq++, record });
+    for (const record of samples) out.push({ seq: seq++, record });
     out.sort((a, b) => a.record.ts_ms - b.record.ts_ms || RANK[a.record.type] - RANK[b.record.type] || a.seq - b.seq);
     return out.map((o) => o.record);
   }

@@ -52,6 +52,12 @@ export interface ExchangeClient {
   amendOrder(order: OrderNo, priceTicks: number, qtyLots: number): void;
   /** Sends an OCO (one request, two linked legs); returns both legs' numbers at once, the outcome arrives per leg. */
   placeOco(request: OcoRequest): OcoIds;
+  /**
+   * Arms the venue's dead-man switch for `atMs` (virtual ms; null disarms): every open order is cancelled then unless it
+   * is armed again first; `onFired` is told how many. Returns the venue's refusal, or null when armed. Optional: a
+   * client without it has no switch.
+   */
+  scheduleCancel?(atMs: number | null, onFired?: (cancelled: number) => void): VenueReject | null;
   /** Venue-side counters for the report. */
   stats(): VenueStats;
   /** Models in force (fill, latency, fees), for the report's `model` section. */

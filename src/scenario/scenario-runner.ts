@@ -1,4 +1,5 @@
 // ScenarioRunner: runs a rehearsal on the virtual clock — the run its file describes, the timeline injected at exact times, the expectations judged.
+import { isAbsolute, join } from 'node:path';
 import { loadStrategyPlugin, type LoadedPlugin } from '../app/strategy-wiring.js';
 import { composeRun, type ComposedRun, type ToolInfo } from '../app/compose.js';
 import type { RunConfig } from '../app/config/run-config.js';
@@ -10,6 +11,7 @@ import { Decimal } from '../core/money/decimal.js';
 import { SeededRng } from '../core/random/seeded-rng.js';
 import type { JsonValue } from '../core/report/canonical-json.js';
 import { SpikeableLatencyModel } from '../core/sim/spikeable-latency-model.js';
+import type { ExchangeClient } from '../ports/exchange-client.js';
 import type { RequestGate } from '../ports/request-gate.js';
 import { runSession } from '../engine/run-session.js';
 import { RecordingClient } from './recording-client.js';
@@ -62,7 +64,21 @@ function runInput(scenario: Scenario): RunInput {
   return flags as RunInput;
 }
 
-export async function rehearse(scenario: Scenario, tool: ToolInfo, log: (line: string) => void = () => {}): Promise<RehearsalResult> {
+export interface RehearseOptions {
+  /**
+   * The folder a relative plug-in path of `run.strategy` resolves against: the package root for a built-in scenario
+   * (its plug-in ships with it); null (@default) the working directory, as on the command line.
+   */
+  readonly pluginBase?: string | null;
+}
+
+/** A relative plug-in path, resolved against `base` (absolute paths and built-in names stay as they are). */
+function pluginChoice(choice: RunConfig['strategy']['choice'], base: string | null): RunConfig['strategy']['choice'] {
+  if (choice === null || choice.kind !== 'plugin' || base === null || isAbsolute(choice.file)) return choice;
+  return { kind: 'plugin', file: join(base, choice.file) };
+}
+
+export async function rehearse(scenario: Scenario, tool: ToolInfo, log: (line: string) => void = () => {}, options: RehearseOptions = {}): Promise<RehearsalResult> {
   let config: RunConfig;
   let plugin: LoadedPlugin | null;
   try {
@@ -70,7 +86,7 @@ export async function rehearse(scenario: Scenario, tool: ToolInfo, log: (line: s
     await loadAllVenues();
     config = validateRunConfig(input);
     await loadFeedModules(config);
-    plugin = await loadStrategyPlugin(config.strategy.choice);
+    plugin = await loadStrategyPlugin(pluginChoice(config.strategy.choice, options.pluginBase ?? null));
   } catch (error) {
     throw asScenarioError(error);
   }
@@ -78,6 +94,7 @@ export async function rehearse(scenario: Scenario, tool: ToolInfo, log: (line: s
   let gate: FaultGate | null = null;
   let latency: SpikeableLatencyModel | null = null;
   let recorder: RecordingClient | null = null;
+  let simulated: ExchangeClient | null = null;
   let run: ComposedRun | null = null;
   try {
     run = composeRun(config, tool, {
@@ -89,7 +106,10 @@ export async function rehearse(scenario: Scenario, tool: ToolInfo, log: (line: s
         return gate;
       },
       wrapLatency: (inner, clock) => (latency = new SpikeableLatencyModel(inner, () => clock.now())),
-      wrapVenue: (inner) => (recorder = new RecordingClient(inner, () => run!.clock.now())),
+      wrapVenue: (inner) => {
+        simulated = inner;
+        return (recorder = new RecordingClient(inner, () => run!.clock.now()));
+      },
     });
   } catch (error) {
     // A symbol the venue does not list, an order option it refuses: the scenario's fields, named by their JSON paths.
@@ -109,7 +129,7 @@ export async function rehearse(scenario: Scenario, tool: ToolInfo, log: (line: s
   for (const entry of scenario.timeline) {
     const at = start + entry.atMs;
     composed.scheduler.schedule(at, () => {
-      const outcome = apply(entry.event, at, { composed, feed: f, gate: g, latency: l, config });
+      const outcome = apply(entry.event, at, { composed, feed: f, gate: g, latency: l, config, venue: simulated!, applied, log });
       applied.push({ at_ms: entry.atMs, event: describe(entry.event), outcome });
       log(`${seconds(entry.atMs).padStart(10)}  ${describe(entry.event).padEnd(44)} → ${outcome}`);
     });
@@ -145,6 +165,11 @@ interface Handles {
   readonly gate: FaultGate;
   readonly latency: SpikeableLatencyModel;
   readonly config: RunConfig;
+  /** The simulated venue itself (its dead-man switch); the loop sees it through the recorder. */
+  readonly venue: ExchangeClient;
+  /** The timeline as applied so far: a venue's own later action (the switch firing) adds its line. */
+  readonly applied: JsonValue[];
+  readonly log: (line: string) => void;
 }
 
 /** Applies one timeline event at virtual time `at`; returns what the system did, for the timeline. */
@@ -202,5 +227,17 @@ function apply(event: ScenarioEvent, at: number, h: Handles): string {
     case 'stop':
       loop.stop('interrupted');
       return 'stopped: feed closed, every order cancelled';
+    case 'schedule_cancel': {
+      const time = at + event.afterMs;
+      const since = (ms: number): number => ms - h.composed.startMs;
+      if (h.venue.scheduleCancel === undefined) return 'refused: the venue has no scheduled cancel';
+      const refused = h.venue.scheduleCancel(time, (cancelled) => {
+        const outcome = `the venue cancelled ${cancelled} open order(s)`;
+        h.applied.push({ at_ms: since(time), event: 'scheduled_cancel_fired', outcome });
+        h.log(`${seconds(since(time)).padStart(10)}  ${'scheduled_cancel_fired'.padEnd(44)} → ${outcome}`);
+      });
+      if (refused !== null) return `refused: ${refused.message}${refused.detail === undefined ? '' : ` (${refused.detail})`}`;
+      return `dead-man switch armed: every open order cancelled at ${seconds(since(time))} (time ${time})`;
+    }
   }
 }

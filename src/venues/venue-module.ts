@@ -21,6 +21,8 @@ import type { WsVenueProtocol } from '../ports/ws-venue-protocol.js';
 import type { CredentialNames, VenueCredentials } from '../ports/secret-provider.js';
 import type { DryRunSettings } from './shared/dry-run.js';
 import type { InstrumentCatalog, InstrumentFile, VenueInstrument } from './shared/venue-instrument.js';
+import type { NormalizedRecord } from '../feeds/replay/normalized-record.js';
+import type { Clock } from '../ports/clock.js';
 
 /** Default fee rates of one market, bps of notional as decimal strings (negative maker = rebate). */
 export interface DefaultFees {
@@ -62,6 +64,16 @@ export interface VenueCatalog {
    * JSON-parsed). Throws ShadowExecError E_CONFIG naming the file's problem.
    */
   load(market: string, file: InstrumentFile | null): InstrumentCatalog;
+  /**
+   * Default fees the resolved instruments carry themselves (a ccxt market's maker/taker), used instead of
+   * `markets.fees[market]` (still overridden by --maker-fee-bps / --taker-fee-bps); absent or null: the market's.
+   */
+  instrumentFees?(market: string, instruments: readonly VenueInstrument[]): DefaultFees | null;
+  /**
+   * Fetches the instruments from the venue now and returns the text of a file `--instruments` reads (`shadow-exec
+   * markets`); absent when the venue's catalog is bundled. UsageError/E_FEED_FAILED naming the network failure.
+   */
+  download?(): Promise<string>;
 }
 
 /** The --order-options a venue takes per market, and its own checks of a combination. */
@@ -111,10 +123,12 @@ export interface VenueWiring {
   readonly model: Readonly<Record<string, JsonValue>>;
   /** Rules that ask the venue about its open orders learn the venue here, once it exists. */
   bindVenue(venue: { openOrderCount(symbol: string): number }): void;
+  /** What the report's `simplifications` add for this venue (after the common ones); absent: nothing. */
+  readonly simplifications?: readonly string[];
 }
 
 /** The request flags of `shadow-exec sign` a signer may read. */
-export type SignFlagName = 'method' | 'path' | 'body' | 'query' | 'timestamp' | 'recvWindow';
+export type SignFlagName = 'method' | 'path' | 'body' | 'query' | 'timestamp' | 'recvWindow' | 'action' | 'nonce';
 
 /** The flags `shadow-exec sign` was given, as typed (the signer validates and reads what it needs). */
 export interface SignFlags {
@@ -124,6 +138,9 @@ export interface SignFlags {
   readonly query?: string;
   readonly timestamp?: string;
   readonly recvWindow: string;
+  /** A wallet venue's action to sign (JSON) and its nonce (ms), for signers that name them so (`help.flags`). */
+  readonly action?: string;
+  readonly nonce?: string;
   /** True when the user gave `--<name>` (not its default). */
   given(name: 'method' | 'recvWindow' | 'timestamp'): boolean;
 }
@@ -198,6 +215,46 @@ export interface VenueLive {
   readonly examples: readonly string[];
 }
 
+/** What `record` opens on a venue whose own client library streams its public data (ccxt's watch* methods). */
+export interface StreamOpenInput {
+  readonly market: string;
+  readonly symbols: readonly string[];
+  /** Stream kinds, each one of `VenueStreams.kinds`. */
+  readonly kinds: readonly string[];
+  /** --ws-url: every WebSocket URL of the venue replaced by this one (a mirror, a loopback test server); null: the public ones. */
+  readonly wsUrl: string | null;
+  /** The saved markets (--instruments FILE, already JSON-parsed) the library needs before it subscribes; null: fetched live. */
+  readonly markets: InstrumentFile | null;
+  /** Receive times. */
+  readonly clock: Clock;
+  /** Library hooks a test may replace (ccxt: `fetch` answering REST calls in-process). */
+  readonly hooks?: Readonly<Record<string, unknown>>;
+}
+
+/** A running set of streams: normalized records in receive order. */
+export interface NormalizedStream {
+  /** The records received since the last call, in receive order (non-decreasing local_us); waits for at least one, [] once closed. */
+  next(): Promise<readonly NormalizedRecord[]>;
+  /** Stops every stream and closes the connections; idempotent. */
+  close(): Promise<void>;
+  /** Counters for the recording's summary (records by type, values off the grid, reconnects, errors). */
+  health(): JsonValue;
+  /** The first connection error, once one happened (the stream then ends); null otherwise. */
+  failure(): string | null;
+}
+
+/** Public market data delivered as normalized records by the venue's own client library (instead of `live`'s raw frames). */
+export interface VenueStreams {
+  /** Stream kinds a symbol can have, in help order ("book", "trades", "ticker"). */
+  readonly kinds: readonly string[];
+  /** Kinds recorded when --streams is not given. */
+  readonly defaultKinds: readonly string[];
+  /** Opens the streams; UsageError for a symbol or kind the venue does not have. */
+  open(input: StreamOpenInput): Promise<NormalizedStream>;
+  /** `record --help` examples. */
+  readonly examples: readonly string[];
+}
+
 /** How a replay file recorded on this venue is read. */
 export interface VenueReplay {
   /** Markets a replay header may name for this venue, in the order errors list them. */
@@ -209,6 +266,20 @@ export interface VenueReplay {
 export interface VenueHistoricalData {
   readonly tardisExchanges: readonly TardisExchange[];
   readonly importSources: readonly ImportSource[];
+}
+
+/** Help about a family of parameterised venues (`<prefix>:<id>`), known without loading any of them. */
+export interface VenueFamilyHelp {
+  /** The --exchange choice as help writes it ("ccxt:<id>"). */
+  readonly choice: string;
+  /** `--exchange` help. */
+  readonly summary: string;
+  /** `record --help` paragraph lines. */
+  readonly record: readonly string[];
+  /** `record --help` example lines. */
+  readonly recordExamples: readonly string[];
+  /** `markets --help` example lines. */
+  readonly marketsExamples: readonly string[];
 }
 
 /** One venue: one object per src/venues/<name>/ folder (e.g. `fakeVenue` in src/venues/fake/fake-venue.ts). */
@@ -223,6 +294,11 @@ export interface VenueModule {
   readonly rateLimitAnswer: string | null;
   /** Its markets (Bybit: categories), the flag that chooses one, default fees per market. */
   readonly markets: VenueMarkets;
+  /**
+   * The symbols a run trades when --symbols is not given, in the venue's spelling (["BTC", "ETH"]); absent: the
+   * option's default (BTCUSDT).
+   */
+  readonly defaultSymbols?: readonly string[];
   /** Its instruments: bundled, or from a saved response of its instruments endpoint (--instruments FILE). */
   readonly catalog: VenueCatalog;
   /** The --order-options each market takes and the venue's checks; amend and OCO support. */
@@ -242,6 +318,8 @@ export interface VenueModule {
   readonly noApi: { readonly signing: string; readonly dryrun: string; readonly journal: string } | null;
   /** Public market data (--feed live, record); undefined when the venue has none. */
   readonly live: VenueLive | undefined;
+  /** Public data streamed as normalized records by the venue's client library (record writes a normalized replay); absent for venues read through `live`. */
+  readonly streams?: VenueStreams;
   /** Replay of recorded files; undefined when nothing can be recorded on the venue. */
   readonly replay: VenueReplay | undefined;
   /**

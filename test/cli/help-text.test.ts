@@ -42,7 +42,7 @@ describe('--help', () => {
 
   it('marks the required options of record and the required argument of rehearse', async () => {
     const record = (await help(['record'])).replace(/\s+/g, ' ');
-    expect(record).toContain('--exchange <name> required: binance, bybit or hyperliquid');
+    expect(record).toContain('--exchange <name> required: binance, bybit, hyperliquid or ccxt:<id>');
     expect(record).toContain('--symbols <list> required:');
     expect(record).toContain('--out <file> required:');
     expect((await help(['rehearse'])).replace(/\s+/g, ' ')).toContain('scenario required unless --list');

@@ -129,7 +129,7 @@ describe('shadow-exec record', () => {
   });
 
   it.each([
-    [['record', '--symbols', 'BTCUSDT', '--out', 'x.jsonl'], "--exchange '' is not allowed: expected binance, bybit or hyperliquid"],
+    [['record', '--symbols', 'BTCUSDT', '--out', 'x.jsonl'], "--exchange '' is not allowed: expected binance, bybit, hyperliquid or ccxt:<id>"],
     [['record', '--exchange', 'bybit', '--out', 'x.jsonl'], '--symbols is required'],
     [['record', '--exchange', 'binance', '--symbols', 'BTCUSDT'], '--out is required'],
     [['record', '--exchange', 'bybit', '--symbols', 'BTCUSDT', '--out', 'x.jsonl', '--rest-url', 'http://127.0.0.1:1'], '--rest-url does not apply to --exchange bybit'],

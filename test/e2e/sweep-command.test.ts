@@ -70,6 +70,19 @@ describe('shadow-exec sweep', () => {
     expect(lines[3]).toBe('');
   });
 
+  it('takes the base options from --config FILE, a typed flag winning, and lists their values (not the path of the file) in the definition', async () => {
+    const config = join(dir, 'base.json');
+    writeFileSync(config, JSON.stringify({ iterations: 30, spreadBps: 15, latencyMs: 90 }));
+    const result = await runCliInProcess(['sweep', '--config', config, '--latency-ms', '20', '--grid', 'requote-bps=1,3', '--metrics', 'config.spread_bps,config.latency_ms,execution.iterations', '--quiet']);
+    expect(result.code).toBe(0);
+    const doc = JSON.parse(result.stdout) as { definition: { base: object }; cells: { stats: Record<string, { min: string }> }[] };
+    expect(doc.definition.base).toEqual({ iterations: '30', latencyMs: '20', spreadBps: '15' });
+    expect(doc.cells.map((c) => [c.stats['config.spread_bps']!.min, c.stats['config.latency_ms']!.min, c.stats['execution.iterations']!.min])).toEqual([
+      ['15', '20', '30'],
+      ['15', '20', '30'],
+    ]);
+  });
+
   it('runs its worker threads from the bundled CLI', async () => {
     const result = await runCli(['sweep', '--grid', 'spread-bps=10,20', '--iterations', '20', '--workers', '2', '--metrics', 'execution.market_updates']);
     expect(result.code).toBe(0);

@@ -1,7 +1,7 @@
 // Finds venue names in TypeScript source outside comments: string literals, template text, identifiers and branches all count.
 
 /** Every venue name the architecture rule keeps inside src/venues/ (and the registry), matched case-insensitively anywhere in a token. */
-export const VENUE_NAME = /bybit|binance|fake|hyperliquid/i;
+export const VENUE_NAME = /bybit|binance|fake|hyperliquid|ccxt/i;
 
 /** Characters after which a `/` starts a regular expression literal rather than a division. */
 const REGEX_PREFIX = new Set(['', '(', ',', '=', ':', '[', '!', '&', '|', '?', '{', '}', ';', '+', '-', '*', '%', '<', '>', '~', '^']);

@@ -97,7 +97,7 @@ type Mutation = (doc: Record<string, any>) => unknown;
 
 const RUN_KEYS = SCENARIO_RUN_KEYS.join(', ');
 const EVENTS =
-  'price_jump, spread_blowout, volatility, trade_burst, adverse_flow, ws_disconnect, ws_silence, venue_errors, rate_limit_storm, latency_spike, clock_skew, order_rejects, freeze, unfreeze, stop';
+  'price_jump, spread_blowout, volatility, trade_burst, adverse_flow, ws_disconnect, ws_silence, venue_errors, rate_limit_storm, latency_spike, clock_skew, order_rejects, freeze, unfreeze, stop, schedule_cancel';
 const JUMP_BPS = 'a decimal number of bps, greater than -10000 and at most 10000, not 0, with at most 4 decimal places, like 50 or "-12.5"';
 
 const MISTAKES: Array<[string, Mutation | unknown, string]> = [
@@ -158,6 +158,20 @@ const MISTAKES: Array<[string, Mutation | unknown, string]> = [
   ['a range with max below min', (d: any) => (d.expect[7].max = '-26'), 'expect[7].max: expected a number not below min (-25.5), got "-26"'],
   ['a non-number bound', (d: any) => (d.expect[8].min = 'one'), 'expect[8].min: expected a decimal number of the report value, with at most 18 decimal places, like 0 or "-12.5", got "one"'],
 ];
+
+describe('validateScenario — run.strategyParams', () => {
+  it('takes the parameters as a JSON object (kept as its JSON text, the flag\'s form) or as the flag\'s string', () => {
+    const asObject = validateScenario({ ...minimal(), run: { strategy: './s.mjs', strategyParams: { spreadBps: 20, mode: 'tight', on: true, cap: null } } });
+    expect(asObject.run).toEqual({ strategy: './s.mjs', strategyParams: '{"spreadBps":20,"mode":"tight","on":true,"cap":null}' });
+    expect(validateScenario({ ...minimal(), run: { strategyParams: '@p.json' } }).run).toEqual({ strategyParams: '@p.json' });
+  });
+
+  it('refuses an array or a number at run.strategyParams', () => {
+    const error = thrown(() => validateScenario({ ...minimal(), run: { strategyParams: [1] } }));
+    expect(error.message).toContain('run.strategyParams');
+    expect(thrown(() => validateScenario({ ...minimal(), run: { strategyParams: 3 } })).message).toContain('run.strategyParams');
+  });
+});
 
 describe('validateScenario — mistakes', () => {
   it.each(MISTAKES)('rejects %s with the path and what was expected', (_what, mutation, message) => {

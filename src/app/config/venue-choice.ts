@@ -1,6 +1,6 @@
 // Maps the venue flags of `run` (--exchange, the market flag, --instruments, signing flags) onto the chosen venue module, refusing flags the venue does not take.
 import { UsageError } from '../../core/errors/shadow-exec-error.js';
-import { allVenuesLoaded, isVenueName, loadAllVenues, loadedVenues, venueModule, venueNamesWhere, VENUE_NAMES } from '../venue-registry.js';
+import { allVenuesLoaded, isVenueName, loadAllVenues, loadedVenues, venueModule, venueNamesWhere, VENUE_CHOICES } from '../venue-registry.js';
 import { orList } from '../../core/text/or-list.js';
 import type { VenueModule } from '../../venues/venue-module.js';
 import { matchChoice, notOnVenue, venueFlags } from './venue-flag.js';
@@ -22,7 +22,7 @@ const rawMarketFlag = (raw: RawVenueOptions, flag: MarketFlag): string | undefin
 export function chooseVenue(raw: string | undefined, fallback: string, allowed: (module: VenueModule) => boolean = () => true, expected?: string): VenueModule {
   const name = (raw ?? fallback).trim().toLowerCase();
   if (!isVenueName(name) || !allowed(venueModule(name))) {
-    throw new UsageError(`--exchange '${raw ?? ''}' is not allowed: expected ${expected ?? orList(VENUE_NAMES)}`);
+    throw new UsageError(`--exchange '${raw ?? ''}' is not allowed: expected ${expected ?? orList(VENUE_CHOICES)}`);
   }
   return venueModule(name);
 }

@@ -1,14 +1,16 @@
 // The --help texts of the run options that depend on the venues, written from the loaded venue modules (help loads every venue), so no venue is named here.
 import { orList } from '../../core/text/or-list.js';
 import type { VenueModule } from '../../venues/venue-module.js';
-import { loadedVenues } from '../venue-registry.js';
+import { loadedVenues, VENUE_FAMILIES } from '../venue-registry.js';
 
 const venues = (has: (v: VenueModule) => boolean = () => true): VenueModule[] => loadedVenues().filter(has);
 const withApi = (v: VenueModule): boolean => v.noApi === null;
 
 /** Each venue's `summary`, listed: "venue to simulate: <a>, <b> or <c>: …". */
 export function exchangeHelp(): string {
-  return `venue to simulate: ${orList(venues().map((v) => v.summary))}: rules, codes and rate limits of each`;
+  // A parameterised venue loaded by this run (ccxt:okx) is described by its family's line instead.
+  const fixed = venues().filter((v) => !v.name.includes(':')).map((v) => v.summary);
+  return `venue to simulate: ${orList([...fixed, ...VENUE_FAMILIES.map((f) => f.summary)])}: rules, codes and rate limits of each`;
 }
 
 /** "<venue> only: <market> (<note>) or <market> (default: <market>)" for the venues whose market flag is `flag`. */
@@ -69,7 +71,7 @@ export function symbolsHelp(): string {
 
 /** --feed: the venues with a live feed. */
 export function feedHelp(): string {
-  return `market data: synthetic (seeded random walks), replay:FILE (a recording in the shadow-exec replay format, see docs/replay-format.md), or live (the venue's public WebSocket; ${orList(venues((v) => v.live !== undefined).map((v) => v.name))})`;
+  return `market data: synthetic (seeded random walks), replay:FILE (a recording in the shadow-exec replay format, see docs/replay-format.md), SOURCE:DIR_OR_GLOB (historical data files read directly, as shadow-exec import SOURCE reads them: tardis:DIR_OR_GLOB for tardis.dev CSVs, or a venue's public-data source; a directory means all its files, a glob may use * and ? in its last part; venue and market from the files), or live (the venue's public WebSocket; ${orList(venues((v) => v.live !== undefined).map((v) => v.name))})`;
 }
 
 /** --rest-url: the venues whose book snapshots come over REST. */

@@ -2,12 +2,14 @@
 import { Command } from 'commander';
 import { buildRecorder } from '../../app/compose-record.js';
 import { endpointHostWarnings } from '../../app/live-venue.js';
-import { loadedVenues, venueModule } from '../../app/venue-registry.js';
+import { loadedVenues, loadVenue, VENUE_FAMILIES, venueModule } from '../../app/venue-registry.js';
+import { recordStreams } from '../../app/stream-recorder.js';
+import { SystemTimers } from '../../feeds/ws/system-timers.js';
 import { orList } from '../../core/text/or-list.js';
 import type { VenueLive, VenueModule, VenueReplay } from '../../venues/venue-module.js';
 import { feedFailure } from '../../core/errors/feed-failure.js';
 import { EXIT, type CliContext } from '../cli-context.js';
-import { parseRecordOptions, type RawRecordOptions } from '../record-options.js';
+import { parseRecordOptions, parseStreamRecordOptions, type RawRecordOptions } from '../record-options.js';
 import { RecordProgress } from '../record-progress.js';
 import { checkWritableOutput } from '../../output/output-path.js';
 
@@ -35,7 +37,7 @@ export function recordCommand(ctx: CliContext): Command {
   const rest = venues.filter((v) => v.live.snapshots !== undefined);
   return new Command('record')
     .description("Record a venue's public market-data streams into a replay file (docs/replay-format.md) that `run --feed replay:FILE` replays.")
-    .option('--exchange <name>', `required: ${orList(venues.map((v) => v.name))}`)
+    .option('--exchange <name>', `required: ${orList([...venues.map((v) => v.name), ...VENUE_FAMILIES.map((f) => f.choice)])}`)
     .option('--market <m>', marketFlagHelp('--market'))
     .option('--category <c>', marketFlagHelp('--category'))
     .option('--symbols <list>', 'required: comma-separated venue symbols, e.g. BTCUSDT,ETHUSDT')
@@ -43,6 +45,7 @@ export function recordCommand(ctx: CliContext): Command {
     .option('--duration <d>', 'stop after this much wall-clock time, e.g. 30s, 10m, 2h (default: until Ctrl-C)')
     .option('--out <file>', 'required: the replay file to write (created or truncated; checked writable before connecting, exit 2)')
     .option('--ws-url <url>', "WebSocket URL to dial instead of the venue's public endpoint (a mirror, a test server); no credentials, query or fragment; another host than the public one is warned about")
+    .option('--instruments <file>', `${VENUE_FAMILIES.map((f) => f.choice).join(', ')} only: the saved markets (shadow-exec markets <venue> --out FILE) its client library subscribes with, so no REST call is made for them`)
     .option('--rest-url <url>', `${rest.map((v) => v.name).join(', ')}: REST base of the depth snapshots instead of the public one (same rules as --ws-url)`)
     .option('--quiet', 'no connection lines or summary on stderr (errors are still printed)')
     .addHelpText(
@@ -57,15 +60,43 @@ Exit codes:
   E_FEED_NO_DATA: stderr names the last connection error) or the file could not be written · 2 bad usage ·
   130 Ctrl-C, 143 SIGTERM, 129 SIGHUP (the file is flushed, fsynced and closed with a complete last line either way)
 
+${VENUE_FAMILIES.flatMap((f) => f.record.map((line) => `  ${line}`)).join('\n')}
+
 Examples:
-${venues.flatMap((v) => v.live.examples.map((line) => `  ${line}`)).join('\n')}`,
+${venues.flatMap((v) => v.live.examples.map((line) => `  ${line}`)).join('\n')}
+${VENUE_FAMILIES.flatMap((f) => f.recordExamples.map((line) => `  ${line}`)).join('\n')}`,
     )
     .action(async (flags: RecordFlags) => {
       ctx.setExitCode(await executeRecord(flags, ctx));
     });
 }
 
+/** `record` on a venue whose client library streams normalized records (ccxt:<id>). */
+async function executeStreamRecord(flags: RecordFlags, ctx: CliContext): Promise<number | null> {
+  const config = parseStreamRecordOptions(flags);
+  if (config === null) return null;
+  checkWritableOutput(config.out, '--out', { atomic: false });
+  const streams = venueModule(config.venue).streams!;
+  const log = flags.quiet ? undefined : (line: string): void => void ctx.stderr.write(`record: ${line}\n`);
+  const stop = ctx.onInterrupt(() => log?.('interrupt: closing the recording'), 'flushing the recording (the file keeps the whole lines written so far)');
+  log?.(`recording ${config.symbols.join(',')} × ${config.kinds.join(',')} on ${config.venue} ${config.market} to ${config.out}, ${config.durationMs === null ? 'until Ctrl-C' : `for ${config.durationMs} ms`}`);
+  let outcome;
+  try {
+    outcome = await recordStreams(streams, { ...config, recorder: `${ctx.tool.name} record ${ctx.tool.version}` }, new SystemTimers(), { durationMs: config.durationMs, stopRequested: stop.requested, ...(log === undefined ? {} : { log }) });
+  } finally {
+    stop.dispose();
+  }
+  log?.(`${outcome.records} normalized records, ${outcome.bytes} bytes → ${config.out}; ${JSON.stringify(outcome.health)}`);
+  if (outcome.endReason === 'interrupted') return stop.exitCode();
+  if (outcome.failure !== null) throw feedFailure(true, outcome.failure, `the recording up to then is in ${config.out}`);
+  return EXIT.ok;
+}
+
 async function executeRecord(flags: RecordFlags, ctx: CliContext): Promise<number> {
+  // A parameterised venue (ccxt:<id>) loads only when named.
+  if (flags.exchange !== undefined) await loadVenue(flags.exchange);
+  const streamed = await executeStreamRecord(flags, ctx);
+  if (streamed !== null) return streamed;
   const config = parseRecordOptions(flags);
   checkWritableOutput(config.out, '--out', { atomic: false });
   // --ws-url / --rest-url on a host that is not the venue's public one: said on stderr (even with --quiet).

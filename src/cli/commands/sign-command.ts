@@ -23,6 +23,8 @@ interface SignFlags {
   readonly query?: string;
   readonly timestamp?: string;
   readonly recvWindow: string;
+  readonly action?: string;
+  readonly nonce?: string;
   readonly secrets?: string;
   readonly apiEnv: string;
   readonly placeholder?: boolean;
@@ -31,7 +33,7 @@ interface SignFlags {
 type SigningVenue = VenueModule & { readonly signer: VenueSigner; readonly credentials: CredentialNames };
 
 /** The request flags by their command-line spelling. */
-const FLAG_NAMES: Readonly<Record<string, SignFlagName>> = { '--method': 'method', '--path': 'path', '--body': 'body', '--query': 'query', '--timestamp': 'timestamp', '--recv-window': 'recvWindow' };
+const FLAG_NAMES: Readonly<Record<string, SignFlagName>> = { '--method': 'method', '--path': 'path', '--body': 'body', '--query': 'query', '--timestamp': 'timestamp', '--recv-window': 'recvWindow', '--action': 'action', '--nonce': 'nonce' };
 
 /** The loaded venues that sign requests, in registry order (`sign` loads every venue). */
 function signingVenues(): SigningVenue[] {
@@ -55,6 +57,8 @@ export function signCommand(ctx: CliContext): Command {
     .option('--query <qs>', flagHelp('query'))
     .option('--timestamp <ms>', flagHelp('timestamp'))
     .option('--recv-window <ms>', flagHelp('recvWindow'), '5000')
+    .option('--action <json>', flagHelp('action'))
+    .option('--nonce <ms>', flagHelp('nonce'))
     .option(
       '--secrets <file>',
       `JSON key file {${names.map((n) => `"${n}"`).join('|')}:{"<api-env>":{"apiKey":…,"apiSecret":…}}}, mode 600; else ${orList(venues.map((v) => `${v.credentials.apiKey}/${v.credentials.apiSecret}`))}`,
@@ -86,11 +90,17 @@ function executeSign(flags: SignFlags, ctx: CliContext, given: (option: keyof Si
   const exchange = flags.exchange.trim().toLowerCase();
   const venue = signingVenues().find((v) => v.name === exchange);
   if (venue === undefined) throw new UsageError(`--exchange '${flags.exchange}' is not allowed: expected ${orList(signingVenues().map((v) => v.name))}`);
-  const prepared = venue.signer.prepare({ ...flags, given: (name) => given(name) }, Date.now(), (flag, why) => {
+  const refuse = (flag: string, why: string): Error => {
     const name = FLAG_NAMES[flag];
     const owners = signingVenues().filter((v) => name !== undefined && v.signer.help.flags[name] !== undefined).map((v) => v.name);
     return notOnVenue(flag, venueFlags(exchange), `${why} (${flag} is a ${owners.join('/')} flag)`);
-  });
+  };
+  // --action and --nonce belong to the signers that describe them; the others are refused here, not by each signer.
+  for (const flag of ['--action', '--nonce'] as const) {
+    const name = FLAG_NAMES[flag]!;
+    if (flags[name as 'action' | 'nonce'] !== undefined && venue.signer.help.flags[name] === undefined) throw refuse(flag, `${venue.label} signs no ${name === 'action' ? 'action' : 'nonce'}`);
+  }
+  const prepared = venue.signer.prepare({ ...flags, given: (name) => given(name) }, Date.now(), refuse);
   const apiEnv = apiEnvOf(flags);
   const credentials = signingKeys(flags, ctx, venue, apiEnv);
   ctx.stdout.write(canonicalJson(prepared.sign(credentials, maskKey)));

@@ -16,7 +16,8 @@ import { mergeSweeps } from '../../app/sweep/sweep-merge.js';
 import { EXIT, type CliContext } from '../cli-context.js';
 import { givenOptions } from '../given-options.js';
 import { readJsonFile } from '../read-json-file.js';
-import { formatSweepTable, sweepCsv } from '../sweep-output.js';
+import { sweepCsv } from '../sweep-csv.js';
+import { formatSweepTable } from '../sweep-table.js';
 import { runSweepTasks } from '../sweep-pool.js';
 import { sweepProgressText } from '../sweep-progress-text.js';
 import { stderrStyles } from '../terminal.js';
@@ -33,6 +34,7 @@ interface OutputFlags {
 }
 
 interface SweepFlags extends RunInput, OutputFlags {
+  readonly config?: string;
   readonly grid?: string;
   readonly seeds?: string;
   readonly metrics?: string;
@@ -49,6 +51,13 @@ function withBaseOptions(command: Command): Command {
     else command.option(flags, spec.help);
   }
   return command;
+}
+
+/** --config FILE laid under the flags as `run` does (a typed flag wins); its values become part of the base (and of the definition shards compare). */
+async function withConfigFile(given: SweepFlags, typed: (key: string) => boolean): Promise<SweepFlags> {
+  if (given.config === undefined) return given;
+  const [{ readRunConfigFile }, { mergeRunConfig }] = await Promise.all([import('../run-config-file.js'), import('../run-config-merge.js')]);
+  return mergeRunConfig(given, readRunConfigFile(given.config), typed).flags;
 }
 
 function formatOf(flags: OutputFlags): 'json' | 'csv' {
@@ -156,8 +165,11 @@ async function executeSweep(flags: SweepFlags, ctx: CliContext): Promise<number>
     spinner?.stop();
   }
   const doc = sweepDocument(definition, runs, shard);
-  await writeOutput(doc, format, flags, ctx);
-  stop.dispose();
+  try {
+    await writeOutput(doc, format, flags, ctx);
+  } finally {
+    stop.dispose();
+  }
   if (!quiet) ctx.stderr.write(formatSweepTable(doc, await stderrStyles(ctx.env)));
   if (failure !== null) throw failure;
   if (stop.requested()) return stop.exitCode();
@@ -178,12 +190,13 @@ async function executeMerge(files: readonly string[], flags: OutputFlags, ctx: C
 
 export function sweepCommand(ctx: CliContext): Command {
   const sweep = withBaseOptions(new Command('sweep'))
+    .option('--config <file>', RUN_OPTION_SPECS.config.help.replace('a flag typed on the command line overrides the file, and the report\'s config.sources says where each non-default value came from', 'a flag typed on the command line overrides the file; the file\'s values are the base of every cell'))
     .description('Run a grid of run options × seeds, each run a normal deterministic run (the same as `run` with those options) in a pool of worker threads, and print the mean, min and max of chosen report figures per cell: a table on stderr, JSON (default) or CSV on stdout. Every `run` option above is the base of each cell.')
     .option('--grid <axes|json|@file>', `the axes: KEY=V1,V2,… separated by spaces, e.g. 'spread-bps=10,20,40 latency-ms=20,50 strategy-params.gamma=0.1,0.2', or a JSON object {"spread-bps": [10, 20]} (inline or @FILE.json); keys: ${gridKeys().join(', ')} (default: no axis, one cell: the base run)`)
     .option('--seeds <list>', 'the seeds of every cell: seeds and inclusive ranges separated by commas, e.g. 1..20 or 1,2,5 or 1..5,10 (default: --seed, one seed)')
     .option('--metrics <paths>', `report paths to keep per run, comma-separated; * matches any one key or index (default: ${DEFAULT_METRICS.join(',')})`)
     .option('--workers <n>', `worker threads, 1–${MAX_WORKERS} (default: the number of cores)`)
-    .option('--format <format>', 'stdout: json (the whole sweep, every run; what sweep merge reads) or csv (one row per cell: params, runs, mean/min/max per metric)', 'json')
+    .option('--format <format>', 'stdout: json (the whole sweep, every run; what sweep merge reads) or csv (one row per cell: params, runs, mean/min/max per metric) (default: json)')
     .option('--shard <i/n>', 'run only the i-th of n slices of the runs (every n-th run of the cell × seed list, from the (i−1)-th): for a Kubernetes Indexed Job or a Slurm array; join the outputs with sweep merge')
     .option('--out <file>', 'write the output to this file (atomically) instead of stdout')
     .option('--quiet', 'no start line and no table on stderr (errors and warnings are still printed)')
@@ -208,7 +221,8 @@ Examples:
   $ shadow-exec sweep merge shard-*.json --format csv > sweep.csv`,
     )
     .action(async (_flags: SweepFlags, command: Command) => {
-      ctx.setExitCode(await executeSweep(givenOptions<SweepFlags>(command), ctx));
+      const given = givenOptions<SweepFlags>(command);
+      ctx.setExitCode(await executeSweep(await withConfigFile(given, (key) => command.getOptionValueSource(key) === 'cli'), ctx));
     })
     // `sweep merge … --format csv`: options after `merge` are merge's own, not the sweep's.
     .enablePositionalOptions();
@@ -216,7 +230,7 @@ Examples:
     .command('merge')
     .description('join the outputs of the shards of one sweep (sweep --shard i/n) into the output of the whole sweep: byte-identical to running it at once; refuses files of another sweep or version and runs given twice; exit 1 when runs are missing')
     .argument('<files...>', 'the shards\' JSON outputs, in any order')
-    .option('--format <format>', 'json (default) or csv, as sweep writes them', 'json')
+    .option('--format <format>', 'json (default) or csv, as sweep writes them')
     .option('--out <file>', 'write the output to this file (atomically) instead of stdout')
     .option('--quiet', 'no table on stderr')
     .action(async (files: string[], flags: OutputFlags) => {

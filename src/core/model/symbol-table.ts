@@ -26,10 +26,22 @@ export class SymbolTable {
     return this.byName.get(name) ?? -1;
   }
 
-  /** indexOf for a symbol the run must trade; an unknown one is a bug of the caller. */
+  /** The index require() answered last: feeds that cycle through the symbols in run order ask for the next one. */
+  private lastRequired = -1;
+
+  /**
+   * indexOf for a symbol the run must trade; an unknown one is a bug of the caller. Tries the index after the last one
+   * answered first (the synthetic feed's order, and a repeat), as a string compare — a hit skips the map, whose bucket is
+   * a cache miss per symbol once a run trades hundreds of them.
+   */
   require(name: string, what: string): SymbolIndex {
+    const names = this.names;
+    let next = this.lastRequired + 1;
+    if (next === names.length) next = 0;
+    if (names[next] === name) return (this.lastRequired = next);
     const index = this.byName.get(name);
     if (index === undefined) throw invariantViolation(`${what} has no symbol ${name}`);
+    this.lastRequired = index;
     return index;
   }
 

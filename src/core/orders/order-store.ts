@@ -118,6 +118,13 @@ export class OrderStore {
     return this.symbolOrders(symbol).live.snapshot();
   }
 
+  /** Live orders of every symbol, by symbol index then creation order, as a fresh array (a venue-wide cancel). */
+  allLiveOrders(): Order[] {
+    const out: Order[] = [];
+    for (const record of this.bySymbol) if (record !== undefined) out.push(...record.live.snapshot());
+    return out;
+  }
+
   /** liveOrders of the symbol named `name` (cancel-all and venue rules address a symbol by name; not per update). */
   liveOrdersNamed(name: string): Order[] {
     return this.named(name)?.live.snapshot() ?? [];

@@ -42,6 +42,8 @@ export interface SymbolWorking {
   /** Remaining lots of every live order, quote or not (including ones being cancelled). */
   openBuyLots: number;
   openSellLots: number;
+  /** Live orders of the symbol (quotes or not, cancels on their way included): the per-symbol share of `count`. */
+  orders: number;
 }
 
 export class WorkingOrders {
@@ -56,7 +58,7 @@ export class WorkingOrders {
 
   /** @param symbolCount how many symbols the run trades (indexes 0 … symbolCount − 1) */
   constructor(symbolCount: number) {
-    for (let i = 0; i < symbolCount; i++) this.bySymbol.push({ bid: null, ask: null, openBuyLots: 0, openSellLots: 0 });
+    for (let i = 0; i < symbolCount; i++) this.bySymbol.push({ bid: null, ask: null, openBuyLots: 0, openSellLots: 0, orders: 0 });
   }
 
   /** The live per-symbol record (read it, never write it). */
@@ -86,7 +88,10 @@ export class WorkingOrders {
     const s = this.symbol(symbol);
     const working = new WorkingOrder(this.sent++, seq, symbol, side, priceTicks, qtyLots, qtyLots, s);
     // Like a map, a number given again replaces the earlier order under it (which then no longer counts as live).
-    if (this.byNo.set(working)) this.live++;
+    if (this.byNo.set(working)) {
+      this.live++;
+      s.orders++;
+    }
     if (side === 'BUY') s.openBuyLots += qtyLots;
     else s.openSellLots += qtyLots;
     this.changes?.touch(symbol);
@@ -141,6 +146,7 @@ export class WorkingOrders {
     if (!this.byNo.delete(order)) return;
     this.live--;
     const s = order.totals;
+    s.orders--;
     if (order.side === 'BUY') s.openBuyLots -= order.remainingLots;
     else s.openSellLots -= order.remainingLots;
     this.changes?.touch(order.symbol);

@@ -39,6 +39,8 @@ export class RiskMonitor {
   private activeFreeze: FreezeEvent | null = null;
   private reducing: ReducingReason | null = null;
   private readonly blocks = new Map<BlockReason, number>();
+  /** Σ of `blocks` (read once per --series sample: kept, not summed). */
+  private blockCount = 0;
   private readonly freezes: FreezeEvent[] = [];
   private readonly unfreezes: UnfreezeEvent[] = [];
   private readonly stateLog: RiskTransition[] = [];
@@ -101,6 +103,7 @@ export class RiskMonitor {
 
   private count(reason: BlockReason): void {
     this.blocks.set(reason, (this.blocks.get(reason) ?? 0) + 1);
+    this.blockCount++;
   }
 
   private decide(order: OrderIntent, view: ExposureView): RiskDecision {
@@ -305,8 +308,6 @@ export class RiskMonitor {
   }
 
   get blocksTotal(): number {
-    let total = 0;
-    for (const n of this.blocks.values()) total += n;
-    return total;
+    return this.blockCount;
   }
 }

@@ -16,7 +16,7 @@ import { ClientSendQueue } from './client-send-queue.js';
 import { OPEN_GATE, type RequestGate } from '../../ports/request-gate.js';
 import { VenueMatchingEngine } from './venue-matching-engine.js';
 import { VenueRequest, type RequestReceiver } from './venue-request.js';
-import type { VenueRules } from '../../ports/venue-rules.js';
+import type { VenueReject, VenueRules } from '../../ports/venue-rules.js';
 import { WireCounters } from './wire-counters.js';
 
 export interface SimulatedVenueDeps {
@@ -42,6 +42,11 @@ const NO_LISTENER: ExecutionListener = {
   onCancelAllRejected() {},
 };
 
+/** The UTC day of virtual ms `ms` (days since the epoch): the venues count daily limits from 00:00 UTC. */
+function utcDay(ms: number): number {
+  return Math.floor(ms / 86_400_000);
+}
+
 export class SimulatedVenue implements ExchangeClient, RequestReceiver {
   readonly venue: string;
   private listener: ExecutionListener = NO_LISTENER;
@@ -52,6 +57,10 @@ export class SimulatedVenue implements ExchangeClient, RequestReceiver {
   private readonly heldCreates = new Map<OrderNo, VenueRequest>();
   private readonly queue: ClientSendQueue<VenueRequest>;
   private readonly wire = new WireCounters();
+  /** The time the dead-man switch is armed for; null: disarmed. */
+  private scheduledCancelAt: number | null = null;
+  /** Times the switch fired, by UTC day (ms / 86 400 000). */
+  private readonly scheduledCancelFired = new Map<number, number>();
 
   constructor(private readonly deps: SimulatedVenueDeps) {
     this.venue = deps.rules.venue;
@@ -177,6 +186,33 @@ export class SimulatedVenue implements ExchangeClient, RequestReceiver {
         return;
       }
     }
+  }
+
+  /**
+   * The venue's dead-man switch (VenueRules.scheduledCancel), armed at the venue now: refused under its lead or past the
+   * day's triggers; a new time replaces the armed one, null disarms. At `atMs` every open order is cancelled.
+   */
+  scheduleCancel(atMs: number | null, onFired?: (cancelled: number) => void): VenueReject | null {
+    const rule = this.deps.rules.scheduledCancel;
+    if (rule === undefined) return { code: 'SCHEDULE_CANCEL_UNSUPPORTED', message: 'the venue has no scheduled cancel', detail: `venue ${this.venue}` };
+    if (atMs === null) {
+      this.scheduledCancelAt = null;
+      return null;
+    }
+    const now = this.deps.clock.now();
+    if (atMs < now + rule.minLeadMs) return rule.refused('too-soon', atMs, now);
+    if ((this.scheduledCancelFired.get(utcDay(now)) ?? 0) >= rule.maxTriggersPerDay) return rule.refused('too-many-triggers', atMs, now);
+    this.scheduledCancelAt = atMs;
+    this.deps.scheduler.schedule(atMs, () => {
+      // Re-armed or disarmed since: this time no longer holds.
+      if (this.scheduledCancelAt !== atMs) return;
+      this.scheduledCancelAt = null;
+      const day = utcDay(atMs);
+      this.scheduledCancelFired.set(day, (this.scheduledCancelFired.get(day) ?? 0) + 1);
+      const cancelled = this.engine.cancelEveryOpen(rule.reason);
+      onFired?.(cancelled);
+    });
+    return null;
   }
 
   /** Accepted, live orders on `symbol` (for venue rules that limit open orders, e.g. Binance MAX_NUM_ORDERS). */

@@ -142,7 +142,7 @@ export class VenueMatchingEngine {
     order.acceptedAt = this.deps.clock.now();
     if (!this.matchAtTouch(order)) return;
     if (order.options.timeInForce !== 'GTC') {
-      this.conclude(order, this.deps.rules.immediateRemainder(order.options.timeInForce));
+      this.conclude(order, this.deps.rules.immediateRemainder(order.options.timeInForce, order.filledLots));
       return;
     }
     if (order.status === 'NEW') this.store.transition(order, 'OPEN');
@@ -159,7 +159,7 @@ export class VenueMatchingEngine {
     const crosses = book !== undefined && (order.side === 'BUY' ? book.askTicks <= order.priceTicks : book.bidTicks >= order.priceTicks);
     if (!crosses) return true;
     if (order.options.postOnly) {
-      this.conclude(order, this.deps.rules.postOnlyWouldTake());
+      this.conclude(order, this.deps.rules.postOnlyWouldTake(book));
       return false;
     }
     const touchTicks = order.side === 'BUY' ? book.askTicks : book.bidTicks;
@@ -167,7 +167,7 @@ export class VenueMatchingEngine {
     const remaining = order.qtyLots - order.filledLots;
     const lots = Math.min(remaining, touchLots);
     if (order.options.timeInForce === 'FOK' && lots < remaining) {
-      this.conclude(order, this.deps.rules.immediateRemainder('FOK'));
+      this.conclude(order, this.deps.rules.immediateRemainder('FOK', order.filledLots));
       return false;
     }
     if (lots > 0) this.execute(order, touchTicks, lots, 'TAKER', this.deps.clock.now());
@@ -182,6 +182,17 @@ export class VenueMatchingEngine {
       if (!order.cancelRequested) this.byNo.delete(order);
       this.listener.onCanceled(order);
     }
+  }
+
+  /** The venue's dead-man switch fired: every open order, of every symbol, is cancelled citing `reason`. Returns how many. */
+  cancelEveryOpen(reason: string): number {
+    let cancelled = 0;
+    for (const order of this.store.allLiveOrders()) {
+      if (order.status !== 'OPEN' && order.status !== 'PARTIALLY_FILLED') continue;
+      this.conclude(order, { kind: 'cancel', reason });
+      cancelled++;
+    }
+    return cancelled;
   }
 
   arriveAmend(order: Order, priceTicks: number, qtyLots: number): void {

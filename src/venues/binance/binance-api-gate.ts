@@ -5,7 +5,7 @@ import type { JsonValue } from '../../core/report/canonical-json.js';
 import { isoUtc } from '../../core/report/units.js';
 import type { GateRequest, RequestGate } from '../../ports/request-gate.js';
 import type { VenueReject } from '../../ports/venue-rules.js';
-import type { RateLimitGroup } from '../../core/limits/rate-limit-group.js';
+import type { FixedWindowSet, WindowCosts } from '../../core/limits/fixed-window-set.js';
 import { maskKey } from '../../secrets/mask-key.js';
 import { dryRunSection, type DryRunSettings } from '../shared/dry-run.js';
 import { requestJournalLine } from '../shared/request-journal-line.js';
@@ -21,7 +21,7 @@ import {
   binanceCosts,
   binanceRetryAfterSeconds,
   binanceSimulatedBanMs,
-  createBinanceLimiters,
+  createBinanceWindows,
   type BinanceEndpoint,
 } from './binance-rate-limits.js';
 import { renderCancelAll, renderCancelOrder, renderModifyOrder, renderNewOrder, type BinanceRequest } from './binance-requests.js';
@@ -55,10 +55,11 @@ const ENDPOINTS: Readonly<Record<BinanceMarket, Partial<Record<GateRequest['kind
  * binanceSimulatedBanMs(n) (2 min, doubling per ban, at most 3 days). While banned every request gets 418.
  */
 export class BinanceApiGate implements RequestGate {
-  private readonly client: RateLimitGroup;
-  private readonly venue: RateLimitGroup;
+  private readonly client: FixedWindowSet;
+  private readonly venue: FixedWindowSet;
   private readonly throttle = new ThrottleStats();
-  private readonly sentByEndpoint = new Map<string, number>();
+  /** Per request kind of this market: its endpoint, its cost vectors on both window sets, and how many were sent. */
+  private readonly routes: Partial<Record<GateRequest['kind'], EndpointRoute>> = {};
   private rendered = 0;
   private http429 = 0;
   private http418 = 0;
@@ -71,14 +72,37 @@ export class BinanceApiGate implements RequestGate {
   private readonly peakUsage: number[] = [];
 
   constructor(private readonly settings: BinanceApiGateSettings) {
-    this.client = createBinanceLimiters(settings.market);
-    this.venue = createBinanceLimiters(settings.market, 100);
+    this.client = createBinanceWindows(settings.market);
+    this.venue = createBinanceWindows(settings.market, 100);
+    const endpoints = ENDPOINTS[settings.market];
+    for (const kind of Object.keys(endpoints) as GateRequest['kind'][]) {
+      const endpoint = endpoints[kind]!;
+      const costs = binanceCosts(endpoint);
+      this.routes[kind] = new EndpointRoute(endpoint, this.client.costsOf(costs), this.venue.costsOf(costs));
+    }
+    this.createRoute = this.routes.create;
+    this.cancelRoute = this.routes.cancel;
   }
 
-  private endpoint(request: GateRequest): BinanceEndpoint {
-    const endpoint = ENDPOINTS[this.settings.market][request.kind];
-    if (endpoint === undefined) throw invariantViolation(`Binance ${this.settings.market} has no ${request.kind} endpoint (the CLI refuses it)`);
-    return endpoint;
+  /** routes.create and routes.cancel: the two kinds of nearly every request. */
+  private readonly createRoute: EndpointRoute | undefined;
+  private readonly cancelRoute: EndpointRoute | undefined;
+
+  private route(request: GateRequest): EndpointRoute {
+    // A switch on the kind, not routes[kind]: a keyed load by a variable string is the slow path of property access.
+    let route: EndpointRoute | undefined;
+    switch (request.kind) {
+      case 'create':
+        route = this.createRoute;
+        break;
+      case 'cancel':
+        route = this.cancelRoute;
+        break;
+      default:
+        route = this.routes[request.kind];
+    }
+    if (route === undefined) throw invariantViolation(`Binance ${this.settings.market} has no ${request.kind} endpoint (the CLI refuses it)`);
+    return route;
   }
 
   private throttleOn: boolean | null = null;
@@ -106,18 +130,17 @@ export class BinanceApiGate implements RequestGate {
   sendableAtMs(request: GateRequest, nowMs: number): number {
     if (!this.throttled) return nowMs;
     const arrivalMs = nowMs + this.settings.latencyMs;
-    return nowMs + this.client.waitMs(arrivalMs, binanceCosts(this.endpoint(request)));
+    return nowMs + this.client.waitMs(arrivalMs, this.route(request).clientCosts);
   }
 
   onSend(gateRequest: GateRequest, sendMs: number, heldMs: number): void {
+    const route = this.route(gateRequest);
     if (this.throttled) {
       const arrivalMs = sendMs + this.settings.latencyMs;
-      const decision = this.client.tryTake(arrivalMs, binanceCosts(this.endpoint(gateRequest)));
-      if (decision.kind !== 'taken') throw invariantViolation(`Binance client limiter refused at ${arrivalMs}, when sendableAtMs said it had room`);
+      if (this.client.tryTake(arrivalMs, route.clientCosts) !== 0) throw invariantViolation(`Binance client limiter refused at ${arrivalMs}, when sendableAtMs said it had room`);
     }
     this.throttle.record(heldMs);
-    const endpoint = this.endpoint(gateRequest);
-    this.sentByEndpoint.set(endpoint, (this.sentByEndpoint.get(endpoint) ?? 0) + 1);
+    route.sent++;
     const dryRun = this.settings.dryRun;
     if (dryRun === null) return;
     const request = this.render(gateRequest);
@@ -139,23 +162,24 @@ export class BinanceApiGate implements RequestGate {
 
   venueAdmit(request: GateRequest, arrivalMs: number): VenueReject | null {
     if (arrivalMs < this.bannedUntilMs) return this.banned(arrivalMs);
-    const costs = binanceCosts(this.endpoint(request));
-    const exceeded = this.venue.exceeded(arrivalMs, costs);
-    if (exceeded.length > 0) {
+    const costs = this.route(request).venueCosts;
+    const venue = this.venue;
+    const exceeded = venue.exceededMask(arrivalMs, costs);
+    if (exceeded !== 0) {
       if (arrivalMs < this.backOffUntilMs) {
         this.bans++;
         this.bannedUntilMs = arrivalMs + binanceSimulatedBanMs(this.bans);
         return this.banned(arrivalMs);
       }
-      return this.rateLimited(exceeded, arrivalMs);
+      return this.rateLimited(venue.namesOf(exceeded), arrivalMs);
     }
-    this.venue.record(arrivalMs, costs);
-    const members = this.venue.members;
-    const last = (this.lastUsage ??= members.map(() => 0));
-    for (let i = 0; i < members.length; i++) {
-      const usage = members[i]!.usage(arrivalMs);
-      last[i] = usage;
-      this.peakUsage[i] = Math.max(this.peakUsage[i] ?? 0, usage);
+    venue.record(arrivalMs, costs);
+    const last = (this.lastUsage ??= venue.names.map(() => 0));
+    venue.usageInto(arrivalMs, last);
+    const peaks = this.peakUsage;
+    for (let i = 0; i < last.length; i++) {
+      const usage = last[i]!;
+      if (!(usage <= peaks[i]!)) peaks[i] = Math.max(peaks[i] ?? 0, usage);
     }
     return null;
   }
@@ -234,7 +258,8 @@ export class BinanceApiGate implements RequestGate {
 
   report(): Record<string, unknown> {
     const endpoints: Record<string, JsonValue> = {};
-    for (const key of [...this.sentByEndpoint.keys()].sort()) endpoints[key] = { sent: this.sentByEndpoint.get(key)! };
+    const sent = Object.values(this.routes).filter((r) => r.sent > 0);
+    for (const route of sent.sort((a, b) => (a.endpoint < b.endpoint ? -1 : a.endpoint > b.endpoint ? 1 : 0))) endpoints[route.endpoint] = { sent: route.sent };
     const limits: Record<string, JsonValue> = {};
     // The venue limiters are BINANCE_LIMITS[market] in order (createBinanceLimiters), so index i is spec i.
     const specs = BINANCE_LIMITS[this.settings.market];
@@ -263,4 +288,14 @@ export class BinanceApiGate implements RequestGate {
       dry_run: dryRunSection(dryRun, this.rendered),
     };
   }
+}
+
+/** One endpoint of the gate's market: its cost vector on the client's and on the venue's windows, and its sent count. */
+class EndpointRoute {
+  sent = 0;
+  constructor(
+    readonly endpoint: BinanceEndpoint,
+    readonly clientCosts: WindowCosts,
+    readonly venueCosts: WindowCosts,
+  ) {}
 }

@@ -1,5 +1,6 @@
 // Binance rate limits for spot and USD-M futures: limiters, endpoint weights and order counts, usage headers, 429/418 rules.
 import { FixedWindowCounter } from '../../core/limits/fixed-window-counter.js';
+import { FixedWindowSet } from '../../core/limits/fixed-window-set.js';
 import { RateLimitGroup } from '../../core/limits/rate-limit-group.js';
 
 export type BinanceMarket = 'spot' | 'usdm';
@@ -100,6 +101,11 @@ const COSTS_BY_ENDPOINT = new Map<BinanceEndpoint, Readonly<Record<string, numbe
  */
 export function createBinanceLimiters(market: BinanceMarket, queueAtPercent = BINANCE_DEFAULT_QUEUE_AT_PERCENT): RateLimitGroup {
   return new RateLimitGroup(BINANCE_LIMITS[market].map((spec) => new FixedWindowCounter({ name: spec.name, limit: spec.limit, windowMs: spec.windowMs, queueAtPercent })));
+}
+
+/** The same limiters as createBinanceLimiters, as one FixedWindowSet (the gate's hot path: integer counters, no allocation). */
+export function createBinanceWindows(market: BinanceMarket, queueAtPercent = BINANCE_DEFAULT_QUEUE_AT_PERCENT): FixedWindowSet {
+  return new FixedWindowSet(BINANCE_LIMITS[market].map((spec) => ({ name: spec.name, limit: spec.limit, windowMs: spec.windowMs, queueAtPercent })));
 }
 
 /** Emulated usage headers (decimal strings) from the group's current usage, in limiter order. */

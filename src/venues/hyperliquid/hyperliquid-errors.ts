@@ -54,3 +54,19 @@ export function minTradeSpotNtl(quoteToken: string, detail: string): VenueReject
  * documented; the window itself is: "(T - 2 days, T + 1 day)" (…/for-developers/api/nonces-and-api-wallets).
  */
 export const HYPERLIQUID_INVALID_NONCE = { code: 'err', message: 'Invalid nonce' } as const;
+
+/**
+ * scheduleCancel (the dead-man switch): "Schedule a cancel-all operation at a future time … The time must be at least 5
+ * seconds after the current time. Once the time comes, all open orders will be canceled and a trigger count will be
+ * incremented. The max number of triggers per day is 10. This trigger count is reset at 00:00 UTC." (exchange endpoint
+ * docs, "Schedule cancel (dead man's switch)"). Orders cancelled so end with status scheduledCancel (info endpoint).
+ * The too-early text is the venue's whole-request error as the @nktkas/hyperliquid SDK's tests receive it from the API;
+ * the too-many-triggers text is not documented (the wording of a third-party venue simulator: an inference).
+ */
+export const HYPERLIQUID_SCHEDULE_CANCEL = {
+  minLeadMs: 5000,
+  maxTriggersPerDay: 10,
+  status: 'scheduledCancel',
+  tooEarly: { code: 'err', message: 'Scheduled cancel time too early, must be at least 5 seconds from now.' },
+  tooManyTriggers: { code: 'err', message: 'Too many scheduled cancel triggers today' },
+} as const;

@@ -3,6 +3,7 @@ import { basename } from 'node:path';
 import { UsageError } from '../../core/errors/shadow-exec-error.js';
 import type { VenueModule } from '../venue-module.js';
 import { catalogOf, type VenueInstrument } from '../shared/venue-instrument.js';
+import { HyperliquidAnswers } from './hyperliquid-answers.js';
 import { HyperliquidApiGate } from './hyperliquid-api-gate.js';
 import { HYPERLIQUID_BUNDLED_META_DATE, HYPERLIQUID_BUNDLED_META_JSON, HYPERLIQUID_BUNDLED_REFERENCE_PRICES } from './hyperliquid-bundled-meta.js';
 import { HYPERLIQUID_CREDENTIAL_NAMES } from './hyperliquid-credentials.js';
@@ -14,7 +15,7 @@ import { HyperliquidVenueRules } from './hyperliquid-venue-rules.js';
 import { hyperliquidLive } from './ws/hyperliquid-live.js';
 
 const RULES =
-  'checked in this order on arrival (tick-and-lot-size, error-responses docs): price at most 5 significant figures and 6 - szDecimals decimals (integers always valid; else tickRejected), size in szDecimals, order value at least $10 (minTradeNtlRejected); an Alo order that would take is rejected (badAloPxRejected); a reduce-only order that would open or grow the position is rejected (reduceOnlyRejected); an Ioc order takes at the touch and its rest is cancelled (iocCancelRejected)';
+  'checked in this order on arrival (tick-and-lot-size, error-responses docs): price at most 5 significant figures and 6 - szDecimals decimals (integers always valid; else tickRejected), size in szDecimals, order value at least $10 (minTradeNtlRejected); an Alo order that would take is rejected (badAloPxRejected); a reduce-only order that would open or grow the position is rejected (reduceOnlyRejected); an Ioc order takes at the touch and its rest is cancelled ("canceled"), or refused when nothing filled (iocCancelRejected); a refused order is still answered HTTP 200, status "ok", its reason in statuses[i].error (venue_api.answers)';
 
 /** Synthetic-market defaults of the bundled coins: the project's start prices and σ of BTC, ETH and SOL. */
 const MARKET_DEFAULTS: Readonly<Record<string, { readonly volatilityBps: string }>> = { BTC: { volatilityBps: '0.5' }, ETH: { volatilityBps: '0.7' }, SOL: { volatilityBps: '1' } };
@@ -36,7 +37,8 @@ export const hyperliquidVenue: VenueModule = {
   name: 'hyperliquid',
   label: 'Hyperliquid',
   summary: 'hyperliquid (Hyperliquid perpetuals, wallet-signed)',
-  rateLimitAnswer: 'HTTP 429',
+  rateLimitAnswer: 'HTTP 429 per IP, "Too many cumulative requests sent" per address',
+  defaultSymbols: ['BTC', 'ETH'],
   markets: { flag: null, names: ['default'], default: 'default', labels: { default: '' }, notes: { default: 'USDC perpetuals' }, fees: { default: HYPERLIQUID_PERP_FEES } },
   catalog: {
     sourceRequest: () => 'POST /info {"type":"meta"} or {"type":"metaAndAssetCtxs"}',
@@ -67,9 +69,11 @@ export const hyperliquidVenue: VenueModule = {
   },
   wire(input) {
     const coins = new Map<string, HyperliquidInstrument>(input.instruments.map((v) => [v.spec.symbol, v.details as HyperliquidInstrument]));
+    // One log of the venue's answers: the rules write the order answers, the gate its own refusals, and reports them all.
+    const answers = new HyperliquidAnswers();
     return {
-      rules: new HyperliquidVenueRules(input.fees, coins),
-      gate: new HyperliquidApiGate({ instruments: input.built, coins, throttle: input.throttle, clientIdPrefix: input.clientIdPrefix, dryRun: input.dryRun }),
+      rules: new HyperliquidVenueRules(input.fees, coins, answers),
+      gate: new HyperliquidApiGate({ instruments: input.built, coins, throttle: input.throttle, clientIdPrefix: input.clientIdPrefix, dryRun: input.dryRun, answers }),
       model: { market: 'perp', rules: RULES },
       bindVenue: () => {},
     };

@@ -93,3 +93,72 @@ describe('HyperliquidApiGate placeholder credentials', () => {
     expect(g.report()).toMatchObject({ dry_run: { credentials: { source: 'placeholder', api_key: 'PLA…***' } } });
   });
 });
+
+describe('HyperliquidApiGate address budget (10000 requests plus 1 per USDC traded)', () => {
+  const plain = (throttle: boolean): HyperliquidApiGate => new HyperliquidApiGate({ instruments: INSTRUMENTS, coins: COINS, throttle, clientIdPrefix: 'p-', dryRun: null });
+  // 60 ms apart: 1000 a minute, under the IP budget of 1200.
+  const at = (i: number): number => i * 60;
+
+  it('without throttling lets 10000 through, then one request per 10 s, and answers the rest with the venue text; cancels have min(cap + 100000, 2 x cap)', () => {
+    const g = plain(false);
+    for (let i = 0; i < 10_000; i++) {
+      const r = req('create');
+      g.onSend(r, at(i), 0);
+      expect(g.venueAdmit(r, at(i))).toBeNull();
+    }
+    const first = req('create');
+    g.onSend(first, at(10_000), 0);
+    expect(g.venueAdmit(first, at(10_000))).toBeNull(); // the slot of the first 10 s past the cap
+    const refused = req('create');
+    g.onSend(refused, at(10_001), 0);
+    expect(g.venueAdmit(refused, at(10_001))).toEqual({
+      code: 'err',
+      message: 'Too many cumulative requests sent (10002 > 10000) for cumulative volume traded $0. Place taker orders to free up 1 request per USDC traded.',
+      detail: 'address budget: 10000 requests plus 1 per USDC traded, one request per 10 s past it',
+    });
+    const cancel = req('cancel');
+    g.onSend(cancel, at(10_002), 0);
+    expect(g.venueAdmit(cancel, at(10_002))).toBeNull(); // 10003 of the cancels' 20000
+    const later = req('create');
+    g.onSend(later, at(10_000) + 10_000, 0);
+    expect(g.venueAdmit(later, at(10_000) + 10_000)).toBeNull();
+    expect(g.report()).toMatchObject({ rate_limits: { address_requests: 10_004, address_rejected: 1, address_usdc_traded: '0' } });
+    expect((g.report() as { answers: Record<string, unknown> }).answers).toEqual({
+      err: {
+        count: 1,
+        http_status: 200,
+        first_answer: '{"status":"err","response":"Too many cumulative requests sent (10002 > 10000) for cumulative volume traded $0. Place taker orders to free up 1 request per USDC traded."}',
+      },
+    });
+  });
+
+  it('grows the cap by the whole USDC the sent orders filled: 100 fills of 0.0034 ETH at 3000.5 = $1020.17, cap 11020', () => {
+    const g = plain(false);
+    for (let i = 0; i < 100; i++) {
+      const order = makeOrder('BUY', 300050, { symbol: 'ETH', qtyLots: 34, id: `O-${i}` as OrderId });
+      const r: GateRequest = { kind: 'create', symbol: 'ETH', order, amend: null };
+      g.onSend(r, at(i), 0);
+      g.venueAdmit(r, at(i));
+      // The venue fills it after it arrived.
+      order.filledLots = 34;
+      order.status = 'FILLED';
+    }
+    const tracked = makeOrder('BUY', 300050, { symbol: 'ETH', qtyLots: 34, id: 'O-x' as OrderId });
+    for (let i = 100; i < 11_021; i++) {
+      const r: GateRequest = { kind: 'create', symbol: 'ETH', order: tracked, amend: null };
+      g.onSend(r, at(i), 0);
+      expect(g.venueAdmit(r, at(i))).toBeNull();
+    }
+    const r = req('create');
+    g.onSend(r, at(11_021), 0);
+    expect(g.venueAdmit(r, at(11_021))?.message).toBe('Too many cumulative requests sent (11022 > 11020) for cumulative volume traded $1020.17. Place taker orders to free up 1 request per USDC traded.');
+  });
+
+  it('throttled, holds the client past the cap: one request per 10 s', () => {
+    const g = plain(true);
+    for (let i = 0; i < 10_000; i++) g.onSend(req('create'), at(i), 0);
+    expect(g.sendableAtMs(req('create'), at(10_000))).toBe(at(10_000));
+    g.onSend(req('create'), at(10_000), 0);
+    expect(g.sendableAtMs(req('create'), at(10_000) + 1)).toBe(at(10_000) + 10_000);
+  });
+});

@@ -28,13 +28,35 @@ describe('HyperliquidVenueRules', () => {
       kind: 'reject',
       reject: { code: 'badAloPxRejected', message: 'Post only order would have immediately matched, bbo was 64990@64991.' },
     });
-    expect(rules.postOnlyWouldTake()).toEqual({ kind: 'reject', reject: { code: 'badAloPxRejected', message: 'Post only order would have immediately matched, bbo was {bbo}.', detail: 'the book touch was not given to the rules' } });
+    expect(JSON.stringify(rules.postOnlyWouldTake({ symbol: 'ETH', bidTicks: 300000, askTicks: 300010 }))).not.toContain('{bbo}');
   });
 
   it('answers reduce-only, Ioc remainders and cancels with the venue words', () => {
     expect(rules.reduceOnlyViolated()).toEqual({ code: 'reduceOnlyRejected', message: 'Reduce only order would increase position.' });
-    expect(rules.immediateRemainder('IOC')).toEqual({ kind: 'cancel', reason: 'iocCancelRejected' });
+    expect(rules.immediateRemainder('IOC', 0)).toEqual({ kind: 'reject', reject: { code: 'iocCancelRejected', message: 'Order could not immediately match against any resting orders.' } });
+    expect(rules.immediateRemainder('IOC', 3)).toEqual({ kind: 'cancel', reason: 'canceled' });
     expect(rules.cancelRejected('ALREADY_FILLED')).toEqual({ code: 'MissingOrder', message: 'Order was never placed, already canceled, or filled.', detail: 'already filled' });
+  });
+
+  it('logs every order answer under its status name with the first body as the venue sends it (HTTP 200, status ok, statuses[0].error)', () => {
+    const fresh = new HyperliquidVenueRules({ makerPpm: 150, takerPpm: 450 } as never, new Map(coins.map((c) => [c.spec.symbol, c])));
+    fresh.postOnlyWouldTake({ symbol: 'BTC', bidTicks: 649900, askTicks: 649910 });
+    fresh.postOnlyWouldTake({ symbol: 'BTC', bidTicks: 650000, askTicks: 650010 });
+    fresh.immediateRemainder('IOC', 0);
+    fresh.immediateRemainder('IOC', 5);
+    expect(fresh.answers.report()).toEqual({
+      badAloPxRejected: {
+        count: 2,
+        http_status: 200,
+        first_answer: '{"status":"ok","response":{"type":"order","data":{"statuses":[{"error":"Post only order would have immediately matched, bbo was 64990@64991."}]}}}',
+      },
+      canceled: { count: 1, http_status: 200, first_answer: 'statuses[0].filled {totalSz, avgPx, oid} of the part that filled; the rest canceled' },
+      iocCancelRejected: {
+        count: 1,
+        http_status: 200,
+        first_answer: '{"status":"ok","response":{"type":"order","data":{"statuses":[{"error":"Order could not immediately match against any resting orders."}]}}}',
+      },
+    });
   });
 
   it('takes nonces inside (T - 2 days, T + 1 day) and refuses the rest', () => {
