@@ -1,6 +1,6 @@
 // Maps the venue flags of `run` (--exchange, the market flag, --instruments, signing flags) onto the chosen venue module, refusing flags the venue does not take.
 import { UsageError } from '../../core/errors/shadow-exec-error.js';
-import { allVenuesLoaded, isVenueName, loadAllVenues, loadedVenues, venueModule, venueNamesWhere, VENUE_CHOICES } from '../venue-registry.js';
+import { allVenuesLoaded, isVenueName, loadAllVenues, loadedVenues, venueModule, venueNamesWhere, VENUE_CHOICES, VENUE_FAMILIES } from '../venue-registry.js';
 import { orList } from '../../core/text/or-list.js';
 import type { VenueModule } from '../../venues/venue-module.js';
 import { matchChoice, notOnVenue, venueFlags } from './venue-flag.js';
@@ -22,7 +22,9 @@ const rawMarketFlag = (raw: RawVenueOptions, flag: MarketFlag): string | undefin
 export function chooseVenue(raw: string | undefined, fallback: string, allowed: (module: VenueModule) => boolean = () => true, expected?: string): VenueModule {
   const name = (raw ?? fallback).trim().toLowerCase();
   if (!isVenueName(name) || !allowed(venueModule(name))) {
-    throw new UsageError(`--exchange '${raw ?? ''}' is not allowed: expected ${expected ?? orList(VENUE_CHOICES)}`);
+    // A plain id no fixed venue has may be a family member's ("kraken" → "ccxt:kraken").
+    const family = /^[a-z][a-z0-9]*$/.test(name) ? VENUE_FAMILIES.map((f) => f.choice.replace('<id>', name)) : [];
+    throw new UsageError(`--exchange '${raw ?? ''}' is not allowed: expected ${expected ?? orList(VENUE_CHOICES)}${family.length === 0 ? '' : ` (for a venue of that id: ${orList(family)})`}`);
   }
   return venueModule(name);
 }

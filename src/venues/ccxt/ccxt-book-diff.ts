@@ -20,8 +20,8 @@ export class CcxtBookDiff {
 
   /** The records' levels for `book` (prices best first as ccxt sorts them); null when nothing changed. */
   next(book: CcxtOrderBook): BookDiff | null {
-    const bids = this.side(book.bids, 'bid');
-    const asks = this.side(book.asks, 'ask');
+    const bids = this.side(book.bids);
+    const asks = this.side(book.asks);
     if (this.bids === null) {
       this.bids = bids;
       this.asks = asks;
@@ -39,11 +39,11 @@ export class CcxtBookDiff {
     this.asks = new Map();
   }
 
-  private side(levels: CcxtOrderBook['bids'], side: 'bid' | 'ask'): Side {
+  private side(levels: CcxtOrderBook['bids']): Side {
     const out: Side = new Map();
     for (const level of levels) {
-      const price = this.grid.price(level[0], side);
-      const size = this.grid.size(level[1], side);
+      const price = this.grid.price(level[0]);
+      const size = this.grid.size(level[1]);
       if (price === null || size === null || size === '0') continue;
       out.set(price, size);
     }

@@ -23,7 +23,7 @@ export class GridCheck {
   ) {}
 
   /** The price's exact decimal text; null (counted invalid) when it is not a positive finite number. */
-  price(value: unknown, _side?: string): string | null {
+  price(value: unknown): string | null {
     const d = ccxtDecimal(value);
     if (d === null || d.lte(0)) {
       this.counts.invalid++;
@@ -34,7 +34,7 @@ export class GridCheck {
   }
 
   /** The size in base units (amount × contract size) as exact text; "0" for zero; null (counted) when invalid. */
-  size(value: unknown, _side?: string): string | null {
+  size(value: unknown): string | null {
     const d = ccxtDecimal(value);
     if (d === null || d.lt(0)) {
       this.counts.invalid++;

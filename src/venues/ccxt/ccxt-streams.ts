@@ -13,6 +13,11 @@ import { isOfType } from './ccxt-market-type.js';
 
 const KINDS = ['book', 'trades', 'ticker'] as const;
 type Kind = (typeof KINDS)[number];
+/** A ccxt timestamp (ms, possibly fractional or missing) as integer µs; `fallback` (the receive time) when it is not a usable time. */
+function exchangeUs(ms: unknown, fallback: number): number {
+  return typeof ms === 'number' && Number.isFinite(ms) && ms >= 0 ? Math.floor(ms * 1000) : fallback;
+}
+
 /** Failed watch calls in a row (per symbol and kind) retried before the recording ends. */
 const MAX_RETRIES = 5;
 const METHOD: Readonly<Record<Kind, 'watchOrderBook' | 'watchTrades' | 'watchTicker'>> = { book: 'watchOrderBook', trades: 'watchTrades', ticker: 'watchTicker' };
@@ -110,11 +115,11 @@ class CcxtNormalizedStream implements NormalizedStream {
           const diff = book.next(ob);
           if (diff !== null) {
             const local = this.receivedUs();
-            const exchangeUs = typeof ob.timestamp === 'number' ? ob.timestamp * 1000 : local;
+            const venueUs = exchangeUs(ob.timestamp, local);
             this.push(
               diff.snapshot
-                ? { type: 'book_snapshot', symbol, exchange_us: exchangeUs, local_us: local, bids: diff.bids, asks: diff.asks }
-                : { type: 'book_update', symbol, exchange_us: exchangeUs, local_us: local, is_snapshot: false, bids: diff.bids, asks: diff.asks },
+                ? { type: 'book_snapshot', symbol, exchange_us: venueUs, local_us: local, bids: diff.bids, asks: diff.asks }
+                : { type: 'book_update', symbol, exchange_us: venueUs, local_us: local, is_snapshot: false, bids: diff.bids, asks: diff.asks },
             );
           }
         } else if (kind === 'trades') {
@@ -126,7 +131,7 @@ class CcxtNormalizedStream implements NormalizedStream {
             const size = grid.size(trade.amount);
             if (price === null || size === null) continue;
             const side = trade.side === 'buy' || trade.side === 'sell' ? trade.side : 'unknown';
-            this.push({ type: 'trade', symbol, exchange_us: typeof trade.timestamp === 'number' ? trade.timestamp * 1000 : local, local_us: local, id: String(trade.id ?? '').slice(0, 128), side, price, size });
+            this.push({ type: 'trade', symbol, exchange_us: exchangeUs(trade.timestamp, local), local_us: local, id: String(trade.id ?? '').slice(0, 128), side, price, size });
           }
         } else {
           const t = await this.exchange.watchTicker!(symbol);
@@ -136,7 +141,7 @@ class CcxtNormalizedStream implements NormalizedStream {
           this.push({
             type: 'quote',
             symbol,
-            exchange_us: typeof t.timestamp === 'number' ? t.timestamp * 1000 : local,
+            exchange_us: exchangeUs(t.timestamp, local),
             local_us: local,
             bid_price: text(t.bid, (x) => grid.price(x)),
             bid_size: text(t.bidVolume, (x) => grid.size(x)),
