@@ -81,6 +81,7 @@ export function validateRunConfig(input: RunInput, read: ReadText = readText): R
   const params = strategyParams(input.strategyParams, read);
   if (choice === null && input.strategyParams !== undefined) throw new UsageError('--strategy-params needs --strategy: name the strategy the parameters are for (symmetric takes none)');
   const barsMs = barsOption(input.bars);
+  const budgetMs = integerValue('strategyBudgetMs', input.strategyBudgetMs);
 
   if (maxDrawdownUsd !== null && reduceAtDrawdownUsd !== null && !new Decimal(reduceAtDrawdownUsd).lt(maxDrawdownUsd)) {
     throw new UsageError(`--reduce-at-drawdown '${reduceAtDrawdownUsd}' must be below --max-drawdown '${maxDrawdownUsd}'`);
@@ -105,7 +106,7 @@ export function validateRunConfig(input: RunInput, read: ReadText = readText): R
     barsMs,
     venue: { name: venue.name, market, instruments, instrumentsFile: input.instruments ?? null },
     feed,
-    strategy: { spreadBps, requoteBps, orderNotionalUsd, orderOptions, requoteMode: requote, cancelMode, exitOco: oco, choice, params },
+    strategy: { spreadBps, requoteBps, orderNotionalUsd, orderOptions, requoteMode: requote, cancelMode, exitOco: oco, choice, params, budgetMs },
     fills,
     latency,
     risk: { maxInvUsd, maxTotalUsd, edge: { thresholdBps, markoutMs, window: edgeWindow, minFills }, staleMs, maxDrawdownUsd, reduceAtDrawdownUsd, maxOrdersPerSec, unfreeze, circuit },
