@@ -41,6 +41,8 @@ export function composeMarket(config: RunConfig, instruments: readonly Instrumen
       return liveMarket(config, feed, instruments, rng);
     case 'replay':
       return replayMarket(config, feed.file, instruments);
+    case 'import':
+      return importMarket(config, feed.source, feed.pattern, instruments);
     case 'synthetic':
       return syntheticMarket(config, feed, instruments, rng);
   }
@@ -66,6 +68,25 @@ function replayMarket(config: RunConfig, path: string, instruments: readonly Ins
   );
   const mismatch = replayVenueMismatch(replay.header, config.venue.name, chosenMarket(config.venue));
   if (mismatch !== null) throw new UsageError(`--feed replay:${path}: ${mismatch}`);
+  return {
+    feed: replay.feed,
+    startMs: replay.startMs,
+    model: replay.model,
+    replayFile: { file: replay.identity.file, sha256: replay.identity.sha256 },
+    warnings: replay.warnings,
+    marketData: (received) => replay.healthReport(received),
+  };
+}
+
+function importMarket(config: RunConfig, source: string, pattern: string, instruments: readonly Instrument[]): ComposedMarket {
+  const market = chosenMarket(config.venue);
+  const replay = feedModule('import').buildImportFeed(source, pattern, market, instruments.map((i) => i.spec), {
+    clockStartMs: config.startGiven ? Date.parse(config.start) : null,
+    durationMs: config.durationMs,
+    barResolutions: barsSetting(config).barResolutions ?? '1m',
+  });
+  const mismatch = feedModule('replay').replayVenueMismatch(replay.header, config.venue.name, market);
+  if (mismatch !== null) throw new UsageError(`--feed ${source}:${pattern}: ${mismatch.replace('the replay was recorded', 'the files are data')}`);
   return {
     feed: replay.feed,
     startMs: replay.startMs,

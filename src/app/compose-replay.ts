@@ -134,8 +134,8 @@ export function replayVenueMismatch(header: ReplayHeader, exchange: string, cate
   return null;
 }
 
-/** Composes the feed over `records` described by `scan` (header, count, time range, warnings). */
-function buildReplayFeedFromSource(label: string, scan: ReplayScan, records: ReplayRecordSource, instruments: readonly InstrumentSpec[], options: ReplayBuildOptions): ReplayWiring {
+/** Composes the feed over `records` described by `scan` (header, count, time range, warnings); `label` names the replay in the report. */
+export function buildReplayFeedFromSource(label: string, scan: ReplayScan, records: ReplayRecordSource, instruments: readonly InstrumentSpec[], options: ReplayBuildOptions): ReplayWiring {
   const { header, firstRecordMs, lastRecordMs, warnings } = scan;
   const symbols = instruments.map((i) => i.symbol);
   for (const spec of instruments) {

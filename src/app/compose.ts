@@ -35,6 +35,8 @@ import type { RunConfig } from './config/run-config.js';
 import { buildFillModel, buildLatencyModel } from './fill-model-wiring.js';
 import { simplifications } from './simplifications.js';
 import { loopOrderCounts } from '../engine/loop-counters.js';
+import { callbackCounts, callbackTiming } from '../engine/guarded-strategy.js';
+import { PerformanceStopwatch } from '../engine/performance-stopwatch.js';
 import { SeriesSampler } from '../engine/series-sampler.js';
 
 export interface ToolInfo {
@@ -56,6 +58,8 @@ export interface ComposeOptions {
   readonly plugin?: LoadedPlugin | null;
   /** run --config: where the settings came from, echoed in the report's config section. */
   readonly provenance?: ConfigProvenance | null;
+  /** --strategy-timing: the report's strategy section gains `timing` (wall ms per callback; not byte-stable). @default false */
+  readonly strategyTiming?: boolean;
   /** --series: virtual ms between samples of the time series (kept out of the report); absent or null: no series. */
   readonly seriesEveryMs?: number | null;
 }
@@ -143,10 +147,8 @@ export function composeRun(config: RunConfig, tool: ToolInfo, options: ComposeOp
     instruments,
     options.plugin ?? null,
   );
-  const book = market.feed.book ?? NO_BOOK_VIEW;
-  const strategyBook = { levelLots: (symbol: number, side: 'BUY' | 'SELL', priceTicks: number) => (symbol >= 0 && symbol < instruments.length ? book.levelLots(instruments[symbol]!.symbol, side, priceTicks) : null) };
   const client = options.wrapVenue?.(venue) ?? venue;
-  const loop = new ExecutionLoop({ clock, scheduler, venue: client, feed, instruments, strategy: strategy.definition, strategyParams: strategy.params, guardStrategy: strategy.plugin !== null, strategySource: strategy.plugin?.url ?? null, strategyRng: rng.fork('strategy'), fees: config.fees, book: strategyBook, risk, edge, ledger, fillLog, orderOptions: config.strategy.orderOptions, requoteMode: config.strategy.requoteMode, cancelMode: config.strategy.cancelMode, breaker, exitOco: config.strategy.exitOco === null ? null : { takeProfitBpsE4: bpsE4(config.strategy.exitOco.takeProfitBps, '--exit-oco'), stopLossBpsE4: bpsE4(config.strategy.exitOco.stopLossBps, '--exit-oco') } });
+  const loop = new ExecutionLoop({ clock, scheduler, venue: client, feed, instruments, strategy: strategy.definition, strategyParams: strategy.params, ocoRefusal: runVenue(config).module.orderOptions.exitOcoRefusal(config.venue.market)?.why ?? null, guardStrategy: strategy.model !== null, strategySource: strategy.plugin?.url ?? null, stopwatch: new PerformanceStopwatch(), strategyBudgetMs: config.strategy.budgetMs, strategyRng: rng.fork('strategy'), fees: config.fees, book: market.feed.book ?? NO_BOOK_VIEW, risk, edge, ledger, fillLog, orderOptions: config.strategy.orderOptions, requoteMode: config.strategy.requoteMode, cancelMode: config.strategy.cancelMode, breaker, exitOco: config.strategy.exitOco === null ? null : { takeProfitBpsE4: bpsE4(config.strategy.exitOco.takeProfitBps, '--exit-oco'), stopLossBpsE4: bpsE4(config.strategy.exitOco.stopLossBps, '--exit-oco') } });
 
   const everyMs = options.seriesEveryMs ?? null;
   const series = everyMs === null ? null : new SeriesSampler({ instruments, ledger, fees, edge, risk, breaker, quotes: loop, startMs, everyMs });
@@ -225,22 +227,29 @@ export function composeRun(config: RunConfig, tool: ToolInfo, options: ComposeOp
         circuit: { state: breaker.state(clock.now()), transitions: breaker.transitions },
         manualActions: loop.supervisor.manualActions,
       });
-      return strategy.model === null ? report : { ...(report as Record<string, JsonValue>), strategy: strategySection(loop) };
+      return strategy.model === null ? report : { ...(report as Record<string, JsonValue>), strategy: strategySection(loop, options.strategyTiming === true ? config.strategy.budgetMs : null) };
     },
   };
 }
 
-/** The report's `strategy` section (with --strategy): what the strategy asked for, what was refused, and a failure. */
-function strategySection(loop: ExecutionLoop): JsonValue {
+/**
+ * The report's `strategy` section (with --strategy): what the strategy asked for, what was refused, its calls by
+ * callback, and a failure; `timingBudgetMs` non-null (--strategy-timing) adds the wall times, which differ run to run.
+ */
+function strategySection(loop: ExecutionLoop, timingBudgetMs: number | null): JsonValue {
   const c = loop.strategyContext.strategyCounters;
   const failure = loop.strategyFailure;
+  const spent = loop.strategyTime ?? new Map();
   return {
+    callbacks: callbackCounts(spent),
+    ...(timingBudgetMs === null ? {} : { timing: callbackTiming(spent, timingBudgetMs) }),
     place_requests: c.placeRequests,
     places_sent: c.placesSent,
     denied: Object.fromEntries(Object.entries(c.denied).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))),
     cancel_requests: c.cancelRequests,
     amend_requests: c.amendRequests,
     timers_fired: c.timersFired,
+    oco_lists_sent: c.ocoListsSent,
     // The plug-in's file by base name: the report does not depend on where the file lies.
     failure: failure === null ? null : { callback: failure.callback, message: failure.message, location: failure.location === null ? null : basename(failure.location) },
   };

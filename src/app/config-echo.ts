@@ -73,7 +73,7 @@ export function configEcho(config: RunConfig, provenance: ConfigProvenance | nul
     volatility_bps: feed.kind === 'synthetic' ? { ...feed.volatilityBps } : {},
     report_fills: config.output.reportFills,
     // With --strategy / --bars only, so the reports of runs without them keep their bytes (a plug-in by base name: model.strategy.source has its hash).
-    ...(strategy.choice === null ? {} : { strategy: strategy.choice.kind === 'builtin' ? strategy.choice.name : basename(strategy.choice.file), strategy_params: paramsEcho(strategy.params) }),
+    ...(strategy.choice === null ? {} : { strategy: strategy.choice.kind === 'builtin' ? strategy.choice.name : basename(strategy.choice.file), strategy_params: paramsEcho(strategy.params), strategy_budget_ms: strategy.budgetMs }),
     ...(config.barsMs === null ? {} : { bars: config.barsMs.map(formatResolution) }),
     // Live runs only, so the reports of synthetic and replay runs keep their bytes.
     ...(feed.kind !== 'live' ? {} : { live: { ws_url: feed.wsUrl, rest_url: feed.restUrl, ws_connections: feed.connections } }),

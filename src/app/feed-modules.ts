@@ -1,9 +1,10 @@
-// The feed registry: loads the composition of a replay or live feed only when a run uses one (dynamic import), before the synchronous composition reads it.
+// The feed registry: loads the composition of a replay, import or live feed only when a run uses one (dynamic import), before the synchronous composition reads it.
 import { ShadowExecError } from '../core/errors/shadow-exec-error.js';
 import { loadAllVenues } from './venue-registry.js';
 
 const LOADERS = {
   replay: () => import('./compose-replay.js'),
+  import: () => import('./compose-import.js'),
   live: () => import('./compose-live.js'),
 } as const;
 
@@ -22,15 +23,20 @@ async function load<F extends LazyFeed>(feed: F): Promise<void> {
  */
 export async function loadFeedModules(config: { readonly feed: { readonly kind: string } }): Promise<void> {
   if (config.feed.kind === 'live') await load('live');
-  if (config.feed.kind === 'replay') {
+  if (config.feed.kind === 'replay' || config.feed.kind === 'import') {
     await load('replay');
     await loadAllVenues();
+  }
+  if (config.feed.kind === 'import') {
+    await load('import');
+    await feedModule('import').loadImportSources();
   }
 }
 
 /** Loads every feed's modules (tests and tools that compose any market). */
 export async function loadAllFeedModules(): Promise<void> {
   for (const feed of Object.keys(LOADERS) as LazyFeed[]) await load(feed);
+  await feedModule('import').loadImportSources();
 }
 
 /** The loaded modules of `feed`; an E_INVARIANT error when the caller composed a run without loading them first. */

@@ -80,8 +80,14 @@ export function wireStrategy(config: StrategyConfig, settings: BuiltinSettings, 
   return { definition, params, plugin, model };
 }
 
-/** The error a run whose plug-in threw ends with (E_STRATEGY, exit 1), after its report is written. */
+/** The error a run whose strategy threw or ran over its budget ends with (E_STRATEGY, exit 1), after its report is written. */
 export function strategyFailed(failure: StrategyFailure): ShadowExecError {
+  if (failure.overBudget !== undefined) {
+    const { budgetMs, tookMs } = failure.overBudget;
+    return new ShadowExecError('E_STRATEGY', `the strategy's ${failure.callback} took ${tookMs.toFixed(1)} ms, over its budget of ${budgetMs} ms per call (--strategy-budget-ms)`, {
+      advice: 'every order was cancelled and the report (execution.status "failed", strategy.failure) was written; make the callback faster, or raise --strategy-budget-ms if the machine was only loaded, then rerun',
+    });
+  }
   const where = failure.location === null ? '' : ` at ${basename(failure.location)}`;
   return new ShadowExecError('E_STRATEGY', `the strategy threw in ${failure.callback}${where}: ${failure.message}`, {
     advice: 'every order was cancelled and the report (execution.status "failed", strategy.failure) was written; fix the strategy, then rerun',

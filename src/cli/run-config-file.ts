@@ -69,6 +69,11 @@ function listItem(file: string, path: string, item: unknown): string {
 
 function readValue(file: string, key: string, kind: RunConfigKind, value: unknown): string | boolean {
   switch (kind) {
+    case 'json-object':
+      if (typeof value === 'string') return value;
+      if (value === null || typeof value !== 'object' || Array.isArray(value)) throw expected(file, key, 'a JSON object such as {"gamma": 0.1}, or a string as typed on the command line (JSON text or @FILE.json)', value);
+      // The flag's own form: the object as JSON text (its numbers keep their values; the validator parses it as it parses the flag).
+      return JSON.stringify(value);
     case 'switch':
       if (typeof value !== 'boolean') throw expected(file, key, `true or false${key === 'throttle' || key === 'network' ? ` (false is --no-${key})` : ''}`, value);
       return value;

@@ -16,7 +16,10 @@ import type { Clock } from '../ports/clock.js';
 import type { ExchangeClient } from '../ports/exchange-client.js';
 import type { MarketDataFeed } from '../ports/market-data-feed.js';
 import type { Rng } from '../ports/rng.js';
-import type { Strategy, StrategyBookView, StrategyDefinition, StrategyParams } from '../ports/strategy.js';
+import type { Stopwatch } from '../ports/stopwatch.js';
+import type { Strategy, StrategyDefinition, StrategyParams } from '../ports/strategy.js';
+import { NO_BOOK_VIEW, type BookView } from '../ports/book-view.js';
+import { StrategyBook } from './strategy-book.js';
 import { ExitOcoManager, type ExitOcoSettings } from './exit-oco.js';
 import { newLoopCounters, type LoopCounters } from './loop-counters.js';
 import { LoopExposure } from './loop-exposure.js';
@@ -50,14 +53,18 @@ export interface ExecutionLoopDeps {
   readonly guardStrategy?: boolean;
   /** The plug-in's file (URL or path): a failure's file:line is its first stack frame there. */
   readonly strategySource?: string | null;
+  /** Measures each guarded callback call (real time, outside the run's clock). @default STILL_STOPWATCH (every call 0 ms) */
+  readonly stopwatch?: Stopwatch;
+  /** The longest one guarded callback call may take, wall ms; over it the run stops like a throw. @default null (none) */
+  readonly strategyBudgetMs?: number | null;
   /** The strategy's own seeded stream; @default a SeededRng of 'strategy' (tests). The run forks its seed's 'strategy'. */
   readonly strategyRng?: Rng;
   /** The strategy's validated parameters. @default {} */
   readonly strategyParams?: StrategyParams;
   /** Maker and taker fee, bps, as the strategy reads them. @default '0' each */
   readonly fees?: { readonly makerBps: string; readonly takerBps: string };
-  /** The public book a real-data feed keeps, by symbol index. @default a view that cannot tell */
-  readonly book?: StrategyBookView;
+  /** The public book a real-data feed keeps (by symbol name), which the strategy reads by symbol index. @default NO_BOOK_VIEW (cannot tell) */
+  readonly book?: BookView;
   readonly risk: RiskMonitor;
   readonly edge: EdgeTracker;
   readonly ledger: Ledger;
@@ -68,6 +75,8 @@ export interface ExecutionLoopDeps {
   readonly requoteMode: RequoteMode;
   /** How a freeze or stop cancels: one cancel per order, or one cancel-all request per symbol. */
   readonly cancelMode: CancelMode;
+  /** Why the venue and market take no OCO list through the strategy's place (the venue module's reason); null (@default): they do. */
+  readonly ocoRefusal?: string | null;
   /** Keep an exit OCO on every open position; null: no exits. */
   readonly exitOco: ExitOcoSettings | null;
   /** Venue circuit breaker (venue failures open it and freeze everything); absent: a breaker with the defaults. */
@@ -77,8 +86,6 @@ export interface ExecutionLoopDeps {
 }
 
 export type StopReason = 'completed' | 'interrupted' | 'failed';
-
-const NO_BOOK: StrategyBookView = { levelLots: () => null };
 
 export class ExecutionLoop implements QuoteView {
   readonly counters: LoopCounters = newLoopCounters();
@@ -90,7 +97,7 @@ export class ExecutionLoop implements QuoteView {
   /** The strategy's context (its counters are the report's strategy counters) and the running strategy. */
   readonly strategyContext: LoopStrategyContext;
   private readonly strategy: Strategy;
-  /** A guarded plug-in's wall time per callback (stderr only: it differs run to run); null for a built-in. */
+  /** A guarded strategy's calls and wall time per callback (calls in the report; times on stderr, or with --strategy-timing); null unguarded. */
   get strategyTime(): GuardedStrategy['spent'] | null {
     return this.strategy instanceof GuardedStrategy ? this.strategy.spent : null;
   }
@@ -140,6 +147,8 @@ export class ExecutionLoop implements QuoteView {
       hooks: { freeze: (event) => this.cancellation.freezeAll(event), running: () => this.stopping === null && this.feedActive },
     });
     this.pending = new PendingMarketEvent(deps.scheduler, (event) => this.onMarketEvent(event));
+    // The strategy's own OCO legs: told to the strategy like its orders (the exit OCOs' legs are the loop's).
+    const ocoLegs = new Set<number>();
     this.strategyContext = new LoopStrategyContext({
       clock: deps.clock,
       scheduler: deps.scheduler,
@@ -157,10 +166,12 @@ export class ExecutionLoop implements QuoteView {
       rng: deps.strategyRng ?? new SeededRng('strategy'),
       params: deps.strategyParams ?? {},
       fees: deps.fees ?? { makerBps: '0', takerBps: '0' },
-      book: deps.book ?? NO_BOOK,
+      book: new StrategyBook(deps.book ?? NO_BOOK_VIEW, names),
+      ocoRefusal: deps.ocoRefusal ?? null,
+      ocoLegs,
     });
     const created = deps.strategy.create(this.strategyContext);
-    this.strategy = deps.guardStrategy === true ? new GuardedStrategy(created, (failure) => this.failStrategy(failure), deps.strategySource ?? null) : created;
+    this.strategy = deps.guardStrategy === true ? new GuardedStrategy(created, (failure) => this.failStrategy(failure), { source: deps.strategySource ?? null, stopwatch: deps.stopwatch, budgetMs: deps.strategyBudgetMs ?? null }) : created;
     this.strategyContext.strategy = this.strategy;
     this.reports = new ExecutionReports({
         working: this.working,
@@ -172,6 +183,7 @@ export class ExecutionLoop implements QuoteView {
         edge: deps.edge,
         symbols: this.symbols,
         strategy: this.strategy,
+        strategyLegs: ocoLegs,
       });
     deps.venue.setListener(this.reports);
   }

@@ -28,16 +28,30 @@ export interface ExecutionReportsDeps {
   readonly symbols: SymbolTable;
   /** Told about its own orders (exit OCO legs are the loop's, not the strategy's) after the loop has updated its books. */
   readonly strategy?: Strategy;
+  /** The legs of OCO lists the strategy placed: told to it as its own orders (counted, like every OCO leg, under exit_ocos); forgotten here once terminal. @default none */
+  readonly strategyLegs?: Set<number>;
 }
 
 /** The ExecutionListener the loop registers with its venue: keeps working orders, ledger, fill log, edge and counters in step. */
 export class ExecutionReports implements ExecutionListener {
   private readonly strategy: Strategy;
+  private readonly strategyLegs: Set<number>;
   /** Told every fill after the books took it (--series); null: nobody watches. */
   observer: RunObserver | null = null;
 
   constructor(private readonly deps: ExecutionReportsDeps) {
     this.strategy = deps.strategy ?? {};
+    this.strategyLegs = deps.strategyLegs ?? new Set();
+  }
+
+  /** The strategy's order: a plain order, or a leg of an OCO it placed (not an exit OCO's leg). */
+  private own(order: Order): boolean {
+    return order.leg === null || (this.strategyLegs.size !== 0 && this.strategyLegs.has(order.seq));
+  }
+
+  /** A leg of the strategy's OCO reached a terminal state. */
+  private ended(order: Order): void {
+    if (order.leg !== null && this.strategyLegs.size !== 0) this.strategyLegs.delete(order.seq);
   }
 
   onAccepted(order: Order): void {
@@ -48,17 +62,19 @@ export class ExecutionReports implements ExecutionListener {
       working.recancelOnAccept = false;
       this.deps.cancellation.cancel(working);
     }
-    if (order.leg === null) this.strategy.onOrderAccepted?.(order);
+    if (this.own(order)) this.strategy.onOrderAccepted?.(order);
   }
 
   onRejected(order: Order, reject: VenueReject): void {
+    const own = this.own(order);
+    this.ended(order);
     if (order.leg === null) this.deps.counters.ordersRejected++;
     else this.deps.counters.exitOcoLegsRejected++;
     this.deps.supervisor.onVenueAnswer(reject.code);
     const working = this.deps.working.get(order.seq);
     if (working !== undefined) this.deps.working.remove(working);
     this.deps.cancellation.settled(order.seq);
-    if (order.leg === null) this.strategy.onOrderRejected?.(order, reject);
+    if (own) this.strategy.onOrderRejected?.(order, reject);
   }
 
   onFill(fill: Fill, order: Order): void {
@@ -69,25 +85,31 @@ export class ExecutionReports implements ExecutionListener {
     this.deps.edge.onFill(fill);
     const working = this.deps.working.get(order.seq);
     if (working !== undefined) this.deps.working.reduce(working, fill.qtyLots);
+    const own = this.own(order);
     if (order.status === 'FILLED') {
+      this.ended(order);
       if (order.leg === null) this.deps.counters.ordersFilled++;
       else this.deps.counters.exitOcoLegsFilled++;
       this.deps.cancellation.settled(order.seq);
     }
-    if (order.leg === null) this.strategy.onFill?.(fill, order);
+    if (own) this.strategy.onFill?.(fill, order);
   }
 
   onCanceled(order: Order): void {
+    const own = this.own(order);
+    this.ended(order);
     if (order.leg === null) this.deps.counters.ordersCanceled++;
     else this.deps.counters.exitOcoLegsCanceled++;
     this.forget(order);
-    if (order.leg === null) this.strategy.onOrderCanceled?.(order);
+    if (own) this.strategy.onOrderCanceled?.(order);
   }
 
   /** Never sent, so neither placed nor canceled on the wire (the venue counts it as dropped before send). */
   onDropped(order: Order): void {
+    const own = this.own(order);
+    this.ended(order);
     this.forget(order);
-    if (order.leg === null) this.strategy.onOrderCanceled?.(order);
+    if (own) this.strategy.onOrderCanceled?.(order);
   }
 
   private forget(order: Order): void {

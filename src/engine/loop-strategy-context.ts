@@ -1,5 +1,6 @@
 // LoopStrategyContext: the StrategyContext the execution loop gives its strategy — every order it asks for passes the risk monitor, the circuit breaker and the venue client, and a freeze refuses them all.
 import type { Instrument } from '../core/model/instrument.js';
+import type { OrderNo } from '../core/model/ids.js';
 import { InstrumentGrid } from '../core/model/instrument-grid.js';
 import type { OrderOptions, OrderRequest, Side } from '../core/model/order.js';
 import type { SymbolIndex } from '../core/model/symbol-table.js';
@@ -41,6 +42,8 @@ export interface StrategyCounters {
   cancelRequests: number;
   amendRequests: number;
   timersFired: number;
+  /** OCO lists sent through place (each also counts one placesSent; the report's orders.exit_ocos counts them with the exit OCOs). */
+  ocoListsSent: number;
 }
 
 export interface LoopStrategyContextDeps {
@@ -61,9 +64,16 @@ export interface LoopStrategyContextDeps {
   readonly params: StrategyParams;
   readonly fees: { readonly makerBps: string; readonly takerBps: string };
   readonly book: StrategyBookView;
+  /** Why the venue takes no OCO through place (the venue module's reason); null: it does. */
+  readonly ocoRefusal: string | null;
+  /** The strategy's OCO legs while they live (shared with ExecutionReports, which tells the strategy about them and forgets them). */
+  readonly ocoLegs: Set<OrderNo>;
 }
 
 type Mutable<T> = { -readonly [K in keyof T]: T[K] };
+
+/** What the risk check of an OCO sees: both legs are plain GTC limits. */
+const OCO_LEG_OPTIONS: OrderOptions = { timeInForce: 'GTC', postOnly: false, reduceOnly: false };
 
 export class LoopStrategyContext implements StrategyContext {
   readonly instruments: readonly StrategyInstrument[];
@@ -72,7 +82,8 @@ export class LoopStrategyContext implements StrategyContext {
   readonly rng: Rng;
   readonly grid: InstrumentGrid;
   readonly book: StrategyBookView;
-  readonly strategyCounters: StrategyCounters = { placeRequests: 0, placesSent: 0, denied: {}, cancelRequests: 0, amendRequests: 0, timersFired: 0 };
+  readonly strategyCounters: StrategyCounters = { placeRequests: 0, placesSent: 0, denied: {}, cancelRequests: 0, amendRequests: 0, timersFired: 0, ocoListsSent: 0 };
+  readonly ocoRefusal: string | null;
   /** Set by the loop when the run stops: every later request is refused (STOPPING). */
   stopping = false;
   /** The strategy whose timers fire here (set once by the loop, after create). */
@@ -106,6 +117,7 @@ export class LoopStrategyContext implements StrategyContext {
     this.rng = deps.rng;
     this.grid = new InstrumentGrid(deps.instruments);
     this.book = deps.book;
+    this.ocoRefusal = deps.ocoRefusal;
     this.slots = deps.instruments.map((_, i) => deps.working.symbol(i));
     this.mids = deps.instruments.map(() => 0);
     this.names = deps.instruments.map((i) => i.symbol);
@@ -154,6 +166,13 @@ export class LoopStrategyContext implements StrategyContext {
 
   /** Risk check, circuit breaker, then the venue: the order's number, or -1 when refused (the reason counted where it belongs). */
   private send(symbol: SymbolIndex, side: Side, priceTicks: number, qtyLots: number, options: OrderOptions): number {
+    if (!this.admit(symbol, side, priceTicks, qtyLots, options)) return -1;
+    this.lastSeq = this.deps.venue.placeOrder(this.request);
+    return this.lastSeq;
+  }
+
+  /** The risk monitor and the circuit breaker on one order (left in `request`): false when refused, the reason counted. */
+  private admit(symbol: SymbolIndex, side: Side, priceTicks: number, qtyLots: number, options: OrderOptions): boolean {
     const request = this.request;
     request.symbol = this.names[symbol]!;
     request.symbolIndex = symbol;
@@ -165,15 +184,14 @@ export class LoopStrategyContext implements StrategyContext {
     const decision = this.deps.risk.checkOrderAt(request, this.deps.exposure, this.deps.clock.now());
     if (decision.kind === 'deny') {
       this.deny(decision.reason);
-      return -1;
+      return false;
     }
     if (!this.deps.supervisor.mayPlaceOrder()) {
       this.deps.counters.circuitBlocks++;
       this.deny('CIRCUIT_OPEN');
-      return -1;
+      return false;
     }
-    this.lastSeq = this.deps.venue.placeOrder(request);
-    return this.lastSeq;
+    return true;
   }
 
   /** The reason of the refusal counted last (send counts it before returning -1). */
@@ -200,6 +218,7 @@ export class LoopStrategyContext implements StrategyContext {
       this.deps.counters.zeroSizeQuotes++;
       return this.refuse('ZERO_SIZE');
     }
+    if (order.oco !== undefined) return this.placeOco(order, instrument, priceTicks, qtyLots);
     const options = order.options === undefined ? this.deps.orderOptions : { ...this.deps.orderOptions, ...order.options };
     const seq = this.send(symbol, order.side, priceTicks, qtyLots, options);
     if (seq < 0) return { kind: 'denied', reason: this.lastDenied };
@@ -209,9 +228,50 @@ export class LoopStrategyContext implements StrategyContext {
     return { kind: 'sent', seq };
   }
 
-  private refuse(reason: string): StrategyPlaceResult {
+  private refuse(reason: string, detail?: string): StrategyPlaceResult {
     this.deny(reason);
-    return { kind: 'denied', reason };
+    return detail === undefined ? { kind: 'denied', reason } : { kind: 'denied', reason, detail };
+  }
+
+  /**
+   * An OCO list: refused where the venue has none; else one risk check for one leg's size (only one leg can execute;
+   * both count as open orders on their side, as the exit OCOs' do), the circuit breaker, then one request.
+   */
+  private placeOco(order: StrategyOrderRequest, instrument: Instrument, limitTicks: number, qtyLots: number): StrategyPlaceResult {
+    if (this.ocoRefusal !== null) return this.refuse('OCO_UNSUPPORTED', `OCO refused on this venue: ${this.ocoRefusal}`);
+    if (order.options !== undefined) throw new TypeError('place: an OCO takes no options (both legs are GTC limit orders)');
+    const oco = order.oco!;
+    const stopTicks = this.ticksOf(instrument, oco.stopTicks, oco.stopPrice, 'stop');
+    const stopLimitTicks = this.ticksOf(instrument, oco.stopLimitTicks, oco.stopLimitPrice, 'stopLimit');
+    const symbol = order.symbol;
+    if (!this.admit(symbol, order.side, limitTicks, qtyLots, OCO_LEG_OPTIONS)) return { kind: 'denied', reason: this.lastDenied };
+    const ids = this.deps.venue.placeOco({
+      symbol: this.names[symbol]!,
+      symbolIndex: symbol,
+      side: order.side,
+      qtyLots,
+      limitPriceTicks: limitTicks,
+      stopTicks,
+      stopLimitPriceTicks: stopLimitTicks,
+      quoteMidTicks: this.mids[symbol]!,
+    });
+    this.deps.working.addOther(ids.limit, symbol, order.side, limitTicks, qtyLots);
+    this.deps.working.addOther(ids.stop, symbol, order.side, stopLimitTicks, qtyLots);
+    this.deps.ocoLegs.add(ids.limit);
+    this.deps.ocoLegs.add(ids.stop);
+    // Counted with every OCO list (orders.exit_ocos, as the venue's wire counts lists), not as quote orders.
+    this.deps.counters.exitOcosPlaced++;
+    if (this.deps.risk.frozen) this.deps.counters.placedWhileFrozen++;
+    this.strategyCounters.placesSent++;
+    this.strategyCounters.ocoListsSent++;
+    return { kind: 'sent', seq: ids.limit, stopSeq: ids.stop };
+  }
+
+  /** An OCO stop price given as ticks or as a decimal on the grid: positive integer ticks. */
+  private ticksOf(instrument: Instrument, ticks: number | undefined, price: string | undefined, what: string): number {
+    const value = ticks ?? (price === undefined ? NaN : toUnits(parseDecimal(price, `${instrument.symbol} ${what}`), instrument.tickSize, `${instrument.symbol} ${what}`));
+    if (!Number.isSafeInteger(value) || value <= 0) throw new TypeError(`place: oco.${what}Ticks (or oco.${what}Price) must be positive integer ticks or a decimal string on the grid, got ${String(ticks ?? price)}`);
+    return value;
   }
 
   cancel(seq: number): boolean {

@@ -71,13 +71,32 @@ export interface StrategyInstrument {
 /** Best bid and ask of a traded symbol: the feed's top of book (ticks and lots; `ts` the venue event time, ms). Read it during the callback, never keep it. */
 export type StrategyQuote = TopOfBook;
 
-/** Read-only view of the public L2 book a real-data feed keeps (the synthetic feed keeps none: every answer is null). */
+/** One price level of the public book: price in ticks, public size in lots. */
+export interface StrategyBookLevel {
+  readonly priceTicks: number;
+  readonly qtyLots: number;
+}
+
+/**
+ * Read-only view of the public L2 book a real-data feed keeps (the synthetic feed keeps none: every answer is null), as
+ * of the market event being handled. Sides are named by the order that would join them: BUY reads the bids, SELL the
+ * asks. Levels off the tick grid (rare: orders left at an old tick after a tick-size change) are not listed by the
+ * depth readers; levelLots and the quote still see them.
+ */
 export interface StrategyBookView {
   /**
    * Public size resting at `priceTicks` on the side a `side` order joins (bids for BUY, asks for SELL), lots; 0 when the
    * level is empty inside the known depth; null when the feed cannot tell (no book, or beyond the depth it keeps).
    */
   levelLots(symbol: SymbolIndex, side: Side, priceTicks: number): number | null;
+  /**
+   * Depth without allocation: calls `visit(priceTicks, qtyLots, depth)` for up to `maxLevels` (integer ≥ 0) levels of
+   * the side, best first (bids highest first, asks lowest first; depth 0 is the best level). Returns how many it
+   * visited (fewer when the book holds fewer), or null when the feed cannot tell (no synced book).
+   */
+  forEachLevel(symbol: SymbolIndex, side: Side, maxLevels: number, visit: (priceTicks: number, qtyLots: number, depth: number) => void): number | null;
+  /** The same levels as an array (one object per level: for a few levels, or outside a hot callback); null when the feed cannot tell. */
+  levels(symbol: SymbolIndex, side: Side, maxLevels: number): readonly StrategyBookLevel[] | null;
 }
 
 /** A public trade of a traded symbol. */
@@ -150,8 +169,24 @@ export interface StrategyOrderRequest {
   readonly qtyLots?: number;
   /** Exact decimal on the lot grid ("0.001"). */
   readonly qty?: string;
-  /** The venue's order options; absent fields take the run's --order-options. OCO: not through place (use --exit-oco). */
+  /** The venue's order options; absent fields take the run's --order-options. Not with `oco` (both legs are plain GTC limits). */
   readonly options?: Partial<StrategyOrderOptions>;
+  /**
+   * Makes the order the limit leg of an OCO (one-cancels-the-other) list, where the venue has order lists (Binance
+   * spot, the fake venue): the limit leg rests at the order's price; the stop leg waits until the market reaches
+   * `stop`, then becomes a limit at `stopLimit`; one leg executing or triggering cancels the other. SELL: limit above
+   * the market, stop below it; BUY: the reverse (the venue rejects other prices with its own code). Elsewhere the
+   * request is denied OCO_UNSUPPORTED with the venue's reason.
+   */
+  readonly oco?: StrategyOcoLegs;
+}
+
+/** The stop leg of an OCO: its trigger and its limit price, as ticks or as exact decimals on the tick grid. */
+export interface StrategyOcoLegs {
+  readonly stopTicks?: number;
+  readonly stopPrice?: string;
+  readonly stopLimitTicks?: number;
+  readonly stopLimitPrice?: string;
 }
 
 /** Venue-neutral order options (each venue maps them onto its wire fields, and refuses those it has not). */
@@ -164,11 +199,14 @@ export interface StrategyOrderOptions {
 }
 
 /**
- * The answer to place: `sent` with the order's number (the venue's verdict follows as onAccepted or onRejected), or
- * `denied` with the reason the loop did not send it (a risk reason such as MAX_INVENTORY, FROZEN, MAX_ORDER_RATE;
- * CIRCUIT_OPEN; ZERO_SIZE; STOPPING).
+ * The answer to place: `sent` with the order's number (the venue's verdict follows as onAccepted or onRejected; an
+ * OCO's limit leg is `seq`, its stop leg `stopSeq`, each reported as an order of its own), or `denied` with the reason
+ * the loop did not send it (a risk reason such as MAX_INVENTORY, FROZEN, MAX_ORDER_RATE; CIRCUIT_OPEN; ZERO_SIZE;
+ * STOPPING; OCO_UNSUPPORTED with the venue's reason in `detail`).
  */
-export type StrategyPlaceResult = { readonly kind: 'sent'; readonly seq: number } | { readonly kind: 'denied'; readonly reason: string };
+export type StrategyPlaceResult =
+  | { readonly kind: 'sent'; readonly seq: number; readonly stopSeq?: number }
+  | { readonly kind: 'denied'; readonly reason: string; readonly detail?: string };
 
 /** The strategy's position in one symbol. */
 export interface StrategyPosition {
@@ -205,6 +243,8 @@ export interface StrategyContext {
   readonly book: StrategyBookView;
   /** True while the run is frozen (every request is refused). */
   readonly frozen: boolean;
+  /** Why this venue and market take no OCO through place (the venue's words); null: they do. */
+  readonly ocoRefusal: string | null;
   /** Sends a limit order through the risk monitor and the venue throttle. */
   place(request: StrategyOrderRequest): StrategyPlaceResult;
   /** Asks the venue to cancel order `seq`; false when it is not a live order of the strategy's or its cancel is in flight. */
@@ -234,7 +274,9 @@ export interface StrategyContext {
 /**
  * A running strategy: every callback is optional. Each is called with the run's clock at the event's time. A callback
  * that throws stops the run gracefully: every order is cancelled and the report says execution.status "failed" with
- * the message and where it was thrown (exit 1, E_STRATEGY).
+ * the message and where it was thrown (exit 1, E_STRATEGY). So does a call that returns after more than
+ * --strategy-budget-ms of wall time (default 1000 ms); a call that never returns cannot be interrupted (it runs in the
+ * loop's thread) and hangs the run. Calls are counted per callback in the report (strategy.callbacks).
  */
 export interface Strategy {
   /** Once, before the first market event. */

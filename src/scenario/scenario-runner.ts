@@ -1,4 +1,5 @@
 // ScenarioRunner: runs a rehearsal on the virtual clock — the run its file describes, the timeline injected at exact times, the expectations judged.
+import { isAbsolute, join } from 'node:path';
 import { loadStrategyPlugin, type LoadedPlugin } from '../app/strategy-wiring.js';
 import { composeRun, type ComposedRun, type ToolInfo } from '../app/compose.js';
 import type { RunConfig } from '../app/config/run-config.js';
@@ -63,7 +64,21 @@ function runInput(scenario: Scenario): RunInput {
   return flags as RunInput;
 }
 
-export async function rehearse(scenario: Scenario, tool: ToolInfo, log: (line: string) => void = () => {}): Promise<RehearsalResult> {
+export interface RehearseOptions {
+  /**
+   * The folder a relative plug-in path of `run.strategy` resolves against: the package root for a built-in scenario
+   * (its plug-in ships with it); null (@default) the working directory, as on the command line.
+   */
+  readonly pluginBase?: string | null;
+}
+
+/** A relative plug-in path, resolved against `base` (absolute paths and built-in names stay as they are). */
+function pluginChoice(choice: RunConfig['strategy']['choice'], base: string | null): RunConfig['strategy']['choice'] {
+  if (choice === null || choice.kind !== 'plugin' || base === null || isAbsolute(choice.file)) return choice;
+  return { kind: 'plugin', file: join(base, choice.file) };
+}
+
+export async function rehearse(scenario: Scenario, tool: ToolInfo, log: (line: string) => void = () => {}, options: RehearseOptions = {}): Promise<RehearsalResult> {
   let config: RunConfig;
   let plugin: LoadedPlugin | null;
   try {
@@ -71,7 +86,7 @@ export async function rehearse(scenario: Scenario, tool: ToolInfo, log: (line: s
     await loadAllVenues();
     config = validateRunConfig(input);
     await loadFeedModules(config);
-    plugin = await loadStrategyPlugin(config.strategy.choice);
+    plugin = await loadStrategyPlugin(pluginChoice(config.strategy.choice, options.pluginBase ?? null));
   } catch (error) {
     throw asScenarioError(error);
   }

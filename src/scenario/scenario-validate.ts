@@ -121,6 +121,10 @@ function readRun(value: unknown): ScenarioRunOptions {
     if (!(SCENARIO_RUN_KEYS as readonly string[]).includes(key)) throw new ScenarioError(path, `${path}: unknown field, expected one of: ${SCENARIO_RUN_KEYS.join(', ')}`);
     if (key === 'throttle') {
       if (typeof item !== 'boolean') throw fail(path, 'true or false (false is --no-throttle)', item);
+    } else if (key === 'strategyParams' && item !== null && typeof item === 'object' && !Array.isArray(item)) {
+      // The parameters as a JSON object, like a --config file's: the flag's own form is its JSON text.
+      out[key] = JSON.stringify(item);
+      continue;
     } else if (typeof item !== 'string') {
       throw fail(path, `a string with the value of ${RUN_OPTION_SPECS[key as ScenarioRunKey].flag}, as typed on the command line`, item);
     }

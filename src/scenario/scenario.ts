@@ -55,6 +55,7 @@ export const SCENARIO_RUN_KEYS = [
   // The strategy (#16): a built-in name or a plug-in path (relative to the working directory), its parameters, its bars.
   'strategy',
   'strategyParams',
+  'strategyBudgetMs',
   'bars',
 ] as const;
 
@@ -63,7 +64,7 @@ export type ScenarioRunKey = (typeof SCENARIO_RUN_KEYS)[number];
 /** Run keys the market section owns; naming one under `run` is an error that points there. */
 export const MARKET_OWNED_RUN_KEYS = ['feed', 'startPrices', 'volatilityBps', 'wsUrl', 'restUrl', 'wsConnections'] as const;
 
-/** The `run` section: flag values as strings (exactly what the CLI would receive), `throttle` a boolean. */
+/** The `run` section: flag values as strings (exactly what the CLI would receive; `strategyParams` may be written as a JSON object, kept as its JSON text), `throttle` a boolean. */
 export type ScenarioRunOptions = { readonly [K in Exclude<ScenarioRunKey, 'throttle'>]?: string } & { readonly throttle?: boolean };
 
 /** Synthetic market settings use the flags' formats: `startPrices` "SYM=PRICE,…", `volatilityBps` "V" or "SYM=V,…". */

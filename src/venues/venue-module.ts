@@ -294,6 +294,11 @@ export interface VenueModule {
   readonly rateLimitAnswer: string | null;
   /** Its markets (Bybit: categories), the flag that chooses one, default fees per market. */
   readonly markets: VenueMarkets;
+  /**
+   * The symbols a run trades when --symbols is not given, in the venue's spelling (["BTC", "ETH"]); absent: the
+   * option's default (BTCUSDT).
+   */
+  readonly defaultSymbols?: readonly string[];
   /** Its instruments: bundled, or from a saved response of its instruments endpoint (--instruments FILE). */
   readonly catalog: VenueCatalog;
   /** The --order-options each market takes and the venue's checks; amend and OCO support. */

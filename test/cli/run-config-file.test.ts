@@ -55,6 +55,12 @@ describe('readRunConfigValues: values as flag strings', () => {
     });
   });
 
+  it('takes strategyParams as a JSON object (turned into the JSON text the flag takes) or as the flag\'s string', () => {
+    expect(values({ strategyParams: { gamma: 0.1, kappa: 1.5, mode: 'a', on: false } })).toEqual({ strategyParams: '{"gamma":0.1,"kappa":1.5,"mode":"a","on":false}' });
+    expect(values({ strategyParams: '@params.json' })).toEqual({ strategyParams: '@params.json' });
+    expect(values({ strategyParams: '{"gamma":0.1}' })).toEqual({ strategyParams: '{"gamma":0.1}' });
+  });
+
   it('allows a $schema string and reads nothing from it', () => {
     expect(values({ $schema: '../src/cli/run-config-schema.json', seed: 3 })).toEqual({ seed: '3' });
   });
@@ -80,6 +86,8 @@ describe('readRunConfigValues: mistakes name the JSON path', () => {
   it.each([
     [{ spreadBps: true }, 'spreadBps', 'expected a number, or a string as typed on the command line, got true'],
     [{ exchange: 1 }, 'exchange', 'expected a string, got 1'],
+    [{ strategyParams: [1] }, 'strategyParams', 'expected a JSON object such as {"gamma": 0.1}, or a string as typed on the command line (JSON text or @FILE.json), got an array'],
+    [{ strategyParams: null }, 'strategyParams', 'expected a JSON object such as {"gamma": 0.1}, or a string as typed on the command line (JSON text or @FILE.json), got null'],
     [{ throttle: 'no' }, 'throttle', 'expected true or false (false is --no-throttle), got "no"'],
     [{ symbols: [] }, 'symbols', 'expected a non-empty array of strings, or one comma-separated string, got an array'],
     [{ symbols: ['BTCUSDT', 7] }, 'symbols[1]', 'expected a non-empty string without commas (one item per element), got 7'],

@@ -11,7 +11,7 @@ import { RUN_OPTION_SPECS } from '../../src/app/config/run-option-specs.js';
 const schema = JSON.parse(readFileSync(new URL('../../src/cli/run-config-schema.json', import.meta.url), 'utf8'));
 const example = JSON.parse(readFileSync(new URL('../../examples/run-config.json', import.meta.url), 'utf8'));
 const options = runCommand({ tool: { name: 'shadow-exec', version: '0' } } as CliContext).options.filter((o) => o.attributeName() !== 'config');
-const KIND_DEF = { text: '#/$defs/text', number: '#/$defs/number', list: '#/$defs/list', 'per-symbol': '#/$defs/perSymbol', switch: '#/$defs/switch' } as const;
+const KIND_DEF = { text: '#/$defs/text', number: '#/$defs/number', list: '#/$defs/list', 'per-symbol': '#/$defs/perSymbol', switch: '#/$defs/switch', 'json-object': '#/$defs/jsonObject' } as const;
 
 describe('run-config-schema.json agrees with the run command', () => {
   it('has one property per run option but --config, in --help order, after $schema', () => {

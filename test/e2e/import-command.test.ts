@@ -2,6 +2,7 @@
 import { copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { Writable } from 'node:stream';
 import { gzipSync } from 'node:zlib';
 import { afterAll, describe, expect, it } from 'vitest';
 import { buildSymbolGridLookup } from '../../src/core/market/symbol-grid.js';
@@ -88,6 +89,28 @@ describe('shadow-exec import tardis', () => {
     const two = await importIn(FIX, ['tardis', TARDIS[0]!, spot, '--out', join(dir, 'x.jsonl')]);
     expect(two.code).toBe(2);
     expect(two.stderr).toContain(`are of different venues or markets: one replay holds one venue and market; import them apart`);
+  });
+
+  it('stops on Ctrl-C (an interrupt from the CLI context): exit 130, says what happened, removes the partial file, leaves OUT as it was', async () => {
+    const csv = join(dir, 'many-trades.csv');
+    const rows = ['exchange,symbol,timestamp,local_timestamp,id,side,price,amount'];
+    for (let i = 0; i < 40_000; i++) rows.push(`binance-futures,BTCUSDT,${1_709_251_200_000_000 + i},${1_709_251_200_000_000 + i},${i},buy,62000.5,0.001`);
+    writeFileSync(csv, `${rows.join('\n')}\n`);
+    const out = join(dir, 'interrupted.jsonl');
+    writeFileSync(out, 'kept\n');
+    const { runCli } = (await import(new URL('../../dist/src/cli/main.js', import.meta.url).href)) as { runCli: (args: readonly string[], io: object) => Promise<number> };
+    let stderr = '';
+    const sink = (append: (text: string) => void) => new Writable({ write: (chunk: Buffer, _e, done) => (append(String(chunk)), done()) });
+    let disposed = false;
+    const code = await runCli(['import', 'tardis', csv, '--out', out], {
+      stdout: sink(() => undefined),
+      stderr: sink((t) => (stderr += t)),
+      env: { NO_COLOR: '1' },
+      // Ctrl-C as soon as the import watches for it: it stops after its first batch of records
+      onInterrupt: (notice: () => void) => (notice(), { requested: () => true, exitCode: () => 130, dispose: () => (disposed = true) }),
+    });
+    expect([code, disposed, existsSync(`${out}.partial`), readFileSync(out, 'utf8')]).toEqual([130, true, false, 'kept\n']);
+    expect(stderr).toMatch(new RegExp(`^import tardis: interrupted after \\d+ rows \\(16384 records\\); removed the partial file ${out.replace(/[.]/g, '\\.')}\\.partial, ${out.replace(/[.]/g, '\\.')} was not written\n$`));
   });
 });
 

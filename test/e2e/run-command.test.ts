@@ -236,7 +236,7 @@ describe('shadow-exec run: bad usage exits 2 with a short message and no stack t
     { args: ['run', '--fill-rate', '2'], expected: ["--fill-rate '2'", 'a decimal from 0 to 1'] },
     { args: ['run', '--iterations', 'abc'], expected: ["--iterations 'abc'", 'a whole number from 1 to 1000000000'] },
     { args: ['run', '--frobnicate'], expected: ["unknown option '--frobnicate'"] },
-    { args: ['run', '--exchange', 'kraken'], expected: ["--exchange 'kraken'", 'fake, bybit, binance or hyperliquid'] },
+    { args: ['run', '--exchange', 'kraken'], expected: ["--exchange 'kraken'", 'fake, bybit, binance, hyperliquid or ccxt:<id>'] },
     { args: ['run', '--symbols', 'FOOUSDT'], expected: ["--symbols 'FOOUSDT'", 'BTCUSDT, ETHUSDT'] },
     { args: ['run', '--start-prices', 'BTCUSDT=93500.05'], expected: ["--start-prices BTCUSDT '93500.05'", 'tick size 0.1'] },
     { args: ['run', '--fill-rate'], expected: ["option '--fill-rate <p>' argument missing"] },

@@ -44,7 +44,7 @@ describe('run --strategy PLUGIN', () => {
   it('passes every order a plug-in places through the risk monitor: an order over --max-inv is denied MAX_INVENTORY and never sent', async () => {
     const { code, report } = await run(['run', '--iterations', '50', '--strategy', `${FIXTURES}/places-big.mjs`]);
     expect(code).toBe(0);
-    expect(report.strategy).toEqual({ place_requests: 50, places_sent: 0, denied: { MAX_INVENTORY: 50 }, cancel_requests: 0, amend_requests: 0, timers_fired: 0, failure: null });
+    expect(report.strategy).toEqual({ callbacks: { onQuote: 50, onStop: 1 }, place_requests: 50, places_sent: 0, denied: { MAX_INVENTORY: 50 }, cancel_requests: 0, amend_requests: 0, timers_fired: 0, oco_lists_sent: 0, failure: null });
     expect(report.orders.placed).toBe(0);
     expect(report.risk.blocks_by_reason).toEqual({ MAX_INVENTORY: 50 });
   });
@@ -58,6 +58,107 @@ describe('run --strategy PLUGIN', () => {
     expect(report.fills.count).toBe(1);
     expect(stderr).toContain('the strategy threw in onFill at throws-on-fill.mjs:14:15: no fills wanted (got SELL 5 lots)');
     expect(stderr).toContain('code E_STRATEGY');
+  });
+});
+
+describe('run --strategy-budget-ms', () => {
+  it('stops a plug-in whose callback runs past the budget like a throw: orders cancelled, status failed, exit 1 with E_STRATEGY naming the callback and the budget', async () => {
+    const { code, report, stderr } = await run(['run', '--iterations', '200', '--strategy', `${FIXTURES}/busy-loops.mjs`, '--strategy-budget-ms', '5']);
+    expect(code).toBe(1);
+    expect(report.execution.status).toBe('failed');
+    expect(report.execution.market_updates).toBe(10);
+    expect(report.strategy.failure).toEqual({ callback: 'onQuote', message: 'onQuote ran longer than its budget of 5 ms per call (--strategy-budget-ms)', location: null });
+    // Only the callbacks the plug-in has are called and counted.
+    expect(report.strategy.callbacks).toEqual({ onQuote: 10 });
+    expect(report.config.strategy_budget_ms).toBe(5);
+    expect(report.orders.open_at_end).toBe(0);
+    expect(stderr).toMatch(/error: the strategy's onQuote took \d+\.\d ms, over its budget of 5 ms per call \(--strategy-budget-ms\)/);
+    expect(stderr).toContain('code E_STRATEGY');
+  });
+
+  it('lets the same plug-in finish under the default budget of 1000 ms, counting every callback', async () => {
+    const { code, report } = await run(['run', '--iterations', '200', '--strategy', `${FIXTURES}/busy-loops.mjs`]);
+    expect(code).toBe(0);
+    expect(report.strategy.failure).toBeNull();
+    expect(report.strategy.callbacks).toEqual({ onQuote: 200 });
+    expect(report.config.strategy_budget_ms).toBe(1000);
+  });
+
+  it.each([
+    [['--strategy-budget-ms', '0', '--strategy', EXAMPLE], "--strategy-budget-ms '0' is not allowed: expected a whole number from 1 to 3600000"],
+    [['--strategy-timing'], '--strategy-timing needs --strategy: the default quoter is built in and its callbacks are not timed'],
+  ])('refuses %j with exit 2', async (flags, message) => {
+    const result = await runCliInProcess(['run', '--iterations', '3', ...flags]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain(`error: ${message}`);
+  });
+});
+
+describe('run --strategy-timing', () => {
+  it('adds strategy.timing (calls and wall ms per callback, the budget) and changes nothing else of the report', async () => {
+    const args = ['run', '--iterations', '300', '--strategy', EXAMPLE];
+    const timed = await run([...args, '--strategy-timing']);
+    const plain = await run(args);
+    expect(timed.code).toBe(0);
+    const { timing, ...strategy } = timed.report.strategy;
+    expect({ ...timed.report, strategy }).toEqual(plain.report);
+    expect(timing.budget_ms).toBe(1000);
+    expect(Object.keys(timing.callbacks)).toEqual(Object.keys(plain.report.strategy.callbacks));
+    expect(plain.report.strategy.callbacks).toEqual({ onQuote: 300 }); // quote-mid has onQuote and onOrderRejected; nothing was rejected
+    expect(timing.callbacks.onQuote.calls).toBe(300);
+    expect(timing.callbacks.onQuote.total_ms).toMatch(/^\d+\.\d{3}$/);
+  });
+
+  it('is left out of the --check-determinism runs, so timing never fails the check', async () => {
+    const result = await runCliInProcess(['run', '--iterations', '300', '--strategy', EXAMPLE, '--strategy-timing', '--check-determinism']);
+    expect(result.code, result.stderr).toBe(0);
+    expect(result.stderr).toContain('check-determinism: two runs gave byte-identical reports');
+    expect(result.stderr).toMatch(/strategy callbacks: \d+\.\d ms wall \(onQuote \d+\.\d ms \/ 300 calls, max \d+\.\d ms/);
+  });
+});
+
+describe('run --config with a strategy, parameters as an object', () => {
+  it('takes strategyParams as a JSON object: the same run as the JSON string, config.sources says file; a bad parameter is named at its key', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'shadow-exec-config-'));
+    try {
+      const file = join(dir, 'run.json');
+      writeFileSync(file, JSON.stringify({ iterations: 300, strategy: EXAMPLE, strategyParams: { spreadBps: 30, notionalUsd: 250 } }));
+      const viaObject = await run(['run', '--config', file]);
+      const viaFlags = await run(['run', '--iterations', '300', '--strategy', EXAMPLE, '--strategy-params', '{"spreadBps":30,"notionalUsd":250}']);
+      expect(viaObject.code).toBe(0);
+      expect(viaObject.report.model.strategy.parameters).toEqual({ spreadBps: 30, notionalUsd: 250, requoteBps: 2 });
+      expect(viaObject.report.config.strategy_params).toEqual({ spreadBps: 30, notionalUsd: 250 });
+      expect(viaObject.report.config.sources).toMatchObject({ strategy: 'file', strategyParams: 'file' });
+      expect(viaObject.report.orders).toEqual(viaFlags.report.orders);
+      expect(viaObject.report.fills).toEqual(viaFlags.report.fills);
+      writeFileSync(file, JSON.stringify({ iterations: 3, strategy: EXAMPLE, strategyParams: { spreadBps: 0 } }));
+      const bad = await runCliInProcess(['run', '--config', file]);
+      expect(bad.code).toBe(2);
+      expect(bad.stderr).toContain("parameter 'spreadBps' = 0 is not allowed");
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('rehearse plugin-manual-freeze (built-in)', () => {
+  it('runs its plug-in from the package whatever the working directory: the same report from the repository root and from elsewhere', async () => {
+    const fromRoot = await runCliInProcess(['rehearse', 'plugin-manual-freeze', '--quiet']);
+    const elsewhere = mkdtempSync(join(tmpdir(), 'shadow-exec-cwd-'));
+    try {
+      const fromTmp = await runCliInProcess(['rehearse', 'plugin-manual-freeze', '--quiet'], { cwd: elsewhere });
+      expect(fromRoot.code, fromRoot.stderr).toBe(0);
+      expect(fromTmp.code, fromTmp.stderr).toBe(0);
+      expect(fromTmp.stdout).toBe(fromRoot.stdout);
+      const report = JSON.parse(fromRoot.stdout);
+      expect(report.model.strategy).toMatchObject({ name: 'quote-mid', parameters: { spreadBps: 20, notionalUsd: 500, requoteBps: 2 }, source: { file: 'quote-mid.mjs' } });
+      expect(report.strategy.callbacks).toEqual({ onQuote: 600 });
+      expect(report.expectations.results.map((r: { passed: boolean }) => r.passed)).toEqual([true, true, true, true, true, true, true, true]);
+      expect(report.orders.placed).toBe(84);
+      expect(report.fills.count).toBe(49);
+    } finally {
+      rmSync(elsewhere, { recursive: true, force: true });
+    }
   });
 });
 
@@ -102,7 +203,7 @@ describe('run --strategy BUILT-IN', () => {
   it('keeps the report of --strategy symmetric byte-identical to the default run but for config.strategy, model.strategy and the strategy section', async () => {
     const plain = await run(['run', '--iterations', '500']);
     const named = await run(['run', '--iterations', '500', '--strategy', 'symmetric']);
-    const { strategy: _c, strategy_params: _p, ...config } = named.report.config;
+    const { strategy: _c, strategy_params: _p, strategy_budget_ms: _b, ...config } = named.report.config;
     const { strategy: _m, ...model } = named.report.model;
     const { strategy: _s, ...rest } = named.report;
     expect({ ...rest, config, model }).toEqual(plain.report);
@@ -128,7 +229,7 @@ describe('run --check-determinism', () => {
     const result = await runCliInProcess(['run', '--iterations', '300', '--check-determinism', '--strategy', `${FIXTURES}/math-random.mjs`, '--quiet']);
     expect(result.code).toBe(1);
     expect(result.stdout).toBe('');
-    expect(result.stderr).toMatch(/^error: --check-determinism: two runs of the same configuration differ first at \$\.[a-z_.[\]0-9]+ \(.+ then .+\)\n/);
+    expect(result.stderr).toMatch(/^error: --check-determinism: two runs of the same configuration differ first at \$\.[A-Za-z_.[\]0-9]+ \(.+ then .+\)\n/);
     expect(result.stderr).toContain('code E_NONDETERMINISTIC');
   });
 

@@ -7,7 +7,7 @@ import { buildReplayFeedFromText } from '../../src/app/compose-replay.js';
 import { Decimal, formatUnits } from '../../src/core/money/decimal.js';
 import { buildSymbolGridLookup } from '../../src/core/market/symbol-grid.js';
 import type { MarketContextEvent, MarketDataEvent, QuoteEvent } from '../../src/core/model/market-data-event.js';
-import type { StrategyBar, StrategyDefinition } from '../../src/ports/strategy.js';
+import type { StrategyBar, StrategyBookView, StrategyDefinition } from '../../src/ports/strategy.js';
 import { decodeReplay, encodeReplay, type ReplayRecord } from '../../src/feeds/replay/replay-format.js';
 import type { ExchangeClient } from '../../src/ports/exchange-client.js';
 import type { MarketDataFeed } from '../../src/ports/market-data-feed.js';
@@ -153,6 +153,34 @@ describe('replay through the execution loop', () => {
       ['venue', 1633998480000, 35280, 258770, 30],
       ['buffer', 1633998480000, 35280, 580, 1],
     ]);
+  });
+
+  it('shows the strategy the synced book in depth on onBook: the exact top levels of each side, best first, as the book holds them', async () => {
+    const seen: { ts: number; bids: unknown; asks: unknown; visited: (number | null)[]; deep: number | null }[] = [];
+    const wrapStrategy = (inner: StrategyDefinition): StrategyDefinition => ({
+      ...inner,
+      create: (ctx) =>
+        Object.assign(inner.create(ctx), {
+          onBook: (symbol: number, book: StrategyBookView) => {
+            if (seen.length >= 2) return;
+            const depths: number[] = [];
+            const visited = book.forEachLevel(symbol, 'BUY', 3, (_p, _q, depth) => void depths.push(depth));
+            expect(depths).toEqual([0, 1, 2]);
+            seen.push({ ts: ctx.now(), bids: book.levels(symbol, 'BUY', 3), asks: book.levels(symbol, 'SELL', 3), visited: [visited, book.forEachLevel(symbol, 'SELL', 0, () => undefined)], deep: book.forEachLevel(symbol, 'SELL', 100_000, () => undefined) });
+          },
+        }),
+    });
+    await runReplay('binance-spot-2021-10-11.jsonl', BINANCE_TEXT, [NKN], { wrapStrategy });
+    // The first onBook follows the REST snapshot (line 3 of the capture: bids 0.3521×672, 0.352×1144, 0.3519×3260; asks
+    // 0.3525×3959, 0.3526×3199, 0.3527×4201 of 1000 ask levels; tick 0.0001, lot 0.1); the next, a diff that cut 0.3525 to 1123.
+    expect(seen[0]).toEqual({
+      ts: 1633998512320,
+      bids: [{ priceTicks: 35210, qtyLots: 6720 }, { priceTicks: 35200, qtyLots: 11440 }, { priceTicks: 35190, qtyLots: 32600 }],
+      asks: [{ priceTicks: 35250, qtyLots: 39590 }, { priceTicks: 35260, qtyLots: 31990 }, { priceTicks: 35270, qtyLots: 42010 }],
+      visited: [3, 0],
+      deep: 1000,
+    });
+    expect((seen[1]!.asks as unknown[])[0]).toEqual({ priceTicks: 35250, qtyLots: 11230 });
   });
 
   it('delivers 24hrTicker frames as ticker context events: counted, passed to the venue hook, no change to orders or fills', async () => {

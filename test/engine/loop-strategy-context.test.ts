@@ -114,4 +114,67 @@ describe('LoopStrategyContext', () => {
     expect(report.strategy.failure.location).toMatch(/^loop-strategy-context\.test\.ts:\d+:\d+$/);
     expect(report.orders.open_at_end).toBe(0);
   });
+
+  /** A strategy that sends one SELL OCO on its first quote (limit 1000 ticks over the ask, stop 1000 under the bid) and cancels its limit leg on the 5th. */
+  const ocoScript = (log: string[]) => (ctx: StrategyContext): Strategy => {
+    let quotes = 0;
+    let limit = -1;
+    return {
+      onQuote(symbol, quote) {
+        quotes++;
+        if (quotes === 1) {
+          const answer = ctx.place({ symbol, side: 'SELL', priceTicks: quote.askTicks + 1000, qtyLots: 1, oco: { stopTicks: quote.bidTicks - 1000, stopLimitTicks: quote.bidTicks - 1001 } });
+          log.push(answer.kind === 'sent' ? `sent limit ${answer.seq} stop ${answer.stopSeq}` : `denied ${answer.reason}: ${answer.detail ?? ''}`);
+          if (answer.kind === 'sent') limit = answer.seq;
+          log.push(`open ${ctx.openOrders(symbol).map((o) => `${o.seq} ${o.side} ${o.qtyLots}@${o.priceTicks}`).join(', ')}`);
+        }
+        if (quotes === 5 && limit >= 0) log.push(`cancel ${ctx.cancel(limit)}`);
+      },
+      onOrderAccepted: (order) => void log.push(`accepted ${order.seq}`),
+      onOrderCanceled: (order) => void log.push(`canceled ${order.seq} open ${ctx.openOrders().length}`),
+    };
+  };
+
+  it('places an OCO through place where the venue has order lists: both legs reported as its own orders; cancelling one leg ends the list', async () => {
+    const log: string[] = [];
+    const report = await run(ocoScript(log), { fillRate: '0' });
+    expect(log).toEqual([
+      'sent limit 1 stop 2',
+      'open 1 SELL 1@936001, 2 SELL 1@933999',
+      'accepted 1',
+      'accepted 2',
+      'cancel true',
+      'canceled 1 open 1',
+      'canceled 2 open 0',
+    ]);
+    expect(report.strategy).toMatchObject({ place_requests: 1, places_sent: 1, oco_lists_sent: 1, denied: {} });
+    // Like every OCO list, on the wire and in the loop's counts: orders.exit_ocos, not the quote orders.
+    expect(report.orders).toMatchObject({ requested: 0, placed: 0, canceled: 0, open_at_end: 0, venue_cancels: { OCO_LIST_CANCELED: 1 } });
+    expect(report.orders.exit_ocos).toMatchObject({ requested: 1, placed: 1, legs_placed: 2, legs_canceled: 2, cancels_sent: 1 });
+  });
+
+  it('places an OCO on Binance spot, which has order lists, and refuses it on Bybit with the venue\'s reason (OCO_UNSUPPORTED, nothing sent)', async () => {
+    const binance: string[] = [];
+    const onBinance = await run(ocoScript(binance), { exchange: 'binance', market: 'spot', fillRate: '0' });
+    expect(binance.slice(0, 1)).toEqual(['sent limit 1 stop 2']);
+    expect(onBinance.strategy.oco_lists_sent).toBe(1);
+    const bybit: string[] = [];
+    const onBybit = await run(ocoScript(bybit), { exchange: 'bybit', category: 'spot' });
+    expect(bybit).toEqual(['denied OCO_UNSUPPORTED: OCO refused on this venue: it needs OCO order lists, which Bybit V5 has none of', 'open ']);
+    expect(onBybit.strategy).toMatchObject({ places_sent: 0, oco_lists_sent: 0, denied: { OCO_UNSUPPORTED: 1 } });
+    expect(onBybit.orders.placed).toBe(0);
+  });
+
+  it('passes an OCO through the risk monitor like any order: one over --max-inv is denied MAX_INVENTORY and never sent', async () => {
+    let answer: unknown = null;
+    const report = await run((ctx) => ({
+      onStart: () => undefined,
+      onQuote(symbol, quote) {
+        answer ??= ctx.place({ symbol, side: 'BUY', priceTicks: quote.bidTicks - 1000, qty: '100', oco: { stopTicks: quote.askTicks + 1000, stopLimitTicks: quote.askTicks + 1001 } });
+      },
+    }));
+    expect(answer).toEqual({ kind: 'denied', reason: 'MAX_INVENTORY' });
+    expect(report.orders.placed).toBe(0);
+    expect(report.strategy.oco_lists_sent).toBe(0);
+  });
 });

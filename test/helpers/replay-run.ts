@@ -76,7 +76,7 @@ export async function runReplay(label: string, text: string, specs: readonly Ins
   const symmetric = symmetricDefinition({ spreadBpsE4, orderNotionalE8: (options.orderNotionalUsd ?? 50) * 1e8, requoteBpsE4: 10_000 }, instruments);
   const strategy = options.wrapStrategy?.(symmetric) ?? symmetric;
   const loop = new ExecutionLoop({
-    clock, scheduler, venue: client, feed: options.wrapFeed?.(replay.feed) ?? replay.feed, instruments, strategy, risk, edge, ledger, fillLog,
+    clock, scheduler, venue: client, feed: options.wrapFeed?.(replay.feed) ?? replay.feed, book: replay.feed.book, instruments, strategy, risk, edge, ledger, fillLog,
     orderOptions: DEFAULT_ORDER_OPTIONS, requoteMode: 'replace', cancelMode: 'per-order', exitOco: null,
   });
   const run: ComposedRun = {

@@ -159,6 +159,20 @@ const MISTAKES: Array<[string, Mutation | unknown, string]> = [
   ['a non-number bound', (d: any) => (d.expect[8].min = 'one'), 'expect[8].min: expected a decimal number of the report value, with at most 18 decimal places, like 0 or "-12.5", got "one"'],
 ];
 
+describe('validateScenario — run.strategyParams', () => {
+  it('takes the parameters as a JSON object (kept as its JSON text, the flag\'s form) or as the flag\'s string', () => {
+    const asObject = validateScenario({ ...minimal(), run: { strategy: './s.mjs', strategyParams: { spreadBps: 20, mode: 'tight', on: true, cap: null } } });
+    expect(asObject.run).toEqual({ strategy: './s.mjs', strategyParams: '{"spreadBps":20,"mode":"tight","on":true,"cap":null}' });
+    expect(validateScenario({ ...minimal(), run: { strategyParams: '@p.json' } }).run).toEqual({ strategyParams: '@p.json' });
+  });
+
+  it('refuses an array or a number at run.strategyParams', () => {
+    const error = thrown(() => validateScenario({ ...minimal(), run: { strategyParams: [1] } }));
+    expect(error.message).toContain('run.strategyParams');
+    expect(thrown(() => validateScenario({ ...minimal(), run: { strategyParams: 3 } })).message).toContain('run.strategyParams');
+  });
+});
+
 describe('validateScenario — mistakes', () => {
   it.each(MISTAKES)('rejects %s with the path and what was expected', (_what, mutation, message) => {
     const doc = typeof mutation === 'function' ? fullExample() : mutation;

@@ -17,6 +17,18 @@ export interface ReplayFeedConfig {
   readonly file: string;
 }
 
+/**
+ * --feed SOURCE:DIR_OR_GLOB: historical data files read directly through an import source (`shadow-exec import
+ * SOURCE`, e.g. tardis.dev CSVs), merged as the import would, streamed into the run without a file in between.
+ */
+export interface ImportFeedConfig {
+  readonly kind: 'import';
+  /** The import source's name (as `shadow-exec import <name>` spells it), checked when the run is composed. */
+  readonly source: string;
+  /** A file, a directory (its files, sorted by name) or a glob (* and ? in the last path part), as given. */
+  readonly pattern: string;
+}
+
 /** --feed live: the venue's public WebSocket (venues with a `live` module part). */
 export interface LiveFeedConfig {
   readonly kind: 'live';
@@ -28,5 +40,5 @@ export interface LiveFeedConfig {
   readonly connections: number;
 }
 
-export type FeedConfig = SyntheticFeedConfig | ReplayFeedConfig | LiveFeedConfig;
+export type FeedConfig = SyntheticFeedConfig | ReplayFeedConfig | ImportFeedConfig | LiveFeedConfig;
 export type FeedKind = FeedConfig['kind'];

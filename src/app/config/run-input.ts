@@ -58,5 +58,6 @@ export interface RunInput {
   readonly wsConnections?: string;
   readonly strategy?: string;
   readonly strategyParams?: string;
+  readonly strategyBudgetMs?: string;
   readonly bars?: string;
 }

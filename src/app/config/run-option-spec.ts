@@ -3,9 +3,10 @@
 /**
  * How a config file (run --config, a scenario's `run` block) spells a value: `text` a string; `number` a JSON number or
  * a string (as typed on the command line); `list` an array of strings or one comma-separated string; `per-symbol`
- * that, or an object {"BTCUSDT": 95000} (volatilityBps: also one number for every symbol); `switch` true or false.
+ * that, or an object {"BTCUSDT": 95000} (volatilityBps: also one number for every symbol); `switch` true or false;
+ * `json-object` a JSON object, or a string as typed on the command line (JSON text or @FILE).
  */
-export type RunConfigKind = 'text' | 'number' | 'list' | 'per-symbol' | 'switch';
+export type RunConfigKind = 'text' | 'number' | 'list' | 'per-symbol' | 'switch' | 'json-object';
 
 /** The values an option takes; `format` options have a parser of their own, and `text` says what it accepts. */
 export type RunOptionRange =

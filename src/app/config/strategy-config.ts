@@ -24,5 +24,7 @@ export interface StrategyConfig {
   readonly choice: StrategyChoice | null;
   /** --strategy-params: the parameters as given (a JSON object), checked against the strategy's declared schema when it is loaded. @default {} */
   readonly params: Readonly<Record<string, StrategyParamValue>>;
+  /** --strategy-budget-ms: the longest one callback call of a --strategy may take, wall ms, 1..3600000; over it the run stops (E_STRATEGY). @default 1000 */
+  readonly budgetMs: number;
   readonly exitOco: { readonly takeProfitBps: DecimalText; readonly stopLossBps: DecimalText } | null;
 }

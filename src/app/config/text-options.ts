@@ -64,13 +64,21 @@ export function unfreezeOption(raw: string | undefined): string {
   }
 }
 
-/** --feed synthetic | replay:FILE | live (a replay file is read when the run is composed). */
-export function feedOption(raw: string | undefined): { kind: FeedKind; replayFile: string | null } {
+/** An import source's name before the colon of --feed SOURCE:DIR_OR_GLOB (checked against the sources when the run is composed). */
+const IMPORT_FEED = /^([a-z][a-z0-9-]{0,39}):(.+)$/;
+
+/**
+ * --feed synthetic | replay:FILE | SOURCE:DIR_OR_GLOB | live (files are read when the run is composed); `file` is
+ * the replay file or the import pattern, `source` the import source's name.
+ */
+export function feedOption(raw: string | undefined): { kind: FeedKind; replayFile: string | null; source: string | null } {
   const text = (raw ?? defaultText('feed')).trim();
   const kind = text.toLowerCase();
-  if (kind === 'synthetic') return { kind: 'synthetic', replayFile: null };
-  if (kind.startsWith('replay:') && text.length > 'replay:'.length) return { kind: 'replay', replayFile: text.slice('replay:'.length) };
-  if (kind === 'live') return { kind: 'live', replayFile: null };
+  if (kind === 'synthetic') return { kind: 'synthetic', replayFile: null, source: null };
+  if (kind.startsWith('replay:') && text.length > 'replay:'.length) return { kind: 'replay', replayFile: text.slice('replay:'.length), source: null };
+  if (kind === 'live') return { kind: 'live', replayFile: null, source: null };
+  const imported = IMPORT_FEED.exec(text);
+  if (imported !== null) return { kind: 'import', replayFile: imported[2]!, source: imported[1]! };
   throw bad('--feed', text, rangeOf('feed', 'format').text);
 }
 

@@ -27,7 +27,7 @@ export function validateRunConfig(input: RunInput, read: ReadText = readText): R
   const { venue, mode, market, symbols, instruments, fees } = resolveVenue(input, symbolList, read);
   const bySymbol = new Map<string, VenueInstrument>(instruments.map((i) => [i.spec.symbol, i]));
   const apiEnv: ApiEnv = choiceValue('apiEnv', input.apiEnv, API_ENVS);
-  const { kind, replayFile } = feedOption(input.feed);
+  const { kind, replayFile, source: importSource } = feedOption(input.feed);
   const synthetic = kind === 'synthetic';
   const makerFeeBps = decimalValue('makerFeeBps', input.makerFeeBps, fees.makerBps);
   const spreadBps = decimalValue('spreadBps', input.spreadBps, defaultSpreadBps(makerFeeBps));
@@ -67,8 +67,10 @@ export function validateRunConfig(input: RunInput, read: ReadText = readText): R
   const feed: FeedConfig =
     live !== null
       ? { kind: 'live', ...live }
-      : replayFile !== null
-        ? { kind: 'replay', file: replayFile }
+      : importSource !== null && replayFile !== null
+        ? { kind: 'import', source: importSource, pattern: replayFile }
+        : replayFile !== null
+          ? { kind: 'replay', file: replayFile }
         : {
             kind: 'synthetic',
             startPrices: perSymbol('startPrices', input.startPrices, symbols, (s) => bySymbol.get(s)!.startPrice, false),
@@ -79,6 +81,7 @@ export function validateRunConfig(input: RunInput, read: ReadText = readText): R
   const params = strategyParams(input.strategyParams, read);
   if (choice === null && input.strategyParams !== undefined) throw new UsageError('--strategy-params needs --strategy: name the strategy the parameters are for (symmetric takes none)');
   const barsMs = barsOption(input.bars);
+  const budgetMs = integerValue('strategyBudgetMs', input.strategyBudgetMs);
 
   if (maxDrawdownUsd !== null && reduceAtDrawdownUsd !== null && !new Decimal(reduceAtDrawdownUsd).lt(maxDrawdownUsd)) {
     throw new UsageError(`--reduce-at-drawdown '${reduceAtDrawdownUsd}' must be below --max-drawdown '${maxDrawdownUsd}'`);
@@ -103,7 +106,7 @@ export function validateRunConfig(input: RunInput, read: ReadText = readText): R
     barsMs,
     venue: { name: venue.name, market, instruments, instrumentsFile: input.instruments ?? null },
     feed,
-    strategy: { spreadBps, requoteBps, orderNotionalUsd, orderOptions, requoteMode: requote, cancelMode, exitOco: oco, choice, params },
+    strategy: { spreadBps, requoteBps, orderNotionalUsd, orderOptions, requoteMode: requote, cancelMode, exitOco: oco, choice, params, budgetMs },
     fills,
     latency,
     risk: { maxInvUsd, maxTotalUsd, edge: { thresholdBps, markoutMs, window: edgeWindow, minFills }, staleMs, maxDrawdownUsd, reduceAtDrawdownUsd, maxOrdersPerSec, unfreeze, circuit },

@@ -60,7 +60,7 @@ export function resolveVenue(input: RunInput, symbolsOf: (raw: string | undefine
   refuseWithoutApi(venue, (['--api-env', '--recv-window'] as const).find((_, i) => [input.apiEnv, input.recvWindow][i] !== undefined), mode === 'dryrun');
   const market = chooseMarket(venue, input);
   const catalog = loadCatalog((file) => venue.catalog.load(market, file), venue.catalog.sourceRequest(market) ?? '', input.instruments, read);
-  const symbols = symbolsOf(input.symbols);
+  const symbols = symbolsOf(input.symbols ?? venue.defaultSymbols?.join(','));
   const instruments = resolveSymbols(catalog, symbols);
   return { venue, mode, market, symbols, instruments, fees: venue.catalog.instrumentFees?.(market, instruments) ?? venue.markets.fees[market]! };
 }

@@ -5,10 +5,11 @@ import { importSources } from '../../app/import-sources.js';
 import { UsageError } from '../../core/errors/shadow-exec-error.js';
 import { isoUtc } from '../../core/report/units.js';
 import type { ImportFilter } from '../../feeds/import/import-file-source.js';
-import { runImport, type ImportSummary } from '../../feeds/import/import-run.js';
+import { ImportAborted, runImport, type ImportProgressUpdate, type ImportSummary } from '../../feeds/import/import-run.js';
 import type { ImportSource } from '../../feeds/import/import-source.js';
 import { checkWritableOutput } from '../../output/output-path.js';
 import { EXIT, type CliContext } from '../cli-context.js';
+import { ImportProgress } from '../import-progress.js';
 
 interface ImportFlags {
   readonly out: string;
@@ -59,7 +60,7 @@ function summaryLine(source: string, summary: ImportSummary, out: string, second
 function sourceCommand(ctx: CliContext, source: ImportSource): Command {
   const command = new Command(source.name)
     .summary(source.summary)
-    .description(`${source.summary}.\n\n${source.help}\n\nSeveral files are merged by receive time into one replay (stable: trades before the book update at the same µs, then command-line order, then file order). Rows are streamed (constant memory whatever the size). A malformed row stops the import with exit 2 naming its file and line; REPLAY is then left as it was. Replay the result with \`shadow-exec run --feed replay:REPLAY\` (the header records the venue and market).`)
+    .description(`${source.summary}.\n\n${source.help}\n\nSeveral files are merged by receive time into one replay (stable: trades before the book update at the same µs, then command-line order, then file order). Rows are streamed (constant memory whatever the size). A malformed row stops the import with exit 2 naming its file and line; Ctrl-C stops it with exit 130; either way the partial file (REPLAY.partial) is removed and REPLAY is left as it was. On a terminal a progress line shows rows, rows/s and the ETA (from the bytes read, compressed bytes for .gz/.zip); otherwise only the closing summary line is printed. Replay the result with \`shadow-exec run --feed replay:REPLAY\` (the header records the venue and market).`)
     .argument('<files...>', 'input files, in any order')
     .requiredOption('--out <replay>', 'replay file to write (normalized records, format version 2; replaced when complete)')
     .option('--symbols <list>', 'keep only these venue symbols, comma-separated (default: every symbol in the files)')
@@ -72,25 +73,33 @@ function sourceCommand(ctx: CliContext, source: ImportSource): Command {
     // Every file's reader is made (and its name and options checked) before any file is read.
     const readers = files.map((path) => source.readerFor(path, flags));
     const started = process.hrtime.bigint();
-    let shown = false;
-    const summary = await runImport({
-      files,
-      out: flags.out,
-      filter,
-      readerFor: (_path, index) => readers[index]!,
-      source: `shadow-exec import ${source.name} ${files.map((f) => basename(f)).join(' ')}`.slice(0, 1000),
-      ...(ctx.stderrIsTTY
-        ? {
-            onProgress: (rows: number) => {
-              const seconds = Number(process.hrtime.bigint() - started) / 1e9;
-              ctx.stderr.write(`\rimport ${source.name}: ${count(rows)} rows, ${count(Math.round(rows / Math.max(seconds, 1e-3)))} rows/s`);
-              shown = true;
-            },
-          }
-        : {}),
-    });
-    if (shown) ctx.stderr.write('\n');
-    ctx.stderr.write(summaryLine(source.name, summary, flags.out, Number(process.hrtime.bigint() - started) / 1e9, ctx.stderrIsTTY));
+    const wallMs = (): number => Number(process.hrtime.bigint() - started) / 1e6;
+    const progress = ctx.stderrIsTTY ? new ImportProgress(source.name, (text) => ctx.stderr.write(text), wallMs) : null;
+    const abort = new AbortController();
+    const partial = `${flags.out}.partial`;
+    const watch = ctx.onInterrupt(() => abort.abort(), `removing ${partial}`);
+    let summary: ImportSummary;
+    try {
+      summary = await runImport({
+        files,
+        out: flags.out,
+        filter,
+        readerFor: (_path, index) => readers[index]!,
+        source: `shadow-exec import ${source.name} ${files.map((f) => basename(f)).join(' ')}`.slice(0, 1000),
+        signal: abort.signal,
+        ...(progress === null ? {} : { onProgress: (p: ImportProgressUpdate) => progress.update(p) }),
+      });
+    } catch (error) {
+      progress?.end();
+      if (!(error instanceof ImportAborted)) throw error;
+      ctx.stderr.write(`import ${source.name}: interrupted after ${count(error.rows)} rows (${count(error.records)} records); removed the partial file ${error.partial}, ${flags.out} was not written\n`);
+      ctx.setExitCode(watch.exitCode());
+      return;
+    } finally {
+      watch.dispose();
+    }
+    progress?.end();
+    ctx.stderr.write(summaryLine(source.name, summary, flags.out, wallMs() / 1000, ctx.stderrIsTTY));
     ctx.setExitCode(EXIT.ok);
   });
 }

@@ -1,6 +1,6 @@
 // `shadow-exec rehearse FILE|NAME`: runs a rehearsal scenario on the virtual clock and judges its expectations (exit 0 all pass, 3 any fails).
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { Command } from 'commander';
 import { inputReadError } from '../../core/errors/io-failure.js';
 import { UsageError } from '../../core/errors/shadow-exec-error.js';
@@ -93,7 +93,9 @@ Examples:
       }
       const scenario = parseScenarioText(readScenario(path));
       if (!flags.quiet) ctx.stderr.write(`rehearsal ${scenario.name}: ${scenario.description}\n`);
-      const result = await rehearse(scenario, ctx.tool, flags.quiet ? () => {} : (line) => ctx.stderr.write(`${line}\n`));
+      // A built-in scenario's plug-in ships in the package: its relative path is the package's, wherever the command runs.
+      const pluginBase = resolve(path).startsWith(resolve(BUILT_IN)) ? packagePath('.') : null;
+      const result = await rehearse(scenario, ctx.tool, flags.quiet ? () => {} : (line) => ctx.stderr.write(`${line}\n`), { pluginBase });
       const sink = flags.out === undefined ? new StdoutReportSink(ctx.stdout) : new FileReportSink(flags.out);
       await sink.write(canonicalJson(result.report));
       if (!flags.quiet) {

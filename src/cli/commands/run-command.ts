@@ -33,7 +33,7 @@ import { notOnVenue, venueFlags } from '../../app/config/venue-flag.js';
 import { loadStrategyPlugin, strategyFailed, type LoadedPlugin } from '../../app/strategy-wiring.js';
 import { formatCallbackTimes } from '../../engine/guarded-strategy.js';
 import { seriesOption } from '../../app/config/text-options.js';
-import { formatSeries, seriesFormatOf, type SeriesFormat } from '../../core/report/series-format.js';
+import type { SeriesFormat } from '../../core/report/series-format.js';
 import type { SeriesRecord } from '../../core/report/series-record.js';
 
 export interface RunFlags extends RawRunOptions {
@@ -46,6 +46,8 @@ export interface RunFlags extends RawRunOptions {
   readonly control?: string;
   readonly config?: string;
   readonly checkDeterminism?: boolean;
+  /** --strategy-timing: the report's strategy section gains the callbacks' wall times (not byte-stable). */
+  readonly strategyTiming?: boolean;
   readonly series?: string;
   readonly seriesOut?: string;
   readonly html?: string;
@@ -59,12 +61,14 @@ interface SeriesOutputs {
   readonly html: string | null;
 }
 
-function seriesOutputs(config: RunConfig, flags: RunFlags): SeriesOutputs {
+/** The series modules load only when --series or --series-out is given (a plain run compiles none of them). */
+async function seriesOutputs(config: RunConfig, flags: RunFlags): Promise<SeriesOutputs> {
   const everyMs = seriesOption(flags.series);
   if (flags.seriesOut !== undefined && everyMs === null) throw new UsageError('--series-out needs --series DURATION (e.g. --series 1s): the interval of the samples to write');
   if (everyMs !== null && config.feed.kind === 'live') throw new UsageError('--series needs a synthetic or replay feed: a live run\'s samples would not be reproducible (record it, then replay the recording with --series)');
   let out: SeriesOutputs['out'] = null;
   if (flags.seriesOut !== undefined) {
+    const { seriesFormatOf } = await import('../../core/report/series-format.js');
     const format = seriesFormatOf(flags.seriesOut);
     if (format === null) throw new UsageError(`--series-out '${flags.seriesOut}': name a .jsonl (JSON Lines) or .csv file; the extension chooses the format`);
     out = { path: flags.seriesOut, format };
@@ -179,8 +183,9 @@ async function executeRun(given: RunFlags, ctx: CliContext, typed: (key: string)
     await loadFeedModules(config);
     await warnOnEndpointHosts(config, ctx);
     if (flags.network === false && config.feed.kind === 'live') throw new UsageError('--no-network and --feed live contradict each other: a live feed reads the venue\'s public market data over the network');
-    series = seriesOutputs(config, flags);
+    series = await seriesOutputs(config, flags);
     checkRunPaths(config, flags);
+    if (flags.strategyTiming === true && config.strategy.choice === null) throw new UsageError('--strategy-timing needs --strategy: the default quoter is built in and its callbacks are not timed');
     if (flags.out !== undefined) removeStaleReportTemps(flags.out, flags.quiet === true ? null : (line) => ctx.stderr.write(`${line}\n`));
     await checkDryRunFlags(config, flags);
     // The key providers load only when there are keys to read: a named --secrets file (checked even on a shadow run) or a dry run on a real venue.
@@ -200,7 +205,7 @@ async function executeRun(given: RunFlags, ctx: CliContext, typed: (key: string)
 
 async function runAndReport(config: RunConfig, flags: RunFlags, ctx: CliContext, dryRun: VenueDryRun | null, provenance: ConfigProvenance | null, plugin: LoadedPlugin | null, series: SeriesOutputs): Promise<number> {
   if (flags.checkDeterminism === true) await checkDeterminism(config, flags, ctx, dryRun, provenance, plugin);
-  const run = composeRun(config, ctx.tool, { dryRun, provenance, plugin, seriesEveryMs: series.everyMs });
+  const run = composeRun(config, ctx.tool, { dryRun, provenance, plugin, strategyTiming: flags.strategyTiming === true, seriesEveryMs: series.everyMs });
   const sink: ReportSink = flags.out === undefined ? new StdoutReportSink(ctx.stdout) : new (await import('../../output/file-report-sink.js')).FileReportSink(flags.out);
   const startedAt = performance.now();
   // The live feed's modules (and ws) are loaded only for a live run.
@@ -283,7 +288,10 @@ async function runAndReport(config: RunConfig, flags: RunFlags, ctx: CliContext,
 async function writeSeriesOutputs(series: SeriesOutputs, records: readonly SeriesRecord[] | null, report: JsonValue): Promise<void> {
   if (series.out === null && series.html === null) return;
   const { FileReportSink } = await import('../../output/file-report-sink.js');
-  if (series.out !== null && records !== null) await new FileReportSink(series.out.path).write(formatSeries(records, series.out.format));
+  if (series.out !== null && records !== null) {
+    const { formatSeries } = await import('../../core/report/series-format.js');
+    await new FileReportSink(series.out.path).write(formatSeries(records, series.out.format));
+  }
   if (series.html !== null) {
     const { renderHtmlReport } = await import('../../output/html/html-report.js');
     const { readUplotAssets } = await import('../../output/html/uplot-assets.js');

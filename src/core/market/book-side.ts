@@ -129,6 +129,15 @@ export class BookSide {
   }
 
   /** Up to `n` levels, best first, as [priceTicks, qtyLots] pairs. */
+  /** Visits up to `n` levels best first, (priceTicks, qtyLots, depth from 0), without allocating; returns how many it visited. */
+  forEachTop(n: number, visit: (priceTicks: number, qtyLots: number, depth: number) => void): number {
+    const keys = this.keys;
+    const lots = this.lots;
+    let visited = 0;
+    for (let i = keys.length - 1; i >= 0 && visited < n; i--, visited++) visit(this.sign * (keys[i] as number), lots[i] as number, visited);
+    return visited;
+  }
+
   top(n: number): BookLevel[] {
     const out: BookLevel[] = [];
     for (let i = this.keys.length - 1; i >= 0 && out.length < n; i--) {

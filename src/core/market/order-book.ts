@@ -148,6 +148,14 @@ export class OrderBook {
     return beyond ? null : book.lotsAt(priceTicks);
   }
 
+  /**
+   * Visits up to `n` on-grid levels of one side, best first (bids highest first, asks lowest first), as (priceTicks,
+   * qtyLots, depth from 0); returns how many it visited. Off-grid levels (offGridBids/offGridAsks) are not visited.
+   */
+  forEachLevel(side: 'bid' | 'ask', n: number, visit: (priceTicks: number, qtyLots: number, depth: number) => void): number {
+    return (side === 'bid' ? this.bidSide : this.askSide).forEachTop(n, visit);
+  }
+
   /** Up to `n` on-grid bid levels, highest price first (off-grid ones: offGridBids). */
   topBids(n: number): BookLevel[] {
     return this.bidSide.top(n);

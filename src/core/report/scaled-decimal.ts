@@ -5,15 +5,18 @@ import type { Decimal } from '../money/decimal.js';
 /** units × 10^-scale, trailing zeros dropped, "0" for zero: the same text as formatUnits / Decimal#toFixed. `units` a safe integer or a bigint. */
 export function formatScaled(units: number | bigint, scale: number): string {
   if (typeof units === 'number' && !Number.isSafeInteger(units)) throw invariantViolation(`formatScaled needs a safe integer, got ${units}`);
+  if (units === 0 || units === 0n) return '0';
   let digits = units.toString();
-  const negative = digits.startsWith('-');
+  const negative = digits.charCodeAt(0) === 45;
   if (negative) digits = digits.slice(1);
-  if (digits === '0') return '0';
-  if (scale <= 0) return `${negative ? '-' : ''}${digits}${'0'.repeat(-scale)}`;
+  const sign = negative ? '-' : '';
+  if (scale <= 0) return `${sign}${digits}${'0'.repeat(-scale)}`;
   if (digits.length <= scale) digits = '0'.repeat(scale - digits.length + 1) + digits;
-  const whole = digits.slice(0, digits.length - scale);
-  const fraction = digits.slice(digits.length - scale).replace(/0+$/, '');
-  return `${negative ? '-' : ''}${whole}${fraction === '' ? '' : `.${fraction}`}`;
+  // Trailing zeros of the fraction go; the point goes with them when nothing is left.
+  const point = digits.length - scale;
+  let end = digits.length;
+  while (end > point && digits.charCodeAt(end - 1) === 48) end--;
+  return end === point ? `${sign}${digits.slice(0, point)}` : `${sign}${digits.slice(0, point)}.${digits.slice(point, end)}`;
 }
 
 /** A unit (tick or lot size) as stepScaled × 10^-scale, stepScaled an integer: formatScaled(count × stepScaled, scale) then formats counts of it. */

@@ -23,6 +23,8 @@ export class StaleDataWatch {
   /** Symbol indexes with a time, as a binary min-heap by (lastMs, name); heapPos[i] is i's slot, -1 while i has no time. */
   private readonly heap: number[] = [];
   private readonly heapPos: number[] = [];
+  /** False until the first stalest(): a run without --stale-ms never reads it, so its onData only stores the time. */
+  private heapOn = false;
 
   /**
    * Names the run's symbols (index i is symbols[i]) and starts the clock for those that have had no data yet: they count
@@ -33,6 +35,12 @@ export class StaleDataWatch {
     this.grow(symbols.length);
     for (let i = 0; i < symbols.length; i++) if (Number.isNaN(this.lastMs[i])) this.lastMs[i] = sinceMs;
     // Names decide ties from now on: order the heap afresh (watch runs once per run).
+    if (this.heapOn) this.buildHeap();
+  }
+
+  /** Every symbol with a time into the heap, in O(n). */
+  private buildHeap(): void {
+    this.heapOn = true;
     this.heap.length = 0;
     for (let i = 0; i < this.lastMs.length; i++) {
       this.heapPos[i] = -1;
@@ -48,10 +56,12 @@ export class StaleDataWatch {
       if (!(Number.isInteger(symbol) && symbol >= 0)) throw invariantViolation(`symbol index ${symbol} is not a run's index`);
       this.grow(symbol + 1);
       this.lastMs[symbol] = tsMs;
+      if (!this.heapOn) return;
       this.heapPos[symbol] = this.heap.push(symbol) - 1;
       this.siftUp(this.heapPos[symbol]);
     } else if (!(tsMs <= ms)) {
       this.lastMs[symbol] = tsMs; // also replaces NaN (not seen yet)
+      if (!this.heapOn) return;
       const at = this.heapPos[symbol]!;
       if (at < 0) {
         this.heapPos[symbol] = this.heap.push(symbol) - 1;
@@ -64,6 +74,7 @@ export class StaleDataWatch {
   stalest(nowMs: number, staleMs: number): StaleSymbol | null {
     // Data for an index watch() did not name: the scan, which says so (nameOf) as it always did.
     if (this.lastMs.length > this.names.length) return this.stalestByScan(nowMs, staleMs);
+    if (!this.heapOn) this.buildHeap();
     const root = this.heap[0];
     if (root === undefined) return null;
     const lastMs = this.lastMs[root]!;

@@ -1,18 +1,27 @@
-// runImport: source files → one normalized replay file — each file streamed through its reader, the files merged by receive time, written canonically to OUT (via OUT.partial, renamed when complete).
+// runImport: source files → one normalized replay file — the files merged by receive time (import-merge.ts) and their record lines written to OUT via OUT.partial, renamed when complete.
 //
-// Merge order (stable, deterministic): receive time (local_us), then trades before other records at the same µs
-// (a queue model must see a trade before the book update it caused), then the file's position on the command line,
-// then the order within the file (import-file-source.ts). The venue and market of the header come from the files'
-// rows (every file must name the same pair). Memory: per file one read chunk plus its reorder window, whatever the
-// input size. A malformed row stops the import with E_IMPORT_FORMAT naming its file and line; OUT is left untouched
-// (the partial file is removed).
+// The work is synchronous in batches of YIELD_RECORDS records; between batches the import yields to the event loop,
+// reports progress, and stops when its AbortSignal fired (Ctrl-C): then, as after a malformed row (E_IMPORT_FORMAT
+// naming its file and line) or a write error, the partial file is removed and OUT is left as it was — no half file
+// is ever left to pass for a complete one. An abort rejects with ImportAborted.
 import { renameSync, rmSync } from 'node:fs';
-import { ShadowExecError } from '../../core/errors/shadow-exec-error.js';
 import type { NormalizedRecordType } from '../replay/normalized-record.js';
 import { NORMALIZED_REPLAY_VERSION, REPLAY_FORMAT, type ReplayHeader, type ReplayMarket, type ReplayVenue } from '../replay/replay-format.js';
-import { ReplayFileWriter } from '../replay/replay-file-writer.js';
-import { ImportFileSource, type ImportFilter } from './import-file-source.js';
+import type { ImportFilter } from './import-file-source.js';
+import { ImportMerge } from './import-merge.js';
 import type { ImportReader, ImportTarget } from './import-reader.js';
+import { ReplayLineWriter } from './replay-line-writer.js';
+
+/** Records per synchronous batch: progress, the abort check and other events run between batches. */
+export const YIELD_RECORDS = 1 << 14;
+
+export interface ImportProgressUpdate {
+  /** Lines read, header rows included. */
+  readonly rows: number;
+  /** Bytes read so far and in all (compressed bytes for .gz/.zip): the fraction done. */
+  readonly bytesRead: number;
+  readonly totalBytes: number;
+}
 
 export interface ImportRequest {
   readonly files: readonly string[];
@@ -22,8 +31,10 @@ export interface ImportRequest {
   readonly readerFor: (path: string, index: number) => (label: string) => ImportReader;
   /** The header's `source` text (provenance). */
   readonly source: string;
-  /** Called about every 64 Ki records with rows read and compressed/plain bytes read so far (progress). */
-  readonly onProgress?: (rows: number, bytes: number) => void;
+  /** Called after every batch of YIELD_RECORDS records, and once at the end. */
+  readonly onProgress?: (progress: ImportProgressUpdate) => void;
+  /** Stops the import (Ctrl-C): the partial file is removed and runImport rejects with ImportAborted. */
+  readonly signal?: AbortSignal;
 }
 
 export interface ImportSummary {
@@ -41,12 +52,20 @@ export interface ImportSummary {
   readonly lastUs: number | null;
 }
 
+/** The import stopped on request (AbortSignal) before it was complete; nothing was written to OUT. */
+export class ImportAborted extends Error {
+  constructor(readonly rows: number, readonly records: number, readonly partial: string) {
+    super(`import stopped after ${rows} rows (${records} records): the partial file '${partial}' was removed`);
+    this.name = 'ImportAborted';
+  }
+}
+
+const yieldToEvents = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
+
 export async function runImport(request: ImportRequest): Promise<ImportSummary> {
-  const sources: ImportFileSource[] = [];
+  const merge = ImportMerge.open(request.files, request.readerFor, request.filter);
   try {
-    for (const [i, path] of request.files.entries()) sources.push(await ImportFileSource.open(path, request.readerFor(path, i), request.filter, i));
-    await Promise.all(sources.map((s) => s.ready()));
-    const target = commonTarget(sources);
+    const target = merge.target;
     const header: ReplayHeader = {
       format: REPLAY_FORMAT,
       version: NORMALIZED_REPLAY_VERSION,
@@ -56,79 +75,57 @@ export async function runImport(request: ImportRequest): Promise<ImportSummary> 
       source: request.source,
     };
     const partial = `${request.out}.partial`;
-    const writer = ReplayFileWriter.open(partial, header);
     const byType: Record<NormalizedRecordType, number> = { book_snapshot: 0, book_update: 0, trade: 0, quote: 0, derivative: 0 };
     const symbols = new Set<string>();
     let firstUs: number | null = null;
     let lastUs: number | null = null;
     let records = 0;
+    const progress = (): void => request.onProgress?.({ rows: merge.rows, bytesRead: merge.bytesRead, totalBytes: merge.totalBytes });
+    const writer = ReplayLineWriter.open(partial, header);
     try {
-      for (;;) {
-        let best: ImportFileSource | null = null;
-        for (const source of sources) {
-          if (!source.settled) await source.ready();
-          const head = source.head();
-          if (head === null) continue;
-          if (best === null) {
-            best = source;
-            continue;
+      let lastSymbol = '';
+      for (let done = false; !done; ) {
+        for (let n = 0; n < YIELD_RECORDS; n++) {
+          const line = merge.next();
+          if (line === null) {
+            done = true;
+            break;
           }
-          const top = best.head()!;
-          const d = head.local_us - top.local_us || source.headRank - best.headRank || source.index - best.index;
-          if (d < 0) best = source;
+          writer.line(line.json, line.ascii);
+          byType[line.type]++;
+          if (line.symbol !== lastSymbol) {
+            lastSymbol = line.symbol;
+            symbols.add(lastSymbol);
+          }
+          firstUs ??= line.localUs;
+          lastUs = line.localUs;
+          records++;
         }
-        if (best === null) break;
-        const record = best.head()!;
-        best.shift();
-        writer.append({ kind: 'normalized', t: Math.floor(record.local_us / 1000), record });
-        byType[record.type]++;
-        symbols.add(record.symbol);
-        firstUs ??= record.local_us;
-        lastUs = record.local_us;
-        if ((++records & 0xffff) === 0) request.onProgress?.(rowsOf(sources), bytesOf(sources));
+        if (done) break;
+        progress();
+        await yieldToEvents();
+        if (request.signal?.aborted === true) throw new ImportAborted(merge.rows, records, partial);
       }
       writer.close();
     } catch (error) {
-      try {
-        writer.close();
-      } catch {
-        // The partial file is removed either way; the first error is the one to report.
-      }
+      writer.abandon();
       rmSync(partial, { force: true });
       throw error;
     }
     renameSync(partial, request.out);
-    request.onProgress?.(rowsOf(sources), bytesOf(sources));
+    progress();
     return {
       target,
-      files: sources.length,
-      rows: rowsOf(sources),
+      files: merge.files,
+      rows: merge.rows,
       records,
       recordsByType: byType,
-      filtered: sources.reduce((n, s) => n + s.filtered, 0),
+      filtered: merge.filtered,
       symbols: [...symbols].sort(),
       firstUs,
       lastUs,
     };
   } finally {
-    for (const source of sources) source.close();
+    merge.close();
   }
-}
-
-const rowsOf = (sources: readonly ImportFileSource[]): number => sources.reduce((n, s) => n + s.rows, 0);
-const bytesOf = (sources: readonly ImportFileSource[]): number => sources.reduce((n, s) => n + s.bytesRead, 0);
-
-/** The one venue/market every file's rows name. */
-function commonTarget(sources: readonly ImportFileSource[]): ImportTarget {
-  let found: { target: ImportTarget; label: string } | null = null;
-  for (const source of sources) {
-    const target = source.target;
-    if (target === null) continue;
-    if (found === null) found = { target, label: source.label };
-    else if (found.target.venue !== target.venue || found.target.market !== target.market) {
-      throw new ShadowExecError('E_IMPORT_FORMAT', `import files '${found.label}' (${found.target.venue} ${found.target.market}) and '${source.label}' (${target.venue} ${target.market}) are of different venues or markets: one replay holds one venue and market; import them apart`);
-    }
-  }
-  if (found === null) throw new ShadowExecError('E_IMPORT_FORMAT', `import: no data row in ${sources.map((s) => `'${s.label}'`).join(', ')}`);
-  return found.target;
 }

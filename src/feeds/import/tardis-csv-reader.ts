@@ -17,24 +17,50 @@
 // The layout is told by the header row's columns (read by name, so column order does not matter); file names are
 // not read. The exchange column maps to a venue and market through the venues' TardisExchange lists; every row of
 // a file must name the same exchange.
-import type { NormalizedLevel, NormalizedRecord } from '../replay/normalized-record.js';
-import { plainDecimal } from './csv-decimal.js';
+import { MAX_RECORD_LEVELS, type NormalizedLevel, type NormalizedRecord } from '../replay/normalized-record.js';
+import type { ByteLine } from './byte-lines.js';
+import { isPlainDecimalBytes, plainDecimal, plainDecimalEnd } from './csv-decimal.js';
 import { importRowError } from './import-error.js';
-import { rankOf, type ImportReader, type ImportTarget, type KeyedRecord } from './import-reader.js';
+import { rankOf, type ImportReader, type ImportTarget } from './import-reader.js';
+import { ImportedLine } from './imported-line.js';
+import { LevelText } from './level-text.js';
+import { importSymbol, importTradeId, normalizedLine } from './normalized-line.js';
 import type { TardisExchange } from './tardis-exchange.js';
 
 type Layout = 'incremental_book_L2' | 'book_snapshot' | 'trades' | 'quotes' | 'derivative_ticker';
 
 const BASE = ['exchange', 'symbol', 'timestamp', 'local_timestamp'] as const;
 const TIME = /^[0-9]{1,16}$/;
+const COMMA = 0x2c;
+/** tardis' incremental_book_L2 header row (pushLevelFast reads rows of this order). */
+const L2_COLUMNS = 'exchange,symbol,timestamp,local_timestamp,is_snapshot,side,price,amount';
+/** The constant parts of a book_update line, in canonical key order (normalized-record.ts). */
+const L2_T = Buffer.from('{"t":');
+const L2_SYMBOL = Buffer.from(',"type":"book_update","symbol":"');
+const L2_EXCHANGE_US = Buffer.from('","exchange_us":');
+const L2_LOCAL_US = Buffer.from(',"local_us":');
+const L2_SNAPSHOT_BIDS = Buffer.from(',"is_snapshot":true,"bids":[');
+const L2_UPDATE_BIDS = Buffer.from(',"is_snapshot":false,"bids":[');
+const L2_ASKS = Buffer.from('],"asks":[');
+const L2_END = Buffer.from(']}');
 
-interface Group {
-  symbol: string;
-  exchangeUs: number;
-  localUs: number;
-  snapshot: boolean;
-  bids: NormalizedLevel[];
-  asks: NormalizedLevel[];
+/** Whole µs in bytes buf[start, end): 1-16 digits and a safe integer; -1 otherwise. */
+function timeOf(buf: Uint8Array, start: number, end: number): number {
+  if (end - start < 1 || end - start > 16) return -1;
+  let n = 0;
+  for (let i = start; i < end; i++) {
+    const d = buf[i]! - 0x30;
+    if (d < 0 || d > 9) return -1;
+    n = n * 10 + d;
+  }
+  return Number.isSafeInteger(n) ? n : -1;
+}
+
+/** Whether bytes buf[start, end) equal `ref`. */
+function sameBytes(buf: Uint8Array, start: number, end: number, ref: Uint8Array): boolean {
+  if (end - start !== ref.length) return false;
+  for (let i = 0; i < ref.length; i++) if (buf[start + i] !== ref[i]) return false;
+  return true;
 }
 
 export class TardisCsvReader implements ImportReader {
@@ -45,7 +71,10 @@ export class TardisCsvReader implements ImportReader {
   private width = 0;
   private depth = 0;
   private exchange: string | null = null;
-  private group: Group | null = null;
+  private exchangeBytes: Uint8Array = new Uint8Array(0);
+  /** The symbol of the last incremental_book_L2 row, as bytes and text (checked once per change). */
+  private symbolBytes: Uint8Array = new Uint8Array(0);
+  private symbol = '';
   /** Column index per field, resolved from the header row (a Map: names like "asks[0].price" would put an object in dictionary mode). */
   private readonly at = new Map<string, number>();
   /** The columns every row reads, resolved once (-1: absent). */
@@ -60,43 +89,48 @@ export class TardisCsvReader implements ImportReader {
   /** book_snapshot_N: [price column, amount column] per level, best first. */
   private askColumns: (readonly [number, number])[] = [];
   private bidColumns: (readonly [number, number])[] = [];
+  /** incremental_book_L2: start of each field of the current row (field i ends one byte before cuts[i + 1], the last at the row's end). */
+  private cuts = new Int32Array(0);
+  /** The incremental_book_L2 group being read: rows of one symbol, local_timestamp and is_snapshot. */
+  private group = false;
+  private gSymbol = '';
+  private gLocalUs = 0;
+  private gSnapshot = false;
+  /** The group's line: the record up to its bids, then the bid levels (startGroup). */
+  private readonly line = new LevelText();
+  /** The group's ask levels, appended to the line by flush(). */
+  private readonly asks = new LevelText();
+  /** Whether the header has tardis' own incremental_book_L2 column order (pushLevelFast). */
+  private standardOrder = false;
 
   constructor(
     private readonly label: string,
     private readonly exchanges: readonly TardisExchange[],
   ) {}
 
-  push(line: string, lineNo: number, out: KeyedRecord[]): void {
+  push(row: ByteLine, out: ImportedLine[]): void {
     if (this.kind === null) {
-      this.readHeader(line, lineNo);
+      this.readHeader(row.text(), row.lineNo);
       return;
     }
-    if (line === '') return;
+    if (row.end === row.start) return;
+    if (this.kind === 'incremental_book_L2') {
+      if (!this.pushLevelFast(row, out)) this.pushLevel(row, out);
+      return;
+    }
+    const line = row.text();
+    const lineNo = row.lineNo;
     const f = line.split(',');
     if (f.length !== this.width) throw importRowError(this.label, lineNo, `${f.length} columns, the header has ${this.width}`, line);
     const exchange = f[0 /* exchange: checked first in the header */]!;
     if (exchange !== this.exchange) this.setExchange(exchange, lineNo, line);
-    const symbol = f[this.iSymbol]!;
-    if (symbol === '') throw importRowError(this.label, lineNo, 'empty symbol', line);
+    const symbolText = f[this.iSymbol]!;
+    if (symbolText === '') throw importRowError(this.label, lineNo, 'empty symbol', line);
+    const symbol = symbolText === this.symbol ? this.symbol : (this.symbol = importSymbol(symbolText, this.label, lineNo, line));
     const exchangeUs = this.time(f[this.iTimestamp]!, 'timestamp', lineNo, line);
     const localUs = this.time(f[this.iLocal]!, 'local_timestamp', lineNo, line);
     const base = { symbol, exchange_us: exchangeUs, local_us: localUs };
     switch (this.kind) {
-      case 'incremental_book_L2': {
-        const snapshotText = f[this.iSnapshot];
-        if (snapshotText !== 'true' && snapshotText !== 'false') throw importRowError(this.label, lineNo, `is_snapshot must be true or false, got ${JSON.stringify(snapshotText)}`, line);
-        const side = f[this.iSide];
-        if (side !== 'bid' && side !== 'ask') throw importRowError(this.label, lineNo, `side must be bid or ask, got ${JSON.stringify(side)}`, line);
-        const level: NormalizedLevel = [this.decimal(f[this.iPrice]!, 'price', lineNo, line), this.decimal(f[this.iAmount]!, 'amount', lineNo, line)];
-        const snapshot = snapshotText === 'true';
-        const g = this.group;
-        if (g === null || g.symbol !== symbol || g.localUs !== localUs || g.snapshot !== snapshot) {
-          this.flush(out);
-          this.group = { symbol, exchangeUs, localUs, snapshot, bids: [], asks: [] };
-        }
-        (side === 'bid' ? this.group!.bids : this.group!.asks).push(level);
-        return;
-      }
       case 'book_snapshot': {
         const asks = this.levels(f, 'asks', lineNo, line);
         const bids = this.levels(f, 'bids', lineNo, line);
@@ -106,8 +140,7 @@ export class TardisCsvReader implements ImportReader {
       case 'trades': {
         const side = f[this.iSide];
         if (side !== 'buy' && side !== 'sell' && side !== 'unknown') throw importRowError(this.label, lineNo, `side must be buy, sell or unknown, got ${JSON.stringify(side)}`, line);
-        const id = f[this.iId]!;
-        if (id.length > 128) throw importRowError(this.label, lineNo, 'trade id longer than 128 characters', line);
+        const id = importTradeId(f[this.iId]!, this.label, lineNo, line);
         this.emit(out, { type: 'trade', ...base, id, side, price: this.decimal(f[this.iPrice]!, 'price', lineNo, line), size: this.decimal(f[this.iAmount]!, 'amount', lineNo, line) });
         return;
       }
@@ -135,19 +168,223 @@ export class TardisCsvReader implements ImportReader {
     }
   }
 
-  end(out: KeyedRecord[]): void {
+  end(out: ImportedLine[]): void {
     this.flush(out);
   }
 
-  private emit(out: KeyedRecord[], record: NormalizedRecord): void {
-    out.push({ record, rank: rankOf(record), order: 0 });
+  /**
+   * The common incremental_book_L2 row, in tardis' own column order (exchange,symbol,timestamp,local_timestamp,
+   * is_snapshot,side,price,amount), in one pass over its bytes: each field checked as it is scanned — exchange and
+   * symbol equal to the previous row's, times as digits, is_snapshot and side as their words, price and amount as
+   * plain decimals, copied as they are. False, with nothing changed, for any other row: pushLevel then reads it
+   * (a new exchange or symbol, an exponent, a bad row and its message).
+   */
+  private pushLevelFast(row: ByteLine, out: ImportedLine[]): boolean {
+    if (!this.standardOrder || this.exchange === null || this.symbol === '') return false;
+    const buf = row.buf;
+    const end = row.end;
+    let p = row.start;
+    const exchange = this.exchangeBytes;
+    for (let i = 0; i < exchange.length; i++) if (buf[p + i] !== exchange[i]) return false;
+    p += exchange.length;
+    if (p >= end || buf[p] !== COMMA) return false;
+    const symbol = this.symbolBytes;
+    p++;
+    for (let i = 0; i < symbol.length; i++) if (buf[p + i] !== symbol[i]) return false;
+    p += symbol.length;
+    if (p >= end || buf[p] !== COMMA) return false;
+    const exchangeStart = ++p;
+    let exchangeUs = 0;
+    for (; p < end; p++) {
+      const d = buf[p]! - 0x30;
+      if (d < 0 || d > 9) break;
+      exchangeUs = exchangeUs * 10 + d;
+    }
+    const exchangeEnd = p;
+    if (p === exchangeStart || p - exchangeStart > 16 || p >= end || buf[p] !== COMMA || !Number.isSafeInteger(exchangeUs)) return false;
+    const localStart = ++p;
+    let localUs = 0;
+    for (; p < end; p++) {
+      const d = buf[p]! - 0x30;
+      if (d < 0 || d > 9) break;
+      localUs = localUs * 10 + d;
+    }
+    const localEnd = p;
+    if (p === localStart || p - localStart > 16 || p >= end || buf[p] !== COMMA || !Number.isSafeInteger(localUs)) return false;
+    p++;
+    let snapshot: boolean;
+    if (buf[p] === 0x66 && buf[p + 1] === 0x61 && buf[p + 2] === 0x6c && buf[p + 3] === 0x73 && buf[p + 4] === 0x65) {
+      snapshot = false;
+      p += 5;
+    } else if (buf[p] === 0x74 && buf[p + 1] === 0x72 && buf[p + 2] === 0x75 && buf[p + 3] === 0x65) {
+      snapshot = true;
+      p += 4;
+    } else return false;
+    if (p >= end || buf[p] !== COMMA) return false;
+    p++;
+    let bid: boolean;
+    if (buf[p] === 0x62 && buf[p + 1] === 0x69 && buf[p + 2] === 0x64) bid = true;
+    else if (buf[p] === 0x61 && buf[p + 1] === 0x73 && buf[p + 2] === 0x6b) bid = false;
+    else return false;
+    p += 3;
+    if (p >= end || buf[p] !== COMMA) return false;
+    const priceStart = ++p;
+    p = plainDecimalEnd(buf, p, end);
+    if (p < 0 || p >= end || buf[p] !== COMMA) return false;
+    const priceEnd = p;
+    const amountStart = ++p;
+    if (plainDecimalEnd(buf, p, end) !== end) return false;
+    if (!this.group || this.gSymbol !== this.symbol || this.gLocalUs !== localUs || this.gSnapshot !== snapshot) {
+      // Times without leading zeros are their own JSON digits: copied, and t is local_us but its last 3 digits.
+      if ((buf[exchangeStart] === 0x30 && exchangeEnd - exchangeStart > 1) || localEnd - localStart < 4 || buf[localStart] === 0x30) this.startGroup(out, exchangeUs, localUs, snapshot);
+      else this.startGroupCopying(out, buf, exchangeStart, exchangeEnd, localStart, localEnd, localUs, snapshot);
+    }
+    const levels = bid ? this.line : this.asks;
+    if (levels.count >= MAX_RECORD_LEVELS) return false;
+    levels.open();
+    levels.copy(buf, priceStart, priceEnd);
+    levels.separate();
+    levels.copy(buf, amountStart, end);
+    levels.close();
+    return true;
   }
 
-  private flush(out: KeyedRecord[]): void {
-    const g = this.group;
-    if (g === null) return;
-    this.group = null;
-    this.emit(out, { type: 'book_update', symbol: g.symbol, exchange_us: g.exchangeUs, local_us: g.localUs, is_snapshot: g.snapshot, bids: g.bids, asks: g.asks });
+  /** startGroup with the times' digits copied from the row (no leading zeros, local_us of 4 digits or more). */
+  private startGroupCopying(out: ImportedLine[], buf: Uint8Array, exchangeStart: number, exchangeEnd: number, localStart: number, localEnd: number, localUs: number, snapshot: boolean): void {
+    this.flush(out);
+    this.group = true;
+    this.gSymbol = this.symbol;
+    this.gLocalUs = localUs;
+    this.gSnapshot = snapshot;
+    const line = this.line;
+    line.bytes(L2_T);
+    line.copy(buf, localStart, localEnd - 3);
+    line.bytes(L2_SYMBOL);
+    line.bytes(this.symbolBytes);
+    line.bytes(L2_EXCHANGE_US);
+    line.copy(buf, exchangeStart, exchangeEnd);
+    line.bytes(L2_LOCAL_US);
+    line.copy(buf, localStart, localEnd);
+    line.bytes(snapshot ? L2_SNAPSHOT_BIDS : L2_UPDATE_BIDS);
+  }
+
+  /**
+   * Ends the group being read and starts one of the current symbol: its line is written up to the bids, which
+   * follow in `line` itself; the asks gather in `asks` until flush().
+   */
+  private startGroup(out: ImportedLine[], exchangeUs: number, localUs: number, snapshot: boolean): void {
+    this.flush(out);
+    this.group = true;
+    this.gSymbol = this.symbol;
+    this.gLocalUs = localUs;
+    this.gSnapshot = snapshot;
+    const line = this.line;
+    line.bytes(L2_T);
+    line.integer(Math.floor(localUs / 1000));
+    line.bytes(L2_SYMBOL);
+    line.bytes(this.symbolBytes);
+    line.bytes(L2_EXCHANGE_US);
+    line.integer(exchangeUs);
+    line.bytes(L2_LOCAL_US);
+    line.integer(localUs);
+    line.bytes(snapshot ? L2_SNAPSHOT_BIDS : L2_UPDATE_BIDS);
+  }
+
+  /**
+   * One incremental_book_L2 row, read from its bytes: field bounds found in one pass, exchange and symbol compared
+   * with the previous row's bytes, times parsed from digits, prices and amounts copied as they are when already
+   * plain decimals (plainDecimal otherwise) into the group's level text. No string per row.
+   */
+  private pushLevel(row: ByteLine, out: ImportedLine[]): void {
+    const buf = row.buf;
+    const end = row.end;
+    const width = this.width;
+    const cuts = this.cuts;
+    let n = 1;
+    cuts[0] = row.start;
+    for (let i = row.start; i < end; i++) {
+      if (buf[i] === COMMA) {
+        if (n < width) cuts[n] = i + 1;
+        n++;
+      }
+    }
+    if (n !== width) throw importRowError(this.label, row.lineNo, `${n} columns, the header has ${width}`, row.text());
+    cuts[width] = end + 1;
+    if (this.exchange === null || !sameBytes(buf, cuts[0]!, cuts[1]! - 1, this.exchangeBytes)) {
+      const line = row.text();
+      this.setExchange(line.split(',')[0]!, row.lineNo, line);
+      this.exchangeBytes = Buffer.from(this.exchange!, 'utf8');
+    }
+    let at = this.iSymbol;
+    if (this.symbol === '' || !sameBytes(buf, cuts[at]!, cuts[at + 1]! - 1, this.symbolBytes)) {
+      const line = row.text();
+      const text = buf.toString('utf8', cuts[at]!, cuts[at + 1]! - 1);
+      if (text === '') throw importRowError(this.label, row.lineNo, 'empty symbol', line);
+      this.symbol = importSymbol(text, this.label, row.lineNo, line);
+      this.symbolBytes = Buffer.from(text, 'utf8');
+    }
+    const symbol = this.symbol;
+    at = this.iTimestamp;
+    const exchangeUs = timeOf(buf, cuts[at]!, cuts[at + 1]! - 1);
+    if (exchangeUs < 0) this.badTime(row, at, 'timestamp');
+    at = this.iLocal;
+    const localUs = timeOf(buf, cuts[at]!, cuts[at + 1]! - 1);
+    if (localUs < 0) this.badTime(row, at, 'local_timestamp');
+    at = this.iSnapshot;
+    let s = cuts[at]!;
+    let len = cuts[at + 1]! - 1 - s;
+    let snapshot: boolean;
+    if (len === 5 && buf[s] === 0x66 && buf[s + 1] === 0x61 && buf[s + 2] === 0x6c && buf[s + 3] === 0x73 && buf[s + 4] === 0x65) snapshot = false;
+    else if (len === 4 && buf[s] === 0x74 && buf[s + 1] === 0x72 && buf[s + 2] === 0x75 && buf[s + 3] === 0x65) snapshot = true;
+    else throw importRowError(this.label, row.lineNo, `is_snapshot must be true or false, got ${JSON.stringify(this.field(row, at))}`, row.text());
+    at = this.iSide;
+    s = cuts[at]!;
+    len = cuts[at + 1]! - 1 - s;
+    let bid: boolean;
+    if (len === 3 && buf[s] === 0x62 && buf[s + 1] === 0x69 && buf[s + 2] === 0x64) bid = true;
+    else if (len === 3 && buf[s] === 0x61 && buf[s + 1] === 0x73 && buf[s + 2] === 0x6b) bid = false;
+    else throw importRowError(this.label, row.lineNo, `side must be bid or ask, got ${JSON.stringify(this.field(row, at))}`, row.text());
+    if (!this.group || this.gSymbol !== symbol || this.gLocalUs !== localUs || this.gSnapshot !== snapshot) this.startGroup(out, exchangeUs, localUs, snapshot);
+    const levels = bid ? this.line : this.asks;
+    if (levels.count >= MAX_RECORD_LEVELS) throw importRowError(this.label, row.lineNo, `more than ${MAX_RECORD_LEVELS} levels of one side at one local_timestamp`, row.text());
+    levels.open();
+    this.levelDecimal(row, this.iPrice, 'price', levels);
+    levels.separate();
+    this.levelDecimal(row, this.iAmount, 'amount', levels);
+    levels.close();
+  }
+
+  /** Field `at` of the row as a plain decimal into `levels`: its bytes when already plain, else plainDecimal's text. */
+  private levelDecimal(row: ByteLine, at: number, name: string, levels: LevelText): void {
+    const s = this.cuts[at]!;
+    const e = this.cuts[at + 1]! - 1;
+    if (isPlainDecimalBytes(row.buf, s, e)) {
+      levels.copy(row.buf, s, e);
+      return;
+    }
+    levels.ascii(this.decimal(this.field(row, at), name, row.lineNo, row.text()));
+  }
+
+  private field(row: ByteLine, at: number): string {
+    return row.buf.toString('utf8', this.cuts[at]!, this.cuts[at + 1]! - 1);
+  }
+
+  private badTime(row: ByteLine, at: number, name: string): never {
+    throw importRowError(this.label, row.lineNo, `${name} must be whole µs since the epoch, got ${JSON.stringify(this.field(row, at))}`, row.text());
+  }
+
+  private emit(out: ImportedLine[], record: NormalizedRecord): void {
+    out.push(new ImportedLine(normalizedLine(record), record.type, record.symbol, record.local_us, rankOf(record.type), 0));
+  }
+
+  private flush(out: ImportedLine[]): void {
+    if (!this.group) return;
+    this.group = false;
+    const line = this.line;
+    line.bytes(L2_ASKS);
+    line.drain(this.asks);
+    line.bytes(L2_END);
+    out.push(new ImportedLine(line.take(), 'book_update', this.gSymbol, this.gLocalUs, 1, 0, true));
   }
 
   private readHeader(line: string, lineNo: number): void {
@@ -173,6 +410,8 @@ export class TardisCsvReader implements ImportReader {
       this.bidColumns.push([index(`bids[${i}].price`), index(`bids[${i}].amount`)]);
     }
     [this.iSymbol, this.iTimestamp, this.iLocal, this.iSnapshot, this.iSide, this.iPrice, this.iAmount, this.iId] = ['symbol', 'timestamp', 'local_timestamp', 'is_snapshot', 'side', 'price', 'amount', 'id'].map(index) as [number, number, number, number, number, number, number, number];
+    this.cuts = new Int32Array(this.width + 1);
+    this.standardOrder = line === L2_COLUMNS;
   }
 
   private setExchange(exchange: string, lineNo: number, line: string): void {

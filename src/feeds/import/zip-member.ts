@@ -1,24 +1,24 @@
-// openZipMember: one member of a .zip archive (Binance public data: one CSV per archive) as a stream, from the archive's central directory, inflated with node:zlib.
+// locateZipMember: where the one CSV member of a .zip archive (Binance public data: one CSV per archive) lies, from the archive's central directory; chunk-reader.ts reads and inflates it.
 //
 // Layout (PKWARE APPNOTE.TXT 6.3.10, sections 4.3.6 ff.): the end-of-central-directory record (signature
 // 0x06054b50, 22 bytes + comment) gives the central directory's offset and entry count; each central entry
 // (0x02014b50) names a member with its compression method, compressed size and local header offset; the local
 // header (0x04034b50, 30 bytes + name + extra) precedes the member's data. Methods: 0 (stored) and 8 (deflate,
-// node:zlib inflateRaw). ZIP64 archives (sizes or offsets of 0xFFFFFFFF) and encrypted members are refused with a
-// message; daily and monthly Binance archives are neither. Why not a library: the member is read as a stream in
+// node:zlib raw inflate, sync-inflater.ts). ZIP64 archives (sizes or offsets of 0xFFFFFFFF) and encrypted members are refused with a
+// message; daily and monthly Binance archives are neither. Why not a library: the member is read a chunk at a time in
 // constant memory with zlib, which is all this needs, in under 100 lines; the well-kept zip readers (yauzl) do the
 // same on top of their own fd layer and would add a dependency for no gain here.
-import { closeSync, createReadStream, fstatSync, openSync, readSync } from 'node:fs';
-import type { Readable } from 'node:stream';
-import { createInflateRaw } from 'node:zlib';
+import { fstatSync, readSync } from 'node:fs';
 import { ShadowExecError } from '../../core/errors/shadow-exec-error.js';
-import { inputReadError } from '../../core/errors/io-failure.js';
 
+/** Where the CSV member's data lies in the archive, and how it is stored. */
 export interface ZipMember {
   readonly name: string;
-  readonly stream: Readable;
-  /** Compressed bytes read so far (progress). */
-  readonly compressedBytesRead: () => number;
+  /** 0 stored, 8 deflate. */
+  readonly method: 0 | 8;
+  /** Byte offset of the member's (compressed) data in the archive. */
+  readonly dataStart: number;
+  readonly compressedSize: number;
 }
 
 const EOCD = 0x06054b50;
@@ -29,31 +29,8 @@ function zipError(path: string, what: string): ShadowExecError {
   return new ShadowExecError('E_IMPORT_FORMAT', `import file '${path}': ${what}`);
 }
 
-/** The CSV member of `path` (the only member, or the only one named *.csv). Errors: UsageError (unreadable), E_IMPORT_FORMAT (not a usable zip). */
-export async function openZipMember(path: string): Promise<ZipMember> {
-  let fd: number;
-  try {
-    fd = openSync(path, 'r');
-  } catch (error) {
-    throw inputReadError('import file', path, error);
-  }
-  let member: { name: string; method: number; dataStart: number; compressedSize: number };
-  try {
-    member = locate(fd, path);
-  } finally {
-    closeSync(fd);
-  }
-  if (member.compressedSize === 0) {
-    const { Readable } = await import('node:stream');
-    return { name: member.name, stream: Readable.from([]), compressedBytesRead: () => 0 };
-  }
-  const raw = createReadStream(path, { start: member.dataStart, end: member.dataStart + member.compressedSize - 1, highWaterMark: 1 << 16 });
-  const stream = member.method === 0 ? raw : raw.pipe(createInflateRaw());
-  if (member.method !== 0) raw.on('error', (error) => stream.destroy(error));
-  return { name: member.name, stream, compressedBytesRead: () => raw.bytesRead };
-}
-
-function locate(fd: number, path: string): { name: string; method: number; dataStart: number; compressedSize: number } {
+/** The CSV member of the open archive `fd` (the only member, or the only one named *.csv). Errors: E_IMPORT_FORMAT (not a usable zip). */
+export function locateZipMember(fd: number, path: string): ZipMember {
   const size = fstatSync(fd).size;
   const tailLength = Math.min(size, 22 + 0xffff);
   const tail = Buffer.alloc(tailLength);
@@ -92,5 +69,5 @@ function locate(fd: number, path: string): { name: string; method: number; dataS
   if (local.readUInt32LE(0) !== LOCAL) throw zipError(path, `member '${entry.name}' has no local header at its offset`);
   const dataStart = entry.localOffset + 30 + local.readUInt16LE(26) + local.readUInt16LE(28);
   if (dataStart + entry.compressedSize > size) throw zipError(path, `member '${entry.name}' runs past the end of the file: truncated archive?`);
-  return { name: entry.name, method: entry.method, dataStart, compressedSize: entry.compressedSize };
+  return { name: entry.name, method: entry.method as 0 | 8, dataStart, compressedSize: entry.compressedSize };
 }

@@ -170,6 +170,13 @@ export class FramePipeline implements BookView {
     return sync.book.levelLots(side === 'BUY' ? 'bid' : 'ask', priceTicks);
   }
 
+  /** Visits up to `maxLevels` levels of a synced book's side, best first (BookView); null without a synced book. */
+  forEachLevel(symbol: string, side: Side, maxLevels: number, visit: (priceTicks: number, qtyLots: number, depth: number) => void): number | null {
+    const sync = this.states.get(symbol)?.sync;
+    if (sync === undefined || sync === null || sync.state !== 'synced') return null;
+    return sync.book.forEachLevel(side === 'BUY' ? 'bid' : 'ask', maxLevels, visit);
+  }
+
   /** Health so far (records, frame classes, events, books, bars) for the report's market_data section; bad frames' problems carry their sample. */
   health(): JsonValue {
     const json = this.counters.toJson([...this.states.values()], {

@@ -2,8 +2,9 @@
 import { Decimal, formatUnits } from '../../core/money/decimal.js';
 import type { OcoRequest } from '../../core/model/order-list.js';
 import { checkBinanceOco } from './binance-oco.js';
+import { checkBinanceOcoOnGrid } from './binance-oco-grid.js';
 import { buildBinanceOrderGrid, checkBinanceOrderByDecimals, checkBinanceOrderOnGrid, icebergLotsOf, type BinanceGridOrder, type BinanceOrderGrid } from './binance-order-grid.js';
-import type { Instrument } from '../../core/model/instrument.js';
+import { buildInstrument, type Instrument } from '../../core/model/instrument.js';
 import type { OrderRequest } from '../../core/model/order.js';
 import type { FeeSchedule } from '../../core/sim/fee-schedule.js';
 import type { VenueOutcome, VenueReject, VenueRules } from '../../ports/venue-rules.js';
@@ -115,6 +116,38 @@ export class BinanceVenueRules implements VenueRules {
    * USD-M has no OCO: -1020 "This operation is not supported." (the CLI refuses it before).
    */
   validateOco(request: OcoRequest, marketTicks: number): VenueReject | null {
+    const binance = this.instruments.get(request.symbol);
+    if (binance === undefined) return binanceReject(BINANCE_SPOT_ERRORS.BAD_SYMBOL);
+    if (this.market !== 'spot') return binanceReject(BINANCE_SPOT_ERRORS.UNSUPPORTED_OPERATION);
+    const grid = this.ocoGrid(request.symbol, binance);
+    if (grid === null) return this.validateOcoByDecimals(request, marketTicks);
+    const error = checkBinanceOcoOnGrid(request, grid, this.context.openOrders(request.symbol), marketTicks);
+    return error === null ? null : binanceReject(error);
+  }
+
+  /**
+   * Per symbol, the filters on the venue's own tick and lot (the OCO's ticks are read on them, as checkBinanceOco formats
+   * them); null when the spec makes no engine instrument (buildInstrument refuses it): the decimal path then answers.
+   */
+  private readonly ocoGrids = new Map<string, { readonly binance: BinanceInstrument; readonly grid: BinanceOrderGrid | null }>();
+
+  private ocoGrid(symbol: string, binance: BinanceInstrument): BinanceOrderGrid | null {
+    let known = this.ocoGrids.get(symbol);
+    if (known === undefined || known.binance !== binance) {
+      let grid: BinanceOrderGrid | null = null;
+      try {
+        grid = buildBinanceOrderGrid(binance, buildInstrument(binance.spec));
+      } catch {
+        grid = null;
+      }
+      known = { binance, grid };
+      this.ocoGrids.set(symbol, known);
+    }
+    return known.grid;
+  }
+
+  /** validateOco by the decimal reference (checkBinanceOco on formatted prices): what the integer check is tested against. */
+  validateOcoByDecimals(request: OcoRequest, marketTicks: number): VenueReject | null {
     const binance = this.instruments.get(request.symbol);
     if (binance === undefined) return binanceReject(BINANCE_SPOT_ERRORS.BAD_SYMBOL);
     if (this.market !== 'spot') return binanceReject(BINANCE_SPOT_ERRORS.UNSUPPORTED_OPERATION);

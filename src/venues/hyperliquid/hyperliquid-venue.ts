@@ -38,6 +38,7 @@ export const hyperliquidVenue: VenueModule = {
   label: 'Hyperliquid',
   summary: 'hyperliquid (Hyperliquid perpetuals, wallet-signed)',
   rateLimitAnswer: 'HTTP 429 per IP, "Too many cumulative requests sent" per address',
+  defaultSymbols: ['BTC', 'ETH'],
   markets: { flag: null, names: ['default'], default: 'default', labels: { default: '' }, notes: { default: 'USDC perpetuals' }, fees: { default: HYPERLIQUID_PERP_FEES } },
   catalog: {
     sourceRequest: () => 'POST /info {"type":"meta"} or {"type":"metaAndAssetCtxs"}',

@@ -66,6 +66,7 @@ describe('validateRunConfig defaults', () => {
         cancelMode: 'per-order',
         choice: null,
         params: {},
+        budgetMs: 1000,
         exitOco: null,
       },
       fills: { model: 'probabilistic', fillRate: '0.05' },

@@ -1,17 +1,26 @@
 // Covers TardisCsvReader: each tardis.dev CSV layout (told by its header row) → normalized records; incremental_book_L2 rows grouped by symbol, local_timestamp and is_snapshot; bad rows named by line.
 import { describe, expect, it } from 'vitest';
-import type { KeyedRecord } from '../../../src/feeds/import/import-reader.js';
+import { byteLine } from '../../../src/feeds/import/byte-lines.js';
+import type { ImportedLine } from '../../../src/feeds/import/imported-line.js';
+import type { NormalizedRecord } from '../../../src/feeds/replay/normalized-record.js';
 import { TardisCsvReader } from '../../../src/feeds/import/tardis-csv-reader.js';
 import { thrown } from '../../helpers/thrown.js';
 
 const EXCHANGES = [{ id: 'ex-futures', venue: 'v', market: 'm' }];
 
-function read(lines: readonly string[]): { records: KeyedRecord[]; reader: TardisCsvReader } {
+function read(lines: readonly string[]): { records: { record: NormalizedRecord; rank: number; order: number }[]; reader: TardisCsvReader } {
   const reader = new TardisCsvReader('f.csv', EXCHANGES);
-  const records: KeyedRecord[] = [];
-  lines.forEach((line, i) => reader.push(line, i + 1, records));
-  reader.end(records);
-  return { records, reader };
+  const out: ImportedLine[] = [];
+  lines.forEach((line, i) => reader.push(byteLine(line, i + 1), out));
+  reader.end(out);
+  return { records: out.map((l) => ({ record: recordOf(l), rank: l.rank, order: l.order })), reader };
+}
+
+/** The record a line holds, without its `t` (checked to be local_us in ms). */
+function recordOf(line: ImportedLine): NormalizedRecord {
+  const { t, ...record } = JSON.parse(line.json) as NormalizedRecord & { t: number };
+  expect(t).toBe(Math.floor(record.local_us / 1000));
+  return record;
 }
 
 describe('TardisCsvReader', () => {

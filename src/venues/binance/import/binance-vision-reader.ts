@@ -18,7 +18,10 @@
 import { UsageError } from '../../../core/errors/shadow-exec-error.js';
 import { plainDecimal } from '../../../feeds/import/csv-decimal.js';
 import { importRowError } from '../../../feeds/import/import-error.js';
-import type { ImportReader, ImportTarget, KeyedRecord } from '../../../feeds/import/import-reader.js';
+import type { ByteLine } from '../../../feeds/import/byte-lines.js';
+import type { ImportReader, ImportTarget } from '../../../feeds/import/import-reader.js';
+import { ImportedLine } from '../../../feeds/import/imported-line.js';
+import { normalizedLine } from '../../../feeds/import/normalized-line.js';
 
 export type BinanceVisionKind = 'aggTrades' | 'trades' | 'bookTicker';
 export type BinanceVisionMarket = 'spot' | 'usdm';
@@ -67,8 +70,10 @@ export class BinanceVisionReader implements ImportReader {
     if (kind === 'bookTicker' && market === 'spot') throw new UsageError(`import file '${label}': bookTicker files are USD-M (futures/um) data, not spot`);
   }
 
-  push(line: string, lineNo: number, out: KeyedRecord[]): void {
-    if (line === '') return;
+  push(row: ByteLine, out: ImportedLine[]): void {
+    if (row.end === row.start) return;
+    const line = row.text();
+    const lineNo = row.lineNo;
     const f = line.split(',');
     if (this.first) {
       this.first = false;
@@ -85,11 +90,8 @@ export class BinanceVisionReader implements ImportReader {
     if (this.kind === 'bookTicker') {
       const updateId = this.integer(f[0]!, 'update_id', lineNo, line);
       const us = this.time(f[6]!, 'event_time', lineNo, line);
-      out.push({
-        record: { type: 'quote', symbol, exchange_us: us, local_us: us, bid_price: this.decimal(f[1]!, 'best_bid_price', lineNo, line), bid_size: this.decimal(f[2]!, 'best_bid_qty', lineNo, line), ask_price: this.decimal(f[3]!, 'best_ask_price', lineNo, line), ask_size: this.decimal(f[4]!, 'best_ask_qty', lineNo, line) },
-        rank: 1,
-        order: updateId,
-      });
+      const record = { type: 'quote', symbol, exchange_us: us, local_us: us, bid_price: this.decimal(f[1]!, 'best_bid_price', lineNo, line), bid_size: this.decimal(f[2]!, 'best_bid_qty', lineNo, line), ask_price: this.decimal(f[3]!, 'best_ask_price', lineNo, line), ask_size: this.decimal(f[4]!, 'best_ask_qty', lineNo, line) } as const;
+      out.push(new ImportedLine(normalizedLine(record), 'quote', symbol, us, 1, updateId));
       return;
     }
     // aggTrades: id, price, qty, first, last, time, buyer maker[, best match]; trades: id, price, qty, quote qty, time, buyer maker[, best match]
@@ -98,11 +100,8 @@ export class BinanceVisionReader implements ImportReader {
     const us = this.time(f[timeAt]!, 'time', lineNo, line);
     const maker = f[timeAt + 1]!.toLowerCase();
     if (maker !== 'true' && maker !== 'false') throw importRowError(this.label, lineNo, `is_buyer_maker must be true or false, got ${JSON.stringify(f[timeAt + 1])}`, line);
-    out.push({
-      record: { type: 'trade', symbol, exchange_us: us, local_us: us, id: f[0]!, side: maker === 'true' ? 'sell' : 'buy', price: this.decimal(f[1]!, 'price', lineNo, line), size: this.decimal(f[2]!, 'quantity', lineNo, line) },
-      rank: 0,
-      order: id,
-    });
+    const record = { type: 'trade', symbol, exchange_us: us, local_us: us, id: f[0]!, side: maker === 'true' ? 'sell' : 'buy', price: this.decimal(f[1]!, 'price', lineNo, line), size: this.decimal(f[2]!, 'quantity', lineNo, line) } as const;
+    out.push(new ImportedLine(normalizedLine(record), 'trade', symbol, us, 0, id));
   }
 
   end(): void {}

@@ -1,14 +1,22 @@
 // Covers BinanceVisionReader and its file-name rules: spot rows without header (µs from 2025-01-01, ms before), USD-M rows with header, buyer-maker → taker sell, bookTicker ordered by update id.
 import { describe, expect, it } from 'vitest';
-import type { KeyedRecord } from '../../../../src/feeds/import/import-reader.js';
+import { byteLine } from '../../../../src/feeds/import/byte-lines.js';
+import type { ImportedLine } from '../../../../src/feeds/import/imported-line.js';
+import type { NormalizedRecord } from '../../../../src/feeds/replay/normalized-record.js';
 import { BinanceVisionReader, binanceVisionFile, binanceVisionMarketOfPath } from '../../../../src/venues/binance/import/binance-vision-reader.js';
 import { thrown } from '../../../helpers/thrown.js';
 
 function read(kind: 'aggTrades' | 'trades' | 'bookTicker', market: 'spot' | 'usdm' | null, lines: readonly string[]) {
   const reader = new BinanceVisionReader('f.csv', 'BTCUSDT', kind, market, 'venue-x');
-  const out: KeyedRecord[] = [];
-  lines.forEach((line, i) => reader.push(line, i + 1, out));
-  return { out, reader };
+  const lines_: ImportedLine[] = [];
+  lines.forEach((line, i) => reader.push(byteLine(line, i + 1), lines_));
+  return { out: lines_.map((l) => ({ record: recordOf(l), rank: l.rank, order: l.order })), reader };
+}
+
+/** The record a line holds, without its `t`. */
+function recordOf(line: ImportedLine): NormalizedRecord {
+  const { t: _t, ...record } = JSON.parse(line.json) as NormalizedRecord & { t: number };
+  return record;
 }
 
 describe('BinanceVisionReader', () => {
