@@ -34,7 +34,7 @@ await build({ ...options, entryPoints: { 'sweep-worker': `${root}dist/src/app/sw
 // The run command's own CLI build in dist/bundle/run/ (bin/shadow-exec.js starts it for `shadow-exec run …`, the hot
 // path): the same main.js, but program.js imports the run command statically and every other command is a stub, so
 // the ten other commands' dynamic imports no longer split the modules run shares with them into chunks of their own.
-// A fake run loads 21 files of it instead of 35 of dist/bundle/ (figures in test/e2e/cold-start.test.ts). The venues
+// A fake run loads 22 files of it instead of 34 of dist/bundle/ (figures in test/e2e/cold-start.test.ts). The venues
 // and the run path's rare parts (config file, live feed, HTML report, key providers, ora, chalk) stay dynamic imports.
 // A process loads one build only (bin/ picks it), so module identity (error classes, the venue registry's state) is
 // never split between two copies; no chunks are concatenated after the build (ES module live bindings stay esbuild's).
