@@ -165,7 +165,9 @@ export function composeRun(config: RunConfig, tool: ToolInfo, options: ComposeOp
       rule: 'bid and ask each at least spread_bps/2 from the mid, rounded away from it to whole ticks; size = order_notional_usd / price rounded down to the lot; a quote is cancelled and replaced when its price is requote_bps (at least one tick) away from the new one',
     } }),
     edge: {
-      formula: 'net_edge_bps = spread_bps / 2 - maker_fee_bps - adverse_selection_bps',
+      formula: 'net_edge_bps = half_spread_bps - maker_fee_bps - adverse_selection_bps',
+      half_spread:
+        'realised on the loop\'s own fills, whichever strategy priced them: mean over the same fills as adverse_selection of side × (quote_mid − fill_price) / quote_mid × 10^4; spread_bps / 2 (the configured quote) until `min_fills` fills have matured',
       adverse_selection:
         'mean over the last `window` fills of side × (quote_mid − mid at fill time + markout_ms) / quote_mid × 10^4 (side +1 buy, −1 sell); 0 until `min_fills` fills have matured',
       markout_ms: config.risk.edge.markoutMs,

@@ -92,7 +92,7 @@ describe('SeriesSampler', () => {
     expect(blocks).toBeGreaterThan(0);
     const frozen = await run({ iterations: '600', seed: '42', edgeThreshold: '7' }, 1000);
     expect(frozen.records!.filter((r) => r.type === 'freeze' || r.type === 'risk_state')).toEqual([
-      { type: 'freeze', ts_ms: T0 + 12_800, utc: '2025-01-01T00:00:12.800Z', symbol: 'BTCUSDT', reason: 'EDGE_BELOW_THRESHOLD', source: 'auto', net_edge_bps: '6.7065', edge_threshold_bps: '7' },
+      { type: 'freeze', ts_ms: T0 + 12_800, utc: '2025-01-01T00:00:12.800Z', symbol: 'BTCUSDT', reason: 'EDGE_BELOW_THRESHOLD', source: 'auto', net_edge_bps: '6.7103', edge_threshold_bps: '7' },
       { type: 'risk_state', ts_ms: T0 + 12_800, utc: '2025-01-01T00:00:12.800Z', from: 'ACTIVE', to: 'FROZEN', reason: 'EDGE_BELOW_THRESHOLD', source: 'auto' },
     ]);
     expect(frozen.records!.filter((r) => r.type === 'sample' && r.ts_ms >= T0 + 13_000).every((r) => r.risk_state === 'FROZEN' && r.open_orders === 0)).toBe(true);

@@ -1,7 +1,7 @@
 // The risk part of a run config: limits, the net-edge freeze and how adverse selection is measured, the other freezes, the circuit breaker.
 import type { DecimalText } from './decimal-text.js';
 
-/** Net edge: half spread − maker fee − adverse selection, which is measured over matured fills. */
+/** Net edge: realised half spread − maker fee − adverse selection, both measured over the same matured fills (the configured half spread until minFills). */
 export interface EdgeConfig {
   /** --edge-threshold: freeze when a symbol's net edge falls below this, bps, -10000..10000. @default '2' */
   readonly thresholdBps: DecimalText;

@@ -116,7 +116,7 @@ export function buildReport(input: ReportInput): JsonValue {
     edgeBySymbol[symbol] = {
       net_edge_bps: bpsE4(e.netEdgeBpsE4),
       adverse_selection_bps: bpsE4(e.adverseSelectionBpsE4),
-      half_spread_bps: bpsE4(edge.settings.halfSpreadBpsE4),
+      half_spread_bps: bpsE4(e.halfSpreadBpsE4),
       maker_fee_bps: bpsE4(edge.settings.makerFeeBpsE4),
       matured_markouts: e.maturedMarkouts,
       pending_markouts: e.pendingMarkouts,

@@ -1,4 +1,4 @@
-// EdgeTracker: per-symbol net edge = quoted half-spread − maker fee − adverse selection from the loop's own fills.
+// EdgeTracker: per-symbol net edge = realised half-spread − maker fee − adverse selection, both measured on the loop's own fills (DESIGN §5).
 import { invariantViolation } from '../errors/shadow-exec-error.js';
 import type { Fill } from '../model/fill.js';
 import { sideSign } from '../model/order.js';
@@ -6,13 +6,14 @@ import type { SymbolIndex } from '../model/symbol-table.js';
 
 /** All edge figures are bps × 10⁴ (1 unit = 0.0001 bps), integers. */
 export interface EdgeSettings {
+  /** The prior of the spread term: the configured half-spread, used until `minFills` fills have matured. */
   readonly halfSpreadBpsE4: number;
   readonly makerFeeBpsE4: number;
   /** A fill's markout is read at the first update of its symbol at or after fill time + horizon (ms). */
   readonly markoutMs: number;
   /** Adverse selection is the mean of the last `window` matured markouts… */
   readonly window: number;
-  /** …and counts only once at least `minFills` have matured (before that it is taken as 0). */
+  /** …and counts only once at least `minFills` have matured (before that it is taken as 0, and the spread term is the prior). */
   readonly minFills: number;
 }
 
@@ -24,6 +25,8 @@ class PendingMarkout {
     /** +1 buy, -1 sell. */
     readonly sign: 1 | -1,
     readonly quoteMidTicks: number,
+    /** The fill's realised half-spread, bps × 10⁴: sign × (quoteMid − fill price) / quoteMid × 10⁸. */
+    readonly realisedBpsE4: number,
   ) {}
 }
 
@@ -34,11 +37,16 @@ interface SymbolEdge {
   readonly samples: number[];
   sampleCount: number;
   sampleSum: number;
+  /** The same fills' realised half-spreads (same ring slots, same count). */
+  readonly spreadSamples: number[];
+  spreadSum: number;
   matured: number;
 }
 
 export interface EdgeSnapshot {
   readonly netEdgeBpsE4: number;
+  /** The spread term in use: the mean realised half-spread of the window once `minFills` have matured, else the prior. */
+  readonly halfSpreadBpsE4: number;
   readonly adverseSelectionBpsE4: number;
   readonly maturedMarkouts: number;
   readonly pendingMarkouts: number;
@@ -51,7 +59,7 @@ export class EdgeTracker {
   /** @param symbols the run's symbols in order: index i is symbols[i] */
   constructor(readonly symbols: readonly string[], readonly settings: EdgeSettings) {
     for (let i = 0; i < symbols.length; i++) {
-      this.bySymbol.push({ pending: [], pendingHead: 0, samples: [], sampleCount: 0, sampleSum: 0, matured: 0 });
+      this.bySymbol.push({ pending: [], pendingHead: 0, samples: [], sampleCount: 0, sampleSum: 0, spreadSamples: [], spreadSum: 0, matured: 0 });
     }
   }
 
@@ -61,8 +69,14 @@ export class EdgeTracker {
     return s;
   }
 
+  /**
+   * A fill of the loop's own: its markout is due `markoutMs` later. Its realised half-spread is measured now against
+   * the mid its order was priced from (the reference of its adverse selection too, so the two terms add up to the
+   * fill's markout: sign × (markoutMid − price) / quoteMid), whichever strategy priced it.
+   */
   onFill(fill: Fill): void {
-    this.symbol(fill.symbolIndex).pending.push(new PendingMarkout(fill.ts + this.settings.markoutMs, sideSign(fill.side), fill.quoteMidTicks));
+    const sign = sideSign(fill.side);
+    this.symbol(fill.symbolIndex).pending.push(new PendingMarkout(fill.ts + this.settings.markoutMs, sign, fill.quoteMidTicks, scaledBpsE4(sign * (fill.quoteMidTicks - fill.priceTicks), fill.quoteMidTicks)));
   }
 
   /**
@@ -75,7 +89,7 @@ export class EdgeTracker {
     let changed = false;
     while (s.pendingHead < s.pending.length && s.pending[s.pendingHead]!.dueTs <= ts) {
       const p = s.pending[s.pendingHead++]!;
-      this.push(s, adverseSelectionBpsE4(p.sign * (p.quoteMidTicks - midTicks), p.quoteMidTicks));
+      this.push(s, scaledBpsE4(p.sign * (p.quoteMidTicks - midTicks), p.quoteMidTicks), p.realisedBpsE4);
       changed = true;
     }
     if (s.pendingHead > 1024 && s.pendingHead * 2 > s.pending.length) {
@@ -85,25 +99,31 @@ export class EdgeTracker {
     return changed;
   }
 
-  private push(s: SymbolEdge, sample: number): void {
+  private push(s: SymbolEdge, sample: number, spread: number): void {
     const window = this.settings.window;
     if (s.sampleCount < window) {
       s.samples.push(sample);
+      s.spreadSamples.push(spread);
       s.sampleCount++;
     } else {
       const slot = s.matured % window;
       s.sampleSum -= s.samples[slot]!;
       s.samples[slot] = sample;
+      s.spreadSum -= s.spreadSamples[slot]!;
+      s.spreadSamples[slot] = spread;
     }
     s.sampleSum += sample;
+    s.spreadSum += spread;
     s.matured++;
   }
 
   snapshot(symbol: SymbolIndex): EdgeSnapshot {
     const s = this.symbol(symbol);
     const adverse = this.adverse(s);
+    const spread = this.spread(s);
     return {
-      netEdgeBpsE4: this.settings.halfSpreadBpsE4 - this.settings.makerFeeBpsE4 - adverse,
+      netEdgeBpsE4: spread - this.settings.makerFeeBpsE4 - adverse,
+      halfSpreadBpsE4: spread,
       adverseSelectionBpsE4: adverse,
       maturedMarkouts: s.matured,
       pendingMarkouts: s.pending.length - s.pendingHead,
@@ -112,7 +132,15 @@ export class EdgeTracker {
 
   /** snapshot(symbol).netEdgeBpsE4 without building the snapshot (the loop asks after every matured markout). */
   netEdgeBpsE4(symbol: SymbolIndex): number {
-    return this.settings.halfSpreadBpsE4 - this.settings.makerFeeBpsE4 - this.adverse(this.symbol(symbol));
+    const s = this.symbol(symbol);
+    return this.spread(s) - this.settings.makerFeeBpsE4 - this.adverse(s);
+  }
+
+  /** Mean realised half-spread of the window's fills once minFills have matured, else the configured prior (bps × 10⁴, truncated toward zero). */
+  private spread(s: SymbolEdge): number {
+    if (!(s.matured >= this.settings.minFills && s.sampleCount > 0)) return this.settings.halfSpreadBpsE4;
+    const mean = Math.trunc(s.spreadSum / s.sampleCount);
+    return mean === 0 ? 0 : mean;
   }
 
   /** Mean of the window's samples once minFills have matured, else 0 (bps × 10⁴, truncated toward zero). */
@@ -127,7 +155,7 @@ export class EdgeTracker {
  * away from the next integer, more than half an ulp of it, so rounding cannot carry it across. Otherwise (or for a
  * non-positive mid, where bigint division throws or truncates differently) the bigint path.
  */
-function adverseSelectionBpsE4(moveTicks: number, quoteMidTicks: number): number {
+function scaledBpsE4(moveTicks: number, quoteMidTicks: number): number {
   const scaled = moveTicks * 100_000_000;
   if (quoteMidTicks > 0 && Math.abs(scaled) + quoteMidTicks <= Number.MAX_SAFE_INTEGER) {
     const q = Math.trunc(scaled / quoteMidTicks);
