@@ -9,6 +9,7 @@ import { MidBarFeed } from '../feeds/synthetic/mid-bar-feed.js';
 import { formatResolution } from '../core/market/bar-resolution.js';
 import type { MarketDataFeed } from '../ports/market-data-feed.js';
 import type { Rng } from '../ports/rng.js';
+import type { ReplayBuildOptions, ReplayWiring } from './compose-replay.js';
 import { feedModule } from './feed-modules.js';
 import type { LiveFeedConfig, SyntheticFeedConfig } from './config/feed-config.js';
 import type { RunConfig } from './config/run-config.js';
@@ -61,32 +62,27 @@ function liveMarket(config: RunConfig, live: LiveFeedConfig, instruments: readon
 
 function replayMarket(config: RunConfig, path: string, instruments: readonly Instrument[]): ComposedMarket {
   const { buildReplayFeed, replayVenueMismatch } = feedModule('replay');
-  const replay = buildReplayFeed(
-    path,
-    instruments.map((i) => i.spec),
-    { clockStartMs: config.startGiven ? Date.parse(config.start) : null, durationMs: config.durationMs, barResolutions: barsSetting(config).barResolutions ?? '1m' },
-  );
+  const replay = buildReplayFeed(path, instruments.map((i) => i.spec), replayBuildOptions(config));
   const mismatch = replayVenueMismatch(replay.header, config.venue.name, chosenMarket(config.venue));
   if (mismatch !== null) throw new UsageError(`--feed replay:${path}: ${mismatch}`);
-  return {
-    feed: replay.feed,
-    startMs: replay.startMs,
-    model: replay.model,
-    replayFile: { file: replay.identity.file, sha256: replay.identity.sha256 },
-    warnings: replay.warnings,
-    marketData: (received) => replay.healthReport(received),
-  };
+  return replayedMarket(replay);
 }
 
 function importMarket(config: RunConfig, source: string, pattern: string, instruments: readonly Instrument[]): ComposedMarket {
   const market = chosenMarket(config.venue);
-  const replay = feedModule('import').buildImportFeed(source, pattern, market, instruments.map((i) => i.spec), {
-    clockStartMs: config.startGiven ? Date.parse(config.start) : null,
-    durationMs: config.durationMs,
-    barResolutions: barsSetting(config).barResolutions ?? '1m',
-  });
+  const replay = feedModule('import').buildImportFeed(source, pattern, market, instruments.map((i) => i.spec), replayBuildOptions(config));
   const mismatch = feedModule('replay').replayVenueMismatch(replay.header, config.venue.name, market);
   if (mismatch !== null) throw new UsageError(`--feed ${source}:${pattern}: ${mismatch.replace('the replay was recorded', 'the files are data')}`);
+  return replayedMarket(replay);
+}
+
+/** A replay's or an import's build options: the clock start given (--start), the duration and the bar resolutions. */
+function replayBuildOptions(config: RunConfig): ReplayBuildOptions {
+  return { clockStartMs: config.startGiven ? Date.parse(config.start) : null, durationMs: config.durationMs, barResolutions: barsSetting(config).barResolutions ?? '1m' };
+}
+
+/** A replayed feed (a replay file or imported files) as the run's market: its model, file identity, warnings and health. */
+function replayedMarket(replay: ReplayWiring): ComposedMarket {
   return {
     feed: replay.feed,
     startMs: replay.startMs,
