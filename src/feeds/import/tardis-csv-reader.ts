@@ -251,12 +251,7 @@ export class TardisCsvReader implements ImportReader {
 
   /** startGroup with the times' digits copied from the row (no leading zeros, local_us of 4 digits or more). */
   private startGroupCopying(out: ImportedLine[], buf: Uint8Array, exchangeStart: number, exchangeEnd: number, localStart: number, localEnd: number, localUs: number, snapshot: boolean): void {
-    this.flush(out);
-    this.group = true;
-    this.gSymbol = this.symbol;
-    this.gLocalUs = localUs;
-    this.gSnapshot = snapshot;
-    const line = this.line;
+    const line = this.beginGroup(out, localUs, snapshot);
     line.bytes(L2_T);
     line.copy(buf, localStart, localEnd - 3);
     line.bytes(L2_SYMBOL);
@@ -268,17 +263,22 @@ export class TardisCsvReader implements ImportReader {
     line.bytes(snapshot ? L2_SNAPSHOT_BIDS : L2_UPDATE_BIDS);
   }
 
-  /**
-   * Ends the group being read and starts one of the current symbol: its line is written up to the bids, which
-   * follow in `line` itself; the asks gather in `asks` until flush().
-   */
-  private startGroup(out: ImportedLine[], exchangeUs: number, localUs: number, snapshot: boolean): void {
+  /** Flushes the group being read and makes the current symbol's (local_us, is_snapshot) the group's; its line. */
+  private beginGroup(out: ImportedLine[], localUs: number, snapshot: boolean): LevelText {
     this.flush(out);
     this.group = true;
     this.gSymbol = this.symbol;
     this.gLocalUs = localUs;
     this.gSnapshot = snapshot;
-    const line = this.line;
+    return this.line;
+  }
+
+  /**
+   * Ends the group being read and starts one of the current symbol: its line is written up to the bids, which
+   * follow in `line` itself; the asks gather in `asks` until flush().
+   */
+  private startGroup(out: ImportedLine[], exchangeUs: number, localUs: number, snapshot: boolean): void {
+    const line = this.beginGroup(out, localUs, snapshot);
     line.bytes(L2_T);
     line.integer(Math.floor(localUs / 1000));
     line.bytes(L2_SYMBOL);
