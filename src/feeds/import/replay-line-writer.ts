@@ -6,7 +6,7 @@
 // cut short by a crash ends with whole lines except possibly the last.
 import { closeSync, openSync, writeSync } from 'node:fs';
 import { ioWriteError } from '../../core/errors/io-failure.js';
-import { syncUnlessSpecial } from '../../output/sync-unless-special.js';
+import { flushSyncClose } from '../../output/flush-sync-close.js';
 import { encodeReplayHeader, type ReplayHeader } from '../replay/replay-format.js';
 
 /** Buffer's own latin1Write (what write(…, 'latin1') calls after its argument checks, which show per record). */
@@ -69,13 +69,10 @@ export class ReplayLineWriter {
   /** Flushes, fsyncs and closes; idempotent. */
   close(): void {
     if (this.fd === null) return;
-    const fd = this.fd;
     try {
-      this.flush();
-      syncUnlessSpecial(fd);
+      flushSyncClose(this.fd, () => this.flush());
     } finally {
       this.fd = null;
-      closeSync(fd);
     }
   }
 

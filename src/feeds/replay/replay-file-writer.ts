@@ -1,9 +1,9 @@
 // ReplayFileWriter: appends a replay file (header, then records) with buffered whole-line writes; close() flushes, fsyncs and closes, so the file always ends with a complete line.
-import { closeSync, openSync, writeSync } from 'node:fs';
+import { openSync, writeSync } from 'node:fs';
 import { ioWriteError } from '../../core/errors/io-failure.js';
 import { ShadowExecError } from '../../core/errors/shadow-exec-error.js';
 import { encodeReplayHeader, encodeReplayRecord, type ReplayHeader, type ReplayRecord } from './replay-format.js';
-import { syncUnlessSpecial } from '../../output/sync-unless-special.js';
+import { flushSyncClose } from '../../output/flush-sync-close.js';
 
 /** Buffered bytes that trigger a write. */
 const FLUSH_BYTES = 64 * 1024;
@@ -71,13 +71,10 @@ export class ReplayFileWriter {
   /** Flushes, fsyncs and closes; idempotent. */
   close(): void {
     if (this.fd === null) return;
-    const fd = this.fd;
     try {
-      this.flush();
-      syncUnlessSpecial(fd);
+      flushSyncClose(this.fd, () => this.flush());
     } finally {
       this.fd = null;
-      closeSync(fd);
     }
   }
 }
