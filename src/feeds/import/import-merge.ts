@@ -50,28 +50,27 @@ export class ImportMerge {
 
   /** Lines read, header rows included. */
   get rows(): number {
-    let n = 0;
-    for (const s of this.sources) n += s.rows;
-    return n;
+    return this.total((s) => s.rows);
   }
 
   /** Bytes read (compressed bytes for .gz/.zip) and in all, over every file: progress. */
   get bytesRead(): number {
-    let n = 0;
-    for (const s of this.sources) n += s.bytesRead;
-    return n;
+    return this.total((s) => s.bytesRead);
   }
 
   get totalBytes(): number {
-    let n = 0;
-    for (const s of this.sources) n += s.totalBytes;
-    return n;
+    return this.total((s) => s.totalBytes);
   }
 
   /** Records dropped by the filter. */
   get filtered(): number {
+    return this.total((s) => s.filtered);
+  }
+
+  /** A count summed over every file (rows, bytes, records filtered). */
+  private total(of: (source: ImportFileSource) => number): number {
     let n = 0;
-    for (const s of this.sources) n += s.filtered;
+    for (const s of this.sources) n += of(s);
     return n;
   }
 
