@@ -16,6 +16,7 @@ import type { Clock } from '../ports/clock.js';
 import type { Rng } from '../ports/rng.js';
 import { replayVenueKit } from './compose-replay.js';
 import { liveEndpoint, liveProtocol, liveTopics, venueLive } from './live-venue.js';
+import { isUsdQuoted } from './usd-quote.js';
 
 export interface LiveBuildSettings {
   readonly venue: ReplayVenue;
@@ -49,7 +50,7 @@ export interface LiveWiring {
 
 export function buildLiveFeed(settings: LiveBuildSettings, instruments: readonly InstrumentSpec[], rng: Rng, ports: LiveBuildPorts = {}): LiveWiring {
   for (const spec of instruments) {
-    if (spec.quoteAsset !== 'USDT') throw new UsageError(`live symbol '${spec.symbol}' is quoted in ${spec.quoteAsset}: a run trades USDT-quoted instruments only (money is counted in USDT)`);
+    if (!isUsdQuoted(spec.quoteAsset)) throw new UsageError(`live symbol '${spec.symbol}' is quoted in ${spec.quoteAsset}: a run trades USDT- or USDC-quoted instruments only (money is counted in USD)`);
   }
   const { venue, market } = settings;
   const module = venueModule(venue);

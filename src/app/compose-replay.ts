@@ -3,7 +3,7 @@
 // Contract for compose.ts (the integrator wires the CLI flags):
 //   const replay = buildReplayFeed(path, instrumentSpecs, { clockStartMs, durationMs, barResolutions });
 //   - `instrumentSpecs` are the instruments the run trades (the same specs the venue and loop get); each
-//     must be quoted in USDT (the ledger, risk limits and report count money in USDT) — anything else
+//     must be quoted in USDT or USDC (the ledger, risk limits and report count money in one USD unit) — anything else
 //     is refused with a UsageError. `replayInstrumentSpecs(catalogSpecs, symbols)` picks them by symbol.
 //   - Start the VirtualClock at `replay.startMs` (the first record's receive time, or `clockStartMs`
 //     when given: records before it warm the books up and deliver nothing) and hand `replay.feed` to
@@ -17,7 +17,7 @@
 //     as the run consumes them; it is never held whole.
 //   - `replay.header.venue`/`.market` say what was recorded: check them against --exchange/--category
 //     (a file recorded on one venue and market needs that venue's grids), e.g. with `replayVenueMismatch()`.
-// Errors: UsageError (unreadable path, non-USDT or duplicate instrument), E_REPLAY_FORMAT with the line
+// Errors: UsageError (unreadable path, non-USD-quoted or duplicate instrument), E_REPLAY_FORMAT with the line
 // number (malformed file), E_REPLAY_READ (other I/O), E_CONFIG (bad bar resolution list).
 import { createHash } from 'node:crypto';
 import { UsageError } from '../core/errors/shadow-exec-error.js';
@@ -38,6 +38,7 @@ import { ArrayRecordSource, type ReplayRecordSource } from '../feeds/replay/repl
 import { openReplayFile, type ReplayScan } from '../feeds/replay/replay-source.js';
 import type { ReplayVenueKit } from '../ports/replay-venue-kit.js';
 import { loadedVenues, venueModule } from './venue-registry.js';
+import { isUsdQuoted } from './usd-quote.js';
 
 export interface ReplayBuildOptions {
   /** Virtual clock start (--start); default: the first record's receive time. */
@@ -139,8 +140,8 @@ export function buildReplayFeedFromSource(label: string, scan: ReplayScan, recor
   const { header, firstRecordMs, lastRecordMs, warnings } = scan;
   const symbols = instruments.map((i) => i.symbol);
   for (const spec of instruments) {
-    if (spec.quoteAsset !== 'USDT') {
-      throw new UsageError(`replay symbol '${spec.symbol}' is quoted in ${spec.quoteAsset}: a run trades USDT-quoted instruments only (money is counted in USDT); observe it instead`);
+    if (!isUsdQuoted(spec.quoteAsset)) {
+      throw new UsageError(`replay symbol '${spec.symbol}' is quoted in ${spec.quoteAsset}: a run trades USDT- or USDC-quoted instruments only (money is counted in USD); observe it instead`);
     }
   }
   const observed = (options.observe ?? []).filter((s) => !symbols.includes(s.symbol));

@@ -33,7 +33,7 @@ describe('buildReplayFeed', () => {
     expect(thrown(() => buildReplayFeedFromText('t', TEXT, [blz]))).toEqual({
       name: 'UsageError',
       code: 'E_USAGE',
-      message: "replay symbol 'BLZETH' is quoted in ETH: a run trades USDT-quoted instruments only (money is counted in USDT); observe it instead",
+      message: "replay symbol 'BLZETH' is quoted in ETH: a run trades USDT- or USDC-quoted instruments only (money is counted in USD); observe it instead",
     });
     expect(buildReplayFeedFromText('t', TEXT, [NKN], { observe: [blz] }).symbols).toEqual(['NKNUSDT']);
   });

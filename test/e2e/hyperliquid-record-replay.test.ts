@@ -82,10 +82,22 @@ describe('shadow-exec record/run --exchange hyperliquid', () => {
 
     const run = (extra: string[]): Promise<Json> =>
       runCliInProcess(['run', '--exchange', 'hyperliquid', '--symbols', 'BTC', '--feed', `replay:${out}`, '--spread-bps', '4', '--latency-ms', '0', '--edge-threshold', '-10000', '--quiet', ...extra]);
-    // Found 2026-12-03: run refuses the USDC-quoted Hyperliquid coin on replay (exit 2), so no fill model runs on its book
-    // yet. When fixed, replace this with: two trade-through runs byte-identical, one queue run, fills on both trades.
+    // USDC-quoted perps run like USDT ones (money is counted in one USD unit): the replay trades on its book and trades.
     const a = await run([]);
-    expect(a.code).toBe(2);
-    expect(a.stderr).toContain("replay symbol 'BTC' is quoted in USDC: a run trades USDT-quoted instruments only");
+    expect(a.code, a.stderr).toBe(0);
+    const b = await run([]);
+    expect(b.stdout).toBe(a.stdout);
+    const ra = JSON.parse(a.stdout) as Json;
+    expect(ra.execution.status).toBe('completed');
+    expect(ra.fills.model).toEqual({ fills_from_touch: 0, fills_from_trades: 2 });
+    expect(ra.fills.recent.map((f: Json) => [f.side, f.price, f.qty, f.liquidity])).toEqual([
+      ['BUY', '94985', '0.00526', 'MAKER'],
+      ['SELL', '95025', '0.00526', 'MAKER'],
+    ]);
+    const q = await run(['--fill-model', 'queue']);
+    expect(q.code, q.stderr).toBe(0);
+    const rq = JSON.parse(q.stdout) as Json;
+    expect(rq.fills.count).toBeGreaterThan(0);
+    expect((await run(['--fill-model', 'queue'])).stdout).toBe(q.stdout);
   });
 });
