@@ -18,6 +18,18 @@ export abstract class FrameClassifier {
     return frameClass;
   }
 
+  /** `frame` parsed as a JSON object, or the class of a frame that is not one ('invalid-json', 'unknown'), with lastDetail set. */
+  protected jsonObject(frame: string): object | 'invalid-json' | 'unknown' {
+    let message: unknown;
+    try {
+      message = JSON.parse(frame);
+    } catch {
+      return this.fail('invalid-json', 'not JSON');
+    }
+    if (typeof message !== 'object' || message === null || Array.isArray(message)) return this.fail('unknown', 'not a JSON object');
+    return message;
+  }
+
   /** Drops the events this frame appended to `out` after index `start` (a frame is all or nothing), answering `frameClass`. */
   protected rollback(out: MarketDataEvent[], start: number, frameClass: FrameClass): FrameClass {
     out.length = start;

@@ -65,13 +65,8 @@ export class BybitStreamParser extends FrameClassifier implements MarketFramePar
 
   parse(frame: string, receivedAtMs: number, out: MarketDataEvent[]): FrameClass {
     if (this.fast.tryParse(frame, out)) return this.ok();
-    let message: unknown;
-    try {
-      message = JSON.parse(frame);
-    } catch {
-      return this.fail('invalid-json', 'not JSON');
-    }
-    if (typeof message !== 'object' || message === null || Array.isArray(message)) return this.fail('unknown', 'not a JSON object');
+    const message = this.jsonObject(frame);
+    if (typeof message === 'string') return message;
     const push = message as BybitPushWire;
     if (typeof push.topic !== 'string') return this.reply(message as BybitReplyWire);
     if (!isId(push.ts)) return this.fail('invalid-value', `${push.topic} ts`);

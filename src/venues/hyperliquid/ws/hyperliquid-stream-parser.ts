@@ -44,13 +44,8 @@ export class HyperliquidStreamParser extends FrameClassifier implements MarketFr
   reset(): void {}
 
   parse(frame: string, _receivedAtMs: number, out: MarketDataEvent[]): FrameClass {
-    let message: unknown;
-    try {
-      message = JSON.parse(frame);
-    } catch {
-      return this.fail('invalid-json', 'not JSON');
-    }
-    if (typeof message !== 'object' || message === null || Array.isArray(message)) return this.fail('unknown', 'not a JSON object');
+    const message = this.jsonObject(frame);
+    if (typeof message === 'string') return message;
     const m = message as HyperliquidWsMessageWire;
     switch (m.channel) {
       case 'l2Book':
