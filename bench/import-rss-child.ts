@@ -17,7 +17,7 @@ let records = 0;
 let rssAfterFirstMillion = 0;
 let rss = 0;
 for (let line = merge.next(); line !== null; line = merge.next()) {
-  writer.line(line.json, line.ascii);
+  writer.record(line);
   if ((++records & 0xffff) === 0) {
     rss = process.memoryUsage.rss();
     if (rssAfterFirstMillion === 0 && merge.rows >= 1_000_000) rssAfterFirstMillion = rss;

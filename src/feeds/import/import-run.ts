@@ -91,7 +91,7 @@ export async function runImport(request: ImportRequest): Promise<ImportSummary> 
             done = true;
             break;
           }
-          writer.line(line.json, line.ascii);
+          writer.record(line);
           byType[line.type]++;
           if (line.symbol !== lastSymbol) {
             lastSymbol = line.symbol;

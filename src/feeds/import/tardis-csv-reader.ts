@@ -23,8 +23,9 @@ import { isPlainDecimalBytes, plainDecimal, plainDecimalEnd } from './csv-decima
 import { importRowError } from './import-error.js';
 import { rankOf, type ImportReader, type ImportTarget } from './import-reader.js';
 import { ImportedLine } from './imported-line.js';
-import { LevelText } from './level-text.js';
+import { viewOf, type LevelText } from './level-text.js';
 import { importSymbol, importTradeId, normalizedLine } from './normalized-line.js';
+import { L2Group } from './tardis-l2-group.js';
 import type { TardisExchange } from './tardis-exchange.js';
 
 type Layout = 'incremental_book_L2' | 'book_snapshot' | 'trades' | 'quotes' | 'derivative_ticker';
@@ -34,16 +35,6 @@ const TIME = /^[0-9]{1,16}$/;
 const COMMA = 0x2c;
 /** tardis' incremental_book_L2 header row (pushLevelFast reads rows of this order). */
 const L2_COLUMNS = 'exchange,symbol,timestamp,local_timestamp,is_snapshot,side,price,amount';
-/** The constant parts of a book_update line, in canonical key order (normalized-record.ts). */
-const L2_T = Buffer.from('{"t":');
-const L2_SYMBOL = Buffer.from(',"type":"book_update","symbol":"');
-const L2_EXCHANGE_US = Buffer.from('","exchange_us":');
-const L2_LOCAL_US = Buffer.from(',"local_us":');
-const L2_SNAPSHOT_BIDS = Buffer.from(',"is_snapshot":true,"bids":[');
-const L2_UPDATE_BIDS = Buffer.from(',"is_snapshot":false,"bids":[');
-const L2_ASKS = Buffer.from('],"asks":[');
-const L2_END = Buffer.from(']}');
-
 /** Whole µs in bytes buf[start, end): 1-16 digits and a safe integer; -1 otherwise. */
 function timeOf(buf: Uint8Array, start: number, end: number): number {
   if (end - start < 1 || end - start > 16) return -1;
@@ -91,15 +82,11 @@ export class TardisCsvReader implements ImportReader {
   private bidColumns: (readonly [number, number])[] = [];
   /** incremental_book_L2: start of each field of the current row (field i ends one byte before cuts[i + 1], the last at the row's end). */
   private cuts = new Int32Array(0);
-  /** The incremental_book_L2 group being read: rows of one symbol, local_timestamp and is_snapshot. */
-  private group = false;
-  private gSymbol = '';
-  private gLocalUs = 0;
-  private gSnapshot = false;
-  /** The group's line: the record up to its bids, then the bid levels (startGroup). */
-  private readonly line = new LevelText();
-  /** The group's ask levels, appended to the line by flush(). */
-  private readonly asks = new LevelText();
+  /** The incremental_book_L2 group being read. */
+  private readonly group = new L2Group();
+  /** A view of the buffer of the last row read (the chunk: one view per chunk). */
+  private view = viewOf(new Uint8Array(4));
+  private viewBuf: Uint8Array | null = null;
   /** Whether the header has tardis' own incremental_book_L2 column order (pushLevelFast). */
   private standardOrder = false;
 
@@ -169,59 +156,76 @@ export class TardisCsvReader implements ImportReader {
   }
 
   end(out: ImportedLine[]): void {
-    this.flush(out);
+    this.group.flush(out);
   }
 
   /**
    * The common incremental_book_L2 row, in tardis' own column order (exchange,symbol,timestamp,local_timestamp,
-   * is_snapshot,side,price,amount), in one pass over its bytes: each field checked as it is scanned — exchange and
-   * symbol equal to the previous row's, times as digits, is_snapshot and side as their words, price and amount as
-   * plain decimals, copied as they are. False, with nothing changed, for any other row: pushLevel then reads it
-   * (a new exchange or symbol, an exponent, a bad row and its message).
+   * is_snapshot,side,price,amount), in one pass over its bytes: a row starting with the group's key (tardis-l2-group.ts)
+   * is of the group and only its side, price and amount are read; any other has each field checked as it is
+   * scanned — exchange and symbol equal to the previous row's, times as digits, is_snapshot and side as their
+   * words; price and amount as plain decimals, copied as they are. False, with nothing changed, for any other
+   * row: pushLevel then reads it (a new exchange or symbol, an exponent, a bad row and its message).
    */
   private pushLevelFast(row: ByteLine, out: ImportedLine[]): boolean {
     if (!this.standardOrder || this.exchange === null || this.symbol === '') return false;
     const buf = row.buf;
     const end = row.end;
     let p = row.start;
-    const exchange = this.exchangeBytes;
-    for (let i = 0; i < exchange.length; i++) if (buf[p + i] !== exchange[i]) return false;
-    p += exchange.length;
-    if (p >= end || buf[p] !== COMMA) return false;
-    const symbol = this.symbolBytes;
-    p++;
-    for (let i = 0; i < symbol.length; i++) if (buf[p + i] !== symbol[i]) return false;
-    p += symbol.length;
-    if (p >= end || buf[p] !== COMMA) return false;
-    const exchangeStart = ++p;
+    let view = this.view;
+    if (buf !== this.viewBuf) {
+      view = this.view = viewOf(buf);
+      this.viewBuf = buf;
+    }
+    const group = this.group;
+    // The row's start up to its side column: a new group's first row (start >= 0) or a row of the group.
+    let start = -1;
+    let exchangeStart = 0;
+    let exchangeEnd = 0;
+    let localStart = 0;
+    let localEnd = 0;
     let exchangeUs = 0;
-    for (; p < end; p++) {
-      const d = buf[p]! - 0x30;
-      if (d < 0 || d > 9) break;
-      exchangeUs = exchangeUs * 10 + d;
-    }
-    const exchangeEnd = p;
-    if (p === exchangeStart || p - exchangeStart > 16 || p >= end || buf[p] !== COMMA || !Number.isSafeInteger(exchangeUs)) return false;
-    const localStart = ++p;
     let localUs = 0;
-    for (; p < end; p++) {
-      const d = buf[p]! - 0x30;
-      if (d < 0 || d > 9) break;
-      localUs = localUs * 10 + d;
+    let snapshot = false;
+    if (group.matches(view, p, end)) p += group.keyLength;
+    else {
+      const exchange = this.exchangeBytes;
+      for (let i = 0; i < exchange.length; i++) if (buf[p + i] !== exchange[i]) return false;
+      p += exchange.length;
+      if (p >= end || buf[p] !== COMMA) return false;
+      const symbol = this.symbolBytes;
+      p++;
+      for (let i = 0; i < symbol.length; i++) if (buf[p + i] !== symbol[i]) return false;
+      p += symbol.length;
+      if (p >= end || buf[p] !== COMMA) return false;
+      exchangeStart = ++p;
+      for (; p < end; p++) {
+        const d = buf[p]! - 0x30;
+        if (d < 0 || d > 9) break;
+        exchangeUs = exchangeUs * 10 + d;
+      }
+      exchangeEnd = p;
+      if (p === exchangeStart || p - exchangeStart > 16 || p >= end || buf[p] !== COMMA || !Number.isSafeInteger(exchangeUs)) return false;
+      localStart = ++p;
+      for (; p < end; p++) {
+        const d = buf[p]! - 0x30;
+        if (d < 0 || d > 9) break;
+        localUs = localUs * 10 + d;
+      }
+      localEnd = p;
+      if (p === localStart || p - localStart > 16 || p >= end || buf[p] !== COMMA || !Number.isSafeInteger(localUs)) return false;
+      p++;
+      if (buf[p] === 0x66 && buf[p + 1] === 0x61 && buf[p + 2] === 0x6c && buf[p + 3] === 0x73 && buf[p + 4] === 0x65) {
+        snapshot = false;
+        p += 5;
+      } else if (buf[p] === 0x74 && buf[p + 1] === 0x72 && buf[p + 2] === 0x75 && buf[p + 3] === 0x65) {
+        snapshot = true;
+        p += 4;
+      } else return false;
+      if (p >= end || buf[p] !== COMMA) return false;
+      p++;
+      start = row.start;
     }
-    const localEnd = p;
-    if (p === localStart || p - localStart > 16 || p >= end || buf[p] !== COMMA || !Number.isSafeInteger(localUs)) return false;
-    p++;
-    let snapshot: boolean;
-    if (buf[p] === 0x66 && buf[p + 1] === 0x61 && buf[p + 2] === 0x6c && buf[p + 3] === 0x73 && buf[p + 4] === 0x65) {
-      snapshot = false;
-      p += 5;
-    } else if (buf[p] === 0x74 && buf[p + 1] === 0x72 && buf[p + 2] === 0x75 && buf[p + 3] === 0x65) {
-      snapshot = true;
-      p += 4;
-    } else return false;
-    if (p >= end || buf[p] !== COMMA) return false;
-    p++;
     let bid: boolean;
     if (buf[p] === 0x62 && buf[p + 1] === 0x69 && buf[p + 2] === 0x64) bid = true;
     else if (buf[p] === 0x61 && buf[p + 1] === 0x73 && buf[p + 2] === 0x6b) bid = false;
@@ -234,60 +238,18 @@ export class TardisCsvReader implements ImportReader {
     const priceEnd = p;
     const amountStart = ++p;
     if (plainDecimalEnd(buf, p, end) !== end) return false;
-    if (!this.group || this.gSymbol !== this.symbol || this.gLocalUs !== localUs || this.gSnapshot !== snapshot) {
-      // Times without leading zeros are their own JSON digits: copied, and t is local_us but its last 3 digits.
-      if ((buf[exchangeStart] === 0x30 && exchangeEnd - exchangeStart > 1) || localEnd - localStart < 4 || buf[localStart] === 0x30) this.startGroup(out, exchangeUs, localUs, snapshot);
-      else this.startGroupCopying(out, buf, exchangeStart, exchangeEnd, localStart, localEnd, localUs, snapshot);
-    }
-    const levels = bid ? this.line : this.asks;
-    if (levels.count >= MAX_RECORD_LEVELS) return false;
-    levels.open();
-    levels.copy(buf, priceStart, priceEnd);
-    levels.separate();
-    levels.copy(buf, amountStart, end);
-    levels.close();
+    const levels = bid ? group.bids : group.asks;
+    if (start >= 0) {
+      const same = group.active && group.symbol === this.symbol && group.localUs === localUs && group.snapshot === snapshot;
+      if (same && levels.count >= MAX_RECORD_LEVELS) return false;
+      if (!same) {
+        if ((buf[exchangeStart] === 0x30 && exchangeEnd - exchangeStart > 1) || localEnd - localStart < 4 || buf[localStart] === 0x30) group.start(out, this.symbol, exchangeUs, localUs, snapshot);
+        else group.startCopying(out, this.symbol, view, exchangeStart, exchangeEnd, localStart, localEnd, localUs, snapshot);
+        group.setKey(buf, start, priceStart - 4);
+      } else if (group.keyLength === 0) group.setKey(buf, start, priceStart - 4);
+    } else if (levels.count >= MAX_RECORD_LEVELS) return false;
+    levels.level(view, priceStart, priceEnd, amountStart, end);
     return true;
-  }
-
-  /** startGroup with the times' digits copied from the row (no leading zeros, local_us of 4 digits or more). */
-  private startGroupCopying(out: ImportedLine[], buf: Uint8Array, exchangeStart: number, exchangeEnd: number, localStart: number, localEnd: number, localUs: number, snapshot: boolean): void {
-    const line = this.beginGroup(out, localUs, snapshot);
-    line.bytes(L2_T);
-    line.copy(buf, localStart, localEnd - 3);
-    line.bytes(L2_SYMBOL);
-    line.bytes(this.symbolBytes);
-    line.bytes(L2_EXCHANGE_US);
-    line.copy(buf, exchangeStart, exchangeEnd);
-    line.bytes(L2_LOCAL_US);
-    line.copy(buf, localStart, localEnd);
-    line.bytes(snapshot ? L2_SNAPSHOT_BIDS : L2_UPDATE_BIDS);
-  }
-
-  /** Flushes the group being read and makes the current symbol's (local_us, is_snapshot) the group's; its line. */
-  private beginGroup(out: ImportedLine[], localUs: number, snapshot: boolean): LevelText {
-    this.flush(out);
-    this.group = true;
-    this.gSymbol = this.symbol;
-    this.gLocalUs = localUs;
-    this.gSnapshot = snapshot;
-    return this.line;
-  }
-
-  /**
-   * Ends the group being read and starts one of the current symbol: its line is written up to the bids, which
-   * follow in `line` itself; the asks gather in `asks` until flush().
-   */
-  private startGroup(out: ImportedLine[], exchangeUs: number, localUs: number, snapshot: boolean): void {
-    const line = this.beginGroup(out, localUs, snapshot);
-    line.bytes(L2_T);
-    line.integer(Math.floor(localUs / 1000));
-    line.bytes(L2_SYMBOL);
-    line.bytes(this.symbolBytes);
-    line.bytes(L2_EXCHANGE_US);
-    line.integer(exchangeUs);
-    line.bytes(L2_LOCAL_US);
-    line.integer(localUs);
-    line.bytes(snapshot ? L2_SNAPSHOT_BIDS : L2_UPDATE_BIDS);
   }
 
   /**
@@ -344,8 +306,9 @@ export class TardisCsvReader implements ImportReader {
     if (len === 3 && buf[s] === 0x62 && buf[s + 1] === 0x69 && buf[s + 2] === 0x64) bid = true;
     else if (len === 3 && buf[s] === 0x61 && buf[s + 1] === 0x73 && buf[s + 2] === 0x6b) bid = false;
     else throw importRowError(this.label, row.lineNo, `side must be bid or ask, got ${JSON.stringify(this.field(row, at))}`, row.text());
-    if (!this.group || this.gSymbol !== symbol || this.gLocalUs !== localUs || this.gSnapshot !== snapshot) this.startGroup(out, exchangeUs, localUs, snapshot);
-    const levels = bid ? this.line : this.asks;
+    const group = this.group;
+    if (!group.active || group.symbol !== symbol || group.localUs !== localUs || group.snapshot !== snapshot) group.start(out, symbol, exchangeUs, localUs, snapshot);
+    const levels = bid ? group.bids : group.asks;
     if (levels.count >= MAX_RECORD_LEVELS) throw importRowError(this.label, row.lineNo, `more than ${MAX_RECORD_LEVELS} levels of one side at one local_timestamp`, row.text());
     levels.open();
     this.levelDecimal(row, this.iPrice, 'price', levels);
@@ -375,16 +338,6 @@ export class TardisCsvReader implements ImportReader {
 
   private emit(out: ImportedLine[], record: NormalizedRecord): void {
     out.push(new ImportedLine(normalizedLine(record), record.type, record.symbol, record.local_us, rankOf(record.type), 0));
-  }
-
-  private flush(out: ImportedLine[]): void {
-    if (!this.group) return;
-    this.group = false;
-    const line = this.line;
-    line.bytes(L2_ASKS);
-    line.drain(this.asks);
-    line.bytes(L2_END);
-    out.push(new ImportedLine(line.take(), 'book_update', this.gSymbol, this.gLocalUs, 1, 0, true));
   }
 
   private readHeader(line: string, lineNo: number): void {
