@@ -9,10 +9,11 @@
 // and a run of records written in slab order goes to the file straight from the slab (replay-line-writer.ts).
 //
 // Why words: a JavaScript loop moving single bytes costs ~2-4 ns a byte here, a native copy ~40-150 ns a call
-// (its argument checks and views), so the short fields of a row (a price, an amount, a timestamp) and the constant
-// parts of a line are moved 4 bytes at a time through DataViews (level, words), whole words only when the source
-// has 3 bytes to spare after the field (the destination always has: room(n + 3)); bytes beyond the field that a
-// word write puts in the destination are overwritten by what follows it.
+// (its argument checks and views), so the constant parts of a line, the times and the asks are moved 4 bytes at a
+// time through DataViews (words), whole words only when the source has 3 bytes to spare after them (the
+// destination always has: room(n + 3)); bytes beyond the field that a word write puts in the destination are
+// overwritten by what follows it. A level's price and amount (a few bytes each) go by single bytes (level): measured
+// in place (bench file, same process, alternated), bytes there and words elsewhere beat words or bytes everywhere.
 
 /** Bytes per slab (slab mode): ~4,000 book update lines of the bench's size. */
 export const SLAB_BYTES = 1 << 20;
@@ -77,24 +78,24 @@ export class LevelText {
   }
 
   /**
-   * A whole level `["price","amount"]` (`,` before all but the first) from a row's bytes: price at [ps, pe) and
-   * amount at [as, ae) of the buffer `from` views (plain decimals, checked by the caller).
+   * A whole level `["price","amount"]` (`,` before all but the first) from a row's bytes: price at from[ps, pe) and
+   * amount at from[as, ae) (plain decimals, checked by the caller). By single bytes: these fields are short.
    */
-  level(from: DataView, ps: number, pe: number, as: number, ae: number): void {
-    this.room(pe - ps + ae - as + 11);
+  level(from: Uint8Array, ps: number, pe: number, as: number, ae: number): void {
+    this.room(pe - ps + ae - as + 8);
     const buf = this.buf;
     let at = this.length;
     if (this.count > 0) buf[at++] = 0x2c;
-    buf[at] = 0x5b;
-    buf[at + 1] = 0x22;
-    at = this.move(from, ps, pe - ps, at + 2);
-    buf[at] = 0x22;
-    buf[at + 1] = 0x2c;
-    buf[at + 2] = 0x22;
-    at = this.move(from, as, ae - as, at + 3);
-    buf[at] = 0x22;
-    buf[at + 1] = 0x5d;
-    this.length = at + 2;
+    buf[at++] = 0x5b;
+    buf[at++] = 0x22;
+    for (let i = ps; i < pe; i++) buf[at++] = from[i]!;
+    buf[at++] = 0x22;
+    buf[at++] = 0x2c;
+    buf[at++] = 0x22;
+    for (let i = as; i < ae; i++) buf[at++] = from[i]!;
+    buf[at++] = 0x22;
+    buf[at++] = 0x5d;
+    this.length = at;
     this.count++;
   }
 

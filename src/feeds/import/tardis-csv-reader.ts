@@ -248,7 +248,7 @@ export class TardisCsvReader implements ImportReader {
         group.setKey(buf, start, priceStart - 4);
       } else if (group.keyLength === 0) group.setKey(buf, start, priceStart - 4);
     } else if (levels.count >= MAX_RECORD_LEVELS) return false;
-    levels.level(view, priceStart, priceEnd, amountStart, end);
+    levels.level(buf, priceStart, priceEnd, amountStart, end);
     return true;
   }
 
