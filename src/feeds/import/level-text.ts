@@ -15,6 +15,8 @@
 // overwritten by what follows it. A level's price and amount (a few bytes each) go by single bytes (level): measured
 // in place (bench file, same process, alternated), bytes there and words elsewhere beat words or bytes everywhere.
 
+import { viewOf } from './byte-words.js';
+
 /** Bytes per slab (slab mode): ~4,000 book update lines of the bench's size. */
 export const SLAB_BYTES = 1 << 20;
 
@@ -29,11 +31,6 @@ export function wordBytes(text: string): WordBytes {
   const padded = new Uint8Array(bytes.length + 4);
   padded.set(bytes);
   return { view: new DataView(padded.buffer), length: bytes.length };
-}
-
-/** A view over all of `buf`'s bytes. */
-export function viewOf(buf: Uint8Array): DataView {
-  return new DataView(buf.buffer, buf.byteOffset, buf.byteLength);
 }
 
 export class LevelText {

@@ -23,7 +23,8 @@ import { isPlainDecimalBytes, plainDecimal, plainDecimalEnd } from './csv-decima
 import { importRowError } from './import-error.js';
 import { rankOf, type ImportReader, type ImportTarget } from './import-reader.js';
 import { ImportedLine } from './imported-line.js';
-import { viewOf, type LevelText } from './level-text.js';
+import { sameWords, viewOf } from './byte-words.js';
+import type { LevelText } from './level-text.js';
 import { importSymbol, importTradeId, normalizedLine } from './normalized-line.js';
 import { L2Group } from './tardis-l2-group.js';
 import type { TardisExchange } from './tardis-exchange.js';
@@ -65,6 +66,9 @@ export class TardisCsvReader implements ImportReader {
   private exchangeBytes: Uint8Array = new Uint8Array(0);
   /** The symbol of the last incremental_book_L2 row, as bytes and text (checked once per change). */
   private symbolBytes: Uint8Array = new Uint8Array(0);
+  /** `exchange,symbol,` of the last incremental_book_L2 row (pushLevelFast compares rows with it). */
+  private prefixView = viewOf(new Uint8Array(4));
+  private prefixLength = 0;
   private symbol = '';
   /** Column index per field, resolved from the header row (a Map: names like "asks[0].price" would put an object in dictionary mode). */
   private readonly at = new Map<string, number>();
@@ -189,16 +193,10 @@ export class TardisCsvReader implements ImportReader {
     let snapshot = false;
     if (group.matches(view, p, end)) p += group.keyLength;
     else {
-      const exchange = this.exchangeBytes;
-      for (let i = 0; i < exchange.length; i++) if (buf[p + i] !== exchange[i]) return false;
-      p += exchange.length;
-      if (p >= end || buf[p] !== COMMA) return false;
-      const symbol = this.symbolBytes;
-      p++;
-      for (let i = 0; i < symbol.length; i++) if (buf[p + i] !== symbol[i]) return false;
-      p += symbol.length;
-      if (p >= end || buf[p] !== COMMA) return false;
-      exchangeStart = ++p;
+      const prefix = this.prefixLength;
+      if (end - p <= prefix || !sameWords(view, p, this.prefixView, prefix)) return false;
+      p += prefix;
+      exchangeStart = p;
       for (; p < end; p++) {
         const d = buf[p]! - 0x30;
         if (d < 0 || d > 9) break;
@@ -245,8 +243,8 @@ export class TardisCsvReader implements ImportReader {
       if (!same) {
         if ((buf[exchangeStart] === 0x30 && exchangeEnd - exchangeStart > 1) || localEnd - localStart < 4 || buf[localStart] === 0x30) group.start(out, this.symbol, exchangeUs, localUs, snapshot);
         else group.startCopying(out, this.symbol, view, exchangeStart, exchangeEnd, localStart, localEnd, localUs, snapshot);
-        group.setKey(buf, start, priceStart - 4);
-      } else if (group.keyLength === 0) group.setKey(buf, start, priceStart - 4);
+        group.setKey(view, start, priceStart - 4);
+      } else if (group.keyLength === 0) group.setKey(view, start, priceStart - 4);
     } else if (levels.count >= MAX_RECORD_LEVELS) return false;
     levels.level(buf, priceStart, priceEnd, amountStart, end);
     return true;
@@ -276,6 +274,7 @@ export class TardisCsvReader implements ImportReader {
       const line = row.text();
       this.setExchange(line.split(',')[0]!, row.lineNo, line);
       this.exchangeBytes = Buffer.from(this.exchange!, 'utf8');
+      this.setPrefix();
     }
     let at = this.iSymbol;
     if (this.symbol === '' || !sameBytes(buf, cuts[at]!, cuts[at + 1]! - 1, this.symbolBytes)) {
@@ -284,6 +283,7 @@ export class TardisCsvReader implements ImportReader {
       if (text === '') throw importRowError(this.label, row.lineNo, 'empty symbol', line);
       this.symbol = importSymbol(text, this.label, row.lineNo, line);
       this.symbolBytes = Buffer.from(text, 'utf8');
+      this.setPrefix();
     }
     const symbol = this.symbol;
     at = this.iTimestamp;
@@ -326,6 +326,13 @@ export class TardisCsvReader implements ImportReader {
       return;
     }
     levels.ascii(this.decimal(this.field(row, at), name, row.lineNo, row.text()));
+  }
+
+  /** prefixView/prefixLength from exchangeBytes and symbolBytes. */
+  private setPrefix(): void {
+    const prefix = Buffer.concat([this.exchangeBytes, Buffer.from(','), this.symbolBytes, Buffer.from(','), Buffer.alloc(4)]);
+    this.prefixView = viewOf(prefix);
+    this.prefixLength = prefix.length - 4;
   }
 
   private field(row: ByteLine, at: number): string {

@@ -8,6 +8,7 @@
 // is_snapshot,). A row starting with the same bytes as the row that started the group has the same exchange,
 // symbol, times and is_snapshot, all already checked: it belongs to the group, and only its side, price and amount
 // need reading (tardis writes the rows of one message with one timestamp: most rows of a group match).
+import { copyWords, sameWords, viewOf } from './byte-words.js';
 import { ImportedLine } from './imported-line.js';
 import { LevelText, wordBytes, type WordBytes } from './level-text.js';
 
@@ -33,8 +34,7 @@ export class L2Group {
   /** `,"type":"book_update","symbol":"…","exchange_us":` of `middleSymbol`. */
   private middle: WordBytes = wordBytes('');
   private middleSymbol = '';
-  private readonly key = new Uint8Array(KEY_BYTES + 4);
-  private readonly keyView = new DataView(this.key.buffer);
+  private readonly keyView = viewOf(new Uint8Array(KEY_BYTES + 4));
   /** Bytes of the key; 0: none (every row read in full). */
   keyLength = 0;
 
@@ -79,27 +79,21 @@ export class L2Group {
     line.constant(snapshot ? SNAPSHOT_BIDS : UPDATE_BIDS);
   }
 
-  /** Makes from[start, end) (a row of this group, read in full, up to its side column) the key. */
-  setKey(from: Uint8Array, start: number, end: number): void {
+  /** Makes the bytes [start, end) of the buffer `from` views (a row of this group, read in full, up to its side column) the key. */
+  setKey(from: DataView, start: number, end: number): void {
     const n = end - start;
     if (n > KEY_BYTES) {
       this.keyLength = 0;
       return;
     }
-    const key = this.key;
-    for (let i = 0; i < n; i++) key[i] = from[start + i]!;
+    copyWords(from, start, this.keyView, n);
     this.keyLength = n;
   }
 
   /** Whether the row at [start, end) of the buffer `from` views starts with the key (and has bytes after it). */
   matches(from: DataView, start: number, end: number): boolean {
     const n = this.keyLength;
-    if (n === 0 || end - start <= n) return false;
-    const key = this.keyView;
-    let i = 0;
-    for (; i + 4 <= n; i += 4) if (from.getInt32(start + i, true) !== key.getInt32(i, true)) return false;
-    for (; i < n; i++) if (from.getUint8(start + i) !== key.getUint8(i)) return false;
-    return true;
+    return n > 0 && end - start > n && sameWords(from, start, this.keyView, n);
   }
 
   /** Completes the group's record (if any) into `out`. */
