@@ -34,7 +34,6 @@ export class ByteLines implements ByteLine {
   private carry = Buffer.allocUnsafe(1 << 12);
   private carryLength = 0;
   private done = false;
-  private started = false;
 
   constructor(private readonly reader: ChunkReader) {}
 
@@ -74,11 +73,6 @@ export class ByteLines implements ByteLine {
       }
       this.chunk = next;
       this.pos = 0;
-      if (!this.started) {
-        // The BOM can only be cut by a chunk boundary in a file of under 3 bytes: not a CSV of these layouts.
-        this.started = true;
-        if (next.length >= 3 && next[0] === 0xef && next[1] === 0xbb && next[2] === 0xbf) this.pos = 3;
-      }
     }
   }
 
@@ -87,6 +81,8 @@ export class ByteLines implements ByteLine {
   }
 
   private set(buf: Buffer, start: number, end: number): void {
+    // A UTF-8 BOM before the first line is dropped (looked for in the line, not the first chunk: any chunk may be short).
+    if (this.lineNo === 0 && end - start >= 3 && buf[start] === 0xef && buf[start + 1] === 0xbb && buf[start + 2] === 0xbf) start += 3;
     this.lineNo++;
     this.buf = buf;
     this.start = start;
