@@ -20,17 +20,34 @@ export interface ByteLine {
   text(): string;
 }
 
+/**
+ * The unread rest of the current chunk, for a reader that takes whole lines straight from it (ImportReader.readRun):
+ * bytes chunk[pos, chunk.length) follow the current line; jump() moves past lines it read there.
+ */
+export interface ChunkCursor {
+  /** The chunk being read, and where the next line starts in it; pos is -1 when the next line does not start in it whole (a carried line, the end). */
+  readonly chunk: Buffer;
+  readonly pos: number;
+  /** Moves to `pos` of the chunk (the start of a line, or its end) after `lines` lines read from the cursor's pos. */
+  jump(pos: number, lines: number): void;
+}
+
 const NEWLINE = 0x0a;
 const CR = 0x0d;
 
-export class ByteLines implements ByteLine {
+export class ByteLines implements ByteLine, ChunkCursor {
   buf: Buffer = Buffer.alloc(0);
   start = 0;
   end = 0;
   /** Number of the current line; 0 before the first. */
   lineNo = 0;
-  private chunk: Buffer = Buffer.alloc(0);
-  private pos = 0;
+  chunk: Buffer = Buffer.alloc(0);
+  /** Where the next line starts in the chunk (ChunkCursor.pos: -1 while a line is carried over). */
+  get pos(): number {
+    return this.carryLength === 0 ? this.at : -1;
+  }
+
+  private at = 0;
   private carry = Buffer.allocUnsafe(1 << 12);
   private carryLength = 0;
   private done = false;
@@ -45,35 +62,40 @@ export class ByteLines implements ByteLine {
   next(): boolean {
     for (;;) {
       const chunk = this.chunk;
-      if (this.pos < chunk.length) {
-        const at = chunk.indexOf(NEWLINE, this.pos);
+      if (this.at < chunk.length) {
+        const at = chunk.indexOf(NEWLINE, this.at);
         if (at >= 0) {
-          if (this.carryLength === 0) this.set(chunk, this.pos, at);
+          if (this.carryLength === 0) this.set(chunk, this.at, at);
           else {
-            this.append(chunk, this.pos, at);
+            this.append(chunk, this.at, at);
             this.set(this.carry, 0, this.carryLength);
             this.carryLength = 0;
           }
-          this.pos = at + 1;
+          this.at = at + 1;
           return true;
         }
-        this.append(chunk, this.pos, chunk.length);
-        this.pos = chunk.length;
+        this.append(chunk, this.at, chunk.length);
+        this.at = chunk.length;
       }
       if (this.done) return false;
       const next = this.reader.next();
       if (next === null) {
         this.done = true;
         this.chunk = Buffer.alloc(0);
-        this.pos = 0;
+        this.at = 0;
         if (this.carryLength === 0) return false;
         this.set(this.carry, 0, this.carryLength);
         this.carryLength = 0;
         return true;
       }
       this.chunk = next;
-      this.pos = 0;
+      this.at = 0;
     }
+  }
+
+  jump(pos: number, lines: number): void {
+    this.at = pos;
+    this.lineNo += lines;
   }
 
   text(): string {

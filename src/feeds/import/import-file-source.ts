@@ -106,6 +106,7 @@ export class ImportFileSource {
     const lines = this.lines;
     const reader = this.reader;
     const converted = this.converted;
+    const readRun = reader.readRun !== undefined;
     while (this.size <= REORDER_WINDOW) {
       if (!lines.next()) {
         reader.end(converted);
@@ -115,6 +116,7 @@ export class ImportFileSource {
       }
       reader.push(lines, converted);
       if (converted.length > 0) this.hold(lines.lineNo);
+      if (readRun) reader.readRun!(lines);
     }
   }
 

@@ -18,7 +18,7 @@
 // not read. The exchange column maps to a venue and market through the venues' TardisExchange lists; every row of
 // a file must name the same exchange.
 import { MAX_RECORD_LEVELS, type NormalizedLevel, type NormalizedRecord } from '../replay/normalized-record.js';
-import type { ByteLine } from './byte-lines.js';
+import type { ByteLine, ChunkCursor } from './byte-lines.js';
 import { isPlainDecimalBytes, plainDecimal, plainDecimalEnd } from './csv-decimal.js';
 import { importRowError } from './import-error.js';
 import { rankOf, type ImportReader, type ImportTarget } from './import-reader.js';
@@ -34,6 +34,8 @@ type Layout = 'incremental_book_L2' | 'book_snapshot' | 'trades' | 'quotes' | 'd
 const BASE = ['exchange', 'symbol', 'timestamp', 'local_timestamp'] as const;
 const TIME = /^[0-9]{1,16}$/;
 const COMMA = 0x2c;
+const NEWLINE = 0x0a;
+const CR = 0x0d;
 /** tardis' incremental_book_L2 header row (pushLevelFast reads rows of this order). */
 const L2_COLUMNS = 'exchange,symbol,timestamp,local_timestamp,is_snapshot,side,price,amount';
 /** Whole µs in bytes buf[start, end): 1-16 digits and a safe integer; -1 otherwise. */
@@ -161,6 +163,57 @@ export class TardisCsvReader implements ImportReader {
 
   end(out: ImportedLine[]): void {
     this.group.flush(out);
+  }
+
+  /**
+   * The fast lane (ImportReader.readRun): the incremental_book_L2 rows that follow in the chunk and start with the
+   * group's key (tardis-l2-group.ts) — rows of the group being read, their exchange, symbol, times and is_snapshot
+   * already checked — each a side, a plain price and a plain amount, then "\n" or "\r\n": their levels added to
+   * the group with no line cut, no call per line. Stops at the first other line (push reads it).
+   */
+  readRun(cursor: ChunkCursor): void {
+    const group = this.group;
+    const n = group.keyLength;
+    const from = cursor.pos;
+    if (n === 0 || from < 0) return;
+    const buf = cursor.chunk;
+    const limit = buf.length;
+    let view = this.view;
+    if (buf !== this.viewBuf) {
+      view = this.view = viewOf(buf);
+      this.viewBuf = buf;
+    }
+    const key = group.keyView;
+    let next = from;
+    let lines = 0;
+    for (;;) {
+      // Key, side and comma, then at least "0,0\n".
+      if (limit - next < n + 8 || !sameWords(view, next, key, n)) break;
+      let p = next + n;
+      let bid: boolean;
+      if (buf[p] === 0x62 && buf[p + 1] === 0x69 && buf[p + 2] === 0x64) bid = true;
+      else if (buf[p] === 0x61 && buf[p + 1] === 0x73 && buf[p + 2] === 0x6b) bid = false;
+      else break;
+      p += 3;
+      if (buf[p] !== COMMA) break;
+      const priceStart = ++p;
+      p = plainDecimalEnd(buf, p, limit);
+      if (p < 0 || p >= limit || buf[p] !== COMMA) break;
+      const priceEnd = p;
+      const amountStart = ++p;
+      const amountEnd = plainDecimalEnd(buf, p, limit);
+      if (amountEnd < 0 || amountEnd >= limit) break;
+      let after: number;
+      if (buf[amountEnd] === NEWLINE) after = amountEnd + 1;
+      else if (buf[amountEnd] === CR && amountEnd + 1 < limit && buf[amountEnd + 1] === NEWLINE) after = amountEnd + 2;
+      else break;
+      const levels = bid ? group.bids : group.asks;
+      if (levels.count >= MAX_RECORD_LEVELS) break;
+      levels.level(buf, priceStart, priceEnd, amountStart, amountEnd);
+      next = after;
+      lines++;
+    }
+    if (lines > 0) cursor.jump(next, lines);
   }
 
   /**

@@ -34,7 +34,8 @@ export class L2Group {
   /** `,"type":"book_update","symbol":"…","exchange_us":` of `middleSymbol`. */
   private middle: WordBytes = wordBytes('');
   private middleSymbol = '';
-  private readonly keyView = viewOf(new Uint8Array(KEY_BYTES + 4));
+  /** The key's bytes (keyLength of them). */
+  readonly keyView = viewOf(new Uint8Array(KEY_BYTES + 4));
   /** Bytes of the key; 0: none (every row read in full). */
   keyLength = 0;
 

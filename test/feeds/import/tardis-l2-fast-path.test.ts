@@ -53,14 +53,14 @@ function fastImport(text: string, sizes: readonly number[]): ReferenceResult {
 }
 
 const T0 = 1_709_251_200_000_000;
-/** A cell that is usually well formed and sometimes hostile. */
-const cell = (good: fc.Arbitrary<string>, hostile: readonly string[]): fc.Arbitrary<string> => fc.oneof({ weight: 30, arbitrary: good }, { weight: 1, arbitrary: fc.constantFrom(...hostile) });
+/** A cell that is usually well formed and, when `hostile` is on, sometimes one of the hostile values. */
+const cell = (good: fc.Arbitrary<string>, bad: readonly string[], hostile: boolean): fc.Arbitrary<string> => (hostile ? fc.oneof({ weight: 30, arbitrary: good }, { weight: 1, arbitrary: fc.constantFrom(...bad) }) : good);
 const decimal = fc.oneof(
   { weight: 20, arbitrary: fc.tuple(fc.nat({ max: 99_999 }), fc.stringMatching(/^[0-9]{1,4}$/)).map(([w, f]) => `${w}.${f}`) },
   { weight: 4, arbitrary: fc.nat({ max: 100 }).map(String) },
   { weight: 1, arbitrary: fc.constantFrom('1e-8', '1.5E+3', '+.5', '-0', '.5', '007', '0.000', '00.10', '2e3', '1e999', '1'.repeat(64), '1'.repeat(65), `0.${'0'.repeat(70)}1`) },
 );
-const hostileDecimal = ['', '-1', '5.', '"1.0"', 'abc', '1,0', '1e', '0x10', ' 1', 'NaN', '١'];
+const hostileDecimal = ['', '-1', '5.', '"1.0"', 'abc', '1,0', '1e', '0x10', ' 1', 'NaN', '١', '1\r', '1\r2', '1\r\n'];
 const timeHostile = ['', '0123', '12a', '1e6', '-5', '99999999999999999', '9007199254740993', '"1"', '123'];
 
 interface RowPlan {
@@ -78,19 +78,42 @@ interface RowPlan {
   shape: 'ok' | 'missing' | 'extra' | 'blank-before';
 }
 
-const row: fc.Arbitrary<RowPlan> = fc.record({
-  exchange: cell(fc.constant('binance-futures'), ['bybit', 'okex', '"binance-futures"', '']),
-  symbol: cell(fc.constantFrom('BTCUSDT', 'BTCUSDT', 'BTCUSDT', 'ETHUSDT'), ['', '"BTCUSDT"', 'BTC USDT', 'é', 'x'.repeat(65)]),
-  step: fc.oneof({ weight: 4, arbitrary: fc.constant(0) }, { weight: 2, arbitrary: fc.integer({ min: 1, max: 2_000 }) }, { weight: 1, arbitrary: fc.integer({ min: -50, max: -1 }) }),
-  lag: fc.integer({ min: 0, max: 3 }).map((n) => n * 40),
-  snapshot: cell(fc.constantFrom('false', 'false', 'false', 'true'), ['TRUE', '', '1', 'fals']),
-  side: cell(fc.constantFrom('bid', 'ask'), ['buy', '', 'BID', 'bids']),
-  price: cell(decimal, hostileDecimal),
-  amount: cell(decimal, hostileDecimal),
-  timestamp: fc.oneof({ weight: 40, arbitrary: fc.constant(null) }, { weight: 1, arbitrary: fc.constantFrom(...timeHostile) }),
-  local: fc.oneof({ weight: 40, arbitrary: fc.constant(null) }, { weight: 1, arbitrary: fc.constantFrom(...timeHostile, '5', '0', '1234') }),
-  shape: fc.constantFrom<RowPlan['shape']>(...Array<RowPlan['shape']>(40).fill('ok'), 'missing', 'extra', 'blank-before'),
-});
+const HOSTILE = {
+  exchange: ['bybit', 'okex', '"binance-futures"', ''],
+  symbol: ['', '"BTCUSDT"', 'BTC USDT', 'é', 'x'.repeat(65)],
+  snapshot: ['TRUE', '', '1', 'fals'],
+  side: ['buy', '', 'BID', 'bids'],
+  price: hostileDecimal,
+  amount: hostileDecimal,
+  timestamp: timeHostile,
+  local: [...timeHostile, '5', '0', '1234'],
+} as const;
+
+const rowOf = (hostile: boolean): fc.Arbitrary<RowPlan> =>
+  fc.record({
+    exchange: cell(fc.constant('binance-futures'), HOSTILE.exchange, hostile),
+    symbol: cell(fc.constantFrom('BTCUSDT', 'BTCUSDT', 'BTCUSDT', 'ETHUSDT'), HOSTILE.symbol, hostile),
+    step: fc.oneof({ weight: 4, arbitrary: fc.constant(0) }, { weight: 2, arbitrary: fc.integer({ min: 1, max: 2_000 }) }, { weight: 1, arbitrary: fc.integer({ min: -50, max: -1 }) }),
+    // Mostly one lag: rows of a group then start with the same bytes (the fast lane); sometimes another.
+    lag: fc.oneof({ weight: 6, arbitrary: fc.constant(40) }, { weight: 1, arbitrary: fc.integer({ min: 0, max: 3 }).map((n) => n * 40) }),
+    snapshot: cell(fc.constantFrom('false', 'false', 'false', 'true'), HOSTILE.snapshot, hostile),
+    side: cell(fc.constantFrom('bid', 'ask'), HOSTILE.side, hostile),
+    price: cell(decimal, HOSTILE.price, hostile),
+    amount: cell(decimal, HOSTILE.amount, hostile),
+    timestamp: hostile ? fc.oneof({ weight: 40, arbitrary: fc.constant(null) }, { weight: 1, arbitrary: fc.constantFrom(...HOSTILE.timestamp) }) : fc.constant(null),
+    local: hostile ? fc.oneof({ weight: 40, arbitrary: fc.constant(null) }, { weight: 1, arbitrary: fc.constantFrom(...HOSTILE.local) }) : fc.constant(null),
+    shape: hostile ? fc.constantFrom<RowPlan['shape']>(...Array<RowPlan['shape']>(40).fill('ok'), 'missing', 'extra', 'blank-before') : fc.constant<RowPlan['shape']>('ok'),
+  });
+const row = rowOf(true);
+
+/** A well-formed row with exactly one hostile cell or shape. */
+const oneBad: fc.Arbitrary<RowPlan> = fc
+  .tuple(rowOf(false), fc.constantFrom(...(Object.keys(HOSTILE) as (keyof typeof HOSTILE)[]), 'shape' as const), fc.nat())
+  .map(([r, field, k]) => {
+    if (field === 'shape') return { ...r, shape: (['missing', 'extra', 'blank-before'] as const)[k % 3]! };
+    const values = HOSTILE[field];
+    return { ...r, [field]: values[k % values.length]! };
+  });
 
 const file = fc.record({
   header: fc.constantFrom(STANDARD, STANDARD, STANDARD, 'exchange,symbol,local_timestamp,timestamp,is_snapshot,side,amount,price'),
@@ -98,7 +121,8 @@ const file = fc.record({
   crlf: fc.boolean(),
   bom: fc.boolean(),
   finalNewline: fc.boolean(),
-  sizes: fc.array(fc.integer({ min: 1, max: 300 }), { minLength: 1, maxLength: 4 }),
+  // Tiny chunks (lines carried over) and whole-file chunks (the fast lane, readRun, reads most rows).
+  sizes: fc.oneof(fc.constant([1 << 16]), fc.array(fc.integer({ min: 1, max: 300 }), { minLength: 1, maxLength: 4 })),
 });
 
 /** The CSV text of a plan. */
@@ -140,11 +164,23 @@ describe('incremental_book_L2 byte fast path', () => {
         if ('lines' in expected) completed++;
         else failed++;
       }),
-      { numRuns: 400 },
+      { numRuns: 500 },
     );
     // Both outcomes are exercised.
     expect(completed).toBeGreaterThan(20);
     expect(failed).toBeGreaterThan(20);
+  });
+
+  it('stops where the reference stops, with its error, when one row with one hostile cell follows well-formed groups (the fast lane reads up to it)', () => {
+    fc.assert(
+      fc.property(file, fc.array(rowOf(false), { minLength: 1, maxLength: 150 }), oneBad, fc.nat(), (plan, good, bad, k) => {
+        const rows = [...good];
+        rows.splice(k % (rows.length + 1), 0, bad);
+        const text = csv({ ...plan, rows });
+        expect(fastImport(text, plan.sizes)).toEqual(referenceTardisL2(text, LABEL, EXCHANGES));
+      }),
+      { numRuns: 500 },
+    );
   });
 
   it('reads the bench-like file (groups of 6 rows, times without leading zeros) as the reference does, in 1 MiB-like and tiny chunks', () => {
