@@ -27,6 +27,7 @@ import { sameWords, viewOf } from './byte-words.js';
 import type { LevelText } from './level-text.js';
 import { importSymbol, importTradeId, normalizedLine } from './normalized-line.js';
 import { L2Group } from './tardis-l2-group.js';
+import { TardisTradeRows, TRADES_COLUMNS } from './tardis-trade-rows.js';
 import type { TardisExchange } from './tardis-exchange.js';
 
 type Layout = 'incremental_book_L2' | 'book_snapshot' | 'trades' | 'quotes' | 'derivative_ticker';
@@ -71,6 +72,7 @@ export class TardisCsvReader implements ImportReader {
   /** `exchange,symbol,` of the last incremental_book_L2 row (pushLevelFast compares rows with it). */
   private prefixView = viewOf(new Uint8Array(4));
   private prefixLength = 0;
+  private prefixSymbol = '';
   private symbol = '';
   /** Column index per field, resolved from the header row (a Map: names like "asks[0].price" would put an object in dictionary mode). */
   private readonly at = new Map<string, number>();
@@ -96,9 +98,18 @@ export class TardisCsvReader implements ImportReader {
   /** Whether the header has tardis' own incremental_book_L2 column order (pushLevelFast). */
   private standardOrder = false;
 
+  /** The trades rows the byte fast path takes (tardis-trade-rows.ts); null for other layouts and column orders. */
+  private trades: TardisTradeRows | null = null;
+
   constructor(
     private readonly label: string,
     private readonly exchanges: readonly TardisExchange[],
+    /**
+     * Whether rows are read by the byte fast paths (pushLevelFast and readRun for incremental_book_L2,
+     * tardis-trade-rows.ts for trades) where they apply. false: every row by the plain path — the reference the
+     * differential tests compare them with (test/feeds/import/tardis-*-fast-path.test.ts). @default true
+     */
+    private readonly fast = true,
   ) {}
 
   push(row: ByteLine, out: ImportedLine[]): void {
@@ -110,6 +121,15 @@ export class TardisCsvReader implements ImportReader {
     if (this.kind === 'incremental_book_L2') {
       if (!this.pushLevelFast(row, out)) this.pushLevel(row, out);
       return;
+    }
+    if (this.trades !== null) {
+      const buf = row.buf;
+      let view = this.view;
+      if (buf !== this.viewBuf) {
+        view = this.view = viewOf(buf);
+        this.viewBuf = buf;
+      }
+      if (this.trades.push(buf, view, row.start, row.end, this.prefixView, this.prefixLength, this.symbol, out)) return;
     }
     const line = row.text();
     const lineNo = row.lineNo;
@@ -135,6 +155,8 @@ export class TardisCsvReader implements ImportReader {
         if (side !== 'buy' && side !== 'sell' && side !== 'unknown') throw importRowError(this.label, lineNo, `side must be buy, sell or unknown, got ${JSON.stringify(side)}`, line);
         const id = importTradeId(f[this.iId]!, this.label, lineNo, line);
         this.emit(out, { type: 'trade', ...base, id, side, price: this.decimal(f[this.iPrice]!, 'price', lineNo, line), size: this.decimal(f[this.iAmount]!, 'amount', lineNo, line) });
+        // The fast path takes the next rows of this exchange and symbol.
+        if (this.trades !== null && symbol !== this.prefixSymbol) this.setPrefix(exchange, symbol);
         return;
       }
       case 'quotes': {
@@ -327,7 +349,7 @@ export class TardisCsvReader implements ImportReader {
       const line = row.text();
       this.setExchange(line.split(',')[0]!, row.lineNo, line);
       this.exchangeBytes = Buffer.from(this.exchange!, 'utf8');
-      this.setPrefix();
+      this.setPrefix(this.exchange!, this.symbol);
     }
     let at = this.iSymbol;
     if (this.symbol === '' || !sameBytes(buf, cuts[at]!, cuts[at + 1]! - 1, this.symbolBytes)) {
@@ -336,7 +358,7 @@ export class TardisCsvReader implements ImportReader {
       if (text === '') throw importRowError(this.label, row.lineNo, 'empty symbol', line);
       this.symbol = importSymbol(text, this.label, row.lineNo, line);
       this.symbolBytes = Buffer.from(text, 'utf8');
-      this.setPrefix();
+      this.setPrefix(this.exchange!, this.symbol);
     }
     const symbol = this.symbol;
     at = this.iTimestamp;
@@ -381,11 +403,12 @@ export class TardisCsvReader implements ImportReader {
     levels.ascii(this.decimal(this.field(row, at), name, row.lineNo, row.text()));
   }
 
-  /** prefixView/prefixLength from exchangeBytes and symbolBytes. */
-  private setPrefix(): void {
-    const prefix = Buffer.concat([this.exchangeBytes, Buffer.from(','), this.symbolBytes, Buffer.from(','), Buffer.alloc(4)]);
+  /** prefixView/prefixLength: `exchange,symbol,` (padded for word reads). */
+  private setPrefix(exchange: string, symbol: string): void {
+    const prefix = Buffer.from(`${exchange},${symbol},\0\0\0\0`, 'utf8');
     this.prefixView = viewOf(prefix);
     this.prefixLength = prefix.length - 4;
+    this.prefixSymbol = symbol;
   }
 
   private field(row: ByteLine, at: number): string {
@@ -424,7 +447,8 @@ export class TardisCsvReader implements ImportReader {
     }
     [this.iSymbol, this.iTimestamp, this.iLocal, this.iSnapshot, this.iSide, this.iPrice, this.iAmount, this.iId] = ['symbol', 'timestamp', 'local_timestamp', 'is_snapshot', 'side', 'price', 'amount', 'id'].map(index) as [number, number, number, number, number, number, number, number];
     this.cuts = new Int32Array(this.width + 1);
-    this.standardOrder = line === L2_COLUMNS;
+    this.standardOrder = this.fast && line === L2_COLUMNS;
+    if (this.fast && this.kind === 'trades' && line === TRADES_COLUMNS) this.trades = new TardisTradeRows();
   }
 
   private setExchange(exchange: string, lineNo: number, line: string): void {
