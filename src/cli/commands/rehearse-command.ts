@@ -70,7 +70,7 @@ export function rehearseCommand(ctx: CliContext): Command {
     .option('--out <file>', 'write the report to this file instead of stdout (atomically; a device or FIFO is written through, never replaced)')
     .option('--quiet', 'no timeline on stderr')
     .option(`${RUN_OPTION_SPECS.series.flag} ${RUN_OPTION_SPECS.series.arg}`, RUN_OPTION_SPECS.series.help.replace('synthetic and replay feeds (default: off)', 'the scenario\'s own run, its timeline\'s freezes included (default: off)'))
-    .option(`${RUN_OPTION_SPECS.seriesOut.flag} ${RUN_OPTION_SPECS.seriesOut.arg}`, `${RUN_OPTION_SPECS.seriesOut.help}; streamed as the rehearsal runs, through FILE.partial`)
+    .option(`${RUN_OPTION_SPECS.seriesOut.flag} ${RUN_OPTION_SPECS.seriesOut.arg}`, RUN_OPTION_SPECS.seriesOut.help)
     .option(`${RUN_OPTION_SPECS.html.flag} ${RUN_OPTION_SPECS.html.arg}`, 'also write a self-contained HTML report of the rehearsal (charts from --series when given, freeze bands included; the report\'s tables always; works offline)')
     .addHelpText(
       'after',

@@ -217,7 +217,7 @@ export function sweepCommand(ctx: CliContext): Command {
     .option('--grid <axes|json|@file>', `the axes: KEY=V1,V2,… separated by spaces, e.g. 'spread-bps=10,20,40 latency-ms=20,50 strategy-params.gamma=0.1,0.2', or a JSON object {"spread-bps": [10, 20]} (inline or @FILE.json); keys: ${gridKeys().join(', ')} (default: no axis, one cell: the base run)`)
     .option('--seeds <list>', 'the seeds of every cell: seeds and inclusive ranges separated by commas, e.g. 1..20 or 1,2,5 or 1..5,10 (default: --seed, one seed)')
     .option('--metrics <paths>', `report paths to keep per run, comma-separated; * matches any one key or index (default: ${DEFAULT_METRICS.join(',')})`)
-    .option('--workers <n>', `worker threads, 1–${MAX_WORKERS} (default: the number of cores)`)
+    .option('--workers <n>', `worker threads, 1–${MAX_WORKERS} (default: the number of cores); one pool serves the whole sweep, each thread starting and warming up its JIT once (about 20 runs of 120 k updates): a sweep of a few short runs gains little from more threads`)
     .option('--format <format>', 'stdout: json (the whole sweep, every run; what sweep merge reads) or csv (one row per cell: params, runs, mean/min/max per metric) (default: json)')
     .option('--shard <i/n>', 'run only the i-th of n slices of the runs (every n-th run of the cell × seed list, from the (i−1)-th): for a Kubernetes Indexed Job or a Slurm array; join the outputs with sweep merge')
     .option('--out <file>', 'write the output to this file (atomically) instead of stdout')
