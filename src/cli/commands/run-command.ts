@@ -182,6 +182,8 @@ async function runAndReport(config: RunConfig, flags: RunFlags, ctx: CliContext,
   if (flags.checkDeterminism === true) await checkDeterminism(config, flags, ctx, dryRun, provenance, plugin);
   const run = composeRun(config, ctx.tool, { dryRun, provenance, plugin, strategyTiming: flags.strategyTiming === true, seriesEveryMs: series.everyMs });
   const sink: ReportSink = flags.out === undefined ? new StdoutReportSink(ctx.stdout) : new (await import('../../output/file-report-sink.js')).FileReportSink(flags.out);
+  // --series-out opens its FILE.partial now: a file that cannot be written fails before the run, with nothing to undo.
+  const seriesWriting = await SeriesWriting.open(series, run.series ?? null);
   const startedAt = performance.now();
   // The live feed's modules (and ws) are loaded only for a live run.
   const liveRun = config.feed.kind !== 'live' ? null : await import('../live-run.js');
@@ -214,7 +216,6 @@ async function runAndReport(config: RunConfig, flags: RunFlags, ctx: CliContext,
   }
   let result: SessionResult;
   let failure: { readonly gaveUp: boolean; readonly cause: string } | null = null;
-  const seriesWriting = await SeriesWriting.open(series, run.series ?? null);
   try {
     try {
       if (live !== null && liveRun !== null) {
