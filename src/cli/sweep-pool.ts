@@ -23,8 +23,6 @@ export function sweepWorkerUrl(): string {
 }
 
 export interface SweepPoolOptions<T> {
-  /** Worker threads (≥ 1). */
-  readonly workers: number;
   readonly task: (item: T) => SweepWorkerTask;
   /** Called in completion order (the document sorts the runs afterwards). */
   readonly onResult: (item: T, result: Exclude<SweepWorkerResult, { kind: 'error' }>) => void;
@@ -35,36 +33,67 @@ export interface SweepPoolOptions<T> {
 }
 
 /**
- * Runs every item; resolves when all have finished or the signal aborted (the finished ones were reported). The first
- * run that fails stops the rest and is thrown, with its code, after the pool is down.
+ * A piscina pool of `workers` threads that a sweep opens once and reuses for its cell checks and then its runs: each
+ * thread starts, loads the worker module and warms its JIT once per sweep, not once per phase. Threads stay up
+ * (minThreads = maxThreads, no idle timeout that matters) until close().
  */
-export async function runSweepTasks<T>(items: readonly T[], options: SweepPoolOptions<T>): Promise<void> {
-  const { Piscina } = await import('piscina');
-  const pool = new Piscina<SweepWorkerTask, SweepWorkerResult>({ filename: sweepWorkerUrl(), minThreads: options.workers, maxThreads: options.workers, idleTimeout: 60_000 });
-  const stop = new AbortController();
-  // Every queued run listens to the one signal: more than EventTarget's default of 10 is expected, not a leak.
-  setMaxListeners(0, stop.signal);
-  const abort = (): void => stop.abort();
-  options.signal.addEventListener('abort', abort, { once: true });
-  if (options.signal.aborted) stop.abort();
-  let failure: ShadowExecError | null = null;
-  try {
-    await Promise.allSettled(
-      items.map(async (item) => {
-        const result = await pool.run(options.task(item), { signal: stop.signal });
-        if (stop.signal.aborted) return;
-        if (result.kind === 'error') {
-          const message = options.describe?.(item, result.message) ?? result.message;
-          failure ??= new ShadowExecError(result.code as ErrorCode, message, { advice: result.advice, retryable: result.retryable });
-          stop.abort();
-          return;
-        }
-        options.onResult(item, result);
-      }),
-    );
-  } finally {
-    options.signal.removeEventListener('abort', abort);
-    await pool.destroy();
+export class SweepPool {
+  private constructor(private readonly pool: import('piscina').Piscina<SweepWorkerTask, SweepWorkerResult>) {}
+
+  /** Starts `workers` (≥ 1) threads. */
+  static async open(workers: number): Promise<SweepPool> {
+    const { Piscina } = await import('piscina');
+    return new SweepPool(new Piscina<SweepWorkerTask, SweepWorkerResult>({ filename: sweepWorkerUrl(), minThreads: workers, maxThreads: workers, idleTimeout: 60_000 }));
   }
-  if (failure !== null) throw failure;
+
+  /**
+   * Runs every item; resolves when all have finished or the signal aborted (the finished ones were reported). The first
+   * run that fails stops the rest and is thrown, with its code. After an abort or a failure the pool is closed (an
+   * abandoned run's thread ends).
+   */
+  async run<T>(items: readonly T[], options: SweepPoolOptions<T>): Promise<void> {
+    const stop = new AbortController();
+    // Every queued run listens to the one signal: more than EventTarget's default of 10 is expected, not a leak.
+    setMaxListeners(0, stop.signal);
+    const abort = (): void => stop.abort();
+    options.signal.addEventListener('abort', abort, { once: true });
+    if (options.signal.aborted) stop.abort();
+    let failure: ShadowExecError | null = null;
+    try {
+      await Promise.allSettled(
+        items.map(async (item) => {
+          const result = await this.pool.run(options.task(item), { signal: stop.signal });
+          if (stop.signal.aborted) return;
+          if (result.kind === 'error') {
+            const message = options.describe?.(item, result.message) ?? result.message;
+            failure ??= new ShadowExecError(result.code as ErrorCode, message, { advice: result.advice, retryable: result.retryable });
+            stop.abort();
+            return;
+          }
+          options.onResult(item, result);
+        }),
+      );
+    } finally {
+      options.signal.removeEventListener('abort', abort);
+      if (stop.signal.aborted) await this.close();
+    }
+    if (failure !== null) throw failure;
+  }
+
+  private closed: Promise<void> | null = null;
+
+  /** Ends every thread (a run still going is abandoned); idempotent. */
+  close(): Promise<void> {
+    return (this.closed ??= this.pool.destroy());
+  }
+}
+
+/** One batch on a pool of its own (opened and closed around it): see SweepPool.run. */
+export async function runSweepTasks<T>(items: readonly T[], options: SweepPoolOptions<T> & { readonly workers: number }): Promise<void> {
+  const pool = await SweepPool.open(options.workers);
+  try {
+    await pool.run(items, options);
+  } finally {
+    await pool.close();
+  }
 }

@@ -13,7 +13,7 @@ import type { SeriesRecord } from '../core/report/series-record.js';
 import { formatCount, formatScaled, scaledUnit, type ScaledUnit } from '../core/report/scaled-decimal.js';
 import { isoUtc } from '../core/report/units.js';
 import type { RunObserver } from '../ports/run-observer.js';
-import { NumberColumn } from './number-column.js';
+import { FillColumns, F, idNumber, O, SampleColumns } from './series-columns.js';
 
 /** A symbol's live quotes as a sample reads them: the loop's own per-symbol record (read, never written). */
 export interface QuoteState {
@@ -50,61 +50,14 @@ const STATES: readonly RiskState[] = ['ACTIVE', 'REDUCING', 'FROZEN'];
 const PICO_SCALE = 12;
 const BPS_E4_SCALE = 4;
 
-/**
- * Samples in columns, one entry per (time, symbol), plain arrays of numbers (V8 keeps them unboxed): nothing the run
- * would have dropped is kept alive (retained objects are what a sampler costs, in garbage collection). Cash, cost and
- * fees are not copied: `fills` is how many fills the run had applied, and the records replay that many. No quote: -1.
- */
-class SampleColumns {
-  /** Per sample time: its ms, the fills applied by then, the risk state (index in STATES). */
-  readonly ts = new NumberColumn();
-  readonly fills = new NumberColumn();
-  readonly state = new NumberColumn();
-  /** Per sample time and symbol (row t × symbols + s): mark, quotes, net edge (bps × 10⁴), live orders. */
-  readonly mid = new NumberColumn();
-  readonly bid = new NumberColumn();
-  readonly ask = new NumberColumn();
-  readonly edge = new NumberColumn();
-  readonly open = new NumberColumn();
-}
-
-/** Every fill as numbers: ids "F-<n>" / "O-<n>" by their n (another spelling is kept as text in `oddIds`). */
-class FillColumns {
-  readonly ts = new NumberColumn();
-  /** symbol index × 4 + 2 for a sell + 1 for a taker fill. */
-  readonly meta = new NumberColumn();
-  readonly price = new NumberColumn();
-  readonly qty = new NumberColumn();
-  readonly id = new NumberColumn();
-  readonly order = new NumberColumn();
-  readonly oddIds = new Map<string, string>();
-}
-
-const CH_0 = 48;
-const CH_DASH = 45;
-
-/** n of "<prefix>-<n>" when `id` is spelled so (prefix one character, n at most 15 digits), else -1. */
-function idNumber(id: string, prefix: number): number {
-  const length = id.length;
-  if (length < 3 || length > 17 || id.charCodeAt(0) !== prefix || id.charCodeAt(1) !== CH_DASH) return -1;
-  let n = 0;
-  for (let i = 2; i < length; i++) {
-    const d = id.charCodeAt(i) - CH_0;
-    if (d < 0 || d > 9 || (d === 0 && i === 2 && length > 3)) return -1;
-    n = n * 10 + d;
-  }
-  return n;
-}
-
-const F = 70;
-const O = 79;
-
 export class SeriesSampler implements RunObserver {
   private nextMs: number;
-  private readonly samples = new SampleColumns();
-  private readonly fills = new FillColumns();
-  /** Risk records, made as they are seen (rare: at most a few per sample). */
-  private readonly events: SeriesRecord[] = [];
+  /** Samples and risk records not yet made records (takeRecords empties them). */
+  private samples = new SampleColumns();
+  private events: SeriesRecord[] = [];
+  /** Fills not yet made records; `fillBase` is the run index of its first row. */
+  private fills = new FillColumns();
+  private fillBase = 0;
   private seenFreezes = 0;
   private seenUnfreezes = 0;
   private seenStates = 0;
@@ -113,16 +66,22 @@ export class SeriesSampler implements RunObserver {
   private readonly blocksSeen = new Map<string, number>();
   private lastSampleMs: number;
   private ended = false;
+  /** The fills replayed so far through a ledger of the sampler's own (the run's exact arithmetic): fees, cash, cost basis. */
+  private readonly replay: Ledger;
+  private replayed = 0;
+  /** Every record taken so far is at or before this ms (the last sample's); the next ones are all after it. */
+  private takenUpToMs = Number.NEGATIVE_INFINITY;
 
   constructor(private readonly deps: SeriesSamplerDeps) {
     if (!Number.isSafeInteger(deps.everyMs) || deps.everyMs < 1) throw invariantViolation(`series interval ${deps.everyMs} ms must be a whole number ≥ 1`);
     this.nextMs = deps.startMs;
     this.lastSampleMs = deps.startMs;
+    this.replay = new Ledger(deps.instruments, deps.fees);
   }
 
   onFill(fill: Fill): void {
     const f = this.fills;
-    const i = f.ts.length;
+    const i = this.fillBase + f.ts.length;
     f.ts.push(fill.ts);
     f.meta.push(fill.symbolIndex * 4 + (fill.side === 'SELL' ? 2 : 0) + (fill.liquidity === 'TAKER' ? 1 : 0));
     f.price.push(fill.priceTicks);
@@ -155,7 +114,7 @@ export class SeriesSampler implements RunObserver {
     this.collectEvents(endMs);
   }
 
-  /** Samples taken so far (symbols × sample times). */
+  /** Samples taken and not yet made records (symbols × sample times). */
   get sampleCount(): number {
     return this.samples.mid.length;
   }
@@ -164,7 +123,7 @@ export class SeriesSampler implements RunObserver {
     const { instruments, ledger, edge, risk, quotes } = this.deps;
     const c = this.samples;
     c.ts.push(ts);
-    c.fills.push(this.fills.ts.length);
+    c.fills.push(this.fillBase + this.fills.ts.length);
     c.state.push(STATES.indexOf(risk.state));
     for (let s = 0; s < instruments.length; s++) {
       const q = quotes.quoteState(s);
@@ -225,11 +184,31 @@ export class SeriesSampler implements RunObserver {
   }
 
   /**
-   * Every record, ordered by (ms, kind: fills, risk events, blocks, samples; then the order they were taken in). The
-   * fills are replayed through a fresh ledger (the same exact arithmetic as the run's), which gives each fill's fee and
-   * each sample's cash, cost basis and fees.
+   * Every record not taken yet, after end(): ordered by (ms, kind: fills, risk events, blocks, samples; then the order
+   * they were taken in). With takeRecords() before it, the records taken and these, one after the other, are exactly
+   * what records() alone would have returned.
    */
   records(): SeriesRecord[] {
+    if (!this.ended) throw invariantViolation('series records read before the run ended');
+    return this.take(true);
+  }
+
+  /**
+   * The records up to the last sample taken (every fill and risk event at or before its time, and the samples), in
+   * records() order, and forgets them: called between slices of a run that streams its series to a file (--series-out),
+   * so the sampler holds at most the records of one slice. Later records all lie after these (virtual time only moves
+   * forward, and a fill or risk event is recorded at the time it happens), so writing each batch in turn writes the
+   * bytes records() would have given at the end.
+   */
+  takeRecords(): SeriesRecord[] {
+    return this.take(this.ended);
+  }
+
+  /**
+   * The fills are replayed through the sampler's ledger up to each sample's count, which gives each fill's fee and
+   * each sample's cash, cost basis and fees; `all`: every fill and event (the run has ended), else those up to the last sample.
+   */
+  private take(all: boolean): SeriesRecord[] {
     const { instruments, risk } = this.deps;
     const units = instruments.map((i): { price: ScaledUnit; qty: ScaledUnit } => ({ price: scaledUnit(i.tickSize), qty: scaledUnit(i.lotSize) }));
     const threshold = formatScaled(risk.limits.edgeThresholdBpsE4, BPS_E4_SCALE);
@@ -242,18 +221,19 @@ export class SeriesSampler implements RunObserver {
     const out: { record: SeriesRecord; seq: number }[] = [];
     let seq = 0;
     const f = this.fills;
-    const replay = new Ledger(instruments, this.deps.fees);
+    const base = this.fillBase;
+    const replay = this.replay;
     const fillRecords: SeriesRecord[] = [];
-    let replayed = 0;
-    /** Applies the run's fills up to the `upTo`-th (its order), recording each. */
+    /** Applies the run's fills up to the `upTo`-th (its order in the run), recording each. */
     const replayTo = (upTo: number): void => {
-      for (; replayed < upTo; replayed++) {
-        const i = replayed;
+      for (; this.replayed < upTo; this.replayed++) {
+        const n = this.replayed;
+        const i = n - base;
         const meta = f.meta.at(i);
         const symbol = meta >> 2;
         const instrument = instruments[symbol]!;
-        const id = f.id.at(i) < 0 ? f.oddIds.get(`F${i}`)! : `F-${f.id.at(i)}`;
-        const orderId = f.order.at(i) < 0 ? f.oddIds.get(`O${i}`)! : `O-${f.order.at(i)}`;
+        const id = f.id.at(i) < 0 ? f.oddIds.get(`F${n}`)! : `F-${f.id.at(i)}`;
+        const orderId = f.order.at(i) < 0 ? f.oddIds.get(`O${n}`)! : `O-${f.order.at(i)}`;
         const side = (meta & 2) !== 0 ? 'SELL' : 'BUY';
         const liquidity = (meta & 1) !== 0 ? 'TAKER' : 'MAKER';
         const fee = replay.applyFill(new FillRecord(id as FillId, orderId as OrderId, instrument.symbol, symbol, side, f.price.at(i), f.qty.at(i), liquidity, f.ts.at(i), 0));
@@ -307,11 +287,38 @@ export class SeriesSampler implements RunObserver {
         });
       }
     }
-    replayTo(f.ts.length);
+    if (all) replayTo(base + f.ts.length);
+    const lastMs = c.ts.length === 0 ? this.takenUpToMs : c.ts.at(c.ts.length - 1);
     for (const record of fillRecords) out.push({ seq: seq++, record });
     for (const record of this.events) out.push({ seq: seq++, record });
     for (const record of samples) out.push({ seq: seq++, record });
+    for (const o of out) {
+      if (o.record.ts_ms <= this.takenUpToMs) throw invariantViolation(`series ${o.record.type} record at ${o.record.ts_ms} ms comes after records up to ${this.takenUpToMs} ms were taken`);
+    }
     out.sort((a, b) => a.record.ts_ms - b.record.ts_ms || RANK[a.record.type] - RANK[b.record.type] || a.seq - b.seq);
+    this.forgetTaken(all ? Number.POSITIVE_INFINITY : lastMs);
     return out.map((o) => o.record);
+  }
+
+  /** Drops what take() has made records: the samples, the risk records, and the replayed fills (the rest move to new columns). */
+  private forgetTaken(upToMs: number): void {
+    this.takenUpToMs = upToMs;
+    this.samples = new SampleColumns();
+    this.events = [];
+    const old = this.fills;
+    const from = this.replayed - this.fillBase;
+    if (from === 0) return;
+    const kept = new FillColumns();
+    for (let i = from; i < old.ts.length; i++) {
+      kept.ts.push(old.ts.at(i));
+      kept.meta.push(old.meta.at(i));
+      kept.price.push(old.price.at(i));
+      kept.qty.push(old.qty.at(i));
+      kept.id.push(old.id.at(i));
+      kept.order.push(old.order.at(i));
+    }
+    for (const [key, id] of old.oddIds) if (Number(key.slice(1)) >= this.replayed) kept.oddIds.set(key, id);
+    this.fills = kept;
+    this.fillBase = this.replayed;
   }
 }

@@ -14,6 +14,7 @@ import { SpikeableLatencyModel } from '../core/sim/spikeable-latency-model.js';
 import type { ExchangeClient } from '../ports/exchange-client.js';
 import type { RequestGate } from '../ports/request-gate.js';
 import { runSession } from '../engine/run-session.js';
+import type { SeriesSampler } from '../engine/series-sampler.js';
 import { RecordingClient } from './recording-client.js';
 import { evaluateExpectations, type ExpectationResult } from './expectations.js';
 import { FaultGate } from './fault-gate.js';
@@ -26,6 +27,8 @@ export interface RehearsalResult {
   readonly report: JsonValue;
   readonly results: readonly ExpectationResult[];
   readonly passed: boolean;
+  /** The run's --series sampler (ended: its records() are the rest of the series); null without seriesEveryMs. */
+  readonly series: SeriesSampler | null;
 }
 
 /**
@@ -70,6 +73,10 @@ export interface RehearseOptions {
    * (its plug-in ships with it); null (@default) the working directory, as on the command line.
    */
   readonly pluginBase?: string | null;
+  /** --series: virtual ms between samples of the run's time series (engine/series-sampler.ts; the report is unchanged); null (@default): no series. */
+  readonly seriesEveryMs?: number | null;
+  /** Called between slices of the run with its sampler, e.g. to stream what it has so far to --series-out; @default none */
+  readonly onSlice?: (series: SeriesSampler) => void;
 }
 
 /** A relative plug-in path, resolved against `base` (absolute paths and built-in names stay as they are). */
@@ -99,6 +106,7 @@ export async function rehearse(scenario: Scenario, tool: ToolInfo, log: (line: s
   try {
     run = composeRun(config, tool, {
       plugin,
+      seriesEveryMs: options.seriesEveryMs ?? null,
       wrapFeed: (inner) => (feed = new PerturbedFeed(inner, new SeededRng(`shadow-exec:${config.seed}`).fork('rehearsal'))),
       wrapGate: (inner: RequestGate, rules) => {
         const throttled = inner as RequestGate & { setThrottle?: (on: boolean) => void };
@@ -134,7 +142,13 @@ export async function rehearse(scenario: Scenario, tool: ToolInfo, log: (line: s
       log(`${seconds(entry.atMs).padStart(10)}  ${describe(entry.event).padEnd(44)} → ${outcome}`);
     });
   }
-  const result = await runSession(composed, { stopRequested: () => false, yieldSlice: () => Promise.resolve() });
+  const series = composed.series ?? null;
+  const onSlice = options.onSlice;
+  const result = await runSession(composed, {
+    stopRequested: () => false,
+    yieldSlice: () => Promise.resolve(),
+    ...(series === null || onSlice === undefined ? {} : { onProgress: () => onSlice(series) }),
+  });
   const risk = result.report as Record<string, JsonValue>;
   const since = (ms: number): number => ms - start;
   const results = evaluateExpectations(
@@ -156,7 +170,7 @@ export async function rehearse(scenario: Scenario, tool: ToolInfo, log: (line: s
     rehearsal: { timeline: applied, market: f.report(), injected_faults: (g.report()['injected_faults'] as JsonValue | undefined) ?? {} },
     expectations: { passed, results: results.map((r) => ({ index: r.index, type: r.type, expected: r.expected, observed: r.observed, passed: r.passed })) },
   };
-  return { report, results, passed };
+  return { report, results, passed, series };
 }
 
 interface Handles {

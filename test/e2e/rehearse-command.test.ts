@@ -1,5 +1,5 @@
 // End-to-end `shadow-exec rehearse`: the built-in list, every built-in scenario passing, exit 3 with the observed value for a wrong expectation, exit 2 naming the bad field.
-import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -70,5 +70,40 @@ describe('shadow-exec rehearse', () => {
     const r = await runCliInProcess(['rehearse', file, '--quiet']);
     expect(r.code).toBe(2);
     expect(r.stderr).toBe("error: run.fillRate: '2' is not allowed: expected a decimal from 0 to 1 with at most 6 decimal places\n");
+  });
+
+  it('writes the time series of a rehearsal (--series 1s --series-out): edge-collapse\'s freeze at 11.1 s as a risk event, frozen samples after it, the report unchanged', async () => {
+    const plain = await runCliInProcess(['rehearse', 'edge-collapse', '--quiet']);
+    const jsonl = join(tmp, 'edge-collapse.jsonl');
+    const html = join(tmp, 'edge-collapse.html');
+    const sampled = await runCliInProcess(['rehearse', 'edge-collapse', '--quiet', '--series', '1s', '--series-out', jsonl]);
+    expect([plain.code, sampled.code]).toEqual([0, 0]);
+    expect(sampled.stdout).toBe(plain.stdout);
+    const records = readFileSync(jsonl, 'utf8').trimEnd().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>);
+    expect(records.filter((r) => r['type'] !== 'sample' && r['type'] !== 'fill')).toEqual([
+      { type: 'freeze', ts_ms: 1735689611100, utc: '2025-01-01T00:00:11.100Z', symbol: 'BTCUSDT', reason: 'EDGE_BELOW_THRESHOLD', source: 'auto', net_edge_bps: '0.7834', edge_threshold_bps: '1' },
+      { type: 'risk_state', ts_ms: 1735689611100, utc: '2025-01-01T00:00:11.100Z', from: 'ACTIVE', to: 'FROZEN', reason: 'EDGE_BELOW_THRESHOLD', source: 'auto' },
+    ]);
+    expect(records).toHaveLength(109);
+    const samples = records.filter((r) => r['type'] === 'sample');
+    expect(samples.filter((r) => r['risk_state'] === 'FROZEN').map((r) => r['utc'])[0]).toBe('2025-01-01T00:00:12.000Z');
+    expect(samples.filter((r) => (r['ts_ms'] as number) >= 1735689612000).every((r) => r['risk_state'] === 'FROZEN' && r['open_orders'] === 0)).toBe(true);
+    expect(existsSync(`${jsonl}.partial`)).toBe(false);
+    // --html as well: the same series (kept whole for the charts), and the page draws the freeze.
+    const both = await runCliInProcess(['rehearse', 'edge-collapse', '--quiet', '--series', '1s', '--series-out', join(tmp, 'kept.jsonl'), '--html', html]);
+    expect(both.code).toBe(0);
+    expect(readFileSync(join(tmp, 'kept.jsonl'), 'utf8')).toBe(readFileSync(jsonl, 'utf8'));
+    expect(readFileSync(html, 'utf8')).toContain('EDGE_BELOW_THRESHOLD');
+  });
+
+  it('refuses --series-out without --series and --series-out on the scenario file itself (exit 2, nothing run)', async () => {
+    const noSeries = await runCliInProcess(['rehearse', 'edge-collapse', '--quiet', '--series-out', join(tmp, 'x.jsonl')]);
+    expect([noSeries.code, noSeries.stdout]).toEqual([2, '']);
+    expect(noSeries.stderr).toContain('--series-out needs --series DURATION');
+    const scenario = join(tmp, 'same.json');
+    writeFileSync(scenario, readFileSync(`${ROOT}scenarios/edge-collapse.json`));
+    const same = await runCliInProcess(['rehearse', scenario, '--quiet', '--series', '1s', '--html', scenario]);
+    expect([same.code, same.stdout]).toEqual([2, '']);
+    expect(same.stderr).toContain('--html');
   });
 });

@@ -42,6 +42,23 @@ describe('run --series', () => {
     expect(bad.stderr).toContain('--series');
     expect(bad.stdout).toBe('');
   });
+
+  it('streams --series-out over many slices of the run (FILE.partial, renamed at the end) to the bytes of the series kept whole for --html', async () => {
+    // 20 000 updates on two symbols: more than one 16 384-event slice, so the file is written in several batches.
+    const long = ['run', '--iterations', '20000', '--seed', '5', '--symbols', 'BTCUSDT,ETHUSDT', '--quiet', '--series', '250ms'];
+    for (const ext of ['jsonl', 'csv']) {
+      const streamed = await runCliInProcess([...long, '--series-out', join(dir, `streamed.${ext}`)]);
+      const kept = await runCliInProcess([...long, '--series-out', join(dir, `kept.${ext}`), '--html', join(dir, `kept-${ext}.html`)]);
+      expect([streamed.code, kept.code]).toEqual([0, 0]);
+      expect(streamed.stdout).toBe(kept.stdout);
+      const bytes = await readFile(join(dir, `streamed.${ext}`), 'utf8');
+      expect(bytes).toBe(await readFile(join(dir, `kept.${ext}`), 'utf8'));
+      expect(existsSync(join(dir, `streamed.${ext}.partial`))).toBe(false);
+    }
+    const lines = (await readFile(join(dir, 'streamed.jsonl'), 'utf8')).trimEnd().split('\n');
+    // 2 000 s of virtual time at 250 ms, two symbols: 8 000 grid samples + the final one per symbol, plus fills and risk records.
+    expect(lines.filter((l) => l.includes('"type":"sample"'))).toHaveLength(2 * 8001);
+  });
 });
 
 describe('run --html and report html', () => {

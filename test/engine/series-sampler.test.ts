@@ -97,4 +97,21 @@ describe('SeriesSampler', () => {
     ]);
     expect(frozen.records!.filter((r) => r.type === 'sample' && r.ts_ms >= T0 + 13_000).every((r) => r.risk_state === 'FROZEN' && r.open_orders === 0)).toBe(true);
   });
+
+  it('gives in batches taken between slices of the run (--series-out streaming) exactly the records of the whole run, in JSON Lines and CSV', async () => {
+    const input = { iterations: '600', seed: '42', edgeThreshold: '7' };
+    const whole = (await run(input, 250)).records!;
+    const composed = composeRun(validateRunConfig(input), TOOL, { seriesEveryMs: 250 });
+    const batches: SeriesRecord[][] = [];
+    const result = await runSession(composed, { stopRequested: () => false, yieldSlice: async () => undefined, sliceEvents: 16, onProgress: () => void batches.push(composed.series!.takeRecords()) });
+    batches.push(composed.series!.takeRecords());
+    expect(result.status).toBe('completed');
+    // Many batches, each smaller than the series (the sampler holds one slice), the freeze among them.
+    expect(batches.filter((b) => b.length > 0).length).toBe(41);
+    expect(Math.max(...batches.map((b) => b.length))).toBeLessThan(whole.length / 10);
+    expect(batches.flat().filter((r) => r.type === 'freeze').map((r) => r.ts_ms - T0)).toEqual([12_800]);
+    expect(batches.map(toJsonLines).join('')).toBe(toJsonLines(whole));
+    expect(toCsv([]) + batches.map((b) => toCsv(b).slice(toCsv([]).length)).join('')).toBe(toCsv(whole));
+    expect(composed.series!.takeRecords()).toEqual([]);
+  });
 });

@@ -12,6 +12,9 @@ import { checkDistinctPaths, checkWritableOutput } from '../../output/output-pat
 import { StdoutReportSink } from '../../output/stdout-report-sink.js';
 import { EXIT, type CliContext } from '../cli-context.js';
 import { removeStaleReportTemps } from './run-command.js';
+import { RUN_OPTION_SPECS } from '../../app/config/run-option-specs.js';
+import type { SeriesSampler } from '../../engine/series-sampler.js';
+import { seriesOutputs, SeriesWriting, type SeriesFlags } from '../series-outputs.js';
 import { packagePath } from '../package-info.js';
 
 /** Built-in scenarios ship in the package: <package>/scenarios/. */
@@ -66,6 +69,9 @@ export function rehearseCommand(ctx: CliContext): Command {
     .option('--list', 'list the built-in scenarios with one line each')
     .option('--out <file>', 'write the report to this file instead of stdout (atomically; a device or FIFO is written through, never replaced)')
     .option('--quiet', 'no timeline on stderr')
+    .option(`${RUN_OPTION_SPECS.series.flag} ${RUN_OPTION_SPECS.series.arg}`, RUN_OPTION_SPECS.series.help.replace('synthetic and replay feeds (default: off)', 'the scenario\'s own run, its timeline\'s freezes included (default: off)'))
+    .option(`${RUN_OPTION_SPECS.seriesOut.flag} ${RUN_OPTION_SPECS.seriesOut.arg}`, RUN_OPTION_SPECS.seriesOut.help)
+    .option(`${RUN_OPTION_SPECS.html.flag} ${RUN_OPTION_SPECS.html.arg}`, 'also write a self-contained HTML report of the rehearsal (charts from --series when given, freeze bands included; the report\'s tables always; works offline)')
     .addHelpText(
       'after',
       `
@@ -76,9 +82,10 @@ e.g. run.fillRate, also for values the run refuses)
 Examples:
   $ shadow-exec rehearse --list
   $ shadow-exec rehearse venue-outage
-  $ shadow-exec rehearse scenarios/clock-skew.json --out rehearsal.json`,
+  $ shadow-exec rehearse scenarios/clock-skew.json --out rehearsal.json
+  $ shadow-exec rehearse edge-collapse --series 1s --series-out freeze.csv --html freeze.html`,
     )
-    .action(async (target: string | undefined, flags: { list?: boolean; out?: string; quiet?: boolean }) => {
+    .action(async (target: string | undefined, flags: { list?: boolean; out?: string; quiet?: boolean } & SeriesFlags) => {
       if (flags.list) {
         for (const name of builtInNames()) ctx.stdout.write(`${name.padEnd(28)} ${builtInDescription(name)}\n`);
         ctx.setExitCode(EXIT.ok);
@@ -86,18 +93,36 @@ Examples:
       }
       if (target === undefined) throw new UsageError('rehearse: name a scenario file or a built-in scenario (rehearse --list shows them)');
       const path = resolveScenario(target);
-      if (flags.out !== undefined) {
-        checkDistinctPaths([{ flag: '--out', path: flags.out }], [{ flag: 'the scenario', path }]);
-        checkWritableOutput(flags.out, '--out', { atomic: true });
-        removeStaleReportTemps(flags.out, flags.quiet ? null : (line) => ctx.stderr.write(`${line}\n`));
-      }
+      const series = await seriesOutputs(flags, false);
+      const outputs = [['--out', flags.out], ['--series-out', flags.seriesOut], ['--html', flags.html]].filter((o): o is [string, string] => o[1] !== undefined).map(([flag, p]) => ({ flag, path: p }));
+      checkDistinctPaths(outputs, [{ flag: 'the scenario', path }]);
+      for (const o of outputs) checkWritableOutput(o.path, o.flag, { atomic: true });
+      if (flags.out !== undefined) removeStaleReportTemps(flags.out, flags.quiet ? null : (line) => ctx.stderr.write(`${line}\n`));
       const scenario = parseScenarioText(readScenario(path));
       if (!flags.quiet) ctx.stderr.write(`rehearsal ${scenario.name}: ${scenario.description}\n`);
       // A built-in scenario's plug-in ships in the package: its relative path is the package's, wherever the command runs.
       const pluginBase = resolve(path).startsWith(resolve(BUILT_IN)) ? packagePath('.') : null;
-      const result = await rehearse(scenario, ctx.tool, flags.quiet ? () => {} : (line) => ctx.stderr.write(`${line}\n`), { pluginBase });
-      const sink = flags.out === undefined ? new StdoutReportSink(ctx.stdout) : new FileReportSink(flags.out);
-      await sink.write(canonicalJson(result.report));
+      // The sampler exists once the rehearsal has composed its run: the outputs read it through this.
+      let sampler: SeriesSampler | null = null;
+      const writing = await SeriesWriting.open(series, series.everyMs === null ? null : { takeRecords: () => sampler?.takeRecords() ?? [] });
+      let result;
+      try {
+        result = await rehearse(scenario, ctx.tool, flags.quiet ? () => {} : (line) => ctx.stderr.write(`${line}\n`), {
+          pluginBase,
+          seriesEveryMs: series.everyMs,
+          onSlice: (s) => {
+            sampler = s;
+            writing.onSlice();
+          },
+        });
+        sampler = result.series;
+        const sink = flags.out === undefined ? new StdoutReportSink(ctx.stdout) : new FileReportSink(flags.out);
+        await sink.write(canonicalJson(result.report));
+        await writing.finish(result.report);
+      } catch (error) {
+        writing.abandon();
+        throw error;
+      }
       if (!flags.quiet) {
         const failed = result.results.filter((r) => !r.passed).length;
         ctx.stderr.write(result.passed ? `rehearsal passed: ${result.results.length} expectation(s) hold\n` : `rehearsal FAILED: ${failed} of ${result.results.length} expectation(s) did not hold\n`);

@@ -32,9 +32,7 @@ import { givenOptions } from '../given-options.js';
 import { notOnVenue, venueFlags } from '../../app/config/venue-flag.js';
 import { loadStrategyPlugin, strategyFailed, type LoadedPlugin } from '../../app/strategy-wiring.js';
 import { formatCallbackTimes } from '../../engine/guarded-strategy.js';
-import { seriesOption } from '../../app/config/text-options.js';
-import type { SeriesFormat } from '../../core/report/series-format.js';
-import type { SeriesRecord } from '../../core/report/series-record.js';
+import { seriesOutputs, SeriesWriting, type SeriesOutputs } from '../series-outputs.js';
 
 export interface RunFlags extends RawRunOptions {
   /** commander's --no-network sets this to false. */
@@ -51,29 +49,6 @@ export interface RunFlags extends RawRunOptions {
   readonly series?: string;
   readonly seriesOut?: string;
   readonly html?: string;
-}
-
-/** --series, --series-out and --html, checked before the run. */
-interface SeriesOutputs {
-  /** Virtual ms between samples; null: no series. */
-  readonly everyMs: number | null;
-  readonly out: { readonly path: string; readonly format: SeriesFormat } | null;
-  readonly html: string | null;
-}
-
-/** The series modules load only when --series or --series-out is given (a plain run compiles none of them). */
-async function seriesOutputs(config: RunConfig, flags: RunFlags): Promise<SeriesOutputs> {
-  const everyMs = seriesOption(flags.series);
-  if (flags.seriesOut !== undefined && everyMs === null) throw new UsageError('--series-out needs --series DURATION (e.g. --series 1s): the interval of the samples to write');
-  if (everyMs !== null && config.feed.kind === 'live') throw new UsageError('--series needs a synthetic or replay feed: a live run\'s samples would not be reproducible (record it, then replay the recording with --series)');
-  let out: SeriesOutputs['out'] = null;
-  if (flags.seriesOut !== undefined) {
-    const { seriesFormatOf } = await import('../../core/report/series-format.js');
-    const format = seriesFormatOf(flags.seriesOut);
-    if (format === null) throw new UsageError(`--series-out '${flags.seriesOut}': name a .jsonl (JSON Lines) or .csv file; the extension chooses the format`);
-    out = { path: flags.seriesOut, format };
-  }
-  return { everyMs, out, html: flags.html ?? null };
 }
 
 /** Every option of `run` from the options table, in its order; a shown default is handed to commander for --help only (givenOptions leaves it out). */
@@ -183,7 +158,7 @@ async function executeRun(given: RunFlags, ctx: CliContext, typed: (key: string)
     await loadFeedModules(config);
     await warnOnEndpointHosts(config, ctx);
     if (flags.network === false && config.feed.kind === 'live') throw new UsageError('--no-network and --feed live contradict each other: a live feed reads the venue\'s public market data over the network');
-    series = await seriesOutputs(config, flags);
+    series = await seriesOutputs(flags, config.feed.kind === 'live');
     checkRunPaths(config, flags);
     if (flags.strategyTiming === true && config.strategy.choice === null) throw new UsageError('--strategy-timing needs --strategy: the default quoter is built in and its callbacks are not timed');
     if (flags.out !== undefined) removeStaleReportTemps(flags.out, flags.quiet === true ? null : (line) => ctx.stderr.write(`${line}\n`));
@@ -207,6 +182,8 @@ async function runAndReport(config: RunConfig, flags: RunFlags, ctx: CliContext,
   if (flags.checkDeterminism === true) await checkDeterminism(config, flags, ctx, dryRun, provenance, plugin);
   const run = composeRun(config, ctx.tool, { dryRun, provenance, plugin, strategyTiming: flags.strategyTiming === true, seriesEveryMs: series.everyMs });
   const sink: ReportSink = flags.out === undefined ? new StdoutReportSink(ctx.stdout) : new (await import('../../output/file-report-sink.js')).FileReportSink(flags.out);
+  // --series-out opens its FILE.partial now: a file that cannot be written fails before the run, with nothing to undo.
+  const seriesWriting = await SeriesWriting.open(series, run.series ?? null);
   const startedAt = performance.now();
   // The live feed's modules (and ws) are loaded only for a live run.
   const liveRun = config.feed.kind !== 'live' ? null : await import('../live-run.js');
@@ -240,35 +217,44 @@ async function runAndReport(config: RunConfig, flags: RunFlags, ctx: CliContext,
   let result: SessionResult;
   let failure: { readonly gaveUp: boolean; readonly cause: string } | null = null;
   try {
-    if (live !== null && liveRun !== null) {
-      const outcome = await liveRun.runLive(run, live, config, {
-        stopRequested: stop.requested,
-        onProgress: (n) => {
-          control.poll();
-          progress.update(n);
-        },
-        log: flags.quiet ? null : (line) => ctx.stderr.write(`live: ${line}\n`),
-        setWake: (wake) => (wakeLive = wake),
-      });
-      result = outcome;
-      if (outcome.failure !== null && outcome.status === 'failed') failure = { gaveUp: outcome.endReason === 'feed-failed', cause: outcome.failure };
-    } else {
-      result = await runSession(run, {
-        stopRequested: stop.requested,
-        yieldSlice: () =>
-          new Promise((resolve) => {
+    try {
+      if (live !== null && liveRun !== null) {
+        const outcome = await liveRun.runLive(run, live, config, {
+          stopRequested: stop.requested,
+          onProgress: (n) => {
             control.poll();
-            setImmediate(resolve);
-          }),
-        onProgress: (n) => progress.update(n),
-      });
+            progress.update(n);
+          },
+          log: flags.quiet ? null : (line) => ctx.stderr.write(`live: ${line}\n`),
+          setWake: (wake) => (wakeLive = wake),
+        });
+        result = outcome;
+        if (outcome.failure !== null && outcome.status === 'failed') failure = { gaveUp: outcome.endReason === 'feed-failed', cause: outcome.failure };
+      } else {
+        result = await runSession(run, {
+          stopRequested: stop.requested,
+          yieldSlice: () =>
+            new Promise((resolve) => {
+              control.poll();
+              setImmediate(resolve);
+            }),
+          onProgress: (n) => {
+            progress.update(n);
+            seriesWriting.onSlice();
+          },
+        });
+      }
+    } finally {
+      progress.stop();
+      stopSignals();
     }
-  } finally {
-    progress.stop();
-    stopSignals();
+    await sink.write(canonicalJson(result.report));
+    await seriesWriting.finish(result.report);
+  } catch (error) {
+    // The series file is complete or absent: a run that failed before writing everything leaves FILE as it was.
+    seriesWriting.abandon();
+    throw error;
   }
-  await sink.write(canonicalJson(result.report));
-  await writeSeriesOutputs(series, run.series?.records() ?? null, result.report);
   stop.dispose();
   if (!flags.quiet) {
     ctx.stderr.write(formatSummary(result.report, await stderrStyles(ctx.env), { sink: sink.description, wallMs: performance.now() - startedAt }));
@@ -282,21 +268,6 @@ async function runAndReport(config: RunConfig, flags: RunFlags, ctx: CliContext,
   // The report is written (complete, status "failed", market_data.live.failure says why); the run still failed: exit 1.
   if (failure !== null) throw feedFailure(failure.gaveUp, failure.cause, 'the report covers the run up to then');
   return EXIT.ok;
-}
-
-/** After the report: the --series-out file and the --html report (both atomically, as --out). */
-async function writeSeriesOutputs(series: SeriesOutputs, records: readonly SeriesRecord[] | null, report: JsonValue): Promise<void> {
-  if (series.out === null && series.html === null) return;
-  const { FileReportSink } = await import('../../output/file-report-sink.js');
-  if (series.out !== null && records !== null) {
-    const { formatSeries } = await import('../../core/report/series-format.js');
-    await new FileReportSink(series.out.path).write(formatSeries(records, series.out.format));
-  }
-  if (series.html !== null) {
-    const { renderHtmlReport } = await import('../../output/html/html-report.js');
-    const { readUplotAssets } = await import('../../output/html/uplot-assets.js');
-    await new FileReportSink(series.html).write(renderHtmlReport(report, records, readUplotAssets()));
-  }
 }
 
 /**

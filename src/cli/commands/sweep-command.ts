@@ -18,7 +18,7 @@ import { givenOptions } from '../given-options.js';
 import { readJsonFile } from '../read-json-file.js';
 import { sweepCsv } from '../sweep-csv.js';
 import { formatSweepTable } from '../sweep-table.js';
-import { runSweepTasks } from '../sweep-pool.js';
+import { SweepPool } from '../sweep-pool.js';
 import { sweepProgressText } from '../sweep-progress-text.js';
 import { stderrStyles } from '../terminal.js';
 
@@ -101,10 +101,9 @@ function baseInput(flags: object): RunInput & { seed?: string } {
  * Every cell validated in a worker thread as `run` would validate it (exit 2 naming the cell), its strategy loaded,
  * before any run starts; returns the seed of the first (the sweep's one seed without --seeds).
  */
-async function checkCells(cells: readonly SweepCell[], seed: string | undefined, workers: number): Promise<number> {
+async function checkCells(pool: SweepPool, cells: readonly SweepCell[], seed: string | undefined): Promise<number> {
   let first = 0;
-  await runSweepTasks<SweepCell>(cells, {
-    workers,
+  await pool.run<SweepCell>(cells, {
     task: (cell) => ({ kind: 'check', cell: { input: { ...cell.run.input, ...(seed === undefined ? {} : { seed }) }, params: cell.run.params } }),
     onResult: (cell, result) => {
       if (cell.index === 0 && result.kind === 'check') first = result.seed;
@@ -126,11 +125,35 @@ async function executeSweep(flags: SweepFlags, ctx: CliContext): Promise<number>
   const metrics = metricsOf(flags.metrics);
   const workers = workersOf(flags.workers);
   const cells = buildCells(base, axes);
-  const checked = await checkCells(cells, listed === null ? seed : String(listed[0]), Math.min(workers, cells.length));
+  // One pool for the checks and the runs, sized for the runs this shard has (known before the seed of a --seeds-less sweep is).
+  const threads = Math.max(1, Math.min(workers, shardTasks(sweepTasks(cells.length, listed ?? [0]), shard).length));
+  const pool = await SweepPool.open(threads);
+  try {
+    return await sweepOnPool(pool, threads, { flags, ctx, format, shard, seed, base, listed, axes, metrics, cells });
+  } finally {
+    await pool.close();
+  }
+}
+
+interface SweepSetup {
+  readonly flags: SweepFlags;
+  readonly ctx: CliContext;
+  readonly format: 'json' | 'csv';
+  readonly shard: Shard | null;
+  readonly seed: string | undefined;
+  readonly base: RunInput;
+  readonly listed: readonly number[] | null;
+  readonly axes: readonly SweepAxis[];
+  readonly metrics: readonly string[];
+  readonly cells: readonly SweepCell[];
+}
+
+async function sweepOnPool(pool: SweepPool, threads: number, setup: SweepSetup): Promise<number> {
+  const { flags, ctx, format, shard, seed, base, listed, axes, metrics, cells } = setup;
+  const checked = await checkCells(pool, cells, listed === null ? seed : String(listed[0]));
   const seeds = listed ?? [checked];
   const tasks = shardTasks(sweepTasks(cells.length, seeds), shard);
   const definition: SweepDefinition = { tool: { ...ctx.tool }, base: base as { [key: string]: string | boolean }, grid: axes.map((a) => ({ key: a.key, values: a.values })), seeds, metrics };
-  const threads = Math.max(1, Math.min(workers, tasks.length));
   const quiet = flags.quiet === true;
   if (!quiet) {
     const scope = shard === null ? '' : ` (shard ${shard.index}/${shard.count}: ${tasks.length} of them)`;
@@ -147,8 +170,7 @@ async function executeSweep(flags: SweepFlags, ctx: CliContext): Promise<number>
   let failure: unknown = null;
   try {
     if (tasks.length > 0) {
-      await runSweepTasks<SweepTask>(tasks, {
-        workers: threads,
+      await pool.run<SweepTask>(tasks, {
         task: (t) => ({ kind: 'run', cell: { input: { ...cells[t.cell]!.run.input, seed: String(t.seed) }, params: cells[t.cell]!.run.params }, metrics, tool: { ...ctx.tool } }),
         describe: (t, message) => `sweep cell ${t.cell} (${cellLabel(cells[t.cell]!)}) seed ${t.seed}: ${message}`,
         onResult: (t, result) => {
@@ -195,7 +217,7 @@ export function sweepCommand(ctx: CliContext): Command {
     .option('--grid <axes|json|@file>', `the axes: KEY=V1,V2,… separated by spaces, e.g. 'spread-bps=10,20,40 latency-ms=20,50 strategy-params.gamma=0.1,0.2', or a JSON object {"spread-bps": [10, 20]} (inline or @FILE.json); keys: ${gridKeys().join(', ')} (default: no axis, one cell: the base run)`)
     .option('--seeds <list>', 'the seeds of every cell: seeds and inclusive ranges separated by commas, e.g. 1..20 or 1,2,5 or 1..5,10 (default: --seed, one seed)')
     .option('--metrics <paths>', `report paths to keep per run, comma-separated; * matches any one key or index (default: ${DEFAULT_METRICS.join(',')})`)
-    .option('--workers <n>', `worker threads, 1–${MAX_WORKERS} (default: the number of cores)`)
+    .option('--workers <n>', `worker threads, 1–${MAX_WORKERS} (default: the number of cores); one pool serves the whole sweep, each thread starting and warming up its JIT once (about 20 runs of 120 k updates): a sweep of a few short runs gains little from more threads`)
     .option('--format <format>', 'stdout: json (the whole sweep, every run; what sweep merge reads) or csv (one row per cell: params, runs, mean/min/max per metric) (default: json)')
     .option('--shard <i/n>', 'run only the i-th of n slices of the runs (every n-th run of the cell × seed list, from the (i−1)-th): for a Kubernetes Indexed Job or a Slurm array; join the outputs with sweep merge')
     .option('--out <file>', 'write the output to this file (atomically) instead of stdout')

@@ -44,13 +44,27 @@ function csvCell(value: string | number | null | undefined): string {
 
 /** A header of every column, then one row per record (an empty cell: no value or not a column of its type). */
 export function toCsv(records: readonly SeriesRecord[]): string {
-  let out = `${SERIES_COLUMNS.join(',')}\n`;
-  for (const record of records) out += `${SERIES_COLUMNS.map((c) => csvCell(record[c])).join(',')}\n`;
-  return out;
+  return csvHeader() + formatSeriesRows(records, 'csv');
 }
 
 export function formatSeries(records: readonly SeriesRecord[], format: SeriesFormat): string {
   return format === 'csv' ? toCsv(records) : toJsonLines(records);
+}
+
+/** The CSV header line (what toCsv starts with). */
+export function csvHeader(): string {
+  return `${SERIES_COLUMNS.join(',')}\n`;
+}
+
+/**
+ * A batch of records as they follow earlier ones in a file: JSON Lines, or CSV rows without the header (csvHeader()
+ * first). The batches of a series, one after the other after the header, are formatSeries of all of it.
+ */
+export function formatSeriesRows(records: readonly SeriesRecord[], format: SeriesFormat): string {
+  if (format === 'jsonl') return toJsonLines(records);
+  let out = '';
+  for (const record of records) out += `${SERIES_COLUMNS.map((c) => csvCell(record[c])).join(',')}\n`;
+  return out;
 }
 
 function fail(what: string, line: number, message: string): UsageError {
