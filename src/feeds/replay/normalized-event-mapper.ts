@@ -48,11 +48,20 @@ export class NormalizedEventMapper {
         const continues = snapshotPart && this.inSnapshot.has(symbol);
         if (snapshotPart) this.inSnapshot.add(symbol);
         else this.inSnapshot.delete(symbol);
-        const offGrid = this.offGrid === null ? {} : { offGrid: this.offGrid };
+        // The event has an offGrid key only when a level is off the grid (written out: a spread per record cost ~5 % of a replay).
+        const offGrid = this.offGrid;
         if (record.type === 'book_snapshot' || (snapshotPart && !continues)) {
-          out.push({ kind: 'book-snapshot', symbol, ts: t, bids, asks, updateId: 0, seq: null, ...offGrid });
+          out.push(
+            offGrid === null
+              ? { kind: 'book-snapshot', symbol, ts: t, bids, asks, updateId: 0, seq: null }
+              : { kind: 'book-snapshot', symbol, ts: t, bids, asks, updateId: 0, seq: null, offGrid },
+          );
         } else {
-          out.push({ kind: 'book-delta', symbol, ts: t, bids, asks, firstUpdateId: 0, finalUpdateId: 0, prevFinalUpdateId: null, seq: null, ...offGrid });
+          out.push(
+            offGrid === null
+              ? { kind: 'book-delta', symbol, ts: t, bids, asks, firstUpdateId: 0, finalUpdateId: 0, prevFinalUpdateId: null, seq: null }
+              : { kind: 'book-delta', symbol, ts: t, bids, asks, firstUpdateId: 0, finalUpdateId: 0, prevFinalUpdateId: null, seq: null, offGrid },
+          );
         }
         break;
       }
