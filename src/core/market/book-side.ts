@@ -8,8 +8,8 @@
 // - insert / remove: binary search + a shift of the elements between the slot and the tail. Book
 //   activity concentrates at the top, i.e. at the tail, so the shift is usually a handful of
 //   elements, moved in a loop; a longer one (a tardis.dev L2 book holds ~1000 levels a side and updates
-//   reach hundreds of levels deep) is one native memmove (copyWithin), which a loop over plain arrays was
-//   ~20 % of a deep-book replay's CPU;
+//   reach hundreds of levels deep) is one native memmove (copyWithin): as a loop over plain arrays it was
+//   ~18 % of a deep-book replay's CPU (profile);
 // - top N levels: read the last N elements, O(N).
 // Invariants: keys strictly ascending; every lots[i] > 0 (a level with 0 lots does not exist);
 // prices and lots are non-negative safe integers.

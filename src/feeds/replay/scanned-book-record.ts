@@ -1,7 +1,7 @@
 // ScannedBookRecord: a book_snapshot or book_update record as NormalizedLineScanner reads it from a line's bytes — prices and sizes packed as numbers, their decimal strings made only when asked for.
 //
-// Why: a tardis L2 record is mostly levels, and making two strings and a pair per level (then reading the strings
-// again to get ticks and lots) was a fifth of a normalized replay's CPU. The scanner checks each decimal's digits
+// Why: a tardis L2 record is mostly levels, and making two strings and a pair per level, then reading the strings
+// again to get ticks and lots, was about a tenth of a normalized replay's CPU (profile). The scanner checks each decimal's digits
 // anyway, so it keeps the value as (mantissa, fraction digits) — "61999.30" is (6199930, 2), exact as long as the
 // decimal has at most MAX_PACKED_DIGITS digits — and NormalizedEventMapper converts those to ticks and lots
 // (SymbolGrid.priceUnitsScaled), with the same results and the same messages as from the strings.
