@@ -12,10 +12,11 @@ import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import { runCli } from '../src/cli/main.js';
 import { median, verdict } from './cpu-run.js';
+import { writeTardisDeepCsvs } from './tardis-deep-book-input.js';
 import { NORMALIZED_ARGS, writeBookTickerFile, writeBybitDeltaFile, writeDiffDepthFile, writeTardisCsvs, type ReplaySample } from './replay-inputs.js';
 
 const MIB = 1024 * 1024;
-export type SampleName = 'book-ticker' | 'diff-depth' | 'bybit-delta' | 'normalized';
+export type SampleName = 'book-ticker' | 'diff-depth' | 'bybit-delta' | 'normalized' | 'normalized-deep';
 
 export interface ReplayPathFigures {
   readonly label: string;
@@ -122,7 +123,7 @@ async function measure(sample: ReplaySample, file: string, report: string, targe
 }
 
 /**
- * Writes the four samples (`records` records each) in a temp dir, imports the tardis CSVs with `import tardis`, and
+ * Writes the five samples (`records` records each) in a temp dir, imports the tardis CSVs with `import tardis`, and
  * measures each replay against its JSON.parse-only pass. Repository root = cwd (the instruments file is relative).
  */
 export async function measureReplayPaths(records: number, rounds = 5, only: ReadonlySet<SampleName> | null = null): Promise<ReplayPathFigures[]> {
@@ -143,24 +144,29 @@ export async function measureReplayPaths(records: number, rounds = 5, only: Read
       rmSync(file);
     }
     if (wanted('normalized')) figures.push(await measure(await importTardis(dir, records), join(dir, 'tardis.jsonl'), report, 0.75, rounds));
+    if (wanted('normalized-deep')) figures.push(await measure(await importTardis(dir, records, 'deep'), join(dir, 'tardis.jsonl'), report, 0.75, rounds));
     return figures;
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
 }
 
-/** `import tardis` of about `records` records' worth of CSV (groups of 6 level rows, a trade every 8th group). */
-async function importTardis(dir: string, records: number): Promise<ReplaySample> {
+/**
+ * `import tardis` of about `records` records' worth of CSV (groups of 6 level rows, a trade every 8th group): the
+ * shallow book of replay-inputs.ts, or the deep one of tardis-deep-book-input.ts (1000 levels a side).
+ */
+async function importTardis(dir: string, records: number, book: 'shallow' | 'deep' = 'shallow'): Promise<ReplaySample> {
   const l2 = join(dir, 'binance-futures_incremental_book_L2_2024-03-01_BTCUSDT.csv');
   const trades = join(dir, 'binance-futures_trades_2024-03-01_BTCUSDT.csv');
   const out = join(dir, 'tardis.jsonl');
-  writeTardisCsvs(l2, trades, Math.round((records * 8) / 9));
+  (book === 'deep' ? writeTardisDeepCsvs : writeTardisCsvs)(l2, trades, Math.round((records * 8) / 9));
   let errors = '';
   const stderr = new Writable({ write: (chunk: Buffer, _encoding, done) => { errors += chunk.toString('utf8'); done(); } });
   const code = await runCli(['import', 'tardis', l2, trades, '--out', out], { stdout: discard(), stderr, env: {} });
   if (code !== 0) throw new Error(`import tardis failed (exit ${code}): ${errors.slice(0, 400)}`);
   const lines = countLines(out);
-  return { label: 'normalized L2 + trades (import tardis, BTCUSDT usdm)', records: lines.lines - 1, bytes: lines.bytes, args: NORMALIZED_ARGS };
+  const label = book === 'deep' ? 'normalized L2 + trades, deep book (import tardis, 1000 levels a side, updates to 800 deep)' : 'normalized L2 + trades (import tardis, BTCUSDT usdm)';
+  return { label, records: lines.lines - 1, bytes: lines.bytes, args: NORMALIZED_ARGS };
 }
 
 function countLines(path: string): { lines: number; bytes: number } {

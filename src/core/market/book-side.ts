@@ -1,13 +1,15 @@
 // BookSide: one side of an L2 book as a sorted price ladder in integer ticks/lots, best level last.
 //
-// Storage: two parallel arrays `keys` (ascending) and `lots`. The key is the price for bids and the
-// negated price for asks, so on both sides the BEST level is the LAST element:
+// Storage: two parallel Float64Arrays `keys` (ascending) and `lots`, the first `n` slots in use (capacity doubles
+// when full). The key is the price for bids and the negated price for asks, so on both sides the BEST level is the
+// LAST element:
 // - best price / size: O(1) (read the tail);
 // - find a level: binary search, O(log n);
 // - insert / remove: binary search + a shift of the elements between the slot and the tail. Book
 //   activity concentrates at the top, i.e. at the tail, so the shift is usually a handful of
-//   elements (a memmove of the whole side at worst: ≤ a few thousand numbers for a 1000–5000 level
-//   REST snapshot);
+//   elements, moved in a loop; a longer one (a tardis.dev L2 book holds ~1000 levels a side and updates
+//   reach hundreds of levels deep) is one native memmove (copyWithin): as a loop over plain arrays it was
+//   ~18 % of a deep-book replay's CPU (profile);
 // - top N levels: read the last N elements, O(N).
 // Invariants: keys strictly ascending; every lots[i] > 0 (a level with 0 lots does not exist);
 // prices and lots are non-negative safe integers.
@@ -16,9 +18,16 @@ import type { BookLevel } from '../model/market-data-event.js';
 
 export type BookSideName = 'bid' | 'ask';
 
+/** Slots a side starts with (a venue's top-N book fits; grows by doubling). */
+const INITIAL_CAPACITY = 64;
+/** Shifts of at most this many levels are a loop; longer ones one copyWithin (its call costs about that many moves). */
+const SHORT_SHIFT = 16;
+
 export class BookSide {
-  private readonly keys: number[] = [];
-  private readonly lots: number[] = [];
+  /** keys[0, n) ascending; lots[i] the size at keys[i]. */
+  private keys = new Float64Array(INITIAL_CAPACITY);
+  private lots = new Float64Array(INITIAL_CAPACITY);
+  private n = 0;
   /** +1 for bids (key = price), -1 for asks (key = -price). */
   private readonly sign: 1 | -1;
 
@@ -28,30 +37,30 @@ export class BookSide {
 
   /** Number of price levels on this side. */
   get depth(): number {
-    return this.keys.length;
+    return this.n;
   }
 
   /** Best price in ticks (highest bid / lowest ask), or null when the side is empty. */
   bestTicks(): number | null {
-    const n = this.keys.length;
-    return n === 0 ? null : this.sign * (this.keys[n - 1] as number);
+    const n = this.n;
+    return n === 0 ? null : this.sign * this.keys[n - 1]!;
   }
 
   /** Size at the best price in lots, or 0 when the side is empty. */
   bestLots(): number {
-    const n = this.lots.length;
-    return n === 0 ? 0 : (this.lots[n - 1] as number);
+    const n = this.n;
+    return n === 0 ? 0 : this.lots[n - 1]!;
   }
 
   /** Worst price the side holds in ticks (lowest bid / highest ask), or null when the side is empty. */
   worstTicks(): number | null {
-    return this.keys.length === 0 ? null : this.sign * (this.keys[0] as number);
+    return this.n === 0 ? null : this.sign * this.keys[0]!;
   }
 
   /** Size resting at `priceTicks`, 0 when there is no level there. */
   lotsAt(priceTicks: number): number {
     const i = this.search(this.sign * priceTicks);
-    return i >= 0 ? (this.lots[i] as number) : 0;
+    return i >= 0 ? this.lots[i]! : 0;
   }
 
   /**
@@ -63,26 +72,30 @@ export class BookSide {
       throw invariantViolation(`${this.side} level [${priceTicks}, ${qtyLots}] is not a pair of non-negative safe integers`);
     }
     const key = this.sign * priceTicks;
-    const keys = this.keys;
-    const n = keys.length;
-    // Fast path: a new best level (appending at the tail) is the commonest insert.
-    if (n === 0 || key > (keys[n - 1] as number)) {
+    const n = this.n;
+    if (n === 0 || key > this.keys[n - 1]!) {
       if (qtyLots === 0) return false;
-      keys.push(key);
-      this.lots.push(qtyLots);
+      if (n === this.keys.length) this.grow();
+      this.keys[n] = key;
+      this.lots[n] = qtyLots;
+      this.n = n + 1;
       return true;
     }
-    const lots = this.lots;
     const i = this.search(key);
+    const keys = this.keys;
+    const lots = this.lots;
     if (i >= 0) {
       if (qtyLots === 0) {
-        // Shift the tail down by hand: splice would allocate the removed elements' array on every call.
-        for (let j = i + 1; j < n; j++) {
-          keys[j - 1] = keys[j] as number;
-          lots[j - 1] = lots[j] as number;
+        if (n - i > SHORT_SHIFT) {
+          keys.copyWithin(i, i + 1, n);
+          lots.copyWithin(i, i + 1, n);
+        } else {
+          for (let j = i + 1; j < n; j++) {
+            keys[j - 1] = keys[j]!;
+            lots[j - 1] = lots[j]!;
+          }
         }
-        keys.length = n - 1;
-        lots.length = n - 1;
+        this.n = n - 1;
       } else {
         lots[i] = qtyLots;
       }
@@ -90,21 +103,13 @@ export class BookSide {
     }
     if (qtyLots === 0) return false;
     const slot = -i - 1;
-    keys.push(key);
-    lots.push(qtyLots);
-    for (let j = n; j > slot; j--) {
-      keys[j] = keys[j - 1] as number;
-      lots[j] = lots[j - 1] as number;
-    }
-    keys[slot] = key;
-    lots[slot] = qtyLots;
-    return true;
+    if (n === keys.length) this.grow();
+    return this.insertAt(slot, key, qtyLots);
   }
 
   /** Removes every level. */
   clear(): void {
-    this.keys.length = 0;
-    this.lots.length = 0;
+    this.n = 0;
   }
 
   /**
@@ -128,32 +133,62 @@ export class BookSide {
     }
   }
 
-  /** Up to `n` levels, best first, as [priceTicks, qtyLots] pairs. */
   /** Visits up to `n` levels best first, (priceTicks, qtyLots, depth from 0), without allocating; returns how many it visited. */
   forEachTop(n: number, visit: (priceTicks: number, qtyLots: number, depth: number) => void): number {
     const keys = this.keys;
     const lots = this.lots;
     let visited = 0;
-    for (let i = keys.length - 1; i >= 0 && visited < n; i--, visited++) visit(this.sign * (keys[i] as number), lots[i] as number, visited);
+    for (let i = this.n - 1; i >= 0 && visited < n; i--, visited++) visit(this.sign * keys[i]!, lots[i]!, visited);
     return visited;
   }
 
+  /** Up to `n` levels, best first, as [priceTicks, qtyLots] pairs. */
   top(n: number): BookLevel[] {
     const out: BookLevel[] = [];
-    for (let i = this.keys.length - 1; i >= 0 && out.length < n; i--) {
-      out.push([this.sign * (this.keys[i] as number), this.lots[i] as number]);
+    for (let i = this.n - 1; i >= 0 && out.length < n; i--) {
+      out.push([this.sign * this.keys[i]!, this.lots[i]!]);
     }
     return out;
+  }
+
+  /** Shifts [slot, n) up by one and writes the level at slot (capacity already there). */
+  private insertAt(slot: number, key: number, qtyLots: number): true {
+    const keys = this.keys;
+    const lots = this.lots;
+    const n = this.n;
+    if (n - slot > SHORT_SHIFT) {
+      keys.copyWithin(slot + 1, slot, n);
+      lots.copyWithin(slot + 1, slot, n);
+    } else {
+      for (let j = n; j > slot; j--) {
+        keys[j] = keys[j - 1]!;
+        lots[j] = lots[j - 1]!;
+      }
+    }
+    keys[slot] = key;
+    lots[slot] = qtyLots;
+    this.n = n + 1;
+    return true;
+  }
+
+  /** Doubles the capacity, keeping [0, n). */
+  private grow(): void {
+    const keys = new Float64Array(this.keys.length * 2);
+    const lots = new Float64Array(this.lots.length * 2);
+    keys.set(this.keys.subarray(0, this.n));
+    lots.set(this.lots.subarray(0, this.n));
+    this.keys = keys;
+    this.lots = lots;
   }
 
   /** Index of `key` when present, else -(insertion slot) - 1. */
   private search(key: number): number {
     const keys = this.keys;
     let lo = 0;
-    let hi = keys.length - 1;
+    let hi = this.n - 1;
     while (lo <= hi) {
       const mid = (lo + hi) >>> 1;
-      const k = keys[mid] as number;
+      const k = keys[mid]!;
       if (k < key) lo = mid + 1;
       else if (k > key) hi = mid - 1;
       else return mid;

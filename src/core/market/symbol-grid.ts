@@ -1,7 +1,7 @@
 // Per-symbol price/quantity grids for the market-data parsers, compiled once from InstrumentSpecs, and the venue-symbol lookup over them.
 import { ShadowExecError } from '../errors/shadow-exec-error.js';
 import type { InstrumentSpec } from '../model/instrument.js';
-import { compileUnitGrid, tryDecimalRangeToUnits, tryDecimalToUnits, tryDecimalToUnitsRounded, tryExactOffGrid, type ExactOffGrid, type UnitGrid } from '../money/fast-units.js';
+import { compileUnitGrid, tryDecimalRangeToUnits, tryDecimalToUnits, tryDecimalToUnitsRounded, tryExactOffGrid, tryScaledToUnits, type ExactOffGrid, type UnitGrid } from '../money/fast-units.js';
 
 /** Converts one symbol's venue decimal strings to integer units. Every method returns NaN on failure (see fast-units.ts). */
 export interface SymbolGrid {
@@ -14,6 +14,9 @@ export interface SymbolGrid {
   /** priceUnits / qtyUnits of the characters [start, end) of `text`, read in place (the parsers' fast paths). */
   priceUnitsAt(text: string, start: number, end: number): number;
   qtyUnitsAt(text: string, start: number, end: number): number;
+  /** priceUnits / qtyUnits of the value mantissa × 10^-fracDigits, read into numbers by a byte scanner (fast-units.ts tryScaledToUnits). */
+  priceUnitsScaled(mantissa: number, fracDigits: number): number;
+  qtyUnitsScaled(mantissa: number, fracDigits: number): number;
   /** A computed reference price (mark, index) in ticks, rounded half-even; NaN when malformed or too large. */
   refPriceUnits(text: unknown): number;
   /** A book level's price that priceUnits refused, when it is a valid price between two ticks: exact; null otherwise. */
@@ -82,6 +85,14 @@ class CompiledSymbolGrid implements SymbolGrid {
 
   qtyUnitsAt(text: string, start: number, end: number): number {
     return tryDecimalRangeToUnits(text, start, end, this.lot);
+  }
+
+  priceUnitsScaled(mantissa: number, fracDigits: number): number {
+    return tryScaledToUnits(mantissa, fracDigits, this.tick);
+  }
+
+  qtyUnitsScaled(mantissa: number, fracDigits: number): number {
+    return tryScaledToUnits(mantissa, fracDigits, this.lot);
   }
 
   refPriceUnits(text: unknown): number {

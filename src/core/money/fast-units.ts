@@ -114,6 +114,40 @@ export function tryDecimalRangeToUnits(text: string, start: number, end: number,
   return negative && n !== 0 ? -n : n;
 }
 
+/**
+ * As tryDecimalToUnits for the value mantissa × 10^-fracDigits, already read into numbers (a scanner that checked the
+ * decimal's digits on bytes packs it so): the same result as tryDecimalToUnits of its text, without the text.
+ * Preconditions: mantissa a non-negative safe integer, fracDigits an integer 0…MAX_SCALE (otherwise NaN).
+ */
+export function tryScaledToUnits(mantissa: number, fracDigits: number, grid: UnitGrid): number {
+  const scale = grid.scale;
+  let n: number;
+  if (fracDigits <= scale) {
+    n = mantissa * (POW10[scale - fracDigits] ?? NaN);
+    // An exact product ≤ 2^53 stays exact; a larger one is redone in bigint (the text path does the same).
+    if (n > Number.MAX_SAFE_INTEGER) return bigScaledUnits(mantissa, fracDigits, grid);
+  } else {
+    // Digits beyond the step's scale must all be 0: the mantissa is a multiple of 10^(fracDigits - scale) (% and / exact).
+    const drop = POW10[fracDigits - scale] ?? NaN;
+    if (mantissa % drop !== 0) return NaN;
+    n = mantissa / drop;
+  }
+  const step = grid.stepScaled;
+  if (step !== 1) {
+    if (n % step !== 0) return NaN;
+    n = n / step;
+  }
+  return n;
+}
+
+function bigScaledUnits(mantissa: number, fracDigits: number, grid: UnitGrid): number {
+  const scaled = BigInt(mantissa) * 10n ** BigInt(grid.scale - fracDigits);
+  const step = BigInt(grid.stepScaled);
+  if (scaled % step !== 0n) return NaN;
+  const units = scaled / step;
+  return units > BigInt(Number.MAX_SAFE_INTEGER) ? NaN : Number(units);
+}
+
 /** Slow path for N ≥ 2^53 (values near or beyond the limit): exact in bigint. */
 function bigUnits(text: string, grid: UnitGrid, negative: boolean): number {
   const body = text.charCodeAt(0) === CH_MINUS || text.charCodeAt(0) === CH_PLUS ? text.slice(1) : text;

@@ -10,10 +10,13 @@
 // Every event's `ts` is the record's `t` (receive time in ms), as the pipeline stamps frames. A symbol without a grid
 // is 'unknown-symbol'; a price off the tick grid in a book level is kept at its exact price (OffGridLevel), anywhere
 // else — and a size off the lot grid anywhere — is 'invalid-value' with the field in `lastDetail`.
+// A book record the byte scanner read (ScannedBookRecord) has its levels as packed numbers: they are converted
+// without their strings (SymbolGrid.priceUnitsScaled), with the same results and messages (differential test).
 import type { BookLevel, MarketDataEvent, OffGridLevel } from '../../core/model/market-data-event.js';
 import { CachedSymbolGrids, type SymbolGrid, type SymbolGridLookup } from '../../core/market/symbol-grid.js';
 import type { FrameClass } from '../../ports/market-frame-parser.js';
 import type { NormalizedLevel, NormalizedRecord } from './normalized-record.js';
+import { packedDecimalText, PACKED_LEVEL_STRIDE, ScannedBookRecord } from './scanned-book-record.js';
 
 export class NormalizedEventMapper {
   /** Why the last record was not 'market-data'; '' after market data. */
@@ -37,18 +40,28 @@ export class NormalizedEventMapper {
       case 'book_snapshot':
       case 'book_update': {
         this.offGrid = null;
-        const bids = this.levels(record.bids, grid, 'bid');
-        const asks = bids === null ? null : this.levels(record.asks, grid, 'ask');
+        const packed = record instanceof ScannedBookRecord;
+        const bids = packed ? this.packedLevels(record.packedBids, grid, 'bid') : this.levels(record.bids, grid, 'bid');
+        const asks = bids === null ? null : packed ? this.packedLevels(record.packedAsks, grid, 'ask') : this.levels(record.asks, grid, 'ask');
         if (bids === null || asks === null) return 'invalid-value';
         const snapshotPart = record.type === 'book_update' && record.is_snapshot;
         const continues = snapshotPart && this.inSnapshot.has(symbol);
         if (snapshotPart) this.inSnapshot.add(symbol);
         else this.inSnapshot.delete(symbol);
-        const offGrid = this.offGrid === null ? {} : { offGrid: this.offGrid };
+        // The event has an offGrid key only when a level is off the grid (two literals: no empty object and spread per record).
+        const offGrid = this.offGrid;
         if (record.type === 'book_snapshot' || (snapshotPart && !continues)) {
-          out.push({ kind: 'book-snapshot', symbol, ts: t, bids, asks, updateId: 0, seq: null, ...offGrid });
+          out.push(
+            offGrid === null
+              ? { kind: 'book-snapshot', symbol, ts: t, bids, asks, updateId: 0, seq: null }
+              : { kind: 'book-snapshot', symbol, ts: t, bids, asks, updateId: 0, seq: null, offGrid },
+          );
         } else {
-          out.push({ kind: 'book-delta', symbol, ts: t, bids, asks, firstUpdateId: 0, finalUpdateId: 0, prevFinalUpdateId: null, seq: null, ...offGrid });
+          out.push(
+            offGrid === null
+              ? { kind: 'book-delta', symbol, ts: t, bids, asks, firstUpdateId: 0, finalUpdateId: 0, prevFinalUpdateId: null, seq: null }
+              : { kind: 'book-delta', symbol, ts: t, bids, asks, firstUpdateId: 0, finalUpdateId: 0, prevFinalUpdateId: null, seq: null, offGrid },
+          );
         }
         break;
       }
@@ -110,6 +123,31 @@ export class NormalizedEventMapper {
         result.push([priceTicks, qtyLots]);
         continue;
       }
+      const exact = grid.offGridPrice(price);
+      if (exact === null) {
+        this.lastDetail = `${grid.symbol} ${side} price ${price} cannot be read on the tick grid`;
+        return null;
+      }
+      (this.offGrid ??= []).push({ side, price: exact, qtyLots });
+    }
+    return result;
+  }
+
+  /** levels() of a packed side (scanned-book-record.ts), without making its strings (only a failure's message or an off-grid price needs one). */
+  private packedLevels(packed: readonly number[], grid: SymbolGrid, side: 'bid' | 'ask'): BookLevel[] | null {
+    const result: BookLevel[] = [];
+    for (let i = 0; i < packed.length; i += PACKED_LEVEL_STRIDE) {
+      const qtyLots = grid.qtyUnitsScaled(packed[i + 2]!, packed[i + 3]!);
+      if (qtyLots !== qtyLots) {
+        this.lastDetail = `${grid.symbol} ${side} size ${packedDecimalText(packed[i + 2]!, packed[i + 3]!)} off the lot grid`;
+        return null;
+      }
+      const priceTicks = grid.priceUnitsScaled(packed[i]!, packed[i + 1]!);
+      if (priceTicks === priceTicks) {
+        result.push([priceTicks, qtyLots]);
+        continue;
+      }
+      const price = packedDecimalText(packed[i]!, packed[i + 1]!);
       const exact = grid.offGridPrice(price);
       if (exact === null) {
         this.lastDetail = `${grid.symbol} ${side} price ${price} cannot be read on the tick grid`;

@@ -179,6 +179,7 @@ export class ReplayDecoder {
    * (frame-envelope-scanner.ts), any other line is decoded as text and goes through next().
    */
   nextBytes(bytes: Buffer, start: number, end: number): ReplayHeader | ReplayRecord | null {
+    if (this.normalized && !this.ended) return this.nextNormalizedBytes(bytes, start, end);
     const scanner = this.scanner;
     if (this.header === null || this.normalized || this.ended || !scanner.scan(bytes, start, end, this.frameText)) return this.next(bytes.toString('utf8', start, end));
     this.lineNo++;
@@ -187,6 +188,28 @@ export class ReplayDecoder {
     if (t < this.lastT) throw this.error(this.lineNo, `"t" ${t} is before the previous record's ${this.lastT}`);
     this.lastT = t;
     return { kind: 'frame', t, frame: scanner.frame };
+  }
+
+  /**
+   * A line of a normalized file: a canonical book or trade line is read in its bytes (normalized-line-scanner.ts; the
+   * validating scan only checks it), any other line is decoded as text and goes through next().
+   */
+  private nextNormalizedBytes(bytes: Buffer, start: number, end: number): ReplayHeader | ReplayRecord | null {
+    // next() drops one "\r" before the "\n": so does the scan.
+    const stop = end > start && bytes[end - 1] === 0x0d ? end - 1 : end;
+    const scanner = this.normalizedScanner;
+    let record: ReplayNormalizedRecord | null = null;
+    if (!this.frameText) {
+      if (scanner.check(bytes, start, stop)) record = { kind: 'normalized', t: scanner.checkedT, record: CHECKED_RECORD };
+    } else {
+      const scanned = scanner.scan(bytes, start, stop);
+      if (scanned !== null) record = { kind: 'normalized', t: scanned.t, record: scanned as NormalizedRecord };
+    }
+    if (record === null) return this.next(bytes.toString('utf8', start, end));
+    this.lineNo++;
+    if (record.t < this.lastT) throw this.error(this.lineNo, `"t" ${record.t} is before the previous record's ${this.lastT}`);
+    this.lastT = record.t;
+    return record;
   }
 
   /** An E_REPLAY_FORMAT error about line `lineNo` of this file. */
@@ -209,15 +232,7 @@ export class ReplayDecoder {
       this.normalized = isNormalizedReplay(this.header);
       return this.header;
     }
-    // Canonical book and trade lines of a normalized file are scanned (normalized-line-scanner.ts); any other line decodes the general way.
-    if (this.normalized && !this.frameText && this.normalizedScanner.check(line)) {
-      const t = this.normalizedScanner.checkedT;
-      if (t < this.lastT) throw this.error(this.lineNo, `"t" ${t} is before the previous record's ${this.lastT}`);
-      this.lastT = t;
-      return { kind: 'normalized', t, record: CHECKED_RECORD };
-    }
-    const scanned = this.normalized ? this.normalizedScanner.scan(line) : null;
-    const record = scanned !== null ? { kind: 'normalized' as const, t: scanned.t, record: scanned } : decodeReplayRecord(line, this.lineNo, this.label, this.normalized);
+    const record = decodeReplayRecord(line, this.lineNo, this.label, this.normalized);
     if (record.t < this.lastT) throw this.error(this.lineNo, `"t" ${record.t} is before the previous record's ${this.lastT}`);
     this.lastT = record.t;
     return record;

@@ -7,8 +7,10 @@ import {
   tryDecimalRangeToUnits,
   tryDecimalToUnits,
   tryDecimalToUnitsRounded,
+  tryScaledToUnits,
   MAX_DECIMAL_CHARS,
 } from '../../../src/core/money/fast-units.js';
+import fc from 'fast-check';
 import { SeededRng } from '../../../src/core/random/seeded-rng.js';
 import { codeOf } from '../../helpers/error-code.js';
 
@@ -261,5 +263,41 @@ describe('tryDecimalRangeToUnits', () => {
       const text = `"x":"${value}",`;
       expect(tryDecimalRangeToUnits(text, 5, 5 + value.length, tick)).toBe(tryDecimalToUnits(value, tick));
     }
+  });
+});
+
+describe('tryScaledToUnits', () => {
+  /** mantissa × 10^-fracDigits spelled as a plain decimal (what a byte scanner packed it from). */
+  const text = (mantissa: number, fracDigits: number): string => {
+    const digits = String(mantissa).padStart(fracDigits + 1, '0');
+    return fracDigits === 0 ? digits : `${digits.slice(0, -fracDigits)}.${digits.slice(-fracDigits)}`;
+  };
+  const steps = ['0.1', '0.001', '0.5', '0.00025', '1', '10', '0.00000001', '25', '0.0000000000000001'];
+
+  it('gives what tryDecimalToUnits gives for the decimal text, NaN included', () => {
+    fc.assert(
+      fc.property(
+        fc.constantFrom(...steps),
+        fc.oneof(fc.nat({ max: 10_000 }), fc.nat({ max: 10 ** 15 - 1 }), fc.constantFrom(0, 999_999_999_999_999, 900_719_925_474_099)),
+        fc.nat({ max: 15 }),
+        (step, mantissa, fracDigits) => {
+          const grid = compileUnitGrid(step);
+          expect(tryScaledToUnits(mantissa, fracDigits, grid)).toBe(tryDecimalToUnits(text(mantissa, fracDigits), grid));
+        },
+      ),
+      { numRuns: 5000 },
+    );
+  });
+
+  it('keeps trailing zeros beyond the step, refuses other digits there, and redoes products past 2^53 exactly', () => {
+    const grid = compileUnitGrid('0.1');
+    expect(tryScaledToUnits(6_199_930, 2, grid)).toBe(619_993);
+    expect(tryScaledToUnits(6_199_931, 2, grid)).toBeNaN();
+    expect(tryScaledToUnits(0, 3, grid)).toBe(0);
+    const fine = compileUnitGrid('0.0000000000000001');
+    const coarse = compileUnitGrid('25');
+    expect(tryScaledToUnits(999_999_999_999_999, 0, fine)).toBe(tryDecimalToUnits('999999999999999', fine));
+    expect(tryScaledToUnits(900_719_925_474_099, 0, compileUnitGrid('0.1'))).toBe(9_007_199_254_740_990);
+    expect(tryScaledToUnits(250, 0, coarse)).toBe(10);
   });
 });

@@ -3,6 +3,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { NormalizedLineScanner } from '../../../src/feeds/replay/normalized-line-scanner.js';
 import { encodeNormalizedRecord, normalizedRecordProblem, type NormalizedRecord } from '../../../src/feeds/replay/normalized-record.js';
+import { MAX_PACKED_DIGITS, plainBookRecord, ScannedBookRecord } from '../../../src/feeds/replay/scanned-book-record.js';
 
 /** The general path: JSON.parse, then the validation; the object when valid, null otherwise. */
 function oracle(line: string): unknown {
@@ -22,9 +23,12 @@ const scanner = new NormalizedLineScanner();
 
 /** Scanner result, checked against the oracle: equal objects (keys in the same order) when the scanner reads the line. */
 function check(line: string): unknown {
-  const got = scanner.scan(line);
+  const scanned = scanner.scanText(line);
+  // A book record is packed: it reads as (and its plain form is) the object JSON.parse gives.
+  const got = scanned instanceof ScannedBookRecord ? plainBookRecord(scanned) : scanned;
+  if (scanned instanceof ScannedBookRecord) expect(encodeNormalizedRecord(scanned as NormalizedRecord)).toBe(line);
   // check() (the validating scan) answers the same, with the same t.
-  expect(scanner.check(line)).toBe(got !== null);
+  expect(scanner.checkText(line)).toBe(got !== null);
   if (got !== null) expect(scanner.checkedT).toBe(got.t);
   if (got !== null) {
     const expected = oracle(line);
@@ -57,14 +61,21 @@ function lineOf(r: NormalizedRecord): string {
   }
 }
 
+/** The decimal strings of a generated record. */
+function decimalsOf(r: NormalizedRecord): string[] {
+  if (r.type === 'trade') return [r.price, r.size];
+  if (r.type === 'book_update' || r.type === 'book_snapshot') return [...r.bids, ...r.asks].flat();
+  return [];
+}
+
 describe('NormalizedLineScanner', () => {
   it('reads canonical book_update, book_snapshot and trade lines as JSON.parse + validation do', () => {
     fc.assert(
       fc.property(record, (r) => {
         const line = lineOf(r);
         const got = check(line);
-        // Every valid line without an escape in a string is read.
-        if (oracle(line) !== null && !line.includes('\\')) expect(got).not.toBeNull();
+        // Every valid line of printable ASCII without an escape and with decimals of at most 15 digits is read.
+        if (oracle(line) !== null && /^[\x20-\x5b\x5d-\x7e]*$/.test(line) && decimalsOf(r).every((d) => d.replace('.', '').length <= MAX_PACKED_DIGITS)) expect(got).not.toBeNull();
       }),
       { numRuns: 1000 },
     );
@@ -93,9 +104,12 @@ describe('NormalizedLineScanner', () => {
       '{"t":2,"type":"trade","symbol":"X","exchange_us":1000,"local_us":1000,"id":"a","side":"buy","price":"1","size":"1"}',
       '{"t":1,"type":"book_update","symbol":"X","exchange_us":1000,"local_us":1000,"is_snapshot":false,"bids":[["01","1"]],"asks":[]}',
       '{"t":1,"type":"book_update","symbol":"X","exchange_us":1000,"local_us":1000,"is_snapshot":false,"bids":[["1.","1"]],"asks":[]}',
+      '{"t":1,"type":"trade","symbol":"X","exchange_us":1000,"local_us":1000,"id":"é","side":"buy","price":"1","size":"1"}',
+      '{"t":1,"type":"book_update","symbol":"X","exchange_us":1000,"local_us":1000,"is_snapshot":false,"bids":[["1234567890.123456","1"]],"asks":[]}',
     ]) {
       expect(check(line), line).toBeNull();
     }
+    expect(check('{"t":1,"type":"book_update","symbol":"X","exchange_us":1000,"local_us":1000,"is_snapshot":false,"bids":[["123456789.123456","0.000"]],"asks":[]}')).not.toBeNull();
     expect(check('{"t":9007199254740,"type":"trade","symbol":"X","exchange_us":1,"local_us":9007199254740991,"id":"","side":"buy","price":"1","size":"1"}')).not.toBeNull();
   });
 });

@@ -16,6 +16,7 @@ import {
   type ReplayRecord,
 } from '../../../src/feeds/replay/replay-format.js';
 import { ShadowExecError } from '../../../src/core/errors/shadow-exec-error.js';
+import { plainBookRecord, ScannedBookRecord } from '../../../src/feeds/replay/scanned-book-record.js';
 import { codeOf } from '../../helpers/error-code.js';
 
 const HEADER: ReplayHeader = { format: 'shadow-exec-replay', version: 1, venue: 'binance', market: 'spot', url: 'wss://x/stream?streams=a@b', source: 'test' };
@@ -164,5 +165,53 @@ describe('decoding', () => {
 
   it('decodes a header line on its own', () => {
     expect(decodeReplayHeader(head)).toEqual(HEADER);
+  });
+});
+
+describe('ReplayDecoder on a normalized file', () => {
+  const head = '{"format":"shadow-exec-replay","version":2,"venue":"binance","market":"usdm","data":"normalized"}';
+  const lines = [
+    '{"t":1700000000001,"type":"book_update","symbol":"BTCUSDT","exchange_us":1700000000000834,"local_us":1700000000001234,"is_snapshot":true,"bids":[["95000.1","1.5"]],"asks":[["95000.2","0.300"]]}',
+    '{"t":1700000000001,"type":"book_snapshot","symbol":"BTCUSDT","exchange_us":1700000000000834,"local_us":1700000000001234,"bids":[],"asks":[["95000.2","0"]]}',
+    '{"t":1700000000002,"type":"trade","symbol":"BTCUSDT","exchange_us":1700000000001834,"local_us":1700000000002234,"id":"4012345","side":"buy","price":"95000.2","size":"0.010"}',
+    '{"t":1700000000002,"type":"quote","symbol":"BTCUSDT","exchange_us":1,"local_us":1700000000002234,"bid_price":"95000.1","bid_size":"1.5","ask_price":null,"ask_size":null}',
+    '{"t":1700000000003,"type":"trade","symbol":"BTCUSDT","exchange_us":1,"local_us":1700000000003000,"id":"é","side":"sell","price":"1","size":"1"}',
+  ];
+  /** The outcome of one line: the record (a packed book record as its plain object) or the error message. */
+  const outcome = (decode: () => unknown): unknown => {
+    try {
+      const item = decode() as { kind?: string; record?: unknown } | null;
+      if (item === null || item.kind !== 'normalized') return item;
+      const { record } = item;
+      return { ...item, record: record instanceof ScannedBookRecord ? plainBookRecord(record) : record };
+    } catch (error) {
+      expect(error).toBeInstanceOf(ShadowExecError);
+      return (error as Error).message;
+    }
+  };
+
+  it('reads the lines from bytes as next() reads their text, with the same errors (mutated lines, CRLF, a t going back)', () => {
+    fc.assert(
+      fc.property(fc.array(fc.tuple(fc.constantFrom(...lines), fc.nat(), fc.integer({ min: 0, max: 0xff }), fc.constantFrom('keep', 'replace', 'insert', 'crlf')), { minLength: 1, maxLength: 6 }), (picks) => {
+        const byText = new ReplayDecoder('f');
+        const byBytes = new ReplayDecoder('f');
+        const checking = new ReplayDecoder('f', false);
+        for (const decoder of [byText, byBytes, checking]) decoder.next(head);
+        for (const [line, at, byte, how] of picks) {
+          const k = at % line.length;
+          const raw = Buffer.from(line, 'utf8');
+          const bytes =
+            how === 'keep' ? raw : how === 'crlf' ? Buffer.concat([raw, Buffer.from('\r')]) : how === 'replace' ? Buffer.concat([raw.subarray(0, k), Buffer.from([byte]), raw.subarray(k + 1)]) : Buffer.concat([raw.subarray(0, k), Buffer.from([byte]), raw.subarray(k)]);
+          const framed = Buffer.concat([Buffer.from('#'), bytes, Buffer.from('#')]);
+          const expected = outcome(() => byText.next(bytes.toString('utf8')));
+          expect(outcome(() => byBytes.nextBytes(framed, 1, framed.length - 1))).toEqual(expected);
+          // The validating scan gives the same t, or the same error.
+          const checked = outcome(() => checking.nextBytes(framed, 1, framed.length - 1));
+          if (typeof expected === 'string' || expected === null) expect(checked).toEqual(expected);
+          else expect(checked).toMatchObject({ kind: 'normalized', t: (expected as { t: number }).t });
+        }
+      }),
+      { numRuns: 800 },
+    );
   });
 });
