@@ -9,6 +9,7 @@ import { MidBarFeed } from '../feeds/synthetic/mid-bar-feed.js';
 import { formatResolution } from '../core/market/bar-resolution.js';
 import type { MarketDataFeed } from '../ports/market-data-feed.js';
 import type { Rng } from '../ports/rng.js';
+import type { LiveBuildPorts } from './compose-live.js';
 import type { ReplayBuildOptions, ReplayWiring } from './compose-replay.js';
 import { feedModule } from './feed-modules.js';
 import type { LiveFeedConfig, SyntheticFeedConfig } from './config/feed-config.js';
@@ -35,11 +36,12 @@ function usdE8(usd: string, what: string): number {
   return toUnits(parseDecimal(usd, what), QUOTE_E8, what);
 }
 
-export function composeMarket(config: RunConfig, instruments: readonly Instrument[], rng: Rng): ComposedMarket {
+/** `livePorts`: the live feed's clock, timers and library hooks a test replaces (--feed live only). */
+export function composeMarket(config: RunConfig, instruments: readonly Instrument[], rng: Rng, livePorts: LiveBuildPorts = {}): ComposedMarket {
   const feed = config.feed;
   switch (feed.kind) {
     case 'live':
-      return liveMarket(config, feed, instruments, rng);
+      return liveMarket(config, feed, instruments, rng, livePorts);
     case 'replay':
       return replayMarket(config, feed.file, instruments);
     case 'import':
@@ -49,13 +51,14 @@ export function composeMarket(config: RunConfig, instruments: readonly Instrumen
   }
 }
 
-function liveMarket(config: RunConfig, live: LiveFeedConfig, instruments: readonly Instrument[], rng: Rng): ComposedMarket {
+function liveMarket(config: RunConfig, live: LiveFeedConfig, instruments: readonly Instrument[], rng: Rng, ports: LiveBuildPorts): ComposedMarket {
   const { module, market } = runVenue(config);
-  if (module.live === undefined) throw noLiveFeedError(module);
+  if (module.live === undefined && module.streams === undefined) throw noLiveFeedError(module);
   const wiring = feedModule('live').buildLiveFeed(
-    { venue: module.name, market, wsUrl: live.wsUrl, restUrl: live.restUrl, connections: live.connections, ...barsSetting(config) },
+    { venue: module.name, market, wsUrl: live.wsUrl, restUrl: live.restUrl, connections: live.connections, instrumentsFile: config.venue.instrumentsFile, ...barsSetting(config) },
     instruments.map((i) => i.spec),
     rng,
+    ports,
   );
   return { feed: wiring.feed, startMs: wiring.startMs, model: wiring.model, warnings: [], marketData: (received) => wiring.healthReport(received) };
 }

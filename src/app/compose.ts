@@ -29,6 +29,7 @@ import type { DryRunSettings } from '../venues/shared/dry-run.js';
 import { runVenue } from './run-venue.js';
 import { wireVenue } from './venue-wiring.js';
 import { composeMarket } from './compose-market.js';
+import type { LiveBuildPorts } from './compose-live.js';
 import { configEcho, type ConfigProvenance } from './config-echo.js';
 import { fileIdentity } from './file-identity.js';
 import type { RunConfig } from './config/run-config.js';
@@ -62,6 +63,8 @@ export interface ComposeOptions {
   readonly strategyTiming?: boolean;
   /** --series: virtual ms between samples of the time series (kept out of the report); absent or null: no series. */
   readonly seriesEveryMs?: number | null;
+  /** --feed live: the feed's clock, timers and library hooks, replaced by tests (loopback servers); absent: the system's. */
+  readonly livePorts?: LiveBuildPorts;
 }
 
 /** A composed run: what the engine's sessions drive (SessionRun), plus its feed, start and warnings. */
@@ -91,7 +94,7 @@ export function composeRun(config: RunConfig, tool: ToolInfo, options: ComposeOp
   const scheduler = new EventScheduler();
   const rng = new SeededRng(`shadow-exec:${config.seed}`);
   const instruments: Instrument[] = config.venue.instruments.map((v) => buildInstrument(v.spec));
-  const market = composeMarket(config, instruments, rng);
+  const market = composeMarket(config, instruments, rng, options.livePorts);
   // The same recording or instruments file at another path gives the same report: {file, sha256} replaces the path.
   const inputFiles: Record<string, JsonValue> = {
     ...(market.replayFile === undefined ? {} : { replay_file: market.replayFile }),
