@@ -112,6 +112,8 @@ export interface VenueWireInput {
   readonly latencyMs: number;
   /** Client order id prefix ("se<seed>-"). */
   readonly clientIdPrefix: string;
+  /** --requote-mode: how moved quotes move (a venue may say in `simplifications` what its amend stands for). @default 'replace' */
+  readonly requoteMode?: 'replace' | 'amend';
 }
 
 /** The rules and API gate a venue puts in front of the matching engine, and their description for the report. */
