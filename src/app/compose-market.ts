@@ -1,7 +1,7 @@
 // The market a run trades against: the seeded synthetic walk, a replay file (--feed replay:FILE) or a venue's live public feed (--feed live), with its model and health for the report.
 import { ShadowExecError, UsageError } from '../core/errors/shadow-exec-error.js';
 import { parseDecimal, toUnits } from '../core/money/decimal.js';
-import { priceToTicks, QUOTE_E8, type Instrument } from '../core/model/instrument.js';
+import { priceToTicks, type Instrument } from '../core/model/instrument.js';
 import type { JsonValue } from '../core/report/canonical-json.js';
 import type { MarketEventTally } from '../engine/market-event-tally.js';
 import { SyntheticFeed } from '../feeds/synthetic/synthetic-feed.js';
@@ -32,8 +32,9 @@ export interface ComposedMarket {
   marketData(received: MarketEventTally): JsonValue | undefined;
 }
 
-function usdE8(usd: string, what: string): number {
-  return toUnits(parseDecimal(usd, what), QUOTE_E8, what);
+/** A USD amount in the instrument's quote units (QUOTE_E8 at the default scale). */
+function usdUnits(usd: string, what: string, instrument: Instrument): number {
+  return toUnits(parseDecimal(usd, what), instrument.quoteUnit, what);
 }
 
 /** `livePorts`: the live feed's clock, timers and library hooks a test replaces (--feed live only). */
@@ -115,7 +116,7 @@ function syntheticMarket(config: RunConfig, synthetic: SyntheticFeedConfig, inst
         startBidTicks: Math.max(1, startTicks - Math.floor(spreadTicks / 2)),
         spreadTicks,
         sigmaTicks: startPrice.times(volatility).div(10_000).div(instrument.tickSize).toNumber(),
-        maxLevelLots: Math.max(1, Math.floor(usdE8('200000', 'level size') / (startTicks * instrument.atomE8))),
+        maxLevelLots: Math.max(1, Math.floor(usdUnits('200000', 'level size', instrument) / (startTicks * instrument.atomE8))),
       },
     };
   });
