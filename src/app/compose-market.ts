@@ -1,7 +1,7 @@
 // The market a run trades against: the seeded synthetic walk, a replay file (--feed replay:FILE) or a venue's live public feed (--feed live), with its model and health for the report.
 import { ShadowExecError, UsageError } from '../core/errors/shadow-exec-error.js';
 import { parseDecimal, toUnits } from '../core/money/decimal.js';
-import { priceToTicks, QUOTE_E8, type Instrument } from '../core/model/instrument.js';
+import { priceToTicks, type Instrument } from '../core/model/instrument.js';
 import type { JsonValue } from '../core/report/canonical-json.js';
 import type { MarketEventTally } from '../engine/market-event-tally.js';
 import { SyntheticFeed } from '../feeds/synthetic/synthetic-feed.js';
@@ -9,6 +9,7 @@ import { MidBarFeed } from '../feeds/synthetic/mid-bar-feed.js';
 import { formatResolution } from '../core/market/bar-resolution.js';
 import type { MarketDataFeed } from '../ports/market-data-feed.js';
 import type { Rng } from '../ports/rng.js';
+import type { LiveBuildPorts } from './compose-live.js';
 import type { ReplayBuildOptions, ReplayWiring } from './compose-replay.js';
 import { feedModule } from './feed-modules.js';
 import type { LiveFeedConfig, SyntheticFeedConfig } from './config/feed-config.js';
@@ -31,15 +32,17 @@ export interface ComposedMarket {
   marketData(received: MarketEventTally): JsonValue | undefined;
 }
 
-function usdE8(usd: string, what: string): number {
-  return toUnits(parseDecimal(usd, what), QUOTE_E8, what);
+/** A USD amount in the instrument's quote units (QUOTE_E8 at the default scale). */
+function usdUnits(usd: string, what: string, instrument: Instrument): number {
+  return toUnits(parseDecimal(usd, what), instrument.quoteUnit, what);
 }
 
-export function composeMarket(config: RunConfig, instruments: readonly Instrument[], rng: Rng): ComposedMarket {
+/** `livePorts`: the live feed's clock, timers and library hooks a test replaces (--feed live only). */
+export function composeMarket(config: RunConfig, instruments: readonly Instrument[], rng: Rng, livePorts: LiveBuildPorts = {}): ComposedMarket {
   const feed = config.feed;
   switch (feed.kind) {
     case 'live':
-      return liveMarket(config, feed, instruments, rng);
+      return liveMarket(config, feed, instruments, rng, livePorts);
     case 'replay':
       return replayMarket(config, feed.file, instruments);
     case 'import':
@@ -49,13 +52,14 @@ export function composeMarket(config: RunConfig, instruments: readonly Instrumen
   }
 }
 
-function liveMarket(config: RunConfig, live: LiveFeedConfig, instruments: readonly Instrument[], rng: Rng): ComposedMarket {
+function liveMarket(config: RunConfig, live: LiveFeedConfig, instruments: readonly Instrument[], rng: Rng, ports: LiveBuildPorts): ComposedMarket {
   const { module, market } = runVenue(config);
-  if (module.live === undefined) throw noLiveFeedError(module);
+  if (module.live === undefined && module.streams === undefined) throw noLiveFeedError(module);
   const wiring = feedModule('live').buildLiveFeed(
-    { venue: module.name, market, wsUrl: live.wsUrl, restUrl: live.restUrl, connections: live.connections, ...barsSetting(config) },
+    { venue: module.name, market, wsUrl: live.wsUrl, restUrl: live.restUrl, connections: live.connections, instrumentsFile: config.venue.instrumentsFile, ...barsSetting(config) },
     instruments.map((i) => i.spec),
     rng,
+    ports,
   );
   return { feed: wiring.feed, startMs: wiring.startMs, model: wiring.model, warnings: [], marketData: (received) => wiring.healthReport(received) };
 }
@@ -112,7 +116,7 @@ function syntheticMarket(config: RunConfig, synthetic: SyntheticFeedConfig, inst
         startBidTicks: Math.max(1, startTicks - Math.floor(spreadTicks / 2)),
         spreadTicks,
         sigmaTicks: startPrice.times(volatility).div(10_000).div(instrument.tickSize).toNumber(),
-        maxLevelLots: Math.max(1, Math.floor(usdE8('200000', 'level size') / (startTicks * instrument.atomE8))),
+        maxLevelLots: Math.max(1, Math.floor(usdUnits('200000', 'level size', instrument) / (startTicks * instrument.atomE8))),
       },
     };
   });

@@ -1,7 +1,7 @@
 // Composition root: turns a validated RunConfig into a wired run (clock, scheduler, venue, feed, loop) and its report.
 import { basename } from 'node:path';
 import { Decimal, parseDecimal, toUnits } from '../core/money/decimal.js';
-import { buildInstrument, QUOTE_E8, type Instrument } from '../core/model/instrument.js';
+import { buildInstrument, DEFAULT_QUOTE_SCALE, instrumentQuoteScale, QUOTE_E8, quoteUnit, runQuoteScale, type Instrument } from '../core/model/instrument.js';
 import { FillLog } from '../core/portfolio/fill-log.js';
 import { Ledger } from '../core/portfolio/ledger.js';
 import { SeededRng } from '../core/random/seeded-rng.js';
@@ -19,7 +19,7 @@ import { SimulatedVenue } from '../core/sim/simulated-venue.js';
 import type { VenueRules } from '../ports/venue-rules.js';
 import { wireStrategy, type LoadedPlugin } from './strategy-wiring.js';
 import { VirtualClock } from '../core/time/virtual-clock.js';
-import { ShadowExecError } from '../core/errors/shadow-exec-error.js';
+import { ShadowExecError, UsageError } from '../core/errors/shadow-exec-error.js';
 import { ExecutionLoop } from '../engine/execution-loop.js';
 import type { SessionRun } from '../engine/session-run.js';
 import type { ExchangeClient } from '../ports/exchange-client.js';
@@ -29,6 +29,7 @@ import type { DryRunSettings } from '../venues/shared/dry-run.js';
 import { runVenue } from './run-venue.js';
 import { wireVenue } from './venue-wiring.js';
 import { composeMarket } from './compose-market.js';
+import type { LiveBuildPorts } from './compose-live.js';
 import { configEcho, type ConfigProvenance } from './config-echo.js';
 import { fileIdentity } from './file-identity.js';
 import type { RunConfig } from './config/run-config.js';
@@ -62,6 +63,8 @@ export interface ComposeOptions {
   readonly strategyTiming?: boolean;
   /** --series: virtual ms between samples of the time series (kept out of the report); absent or null: no series. */
   readonly seriesEveryMs?: number | null;
+  /** --feed live: the feed's clock, timers and library hooks, replaced by tests (loopback servers); absent: the system's. */
+  readonly livePorts?: LiveBuildPorts;
 }
 
 /** A composed run: what the engine's sessions drive (SessionRun), plus its feed, start and warnings. */
@@ -83,15 +86,40 @@ function usdPico(usd: string, what: string): bigint {
   return BigInt(toUnits(parseDecimal(usd, what), QUOTE_E8, what)) * 10_000n;
 }
 
-function usdE8(usd: string, what: string): number {
-  return toUnits(parseDecimal(usd, what), QUOTE_E8, what);
+/**
+ * A USD amount in the run's quote units (10^-scale, QUOTE_E8 by default). Above scale 8 the largest exact amount
+ * shrinks (2^53 units): a larger one is refused naming the bound and the instrument that needs the scale.
+ */
+function usdUnits(usd: string, what: string, scale: number, why: string): number {
+  const value = parseDecimal(usd, what);
+  const unit = quoteUnit(scale);
+  const units = value.div(unit);
+  if (scale !== DEFAULT_QUOTE_SCALE && units.abs().gt(Number.MAX_SAFE_INTEGER)) {
+    const most = new Decimal(Number.MAX_SAFE_INTEGER).times(unit).toFixed();
+    throw new UsageError(`${what} ${usd} is above ${most} USD, the largest amount exact in the run's quote unit ${unit.toExponential()} (${why})`);
+  }
+  return toUnits(value, unit, what);
+}
+
+/** Why the run counts in a unit finer than 1e-8: the first instrument that needs it; '' at the default scale. */
+function scaleReason(instruments: readonly Instrument[], scale: number): string {
+  if (scale === DEFAULT_QUOTE_SCALE) return '';
+  const spec = instruments.find((i) => instrumentQuoteScale(i.spec) === scale)!.spec;
+  return `${spec.symbol}: tick ${spec.tickSize} × lot ${spec.lotSize} ${spec.quoteAsset}`;
 }
 
 export function composeRun(config: RunConfig, tool: ToolInfo, options: ComposeOptions = {}): ComposedRun {
   const scheduler = new EventScheduler();
   const rng = new SeededRng(`shadow-exec:${config.seed}`);
-  const instruments: Instrument[] = config.venue.instruments.map((v) => buildInstrument(v.spec));
-  const market = composeMarket(config, instruments, rng);
+  const scale = runQuoteScale(config.venue.instruments.map((v) => v.spec));
+  const instruments: Instrument[] = config.venue.instruments.map((v) => buildInstrument(v.spec, { quoteScale: scale }));
+  const why = scaleReason(instruments, scale);
+  const usdE8 = (usd: string, what: string): number => usdUnits(usd, what, scale, why);
+  if (scale !== DEFAULT_QUOTE_SCALE && (options.plugin ?? null) !== null) {
+    // The Strategy port's amounts (atomE8, minNotionalE8, lotsForNotional) are documented as quote × 10⁸ for plug-ins.
+    throw new UsageError(`--strategy FILE needs instruments on a 1e-8 grid: ${why} makes this run count in ${quoteUnit(scale).toExponential()} ${instruments[0]!.spec.quoteAsset}, and a plug-in's amounts are quote × 10⁸ (the built-in strategies run)`);
+  }
+  const market = composeMarket(config, instruments, rng, options.livePorts);
   // The same recording or instruments file at another path gives the same report: {file, sha256} replaces the path.
   const inputFiles: Record<string, JsonValue> = {
     ...(market.replayFile === undefined ? {} : { replay_file: market.replayFile }),
@@ -175,6 +203,8 @@ export function composeRun(config: RunConfig, tool: ToolInfo, options: ComposeOp
       min_fills: config.risk.edge.minFills,
     },
     market: market.model,
+    // Only on runs whose instruments need a unit finer than 1e-8 (reports of the others keep their exact bytes).
+    ...(scale === DEFAULT_QUOTE_SCALE ? {} : { quote_unit: { unit: quoteUnit(scale).toExponential(), why, rule: "notionals, risk limits and order sizes are counted in this fraction of the quote currency (1e-8 when every instrument's tick × lot allows it); the ledger counts in 1e-12 either way; the largest exact amount is 2^53 units" } }),
     simplifications: [...simplifications(fillModel), ...(wiring.simplifications ?? [])],
     ...(strategy.model === null ? {} : { strategy: strategy.model }),
   };

@@ -2,9 +2,10 @@
 import { UsageError } from '../core/errors/shadow-exec-error.js';
 import { orList } from '../core/text/or-list.js';
 import type { VenueModule } from '../venues/venue-module.js';
-import { venueNamesWhere } from './venue-registry.js';
+import { VENUE_FAMILIES, venueNamesWhere } from './venue-registry.js';
 
 /** "--feed live needs --exchange binance or bybit: the fake venue has no public market data". */
 export function noLiveFeedError(venue: VenueModule): UsageError {
-  return new UsageError(`--feed live needs --exchange ${orList(venueNamesWhere((v) => v.live !== undefined, 'name'))}: ${venue.label} has no public market data`);
+  const families = VENUE_FAMILIES.flatMap((f) => (f.liveFeed === undefined ? [] : [f.choice]));
+  return new UsageError(`--feed live needs --exchange ${orList([...venueNamesWhere((v) => v.live !== undefined || v.streams !== undefined, 'name'), ...families])}: ${venue.label} has no public market data`);
 }

@@ -48,7 +48,8 @@ export function streamRecordHeader(settings: StreamRecordSettings): ReplayHeader
   };
 }
 
-function readMarkets(path: string | null): InstrumentFile | null {
+/** --instruments FILE read and JSON-parsed for a streams venue's library; null when no file was given. UsageError naming a file that is not JSON. */
+export function readMarketsFile(path: string | null): InstrumentFile | null {
   if (path === null) return null;
   let text: string;
   try {
@@ -65,7 +66,7 @@ function readMarkets(path: string | null): InstrumentFile | null {
 
 /** Opens the streams and the file, then writes records as they arrive; the file always ends with a whole line. */
 export async function recordStreams(streams: VenueStreams, settings: StreamRecordSettings, timers: Timers, hooks: StreamRecordHooks, libraryHooks?: Readonly<Record<string, unknown>>): Promise<StreamRecordOutcome> {
-  const markets = readMarkets(settings.instruments);
+  const markets = readMarketsFile(settings.instruments);
   const stream: NormalizedStream = await streams.open({
     market: settings.market,
     symbols: settings.symbols,

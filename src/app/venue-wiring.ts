@@ -41,6 +41,7 @@ export function wireVenue(config: RunConfig, instruments: ReadonlyMap<string, In
     throttle: config.throttle,
     latencyMs: config.latency.ms,
     clientIdPrefix: `se${config.seed}-`,
+    requoteMode: config.strategy.requoteMode,
   });
   return {
     rules: wiring.rules,

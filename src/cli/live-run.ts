@@ -2,7 +2,7 @@
 import type { ComposedRun } from '../app/compose.js';
 import type { RunConfig } from '../app/config/run-config.js';
 import { LiveSession, type LiveSessionResult } from '../engine/live-session.js';
-import type { LiveFeed } from '../feeds/live/live-feed.js';
+import type { LiveMarketFeed } from '../feeds/live/live-market-feed.js';
 
 export interface LiveRunHooks {
   readonly stopRequested: () => boolean;
@@ -14,13 +14,13 @@ export interface LiveRunHooks {
 }
 
 /** "live feed wss://… (1 connection), for 10m" — the part of the start line that says what a live run reads and how long. */
-export function liveStartLine(config: RunConfig, feed: LiveFeed): string {
+export function liveStartLine(config: RunConfig, feed: LiveMarketFeed): string {
   const n = config.feed.kind === 'live' ? config.feed.connections : 1;
   const until = config.durationMs === null ? 'until Ctrl-C' : `for ${config.durationMs} ms of wall-clock time`;
   return `live feed ${feed.url} (${n} connection${n === 1 ? '' : 's'}), ${until}`;
 }
 
-export async function runLive(run: ComposedRun, feed: LiveFeed, config: RunConfig, hooks: LiveRunHooks): Promise<LiveSessionResult> {
+export async function runLive(run: ComposedRun, feed: LiveMarketFeed, config: RunConfig, hooks: LiveRunHooks): Promise<LiveSessionResult> {
   const session = new LiveSession(run, feed, {
     clock: feed.clock,
     timers: feed.timers,

@@ -16,7 +16,7 @@
 import type { SessionRun } from './session-run.js';
 import type { JsonValue } from '../core/report/canonical-json.js';
 import type { Clock } from '../ports/clock.js';
-import type { LiveFeed } from '../feeds/live/live-feed.js';
+import type { LiveMarketFeed } from '../feeds/live/live-market-feed.js';
 import { InterruptibleSleep } from '../feeds/ws/interruptible-sleep.js';
 import type { Timers } from '../ports/timers.js';
 import type { SessionResult } from './run-session.js';
@@ -53,7 +53,7 @@ export class LiveSession {
 
   constructor(
     private readonly run: SessionRun,
-    private readonly feed: LiveFeed,
+    private readonly feed: LiveMarketFeed,
     private readonly options: LiveSessionOptions,
   ) {
     this.idle = new InterruptibleSleep(options.timers);
@@ -69,11 +69,13 @@ export class LiveSession {
     const system = this.options.clock;
     const feed = this.feed;
     feed.setObserver({ wake: () => this.wake(), log: (line) => this.options.log?.(line) });
-    const startMs = Math.max(clock.now(), system.now());
-    clock.advanceTo(startMs);
-    const endMs = this.options.durationMs === null ? null : startMs + this.options.durationMs;
     let endReason: LiveEndReason;
     try {
+      // A client library's set-up (a UsageError for what it cannot stream) comes before the duration starts counting.
+      await feed.open();
+      const startMs = Math.max(clock.now(), system.now());
+      clock.advanceTo(startMs);
+      const endMs = this.options.durationMs === null ? null : startMs + this.options.durationMs;
       loop.start();
       feed.start();
       endReason = await this.until(endMs);

@@ -112,6 +112,8 @@ export interface VenueWireInput {
   readonly latencyMs: number;
   /** Client order id prefix ("se<seed>-"). */
   readonly clientIdPrefix: string;
+  /** --requote-mode: how moved quotes move (a venue may say in `simplifications` what its amend stands for). @default 'replace' */
+  readonly requoteMode?: 'replace' | 'amend';
 }
 
 /** The rules and API gate a venue puts in front of the matching engine, and their description for the report. */
@@ -229,6 +231,8 @@ export interface StreamOpenInput {
   readonly clock: Clock;
   /** Library hooks a test may replace (ccxt: `fetch` answering REST calls in-process). */
   readonly hooks?: Readonly<Record<string, unknown>>;
+  /** One line of what the streams do (a first update, an error and its retry), without "\n"; absent: silent. */
+  readonly log?: (line: string) => void;
 }
 
 /** A running set of streams: normalized records in receive order. */
@@ -241,6 +245,8 @@ export interface NormalizedStream {
   health(): JsonValue;
   /** The first connection error, once one happened (the stream then ends); null otherwise. */
   failure(): string | null;
+  /** The latest error of any stream, retried or not (for a run that ended without data); null when none. */
+  lastError(): string | null;
 }
 
 /** Public market data delivered as normalized records by the venue's own client library (instead of `live`'s raw frames). */
@@ -251,6 +257,15 @@ export interface VenueStreams {
   readonly defaultKinds: readonly string[];
   /** Opens the streams; UsageError for a symbol or kind the venue does not have. */
   open(input: StreamOpenInput): Promise<NormalizedStream>;
+  /** What a live run on these streams says in the report's `model.market` (`--feed live`). */
+  readonly liveRules: {
+    /** How the library keeps its books and what a lost connection does to them. */
+    readonly books: string;
+    /** How reconnects are seen and counted. */
+    readonly reconnects: string;
+  };
+  /** How the start line and report name the source when --ws-url is not given ("ccxt okx's public WebSocket URLs"). */
+  readonly defaultUrl: string;
   /** `record --help` examples. */
   readonly examples: readonly string[];
 }
@@ -280,6 +295,8 @@ export interface VenueFamilyHelp {
   readonly recordExamples: readonly string[];
   /** `markets --help` example lines. */
   readonly marketsExamples: readonly string[];
+  /** How `--feed live` help and refusals name the family's live data ("ccxt:<id> (watchOrderBook/watchTrades)"); absent: none. */
+  readonly liveFeed?: string;
 }
 
 /** One venue: one object per src/venues/<name>/ folder (e.g. `fakeVenue` in src/venues/fake/fake-venue.ts). */

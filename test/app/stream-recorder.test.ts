@@ -19,6 +19,8 @@ function fakeStreams(batches: NormalizedRecord[][], failure: string | null, open
     kinds: ['trades'],
     defaultKinds: ['trades'],
     examples: [],
+    liveRules: { books: 'test books', reconnects: 'test reconnects' },
+    defaultUrl: 'test streams',
     async open(input) {
       opened.push(input);
       let closed = false;
@@ -38,6 +40,7 @@ function fakeStreams(batches: NormalizedRecord[][], failure: string | null, open
         },
         health: () => ({ closed }),
         failure: () => failed,
+        lastError: () => failed,
       };
       return stream;
     },

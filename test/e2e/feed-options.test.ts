@@ -101,7 +101,7 @@ describe('shadow-exec run --duration and --feed on the synthetic market', () => 
   });
 
   it.each([
-    [['--feed', 'live'], '--feed live needs --exchange binance, bybit or hyperliquid'],
+    [['--feed', 'live'], '--feed live needs --exchange binance, bybit, hyperliquid or ccxt:<id>'],
     [['--feed', 'csv:x'], "--feed csv:x: no such feed or import source 'csv' (feeds: synthetic, replay:FILE, live, or one of tardis:DIR_OR_GLOB, binance-vision:DIR_OR_GLOB)"],
     [['--feed', 'csv'], "--feed 'csv' is not allowed: expected synthetic, replay:FILE (a file recorded in the shadow-exec replay format), SOURCE:DIR_OR_GLOB (historical data files of an import source, see `shadow-exec import --help`) or live"],
     [['--duration', '10'], "--duration '10' is not allowed"],

@@ -74,7 +74,7 @@ async function session(
     s.wake();
     await result.catch(() => undefined);
   });
-  return { ws, session: s, feed: live.feed, log, stop, result };
+  return { ws, session: s, feed: live.feed as LiveFeed, log, stop, result };
 }
 
 describe('LiveSession', () => {

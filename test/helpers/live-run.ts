@@ -34,7 +34,7 @@ export function composeLiveRun(settings: LiveBuildSettings, specs: readonly Inst
   const live = buildLiveFeed(settings, specs, rng, ports);
   const clock = new VirtualClock(live.startMs);
   const scheduler = new EventScheduler();
-  const instruments = specs.map(buildInstrument);
+  const instruments = specs.map((spec) => buildInstrument(spec));
   const fees = { makerPpm: 200, takerPpm: 550 };
   const venue = new SimulatedVenue({
     clock,

@@ -56,7 +56,7 @@ export async function runReplay(label: string, text: string, specs: readonly Ins
   const clock = new VirtualClock(replay.startMs);
   const scheduler = new EventScheduler();
   const rng = new SeededRng('shadow-exec:7');
-  const instruments = specs.map(buildInstrument);
+  const instruments = specs.map((spec) => buildInstrument(spec));
   const fees = { makerPpm: 200, takerPpm: 550 };
   const fillRate = options.fillRate ?? 0.2;
   const venue = new SimulatedVenue({

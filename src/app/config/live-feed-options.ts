@@ -35,9 +35,17 @@ export function liveOption(raw: RawLiveOptions, feed: FeedKind, venue: VenueModu
     if (given.length > 0) throw new UsageError(`${given.join(', ')} ${given.length === 1 ? 'applies' : 'apply'} to --feed live only`);
     return null;
   }
-  if (venue.live === undefined) throw noLiveFeedError(venue);
-  if (raw.restUrl !== undefined) refuseRestUrl(venue, venue.live.restUrlRefusal);
+  if (venue.live === undefined && venue.streams === undefined) throw noLiveFeedError(venue);
   if (raw.start !== undefined) throw new UsageError('--start does not apply to --feed live: a live run runs on the system clock');
+  if (venue.live === undefined) {
+    // A venue streamed by its client library: the library fetches what it needs and keeps its own connections.
+    if (raw.restUrl !== undefined) refuseRestUrl(venue, `${venue.label}'s client library fetches its book snapshots itself`);
+    if (raw.wsConnections !== undefined && connections(raw.wsConnections) !== 1) {
+      throw new UsageError(`--ws-connections ${raw.wsConnections} is not allowed on ${venue.label}: its client library keeps one connection per stream itself (--ws-connections 1)`);
+    }
+    return { wsUrl: urlOption('--ws-url', raw.wsUrl, validateWsUrl), restUrl: null, connections: 1 };
+  }
+  if (raw.restUrl !== undefined) refuseRestUrl(venue, venue.live.restUrlRefusal);
   return {
     wsUrl: urlOption('--ws-url', raw.wsUrl, validateWsUrl),
     restUrl: urlOption('--rest-url', raw.restUrl, validateRestUrl),

@@ -8,7 +8,7 @@ import { firstDifference } from '../../core/report/first-difference.js';
 import type { JsonValue } from '../../core/report/canonical-json.js';
 import { canonicalJson } from '../../core/report/canonical-json.js';
 import { runSession, type SessionResult } from '../../engine/run-session.js';
-import type { LiveFeed } from '../../feeds/live/live-feed.js';
+import type { LiveMarketFeed } from '../../feeds/live/live-market-feed.js';
 import type { ReportSink } from '../../ports/report-sink.js';
 import { checkDistinctPaths, checkWritableOutput, outputKind, removeStaleTempFiles, type NamedPath } from '../../output/output-path.js';
 import { StdoutReportSink } from '../../output/stdout-report-sink.js';
@@ -187,7 +187,7 @@ async function runAndReport(config: RunConfig, flags: RunFlags, ctx: CliContext,
   const startedAt = performance.now();
   // The live feed's modules (and ws) are loaded only for a live run.
   const liveRun = config.feed.kind !== 'live' ? null : await import('../live-run.js');
-  const live = liveRun !== null && run.feed instanceof (await import('../../feeds/live/live-feed.js')).LiveFeed ? (run.feed as LiveFeed) : null;
+  const live = liveRun !== null && (await import('../../feeds/live/live-market-feed.js')).isLiveMarketFeed(run.feed) ? (run.feed as LiveMarketFeed) : null;
   const progress = new Progress(!flags.quiet && ctx.stderrIsTTY && ctx.stderrColumns > 0, run.feed.expectedUpdates, live === null ? null : config.durationMs);
   let wakeLive = (): void => undefined;
   const stop = ctx.onInterrupt(() => {

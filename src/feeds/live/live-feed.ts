@@ -23,7 +23,6 @@ import type { MarketDataEvent } from '../../core/model/market-data-event.js';
 import type { JsonValue } from '../../core/report/canonical-json.js';
 import type { Clock } from '../../ports/clock.js';
 import type { BookView } from '../../ports/book-view.js';
-import type { MarketDataFeed } from '../../ports/market-data-feed.js';
 import type { Rng } from '../../ports/rng.js';
 import { FramePipeline } from '../pipeline/frame-pipeline.js';
 import type { ReplayMarket, ReplayVenue } from '../replay/replay-format.js';
@@ -36,6 +35,9 @@ import { DepthSnapshotFetcher, type HttpGet } from './depth-snapshot-fetcher.js'
 import { websocketHealthJson } from './live-health.js';
 import { noDataCause } from './no-data-cause.js';
 import { gaveUp, wsEventLine } from './ws-event-line.js';
+import type { LiveFeedObserver, LiveMarketFeed } from './live-market-feed.js';
+
+export type { LiveFeedObserver } from './live-market-feed.js';
 
 /** Connection tuning a live run may override (tests: fast backoff, a low circuit threshold). */
 export type LiveWsTuning = Partial<
@@ -69,16 +71,9 @@ export interface LiveFeedSettings {
   readonly ws?: LiveWsTuning;
 }
 
-export interface LiveFeedObserver {
-  /** Events are waiting, or the feed failed; called from socket and fetch callbacks. */
-  wake(): void;
-  /** One line of what the feed is doing (connections, subscriptions, book syncs), without "\n". */
-  log(line: string): void;
-}
-
 const NO_OBSERVER: LiveFeedObserver = { wake: () => undefined, log: () => undefined };
 
-export class LiveFeed implements MarketDataFeed {
+export class LiveFeed implements LiveMarketFeed {
   readonly kind: string;
   readonly expectedUpdates = null;
   private readonly pipeline: FramePipeline;
@@ -148,6 +143,11 @@ export class LiveFeed implements MarketDataFeed {
 
   setObserver(observer: LiveFeedObserver): void {
     this.observer = observer;
+  }
+
+  /** Nothing to set up before the first dial. */
+  open(): Promise<void> {
+    return Promise.resolve();
   }
 
   /** Dials every connection and subscribes the topics. Idempotent. */

@@ -10,6 +10,7 @@ export const CCXT_FAMILY_HELP: VenueFamilyHelp = {
     'first book whole, then the levels that changed; prices and sizes exact, values off the grid counted; --instruments',
     'FILE (a saved loadMarkets()) keeps ccxt from fetching markets over REST.',
   ],
+  liveFeed: "ccxt:<id> (ccxt's watchOrderBook and watchTrades, read as a normalized replay is)",
   recordExamples: ['$ shadow-exec record --exchange ccxt:okx --market swap --symbols BTC/USDT:USDT \\', '    --instruments test/fixtures/ccxt/okx-markets.json --duration 60s --out okx-swap.jsonl'],
   marketsExamples: ['$ shadow-exec markets ccxt:okx --out okx-markets.json', '$ shadow-exec run --exchange ccxt:okx --market swap --instruments test/fixtures/ccxt/okx-markets.json --symbols BTC/USDT:USDT'],
 };

@@ -6,7 +6,7 @@
 // the venue admits), and each such value is listed in the instrument's `off_grid` in the report.
 import { UsageError } from '../../core/errors/shadow-exec-error.js';
 import { Decimal } from '../../core/money/decimal.js';
-import { QUOTE_E8, type InstrumentSpec } from '../../core/model/instrument.js';
+import { instrumentQuoteScale, QUOTE_E8, type InstrumentSpec } from '../../core/model/instrument.js';
 import { withMarketDefaults, type InstrumentCatalog, type VenueInstrument } from '../shared/venue-instrument.js';
 import type { CcxtMarketsFile } from './ccxt-markets-file.js';
 import { isOfType } from './ccxt-market-type.js';
@@ -35,6 +35,8 @@ export interface CcxtInstrumentDetails {
 
 /** Quantities without a stated maximum: this many lots (far above any order a quoting loop sends). */
 const NO_MAX_LOTS = new Decimal('1e12');
+/** The largest stated maximum kept, in lots: quantities are Numbers of lots, exact below 2^53 (OKX spot BTC/USDT states 9999999999 BTC = 1e18 lots of 1e-8). */
+const MAX_LOTS = new Decimal('1e15');
 
 function nested(market: Record<string, unknown>, a: string, b: string): unknown {
   const inner = market[a];
@@ -64,8 +66,9 @@ export function ccxtInstrument(file: CcxtMarketsFile, precisionMode: number, mar
   const tick = precisionStep(nested(market, 'precision', 'price'), precisionMode, exchange, symbol, 'price');
   const venueLot = precisionStep(nested(market, 'precision', 'amount'), precisionMode, exchange, symbol, 'amount');
   const lot = venueLot.times(contractSize);
-  if (!tick.times(lot).div(QUOTE_E8).isInteger()) {
-    throw new UsageError(`${where}: tick ${tick.toFixed()} × lot ${lot.toFixed()} ${quote} is finer than the ledger's 1e-8 ${quote}: shadow-exec cannot simulate this grid exactly`);
+  // A grid finer than 1e-8 of the quote makes the run count notionals in a finer unit (runQuoteScale); finer than 1e-12 is the ledger's limit.
+  if (instrumentQuoteScale({ symbol, tickSize: tick.toFixed(), lotSize: lot.toFixed() }) === null) {
+    throw new UsageError(`${where}: tick ${tick.toFixed()} × lot ${lot.toFixed()} ${quote} is finer than the ledger's 1e-12 ${quote}: shadow-exec cannot simulate this grid exactly`);
   }
   const notes: string[] = [];
   const limit = (key: 'amount' | 'price' | 'cost', side: 'min' | 'max'): Decimal | null => {
@@ -77,7 +80,12 @@ export function ccxtInstrument(file: CcxtMarketsFile, precisionMode: number, mar
   const minAmount = limit('amount', 'min');
   const maxAmount = limit('amount', 'max');
   const minQty = minAmount === null ? lot : Decimal.max(lot, onGrid(minAmount.times(contractSize), lot, 'up', 'limits.amount.min', notes));
-  const maxQty = maxAmount === null ? lot.times(NO_MAX_LOTS) : onGrid(maxAmount.times(contractSize), lot, 'down', 'limits.amount.max', notes);
+  const statedMax = maxAmount === null ? null : onGrid(maxAmount.times(contractSize), lot, 'down', 'limits.amount.max', notes);
+  let maxQty = statedMax ?? lot.times(NO_MAX_LOTS);
+  if (maxQty.gt(lot.times(MAX_LOTS))) {
+    maxQty = lot.times(MAX_LOTS);
+    notes.push(`limits.amount.max ${statedMax!.toFixed()} → ${maxQty.toFixed()} (capped at 1e15 lots: quantities are exact below 2^53 lots)`);
+  }
   if (maxQty.lt(minQty)) throw new UsageError(`${where}: limits.amount.max is below its minimum order size`);
   const minCost = limit('cost', 'min');
   const minNotional = minCost === null ? new Decimal(0) : onGrid(minCost, QUOTE_E8, 'up', 'limits.cost.min', notes);

@@ -10,6 +10,7 @@ import { ccxtInstrument } from './ccxt-instruments.js';
 import { newCcxtExchange, type CcxtExchange } from './ccxt-library.js';
 import { readCcxtMarketsFile } from './ccxt-markets-file.js';
 import { isOfType } from './ccxt-market-type.js';
+import { CcxtStreamStats } from './ccxt-stream-stats.js';
 
 const KINDS = ['book', 'trades', 'ticker'] as const;
 type Kind = (typeof KINDS)[number];
@@ -20,6 +21,8 @@ function exchangeUs(ms: unknown, fallback: number): number {
 
 /** Failed watch calls in a row (per symbol and kind) retried before the recording ends. */
 const MAX_RETRIES = 5;
+/** The stream kind whose loop writes each record type. */
+const KIND_OF: Readonly<Record<NormalizedRecord['type'], Kind>> = { book_snapshot: 'book', book_update: 'book', trade: 'trades', quote: 'ticker', derivative: 'ticker' };
 const METHOD: Readonly<Record<Kind, 'watchOrderBook' | 'watchTrades' | 'watchTicker'>> = { book: 'watchOrderBook', trades: 'watchTrades', ticker: 'watchTicker' };
 
 /** Every string of a ccxt `urls.api.ws` tree replaced by `url` (the tree keeps its shape: ccxt picks entries by market). */
@@ -34,6 +37,13 @@ export function ccxtStreams(id: string, name: string): VenueStreams {
   return {
     kinds: [...KINDS],
     defaultKinds: ['book', 'trades'],
+    liveRules: {
+      books:
+        `${name}'s client library keeps each book itself (watchOrderBook: its own snapshot and update sync) and hands out the whole book; each one becomes the levels that changed against the previous (book_update), the first (and the first after an error) the whole book (book_snapshot), then the normalized records go the way a normalized replay's do`,
+      reconnects:
+        'ccxt reconnects inside its watch* calls and reports no reconnect of its own: a watch call that throws is counted as an error, the call made again as a retry (a reconnect), and after 5 failures in a row of one stream the feed has failed',
+    },
+    defaultUrl: `${name}'s public WebSocket URLs (ccxt's)`,
     examples: [`$ shadow-exec record --exchange ccxt:${id} --market spot --symbols BTC/USDT --instruments ${id}-markets.json --duration 30s --out ${id}.jsonl`],
     async open(input) {
       for (const kind of input.kinds) if (!(KINDS as readonly string[]).includes(kind)) throw new UsageError(`--streams '${kind}' is not a ${name} stream: expected ${KINDS.join(', ')}`);
@@ -78,9 +88,10 @@ class CcxtNormalizedStream implements NormalizedStream {
   private waiter: (() => void) | null = null;
   private closed = false;
   private firstFailure: string | null = null;
+  private latestError: string | null = null;
   private readonly counts = new Map<string, number>();
-  private errors = 0;
-  private retries = 0;
+  /** Per watch loop, keyed "<symbol> <kind>", in symbol-major open order. */
+  private readonly stats = new Map<string, CcxtStreamStats>();
   private lastUs = 0;
 
   constructor(
@@ -88,6 +99,8 @@ class CcxtNormalizedStream implements NormalizedStream {
     private readonly input: StreamOpenInput,
     private readonly grids: ReadonlyMap<string, GridCheck>,
   ) {
+    const openedMs = input.clock.now();
+    for (const symbol of input.symbols) for (const kind of input.kinds) this.stats.set(`${symbol} ${kind}`, new CcxtStreamStats(METHOD[kind as Kind], openedMs));
     for (const symbol of input.symbols) for (const kind of input.kinds) void this.loop(symbol, kind as Kind);
   }
 
@@ -99,6 +112,7 @@ class CcxtNormalizedStream implements NormalizedStream {
 
   private push(record: NormalizedRecord): void {
     this.queue.push(record);
+    this.stats.get(`${record.symbol} ${KIND_OF[record.type]}`)!.records++;
     this.counts.set(record.type, (this.counts.get(record.type) ?? 0) + 1);
     this.waiter?.();
   }
@@ -106,6 +120,7 @@ class CcxtNormalizedStream implements NormalizedStream {
   private async loop(symbol: string, kind: Kind): Promise<void> {
     const grid = this.grids.get(symbol)!;
     const book = new CcxtBookDiff(grid);
+    const stats = this.stats.get(`${symbol} ${kind}`)!;
     let failuresInRow = 0;
     while (!this.closed) {
       try {
@@ -151,20 +166,26 @@ class CcxtNormalizedStream implements NormalizedStream {
         }
       } catch (error) {
         if (this.closed) return;
-        this.errors++;
+        stats.errors++;
         const why = `${error instanceof Error ? error.constructor.name : 'error'}: ${error instanceof Error ? error.message.slice(0, 200) : String(error)}`;
+        stats.lastError = why;
+        this.latestError = why;
         // ccxt reconnects on the next watch call (and refetches the book: the next book record is a snapshot again).
         // MAX_RETRIES failures in a row without a delivery end the recording with the first one's reason.
         book.reset();
         failuresInRow++;
         if (failuresInRow > MAX_RETRIES) {
+          this.input.log?.(`${symbol} ${kind}: ${METHOD[kind]} failed ${failuresInRow} times in a row (${why}); the streams end`);
           this.firstFailure ??= why;
           this.waiter?.();
           return;
         }
-        this.retries++;
+        stats.retries++;
+        this.input.log?.(`${symbol} ${kind}: ${METHOD[kind]} failed (${why}); retrying (ccxt reconnects)`);
         continue;
       }
+      if (stats.updates === 0) this.input.log?.(`${symbol} ${kind}: first update`);
+      stats.update(this.input.clock.now());
       failuresInRow = 0;
     }
   }
@@ -190,15 +211,37 @@ class CcxtNormalizedStream implements NormalizedStream {
     return this.firstFailure;
   }
 
+  lastError(): string | null {
+    return this.latestError;
+  }
+
   health(): JsonValue {
+    const nowMs = this.input.clock.now();
     const grid: Record<string, JsonValue> = {};
     for (const [symbol, g] of this.grids) grid[symbol] = { off_tick_prices: g.counts.offTickPrices, off_lot_sizes: g.counts.offLotSizes, invalid_values: g.counts.invalid };
+    const streams: Record<string, JsonValue> = {};
+    const stale: Record<string, number | null> = {};
+    let errors = 0;
+    let retries = 0;
+    for (const [key, s] of this.stats) {
+      streams[key] = s.toJson(nowMs);
+      errors += s.errors;
+      retries += s.retries;
+      const symbol = key.slice(0, key.lastIndexOf(' '));
+      const age = s.lastUpdateMs === null ? null : nowMs - s.lastUpdateMs;
+      const seen = stale[symbol];
+      // A symbol is as fresh as its freshest stream.
+      stale[symbol] = seen === undefined || seen === null ? age : age === null ? seen : Math.min(seen, age);
+    }
     return {
       records: Object.fromEntries([...this.counts].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0))),
-      stream_errors: this.errors,
+      stream_errors: errors,
       /** Watch calls retried after an error (ccxt reconnects inside them; it reports no reconnect count of its own). */
-      retries: this.retries,
+      retries,
       grid,
+      streams,
+      /** Per symbol: ms since its freshest stream's last update (null before any), at the time of this report. */
+      last_update_age_ms: stale,
     };
   }
 }

@@ -26,6 +26,18 @@ export const CCXT_SIMPLIFICATIONS: readonly string[] = [
   'ccxt venue: rejections use ccxt’s unified error classes (ccxt.InvalidOrder, ccxt.OrderNotFound, ccxt.OrderImmediatelyFillable, ccxt.InvalidNonce); the venue’s own error codes and messages, rate limits and venue-specific order rules are not modelled',
 ];
 
+/** What the report's simplifications add for a ccxt venue whose quotes move by amend (--requote-mode amend). */
+export const CCXT_AMEND_SIMPLIFICATION =
+  'ccxt venue, --requote-mode amend: an amend stands for ccxt’s unified editOrder (allowed where the class’s has.editOrder is true, a native edit); it is the simulator’s generic amend (a new price or a larger amount goes to the back of the queue, a smaller amount keeps its place); the venue’s own amend rules (whether it keeps priority, amend limits and codes) are not modelled, and classes whose editOrder is emulated (cancel + create) or missing are refused amend: their quotes move by cancel + new order (--requote-mode replace)';
+
+/** Whether ccxt's class edits orders natively (has.editOrder true), and the refusal of --requote-mode amend otherwise. */
+function editOrderSupport(exchange: CcxtExchange, name: string): { readonly price: boolean; readonly note: string } {
+  const has = exchange.has['editOrder'];
+  if (has === true) return { price: true, note: '' };
+  const what = has === 'emulated' ? "ccxt emulates its editOrder (cancel + create)" : `ccxt's class has no editOrder (has.editOrder ${String(has)})`;
+  return { price: false, note: `${what} for ${name}: use --requote-mode replace (cancel + new order)` };
+}
+
 /** The class's default trading fee (a fraction of notional) in bps, or "0" when it declares none. */
 function classFeeBps(exchange: CcxtExchange, key: 'maker' | 'taker'): string {
   const rate = ccxtDecimal(exchange.fees.trading?.[key]);
@@ -40,6 +52,7 @@ export async function ccxtVenue(id: string): Promise<VenueModule> {
   const classFees: DefaultFees = { makerBps: classFeeBps(exchange, 'maker'), takerBps: classFeeBps(exchange, 'taker') };
   const support = { spot: orderSupport(exchange.features, 'spot'), swap: orderSupport(exchange.features, 'swap') };
   const supportOf = (market: string): ReturnType<typeof orderSupport> => (market === 'swap' ? support.swap : support.spot);
+  const amend = editOrderSupport(exchange, name);
   return {
     name,
     label,
@@ -99,7 +112,7 @@ export async function ccxtVenue(id: string): Promise<VenueModule> {
       refusal: (option, market) =>
         option === 'reduceOnly' ? `reduceOnly is a ccxt contract-market param (${name} --market swap)` : option === 'postOnly' ? `${supportOf(market).source} does not mark PO (post-only) as supported` : null,
       check: (market, options) => checkOrderOptions(supportOf(market), `${name} ${market}`, options),
-      amendsPrice: () => ({ price: false, note: `ccxt's unified editOrder is not modelled for ${name}: use --requote-mode cancel-replace` }),
+      amendsPrice: () => amend,
       exitOcoRefusal: () => ({ why: 'ccxt has no unified OCO order list', instead: 'venue' }),
     },
     wire(input) {
@@ -115,7 +128,8 @@ export async function ccxtVenue(id: string): Promise<VenueModule> {
           rules: 'generic: precision (tick, lot) and limits (amount, price, cost) of the saved ccxt markets as integer filters; rejections are ccxt unified error classes',
         },
         bindVenue: () => {},
-        simplifications: CCXT_SIMPLIFICATIONS,
+        // The amend line only on amend runs: reports of cancel + replace runs keep their exact bytes.
+        simplifications: input.requoteMode === 'amend' ? [...CCXT_SIMPLIFICATIONS, CCXT_AMEND_SIMPLIFICATION] : CCXT_SIMPLIFICATIONS,
       };
     },
     describeInstrument(instrument) {

@@ -1,6 +1,6 @@
 // FakeVenueRules: generic instrument-filter checks with the fake venue's own error codes.
 import { formatUnits } from '../../core/money/decimal.js';
-import { QUOTE_E8, formatQty, type Instrument } from '../../core/model/instrument.js';
+import { formatQty, type Instrument } from '../../core/model/instrument.js';
 import type { OrderRequest } from '../../core/model/order.js';
 import { ocoPricesOrdered, type OcoRequest } from '../../core/model/order-list.js';
 import type { FeeSchedule } from '../../core/sim/fee-schedule.js';
@@ -40,7 +40,7 @@ export class FakeVenueRules implements VenueRules {
       return {
         code: 'FAKE_NOTIONAL_TOO_SMALL',
         message: 'order value below the minimum',
-        detail: `order value ${formatUnits(notionalE8, QUOTE_E8)} is below the minimum ${instrument.spec.minNotional}`,
+        detail: `order value ${formatUnits(notionalE8, instrument.quoteUnit)} is below the minimum ${instrument.spec.minNotional}`,
       };
     }
     return null;

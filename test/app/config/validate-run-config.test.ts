@@ -416,7 +416,7 @@ describe('validateRunConfig --feed live', () => {
   });
 
   it.each<[RunInput, string]>([
-    [{ feed: 'live' }, '--feed live needs --exchange binance, bybit or hyperliquid'],
+    [{ feed: 'live' }, '--feed live needs --exchange binance, bybit, hyperliquid or ccxt:<id>: the fake venue has no public market data'],
     [{ wsUrl: 'ws://127.0.0.1:1' }, '--ws-url applies to --feed live only'],
     [{ exchange: 'binance', wsConnections: '2' }, '--ws-connections applies to --feed live only'],
     [{ exchange: 'bybit', feed: 'live', restUrl: 'http://127.0.0.1:1' }, '--rest-url does not apply to --exchange bybit'],

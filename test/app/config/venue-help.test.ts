@@ -16,7 +16,7 @@ describe('venue help', () => {
     expect(help.journalHelp()).toMatch(/^dryrun on bybit\/binance\/hyperliquid: /);
     expect(help.secretsHelp()).toMatch(/^JSON key file \{"bybit"\|"binance"\|"hyperliquid":\{"<api-env>":\{"apiKey":…,"apiSecret":…\}\}\}, mode 600, then BYBIT_API_KEY\/BYBIT_API_SECRET, BINANCE_API_KEY\/BINANCE_SECRET_KEY or HYPERLIQUID_ACCOUNT_ADDRESS\/HYPERLIQUID_PRIVATE_KEY; /);
     expect(help.throttleHelp()).toContain('(bybit retCode 10006; binance HTTP 429, then 418 bans; hyperliquid HTTP 429 per IP, "Too many cumulative requests sent" per address)');
-    expect(help.feedHelp()).toMatch(/\(the venue's public WebSocket; bybit, binance or hyperliquid\)$/);
+    expect(help.feedHelp()).toMatch(/\(the venue's public WebSocket; bybit, binance, hyperliquid or ccxt:<id> \(ccxt's watchOrderBook and watchTrades, read as a normalized replay is\); bounded by --duration or Ctrl-C\)$/);
     expect(help.restUrlHelp()).toMatch(/^--feed live on binance: /);
   });
 

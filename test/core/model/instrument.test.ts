@@ -1,6 +1,6 @@
-// Covers buildInstrument (integer grid: atomE8, atomPico, lot limits, min notional), its config errors, and price/qty helpers.
+// Covers buildInstrument (integer grid: atomE8, atomPico, lot limits, min notional) at the default and finer run quote scales, its config errors, and price/qty helpers.
 import { describe, it, expect } from 'vitest';
-import { buildInstrument, formatPrice, formatQty, priceToTicks } from '../../../src/core/model/instrument.js';
+import { buildInstrument, DEFAULT_QUOTE_SCALE, formatPrice, formatQty, instrumentQuoteScale, priceToTicks, QUOTE_E8, runQuoteScale } from '../../../src/core/model/instrument.js';
 import { Decimal } from '../../../src/core/money/decimal.js';
 import { codeOf } from '../../helpers/error-code.js';
 import { BTCUSDT_SPEC as BTC } from '../../helpers/instrument-specs.js';
@@ -69,5 +69,36 @@ describe('price and quantity helpers', () => {
     expect(formatQty(btc, 1500)).toBe('1.5');
     expect(formatQty(btc, -7)).toBe('-0.007');
     expect(formatQty(btc, 0)).toBe('0');
+  });
+});
+
+describe('the run quote scale', () => {
+  const spec = (symbol: string, tickSize: string, lotSize: string, minNotional = '0') => ({ ...BTC, symbol, tickSize, lotSize, minQty: lotSize, maxQty: lotSize, minNotional });
+
+  it('is 8 for grids on 1e-8 and the smallest finer one otherwise, up to 12', () => {
+    expect(instrumentQuoteScale(BTC)).toBe(8);
+    expect(instrumentQuoteScale(spec('OKX BTC/USDT', '0.1', '0.00000001'))).toBe(9);
+    expect(instrumentQuoteScale(spec('Kraken ETH/USDT', '0.01', '0.00000001'))).toBe(10);
+    expect(instrumentQuoteScale(spec('pico', '0.0001', '0.00000001'))).toBe(12);
+    expect(instrumentQuoteScale(spec('sub-pico', '0.00001', '0.00000001'))).toBeNull();
+  });
+
+  it('of a run is the largest its instruments need, and a grid finer than 1e-12 is refused', () => {
+    expect(runQuoteScale([])).toBe(DEFAULT_QUOTE_SCALE);
+    expect(runQuoteScale([BTC, spec('OKX BTC/USDT', '0.1', '0.00000001'), spec('Kraken ETH/USDT', '0.01', '0.00000001')])).toBe(10);
+    expect(codeOf(() => runQuoteScale([BTC, spec('sub-pico', '0.00001', '0.00000001')]))).toBe('E_CONFIG');
+  });
+
+  it('counts atom and min notional in 10^-scale of the quote; the default keeps every 1e-8 figure', () => {
+    const okx = buildInstrument(spec('OKX BTC/USDT', '0.1', '0.00000001', '0.5'), { quoteScale: 9 });
+    expect([okx.atomE8, okx.minNotionalE8, okx.quoteUnit.toFixed(), okx.atomPico]).toEqual([1, 500_000_000, '0.000000001', 1000n]);
+    const kraken = buildInstrument(spec('Kraken ETH/USDT', '0.01', '0.00000001', '0.5'), { quoteScale: 10 });
+    expect([kraken.atomE8, kraken.minNotionalE8, kraken.atomPico]).toEqual([1, 5_000_000_000, 100n]);
+    // BTCUSDT (1e-4) at scale 10: 1e6 units per atom, the same pico atom.
+    expect([buildInstrument(BTC, { quoteScale: 10 }).atomE8, buildInstrument(BTC, { quoteScale: 10 }).atomPico]).toEqual([1_000_000, 100_000_000n]);
+    expect(buildInstrument(BTC).quoteUnit).toBe(QUOTE_E8);
+    expect(codeOf(() => buildInstrument(spec('OKX BTC/USDT', '0.1', '0.00000001')))).toBe('E_CONFIG');
+    expect(codeOf(() => buildInstrument(BTC, { quoteScale: 13 }))).toBe('E_INVARIANT');
+    expect(codeOf(() => buildInstrument(BTC, { quoteScale: 7 }))).toBe('E_INVARIANT');
   });
 });

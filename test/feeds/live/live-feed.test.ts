@@ -60,7 +60,7 @@ async function rig(venue: 'binance' | 'bybit', settings: Partial<LiveBuildSettin
     new SeededRng('live-test'),
     { clock: stepClock(), ...ports },
   );
-  const feed = wiring.feed;
+  const feed = wiring.feed as LiveFeed;
   const log: string[] = [];
   feed.setObserver({ wake: () => undefined, log: (line) => log.push(line) });
   closers.push(async () => {

@@ -1,4 +1,4 @@
-// Covers ccxt:binance's streams against a loopback server speaking Binance's public protocol: the records it writes replay to the same book and the same fills as the native Binance venue fed the same frames.
+// Covers ccxt:binance's streams against a loopback server speaking Binance's public protocol: the records it writes replay to the same book and the same fills as the native Binance venue fed the same frames, and a live run of the same frames gives the replay's fills and pnl.
 import './../../helpers/lazy-modules-setup.js';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -11,6 +11,13 @@ import type { NormalizedRecord } from '../../../src/feeds/replay/normalized-reco
 import type { NormalizedStream } from '../../../src/venues/venue-module.js';
 import { ROOT, runCliInProcess } from '../../helpers/cli.js';
 import { streamRecordHeader } from '../../../src/app/stream-recorder.js';
+import { composeRun } from '../../../src/app/compose.js';
+import { loadFeedModules } from '../../../src/app/feed-modules.js';
+import { parseRunOptions } from '../../../src/cli/run-options.js';
+import { LiveSession } from '../../../src/engine/live-session.js';
+import type { LiveMarketFeed } from '../../../src/feeds/live/live-market-feed.js';
+import { SystemTimers } from '../../../src/feeds/ws/system-timers.js';
+import { waitUntil } from '../../helpers/wait-until.js';
 
 /** The recording, checked in: the golden case `ccxt-binance-replay` replays it (UPDATE_CCXT_FIXTURE=1 rewrites it). */
 const RECORDING = join(ROOT, 'test/fixtures/ccxt/binance-spot-loopback.jsonl');
@@ -107,7 +114,11 @@ describe('ccxt:binance streams on a loopback Binance server', () => {
     expect(recorded[1]).toEqual({ type: 'book_update', symbol: 'BTC/USDT', exchange_us: (T0 + 97) * 1000, local_us: (T0 + 100) * 1000, is_snapshot: false, bids: [['95000', '1']], asks: [] });
     expect(recorded.filter((r) => r.type === 'trade')).toHaveLength(12);
     expect(recorded.filter((r) => r.type === 'book_update')).toHaveLength(24);
-    expect(health).toEqual({ records: { book_snapshot: 1, book_update: 24, trade: 12 }, stream_errors: 0, retries: 0, grid: { 'BTC/USDT': { off_tick_prices: 0, off_lot_sizes: 0, invalid_values: 0 } } });
+    expect(health).toMatchObject({ records: { book_snapshot: 1, book_update: 24, trade: 12 }, stream_errors: 0, retries: 0, grid: { 'BTC/USDT': { off_tick_prices: 0, off_lot_sizes: 0, invalid_values: 0 } }, last_update_age_ms: { 'BTC/USDT': 0 } });
+    expect((health as { streams: unknown }).streams).toEqual({
+      'BTC/USDT book': { method: 'watchOrderBook', updates: 25, records: 25, updates_per_s: '10.246', last_update_age_ms: 40, errors: 0, retries: 0, last_error: null },
+      'BTC/USDT trades': { method: 'watchTrades', updates: 12, records: 12, updates_per_s: '4.918', last_update_age_ms: 0, errors: 0, retries: 0, last_error: null },
+    });
   });
 
   it('replays to the same fills and pnl as the native Binance venue replaying the same frames', async () => {
@@ -135,5 +146,56 @@ describe('ccxt:binance streams on a loopback Binance server', () => {
     expect(a['fills']!['count']).toBeGreaterThan(0);
     expect(JSON.stringify(b['fills']).replaceAll('BTC/USDT', 'BTCUSDT')).toBe(JSON.stringify(a['fills']));
     expect(JSON.stringify(b['pnl']).replaceAll('BTC/USDT', 'BTCUSDT')).toBe(JSON.stringify(a['pnl']));
+  });
+
+  it('a live run of the same frames at the same receive times has the fills, pnl and book of the replay of their recording', async () => {
+    sockets.clear();
+    let now = T0;
+    const clock = { now: () => now };
+    const frameList = frames();
+    const lastT = frameList[frameList.length - 1]!.t;
+    const common = { seed: '7', makerFeeBps: '1', takerFeeBps: '2', spreadBps: '10', orderNotional: '200', exchange: 'ccxt:binance', instruments: MARKETS, symbols: 'BTC/USDT' };
+    const config = parseRunOptions({ ...common, feed: 'live', wsUrl: `ws://127.0.0.1:${port}/stream/ws` });
+    await loadFeedModules(config);
+    const timers = new SystemTimers();
+    const fetch = async (url: string): Promise<unknown> => (url.includes('/api/v3/depth?symbol=BTCUSDT') ? SNAPSHOT : Promise.reject(new Error(`unexpected ${url}`)));
+    const run = composeRun(config, { name: 'shadow-exec', version: 'test' }, { livePorts: { clock, timers, streamHooks: { fetch } } });
+    const feed = run.feed as LiveMarketFeed;
+    const records = (): number => (feed.health() as { records: number }).records;
+    // Ends 1 ms after the last frame's receive time: the clock is moved there once every frame has been handled.
+    const session = new LiveSession(run, feed, { clock, timers, durationMs: lastT + 1 - T0, stopRequested: () => false });
+    const result = session.execute();
+    await subscribed(['btcusdt@depth@100ms', 'btcusdt@trade']);
+    await waitUntil(() => records() === 1, 'the REST snapshot as the first record');
+    let expected = 1;
+    for (const frame of frameList) {
+      now = frame.t;
+      sockets.get(frame.stream === 'depth' ? 'btcusdt@depth@100ms' : 'btcusdt@trade')!.send(JSON.stringify(frame.data));
+      // Each frame changes the book or trades once: one record; the next frame waits until it has come (its receive time is now).
+      await waitUntil(() => records() === expected + 1, `record ${expected + 1}`);
+      expected++;
+    }
+    now = lastT + 1;
+    session.wake();
+    const live = await result;
+    expect(live).toMatchObject({ status: 'completed', endReason: 'duration', failure: null });
+    const replay = await runCliInProcess(['run', '--exchange', 'ccxt:binance', '--instruments', MARKETS, '--symbols', 'BTC/USDT', '--feed', `replay:${RECORDING}`, '--seed', '7', '--maker-fee-bps', '1', '--taker-fee-bps', '2', '--spread-bps', '10', '--order-notional', '200']);
+    expect(replay.code).toBe(0);
+    const a = JSON.parse(replay.stdout) as Record<string, Record<string, unknown>>;
+    const b = live.report as Record<string, Record<string, unknown>>;
+    expect(a['fills']).toMatchObject({ count: 12, maker: 12, taker: 0 });
+    expect(a['pnl']).toMatchObject({ total: '0.9578519496' });
+    expect(b['fills']).toEqual(a['fills']);
+    expect(b['pnl']).toEqual(a['pnl']);
+    expect(b['orders']).toEqual(a['orders']);
+    const books = (r: Record<string, Record<string, unknown>>): unknown => (r['market_data']!['books'] as Record<string, unknown>)['BTC/USDT'];
+    expect(books(b)).toEqual(books(a));
+    expect(b['market_data']!['events_delivered']).toEqual(a['market_data']!['events_delivered']);
+    const md = b['market_data'] as { live: { end_reason: string; library: { records: unknown; stream_errors: number; retries: number; streams: Record<string, { updates: number; records: number }> } } };
+    expect(md.live.end_reason).toBe('duration');
+    expect(md.live.library.records).toEqual({ book_snapshot: 1, book_update: 24, trade: 12 });
+    expect([md.live.library.stream_errors, md.live.library.retries]).toEqual([0, 0]);
+    expect(md.live.library.streams['BTC/USDT book']).toMatchObject({ method: 'watchOrderBook', updates: 25, records: 25, last_update_age_ms: lastT + 1 - (lastT - 40) });
+    expect(md.live.library.streams['BTC/USDT trades']).toMatchObject({ method: 'watchTrades', updates: 12, records: 12, last_update_age_ms: 1 });
   });
 });

@@ -1,4 +1,4 @@
-// Covers ccxtCatalog and ccxtInstrument on the saved loadMarkets() of binance, okx and kraken: grids, limits, contract size, fees, and the refusals (inverse, a grid finer than the ledger).
+// Covers ccxtCatalog and ccxtInstrument on the saved loadMarkets() of binance, okx and kraken: grids, limits, contract size, fees, and the refusals (inverse, a grid finer than the ledger's 1e-12).
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -35,9 +35,16 @@ describe('ccxtCatalog', () => {
     expect(ccxtInstrumentFees([swap])).toEqual({ makerBps: '2', takerBps: '5' });
   });
 
-  it('refuses a market whose tick × lot is finer than the ledger unit (OKX and Kraken spot BTC/USDT, lot 1e-8)', () => {
-    expect(() => ccxtCatalog(file('okx'), 4, 'spot', 'p').find('BTC/USDT')).toThrow("tick 0.1 × lot 0.00000001 USDT is finer than the ledger's 1e-8 USDT");
-    expect(() => ccxtCatalog(file('kraken'), 4, 'spot', 'p').find('ETH/USDT')).toThrow('finer than the ledger');
+  it('takes OKX and Kraken spot (tick × lot 1e-9 and 1e-10: a run counts in a finer quote unit), capping a stated maximum above 1e15 lots', () => {
+    const okx = ccxtCatalog(file('okx'), 4, 'spot', 'p').find('BTC/USDT')!;
+    expect(okx.spec).toMatchObject({ tickSize: '0.1', lotSize: '0.00000001', minQty: '0.00001', maxQty: '10000000' });
+    expect((okx.details as CcxtInstrumentDetails).offGrid).toEqual(['limits.amount.max 9999999999 → 10000000 (capped at 1e15 lots: quantities are exact below 2^53 lots)']);
+    expect(ccxtCatalog(file('kraken'), 4, 'spot', 'p').find('ETH/USDT')!.spec).toMatchObject({ tickSize: '0.01', lotSize: '0.00000001', minNotional: '0.5' });
+  });
+
+  it('refuses a market whose tick × lot is finer than the ledger unit 1e-12', () => {
+    const market = { ...file('kraken').markets['BTC/USDT']!, precision: { price: 0.00001, amount: 1e-8 } };
+    expect(() => ccxtInstrument(file('kraken'), 4, market, 'p')).toThrow("tick 0.00001 × lot 0.00000001 USDT is finer than the ledger's 1e-12 USDT");
   });
 
   it('reads Kraken fees from its first tier (maker 0.25 %, taker 0.4 %) and limits from ordermin/costmin', () => {
