@@ -37,6 +37,14 @@ export interface MarketFrameParser {
    * @param receivedAtMs receive time (ms since the epoch), used as `ts` only by frames without a venue event time
    */
   parse(frame: string, receivedAtMs: number, out: MarketDataEvent[]): FrameClass;
+  /**
+   * Optional fast path of a replay: the frame still escaped, as the body `text[start, end)` of the JSON string literal
+   * of its record line, with one character per byte of the line (latin1 decoding of its UTF-8: an implementation that
+   * accepts only ASCII where it reads is exact). Appends the frame's events and returns true only when parse() of the
+   * unescaped frame would return 'market-data' with exactly these events (lastDetail is then ''); otherwise returns
+   * false with `out` untouched, and the caller unescapes the frame and calls parse().
+   */
+  parseLiteral?(text: string, start: number, end: number, receivedAtMs: number, out: MarketDataEvent[]): boolean;
   /** Why the last frame was not 'market-data' (symbol, event type or field); '' after market data. For logs only. */
   readonly lastDetail: string;
   /** Forgets per-connection state (merged tickers); call on reconnect, before the new subscription's snapshots. */

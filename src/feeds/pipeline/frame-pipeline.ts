@@ -43,6 +43,7 @@ import type { FrameClass } from '../../ports/market-frame-parser.js';
 import { frameSample, MAX_FRAME_SAMPLES } from './frame-sample.js';
 import type { NormalizedEventMapper } from '../replay/normalized-event-mapper.js';
 import type { NormalizedRecord } from '../replay/normalized-record.js';
+import type { FrameInPlace } from '../replay/replay-record-source.js';
 
 export interface FramePipelineSettings {
   readonly kit: ReplayVenueKit;
@@ -111,6 +112,29 @@ export class FramePipeline implements BookView {
   /** One raw WebSocket text frame received at `t` (ms, never before the previous input); `position` names it in problem samples. */
   frame(text: string, t: number, position: number): void {
     this.begin(t, position);
+    this.parseFrame(text, t, position);
+  }
+
+  /**
+   * A replay frame record read in place: the parser's parseLiteral reads it in its line when it can, else it is
+   * unescaped and read as frame() reads it. Same events, classes and counts either way.
+   */
+  frameInPlace(record: FrameInPlace, position: number): void {
+    const t = record.t;
+    this.begin(t, position);
+    const parser = this.settings.kit.parser;
+    const parsed = this.parsed;
+    const start = parsed.length;
+    if (parser.parseLiteral === undefined || !parser.parseLiteral(record.text, record.start, record.end, t, parsed)) {
+      this.parseFrame(record.frame(), t, position);
+      return;
+    }
+    this.counters.frame('market-data', '', position);
+    for (let i = start; i < parsed.length; i++) this.route(parsed[i]!, t);
+    while (parsed.length > start) parsed.pop();
+  }
+
+  private parseFrame(text: string, t: number, position: number): void {
     const parsed = this.parsed;
     const start = parsed.length;
     const parser = this.settings.kit.parser;

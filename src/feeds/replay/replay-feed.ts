@@ -53,6 +53,8 @@ export class ReplayFeed implements MarketDataFeed {
   private stopped = false;
   /** The source is exhausted, or its next record is past endMs. */
   private ended = false;
+  /** Frame records are read in place (no frame text made) when the source can hand them so and the parser read them there. */
+  private readonly inPlace: boolean;
 
   constructor(private readonly settings: ReplayFeedSettings) {
     this.kind = `replay:${settings.label}`;
@@ -64,6 +66,7 @@ export class ReplayFeed implements MarketDataFeed {
       startMs: settings.startMs,
       ...(settings.normalized === undefined ? {} : { normalized: settings.normalized }),
     });
+    this.inPlace = settings.records.nextInPlace !== undefined && settings.kit.parser.parseLiteral !== undefined;
     this.counters.firstRecordMs = settings.firstRecordMs;
     this.counters.lastRecordMs = settings.lastRecordMs;
   }
@@ -100,14 +103,15 @@ export class ReplayFeed implements MarketDataFeed {
   private readRecord(): boolean {
     if (this.ended) return false;
     const { records, endMs } = this.settings;
-    const record = records.next();
+    const record = this.inPlace ? records.nextInPlace!() : records.next();
     if (record === null || (endMs !== null && record.t >= endMs)) {
       this.ended = true;
       records.close();
       return false;
     }
     const line = records.line;
-    if (record.kind === 'frame') this.pipeline.frame(record.frame, record.t, line);
+    if (record.kind === 'frame-in-place') this.pipeline.frameInPlace(record, line);
+    else if (record.kind === 'frame') this.pipeline.frame(record.frame, record.t, line);
     else if (record.kind === 'normalized') this.pipeline.normalized(record.record, record.t, line);
     else this.pipeline.rest(record.rest, record.body, record.t, line);
     return true;

@@ -154,6 +154,25 @@ function decodeNormalized(line: string, lineNo: number, label: string | undefine
   return { kind: 'normalized', t: t as number, record: value as unknown as NormalizedRecord };
 }
 
+/** Where ReplayDecoder.nextInPlace puts a frame line taken in place. */
+export interface InPlaceLine {
+  t: number;
+  text: string;
+  start: number;
+  end: number;
+}
+
+/**
+ * Buffer's own latin1 decoder, which toString('latin1', …) calls after resolving the encoding by name: called directly,
+ * as Node's own modules do, it saves that lookup on every line of a replay (present on Buffer.prototype in every supported Node).
+ */
+interface Latin1Slicing extends Buffer {
+  latin1Slice(start: number, end: number): string;
+}
+
+/** Shortest canonical frame line: {"t":0,"frame":""} . */
+const MIN_FRAME_LINE = '{"t":0,"frame":""}'.length;
+
 /** The record a validating scan returns for each checked normalized line (its `t` is the record's; nothing reads the rest). */
 const CHECKED_RECORD: NormalizedRecord = { type: 'book_snapshot', symbol: '', exchange_us: 0, local_us: 0, bids: [], asks: [] };
 
@@ -210,6 +229,42 @@ export class ReplayDecoder {
     if (record.t < this.lastT) throw this.error(this.lineNo, `"t" ${record.t} is before the previous record's ${this.lastT}`);
     this.lastT = record.t;
     return record;
+  }
+
+  /**
+   * For a streaming pass over lines a validating pass has checked: a line shaped as a canonical frame record
+   * (`{"t":<digits>,"frame":"…"}`) with a valid `t` is taken in place — `into` given the line's
+   * latin1 text and the bounds of the frame's literal, which is not read — and true returned. Any other line returns
+   * false with nothing consumed (call nextBytes). frameOf() then gives the frame's text, or the line's format error.
+   */
+  nextInPlace(bytes: Buffer, start: number, end: number, into: InPlaceLine): boolean {
+    if (this.header === null || this.normalized || this.ended || end - start < MIN_FRAME_LINE) return false;
+    const text = (bytes as Latin1Slicing).latin1Slice(start, end);
+    const last = text.length - 2;
+    // The closing quote and brace first: the digit loop below then always stops inside the line.
+    if (text.charCodeAt(last) !== 0x22 || text.charCodeAt(last + 1) !== 0x7d || !text.startsWith('{"t":')) return false;
+    let i = 5;
+    let t = 0;
+    for (let d = text.charCodeAt(i) - 0x30; d >>> 0 <= 9; d = text.charCodeAt(++i) - 0x30) t = t * 10 + d;
+    // As FrameEnvelopeScanner: 1 to 15 digits, no leading zero.
+    if (i === 5 || i > 5 + 15 || (i > 6 && text.charCodeAt(5) === 0x30) || !text.startsWith(',"frame":"', i)) return false;
+    // A `t` nextBytes would refuse is left to it: it then reports the line's errors in their usual order.
+    if (last < i + 10 || t > MAX_RECORD_T || t < this.lastT) return false;
+    this.lineNo++;
+    this.lastT = t;
+    into.t = t;
+    into.text = text;
+    into.start = i + 10;
+    into.end = last;
+    return true;
+  }
+
+  /** The frame of the line nextInPlace() last took (bytes[start, end), still in place): its text, or the format error the text decoder gives. */
+  frameOf(bytes: Buffer, start: number, end: number): string {
+    if (this.scanner.scan(bytes, start, end, true)) return this.scanner.frame;
+    const record = decodeReplayRecord(bytes.toString('utf8', start, end), this.lineNo, this.label);
+    if (record.kind !== 'frame') throw this.error(this.lineNo, 'not a frame record');
+    return record.frame;
   }
 
   /** An E_REPLAY_FORMAT error about line `lineNo` of this file. */

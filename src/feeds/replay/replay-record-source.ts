@@ -1,9 +1,28 @@
-// ReplayRecordSource port: the records of a replay one at a time in file order, with the line each came from (a file stream or an array in memory).
+// ReplayRecordSource port: the records of a replay one at a time in file order, with the line each came from (a file stream or an array in memory); a file stream may hand frame records over in place.
 import type { ReplayRecord } from './replay-format.js';
+
+/**
+ * A canonical frame record read in place (ReplayRecordSource.nextInPlace): its receive time and its frame still
+ * escaped in the record line, for parsers that read it there (MarketFrameParser.parseLiteral). One object is
+ * reused: it is valid until the source reads on.
+ */
+export interface FrameInPlace {
+  readonly kind: 'frame-in-place';
+  /** Receive time, integer ms since the epoch. */
+  readonly t: number;
+  /** The record line, one character per byte (latin1); the frame's JSON string literal body, still escaped, is text[start, end). */
+  readonly text: string;
+  readonly start: number;
+  readonly end: number;
+  /** The frame's text, unescaped and UTF-8 decoded: what next() would have given (and the same errors). */
+  frame(): string;
+}
 
 export interface ReplayRecordSource {
   /** The next record in file order, or null at the end. */
   next(): ReplayRecord | null;
+  /** As next(), except that a canonical frame record may come back in place, its frame text not made. Optional. */
+  nextInPlace?(): ReplayRecord | FrameInPlace | null;
   /** File line of the record last returned by next(). */
   readonly line: number;
   /** Releases the file (idempotent); later next() calls return null. */

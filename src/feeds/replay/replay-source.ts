@@ -14,9 +14,9 @@
 //   and its records are kept in memory (as every file was before streaming).
 import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import { ShadowExecError } from '../../core/errors/shadow-exec-error.js';
-import { ReplayDecoder, type ReplayHeader, type ReplayRecord } from './replay-format.js';
+import { ReplayDecoder, type InPlaceLine, type ReplayHeader, type ReplayRecord } from './replay-format.js';
 import { ReplayLineReader, type ReplayLineReaderOptions } from './replay-line-reader.js';
-import { ArrayRecordSource, type ReplayRecordSource } from './replay-record-source.js';
+import { ArrayRecordSource, type FrameInPlace, type ReplayRecordSource } from './replay-record-source.js';
 import { classifyIoError, inputReadError } from '../../core/errors/io-failure.js';
 
 /** What pass 1 found. */
@@ -118,7 +118,28 @@ class StreamingRecords implements ReplayRecordSource {
     this.decoder = new ReplayDecoder(path);
   }
 
+  private readonly inPlace = new LineFrame(this);
+
   next(): ReplayRecord | null {
+    return this.read(false) as ReplayRecord | null;
+  }
+
+  nextInPlace(): ReplayRecord | FrameInPlace | null {
+    return this.read(true);
+  }
+
+  /** The frame text of the record nextInPlace() last gave in place (its line is still in the reader's buffer). */
+  frameInPlace(): string {
+    const reader = this.reader!;
+    try {
+      return this.decoder.frameOf(reader.bytes, reader.lineStart, reader.lineEnd);
+    } catch (error) {
+      this.close();
+      throw changed(this.path, error);
+    }
+  }
+
+  private read(inPlace: boolean): ReplayRecord | FrameInPlace | null {
     if (this.done) return null;
     const reader = this.reader ?? this.open();
     for (;;) {
@@ -128,6 +149,10 @@ class StreamingRecords implements ReplayRecordSource {
           if (reader.offset < this.endOffset) throw new Error(`it ends at byte ${reader.offset}, ${this.endOffset} were validated`);
           this.close();
           return null;
+        }
+        if (inPlace && this.decoder.nextInPlace(reader.bytes, reader.lineStart, reader.lineEnd, this.inPlace)) {
+          this.line = reader.lineNo;
+          return this.inPlace;
         }
         item = this.decoder.nextBytes(reader.bytes, reader.lineStart, reader.lineEnd);
       } catch (error) {
@@ -158,6 +183,21 @@ class StreamingRecords implements ReplayRecordSource {
     }
     this.reader = new ReplayLineReader(fd, this.path, { ...this.readerOptions, endOffset: this.endOffset });
     return this.reader;
+  }
+}
+
+/** The frame record StreamingRecords.nextInPlace() last read, reused for every one. */
+class LineFrame implements FrameInPlace, InPlaceLine {
+  readonly kind = 'frame-in-place';
+  t = 0;
+  text = '';
+  start = 0;
+  end = 0;
+
+  constructor(private readonly records: StreamingRecords) {}
+
+  frame(): string {
+    return this.records.frameInPlace();
   }
 }
 

@@ -13,6 +13,7 @@ import { untrustedText } from '../../../core/text/untrusted-text.js';
 import type { FrameClass, MarketFrameParser } from '../../../ports/market-frame-parser.js';
 import { FrameClassifier } from '../../shared/frame-classifier.js';
 import { BinanceFastFrames } from './binance-fast-frames.js';
+import { BinanceLiteralFrames } from './binance-literal-frames.js';
 import { isOffBookTrade, readOffBookTrade } from './binance-off-book-trade.js';
 import { readTicker24h } from './binance-ticker-24h.js';
 import { isPartialDepthStream } from './binance-stream-name.js';
@@ -54,6 +55,8 @@ export class BinanceStreamParser extends FrameClassifier implements MarketFrameP
   private readonly streamSymbols = new Map<string, string>();
   /** bookTicker and diff depth in compact form, read without JSON.parse (same events; everything else falls through). */
   private readonly fast: BinanceFastFrames;
+  /** The same frames (and aggTrade) read still escaped in a replay record's string literal (parseLiteral). */
+  private readonly literal: BinanceLiteralFrames;
   /** Book levels off the tick grid of the message being read (kept at their exact price, never a reason to refuse it). */
   private readonly offGrid = new OffGridCollector();
 
@@ -62,10 +65,18 @@ export class BinanceStreamParser extends FrameClassifier implements MarketFrameP
     this.grids = new CachedSymbolGrids(options.grids);
     this.rawStream = options.rawStream;
     this.fast = new BinanceFastFrames(this.grids, options.rawStream);
+    this.literal = new BinanceLiteralFrames(this.grids, options.rawStream);
   }
 
   /** Stateless on Binance: nothing to forget. */
   reset(): void {}
+
+  /** MarketFrameParser.parseLiteral: bookTicker, diff depth and aggTrade read in the record line (binance-literal-frames.ts). */
+  parseLiteral(text: string, start: number, end: number, receivedAtMs: number, out: MarketDataEvent[]): boolean {
+    if (!this.literal.tryParse(text, start, end, receivedAtMs, out)) return false;
+    this.lastDetail = '';
+    return true;
+  }
 
   parse(frame: string, receivedAtMs: number, out: MarketDataEvent[]): FrameClass {
     if (this.fast.tryParse(frame, receivedAtMs, out)) return this.ok();
