@@ -9,4 +9,6 @@ export class SymbolOrders {
   readonly live = new LiveOrders();
   /** Orders the venue has let rest (OPEN or PARTIALLY_FILLED), creation order. */
   readonly resting = new RestingOrders();
+  /** Live orders OPEN or PARTIALLY_FILLED now: kept by OrderStore.transition (the one place a status changes), read per order by venue rules that cap open orders. */
+  open = 0;
 }

@@ -129,8 +129,18 @@ export class VenueMatchingEngine {
     }
   }
 
+  /** The venue's instrument for an order's symbol, looked up by name once per symbol index (a string-keyed map lookup per arrival before). */
+  private instrumentOf(order: Order): Instrument | undefined {
+    const state = this.symbols.get(order.symbolIndex);
+    if (state.instrumentName !== order.symbol) {
+      state.instrumentName = order.symbol;
+      state.instrument = this.deps.instruments.get(order.symbol);
+    }
+    return state.instrument;
+  }
+
   arrive(order: Order): void {
-    const instrument = this.deps.instruments.get(order.symbol);
+    const instrument = this.instrumentOf(order);
     const reject: VenueReject | null =
       instrument === undefined
         ? { code: 'UNKNOWN_SYMBOL', message: 'unknown symbol', detail: `symbol ${order.symbol}` }

@@ -1,5 +1,6 @@
 // VenueSymbols: the simulated venue's own per-symbol state — the last top of book it saw and its view of the position — by symbol index.
 import { invariantViolation } from '../errors/shadow-exec-error.js';
+import type { Instrument } from '../model/instrument.js';
 import type { TopOfBook } from '../model/market-update.js';
 import type { SymbolIndex } from '../model/symbol-table.js';
 
@@ -7,6 +8,9 @@ import type { SymbolIndex } from '../model/symbol-table.js';
 export interface VenueSymbol {
   lastBook: TopOfBook | undefined;
   positionLots: number;
+  /** The instrument the symbol's orders were last checked against and the name it was looked up by (null: none yet). */
+  instrumentName: string | null;
+  instrument: Instrument | undefined;
 }
 
 export class VenueSymbols {
@@ -18,7 +22,7 @@ export class VenueSymbols {
     if (state !== undefined) return state;
     if (!(Number.isInteger(symbol) && symbol >= 0)) throw invariantViolation(`symbol index ${symbol} is not a run's index`);
     while (this.symbols.length < symbol) this.symbols.push(undefined);
-    const created: VenueSymbol = { lastBook: undefined, positionLots: 0 };
+    const created: VenueSymbol = { lastBook: undefined, positionLots: 0, instrumentName: null, instrument: undefined };
     this.symbols[symbol] = created;
     return created;
   }

@@ -3,12 +3,12 @@ import { describe, expect, it } from 'vitest';
 import { VenueSymbols } from '../../../src/core/sim/venue-symbols.js';
 
 describe('VenueSymbols', () => {
-  it('creates a symbol with no book and a flat position, and returns the same state on every lookup', () => {
+  it('creates a symbol with no book, a flat position and no instrument looked up yet, and returns the same state on every lookup', () => {
     const symbols = new VenueSymbols();
     const eth = symbols.get(1);
     eth.positionLots = 5;
     const btc = symbols.get(0);
-    expect(btc).toEqual({ lastBook: undefined, positionLots: 0 });
+    expect(btc).toEqual({ lastBook: undefined, positionLots: 0, instrumentName: null, instrument: undefined });
     btc.positionLots = -3;
     expect(symbols.get(0)).toBe(btc);
     expect(symbols.get(0).positionLots).toBe(-3);
