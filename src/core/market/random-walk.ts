@@ -33,9 +33,9 @@ class WalkQuote implements QuoteEvent {
 
 /**
  * Reuse rule: step() alternates between two records, so the quote it returns stays as it was until the step after the
- * next one. The loop pulls one event at a time and keeps at most the last quote of each symbol (the venue's last book)
- * while the next is pending, so a run allocates no quote per update (one was ~100 of the ~300 bytes a synthetic update
- * allocated, #21). A consumer that keeps a quote longer copies it (GuardedStrategy does for plug-ins).
+ * next one, and a run allocates no quote per update (one was ~100 of the ~320 bytes a synthetic update allocated, #21).
+ * Whoever keeps a quote past that copies it (MarketDataFeed.next): the venue copies its last book (noteBook), the queue
+ * fill model its last quote, GuardedStrategy gives plug-ins a copy; the loop itself reads a quote only while handling it.
  */
 export class RandomWalk {
   private bidTicks: number;

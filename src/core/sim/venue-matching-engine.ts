@@ -14,7 +14,7 @@ import { OrderStore } from '../orders/order-store.js';
 import type { FillModel } from '../../ports/fill-model.js';
 import { ordersReachedByTrade } from './trade-priority.js';
 import { VenueCounters } from './venue-counters.js';
-import { VenueSymbols } from './venue-symbols.js';
+import { VenueSymbols, noteBook } from './venue-symbols.js';
 import type { VenueOutcome, VenueReject, VenueRules } from '../../ports/venue-rules.js';
 
 export interface MatchingEngineDeps {
@@ -49,7 +49,7 @@ export class VenueMatchingEngine {
 
   /** A top-of-book update of symbol index `symbol` (update.symbol's). */
   onMarketUpdate(update: TopOfBook, symbol: SymbolIndex): void {
-    this.symbols.get(symbol).lastBook = update;
+    noteBook(this.symbols.get(symbol), update);
     let dormantStops = false;
     // Orders that were still NEW when the update came cannot be filled by it; only resting ones are visited, in creation order.
     const resting = this.store.restingOrders(symbol);
