@@ -9,6 +9,7 @@ export class SymbolOrders {
   readonly live = new LiveOrders();
   /** Orders the venue has let rest (OPEN or PARTIALLY_FILLED), creation order. */
   readonly resting = new RestingOrders();
-  /** Live orders OPEN or PARTIALLY_FILLED now: kept by OrderStore.transition (the one place a status changes), read per order by venue rules that cap open orders. */
-  open = 0;
+
+  /** @param index the symbol's index in the run (OrderStore keeps per-index counts in typed arrays) */
+  constructor(readonly index: number) {}
 }

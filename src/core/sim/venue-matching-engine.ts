@@ -50,6 +50,8 @@ export class VenueMatchingEngine {
   /** A top-of-book update of symbol index `symbol` (update.symbol's). */
   onMarketUpdate(update: TopOfBook, symbol: SymbolIndex): void {
     noteBook(this.symbols.get(symbol), update);
+    // Nothing OPEN or PARTIALLY_FILLED: the loop below would skip every entry (a dormant stop leg is OPEN, so counted).
+    if (!this.store.hasResting(symbol)) return;
     let dormantStops = false;
     // Orders that were still NEW when the update came cannot be filled by it; only resting ones are visited, in creation order.
     const resting = this.store.restingOrders(symbol);

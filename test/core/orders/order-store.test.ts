@@ -190,7 +190,7 @@ describe('OrderStore amend', () => {
     expect(() => store.amend(order, 934000, 20)).toThrow('amend in status CANCELED');
   });
 
-  it('keeps openCount equal to a count of the live orders OPEN or PARTIALLY_FILLED, over random creates, transitions and fills', () => {
+  it('keeps openCount and hasResting equal to a count of the live orders OPEN or PARTIALLY_FILLED, over random creates, transitions and fills', () => {
     const NAMES = ['BTCUSDT', 'ETHUSDT', 'SOLUSDT'];
     const step = fc.oneof(
       fc.record({ kind: fc.constant('create' as const), symbol: fc.integer({ min: 0, max: 2 }) }),
@@ -211,6 +211,7 @@ describe('OrderStore amend', () => {
           NAMES.forEach((name, i) => {
             const scanned = store.liveOrders(i).filter((o) => o.status === 'OPEN' || o.status === 'PARTIALLY_FILLED').length;
             expect(store.openCount(name)).toBe(scanned);
+            expect(store.hasResting(i)).toBe(scanned > 0);
           });
         }
       }),
