@@ -4,32 +4,46 @@ import type { Instrument } from '../model/instrument.js';
 import type { TopOfBook } from '../model/market-update.js';
 import type { SymbolIndex } from '../model/symbol-table.js';
 
-/** One symbol at the venue: the last book (undefined before the first update) and the filled position, signed lots (reduce-only checks). */
+/**
+ * One symbol at the venue: the last book (undefined before the first update), the filled position, signed lots
+ * (reduce-only checks), and the instrument its orders were last checked against.
+ */
 export interface VenueSymbol {
   /** The venue's own copy of the last top of book (a feed may rewrite the record it gave: MarketDataFeed.next); see noteBook. */
-  lastBook: TopOfBook | undefined;
+  readonly lastBook: TopOfBook | undefined;
   positionLots: number;
   /** The instrument the symbol's orders were last checked against and the name it was looked up by (null: none yet). */
   instrumentName: string | null;
   instrument: Instrument | undefined;
 }
 
-/** A top of book the venue owns (written in place by noteBook). */
-type OwnBook = { -readonly [K in keyof TopOfBook]: TopOfBook[K] };
+/**
+ * The state record; it is also its own last book (TopOfBook's fields live here and lastBook points back at the record
+ * once a book was seen), so a market update writes one object per symbol, not a state and a book.
+ */
+class VenueSymbolState implements VenueSymbol, TopOfBook {
+  lastBook: TopOfBook | undefined = undefined;
+  positionLots = 0;
+  instrumentName: string | null = null;
+  instrument: Instrument | undefined = undefined;
+  symbol = '';
+  ts = 0;
+  bidTicks = 0;
+  askTicks = 0;
+  bidLots = 0;
+  askLots = 0;
+}
 
-/** Copies `update` into `state.lastBook` (one record per symbol, written in place: no object per update). */
+/** Copies `update` into `state`'s last book (written in place: no object per update). */
 export function noteBook(state: VenueSymbol, update: TopOfBook): void {
-  const book = state.lastBook as OwnBook | undefined;
-  if (book === undefined) {
-    state.lastBook = { symbol: update.symbol, ts: update.ts, bidTicks: update.bidTicks, askTicks: update.askTicks, bidLots: update.bidLots, askLots: update.askLots };
-    return;
-  }
-  book.symbol = update.symbol;
-  book.ts = update.ts;
-  book.bidTicks = update.bidTicks;
-  book.askTicks = update.askTicks;
-  book.bidLots = update.bidLots;
-  book.askLots = update.askLots;
+  const own = state as VenueSymbolState;
+  own.symbol = update.symbol;
+  own.ts = update.ts;
+  own.bidTicks = update.bidTicks;
+  own.askTicks = update.askTicks;
+  own.bidLots = update.bidLots;
+  own.askLots = update.askLots;
+  own.lastBook = own;
 }
 
 export class VenueSymbols {
@@ -41,7 +55,7 @@ export class VenueSymbols {
     if (state !== undefined) return state;
     if (!(Number.isInteger(symbol) && symbol >= 0)) throw invariantViolation(`symbol index ${symbol} is not a run's index`);
     while (this.symbols.length < symbol) this.symbols.push(undefined);
-    const created: VenueSymbol = { lastBook: undefined, positionLots: 0, instrumentName: null, instrument: undefined };
+    const created = new VenueSymbolState();
     this.symbols[symbol] = created;
     return created;
   }

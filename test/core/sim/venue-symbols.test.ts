@@ -8,7 +8,7 @@ describe('VenueSymbols', () => {
     const eth = symbols.get(1);
     eth.positionLots = 5;
     const btc = symbols.get(0);
-    expect(btc).toEqual({ lastBook: undefined, positionLots: 0, instrumentName: null, instrument: undefined });
+    expect(btc).toMatchObject({ lastBook: undefined, positionLots: 0, instrumentName: null, instrument: undefined });
     btc.positionLots = -3;
     expect(symbols.get(0)).toBe(btc);
     expect(symbols.get(0).positionLots).toBe(-3);
@@ -27,9 +27,9 @@ describe('VenueSymbols', () => {
     noteBook(state, quote);
     const record = state.lastBook;
     quote.bidTicks = 99;
-    expect(state.lastBook).toEqual({ symbol: 'BTCUSDT', ts: 1_700_000_000_000, bidTicks: 10, askTicks: 11, bidLots: 3, askLots: 4 });
+    expect(state.lastBook).toMatchObject({ symbol: 'BTCUSDT', ts: 1_700_000_000_000, bidTicks: 10, askTicks: 11, bidLots: 3, askLots: 4 });
     noteBook(state, { ...quote, ts: 1_700_000_000_100 });
     expect(state.lastBook).toBe(record);
-    expect(state.lastBook).toEqual({ symbol: 'BTCUSDT', ts: 1_700_000_000_100, bidTicks: 99, askTicks: 11, bidLots: 3, askLots: 4 });
+    expect(state.lastBook).toMatchObject({ symbol: 'BTCUSDT', ts: 1_700_000_000_100, bidTicks: 99, askTicks: 11, bidLots: 3, askLots: 4 });
   });
 });
