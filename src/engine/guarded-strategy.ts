@@ -122,7 +122,9 @@ export class GuardedStrategy implements Strategy {
     this.run('onStop', () => this.inner.onStop?.());
   }
   onQuote(symbol: SymbolIndex, quote: StrategyQuote, midTicks: number): void {
-    this.run('onQuote', () => this.inner.onQuote?.(symbol, quote, midTicks));
+    // A plug-in may keep the quote it is given; the synthetic feed rewrites its records (RandomWalk's reuse rule): a copy.
+    const own = { ...quote };
+    this.run('onQuote', () => this.inner.onQuote?.(symbol, own, midTicks));
   }
   onBook(symbol: SymbolIndex, book: StrategyBookView): void {
     this.run('onBook', () => this.inner.onBook?.(symbol, book));

@@ -8,12 +8,6 @@ import { worstCaseNotionalE8 } from '../core/risk/exposure.js';
 import type { ExposureView } from '../core/risk/risk-monitor.js';
 import { ChangedSymbols } from '../core/risk/changed-symbols.js';
 
-/** One symbol's live sources: its ledger book, its working-order totals and its atom (QUOTE_E8 per tick × lot). */
-interface SymbolExposure {
-  readonly book: SymbolBook;
-  readonly working: SymbolWorking;
-  readonly atomE8: number;
-}
 
 /**
  * The total is kept up to date: the ledger and working orders list the symbols whose inputs changed (ChangedSymbols),
@@ -22,8 +16,13 @@ interface SymbolExposure {
  * Past that (notional beyond ~9e7 quote) it is summed afresh from the terms in symbol order, as before.
  */
 export class LoopExposure implements ExposureView {
-  /** Per symbol index, the ledger book and working-order totals, resolved once (the run's symbol order). */
-  private readonly exposures: readonly SymbolExposure[];
+  /**
+   * Per symbol index, the ledger book, the working-order totals and the atom (QUOTE_E8 per tick × lot), resolved once
+   * (the run's symbol order): parallel arrays, so a check loads the two live records and no holder object besides.
+   */
+  private readonly books: readonly SymbolBook[];
+  private readonly workings: readonly SymbolWorking[];
+  private readonly atoms: Float64Array;
   /** Each symbol's worst-case notional as last priced, QUOTE_E8. */
   private readonly terms: Float64Array;
   private total = 0;
@@ -31,8 +30,9 @@ export class LoopExposure implements ExposureView {
   private resum = false;
   private readonly changes: ChangedSymbols;
   private readonly reprice = (symbol: SymbolIndex): void => {
-    const e = this.exposures[symbol]!;
-    const term = worstCaseNotionalE8(e.book.positionLots, e.working.openBuyLots, e.working.openSellLots, e.book.markTicks, e.atomE8);
+    const book = this.books[symbol]!;
+    const working = this.workings[symbol]!;
+    const term = worstCaseNotionalE8(book.positionLots, working.openBuyLots, working.openSellLots, book.markTicks, this.atoms[symbol]!);
     this.total = this.total - this.terms[symbol]! + term;
     this.terms[symbol] = term;
     if (!Number.isSafeInteger(this.total)) this.resum = true;
@@ -40,7 +40,9 @@ export class LoopExposure implements ExposureView {
 
   /** @param instruments the run's instruments, index i = symbol index i (as the ledger and working orders are keyed) */
   constructor(instruments: readonly Instrument[], ledger: Ledger, working: WorkingOrders) {
-    this.exposures = instruments.map((instrument, i) => ({ book: ledger.book(i), working: working.symbol(i), atomE8: instrument.atomE8 }));
+    this.books = instruments.map((_, i) => ledger.book(i));
+    this.workings = instruments.map((_, i) => working.symbol(i));
+    this.atoms = Float64Array.from(instruments, (instrument) => instrument.atomE8);
     this.terms = new Float64Array(instruments.length);
     this.changes = new ChangedSymbols(instruments.length);
     ledger.watchChanges(this.changes);
@@ -62,35 +64,37 @@ export class LoopExposure implements ExposureView {
   /** The total summed over every symbol in symbol order (the reference the running total equals). */
   summedE8(): number {
     let total = 0;
-    for (const e of this.exposures) {
-      total += worstCaseNotionalE8(e.book.positionLots, e.working.openBuyLots, e.working.openSellLots, e.book.markTicks, e.atomE8);
+    for (let i = 0; i < this.books.length; i++) {
+      const book = this.books[i]!;
+      const working = this.workings[i]!;
+      total += worstCaseNotionalE8(book.positionLots, working.openBuyLots, working.openSellLots, book.markTicks, this.atoms[i]!);
     }
     return total;
   }
 
-  private of(symbol: SymbolIndex): SymbolExposure {
-    const e = this.exposures[symbol];
-    if (e === undefined) throw invariantViolation(`no exposure for symbol index ${symbol}`);
-    return e;
+  /** symbol as an index of this run; anything else is a bug of the caller. */
+  private checked(symbol: SymbolIndex): SymbolIndex {
+    if (this.books[symbol] === undefined) throw invariantViolation(`no exposure for symbol index ${symbol}`);
+    return symbol;
   }
 
   positionLots(symbol: SymbolIndex): number {
-    return this.of(symbol).book.positionLots;
+    return this.books[this.checked(symbol)]!.positionLots;
   }
 
   openBuyLots(symbol: SymbolIndex): number {
-    return this.of(symbol).working.openBuyLots;
+    return this.workings[this.checked(symbol)]!.openBuyLots;
   }
 
   openSellLots(symbol: SymbolIndex): number {
-    return this.of(symbol).working.openSellLots;
+    return this.workings[this.checked(symbol)]!.openSellLots;
   }
 
   markTicks(symbol: SymbolIndex): number {
-    return this.of(symbol).book.markTicks;
+    return this.books[this.checked(symbol)]!.markTicks;
   }
 
   atomE8(symbol: SymbolIndex): number {
-    return this.of(symbol).atomE8;
+    return this.atoms[this.checked(symbol)]!;
   }
 }

@@ -12,6 +12,8 @@ export interface MarketDataFeed {
    * The next event in non-decreasing `ts` order (virtual ms), or null when the feed is exhausted or stopped.
    * Only 'quote', 'trade', 'bar', 'mark' and 'ticker' events: a feed that reads order books (book-snapshot /
    * book-delta) keeps the book itself and yields a QuoteEvent when its top changes.
+   * An event may be a record the feed rewrites later (the synthetic feed's quotes: at the next-but-one quote of the same
+   * symbol): a consumer that keeps one longer than that copies it.
    */
   next(): MarketDataEvent | null;
   /** Stops the feed: every later `next()` returns null. Idempotent. */

@@ -24,6 +24,15 @@ describe('throwLocation', () => {
 });
 
 describe('GuardedStrategy', () => {
+  it('gives the plug-in its own copy of each quote (the synthetic feed rewrites its records later)', () => {
+    const seen: unknown[] = [];
+    const guard = new GuardedStrategy({ onQuote: (_symbol, quote) => void seen.push(quote) }, () => undefined);
+    guard.onQuote(0, QUOTE, 1);
+    expect(seen[0]).toEqual(QUOTE);
+    expect(seen[0]).not.toBe(QUOTE);
+    expect(Object.keys(seen[0] as object)).toEqual(Object.keys(QUOTE));
+  });
+
   it('reports the first throw with its callback and message, then calls nothing more', () => {
     const failures: StrategyFailure[] = [];
     let calls = 0;

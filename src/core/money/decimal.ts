@@ -1,6 +1,7 @@
 // The one configured decimal.js constructor, and exact conversions between decimal strings and scaled integers.
 import { Decimal as DecimalJs } from 'decimal.js';
 import { ShadowExecError } from '../errors/shadow-exec-error.js';
+import { formatScaled } from './format-scaled.js';
 
 /** Configured once: 40 significant digits, half-even rounding, never exponent notation in toString. */
 export const Decimal = DecimalJs.clone({ precision: 40, rounding: DecimalJs.ROUND_HALF_EVEN, toExpNeg: -40, toExpPos: 40 });
@@ -40,7 +41,23 @@ export function formatDecimal(value: Decimal): string {
   return value.toFixed();
 }
 
-/** Formats integer units (number or bigint) of size `unit` as a canonical decimal string. */
+/** Per unit seen by formatUnits: k when the unit is exactly 10⁻ᵏ (k ≥ 0), else -1 (the units are multiplied in decimal.js). */
+const POWER_OF_TEN = new WeakMap<Decimal, number>();
+
+/** k when `unit` is 10⁻ᵏ for a whole k ≥ 0 ("1", "0.1", "0.001", …), else -1. */
+function tenthsOf(unit: Decimal): number {
+  let k = POWER_OF_TEN.get(unit);
+  if (k === undefined) {
+    const text = unit.toFixed();
+    k = text === '1' ? 0 : /^0\.0*1$/.test(text) ? text.length - 2 : -1;
+    POWER_OF_TEN.set(unit, k);
+  }
+  return k;
+}
+
+/** Formats integer units (number or bigint) of size `unit` as a canonical decimal string (digit shifting when `unit` is a power of ten: formatScaled). */
 export function formatUnits(units: number | bigint, unit: Decimal): string {
-  return formatDecimal(new Decimal(units.toString()).times(unit));
+  const k = tenthsOf(unit);
+  const shifted = k < 0 ? null : formatScaled(units, k);
+  return shifted ?? formatDecimal(new Decimal(units.toString()).times(unit));
 }

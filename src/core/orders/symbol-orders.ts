@@ -9,4 +9,7 @@ export class SymbolOrders {
   readonly live = new LiveOrders();
   /** Orders the venue has let rest (OPEN or PARTIALLY_FILLED), creation order. */
   readonly resting = new RestingOrders();
+
+  /** @param index the symbol's index in the run (OrderStore keeps per-index counts in typed arrays) */
+  constructor(readonly index: number) {}
 }

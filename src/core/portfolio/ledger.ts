@@ -7,6 +7,7 @@ import type { FeeSchedule } from '../sim/fee-schedule.js';
 import { divRoundHalfEven, absBig } from '../money/bigint-math.js';
 import type { SymbolIndex } from '../model/symbol-table.js';
 import type { ChangedSymbols } from '../risk/changed-symbols.js';
+import { PendingPico } from './pending-pico.js';
 
 const PPM = 1_000_000n;
 
@@ -19,16 +20,65 @@ const PPM = 1_000_000n;
 export interface SymbolBook {
   readonly instrument: Instrument;
   positionLots: number;
-  costBasisPico: bigint;
-  cashPico: bigint;
-  feesPico: bigint;
+  readonly costBasisPico: bigint;
+  readonly cashPico: bigint;
+  readonly feesPico: bigint;
   markTicks: number;
   fills: number;
   makerFills: number;
   takerFills: number;
   boughtLots: number;
   soldLots: number;
-  tradedNotionalPico: bigint;
+  readonly tradedNotionalPico: bigint;
+}
+
+/**
+ * The ledger's book: the money fields are PendingPico sums (a fill adds Numbers of atoms; the BigInt products are made
+ * when a field is read), the rest plain counters. Each getter answers exactly what the all-bigint book held.
+ */
+class LedgerBook implements SymbolBook {
+  positionLots = 0;
+  markTicks = 0;
+  fills = 0;
+  makerFills = 0;
+  takerFills = 0;
+  boughtLots = 0;
+  soldLots = 0;
+  /** Signed cost basis, cash and traded notional, in units of the instrument's atom (tick × lot). */
+  readonly cost: PendingPico;
+  readonly cash: PendingPico;
+  readonly traded: PendingPico;
+  /** Fees: maker and taker in units of their exact fee per atom (ledger.ts BookEntry); a rounded fee goes to `makerFees` as pico. */
+  readonly makerFees: PendingPico;
+  readonly takerFees: PendingPico;
+
+  constructor(
+    readonly instrument: Instrument,
+    makerFeePerAtomPico: bigint | null,
+    takerFeePerAtomPico: bigint | null,
+  ) {
+    this.cost = new PendingPico(instrument.atomPico);
+    this.cash = new PendingPico(instrument.atomPico);
+    this.traded = new PendingPico(instrument.atomPico);
+    this.makerFees = new PendingPico(makerFeePerAtomPico ?? 0n);
+    this.takerFees = new PendingPico(takerFeePerAtomPico ?? 0n);
+  }
+
+  get costBasisPico(): bigint {
+    return this.cost.value;
+  }
+
+  get cashPico(): bigint {
+    return this.cash.value;
+  }
+
+  get feesPico(): bigint {
+    return this.makerFees.value + this.takerFees.value;
+  }
+
+  get tradedNotionalPico(): bigint {
+    return this.traded.value;
+  }
 }
 
 /**
@@ -37,7 +87,7 @@ export interface SymbolBook {
  * null when atom × ppm is not a multiple of 10⁶ (the fee needs the rounded division).
  */
 interface BookEntry {
-  readonly book: SymbolBook;
+  readonly book: LedgerBook;
   readonly makerFeePerAtomPico: bigint | null;
   readonly takerFeePerAtomPico: bigint | null;
 }
@@ -53,7 +103,7 @@ export class Ledger {
   /** Per symbol index (the run's instrument order): its book and exact fee factors. */
   private readonly entries: BookEntry[] = [];
   /** The same books in instrument order (iterated on every risk check). */
-  private readonly bookList: SymbolBook[] = [];
+  private readonly bookList: LedgerBook[] = [];
   /** Symbol names by index (the order the instruments were given). */
   readonly symbols: readonly string[];
   /** Told of every change of a position or mark: the loop's exposure, and the drawdown check's PnL total when that rule is on. */
@@ -68,25 +118,10 @@ export class Ledger {
     for (const instrument of instruments) {
       if (names.has(instrument.symbol)) throw invariantViolation(`ledger given symbol ${instrument.symbol} twice`);
       names.add(instrument.symbol);
-      const book: SymbolBook = {
-        instrument,
-        positionLots: 0,
-        costBasisPico: 0n,
-        cashPico: 0n,
-        feesPico: 0n,
-        markTicks: 0,
-        fills: 0,
-        makerFills: 0,
-        takerFills: 0,
-        boughtLots: 0,
-        soldLots: 0,
-        tradedNotionalPico: 0n,
-      };
-      this.entries.push({
-        book,
-        makerFeePerAtomPico: exactFeePerAtom(instrument.atomPico, fees.makerPpm),
-        takerFeePerAtomPico: exactFeePerAtom(instrument.atomPico, fees.takerPpm),
-      });
+      const makerFeePerAtomPico = exactFeePerAtom(instrument.atomPico, fees.makerPpm);
+      const takerFeePerAtomPico = exactFeePerAtom(instrument.atomPico, fees.takerPpm);
+      const book = new LedgerBook(instrument, makerFeePerAtomPico, takerFeePerAtomPico);
+      this.entries.push({ book, makerFeePerAtomPico, takerFeePerAtomPico });
       this.bookList.push(book);
     }
     this.symbols = instruments.map((i) => i.symbol);
@@ -128,41 +163,50 @@ export class Ledger {
     this.moreChanges?.touch(symbol);
   }
 
-  /** Applies a fill; returns its fee in pico-quote. */
+  /**
+   * Applies a fill; returns its fee in pico-quote. Cash, traded notional, exact fees and a cost basis that grows or is
+   * closed whole are added as atoms (PendingPico); only a partial close divides the cost basis in bigint, as before.
+   */
   applyFill(fill: Fill): bigint {
     const entry = this.entry(fill.symbolIndex);
     const book = entry.book;
-    const atom = book.instrument.atomPico;
     const sign = sideSign(fill.side);
     const maker = fill.liquidity === 'MAKER';
-    const atoms = BigInt(fill.priceTicks * fill.qtyLots);
-    const notional = atoms * atom;
+    const atoms = fill.priceTicks * fill.qtyLots;
     const feePerAtom = maker ? entry.makerFeePerAtomPico : entry.takerFeePerAtomPico;
-    const fee = feePerAtom !== null ? atoms * feePerAtom : divRoundHalfEven(notional * BigInt(maker ? this.fees.makerPpm : this.fees.takerPpm), PPM);
-    const signedNotional = sign > 0 ? notional : -notional;
+    let fee: bigint;
+    if (feePerAtom !== null) {
+      fee = BigInt(atoms) * feePerAtom;
+      (maker ? book.makerFees : book.takerFees).addUnits(atoms);
+    } else {
+      fee = divRoundHalfEven(BigInt(atoms) * book.instrument.atomPico * BigInt(maker ? this.fees.makerPpm : this.fees.takerPpm), PPM);
+      book.makerFees.addPico(fee);
+    }
 
     const pos = book.positionLots;
     if (pos === 0 || Math.sign(pos) === sign) {
-      book.costBasisPico += signedNotional;
+      book.cost.addUnits(sign > 0 ? atoms : -atoms);
       book.positionLots = pos + sign * fill.qtyLots;
     } else {
       const absPos = Math.abs(pos);
       const closing = Math.min(fill.qtyLots, absPos);
       // Closing the whole position removes the whole cost basis (the division would be exact).
-      const removed = closing === absPos ? book.costBasisPico : divRoundHalfEven(book.costBasisPico * BigInt(closing), BigInt(absPos));
-      book.costBasisPico -= removed;
+      if (closing === absPos) book.cost.setPico(0n);
+      else {
+        const cost = book.cost.value;
+        book.cost.setPico(cost - divRoundHalfEven(cost * BigInt(closing), BigInt(absPos)));
+      }
       const opening = fill.qtyLots - closing;
       book.positionLots = pos + sign * fill.qtyLots;
-      if (opening > 0) book.costBasisPico = BigInt(sign * fill.priceTicks * opening) * atom;
+      if (opening > 0) book.cost.setUnits(sign * fill.priceTicks * opening);
     }
-    book.cashPico -= signedNotional;
-    book.feesPico += fee;
+    book.cash.addUnits(sign > 0 ? -atoms : atoms);
     book.fills++;
     if (maker) book.makerFills++;
     else book.takerFills++;
     if (sign > 0) book.boughtLots += fill.qtyLots;
     else book.soldLots += fill.qtyLots;
-    book.tradedNotionalPico += notional;
+    book.traded.addUnits(atoms);
     this.touched(fill.symbolIndex);
     return fee;
   }

@@ -7,29 +7,36 @@ import type { SymbolIndex } from '../model/symbol-table.js';
  */
 export class ChangedSymbols {
   private readonly listed: Uint8Array;
-  private readonly list: SymbolIndex[] = [];
+  /**
+   * The listed indexes in the order first changed, list[0 … size − 1]: a fixed typed array and a count, since an index
+   * is listed at most once (emptying is `size = 0`; truncating a JS array's length is a runtime call, on every check).
+   */
+  private readonly list: Int32Array;
+  private size: number;
 
   /** @param symbolCount indexes 0 … symbolCount − 1; every one starts listed (nothing has been read yet) */
   constructor(symbolCount: number) {
     this.listed = new Uint8Array(symbolCount).fill(1);
-    for (let i = 0; i < symbolCount; i++) this.list.push(i);
+    this.list = new Int32Array(symbolCount);
+    for (let i = 0; i < symbolCount; i++) this.list[i] = i;
+    this.size = symbolCount;
   }
 
   touch(symbol: SymbolIndex): void {
     if (this.listed[symbol] === 0) {
       this.listed[symbol] = 1;
-      this.list.push(symbol);
+      this.list[this.size++] = symbol;
     }
   }
 
   /** Calls `each` once per changed index (in the order first changed) and empties the list. */
   drain(each: (symbol: SymbolIndex) => void): void {
     const list = this.list;
-    for (let i = 0; i < list.length; i++) {
+    for (let i = 0; i < this.size; i++) {
       const symbol = list[i]!;
       this.listed[symbol] = 0;
       each(symbol);
     }
-    list.length = 0;
+    this.size = 0;
   }
 }

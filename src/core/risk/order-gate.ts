@@ -1,7 +1,7 @@
 // Per-order risk rules on a snapshot of exposure: REDUCING-only, per-symbol inventory and total notional (QUOTE_E8 units).
 import type { Side } from '../model/order.js';
 import type { SymbolIndex } from '../model/symbol-table.js';
-import { ALLOW, type RiskDecision } from './risk-decision.js';
+import { ALLOW, DENY, type RiskDecision } from './risk-decision.js';
 import { worstBuyLots, worstCaseNotionalE8, worstSellLots } from './exposure.js';
 
 /** Read-only exposure the monitor needs, by symbol index; the loop implements it from the ledger and its working orders. */
@@ -42,13 +42,13 @@ export function decideOrder(order: OrderIntent, view: ExposureView, limits: Orde
 
   if (reducingOnly) {
     const reduces = order.side === 'BUY' ? pos < 0 && pos + buys + order.qtyLots <= 0 : pos > 0 && pos - sells - order.qtyLots >= 0;
-    if (!reduces) return { kind: 'deny', reason: 'REDUCING_ONLY' };
+    if (!reduces) return DENY.REDUCING_ONLY;
   }
 
   const current = order.side === 'BUY' ? worstBuyLots(pos, buys) : worstSellLots(pos, sells);
   const projected = order.side === 'BUY' ? current + order.qtyLots : current - order.qtyLots;
   if (Math.abs(projected) * mark * atom > limits.maxInventoryE8 && Math.abs(projected) > Math.abs(current)) {
-    return { kind: 'deny', reason: 'MAX_INVENTORY' };
+    return DENY.MAX_INVENTORY;
   }
 
   const totalNow = view.worstCaseTotalE8();
@@ -59,7 +59,7 @@ export function decideOrder(order: OrderIntent, view: ExposureView, limits: Orde
       : worstCaseNotionalE8(pos, buys, sells + order.qtyLots, mark, atom);
   const totalAfter = totalNow - symbolNow + symbolAfter;
   if (totalAfter > limits.maxTotalNotionalE8 && totalAfter > totalNow) {
-    return { kind: 'deny', reason: 'MAX_TOTAL_NOTIONAL' };
+    return DENY.MAX_TOTAL_NOTIONAL;
   }
   return ALLOW;
 }

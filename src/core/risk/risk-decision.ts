@@ -17,6 +17,21 @@ export type RiskDecision = { readonly kind: 'allow' } | { readonly kind: 'deny';
 
 export const ALLOW: RiskDecision = { kind: 'allow' };
 
+/** Every block reason, sorted by name (the report's order); a reason's position here is its counter slot. */
+export const BLOCK_REASONS: readonly BlockReason[] = ['FROZEN', 'MAX_INVENTORY', 'MAX_ORDER_RATE', 'MAX_TOTAL_NOTIONAL', 'REDUCING_ONLY'];
+
+/**
+ * One shared denial per reason: a decision is read-only, so a denied order allocates nothing (a run whose quotes are
+ * blocked on every update — 1000 symbols over --max-total — makes two of them per update).
+ */
+export const DENY: Readonly<Record<BlockReason, RiskDecision>> = {
+  FROZEN: { kind: 'deny', reason: 'FROZEN' },
+  MAX_INVENTORY: { kind: 'deny', reason: 'MAX_INVENTORY' },
+  MAX_ORDER_RATE: { kind: 'deny', reason: 'MAX_ORDER_RATE' },
+  MAX_TOTAL_NOTIONAL: { kind: 'deny', reason: 'MAX_TOTAL_NOTIONAL' },
+  REDUCING_ONLY: { kind: 'deny', reason: 'REDUCING_ONLY' },
+};
+
 export interface FreezeEvent {
   readonly reason: FreezeReason;
   /** The symbol that tripped the rule (edge, stale data); null for system-wide reasons (drawdown, circuit, manual). */

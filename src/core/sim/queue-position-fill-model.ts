@@ -26,8 +26,11 @@ interface QueuePlace {
 export class QueuePositionFillModel implements FillModel {
   readonly name = 'queue';
   private readonly places = new WeakMap<Order, QueuePlace>();
-  /** The last quote of each symbol: the level size when the feed keeps no book (bookTicker-only feeds). */
-  private readonly lastQuote = new Map<string, TopOfBook>();
+  /**
+   * The last quote of each symbol seen by quoteFill: the level size when the feed keeps no book (bookTicker-only feeds).
+   * Copied, not kept: a feed may rewrite its quote records later (MarketDataFeed.next), and this one can be many updates old.
+   */
+  private readonly lastQuote = new Map<string, { bidTicks: number; askTicks: number; bidLots: number; askLots: number }>();
   private joins = 0;
   /** Per symbol, public lots ahead of our orders that traded, and that were cancelled (by the rule). */
   private readonly depletion = new Map<string, { traded: number; cancelled: number }>();
@@ -59,7 +62,14 @@ export class QueuePositionFillModel implements FillModel {
   }
 
   quoteFill(order: Order, update: TopOfBook): number {
-    this.lastQuote.set(update.symbol, update);
+    const last = this.lastQuote.get(update.symbol);
+    if (last === undefined) this.lastQuote.set(update.symbol, { bidTicks: update.bidTicks, askTicks: update.askTicks, bidLots: update.bidLots, askLots: update.askLots });
+    else {
+      last.bidTicks = update.bidTicks;
+      last.askTicks = update.askTicks;
+      last.bidLots = update.bidLots;
+      last.askLots = update.askLots;
+    }
     const place = this.places.get(order);
     if (place === undefined) return 0;
     this.observe(order, place);

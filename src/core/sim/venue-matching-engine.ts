@@ -14,7 +14,7 @@ import { OrderStore } from '../orders/order-store.js';
 import type { FillModel } from '../../ports/fill-model.js';
 import { ordersReachedByTrade } from './trade-priority.js';
 import { VenueCounters } from './venue-counters.js';
-import { VenueSymbols } from './venue-symbols.js';
+import { VenueSymbols, noteBook } from './venue-symbols.js';
 import type { VenueOutcome, VenueReject, VenueRules } from '../../ports/venue-rules.js';
 
 export interface MatchingEngineDeps {
@@ -49,7 +49,9 @@ export class VenueMatchingEngine {
 
   /** A top-of-book update of symbol index `symbol` (update.symbol's). */
   onMarketUpdate(update: TopOfBook, symbol: SymbolIndex): void {
-    this.symbols.get(symbol).lastBook = update;
+    noteBook(this.symbols.get(symbol), update);
+    // Nothing OPEN or PARTIALLY_FILLED: the loop below would skip every entry (a dormant stop leg is OPEN, so counted).
+    if (!this.store.hasResting(symbol)) return;
     let dormantStops = false;
     // Orders that were still NEW when the update came cannot be filled by it; only resting ones are visited, in creation order.
     const resting = this.store.restingOrders(symbol);
@@ -129,8 +131,18 @@ export class VenueMatchingEngine {
     }
   }
 
+  /** The venue's instrument for an order's symbol, looked up by name once per symbol index (a string-keyed map lookup per arrival before). */
+  private instrumentOf(order: Order): Instrument | undefined {
+    const state = this.symbols.get(order.symbolIndex);
+    if (state.instrumentName !== order.symbol) {
+      state.instrumentName = order.symbol;
+      state.instrument = this.deps.instruments.get(order.symbol);
+    }
+    return state.instrument;
+  }
+
   arrive(order: Order): void {
-    const instrument = this.deps.instruments.get(order.symbol);
+    const instrument = this.instrumentOf(order);
     const reject: VenueReject | null =
       instrument === undefined
         ? { code: 'UNKNOWN_SYMBOL', message: 'unknown symbol', detail: `symbol ${order.symbol}` }

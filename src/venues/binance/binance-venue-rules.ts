@@ -42,21 +42,21 @@ export class BinanceVenueRules implements VenueRules {
     private readonly context: BinanceOrderContext,
   ) {}
 
-  /** Per symbol, the instrument's filters on the grid of the Instrument last validated against (built on first use). */
-  private readonly grids = new Map<string, BinanceOrderGrid>();
+  /** Per symbol index, the instrument's filters on the grid of the Instrument last validated against (built on first use; an array: no string hashing per order). */
+  private readonly grids: (BinanceOrderGrid | undefined)[] = [];
   /** The last icebergQty text read into lots, and on which grid (an order option: the same text on every order). */
   private icebergText: string | null = null;
   private icebergGrid: BinanceOrderGrid | null = null;
   private icebergLots: number | undefined = undefined;
 
   validate(request: OrderRequest, instrument: Instrument): VenueReject | null {
-    let grid = this.grids.get(request.symbol);
+    let grid = this.grids[request.symbolIndex];
     if (grid === undefined || grid.instrument !== instrument) {
       const binance = this.instruments.get(request.symbol);
       // -1121 BAD_SYMBOL "Invalid symbol." (spot errors.md; USD-M error-code).
       if (binance === undefined) return binanceReject(this.market === 'spot' ? BINANCE_SPOT_ERRORS.BAD_SYMBOL : BINANCE_USDM_ERRORS.BAD_SYMBOL);
       grid = buildBinanceOrderGrid(binance, instrument);
-      this.grids.set(request.symbol, grid);
+      this.grids[request.symbolIndex] = grid;
     }
     const icebergQty = this.context.icebergQty(request);
     const icebergLots = icebergQty === null ? null : this.icebergLotsOn(icebergQty, grid);

@@ -1,6 +1,8 @@
 // Covers OrderStore: creation with counter ids, legal/illegal state transitions, counts, fills, and eviction of terminal orders.
+import fc from 'fast-check';
 import { describe, it, expect } from 'vitest';
 import { OrderStore } from '../../../src/core/orders/order-store.js';
+import { transitionAllowed } from '../../../src/core/model/order.js';
 import type { Order, OrderRequest, OrderStatus } from '../../../src/core/model/order.js';
 import { codeOf } from '../../helpers/error-code.js';
 
@@ -186,5 +188,33 @@ describe('OrderStore amend', () => {
     expect(() => store.amend(order, 934000, 4)).toThrow('amended qty 4 not above filled 4');
     store.transition(order, 'CANCELED');
     expect(() => store.amend(order, 934000, 20)).toThrow('amend in status CANCELED');
+  });
+
+  it('keeps openCount and hasResting equal to a count of the live orders OPEN or PARTIALLY_FILLED, over random creates, transitions and fills', () => {
+    const NAMES = ['BTCUSDT', 'ETHUSDT', 'SOLUSDT'];
+    const step = fc.oneof(
+      fc.record({ kind: fc.constant('create' as const), symbol: fc.integer({ min: 0, max: 2 }) }),
+      fc.record({ kind: fc.constant('move' as const), pick: fc.nat(), to: fc.constantFrom<OrderStatus>('OPEN', 'PARTIALLY_FILLED', 'FILLED', 'CANCELED', 'REJECTED', 'EXPIRED') }),
+      fc.record({ kind: fc.constant('fill' as const), pick: fc.nat(), lots: fc.integer({ min: 1, max: 10 }) }),
+    );
+    fc.assert(
+      fc.property(fc.array(step, { maxLength: 80 }), (steps) => {
+        const store = new OrderStore();
+        const all: Order[] = [];
+        for (const s of steps) {
+          if (s.kind === 'create') all.push(store.create({ ...REQ, symbol: NAMES[s.symbol]!, symbolIndex: s.symbol }, 0));
+          else if (all.length > 0) {
+            const order = all[s.pick % all.length]!;
+            if (s.kind === 'move' && transitionAllowed(order.status, s.to) && s.to !== 'PARTIALLY_FILLED' && s.to !== 'FILLED') store.transition(order, s.to);
+            if (s.kind === 'fill' && (order.status === 'OPEN' || order.status === 'PARTIALLY_FILLED') && order.filledLots + s.lots <= order.qtyLots) store.fill(order, s.lots);
+          }
+          NAMES.forEach((name, i) => {
+            const scanned = store.liveOrders(i).filter((o) => o.status === 'OPEN' || o.status === 'PARTIALLY_FILLED').length;
+            expect(store.openCount(name)).toBe(scanned);
+            expect(store.hasResting(i)).toBe(scanned > 0);
+          });
+        }
+      }),
+    );
   });
 });

@@ -75,6 +75,22 @@ describe('EdgeTracker', () => {
     expect(t.snapshot(BTC)).toEqual({ netEdgeBpsE4: 80_000, halfSpreadBpsE4: 100_000, adverseSelectionBpsE4: 0, maturedMarkouts: 0, pendingMarkouts: 0 });
   });
 
+  it('matures queued markouts in fill order, each at its own due time, and throws for an index it does not track', () => {
+    const t = new EdgeTracker(['BTCUSDT', 'ETHUSDT'], SETTINGS);
+    t.onFill(fill('BUY', 1000, 1_000_000));
+    t.onFill(fill('SELL', 1500, 1_000_000));
+    expect(t.onMarket(ETH, 5000, 1_000_000)).toBe(false);
+    expect(t.onMarket(BTC, 2000, 1_000_000)).toBe(true);
+    expect(t.snapshot(BTC)).toMatchObject({ maturedMarkouts: 1, pendingMarkouts: 1 });
+    expect(t.onMarket(BTC, 2499, 1_000_000)).toBe(false);
+    expect(t.onMarket(BTC, 2500, 1_000_000)).toBe(true);
+    expect(t.snapshot(BTC)).toMatchObject({ maturedMarkouts: 2, pendingMarkouts: 0 });
+    t.onFill(fill('BUY', 3000, 1_000_000));
+    expect(t.onMarket(BTC, 3999, 1_000_000)).toBe(false);
+    expect(t.onMarket(BTC, 4000, 1_000_000)).toBe(true);
+    expect(() => t.onMarket(2, 9999, 1_000_000)).toThrow();
+  });
+
   it('matures a markout at the first update at or after fill ts + markoutMs', () => {
     const t = new EdgeTracker(['BTCUSDT'], SETTINGS);
     t.onFill(fill('BUY', 1000, 1_000_000));

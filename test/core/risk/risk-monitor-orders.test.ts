@@ -108,4 +108,17 @@ describe('RiskMonitor — order rate', () => {
     expect(risk.checkOrderAt(order('BTCUSDT', 'SELL', 1), view, T0 + 1000)).toEqual(ALLOWED);
     expect(risk.blocksByReason()).toEqual({ MAX_INVENTORY: 1, MAX_ORDER_RATE: 1 });
   });
+
+  it('lists block counts by reason name, only reasons that blocked', () => {
+    const risk = monitor({ maxOrdersPerSec: 1 });
+    const view = new FakeExposure();
+    risk.checkOrderAt(order('BTCUSDT', 'BUY', 1), view, T0);
+    risk.checkOrderAt(order('BTCUSDT', 'SELL', 1), view, T0);
+    risk.checkOrderAt(order('BTCUSDT', 'BUY', 11), view, T0);
+    risk.manualFreeze('operator', T0);
+    risk.checkOrderAt(order('BTCUSDT', 'BUY', 1), view, T0);
+    risk.checkOrderAt(order('BTCUSDT', 'BUY', 1), view, T0);
+    expect(JSON.stringify(risk.blocksByReason())).toBe('{"FROZEN":2,"MAX_INVENTORY":1,"MAX_ORDER_RATE":1}');
+    expect(risk.blocksTotal).toBe(4);
+  });
 });

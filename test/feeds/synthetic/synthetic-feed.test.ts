@@ -13,9 +13,10 @@ function settings(walks: RandomWalkSettings[], iterations = 50): SyntheticFeedSe
   return { walks, startMs: START, intervalMs: 100, iterations };
 }
 
+/** Every update, copied: the feed rewrites a symbol's record two updates of that symbol later (RandomWalk's reuse rule). */
 function drain(feed: SyntheticFeed): TopOfBook[] {
   const out: TopOfBook[] = [];
-  for (let u = feed.next(); u !== null; u = feed.next()) out.push(u);
+  for (let u = feed.next(); u !== null; u = feed.next()) out.push({ ...u });
   return out;
 }
 
@@ -56,6 +57,19 @@ describe('SyntheticFeed', () => {
       expect(u.askTicks - u.bidTicks).toBe(u.symbol === 'BTCUSDT' ? 1 : 2);
     }
     for (let i = 1; i < updates.length; i++) expect(updates[i]!.ts).toBeGreaterThanOrEqual(updates[i - 1]!.ts);
+  });
+
+  it('leaves a quote as it was until the next-but-one update of its symbol (what the loop and the venue keep)', () => {
+    const feed = new SyntheticFeed(settings([BTC]), new SeededRng('42').fork('market'));
+    const copies = drain(new SyntheticFeed(settings([BTC]), new SeededRng('42').fork('market')));
+    const first = feed.next()!;
+    const kept = { ...first };
+    const second = feed.next()!;
+    expect(second).not.toBe(first);
+    expect(first).toEqual(kept);
+    expect({ ...second }).toEqual(copies[1]);
+    expect(feed.next()).toBe(first); // the third update rewrites the first record
+    expect({ ...first }).toEqual(copies[2]);
   });
 
   it('returns null from every next() after stop()', () => {
