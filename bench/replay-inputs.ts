@@ -91,7 +91,7 @@ export function writeBookTickerFile(path: string, records: number): ReplaySample
   return { label: 'binance bookTicker + aggTrade (NKNUSDT spot)', records, bytes: out.bytes, args: NKN_ARGS };
 }
 
-/** Binance spot NKNUSDT: a REST depth snapshot, then depth@100ms diffs (3 bid + 3 ask levels near the top, a fifth removals) with U/u chained, an aggTrade every 8th record. */
+/** Binance spot NKNUSDT: a REST depth snapshot, then depth@100ms diffs (3 bid + 3 ask levels near the top, a fifth removals, and the levels the mid has passed removed) with U/u chained, an aggTrade every 8th record. */
 export function writeDiffDepthFile(path: string, records: number): ReplaySample {
   const next = lcg(22);
   const mid = walk(next, 35_240, 30_000, 40_000);
@@ -111,7 +111,10 @@ export function writeDiffDepthFile(path: string, records: number): ReplaySample 
       const level = (side: 1 | -1): [string, string] => [nkn(m + side * (1 + (next() % 6))), next() % 5 === 0 ? '0.00000000' : nknQty(1 + (next() % 40_000))];
       const first = u + 1;
       u += 1 + (next() % 3);
-      frame = JSON.stringify({ stream: 'nknusdt@depth@100ms', data: { e: 'depthUpdate', E: t + 5, s: 'NKNUSDT', U: first, u, b: [level(-1), level(-1), level(-1)], a: [level(1), level(1), level(1)] } });
+      // The mid moves at most 2 ticks between two diffs: zeroing bids at m..m+2 and asks at m-2..m removes every level
+      // the mid has passed, so the book never crosses (a crossed book would leave the replay unsynced, measuring little).
+      const gone = (ticks: number): [string, string] => [nkn(ticks), '0.00000000'];
+      frame = JSON.stringify({ stream: 'nknusdt@depth@100ms', data: { e: 'depthUpdate', E: t + 5, s: 'NKNUSDT', U: first, u, b: [gone(m + 2), gone(m + 1), gone(m), level(-1), level(-1), level(-1)], a: [gone(m - 2), gone(m - 1), gone(m), level(1), level(1), level(1)] } });
     }
     out.line(JSON.stringify({ t, frame }));
   }
