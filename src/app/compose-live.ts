@@ -118,14 +118,7 @@ export function buildLiveFeed(settings: LiveBuildSettings, instruments: readonly
       rule: "bars built from the traded symbols' trades on the receive-time clock, aligned to epoch boundaries, delivered at their end boundary (with the next frame at or after it); late trades dropped; bars open at the end are not delivered; venue klines are delivered as received (source venue)",
     },
   };
-  return {
-    feed,
-    startMs,
-    model,
-    healthReport(received: MarketEventTally): JsonValue {
-      return { ...(feed.health() as Record<string, JsonValue>), loop: received.toJson() };
-    },
-  };
+  return liveWiring(feed, startMs, model);
 }
 
 /**
@@ -179,6 +172,11 @@ function buildStreamLiveFeed(settings: LiveBuildSettings, streams: VenueStreams,
       rule: "bars built from the traded symbols' trades on the receive-time clock, aligned to epoch boundaries, delivered at their end boundary (with the next record at or after it); late trades dropped; bars open at the end are not delivered",
     },
   };
+  return liveWiring(feed, startMs, model);
+}
+
+/** The wiring of `feed`: its health in the report gains the loop's tally of the events it received. */
+function liveWiring(feed: LiveMarketFeed, startMs: number, model: JsonValue): LiveWiring {
   return {
     feed,
     startMs,
