@@ -28,6 +28,7 @@ import type { LevelText } from './level-text.js';
 import { importSymbol, importTradeId, normalizedLine } from './normalized-line.js';
 import { L2Group } from './tardis-l2-group.js';
 import { QUOTES_COLUMNS, TardisQuoteRows } from './tardis-quote-rows.js';
+import { snapshotColumns, TardisSnapshotRows } from './tardis-snapshot-rows.js';
 import { TardisTradeRows, TRADES_COLUMNS } from './tardis-trade-rows.js';
 import type { TardisExchange } from './tardis-exchange.js';
 
@@ -99,15 +100,15 @@ export class TardisCsvReader implements ImportReader {
   /** Whether the header has tardis' own incremental_book_L2 column order (pushLevelFast). */
   private standardOrder = false;
 
-  /** The one-record-per-row byte fast path of the layout (trades, quotes; tardis-trade-rows.ts, tardis-quote-rows.ts); null for other layouts and column orders. */
-  private rowPath: TardisTradeRows | TardisQuoteRows | null = null;
+  /** The one-record-per-row byte fast path of the layout (trades, quotes, book_snapshot_N: tardis-trade-rows.ts, tardis-quote-rows.ts, tardis-snapshot-rows.ts); null for other layouts and column orders. */
+  private rowPath: TardisTradeRows | TardisQuoteRows | TardisSnapshotRows | null = null;
 
   constructor(
     private readonly label: string,
     private readonly exchanges: readonly TardisExchange[],
     /**
      * Whether rows are read by the byte fast paths (pushLevelFast and readRun for incremental_book_L2,
-     * tardis-trade-rows.ts for trades, tardis-quote-rows.ts for quotes / book_ticker) where they apply. false: every row by the plain path — the reference the
+     * tardis-trade-rows.ts, tardis-quote-rows.ts and tardis-snapshot-rows.ts for trades, quotes / book_ticker and book_snapshot_N) where they apply. false: every row by the plain path — the reference the
      * differential tests compare them with (test/feeds/import/tardis-*-fast-path.test.ts). @default true
      */
     private readonly fast = true,
@@ -149,6 +150,7 @@ export class TardisCsvReader implements ImportReader {
         const asks = this.levels(f, 'asks', lineNo, line);
         const bids = this.levels(f, 'bids', lineNo, line);
         this.emit(out, { type: 'book_snapshot', ...base, bids, asks });
+        if (this.rowPath !== null && symbol !== this.prefixSymbol) this.setPrefix(exchange, symbol);
         return;
       }
       case 'trades': {
@@ -452,6 +454,7 @@ export class TardisCsvReader implements ImportReader {
     this.standardOrder = this.fast && line === L2_COLUMNS;
     if (this.fast && this.kind === 'trades' && line === TRADES_COLUMNS) this.rowPath = new TardisTradeRows();
     if (this.fast && this.kind === 'quotes' && line === QUOTES_COLUMNS) this.rowPath = new TardisQuoteRows();
+    if (this.fast && this.kind === 'book_snapshot' && line === snapshotColumns(this.depth)) this.rowPath = new TardisSnapshotRows(this.depth);
   }
 
   private setExchange(exchange: string, lineNo: number, line: string): void {
