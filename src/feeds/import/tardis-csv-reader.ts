@@ -27,6 +27,8 @@ import { sameWords, viewOf } from './byte-words.js';
 import type { LevelText } from './level-text.js';
 import { importSymbol, importTradeId, normalizedLine } from './normalized-line.js';
 import { L2Group } from './tardis-l2-group.js';
+import { QUOTES_COLUMNS, TardisQuoteRows } from './tardis-quote-rows.js';
+import { snapshotColumns, TardisSnapshotRows } from './tardis-snapshot-rows.js';
 import { TardisTradeRows, TRADES_COLUMNS } from './tardis-trade-rows.js';
 import type { TardisExchange } from './tardis-exchange.js';
 
@@ -98,15 +100,15 @@ export class TardisCsvReader implements ImportReader {
   /** Whether the header has tardis' own incremental_book_L2 column order (pushLevelFast). */
   private standardOrder = false;
 
-  /** The trades rows the byte fast path takes (tardis-trade-rows.ts); null for other layouts and column orders. */
-  private trades: TardisTradeRows | null = null;
+  /** The one-record-per-row byte fast path of the layout (trades, quotes, book_snapshot_N: tardis-trade-rows.ts, tardis-quote-rows.ts, tardis-snapshot-rows.ts); null for other layouts and column orders. */
+  private rowPath: TardisTradeRows | TardisQuoteRows | TardisSnapshotRows | null = null;
 
   constructor(
     private readonly label: string,
     private readonly exchanges: readonly TardisExchange[],
     /**
      * Whether rows are read by the byte fast paths (pushLevelFast and readRun for incremental_book_L2,
-     * tardis-trade-rows.ts for trades) where they apply. false: every row by the plain path — the reference the
+     * tardis-trade-rows.ts, tardis-quote-rows.ts and tardis-snapshot-rows.ts for trades, quotes / book_ticker and book_snapshot_N) where they apply. false: every row by the plain path — the reference the
      * differential tests compare them with (test/feeds/import/tardis-*-fast-path.test.ts). @default true
      */
     private readonly fast = true,
@@ -122,14 +124,14 @@ export class TardisCsvReader implements ImportReader {
       if (!this.pushLevelFast(row, out)) this.pushLevel(row, out);
       return;
     }
-    if (this.trades !== null) {
+    if (this.rowPath !== null) {
       const buf = row.buf;
       let view = this.view;
       if (buf !== this.viewBuf) {
         view = this.view = viewOf(buf);
         this.viewBuf = buf;
       }
-      if (this.trades.push(buf, view, row.start, row.end, this.prefixView, this.prefixLength, this.symbol, out)) return;
+      if (this.rowPath.push(buf, view, row.start, row.end, this.prefixView, this.prefixLength, this.symbol, out)) return;
     }
     const line = row.text();
     const lineNo = row.lineNo;
@@ -148,6 +150,7 @@ export class TardisCsvReader implements ImportReader {
         const asks = this.levels(f, 'asks', lineNo, line);
         const bids = this.levels(f, 'bids', lineNo, line);
         this.emit(out, { type: 'book_snapshot', ...base, bids, asks });
+        if (this.rowPath !== null && symbol !== this.prefixSymbol) this.setPrefix(exchange, symbol);
         return;
       }
       case 'trades': {
@@ -156,12 +159,13 @@ export class TardisCsvReader implements ImportReader {
         const id = importTradeId(f[this.iId]!, this.label, lineNo, line);
         this.emit(out, { type: 'trade', ...base, id, side, price: this.decimal(f[this.iPrice]!, 'price', lineNo, line), size: this.decimal(f[this.iAmount]!, 'amount', lineNo, line) });
         // The fast path takes the next rows of this exchange and symbol.
-        if (this.trades !== null && symbol !== this.prefixSymbol) this.setPrefix(exchange, symbol);
+        if (this.rowPath !== null && symbol !== this.prefixSymbol) this.setPrefix(exchange, symbol);
         return;
       }
       case 'quotes': {
         const opt = (name: string) => this.optionalDecimal(f[this.at.get(name)!]!, name, false, lineNo, line);
         this.emit(out, { type: 'quote', ...base, bid_price: opt('bid_price'), bid_size: opt('bid_amount'), ask_price: opt('ask_price'), ask_size: opt('ask_amount') });
+        if (this.rowPath !== null && symbol !== this.prefixSymbol) this.setPrefix(exchange, symbol);
         return;
       }
       case 'derivative_ticker': {
@@ -448,7 +452,9 @@ export class TardisCsvReader implements ImportReader {
     [this.iSymbol, this.iTimestamp, this.iLocal, this.iSnapshot, this.iSide, this.iPrice, this.iAmount, this.iId] = ['symbol', 'timestamp', 'local_timestamp', 'is_snapshot', 'side', 'price', 'amount', 'id'].map(index) as [number, number, number, number, number, number, number, number];
     this.cuts = new Int32Array(this.width + 1);
     this.standardOrder = this.fast && line === L2_COLUMNS;
-    if (this.fast && this.kind === 'trades' && line === TRADES_COLUMNS) this.trades = new TardisTradeRows();
+    if (this.fast && this.kind === 'trades' && line === TRADES_COLUMNS) this.rowPath = new TardisTradeRows();
+    if (this.fast && this.kind === 'quotes' && line === QUOTES_COLUMNS) this.rowPath = new TardisQuoteRows();
+    if (this.fast && this.kind === 'book_snapshot' && line === snapshotColumns(this.depth)) this.rowPath = new TardisSnapshotRows(this.depth);
   }
 
   private setExchange(exchange: string, lineNo: number, line: string): void {
