@@ -1,6 +1,6 @@
 // End-to-end `run --exchange ccxt:okx --feed live` through the built CLI against a loopback OKX v5 server: the book and trade reported, ended by --duration; Ctrl-C with a complete interrupted report; the usage refusals of a library-streamed venue.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { WebSocketServer } from 'ws';
+import { startOkxWsServer, type OkxWsServer } from '../helpers/okx-ws-server.js';
 import { runCli } from '../helpers/cli.js';
 
 const MARKETS = 'test/fixtures/ccxt/okx-markets.json';
@@ -15,30 +15,18 @@ const TRADE = { arg: { channel: 'trades', instId: 'BTC-USDT-SWAP' }, data: [{ in
 
 type Json = any;
 
-let server: WebSocketServer;
+let server: OkxWsServer;
 let url = '';
 
 beforeAll(async () => {
-  server = new WebSocketServer({ host: '127.0.0.1', port: 0 });
-  await new Promise<void>((resolve) => server.on('listening', () => resolve()));
-  url = `ws://127.0.0.1:${(server.address() as { port: number }).port}/ws/v5`;
-  server.on('connection', (socket) => {
-    socket.on('message', (raw) => {
-      const text = String(raw);
-      if (text === 'ping') return void socket.send('pong');
-      const message = JSON.parse(text) as { op: string; args: { channel: string; instId: string }[] };
-      if (message.op !== 'subscribe') return;
-      for (const arg of message.args) {
-        socket.send(JSON.stringify({ event: 'subscribe', arg, connId: 'c1' }));
-        for (const frame of arg.channel === 'books' ? BOOKS : [TRADE]) socket.send(JSON.stringify(frame));
-      }
-    });
+  server = await startOkxWsServer((socket, arg) => {
+    for (const frame of arg.channel === 'books' ? BOOKS : [TRADE]) socket.send(JSON.stringify(frame));
   });
+  url = server.url;
 });
 
 afterAll(async () => {
-  for (const client of server.clients) client.terminate();
-  await new Promise((resolve) => server.close(resolve));
+  await server.close();
 });
 
 const LIVE = ['run', '--exchange', 'ccxt:okx', '--market', 'swap', '--instruments', MARKETS, '--symbols', SYMBOL, '--feed', 'live'];

@@ -3,7 +3,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { WebSocketServer } from 'ws';
+import { startOkxWsServer, type OkxWsServer } from '../helpers/okx-ws-server.js';
 import { decodeReplay } from '../../src/feeds/replay/replay-format.js';
 import { runCli, runCliInProcess } from '../helpers/cli.js';
 
@@ -17,35 +17,23 @@ const BOOKS = [
 ];
 const TRADE = { arg: TRADES, data: [{ instId: 'BTC-USDT-SWAP', tradeId: '130639474', px: '94990.0', sz: '3', side: 'sell', ts: '1733184000150' }] };
 
-let server: WebSocketServer;
+let server: OkxWsServer;
 let url = '';
 let dir = '';
 const subscribed: string[] = [];
 
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'ccxt-okx-'));
-  server = new WebSocketServer({ host: '127.0.0.1', port: 0 });
-  await new Promise<void>((resolve) => server.on('listening', () => resolve()));
-  url = `ws://127.0.0.1:${(server.address() as { port: number }).port}/ws/v5`;
-  server.on('connection', (socket, request) => {
-    socket.on('message', (raw) => {
-      const text = String(raw);
-      if (text === 'ping') return void socket.send('pong');
-      const message = JSON.parse(text) as { op: string; args: { channel: string; instId: string }[] };
-      if (message.op !== 'subscribe') return;
-      for (const arg of message.args) {
-        subscribed.push(`${request.url ?? ''} ${arg.channel} ${arg.instId}`);
-        socket.send(JSON.stringify({ event: 'subscribe', arg, connId: 'c1' }));
-        const frames = arg.channel === 'books' ? BOOKS : [TRADE];
-        for (const frame of frames) socket.send(JSON.stringify(frame));
-      }
-    });
+  server = await startOkxWsServer((socket, arg, request) => {
+    subscribed.push(`${request.url ?? ''} ${arg.channel} ${arg.instId}`);
+    const frames = arg.channel === 'books' ? BOOKS : [TRADE];
+    for (const frame of frames) socket.send(JSON.stringify(frame));
   });
+  url = server.url;
 });
 
 afterAll(async () => {
-  for (const client of server.clients) client.terminate();
-  await new Promise((resolve) => server.close(resolve));
+  await server.close();
   rmSync(dir, { recursive: true, force: true });
 });
 

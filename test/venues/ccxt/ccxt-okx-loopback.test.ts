@@ -4,7 +4,8 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { WebSocketServer, type WebSocket } from 'ws';
+import type { WebSocket } from 'ws';
+import { startOkxWsServer, type OkxWsServer } from '../../helpers/okx-ws-server.js';
 import { composeRun } from '../../../src/app/compose.js';
 import { loadFeedModules } from '../../../src/app/feed-modules.js';
 import { streamRecordHeader } from '../../../src/app/stream-recorder.js';
@@ -48,34 +49,20 @@ function frames(): { t: number; channel: 'books' | 'trades'; data: Record<string
 }
 const SNAPSHOT = books('snapshot', -1, 10, [['95000.0', '8'], ['94999.2', '40']], [['95000.1', '12'], ['95000.5', '30']], T0 - 1);
 
-let server: WebSocketServer;
+let server: OkxWsServer;
 let url = '';
 let dir = '';
 const sockets = new Map<string, WebSocket>();
 
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'ccxt-okx-loopback-'));
-  server = new WebSocketServer({ host: '127.0.0.1', port: 0 });
-  await new Promise<void>((resolve) => server.on('listening', () => resolve()));
-  url = `ws://127.0.0.1:${(server.address() as { port: number }).port}/ws/v5`;
-  server.on('connection', (socket) => {
-    socket.on('message', (raw) => {
-      const text = String(raw);
-      if (text === 'ping') return void socket.send('pong');
-      const message = JSON.parse(text) as { op: string; args: { channel: string; instId: string }[] };
-      if (message.op !== 'subscribe') return;
-      for (const arg of message.args) {
-        socket.send(JSON.stringify({ event: 'subscribe', arg, connId: 'c1' }));
-        sockets.set(arg.channel, socket);
-      }
-    });
-  });
+  server = await startOkxWsServer((socket, arg) => void sockets.set(arg.channel, socket));
+  url = server.url;
   await loadVenue('ccxt:okx');
 });
 
 afterAll(async () => {
-  for (const client of server.clients) client.terminate();
-  await new Promise((resolve) => server.close(resolve));
+  await server.close();
   rmSync(dir, { recursive: true, force: true });
 });
 
