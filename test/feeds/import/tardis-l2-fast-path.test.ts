@@ -1,58 +1,15 @@
 // Covers the incremental_book_L2 byte fast path (TardisCsvReader with L2Group, read through ByteLines and ImportFileSource in chunks of any size): for generated CSVs with hostile rows it writes exactly the lines of the plain split(',') reference (test/helpers/reference-tardis-l2.ts), or stops with the same error (code, file, line, message).
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { ShadowExecError } from '../../../src/core/errors/shadow-exec-error.js';
-import type { ChunkReader } from '../../../src/feeds/import/chunk-reader.js';
-import { ImportFileSource } from '../../../src/feeds/import/import-file-source.js';
-import { ImportMerge } from '../../../src/feeds/import/import-merge.js';
-import { TardisCsvReader } from '../../../src/feeds/import/tardis-csv-reader.js';
 import { referenceTardisL2, type ReferenceResult } from '../../helpers/reference-tardis-l2.js';
+import { importText, T0, TEST_EXCHANGES } from '../../helpers/tardis-import-harness.js';
 
-const EXCHANGES = [
-  { id: 'binance-futures', venue: 'binance', market: 'usdm' },
-  { id: 'bybit', venue: 'bybit', market: 'linear' },
-];
 const LABEL = 'l2.csv';
 const STANDARD = 'exchange,symbol,timestamp,local_timestamp,is_snapshot,side,price,amount';
 
-/** `bytes` in chunks of the given sizes (cycled), as the file reader hands them over. */
-class MemoryChunks implements ChunkReader {
-  readonly label = LABEL;
-  bytesRead = 0;
-  readonly totalBytes: number;
-  private k = 0;
-
-  constructor(private readonly bytes: Buffer, private readonly sizes: readonly number[]) {
-    this.totalBytes = bytes.length;
-  }
-
-  next(): Buffer | null {
-    if (this.bytesRead >= this.bytes.length) return null;
-    const n = Math.min(this.sizes[this.k++ % this.sizes.length]!, this.bytes.length - this.bytesRead);
-    // A copy in a buffer of its own, as a reused read buffer would hold it (views past its end must not see the next chunk).
-    const chunk = Buffer.from(this.bytes.subarray(this.bytesRead, this.bytesRead + n));
-    this.bytesRead += n;
-    return chunk;
-  }
-
-  close(): void {}
-}
-
 /** What the import writes for `text` (its record lines in order) or the error it stops with. */
-function fastImport(text: string, sizes: readonly number[]): ReferenceResult {
-  const chunks = new MemoryChunks(Buffer.from(text, 'utf8'), sizes);
-  try {
-    const merge = ImportMerge.of([new ImportFileSource(chunks, new TardisCsvReader(LABEL, EXCHANGES), { symbols: null, fromUs: null, toUs: null }, 0)]);
-    const lines: string[] = [];
-    for (let line = merge.next(); line !== null; line = merge.next()) lines.push(line.json);
-    return { lines };
-  } catch (error) {
-    if (error instanceof ShadowExecError) return { error: { code: error.code, message: error.message } };
-    throw error;
-  }
-}
+const fastImport = (text: string, sizes: readonly number[]): ReferenceResult => importText(LABEL, text, sizes);
 
-const T0 = 1_709_251_200_000_000;
 /** A cell that is usually well formed and, when `hostile` is on, sometimes one of the hostile values. */
 const cell = (good: fc.Arbitrary<string>, bad: readonly string[], hostile: boolean): fc.Arbitrary<string> => (hostile ? fc.oneof({ weight: 30, arbitrary: good }, { weight: 1, arbitrary: fc.constantFrom(...bad) }) : good);
 const decimal = fc.oneof(
@@ -159,7 +116,7 @@ describe('incremental_book_L2 byte fast path', () => {
     fc.assert(
       fc.property(file, (plan) => {
         const text = csv(plan);
-        const expected = referenceTardisL2(text, LABEL, EXCHANGES);
+        const expected = referenceTardisL2(text, LABEL, TEST_EXCHANGES);
         expect(fastImport(text, plan.sizes)).toEqual(expected);
         if ('lines' in expected) completed++;
         else failed++;
@@ -177,7 +134,7 @@ describe('incremental_book_L2 byte fast path', () => {
         const rows = [...good];
         rows.splice(k % (rows.length + 1), 0, bad);
         const text = csv({ ...plan, rows });
-        expect(fastImport(text, plan.sizes)).toEqual(referenceTardisL2(text, LABEL, EXCHANGES));
+        expect(fastImport(text, plan.sizes)).toEqual(referenceTardisL2(text, LABEL, TEST_EXCHANGES));
       }),
       { numRuns: 500 },
     );
@@ -187,7 +144,7 @@ describe('incremental_book_L2 byte fast path', () => {
     const lines = [STANDARD];
     for (let g = 0; g < 300; g++) for (let k = 0; k < 6; k++) lines.push(`binance-futures,BTCUSDT,${T0 + g * 100 - 40},${T0 + g * 100},${g === 0},${k < 3 ? 'bid' : 'ask'},${62000 + k}.${g % 10},${k}.00${g % 7}`);
     const text = `${lines.join('\n')}\n`;
-    const expected = referenceTardisL2(text, LABEL, EXCHANGES);
+    const expected = referenceTardisL2(text, LABEL, TEST_EXCHANGES);
     expect('lines' in expected && expected.lines.length).toBe(300);
     expect(fastImport(text, [1 << 20])).toEqual(expected);
     expect(fastImport(text, [7, 13, 64])).toEqual(expected);
@@ -197,7 +154,7 @@ describe('incremental_book_L2 byte fast path', () => {
     const rows = Array.from({ length: 50 }, (_, i) => `binance-futures,BTCUSDT,${T0},${T0 + 1},false,bid,${100 + i}.5,1`);
     const text = [STANDARD, ...rows, `binance-futures,BTCUSDT,${T0},${T0 + 1},false,bid,1e-3,x`].join('\n');
     const got = fastImport(text, [100]);
-    expect(got).toEqual(referenceTardisL2(text, LABEL, EXCHANGES));
+    expect(got).toEqual(referenceTardisL2(text, LABEL, TEST_EXCHANGES));
     expect(got).toEqual({ error: { code: 'E_IMPORT_FORMAT', message: expect.stringContaining(`import file '${LABEL}' line 52: amount must be a non-negative decimal`) as unknown as string } });
   });
 });
