@@ -1,7 +1,7 @@
 // End-to-end `run --exchange ccxt:okx --feed live` through the built CLI against a loopback OKX v5 server: the book and trade reported, ended by --duration; Ctrl-C with a complete interrupted report; the usage refusals of a library-streamed venue.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startOkxWsServer, type OkxWsServer } from '../helpers/okx-ws-server.js';
-import { runCli } from '../helpers/cli.js';
+import { runCli, runCliInProcess } from '../helpers/cli.js';
 
 const MARKETS = 'test/fixtures/ccxt/okx-markets.json';
 const SYMBOL = 'BTC/USDT:USDT';
@@ -34,10 +34,10 @@ const LIVE = ['run', '--exchange', 'ccxt:okx', '--market', 'swap', '--instrument
 describe('shadow-exec run --exchange ccxt:okx --feed live', () => {
   it('reads the book and the trade through ccxt into the report, with the streams health, ended by --duration', async () => {
     // Every frame comes at subscription: what the report says of the book and trade does not depend on the duration.
-    const result = await runCli([...LIVE, '--ws-url', url, '--duration', '3s'], { timeoutMs: 90_000 });
+    const result = await runCli([...LIVE, '--ws-url', url, '--duration', '2s'], { timeoutMs: 90_000 });
     expect(result.stderr).not.toContain('error:');
     expect(result.code).toBe(0);
-    expect(result.stderr).toContain(`live feed ${url} (1 connection), for 3000 ms of wall-clock time`);
+    expect(result.stderr).toContain(`live feed ${url} (1 connection), for 2000 ms of wall-clock time`);
     expect(result.stderr).toContain(`live: ${SYMBOL} book: first update`);
     expect(result.stderr).toContain(`live: ${SYMBOL} trades: first update`);
     const r: Json = JSON.parse(result.stdout);
@@ -93,7 +93,8 @@ describe('shadow-exec run --exchange ccxt:okx --feed live', () => {
     [['--rest-url', 'http://127.0.0.1:1'], "ccxt:okx's client library fetches its book snapshots itself"],
     [['--start', '2025-01-01T00:00:00Z'], '--start does not apply to --feed live'],
   ])('exits 2 for %j', async (args, expected) => {
-    const r = await runCli([...LIVE, ...args]);
+    // Refused while the options are read, before any stream opens: in process (a child adds nothing here).
+    const r = await runCliInProcess([...LIVE, ...args]);
     expect(r.code).toBe(2);
     expect(r.stderr).toContain(expected);
   });
