@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import { buildSymbolGridLookup } from '../src/core/market/symbol-grid.js';
 import type { InstrumentSpec } from '../src/core/model/instrument.js';
 import type { MarketDataEvent } from '../src/core/model/market-data-event.js';
-import { decodeReplay } from '../src/feeds/replay/replay-format.js';
+import { decodeReplay } from '../src/feeds/replay/replay-decoder.js';
 import type { MarketFrameParser } from '../src/ports/market-frame-parser.js';
 import { BinanceStreamParser } from '../src/venues/binance/ws/binance-stream-parser.js';
 import { BybitStreamParser } from '../src/venues/bybit/ws/bybit-stream-parser.js';

@@ -24,7 +24,8 @@ import { SimulatedVenue } from '../src/core/sim/simulated-venue.js';
 import { symmetricDefinition } from '../src/core/strategy/symmetric-strategy.js';
 import { VirtualClock } from '../src/core/time/virtual-clock.js';
 import { ExecutionLoop } from '../src/engine/execution-loop.js';
-import { decodeReplay, type ReplayHeader, type ReplayRecord } from '../src/feeds/replay/replay-format.js';
+import { type ReplayHeader, type ReplayRecord } from '../src/feeds/replay/replay-format.js';
+import { decodeReplay } from '../src/feeds/replay/replay-decoder.js';
 import { FakeVenueRules } from '../src/venues/fake/fake-venue-rules.js';
 
 export interface ReplayThroughput {

@@ -16,7 +16,8 @@
 // error names another line).
 import fc from 'fast-check';
 import { ShadowExecError } from '../src/core/errors/shadow-exec-error.js';
-import { checkReplayVenue, decodeReplayHeader, MAX_LINE_DEPTH, MAX_RECORD_T, ReplayDecoder, type ReplayRecord } from '../src/feeds/replay/replay-format.js';
+import { checkReplayVenue, decodeReplayHeader, MAX_LINE_DEPTH, MAX_RECORD_T, type ReplayRecord } from '../src/feeds/replay/replay-format.js';
+import { ReplayDecoder } from '../src/feeds/replay/replay-decoder.js';
 import { ReplayLineReader } from '../src/feeds/replay/replay-line-reader.js';
 
 export const HANG_MS = 100;

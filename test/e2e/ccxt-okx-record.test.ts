@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startOkxWsServer, type OkxWsServer } from '../helpers/okx-ws-server.js';
-import { decodeReplay } from '../../src/feeds/replay/replay-format.js';
+import { decodeReplay } from '../../src/feeds/replay/replay-decoder.js';
 import { runCli, runCliInProcess } from '../helpers/cli.js';
 
 const MARKETS = 'test/fixtures/ccxt/okx-markets.json';

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { WebSocketServer } from 'ws';
-import { decodeReplay } from '../../src/feeds/replay/replay-format.js';
+import { decodeReplay } from '../../src/feeds/replay/replay-decoder.js';
 import { runCli, runCliInProcess } from '../helpers/cli.js';
 
 type Json = any;

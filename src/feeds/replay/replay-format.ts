@@ -15,8 +15,6 @@
 // venue-neutral records of normalized-record.ts instead of frames. Version 1 files read as before.
 // Full description: docs/replay-format.md.
 import { ShadowExecError } from '../../core/errors/shadow-exec-error.js';
-import { FrameEnvelopeScanner } from './frame-envelope-scanner.js';
-import { NormalizedLineScanner } from './normalized-line-scanner.js';
 import { encodeNormalizedRecord, looksNormalized, normalizedRecordProblem, type NormalizedRecord } from './normalized-record.js';
 
 export const REPLAY_FORMAT = 'shadow-exec-replay';
@@ -154,162 +152,6 @@ function decodeNormalized(line: string, lineNo: number, label: string | undefine
   return { kind: 'normalized', t: t as number, record: value as unknown as NormalizedRecord };
 }
 
-/** Where ReplayDecoder.nextInPlace puts a frame line taken in place. */
-export interface InPlaceLine {
-  t: number;
-  text: string;
-  start: number;
-  end: number;
-}
-
-/**
- * Buffer's own latin1 decoder, which toString('latin1', …) calls after resolving the encoding by name: called directly,
- * as Node's own modules do, it saves that lookup on every line of a replay (present on Buffer.prototype in every supported Node).
- */
-interface Latin1Slicing extends Buffer {
-  latin1Slice(start: number, end: number): string;
-}
-
-/** Shortest canonical frame line: {"t":0,"frame":""} . */
-const MIN_FRAME_LINE = '{"t":0,"frame":""}'.length;
-
-/** The record a validating scan returns for each checked normalized line (its `t` is the record's; nothing reads the rest). */
-const CHECKED_RECORD: NormalizedRecord = { type: 'book_snapshot', symbol: '', exchange_us: 0, local_us: 0, bids: [], asks: [] };
-
-/** Decodes a file line by line, checking the header comes first and `t` never decreases; `label` (the file's path) is named in errors. */
-export class ReplayDecoder {
-  private lineNo = 0;
-  private lastT = 0;
-  private header: ReplayHeader | null = null;
-  private normalized = false;
-  private ended = false;
-  private readonly scanner = new FrameEnvelopeScanner();
-  private readonly normalizedScanner = new NormalizedLineScanner();
-
-  /**
-   * `label` (the file's path) is named in errors.
-   * @param frameText false: for a validating scan that only counts records — frame records read from bytes (nextBytes) carry frame '',
-   *   canonical normalized records are checked and returned as one shared empty record. @default true
-   */
-  constructor(private readonly label?: string, private readonly frameText = true) {}
-
-  /**
-   * As next() for the line bytes[start, end) (without its "\n"): a canonical frame record is read from the bytes
-   * (frame-envelope-scanner.ts), any other line is decoded as text and goes through next().
-   */
-  nextBytes(bytes: Buffer, start: number, end: number): ReplayHeader | ReplayRecord | null {
-    if (this.normalized && !this.ended) return this.nextNormalizedBytes(bytes, start, end);
-    const scanner = this.scanner;
-    if (this.header === null || this.normalized || this.ended || !scanner.scan(bytes, start, end, this.frameText)) return this.next(bytes.toString('utf8', start, end));
-    this.lineNo++;
-    const t = scanner.t;
-    if (t > MAX_RECORD_T) throw this.error(this.lineNo, `"t" ${t} is after ${MAX_RECORD_T} (9999-12-31T23:59:59.999Z): not a receive time in ms`);
-    if (t < this.lastT) throw this.error(this.lineNo, `"t" ${t} is before the previous record's ${this.lastT}`);
-    this.lastT = t;
-    return { kind: 'frame', t, frame: scanner.frame };
-  }
-
-  /**
-   * A line of a normalized file: a canonical book or trade line is read in its bytes (normalized-line-scanner.ts; the
-   * validating scan only checks it), any other line is decoded as text and goes through next().
-   */
-  private nextNormalizedBytes(bytes: Buffer, start: number, end: number): ReplayHeader | ReplayRecord | null {
-    // next() drops one "\r" before the "\n": so does the scan.
-    const stop = end > start && bytes[end - 1] === 0x0d ? end - 1 : end;
-    const scanner = this.normalizedScanner;
-    let record: ReplayNormalizedRecord | null = null;
-    if (!this.frameText) {
-      if (scanner.check(bytes, start, stop)) record = { kind: 'normalized', t: scanner.checkedT, record: CHECKED_RECORD };
-    } else {
-      const scanned = scanner.scan(bytes, start, stop);
-      if (scanned !== null) record = { kind: 'normalized', t: scanned.t, record: scanned as NormalizedRecord };
-    }
-    if (record === null) return this.next(bytes.toString('utf8', start, end));
-    this.lineNo++;
-    if (record.t < this.lastT) throw this.error(this.lineNo, `"t" ${record.t} is before the previous record's ${this.lastT}`);
-    this.lastT = record.t;
-    return record;
-  }
-
-  /**
-   * For a streaming pass over lines a validating pass has checked: a line shaped as a canonical frame record
-   * (`{"t":<digits>,"frame":"…"}`) with a valid `t` is taken in place — `into` given the line's
-   * latin1 text and the bounds of the frame's literal, which is not read — and true returned. Any other line returns
-   * false with nothing consumed (call nextBytes). frameOf() then gives the frame's text, or the line's format error.
-   */
-  nextInPlace(bytes: Buffer, start: number, end: number, into: InPlaceLine): boolean {
-    if (this.header === null || this.normalized || this.ended || end - start < MIN_FRAME_LINE) return false;
-    const text = (bytes as Latin1Slicing).latin1Slice(start, end);
-    const last = text.length - 2;
-    // The closing quote and brace first: the digit loop below then always stops inside the line.
-    if (text.charCodeAt(last) !== 0x22 || text.charCodeAt(last + 1) !== 0x7d || !text.startsWith('{"t":')) return false;
-    let i = 5;
-    let t = 0;
-    for (let d = text.charCodeAt(i) - 0x30; d >>> 0 <= 9; d = text.charCodeAt(++i) - 0x30) t = t * 10 + d;
-    // As FrameEnvelopeScanner: 1 to 15 digits, no leading zero.
-    if (i === 5 || i > 5 + 15 || (i > 6 && text.charCodeAt(5) === 0x30) || !text.startsWith(',"frame":"', i)) return false;
-    // A `t` nextBytes would refuse is left to it: it then reports the line's errors in their usual order.
-    if (last < i + 10 || t > MAX_RECORD_T || t < this.lastT) return false;
-    this.lineNo++;
-    this.lastT = t;
-    into.t = t;
-    into.text = text;
-    into.start = i + 10;
-    into.end = last;
-    return true;
-  }
-
-  /** The frame of the line nextInPlace() last took (bytes[start, end), still in place): its text, or the format error the text decoder gives. */
-  frameOf(bytes: Buffer, start: number, end: number): string {
-    if (this.scanner.scan(bytes, start, end, true)) return this.scanner.frame;
-    const record = decodeReplayRecord(bytes.toString('utf8', start, end), this.lineNo, this.label);
-    if (record.kind !== 'frame') throw this.error(this.lineNo, 'not a frame record');
-    return record.frame;
-  }
-
-  /** An E_REPLAY_FORMAT error about line `lineNo` of this file. */
-  error(lineNo: number, message: string): ShadowExecError {
-    return formatError(lineNo, message, this.label);
-  }
-
-  /** The next line (without or with its "\r"); returns the header for line 1, a record after, null for the final empty line. */
-  next(rawLine: string): ReplayHeader | ReplayRecord | null {
-    this.lineNo++;
-    const line = rawLine.endsWith('\r') ? rawLine.slice(0, -1) : rawLine;
-    if (this.ended) throw this.error(this.lineNo - 1, 'blank line inside the file');
-    if (line === '') {
-      if (this.header === null) throw this.error(this.lineNo, 'empty file: the header line is missing');
-      this.ended = true;
-      return null;
-    }
-    if (this.header === null) {
-      this.header = decodeReplayHeader(line, this.lineNo, this.label);
-      this.normalized = isNormalizedReplay(this.header);
-      return this.header;
-    }
-    const record = decodeReplayRecord(line, this.lineNo, this.label, this.normalized);
-    if (record.t < this.lastT) throw this.error(this.lineNo, `"t" ${record.t} is before the previous record's ${this.lastT}`);
-    this.lastT = record.t;
-    return record;
-  }
-}
-
-/** A whole replay text (as read from a file). */
-export function decodeReplay(text: string): { header: ReplayHeader; records: ReplayRecord[] } {
-  const decoder = new ReplayDecoder();
-  const lines = text.split('\n');
-  const records: ReplayRecord[] = [];
-  let header: ReplayHeader | null = null;
-  for (const line of lines) {
-    const item = decoder.next(line);
-    if (item === null) continue;
-    if ('kind' in item) records.push(item);
-    else header = item;
-  }
-  if (header === null) throw formatError(1, 'empty file: the header line is missing');
-  return { header, records };
-}
-
 /** Header, then records, each followed by "\n": the canonical bytes of a replay file. */
 export function encodeReplay(header: ReplayHeader, records: readonly ReplayRecord[]): string {
   let text = `${encodeReplayHeader(header)}\n`;
@@ -411,6 +253,6 @@ function quote(text: string): string {
   return text.length <= QUOTE_CHARS ? JSON.stringify(text) : `${JSON.stringify(text.slice(0, QUOTE_CHARS))}… (${text.length} characters)`;
 }
 
-function formatError(lineNo: number, message: string, label?: string): ShadowExecError {
+export function formatError(lineNo: number, message: string, label?: string): ShadowExecError {
   return new ShadowExecError('E_REPLAY_FORMAT', `${label === undefined ? 'replay' : `replay file '${label}'`} line ${lineNo}: ${message}`);
 }

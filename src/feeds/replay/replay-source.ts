@@ -14,7 +14,8 @@
 //   and its records are kept in memory (as every file was before streaming).
 import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import { ShadowExecError } from '../../core/errors/shadow-exec-error.js';
-import { ReplayDecoder, type InPlaceLine, type ReplayHeader, type ReplayRecord } from './replay-format.js';
+import { type ReplayHeader, type ReplayRecord } from './replay-format.js';
+import { ReplayDecoder, type InPlaceLine } from './replay-decoder.js';
 import { ReplayLineReader, type ReplayLineReaderOptions } from './replay-line-reader.js';
 import { ArrayRecordSource, type FrameInPlace, type ReplayRecordSource } from './replay-record-source.js';
 import { classifyIoError, inputReadError } from '../../core/errors/io-failure.js';

@@ -2,7 +2,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { FrameEnvelopeScanner } from '../../../src/feeds/replay/frame-envelope-scanner.js';
-import { ReplayDecoder } from '../../../src/feeds/replay/replay-format.js';
+import { ReplayDecoder } from '../../../src/feeds/replay/replay-decoder.js';
 
 /** What JSON.parse says of the line (decoded as the text path decodes it): a canonical {t, frame} record, or null. */
 function oracle(bytes: Buffer): { t: number; frame: string } | null {

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
-import { ReplayDecoder, type InPlaceLine } from '../../../src/feeds/replay/replay-format.js';
+import { ReplayDecoder, type InPlaceLine } from '../../../src/feeds/replay/replay-decoder.js';
 import { openReplayFile } from '../../../src/feeds/replay/replay-source.js';
 import type { FrameInPlace } from '../../../src/feeds/replay/replay-record-source.js';
 

@@ -4,7 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ReplayFileWriter } from '../../../src/feeds/replay/replay-file-writer.js';
-import { decodeReplay, encodeReplay, type ReplayHeader, type ReplayRecord } from '../../../src/feeds/replay/replay-format.js';
+import { encodeReplay, type ReplayHeader, type ReplayRecord } from '../../../src/feeds/replay/replay-format.js';
+import { decodeReplay } from '../../../src/feeds/replay/replay-decoder.js';
 import { ShadowExecError } from '../../../src/core/errors/shadow-exec-error.js';
 import { thrown } from '../../helpers/thrown.js';
 

@@ -7,7 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, it, expect } from 'vitest';
 import { buildSymbolGridLookup } from '../../../src/core/market/symbol-grid.js';
 import type { BookDeltaEvent, MarketDataEvent } from '../../../src/core/model/market-data-event.js';
-import { decodeReplay } from '../../../src/feeds/replay/replay-format.js';
+import { decodeReplay } from '../../../src/feeds/replay/replay-decoder.js';
 import { BinanceStreamParser } from '../../../src/venues/binance/ws/binance-stream-parser.js';
 import { BybitStreamParser } from '../../../src/venues/bybit/ws/bybit-stream-parser.js';
 import { BINANCE_CAPTURE_SPECS, BYBIT_LINEAR_SPECS } from '../../helpers/market-grids.js';

@@ -1,20 +1,8 @@
 // Covers replay-format.ts: canonical encoding, round trips, and every validation error with its line number (E_REPLAY_FORMAT).
 import fc from 'fast-check';
 import { describe, it, expect } from 'vitest';
-import {
-  checkReplayVenue,
-  MAX_LINE_DEPTH,
-  MAX_RECORD_T,
-  decodeReplay,
-  decodeReplayHeader,
-  decodeReplayRecord,
-  encodeReplay,
-  encodeReplayHeader,
-  encodeReplayRecord,
-  ReplayDecoder,
-  type ReplayHeader,
-  type ReplayRecord,
-} from '../../../src/feeds/replay/replay-format.js';
+import { checkReplayVenue, MAX_LINE_DEPTH, MAX_RECORD_T, decodeReplayHeader, decodeReplayRecord, encodeReplay, encodeReplayHeader, encodeReplayRecord, type ReplayHeader, type ReplayRecord } from '../../../src/feeds/replay/replay-format.js';
+import { decodeReplay, ReplayDecoder } from '../../../src/feeds/replay/replay-decoder.js';
 import { ShadowExecError } from '../../../src/core/errors/shadow-exec-error.js';
 import { plainBookRecord, ScannedBookRecord } from '../../../src/feeds/replay/scanned-book-record.js';
 import { codeOf } from '../../helpers/error-code.js';

@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { buildSymbolGridLookup, CachedSymbolGrids } from '../../../../src/core/market/symbol-grid.js';
 import type { MarketDataEvent } from '../../../../src/core/model/market-data-event.js';
-import { decodeReplay } from '../../../../src/feeds/replay/replay-format.js';
+import { decodeReplay } from '../../../../src/feeds/replay/replay-decoder.js';
 import { BinanceFastFrames } from '../../../../src/venues/binance/ws/binance-fast-frames.js';
 import { BinanceStreamParser } from '../../../../src/venues/binance/ws/binance-stream-parser.js';
 import { BINANCE_CAPTURE_SPECS, BINANCE_DOC_SPECS } from '../../../helpers/market-grids.js';

@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { buildSymbolGridLookup, CachedSymbolGrids } from '../../../../src/core/market/symbol-grid.js';
 import type { MarketDataEvent } from '../../../../src/core/model/market-data-event.js';
-import { decodeReplay } from '../../../../src/feeds/replay/replay-format.js';
+import { decodeReplay } from '../../../../src/feeds/replay/replay-decoder.js';
 import { BybitFastFrames } from '../../../../src/venues/bybit/ws/bybit-fast-frames.js';
 import { BybitStreamParser } from '../../../../src/venues/bybit/ws/bybit-stream-parser.js';
 import { BYBIT_LINEAR_SPECS } from '../../../helpers/market-grids.js';
