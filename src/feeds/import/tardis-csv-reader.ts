@@ -27,20 +27,16 @@ import { sameWords, viewOf } from './byte-words.js';
 import type { LevelText } from './level-text.js';
 import { importSymbol, importTradeId, normalizedLine } from './normalized-line.js';
 import { L2Group } from './tardis-l2-group.js';
-import { QUOTES_COLUMNS, TardisQuoteRows } from './tardis-quote-rows.js';
-import { snapshotColumns, TardisSnapshotRows } from './tardis-snapshot-rows.js';
-import { TardisTradeRows, TRADES_COLUMNS } from './tardis-trade-rows.js';
+import { readTardisHeader, type TardisLayout } from './tardis-csv-header.js';
+import type { TardisQuoteRows } from './tardis-quote-rows.js';
+import type { TardisSnapshotRows } from './tardis-snapshot-rows.js';
+import type { TardisTradeRows } from './tardis-trade-rows.js';
 import type { TardisExchange } from './tardis-exchange.js';
 
-type Layout = 'incremental_book_L2' | 'book_snapshot' | 'trades' | 'quotes' | 'derivative_ticker';
-
-const BASE = ['exchange', 'symbol', 'timestamp', 'local_timestamp'] as const;
 const TIME = /^[0-9]{1,16}$/;
 const COMMA = 0x2c;
 const NEWLINE = 0x0a;
 const CR = 0x0d;
-/** tardis' incremental_book_L2 header row (pushLevelFast reads rows of this order). */
-const L2_COLUMNS = 'exchange,symbol,timestamp,local_timestamp,is_snapshot,side,price,amount';
 /** Whole µs in bytes buf[start, end): 1-16 digits and a safe integer; -1 otherwise. */
 function timeOf(buf: Uint8Array, start: number, end: number): number {
   if (end - start < 1 || end - start > 16) return -1;
@@ -63,10 +59,8 @@ function sameBytes(buf: Uint8Array, start: number, end: number, ref: Uint8Array)
 export class TardisCsvReader implements ImportReader {
   layout = 'tardis CSV';
   target: ImportTarget | null = null;
-  private kind: Layout | null = null;
-  private columns = new Map<string, number>();
+  private kind: TardisLayout | null = null;
   private width = 0;
-  private depth = 0;
   private exchange: string | null = null;
   private exchangeBytes: Uint8Array = new Uint8Array(0);
   /** The symbol of the last incremental_book_L2 row, as bytes and text (checked once per change). */
@@ -76,8 +70,8 @@ export class TardisCsvReader implements ImportReader {
   private prefixLength = 0;
   private prefixSymbol = '';
   private symbol = '';
-  /** Column index per field, resolved from the header row (a Map: names like "asks[0].price" would put an object in dictionary mode). */
-  private readonly at = new Map<string, number>();
+  /** Column index per field, resolved from the header row (tardis-csv-header.ts). */
+  private at: ReadonlyMap<string, number> = new Map();
   /** The columns every row reads, resolved once (-1: absent). */
   private iSymbol = -1;
   private iTimestamp = -1;
@@ -88,8 +82,8 @@ export class TardisCsvReader implements ImportReader {
   private iAmount = -1;
   private iId = -1;
   /** book_snapshot_N: [price column, amount column] per level, best first. */
-  private askColumns: (readonly [number, number])[] = [];
-  private bidColumns: (readonly [number, number])[] = [];
+  private askColumns: readonly (readonly [number, number])[] = [];
+  private bidColumns: readonly (readonly [number, number])[] = [];
   /** incremental_book_L2: start of each field of the current row (field i ends one byte before cuts[i + 1], the last at the row's end). */
   private cuts = new Int32Array(0);
   /** The incremental_book_L2 group being read. */
@@ -428,33 +422,17 @@ export class TardisCsvReader implements ImportReader {
   }
 
   private readHeader(line: string, lineNo: number): void {
-    const names = line.split(',');
-    this.width = names.length;
-    names.forEach((name, i) => this.columns.set(name, i));
-    for (const name of BASE) if (!this.columns.has(name)) throw importRowError(this.label, lineNo, `not a tardis.dev CSV header: no '${name}' column (expected exchange,symbol,timestamp,local_timestamp,…)`, line);
-    if (names[0] !== 'exchange') throw importRowError(this.label, lineNo, "not a tardis.dev CSV header: 'exchange' must be the first column", line);
-    const has = (...cols: string[]) => cols.every((c) => this.columns.has(c));
-    if (has('is_snapshot', 'side', 'price', 'amount')) this.kind = 'incremental_book_L2';
-    else if (has('asks[0].price', 'asks[0].amount', 'bids[0].price', 'bids[0].amount')) {
-      this.kind = 'book_snapshot';
-      while (has(`asks[${this.depth}].price`, `asks[${this.depth}].amount`, `bids[${this.depth}].price`, `bids[${this.depth}].amount`)) this.depth++;
-    } else if (has('id', 'side', 'price', 'amount')) this.kind = 'trades';
-    else if (has('ask_amount', 'ask_price', 'bid_price', 'bid_amount')) this.kind = 'quotes';
-    else if (has('mark_price') || has('funding_rate')) this.kind = 'derivative_ticker';
-    else throw importRowError(this.label, lineNo, 'a tardis.dev CSV of no supported type (incremental_book_L2, book_snapshot_5/25, trades, quotes, book_ticker, derivative_ticker)', line);
-    this.layout = `tardis ${this.kind === 'book_snapshot' ? `book_snapshot_${this.depth}` : this.kind}`;
-    for (const [name, i] of this.columns) this.at.set(name, i);
-    const index = (name: string) => this.at.get(name) ?? -1;
-    for (let i = 0; i < this.depth; i++) {
-      this.askColumns.push([index(`asks[${i}].price`), index(`asks[${i}].amount`)]);
-      this.bidColumns.push([index(`bids[${i}].price`), index(`bids[${i}].amount`)]);
-    }
-    [this.iSymbol, this.iTimestamp, this.iLocal, this.iSnapshot, this.iSide, this.iPrice, this.iAmount, this.iId] = ['symbol', 'timestamp', 'local_timestamp', 'is_snapshot', 'side', 'price', 'amount', 'id'].map(index) as [number, number, number, number, number, number, number, number];
+    const h = readTardisHeader(line, lineNo, this.label, this.fast);
+    this.kind = h.kind;
+    this.layout = h.layout;
+    this.width = h.width;
+    this.at = h.at;
+    [this.iSymbol, this.iTimestamp, this.iLocal, this.iSnapshot, this.iSide, this.iPrice, this.iAmount, this.iId] = [h.iSymbol, h.iTimestamp, h.iLocal, h.iSnapshot, h.iSide, h.iPrice, h.iAmount, h.iId];
+    this.askColumns = h.askColumns;
+    this.bidColumns = h.bidColumns;
     this.cuts = new Int32Array(this.width + 1);
-    this.standardOrder = this.fast && line === L2_COLUMNS;
-    if (this.fast && this.kind === 'trades' && line === TRADES_COLUMNS) this.rowPath = new TardisTradeRows();
-    if (this.fast && this.kind === 'quotes' && line === QUOTES_COLUMNS) this.rowPath = new TardisQuoteRows();
-    if (this.fast && this.kind === 'book_snapshot' && line === snapshotColumns(this.depth)) this.rowPath = new TardisSnapshotRows(this.depth);
+    this.standardOrder = h.standardOrder;
+    this.rowPath = h.rowPath;
   }
 
   private setExchange(exchange: string, lineNo: number, line: string): void {
