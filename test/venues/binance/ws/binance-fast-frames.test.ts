@@ -1,19 +1,15 @@
 // Covers the Binance parser's fast path: it reads every bookTicker and diff depth frame of the capture without JSON.parse, and gives the same class, events and detail as the JSON.parse path on real, doc and mutated frames.
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { buildSymbolGridLookup, CachedSymbolGrids } from '../../../../src/core/market/symbol-grid.js';
 import type { MarketDataEvent } from '../../../../src/core/model/market-data-event.js';
-import { decodeReplay } from '../../../../src/feeds/replay/replay-decoder.js';
 import { BinanceFastFrames } from '../../../../src/venues/binance/ws/binance-fast-frames.js';
 import { BinanceStreamParser } from '../../../../src/venues/binance/ws/binance-stream-parser.js';
+import { BINANCE_CAPTURE_FRAMES, BINANCE_USDM_DOC_EXAMPLES } from '../../../helpers/binance-frame-fixtures.js';
 import { BINANCE_CAPTURE_SPECS, BINANCE_DOC_SPECS } from '../../../helpers/market-grids.js';
 
 const SPECS = [...BINANCE_CAPTURE_SPECS, ...BINANCE_DOC_SPECS];
-const capture = decodeReplay(readFileSync(new URL('../../../fixtures/replay/binance-spot-2021-10-11.jsonl', import.meta.url), 'utf8'));
-const captureFrames = capture.records.flatMap((r) => (r.kind === 'frame' ? [r.frame] : []));
-const usdm = (JSON.parse(readFileSync(new URL('../../../fixtures/venues/binance_usdm_ws_docs_examples.json', import.meta.url), 'utf8')) as {
-  examples: Record<string, { stream: string; payload: unknown }>;
-}).examples;
+const captureFrames = BINANCE_CAPTURE_FRAMES;
+const usdm = BINANCE_USDM_DOC_EXAMPLES;
 const combined = (name: string): string => JSON.stringify({ stream: usdm[name]!.stream, data: usdm[name]!.payload });
 const USDM_BOOK_TICKER = combined('bookTicker');
 const USDM_DIFF = combined('diffDepth');
