@@ -6,12 +6,12 @@ import { Writable } from 'node:stream';
 import { gzipSync } from 'node:zlib';
 import { afterAll, describe, expect, it } from 'vitest';
 import { buildSymbolGridLookup } from '../../src/core/market/symbol-grid.js';
-import type { MarketDataEvent } from '../../src/core/model/market-data-event.js';
 import { encodeReplay, NORMALIZED_REPLAY_VERSION, REPLAY_FORMAT, type ReplayRecord } from '../../src/feeds/replay/replay-format.js';
 import { decodeReplay } from '../../src/feeds/replay/replay-decoder.js';
-import { recordT, type NormalizedLevel, type NormalizedRecord } from '../../src/feeds/replay/normalized-record.js';
-import { BinanceBookSync } from '../../src/venues/binance/binance-book-sync.js';
-import { BinanceStreamParser } from '../../src/venues/binance/ws/binance-stream-parser.js';
+import { recordT, type NormalizedRecord } from '../../src/feeds/replay/normalized-record.js';
+import { FrameNormalizer } from '../../src/feeds/replay/frame-normalizer.js';
+import { replayVenueKit } from '../../src/app/compose-replay.js';
+import '../helpers/lazy-modules-setup.js';
 import { ROOT, runCliInProcess } from '../helpers/cli.js';
 import { BINANCE_CAPTURE_SPECS } from '../helpers/market-grids.js';
 
@@ -149,46 +149,13 @@ describe('shadow-exec import binance-vision', () => {
   });
 });
 
-/** Integer units on a grid of `step` ("0.00001") as the exact decimal string. */
-function decimalOf(units: number, step: string): string {
-  const [whole, fraction = ''] = step.split('.');
-  const digits = (BigInt(units) * BigInt(`${whole}${fraction}`)).toString().padStart(fraction.length + 1, '0');
-  return fraction.length === 0 ? digits : `${digits.slice(0, -fraction.length)}.${digits.slice(-fraction.length)}`;
-}
-
-/**
- * The NKNUSDT part of the real Binance capture as normalized records: every book event through Binance's own sync, a
- * resync written as a book_snapshot of the synced book, an applied delta as a book_update of its levels; trades and
- * stream quotes as they are. Events a raw replay never applies (buffered, stale) give no record.
- */
+/** The NKNUSDT part of the real Binance capture as normalized records, through the product's FrameNormalizer (Binance's own parser and sync). */
 function normalizeCapture(text: string): string {
+  const decoded = decodeReplay(text);
   const [nkn] = BINANCE_CAPTURE_SPECS;
-  const price = (ticks: number) => decimalOf(ticks, nkn!.tickSize);
-  const size = (lots: number) => decimalOf(lots, nkn!.lotSize);
-  const levels = (l: readonly (readonly [number, number])[]): NormalizedLevel[] => l.map(([p, q]) => [price(p), size(q)]);
-  const parser = new BinanceStreamParser({ grids: buildSymbolGridLookup([nkn!]) });
-  const sync = new BinanceBookSync('NKNUSDT', { market: 'spot' });
+  const normalizer = new FrameNormalizer(replayVenueKit(decoded.header, buildSymbolGridLookup([nkn!])), [nkn!]);
   const out: NormalizedRecord[] = [];
-  for (const r of decodeReplay(text).records) {
-    const events: MarketDataEvent[] = [];
-    if (r.kind === 'frame') parser.parse(r.frame, r.t, events);
-    else if (r.kind === 'rest' && r.rest.includes('symbol=NKNUSDT')) parser.parseDepthSnapshotBody(r.body, 'NKNUSDT', r.t, events);
-    const at = { symbol: 'NKNUSDT', exchange_us: r.t * 1000, local_us: r.t * 1000 };
-    for (const e of events) {
-      if (e.symbol !== 'NKNUSDT') continue;
-      if (e.kind === 'book-snapshot' || e.kind === 'book-delta') {
-        if (e.offGrid !== undefined) throw new Error('off-grid levels in the capture');
-        const outcome = e.kind === 'book-snapshot' ? sync.onSnapshot(e) : sync.onDelta(e);
-        if (outcome.kind === 'resynced') out.push({ type: 'book_snapshot', ...at, bids: levels(sync.book.topBids(100_000)), asks: levels(sync.book.topAsks(100_000)) });
-        else if (outcome.kind === 'applied') out.push({ type: 'book_update', ...at, is_snapshot: false, bids: levels(e.bids), asks: levels(e.asks) });
-        else if (outcome.kind !== 'buffered' && outcome.kind !== 'dropped-stale') throw new Error(`capture book outcome ${outcome.kind}`);
-      } else if (e.kind === 'trade') {
-        out.push({ type: 'trade', ...at, id: e.tradeId, side: e.takerSide, price: price(e.priceTicks), size: size(e.qtyLots) });
-      } else if (e.kind === 'quote') {
-        out.push({ type: 'quote', ...at, bid_price: price(e.bidTicks), bid_size: size(e.bidLots), ask_price: price(e.askTicks), ask_size: size(e.askLots) });
-      }
-    }
-  }
+  for (const r of decoded.records) normalizer.push(r, out);
   return encodeReplay({ format: REPLAY_FORMAT, version: NORMALIZED_REPLAY_VERSION, venue: 'binance', market: 'spot', data: 'normalized' }, out.map((record) => ({ kind: 'normalized', t: recordT(record), record })));
 }
 

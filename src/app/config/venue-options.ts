@@ -27,7 +27,8 @@ export interface ResolvedVenue {
 }
 
 /** The venue's catalog: bundled specs, or a saved instruments response (--instruments FILE) read and checked here. */
-function loadCatalog(load: (file: { path: string; json: unknown } | null) => InstrumentCatalog, what: string, path: string | undefined, read: ReadText): InstrumentCatalog {
+/** A venue catalog: the bundled one, or the one of an --instruments FILE (read and JSON-parsed here; UsageError naming the file's problem). */
+export function loadCatalog(load: (file: { path: string; json: unknown } | null) => InstrumentCatalog, what: string, path: string | undefined, read: ReadText): InstrumentCatalog {
   if (path === undefined) return load(null);
   let text: string;
   try {

@@ -19,3 +19,10 @@ export function copyWords(from: DataView, start: number, to: DataView, n: number
   for (; i + 4 <= n; i += 4) to.setInt32(i, from.getInt32(start + i, true), true);
   for (; i < n; i++) to.setUint8(i, from.getUint8(start + i));
 }
+
+/** Whether bytes buf[start, end) equal `ref`. */
+export function sameBytes(buf: Uint8Array, start: number, end: number, ref: Uint8Array): boolean {
+  if (end - start !== ref.length) return false;
+  for (let i = 0; i < ref.length; i++) if (buf[start + i] !== ref[i]) return false;
+  return true;
+}

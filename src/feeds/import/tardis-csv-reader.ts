@@ -17,49 +17,31 @@
 // The layout is told by the header row's columns (read by name, so column order does not matter); file names are
 // not read. The exchange column maps to a venue and market through the venues' TardisExchange lists; every row of
 // a file must name the same exchange.
-import { MAX_RECORD_LEVELS, type NormalizedLevel, type NormalizedRecord } from '../replay/normalized-record.js';
+import { MAX_RECORD_LEVELS, type NormalizedRecord } from '../replay/normalized-record.js';
 import type { ByteLine, ChunkCursor } from './byte-lines.js';
-import { isPlainDecimalBytes, plainDecimal, plainDecimalEnd } from './csv-decimal.js';
+import { isPlainDecimalBytes, plainDecimalEnd } from './csv-decimal.js';
 import { importRowError } from './import-error.js';
 import { rankOf, type ImportReader, type ImportTarget } from './import-reader.js';
 import { ImportedLine } from './imported-line.js';
-import { sameWords, viewOf } from './byte-words.js';
+import { sameBytes, sameWords, viewOf } from './byte-words.js';
+import { timeOf } from './tardis-row-head.js';
 import type { LevelText } from './level-text.js';
-import { importSymbol, importTradeId, normalizedLine } from './normalized-line.js';
+import { importSymbol, normalizedLine } from './normalized-line.js';
 import { L2Group } from './tardis-l2-group.js';
-import { readTardisHeader, type TardisLayout } from './tardis-csv-header.js';
+import { readTardisHeader, type TardisHeader, type TardisLayout } from './tardis-csv-header.js';
+import { readL2Run } from './tardis-l2-run.js';
+import { plainRowRecord, rowDecimal, rowTime, type RowOrigin } from './tardis-plain-row.js';
 import type { TardisQuoteRows } from './tardis-quote-rows.js';
 import type { TardisSnapshotRows } from './tardis-snapshot-rows.js';
 import type { TardisTradeRows } from './tardis-trade-rows.js';
 import type { TardisExchange } from './tardis-exchange.js';
 
-const TIME = /^[0-9]{1,16}$/;
 const COMMA = 0x2c;
-const NEWLINE = 0x0a;
-const CR = 0x0d;
-/** Whole µs in bytes buf[start, end): 1-16 digits and a safe integer; -1 otherwise. */
-function timeOf(buf: Uint8Array, start: number, end: number): number {
-  if (end - start < 1 || end - start > 16) return -1;
-  let n = 0;
-  for (let i = start; i < end; i++) {
-    const d = buf[i]! - 0x30;
-    if (d < 0 || d > 9) return -1;
-    n = n * 10 + d;
-  }
-  return Number.isSafeInteger(n) ? n : -1;
-}
-
-/** Whether bytes buf[start, end) equal `ref`. */
-function sameBytes(buf: Uint8Array, start: number, end: number, ref: Uint8Array): boolean {
-  if (end - start !== ref.length) return false;
-  for (let i = 0; i < ref.length; i++) if (buf[start + i] !== ref[i]) return false;
-  return true;
-}
-
 export class TardisCsvReader implements ImportReader {
   layout = 'tardis CSV';
   target: ImportTarget | null = null;
   private kind: TardisLayout | null = null;
+  private header: TardisHeader | null = null;
   private width = 0;
   private exchange: string | null = null;
   private exchangeBytes: Uint8Array = new Uint8Array(0);
@@ -70,8 +52,6 @@ export class TardisCsvReader implements ImportReader {
   private prefixLength = 0;
   private prefixSymbol = '';
   private symbol = '';
-  /** Column index per field, resolved from the header row (tardis-csv-header.ts). */
-  private at: ReadonlyMap<string, number> = new Map();
   /** The columns every row reads, resolved once (-1: absent). */
   private iSymbol = -1;
   private iTimestamp = -1;
@@ -80,10 +60,6 @@ export class TardisCsvReader implements ImportReader {
   private iSide = -1;
   private iPrice = -1;
   private iAmount = -1;
-  private iId = -1;
-  /** book_snapshot_N: [price column, amount column] per level, best first. */
-  private askColumns: readonly (readonly [number, number])[] = [];
-  private bidColumns: readonly (readonly [number, number])[] = [];
   /** incremental_book_L2: start of each field of the current row (field i ends one byte before cuts[i + 1], the last at the row's end). */
   private cuts = new Int32Array(0);
   /** The incremental_book_L2 group being read. */
@@ -136,49 +112,11 @@ export class TardisCsvReader implements ImportReader {
     const symbolText = f[this.iSymbol]!;
     if (symbolText === '') throw importRowError(this.label, lineNo, 'empty symbol', line);
     const symbol = symbolText === this.symbol ? this.symbol : (this.symbol = importSymbol(symbolText, this.label, lineNo, line));
-    const exchangeUs = this.time(f[this.iTimestamp]!, 'timestamp', lineNo, line);
-    const localUs = this.time(f[this.iLocal]!, 'local_timestamp', lineNo, line);
-    const base = { symbol, exchange_us: exchangeUs, local_us: localUs };
-    switch (this.kind) {
-      case 'book_snapshot': {
-        const asks = this.levels(f, 'asks', lineNo, line);
-        const bids = this.levels(f, 'bids', lineNo, line);
-        this.emit(out, { type: 'book_snapshot', ...base, bids, asks });
-        if (this.rowPath !== null && symbol !== this.prefixSymbol) this.setPrefix(exchange, symbol);
-        return;
-      }
-      case 'trades': {
-        const side = f[this.iSide];
-        if (side !== 'buy' && side !== 'sell' && side !== 'unknown') throw importRowError(this.label, lineNo, `side must be buy, sell or unknown, got ${JSON.stringify(side)}`, line);
-        const id = importTradeId(f[this.iId]!, this.label, lineNo, line);
-        this.emit(out, { type: 'trade', ...base, id, side, price: this.decimal(f[this.iPrice]!, 'price', lineNo, line), size: this.decimal(f[this.iAmount]!, 'amount', lineNo, line) });
-        // The fast path takes the next rows of this exchange and symbol.
-        if (this.rowPath !== null && symbol !== this.prefixSymbol) this.setPrefix(exchange, symbol);
-        return;
-      }
-      case 'quotes': {
-        const opt = (name: string) => this.optionalDecimal(f[this.at.get(name)!]!, name, false, lineNo, line);
-        this.emit(out, { type: 'quote', ...base, bid_price: opt('bid_price'), bid_size: opt('bid_amount'), ask_price: opt('ask_price'), ask_size: opt('ask_amount') });
-        if (this.rowPath !== null && symbol !== this.prefixSymbol) this.setPrefix(exchange, symbol);
-        return;
-      }
-      case 'derivative_ticker': {
-        const opt = (name: string, signed = false) => (this.at.has(name) ? this.optionalDecimal(f[this.at.get(name)!]!, name, signed, lineNo, line) : null);
-        const fundingText = this.at.has('funding_timestamp') ? f[this.at.get('funding_timestamp')!]! : '';
-        this.emit(out, {
-          type: 'derivative',
-          ...base,
-          mark_price: opt('mark_price'),
-          index_price: opt('index_price'),
-          last_price: opt('last_price'),
-          funding_rate: opt('funding_rate', true),
-          predicted_funding_rate: opt('predicted_funding_rate', true),
-          funding_time_us: fundingText === '' ? null : this.time(fundingText, 'funding_timestamp', lineNo, line),
-          open_interest: opt('open_interest'),
-        });
-        return;
-      }
-    }
+    const at: RowOrigin = { label: this.label, lineNo, line };
+    const base = { symbol, exchange_us: rowTime(f[this.iTimestamp]!, 'timestamp', at), local_us: rowTime(f[this.iLocal]!, 'local_timestamp', at) };
+    this.emit(out, plainRowRecord(this.header!, f, base, at));
+    // The fast path takes the next rows of this exchange and symbol.
+    if (this.rowPath !== null && symbol !== this.prefixSymbol) this.setPrefix(exchange, symbol);
   }
 
   end(out: ImportedLine[]): void {
@@ -192,48 +130,13 @@ export class TardisCsvReader implements ImportReader {
    * the group with no line cut, no call per line. Stops at the first other line (push reads it).
    */
   readRun(cursor: ChunkCursor): void {
-    const group = this.group;
-    const n = group.keyLength;
-    const from = cursor.pos;
-    if (n === 0 || from < 0) return;
+    if (this.group.keyLength === 0 || cursor.pos < 0) return;
     const buf = cursor.chunk;
-    const limit = buf.length;
-    let view = this.view;
     if (buf !== this.viewBuf) {
-      view = this.view = viewOf(buf);
+      this.view = viewOf(buf);
       this.viewBuf = buf;
     }
-    const key = group.keyView;
-    let next = from;
-    let lines = 0;
-    for (;;) {
-      // Key, side and comma, then at least "0,0\n".
-      if (limit - next < n + 8 || !sameWords(view, next, key, n)) break;
-      let p = next + n;
-      let bid: boolean;
-      if (buf[p] === 0x62 && buf[p + 1] === 0x69 && buf[p + 2] === 0x64) bid = true;
-      else if (buf[p] === 0x61 && buf[p + 1] === 0x73 && buf[p + 2] === 0x6b) bid = false;
-      else break;
-      p += 3;
-      if (buf[p] !== COMMA) break;
-      const priceStart = ++p;
-      p = plainDecimalEnd(buf, p, limit);
-      if (p < 0 || p >= limit || buf[p] !== COMMA) break;
-      const priceEnd = p;
-      const amountStart = ++p;
-      const amountEnd = plainDecimalEnd(buf, p, limit);
-      if (amountEnd < 0 || amountEnd >= limit) break;
-      let after: number;
-      if (buf[amountEnd] === NEWLINE) after = amountEnd + 1;
-      else if (buf[amountEnd] === CR && amountEnd + 1 < limit && buf[amountEnd + 1] === NEWLINE) after = amountEnd + 2;
-      else break;
-      const levels = bid ? group.bids : group.asks;
-      if (levels.count >= MAX_RECORD_LEVELS) break;
-      levels.level(buf, priceStart, priceEnd, amountStart, amountEnd);
-      next = after;
-      lines++;
-    }
-    if (lines > 0) cursor.jump(next, lines);
+    readL2Run(this.group, cursor, this.view);
   }
 
   /**
@@ -398,7 +301,7 @@ export class TardisCsvReader implements ImportReader {
       levels.copy(row.buf, s, e);
       return;
     }
-    levels.ascii(this.decimal(this.field(row, at), name, row.lineNo, row.text()));
+    levels.ascii(rowDecimal(this.field(row, at), name, { label: this.label, lineNo: row.lineNo, line: row.text() }));
   }
 
   /** prefixView/prefixLength: `exchange,symbol,` (padded for word reads). */
@@ -422,14 +325,11 @@ export class TardisCsvReader implements ImportReader {
   }
 
   private readHeader(line: string, lineNo: number): void {
-    const h = readTardisHeader(line, lineNo, this.label, this.fast);
+    const h = (this.header = readTardisHeader(line, lineNo, this.label, this.fast));
     this.kind = h.kind;
     this.layout = h.layout;
     this.width = h.width;
-    this.at = h.at;
-    [this.iSymbol, this.iTimestamp, this.iLocal, this.iSnapshot, this.iSide, this.iPrice, this.iAmount, this.iId] = [h.iSymbol, h.iTimestamp, h.iLocal, h.iSnapshot, h.iSide, h.iPrice, h.iAmount, h.iId];
-    this.askColumns = h.askColumns;
-    this.bidColumns = h.bidColumns;
+    [this.iSymbol, this.iTimestamp, this.iLocal, this.iSnapshot, this.iSide, this.iPrice, this.iAmount] = [h.iSymbol, h.iTimestamp, h.iLocal, h.iSnapshot, h.iSide, h.iPrice, h.iAmount];
     this.cuts = new Int32Array(this.width + 1);
     this.standardOrder = h.standardOrder;
     this.rowPath = h.rowPath;
@@ -441,35 +341,5 @@ export class TardisCsvReader implements ImportReader {
     if (known === undefined) throw importRowError(this.label, lineNo, `tardis exchange '${exchange}' is not one this program can replay (known: ${this.exchanges.map((e) => e.id).join(', ')})`, line);
     this.exchange = exchange;
     this.target = { venue: known.venue, market: known.market };
-  }
-
-  private time(text: string, name: string, lineNo: number, line: string): number {
-    if (!TIME.test(text) || !Number.isSafeInteger(Number(text))) throw importRowError(this.label, lineNo, `${name} must be whole µs since the epoch, got ${JSON.stringify(text)}`, line);
-    return Number(text);
-  }
-
-  private decimal(text: string, name: string, lineNo: number, line: string): string {
-    const value = plainDecimal(text);
-    if (value === null) throw importRowError(this.label, lineNo, `${name} must be a non-negative decimal, got ${JSON.stringify(text.slice(0, 40))}`, line);
-    return value;
-  }
-
-  private optionalDecimal(text: string, name: string, signed: boolean, lineNo: number, line: string): string | null {
-    if (text === '') return null;
-    const value = plainDecimal(text, signed);
-    if (value === null) throw importRowError(this.label, lineNo, `${name} must be empty or a ${signed ? '' : 'non-negative '}decimal, got ${JSON.stringify(text.slice(0, 40))}`, line);
-    return value;
-  }
-
-  private levels(f: readonly string[], side: 'asks' | 'bids', lineNo: number, line: string): NormalizedLevel[] {
-    const levels: NormalizedLevel[] = [];
-    const columns = side === 'asks' ? this.askColumns : this.bidColumns;
-    for (let i = 0; i < columns.length; i++) {
-      const price = f[columns[i]![0]]!;
-      const amount = f[columns[i]![1]]!;
-      if (price === '' && amount === '') break;
-      levels.push([this.decimal(price, `${side}[${i}].price`, lineNo, line), this.decimal(amount, `${side}[${i}].amount`, lineNo, line)]);
-    }
-    return levels;
   }
 }

@@ -70,3 +70,15 @@ export function writeRowHead(line: LevelText, view: DataView, head: RowHead, mid
   line.constant(LOCAL_US);
   line.words(view, head.localStart, head.localEnd - head.localStart);
 }
+
+/** Whole µs in bytes buf[start, end): 1-16 digits and a safe integer; -1 otherwise. */
+export function timeOf(buf: Uint8Array, start: number, end: number): number {
+  if (end - start < 1 || end - start > 16) return -1;
+  let n = 0;
+  for (let i = start; i < end; i++) {
+    const d = buf[i]! - 0x30;
+    if (d < 0 || d > 9) return -1;
+    n = n * 10 + d;
+  }
+  return Number.isSafeInteger(n) ? n : -1;
+}
