@@ -49,6 +49,7 @@ const record: fc.Arbitrary<NormalizedRecord> = fc.oneof(
   fc.tuple(base, fc.boolean(), fc.array(level, { maxLength: 6 }), fc.array(level, { maxLength: 6 })).map(([b, is_snapshot, bids, asks]) => ({ ...b, type: 'book_update' as const, is_snapshot, bids, asks })),
   fc.tuple(base, fc.array(level, { maxLength: 6 }), fc.array(level, { maxLength: 6 })).map(([b, bids, asks]) => ({ ...b, type: 'book_snapshot' as const, bids, asks })),
   fc.tuple(base, fc.string({ maxLength: 130 }), fc.constantFrom('buy' as const, 'sell' as const, 'unknown' as const), decimal, decimal).map(([b, id, side, price, size]) => ({ ...b, type: 'trade' as const, id, side, price, size })),
+  fc.tuple(base, fc.option(decimal), fc.option(decimal), fc.option(decimal), fc.option(decimal)).map(([b, bid_price, bid_size, ask_price, ask_size]) => ({ ...b, type: 'quote' as const, bid_price, bid_size, ask_price, ask_size })),
 );
 
 /** The canonical line of a record (or, when the record breaks a rule, the line JSON.stringify would write for it). */
@@ -65,11 +66,12 @@ function lineOf(r: NormalizedRecord): string {
 function decimalsOf(r: NormalizedRecord): string[] {
   if (r.type === 'trade') return [r.price, r.size];
   if (r.type === 'book_update' || r.type === 'book_snapshot') return [...r.bids, ...r.asks].flat();
+  if (r.type === 'quote') return [r.bid_price, r.bid_size, r.ask_price, r.ask_size].filter((d): d is string => d !== null);
   return [];
 }
 
 describe('NormalizedLineScanner', () => {
-  it('reads canonical book_update, book_snapshot and trade lines as JSON.parse + validation do', () => {
+  it('reads canonical book_update, book_snapshot, trade and quote lines as JSON.parse + validation do', () => {
     fc.assert(
       fc.property(record, (r) => {
         const line = lineOf(r);
@@ -95,7 +97,10 @@ describe('NormalizedLineScanner', () => {
 
   it('leaves other records and unusual spellings to the general path', () => {
     for (const line of [
-      '{"t":1,"type":"quote","symbol":"X","exchange_us":1000,"local_us":1000,"bid_price":"1","bid_size":"1","ask_price":"2","ask_size":"1"}',
+      '{"t":1,"type":"derivative","symbol":"X","exchange_us":1000,"local_us":1000,"mark_price":"1","index_price":null,"last_price":null,"funding_rate":"-0.1","predicted_funding_rate":null,"funding_time_us":null,"open_interest":null}',
+      '{"t":1,"type":"quote","symbol":"X","exchange_us":1000,"local_us":1000,"bid_price":"1","bid_size":"1","ask_price":"2","ask_size":"1","x":1}',
+      '{"t":1,"type":"quote","symbol":"X","exchange_us":1000,"local_us":1000,"bid_price":"1","bid_size":"01","ask_price":"2","ask_size":"1"}',
+      '{"t":1,"type":"quote","symbol":"X","exchange_us":1000,"local_us":1000,"bid_price":nul,"bid_size":"1","ask_price":"2","ask_size":"1"}',
       '{"t":1,"type":"trade","symbol":"X","exchange_us":1000,"local_us":1000,"id":"a\\u0041","side":"buy","price":"1","size":"1"}',
       '{"t":1, "type":"trade","symbol":"X","exchange_us":1000,"local_us":1000,"id":"a","side":"buy","price":"1","size":"1"}',
       '{"t":1,"type":"trade","symbol":"X","exchange_us":1000,"local_us":1000.0,"id":"a","side":"buy","price":"1","size":"1"}',
@@ -110,6 +115,8 @@ describe('NormalizedLineScanner', () => {
       expect(check(line), line).toBeNull();
     }
     expect(check('{"t":1,"type":"book_update","symbol":"X","exchange_us":1000,"local_us":1000,"is_snapshot":false,"bids":[["123456789.123456","0.000"]],"asks":[]}')).not.toBeNull();
+    expect(check('{"t":1,"type":"quote","symbol":"X","exchange_us":1000,"local_us":1000,"bid_price":"1","bid_size":"1","ask_price":"2","ask_size":"1"}')).toEqual({ t: 1, type: 'quote', symbol: 'X', exchange_us: 1000, local_us: 1000, bid_price: '1', bid_size: '1', ask_price: '2', ask_size: '1' });
+    expect(check('{"t":1,"type":"quote","symbol":"X","exchange_us":1000,"local_us":1000,"bid_price":null,"bid_size":null,"ask_price":"2.50","ask_size":"0"}')).toEqual({ t: 1, type: 'quote', symbol: 'X', exchange_us: 1000, local_us: 1000, bid_price: null, bid_size: null, ask_price: '2.50', ask_size: '0' });
     expect(check('{"t":9007199254740,"type":"trade","symbol":"X","exchange_us":1,"local_us":9007199254740991,"id":"","side":"buy","price":"1","size":"1"}')).not.toBeNull();
   });
 });
