@@ -22,13 +22,24 @@ export interface FramesAsNormalizedOptions {
 export interface NormalizedRecordStream {
   /** Version 2, `data: "normalized"`, the recording's venue, market and url; `source` names the conversion. */
   readonly header: ReplayHeader;
-  /** The next record, or null at the end (the file is then closed). */
+  /** How many records next() gives: not known before the frames are read (null). */
+  readonly records: null;
+  /** The next record, or null at the end. */
   next(): NormalizedRecord | null;
   /** What was read, written and dropped so far. */
   readonly counts: FrameNormalizerCounts;
   /** The line of the frame file the last record came from. */
   readonly line: number;
+  /** "line N" of the frame file, for messages. */
+  readonly position: string;
   close(): void;
+}
+
+/** A replay file already scanned (replay-source.ts openReplayFile): its path, what pass 1 found, and pass 2. */
+export interface ScannedReplayFile {
+  readonly path: string;
+  readonly scan: { readonly header: ReplayHeader };
+  records(): ReplayRecordSource;
 }
 
 /**
@@ -36,7 +47,12 @@ export interface NormalizedRecordStream {
  * frame file, an unknown symbol, a bad --instruments file; E_REPLAY_FORMAT/E_REPLAY_READ as for a replay.
  */
 export function openFramesAsNormalized(path: string, options: FramesAsNormalizedOptions = {}, read: ReadText = readText): NormalizedRecordStream {
-  const source = openReplayFile(path);
+  return framesAsNormalized(openReplayFile(path), options, read);
+}
+
+/** The same for a file already scanned. */
+export function framesAsNormalized(source: ScannedReplayFile, options: FramesAsNormalizedOptions = {}, read: ReadText = readText): NormalizedRecordStream {
+  const path = source.path;
   const header = source.scan.header;
   if (isNormalizedReplay(header)) throw new UsageError(`replay file '${path}' already holds normalized records (version 2): nothing to normalize`);
   checkReplayVenue(header, replayVenueTable(), path);
@@ -62,24 +78,29 @@ export function openFramesAsNormalized(path: string, options: FramesAsNormalized
 }
 
 class FrameRecordStream implements NormalizedRecordStream {
+  readonly records = null;
   private readonly pending: NormalizedRecord[] = [];
   private head = 0;
 
-  constructor(readonly header: ReplayHeader, private readonly records: ReplayRecordSource, private readonly normalizer: FrameNormalizer) {}
+  constructor(readonly header: ReplayHeader, private readonly frames: ReplayRecordSource, private readonly normalizer: FrameNormalizer) {}
 
   get counts(): FrameNormalizerCounts {
     return this.normalizer.counts;
   }
 
   get line(): number {
-    return this.records.line;
+    return this.frames.line;
+  }
+
+  get position(): string {
+    return `line ${this.frames.line}`;
   }
 
   next(): NormalizedRecord | null {
     while (this.head === this.pending.length) {
       this.pending.length = 0;
       this.head = 0;
-      const record = this.records.next();
+      const record = this.frames.next();
       if (record === null) return null;
       this.normalizer.push(record, this.pending);
     }
@@ -87,6 +108,6 @@ class FrameRecordStream implements NormalizedRecordStream {
   }
 
   close(): void {
-    this.records.close();
+    this.frames.close();
   }
 }
