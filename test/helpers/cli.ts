@@ -35,6 +35,8 @@ export interface InProcessOptions {
   readonly env?: NodeJS.ProcessEnv;
   /** Working directory for relative paths; the process chdirs there for the call (vitest's forks pool allows it). @default ROOT */
   readonly cwd?: string;
+  /** Called with the stderr seen so far, each time stderr grows (in a microtask after the write, as a child's data event comes after it). */
+  readonly onStderr?: (stderrSoFar: string) => void;
 }
 
 /**
@@ -60,7 +62,11 @@ export async function runCliInProcess(args: readonly string[], options: InProces
   try {
     const code = await run(args, {
       stdout: sink((t) => (stdout += t)),
-      stderr: sink((t) => (stderr += t)),
+      stderr: sink((t) => {
+        stderr += t;
+        const seen = stderr;
+        if (options.onStderr !== undefined) queueMicrotask(() => options.onStderr!(seen));
+      }),
       env: { ...process.env, NO_COLOR: '1', ...options.env },
     });
     return { code, signal: null, stdout, stderr };
