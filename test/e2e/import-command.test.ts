@@ -12,7 +12,7 @@ import { decodeReplay } from '../../src/feeds/replay/replay-decoder.js';
 import { recordT, type NormalizedLevel, type NormalizedRecord } from '../../src/feeds/replay/normalized-record.js';
 import { BinanceBookSync } from '../../src/venues/binance/binance-book-sync.js';
 import { BinanceStreamParser } from '../../src/venues/binance/ws/binance-stream-parser.js';
-import { ROOT, runCliInProcess } from '../helpers/cli.js';
+import { CLI_MAIN, ROOT, runCliInProcess } from '../helpers/cli.js';
 import { BINANCE_CAPTURE_SPECS } from '../helpers/market-grids.js';
 
 const FIX = join(ROOT, 'test/fixtures/import');
@@ -99,7 +99,7 @@ describe('shadow-exec import tardis', () => {
     writeFileSync(csv, `${rows.join('\n')}\n`);
     const out = join(dir, 'interrupted.jsonl');
     writeFileSync(out, 'kept\n');
-    const { runCli } = (await import(new URL('../../dist/src/cli/main.js', import.meta.url).href)) as { runCli: (args: readonly string[], io: object) => Promise<number> };
+    const { runCli } = (await import(CLI_MAIN)) as { runCli: (args: readonly string[], io: object) => Promise<number> };
     let stderr = '';
     const sink = (append: (text: string) => void) => new Writable({ write: (chunk: Buffer, _e, done) => (append(String(chunk)), done()) });
     let disposed = false;
