@@ -1,4 +1,4 @@
-// End-to-end `run --exchange ccxt:okx --feed live` through the built CLI against a loopback OKX v5 server: the book and trade reported, ended by --duration; Ctrl-C with a complete interrupted report; the usage refusals of a library-streamed venue.
+// End-to-end `run --exchange ccxt:okx --feed live` through the built CLI against a loopback OKX v5 server: the book and trade reported, ended by --duration; Ctrl-C with a complete interrupted report (a child process: a real signal); the usage refusals of a library-streamed venue. The rest in process.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startOkxWsServer, type OkxWsServer } from '../helpers/okx-ws-server.js';
 import { runCli, runCliInProcess } from '../helpers/cli.js';
@@ -34,7 +34,7 @@ const LIVE = ['run', '--exchange', 'ccxt:okx', '--market', 'swap', '--instrument
 describe('shadow-exec run --exchange ccxt:okx --feed live', () => {
   it('reads the book and the trade through ccxt into the report, with the streams health, ended by --duration', async () => {
     // Every frame comes at subscription: what the report says of the book and trade does not depend on the duration.
-    const result = await runCli([...LIVE, '--ws-url', url, '--duration', '2s'], { timeoutMs: 90_000 });
+    const result = await runCliInProcess([...LIVE, '--ws-url', url, '--duration', '2s']);
     expect(result.stderr).not.toContain('error:');
     expect(result.code).toBe(0);
     expect(result.stderr).toContain(`live feed ${url} (1 connection), for 2000 ms of wall-clock time`);
@@ -78,7 +78,7 @@ describe('shadow-exec run --exchange ccxt:okx --feed live', () => {
   });
 
   it('fails (exit 1, report written) naming the last watch error when nothing ever connects', async () => {
-    const result = await runCli([...LIVE, '--ws-url', 'ws://127.0.0.1:9/ws/v5', '--duration', '2s'], { timeoutMs: 90_000 });
+    const result = await runCliInProcess([...LIVE, '--ws-url', 'ws://127.0.0.1:9/ws/v5', '--duration', '2s']);
     expect(result.code).toBe(1);
     // Within 2 s ccxt either retries fewer than 6 times in a row (no market data, naming the last error) or gives up (naming the first).
     expect(result.stderr).toMatch(/no market data in 2000 ms; the streams delivered no record \(last error: NetworkError: connect ECONNREFUSED 127\.0\.0\.1:9\)|NetworkError: connect ECONNREFUSED 127\.0\.0\.1:9/);

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startOkxWsServer, type OkxWsServer } from '../helpers/okx-ws-server.js';
 import { decodeReplay } from '../../src/feeds/replay/replay-decoder.js';
-import { runCli, runCliInProcess } from '../helpers/cli.js';
+import { runCliInProcess } from '../helpers/cli.js';
 
 const MARKETS = 'test/fixtures/ccxt/okx-markets.json';
 const ARG = { channel: 'books', instId: 'BTC-USDT-SWAP' };
@@ -41,7 +41,7 @@ describe('record --exchange ccxt:okx on a loopback OKX server', () => {
   it('writes the book snapshot, the changed levels and the trade as normalized records in base units, and the file replays byte-stably', async () => {
     const out = join(dir, 'okx.jsonl');
     // --duration bounds the recording; the server sends everything at subscription, so the file's content does not depend on it.
-    const recorded = await runCli(['record', '--exchange', 'ccxt:okx', '--market', 'swap', '--symbols', 'BTC/USDT:USDT', '--instruments', MARKETS, '--ws-url', url, '--duration', '4s', '--out', out]);
+    const recorded = await runCliInProcess(['record', '--exchange', 'ccxt:okx', '--market', 'swap', '--symbols', 'BTC/USDT:USDT', '--instruments', MARKETS, '--ws-url', url, '--duration', '4s', '--out', out]);
     expect(recorded.stderr).not.toContain('error:');
     expect(recorded.code).toBe(0);
     expect(subscribed).toEqual(['/ws/v5/public books BTC-USDT-SWAP', '/ws/v5/public trades BTC-USDT-SWAP']);

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { WebSocketServer } from 'ws';
 import { decodeReplay } from '../../src/feeds/replay/replay-decoder.js';
-import { runCli, runCliInProcess } from '../helpers/cli.js';
+import { runCliInProcess } from '../helpers/cli.js';
 
 type Json = any;
 const tmp = mkdtempSync(join(tmpdir(), 'shadow-exec-hl-record-'));
@@ -65,7 +65,7 @@ describe('shadow-exec record/run --exchange hyperliquid', () => {
     const server = await hyperliquidServer();
     const out = join(tmp, 'hl.jsonl');
     try {
-      const recorded = await runCli(['record', '--exchange', 'hyperliquid', '--symbols', 'BTC', '--duration', '1500ms', '--out', out, '--ws-url', server.url], { timeoutMs: 90_000 });
+      const recorded = await runCliInProcess(['record', '--exchange', 'hyperliquid', '--symbols', 'BTC', '--duration', '1500ms', '--out', out, '--ws-url', server.url]);
       expect(recorded.stderr).toContain('record: 5 frames');
       expect(recorded.code).toBe(0);
     } finally {

@@ -12,7 +12,7 @@ import { recordT, type NormalizedRecord } from '../../src/feeds/replay/normalize
 import { FrameNormalizer } from '../../src/feeds/replay/frame-normalizer.js';
 import { replayVenueKit } from '../../src/app/compose-replay.js';
 import '../helpers/lazy-modules-setup.js';
-import { ROOT, runCliInProcess } from '../helpers/cli.js';
+import { CLI_MAIN, ROOT, runCliInProcess } from '../helpers/cli.js';
 import { BINANCE_CAPTURE_SPECS } from '../helpers/market-grids.js';
 
 const FIX = join(ROOT, 'test/fixtures/import');
@@ -99,7 +99,7 @@ describe('shadow-exec import tardis', () => {
     writeFileSync(csv, `${rows.join('\n')}\n`);
     const out = join(dir, 'interrupted.jsonl');
     writeFileSync(out, 'kept\n');
-    const { runCli } = (await import(new URL('../../dist/src/cli/main.js', import.meta.url).href)) as { runCli: (args: readonly string[], io: object) => Promise<number> };
+    const { runCli } = (await import(CLI_MAIN)) as { runCli: (args: readonly string[], io: object) => Promise<number> };
     let stderr = '';
     const sink = (append: (text: string) => void) => new Writable({ write: (chunk: Buffer, _e, done) => (append(String(chunk)), done()) });
     let disposed = false;

@@ -1,8 +1,8 @@
-// End-to-end `run --feed live` through the built CLI against loopback servers: a scripted Binance and Bybit session filled and reported, ended by --duration; Ctrl-C with a complete interrupted report; usage errors.
+// End-to-end `run --feed live` through the built CLI against loopback servers: a scripted Binance and Bybit session filled and reported, ended by --duration; Ctrl-C with a complete interrupted report (a child process: a real signal); usage errors. The rest in process.
 import type { ChildProcess } from 'node:child_process';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { ReplayRecord } from '../../src/feeds/replay/replay-format.js';
-import { runCli } from '../helpers/cli.js';
+import { runCli, runCliInProcess } from '../helpers/cli.js';
 import { LoopbackHttpServer } from '../helpers/loopback-http-server.js';
 import { LoopbackWsServer } from '../helpers/loopback-ws-server.js';
 import { binanceAggTrade, binanceDepth, bybitOrderbook } from '../helpers/replay-frames.js';
@@ -26,10 +26,10 @@ async function servers(venue: 'binance' | 'bybit'): Promise<{ ws: LoopbackWsServ
   return { ws, http };
 }
 
-/** Runs `steps` in order, each once its stderr marker has appeared. */
-function script(steps: readonly (readonly [marker: string, act: (child: ChildProcess) => void])[]): (child: ChildProcess, stderr: string) => void {
+/** Runs `steps` in order, each once its stderr marker has appeared; `child` is there when the CLI runs in a child process. */
+function script(steps: readonly (readonly [marker: string, act: (child?: ChildProcess) => void])[]): (stderr: string, child?: ChildProcess) => void {
   let next = 0;
-  return (child, stderr) => {
+  return (stderr, child) => {
     while (next < steps.length && stderr.includes(steps[next]![0])) steps[next++]![1](child);
   };
 }
@@ -39,10 +39,9 @@ const QUOTING = ['--spread-bps', '40', '--fill-model', 'probabilistic', '--fill-
 describe('shadow-exec run --feed live', () => {
   it('trades a scripted Binance spot session: REST-synced book, quotes filled, health reported, ended by --duration', async () => {
     const { ws, http } = await servers('binance');
-    const result = await runCli(
+    const result = await runCliInProcess(
       ['run', '--exchange', 'binance', '--feed', 'live', '--ws-url', `${ws.url}/stream`, '--rest-url', http.url, '--duration', '1500ms', ...QUOTING],
       {
-        timeoutMs: 90_000,
         onStderr: script([
           ['live: ws-1 subscribed', () => ws.sendRaw(1, text(binanceDepth(0, 'BTCUSDT', 101, 101, [['95001.00', '0.50000']])))],
           [
@@ -84,8 +83,7 @@ describe('shadow-exec run --feed live', () => {
   it('trades a scripted Bybit linear session from orderbook snapshot and deltas', async () => {
     const { ws } = await servers('bybit');
     const book = (type: 'snapshot' | 'delta', u: number, b: [string, string][], a: [string, string][]): string => text(bybitOrderbook(0, 'BTCUSDT', type, u, b, a));
-    const result = await runCli(['run', '--exchange', 'bybit', '--feed', 'live', '--ws-url', `${ws.url}/v5/public/linear`, '--duration', '1200ms', ...QUOTING], {
-      timeoutMs: 90_000,
+    const result = await runCliInProcess(['run', '--exchange', 'bybit', '--feed', 'live', '--ws-url', `${ws.url}/v5/public/linear`, '--duration', '1200ms', ...QUOTING], {
       onStderr: script([
         [
           'live: ws-1 subscribed',
@@ -110,10 +108,9 @@ describe('shadow-exec run --feed live', () => {
     const { ws } = await servers('bybit');
     const book = (type: 'snapshot' | 'delta', u: number, bid: string): string =>
       text(bybitOrderbook(0, 'BTCUSDT', type, u, [[bid, '1.000']], type === 'snapshot' ? [['95010.0', '1.000']] : []));
-    const result = await runCli(
+    const result = await runCliInProcess(
       ['run', '--exchange', 'bybit', '--feed', 'live', '--ws-url', `${ws.url}/v5/public/linear`, '--ws-connections', '2', '--duration', '1200ms', ...QUOTING],
       {
-        timeoutMs: 90_000,
         onStderr: script([
           ['live: ws-1 subscribed', () => undefined],
           [
@@ -148,13 +145,14 @@ describe('shadow-exec run --feed live', () => {
 
   it('on SIGINT stops the feed, cancels every open order and writes a complete interrupted report (exit 130)', async () => {
     const { ws, http } = await servers('binance');
+    const steps = script([
+      ['shadow run started', () => undefined],
+      ['live: ws-1 subscribed', () => ws.sendRaw(1, text(binanceDepth(0, 'BTCUSDT', 101, 101, [['95001.00', '0.50000']])))],
+      ['live: BTCUSDT book synced at update id 101', (child) => child!.kill('SIGINT')],
+    ]);
     const result = await runCli(['run', '--exchange', 'binance', '--feed', 'live', '--ws-url', `${ws.url}/stream`, '--rest-url', http.url, '--spread-bps', '40'], {
       timeoutMs: 90_000,
-      onStderr: script([
-        ['shadow run started', () => undefined],
-        ['live: ws-1 subscribed', () => ws.sendRaw(1, text(binanceDepth(0, 'BTCUSDT', 101, 101, [['95001.00', '0.50000']])))],
-        ['live: BTCUSDT book synced at update id 101', (child) => child.kill('SIGINT')],
-      ]),
+      onStderr: (child, stderr) => steps(stderr, child),
     });
     expect(result.stderr).toContain(`live feed ${ws.url}/stream (1 connection), until Ctrl-C`);
     expect(result.code).toBe(130);
@@ -175,7 +173,7 @@ describe('shadow-exec run --feed live: usage', () => {
     [['--exchange', 'binance', '--feed', 'live', '--ws-url', 'wss://me:s3cret@stream.binance.com:9443/stream'], "--ws-url: WebSocket URL of host 'stream.binance.com:9443' carries credentials (user:password@)"],
     [['--exchange', 'binance', '--feed', 'live', '--rest-url', 'https://api.binance.com/?apiKey=s3cret'], "--rest-url: REST URL of host 'api.binance.com' carries a query (?…)"],
   ])('exits 2 for %j', async (args, expected) => {
-    const r = await runCli(['run', ...args]);
+    const r = await runCliInProcess(['run', ...args]);
     expect(r.code).toBe(2);
     expect(r.stderr).toContain(expected);
     expect(r.stderr).not.toContain('s3cret');

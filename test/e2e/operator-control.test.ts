@@ -1,9 +1,9 @@
-// End-to-end operator control of a running session: SIGUSR1 freezes and SIGUSR2 unfreezes; lines appended to --control do the same; each is recorded with its source.
+// End-to-end operator control of a running session: SIGUSR1 freezes and SIGUSR2 unfreezes; lines appended to --control do the same; each is recorded with its source. The sessions run in a child process (signals end them); the refusal in process.
 import { appendFileSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { runCli } from '../helpers/cli.js';
+import { runCli, runCliInProcess } from '../helpers/cli.js';
 
 const tmp = mkdtempSync(join(tmpdir(), 'shadow-exec-control-'));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
@@ -73,7 +73,7 @@ describe('operator control of a running session', () => {
   });
 
   it('refuses a --control path that is not a file', async () => {
-    const r = await runCli(['run', '--control', join(tmp, 'missing')]);
+    const r = await runCliInProcess(['run', '--control', join(tmp, 'missing')]);
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('--control');
   });

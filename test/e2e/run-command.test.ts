@@ -1,11 +1,11 @@
-// End-to-end tests of `shadow-exec run` through the built CLI: report content and canonical bytes, determinism, stderr summary, --out/--quiet, usage errors, help/version, Ctrl-C, freeze and risk limits.
+// End-to-end tests of `shadow-exec run` through the built CLI: report content and canonical bytes, determinism, stderr summary, --out/--quiet, usage errors, help/version, Ctrl-C, freeze and risk limits. In process, except what only a real process shows: the bin script run as a user would, colour from the process environment, signals, a closed stdout pipe.
 import { spawn } from 'node:child_process';
 import { mkdtemp, readFile, readdir, rm } from 'node:fs/promises';
 import { readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, it, expect } from 'vitest';
-import { BIN, ROOT, runCli, type CliOptions, type CliResult } from '../helpers/cli.js';
+import { BIN, ROOT, runCli, runCliInProcess, type CliOptions, type CliResult, type InProcessOptions } from '../helpers/cli.js';
 
 type Json = string | number | boolean | null | Json[] | { [key: string]: Json };
 type Report = any;
@@ -26,9 +26,14 @@ const ANSI = /\u001b\[/;
 const STACK_FRAME = '    at ';
 const PACKAGE_VERSION = (JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { version: string }).version;
 
-/** runCli with a colour-neutral environment: FORCE_COLOR from the test runner is dropped unless a test sets it. */
-function cli(args: readonly string[], options: CliOptions = {}): Promise<CliResult> {
+/** runCli (a child process) with a colour-neutral environment: FORCE_COLOR from the test runner is dropped unless a test sets it. */
+function inChild(args: readonly string[], options: CliOptions = {}): Promise<CliResult> {
   return runCli(args, { ...options, env: { FORCE_COLOR: undefined, ...options.env } });
+}
+
+/** The same in this process (runCliInProcess): for everything a child process adds nothing to. */
+function cli(args: readonly string[], options: InProcessOptions = {}): Promise<CliResult> {
+  return runCliInProcess(args, { ...options, env: { FORCE_COLOR: undefined, ...options.env } });
 }
 
 function sortedKeysDeep(value: Json): Json {
@@ -55,8 +60,8 @@ async function withTempDir<T>(body: (dir: string) => Promise<T>): Promise<T> {
 }
 
 describe('shadow-exec run: the original design command line', () => {
-  it('runs unchanged, exits 0 and prints a report with the expected figures', async () => {
-    const result = await cli(DESIGN_ARGS);
+  it('runs unchanged through bin/shadow-exec.js (a child process), exits 0 and prints a report with the expected figures', async () => {
+    const result = await inChild(DESIGN_ARGS);
     expect(result.code).toBe(0);
     expect(result.signal).toBeNull();
     const r = report(result);
@@ -160,14 +165,14 @@ describe('shadow-exec run: stderr summary', () => {
   });
 
   it('colours the summary when colour is forced and NO_COLOR is unset', async () => {
-    const result = await cli(DESIGN_ARGS, { env: { NO_COLOR: undefined, FORCE_COLOR: '3' } });
+    const result = await inChild(DESIGN_ARGS, { env: { NO_COLOR: undefined, FORCE_COLOR: '3' } });
     expect(result.code).toBe(0);
     expect(result.stderr).toMatch(ANSI);
     expect(result.stdout).not.toMatch(ANSI);
   });
 
   it('with NO_COLOR=1 writes no ANSI escape codes, even when colour is forced', async () => {
-    const result = await cli(DESIGN_ARGS, { env: { NO_COLOR: '1', FORCE_COLOR: '3' } });
+    const result = await inChild(DESIGN_ARGS, { env: { NO_COLOR: '1', FORCE_COLOR: '3' } });
     expect(result.code).toBe(0);
     expect(result.stderr).toContain('orders: placed 6');
     expect(result.stderr).not.toMatch(ANSI);
@@ -297,7 +302,7 @@ describe('shadow-exec run: Ctrl-C', () => {
   it('on SIGINT stops the feed, cancels every open order, prints a complete interrupted report and exits 130', async () => {
     let interruptSent = false;
     const huge = 50_000_000;
-    const result = await cli(['run', '--iterations', String(huge)], {
+    const result = await inChild(['run', '--iterations', String(huge)], {
       timeoutMs: 90_000,
       onStderr: (child, stderrSoFar) => {
         if (!interruptSent && stderrSoFar.includes('shadow run started')) {
@@ -373,7 +378,7 @@ describe('shadow-exec run: SIGTERM', () => {
     await withTempDir(async (dir) => {
       const out = join(dir, 'report.json');
       let sent = false;
-      const result = await cli(['run', '--iterations', '50000000', '--out', out], {
+      const result = await inChild(['run', '--iterations', '50000000', '--out', out], {
         timeoutMs: 90_000,
         onStderr: (child, stderrSoFar) => {
           if (!sent && stderrSoFar.includes('shadow run started')) {
@@ -397,7 +402,7 @@ describe('shadow-exec run: SIGHUP', () => {
     await withTempDir(async (dir) => {
       const out = join(dir, 'report.json');
       let sent = false;
-      const result = await cli(['run', '--iterations', '50000000', '--out', out], {
+      const result = await inChild(['run', '--iterations', '50000000', '--out', out], {
         timeoutMs: 90_000,
         onStderr: (child, stderrSoFar) => {
           if (!sent && stderrSoFar.includes('shadow run started')) {

@@ -4,7 +4,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, it, expect } from 'vitest';
-import { runCli, runCliInProcess } from '../helpers/cli.js';
+import { runCliInProcess } from '../helpers/cli.js';
 
 const tmp = mkdtempSync(join(tmpdir(), 'shadow-exec-run-config-'));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
@@ -143,9 +143,8 @@ describe('run --config: mistakes exit 2 in one line', () => {
 });
 
 describe('run --help', () => {
-  // Spawned: a subcommand's help goes to process.stdout, which an in-process run does not capture.
   it('documents --config with an example', async () => {
-    const result = await runCli(['run', '--help']);
+    const result = await runCliInProcess(['run', '--help']);
     expect(result.code).toBe(0);
     expect(result.stdout).toContain('--config <file>');
     expect(result.stdout).toContain('$ shadow-exec run --config examples/run-config.json --seed 9');

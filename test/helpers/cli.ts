@@ -1,5 +1,6 @@
 // Runs the built CLI (dist/) and captures stdout, stderr and the exit code: spawned as a user would (runCli), or in this process (runCliInProcess).
 import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { Writable } from 'node:stream';
 import { fileURLToPath } from 'node:url';
 
@@ -26,8 +27,13 @@ export interface CliOptions {
   readonly timeoutMs?: number;
 }
 
-/** Where the built CLI's in-process entry lives (the same code bin/shadow-exec.js runs). */
-const MAIN = new URL('../../dist/src/cli/main.js', import.meta.url).href;
+/**
+ * Where the built CLI's in-process entry lives: the bundle bin/shadow-exec.js runs for every command but `run`
+ * (dist/bundle/main.js, the same main.js, all commands), else the compiled tree, as bin/ falls back. One build per test
+ * file, as bin/ loads one per process; loading a few chunks instead of ~150 modules is most of a file's first call.
+ */
+const BUNDLED = new URL('../../dist/bundle/main.js', import.meta.url);
+export const CLI_MAIN = (process.env['SHADOW_EXEC_UNBUNDLED'] !== '1' && existsSync(fileURLToPath(BUNDLED)) ? BUNDLED : new URL('../../dist/src/cli/main.js', import.meta.url)).href;
 
 /** Options of runCliInProcess: only what makes sense without a child process (no signals, no kill timer). */
 export interface InProcessOptions {
@@ -35,6 +41,8 @@ export interface InProcessOptions {
   readonly env?: NodeJS.ProcessEnv;
   /** Working directory for relative paths; the process chdirs there for the call (vitest's forks pool allows it). @default ROOT */
   readonly cwd?: string;
+  /** Called with the stderr seen so far, each time stderr grows (in a microtask after the write, as a child's data event comes after it). */
+  readonly onStderr?: (stderrSoFar: string) => void;
 }
 
 /**
@@ -44,7 +52,7 @@ export interface InProcessOptions {
  * `runCli(args, { env })` by `runCliInProcess(args, { env })`. Calls must not overlap (tests in a file run one by one).
  */
 export async function runCliInProcess(args: readonly string[], options: InProcessOptions = {}): Promise<CliResult> {
-  const { runCli: run } = (await import(MAIN)) as { runCli: (args: readonly string[], io: object) => Promise<number> };
+  const { runCli: run } = (await import(CLI_MAIN)) as { runCli: (args: readonly string[], io: object) => Promise<number> };
   let stdout = '';
   let stderr = '';
   const sink = (append: (text: string) => void): Writable =>
@@ -60,7 +68,11 @@ export async function runCliInProcess(args: readonly string[], options: InProces
   try {
     const code = await run(args, {
       stdout: sink((t) => (stdout += t)),
-      stderr: sink((t) => (stderr += t)),
+      stderr: sink((t) => {
+        stderr += t;
+        const seen = stderr;
+        if (options.onStderr !== undefined) queueMicrotask(() => options.onStderr!(seen));
+      }),
       env: { ...process.env, NO_COLOR: '1', ...options.env },
     });
     return { code, signal: null, stdout, stderr };

@@ -68,7 +68,7 @@ describe('checkBybitOrderOnGrid', () => {
         const reference = checkBybitOrder({ price: formatPrice(instrument!, priceTicks), qty: formatQty(instrument!, qtyLots), postOnly }, bybit);
         expect(checkBybitOrderOnGrid(priceTicks, qtyLots, postOnly, grid)).toEqual(reference);
       }),
-      { numRuns: 3000 },
+      { numRuns: 1000 },
     );
   });
 

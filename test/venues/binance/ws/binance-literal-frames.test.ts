@@ -126,7 +126,7 @@ describe('BinanceLiteralFrames (BinanceStreamParser.parseLiteral)', () => {
       fc.property(fc.oneof(mutated, arbitrary, fc.string({ unit: 'binary', maxLength: 60 })), (frame) => {
         agrees(frame);
       }),
-      { numRuns: 5000 },
+      { numRuns: 2000 },
     );
   });
 
