@@ -1,0 +1,268 @@
+// BinaryRecordDecoder: the body of one binary replay record (binary-replay-format.ts) → a normalized record, validated by the text decoder's rules; book levels go straight into ScannedBookRecord's packed form.
+//
+// Symbols come from the file's table (declared once, never re-decoded); a book whose decimals are all packed becomes a
+// ScannedBookRecord without a string per level (NormalizedEventMapper.packedLevels reads the numbers); a book with a
+// decimal stored as text (more than 15 digits) becomes the plain record. Anything the format does not allow — a
+// bad code, a number past 2^53 − 1 or overlong, a field past the body's end, bytes left after it, a record whose `t`
+// goes back, a non-canonical encoding — throws BinaryRecordProblem with the message; the reader wraps it as
+// E_REPLAY_FORMAT naming the file, the record and its byte offset. Work is linear in the body's length.
+// `build` false (a validating scan): every field is checked, nothing is made but the symbol table, and one shared record is returned.
+import { MAX_DECIMAL_CHARS } from '../../core/money/fast-units.js';
+import { MAX_RECORD_LEVELS, type NormalizedLevel, type NormalizedRecord } from './normalized-record.js';
+import type { ReplayNormalizedRecord } from './replay-format.js';
+import { packedDecimalText, ScannedBookRecord } from './scanned-book-record.js';
+import {
+  DECIMAL_NULL, DECIMAL_TEXT, FLAG_EXCHANGE_BEFORE, FLAG_IS_SNAPSHOT, FLAG_LOCAL_BACK, FLAG_NEW_SYMBOL, FLAG_RESERVED, MAX_BINARY_SYMBOL_BYTES,
+  MAX_BINARY_SYMBOLS, MAX_PACKED_DECIMAL_DIGITS, MAX_PACKED_FRACTION, MAX_TRADE_ID_BYTES, MAX_TRADE_ID_CHARS, MAX_VARINT_BYTES, NEGATIVE_DECIMAL,
+  PACKED_MANTISSA_LIMIT, TRADE_NUMERIC_ID, TRADE_SIDES, TYPE_MASK,
+} from './binary-replay-format.js';
+
+/** A record body the format does not allow: the message, for the reader to wrap naming the record. */
+export class BinaryRecordProblem extends Error {}
+
+const SYMBOL = /^[A-Za-z0-9][A-Za-z0-9._:/-]*$/;
+const UNSIGNED_DECIMAL = /^(0|[1-9][0-9]*)(\.[0-9]+)?$/;
+const SIGNED_DECIMAL = /^-?(0|[1-9][0-9]*)(\.[0-9]+)?$/;
+const CANONICAL_ID = /^(0|[1-9][0-9]*)$/;
+const TYPES = [null, 'book_snapshot', 'book_update', 'trade', 'quote', 'derivative'] as const;
+const UTF8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+/** The record a validating scan returns (its `t` is the record's; nothing reads the rest). */
+const CHECKED_RECORD: NormalizedRecord = { type: 'book_snapshot', symbol: '', exchange_us: 0, local_us: 0, bids: [], asks: [] };
+
+export class BinaryRecordDecoder {
+  /** `t` of the last record decoded. */
+  lastT = 0;
+  private readonly symbols: string[] = [];
+  private readonly known = new Set<string>();
+  private previousLocalUs = 0;
+  private b: Buffer = Buffer.alloc(0);
+  private p = 0;
+  private end = 0;
+
+  constructor(private readonly build = true) {}
+
+  /** The record whose body is bytes[start, end). */
+  decode(bytes: Buffer, start: number, end: number): ReplayNormalizedRecord {
+    this.b = bytes;
+    this.p = start;
+    this.end = end;
+    const flags = this.byte();
+    const type = TYPES[flags & TYPE_MASK];
+    if (type === undefined || type === null || (flags & FLAG_RESERVED) !== 0) throw new BinaryRecordProblem(`flags byte 0x${flags.toString(16)}: no such record type`);
+    if ((flags & FLAG_IS_SNAPSHOT) !== 0 && type !== 'book_update') throw new BinaryRecordProblem('the is_snapshot flag on a record that is no book_update');
+    const symbol = this.symbol((flags & FLAG_NEW_SYMBOL) !== 0);
+    const localStep = this.uint();
+    const local_us = (flags & FLAG_LOCAL_BACK) !== 0 ? this.previousLocalUs - localStep : this.previousLocalUs + localStep;
+    if (local_us < 0 || local_us > Number.MAX_SAFE_INTEGER || ((flags & FLAG_LOCAL_BACK) !== 0 && localStep === 0)) throw new BinaryRecordProblem('"local_us" must be a non-negative integer (µs since the epoch)');
+    const exchangeStep = this.uint();
+    const exchange_us = (flags & FLAG_EXCHANGE_BEFORE) !== 0 ? local_us - exchangeStep : local_us + exchangeStep;
+    if (exchange_us < 0 || exchange_us > Number.MAX_SAFE_INTEGER || ((flags & FLAG_EXCHANGE_BEFORE) !== 0 && exchangeStep === 0)) throw new BinaryRecordProblem('"exchange_us" must be a non-negative integer (µs since the epoch)');
+    const t = Math.floor(local_us / 1000);
+    if (t < this.lastT) throw new BinaryRecordProblem(`"t" ${t} is before the previous record's ${this.lastT}`);
+    let record: NormalizedRecord;
+    switch (type) {
+      case 'book_snapshot':
+      case 'book_update':
+        record = this.book(type, t, symbol, exchange_us, local_us, (flags & FLAG_IS_SNAPSHOT) !== 0);
+        break;
+      case 'trade': {
+        const bits = this.byte();
+        const side = TRADE_SIDES[bits & 0x03];
+        if (side === undefined || (bits & ~(0x03 | TRADE_NUMERIC_ID)) !== 0) throw new BinaryRecordProblem(`trade byte 0x${bits.toString(16)}: "side" must be "buy", "sell" or "unknown"`);
+        const id = (bits & TRADE_NUMERIC_ID) !== 0 ? this.numericId() : this.textId();
+        const price = this.decimal('price', false, false)!;
+        const size = this.decimal('size', false, false)!;
+        record = this.build ? { type, symbol, exchange_us, local_us, id, side, price, size } : CHECKED_RECORD;
+        break;
+      }
+      case 'quote': {
+        const bid_price = this.decimal('bid_price', true, false);
+        const bid_size = this.decimal('bid_size', true, false);
+        const ask_price = this.decimal('ask_price', true, false);
+        const ask_size = this.decimal('ask_size', true, false);
+        record = this.build ? { type, symbol, exchange_us, local_us, bid_price, bid_size, ask_price, ask_size } : CHECKED_RECORD;
+        break;
+      }
+      case 'derivative': {
+        const mark_price = this.decimal('mark_price', true, false);
+        const index_price = this.decimal('index_price', true, false);
+        const last_price = this.decimal('last_price', true, false);
+        const funding_rate = this.decimal('funding_rate', true, true);
+        const predicted_funding_rate = this.decimal('predicted_funding_rate', true, true);
+        const present = this.byte();
+        if (present > 1) throw new BinaryRecordProblem(`"funding_time_us" must be null or a non-negative integer (µs since the epoch): presence byte ${present}`);
+        const funding_time_us = present === 0 ? null : this.uint();
+        const open_interest = this.decimal('open_interest', true, false);
+        record = this.build ? { type, symbol, exchange_us, local_us, mark_price, index_price, last_price, funding_rate, predicted_funding_rate, funding_time_us, open_interest } : CHECKED_RECORD;
+        break;
+      }
+    }
+    if (this.p !== end) throw new BinaryRecordProblem(`${end - this.p} bytes after the record's last field`);
+    this.previousLocalUs = local_us;
+    this.lastT = t;
+    return { kind: 'normalized', t, record };
+  }
+
+  private book(type: 'book_snapshot' | 'book_update', t: number, symbol: string, exchange_us: number, local_us: number, isSnapshot: boolean): NormalizedRecord {
+    const bidCount = this.count('bids');
+    const askCount = this.count('asks');
+    const levelsAt = this.p;
+    const bids: number[] | null = this.build ? [] : null;
+    const asks: number[] | null = this.build ? [] : null;
+    if (this.packedSide(bidCount, bids) && this.packedSide(askCount, asks)) {
+      return this.build ? new ScannedBookRecord(t, type, symbol, exchange_us, local_us, isSnapshot, bids!, asks!) : CHECKED_RECORD;
+    }
+    // A decimal stored as text: the levels again, as strings.
+    this.p = levelsAt;
+    const textBids = this.textSide(bidCount, 'bids');
+    const textAsks = this.textSide(askCount, 'asks');
+    if (!this.build) return CHECKED_RECORD;
+    return type === 'book_update'
+      ? { type, symbol, exchange_us, local_us, is_snapshot: isSnapshot, bids: textBids, asks: textAsks }
+      : { type, symbol, exchange_us, local_us, bids: textBids, asks: textAsks };
+  }
+
+  private count(key: string): number {
+    const n = this.uint();
+    if (n > MAX_RECORD_LEVELS) throw new BinaryRecordProblem(`"${key}" has ${n} levels, more than ${MAX_RECORD_LEVELS}`);
+    return n;
+  }
+
+  /** `count` levels of packed decimals into `out` (4 numbers a level); false, at a decimal stored as text. */
+  private packedSide(count: number, out: number[] | null): boolean {
+    const b = this.b;
+    for (let i = 0; i < count; i++) {
+      const priceCode = this.p < this.end ? b[this.p++]! : this.cut();
+      if (priceCode > MAX_PACKED_FRACTION) return this.notPacked(priceCode);
+      const price = this.mantissa();
+      const sizeCode = this.p < this.end ? b[this.p++]! : this.cut();
+      if (sizeCode > MAX_PACKED_FRACTION) return this.notPacked(sizeCode);
+      const size = this.mantissa();
+      if (out !== null) out.push(price, priceCode, size, sizeCode);
+    }
+    return true;
+  }
+
+  private notPacked(code: number): false {
+    if (code === DECIMAL_TEXT) return false;
+    throw new BinaryRecordProblem(`decimal code 0x${code.toString(16)} in a book level: a price or size is unsigned and never null`);
+  }
+
+  private textSide(count: number, key: string): NormalizedLevel[] {
+    const levels: NormalizedLevel[] = [];
+    for (let i = 0; i < count; i++) {
+      const price = this.decimal(`${key}[${i}] price`, false, false)!;
+      const size = this.decimal(`${key}[${i}] size`, false, false)!;
+      if (this.build) levels.push([price, size]);
+    }
+    return levels;
+  }
+
+  private mantissa(): number {
+    const m = this.uint();
+    if (m >= PACKED_MANTISSA_LIMIT) throw new BinaryRecordProblem(`a packed decimal of ${String(m).length} digits: more than ${MAX_PACKED_DECIMAL_DIGITS} are stored as text`);
+    return m;
+  }
+
+  /** A decimal field's text (or null); '' in a validating scan. */
+  private decimal(key: string, nullable: boolean, signed: boolean): string | null {
+    const code = this.byte();
+    if (code <= MAX_PACKED_FRACTION || (signed && code >= NEGATIVE_DECIMAL && code <= NEGATIVE_DECIMAL + MAX_PACKED_FRACTION)) {
+      const m = this.mantissa();
+      if (!this.build) return '';
+      const text = packedDecimalText(m, code % NEGATIVE_DECIMAL);
+      return code >= NEGATIVE_DECIMAL ? `-${text}` : text;
+    }
+    if (code === DECIMAL_NULL && nullable) return null;
+    const wanted = `"${key}" must be ${nullable ? 'null or ' : ''}a plain ${signed ? '' : 'unsigned '}decimal string of at most ${MAX_DECIMAL_CHARS} characters`;
+    if (code !== DECIMAL_TEXT) throw new BinaryRecordProblem(`${wanted}: decimal code 0x${code.toString(16)}`);
+    const n = this.uint();
+    if (n > MAX_DECIMAL_CHARS) throw new BinaryRecordProblem(wanted);
+    const text = this.b.toString('latin1', this.p, this.take(n));
+    if (!(signed ? SIGNED_DECIMAL : UNSIGNED_DECIMAL).test(text)) throw new BinaryRecordProblem(wanted);
+    const digits = text.length - (text.startsWith('-') ? 1 : 0) - (text.includes('.') ? 1 : 0);
+    if (digits <= MAX_PACKED_DECIMAL_DIGITS) throw new BinaryRecordProblem(`"${key}" ${text} stored as text: a decimal of at most ${MAX_PACKED_DECIMAL_DIGITS} digits is packed`);
+    return text;
+  }
+
+  private numericId(): string {
+    const n = this.uint();
+    return this.build ? String(n) : '';
+  }
+
+  private textId(): string {
+    const n = this.uint();
+    if (n > MAX_TRADE_ID_BYTES) throw new BinaryRecordProblem(`"id" must be a string of at most ${MAX_TRADE_ID_CHARS} characters`);
+    const from = this.p;
+    const to = this.take(n);
+    let id: string;
+    try {
+      id = UTF8.decode(this.b.subarray(from, to));
+    } catch {
+      throw new BinaryRecordProblem('"id" is not valid UTF-8');
+    }
+    if (id.length > MAX_TRADE_ID_CHARS) throw new BinaryRecordProblem(`"id" must be a string of at most ${MAX_TRADE_ID_CHARS} characters`);
+    if (CANONICAL_ID.test(id) && Number.isSafeInteger(Number(id))) throw new BinaryRecordProblem(`"id" ${id} stored as text: a canonical integer id is stored as a number`);
+    return id;
+  }
+
+  private symbol(declared: boolean): string {
+    const index = this.uint();
+    if (!declared) {
+      const symbol = this.symbols[index];
+      if (symbol === undefined) throw new BinaryRecordProblem(`symbol index ${index} is not declared (${this.symbols.length} so far)`);
+      return symbol;
+    }
+    if (index !== this.symbols.length) throw new BinaryRecordProblem(`a symbol declared with index ${index}: the next one is ${this.symbols.length}`);
+    if (index >= MAX_BINARY_SYMBOLS) throw new BinaryRecordProblem(`more than ${MAX_BINARY_SYMBOLS} symbols in one file`);
+    const n = this.byte();
+    const symbol = this.b.toString('latin1', this.p, this.take(n));
+    if (n > MAX_BINARY_SYMBOL_BYTES || !SYMBOL.test(symbol)) throw new BinaryRecordProblem(`"symbol" must be 1-${MAX_BINARY_SYMBOL_BYTES} characters of letters, digits and . _ : / -`);
+    if (this.known.has(symbol)) throw new BinaryRecordProblem(`symbol ${symbol} declared twice`);
+    this.known.add(symbol);
+    this.symbols.push(symbol);
+    return symbol;
+  }
+
+  /** Steps over n bytes of the body; the end of them. */
+  private take(n: number): number {
+    if (n > this.end - this.p) this.cut();
+    this.p += n;
+    return this.p;
+  }
+
+  private byte(): number {
+    if (this.p >= this.end) this.cut();
+    return this.b[this.p++]!;
+  }
+
+  /** A varint: ≤ MAX_VARINT_BYTES bytes, ≤ 2^53 − 1, not overlong (by multiplication: no 32-bit operator). */
+  private uint(): number {
+    const b = this.b;
+    let p = this.p;
+    if (p >= this.end) this.cut();
+    let byte = b[p++]!;
+    if (byte < 0x80) {
+      this.p = p;
+      return byte;
+    }
+    let value = byte & 0x7f;
+    let scale = 128;
+    for (let n = 1; ; n++) {
+      if (n === MAX_VARINT_BYTES) throw new BinaryRecordProblem(`a number longer than ${MAX_VARINT_BYTES} bytes`);
+      if (p >= this.end) this.cut();
+      byte = b[p++]!;
+      value += (byte & 0x7f) * scale;
+      if (byte < 0x80) break;
+      scale *= 128;
+    }
+    if (byte === 0) throw new BinaryRecordProblem('a number in an overlong form (a last byte of 0)');
+    if (value > Number.MAX_SAFE_INTEGER) throw new BinaryRecordProblem('a number above 2^53 - 1');
+    this.p = p;
+    return value;
+  }
+
+  private cut(): never {
+    throw new BinaryRecordProblem(`a field runs past the record's end (its length says ${this.end - this.p} bytes are left)`);
+  }
+}
