@@ -12,9 +12,9 @@ import { MAX_RECORD_LEVELS, type NormalizedLevel, type NormalizedRecord } from '
 import type { ReplayNormalizedRecord } from './replay-format.js';
 import { packedDecimalText, ScannedBookRecord } from './scanned-book-record.js';
 import {
-  DECIMAL_NULL, DECIMAL_TEXT, FLAG_EXCHANGE_BEFORE, FLAG_IS_SNAPSHOT, FLAG_LOCAL_BACK, FLAG_NEW_SYMBOL, FLAG_RESERVED, MAX_BINARY_SYMBOL_BYTES,
+  DECIMAL_NULL, DECIMAL_TEXT, hasLoneSurrogate, FLAG_EXCHANGE_BEFORE, FLAG_IS_SNAPSHOT, FLAG_LOCAL_BACK, FLAG_NEW_SYMBOL, FLAG_RESERVED, MAX_BINARY_SYMBOL_BYTES,
   MAX_BINARY_SYMBOLS, MAX_PACKED_DECIMAL_DIGITS, MAX_PACKED_FRACTION, MAX_TRADE_ID_BYTES, MAX_TRADE_ID_CHARS, MAX_VARINT_BYTES, NEGATIVE_DECIMAL,
-  PACKED_MANTISSA_LIMIT, TRADE_NUMERIC_ID, TRADE_SIDES, TYPE_MASK,
+  PACKED_MANTISSA_LIMIT, TRADE_NUMERIC_ID, TRADE_SIDES, TRADE_UTF16_ID, TYPE_MASK,
 } from './binary-replay-format.js';
 
 /** A record body the format does not allow: the message, for the reader to wrap naming the record. */
@@ -68,8 +68,10 @@ export class BinaryRecordDecoder {
       case 'trade': {
         const bits = this.byte();
         const side = TRADE_SIDES[bits & 0x03];
-        if (side === undefined || (bits & ~(0x03 | TRADE_NUMERIC_ID)) !== 0) throw new BinaryRecordProblem(`trade byte 0x${bits.toString(16)}: "side" must be "buy", "sell" or "unknown"`);
-        const id = (bits & TRADE_NUMERIC_ID) !== 0 ? this.numericId() : this.textId();
+        if (side === undefined || (bits & ~(0x03 | TRADE_NUMERIC_ID | TRADE_UTF16_ID)) !== 0 || (bits & (TRADE_NUMERIC_ID | TRADE_UTF16_ID)) === (TRADE_NUMERIC_ID | TRADE_UTF16_ID)) {
+          throw new BinaryRecordProblem(`trade byte 0x${bits.toString(16)}: "side" must be "buy", "sell" or "unknown", the id numeric, UTF-8 or UTF-16`);
+        }
+        const id = (bits & TRADE_NUMERIC_ID) !== 0 ? this.numericId() : this.textId((bits & TRADE_UTF16_ID) !== 0);
         const price = this.decimal('price', false, false)!;
         const size = this.decimal('size', false, false)!;
         record = this.build ? { type, symbol, exchange_us, local_us, id, side, price, size } : CHECKED_RECORD;
@@ -190,16 +192,23 @@ export class BinaryRecordDecoder {
     return this.build ? String(n) : '';
   }
 
-  private textId(): string {
+  private textId(utf16: boolean): string {
     const n = this.uint();
     if (n > MAX_TRADE_ID_BYTES) throw new BinaryRecordProblem(`"id" must be a string of at most ${MAX_TRADE_ID_CHARS} characters`);
     const from = this.p;
     const to = this.take(n);
     let id: string;
-    try {
-      id = UTF8.decode(this.b.subarray(from, to));
-    } catch {
-      throw new BinaryRecordProblem('"id" is not valid UTF-8');
+    if (utf16) {
+      if (n % 2 !== 0) throw new BinaryRecordProblem('"id" in UTF-16 has an odd number of bytes');
+      id = '';
+      for (let i = from; i < to; i += 2) id += String.fromCharCode(this.b[i]! | (this.b[i + 1]! << 8));
+      if (!hasLoneSurrogate(id)) throw new BinaryRecordProblem('"id" stored as UTF-16: a well-formed id is stored as UTF-8');
+    } else {
+      try {
+        id = UTF8.decode(this.b.subarray(from, to));
+      } catch {
+        throw new BinaryRecordProblem('"id" is not valid UTF-8');
+      }
     }
     if (id.length > MAX_TRADE_ID_CHARS) throw new BinaryRecordProblem(`"id" must be a string of at most ${MAX_TRADE_ID_CHARS} characters`);
     if (CANONICAL_ID.test(id) && Number.isSafeInteger(Number(id))) throw new BinaryRecordProblem(`"id" ${id} stored as text: a canonical integer id is stored as a number`);

@@ -7,8 +7,8 @@ import { encodeNormalizedRecord, recordT, type NormalizedLevel, type NormalizedR
 import { encodeReplayHeader, isNormalizedReplay, type ReplayHeader } from './replay-format.js';
 import { PACKED_LEVEL_STRIDE, ScannedBookRecord } from './scanned-book-record.js';
 import {
-  BINARY_MAGIC, BINARY_VERSION, DECIMAL_NULL, DECIMAL_TEXT, FLAG_EXCHANGE_BEFORE, FLAG_IS_SNAPSHOT, FLAG_LOCAL_BACK, FLAG_NEW_SYMBOL,
-  MAX_BINARY_HEADER_BYTES, MAX_BINARY_RECORD_BYTES, MAX_BINARY_SYMBOLS, MAX_PACKED_DECIMAL_DIGITS, NEGATIVE_DECIMAL, TRADE_NUMERIC_ID, TYPE_CODE,
+  BINARY_MAGIC, BINARY_VERSION, hasLoneSurrogate, DECIMAL_NULL, DECIMAL_TEXT, FLAG_EXCHANGE_BEFORE, FLAG_IS_SNAPSHOT, FLAG_LOCAL_BACK, FLAG_NEW_SYMBOL,
+  MAX_BINARY_HEADER_BYTES, MAX_BINARY_RECORD_BYTES, MAX_BINARY_SYMBOLS, MAX_PACKED_DECIMAL_DIGITS, NEGATIVE_DECIMAL, TRADE_NUMERIC_ID, TRADE_UTF16_ID, TYPE_CODE,
 } from './binary-replay-format.js';
 
 /** Room left before a body for its length varint. */
@@ -81,8 +81,10 @@ export class BinaryRecordEncoder {
       case 'trade': {
         const side = record.side === 'buy' ? 0 : record.side === 'sell' ? 1 : 2;
         const numeric = CANONICAL_ID.test(record.id) && Number.isSafeInteger(Number(record.id));
-        out.byte(side | (numeric ? TRADE_NUMERIC_ID : 0));
+        const utf16 = !numeric && hasLoneSurrogate(record.id);
+        out.byte(side | (numeric ? TRADE_NUMERIC_ID : 0) | (utf16 ? TRADE_UTF16_ID : 0));
         if (numeric) out.uint(Number(record.id));
+        else if (utf16) out.utf16(record.id);
         else out.utf8(record.id);
         decimal(out, record.price);
         decimal(out, record.size);
@@ -205,6 +207,17 @@ export class BinaryBytes {
   ascii(text: string): void {
     this.room(text.length);
     this.length += this.buf.write(text, this.length, 'latin1');
+  }
+
+  /** Varint byte length, then the UTF-16LE code units. */
+  utf16(text: string): void {
+    this.uint(text.length * 2);
+    this.room(text.length * 2);
+    for (let i = 0; i < text.length; i++) {
+      const unit = text.charCodeAt(i);
+      this.buf[this.length++] = unit & 0xff;
+      this.buf[this.length++] = unit >>> 8;
+    }
   }
 
   /** Varint byte length, then the UTF-8 bytes. */

@@ -16,8 +16,10 @@
 //             digits; signed fields only: funding rates); DECIMAL_TEXT: varint n (1…MAX_DECIMAL_CHARS) and the decimal's
 //             n ASCII characters (used only when it does not fit the packed form); DECIMAL_NULL: null (nullable fields only)
 //   book_snapshot, book_update: varint bid count · varint ask count (each ≤ MAX_RECORD_LEVELS) · (price decimal, size decimal) per level, bids then asks, best first
-//   trade:  1 byte: bits 0–1 side (0 buy, 1 sell, 2 unknown), bit 2 TRADE_NUMERIC_ID · id (numeric: varint, the id's
-//           canonical digits; else varint n ≤ 512 and n bytes of UTF-8, at most 128 UTF-16 units) · price · size
+//   trade:  1 byte: bits 0–1 side (0 buy, 1 sell, 2 unknown), bit 2 TRADE_NUMERIC_ID, bit 3 TRADE_UTF16_ID · id
+//           (numeric: varint, an id of canonical digits ≤ 2^53 − 1; else varint n ≤ 512 and n bytes: UTF-8, or UTF-16LE
+//           code units for an id that is not well-formed Unicode (a lone surrogate JSON can carry); at most 128 UTF-16
+//           units) · price · size
 //   quote:  bid_price · bid_size · ask_price · ask_size (nullable decimals)
 //   derivative: mark_price · index_price · last_price (nullable) · funding_rate · predicted_funding_rate (nullable,
 //           signed) · funding_time_us (1 byte 0: null, 1: a varint follows) · open_interest (nullable)
@@ -65,13 +67,21 @@ export const PACKED_MANTISSA_LIMIT = 1e15;
 /** Most digits (integer and fraction) of a packed decimal. */
 export const MAX_PACKED_DECIMAL_DIGITS = 15;
 
-/** Trade byte: side in bits 0–1, numeric id in bit 2. */
+/** Trade byte: side in bits 0–1, numeric id in bit 2, UTF-16 id in bit 3. */
 export const TRADE_SIDES = ['buy', 'sell', 'unknown'] as const;
 export const TRADE_NUMERIC_ID = 0x04;
+export const TRADE_UTF16_ID = 0x08;
 
 /** Whether `bytes` starts with the binary magic (the reader picks the binary decoder by content, not by file name). */
 export function hasBinaryMagic(bytes: Uint8Array, length = bytes.length): boolean {
   if (length < BINARY_MAGIC.length) return false;
   for (let i = 0; i < BINARY_MAGIC.length; i++) if (bytes[i] !== BINARY_MAGIC[i]) return false;
   return true;
+}
+
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+/** Whether `text` has a lone surrogate (is not well-formed Unicode, so UTF-8 cannot carry it): such an id is stored as UTF-16. */
+export function hasLoneSurrogate(text: string): boolean {
+  return LONE_SURROGATE.test(text);
 }

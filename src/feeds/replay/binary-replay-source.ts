@@ -12,7 +12,7 @@ import { closeSync, fstatSync, readSync, type Stats } from 'node:fs';
 import { ShadowExecError } from '../../core/errors/shadow-exec-error.js';
 import { BinaryRecordDecoder, BinaryRecordProblem } from './binary-record-decoder.js';
 import { BinaryRecordReader, type BinaryRecordReaderOptions } from './binary-record-reader.js';
-import type { ReplayRecord } from './replay-format.js';
+import type { ReplayHeader, ReplayRecord } from './replay-format.js';
 import { changed, openFile, type FileIdentity, type ReadAt } from './replay-file-access.js';
 import { ArrayRecordSource, type ReplayRecordSource } from './replay-record-source.js';
 import type { ReplayFileSource, ReplayScan } from './replay-scan.js';
@@ -138,4 +138,20 @@ class StreamingBinaryRecords implements ReplayRecordSource {
     this.reader = reader;
     return reader;
   }
+}
+
+/**
+ * A whole binary replay in memory (tests, fuzzing): its header, records and warnings, as the two passes would give them.
+ * Errors as from a file: E_REPLAY_FORMAT naming `label`, the record and its byte offset.
+ */
+export function decodeBinaryReplay(bytes: Buffer, label = 'binary replay'): { header: ReplayHeader; records: ReplayRecord[]; warnings: string[] } {
+  const readAt: ReadAt = (buffer, offset, length, position) => (position >= bytes.length ? 0 : bytes.copy(buffer, offset, position, Math.min(bytes.length, position + length)));
+  const reader = new BinaryRecordReader(readAt, label, { fileBytes: bytes.length, chunkBytes: 64 * 1024 });
+  const header = reader.header();
+  const decoder = new BinaryRecordDecoder(true);
+  const records: ReplayRecord[] = [];
+  while (reader.next()) records.push(decodeOrThrow(decoder, reader));
+  const warnings: string[] = [];
+  if (reader.cutShort > 0) warnings.push(`${label} record ${records.length + 1} (byte ${reader.offset}): cut short: its ${reader.cutShort} bytes are skipped`);
+  return { header, records, warnings };
 }
