@@ -8,9 +8,11 @@
 // - A malformed preamble, header or length is E_REPLAY_FORMAT naming the file, the record and its byte offset.
 import { ShadowExecError } from '../../core/errors/shadow-exec-error.js';
 import { CHUNK_BYTES } from './replay-line-reader.js';
-import { decodeReplayHeader, isNormalizedReplay, type ReplayHeader } from './replay-format.js';
+import { decodeReplayHeader, encodeReplayHeader, isNormalizedReplay, type ReplayHeader } from './replay-format.js';
 import type { ReadAt } from './replay-file-access.js';
 import { BINARY_PREAMBLE_BYTES, BINARY_VERSION, hasBinaryMagic, MAX_BINARY_HEADER_BYTES, MAX_BINARY_RECORD_BYTES, MAX_VARINT_BYTES } from './binary-replay-format.js';
+
+const UTF8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
 
 export interface BinaryRecordReaderOptions {
   /** Bytes per read. @default CHUNK_BYTES */
@@ -60,7 +62,12 @@ export class BinaryRecordReader {
     const length = this.varint();
     if (length === -1 || length === 0 || length > MAX_BINARY_HEADER_BYTES) throw at(`a header length of 1 to ${MAX_BINARY_HEADER_BYTES} bytes must follow the magic`);
     if (this.base + this.pos + length > this.limit || !this.ensure(length)) throw at(`the file ends inside the header (${length} bytes)`);
-    const json = this.buf.toString('utf8', this.pos, this.pos + length);
+    let json: string;
+    try {
+      json = UTF8.decode(this.buf.subarray(this.pos, this.pos + length));
+    } catch {
+      throw at('not valid UTF-8');
+    }
     this.pos += length;
     this.offset = this.base + this.pos;
     let header: ReplayHeader;
@@ -71,6 +78,8 @@ export class BinaryRecordReader {
       throw at(error.message.replace(/^replay file '.*?' line 1: /s, ''));
     }
     if (!isNormalizedReplay(header)) throw at('a binary replay holds normalized records: its header needs "version":2,"data":"normalized"');
+    // One encoding per file: the header as encodeReplayHeader writes it (keys in order, no spaces).
+    if (encodeReplayHeader(header) !== json) throw at('not in its canonical form (keys in the documented order, no spaces, JSON.stringify escaping)');
     return header;
   }
 

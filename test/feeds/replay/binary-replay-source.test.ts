@@ -73,7 +73,6 @@ describe('binary replays in openReplayFile', () => {
     second[1]! |= 0x08;
     const path = write(Buffer.concat([head, first, second]));
     expect(thrown(() => openReplayFile(path))).toEqual({ name: 'ShadowExecError', code: 'E_REPLAY_FORMAT', message: `replay file '${path}' record 2 (byte ${at}): "t" 1999 is before the previous record's 2000` });
-    const good = Buffer.concat([head, first]);
     // a trailing byte in a record: its length says one more than its fields take
     const padded = Buffer.concat([head, Buffer.from([first[0]! + 1]), first.subarray(1), Buffer.from([0])]);
     expect(thrown(() => openReplayFile(write(padded))).message).toMatch(/record 1 \(byte \d+\): 1 bytes after the record's last field$/);
