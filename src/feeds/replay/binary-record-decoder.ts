@@ -2,7 +2,8 @@
 //
 // Symbols come from the file's table (declared once, never re-decoded); a book whose decimals are all packed becomes a
 // ScannedBookRecord without a string per level (NormalizedEventMapper.packedLevels reads the numbers); a book with a
-// decimal stored as text (more than 15 digits) becomes the plain record. Anything the format does not allow — a
+// decimal stored as text (more than 15 digits) becomes the plain record; trades and quotes likewise become
+// PackedTradeRecord / PackedQuoteRecord (packed-trade-quote-record.ts), or plain records with a long decimal. Anything the format does not allow — a
 // bad code, a number past 2^53 − 1 or overlong, a field past the body's end, bytes left after it, a record whose `t`
 // goes back, a non-canonical encoding — throws BinaryRecordProblem with the message; the reader wraps it as
 // E_REPLAY_FORMAT naming the file, the record and its byte offset. Work is linear in the body's length.
@@ -11,6 +12,7 @@ import { MAX_DECIMAL_CHARS } from '../../core/money/fast-units.js';
 import { MAX_RECORD_LEVELS, type NormalizedLevel, type NormalizedRecord } from './normalized-record.js';
 import type { ReplayNormalizedRecord } from './replay-format.js';
 import { packedDecimalText, ScannedBookRecord } from './scanned-book-record.js';
+import { NULL_PACKED, PackedQuoteRecord, PackedTradeRecord } from './packed-trade-quote-record.js';
 import {
   DECIMAL_NULL, DECIMAL_TEXT, hasLoneSurrogate, FLAG_EXCHANGE_BEFORE, FLAG_IS_SNAPSHOT, FLAG_LOCAL_BACK, FLAG_NEW_SYMBOL, FLAG_RESERVED, MAX_BINARY_SYMBOL_BYTES,
   MAX_BINARY_SYMBOLS, MAX_PACKED_DECIMAL_DIGITS, MAX_PACKED_FRACTION, MAX_TRADE_ID_BYTES, MAX_TRADE_ID_CHARS, MAX_VARINT_BYTES, NEGATIVE_DECIMAL,
@@ -38,6 +40,9 @@ export class BinaryRecordDecoder {
   private b: Buffer = Buffer.alloc(0);
   private p = 0;
   private end = 0;
+  /** The decimal packed() last read. */
+  private m = 0;
+  private f = 0;
 
   constructor(private readonly build = true) {}
 
@@ -72,12 +77,40 @@ export class BinaryRecordDecoder {
           throw new BinaryRecordProblem(`trade byte 0x${bits.toString(16)}: "side" must be "buy", "sell" or "unknown", the id numeric, UTF-8 or UTF-16`);
         }
         const id = (bits & TRADE_NUMERIC_ID) !== 0 ? this.numericId() : this.textId((bits & TRADE_UTF16_ID) !== 0);
+        const fieldsAt = this.p;
+        if (this.build && this.packed(false)) {
+          const priceMantissa = this.m;
+          const priceFrac = this.f;
+          if (this.packed(false)) {
+            record = new PackedTradeRecord(symbol, exchange_us, local_us, id, side, priceMantissa, priceFrac, this.m, this.f);
+            break;
+          }
+        }
+        this.p = fieldsAt;
         const price = this.decimal('price', false, false)!;
         const size = this.decimal('size', false, false)!;
         record = this.build ? { type, symbol, exchange_us, local_us, id, side, price, size } : CHECKED_RECORD;
         break;
       }
       case 'quote': {
+        const fieldsAt = this.p;
+        if (this.build && this.packed(true)) {
+          const bpm = this.m;
+          const bpf = this.f;
+          if (this.packed(true)) {
+            const bsm = this.m;
+            const bsf = this.f;
+            if (this.packed(true)) {
+              const apm = this.m;
+              const apf = this.f;
+              if (this.packed(true)) {
+                record = new PackedQuoteRecord(symbol, exchange_us, local_us, bpm, bpf, bsm, bsf, apm, apf, this.m, this.f);
+                break;
+              }
+            }
+          }
+        }
+        this.p = fieldsAt;
         const bid_price = this.decimal('bid_price', true, false);
         const bid_size = this.decimal('bid_size', true, false);
         const ask_price = this.decimal('ask_price', true, false);
@@ -158,6 +191,23 @@ export class BinaryRecordDecoder {
       if (this.build) levels.push([price, size]);
     }
     return levels;
+  }
+
+  /**
+   * An unsigned decimal field read packed into (this.m, this.f) — null (when `nullable`) as f NULL_PACKED — and true;
+   * false for any other code (text, or an error decimal() reports when the field is read again).
+   */
+  private packed(nullable: boolean): boolean {
+    const code = this.p < this.end ? this.b[this.p++]! : this.cut();
+    if (code <= MAX_PACKED_FRACTION) {
+      this.m = this.mantissa();
+      this.f = code;
+      return true;
+    }
+    if (code !== DECIMAL_NULL || !nullable) return false;
+    this.m = 0;
+    this.f = NULL_PACKED;
+    return true;
   }
 
   private mantissa(): number {
