@@ -38,6 +38,16 @@ describe('shadow-exec convert', () => {
     expect(run.stdout).toBe(expected);
   });
 
+  it('lets import write binary directly: `import tardis … --out X.bin` gives the bytes convert writes from the JSONL import', async () => {
+    const files = ['binance-futures_trades_2024-03-01_BTCUSDT.csv', 'binance-futures_incremental_book_L2_2024-03-01_BTCUSDT.csv.gz', 'binance-futures_derivative_ticker_2024-03-01_BTCUSDT.csv', 'binance-futures_book_snapshot_5_2024-03-01_ETHUSDT.csv.gz', 'binance-futures_quotes_2024-03-01_ETHUSDT.csv'];
+    const out = join(dir, 'imported.bin');
+    const imported = await runCliInProcess(['import', 'tardis', ...files, '--out', out], { cwd: join(ROOT, 'test/fixtures/import') });
+    expect([imported.code, imported.stderr]).toEqual([0, expect.stringContaining(`→ 569 records`)]);
+    const converted = join(dir, 'converted.bin');
+    expect((await runCliInProcess(['convert', join(FIXTURES, 'tardis-binance-futures-2024-03-01.jsonl'), '--out', converted])).code).toBe(0);
+    expect(readFileSync(out).equals(readFileSync(converted))).toBe(true);
+  });
+
   it('writes JSONL or binary as --to says, whatever the name', async () => {
     const jsonl = join(FIXTURES, 'binance-vision-usdm-2024-03-01.jsonl');
     const out = join(dir, 'forced.replay');
