@@ -11,6 +11,8 @@
 // - normalized records: the same after a version 2 `"data":"normalized"` header, with mutated book, trade, quote
 //   and derivative records (hostile decimals, timestamps, level arrays); oracle: docs/replay-format.md's rules
 //   for normalized records written out again here.
+// - binary records: binary replays (binary-replay-fuzz.ts) valid, mutated, cut, padded or with hostile length fields;
+//   oracle: the encoding is unique, so what is accepted must re-encode to the input (or a prefix before a cut record).
 // Outcomes: crash (anything thrown but E_REPLAY_FORMAT), hang (one input over HANG_MS), wrong accept (the
 // parser returned what the oracle refuses, or other lines/records), wrong reject (the reverse, or the
 // error names another line).
@@ -19,6 +21,7 @@ import { ShadowExecError } from '../src/core/errors/shadow-exec-error.js';
 import { checkReplayVenue, decodeReplayHeader, MAX_LINE_DEPTH, MAX_RECORD_T, type ReplayRecord } from '../src/feeds/replay/replay-format.js';
 import { ReplayDecoder } from '../src/feeds/replay/replay-decoder.js';
 import { ReplayLineReader } from '../src/feeds/replay/replay-line-reader.js';
+import { binaryFuzzInput, checkBinary } from './binary-replay-fuzz.js';
 
 export const HANG_MS = 100;
 
@@ -459,7 +462,7 @@ function checkNormalized(lines: readonly string[], timed: Timed): Verdict {
   return refusedAt === null && got === accepted ? 'ok' : 'wrong-accept';
 }
 
-/** Fuzzes the four parsers with `inputs` inputs each (same seed, same inputs). */
+/** Fuzzes the five parsers with `inputs` inputs each (same seed, same inputs). */
 export function fuzzReplayParsers(inputs: number, seed = 13, sizes: FuzzSizes = BENCH_SIZES): FuzzFigures[] {
   return [
     fuzz('replay line reader', readerInput, checkReader, inputs, seed),
@@ -467,6 +470,7 @@ export function fuzzReplayParsers(inputs: number, seed = 13, sizes: FuzzSizes = 
     // Lines never contain "\n" (the reader splits on it) and are never empty (a blank line has its own rule).
     fuzz('replay records', fc.array(recordText(sizes).map((l) => l.replaceAll('\n', ' ')).filter((l) => l !== '' && l !== '\r'), { minLength: 1, maxLength: 4 }), checkRecords, inputs, seed),
     fuzz('replay normalized records', fc.array(normalizedText(sizes).map((l) => l.replaceAll('\n', ' ')).filter((l) => l !== '' && l !== '\r'), { minLength: 1, maxLength: 4 }), checkNormalized, inputs, seed),
+    fuzz('replay binary records', binaryFuzzInput, checkBinary, inputs, seed),
   ];
 }
 

@@ -6,17 +6,18 @@
 // (≥ 1: the whole replay costs no more than parsing the file with JSON.parse).
 // Figures are CPU time (process.cpuUsage, user + system: the machine may be shared) and wall-clock, each the median
 // over `rounds` alternated pairs, with the range of the per-pair CPU ratios.
-import { closeSync, mkdtempSync, openSync, readSync, rmSync } from 'node:fs';
+import { closeSync, mkdtempSync, openSync, readSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import { runCli } from '../src/cli/main.js';
 import { median, verdict } from './cpu-run.js';
 import { writeTardisDeepCsvs } from './tardis-deep-book-input.js';
+import { normalizeBookTickerFrames } from './normalized-book-ticker.js';
 import { NORMALIZED_ARGS, writeBookTickerFile, writeBybitDeltaFile, writeDiffDepthFile, writeTardisCsvs, type ReplaySample } from './replay-inputs.js';
 
 const MIB = 1024 * 1024;
-export type SampleName = 'book-ticker' | 'diff-depth' | 'bybit-delta' | 'normalized' | 'normalized-deep';
+export type SampleName = 'book-ticker' | 'diff-depth' | 'bybit-delta' | 'normalized' | 'normalized-deep' | 'binary' | 'binary-book-ticker';
 
 export interface ReplayPathFigures {
   readonly label: string;
@@ -84,10 +85,11 @@ function cpuNow(): number {
   return u.user + u.system;
 }
 
-async function measure(sample: ReplaySample, file: string, report: string, target: number, rounds: number): Promise<ReplayPathFigures> {
+/** `file` is both replayed and parsed, unless `replayFile` (its binary conversion) is the one replayed. */
+async function measure(sample: ReplaySample, file: string, report: string, target: number, rounds: number, replayFile = file): Promise<ReplayPathFigures> {
   // Warm-up: JIT for both sides.
   jsonParsePass(file);
-  await replayRun(sample.args, file, report);
+  await replayRun(sample.args, replayFile, report);
   const parseCpu: number[] = [];
   const replayCpu: number[] = [];
   const parseWall: number[] = [];
@@ -101,7 +103,7 @@ async function measure(sample: ReplaySample, file: string, report: string, targe
     parseWall.push(Number(process.hrtime.bigint() - wall));
     cpu = cpuNow();
     wall = process.hrtime.bigint();
-    await replayRun(sample.args, file, report);
+    await replayRun(sample.args, replayFile, report);
     replayCpu.push(cpuNow() - cpu);
     replayWall.push(Number(process.hrtime.bigint() - wall));
     ratios.push(parseCpu[round]! / replayCpu[round]!);
@@ -145,9 +147,44 @@ export async function measureReplayPaths(records: number, rounds = 5, only: Read
     }
     if (wanted('normalized')) figures.push(await measure(await importTardis(dir, records), join(dir, 'tardis.jsonl'), report, 0.75, rounds));
     if (wanted('normalized-deep')) figures.push(await measure(await importTardis(dir, records, 'deep'), join(dir, 'tardis.jsonl'), report, 0.75, rounds));
+    if (wanted('binary-book-ticker')) {
+      // The bookTicker frames sample, normalized (a bench stand-in for the frames converter) and converted to binary,
+      // against the JSON.parse-only pass over the frames file: the raw-frame replay's target, met through binary.
+      const frames = join(dir, 'book-ticker.jsonl');
+      const sample = writeBookTickerFile(frames, records);
+      const normalized = join(dir, 'book-ticker-normalized.jsonl');
+      normalizeBookTickerFrames(frames, normalized);
+      figures.push(await measureBinaryReplay({ ...sample, label: `${sample.label} normalized, as binary, vs the frames' JSON.parse-only pass` }, normalized, dir, report, rounds, frames));
+      rmSync(frames);
+      rmSync(normalized);
+    }
+    if (wanted('binary')) {
+      const sample = await importTardis(dir, records);
+      figures.push(await measureBinaryReplay({ ...sample, label: 'normalized L2 + trades as binary (import tardis, then convert to .bin)' }, join(dir, 'tardis.jsonl'), dir, report, rounds));
+    }
     return figures;
   } finally {
     rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/**
+ * A normalized JSONL replay (`jsonl`, described by `sample`) converted to binary with `convert` in `dir`, the binary
+ * replayed (`run --feed replay:FILE.bin`) against the JSON.parse-only pass over `parseFile` (default: the JSONL it came
+ * from; the raw-frame file it was normalized from, for a frames replay's target): target ≥ 1.0×. Any normalized JSONL
+ * works (a Binance bookTicker recording converted to normalized records, for one).
+ */
+export async function measureBinaryReplay(sample: ReplaySample, jsonl: string, dir: string, report: string, rounds: number, parseFile = jsonl): Promise<ReplayPathFigures> {
+  const bin = join(dir, 'replay.bin');
+  let errors = '';
+  const stderr = new Writable({ write: (chunk: Buffer, _encoding, done) => { errors += chunk.toString('utf8'); done(); } });
+  const code = await runCli(['convert', jsonl, '--out', bin], { stdout: discard(), stderr, env: {} });
+  if (code !== 0) throw new Error(`convert ${jsonl} failed (exit ${code}): ${errors.slice(0, 400)}`);
+  try {
+    const figures = await measure(sample, parseFile, report, 1, rounds, bin);
+    return { ...figures, label: `${figures.label}; ${(statSync(bin).size / MIB).toFixed(1)} MiB binary` };
+  } finally {
+    rmSync(bin, { force: true });
   }
 }
 

@@ -12,6 +12,7 @@ const COMMANDS: readonly (readonly [name: string, load: (ctx: CliContext) => Pro
   ['sign', async (ctx) => (await import('./commands/sign-command.js')).signCommand(ctx)],
   ['rehearse', async (ctx) => (await import('./commands/rehearse-command.js')).rehearseCommand(ctx)],
   ['import', async (ctx) => (await import('./commands/import-command.js')).importCommand(ctx)],
+  ['convert', async (ctx) => (await import('./commands/convert-command.js')).convertCommand(ctx)],
   ['golden', async (ctx) => (await import('./commands/golden-command.js')).goldenCommand(ctx)],
   ['init', async (ctx) => (await import('./commands/init-command.js')).initCommand(ctx)],
   ['compare', async (ctx) => (await import('./commands/compare-command.js')).compareCommand(ctx)],

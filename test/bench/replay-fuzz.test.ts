@@ -1,4 +1,4 @@
-// Covers bench/replay-fuzz.ts: a small seeded run of the replay parser fuzzing finds no crash, hang or wrong answer, and its oracles agree with hand-picked cases.
+// Covers bench/replay-fuzz.ts: a small seeded run of the replay parser fuzzing (binary replays included) finds no crash, hang or wrong answer, and its oracles agree with hand-picked cases.
 import { describe, expect, it } from 'vitest';
 import { formatFuzz, fuzzReplayParsers, headerAccepted, readLines, referenceLines, referenceNormalized, referenceRecord } from '../../bench/replay-fuzz.js';
 
@@ -10,6 +10,7 @@ describe('fuzzReplayParsers', () => {
       ['replay header', 200, 0, 0, 0, 0, null],
       ['replay records', 200, 0, 0, 0, 0, null],
       ['replay normalized records', 200, 0, 0, 0, 0, null],
+      ['replay binary records', 200, 0, 0, 0, 0, null],
     ]);
     expect(formatFuzz(figures[0]!)).toMatch(/^replay line reader +inputs +200 {2}crashes +0 {2}hangs>100ms +0 {2}wrong accepts +0 {2}wrong rejects +0 {2}slowest /);
   });

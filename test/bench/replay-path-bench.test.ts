@@ -1,4 +1,4 @@
-// Covers bench/replay-path-bench.ts as a smoke test: the five sample files (the normalized one with a shallow and a deep book) replay through the run command and the JSON.parse-only pass reads every JSON value they hold (no speed is asserted: CI machines vary).
+// Covers bench/replay-path-bench.ts as a smoke test: the seven sample files (the normalized one with a shallow and a deep book, two binary conversions) replay through the run command and the JSON.parse-only pass reads every JSON value they hold (no speed is asserted: CI machines vary).
 import '../helpers/lazy-modules-setup.js';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -22,7 +22,7 @@ describe('jsonParsePass', () => {
 });
 
 describe('measureReplayPaths', () => {
-  it('replays the bookTicker, diff depth, Bybit delta, normalized and deep-book normalized samples with the run command, each with its target', async () => {
+  it('replays the bookTicker, diff depth, Bybit delta, normalized, deep-book normalized and two binary samples with the run command, each with its target', async () => {
     const figures = await measureReplayPaths(2_000, 1);
     expect(figures.map((f) => [f.label, f.target])).toEqual([
       ['binance bookTicker + aggTrade (NKNUSDT spot)', 1],
@@ -30,6 +30,8 @@ describe('measureReplayPaths', () => {
       ['bybit orderbook.50 deltas + publicTrade (BTCUSDT linear)', 1],
       ['normalized L2 + trades (import tardis, BTCUSDT usdm)', 0.75],
       ['normalized L2 + trades, deep book (import tardis, 1000 levels a side, updates to 800 deep)', 0.75],
+      [expect.stringMatching(/^binance bookTicker \+ aggTrade \(NKNUSDT spot\) normalized, as binary, vs the frames' JSON\.parse-only pass; \d+\.\d MiB binary$/), 1],
+      [expect.stringMatching(/^normalized L2 \+ trades as binary \(import tardis, then convert to \.bin\); \d+\.\d MiB binary$/), 1],
     ]);
     for (const f of figures) {
       expect(f.records).toBeGreaterThan(1_000);

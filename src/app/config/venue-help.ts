@@ -71,7 +71,7 @@ export function symbolsHelp(): string {
 
 /** --feed: the venues with a live feed. */
 export function feedHelp(): string {
-  return `market data: synthetic (seeded random walks), replay:FILE (a recording in the shadow-exec replay format, see docs/replay-format.md), SOURCE:DIR_OR_GLOB (historical data files read directly, as shadow-exec import SOURCE reads them: tardis:DIR_OR_GLOB for tardis.dev CSVs, or a venue's public-data source; a directory means all its files, a glob may use * and ? in its last part; venue and market from the files), or live (the venue's public WebSocket; ${orList([...venues((v) => v.live !== undefined).map((v) => v.name), ...VENUE_FAMILIES.flatMap((f) => (f.liveFeed === undefined ? [] : [f.liveFeed]))])}; bounded by --duration or Ctrl-C)`;
+  return `market data: synthetic (seeded random walks), replay:FILE (a recording in the shadow-exec replay format, JSONL or its binary encoding — see shadow-exec convert and docs/replay-format.md), SOURCE:DIR_OR_GLOB (historical data files read directly, as shadow-exec import SOURCE reads them: tardis:DIR_OR_GLOB for tardis.dev CSVs, or a venue's public-data source; a directory means all its files, a glob may use * and ? in its last part; venue and market from the files), or live (the venue's public WebSocket; ${orList([...venues((v) => v.live !== undefined).map((v) => v.name), ...VENUE_FAMILIES.flatMap((f) => (f.liveFeed === undefined ? [] : [f.liveFeed]))])}; bounded by --duration or Ctrl-C)`;
 }
 
 /** --rest-url: the venues whose book snapshots come over REST. */

@@ -62,7 +62,7 @@ function sourceCommand(ctx: CliContext, source: ImportSource): Command {
     .summary(source.summary)
     .description(`${source.summary}.\n\n${source.help}\n\nSeveral files are merged by receive time into one replay (stable: trades before the book update at the same µs, then command-line order, then file order). Rows are streamed (constant memory whatever the size). A malformed row stops the import with exit 2 naming its file and line; Ctrl-C stops it with exit 130; either way the partial file (REPLAY.partial) is removed and REPLAY is left as it was. On a terminal a progress line shows rows, rows/s and the ETA (from the bytes read, compressed bytes for .gz/.zip); otherwise only the closing summary line is printed. Replay the result with \`shadow-exec run --feed replay:REPLAY\` (the header records the venue and market), or skip the import: \`shadow-exec run --feed ${source.name}:DIR_OR_GLOB\` reads the same files directly (a directory: all its files; a glob: * and ? in its last part).`)
     .argument('<files...>', 'input files, in any order')
-    .requiredOption('--out <replay>', 'replay file to write (normalized records, format version 2; replaced when complete)')
+    .requiredOption('--out <replay>', 'replay file to write (normalized records, format version 2; the compact binary encoding when it ends with .bin; replaced when complete)')
     .option('--symbols <list>', 'keep only these venue symbols, comma-separated (default: every symbol in the files)')
     .option('--from <utc>', 'keep records received at or after this UTC date or instant (2024-01-01, 2024-01-01T12:00:00Z)')
     .option('--to <utc>', 'keep records received before this UTC date or instant');

@@ -1,4 +1,4 @@
-// runImport: source files → one normalized replay file — the files merged by receive time (import-merge.ts) and their record lines written to OUT via OUT.partial, renamed when complete.
+// runImport: source files → one normalized replay file (JSONL, or binary when OUT ends with .bin) — the files merged by receive time (import-merge.ts) and their record lines written to OUT via OUT.partial, renamed when complete.
 //
 // The work is synchronous in batches of YIELD_RECORDS records; between batches the import yields to the event loop,
 // reports progress, and stops when its AbortSignal fired (Ctrl-C): then, as after a malformed row (E_IMPORT_FORMAT
@@ -11,6 +11,7 @@ import type { ImportFilter } from './import-file-source.js';
 import { ImportMerge } from './import-merge.js';
 import type { ImportReader, ImportTarget } from './import-reader.js';
 import { ReplayLineWriter } from './replay-line-writer.js';
+import { ImportedBinaryWriter } from './imported-binary-writer.js';
 
 /** Records per synchronous batch: progress, the abort check and other events run between batches. */
 export const YIELD_RECORDS = 1 << 14;
@@ -81,7 +82,8 @@ export async function runImport(request: ImportRequest): Promise<ImportSummary> 
     let lastUs: number | null = null;
     let records = 0;
     const progress = (): void => request.onProgress?.({ rows: merge.rows, bytesRead: merge.bytesRead, totalBytes: merge.totalBytes });
-    const writer = ReplayLineWriter.open(partial, header);
+    // OUT ending with .bin: the binary encoding (docs/replay-format.md), the same records as a JSONL import converted.
+    const writer = request.out.toLowerCase().endsWith('.bin') ? ImportedBinaryWriter.open(partial, header) : ReplayLineWriter.open(partial, header);
     try {
       let lastSymbol = '';
       for (let done = false; !done; ) {

@@ -11,12 +11,14 @@
 // is 'unknown-symbol'; a price off the tick grid in a book level is kept at its exact price (OffGridLevel), anywhere
 // else — and a size off the lot grid anywhere — is 'invalid-value' with the field in `lastDetail`.
 // A book record the byte scanner read (ScannedBookRecord) has its levels as packed numbers: they are converted
-// without their strings (SymbolGrid.priceUnitsScaled), with the same results and messages (differential test).
+// without their strings (SymbolGrid.priceUnitsScaled), with the same results and messages (differential test); so are
+// the trades and quotes the binary decoder reads (PackedTradeRecord, PackedQuoteRecord).
 import type { BookLevel, MarketDataEvent, OffGridLevel } from '../../core/model/market-data-event.js';
 import { CachedSymbolGrids, type SymbolGrid, type SymbolGridLookup } from '../../core/market/symbol-grid.js';
 import type { FrameClass } from '../../ports/market-frame-parser.js';
 import type { NormalizedLevel, NormalizedRecord } from './normalized-record.js';
 import { packedDecimalText, PACKED_LEVEL_STRIDE, ScannedBookRecord } from './scanned-book-record.js';
+import { NULL_PACKED, PackedQuoteRecord, PackedTradeRecord } from './packed-trade-quote-record.js';
 
 export class NormalizedEventMapper {
   /** Why the last record was not 'market-data'; '' after market data. */
@@ -67,14 +69,16 @@ export class NormalizedEventMapper {
       }
       case 'trade': {
         if (record.side === 'unknown') return this.fail('ignored', `${symbol} trade ${record.id} without an aggressor side`);
-        const priceTicks = grid.priceUnits(record.price);
+        const packed = record instanceof PackedTradeRecord;
+        const priceTicks = packed ? grid.priceUnitsScaled(record.priceMantissa, record.priceFrac) : grid.priceUnits(record.price);
         if (priceTicks !== priceTicks) return this.fail('invalid-value', `${symbol} trade price ${record.price} off the tick grid`);
-        const qtyLots = grid.qtyUnits(record.size);
+        const qtyLots = packed ? grid.qtyUnitsScaled(record.sizeMantissa, record.sizeFrac) : grid.qtyUnits(record.size);
         if (qtyLots !== qtyLots) return this.fail('invalid-value', `${symbol} trade size ${record.size} off the lot grid`);
         out.push({ kind: 'trade', symbol, ts: t, priceTicks, qtyLots, takerSide: record.side, tradeId: record.id });
         break;
       }
       case 'quote': {
+        if (record instanceof PackedQuoteRecord) return this.packedQuote(record, grid, out, t);
         if (record.bid_price === null || record.bid_size === null || record.ask_price === null || record.ask_size === null) return this.fail('ignored', `${symbol} quote with an empty side`);
         const bidTicks = grid.bidPriceUnits(record.bid_price);
         const askTicks = grid.askPriceUnits(record.ask_price);
@@ -94,6 +98,21 @@ export class NormalizedEventMapper {
         break;
       }
     }
+    this.lastDetail = '';
+    return 'market-data';
+  }
+
+  /** The quote case of map() for a packed quote (packed-trade-quote-record.ts): the same events, classes and details, without its strings. */
+  private packedQuote(record: PackedQuoteRecord, grid: SymbolGrid, out: MarketDataEvent[], t: number): FrameClass {
+    const symbol = record.symbol;
+    if (record.bidPriceFrac === NULL_PACKED || record.bidSizeFrac === NULL_PACKED || record.askPriceFrac === NULL_PACKED || record.askSizeFrac === NULL_PACKED) return this.fail('ignored', `${symbol} quote with an empty side`);
+    const bidTicks = grid.priceUnitsScaled(record.bidPriceMantissa, record.bidPriceFrac);
+    const askTicks = grid.priceUnitsScaled(record.askPriceMantissa, record.askPriceFrac);
+    const bidLots = grid.qtyUnitsScaled(record.bidSizeMantissa, record.bidSizeFrac);
+    const askLots = grid.qtyUnitsScaled(record.askSizeMantissa, record.askSizeFrac);
+    if (bidTicks !== bidTicks || askTicks !== askTicks) return this.fail('invalid-value', `${symbol} quote price off the tick grid`);
+    if (bidLots !== bidLots || askLots !== askLots) return this.fail('invalid-value', `${symbol} quote size off the lot grid`);
+    out.push({ kind: 'quote', symbol, ts: t, bidTicks, askTicks, bidLots, askLots, seq: null });
     this.lastDetail = '';
     return 'market-data';
   }

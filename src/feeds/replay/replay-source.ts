@@ -12,40 +12,37 @@
 //   shortened between the passes fails with E_REPLAY_READ.
 // - A FIFO, /dev/stdin or another non-regular file cannot be read twice: it is read once, sequentially,
 //   and its records are kept in memory (as every file was before streaming).
-import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
+import { closeSync, fstatSync, readSync } from 'node:fs';
 import { ShadowExecError } from '../../core/errors/shadow-exec-error.js';
 import { type ReplayHeader, type ReplayRecord } from './replay-format.js';
 import { ReplayDecoder, type InPlaceLine } from './replay-decoder.js';
 import { ReplayLineReader, type ReplayLineReaderOptions } from './replay-line-reader.js';
 import { ArrayRecordSource, type FrameInPlace, type ReplayRecordSource } from './replay-record-source.js';
-import { classifyIoError, inputReadError } from '../../core/errors/io-failure.js';
+import { inputReadError } from '../../core/errors/io-failure.js';
+import { changed, openFile, sequentialReadAt, withFile, type FileIdentity } from './replay-file-access.js';
+import type { ReplayFileSource, ReplayScan } from './replay-scan.js';
+import { BINARY_PREAMBLE_BYTES, hasBinaryMagic } from './binary-replay-format.js';
+import { scanBinaryReplay } from './binary-replay-source.js';
 
-/** What pass 1 found. */
-export interface ReplayScan {
-  readonly header: ReplayHeader;
-  readonly records: number;
-  readonly firstRecordMs: number | null;
-  readonly lastRecordMs: number | null;
-  /** Problems that do not stop the replay (cut last line, no records), each naming the file and line. */
-  readonly warnings: readonly string[];
-}
+export type { ReplayFileSource, ReplayScan } from './replay-scan.js';
 
-/** Errors of the path itself (the user named a file that cannot be a replay): bad usage, not a failed run. */
-const PATH_ERRORS = new Set(['ENOENT', 'ENOTDIR', 'EISDIR', 'EACCES', 'EPERM']);
-
-interface FileIdentity {
-  readonly dev: number;
-  readonly ino: number;
-}
-
-/** Scans `path` (pass 1) and returns it ready for the streaming pass. Errors: UsageError, E_REPLAY_FORMAT, E_REPLAY_READ. */
-export function openReplayFile(path: string, options: Omit<ReplayLineReaderOptions, 'endOffset'> = {}): ReplaySource {
+/**
+ * Scans `path` (pass 1) and returns it ready for the streaming pass. A file that starts with the binary magic ("SXRB",
+ * whatever its name) is read as a binary replay (binary-replay-source.ts), any other as JSONL.
+ * Errors: UsageError, E_REPLAY_FORMAT, E_REPLAY_READ.
+ */
+export function openReplayFile(path: string, options: Omit<ReplayLineReaderOptions, 'endOffset'> = {}): ReplayFileSource {
   return withFile(path, (fd) => {
     const stat = fstatSync(fd);
     if (stat.isDirectory()) throw inputReadError('replay file', path, { code: 'EISDIR' });
     const regular = stat.isFile();
+    const readAt = options.readAt ?? (regular ? (buffer: Buffer, offset: number, length: number, position: number) => readSync(fd, buffer, offset, length, position) : sequentialReadAt(fd));
+    const probe = Buffer.alloc(BINARY_PREAMBLE_BYTES);
+    let probed = 0;
+    for (let read = -1; probed < probe.length && read !== 0; probed += read) read = readAt(probe, probed, probe.length - probed, probed);
+    if (hasBinaryMagic(probe, probed)) return scanBinaryReplay(path, fd, stat, readAt, options.chunkBytes === undefined ? {} : { chunkBytes: options.chunkBytes });
     const kept: ReplayRecord[] | null = regular ? null : [];
-    const reader = new ReplayLineReader(fd, path, regular ? options : { ...options, readAt: sequentialReadAt(fd) });
+    const reader = new ReplayLineReader(fd, path, { ...options, readAt });
     // A regular file's scan only counts records: frames are checked in their bytes, their text is not made.
     const decoder = new ReplayDecoder(path, !regular);
     const warnings: string[] = [];
@@ -84,7 +81,7 @@ export function openReplayFile(path: string, options: Omit<ReplayLineReaderOptio
   });
 }
 
-export class ReplaySource {
+export class ReplaySource implements ReplayFileSource {
   constructor(
     readonly path: string,
     readonly scan: ReplayScan,
@@ -205,54 +202,4 @@ class LineFrame implements FrameInPlace, InPlaceLine {
 /** The decoder's refusal of a last line (no "\n") that is not whole JSON: the recorder stopped inside it. A whole but invalid record stays an error. */
 function isCutShort(error: unknown): boolean {
   return error instanceof ShadowExecError && error.code === 'E_REPLAY_FORMAT' && error.message.endsWith(': not valid JSON');
-}
-
-/**
- * Reads a pipe or device in order, ignoring positions, for ReplayLineReader: the one position it asks for
- * again, byte 0 after probing the first three bytes for a BOM, is served from a copy of those bytes.
- */
-function sequentialReadAt(fd: number): NonNullable<ReplayLineReaderOptions['readAt']> {
-  let consumed = 0;
-  let head = Buffer.alloc(0);
-  return (buffer, offset, length, position) => {
-    if (position < consumed) return head.copy(buffer, offset, position, Math.min(consumed, position + length));
-    const read = readSync(fd, buffer, offset, length, null);
-    if (consumed < 3) head = Buffer.concat([head, buffer.subarray(offset, offset + Math.min(read, 3 - consumed))]);
-    consumed += read;
-    return read;
-  };
-}
-
-function changed(path: string, error: unknown): ShadowExecError {
-  const why = error instanceof Error ? error.message : String(error);
-  return new ShadowExecError('E_REPLAY_READ', `replay file '${path}' changed after it was validated (${why}): replay a file no one is rewriting`, { retryable: true, cause: error });
-}
-
-function openFile(path: string): number {
-  try {
-    return openSync(path, 'r');
-  } catch (error) {
-    throw readError(path, error);
-  }
-}
-
-function withFile<T>(path: string, use: (fd: number) => T): T {
-  const fd = openFile(path);
-  try {
-    return use(fd);
-  } catch (error) {
-    // Only system call failures are I/O errors; anything else (a format error) passes through unchanged.
-    if ((error as NodeJS.ErrnoException).syscall === undefined) throw error;
-    throw readError(path, error);
-  } finally {
-    closeSync(fd);
-  }
-}
-
-/** UsageError for a path that cannot be a replay, E_REPLAY_READ (retryable) for other I/O errors. */
-function readError(path: string, error: unknown): ShadowExecError {
-  const code = (error as NodeJS.ErrnoException).code ?? '';
-  if (PATH_ERRORS.has(code)) return inputReadError('replay file', path, error);
-  const kind = classifyIoError(error);
-  return new ShadowExecError('E_REPLAY_READ', `reading replay file '${path}' failed: ${kind.what} (${kind.errno})`, { retryable: kind.retryable, advice: kind.advice, cause: error });
 }

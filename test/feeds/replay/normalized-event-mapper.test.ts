@@ -1,4 +1,4 @@
-// Covers NormalizedEventMapper's packed path: a book record read by the byte scanner (levels packed as numbers) maps to the same events, class and detail as the same record with string levels, off-grid prices and refused sizes included.
+// Covers NormalizedEventMapper's packed paths: a book record read by the byte scanner (levels packed as numbers), and a trade or quote read by the binary decoder (PackedTradeRecord, PackedQuoteRecord), map to the same events, class and detail as the same record with strings, off-grid prices, refused sizes and empty sides included.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { buildSymbolGridLookup } from '../../../src/core/market/symbol-grid.js';
@@ -8,6 +8,9 @@ import { NormalizedLineScanner } from '../../../src/feeds/replay/normalized-line
 import { encodeNormalizedRecord, type NormalizedRecord } from '../../../src/feeds/replay/normalized-record.js';
 import { plainBookRecord, ScannedBookRecord } from '../../../src/feeds/replay/scanned-book-record.js';
 import { BTCUSDT_SPEC } from '../../helpers/instrument-specs.js';
+import { BinaryRecordDecoder } from '../../../src/feeds/replay/binary-record-decoder.js';
+import { BinaryRecordEncoder } from '../../../src/feeds/replay/binary-record-encoder.js';
+import { PackedQuoteRecord, PackedTradeRecord, plainTradeQuoteRecord } from '../../../src/feeds/replay/packed-trade-quote-record.js';
 
 const grids = buildSymbolGridLookup([BTCUSDT_SPEC, { ...BTCUSDT_SPEC, symbol: 'COARSE', tickSize: '0.5', lotSize: '10' }]);
 
@@ -24,7 +27,35 @@ const book: fc.Arbitrary<NormalizedRecord> = fc
     return type === 'book_update' ? { ...base, type, is_snapshot, bids, asks } : { ...base, type, bids, asks };
   });
 
+const base = fc.record({ symbol: fc.constantFrom('BTCUSDT', 'COARSE', 'NOGRID'), exchange_us: fc.constant(1_700_000_000_000_000), local_us: fc.constant(1_700_000_000_001_000) });
+const maybe = fc.option(decimal, { nil: null, freq: 6 });
+const tradeOrQuote: fc.Arbitrary<NormalizedRecord> = fc.oneof(
+  fc.tuple(base, fc.constantFrom('1', 'x'), fc.constantFrom('buy' as const, 'sell' as const, 'unknown' as const), decimal, decimal).map(([b, id, side, price, size]) => ({ ...b, type: 'trade' as const, id, side, price, size })),
+  fc.tuple(base, maybe, maybe, maybe, maybe).map(([b, bid_price, bid_size, ask_price, ask_size]) => ({ ...b, type: 'quote' as const, bid_price, bid_size, ask_price, ask_size })),
+);
+
 describe('NormalizedEventMapper', () => {
+  it('maps a packed trade or quote (binary decoder) exactly as the same record with strings', () => {
+    fc.assert(
+      fc.property(tradeOrQuote, (record) => {
+        const bytes = new BinaryRecordEncoder().encode(record);
+        expect(bytes[0]).toBeLessThan(128); // a one-byte length prefix: the body starts at byte 1
+        const decoded = new BinaryRecordDecoder().decode(bytes, 1, bytes.length).record;
+        expect(decoded instanceof PackedTradeRecord || decoded instanceof PackedQuoteRecord).toBe(true);
+        const plain = plainTradeQuoteRecord(decoded as PackedTradeRecord | PackedQuoteRecord);
+        expect(plain).toEqual(record);
+        const byStrings = new NormalizedEventMapper(grids);
+        const byPacked = new NormalizedEventMapper(grids);
+        const expected: MarketDataEvent[] = [];
+        const got: MarketDataEvent[] = [];
+        expect(byPacked.map(decoded, 5, got)).toBe(byStrings.map(plain, 5, expected));
+        expect(byPacked.lastDetail).toBe(byStrings.lastDetail);
+        expect(got).toEqual(expected);
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
   it('maps a packed book record exactly as the same record with string levels, across snapshot groups', () => {
     const scanner = new NormalizedLineScanner();
     fc.assert(
