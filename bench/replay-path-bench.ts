@@ -13,11 +13,10 @@ import { Writable } from 'node:stream';
 import { runCli } from '../src/cli/main.js';
 import { median, verdict } from './cpu-run.js';
 import { writeTardisDeepCsvs } from './tardis-deep-book-input.js';
-import { normalizeBookTickerFrames } from './normalized-book-ticker.js';
 import { NORMALIZED_ARGS, writeBookTickerFile, writeBybitDeltaFile, writeDiffDepthFile, writeTardisCsvs, type ReplaySample } from './replay-inputs.js';
 
 const MIB = 1024 * 1024;
-export type SampleName = 'book-ticker' | 'diff-depth' | 'bybit-delta' | 'normalized' | 'normalized-deep' | 'binary' | 'binary-book-ticker';
+export type SampleName = 'book-ticker' | 'diff-depth' | 'bybit-delta' | 'normalized' | 'normalized-deep' | 'binary' | 'binary-book-ticker' | 'binary-diff-depth';
 
 export interface ReplayPathFigures {
   readonly label: string;
@@ -147,16 +146,19 @@ export async function measureReplayPaths(records: number, rounds = 5, only: Read
     }
     if (wanted('normalized')) figures.push(await measure(await importTardis(dir, records), join(dir, 'tardis.jsonl'), report, 0.75, rounds));
     if (wanted('normalized-deep')) figures.push(await measure(await importTardis(dir, records, 'deep'), join(dir, 'tardis.jsonl'), report, 0.75, rounds));
-    if (wanted('binary-book-ticker')) {
-      // The bookTicker frames sample, normalized (a bench stand-in for the frames converter) and converted to binary,
-      // against the JSON.parse-only pass over the frames file: the raw-frame replay's target, met through binary.
-      const frames = join(dir, 'book-ticker.jsonl');
-      const sample = writeBookTickerFile(frames, records);
-      const normalized = join(dir, 'book-ticker-normalized.jsonl');
-      normalizeBookTickerFrames(frames, normalized);
-      figures.push(await measureBinaryReplay({ ...sample, label: `${sample.label} normalized, as binary, vs the frames' JSON.parse-only pass` }, normalized, dir, report, rounds, frames));
+    // The Binance frames samples, normalized and converted to binary by `convert` (the venue's own parser and book
+    // sync: frames-as-normalized.ts), against the JSON.parse-only pass over the frames file: the raw-frame replay's
+    // target, met through the binary encoding.
+    const binaryFrames = [
+      ['binary-book-ticker', writeBookTickerFile],
+      ['binary-diff-depth', writeDiffDepthFile],
+    ] as const;
+    for (const [name, write] of binaryFrames) {
+      if (!wanted(name)) continue;
+      const frames = join(dir, `${name}.jsonl`);
+      const sample = write(frames, records);
+      figures.push(await measureBinaryReplay({ ...sample, label: `${sample.label} normalized by convert, as binary, vs the frames' JSON.parse-only pass` }, frames, dir, report, rounds, frames, NKN_CONVERT_ARGS));
       rmSync(frames);
-      rmSync(normalized);
     }
     if (wanted('binary')) {
       const sample = await importTardis(dir, records);
@@ -168,17 +170,20 @@ export async function measureReplayPaths(records: number, rounds = 5, only: Read
   }
 }
 
+/** `convert` options for the NKNUSDT frames samples (replay-inputs.ts): the instruments they are on. */
+const NKN_CONVERT_ARGS = ['--instruments', 'test/fixtures/replay/binance-spot-nknusdt-exchange-info.json', '--symbols', 'NKNUSDT'];
+
 /**
- * A normalized JSONL replay (`jsonl`, described by `sample`) converted to binary with `convert` in `dir`, the binary
+ * A replay (`jsonl`, described by `sample`: normalized JSONL, or frames with `convertArgs`) converted to binary with `convert` in `dir`, the binary
  * replayed (`run --feed replay:FILE.bin`) against the JSON.parse-only pass over `parseFile` (default: the JSONL it came
  * from; the raw-frame file it was normalized from, for a frames replay's target): target ≥ 1.0×. Any normalized JSONL
- * works (a Binance bookTicker recording converted to normalized records, for one).
+ * works.
  */
-export async function measureBinaryReplay(sample: ReplaySample, jsonl: string, dir: string, report: string, rounds: number, parseFile = jsonl): Promise<ReplayPathFigures> {
+export async function measureBinaryReplay(sample: ReplaySample, jsonl: string, dir: string, report: string, rounds: number, parseFile = jsonl, convertArgs: readonly string[] = []): Promise<ReplayPathFigures> {
   const bin = join(dir, 'replay.bin');
   let errors = '';
   const stderr = new Writable({ write: (chunk: Buffer, _encoding, done) => { errors += chunk.toString('utf8'); done(); } });
-  const code = await runCli(['convert', jsonl, '--out', bin], { stdout: discard(), stderr, env: {} });
+  const code = await runCli(['convert', jsonl, '--out', bin, ...convertArgs], { stdout: discard(), stderr, env: {} });
   if (code !== 0) throw new Error(`convert ${jsonl} failed (exit ${code}): ${errors.slice(0, 400)}`);
   try {
     const figures = await measure(sample, parseFile, report, 1, rounds, bin);

@@ -1,4 +1,4 @@
-// `node dist/bench/replay-path-main.js [records] [rounds] [book-ticker,diff-depth,bybit-delta,normalized,normalized-deep,binary,binary-book-ticker]`: the replay path figures alone (replay-path-bench.ts), for quick before/after pairs.
+// `node dist/bench/replay-path-main.js [records] [rounds] [book-ticker,diff-depth,bybit-delta,normalized,normalized-deep,binary,binary-book-ticker,binary-diff-depth]`: the replay path figures alone (replay-path-bench.ts), for quick before/after pairs.
 import { loadAllVenues } from '../src/app/venue-registry.js';
 import { loadAllFeedModules } from '../src/app/feed-modules.js';
 import { formatReplayPath, measureReplayPaths, type SampleName } from './replay-path-bench.js';

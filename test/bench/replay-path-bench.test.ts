@@ -22,7 +22,7 @@ describe('jsonParsePass', () => {
 });
 
 describe('measureReplayPaths', () => {
-  it('replays the bookTicker, diff depth, Bybit delta, normalized, deep-book normalized and two binary samples with the run command, each with its target', async () => {
+  it('replays the bookTicker, diff depth, Bybit delta, normalized, deep-book normalized and three binary samples with the run command, each with its target', async () => {
     const figures = await measureReplayPaths(2_000, 1);
     expect(figures.map((f) => [f.label, f.target])).toEqual([
       ['binance bookTicker + aggTrade (NKNUSDT spot)', 1],
@@ -30,7 +30,8 @@ describe('measureReplayPaths', () => {
       ['bybit orderbook.50 deltas + publicTrade (BTCUSDT linear)', 1],
       ['normalized L2 + trades (import tardis, BTCUSDT usdm)', 0.75],
       ['normalized L2 + trades, deep book (import tardis, 1000 levels a side, updates to 800 deep)', 0.75],
-      [expect.stringMatching(/^binance bookTicker \+ aggTrade \(NKNUSDT spot\) normalized, as binary, vs the frames' JSON\.parse-only pass; \d+\.\d MiB binary$/), 1],
+      [expect.stringMatching(/^binance bookTicker \+ aggTrade \(NKNUSDT spot\) normalized by convert, as binary, vs the frames' JSON\.parse-only pass; \d+\.\d MiB binary$/), 1],
+      [expect.stringMatching(/^binance diff depth \+ aggTrade \(NKNUSDT spot\) normalized by convert, as binary, vs the frames' JSON\.parse-only pass; \d+\.\d MiB binary$/), 1],
       [expect.stringMatching(/^normalized L2 \+ trades as binary \(import tardis, then convert to \.bin\); \d+\.\d MiB binary$/), 1],
     ]);
     for (const f of figures) {

@@ -1,4 +1,4 @@
-// End-to-end `shadow-exec convert` in process: the committed normalized replays go to binary and back byte for byte, the golden runs on their binary conversions give the golden reports but for the file's SHA-256, and bad inputs exit 2 writing nothing.
+// End-to-end `shadow-exec convert` in process: the committed normalized replays go to binary and back byte for byte, the golden runs on their binary conversions give the golden reports but for the file's SHA-256, a recording of frames is normalized through its venue, and bad inputs exit 2 writing nothing.
 import { copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { tmpdir } from 'node:os';
@@ -68,8 +68,35 @@ describe('shadow-exec convert', () => {
     const out = join(dir, 'never.bin');
     const malformed = await runCliInProcess(['convert', bad, '--out', out]);
     expect([malformed.code, malformed.stderr]).toEqual([2, expect.stringContaining(`replay file '${bad}' line 4: "side" must be "buy", "sell" or "unknown"`)]);
-    const frames = await runCliInProcess(['convert', join(FIXTURES, 'binance-spot-2021-10-11.jsonl'), '--out', out]);
-    expect([frames.code, frames.stderr]).toEqual([2, expect.stringContaining('holds raw venue frames (version 1): convert reads normalized replays')]);
+    const symbols = await runCliInProcess(['convert', join(FIXTURES, 'tardis-binance-futures-2024-03-01.jsonl'), '--out', out, '--symbols', 'BTCUSDT']);
+    expect([symbols.code, symbols.stderr]).toEqual([2, 'error: --instruments and --symbols apply to a recording of frames only: this input already holds normalized records\n']);
+    const twice = await runCliInProcess(['convert', join(FIXTURES, 'binance-spot-2021-10-11.jsonl'), '--out', out, '--symbols', 'NKNUSDT,NKNUSDT']);
+    expect([twice.code, twice.stderr]).toEqual([2, "error: --symbols 'NKNUSDT,NKNUSDT' is not allowed: expected a comma-separated list of distinct symbols, e.g. BTCUSDT,ETHUSDT\n"]);
     expect([existsSync(out), existsSync(`${out}.partial`)]).toEqual([false, false]);
+  });
+
+  it('normalizes a recording of frames through its venue: the Binance capture to binary replays to the same orders and fills as its frames, what has no record counted', async () => {
+    const raw = join(FIXTURES, 'binance-spot-2021-10-11.jsonl');
+    const instruments = join(ROOT, 'test/fixtures/replay/binance-spot-nknusdt-exchange-info.json');
+    const bin = join(dir, 'capture.bin');
+    const converted = await runCliInProcess(['convert', raw, '--out', bin, '--instruments', instruments]);
+    expect([converted.code, converted.stderr]).toEqual([
+      0,
+      'convert: 269 frame and REST records → book_snapshot 1, book_update 150, quote 74, trade 1; dropped (no normalized record): bar 1; not market data: unknown-symbol 42\n' +
+        `convert: 226 records → ${bin} (binary, 14965 bytes)\n`,
+    ]);
+    const run = (file: string) => runCliInProcess(['run', '--exchange', 'binance', '--instruments', instruments, '--symbols', 'NKNUSDT', '--feed', `replay:${file}`, '--spread-bps', '14', '--edge-threshold', '-100', '--fill-model', 'trade-through', '--quiet']);
+    const [a, b] = [JSON.parse((await run(raw)).stdout), JSON.parse((await run(bin)).stdout)];
+    for (const section of ['orders', 'fills', 'positions', 'pnl', 'fees', 'risk']) expect([section, b[section]]).toEqual([section, a[section]]);
+    expect([b.model.market.venue, b.model.market.market, b.model.market.records]).toEqual(['binance', 'spot', 226]);
+  });
+
+  it('warns when a recording of frames gives no record (its symbols are not in the bundled catalog)', async () => {
+    const out = join(dir, 'empty.jsonl');
+    const result = await runCliInProcess(['convert', join(FIXTURES, 'binance-spot-2021-10-11.jsonl'), '--out', out]);
+    expect(result.code).toBe(0);
+    expect(result.stderr).toContain('convert: 269 frame and REST records → no record; not market data: unknown-symbol 269\n');
+    expect(result.stderr).toContain(`warning: convert wrote no record: no frame of '${join(FIXTURES, 'binance-spot-2021-10-11.jsonl')}' is of a symbol of the instruments used (the venue's bundled catalog); a recording of other symbols needs --instruments FILE, as \`run\` does\n`);
+    expect(readFileSync(out, 'utf8').split('\n').length).toBe(2);
   });
 });
