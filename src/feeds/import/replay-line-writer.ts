@@ -4,10 +4,8 @@
 // string is joined. Writes are synchronous (fs.writeSync loops until every byte is taken), which is the
 // backpressure: the import reads no further than the disk takes. Records end only at line boundaries, so a file
 // cut short by a crash ends with whole lines except possibly the last.
-import { closeSync, openSync, writeSync } from 'node:fs';
-import { ioWriteError } from '../../core/errors/io-failure.js';
-import { flushSyncClose } from '../../output/flush-sync-close.js';
 import { encodeReplayHeader, type ReplayHeader } from '../replay/replay-format.js';
+import { ReplayFileOutput } from '../replay/replay-file-output.js';
 import type { ImportedLine } from './imported-line.js';
 
 /** Buffer's own latin1Write (what write(…, 'latin1') calls after its argument checks, which show per record). */
@@ -23,7 +21,6 @@ const BUFFER_BYTES = 4 << 20;
 export class ReplayLineWriter {
   /** Bytes written or buffered, header included. */
   bytes = 0;
-  private fd: number | null;
   private readonly buf = Buffer.allocUnsafe(BUFFER_BYTES);
   private length = 0;
   /** A run of record lines written as they lie in their slab, [rangeStart, rangeEnd) of rangeBuf, newlines included; written after what `buf` holds, which is flushed before a range starts and takes nothing until it ends. */
@@ -34,19 +31,15 @@ export class ReplayLineWriter {
   private lastBuf: Buffer | null = null;
   private lastEnd = 0;
 
-  private constructor(readonly path: string, fd: number) {
-    this.fd = fd;
+  private constructor(private readonly out: ReplayFileOutput) {}
+
+  get path(): string {
+    return this.out.path;
   }
 
   /** Creates (or truncates) `path` with the header line. E_RECORD_WRITE (advice by errno) when it cannot be written. */
   static open(path: string, header: ReplayHeader): ReplayLineWriter {
-    let fd: number;
-    try {
-      fd = openSync(path, 'w');
-    } catch (error) {
-      throw ioWriteError('E_RECORD_WRITE', `the replay '${path}'`, error);
-    }
-    const writer = new ReplayLineWriter(path, fd);
+    const writer = new ReplayLineWriter(ReplayFileOutput.open(path));
     writer.line(encodeReplayHeader(header));
     return writer;
   }
@@ -134,26 +127,15 @@ export class ReplayLineWriter {
 
   /** Flushes, fsyncs and closes; idempotent. */
   close(): void {
-    if (this.fd === null) return;
-    try {
-      flushSyncClose(this.fd, () => this.flush());
-    } finally {
-      this.fd = null;
-    }
+    this.out.close(() => this.flush());
   }
 
   /** Closes without flushing (the file is about to be removed). */
   abandon(): void {
-    if (this.fd === null) return;
-    closeSync(this.fd);
-    this.fd = null;
+    this.out.abandon();
   }
 
   private write(data: Buffer, length: number): void {
-    try {
-      for (let off = 0; off < length; ) off += writeSync(this.fd!, data, off, length - off);
-    } catch (error) {
-      throw ioWriteError('E_RECORD_WRITE', `the replay '${this.path}'`, error);
-    }
+    this.out.write(data, length);
   }
 }

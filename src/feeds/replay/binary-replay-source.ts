@@ -13,7 +13,7 @@ import { ShadowExecError } from '../../core/errors/shadow-exec-error.js';
 import { BinaryRecordDecoder, BinaryRecordProblem } from './binary-record-decoder.js';
 import { BinaryRecordReader, type BinaryRecordReaderOptions } from './binary-record-reader.js';
 import type { ReplayHeader, ReplayRecord } from './replay-format.js';
-import { changed, openFile, type FileIdentity, type ReadAt } from './replay-file-access.js';
+import { changed, openFile, reopenValidated, type FileIdentity, type ReadAt } from './replay-file-access.js';
 import { ArrayRecordSource, type ReplayRecordSource } from './replay-record-source.js';
 import type { ReplayFileSource, ReplayScan } from './replay-scan.js';
 
@@ -121,13 +121,8 @@ class StreamingBinaryRecords implements ReplayRecordSource {
   }
 
   private open(): BinaryRecordReader {
-    const fd = openFile(this.path);
+    const fd = reopenValidated(this.path, this.identity, this.endOffset);
     this.fd = fd;
-    const stat = fstatSync(fd);
-    if (stat.dev !== this.identity.dev || stat.ino !== this.identity.ino || stat.size < this.endOffset) {
-      this.close();
-      throw changed(this.path, new Error(stat.size < this.endOffset ? `it is now ${stat.size} bytes, ${this.endOffset} were validated` : 'another file is at that path now'));
-    }
     const reader = new BinaryRecordReader((buffer, offset, length, position) => readSync(fd, buffer, offset, length, position), this.path, { ...this.options, endOffset: this.endOffset });
     try {
       reader.header();

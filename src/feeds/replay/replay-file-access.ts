@@ -1,5 +1,5 @@
 // Opening and reading replay files for the two-pass readers (text and binary): the file's identity between passes, positional reads of pipes, and the errors of each failure (bad path, I/O, file changed).
-import { closeSync, openSync, readSync } from 'node:fs';
+import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import { ShadowExecError } from '../../core/errors/shadow-exec-error.js';
 import { classifyIoError, inputReadError } from '../../core/errors/io-failure.js';
 
@@ -38,6 +38,20 @@ export function sequentialReadAt(fd: number): ReadAt {
 export function changed(path: string, error: unknown): ShadowExecError {
   const why = error instanceof Error ? error.message : String(error);
   return new ShadowExecError('E_REPLAY_READ', `replay file '${path}' changed after it was validated (${why}): replay a file no one is rewriting`, { retryable: true, cause: error });
+}
+
+/**
+ * Pass 2's open: `path` again, refused (closed, E_REPLAY_READ) unless it is still the file pass 1 read (`identity`) with
+ * at least the `endOffset` bytes pass 1 validated.
+ */
+export function reopenValidated(path: string, identity: FileIdentity, endOffset: number): number {
+  const fd = openFile(path);
+  const stat = fstatSync(fd);
+  if (stat.dev !== identity.dev || stat.ino !== identity.ino || stat.size < endOffset) {
+    closeSync(fd);
+    throw changed(path, new Error(stat.size < endOffset ? `it is now ${stat.size} bytes, ${endOffset} were validated` : 'another file is at that path now'));
+  }
+  return fd;
 }
 
 export function openFile(path: string): number {

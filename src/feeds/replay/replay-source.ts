@@ -19,7 +19,7 @@ import { ReplayDecoder, type InPlaceLine } from './replay-decoder.js';
 import { ReplayLineReader, type ReplayLineReaderOptions } from './replay-line-reader.js';
 import { ArrayRecordSource, type FrameInPlace, type ReplayRecordSource } from './replay-record-source.js';
 import { inputReadError } from '../../core/errors/io-failure.js';
-import { changed, openFile, sequentialReadAt, withFile, type FileIdentity } from './replay-file-access.js';
+import { changed, reopenValidated, sequentialReadAt, withFile, type FileIdentity } from './replay-file-access.js';
 import type { ReplayFileSource, ReplayScan } from './replay-scan.js';
 import { BINARY_PREAMBLE_BYTES, hasBinaryMagic } from './binary-replay-format.js';
 import { scanBinaryReplay } from './binary-replay-source.js';
@@ -172,13 +172,8 @@ class StreamingRecords implements ReplayRecordSource {
   }
 
   private open(): ReplayLineReader {
-    const fd = openFile(this.path);
+    const fd = reopenValidated(this.path, this.identity, this.endOffset);
     this.fd = fd;
-    const stat = fstatSync(fd);
-    if (stat.dev !== this.identity.dev || stat.ino !== this.identity.ino || stat.size < this.endOffset) {
-      this.close();
-      throw changed(this.path, new Error(stat.size < this.endOffset ? `it is now ${stat.size} bytes, ${this.endOffset} were validated` : 'another file is at that path now'));
-    }
     this.reader = new ReplayLineReader(fd, this.path, { ...this.readerOptions, endOffset: this.endOffset });
     return this.reader;
   }
