@@ -139,8 +139,8 @@ async function main(): Promise<void> {
 
   process.stdout.write(`\n${formatSeriesCost(await measureSeriesCost(Math.max(200_000, Math.round(1_000_000 * scale)), 5))}\n`);
 
-  // Wall-clock: 2 worker threads against 1 over the README's sweep, 6 cells × 20 seeds = 120 runs (run it on an otherwise idle machine); formatSweepScaling prints the verdict.
-  const sweep = await measureSweepScaling(20, Math.max(120_000, Math.round(200_000 * scale)), 2);
+  // Wall-clock: 2 worker threads against 1 over the README's sweep, 6 cells × 20 seeds = 120 runs, pools alternated, median of 5 rounds (run it on an otherwise idle machine); formatSweepScaling prints the verdict.
+  const sweep = await measureSweepScaling(20, Math.max(120_000, Math.round(200_000 * scale)), 5);
   process.stdout.write(`\n${formatSweepScaling(sweep)}\n`);
 
   process.stdout.write(`\n${formatColdStart(measureColdStart(['run', '--iterations', '3'], 15))}\n`);

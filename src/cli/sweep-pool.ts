@@ -40,10 +40,10 @@ export interface SweepPoolOptions<T> {
 export class SweepPool {
   private constructor(private readonly pool: import('piscina').Piscina<SweepWorkerTask, SweepWorkerResult>) {}
 
-  /** Starts `workers` (≥ 1) threads. */
-  static async open(workers: number): Promise<SweepPool> {
+  /** Starts `workers` (≥ 1) threads running `workerUrl` (@default sweepWorkerUrl(): the one next to this code). */
+  static async open(workers: number, workerUrl: string = sweepWorkerUrl()): Promise<SweepPool> {
     const { Piscina } = await import('piscina');
-    return new SweepPool(new Piscina<SweepWorkerTask, SweepWorkerResult>({ filename: sweepWorkerUrl(), minThreads: workers, maxThreads: workers, idleTimeout: 60_000 }));
+    return new SweepPool(new Piscina<SweepWorkerTask, SweepWorkerResult>({ filename: workerUrl, minThreads: workers, maxThreads: workers, idleTimeout: 60_000 }));
   }
 
   /**
