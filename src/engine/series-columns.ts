@@ -1,4 +1,4 @@
-// SampleColumns and FillColumns: the --series sampler's storage — samples and fills as columns of integers (NumberColumn), ids by their number — kept until they are made records.
+// SampleColumns, FillColumns and BlockColumns: the --series sampler's storage — samples, fills and block bursts as columns of integers (NumberColumn), ids by their number — kept until they are made records.
 import { NumberColumn } from './number-column.js';
 
 /**
@@ -30,6 +30,14 @@ export class FillColumns {
   readonly order = new NumberColumn();
   /** Ids not spelled "<prefix>-<n>", by `F<i>` / `O<i>`, i the fill's index in the run (not in this column). */
   readonly oddIds = new Map<string, string>();
+}
+
+/** Block bursts, one row per (sample, reason) whose count grew: `count` blocks for BLOCK_REASONS[slot] in (since, ts]. */
+export class BlockColumns {
+  readonly ts = new NumberColumn();
+  readonly slot = new NumberColumn();
+  readonly count = new NumberColumn();
+  readonly since = new NumberColumn();
 }
 
 const CH_0 = 48;
