@@ -50,10 +50,10 @@ export interface SeriesSamplerDeps {
 export class SeriesSampler implements RunObserver {
   private nextMs: number;
   /** Samples, fills and block bursts not yet made records (a take empties them); `fillBase` is the run index of the first fill row. */
-  private samples = new SampleColumns();
-  private fills = new FillColumns();
+  private readonly samples = new SampleColumns();
+  private readonly fills = new FillColumns();
   private fillBase = 0;
-  private blocks = new BlockColumns();
+  private readonly blocks = new BlockColumns();
   /** Risk log entries made records so far, and collected (seen by a sample or the end) so far: the next take's are in between. */
   private readonly taken = { freezes: 0, unfreezes: 0, states: 0, breaker: 0 };
   private readonly collected = { freezes: 0, unfreezes: 0, states: 0, breaker: 0 };
@@ -191,9 +191,15 @@ export class SeriesSampler implements RunObserver {
     return this.made(writeSeriesText(this.take(this.ended), format));
   }
 
-  /** `made` from the batch just taken, after dropping the fills it replayed (the rest move to new columns). */
+  /** `made` from the batch just taken, after forgetting its samples, block bursts and the fills it replayed (the rest move to the front). */
   private made<T>(made: T): T {
-    this.forgetReplayed();
+    this.samples.clear();
+    this.blocks.clear();
+    const replayed = this.replay.replayed;
+    if (replayed !== this.fillBase) {
+      this.fills.keepFrom(replayed - this.fillBase, replayed);
+      this.fillBase = replayed;
+    }
     return made;
   }
 
@@ -214,8 +220,6 @@ export class SeriesSampler implements RunObserver {
       takenUpToMs: this.takenUpToMs,
     };
     this.takenUpToMs = all ? Number.POSITIVE_INFINITY : lastMs;
-    this.samples = new SampleColumns();
-    this.blocks = new BlockColumns();
     return batch;
   }
 
@@ -256,24 +260,5 @@ export class SeriesSampler implements RunObserver {
       events.push({ type: 'breaker', ts_ms: t.atMs, utc: isoUtc(t.atMs), from: t.from, to: t.to, reason: t.reason });
     }
     return events;
-  }
-
-  private forgetReplayed(): void {
-    const old = this.fills;
-    const replayed = this.replay.replayed;
-    const from = replayed - this.fillBase;
-    if (from === 0) return;
-    const kept = new FillColumns();
-    for (let i = from; i < old.ts.length; i++) {
-      kept.ts.push(old.ts.at(i));
-      kept.meta.push(old.meta.at(i));
-      kept.price.push(old.price.at(i));
-      kept.qty.push(old.qty.at(i));
-      kept.id.push(old.id.at(i));
-      kept.order.push(old.order.at(i));
-    }
-    for (const [key, id] of old.oddIds) if (Number(key.slice(1)) >= replayed) kept.oddIds.set(key, id);
-    this.fills = kept;
-    this.fillBase = replayed;
   }
 }
