@@ -1,4 +1,4 @@
-// `node --expose-gc dist/bench/series-main.js [updates] [rounds]`: the --series cost figure alone (for before/after pairs without the whole bench).
+// `node --expose-gc dist/bench/series-main.js [iterations per symbol] [estimates]`: the --series cost figure alone (for before/after pairs without the whole bench).
 import { loadAllVenues } from '../src/app/venue-registry.js';
 import { loadAllFeedModules } from '../src/app/feed-modules.js';
 import { formatSeriesCost, measureSeriesCost } from './series-bench.js';

@@ -6,7 +6,7 @@ import type { Instrument } from '../core/model/instrument.js';
 import type { Ledger } from '../core/portfolio/ledger.js';
 import type { CircuitBreaker } from '../core/risk/circuit-breaker.js';
 import type { EdgeTracker } from '../core/risk/edge-tracker.js';
-import { BLOCK_REASONS, type BlockReason } from '../core/risk/risk-decision.js';
+import { BLOCK_REASONS } from '../core/risk/risk-decision.js';
 import type { RiskMonitor } from '../core/risk/risk-monitor.js';
 import type { SeriesFormat } from '../core/report/series-format.js';
 import type { SeriesRecord } from '../core/report/series-record.js';
@@ -60,7 +60,6 @@ export class SeriesSampler implements RunObserver {
   private blocksTotal = 0;
   /** Blocks per reason (BLOCK_REASONS slot) by the last sample. */
   private readonly blocksSeen = new Float64Array(BLOCK_REASONS.length);
-  private readonly slotOf = new Map<string, number>(BLOCK_REASONS.map((reason, slot) => [reason, slot]));
   private lastSampleMs: number;
   private ended = false;
   /** The fills replayed so far through a ledger of the sampler's own (the run's exact arithmetic): fees, cash, cost basis. */
@@ -77,7 +76,6 @@ export class SeriesSampler implements RunObserver {
 
   onFill(fill: Fill): void {
     const f = this.fills;
-    const i = this.fillBase + f.ts.length;
     f.ts.push(fill.ts);
     f.meta.push(fill.symbolIndex * 4 + (fill.side === 'SELL' ? 2 : 0) + (fill.liquidity === 'TAKER' ? 1 : 0));
     f.price.push(fill.priceTicks);
@@ -86,8 +84,8 @@ export class SeriesSampler implements RunObserver {
     const order = idNumber(fill.orderId, O);
     f.id.push(id);
     f.order.push(order);
-    if (id < 0) f.oddIds.set(`F${i}`, fill.id);
-    if (order < 0) f.oddIds.set(`O${i}`, fill.orderId);
+    if (id < 0) f.oddIds.set(`F${this.fillBase + f.ts.length - 1}`, fill.id);
+    if (order < 0) f.oddIds.set(`O${this.fillBase + f.ts.length - 1}`, fill.orderId);
   }
 
   advance(nextMs: number): number {
@@ -148,10 +146,9 @@ export class SeriesSampler implements RunObserver {
     const total = risk.blocksTotal;
     if (total !== this.blocksTotal) {
       this.blocksTotal = total;
-      const counts = risk.blocksByReason();
-      for (const reason in counts) {
-        const slot = this.slotOf.get(reason as BlockReason)!;
-        const count = counts[reason]!;
+      // BLOCK_REASONS order: the order blocksByReason() lists them in.
+      for (let slot = 0; slot < BLOCK_REASONS.length; slot++) {
+        const count = risk.blocksOf(slot);
         const before = this.blocksSeen[slot]!;
         if (count === before) continue;
         this.blocksSeen[slot] = count;
