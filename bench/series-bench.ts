@@ -1,76 +1,137 @@
-// --series cost: the same synthetic run with and without `--series 1s` (100 ms updates: a sample every 10 updates per symbol), alternated in this process, CPU time, median of `rounds`; and the one-off cost of turning the samples into JSON Lines.
+// --series cost: the same synthetic run without a series and with `--series 1s` (and with it streamed as --series-out does: JSON Lines made between slices by the fast writer, or through record objects), the two runs of a pair interleaved slice by slice in this process, CPU time of each, median of `rounds` pairs.
+//
+// Interleaved, not one run after the other: on a shared machine the CPU a run takes drifts by ±25 % from one second
+// to the next (other jobs, caches), more than the cost measured; two runs alternating every slice (16,384 events, a
+// few ms) see the same drift, so their ratio holds still. Each slice's CPU time is charged to the run that ran it.
+// The run started first is charged a few % more (measured with an observer that does nothing: −5 % and +8 % by
+// order), so each estimate is the mean of two pairs, one in each order.
 import { composeRun } from '../src/app/compose.js';
 import type { RunInput } from '../src/app/config/run-input.js';
 import { validateRunConfig } from '../src/app/config/validate-run-config.js';
-import { toJsonLines } from '../src/core/report/series-format.js';
+import { formatSeriesRows } from '../src/core/report/series-format.js';
 import { runSession } from '../src/engine/run-session.js';
+import type { SeriesSampler } from '../src/engine/series-sampler.js';
 import { median, verdict } from './cpu-run.js';
 
 const TOOL = { name: 'shadow-exec', version: 'bench' };
+/** The run command's slice (run-session.ts default): --series-out takes the records after each. */
+const SLICE_EVENTS = 16_384;
+
+/** sampled: --series 1s, records made after the run (untimed); streamed: JSON Lines bytes taken after every slice (the fast writer); streamedRecords: the same through record objects (the plain path). */
+type Mode = 'sampled' | 'streamed' | 'streamedRecords';
+const MODES: readonly Mode[] = ['sampled', 'streamed', 'streamedRecords'];
 
 export interface SeriesCost {
   readonly updates: number;
-  /** Updates per CPU second, without and with the sampler (medians). */
+  readonly rounds: number;
+  /** Updates per CPU second without a series (median over the pairs). */
   readonly plainRate: number;
-  readonly sampledRate: number;
-  /** 1 − sampled / plain: the throughput the sampler costs. */
-  readonly overhead: number;
-  readonly records: number;
-  /** CPU ms to format every record as JSON Lines, after the run (median). */
+  /** Per two pairs (one in each order), the throughput the mode costs: 1 − (updates per CPU s with it) ÷ (updates per CPU s without) = 1 − CPU without ÷ CPU with, averaged. */
+  readonly cost: Readonly<Record<Mode, readonly number[]>>;
+  readonly samples: number;
+  /** CPU ms to make every record of a sampled run JSON Lines after it, fast writer (median). */
   readonly formatMs: number;
+  readonly bytes: number;
 }
 
-async function once(options: RunInput, everyMs: number | null): Promise<{ updates: number; micros: number; records: number; formatMicros: number }> {
-  const run = composeRun(validateRunConfig(options), TOOL, { seriesEveryMs: everyMs });
-  const before = process.cpuUsage();
-  await runSession(run, { stopRequested: () => false, yieldSlice: () => Promise.resolve(), sliceEvents: 1 << 20, onProgress: () => undefined });
-  const used = process.cpuUsage(before);
-  let records = 0;
-  let formatMicros = 0;
-  if (run.series) {
-    const start = process.cpuUsage();
-    const all = run.series.records();
-    records = all.length;
-    toJsonLines(all);
-    const spent = process.cpuUsage(start);
-    formatMicros = spent.user + spent.system;
-  }
-  return { updates: run.loop.counters.marketUpdates, micros: used.user + used.system, records, formatMicros };
+const gc = (globalThis as { gc?: () => void }).gc;
+
+function take(series: SeriesSampler, mode: Mode | null): number {
+  if (mode === 'streamed') return series.takeText('jsonl').length;
+  if (mode === 'streamedRecords') return formatSeriesRows(series.takeRecords(), 'jsonl').length;
+  return 0;
 }
 
-export async function measureSeriesCost(iterations: number, rounds: number): Promise<SeriesCost> {
+/** Runs `modes` (null: no series) to the end, interleaved slice by slice; the CPU µs each took, and its run's sampler. */
+async function interleaved(options: RunInput, modes: readonly (Mode | null)[]): Promise<{ micros: number[]; updates: number; series: (SeriesSampler | null)[] }> {
+  const runs = modes.map((mode) => composeRun(validateRunConfig(options), TOOL, { seriesEveryMs: mode === null ? null : 1000 }));
+  const micros = modes.map(() => 0);
+  gc?.();
+  let mark = process.cpuUsage();
+  const charge = (i: number): void => {
+    const used = process.cpuUsage(mark);
+    micros[i]! += used.user + used.system;
+    mark = process.cpuUsage();
+  };
+  await Promise.all(
+    runs.map((run, i) => {
+      const series = run.series ?? null;
+      const build = run.buildReport;
+      // The run's last work (its observer's end, the report) is charged to it too.
+      const last = { ...run, buildReport: (status: Parameters<typeof build>[0]) => {
+        const report = build(status);
+        if (series !== null) take(series, modes[i]!);
+        charge(i);
+        return report;
+      } };
+      return runSession(last, {
+        stopRequested: () => false,
+        // A resolved promise: the other run's slice goes next (its continuation is queued first).
+        yieldSlice: () => {
+          charge(i);
+          return Promise.resolve();
+        },
+        sliceEvents: SLICE_EVENTS,
+        onProgress: () => {
+          if (series !== null) take(series, modes[i]!);
+        },
+      });
+    }),
+  );
+  return { micros, updates: runs[0]!.loop.counters.marketUpdates, series: runs.map((r) => r.series ?? null) };
+}
+
+/** `rounds` estimates (two pairs each) for the target's figure (sampled), `streamRounds` for each streamed one (informational, slower). */
+export async function measureSeriesCost(iterations: number, rounds: number, streamRounds = 2): Promise<SeriesCost> {
   const options: RunInput = { iterations: String(iterations), symbols: 'BTCUSDT,ETHUSDT' };
-  await once({ ...options, iterations: String(Math.min(iterations, 100_000)) }, 1000); // warm-up: the sampler's code too
-  const plain: number[] = [];
-  const sampled: number[] = [];
+  for (const mode of MODES) await interleaved({ ...options, iterations: String(Math.min(iterations, 100_000)) }, [null, mode]); // warm-up: every path's code
+  const cost: Record<Mode, number[]> = { sampled: [], streamed: [], streamedRecords: [] };
+  const plainRates: number[] = [];
   const formats: number[] = [];
   let updates = 0;
-  let records = 0;
-  for (let i = 0; i < rounds; i++) {
-    // Alternated, the order flipped each round: drift on a shared machine hits both sides alike.
-    const pair = i % 2 === 0 ? [null, 1000] : [1000, null];
-    for (const everyMs of pair) {
-      const r = await once(options, everyMs);
+  let samples = 0;
+  let bytes = 0;
+  for (let i = 0; i < 2 * rounds; i++) {
+    for (const mode of MODES) {
+      if (mode !== 'sampled' && i >= 2 * streamRounds) continue;
+      // Who goes first flips each round.
+      const pair: (Mode | null)[] = i % 2 === 0 ? [null, mode] : [mode, null];
+      const r = await interleaved(options, pair);
+      const plain = r.micros[pair.indexOf(null)]!;
+      const with_ = r.micros[pair.indexOf(mode)]!;
       updates = r.updates;
-      if (everyMs === null) plain.push(r.updates / (r.micros / 1e6));
-      else {
-        sampled.push(r.updates / (r.micros / 1e6));
-        formats.push(r.formatMicros / 1000);
-        records = r.records;
+      plainRates.push(updates / (plain / 1e6));
+      cost[mode].push(1 - plain / with_);
+      const series = r.series[pair.indexOf(mode)]!;
+      if (mode === 'sampled') {
+        samples = series.sampleCount;
+        const start = process.cpuUsage();
+        bytes = series.takeText('jsonl').length;
+        const spent = process.cpuUsage(start);
+        formats.push((spent.user + spent.system) / 1000);
       }
     }
   }
-  const plainRate = median(plain);
-  const sampledRate = median(sampled);
-  return { updates, plainRate, sampledRate, overhead: 1 - sampledRate / plainRate, records, formatMs: median(formats) };
+  const estimates = (pairs: readonly number[]): number[] => pairs.filter((_, i) => i % 2 === 0).map((first, k) => (first + pairs[2 * k + 1]!) / 2);
+  return {
+    updates,
+    rounds,
+    plainRate: median(plainRates),
+    cost: { sampled: estimates(cost.sampled), streamed: estimates(cost.streamed), streamedRecords: estimates(cost.streamedRecords) },
+    samples,
+    formatMs: median(formats),
+    bytes,
+  };
 }
 
 export function formatSeriesCost(c: SeriesCost): string {
-  const rate = (n: number): string => Math.round(n).toLocaleString('en-US');
+  const pct = (values: readonly number[]): string => `${(100 * median(values)).toFixed(1)} % (${(100 * Math.min(...values)).toFixed(1)}–${(100 * Math.max(...values)).toFixed(1)})`;
+  const sampled = median(c.cost.sampled);
   return [
-    `--series 1s (2 symbols, ${c.updates.toLocaleString('en-US')} updates, 100 ms apart; with and without alternated, CPU time, median)`,
-    `  without ${rate(c.plainRate)} updates/s · with ${rate(c.sampledRate)} updates/s · cost ${(100 * c.overhead).toFixed(1)} % of the loop's throughput`,
-    `  ${verdict('--series 1s costs ≤ 10 % of the loop\'s throughput', c.overhead <= 0.1)}`,
-    `  then ${c.records.toLocaleString('en-US')} records to JSON Lines in ${c.formatMs.toFixed(0)} ms CPU (once, after the run; no target: informational)`,
+    `--series 1s (2 symbols, ${c.updates.toLocaleString('en-US')} updates, 100 ms apart: a sample per symbol every 10 updates; with and without interleaved slice by slice, CPU time; median and range of ${c.rounds} estimates, ${c.cost.streamed.length} for the streamed figures, each two pairs in either order)`,
+    `  without ${Math.round(c.plainRate).toLocaleString('en-US')} updates/s · --series 1s costs ${pct(c.cost.sampled)} of the loop's throughput`,
+    `  ${verdict('--series 1s costs ≤ 10 % of the loop\'s throughput', sampled <= 0.1)}`,
+    `  streamed as --series-out does (JSON Lines made between slices, no disk): ${pct(c.cost.streamed)}; through record objects (the plain path): ${pct(c.cost.streamedRecords)} (no target: informational)`,
+    `  after a run: its ${c.samples.toLocaleString('en-US')} samples and the fills, ${(c.bytes / 1e6).toFixed(1)} MB of JSON Lines, in ${c.formatMs.toFixed(0)} ms CPU`,
   ].join('\n');
 }

@@ -25,6 +25,8 @@ export interface SeriesOutputs {
 export interface SeriesSource {
   /** The records up to the last sample, forgotten once taken (every record once the run has ended). */
   takeRecords(): SeriesRecord[];
+  /** The same records as the UTF-8 bytes of formatSeriesRows' text of them (written straight from the sampler's columns: what --series-out streams). */
+  takeText(format: SeriesFormat): Uint8Array;
 }
 
 /**
@@ -66,13 +68,13 @@ export class SeriesWriting {
 
   /** Between slices of the run: the records so far go to the streamed file. */
   onSlice(): void {
-    if (this.stream !== null) this.stream.write(this.source!.takeRecords());
+    if (this.stream !== null) this.stream.writeBytes(this.source!.takeText(this.outputs.out!.format));
   }
 
   /** After the report: the rest of the series, FILE.partial renamed to FILE; or the kept records and the HTML report (both atomically, as --out). */
   async finish(report: JsonValue): Promise<void> {
     if (this.stream !== null) {
-      this.stream.write(this.source!.takeRecords());
+      this.stream.writeBytes(this.source!.takeText(this.outputs.out!.format));
       this.stream.close();
       return;
     }

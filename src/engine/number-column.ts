@@ -6,7 +6,7 @@ const MASK = CHUNK - 1;
 
 export class NumberColumn {
   private readonly chunks: Float64Array[] = [];
-  private current = new Float64Array(CHUNK);
+  private current: Float64Array = new Float64Array(CHUNK);
   private used = 0;
   private total = 0;
 
@@ -28,6 +28,20 @@ export class NumberColumn {
   /** The `index`-th value pushed (0-based); `index` must be below `length`. */
   at(index: number): number {
     return this.chunks[index >>> CHUNK_BITS]![index & MASK]!;
+  }
+
+  /**
+   * Keeps the values from index `from` on (now at 0, 1, …) and forgets the others: in place, the first chunk reused and
+   * the later ones let go — a sampler that empties its columns after every slice allocates nothing for the next one.
+   */
+  keepFrom(from: number): void {
+    const kept = this.total - from;
+    for (let i = 0; i < kept; i++) this.chunks[i >>> CHUNK_BITS]![i & MASK] = this.at(from + i);
+    const chunks = Math.max(1, Math.ceil(kept / CHUNK));
+    this.chunks.length = chunks;
+    this.current = this.chunks[chunks - 1]!;
+    this.used = kept - (chunks - 1) * CHUNK;
+    this.total = kept;
   }
 
   get length(): number {

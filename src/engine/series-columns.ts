@@ -1,4 +1,4 @@
-// SampleColumns and FillColumns: the --series sampler's storage — samples and fills as columns of integers (NumberColumn), ids by their number — kept until they are made records.
+// SampleColumns, FillColumns and BlockColumns: the --series sampler's storage — samples, fills and block bursts as columns of integers (NumberColumn), ids by their number — kept until they are made records.
 import { NumberColumn } from './number-column.js';
 
 /**
@@ -17,6 +17,11 @@ export class SampleColumns {
   readonly ask = new NumberColumn();
   readonly edge = new NumberColumn();
   readonly open = new NumberColumn();
+
+  /** Forgets every sample (the columns' memory is kept for the next ones). */
+  clear(): void {
+    for (const column of [this.ts, this.fills, this.state, this.mid, this.bid, this.ask, this.edge, this.open]) column.keepFrom(column.length);
+  }
 }
 
 /** Every fill as numbers: ids "F-<n>" / "O-<n>" by their n (another spelling is kept as text in `oddIds`). */
@@ -30,6 +35,24 @@ export class FillColumns {
   readonly order = new NumberColumn();
   /** Ids not spelled "<prefix>-<n>", by `F<i>` / `O<i>`, i the fill's index in the run (not in this column). */
   readonly oddIds = new Map<string, string>();
+
+  /** Keeps the rows from `from` on (now rows 0, 1, …), and the odd ids of run indices from `firstKept` on. */
+  keepFrom(from: number, firstKept: number): void {
+    for (const column of [this.ts, this.meta, this.price, this.qty, this.id, this.order]) column.keepFrom(from);
+    for (const key of [...this.oddIds.keys()]) if (Number(key.slice(1)) < firstKept) this.oddIds.delete(key);
+  }
+}
+
+/** Block bursts, one row per (sample, reason) whose count grew: `count` blocks for BLOCK_REASONS[slot] in (since, ts]. */
+export class BlockColumns {
+  readonly ts = new NumberColumn();
+  readonly slot = new NumberColumn();
+  readonly count = new NumberColumn();
+  readonly since = new NumberColumn();
+
+  clear(): void {
+    for (const column of [this.ts, this.slot, this.count, this.since]) column.keepFrom(column.length);
+  }
 }
 
 const CH_0 = 48;

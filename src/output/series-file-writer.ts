@@ -48,6 +48,15 @@ export class SeriesFileWriter {
     if (records.length > 0) this.writeText(formatSeriesRows(records, this.format));
   }
 
+  /** Appends the next batch already formatted (the UTF-8 bytes of formatSeriesRows' text of it, in this file's format). */
+  writeBytes(data: Uint8Array): void {
+    try {
+      for (let off = 0; off < data.length; ) off += writeSync(this.fd!, data, off, data.length - off);
+    } catch (error) {
+      throw ioWriteError('E_REPORT_WRITE', `the series to ${this.written}`, error);
+    }
+  }
+
   /** Fsyncs and closes, then renames FILE.partial to FILE: the series is complete. */
   close(): void {
     const fd = this.fd;
@@ -75,12 +84,7 @@ export class SeriesFileWriter {
   }
 
   private writeText(text: string): void {
-    const data = Buffer.from(text, 'utf8');
-    try {
-      for (let off = 0; off < data.length; ) off += writeSync(this.fd!, data, off, data.length - off);
-    } catch (error) {
-      throw ioWriteError('E_REPORT_WRITE', `the series to ${this.written}`, error);
-    }
+    this.writeBytes(Buffer.from(text, 'utf8'));
   }
 }
 

@@ -104,7 +104,7 @@ Examples:
       const pluginBase = resolve(path).startsWith(resolve(BUILT_IN)) ? packagePath('.') : null;
       // The sampler exists once the rehearsal has composed its run: the outputs read it through this.
       let sampler: SeriesSampler | null = null;
-      const writing = await SeriesWriting.open(series, series.everyMs === null ? null : { takeRecords: () => sampler?.takeRecords() ?? [] });
+      const writing = await SeriesWriting.open(series, series.everyMs === null ? null : { takeRecords: () => sampler?.takeRecords() ?? [], takeText: (format) => sampler?.takeText(format) ?? new Uint8Array(0) });
       let result;
       try {
         result = await rehearse(scenario, ctx.tool, flags.quiet ? () => {} : (line) => ctx.stderr.write(`${line}\n`), {

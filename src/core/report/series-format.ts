@@ -36,7 +36,8 @@ export function toJsonLines(records: readonly SeriesRecord[]): string {
   return out;
 }
 
-function csvCell(value: string | number | null | undefined): string {
+/** One CSV cell: empty for no value, quoted (quotes doubled) when it holds a comma, a quote or a line break. */
+export function csvCell(value: string | number | null | undefined): string {
   if (value === null || value === undefined) return '';
   const text = String(value);
   return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;

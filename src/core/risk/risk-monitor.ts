@@ -319,6 +319,11 @@ export class RiskMonitor {
     return this.stateLog;
   }
 
+  /** Blocks of the reason BLOCK_REASONS[slot] so far (the --series sampler reads them at each sample without building blocksByReason()). */
+  blocksOf(slot: number): number {
+    return this.blocks[slot] ?? 0;
+  }
+
   /** Blocks by reason, reasons sorted by name. */
   blocksByReason(): Record<string, number> {
     const out: Record<string, number> = {};
