@@ -78,7 +78,8 @@ describe('checkBinanceOrderOnGrid', () => {
           maxNotionalAtoms: grid.maxNotionalAtoms.n,
         };
         const { priceTicks, qtyLots } = onBoundary(free, limits, boundary);
-        const iceberg = freeIceberg === null || icebergNearQty === null ? freeIceberg : Math.max(1, qtyLots + icebergNearQty);
+        // One lot over an order of MAX_SAFE_INTEGER lots is no whole number of lots a double holds: capped there.
+        const iceberg = freeIceberg === null || icebergNearQty === null ? freeIceberg : Math.min(Number.MAX_SAFE_INTEGER, Math.max(1, qtyLots + icebergNearQty));
         const icebergQty = iceberg === null ? null : formatQty(instrument!, iceberg);
         const reference = checkBinanceOrder(
           { price: formatPrice(instrument!, priceTicks), qty: formatQty(instrument!, qtyLots), icebergQty, reduceOnly },
