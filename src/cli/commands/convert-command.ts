@@ -61,8 +61,9 @@ export function convertCommand(ctx: CliContext): Command {
       const to = convertTarget(flags.out, flags.to);
       checkWritableOutput(flags.out, '--out', { atomic: true });
       const symbols = symbolList(flags.symbols);
-      let frames: NormalizedRecordStream | null = null;
-      const input = openNormalizedInput(path, (source) => (frames = framesAsNormalized(source, { ...(flags.instruments === undefined ? {} : { instruments: flags.instruments }), ...(symbols === undefined ? {} : { symbols }) })));
+      const input = openNormalizedInput(path, (source) => framesAsNormalized(source, { ...(flags.instruments === undefined ? {} : { instruments: flags.instruments }), ...(symbols === undefined ? {} : { symbols }) }));
+      // A recording of frames comes back as the normalizer's stream, with its counts.
+      const frames: NormalizedRecordStream | null = 'counts' in input ? (input as NormalizedRecordStream) : null;
       if (frames === null && (flags.instruments !== undefined || symbols !== undefined)) {
         input.close();
         throw new UsageError('--instruments and --symbols apply to a recording of frames only: this input already holds normalized records');
@@ -72,9 +73,8 @@ export function convertCommand(ctx: CliContext): Command {
       const watch = ctx.onInterrupt(() => abort.abort(), `removing ${partial}`);
       try {
         const summary = await runConvert({ input, out: flags.out, to, signal: abort.signal });
-        const made = frames as NormalizedRecordStream | null;
-        if (made !== null) ctx.stderr.write(`convert: ${framesSummary(made)}\n`);
-        if (made !== null && summary.records === 0) {
+        if (frames !== null) ctx.stderr.write(`convert: ${framesSummary(frames)}\n`);
+        if (frames !== null && summary.records === 0) {
           ctx.stderr.write(`warning: convert wrote no record: no frame of '${path}' is of a symbol of the instruments used (${symbols === undefined ? "the venue's bundled catalog" : `--symbols ${symbols.join(',')}`}${flags.instruments === undefined ? '' : `, --instruments ${flags.instruments}`}); a recording of other symbols needs --instruments FILE, as \`run\` does\n`);
         }
         ctx.stderr.write(`convert: ${summary.records} records → ${flags.out} (${to === 'binary' ? 'binary' : 'JSONL'}, ${summary.bytes} bytes)\n`);

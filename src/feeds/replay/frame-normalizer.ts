@@ -37,6 +37,9 @@ export interface FrameNormalizerCounts {
   otherSymbols: number;
 }
 
+/** No off-grid levels (the common delta). */
+const NONE: readonly OffGridLevel[] = [];
+
 interface SymbolUnits {
   readonly tick: Decimal;
   readonly lot: Decimal;
@@ -96,9 +99,9 @@ export class FrameNormalizer {
           const asks = this.levels(book.topAsks(Number.MAX_SAFE_INTEGER), book.offGridAsks(), units);
           this.write(out, { type: 'book_snapshot', ...base, bids, asks }, units);
         } else if (outcome.kind === 'applied') {
-          const off = event.offGrid ?? [];
-          const bids = this.levels(event.bids, off.filter((l) => l.side === 'bid'), units);
-          const asks = this.levels(event.asks, off.filter((l) => l.side === 'ask'), units);
+          const off = event.offGrid;
+          const bids = this.levels(event.bids, off === undefined ? NONE : off.filter((l) => l.side === 'bid'), units);
+          const asks = this.levels(event.asks, off === undefined ? NONE : off.filter((l) => l.side === 'ask'), units);
           this.write(out, { type: 'book_update', ...base, is_snapshot: false, bids, asks }, units);
         } else if (ReplayHealth.isSyncLoss(outcome)) {
           this.write(out, { type: 'book_snapshot', ...base, bids: [], asks: [] }, units);
