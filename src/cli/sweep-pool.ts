@@ -5,6 +5,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { ShadowExecError, type ErrorCode } from '../core/errors/shadow-exec-error.js';
 import type { SweepWorkerResult, SweepWorkerTask } from '../app/sweep/sweep-worker.js';
 import { packagePath } from './package-info.js';
+import { compileInWorkerThreads } from './sweep-thread-compiling.js';
 
 /**
  * The worker entry: next to this code when it runs from the bundle (dist/bundle/worker/sweep-worker.js, built by
@@ -43,6 +44,7 @@ export class SweepPool {
   /** Starts `workers` (≥ 1) threads running `workerUrl` (@default sweepWorkerUrl(): the one next to this code). */
   static async open(workers: number, workerUrl: string = sweepWorkerUrl()): Promise<SweepPool> {
     const { Piscina } = await import('piscina');
+    compileInWorkerThreads();
     return new SweepPool(new Piscina<SweepWorkerTask, SweepWorkerResult>({ filename: workerUrl, minThreads: workers, maxThreads: workers, idleTimeout: 60_000 }));
   }
 
