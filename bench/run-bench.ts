@@ -18,7 +18,7 @@ import { formatVenueCosts, measureVenueCosts } from './venue-cost-bench.js';
 import { formatSymbolsCost, measureSymbolsCost } from './symbols-cost-bench.js';
 import { formatImport, measureImport } from './import-bench.js';
 import { formatSeriesCost, measureSeriesCost } from './series-bench.js';
-import { formatSweepScaling, measureSweepScaling } from './sweep-bench.js';
+import { formatSweepScaling, measureSweepScaling, SWEEP_TARGET_UPDATES } from './sweep-bench.js';
 
 const TOOL = { name: 'shadow-exec', version: 'bench' };
 const MB = 1024 * 1024;
@@ -139,9 +139,13 @@ async function main(): Promise<void> {
 
   process.stdout.write(`\n${formatSeriesCost(await measureSeriesCost(Math.max(200_000, Math.round(1_000_000 * scale)), 5))}\n`);
 
-  // Wall-clock: 2 worker threads against 1 over the README's sweep, 6 cells × 20 seeds = 120 runs, pools alternated, median of 5 rounds (run it on an otherwise idle machine); formatSweepScaling prints the verdict.
-  const sweep = await measureSweepScaling(20, Math.max(120_000, Math.round(200_000 * scale)), 5);
+  // Wall-clock: 2 worker threads against 1 over the README's grid, 6 cells × 20 seeds = 120 runs, pools alternated (run it on an otherwise idle machine).
+  // The target is judged on a sweep of ~20 s on one worker (600 k updates a run; not scaled: the ratio depends on the
+  // size, since each thread's JIT warm-up is a fixed cost); the 120 k-update sweep shows that warm-up (informational).
+  const sweep = await measureSweepScaling(20, SWEEP_TARGET_UPDATES, 3);
   process.stdout.write(`\n${formatSweepScaling(sweep)}\n`);
+  const smallSweep = await measureSweepScaling(20, 120_000, 3);
+  process.stdout.write(`\n${formatSweepScaling(smallSweep, false)}\n`);
 
   process.stdout.write(`\n${formatColdStart(measureColdStart(['run', '--iterations', '3'], 15))}\n`);
 }
