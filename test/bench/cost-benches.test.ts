@@ -15,6 +15,7 @@ describe('cost bench figures', () => {
 
   it('prints each real venue with the median of its per-round ratios to fake, their range, the ≤ 1.3× verdict and the load', () => {
     const text = formatVenueCosts({
+      mode: 'children',
       updates: 1000,
       load: [1.5, 2.25],
       venues: [
@@ -23,7 +24,7 @@ describe('cost bench figures', () => {
         { label: 'binance spot', nsPerUpdate: 1400, samples: [1400, 1170, 1320], ratios: [1.4, 1.3, 1.2] },
       ],
     }).split('\n');
-    expect(text[0]).toBe('(3 rounds, load average 1.50 → 2.25)');
+    expect(text[0]).toBe('(each venue in a process of its own; 3 rounds, load average 1.50 → 2.25)');
     expect(text[1]).toBe('fake             1.00 µs CPU/update (median; spread 0.90–1.10)');
     expect(text[2]).toBe("bybit linear     1.20 µs CPU/update (median; spread 1.08–1.65)  1.20× fake (median of the rounds' ratios; 1.20–1.50)  target ≤ 1.3× fake: met");
     expect(text[3]).toBe("binance spot     1.40 µs CPU/update (median; spread 1.17–1.40)  1.30× fake (median of the rounds' ratios; 1.20–1.40)  target ≤ 1.3× fake: met");
@@ -36,9 +37,9 @@ describe('cost bench figures', () => {
     expect(runs.every((r) => r.cpuMicros > 0)).toBe(true);
   });
 
-  it('measures every venue in every round, with the fake venue as the ratios\' base', async () => {
+  it('measures every venue in every round, with the fake venue as the ratios\' base, in this process', async () => {
     await loadAllVenues();
-    const costs = await measureVenueCosts(1000, 3);
+    const costs = await measureVenueCosts(1000, 3, 'in-process');
     expect(costs.venues.map((v) => [v.label, v.samples.length, v.ratios.length])).toEqual([['fake', 3, 3], ['bybit linear', 3, 3], ['binance spot', 3, 3]]);
     expect(costs.venues[0]!.ratios).toEqual([1, 1, 1]);
   });
