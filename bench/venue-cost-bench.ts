@@ -44,7 +44,7 @@ export interface VenueCosts {
   readonly venues: readonly VenueCost[];
 }
 
-/** `rounds` rounds after 6 warm-up rounds; round r starts with venue r mod 3. */
+/** `rounds` rounds after the warm-up rounds; round r starts with venue r mod 3. */
 export async function measureVenueCosts(iterations: number, rounds: number, mode: VenueCostMode = 'children', common: RunInput = {}): Promise<VenueCosts> {
   const children = mode === 'children' ? new LockstepChildren(VENUES.length) : null;
   try {
@@ -67,11 +67,15 @@ async function measureRounds(iterations: number, rounds: number, mode: VenueCost
     }
     return charged.map((c) => (c.cpuMicros * 1000) / c.updates);
   };
-  // Warm-up: 6 rounds of 300 k updates a venue; the compiler threads' CPU counts in process.cpuUsage. Traced with
-  // --trace-opt --trace-deopt: one venue alone in a process, 500 k-update runs, 127 optimisations in the first run,
-  // 50 and 16 deopts in the second, 8 in the fourth, none from the fifth on (1.5–2.5× the CPU per update until then);
-  // the three in one process, 100 k-update rounds: 213 optimisations in the first, 20 in the fourth, ~1 from the fifth.
+  // Warm-up: 6 rounds of 300 k updates a venue, then one of the measured length; the compiler threads' CPU counts in
+  // process.cpuUsage. Traced with --trace-opt --trace-deopt: one venue alone in a process, 500 k-update runs, 127
+  // optimisations in the first run, 50 and 16 deopts in the second, 8 in the fourth, none from the fifth on (1.5–2.5×
+  // the CPU per update until then); the three in one process, 100 k-update rounds: 213 optimisations in the first, 20
+  // in the fourth, ~1 from the fifth. The full-length round: past ~800 k updates Binance spot's daily ORDERS limit
+  // starts holding creates (9,479 held, 9,477 dropped unsent in 1 M updates), code the short rounds never ran (36
+  // optimisations, 24 deopts in the first such run: the first measured round was 1.28× where the others were 1.10–1.22×).
   for (let w = 0; w < 6; w++) await run(Math.min(iterations, 300_000), w % VENUES.length);
+  if (iterations > 300_000) await run(iterations, 0);
   const load0 = loadavg()[0]!;
   const samples = VENUES.map(() => [] as number[]);
   for (let r = 0; r < rounds; r++) (await run(iterations, r % VENUES.length)).forEach((ns, i) => samples[i]!.push(ns));
