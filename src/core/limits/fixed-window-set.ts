@@ -31,7 +31,8 @@ export class FixedWindowSet {
   private readonly counts: Float64Array;
   private readonly peaks: Float64Array;
   private readonly size: number;
-  private lastMs: number | undefined;
+  /** −Infinity before the first call, not undefined: written in place, no heap number per call (see WindowLimiter.lastMs). */
+  private lastMs = Number.NEGATIVE_INFINITY;
   private readonly byName = new Map<string, number>();
   private readonly costCache = new WeakMap<GroupCosts, WindowCosts>();
 

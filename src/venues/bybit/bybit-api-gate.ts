@@ -43,7 +43,8 @@ interface EndpointState {
   limited: number;
   lastStatus: number | null;
   minStatus: number | null;
-  lastResetMs: number | null;
+  /** NaN until the first answer (lastStatus null then): a double from the start, written in place (see WindowLimiter.lastMs). */
+  lastResetMs: number;
 }
 
 export class BybitApiGate implements RequestGate {
@@ -64,7 +65,7 @@ export class BybitApiGate implements RequestGate {
         limited: 0,
         lastStatus: null,
         minStatus: null,
-        lastResetMs: null,
+        lastResetMs: Number.NaN,
       });
     }
     this.byLane = KINDS.map((kind) => this.endpoints.get(kind)!);
@@ -206,7 +207,7 @@ export class BybitApiGate implements RequestGate {
         limit_per_window: e.venue.limit,
         peak_in_window: e.venue.peakUsage,
         limit_status_min: e.minStatus,
-        last_response_headers: e.lastStatus === null ? null : bybitLimitHeaders(e.venue.limit, e.lastStatus, e.lastResetMs!),
+        last_response_headers: e.lastStatus === null ? null : bybitLimitHeaders(e.venue.limit, e.lastStatus, e.lastResetMs),
       };
     }
     const dryRun = this.settings.dryRun;
