@@ -106,9 +106,11 @@ async function main(): Promise<void> {
   process.stdout.write(`long run: heap growth ${(last - first).toFixed(1)} MB  ${verdict('memory flat over 10 M updates (growth < 5 MB)', last - first < 5)}\n`);
 
   // CPU time (process.cpuUsage), not wall-clock: on a shared machine the ratios of alternated runs are what compare.
-  const venueIterations = Math.max(50_000, Math.round(300_000 * scale));
-  process.stdout.write(`\nCPU per update by venue (${venueIterations.toLocaleString('en-US')} updates, same synthetic run, default flags; venues alternated, median of 5)\n`);
-  process.stdout.write(`${formatVenueCosts(await measureVenueCosts(venueIterations, 5))}\n`);
+  // At least 300 k updates a venue (≈ 0.1 s of the fake venue's CPU) whatever the scale; 6 rounds: each venue starts 2.
+  const venueIterations = Math.max(300_000, Math.round(1_000_000 * scale));
+  process.stdout.write(`\nCPU per update by venue (${venueIterations.toLocaleString('en-US')} updates, same synthetic run, default flags; the three runs interleaved slice by slice, who starts rotated)\n`);
+  process.stdout.write(`${formatVenueCosts(await measureVenueCosts(venueIterations, 6, 'children'))}\n`);
+  process.stdout.write(`${formatVenueCosts(await measureVenueCosts(venueIterations, 6, 'in-process'))}\n`);
   // 1,000 updates per symbol at 1000 symbols (at scale 1): fewer and the first quotes of each symbol, a fixed cost, dominate.
   const symbolsUpdates = Math.max(300_000, Math.round(1_000_000 * scale));
   process.stdout.write(`\nCPU per update by symbol count (${symbolsUpdates.toLocaleString('en-US')} updates in total, fake venue, in-memory copies of BTCUSDT; counts alternated, median of 5)\n`);

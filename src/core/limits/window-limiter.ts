@@ -9,7 +9,12 @@ export abstract class WindowLimiter implements RateLimiter {
   readonly windowMs: number;
   /** Highest usage right after a take or record; subclasses raise it. */
   protected peak = 0;
-  private lastMs: number | undefined;
+  /**
+   * −Infinity, not undefined, before the first call: a field that starts as a double keeps V8's double representation
+   * and each new time is written in place; one that starts undefined (or null) holds every new time — epoch ms, past
+   * the small-integer range — as a fresh heap number, an allocation per call on the venue's hot path.
+   */
+  private lastMs = Number.NEGATIVE_INFINITY;
 
   constructor(options: WindowLimiterOptions) {
     ({ name: this.name, limit: this.limit, windowMs: this.windowMs, budget: this.budget } = resolveWindowOptions(options));

@@ -67,13 +67,15 @@ export class BinanceApiGate implements RequestGate {
   private bannedUntilMs = Number.NEGATIVE_INFINITY;
   private backOffUntilMs = Number.NEGATIVE_INFINITY;
   private lastRetryAfter: string | null = null;
-  /** The venue limiters' usage after the last admitted request, and the peak of each, by BINANCE_LIMITS index (headers made in report()). */
+  /** The venue limiters' usage after the last admitted request, by BINANCE_LIMITS index (headers made in report()); their peaks are the venue window set's. */
   private lastUsage: number[] | null = null;
-  private readonly peakUsage: number[] = [];
+  /** Where admit writes the usage (left as it was when a window is exceeded); lastUsage once a request was admitted. */
+  private readonly usage: number[];
 
   constructor(private readonly settings: BinanceApiGateSettings) {
     this.client = createBinanceWindows(settings.market);
     this.venue = createBinanceWindows(settings.market, 100);
+    this.usage = this.venue.names.map(() => 0);
     const endpoints = ENDPOINTS[settings.market];
     for (const kind of Object.keys(endpoints) as GateRequest['kind'][]) {
       const endpoint = endpoints[kind]!;
@@ -164,7 +166,8 @@ export class BinanceApiGate implements RequestGate {
     if (arrivalMs < this.bannedUntilMs) return this.banned(arrivalMs);
     const costs = this.route(request).venueCosts;
     const venue = this.venue;
-    const exceeded = venue.exceededMask(arrivalMs, costs);
+    // Records and writes the usage only when no window is exceeded (FixedWindowSet.admit).
+    const exceeded = venue.admit(arrivalMs, costs, this.usage);
     if (exceeded !== 0) {
       if (arrivalMs < this.backOffUntilMs) {
         this.bans++;
@@ -173,14 +176,7 @@ export class BinanceApiGate implements RequestGate {
       }
       return this.rateLimited(venue.namesOf(exceeded), arrivalMs);
     }
-    venue.record(arrivalMs, costs);
-    const last = (this.lastUsage ??= venue.names.map(() => 0));
-    venue.usageInto(arrivalMs, last);
-    const peaks = this.peakUsage;
-    for (let i = 0; i < last.length; i++) {
-      const usage = last[i]!;
-      if (!(usage <= peaks[i]!)) peaks[i] = Math.max(peaks[i] ?? 0, usage);
-    }
+    this.lastUsage = this.usage;
     return null;
   }
 
@@ -264,7 +260,7 @@ export class BinanceApiGate implements RequestGate {
     // The venue limiters are BINANCE_LIMITS[market] in order (createBinanceLimiters), so index i is spec i.
     const specs = BINANCE_LIMITS[this.settings.market];
     specs.forEach((spec, i) => {
-      limits[spec.name] = { limit: spec.limit, window_ms: spec.windowMs, peak: this.peakUsage[i] ?? 0, header: spec.header };
+      limits[spec.name] = { limit: spec.limit, window_ms: spec.windowMs, peak: this.venue.peak(i), header: spec.header };
     });
     const last = this.lastUsage;
     const lastUsageHeaders = last === null ? null : Object.fromEntries(specs.map((spec, i) => [spec.header, String(last[i] ?? 0)]));

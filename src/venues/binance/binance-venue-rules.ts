@@ -48,6 +48,7 @@ export class BinanceVenueRules implements VenueRules {
   private icebergText: string | null = null;
   private icebergGrid: BinanceOrderGrid | null = null;
   private icebergLots: number | undefined = undefined;
+  private readonly order: { -readonly [K in keyof BinanceGridOrder]: BinanceGridOrder[K] } = { priceTicks: 0, qtyLots: 0, icebergLots: null, reduceOnly: false };
 
   validate(request: OrderRequest, instrument: Instrument): VenueReject | null {
     let grid = this.grids[request.symbolIndex];
@@ -60,12 +61,12 @@ export class BinanceVenueRules implements VenueRules {
     }
     const icebergQty = this.context.icebergQty(request);
     const icebergLots = icebergQty === null ? null : this.icebergLotsOn(icebergQty, grid);
-    const order: BinanceGridOrder = {
-      priceTicks: request.priceTicks,
-      qtyLots: request.qtyLots,
-      icebergLots: icebergLots ?? null,
-      reduceOnly: request.options?.reduceOnly ?? false,
-    };
+    // One scratch order for every validate (the checks read it and keep nothing): no object per order.
+    const order = this.order;
+    order.priceTicks = request.priceTicks;
+    order.qtyLots = request.qtyLots;
+    order.icebergLots = icebergLots ?? null;
+    order.reduceOnly = request.options?.reduceOnly ?? false;
     const open = this.context.openOrders(request.symbol);
     // An icebergQty that is not a whole number of lots takes the decimal reference (it answers LOT_SIZE on its strings).
     const error = icebergLots === undefined

@@ -43,7 +43,8 @@ interface EndpointState {
   limited: number;
   lastStatus: number | null;
   minStatus: number | null;
-  lastResetMs: number | null;
+  /** NaN until the first answer (lastStatus null then): a double from the start, written in place (see WindowLimiter.lastMs). */
+  lastResetMs: number;
 }
 
 export class BybitApiGate implements RequestGate {
@@ -64,15 +65,18 @@ export class BybitApiGate implements RequestGate {
         limited: 0,
         lastStatus: null,
         minStatus: null,
-        lastResetMs: null,
+        lastResetMs: Number.NaN,
       });
     }
+    this.byLane = KINDS.map((kind) => this.endpoints.get(kind)!);
   }
+
+  /** The endpoint states by KINDS index (a switch on the kind reads them: no Map lookup by string per request). */
+  private readonly byLane: readonly EndpointState[];
 
   /** The endpoint state of a request; an OCO never reaches Bybit (the CLI refuses it), so it is a bug here. */
   private endpoint(request: GateRequest): EndpointState {
-    if (request.kind === 'oco') throw invariantViolation('Bybit has no OCO order lists');
-    return this.endpoints.get(request.kind)!;
+    return this.byLane[this.laneOf(request)]!;
   }
 
   private throttleOn: boolean | null = null;
@@ -86,7 +90,19 @@ export class BybitApiGate implements RequestGate {
   readonly laneCount = KINDS.length;
 
   laneOf(request: GateRequest): number {
-    return KINDS.indexOf(request.kind as BybitRequestKind);
+    // KINDS order; a switch rather than KINDS.indexOf (string compares down the list) on every request.
+    switch (request.kind) {
+      case 'create':
+        return 0;
+      case 'cancel':
+        return 1;
+      case 'cancel-all':
+        return 2;
+      case 'amend':
+        return 3;
+      case 'oco':
+        throw invariantViolation('Bybit has no OCO order lists');
+    }
   }
 
   private get throttled(): boolean {
@@ -103,9 +119,10 @@ export class BybitApiGate implements RequestGate {
   }
 
   onSend(gateRequest: GateRequest, sendMs: number, heldMs: number): void {
-    if (this.throttled) this.endpoint(gateRequest).client.take(sendMs, 1);
+    const endpoint = this.endpoint(gateRequest);
+    if (this.throttled) endpoint.client.take(sendMs, 1);
     this.throttle.record(heldMs);
-    this.endpoint(gateRequest).sent++;
+    endpoint.sent++;
     const dryRun = this.settings.dryRun;
     if (dryRun === null) return;
     const request = this.render(gateRequest);
@@ -127,21 +144,25 @@ export class BybitApiGate implements RequestGate {
   venueAdmit(request: GateRequest, arrivalMs: number): VenueReject | null {
     const endpoint = this.endpoint(request);
     // Every request that reaches Bybit counts against the IP limit, whatever the answer (403 and 10006 included).
-    const ipFull = !this.venueIp.canTake(arrivalMs, 1);
-    this.venueIp.record(arrivalMs, 1);
+    // One usage read per limiter (the venue's limiters queue at 100 %: budget = limit), not canTake, take and usage.
+    const ip = this.venueIp;
+    const ipFull = ip.usage(arrivalMs) + 1 > ip.budget;
+    ip.record(arrivalMs, 1);
     if (ipFull) {
       this.ipLimited++;
       return IP_LIMITED;
     }
-    if (!endpoint.venue.canTake(arrivalMs, 1)) {
+    const venue = endpoint.venue;
+    const used = venue.usage(arrivalMs);
+    if (used + 1 > venue.budget) {
       endpoint.limited++;
       endpoint.lastStatus = 0;
       endpoint.minStatus = 0;
-      endpoint.lastResetMs = endpoint.venue.limitResetAtMs(arrivalMs);
+      endpoint.lastResetMs = venue.limitResetAtMs(arrivalMs);
       return RATE_LIMITED;
     }
-    endpoint.venue.take(arrivalMs, 1);
-    const status = endpoint.venue.limit - endpoint.venue.usage(arrivalMs);
+    venue.record(arrivalMs, 1);
+    const status = venue.limit - (used + 1);
     endpoint.lastStatus = status;
     endpoint.minStatus = endpoint.minStatus === null ? status : Math.min(endpoint.minStatus, status);
     endpoint.lastResetMs = arrivalMs;
@@ -186,7 +207,7 @@ export class BybitApiGate implements RequestGate {
         limit_per_window: e.venue.limit,
         peak_in_window: e.venue.peakUsage,
         limit_status_min: e.minStatus,
-        last_response_headers: e.lastStatus === null ? null : bybitLimitHeaders(e.venue.limit, e.lastStatus, e.lastResetMs!),
+        last_response_headers: e.lastStatus === null ? null : bybitLimitHeaders(e.venue.limit, e.lastStatus, e.lastResetMs),
       };
     }
     const dryRun = this.settings.dryRun;

@@ -70,8 +70,8 @@ export function checkBybitOrder(fields: BybitOrderFields, instrument: BybitInstr
 export class BybitVenueRules implements VenueRules {
   readonly venue = 'bybit';
 
-  /** Per symbol, the instrument's filters on the grid of the Instrument last validated against (built on first use). */
-  private readonly grids = new Map<string, BybitOrderGrid>();
+  /** Per symbol index, the instrument's filters on the grid of the Instrument last validated against (built on first use; an array: no string hashing per order). */
+  private readonly grids: (BybitOrderGrid | undefined)[] = [];
 
   constructor(
     readonly category: BybitCategory,
@@ -80,12 +80,12 @@ export class BybitVenueRules implements VenueRules {
   ) {}
 
   validate(request: OrderRequest, instrument: Instrument): VenueReject | null {
-    let grid = this.grids.get(request.symbol);
+    let grid = this.grids[request.symbolIndex];
     if (grid === undefined || grid.instrument !== instrument) {
       const bybit = this.instruments.get(request.symbol);
       if (bybit === undefined) return bybitReject(BYBIT_ERRORS.PARAMS, `symbol ${request.symbol} is not listed in category ${this.category}`);
       grid = buildBybitOrderGrid(bybit, instrument);
-      this.grids.set(request.symbol, grid);
+      this.grids[request.symbolIndex] = grid;
     }
     if (request.priceTicks <= 0) return bybitReject(BYBIT_ERRORS.PARAMS, 'price must be positive');
     return checkBybitOrderOnGrid(request.priceTicks, request.qtyLots, request.options?.postOnly ?? false, grid);

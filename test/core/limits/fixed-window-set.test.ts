@@ -71,6 +71,33 @@ describe('FixedWindowSet', () => {
     );
   });
 
+  it('admits as exceededMask, then record and usageInto when nothing is exceeded, do', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: -20_000, max: 1_000_000 }), fc.array(opArb, { maxLength: 300 }), (start, ops) => {
+        const plain = new FixedWindowSet(SPECS);
+        const fast = new FixedWindowSet(SPECS);
+        const plainUsage = [-1, -1, -1];
+        const fastUsage = [-1, -1, -1];
+        let now = start;
+        const answers: [number, number][] = [];
+        for (const { dt, costs: c } of ops) {
+          now += dt;
+          const vp = plain.costsOf(COSTS[c]!);
+          const mask = plain.exceededMask(now, vp);
+          if (mask === 0) {
+            plain.record(now, vp);
+            plain.usageInto(now, plainUsage);
+          }
+          answers.push([mask, fast.admit(now, fast.costsOf(COSTS[c]!), fastUsage)]);
+          expect(fastUsage).toEqual(plainUsage);
+        }
+        expect(answers.filter(([a, b]) => a !== b)).toEqual([]);
+        expect(SPECS.map((_, i) => [fast.usage(i, now), fast.peak(i)])).toEqual(SPECS.map((_, i) => [plain.usage(i, now), plain.peak(i)]));
+      }),
+      { numRuns: 200, seed: 2104 },
+    );
+  });
+
   it('refuses time going backwards and unknown limiter names, as the counters do', () => {
     const set = new FixedWindowSet(SPECS);
     set.record(1_000, set.costsOf(COSTS[0]!));
