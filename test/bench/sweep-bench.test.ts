@@ -1,6 +1,6 @@
-// The sweep-scaling bench figure: the sweep it states (cells × seeds × updates), the load it ran under, every round, the CPU by thread, and its ≥ 1.7× verdict.
+// The sweep-scaling bench figure: the sweep it states (cells × seeds × updates), the load it ran under, every round, the CPU by thread, and its ≥ 1.7× verdict (or none, for the informational small sweep).
 import { describe, it, expect } from 'vitest';
-import { formatSweepScaling, SWEEP_TARGET } from '../../bench/sweep-bench.js';
+import { formatSweepScaling, SWEEP_TARGET, SWEEP_TARGET_UPDATES } from '../../bench/sweep-bench.js';
 
 const ROUNDS = [
   { oneWorker: 10, twoWorkers: 18, ratio: 1.8, load: 0.5, others: 0.02 },
@@ -22,10 +22,17 @@ describe('formatSweepScaling', () => {
     expect(text).toContain('    round 3: 10.50 vs 19.95 runs/s, 1.90×, load average 1.00\n');
     expect(text).toContain('2 workers 4.10 + 3.90 s on the worker threads, 1.30 s background (V8 compiler, GC helpers), 0.05 s main');
     expect(text).toContain('1 worker 8.10 s on the worker thread, 0.90 s background');
-    expect(text).toContain('target 2 workers ≥ 1.7× one worker (wall-clock throughput, 2-core machine, otherwise idle): met');
+    expect(text).toContain('target 2 workers ≥ 1.7× one worker (wall-clock throughput, 2-core machine, otherwise idle; judged on 600,000-update runs): met');
   });
 
   it('says NOT met below 1.7×', () => {
-    expect(formatSweepScaling({ ...FIGURES, ratio: 1.69 })).toContain('otherwise idle): NOT met');
+    expect(formatSweepScaling({ ...FIGURES, ratio: 1.69 })).toContain('judged on 600,000-update runs): NOT met');
+  });
+
+  it('prints an informational sweep without a verdict, naming the size the target is judged on', () => {
+    const text = formatSweepScaling({ ...FIGURES, ratio: 1.2 }, false);
+    expect(SWEEP_TARGET_UPDATES).toBe(600_000);
+    expect(text).not.toContain('target 2 workers');
+    expect(text.split('\n').at(-1)).toBe("  (no target: informational; the target is judged on 600,000-update runs: each thread's JIT warm-up is a fixed cost, a larger share of a smaller sweep)");
   });
 });
