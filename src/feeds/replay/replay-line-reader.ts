@@ -11,6 +11,8 @@
 //   record whose newline is missing or a line cut short by a killed recorder.
 // - nextBytes() gives the line as bytes in place (`bytes[lineStart, lineEnd)`, valid until the next call) for
 //   decoders that read records without making a string of the whole line (replay-format.ts); next() is its text.
+//   latin1() gives the whole buffer's bytes as one latin1 string, made once per chunk read, so a decoder that reads
+//   lines as text at their byte indexes makes one string a chunk instead of one a line.
 import { readSync } from 'node:fs';
 import { ShadowExecError } from '../../core/errors/shadow-exec-error.js';
 
@@ -18,6 +20,14 @@ export const CHUNK_BYTES = 1024 * 1024;
 export const MAX_LINE_BYTES = 64 * 1024 * 1024;
 const NEWLINE = 0x0a;
 const BOM = Buffer.from([0xef, 0xbb, 0xbf]);
+
+/**
+ * Buffer's own latin1 decoder, which toString('latin1', …) calls after resolving the encoding by name: called directly,
+ * as Node's own modules do (present on Buffer.prototype in every supported Node).
+ */
+interface Latin1Slicing extends Buffer {
+  latin1Slice(start: number, end: number): string;
+}
 
 export interface ReplayLineReaderOptions {
   /** Bytes per read. @default CHUNK_BYTES */
@@ -51,6 +61,8 @@ export class ReplayLineReader {
   /** Earlier pieces of the line being read, when it spans chunks. */
   private carry: Buffer[] = [];
   private carryBytes = 0;
+  /** latin1() of the current `bytes`, once made; null after a read or a line carried over chunks. */
+  private text: string | null = null;
 
   /** `fd` is an open file, read from byte 0 by position (the fd's own offset is not used); `label` names it in errors. */
   constructor(private readonly fd: number, private readonly label: string, options: ReplayLineReaderOptions = {}) {
@@ -65,6 +77,14 @@ export class ReplayLineReader {
   bytes: Buffer;
   lineStart = 0;
   lineEnd = 0;
+
+  /**
+   * After nextBytes() returned true: `bytes` as far as they are read, one character per byte (latin1), at the same
+   * indexes — the line last read is latin1()[lineStart, lineEnd). Made once per chunk (or line carried over chunks).
+   */
+  latin1(): string {
+    return (this.text ??= (this.bytes as Latin1Slicing).latin1Slice(0, this.bytes === this.chunk ? this.end : this.bytes.length));
+  }
 
   /** The next line without its "\n" (a "\r" before it is kept), or null at the end of the file. */
   next(): string | null {
@@ -90,12 +110,14 @@ export class ReplayLineReader {
   private emit(stop: number, terminated: boolean): true {
     this.checkLength(this.carryBytes + stop - this.start);
     if (this.carryBytes === 0) {
+      if (this.bytes !== this.chunk) this.text = null;
       this.bytes = this.chunk;
       this.lineStart = this.start;
       this.lineEnd = stop;
     } else {
       this.carry.push(this.chunk.subarray(this.start, stop));
       this.bytes = Buffer.concat(this.carry);
+      this.text = null;
       this.lineStart = 0;
       this.lineEnd = this.bytes.length;
       this.carry = [];
@@ -128,6 +150,7 @@ export class ReplayLineReader {
     this.chunkBase = position;
     this.start = 0;
     this.end = read;
+    this.text = null;
     return true;
   }
 
