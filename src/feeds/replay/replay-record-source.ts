@@ -11,8 +11,8 @@ export interface FrameInPlace {
   /** Receive time, integer ms since the epoch. */
   readonly t: number;
   /**
-   * Text holding the record line, one character per byte (latin1) — the whole read chunk it is in, not only the line:
-   * read nothing outside [start, end); the frame's JSON string literal body, still escaped, is text[start, end).
+   * Text holding the record line, one character per byte (latin1) — with the lines after it in the same read window,
+   * not only the line: read nothing outside [start, end); the frame's JSON string literal body, still escaped, is text[start, end).
    */
   readonly text: string;
   readonly start: number;

@@ -157,8 +157,11 @@ class StreamingRecords implements ReplayRecordSource {
           return null;
         }
         if (inPlace && this.decoder.nextInPlace(reader.bytes, reader.lineStart, reader.lineEnd, this.inPlace)) {
-          // The literal's bounds index the reader's buffer: its latin1 text (one string a chunk) is read at the same indexes.
-          this.inPlace.text = reader.latin1();
+          // The literal's bounds index the reader's buffer: its latin1 text (one string per window of lines) is read from textBase.
+          const frame = this.inPlace;
+          frame.text = reader.latin1Window();
+          frame.start -= reader.textBase;
+          frame.end -= reader.textBase;
           this.line = reader.lineNo;
           return this.inPlace;
         }

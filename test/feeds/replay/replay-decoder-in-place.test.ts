@@ -86,7 +86,7 @@ describe('StreamingRecords.nextInPlace', () => {
   const dir = mkdtempSync(join(tmpdir(), 'replay-in-place-'));
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-  it('hands over the records next() gives, frames in place (same t, text and line; the literal at its bounds in the chunk text), others as records, whatever the chunk size', () => {
+  it('hands over the records next() gives, frames in place (same t, text and line; the literal at its bounds in the window text), others as records, whatever the chunk size', () => {
     const frames = ['{"u":1}', 'clé € "quoted" \\ back', '\u0001\u2028𝄞', ''];
     const lines = [HEADER, ...frames.map((frame, i) => JSON.stringify({ t: 10 + i, frame })), '{"t":20,"rest":"GET /api/v3/depth?symbol=X","body":"{}"}', '{"t":21,"frame":"\\u0041"}'];
     const path = join(dir, 'r.jsonl');
@@ -107,7 +107,7 @@ describe('StreamingRecords.nextInPlace', () => {
         if (got !== null && got.kind === 'frame-in-place') {
           const frame = got as FrameInPlace;
           expect({ kind: 'frame', t: frame.t, frame: frame.frame() }).toEqual(expected);
-          // The text (the chunk's latin1, or a carried line's) holds the frame's literal at [start, end).
+          // The text (a latin1 window of the chunk from this line on, or a carried line's) holds the frame's literal at [start, end).
           const line = lines[placed.line - 1]!;
           expect(frame.text.slice(frame.start, frame.end)).toBe(Buffer.from(line.slice(line.indexOf(',"frame":"') + 10, -2), 'utf8').toString('latin1'));
         } else {
