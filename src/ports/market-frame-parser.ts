@@ -40,7 +40,8 @@ export interface MarketFrameParser {
   /**
    * Optional fast path of a replay: the frame still escaped, as the body `text[start, end)` of the JSON string literal
    * of its record line, with one character per byte of the line (latin1 decoding of its UTF-8: an implementation that
-   * accepts only ASCII where it reads is exact). Appends the frame's events and returns true only when parse() of the
+   * accepts only ASCII where it reads is exact). `text` may go on past the line (the lines read after it): the answer may
+   * depend on text[start, end) only. Appends the frame's events and returns true only when parse() of the
    * unescaped frame would return 'market-data' with exactly these events (lastDetail is then ''); otherwise returns
    * false with `out` untouched, and the caller unescapes the frame and calls parse().
    */

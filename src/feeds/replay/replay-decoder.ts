@@ -5,24 +5,18 @@ import { NormalizedLineScanner } from './normalized-line-scanner.js';
 import type { NormalizedRecord } from './normalized-record.js';
 import { decodeReplayHeader, decodeReplayRecord, formatError, isNormalizedReplay, MAX_RECORD_T, type ReplayHeader, type ReplayNormalizedRecord, type ReplayRecord } from './replay-format.js';
 
-/** Where ReplayDecoder.nextInPlace puts a frame line taken in place. */
+/** Where ReplayDecoder.nextInPlace puts a frame line taken in place: its receive time and the bounds of its frame's literal, indexes into the line's buffer. */
 export interface InPlaceLine {
   t: number;
-  text: string;
   start: number;
   end: number;
 }
 
-/**
- * Buffer's own latin1 decoder, which toString('latin1', …) calls after resolving the encoding by name: called directly,
- * as Node's own modules do, it saves that lookup on every line of a replay (present on Buffer.prototype in every supported Node).
- */
-interface Latin1Slicing extends Buffer {
-  latin1Slice(start: number, end: number): string;
-}
-
 /** Shortest canonical frame line: {"t":0,"frame":""} . */
 const MIN_FRAME_LINE = '{"t":0,"frame":""}'.length;
+/** The bytes before `t`'s digits and between them and the frame's literal. */
+const T_KEY = [...Buffer.from('{"t":')];
+const FRAME_KEY = [...Buffer.from(',"frame":"')];
 
 /** The record a validating scan returns for each checked normalized line (its `t` is the record's; nothing reads the rest). */
 const CHECKED_RECORD: NormalizedRecord = { type: 'book_snapshot', symbol: '', exchange_us: 0, local_us: 0, bids: [], asks: [] };
@@ -50,14 +44,29 @@ export class ReplayDecoder {
    */
   nextBytes(bytes: Buffer, start: number, end: number): ReplayHeader | ReplayRecord | null {
     if (this.normalized && !this.ended) return this.nextNormalizedBytes(bytes, start, end);
+    if (!this.frameBytes(bytes, start, end)) return this.next(bytes.toString('utf8', start, end));
+    return { kind: 'frame', t: this.lastT, frame: this.scanner.frame };
+  }
+
+  /**
+   * As nextBytes() for a canonical frame record, without making the record: true when bytes[start, end) is one (its
+   * `t` checked — the same errors — and then `lastRecordT`; its frame text in the record nextBytes would give). False,
+   * nothing consumed, for any other line: call nextBytes. A validating scan that only counts records reads frame lines so.
+   */
+  frameBytes(bytes: Buffer, start: number, end: number): boolean {
     const scanner = this.scanner;
-    if (this.header === null || this.normalized || this.ended || !scanner.scan(bytes, start, end, this.frameText)) return this.next(bytes.toString('utf8', start, end));
+    if (this.header === null || this.normalized || this.ended || !scanner.scan(bytes, start, end, this.frameText)) return false;
     this.lineNo++;
     const t = scanner.t;
     if (t > MAX_RECORD_T) throw this.error(this.lineNo, `"t" ${t} is after ${MAX_RECORD_T} (9999-12-31T23:59:59.999Z): not a receive time in ms`);
     if (t < this.lastT) throw this.error(this.lineNo, `"t" ${t} is before the previous record's ${this.lastT}`);
     this.lastT = t;
-    return { kind: 'frame', t, frame: scanner.frame };
+    return true;
+  }
+
+  /** `t` of the last record read (0 before any). */
+  get lastRecordT(): number {
+    return this.lastT;
   }
 
   /**
@@ -83,29 +92,32 @@ export class ReplayDecoder {
   }
 
   /**
-   * For a streaming pass over lines a validating pass has checked: a line shaped as a canonical frame record
-   * (`{"t":<digits>,"frame":"…"}`) with a valid `t` is taken in place — `into` given the line's
-   * latin1 text and the bounds of the frame's literal, which is not read — and true returned. Any other line returns
-   * false with nothing consumed (call nextBytes). frameOf() then gives the frame's text, or the line's format error.
+   * For a streaming pass over lines a validating pass has checked: a line bytes[start, end) shaped as a canonical frame
+   * record (`{"t":<digits>,"frame":"…"}`) with a valid `t` is taken in place — `into` given `t` and the bounds of the
+   * frame's literal in `bytes` (read in the bytes: no string is made here; the literal is not read) — and true returned.
+   * Any other line returns false with nothing consumed (call nextBytes). frameOf() then gives the frame's text, or the
+   * line's format error.
    */
   nextInPlace(bytes: Buffer, start: number, end: number, into: InPlaceLine): boolean {
     if (this.header === null || this.normalized || this.ended || end - start < MIN_FRAME_LINE) return false;
-    const text = (bytes as Latin1Slicing).latin1Slice(start, end);
-    const last = text.length - 2;
+    const last = end - 2;
     // The closing quote and brace first: the digit loop below then always stops inside the line.
-    if (text.charCodeAt(last) !== 0x22 || text.charCodeAt(last + 1) !== 0x7d || !text.startsWith('{"t":')) return false;
-    let i = 5;
+    if (bytes[last] !== 0x22 || bytes[last + 1] !== 0x7d) return false;
+    for (let k = 0; k < T_KEY.length; k++) if (bytes[start + k] !== T_KEY[k]) return false;
+    const digitsAt = start + T_KEY.length;
+    let i = digitsAt;
     let t = 0;
-    for (let d = text.charCodeAt(i) - 0x30; d >>> 0 <= 9; d = text.charCodeAt(++i) - 0x30) t = t * 10 + d;
+    for (let d = bytes[i]! - 0x30; d >>> 0 <= 9; d = bytes[++i]! - 0x30) t = t * 10 + d;
     // As FrameEnvelopeScanner: 1 to 15 digits, no leading zero.
-    if (i === 5 || i > 5 + 15 || (i > 6 && text.charCodeAt(5) === 0x30) || !text.startsWith(',"frame":"', i)) return false;
+    const digits = i - digitsAt;
+    if (digits === 0 || digits > 15 || (digits > 1 && bytes[digitsAt] === 0x30) || last < i + FRAME_KEY.length) return false;
+    for (let k = 0; k < FRAME_KEY.length; k++) if (bytes[i + k] !== FRAME_KEY[k]) return false;
     // A `t` nextBytes would refuse is left to it: it then reports the line's errors in their usual order.
-    if (last < i + 10 || t > MAX_RECORD_T || t < this.lastT) return false;
+    if (t > MAX_RECORD_T || t < this.lastT) return false;
     this.lineNo++;
     this.lastT = t;
     into.t = t;
-    into.text = text;
-    into.start = i + 10;
+    into.start = i + FRAME_KEY.length;
     into.end = last;
     return true;
   }

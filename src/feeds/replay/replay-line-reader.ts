@@ -11,6 +11,10 @@
 //   record whose newline is missing or a line cut short by a killed recorder.
 // - nextBytes() gives the line as bytes in place (`bytes[lineStart, lineEnd)`, valid until the next call) for
 //   decoders that read records without making a string of the whole line (replay-format.ts); next() is its text.
+//   latin1Window() gives the line's bytes as part of a latin1 string of the bytes from it on (up to TEXT_WINDOW_BYTES),
+//   reused for the lines after it inside the window: a decoder that reads lines as text makes one string per window
+//   instead of one a line. Why a window, not the whole chunk: one 1 MiB string a chunk measured worse on diff-depth
+//   replays (a string that size is a large object, promoted whenever a scavenge finds it alive); 16 KiB ones stay young.
 import { readSync } from 'node:fs';
 import { ShadowExecError } from '../../core/errors/shadow-exec-error.js';
 
@@ -18,6 +22,16 @@ export const CHUNK_BYTES = 1024 * 1024;
 export const MAX_LINE_BYTES = 64 * 1024 * 1024;
 const NEWLINE = 0x0a;
 const BOM = Buffer.from([0xef, 0xbb, 0xbf]);
+/** Bytes per latin1Window() string (at least the line's). */
+export const TEXT_WINDOW_BYTES = 16 * 1024;
+
+/**
+ * Buffer's own latin1 decoder, which toString('latin1', …) calls after resolving the encoding by name: called directly,
+ * as Node's own modules do (present on Buffer.prototype in every supported Node).
+ */
+interface Latin1Slicing extends Buffer {
+  latin1Slice(start: number, end: number): string;
+}
 
 export interface ReplayLineReaderOptions {
   /** Bytes per read. @default CHUNK_BYTES */
@@ -51,6 +65,11 @@ export class ReplayLineReader {
   /** Earlier pieces of the line being read, when it spans chunks. */
   private carry: Buffer[] = [];
   private carryBytes = 0;
+  /** The last latin1Window() string: bytes[textBase, textEnd) of the current `bytes`; null after a read or a line carried over chunks. */
+  private text: string | null = null;
+  private textEnd = 0;
+  /** Index in `bytes` of the first character of latin1Window()'s string. */
+  textBase = 0;
 
   /** `fd` is an open file, read from byte 0 by position (the fd's own offset is not used); `label` names it in errors. */
   constructor(private readonly fd: number, private readonly label: string, options: ReplayLineReaderOptions = {}) {
@@ -65,6 +84,21 @@ export class ReplayLineReader {
   bytes: Buffer;
   lineStart = 0;
   lineEnd = 0;
+
+  /**
+   * After nextBytes() returned true: a string of `bytes` from index `textBase` on, one character per byte (latin1),
+   * holding at least the line last read — its text is [lineStart - textBase, lineEnd - textBase). Made when the line
+   * is not inside the last one made (TEXT_WINDOW_BYTES of the bytes from the line on, or the whole line).
+   */
+  latin1Window(): string {
+    const text = this.text;
+    if (text !== null && this.lineStart >= this.textBase && this.lineEnd <= this.textEnd) return text;
+    const available = this.bytes === this.chunk ? this.end : this.bytes.length;
+    const end = Math.min(available, Math.max(this.lineEnd, this.lineStart + TEXT_WINDOW_BYTES));
+    this.textBase = this.lineStart;
+    this.textEnd = end;
+    return (this.text = (this.bytes as Latin1Slicing).latin1Slice(this.lineStart, end));
+  }
 
   /** The next line without its "\n" (a "\r" before it is kept), or null at the end of the file. */
   next(): string | null {
@@ -90,12 +124,14 @@ export class ReplayLineReader {
   private emit(stop: number, terminated: boolean): true {
     this.checkLength(this.carryBytes + stop - this.start);
     if (this.carryBytes === 0) {
+      if (this.bytes !== this.chunk) this.text = null;
       this.bytes = this.chunk;
       this.lineStart = this.start;
       this.lineEnd = stop;
     } else {
       this.carry.push(this.chunk.subarray(this.start, stop));
       this.bytes = Buffer.concat(this.carry);
+      this.text = null;
       this.lineStart = 0;
       this.lineEnd = this.bytes.length;
       this.carry = [];
@@ -128,6 +164,7 @@ export class ReplayLineReader {
     this.chunkBase = position;
     this.start = 0;
     this.end = read;
+    this.text = null;
     return true;
   }
 

@@ -10,7 +10,10 @@ export interface FrameInPlace {
   readonly kind: 'frame-in-place';
   /** Receive time, integer ms since the epoch. */
   readonly t: number;
-  /** The record line, one character per byte (latin1); the frame's JSON string literal body, still escaped, is text[start, end). */
+  /**
+   * Text holding the record line, one character per byte (latin1) — with the lines after it in the same read window,
+   * not only the line: read nothing outside [start, end); the frame's JSON string literal body, still escaped, is text[start, end).
+   */
   readonly text: string;
   readonly start: number;
   readonly end: number;

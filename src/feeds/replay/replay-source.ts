@@ -55,6 +55,14 @@ export function openReplayFile(path: string, options: Omit<ReplayLineReaderOptio
     while (reader.nextBytes()) {
       let item: ReturnType<ReplayDecoder['next']>;
       try {
+        // A regular file's frame lines are only checked and counted: no record is made for them.
+        if (kept === null && decoder.frameBytes(reader.bytes, reader.lineStart, reader.lineEnd)) {
+          endOffset = reader.offset;
+          records++;
+          firstRecordMs ??= decoder.lastRecordT;
+          lastRecordMs = decoder.lastRecordT;
+          continue;
+        }
         item = decoder.nextBytes(reader.bytes, reader.lineStart, reader.lineEnd);
       } catch (error) {
         if (reader.terminated || header === null || !isCutShort(error)) throw error;
@@ -149,6 +157,11 @@ class StreamingRecords implements ReplayRecordSource {
           return null;
         }
         if (inPlace && this.decoder.nextInPlace(reader.bytes, reader.lineStart, reader.lineEnd, this.inPlace)) {
+          // The literal's bounds index the reader's buffer: its latin1 text (one string per window of lines) is read from textBase.
+          const frame = this.inPlace;
+          frame.text = reader.latin1Window();
+          frame.start -= reader.textBase;
+          frame.end -= reader.textBase;
           this.line = reader.lineNo;
           return this.inPlace;
         }

@@ -66,6 +66,22 @@ describe('FrameEnvelopeScanner', () => {
     expect(scan(Buffer.from('{"t":17,"frame":"a\nb"}'), false)).toBeNull();
   });
 
+  it('with text false accepts exactly the lines it reads with text true (the check table against the unescaping copy), on hostile bytes', () => {
+    // Bytes around the escapes and classes the check tells apart: quotes, backslashes, every escape letter, controls, high bytes.
+    const piece = fc.constantFrom('\\"', '\\\\', '\\/', '\\b', '\\f', '\\n', '\\r', '\\t', '\\u0041', '\\x', '\\', '"', '\u0001', '\u001f', ' ', '!', '#', '[', ']', '~', '\u007f', 'é', '𝄞', 'a');
+    const literal = fc.array(fc.oneof(piece, fc.uint8Array({ maxLength: 3 }).map((a) => Buffer.from(a).toString('latin1'))), { maxLength: 12 });
+    fc.assert(
+      fc.property(literal, (parts) => {
+        const bytes = Buffer.concat([Buffer.from('{"t":3,"frame":"'), ...parts.map((p) => Buffer.from(p, /[^\u0000-\u00ff]/.test(p) ? 'utf8' : 'latin1')), Buffer.from('"}')]);
+        const read = scan(bytes, true);
+        const checked = scan(bytes, false);
+        expect(checked === null ? null : checked.t).toEqual(read === null ? null : read.t);
+        if (read !== null) expect(read).toEqual(oracle(bytes));
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
   it('refuses what it leaves to the text decoder: \\u escapes, a "\\r", spaces, other keys, 16 digits, a leading zero, an escaped closing quote', () => {
     for (const text of ['{"t":1,"frame":"\\u0041"}', '{"t":1,"frame":"a"}\r', '{"t":1, "frame":"a"}', '{"t":1,"frame":"a" }', '{"t":1,"rest":"a","body":"b"}', '{"t":1234567890123456,"frame":"a"}', '{"t":01,"frame":"a"}', '{"t":1,"frame":"a\\"}', '{"t":1,"frame":"a"b"}']) {
       expect(scan(Buffer.from(text)), text).toBeNull();

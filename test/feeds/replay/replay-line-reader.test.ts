@@ -1,11 +1,11 @@
-// Covers ReplayLineReader: lines split on "\n" bytes across chunk boundaries (multi-byte UTF-8 intact), a BOM skipped, the last line without "\n" flagged, offsets, the per-line cap, an end offset.
+// Covers ReplayLineReader: lines split on "\n" bytes across chunk boundaries (multi-byte UTF-8 intact), a BOM skipped, the last line without "\n" flagged, offsets, the per-line cap, an end offset, and each line's latin1 text at its place in a window string.
 import { closeSync, mkdtempSync, openSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
 import { readerInput, readLines, referenceLines } from '../../../bench/replay-fuzz.js';
-import { CHUNK_BYTES, MAX_LINE_BYTES, ReplayLineReader, type ReplayLineReaderOptions } from '../../../src/feeds/replay/replay-line-reader.js';
+import { CHUNK_BYTES, MAX_LINE_BYTES, ReplayLineReader, TEXT_WINDOW_BYTES, type ReplayLineReaderOptions } from '../../../src/feeds/replay/replay-line-reader.js';
 import { thrown } from '../../helpers/thrown.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'replay-line-reader-'));
@@ -110,5 +110,35 @@ describe('ReplayLineReader', () => {
       { text: 'a', lineNo: 1, terminated: true, offset: 2 },
       { text: 'bc', lineNo: 2, terminated: true, offset: 5 },
     ]);
+  });
+
+  it('latin1Window gives each line at lineStart - textBase of a string of the bytes from a line on, reused inside a window, whatever the chunk size', () => {
+    fc.assert(
+      fc.property(fc.array(fc.uint8Array({ maxLength: 40 }), { maxLength: 30 }), fc.constantFrom(3, 16, 64, 1 << 20), fc.boolean(), (parts, chunkBytes, long) => {
+        const lines = parts.map((p) => Buffer.from(p.map((b) => (b === 10 ? 32 : b))));
+        if (long) lines.push(Buffer.alloc(TEXT_WINDOW_BYTES + 5, 0x41), Buffer.from('after'));
+        const content = Buffer.concat(lines.flatMap((l) => [l, Buffer.from('\n')]));
+        const path = join(dir, `w${files++}.jsonl`);
+        writeFileSync(path, content);
+        const fd = openSync(path, 'r');
+        try {
+          const reader = new ReplayLineReader(fd, path, { chunkBytes });
+          const seen: string[] = [];
+          const made = new Set<string>();
+          while (reader.nextBytes()) {
+            const text = reader.latin1Window();
+            made.add(text);
+            seen.push(text.slice(reader.lineStart - reader.textBase, reader.lineEnd - reader.textBase));
+          }
+          // Lines without a BOM at the start: the first bytes are read as they are.
+          if (!(content[0] === 0xef && content[1] === 0xbb && content[2] === 0xbf)) expect(seen).toEqual(lines.map((l) => l.toString('latin1')));
+          // One string per window, not per line, when lines share a chunk.
+          if (chunkBytes === 1 << 20 && !long) expect(made.size).toBeLessThanOrEqual(1);
+        } finally {
+          closeSync(fd);
+        }
+      }),
+      { numRuns: 200 },
+    );
   });
 });

@@ -3,7 +3,9 @@ import { execFileSync, spawn } from 'node:child_process';
 import { appendFileSync, mkdtempSync, renameSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
+import { decodeReplay } from '../../../src/feeds/replay/replay-decoder.js';
 import type { ReplayRecord } from '../../../src/feeds/replay/replay-format.js';
 import type { ReplayRecordSource } from '../../../src/feeds/replay/replay-record-source.js';
 import { openReplayFile } from '../../../src/feeds/replay/replay-source.js';
@@ -146,5 +148,54 @@ describe('openReplayFile', () => {
     const other = write(replayText(BINANCE_SPOT_HEADER, [frame(5, 'a'), frame(6, 'b')]));
     renameSync(other, replaced.path);
     expect(thrown(() => drain(replaced.records())).message).toBe(`replay file '${replaced.path}' changed after it was validated (another file is at that path now): replay a file no one is rewriting`);
+  });
+});
+
+describe('openReplayFile: the validating scan that only counts frame lines (ReplayDecoder.frameBytes) against the text decoder', () => {
+  // Frame lines (canonical, with escapes, with t going back or too late, mutated), rest records and blank lines.
+  const frameLine = fc.tuple(fc.oneof(fc.nat({ max: 30 }), fc.constantFrom(253_402_300_799_999, 253_402_300_800_000)), fc.string({ unit: 'binary', maxLength: 12 })).map(([t, f]) => JSON.stringify({ t, frame: f }));
+  const mutatedLine = fc.tuple(frameLine, fc.nat(), fc.integer({ min: 0, max: 127 })).map(([line, at, code]) => {
+    const i = at % line.length;
+    return line.slice(0, i) + String.fromCharCode(code) + line.slice(i + 1);
+  });
+  const restLine = fc.nat({ max: 30 }).map((t) => JSON.stringify({ t, rest: 'GET /api/v3/depth?symbol=X', body: '{}' }));
+  const lines = fc.array(fc.oneof({ arbitrary: frameLine, weight: 5 }, mutatedLine, restLine, fc.constant('')), { maxLength: 8 });
+
+  /** An error message from its line number on (the file's name or label before it differs between the two). */
+  const sameLine = (message: string): string => message.replace(/^.*?line (\d+)/, 'line $1');
+
+  it('gives the count, first and last t decodeReplay gives, or the same error, on any lines', () => {
+    fc.assert(
+      fc.property(lines, fc.boolean(), (body, terminated) => {
+        const text = [HEADER_LINE, ...body].join('\n') + (terminated ? '\n' : '');
+        const path = write(text);
+        let expected: unknown;
+        try {
+          const { records } = decodeReplay(text.endsWith('\n') ? text : `${text}\n`);
+          expected = { records: records.length, first: records[0]?.t ?? null, last: records[records.length - 1]?.t ?? null };
+        } catch (error) {
+          expected = { error: sameLine((error as Error).message) };
+        }
+        let got: unknown;
+        try {
+          const { scan } = openReplayFile(path);
+          // A last line without "\n" that is not JSON is a cut line (warned, not an error): only compare clean files.
+          if (scan.warnings.some((w) => w.includes('cut short'))) return;
+          got = { records: scan.records, first: scan.firstRecordMs, last: scan.lastRecordMs };
+        } catch (error) {
+          got = { error: sameLine((error as Error).message) };
+        }
+        expect(got).toEqual(expected);
+      }),
+      { numRuns: 400 },
+    );
+  });
+
+  it('reads long hostile frame lines in time linear in their length (a 2 MB literal of escapes, a 200 k-digit t)', () => {
+    const escapes = '\\"'.repeat(1_000_000);
+    const path = write(`${HEADER_LINE}\n{"t":1,"frame":"${escapes}"}\n{"t":${'9'.repeat(200_000)},"frame":"x"}\n`);
+    expect(() => openReplayFile(path)).toThrow(/line 3/);
+    const ok = write(`${HEADER_LINE}\n{"t":1,"frame":"${escapes}"}\n`);
+    expect(openReplayFile(ok).scan.records).toBe(1);
   });
 });

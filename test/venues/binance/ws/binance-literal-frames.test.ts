@@ -1,4 +1,4 @@
-// Covers the Binance parser's replay fast path (parseLiteral): on real, generated and hostile frames read still escaped in their record line, whatever it accepts gives exactly the events parse() gives the unescaped frame, and it never throws.
+// Covers the Binance parser's replay fast path (parseLiteral): on real, generated and hostile frames read still escaped in their record line (alone, or inside the whole read chunk the replay hands over), whatever it accepts gives exactly the events parse() gives the unescaped frame, and it never throws.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { buildSymbolGridLookup } from '../../../../src/core/market/symbol-grid.js';
@@ -145,5 +145,34 @@ describe('BinanceLiteralFrames (BinanceStreamParser.parseLiteral)', () => {
     expect(viaLiteral(`{"u":${'9'.repeat(200_000)},"s":"NKNUSDT","b":"1","B":"1","a":"1","A":"1"}`)).toBeNull();
     expect(viaLiteral(`{"e":"depthUpdate","E":1,"s":"NKNUSDT","U":1,"u":2,"b":${'['.repeat(200_000)}`)).toBeNull();
     expect(viaLiteral(`{"stream":"${'a'.repeat(200_000)}","data":{"u":1}}`)).toBeNull();
+  });
+
+  it('answers the same for a literal alone and inside a whole chunk of lines (as the replay reads it), whatever the lines around hold', () => {
+    const lineOf = (frame: string): string => Buffer.from(JSON.stringify({ t: 1, frame }), 'utf8').toString('latin1');
+    const around = fc.array(fc.oneof(known, mutated, fc.constantFrom('[[[[', '9999', '\\', '"}', '{"stream":"')).map(lineOf), { maxLength: 3 });
+    fc.assert(
+      fc.property(fc.oneof(known, mutated), around, around, (frame, before, after) => {
+        const own = literalOf(frame);
+        const head = before.map((line) => `${line}\n`).join('');
+        const text = `${head}${own.text}\n${after.join('\n')}`;
+        expect(viaLiteral({ text, start: head.length + own.start, end: head.length + own.end })).toEqual(viaLiteral(own));
+      }),
+      { numRuns: 1500 },
+    );
+  });
+
+  it('answers in time linear in the chunk when literals end without a backslash before long lines without one', () => {
+    // Depth lines whose levels end unclosed, each followed by a long line without a backslash: a search for the next one
+    // may cross that line once, never once per literal.
+    const unclosed = literalOf(JSON.stringify({ e: 'depthUpdate', E: 1, s: 'NKNUSDT', U: 1, u: 2, b: [['0.1', '1']], a: [] }));
+    const cut = unclosed.text.slice(0, unclosed.text.indexOf('0.1') + 3);
+    const plain = `{"t":1,"frame":"${'1'.repeat(100_000)}"}`;
+    const lines = Array.from({ length: 2_000 }, () => cut);
+    const text = `${lines.join('\n')}\n${plain}\n`;
+    let at = 0;
+    for (let k = 0; k < lines.length; k++) {
+      expect(viaLiteral({ text, start: at + unclosed.start, end: at + cut.length })).toBeNull();
+      at += cut.length + 1;
+    }
   });
 });
