@@ -1,4 +1,4 @@
-// SeriesSampler: the --series observer — per symbol every `everyMs` of virtual time the mid, our quotes, position, PnL inputs, edge and open orders; every fill; every risk event. Kept as columns of integers during the run (no record objects, no decimal work), made decimal strings once at the end.
+// SeriesSampler: the --series observer — per symbol every `everyMs` of virtual time the mid, our quotes, position, PnL inputs, edge and open orders; every fill; every risk event. Kept as rows of integers during the run (no record objects, no decimal work), made decimal strings once at the end.
 import { invariantViolation } from '../core/errors/shadow-exec-error.js';
 import type { Fill } from '../core/model/fill.js';
 import type { FeeSchedule } from '../core/sim/fee-schedule.js';
@@ -76,16 +76,11 @@ export class SeriesSampler implements RunObserver {
 
   onFill(fill: Fill): void {
     const f = this.fills;
-    f.ts.push(fill.ts);
-    f.meta.push(fill.symbolIndex * 4 + (fill.side === 'SELL' ? 2 : 0) + (fill.liquidity === 'TAKER' ? 1 : 0));
-    f.price.push(fill.priceTicks);
-    f.qty.push(fill.qtyLots);
     const id = idNumber(fill.id, F);
     const order = idNumber(fill.orderId, O);
-    f.id.push(id);
-    f.order.push(order);
-    if (id < 0) f.oddIds.set(`F${this.fillBase + f.ts.length - 1}`, fill.id);
-    if (order < 0) f.oddIds.set(`O${this.fillBase + f.ts.length - 1}`, fill.orderId);
+    f.add(fill.ts, fill.symbolIndex * 4 + (fill.side === 'SELL' ? 2 : 0) + (fill.liquidity === 'TAKER' ? 1 : 0), fill.priceTicks, fill.qtyLots, id, order);
+    if (id < 0) f.oddIds.set(`F${this.fillBase + f.length - 1}`, fill.id);
+    if (order < 0) f.oddIds.set(`O${this.fillBase + f.length - 1}`, fill.orderId);
   }
 
   advance(nextMs: number): number {
@@ -117,16 +112,10 @@ export class SeriesSampler implements RunObserver {
   private sample(ts: number): void {
     const { instruments, ledger, edge, risk, quotes } = this.deps;
     const c = this.samples;
-    c.ts.push(ts);
-    c.fills.push(this.fillBase + this.fills.ts.length);
-    c.state.push(STATES.indexOf(risk.state));
+    c.addTime(ts, this.fillBase + this.fills.length, STATES.indexOf(risk.state));
     for (let s = 0; s < instruments.length; s++) {
       const q = quotes.quoteState(s);
-      c.mid.push(ledger.book(s).markTicks);
-      c.bid.push(q.bid === null ? -1 : q.bid.priceTicks);
-      c.ask.push(q.ask === null ? -1 : q.ask.priceTicks);
-      c.edge.push(edge.netEdgeBpsE4(s));
-      c.open.push(q.orders);
+      c.addSymbol(ledger.book(s).markTicks, q.bid === null ? -1 : q.bid.priceTicks, q.ask === null ? -1 : q.ask.priceTicks, edge.netEdgeBpsE4(s), q.orders);
     }
     this.collectEvents(ts);
   }
@@ -152,11 +141,7 @@ export class SeriesSampler implements RunObserver {
         const before = this.blocksSeen[slot]!;
         if (count === before) continue;
         this.blocksSeen[slot] = count;
-        const b = this.blocks;
-        b.ts.push(ts);
-        b.slot.push(slot);
-        b.count.push(count - before);
-        b.since.push(this.lastSampleMs);
+        this.blocks.add(ts, slot, count - before, this.lastSampleMs);
       }
     }
     this.lastSampleMs = ts;
@@ -209,7 +194,7 @@ export class SeriesSampler implements RunObserver {
       samples: c,
       fills: this.fills,
       fillBase: this.fillBase,
-      fillsEnd: all ? this.fillBase + this.fills.ts.length : c.ts.length === 0 ? this.replay.replayed : c.fills.at(c.ts.length - 1),
+      fillsEnd: all ? this.fillBase + this.fills.length : c.ts.length === 0 ? this.replay.replayed : c.fills.at(c.ts.length - 1),
       replay: this.replay,
       riskEvents: this.riskEvents(),
       blocks: this.blocks,
