@@ -130,6 +130,7 @@ export function formatSeriesCost(c: SeriesCost): string {
   return [
     `--series 1s (2 symbols, ${c.updates.toLocaleString('en-US')} updates, 100 ms apart: a sample per symbol every 10 updates; with and without interleaved slice by slice, CPU time; median and range of ${c.rounds} estimates, ${c.cost.streamed.length} for the streamed figures, each two pairs in either order)`,
     `  without ${Math.round(c.plainRate).toLocaleString('en-US')} updates/s · --series 1s costs ${pct(c.cost.sampled)} of the loop's throughput`,
+    `  the ${c.cost.sampled.length} estimates, in the order measured: ${c.cost.sampled.map((v) => `${(100 * v).toFixed(1)} %`).join(', ')}`,
     `  ${verdict('--series 1s costs ≤ 10 % of the loop\'s throughput', sampled <= 0.1)}`,
     `  streamed as --series-out does (JSON Lines made between slices, no disk): ${pct(c.cost.streamed)}; through record objects (the plain path): ${pct(c.cost.streamedRecords)} (no target: informational)`,
     `  after a run: its ${c.samples.toLocaleString('en-US')} samples and the fills, ${(c.bytes / 1e6).toFixed(1)} MB of JSON Lines, in ${c.formatMs.toFixed(0)} ms CPU`,

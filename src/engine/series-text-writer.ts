@@ -14,7 +14,7 @@ import { BPS_E4_SCALE, PICO_SCALE, STATES, type SeriesBatch } from './series-bat
 import { ByteText } from './byte-text.js';
 import { buildSeriesRecords } from './series-record-builder.js';
 import type { FillColumns } from './series-columns.js';
-import type { NumberColumn } from './number-column.js';
+import type { Column } from './row-table.js';
 
 /** A count of a tick or lot as text: a Number product while it stays exact, else formatCount's BigInt one. */
 class CountText {
@@ -53,7 +53,7 @@ function quoted(out: ByteText, text: string | null): void {
   }
 }
 
-function sorted(column: NumberColumn, from: number, to: number, after: number): boolean {
+function sorted(column: Column, from: number, to: number, after: number): boolean {
   let last = after;
   for (let i = from; i < to; i++) {
     const v = column.at(i);
@@ -68,7 +68,7 @@ function mergeable(batch: SeriesBatch): boolean {
   const after = batch.takenUpToMs;
   const c = batch.samples;
   const base = batch.fillBase;
-  const firstAfter = (column: NumberColumn, from: number, to: number): boolean => from >= to || column.at(from) > after;
+  const firstAfter = (column: Column, from: number, to: number): boolean => from >= to || column.at(from) > after;
   if (!firstAfter(c.ts, 0, c.ts.length) || !sorted(c.ts, 0, c.ts.length, after)) return false;
   if (!firstAfter(batch.fills.ts, batch.replay.replayed - base, batch.fillsEnd - base) || !sorted(batch.fills.ts, batch.replay.replayed - base, batch.fillsEnd - base, after)) return false;
   if (!firstAfter(batch.blocks.ts, 0, batch.blocks.ts.length) || !sorted(batch.blocks.ts, 0, batch.blocks.ts.length, after)) return false;
