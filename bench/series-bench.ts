@@ -9,13 +9,11 @@ import { composeRun } from '../src/app/compose.js';
 import type { RunInput } from '../src/app/config/run-input.js';
 import { validateRunConfig } from '../src/app/config/validate-run-config.js';
 import { formatSeriesRows } from '../src/core/report/series-format.js';
-import { runSession } from '../src/engine/run-session.js';
 import type { SeriesSampler } from '../src/engine/series-sampler.js';
 import { median, verdict } from './cpu-run.js';
+import { chargeInterleaved, SLICE_EVENTS } from './interleaved-cpu.js';
 
 const TOOL = { name: 'shadow-exec', version: 'bench' };
-/** The run command's slice (run-session.ts default): --series-out takes the records after each. */
-const SLICE_EVENTS = 16_384;
 
 /** sampled: --series 1s, records made after the run (untimed); streamed: JSON Lines bytes taken after every slice (the fast writer); streamedRecords: the same through record objects (the plain path). */
 type Mode = 'sampled' | 'streamed' | 'streamedRecords';
@@ -45,40 +43,17 @@ function take(series: SeriesSampler, mode: Mode | null): number {
 /** Runs `modes` (null: no series) to the end, interleaved slice by slice; the CPU µs each took, and its run's sampler. */
 async function interleaved(options: RunInput, modes: readonly (Mode | null)[]): Promise<{ micros: number[]; updates: number; series: (SeriesSampler | null)[] }> {
   const runs = modes.map((mode) => composeRun(validateRunConfig(options), TOOL, { seriesEveryMs: mode === null ? null : 1000 }));
-  const micros = modes.map(() => 0);
+  const series = runs.map((run) => run.series ?? null);
   gc?.();
-  let mark = process.cpuUsage();
-  const charge = (i: number): void => {
-    const used = process.cpuUsage(mark);
-    micros[i]! += used.user + used.system;
-    mark = process.cpuUsage();
-  };
-  await Promise.all(
-    runs.map((run, i) => {
-      const series = run.series ?? null;
-      const build = run.buildReport;
-      // The run's last work (its observer's end, the report) is charged to it too.
-      const last = { ...run, buildReport: (status: Parameters<typeof build>[0]) => {
-        const report = build(status);
-        if (series !== null) take(series, modes[i]!);
-        charge(i);
-        return report;
-      } };
-      return runSession(last, {
-        stopRequested: () => false,
-        // A resolved promise: the other run's slice goes next (its continuation is queued first).
-        yieldSlice: () => {
-          charge(i);
-          return Promise.resolve();
-        },
-        sliceEvents: SLICE_EVENTS,
-        onProgress: () => {
-          if (series !== null) take(series, modes[i]!);
-        },
-      });
-    }),
-  );
-  return { micros, updates: runs[0]!.loop.counters.marketUpdates, series: runs.map((r) => r.series ?? null) };
+  // The run's records are taken (streamed modes) after each slice and after its report, charged to it.
+  const hooks = runs.map((_, i) => {
+    const sampler = series[i]!;
+    if (sampler === null) return {};
+    const collect = (): void => void take(sampler, modes[i]!);
+    return { onSlice: collect, onEnd: collect };
+  });
+  const micros = await chargeInterleaved(runs, hooks, SLICE_EVENTS);
+  return { micros, updates: runs[0]!.loop.counters.marketUpdates, series };
 }
 
 /** `rounds` estimates (two pairs each) for the target's figure (sampled), `streamRounds` for each streamed one (informational, slower). */
