@@ -13,7 +13,7 @@ import type { SeriesRecord } from '../core/report/series-record.js';
 import { formatScaled } from '../core/report/scaled-decimal.js';
 import { isoUtc } from '../core/report/units.js';
 import type { RunObserver } from '../ports/run-observer.js';
-import { BPS_E4_SCALE, type SeriesBatch } from './series-batch.js';
+import { BPS_E4_SCALE, STATES, type SeriesBatch } from './series-batch.js';
 import { BlockColumns, FillColumns, F, idNumber, O, SampleColumns } from './series-columns.js';
 import { buildSeriesRecords } from './series-record-builder.js';
 import { SeriesReplay } from './series-replay.js';
@@ -68,15 +68,12 @@ export class SeriesSampler implements RunObserver {
   /** Every record taken so far is at or before this ms (the last sample's); the next ones are all after it. */
   private takenUpToMs = Number.NEGATIVE_INFINITY;
   /**
-   * What a sample reads, looked up once: per symbol its ledger book and live quotes (each the same object all run); the
-   * fills so far; the risk and breaker log sizes by the last sample. A sample runs amid the loop's work, its reads
-   * mostly cache misses: each object fewer to reach is one miss fewer (measured: bench/series-bench.ts).
+   * What a sample reads per symbol, looked up once: its ledger book and live quotes (each the same object all run). A
+   * sample runs amid the loop's work, its reads mostly cache misses: each object fewer to reach is one miss fewer
+   * (measured: bench/series-bench.ts).
    */
   private readonly books: readonly { readonly markTicks: number }[];
   private readonly quoteStates: readonly QuoteState[];
-  private fillCount = 0;
-  private riskLogged = 0;
-  private breakerLogged = 0;
 
   constructor(private readonly deps: SeriesSamplerDeps) {
     if (!Number.isSafeInteger(deps.everyMs) || deps.everyMs < 1) throw invariantViolation(`series interval ${deps.everyMs} ms must be a whole number ≥ 1`);
@@ -87,12 +84,17 @@ export class SeriesSampler implements RunObserver {
     this.quoteStates = deps.instruments.map((_, s) => deps.quotes.quoteState(s));
   }
 
+  /** Fills the run has applied so far: the rows kept and those already made records. */
+  private get appliedFills(): number {
+    return this.fillBase + this.fills.length;
+  }
+
   onFill(fill: Fill): void {
     const f = this.fills;
     const id = idNumber(fill.id, F);
     const order = idNumber(fill.orderId, O);
     f.add(fill.ts, fill.symbolIndex * 4 + (fill.side === 'SELL' ? 2 : 0) + (fill.liquidity === 'TAKER' ? 1 : 0), fill.priceTicks, fill.qtyLots, id, order);
-    const n = this.fillCount++;
+    const n = this.appliedFills - 1;
     if (id < 0) f.oddIds.set(`F${n}`, fill.id);
     if (order < 0) f.oddIds.set(`O${n}`, fill.orderId);
   }
@@ -126,9 +128,7 @@ export class SeriesSampler implements RunObserver {
   private sample(ts: number): void {
     const { edge, risk } = this.deps;
     const c = this.samples;
-    const state = risk.state;
-    // STATES.indexOf(state), without the call.
-    c.addTime(ts, this.fillCount, state === 'ACTIVE' ? 0 : state === 'REDUCING' ? 1 : 2);
+    c.addTime(ts, this.appliedFills, STATES.indexOf(risk.state));
     const books = this.books;
     const quotes = this.quoteStates;
     for (let s = 0; s < books.length; s++) {
@@ -144,20 +144,11 @@ export class SeriesSampler implements RunObserver {
    */
   private collectEvents(ts: number): void {
     const { risk, breaker } = this.deps;
-    // The logs' lengths are read only when their counts moved (most samples: none did).
-    const logged = risk.loggedEvents;
-    if (logged !== this.riskLogged) {
-      this.riskLogged = logged;
-      const c = this.collected;
-      c.freezes = risk.freezeEvents.length;
-      c.unfreezes = risk.unfreezeEvents.length;
-      c.states = risk.transitions.length;
-    }
-    const moves = breaker.transitionCount;
-    if (moves !== this.breakerLogged) {
-      this.breakerLogged = moves;
-      this.collected.breaker = breaker.transitions.length;
-    }
+    const c = this.collected;
+    c.freezes = risk.freezeEvents.length;
+    c.unfreezes = risk.unfreezeEvents.length;
+    c.states = risk.transitions.length;
+    c.breaker = breaker.transitions.length;
     // Blocks are counted, not logged: a burst is the blocks of one reason between two samples.
     const total = risk.blocksTotal;
     if (total !== this.blocksTotal) {

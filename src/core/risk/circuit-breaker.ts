@@ -53,8 +53,6 @@ export class CircuitBreaker {
   /** Time of the last call, virtual ms; −∞ before the first (a number from the start: V8 keeps it unboxed). */
   private lastMs = Number.NEGATIVE_INFINITY;
   private readonly log: CircuitTransition[] = [];
-  /** log.length, kept in the breaker itself (read once per --series sample). */
-  private logged = 0;
 
   constructor(options: CircuitBreakerOptions = {}) {
     this.failureThreshold = positiveInteger(options.failureThreshold, CIRCUIT_DEFAULTS.failureThreshold, 'failureThreshold');
@@ -65,11 +63,6 @@ export class CircuitBreaker {
   /** Every state change so far, in order. */
   get transitions(): readonly CircuitTransition[] {
     return this.log;
-  }
-
-  /** transitions.length. */
-  get transitionCount(): number {
-    return this.logged;
   }
 
   state(nowMs: number): CircuitState {
@@ -130,7 +123,6 @@ export class CircuitBreaker {
     const transition: CircuitTransition = { from: this.current, to, atMs, reason };
     this.current = to;
     this.log.push(transition);
-    this.logged++;
     return transition;
   }
 

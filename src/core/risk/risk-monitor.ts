@@ -63,8 +63,6 @@ export class RiskMonitor {
   private readonly freezes: FreezeEvent[] = [];
   private readonly unfreezes: UnfreezeEvent[] = [];
   private readonly stateLog: RiskTransition[] = [];
-  /** Entries of freezes, unfreezes and stateLog together (read once per --series sample: kept, not summed). */
-  private logCount = 0;
   private readonly staleWatch = new StaleDataWatch();
   private readonly orderRate: SlidingWindowLimiter | null;
   private readonly staleMs: number | null;
@@ -264,7 +262,6 @@ export class RiskMonitor {
     const event: UnfreezeEvent = { reason: freeze.reason, symbol: freeze.symbol, ts: nowMs, frozenAt: freeze.ts, source };
     this.change(() => (this.activeFreeze = null), nowMs, 'UNFROZEN', source);
     this.unfreezes.push(event);
-    this.logCount++;
     this.clearedSinceMs = null;
     return event;
   }
@@ -292,7 +289,6 @@ export class RiskMonitor {
     };
     this.change(() => (this.activeFreeze = event), nowMs, reason, source);
     this.freezes.push(event);
-    this.logCount++;
     this.clearedSinceMs = null;
     return event;
   }
@@ -302,10 +298,7 @@ export class RiskMonitor {
     const from = this.state;
     mutate();
     const to = this.state;
-    if (from !== to) {
-      this.stateLog.push({ from, to, atMs, reason, source });
-      this.logCount++;
-    }
+    if (from !== to) this.stateLog.push({ from, to, atMs, reason, source });
   }
 
   get freezeEvents(): readonly FreezeEvent[] {
@@ -339,11 +332,6 @@ export class RiskMonitor {
       if (this.blocks[slot]! > 0) out[reason] = this.blocks[slot]!;
     });
     return out;
-  }
-
-  /** Entries logged so far in freezeEvents, unfreezeEvents and transitions together (each only grows): unchanged, none of them has. */
-  get loggedEvents(): number {
-    return this.logCount;
   }
 
   get blocksTotal(): number {

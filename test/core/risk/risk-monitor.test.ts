@@ -164,16 +164,3 @@ describe('RiskMonitor block counts', () => {
     expect(risk.blocksTotal).toBe(6);
   });
 });
-
-describe('RiskMonitor loggedEvents', () => {
-  it('counts every freeze, unfreeze and state change logged, together', () => {
-    const risk = monitor();
-    expect(risk.loggedEvents).toBe(0);
-    risk.evaluateEdge('BTCUSDT', 9_999, 1_000);
-    risk.evaluateEdge('BTCUSDT', 9_999, 1_500);
-    expect([risk.freezeEvents.length, risk.transitions.length, risk.loggedEvents]).toEqual([1, 1, 2]);
-    risk.unfreeze('operator', 2_000);
-    risk.enterReducing('MANUAL', 3_000);
-    expect([risk.unfreezeEvents.length, risk.transitions.length, risk.loggedEvents]).toEqual([1, 3, 5]);
-  });
-});
